@@ -1,0 +1,44 @@
+/*
+ * app.h — the command-line front end: argument parsing helpers shared by the commands.
+ *
+ * Owns: locating the bundled scenarios, their rules catalogue and the shared scripts folder;
+ * the `check` and `play` commands. This is the only layer that prints and chooses exit codes.
+ * Depends on: every engine module.
+ */
+#ifndef SIM_APP_H
+#define SIM_APP_H
+
+#include "../session/session.h"
+
+/* Exit codes. */
+#define EXIT_OK 0
+#define EXIT_FAIL 1  /* invalid scenarios, failed checks */
+#define EXIT_USAGE 2 /* bad flags, unknown scenarios or action ids */
+
+typedef struct AppPaths {
+    char *scenarios; /* root folder of scenarios, owned */
+} AppPaths;
+
+/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, ./scenarios, or next to the
+ * executable (../scenarios from build/). */
+void app_paths_init(AppPaths *p, const char *override);
+void app_paths_free(AppPaths *p);
+/* The folder a scenario argument names: an existing folder, or an id under the root. Caller
+ * frees; NULL when neither exists. */
+char *app_resolve_scenario(const AppPaths *p, const char *arg);
+/* Loads the rules catalogue and shared-scripts folder for a scenario folder, i.e. from the
+ * folder's parent: <parent>/data/rules.json and <parent>/../scripts. */
+typedef struct AppLoadCtx {
+    RuleCatalog *rules;
+    char *rules_path;
+    char *scripts_dir;
+} AppLoadCtx;
+void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags);
+void app_load_ctx_free(AppLoadCtx *c);
+
+void app_print_diags(const SimDiags *d);
+
+int cmd_check(int argc, char **argv, const AppPaths *paths);
+int cmd_play(int argc, char **argv, const AppPaths *paths);
+
+#endif /* SIM_APP_H */

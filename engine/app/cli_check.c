@@ -1,0 +1,123 @@
+/*
+ * cli_check.c — `mfc-trainer check [--strict] [PATH...]`: validates scenario folders (or
+ * folders of them) and prints every problem as FILE:LINE:COL: error|warning: PATH: MESSAGE.
+ * Exit 0 when all are valid (with --strict: also without warnings), 1 otherwise, 2 on bad
+ * flags or paths.
+ */
+#include "app.h"
+
+#include "../core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct CheckTotals {
+    size_t scenarios, bad, errors, warnings;
+} CheckTotals;
+
+static void check_one(const char *dir, CheckTotals *t)
+{
+    SimDiags diags;
+    simdiags_init(&diags);
+    AppLoadCtx ctx;
+    app_load_ctx_init(&ctx, dir, &diags);
+    if (!ctx.rules && ctx.rules_path && !sim_is_file(ctx.rules_path))
+        simdiags_add(&diags, SIM_SEV_WARNING, ctx.rules_path, 0, 0, "",
+                     "каталога правил нет: ссылки сценария на правила будут ошибками");
+    ScenarioLoadOptions opt = {ctx.rules, ctx.scripts_dir};
+    Scenario *s = scenario_load(dir, &opt, &diags);
+    if (s && s->script) {
+        /* Compile and run the main chunk in a sandbox so syntax errors show with their line. */
+        Session *ss = NULL;
+        SessionOptions so = {1, MODE_TRAINING, {0, 0}};
+        SimError err;
+        if (session_create(s, &so, &ss, &err) != SIM_OK) {
+            simdiags_add(&diags, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", err.msg);
+        } else {
+            for (size_t i = 0; i < session_script_error_count(ss); i++)
+                simdiags_add(&diags, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s",
+                             session_script_error(ss, i));
+            session_destroy(ss);
+        }
+    }
+    app_print_diags(&diags);
+    t->scenarios++;
+    t->errors += diags.errors;
+    t->warnings += diags.warnings;
+    if (diags.errors || !s)
+        t->bad++;
+    else {
+        printf(tr(STR_CHECK_OK), dir, s->title);
+        printf("\n");
+    }
+    scenario_free(s);
+    app_load_ctx_free(&ctx);
+    simdiags_free(&diags);
+}
+
+static int check_path(const char *path, CheckTotals *t)
+{
+    char *json = sim_path_join(path, "scenario.json");
+    int single = sim_is_file(json);
+    free(json);
+    if (single) {
+        check_one(path, t);
+        return 1;
+    }
+    if (!sim_is_dir(path))
+        return 0;
+    size_t n;
+    char **dirs = scenario_list_dirs(path, &n);
+    for (size_t i = 0; i < n; i++)
+        check_one(dirs[i], t);
+    scenario_dirs_free(dirs, n);
+    if (n == 0) {
+        fprintf(stderr, tr(STR_CHECK_NONE), path);
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
+int cmd_check(int argc, char **argv, const AppPaths *paths)
+{
+    int strict = 0;
+    CheckTotals t = {0, 0, 0, 0};
+    int npaths = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--strict") == 0) {
+            strict = 1;
+        } else if (argv[i][0] == '-' && argv[i][1] == '-') {
+            fprintf(stderr, "mfc-trainer check: ");
+            fprintf(stderr, tr(STR_ERR_UNKNOWN_OPTION), argv[i]);
+            fprintf(stderr, "\n");
+            return EXIT_USAGE;
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] == '-')
+            continue;
+        npaths++;
+        char *dir = NULL;
+        if (!sim_is_dir(argv[i]))
+            dir = app_resolve_scenario(paths, argv[i]);
+        if (!check_path(dir ? dir : argv[i], &t)) {
+            fprintf(stderr, "mfc-trainer check: ");
+            fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), argv[i], paths->scenarios);
+            fprintf(stderr, "\n");
+            free(dir);
+            return EXIT_USAGE;
+        }
+        free(dir);
+    }
+    if (npaths == 0 && !check_path(paths->scenarios, &t)) {
+        fprintf(stderr, tr(STR_CHECK_NONE), paths->scenarios);
+        fprintf(stderr, "\n");
+        return EXIT_USAGE;
+    }
+    printf(tr(STR_CHECK_SUMMARY), t.scenarios, t.bad, t.errors, t.warnings);
+    printf("\n");
+    if (t.bad || t.scenarios == 0 || (strict && t.warnings))
+        return EXIT_FAIL;
+    return EXIT_OK;
+}

@@ -1,0 +1,525 @@
+/*
+ * cli_play.c — `mfc-trainer play`: plays a scenario headless.
+ *
+ *   play SCENARIO --actions a,b,c   replays those action ids
+ *   play SCENARIO --random          picks among what is possible, driven by --seed
+ *   play [SCENARIO]                 interactive numbered menu in the terminal
+ * Prints a transcript and the debrief, or with --json one result object. --save FILE writes
+ * the attempt's state at the end; --resume FILE continues a saved attempt.
+ */
+#include "app.h"
+
+#include "../core/i18n.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct PlayOpts {
+    const char *scenario;
+    const char *actions;
+    int random, json, exam, quiet;
+    int have_seed;
+    uint64_t seed;
+    const char *save, *resume;
+} PlayOpts;
+
+/* ==== transcript ========================================================================== */
+
+static void print_rule(const Rule *r)
+{
+    if (r)
+        printf(tr(STR_RULE_SUFFIX), r->short_);
+}
+
+static void print_notices(const Session *ss, size_t from, int json)
+{
+    if (json || session_mode(ss) == MODE_EXAM)
+        return;
+    const Scenario *s = session_scenario(ss);
+    const ScoreLedger *l = session_ledger(ss);
+    for (size_t i = from; i < l->count; i++) {
+        const LedgerEntry *e = &l->entries[i];
+        if (e->kind == LEDGER_TIME || e->kind == LEDGER_MISSED)
+            continue;
+        if (e->kind == LEDGER_CRITICAL) {
+            printf("  ✖ %s: %s", tr(STR_CRITICAL), e->feedback);
+        } else {
+            printf("  ");
+            printf(tr(STR_POINTS_NOTICE), e->points,
+                   e->criterion >= 0 ? s->criteria[e->criterion].title : "", e->feedback);
+        }
+        print_rule(e->rule);
+        printf("\n");
+    }
+}
+
+static void print_step(const Session *ss)
+{
+    int st = session_step_index(ss);
+    if (st < 0)
+        return;
+    const Step *step = &session_scenario(ss)->steps[st];
+    if (step->does)
+        printf("\n  (%s)\n", step->does);
+    const char *line = session_line(ss);
+    if (line && *line)
+        printf("\n%s: «%s»\n", session_applicant_name(ss), line);
+}
+
+static const Action *find_action(const Scenario *s, const char *id)
+{
+    int ai;
+    int st = scenario_find_action(s, id, &ai);
+    return st >= 0 ? &s->steps[st].actions[ai] : NULL;
+}
+
+static void print_action(const Session *ss, const char *id)
+{
+    const Scenario *s = session_scenario(ss);
+    const Action *a = find_action(s, id);
+    if (a)
+        printf("\n%s: %s\n", tr(STR_YOU), a->text);
+    else
+        printf("\n%s: [%s]\n", tr(STR_YOU), id);
+    const char *reply = session_last_reply(ss);
+    if (reply)
+        printf("%s: «%s»\n", session_applicant_name(ss), reply);
+}
+
+static void print_debrief(const Session *ss)
+{
+    const Scenario *s = session_scenario(ss);
+    ScoreReport r;
+    session_report(ss, &r);
+    const Ending *en = session_ending(ss);
+    printf("\n════════════════════════════════════════════════════════════\n");
+    printf("%s: %s\n", tr(STR_SCENARIO), s->title);
+    if (en) {
+        printf("%s: %s\n\n%s\n", tr(STR_ENDING), en->title, en->debrief);
+    } else {
+        printf("%s: %s\n", tr(STR_ENDING), tr(STR_UNFINISHED));
+    }
+    char spent[16], norm[16];
+    sim_format_clock(session_minutes(ss), spent, sizeof spent);
+    sim_format_clock(s->time_norm, norm, sizeof norm);
+    printf("\n%s: %d / 100 (%s %d) — %s\n", tr(STR_TOTAL), r.total, tr(STR_PASS_MARK),
+           s->pass_mark, en && r.passed ? tr(STR_PASSED) : tr(STR_FAILED));
+    printf("%s: %s / %s\n", tr(STR_TIME_AT_WINDOW), spent, norm);
+    printf("\n%s:\n", tr(STR_CRITERIA));
+    for (size_t c = 0; c < s->criterion_count; c++) {
+        if (r.crit[c].max <= 0)
+            continue;
+        int filled = (int)(20.0 * r.crit[c].score / r.crit[c].max + 0.5);
+        printf("  %-22s ", s->criteria[c].title);
+        for (int i = 0; i < 20; i++)
+            printf("%s", i < filled ? "█" : "░");
+        printf(" %d/%d\n", r.crit[c].score, r.crit[c].max);
+    }
+    const ScoreLedger *l = session_ledger(ss);
+    if (r.critical_count) {
+        printf("\n%s:\n", tr(STR_CRITICAL));
+        for (size_t i = 0; i < l->count; i++)
+            if (l->entries[i].kind == LEDGER_CRITICAL) {
+                printf("  ✖ %s", l->entries[i].feedback);
+                print_rule(l->entries[i].rule);
+                printf("\n");
+            }
+    }
+    printf("\n%s:\n", tr(STR_MISTAKES));
+    size_t shown = 0;
+    for (size_t i = 0; i < l->count; i++) {
+        const LedgerEntry *e = &l->entries[i];
+        if (!ledger_is_mistake(e) || e->kind == LEDGER_CRITICAL)
+            continue;
+        shown++;
+        printf("  • ");
+        if (e->points)
+            printf("%+d · %s: ", e->points, s->criteria[e->criterion].title);
+        printf("%s", e->feedback);
+        print_rule(e->rule);
+        printf("\n");
+    }
+    if (!shown && !r.critical_count)
+        printf("  %s\n", tr(STR_NO_MISTAKES));
+    printf("\n%s: %s\n", tr(STR_RIGHT_WAY), s->right_way);
+    for (size_t i = 0; i < session_script_error_count(ss); i++)
+        fprintf(stderr, "%s\n", session_script_error(ss, i));
+}
+
+/* ==== interactive ========================================================================= */
+
+static int read_line(char *buf, size_t n)
+{
+    if (!fgets(buf, (int)n, stdin))
+        return 0;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return 1;
+}
+
+/* Returns an action id in out, or 0 to quit. */
+static int ask_interactive(Session *ss, char *out, size_t out_size)
+{
+    const Scenario *s = session_scenario(ss);
+    for (;;) {
+        int offered[64];
+        size_t n = session_offered(ss, offered, 64);
+        const Step *st = &s->steps[session_step_index(ss)];
+        printf("\n");
+        for (size_t i = 0; i < n; i++)
+            printf("  %zu. %s\n", i + 1, st->actions[offered[i]].text);
+        int any_doc = 0;
+        for (size_t d = 0; d < s->document_count; d++)
+            any_doc |= session_doc_on_desk(ss, (int)d);
+        if (any_doc)
+            printf("  %s\n", tr(STR_MENU_DOCS));
+        printf("  %s\n  %s\n%s", tr(STR_MENU_SERVICE), tr(STR_MENU_QUIT), tr(STR_PROMPT));
+        fflush(stdout);
+        char line[256];
+        if (!read_line(line, sizeof line) || strcmp(line, "в") == 0 || strcmp(line, "q") == 0)
+            return 0;
+        char *end;
+        long k = strtol(line, &end, 10);
+        if (*line && *end == '\0' && k >= 1 && (size_t)k <= n) {
+            snprintf(out, out_size, "%s", st->actions[offered[k - 1]].id);
+            return 1;
+        }
+        if (strcmp(line, "у") == 0 || strcmp(line, "u") == 0) {
+            printf("\n%s\n", tr(STR_CHOOSE_SERVICE));
+            for (size_t i = 0; i < s->service_count; i++) {
+                const Service *sv = &s->services[i];
+                printf("  %zu. %s%s\n", i + 1, sv->title,
+                       session_service(ss) == (int)i ? " ✔" : "");
+                printf("     %s: ", tr(STR_CHECKLIST));
+                for (size_t c = 0; c < sv->checklist_count; c++)
+                    printf("%s%s", c ? "; " : "", sv->checklist[c]);
+                if (sv->duty)
+                    printf(". %s: %s", tr(STR_DUTY), sv->duty);
+                printf("\n");
+            }
+            printf("%s", tr(STR_PROMPT));
+            fflush(stdout);
+            if (!read_line(line, sizeof line))
+                return 0;
+            k = strtol(line, &end, 10);
+            if (*line && *end == '\0' && k >= 1 && (size_t)k <= s->service_count) {
+                snprintf(out, out_size, "service:%s", s->services[k - 1].id);
+                return 1;
+            }
+            continue;
+        }
+        if (any_doc && (strcmp(line, "д") == 0 || strcmp(line, "d") == 0)) {
+            printf("\n%s\n", tr(STR_CHOOSE_DOC));
+            int map[64];
+            size_t m = 0;
+            for (size_t d = 0; d < s->document_count && m < 64; d++)
+                if (session_doc_on_desk(ss, (int)d)) {
+                    map[m++] = (int)d;
+                    printf("  %zu. %s\n", m, s->documents[d].title);
+                }
+            printf("%s", tr(STR_PROMPT));
+            fflush(stdout);
+            if (!read_line(line, sizeof line))
+                return 0;
+            k = strtol(line, &end, 10);
+            if (!*line || *end != '\0' || k < 1 || (size_t)k > m)
+                continue;
+            int d = map[k - 1];
+            const Document *doc = &s->documents[d];
+            if (!session_doc_inspected(ss, d)) {
+                /* Opening is an action too (it takes time and is recorded). */
+                SimError e;
+                char id[200];
+                snprintf(id, sizeof id, "inspect:%s", doc->id);
+                session_act(ss, id, &e);
+            }
+            printf("\n── %s ──\n", doc->title);
+            for (size_t f = 0; f < doc->field_count; f++) {
+                int fr = session_flag_reason(ss, d, (int)f);
+                printf("  %2zu. %-28s %s%s%s\n", f + 1, doc->fields[f].label,
+                       session_field(ss, d, (int)f), fr >= 0 ? "  ⚑ " : "",
+                       fr >= 0 ? reason_title((FlagReason)fr) : "");
+            }
+            printf("%s", tr(STR_CHOOSE_FIELD));
+            fflush(stdout);
+            if (!read_line(line, sizeof line))
+                return 0;
+            k = strtol(line, &end, 10);
+            if (!*line || *end != '\0' || k < 1 || (size_t)k > doc->field_count)
+                continue;
+            size_t f = (size_t)k - 1;
+            printf("%s\n", tr(STR_CHOOSE_REASON));
+            for (int r = 0; r < REASON_COUNT; r++)
+                printf("  %d. %s\n", r + 1, reason_title((FlagReason)r));
+            printf("%s", tr(STR_PROMPT));
+            fflush(stdout);
+            if (!read_line(line, sizeof line))
+                return 0;
+            long r = strtol(line, &end, 10);
+            if (!*line || *end != '\0' || r < 1 || r > REASON_COUNT)
+                continue;
+            snprintf(out, out_size, "flag:%s.%s:%s", doc->id, doc->fields[f].key,
+                     reason_id((FlagReason)(r - 1)));
+            return 1;
+        }
+        printf("%s\n", tr(STR_BAD_CHOICE));
+    }
+}
+
+/* Lets the trainee pick a scenario when none was named. Returns a folder, caller frees. */
+static char *pick_scenario(const AppPaths *paths)
+{
+    size_t n;
+    char **dirs = scenario_list_dirs(paths->scenarios, &n);
+    if (!n) {
+        fprintf(stderr, tr(STR_CHECK_NONE), paths->scenarios);
+        fprintf(stderr, "\n");
+        return NULL;
+    }
+    printf("%s:\n", tr(STR_SCENARIO));
+    for (size_t i = 0; i < n; i++) {
+        const char *base = strrchr(dirs[i], '/');
+        printf("  %zu. %s\n", i + 1, base ? base + 1 : dirs[i]);
+    }
+    printf("%s", tr(STR_PROMPT));
+    fflush(stdout);
+    char line[64], *end;
+    char *out = NULL;
+    if (read_line(line, sizeof line)) {
+        long k = strtol(line, &end, 10);
+        if (*line && *end == '\0' && k >= 1 && (size_t)k <= n)
+            out = sim_strdup(dirs[k - 1]);
+    }
+    scenario_dirs_free(dirs, n);
+    return out;
+}
+
+/* ==== command ============================================================================= */
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "mfc-trainer play: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n");
+    return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, PlayOpts *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int has_next = i + 1 < argc;
+        if (strcmp(a, "--actions") == 0) {
+            if (!has_next)
+                return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
+            o->actions = argv[++i];
+        } else if (strcmp(a, "--random") == 0) {
+            o->random = 1;
+        } else if (strcmp(a, "--json") == 0) {
+            o->json = 1;
+        } else if (strcmp(a, "--exam") == 0) {
+            o->exam = 1;
+        } else if (strcmp(a, "--quiet") == 0) {
+            o->quiet = 1;
+        } else if (strcmp(a, "--seed") == 0) {
+            if (!has_next)
+                return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
+            const char *v = argv[++i];
+            char *end;
+            errno = 0;
+            unsigned long long seed = strtoull(v, &end, 10);
+            if (!*v || *end || errno || v[0] == '-')
+                return usage_error(tr(STR_ERR_BAD_SEED), v);
+            o->seed = seed;
+            o->have_seed = 1;
+        } else if (strcmp(a, "--save") == 0) {
+            if (!has_next)
+                return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
+            o->save = argv[++i];
+        } else if (strcmp(a, "--resume") == 0) {
+            if (!has_next)
+                return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
+            o->resume = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a);
+        } else if (!o->scenario) {
+            o->scenario = a;
+        } else {
+            return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a);
+        }
+    }
+    if (o->actions && o->random)
+        return usage_error("%s", tr(STR_ERR_ACTIONS_AND_RANDOM));
+    return EXIT_OK;
+}
+
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return 0;
+    size_t n = strlen(text);
+    int ok = fwrite(text, 1, n, f) == n;
+    ok &= fclose(f) == 0;
+    return ok;
+}
+
+static int run_actions(Session *ss, const char *list, int json)
+{
+    char *copy = sim_strdup(list);
+    size_t idx = 0;
+    int rc = EXIT_OK;
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        while (*tok == ' ')
+            tok++;
+        if (!*tok)
+            continue;
+        idx++;
+        size_t before = session_ledger(ss)->count;
+        SimError e;
+        if (session_act(ss, tok, &e) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer play: ");
+            fprintf(stderr, tr(STR_ERR_ACTION_REJECTED), idx, tok, e.msg);
+            fprintf(stderr, "\n");
+            rc = EXIT_USAGE;
+            break;
+        }
+        if (!json) {
+            print_action(ss, tok);
+            print_notices(ss, before, json);
+            print_step(ss);
+        }
+    }
+    free(copy);
+    return rc;
+}
+
+int cmd_play(int argc, char **argv, const AppPaths *paths)
+{
+    PlayOpts o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    char *dir = NULL;
+    if (o.scenario) {
+        dir = app_resolve_scenario(paths, o.scenario);
+        if (!dir) {
+            fprintf(stderr, "mfc-trainer play: ");
+            fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
+            fprintf(stderr, "\n");
+            return EXIT_USAGE;
+        }
+    } else if (o.actions || o.random || o.json) {
+        return usage_error("%s", tr(STR_ERR_NO_SCENARIO_ARG));
+    } else if (!(dir = pick_scenario(paths))) {
+        return EXIT_USAGE;
+    }
+    SimDiags diags;
+    simdiags_init(&diags);
+    AppLoadCtx ctx;
+    app_load_ctx_init(&ctx, dir, &diags);
+    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir};
+    Scenario *s = scenario_load(dir, &lo, &diags);
+    app_print_diags(&diags);
+    Session *ss = NULL;
+    SimError err;
+    if (!s) {
+        fprintf(stderr, "mfc-trainer play: ");
+        fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), dir, dir);
+        fprintf(stderr, "\n");
+        rc = EXIT_FAIL;
+        goto done;
+    }
+    if (o.resume) {
+        char *text = NULL;
+        size_t len = 0;
+        if (sim_read_file(o.resume, 1u << 20, &text, &len, &err) != SIM_OK ||
+            session_restore(s, text, len, NULL, &ss, &err) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer play: %s: %s\n", o.resume, err.msg);
+            free(text);
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        free(text);
+    } else {
+        if (!o.have_seed)
+            o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
+        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, {0, 0}};
+        if (session_create(s, &so, &ss, &err) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
+            rc = EXIT_FAIL;
+            goto done;
+        }
+    }
+    if (!o.json && !o.quiet) {
+        printf("%s: %s (%s, %s)\n", tr(STR_SCENARIO), s->title, s->service_title,
+               session_mode(ss) == MODE_EXAM ? tr(STR_EXAM) : tr(STR_TRAINING));
+        printf("%s: %s, %d\n", tr(STR_APPLICANT), session_applicant_name(ss),
+               session_applicant_age(ss));
+        print_step(ss);
+    }
+    int quiet = o.json || o.quiet;
+    if (o.actions) {
+        rc = run_actions(ss, o.actions, quiet);
+    } else if (o.random) {
+        SimRng rng;
+        simrng_seed(&rng, o.seed ^ 0x5eedULL);
+        char id[512];
+        while (!session_finished(ss) && session_action_count(ss) < SESSION_MAX_ACTIONS &&
+               session_pick_random(ss, &rng, id, sizeof id)) {
+            size_t before = session_ledger(ss)->count;
+            if (session_act(ss, id, &err) != SIM_OK)
+                continue; /* e.g. a field already flagged with that reason: pick again */
+            if (!quiet) {
+                print_action(ss, id);
+                print_notices(ss, before, 0);
+                print_step(ss);
+            }
+        }
+        if (!session_finished(ss))
+            session_abandon(ss);
+    } else {
+        char id[512];
+        while (!session_finished(ss)) {
+            if (!ask_interactive(ss, id, sizeof id))
+                break;
+            size_t before = session_ledger(ss)->count;
+            if (session_act(ss, id, &err) != SIM_OK) {
+                printf("%s\n", err.msg);
+                continue;
+            }
+            print_action(ss, id);
+            print_notices(ss, before, 0);
+            print_step(ss);
+        }
+    }
+    if (o.save) {
+        char *state = session_save_json(ss);
+        if (!write_file(o.save, state)) {
+            fprintf(stderr, "mfc-trainer play: не удалось записать %s: %s\n", o.save,
+                    strerror(errno));
+            rc = rc == EXIT_OK ? EXIT_FAIL : rc;
+        }
+        free(state);
+    }
+    if (rc == EXIT_OK) {
+        if (o.json) {
+            char *j = session_result_json(ss, 1);
+            fputs(j, stdout);
+            free(j);
+        } else if (session_finished(ss) || !o.save) {
+            print_debrief(ss);
+        }
+    }
+done:
+    session_destroy(ss);
+    scenario_free(s);
+    app_load_ctx_free(&ctx);
+    simdiags_free(&diags);
+    free(dir);
+    return rc;
+}

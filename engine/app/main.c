@@ -1,0 +1,59 @@
+/*
+ * main.c — the composition root: dispatches to the commands.
+ *
+ * `mfc-trainer check …` and `mfc-trainer play …` work headless; the window (`mfc-trainer` with
+ * no command, or `mfc-trainer gui`) comes with the SDL front end.
+ */
+#include "app.h"
+
+#include "../core/i18n.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "C");
+    /* A global --scenarios DIR may come anywhere; strip it before dispatching. */
+    const char *scen = NULL;
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--scenarios") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "mfc-trainer: ");
+                fprintf(stderr, tr(STR_ERR_NEEDS_VALUE), "--scenarios");
+                fprintf(stderr, "\n");
+                return EXIT_USAGE;
+            }
+            scen = argv[++i];
+            continue;
+        }
+        argv[n++] = argv[i];
+    }
+    argc = n;
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(tr(STR_USAGE), argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("mfc-trainer 0.1.0 (формат сценариев %d)\n", SCENARIO_FORMAT);
+        return EXIT_OK;
+    }
+    AppPaths paths;
+    app_paths_init(&paths, scen);
+    int rc;
+    if (strcmp(argv[1], "check") == 0) {
+        rc = cmd_check(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "play") == 0) {
+        rc = cmd_play(argc - 2, argv + 2, &paths);
+    } else {
+        fprintf(stderr, "mfc-trainer: ");
+        fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[1]);
+        fprintf(stderr, "\n%s", tr(STR_USAGE));
+        rc = EXIT_USAGE;
+    }
+    app_paths_free(&paths);
+    return rc;
+}

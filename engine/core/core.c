@@ -1,0 +1,300 @@
+/*
+ * core.c — implementation of the shared utilities declared in core.h.
+ * Nothing here prints, exits or aborts: failures come back as statuses.
+ */
+#include "core.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ==== errors ============================================================================ */
+
+SimStatus sim_error_set(SimError *err, SimStatus status, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->status = status;
+    }
+    return status;
+}
+
+void sim_error_clear(SimError *err)
+{
+    if (err) {
+        err->status = SIM_OK;
+        err->msg[0] = '\0';
+    }
+}
+
+/* ==== buffer ============================================================================ */
+
+void simbuf_init(SimBuf *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void simbuf_free(SimBuf *b)
+{
+    free(b->data);
+    simbuf_init(b);
+}
+
+static int simbuf_reserve(SimBuf *b, size_t extra)
+{
+    if (b->oom)
+        return 0;
+    if (b->len + extra + 1 <= b->cap)
+        return 1;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2) {
+            b->oom = 1;
+            return 0;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->oom = 1;
+        return 0;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 1;
+}
+
+void simbuf_append(SimBuf *b, const char *s, size_t n)
+{
+    if (!simbuf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void simbuf_puts(SimBuf *b, const char *s)
+{
+    simbuf_append(b, s, strlen(s));
+}
+
+void simbuf_vprintf(SimBuf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0 || !simbuf_reserve(b, (size_t)n))
+        return;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void simbuf_printf(SimBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    simbuf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *simbuf_take(SimBuf *b)
+{
+    char *s = b->data;
+    if (!s || b->oom) {
+        free(s);
+        s = calloc(1, 1);
+    }
+    simbuf_init(b);
+    return s;
+}
+
+const char *simbuf_str(const SimBuf *b)
+{
+    return b->data ? b->data : "";
+}
+
+/* ==== strings and files ================================================================= */
+
+char *sim_strdup(const char *s)
+{
+    return s ? sim_strndup(s, strlen(s)) : NULL;
+}
+
+char *sim_strndup(const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    char *p = malloc(n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+SimStatus sim_read_file(const char *path, size_t max_size, char **out, size_t *len, SimError *err)
+{
+    *out = NULL;
+    if (len)
+        *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return sim_error_set(err, SIM_ERR_IO, "%s: %s", path, strerror(errno));
+    SimBuf b;
+    simbuf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > max_size) {
+            fclose(f);
+            simbuf_free(&b);
+            return sim_error_set(err, SIM_ERR_INVALID, "%s: file is larger than %zu bytes", path,
+                                 max_size);
+        }
+        simbuf_append(&b, chunk, n);
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        simbuf_free(&b);
+        return sim_error_set(err, SIM_ERR_IO, "%s: read error", path);
+    }
+    if (b.oom) {
+        simbuf_free(&b);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s: out of memory", path);
+    }
+    size_t total = b.len;
+    *out = simbuf_take(&b);
+    if (len)
+        *len = total;
+    return SIM_OK;
+}
+
+int sim_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int sim_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *sim_path_join(const char *a, const char *b)
+{
+    SimBuf buf;
+    simbuf_init(&buf);
+    simbuf_puts(&buf, a);
+    if (buf.len && buf.data[buf.len - 1] != '/')
+        simbuf_puts(&buf, "/");
+    simbuf_puts(&buf, b);
+    return simbuf_take(&buf);
+}
+
+uint64_t sim_hash_fnv1a(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+int sim_edit_distance(const char *a, const char *b, int cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return cap + 1;
+    if ((int)(la > lb ? la - lb : lb - la) > cap)
+        return cap + 1;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            int m = sub < del ? sub : del;
+            row[j] = m < ins ? m : ins;
+            prev = cur;
+        }
+    }
+    return row[lb] > cap ? cap + 1 : row[lb];
+}
+
+size_t sim_utf8_len(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+void sim_format_clock(double minutes, char *out, size_t out_size)
+{
+    if (minutes < 0)
+        minutes = 0;
+    long secs = lround(minutes * 60.0);
+    snprintf(out, out_size, "%ld:%02ld", secs / 60, secs % 60);
+}
+
+void sim_format_number(double v, char *out, size_t out_size)
+{
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(out, out_size, "%.0f", v);
+        return;
+    }
+    snprintf(out, out_size, "%.2f", v);
+    /* Trim trailing zeros so output stays short and stable: 0.50 → 0.5. */
+    size_t n = strlen(out);
+    while (n > 0 && out[n - 1] == '0')
+        out[--n] = '\0';
+    if (n > 0 && out[n - 1] == '.')
+        out[--n] = '\0';
+}
+
+/* ==== rng =============================================================================== */
+
+void simrng_seed(SimRng *r, uint64_t seed)
+{
+    r->state = seed;
+}
+
+uint64_t simrng_next(SimRng *r)
+{
+    uint64_t z = (r->state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+uint64_t simrng_below(SimRng *r, uint64_t n)
+{
+    /* Rejection sampling keeps the distribution uniform. */
+    uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+    uint64_t x;
+    do {
+        x = simrng_next(r);
+    } while (x >= limit);
+    return x % n;
+}
+
+double simrng_double(SimRng *r)
+{
+    return (double)(simrng_next(r) >> 11) * (1.0 / 9007199254740992.0);
+}

@@ -1,0 +1,105 @@
+/*
+ * i18n.h — the table of user-visible strings (Russian), so another language can be added as
+ * one more column. Every string the player, the debrief and the command line show goes
+ * through tr(). Format strings keep their printf conversions in the same order in every
+ * language.
+ * Depends on: nothing.
+ */
+#ifndef SIM_I18N_H
+#define SIM_I18N_H
+
+#define SIM_STRINGS(X)                                                                         \
+    X(STR_FALSE_FLAG, "Поле «%s» в документе «%s» в порядке: лишняя отметка задерживает приём "  \
+                      "и может стать необоснованным отказом")                                   \
+    X(STR_WRONG_REASON, "Поле «%s» в документе «%s» отмечено верно, но причина другая: %s")     \
+    X(STR_TIME_OVER, "Приём занял %s при норме %s: превышение на %d мин.")                      \
+    X(STR_MISSED_PROBLEM, "Не замечено: %s")                                                     \
+    X(STR_UNFINISHED, "Попытка не завершена")                                                    \
+    X(STR_TRAINING, "обучение")                                                                  \
+    X(STR_EXAM, "экзамен")                                                                       \
+    X(STR_PASSED, "зачтено")                                                                     \
+    X(STR_FAILED, "не зачтено")                                                                  \
+    X(STR_SCENARIO, "Сценарий")                                                                  \
+    X(STR_APPLICANT, "Заявитель")                                                                \
+    X(STR_YOU, "Вы")                                                                             \
+    X(STR_ENDING, "Итог")                                                                        \
+    X(STR_TOTAL, "Итоговый балл")                                                                \
+    X(STR_PASS_MARK, "проходной балл")                                                           \
+    X(STR_TIME_AT_WINDOW, "Время у окна")                                                        \
+    X(STR_CRITERIA, "Критерии")                                                                  \
+    X(STR_MISTAKES, "Ошибки")                                                                    \
+    X(STR_CRITICAL, "Критические ошибки")                                                        \
+    X(STR_RIGHT_WAY, "Как правильно")                                                            \
+    X(STR_NO_MISTAKES, "Ошибок нет.")                                                            \
+    X(STR_DOCS_ON_DESK, "Документы на столе")                                                    \
+    X(STR_MENU_DOCS, "д — документы: открыть, отметить поле")                                    \
+    X(STR_MENU_SERVICE, "у — выбрать услугу в программе")                                        \
+    X(STR_MENU_QUIT, "в — выйти без завершения")                                                 \
+    X(STR_PROMPT, "Ваш выбор: ")                                                                 \
+    X(STR_BAD_CHOICE, "Нет такого варианта, попробуйте ещё раз.")                                \
+    X(STR_CHOOSE_DOC, "Какой документ открыть?")                                                 \
+    X(STR_CHOOSE_FIELD, "Номер поля, чтобы отметить проблему (Enter — закрыть документ): ")     \
+    X(STR_CHOOSE_REASON, "Причина:")                                                             \
+    X(STR_CHOOSE_SERVICE, "Услуги в программе офиса:")                                           \
+    X(STR_CHECKLIST, "Перечень документов")                                                      \
+    X(STR_DUTY, "Госпошлина")                                                                    \
+    X(STR_FLAGGED, "отмечено")                                                                   \
+    X(STR_MOOD, "Настроение заявителя")                                                          \
+    X(STR_POINTS_NOTICE, "%+d · %s: %s")                                                         \
+    X(STR_RULE_SUFFIX, " (%s)")                                                                  \
+    X(STR_USAGE,                                                                                 \
+      "Использование:\n"                                                                         \
+      "  mfc-trainer check [--strict] [ПУТЬ...]   проверить сценарии (по умолчанию все в "       \
+      "scenarios/)\n"                                                                            \
+      "  mfc-trainer play СЦЕНАРИЙ [--actions ID,ID,...] [--random] [--seed N] [--json]\n"       \
+      "                  [--exam] [--save ФАЙЛ] [--resume ФАЙЛ]\n"                               \
+      "                                          сыграть сценарий без окна\n"                    \
+      "  mfc-trainer --version | --help\n"                                                       \
+      "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n")                              \
+    X(STR_ERR_UNKNOWN_COMMAND, "неизвестная команда «%s»")                                       \
+    X(STR_ERR_UNKNOWN_OPTION, "неизвестный параметр «%s»")                                       \
+    X(STR_ERR_NEEDS_VALUE, "параметру %s нужно значение")                                        \
+    X(STR_ERR_BAD_SEED, "--seed: ожидалось целое неотрицательное число, а не «%s»")              \
+    X(STR_ERR_NO_SCENARIO_ARG, "укажите сценарий: папку или id из scenarios/")                   \
+    X(STR_ERR_SCENARIO_NOT_FOUND,                                                                \
+      "сценарий «%s» не найден: укажите папку с scenario.json или id из %s")                     \
+    X(STR_ERR_SCENARIO_INVALID, "сценарий «%s» содержит ошибки (см. выше); проверьте его: "      \
+                                "mfc-trainer check %s")                                          \
+    X(STR_ERR_ACTIONS_AND_RANDOM, "--actions и --random нельзя указывать вместе")                \
+    X(STR_ERR_ACTION_REJECTED, "действие №%zu «%s»: %s")                                         \
+    X(STR_ERR_NO_RULES, "каталог правил не найден: %s")                                          \
+    X(STR_CHECK_OK, "ок: %s — %s")                                                               \
+    X(STR_CHECK_SUMMARY, "Проверено сценариев: %zu, с ошибками: %zu; ошибок: %zu, "              \
+                         "предупреждений: %zu")                                                  \
+    X(STR_CHECK_NONE, "сценариев не найдено в %s")                                               \
+    X(STR_ENGINE_UNKNOWN_ACTION, "неизвестное действие «%s»%s")                                  \
+    X(STR_ENGINE_NOT_OFFERED, "действие «%s» сейчас недоступно (шаг «%s»)%s")                    \
+    X(STR_ENGINE_DID_YOU_MEAN, "; доступны: %s")                                                 \
+    X(STR_ENGINE_FINISHED, "попытка уже завершена")                                              \
+    X(STR_ENGINE_NO_DOCS, "документ «%s» ещё не передан заявителем")                            \
+    X(STR_ENGINE_UNKNOWN_DOC, "неизвестный документ «%s»")                                       \
+    X(STR_ENGINE_UNKNOWN_FIELD, "в документе «%s» нет поля «%s»")                                \
+    X(STR_ENGINE_UNKNOWN_REASON, "неизвестная причина «%s» (допустимые: %s)")                   \
+    X(STR_ENGINE_ALREADY_FLAGGED, "поле «%s.%s» уже отмечено")                                   \
+    X(STR_ENGINE_UNKNOWN_SERVICE, "неизвестная услуга «%s»")                                     \
+    X(STR_ENGINE_TOO_MANY, "слишком много действий в одной попытке (больше %d)")                 \
+    X(STR_ENGINE_SCRIPT_FAILED, "ошибка в скрипте сценария: %s")                                 \
+    X(STR_ENGINE_RESTORE_MISMATCH,                                                               \
+      "сохранённая попытка относится к другой версии сценария (%s %s, сохранено для %s %s)")     \
+    X(STR_ENGINE_RESTORE_DIVERGED,                                                               \
+      "после повтора действий попытка оказалась в другом состоянии, чем при сохранении "        \
+      "(шаг «%s», а сохранён «%s»): сценарий изменился")                                         \
+    X(STR_SCRIPT_ERROR_ENDING, "Сценарий остановлен из-за ошибки в его скрипте")                 \
+    X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
+
+typedef enum SimStr {
+#define SIM_STR_ENUM(id, text) id,
+    SIM_STRINGS(SIM_STR_ENUM)
+#undef SIM_STR_ENUM
+        STR__COUNT
+} SimStr;
+
+/* The string in the current language. Never NULL. */
+const char *tr(SimStr id);
+
+#endif /* SIM_I18N_H */

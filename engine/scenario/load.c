@@ -1,0 +1,1367 @@
+/*
+ * load.c — scenario.json → Scenario, with every problem reported.
+ *
+ * Order: size check → strict pass (jsonscan: positions, UTF-8, duplicates) → cJSON tree →
+ * a first pass that collects the ids of steps, endings, documents, services and actions (so
+ * references can be checked in any order) → a second pass that builds the model → graph
+ * checks and criterion maxima (validate.c). Messages are Russian, for methodologists, and
+ * say what to do; the "error:"/"warning:" keywords stay English so editors can parse them.
+ */
+#include "scenario.h"
+#include "jsonscan.h"
+#include "validate.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PATH_MAX_LEN 512
+
+typedef struct Ld {
+    const char *file;
+    SimDiags *diags;
+    JsonPosMap *pos;
+    Scenario *s;
+    const RuleCatalog *rules;
+    size_t errors;
+    /* first-pass ids */
+    const char **action_ids;
+    size_t action_id_count;
+} Ld;
+
+/* ==== messages ============================================================================ */
+
+static void report(Ld *ld, SimSeverity sev, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void report(Ld *ld, SimSeverity sev, const char *path, const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    jsonpos_lookup(ld->pos, path, &line, &col);
+    SimBuf b;
+    simbuf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    simbuf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    simdiags_add(ld->diags, sev, ld->file, line, col, path, "%s", simbuf_str(&b));
+    simbuf_free(&b);
+    if (sev == SIM_SEV_ERROR)
+        ld->errors++;
+}
+
+#define ERR(ld, path, ...) report((ld), SIM_SEV_ERROR, (path), __VA_ARGS__)
+#define WARN(ld, path, ...) report((ld), SIM_SEV_WARNING, (path), __VA_ARGS__)
+
+static void pkey(char *out, const char *parent, const char *key)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    simbuf_puts(&b, parent);
+    jsonpath_append_key(&b, key);
+    snprintf(out, PATH_MAX_LEN, "%s", simbuf_str(&b));
+    simbuf_free(&b);
+}
+
+static void pidx(char *out, const char *parent, size_t i)
+{
+    char num[32];
+    snprintf(num, sizeof num, "[%zu]", i);
+    size_t nl = strlen(num), pl = strnlen(parent, PATH_MAX_LEN - 1);
+    if (pl + nl >= PATH_MAX_LEN)
+        pl = PATH_MAX_LEN - 1 - nl; /* an absurdly deep path: keep the index visible */
+    memmove(out, parent, pl);
+    memcpy(out + pl, num, nl + 1);
+}
+
+/* Best candidate within a small edit distance, for "did you mean". */
+static const char *suggest(const char *name, const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    int best_d = 1000;
+    size_t len = strlen(name);
+    int cap = len < 6 ? 2 : (int)(len / 3);
+    for (size_t i = 0; i < n; i++) {
+        if (!cands[i])
+            continue;
+        int d = sim_edit_distance(name, cands[i], cap);
+        if (d <= cap && d < best_d) {
+            best = cands[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static void hint_suffix(char *out, size_t n, const char *sugg)
+{
+    if (sugg)
+        snprintf(out, n, "; возможно, имелось в виду «%s»?", sugg);
+    else
+        out[0] = '\0';
+}
+
+/* ==== typed getters ======================================================================= */
+
+static const char *type_name(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "строка";
+    if (cJSON_IsNumber(v))
+        return "число";
+    if (cJSON_IsBool(v))
+        return "true/false";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "список";
+    if (cJSON_IsObject(v))
+        return "объект";
+    return "?";
+}
+
+/* Reports keys of obj that are not in allowed (NULL-terminated). */
+static void check_keys(Ld *ld, const cJSON *obj, const char *path, const char *const *allowed)
+{
+    size_t n = 0;
+    while (allowed[n])
+        n++;
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        int ok = 0;
+        for (size_t i = 0; i < n && !ok; i++)
+            ok = strcmp(it->string, allowed[i]) == 0;
+        if (ok)
+            continue;
+        char p[PATH_MAX_LEN], hint[256];
+        pkey(p, path, it->string);
+        hint_suffix(hint, sizeof hint, suggest(it->string, allowed, n));
+        ERR(ld, p, "неизвестное поле «%s»%s", it->string, hint);
+    }
+}
+
+static const cJSON *get(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* A string member. required: report when missing; nonempty: report "". Returns a copy. */
+static char *get_str(Ld *ld, const cJSON *obj, const char *path, const char *key, int required)
+{
+    const cJSON *v = get(obj, key);
+    char p[PATH_MAX_LEN];
+    pkey(p, path, key);
+    if (!v) {
+        if (required)
+            ERR(ld, path, "нет обязательного поля «%s»", key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        ERR(ld, p, "ожидалась строка, а здесь %s", type_name(v));
+        return NULL;
+    }
+    if (required && v->valuestring[0] == '\0') {
+        ERR(ld, p, "поле «%s» не может быть пустым", key);
+        return NULL;
+    }
+    return sim_strdup(v->valuestring);
+}
+
+static double get_num(Ld *ld, const cJSON *obj, const char *path, const char *key, int required,
+                      double def, double min, double max, int integer)
+{
+    const cJSON *v = get(obj, key);
+    char p[PATH_MAX_LEN];
+    pkey(p, path, key);
+    if (!v) {
+        if (required)
+            ERR(ld, path, "нет обязательного поля «%s»", key);
+        return def;
+    }
+    if (!cJSON_IsNumber(v)) {
+        ERR(ld, p, "ожидалось число, а здесь %s", type_name(v));
+        return def;
+    }
+    double d = v->valuedouble;
+    if (integer && d != floor(d)) {
+        ERR(ld, p, "ожидалось целое число");
+        return def;
+    }
+    if (d < min || d > max) {
+        char a[32], b[32], c[32];
+        sim_format_number(d, a, sizeof a);
+        sim_format_number(min, b, sizeof b);
+        sim_format_number(max, c, sizeof c);
+        ERR(ld, p, "значение %s вне допустимых пределов: от %s до %s", a, b, c);
+        return def;
+    }
+    return d;
+}
+
+/* A list of strings. Returns the count; *out is owned by the caller. */
+static size_t get_strv(Ld *ld, const cJSON *obj, const char *path, const char *key, int required,
+                       char ***out)
+{
+    *out = NULL;
+    const cJSON *v = get(obj, key);
+    char p[PATH_MAX_LEN];
+    pkey(p, path, key);
+    if (!v) {
+        if (required)
+            ERR(ld, path, "нет обязательного поля «%s»", key);
+        return 0;
+    }
+    if (!cJSON_IsArray(v)) {
+        ERR(ld, p, "ожидался список строк, а здесь %s", type_name(v));
+        return 0;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
+    if (required && n == 0)
+        ERR(ld, p, "список «%s» не может быть пустым", key);
+    char **arr = calloc(n ? n : 1, sizeof *arr);
+    if (!arr)
+        return 0;
+    size_t i = 0;
+    for (const cJSON *it = v->child; it; it = it->next, i++) {
+        char ip[PATH_MAX_LEN];
+        pidx(ip, p, i);
+        if (!cJSON_IsString(it) || it->valuestring[0] == '\0') {
+            ERR(ld, ip, "ожидалась непустая строка");
+            continue;
+        }
+        arr[k++] = sim_strdup(it->valuestring);
+    }
+    *out = arr;
+    return k;
+}
+
+static int is_id(const char *s)
+{
+    if (!s || !*s || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static void check_id(Ld *ld, const char *path, const char *id)
+{
+    if (id && !is_id(id))
+        ERR(ld, path,
+            "идентификатор «%s» недопустим: только строчные латинские буквы, цифры, «-» и «_», "
+            "не длиннее 64 знаков",
+            id);
+}
+
+/* ==== rules, scores, criticals ============================================================ */
+
+static const Rule *resolve_rule(Ld *ld, const char *path, const char *id)
+{
+    if (!ld->rules) {
+        ERR(ld, path, "ссылка на правило «%s», но каталог правил (scenarios/data/rules.json) не "
+                      "загружен", id);
+        return NULL;
+    }
+    const Rule *r = rules_find(ld->rules, id);
+    if (r)
+        return r;
+    const char **c = calloc(ld->rules->count ? ld->rules->count : 1, sizeof *c);
+    for (size_t i = 0; c && i < ld->rules->count; i++)
+        c[i] = ld->rules->rules[i].id;
+    char hint[256];
+    hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->rules->count) : NULL);
+    free(c);
+    ERR(ld, path, "неизвестное правило «%s»: добавьте его в %s или исправьте id%s", id,
+        ld->rules->path, hint);
+    return NULL;
+}
+
+static int resolve_criterion(Ld *ld, const char *path, const char *id)
+{
+    int c = scenario_find_criterion(ld->s, id);
+    if (c >= 0)
+        return c;
+    const char *cands[SCENARIO_MAX_CRITERIA];
+    for (size_t i = 0; i < ld->s->criterion_count; i++)
+        cands[i] = ld->s->criteria[i].id;
+    char hint[256];
+    hint_suffix(hint, sizeof hint, suggest(id, cands, ld->s->criterion_count));
+    ERR(ld, path, "неизвестный критерий «%s»%s", id, hint);
+    return -1;
+}
+
+static const char *const score_keys[] = {"criterion", "points", "feedback", "rule", NULL};
+
+static int parse_score_entry(Ld *ld, const cJSON *it, const char *ip, ScoreSpec *sc,
+                             int need_points)
+{
+    if (!cJSON_IsObject(it)) {
+        ERR(ld, ip, "ожидался объект {criterion, points, feedback, rule}");
+        return 0;
+    }
+    check_keys(ld, it, ip, score_keys);
+    char *crit = get_str(ld, it, ip, "criterion", 1);
+    sc->criterion = crit ? resolve_criterion(ld, ip, crit) : -1;
+    free(crit);
+    sc->points = need_points ? (int)get_num(ld, it, ip, "points", 1, 0, -100, 100, 1) : 0;
+    sc->feedback = get_str(ld, it, ip, "feedback", 1);
+    char *rule = get_str(ld, it, ip, "rule", 0);
+    char rp[PATH_MAX_LEN];
+    pkey(rp, ip, "rule");
+    sc->rule = rule ? resolve_rule(ld, rp, rule) : NULL;
+    if (!rule && sc->points < 0)
+        ERR(ld, ip, "у ошибки (отрицательные баллы) должна быть ссылка на правило «rule»");
+    free(rule);
+    return 1;
+}
+
+static size_t parse_scores(Ld *ld, const cJSON *obj, const char *path, ScoreSpec **out)
+{
+    *out = NULL;
+    const cJSON *v = get(obj, "score");
+    if (!v)
+        return 0;
+    char p[PATH_MAX_LEN];
+    pkey(p, path, "score");
+    if (!cJSON_IsArray(v)) {
+        ERR(ld, p, "ожидался список начислений [{criterion, points, feedback, rule}]");
+        return 0;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v), k = 0, i = 0;
+    ScoreSpec *arr = calloc(n ? n : 1, sizeof *arr);
+    if (!arr)
+        return 0;
+    for (const cJSON *it = v->child; it; it = it->next, i++) {
+        char ip[PATH_MAX_LEN];
+        pidx(ip, p, i);
+        if (parse_score_entry(ld, it, ip, &arr[k], 1))
+            k++;
+    }
+    *out = arr;
+    return k;
+}
+
+static void parse_critical(Ld *ld, const cJSON *obj, const char *path, CriticalSpec *out)
+{
+    memset(out, 0, sizeof *out);
+    const cJSON *v = get(obj, "critical");
+    if (!v)
+        return;
+    char p[PATH_MAX_LEN];
+    pkey(p, path, "critical");
+    if (!cJSON_IsObject(v)) {
+        ERR(ld, p, "ожидался объект {feedback, rule}");
+        return;
+    }
+    static const char *const keys[] = {"feedback", "rule", NULL};
+    check_keys(ld, v, p, keys);
+    out->feedback = get_str(ld, v, p, "feedback", 1);
+    char *rule = get_str(ld, v, p, "rule", 1);
+    char rp[PATH_MAX_LEN];
+    pkey(rp, p, "rule");
+    out->rule = rule ? resolve_rule(ld, rp, rule) : NULL;
+    free(rule);
+}
+
+/* ==== sections ============================================================================ */
+
+static const char *const default_crit[][3] = {
+    {"legal", "Правильность решения", "35"},   {"documents", "Проверка документов", "25"},
+    {"communication", "Общение", "15"},        {"time", "Время", "10"},
+    {"personal_data", "Персональные данные", "10"}, {"escalation", "Конфликт и эскалация", "5"},
+};
+
+static void parse_scoring(Ld *ld, const cJSON *root)
+{
+    Scenario *s = ld->s;
+    s->pass_mark = 70;
+    s->time_norm = 15;
+    s->time_points = 10;
+    s->time_per_minute = 2;
+    const cJSON *sc = get(root, "scoring");
+    const cJSON *crit = sc ? get(sc, "criteria") : NULL;
+    if (sc && !cJSON_IsObject(sc)) {
+        ERR(ld, "scoring", "ожидался объект");
+        sc = NULL;
+        crit = NULL;
+    }
+    if (sc) {
+        static const char *const keys[] = {"pass_mark", "criteria", "time", "false_flag", "max",
+                                           NULL};
+        check_keys(ld, sc, "scoring", keys);
+        s->pass_mark = (int)get_num(ld, sc, "scoring", "pass_mark", 0, 70, 0, 100, 1);
+    }
+    if (crit) {
+        if (!cJSON_IsArray(crit) || cJSON_GetArraySize(crit) == 0 ||
+            cJSON_GetArraySize(crit) > SCENARIO_MAX_CRITERIA) {
+            ERR(ld, "scoring.criteria", "ожидался список от 1 до %d критериев {id, title, weight}",
+                SCENARIO_MAX_CRITERIA);
+        } else {
+            size_t i = 0;
+            for (const cJSON *it = crit->child; it; it = it->next, i++) {
+                char ip[PATH_MAX_LEN];
+                pidx(ip, "scoring.criteria", i);
+                if (!cJSON_IsObject(it)) {
+                    ERR(ld, ip, "ожидался объект {id, title, weight}");
+                    continue;
+                }
+                static const char *const keys[] = {"id", "title", "weight", NULL};
+                check_keys(ld, it, ip, keys);
+                Criterion *c = &s->criteria[s->criterion_count];
+                c->id = get_str(ld, it, ip, "id", 1);
+                check_id(ld, ip, c->id);
+                c->title = get_str(ld, it, ip, "title", 1);
+                c->weight = (int)get_num(ld, it, ip, "weight", 1, 0, 0, 100, 1);
+                if (!c->id || !c->title) {
+                    free(c->id);
+                    free(c->title);
+                    memset(c, 0, sizeof *c);
+                    continue;
+                }
+                for (size_t j = 0; j < s->criterion_count; j++)
+                    if (strcmp(s->criteria[j].id, c->id) == 0)
+                        ERR(ld, ip, "критерий «%s» уже объявлен", c->id);
+                s->criterion_count++;
+            }
+        }
+    } else {
+        for (size_t i = 0; i < sizeof default_crit / sizeof default_crit[0]; i++) {
+            s->criteria[i].id = sim_strdup(default_crit[i][0]);
+            s->criteria[i].title = sim_strdup(default_crit[i][1]);
+            s->criteria[i].weight = atoi(default_crit[i][2]);
+        }
+        s->criterion_count = sizeof default_crit / sizeof default_crit[0];
+    }
+    int wsum = 0;
+    for (size_t i = 0; i < s->criterion_count; i++)
+        wsum += s->criteria[i].weight;
+    if (s->criterion_count && wsum <= 0)
+        ERR(ld, "scoring.criteria", "сумма весов критериев должна быть больше нуля");
+    s->time_criterion = scenario_find_criterion(s, "time");
+
+    const cJSON *t = sc ? get(sc, "time") : NULL;
+    if (t) {
+        if (!cJSON_IsObject(t)) {
+            ERR(ld, "scoring.time", "ожидался объект {norm, points, per_minute}");
+        } else {
+            static const char *const keys[] = {"norm", "points", "per_minute", NULL};
+            check_keys(ld, t, "scoring.time", keys);
+            s->time_norm = get_num(ld, t, "scoring.time", "norm", 0, 15, 1, 240, 0);
+            s->time_points = (int)get_num(ld, t, "scoring.time", "points", 0, 10, 0, 100, 1);
+            s->time_per_minute =
+                (int)get_num(ld, t, "scoring.time", "per_minute", 0, 2, 0, 100, 1);
+        }
+    }
+    s->false_flag.criterion = scenario_find_criterion(s, "documents");
+    s->false_flag.points = -5;
+    const cJSON *ff = sc ? get(sc, "false_flag") : NULL;
+    if (ff) {
+        if (!cJSON_IsObject(ff)) {
+            ERR(ld, "scoring.false_flag", "ожидался объект {criterion, points}");
+        } else {
+            static const char *const keys[] = {"criterion", "points", NULL};
+            check_keys(ld, ff, "scoring.false_flag", keys);
+            char *c = get_str(ld, ff, "scoring.false_flag", "criterion", 1);
+            if (c)
+                s->false_flag.criterion = resolve_criterion(ld, "scoring.false_flag", c);
+            free(c);
+            s->false_flag.points =
+                (int)get_num(ld, ff, "scoring.false_flag", "points", 0, -5, -100, 0, 1);
+        }
+    } else if (s->false_flag.criterion < 0) {
+        s->false_flag.points = 0;
+    }
+}
+
+static void parse_applicant(Ld *ld, const cJSON *root)
+{
+    Applicant *a = &ld->s->applicant;
+    const cJSON *ap = get(root, "applicant");
+    if (!ap || !cJSON_IsObject(ap)) {
+        ERR(ld, ap ? "applicant" : "", ap ? "ожидался объект" : "нет обязательного поля «applicant»");
+        return;
+    }
+    static const char *const keys[] = {"name", "age", "sex", "persona", "mood", "patience",
+                                       "look", NULL};
+    check_keys(ld, ap, "applicant", keys);
+    a->name = get_str(ld, ap, "applicant", "name", 1);
+    a->age = (int)get_num(ld, ap, "applicant", "age", 1, 30, 0, 120, 1);
+    char *sex = get_str(ld, ap, "applicant", "sex", 1);
+    if (sex && strcmp(sex, "f") != 0 && strcmp(sex, "m") != 0)
+        ERR(ld, "applicant.sex", "пол указывается как \"f\" (женский) или \"m\" (мужской)");
+    a->sex = sex && sex[0] == 'm' ? 'm' : 'f';
+    free(sex);
+    a->persona = get_str(ld, ap, "applicant", "persona", 1);
+    a->mood = (int)get_num(ld, ap, "applicant", "mood", 1, 60, 0, 100, 1);
+    a->patience = get_num(ld, ap, "applicant", "patience", 1, 15, 0, 240, 0);
+    const cJSON *look = get(ap, "look");
+    if (look) {
+        if (!cJSON_IsObject(look)) {
+            ERR(ld, "applicant.look", "ожидался объект со строковыми значениями");
+        } else {
+            size_t n = (size_t)cJSON_GetArraySize(look);
+            a->look = calloc(n ? n : 1, sizeof *a->look);
+            for (const cJSON *it = look->child; it && a->look; it = it->next) {
+                char p[PATH_MAX_LEN];
+                pkey(p, "applicant.look", it->string);
+                if (!cJSON_IsString(it)) {
+                    ERR(ld, p, "ожидалась строка");
+                    continue;
+                }
+                a->look[a->look_count].key = sim_strdup(it->string);
+                a->look[a->look_count].value = sim_strdup(it->valuestring);
+                a->look_count++;
+            }
+        }
+    }
+}
+
+static char *field_value(Ld *ld, const cJSON *v, const char *p)
+{
+    if (cJSON_IsString(v))
+        return sim_strdup(v->valuestring);
+    if (cJSON_IsBool(v))
+        return sim_strdup(cJSON_IsTrue(v) ? "да" : "нет");
+    if (cJSON_IsNumber(v)) {
+        char t[64];
+        sim_format_number(v->valuedouble, t, sizeof t);
+        return sim_strdup(t);
+    }
+    ERR(ld, p, "значение поля документа должно быть строкой, числом или true/false");
+    return NULL;
+}
+
+static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
+{
+    static const char *const keys[] = {"id", "type", "title", "fields", "labels", "problems",
+                                       "traps", NULL};
+    check_keys(ld, it, ip, keys);
+    d->id = get_str(ld, it, ip, "id", 1);
+    check_id(ld, ip, d->id);
+    d->type = get_str(ld, it, ip, "type", 1);
+    const DocTypeInfo *ti = d->type ? doctype_find(d->type) : NULL;
+    if (d->type && !ti) {
+        size_t n;
+        const DocTypeInfo *all = doctype_all(&n);
+        const char *c[32];
+        SimBuf list;
+        simbuf_init(&list);
+        for (size_t i = 0; i < n && i < 32; i++) {
+            c[i] = all[i].type;
+            simbuf_printf(&list, "%s%s", i ? ", " : "", all[i].type);
+        }
+        char hint[256];
+        hint_suffix(hint, sizeof hint, suggest(d->type, c, n < 32 ? n : 32));
+        char tp[PATH_MAX_LEN];
+        pkey(tp, ip, "type");
+        ERR(ld, tp, "неизвестный тип документа «%s»%s (допустимые: %s)", d->type, hint,
+            simbuf_str(&list));
+        simbuf_free(&list);
+    }
+    d->title = get_str(ld, it, ip, "title", 0);
+    if (!d->title)
+        d->title = sim_strdup(ti ? ti->title : "Документ");
+
+    const cJSON *labels = get(it, "labels");
+    char lp[PATH_MAX_LEN];
+    pkey(lp, ip, "labels");
+    if (labels && !cJSON_IsObject(labels)) {
+        ERR(ld, lp, "ожидался объект «поле»: «подпись»");
+        labels = NULL;
+    }
+    const cJSON *fields = get(it, "fields");
+    char fp[PATH_MAX_LEN];
+    pkey(fp, ip, "fields");
+    if (!fields) {
+        ERR(ld, ip, "нет обязательного поля «fields»");
+    } else if (!cJSON_IsObject(fields)) {
+        ERR(ld, fp, "ожидался объект «поле»: «значение»");
+    } else {
+        size_t n = (size_t)cJSON_GetArraySize(fields);
+        d->fields = calloc(n ? n : 1, sizeof *d->fields);
+        for (const cJSON *f = fields->child; f && d->fields; f = f->next) {
+            char p[PATH_MAX_LEN];
+            pkey(p, fp, f->string);
+            char *val = field_value(ld, f, p);
+            if (!val)
+                continue;
+            const char *label = NULL;
+            const cJSON *lab = labels ? get(labels, f->string) : NULL;
+            if (lab && cJSON_IsString(lab))
+                label = lab->valuestring;
+            for (size_t k = 0; !label && ti && ti->fields[k]; k += 2)
+                if (strcmp(ti->fields[k], f->string) == 0)
+                    label = ti->fields[k + 1];
+            if (!label) {
+                const char *c[64];
+                size_t nc = 0;
+                for (size_t k = 0; ti && ti->fields[k] && nc < 64; k += 2)
+                    c[nc++] = ti->fields[k];
+                char hint[256];
+                hint_suffix(hint, sizeof hint, suggest(f->string, c, nc));
+                ERR(ld, p,
+                    "поле «%s» не входит в стандартные поля типа «%s»: добавьте подпись в "
+                    "«labels»%s",
+                    f->string, d->type ? d->type : "?", hint);
+                free(val);
+                continue;
+            }
+            DocField *df = &d->fields[d->field_count++];
+            df->key = sim_strdup(f->string);
+            df->label = sim_strdup(label);
+            df->value = val;
+        }
+    }
+    if (labels)
+        for (const cJSON *l = labels->child; l; l = l->next) {
+            char p[PATH_MAX_LEN];
+            pkey(p, lp, l->string);
+            if (!cJSON_IsString(l))
+                ERR(ld, p, "подпись поля должна быть строкой");
+            else if (document_find_field(d, l->string) < 0)
+                WARN(ld, p, "подпись для поля «%s», которого нет в «fields»", l->string);
+        }
+
+    /* Planted problems and traps refer to fields by key. */
+    const char *fcands[128];
+    size_t nf = 0;
+    for (size_t k = 0; k < d->field_count && nf < 128; k++)
+        fcands[nf++] = d->fields[k].key;
+
+    const cJSON *probs = get(it, "problems");
+    char pp[PATH_MAX_LEN];
+    pkey(pp, ip, "problems");
+    if (probs && !cJSON_IsArray(probs)) {
+        ERR(ld, pp, "ожидался список проблем");
+    } else if (probs) {
+        size_t n = (size_t)cJSON_GetArraySize(probs), i = 0;
+        d->problems = calloc(n ? n : 1, sizeof *d->problems);
+        for (const cJSON *pr = probs->child; pr && d->problems; pr = pr->next, i++) {
+            char p[PATH_MAX_LEN];
+            pidx(p, pp, i);
+            if (!cJSON_IsObject(pr)) {
+                ERR(ld, p, "ожидался объект {id, field, reasons, title, score}");
+                continue;
+            }
+            static const char *const pk[] = {"id", "field", "reasons", "title", "score",
+                                             "missed", NULL};
+            check_keys(ld, pr, p, pk);
+            DocProblem *dp = &d->problems[d->problem_count];
+            dp->id = get_str(ld, pr, p, "id", 1);
+            check_id(ld, p, dp->id);
+            for (size_t k = 0; dp->id && k < d->problem_count; k++)
+                if (strcmp(d->problems[k].id, dp->id) == 0)
+                    ERR(ld, p, "проблема «%s» уже объявлена в этом документе", dp->id);
+            char *field = get_str(ld, pr, p, "field", 1);
+            dp->field = field ? document_find_field(d, field) : -1;
+            if (field && dp->field < 0) {
+                char hint[256], fpp[PATH_MAX_LEN];
+                hint_suffix(hint, sizeof hint, suggest(field, fcands, nf));
+                pkey(fpp, p, "field");
+                ERR(ld, fpp, "в документе «%s» нет поля «%s»%s", d->id ? d->id : "?", field,
+                    hint);
+            }
+            free(field);
+            char **reasons = NULL;
+            size_t rn = get_strv(ld, pr, p, "reasons", 1, &reasons);
+            for (size_t k = 0; k < rn; k++) {
+                int r = reason_parse(reasons[k]);
+                if (r < 0) {
+                    const char *rc[REASON_COUNT];
+                    for (int q = 0; q < REASON_COUNT; q++)
+                        rc[q] = reason_id((FlagReason)q);
+                    char hint[256], rp[PATH_MAX_LEN], ap[PATH_MAX_LEN];
+                    hint_suffix(hint, sizeof hint, suggest(reasons[k], rc, REASON_COUNT));
+                    pkey(ap, p, "reasons");
+                    pidx(rp, ap, k);
+                    ERR(ld, rp, "неизвестная причина «%s»%s", reasons[k], hint);
+                } else {
+                    dp->reasons |= 1u << r;
+                }
+                free(reasons[k]);
+            }
+            free(reasons);
+            dp->title = get_str(ld, pr, p, "title", 1);
+            dp->score_count = parse_scores(ld, pr, p, &dp->score);
+            if (!get(pr, "score"))
+                ERR(ld, p, "у проблемы нет «score»: за верную отметку должны начисляться баллы");
+            dp->missed.criterion = dp->score_count ? dp->score[0].criterion : -1;
+            const cJSON *m = get(pr, "missed");
+            if (m) {
+                char mp[PATH_MAX_LEN];
+                pkey(mp, p, "missed");
+                parse_score_entry(ld, m, mp, &dp->missed, 0);
+            }
+            if (dp->id)
+                d->problem_count++;
+            else
+                free(dp->title), free(dp->missed.feedback),
+                    free(dp->score), memset(dp, 0, sizeof *dp);
+        }
+    }
+    const cJSON *traps = get(it, "traps");
+    char tp[PATH_MAX_LEN];
+    pkey(tp, ip, "traps");
+    if (traps && !cJSON_IsArray(traps)) {
+        ERR(ld, tp, "ожидался список ловушек");
+    } else if (traps) {
+        size_t n = (size_t)cJSON_GetArraySize(traps), i = 0;
+        d->traps = calloc(n ? n : 1, sizeof *d->traps);
+        for (const cJSON *tr = traps->child; tr && d->traps; tr = tr->next, i++) {
+            char p[PATH_MAX_LEN];
+            pidx(p, tp, i);
+            if (!cJSON_IsObject(tr)) {
+                ERR(ld, p, "ожидался объект {field, score}");
+                continue;
+            }
+            static const char *const trk[] = {"field", "score", NULL};
+            check_keys(ld, tr, p, trk);
+            DocTrap *dt = &d->traps[d->trap_count++];
+            char *field = get_str(ld, tr, p, "field", 1);
+            dt->field = field ? document_find_field(d, field) : -1;
+            if (field && dt->field < 0) {
+                char hint[256], fpp[PATH_MAX_LEN];
+                hint_suffix(hint, sizeof hint, suggest(field, fcands, nf));
+                pkey(fpp, p, "field");
+                ERR(ld, fpp, "в документе «%s» нет поля «%s»%s", d->id ? d->id : "?", field,
+                    hint);
+            }
+            for (size_t k = 0; field && k < d->problem_count; k++)
+                if (d->problems[k].field == dt->field && dt->field >= 0)
+                    ERR(ld, p, "поле «%s» одновременно и проблема, и ловушка", field);
+            free(field);
+            dt->score_count = parse_scores(ld, tr, p, &dt->score);
+            if (!dt->score_count)
+                ERR(ld, p, "у ловушки нет «score»: объясните, почему это поле в порядке");
+        }
+    }
+}
+
+static void parse_documents(Ld *ld, const cJSON *root)
+{
+    Scenario *s = ld->s;
+    const cJSON *docs = get(root, "documents");
+    if (!docs) {
+        ERR(ld, "", "нет обязательного поля «documents» (может быть пустым списком [])");
+        return;
+    }
+    if (!cJSON_IsArray(docs)) {
+        ERR(ld, "documents", "ожидался список документов");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(docs), i = 0;
+    s->documents = calloc(n ? n : 1, sizeof *s->documents);
+    for (const cJSON *it = docs->child; it && s->documents; it = it->next, i++) {
+        char ip[PATH_MAX_LEN];
+        pidx(ip, "documents", i);
+        if (!cJSON_IsObject(it)) {
+            ERR(ld, ip, "ожидался объект документа {id, type, fields}");
+            continue;
+        }
+        Document *d = &s->documents[s->document_count++];
+        parse_document(ld, it, ip, d);
+        if (!d->id)
+            d->id = sim_strdup("?");
+        for (size_t k = 0; k + 1 < s->document_count; k++)
+            if (strcmp(s->documents[k].id, d->id) == 0)
+                ERR(ld, ip, "документ «%s» уже объявлен", d->id);
+    }
+}
+
+static void parse_services(Ld *ld, const cJSON *root)
+{
+    Scenario *s = ld->s;
+    const cJSON *svs = get(root, "services");
+    if (!svs) {
+        ERR(ld, "", "нет обязательного поля «services»: перечень услуг в программе офиса");
+        return;
+    }
+    if (!cJSON_IsArray(svs) || cJSON_GetArraySize(svs) == 0) {
+        ERR(ld, "services", "ожидался непустой список услуг");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(svs), i = 0;
+    s->services = calloc(n, sizeof *s->services);
+    for (const cJSON *it = svs->child; it && s->services; it = it->next, i++) {
+        char ip[PATH_MAX_LEN];
+        pidx(ip, "services", i);
+        if (!cJSON_IsObject(it)) {
+            ERR(ld, ip, "ожидался объект услуги {id, title, checklist}");
+            continue;
+        }
+        static const char *const keys[] = {"id", "title", "checklist", "duty", "score",
+                                           "critical", NULL};
+        check_keys(ld, it, ip, keys);
+        Service *sv = &s->services[s->service_count++];
+        sv->id = get_str(ld, it, ip, "id", 1);
+        check_id(ld, ip, sv->id);
+        if (!sv->id)
+            sv->id = sim_strdup("?");
+        for (size_t k = 0; k + 1 < s->service_count; k++)
+            if (strcmp(s->services[k].id, sv->id) == 0)
+                ERR(ld, ip, "услуга «%s» уже объявлена", sv->id);
+        sv->title = get_str(ld, it, ip, "title", 1);
+        sv->checklist_count = get_strv(ld, it, ip, "checklist", 1, &sv->checklist);
+        sv->duty = get_str(ld, it, ip, "duty", 0);
+        sv->score_count = parse_scores(ld, it, ip, &sv->score);
+        parse_critical(ld, it, ip, &sv->critical);
+    }
+}
+
+/* ---- first pass: ids ------------------------------------------------------------------- */
+
+static void collect_ids(Ld *ld, const cJSON *steps, const cJSON *endings)
+{
+    Scenario *s = ld->s;
+    size_t nsteps = steps ? (size_t)cJSON_GetArraySize(steps) : 0;
+    size_t nend = endings ? (size_t)cJSON_GetArraySize(endings) : 0;
+    s->steps = calloc(nsteps ? nsteps : 1, sizeof *s->steps);
+    s->endings = calloc(nend ? nend : 1, sizeof *s->endings);
+    if (!s->steps || !s->endings)
+        return;
+    for (const cJSON *it = steps ? steps->child : NULL; it; it = it->next) {
+        char p[PATH_MAX_LEN];
+        pkey(p, "steps", it->string);
+        check_id(ld, p, it->string);
+        s->steps[s->step_count++].id = sim_strdup(it->string);
+    }
+    for (const cJSON *it = endings ? endings->child : NULL; it; it = it->next) {
+        char p[PATH_MAX_LEN];
+        pkey(p, "endings", it->string);
+        check_id(ld, p, it->string);
+        if (scenario_find_step(s, it->string) >= 0)
+            ERR(ld, p, "«%s» — и шаг, и концовка: дайте им разные id", it->string);
+        s->endings[s->ending_count++].id = sim_strdup(it->string);
+    }
+    /* Action ids, for "took:" conditions and uniqueness. */
+    size_t total = 0;
+    for (const cJSON *it = steps ? steps->child : NULL; it; it = it->next) {
+        const cJSON *acts = cJSON_IsObject(it) ? get(it, "actions") : NULL;
+        if (cJSON_IsArray(acts))
+            total += (size_t)cJSON_GetArraySize(acts);
+    }
+    ld->action_ids = calloc(total ? total : 1, sizeof *ld->action_ids);
+    for (const cJSON *it = steps ? steps->child : NULL; it && ld->action_ids; it = it->next) {
+        const cJSON *acts = cJSON_IsObject(it) ? get(it, "actions") : NULL;
+        if (!cJSON_IsArray(acts))
+            continue;
+        for (const cJSON *a = acts->child; a; a = a->next) {
+            const cJSON *id = cJSON_IsObject(a) ? get(a, "id") : NULL;
+            if (cJSON_IsString(id))
+                ld->action_ids[ld->action_id_count++] = id->valuestring;
+        }
+    }
+}
+
+static int ref_step(Ld *ld, const char *path, const char *id)
+{
+    int i = scenario_find_step(ld->s, id);
+    if (i >= 0)
+        return i;
+    const char **c = calloc(ld->s->step_count + 1, sizeof *c);
+    for (size_t k = 0; c && k < ld->s->step_count; k++)
+        c[k] = ld->s->steps[k].id;
+    char hint[256];
+    hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->s->step_count) : NULL);
+    free(c);
+    int e = scenario_find_ending(ld->s, id);
+    if (e >= 0)
+        ERR(ld, path, "«%s» — это концовка, а не шаг: используйте \"end\" вместо \"next\"", id);
+    else
+        ERR(ld, path, "неизвестный шаг «%s»%s", id, hint);
+    return -1;
+}
+
+static int ref_ending(Ld *ld, const char *path, const char *id)
+{
+    int i = scenario_find_ending(ld->s, id);
+    if (i >= 0)
+        return i;
+    const char **c = calloc(ld->s->ending_count + 1, sizeof *c);
+    for (size_t k = 0; c && k < ld->s->ending_count; k++)
+        c[k] = ld->s->endings[k].id;
+    char hint[256];
+    hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->s->ending_count) : NULL);
+    free(c);
+    if (scenario_find_step(ld->s, id) >= 0)
+        ERR(ld, path, "«%s» — это шаг, а не концовка: используйте \"next\" вместо \"end\"", id);
+    else
+        ERR(ld, path, "неизвестная концовка «%s»%s", id, hint);
+    return -1;
+}
+
+static void check_condition(Ld *ld, const char *path, const char *name)
+{
+    Scenario *s = ld->s;
+    const char *colon = strchr(name, ':');
+    if (!colon) {
+        if (!*name)
+            ERR(ld, path, "пустое условие");
+        return; /* a plain flag: checked for being set somewhere in validate.c */
+    }
+    size_t plen = (size_t)(colon - name);
+    const char *arg = colon + 1;
+    if (plen == 7 && strncmp(name, "service", 7) == 0) {
+        if (scenario_find_service(s, arg) < 0)
+            ERR(ld, path, "условие ссылается на неизвестную услугу «%s»", arg);
+    } else if (plen == 4 && strncmp(name, "took", 4) == 0) {
+        const char *sugg = suggest(arg, ld->action_ids, ld->action_id_count);
+        int found = 0;
+        for (size_t i = 0; i < ld->action_id_count && !found; i++)
+            found = strcmp(ld->action_ids[i], arg) == 0;
+        if (!found) {
+            char hint[256];
+            hint_suffix(hint, sizeof hint, sugg);
+            ERR(ld, path, "условие ссылается на неизвестное действие «%s»%s", arg, hint);
+        }
+    } else if (plen == 9 && strncmp(name, "inspected", 9) == 0) {
+        if (scenario_find_document(s, arg) < 0)
+            ERR(ld, path, "условие ссылается на неизвестный документ «%s»", arg);
+    } else if (plen == 7 && strncmp(name, "flagged", 7) == 0) {
+        const char *dot = strchr(arg, '.');
+        char doc[128];
+        snprintf(doc, sizeof doc, "%.*s", dot ? (int)(dot - arg) : (int)strlen(arg), arg);
+        int d = scenario_find_document(s, doc);
+        if (!dot || d < 0)
+            ERR(ld, path, "условие «flagged:ДОКУМЕНТ.ПОЛЕ»: неизвестный документ «%s»", doc);
+        else if (document_find_field(&s->documents[d], dot + 1) < 0)
+            ERR(ld, path, "в документе «%s» нет поля «%s»", doc, dot + 1);
+    } else {
+        ERR(ld, path,
+            "неизвестный вид условия «%.*s:»: допустимы флаг, !флаг, service:, took:, "
+            "flagged:, inspected:",
+            (int)plen, name);
+    }
+}
+
+static ActionKind parse_kind(Ld *ld, const char *path, const char *k)
+{
+    for (int i = 0; i < ACT_KIND_COUNT; i++)
+        if (strcmp(k, action_kind_id((ActionKind)i)) == 0)
+            return (ActionKind)i;
+    const char *c[ACT_KIND_COUNT];
+    for (int i = 0; i < ACT_KIND_COUNT; i++)
+        c[i] = action_kind_id((ActionKind)i);
+    char hint[256];
+    hint_suffix(hint, sizeof hint, suggest(k, c, ACT_KIND_COUNT));
+    ERR(ld, path,
+        "неизвестный вид действия «%s»%s (допустимые: say, ask, explain, accept, refuse, "
+        "redirect, supervisor, other)",
+        k, hint);
+    return ACT_OTHER;
+}
+
+static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
+{
+    static const char *const keys[] = {"id", "kind", "text", "reply", "ground", "requires",
+                                       "minutes", "mood", "set", "clear", "next", "end",
+                                       "score", "critical", NULL};
+    check_keys(ld, it, ip, keys);
+    a->id = get_str(ld, it, ip, "id", 1);
+    check_id(ld, ip, a->id);
+    char *kind = get_str(ld, it, ip, "kind", 1);
+    char kp[PATH_MAX_LEN];
+    pkey(kp, ip, "kind");
+    a->kind = kind ? parse_kind(ld, kp, kind) : ACT_OTHER;
+    free(kind);
+    a->text = get_str(ld, it, ip, "text", 1);
+    a->reply = get_str(ld, it, ip, "reply", 0);
+    a->ground = get_str(ld, it, ip, "ground", 0);
+    if (a->kind == ACT_REFUSE && !a->ground)
+        ERR(ld, ip, "у отказа в приёме (kind \"refuse\") должно быть основание «ground»");
+    char **req = NULL;
+    size_t nreq = get_strv(ld, it, ip, "requires", 0, &req);
+    a->requires = calloc(nreq ? nreq : 1, sizeof *a->requires);
+    char rqp[PATH_MAX_LEN];
+    pkey(rqp, ip, "requires");
+    for (size_t k = 0; k < nreq; k++) {
+        char cp[PATH_MAX_LEN];
+        pidx(cp, rqp, k);
+        const char *name = req[k];
+        int neg = name[0] == '!';
+        if (neg)
+            name++;
+        check_condition(ld, cp, name);
+        if (a->requires) {
+            a->requires[a->require_count].name = sim_strdup(name);
+            a->requires[a->require_count].negate = neg;
+            a->require_count++;
+        }
+        free(req[k]);
+    }
+    free(req);
+    a->minutes = get_num(ld, it, ip, "minutes", 0, 1, 0, 120, 0);
+    a->mood = (int)get_num(ld, it, ip, "mood", 0, 0, -100, 100, 1);
+    a->set_count = get_strv(ld, it, ip, "set", 0, &a->set);
+    a->clear_count = get_strv(ld, it, ip, "clear", 0, &a->clear);
+    a->next = -1;
+    a->ending = -1;
+    char *next = get_str(ld, it, ip, "next", 0);
+    char *end = get_str(ld, it, ip, "end", 0);
+    char np[PATH_MAX_LEN], ep[PATH_MAX_LEN];
+    pkey(np, ip, "next");
+    pkey(ep, ip, "end");
+    if (next && end)
+        ERR(ld, ip, "у действия не может быть одновременно «next» и «end»: оставьте одно");
+    if (next)
+        a->next = ref_step(ld, np, next);
+    if (end)
+        a->ending = ref_ending(ld, ep, end);
+    free(next);
+    free(end);
+    a->score_count = parse_scores(ld, it, ip, &a->score);
+    parse_critical(ld, it, ip, &a->critical);
+}
+
+static void parse_steps(Ld *ld, const cJSON *steps)
+{
+    Scenario *s = ld->s;
+    size_t si = 0;
+    for (const cJSON *it = steps->child; it; it = it->next, si++) {
+        Step *st = &s->steps[si];
+        char sp[PATH_MAX_LEN];
+        pkey(sp, "steps", it->string);
+        if (!cJSON_IsObject(it)) {
+            ERR(ld, sp, "ожидался объект шага {say, actions}");
+            continue;
+        }
+        static const char *const keys[] = {"say", "does", "gives", "actions", NULL};
+        check_keys(ld, it, sp, keys);
+        st->say = get_str(ld, it, sp, "say", 0);
+        if (!st->say)
+            st->say = sim_strdup("");
+        st->does = get_str(ld, it, sp, "does", 0);
+        char **gives = NULL;
+        size_t ng = get_strv(ld, it, sp, "gives", 0, &gives);
+        st->gives = calloc(ng ? ng : 1, sizeof *st->gives);
+        char gp[PATH_MAX_LEN];
+        pkey(gp, sp, "gives");
+        for (size_t k = 0; k < ng; k++) {
+            int d = scenario_find_document(s, gives[k]);
+            if (d < 0) {
+                const char **c = calloc(s->document_count + 1, sizeof *c);
+                for (size_t q = 0; c && q < s->document_count; q++)
+                    c[q] = s->documents[q].id;
+                char hint[256], p[PATH_MAX_LEN];
+                hint_suffix(hint, sizeof hint, c ? suggest(gives[k], c, s->document_count) : NULL);
+                free(c);
+                pidx(p, gp, k);
+                ERR(ld, p, "неизвестный документ «%s»%s", gives[k], hint);
+            } else if (st->gives) {
+                st->gives[st->give_count++] = d;
+            }
+            free(gives[k]);
+        }
+        free(gives);
+        const cJSON *acts = get(it, "actions");
+        char ap[PATH_MAX_LEN];
+        pkey(ap, sp, "actions");
+        if (!acts) {
+            ERR(ld, sp, "у шага нет «actions»: это тупик — добавьте хотя бы одно действие");
+            continue;
+        }
+        if (!cJSON_IsArray(acts)) {
+            ERR(ld, ap, "ожидался список действий");
+            continue;
+        }
+        size_t n = (size_t)cJSON_GetArraySize(acts), i = 0;
+        if (n == 0)
+            ERR(ld, ap, "пустой список действий: это тупик — добавьте хотя бы одно действие");
+        st->actions = calloc(n ? n : 1, sizeof *st->actions);
+        for (const cJSON *a = acts->child; a && st->actions; a = a->next, i++) {
+            char ip[PATH_MAX_LEN];
+            pidx(ip, ap, i);
+            if (!cJSON_IsObject(a)) {
+                ERR(ld, ip, "ожидался объект действия {id, kind, text}");
+                continue;
+            }
+            Action *act = &st->actions[st->action_count++];
+            parse_action(ld, a, ip, act);
+            if (!act->id)
+                act->id = sim_strdup("?");
+            else {
+                int dup = 0;
+                for (size_t q = 0; q < ld->action_id_count; q++)
+                    dup += strcmp(ld->action_ids[q], act->id) == 0;
+                if (dup > 1)
+                    ERR(ld, ip, "id действия «%s» встречается в сценарии %d раз(а): id должны "
+                                "быть уникальны во всём сценарии",
+                        act->id, dup);
+            }
+        }
+    }
+}
+
+static void parse_endings(Ld *ld, const cJSON *endings)
+{
+    Scenario *s = ld->s;
+    size_t ei = 0;
+    for (const cJSON *it = endings->child; it; it = it->next, ei++) {
+        Ending *e = &s->endings[ei];
+        char ep[PATH_MAX_LEN];
+        pkey(ep, "endings", it->string);
+        if (!cJSON_IsObject(it)) {
+            ERR(ld, ep, "ожидался объект концовки {title, outcome, debrief}");
+            continue;
+        }
+        static const char *const keys[] = {"title", "outcome", "debrief", "score", "critical",
+                                           NULL};
+        check_keys(ld, it, ep, keys);
+        e->title = get_str(ld, it, ep, "title", 1);
+        e->debrief = get_str(ld, it, ep, "debrief", 1);
+        char *o = get_str(ld, it, ep, "outcome", 1);
+        e->outcome = OUT_OTHER;
+        if (o) {
+            int found = 0;
+            for (int k = 0; k < OUT_COUNT; k++)
+                if (strcmp(o, outcome_id((Outcome)k)) == 0) {
+                    e->outcome = (Outcome)k;
+                    found = 1;
+                }
+            if (!found) {
+                char op[PATH_MAX_LEN];
+                pkey(op, ep, "outcome");
+                ERR(ld, op,
+                    "неизвестный исход «%s» (допустимые: accepted, refused, redirected, "
+                    "escalated, left, other)",
+                    o);
+            }
+        }
+        free(o);
+        e->score_count = parse_scores(ld, it, ep, &e->score);
+        parse_critical(ld, it, ep, &e->critical);
+    }
+}
+
+static void parse_max_override(Ld *ld, const cJSON *root)
+{
+    const cJSON *sc = get(root, "scoring");
+    const cJSON *mx = cJSON_IsObject(sc) ? get(sc, "max") : NULL;
+    if (!mx)
+        return;
+    if (!cJSON_IsObject(mx)) {
+        ERR(ld, "scoring.max", "ожидался объект «критерий»: максимум");
+        return;
+    }
+    for (const cJSON *it = mx->child; it; it = it->next) {
+        char p[PATH_MAX_LEN];
+        pkey(p, "scoring.max", it->string);
+        int c = resolve_criterion(ld, p, it->string);
+        if (c < 0)
+            continue;
+        if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 1000 ||
+            it->valuedouble != floor(it->valuedouble)) {
+            ERR(ld, p, "ожидалось целое число от 0 до 1000");
+            continue;
+        }
+        ld->s->crit_max[c] = (int)it->valuedouble;
+    }
+}
+
+/* ==== entry points ======================================================================== */
+
+static void parse_root(Ld *ld, const cJSON *root, const char *dir)
+{
+    Scenario *s = ld->s;
+    if (!cJSON_IsObject(root)) {
+        ERR(ld, "", "сценарий должен быть JSON-объектом { … }");
+        return;
+    }
+    static const char *const keys[] = {
+        "format",   "id",       "version",   "title",     "service", "service_title",
+        "agency",   "difficulty", "minutes", "goals",     "summary", "right_way",
+        "verify",   "office",   "scoring",   "applicant", "walkout", "documents",
+        "services", "start",    "steps",     "endings",   NULL};
+    check_keys(ld, root, "", keys);
+    const cJSON *fmt = get(root, "format");
+    if (!fmt)
+        ERR(ld, "", "нет обязательного поля «format» (для этой версии программы — 1)");
+    else if (!cJSON_IsNumber(fmt) || fmt->valuedouble != SCENARIO_FORMAT)
+        ERR(ld, "format",
+            "формат сценария %s не поддерживается: эта версия программы читает формат 1",
+            cJSON_IsNumber(fmt) ? "новее или неизвестен" : "указан неверно");
+    s->id = get_str(ld, root, "", "id", 1);
+    check_id(ld, "id", s->id);
+    if (s->id && dir) {
+        const char *base = strrchr(dir, '/');
+        base = base ? base + 1 : dir;
+        size_t bl = strlen(base);
+        while (bl > 0 && base[bl - 1] == '/')
+            bl--;
+        if (bl && (strlen(s->id) != bl || strncmp(s->id, base, bl) != 0))
+            ERR(ld, "id", "id «%s» не совпадает с именем папки «%.*s»: переименуйте одно из них",
+                s->id, (int)bl, base);
+    }
+    s->version = get_str(ld, root, "", "version", 1);
+    s->title = get_str(ld, root, "", "title", 1);
+    s->service = get_str(ld, root, "", "service", 1);
+    check_id(ld, "service", s->service);
+    s->service_title = get_str(ld, root, "", "service_title", 1);
+    s->agency = get_str(ld, root, "", "agency", 0);
+    s->difficulty = (int)get_num(ld, root, "", "difficulty", 1, 1, 1, 5, 1);
+    s->minutes = (int)get_num(ld, root, "", "minutes", 1, 5, 1, 120, 1);
+    s->goal_count = get_strv(ld, root, "", "goals", 1, &s->goals);
+    s->summary = get_str(ld, root, "", "summary", 0);
+    s->right_way = get_str(ld, root, "", "right_way", 1);
+    s->verify_count = get_strv(ld, root, "", "verify", 0, &s->verify);
+    s->office_window = 1;
+    s->office_queue = 3;
+    const cJSON *off = get(root, "office");
+    if (off && !cJSON_IsObject(off)) {
+        ERR(ld, "office", "ожидался объект {ticket, window, queue}");
+    } else if (off) {
+        static const char *const ok[] = {"ticket", "window", "queue", NULL};
+        check_keys(ld, off, "office", ok);
+        s->office_ticket = get_str(ld, off, "office", "ticket", 0);
+        s->office_window = (int)get_num(ld, off, "office", "window", 0, 1, 1, 99, 1);
+        s->office_queue = (int)get_num(ld, off, "office", "queue", 0, 3, 0, 40, 1);
+    }
+    if (!s->office_ticket)
+        s->office_ticket = sim_strdup("А-001");
+
+    parse_scoring(ld, root);
+    parse_applicant(ld, root);
+    parse_documents(ld, root);
+    parse_services(ld, root);
+
+    const cJSON *steps = get(root, "steps");
+    const cJSON *endings = get(root, "endings");
+    if (!steps)
+        ERR(ld, "", "нет обязательного поля «steps»");
+    else if (!cJSON_IsObject(steps) || !steps->child) {
+        ERR(ld, "steps", "ожидался непустой объект шагов {\"id\": {…}}");
+        steps = NULL;
+    }
+    if (!endings)
+        ERR(ld, "", "нет обязательного поля «endings»");
+    else if (!cJSON_IsObject(endings) || !endings->child) {
+        ERR(ld, "endings", "ожидался непустой объект концовок {\"id\": {…}}");
+        endings = NULL;
+    }
+    collect_ids(ld, steps, endings);
+    if (!s->steps || !s->endings)
+        return;
+    char *start = get_str(ld, root, "", "start", 1);
+    s->start = start ? ref_step(ld, "start", start) : -1;
+    free(start);
+    s->walkout = -1;
+    char *walk = get_str(ld, root, "", "walkout", 0);
+    if (walk)
+        s->walkout = ref_ending(ld, "walkout", walk);
+    free(walk);
+    if (steps)
+        parse_steps(ld, steps);
+    if (endings)
+        parse_endings(ld, endings);
+    if (ld->errors == 0) {
+        ValidateCtx vc = {ld->file, ld->diags, ld->pos, 0};
+        scenario_validate_graph(s, &vc);
+        ld->errors += vc.errors;
+        for (size_t c = 0; c < s->criterion_count; c++)
+            s->crit_max[c] = -1;
+        parse_max_override(ld, root);
+        scenario_compute_max(s, &vc);
+    }
+}
+
+Scenario *scenario_load_mem(const char *dir, const char *file_label, const char *json,
+                            size_t json_len, const char *script, size_t script_len,
+                            const ScenarioLoadOptions *opt, SimDiags *diags)
+{
+    Ld ld;
+    memset(&ld, 0, sizeof ld);
+    ld.file = file_label;
+    ld.diags = diags;
+    ld.rules = opt ? opt->rules : NULL;
+    if (json_len > SCENARIO_MAX_FILE) {
+        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
+                     "файл больше %u МиБ: разделите сценарий или уберите лишнее",
+                     SCENARIO_MAX_FILE / (1024 * 1024));
+        return NULL;
+    }
+    if (!jsonscan(json, json_len, file_label, diags, &ld.pos))
+        return NULL;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json, json_len, &end, 0);
+    if (!root) {
+        /* The strict pass accepted it, so this is cJSON's own limit (e.g. memory). */
+        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
+                     "не удалось разобрать JSON (недостаточно памяти?)");
+        jsonpos_free(ld.pos);
+        return NULL;
+    }
+    Scenario *s = calloc(1, sizeof *s);
+    if (!s) {
+        cJSON_Delete(root);
+        jsonpos_free(ld.pos);
+        return NULL;
+    }
+    ld.s = s;
+    s->dir = sim_strdup(dir ? dir : "");
+    s->rules = ld.rules;
+    s->start = -1;
+    s->walkout = -1;
+    s->time_criterion = -1;
+    parse_root(&ld, root, dir);
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, json, json_len);
+    if (script) {
+        s->script = sim_strndup(script, script_len);
+        s->script_len = script_len;
+        h = sim_hash_fnv1a(h, "\0script\0", 8);
+        h = sim_hash_fnv1a(h, script, script_len);
+    }
+    s->hash = h;
+    snprintf(s->hash_hex, sizeof s->hash_hex, "%016llx", (unsigned long long)h);
+    SimBuf sn;
+    simbuf_init(&sn);
+    simbuf_printf(&sn, "%s%sscript.lua", dir ? dir : "", dir && *dir ? "/" : "");
+    s->script_name = simbuf_take(&sn);
+    if (opt && opt->scripts_dir)
+        s->scripts_dir = sim_strdup(opt->scripts_dir);
+    free(ld.action_ids);
+    cJSON_Delete(root);
+    jsonpos_free(ld.pos);
+    if (ld.errors) {
+        scenario_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+Scenario *scenario_load(const char *dir, const ScenarioLoadOptions *opt, SimDiags *diags)
+{
+    char *jpath = sim_path_join(dir, "scenario.json");
+    char *spath = sim_path_join(dir, "script.lua");
+    char *json = NULL, *script = NULL;
+    size_t jlen = 0, slen = 0;
+    SimError err;
+    Scenario *s = NULL;
+    if (!sim_is_dir(dir)) {
+        simdiags_add(diags, SIM_SEV_ERROR, dir, 0, 0, "",
+                     "папки сценария нет: укажите папку с файлом scenario.json или id сценария");
+        goto done;
+    }
+    if (sim_read_file(jpath, SCENARIO_MAX_FILE, &json, &jlen, &err) != SIM_OK) {
+        simdiags_add(diags, SIM_SEV_ERROR, jpath, 0, 0, "",
+                     "не удалось прочитать файл (%s): в папке сценария должен быть "
+                     "scenario.json",
+                     err.msg);
+        goto done;
+    }
+    if (sim_is_file(spath) &&
+        sim_read_file(spath, SCENARIO_MAX_FILE, &script, &slen, &err) != SIM_OK) {
+        simdiags_add(diags, SIM_SEV_ERROR, spath, 0, 0, "", "не удалось прочитать файл (%s)",
+                     err.msg);
+        goto done;
+    }
+    s = scenario_load_mem(dir, jpath, json, jlen, script, slen, opt, diags);
+done:
+    free(json);
+    free(script);
+    free(jpath);
+    free(spath);
+    return s;
+}

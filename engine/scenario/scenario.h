@@ -1,0 +1,324 @@
+/*
+ * scenario.h — the immutable data model of a scenario and its loader.
+ *
+ * Owns: Scenario (metadata, applicant, documents with planted problems and traps, office
+ * services, the graph of steps and actions, endings, the scoring rubric), the rules catalogue
+ * (scenarios/data/rules.json), discovery of scenario folders, and reading saved attempts.
+ * Loading goes through a strict JSON pass (positions, UTF-8, duplicate keys), then cJSON,
+ * then validation that reports every problem with FILE:LINE:COL and the JSON path.
+ * cJSON enters the program only through this module.
+ *
+ * A loaded Scenario is read-only: other modules read its fields through `const Scenario *`
+ * and never change them. Strings are UTF-8 and owned by the scenario.
+ * Depends on: core.
+ */
+#ifndef SIM_SCENARIO_H
+#define SIM_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/core.h"
+#include "../core/diag.h"
+
+#define SCENARIO_FORMAT 1
+#define SCENARIO_MAX_FILE (4u * 1024u * 1024u) /* scenario.json and script.lua size cap */
+#define SCENARIO_MAX_CRITERIA 12
+
+/* ---- rules catalogue -------------------------------------------------------------------- */
+typedef struct Rule {
+    char *id;      /* "210-fz-7" */
+    char *act;     /* "Федеральный закон от 27.07.2010 № 210-ФЗ" */
+    char *article; /* "ст. 7" */
+    char *short_;  /* "210-ФЗ, ст. 7": what feedback shows */
+    char *text;    /* one-sentence content of the rule */
+    int verify;    /* 1: a methodologist must verify the citation */
+} Rule;
+
+typedef struct RuleCatalog {
+    Rule *rules;
+    size_t count;
+    char *path; /* the file it came from */
+} RuleCatalog;
+
+/* Loads a rules.json; problems go to diags. Returns NULL when the file is unusable. Caller frees
+ * with rules_free. */
+RuleCatalog *rules_load(const char *path, SimDiags *diags);
+void rules_free(RuleCatalog *rc);
+const Rule *rules_find(const RuleCatalog *rc, const char *id); /* borrowed; NULL when unknown */
+
+/* ---- scoring model ---------------------------------------------------------------------- */
+typedef struct ScoreSpec { /* one "score" entry: points to a criterion with an explanation */
+    int criterion;         /* index into Scenario.criteria */
+    int points;
+    char *feedback;
+    const Rule *rule; /* borrowed from the catalogue; may be NULL for positive points */
+} ScoreSpec;
+
+typedef struct CriticalSpec {
+    char *feedback; /* NULL when the entity has no critical error */
+    const Rule *rule;
+} CriticalSpec;
+
+typedef struct Criterion {
+    char *id;    /* "legal" */
+    char *title; /* «Правильность решения» */
+    int weight;
+} Criterion;
+
+/* ---- applicant and documents ------------------------------------------------------------ */
+typedef struct KeyValue {
+    char *key;
+    char *value;
+} KeyValue;
+
+typedef struct Applicant {
+    char *name;
+    int age;
+    char sex; /* 'f' or 'm' */
+    char *persona;
+    int mood;        /* 0..100 at the start */
+    double patience; /* simulated minutes before the mood starts to drop */
+    KeyValue *look;  /* renderer hints */
+    size_t look_count;
+} Applicant;
+
+typedef enum FlagReason {
+    REASON_EXPIRED = 0,
+    REASON_MISMATCH,
+    REASON_NO_AUTHORITY,
+    REASON_NOT_NOTARISED,
+    REASON_NO_SIGNATURE,
+    REASON_MISSING,
+    REASON_DAMAGED,
+    REASON_CORRECTIONS,
+    REASON_WRONG_FORM,
+    REASON_WRONG_DATA,
+    REASON_OTHER,
+    REASON_COUNT
+} FlagReason;
+
+const char *reason_id(FlagReason r);    /* "expired" */
+const char *reason_title(FlagReason r); /* Russian label */
+int reason_parse(const char *id);       /* -1 when unknown */
+
+typedef struct DocProblem {
+    char *id;
+    int field;            /* index into Document.fields */
+    unsigned reasons;     /* bit set of FlagReason */
+    char *title;          /* what is wrong, in one line */
+    ScoreSpec *score;     /* applied once when flagged correctly */
+    size_t score_count;
+    ScoreSpec missed;     /* criterion/feedback/rule shown when never flagged (points = 0) */
+} DocProblem;
+
+typedef struct DocTrap {
+    int field;
+    ScoreSpec *score;
+    size_t score_count;
+} DocTrap;
+
+typedef struct DocField {
+    char *key;
+    char *label; /* Russian label for display */
+    char *value;
+} DocField;
+
+typedef struct Document {
+    char *id;
+    char *type;  /* "passport_rf", ... */
+    char *title; /* «Паспорт гражданина РФ» */
+    DocField *fields;
+    size_t field_count;
+    DocProblem *problems;
+    size_t problem_count;
+    DocTrap *traps;
+    size_t trap_count;
+} Document;
+
+/* Known document types: their default title and standard fields with labels. */
+typedef struct DocTypeInfo {
+    const char *type;
+    const char *title;
+    const char *const *fields; /* NULL-terminated: key, label, key, label, ... */
+} DocTypeInfo;
+const DocTypeInfo *doctype_find(const char *type); /* NULL when unknown */
+const DocTypeInfo *doctype_all(size_t *count);
+
+typedef struct Service {
+    char *id;
+    char *title;
+    char **checklist;
+    size_t checklist_count;
+    char *duty; /* may be NULL */
+    ScoreSpec *score;
+    size_t score_count;
+    CriticalSpec critical;
+} Service;
+
+/* ---- the graph -------------------------------------------------------------------------- */
+typedef enum ActionKind {
+    ACT_SAY = 0,
+    ACT_ASK,
+    ACT_EXPLAIN,
+    ACT_ACCEPT,
+    ACT_REFUSE,
+    ACT_REDIRECT,
+    ACT_SUPERVISOR,
+    ACT_OTHER,
+    ACT_KIND_COUNT
+} ActionKind;
+
+const char *action_kind_id(ActionKind k); /* "say" */
+
+typedef struct Condition {
+    char *name; /* flag name, or "service:ID", "took:ID", "flagged:DOC.FIELD", "inspected:DOC" */
+    int negate;
+} Condition;
+
+typedef struct Action {
+    char *id;
+    ActionKind kind;
+    char *text;
+    char *reply;  /* may be NULL */
+    char *ground; /* refusal ground; may be NULL */
+    Condition *requires;
+    size_t require_count;
+    double minutes;
+    int mood;
+    char **set;
+    size_t set_count;
+    char **clear;
+    size_t clear_count;
+    int next;   /* step index, or -1 */
+    int ending; /* ending index, or -1 */
+    ScoreSpec *score;
+    size_t score_count;
+    CriticalSpec critical;
+} Action;
+
+typedef struct Step {
+    char *id;
+    char *say;  /* the applicant's line; may be "" */
+    char *does; /* narration; may be NULL */
+    int *gives; /* document indices placed on the desk on entering */
+    size_t give_count;
+    Action *actions;
+    size_t action_count;
+} Step;
+
+typedef enum Outcome {
+    OUT_ACCEPTED = 0,
+    OUT_REFUSED,
+    OUT_REDIRECTED,
+    OUT_ESCALATED,
+    OUT_LEFT,
+    OUT_OTHER,
+    OUT_COUNT
+} Outcome;
+const char *outcome_id(Outcome o);
+
+typedef struct Ending {
+    char *id;
+    char *title;
+    Outcome outcome;
+    char *debrief;
+    ScoreSpec *score;
+    size_t score_count;
+    CriticalSpec critical;
+} Ending;
+
+/* ---- the scenario ----------------------------------------------------------------------- */
+typedef struct Scenario {
+    char *dir;         /* folder it was loaded from */
+    char *id, *version, *title, *service, *service_title, *agency, *summary, *right_way;
+    int difficulty;
+    int minutes;
+    char **goals;
+    size_t goal_count;
+    char **verify;
+    size_t verify_count;
+    char *office_ticket;
+    int office_window, office_queue;
+
+    int pass_mark;
+    Criterion criteria[SCENARIO_MAX_CRITERIA];
+    size_t criterion_count;
+    int time_criterion; /* index of "time", or -1 */
+    double time_norm;
+    int time_points, time_per_minute;
+    ScoreSpec false_flag; /* feedback unused; criterion and points */
+
+    Applicant applicant;
+    int walkout; /* ending index, or -1 */
+
+    Document *documents;
+    size_t document_count;
+    Service *services;
+    size_t service_count;
+    Step *steps;
+    size_t step_count;
+    int start;
+    Ending *endings;
+    size_t ending_count;
+
+    int crit_max[SCENARIO_MAX_CRITERIA]; /* the best each criterion can earn on some path */
+
+    char *script;       /* script.lua text, or NULL */
+    size_t script_len;
+    char *script_name;  /* "scenarios/<id>/script.lua" as shown in messages */
+    char *scripts_dir;  /* shared Lua helpers folder for import(), or NULL */
+    uint64_t hash;      /* over scenario.json and script.lua */
+    char hash_hex[17];
+
+    const RuleCatalog *rules; /* borrowed; must outlive the scenario */
+} Scenario;
+
+typedef struct ScenarioLoadOptions {
+    const RuleCatalog *rules; /* required for rule references; NULL reports them as errors */
+    const char *scripts_dir;  /* folder for import(); NULL disables import */
+} ScenarioLoadOptions;
+
+/* Loads and validates scenarios/<id>/. Every problem goes to diags (errors and warnings).
+ * Returns NULL when any error was found. Caller frees with scenario_free. */
+Scenario *scenario_load(const char *dir, const ScenarioLoadOptions *opt, SimDiags *diags);
+/* Same, from memory (tests and fuzzing): json is the text of scenario.json, script may be NULL.
+ * file_label names the JSON in messages. */
+Scenario *scenario_load_mem(const char *dir, const char *file_label, const char *json,
+                            size_t json_len, const char *script, size_t script_len,
+                            const ScenarioLoadOptions *opt, SimDiags *diags);
+void scenario_free(Scenario *s);
+
+int scenario_find_step(const Scenario *s, const char *id);   /* -1 when unknown */
+int scenario_find_ending(const Scenario *s, const char *id); /* -1 when unknown */
+int scenario_find_document(const Scenario *s, const char *id);
+int scenario_find_service(const Scenario *s, const char *id);
+int scenario_find_criterion(const Scenario *s, const char *id);
+int document_find_field(const Document *d, const char *key);
+/* Finds a step action by id: returns the step index and sets *action_index, or -1. */
+int scenario_find_action(const Scenario *s, const char *id, int *action_index);
+
+/* ---- discovery -------------------------------------------------------------------------- */
+/* Lists the scenario folders (those holding scenario.json) directly under root, sorted.
+ * Caller frees with scenario_dirs_free. */
+char **scenario_list_dirs(const char *root, size_t *count);
+void scenario_dirs_free(char **dirs, size_t count);
+
+/* ---- saved attempts --------------------------------------------------------------------- */
+typedef struct SavedAttempt {
+    char *scenario, *version, *hash;
+    uint64_t seed;
+    int mode; /* 0 training, 1 exam */
+    char **actions;
+    size_t action_count;
+    char *step; /* where the attempt stood when saved (checked on restore) */
+    double minutes;
+    int mood;
+    long total; /* -1 when not finished */
+} SavedAttempt;
+
+/* Parses the JSON written by session_save. Caller frees with saved_attempt_free. */
+SavedAttempt *saved_attempt_parse(const char *json, size_t len, SimError *err);
+void saved_attempt_free(SavedAttempt *a);
+
+#endif /* SIM_SCENARIO_H */

@@ -1,0 +1,880 @@
+/*
+ * script.c — the Lua sandbox (see script.h).
+ *
+ * Layout of one sandbox: a fresh lua_State whose real globals the script never sees; an
+ * environment table built from an allow-list of fresh copies of the safe libraries; the
+ * string metatable pointed at the sandbox's string table and locked; the `sim` table of
+ * bindings, each a C closure with the Script as a light-userdata upvalue (no C globals).
+ * The count hook is installed once at creation and never removed, so coroutines created by
+ * the script inherit it; once a call's budget is spent it re-arms itself with a count of 1,
+ * so every further instruction raises again and pcall cannot swallow the stop.
+ */
+#include "script.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOOK_EVERY 1000
+#define LOG_CAP (64 * 1024)
+#define PATTERN_SUBJECT_CAP (64 * 1024)
+#define PATTERN_CAP 256
+#define REP_CAP (1024 * 1024)
+#define IMPORT_CAP (1024 * 1024)
+
+struct Script {
+    lua_State *L;
+    const Scenario *s;
+    ScriptHost host;
+    size_t mem_used, mem_limit;
+    long long budget, spent;
+    int budget_blown;
+    int last_line;
+    char last_source[128];
+    SimRng rng;
+    SimBuf log;
+    const char *chunkname; /* "=scenarios/x/script.lua" */
+};
+
+/* ==== allocator with a cap ================================================================ */
+
+static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    Script *sc = ud;
+    /* When ptr is NULL, osize is a type tag, not a size. */
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        sc->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old && sc->mem_used - old + nsize > sc->mem_limit)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p)
+        sc->mem_used = sc->mem_used - old + nsize;
+    return p;
+}
+
+static Script *self(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* ==== budget hook ========================================================================= */
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    Script *sc = ud;
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
+        sc->last_line = ar->currentline;
+        snprintf(sc->last_source, sizeof sc->last_source, "%s", ar->short_src);
+    }
+    if (sc->budget_blown) {
+        luaL_error(L, "сценарий превысил бюджет вычислений (%lld инструкций на вызов)",
+                   sc->budget);
+        return;
+    }
+    if (lua_gethookcount(L) != HOOK_EVERY) {
+        /* A coroutine left at count 1 by an earlier stop: back to the normal rate. */
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+        sc->spent += 1;
+    } else {
+        sc->spent += HOOK_EVERY;
+    }
+    if (sc->spent > sc->budget) {
+        sc->budget_blown = 1;
+        /* Re-arm at every instruction: an enclosing pcall catching this error will be
+         * interrupted again on its very next instruction. */
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        luaL_error(L, "сценарий превысил бюджет вычислений (%lld инструкций на вызов)",
+                   sc->budget);
+    }
+}
+
+static void budget_reset(Script *sc)
+{
+    sc->spent = 0;
+    sc->budget_blown = 0;
+    lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+/* ==== error handling ====================================================================== */
+
+static int msghandler(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        /* Non-string error values: never run their __tostring here (it could loop or fail). */
+        const char *t = luaL_typename(L, 1);
+        msg = lua_pushfstring(L, "(ошибка-значение типа %s, а не строка)", t);
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* Runs the function at the top with nargs arguments under the budget; leaves nres results on
+ * success. On failure fills err with file:line and a trimmed traceback. */
+static SimStatus protected_call(Script *sc, int nargs, int nres, SimError *err)
+{
+    lua_State *L = sc->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, base);
+    budget_reset(sc);
+    int rc = lua_pcall(L, nargs, nres, base);
+    lua_remove(L, base);
+    budget_reset(sc);
+    if (rc == LUA_OK)
+        return SIM_OK;
+    const char *msg = lua_tostring(L, -1);
+    if (rc == LUA_ERRMEM)
+        sim_error_set(err, SIM_ERR_SCRIPT,
+                      "%s:%d: скрипт превысил лимит памяти (%zu МиБ)",
+                      sc->last_source[0] ? sc->last_source : sc->chunkname + 1, sc->last_line,
+                      sc->mem_limit / (1024 * 1024));
+    else if (rc == LUA_ERRERR)
+        sim_error_set(err, SIM_ERR_SCRIPT, "%s:%d: ошибка при обработке ошибки скрипта",
+                      sc->last_source[0] ? sc->last_source : sc->chunkname + 1, sc->last_line);
+    else
+        sim_error_set(err, SIM_ERR_SCRIPT, "%s", msg ? msg : "неизвестная ошибка скрипта");
+    lua_pop(L, 1);
+    return SIM_ERR_SCRIPT;
+}
+
+/* ==== safe replacements =================================================================== */
+
+static int safe_print(lua_State *L)
+{
+    Script *sc = self(L);
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (sc->log.len + len + 2 < LOG_CAP) {
+            if (i > 1)
+                simbuf_puts(&sc->log, "\t");
+            simbuf_append(&sc->log, s, len);
+        }
+        lua_pop(L, 1);
+    }
+    if (sc->log.len + 1 < LOG_CAP)
+        simbuf_puts(&sc->log, "\n");
+    return 0;
+}
+
+static int safe_setmetatable(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        if (lua_getfield(L, 2, "__gc") != LUA_TNIL)
+            return luaL_error(L, "setmetatable: метаметод __gc в сценариях запрещён");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "setmetatable: метатаблица защищена");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+static int safe_collectgarbage(lua_State *L)
+{
+    const char *opt = luaL_optstring(L, 1, "count");
+    if (strcmp(opt, "count") != 0)
+        return luaL_error(L, "collectgarbage: в сценариях доступен только режим \"count\"");
+    lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) +
+                          (lua_Number)lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
+    return 1;
+}
+
+static int safe_random(lua_State *L)
+{
+    Script *sc = self(L);
+    lua_Integer lo, hi;
+    switch (lua_gettop(L)) {
+    case 0:
+        lua_pushnumber(L, (lua_Number)simrng_double(&sc->rng));
+        return 1;
+    case 1:
+        lo = 1;
+        hi = luaL_checkinteger(L, 1);
+        break;
+    case 2:
+        lo = luaL_checkinteger(L, 1);
+        hi = luaL_checkinteger(L, 2);
+        break;
+    default:
+        return luaL_error(L, "math.random: слишком много аргументов");
+    }
+    luaL_argcheck(L, lo <= hi, lua_gettop(L), "пустой интервал");
+    uint64_t span = (uint64_t)hi - (uint64_t)lo;
+    uint64_t r = span == UINT64_MAX ? simrng_next(&sc->rng) : simrng_below(&sc->rng, span + 1);
+    lua_pushinteger(L, (lua_Integer)((uint64_t)lo + r));
+    return 1;
+}
+
+static int safe_randomseed(lua_State *L)
+{
+    Script *sc = self(L);
+    simrng_seed(&sc->rng, (uint64_t)luaL_checkinteger(L, 1));
+    return 0;
+}
+
+/* The original string function is upvalue 2. */
+static int capped_pattern(lua_State *L)
+{
+    size_t ls, lp;
+    luaL_checklstring(L, 1, &ls);
+    luaL_checklstring(L, 2, &lp);
+    if (ls > PATTERN_SUBJECT_CAP)
+        return luaL_error(L, "строка для поиска по шаблону длиннее %d байт", PATTERN_SUBJECT_CAP);
+    if (lp > PATTERN_CAP)
+        return luaL_error(L, "шаблон поиска длиннее %d байт", PATTERN_CAP);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int capped_rep(lua_State *L)
+{
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n > 0 && (double)(l + lsep) * (double)n > REP_CAP)
+        return luaL_error(L, "string.rep: результат больше %d байт", REP_CAP);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int capped_concat(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    size_t lsep = 0;
+    luaL_optlstring(L, 2, "", &lsep);
+    lua_Integer i = luaL_optinteger(L, 3, 1);
+    lua_Integer last = lua_isnoneornil(L, 4) ? (lua_Integer)lua_rawlen(L, 1) : luaL_checkinteger(L, 4);
+    double total = 0;
+    for (; i <= last; i++) {
+        lua_rawgeti(L, 1, i);
+        size_t len = 0;
+        if (lua_isstring(L, -1))
+            lua_tolstring(L, -1, &len);
+        lua_pop(L, 1);
+        total += (double)len + (double)lsep;
+        if (total > REP_CAP)
+            return luaL_error(L, "table.concat: результат больше %d байт", REP_CAP);
+    }
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* ==== import ============================================================================== */
+
+static int l_import(lua_State *L)
+{
+    Script *sc = self(L);
+    const char *name = luaL_checkstring(L, 1);
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+            return luaL_error(L, "import: имя «%s» недопустимо (латиница, цифры, «_», «-»)", name);
+    if (!*name || strlen(name) > 64)
+        return luaL_error(L, "import: пустое или слишком длинное имя");
+    /* Cache: registry["mfc.imports"][name]. */
+    lua_getfield(L, LUA_REGISTRYINDEX, "mfc.imports");
+    if (lua_getfield(L, -1, name) != LUA_TNIL)
+        return 1;
+    lua_pop(L, 1);
+    if (!sc->s || !sc->s->scripts_dir)
+        return luaL_error(L, "import: папка общих скриптов (scripts/) не задана");
+    char file[512];
+    snprintf(file, sizeof file, "%s/%s.lua", sc->s->scripts_dir, name);
+    char *text = NULL;
+    size_t len = 0;
+    SimError e;
+    if (sim_read_file(file, IMPORT_CAP, &text, &len, &e) != SIM_OK)
+        return luaL_error(L, "import(\"%s\"): файл %s не прочитан", name, file);
+    char chunk[600];
+    snprintf(chunk, sizeof chunk, "=%s", file);
+    int rc = luaL_loadbufferx(L, text, len, chunk, "t");
+    free(text);
+    if (rc != LUA_OK)
+        return lua_error(L);
+    /* The helper runs in the scenario's sandbox environment (upvalue 2). */
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+    return 1;
+}
+
+/* ==== sim bindings ======================================================================== */
+
+static int l_flag(lua_State *L)
+{
+    Script *sc = self(L);
+    lua_pushboolean(L, sc->host.flag(sc->host.ud, luaL_checkstring(L, 1)));
+    return 1;
+}
+
+static int l_took(lua_State *L)
+{
+    Script *sc = self(L);
+    const char *id = luaL_checkstring(L, 1);
+    char name[200];
+    snprintf(name, sizeof name, "took:%s", id);
+    lua_pushboolean(L, sc->host.flag(sc->host.ud, name));
+    return 1;
+}
+
+static int l_mood(lua_State *L)
+{
+    Script *sc = self(L);
+    lua_pushinteger(L, sc->host.mood(sc->host.ud));
+    return 1;
+}
+
+static int l_minutes(lua_State *L)
+{
+    Script *sc = self(L);
+    lua_pushnumber(L, sc->host.minutes(sc->host.ud));
+    return 1;
+}
+
+static int l_step(lua_State *L)
+{
+    Script *sc = self(L);
+    lua_pushstring(L, sc->host.step(sc->host.ud));
+    return 1;
+}
+
+static int l_service(lua_State *L)
+{
+    Script *sc = self(L);
+    const char *s = sc->host.service(sc->host.ud);
+    if (s)
+        lua_pushstring(L, s);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int l_seed(lua_State *L)
+{
+    /* The attempt seed as a string (64-bit values do not fit Lua floats exactly). */
+    lua_pushvalue(L, lua_upvalueindex(2));
+    return 1;
+}
+
+static int l_field(lua_State *L)
+{
+    Script *sc = self(L);
+    const char *v = sc->host.field(sc->host.ud, luaL_checkstring(L, 1), luaL_checkstring(L, 2));
+    if (v)
+        lua_pushstring(L, v);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+static int l_applicant(lua_State *L)
+{
+    Script *sc = self(L);
+    const char *key = luaL_checkstring(L, 1);
+    const char *v = sc->host.applicant(sc->host.ud, key);
+    if (!v) {
+        lua_pushnil(L);
+    } else if (strcmp(key, "age") == 0 || strcmp(key, "mood") == 0) {
+        lua_pushinteger(L, atoi(v));
+    } else {
+        lua_pushstring(L, v);
+    }
+    return 1;
+}
+
+static int run_cmd(lua_State *L, const ScriptCmd *c)
+{
+    Script *sc = self(L);
+    const char *e = sc->host.cmd(sc->host.ud, c);
+    if (e)
+        return luaL_error(L, "%s", e);
+    return 0;
+}
+
+static int l_set(lua_State *L)
+{
+    ScriptCmd c = {SCMD_SET, luaL_checkstring(L, 1), NULL, NULL, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_clear(lua_State *L)
+{
+    ScriptCmd c = {SCMD_CLEAR, luaL_checkstring(L, 1), NULL, NULL, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_add_mood(lua_State *L)
+{
+    ScriptCmd c = {SCMD_MOOD, NULL, NULL, NULL, luaL_checkinteger(L, 1), 0};
+    return run_cmd(L, &c);
+}
+
+static int l_add_minutes(lua_State *L)
+{
+    ScriptCmd c = {SCMD_MINUTES, NULL, NULL, NULL, 0, (double)luaL_checknumber(L, 1)};
+    return run_cmd(L, &c);
+}
+
+static int l_score(lua_State *L)
+{
+    const char *crit = luaL_checkstring(L, 1);
+    lua_Integer pts = luaL_checkinteger(L, 2);
+    const char *fb = luaL_checkstring(L, 3);
+    const char *rule = luaL_optstring(L, 4, NULL);
+    ScriptCmd c = {SCMD_SCORE, crit, fb, rule, pts, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_critical(lua_State *L)
+{
+    ScriptCmd c = {SCMD_CRITICAL, NULL, luaL_checkstring(L, 1), luaL_checkstring(L, 2), 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_go(lua_State *L)
+{
+    ScriptCmd c = {SCMD_GO, luaL_checkstring(L, 1), NULL, NULL, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_finish(lua_State *L)
+{
+    ScriptCmd c = {SCMD_FINISH, luaL_checkstring(L, 1), NULL, NULL, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_set_field(lua_State *L)
+{
+    const char *doc = luaL_checkstring(L, 1);
+    const char *field = luaL_checkstring(L, 2);
+    const char *val = luaL_checkstring(L, 3);
+    ScriptCmd c = {SCMD_SET_FIELD, doc, field, val, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_set_applicant(lua_State *L)
+{
+    const char *key = luaL_checkstring(L, 1);
+    const char *val = luaL_checkstring(L, 2);
+    ScriptCmd c = {SCMD_SET_APPLICANT, key, val, NULL, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static int l_say(lua_State *L)
+{
+    ScriptCmd c = {SCMD_SAY, luaL_checkstring(L, 1), NULL, NULL, 0, 0};
+    return run_cmd(L, &c);
+}
+
+static const luaL_Reg sim_funcs[] = {
+    {"flag", l_flag},
+    {"took", l_took},
+    {"mood", l_mood},
+    {"minutes", l_minutes},
+    {"step", l_step},
+    {"service", l_service},
+    {"field", l_field},
+    {"applicant", l_applicant},
+    {"set", l_set},
+    {"clear", l_clear},
+    {"add_mood", l_add_mood},
+    {"add_minutes", l_add_minutes},
+    {"score", l_score},
+    {"critical", l_critical},
+    {"go", l_go},
+    {"finish", l_finish},
+    {"set_field", l_set_field},
+    {"set_applicant", l_set_applicant},
+    {"say", l_say},
+    {NULL, NULL},
+};
+
+/* ==== building the sandbox ================================================================ */
+
+static const char *const base_allow[] = {
+    "assert", "error",  "ipairs",   "next",   "pairs",  "pcall",        "select", "tonumber",
+    "tostring", "type", "xpcall",   "rawequal", "rawlen", "rawget", "getmetatable", "_VERSION",
+    NULL};
+
+/* Copies the named (or all, when names is NULL) fields of the table at src into a new table. */
+static void copy_table(lua_State *L, int src, const char *const *names)
+{
+    src = lua_absindex(L, src);
+    lua_newtable(L);
+    if (names) {
+        for (size_t i = 0; names[i]; i++) {
+            lua_getfield(L, src, names[i]);
+            lua_setfield(L, -2, names[i]);
+        }
+        return;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, src)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_settable(L, -4);
+    }
+}
+
+/* Replaces env_table[name] with a C closure (Script, original function). */
+static void wrap_field(lua_State *L, Script *sc, int table, const char *name, lua_CFunction f)
+{
+    table = lua_absindex(L, table);
+    lua_pushlightuserdata(L, sc);
+    lua_getfield(L, table, name);
+    lua_pushcclosure(L, f, 2);
+    lua_setfield(L, table, name);
+}
+
+static int open_sandbox(lua_State *L)
+{
+    Script *sc = lua_touserdata(L, 1);
+    /* Open the allowed libraries into the (hidden) real globals, then copy what we allow. */
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+    lua_settop(L, 2); /* 1: Script, 2: seed string */
+
+    lua_pushglobaltable(L);
+    int g = lua_gettop(L);
+    copy_table(L, g, base_allow); /* env */
+    int env = lua_gettop(L);
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+
+    lua_pushlightuserdata(L, sc);
+    lua_pushcclosure(L, safe_print, 1);
+    lua_setfield(L, env, "print");
+    lua_pushcfunction(L, safe_setmetatable);
+    lua_setfield(L, env, "setmetatable");
+    lua_pushcfunction(L, safe_collectgarbage);
+    lua_setfield(L, env, "collectgarbage");
+
+    /* string: a fresh copy without dump, with capped pattern functions and rep. */
+    lua_getfield(L, g, LUA_STRLIBNAME);
+    copy_table(L, -1, NULL);
+    int str = lua_gettop(L);
+    lua_pushnil(L);
+    lua_setfield(L, str, "dump");
+    wrap_field(L, sc, str, "find", capped_pattern);
+    wrap_field(L, sc, str, "match", capped_pattern);
+    wrap_field(L, sc, str, "gmatch", capped_pattern);
+    wrap_field(L, sc, str, "gsub", capped_pattern);
+    wrap_field(L, sc, str, "rep", capped_rep);
+    lua_pushvalue(L, str);
+    lua_setfield(L, env, LUA_STRLIBNAME);
+    /* Method calls ("s:rep(n)") go through the string metatable: point it at the sandbox copy
+     * and lock it so scripts cannot reach or change it. */
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushvalue(L, str);
+        lua_setfield(L, -2, "__index");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2); /* "" and string copy */
+    lua_pop(L, 1); /* original string table */
+
+    lua_getfield(L, g, LUA_TABLIBNAME);
+    copy_table(L, -1, NULL);
+    wrap_field(L, sc, -1, "concat", capped_concat);
+    lua_setfield(L, env, LUA_TABLIBNAME);
+    lua_pop(L, 1);
+
+    lua_getfield(L, g, LUA_MATHLIBNAME);
+    copy_table(L, -1, NULL);
+    lua_pushlightuserdata(L, sc);
+    lua_pushcclosure(L, safe_random, 1);
+    lua_setfield(L, -2, "random");
+    lua_pushlightuserdata(L, sc);
+    lua_pushcclosure(L, safe_randomseed, 1);
+    lua_setfield(L, -2, "randomseed");
+    lua_setfield(L, env, LUA_MATHLIBNAME);
+    lua_pop(L, 1);
+
+    lua_getfield(L, g, LUA_UTF8LIBNAME);
+    copy_table(L, -1, NULL);
+    lua_setfield(L, env, LUA_UTF8LIBNAME);
+    lua_pop(L, 1);
+    lua_getfield(L, g, LUA_COLIBNAME);
+    copy_table(L, -1, NULL);
+    lua_setfield(L, env, LUA_COLIBNAME);
+    lua_pop(L, 1);
+
+    /* sim: bindings with the Script as upvalue 1 (seed string as upvalue 2 for sim.seed). */
+    lua_newtable(L);
+    lua_pushlightuserdata(L, sc);
+    luaL_setfuncs(L, sim_funcs, 1);
+    lua_pushlightuserdata(L, sc);
+    lua_pushvalue(L, 2); /* seed string */
+    lua_pushcclosure(L, l_seed, 2);
+    lua_setfield(L, -2, "seed");
+    lua_setfield(L, env, "sim");
+
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "mfc.imports");
+    lua_pushlightuserdata(L, sc);
+    lua_pushvalue(L, env);
+    lua_pushcclosure(L, l_import, 2);
+    lua_setfield(L, env, "import");
+
+    /* Drop everything from the real globals so nothing leaks through them either. */
+    lua_pushvalue(L, env);
+    lua_setfield(L, LUA_REGISTRYINDEX, "mfc.env");
+    return 0;
+}
+
+static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limits,
+                             SimError *err)
+{
+    sc->mem_limit = limits && limits->memory ? limits->memory : 64u * 1024u * 1024u;
+    sc->budget = limits && limits->instructions ? limits->instructions : 5000000;
+    simrng_seed(&sc->rng, seed);
+    simbuf_init(&sc->log);
+    sc->L = lua_newstate(cap_alloc, sc);
+    if (!sc->L)
+        return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
+    /* Hook first, before any coroutine can exist. */
+    lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    lua_pushcfunction(sc->L, open_sandbox);
+    lua_pushlightuserdata(sc->L, sc);
+    char seedstr[32];
+    snprintf(seedstr, sizeof seedstr, "%llu", (unsigned long long)seed);
+    lua_pushstring(sc->L, seedstr);
+    if (protected_call(sc, 2, 0, err) != SIM_OK)
+        return SIM_ERR_SCRIPT;
+    return SIM_OK;
+}
+
+/* Loads text as a chunk in the sandbox env and runs it; leaves nres results. */
+static SimStatus run_text(Script *sc, const char *text, size_t len, const char *chunkname,
+                          int nres, SimError *err)
+{
+    lua_State *L = sc->L;
+    int rc = luaL_loadbufferx(L, text, len, chunkname, "t");
+    if (rc != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        sim_error_set(err, SIM_ERR_SCRIPT, "%s", m ? m : "ошибка загрузки скрипта");
+        lua_pop(L, 1);
+        return SIM_ERR_SCRIPT;
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, "mfc.env");
+    lua_setupvalue(L, -2, 1);
+    return protected_call(sc, 0, nres, err);
+}
+
+SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host,
+                        const ScriptLimits *limits, Script **out, SimError *err)
+{
+    *out = NULL;
+    Script *sc = calloc(1, sizeof *sc);
+    if (!sc)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    sc->s = s;
+    sc->host = *host;
+    SimBuf cn;
+    simbuf_init(&cn);
+    simbuf_printf(&cn, "=%s", s->script_name ? s->script_name : "script.lua");
+    sc->chunkname = simbuf_take(&cn);
+    if (sandbox_new(sc, seed, limits, err) != SIM_OK) {
+        script_destroy(sc);
+        return SIM_ERR_SCRIPT;
+    }
+    if (s->script && run_text(sc, s->script, s->script_len, sc->chunkname, 0, err) != SIM_OK) {
+        script_destroy(sc);
+        return SIM_ERR_SCRIPT;
+    }
+    *out = sc;
+    return SIM_OK;
+}
+
+void script_destroy(Script *sc)
+{
+    if (!sc)
+        return;
+    if (sc->L)
+        lua_close(sc->L);
+    simbuf_free(&sc->log);
+    free((char *)sc->chunkname);
+    free(sc);
+}
+
+/* Pushes env[hook] if it is a function; returns 0 (nothing pushed) otherwise. */
+static int get_hook(Script *sc, const char *hook)
+{
+    lua_State *L = sc->L;
+    lua_getfield(L, LUA_REGISTRYINDEX, "mfc.env");
+    lua_getfield(L, -1, hook);
+    lua_remove(L, -2);
+    if (lua_isfunction(L, -1))
+        return 1;
+    lua_pop(L, 1);
+    return 0;
+}
+
+static SimStatus call_hook(Script *sc, const char *hook, const char *arg, int nres, int *called,
+                           SimError *err)
+{
+    *called = 0;
+    if (!sc || !get_hook(sc, hook))
+        return SIM_OK;
+    *called = 1;
+    int nargs = 0;
+    if (arg) {
+        lua_pushstring(sc->L, arg);
+        nargs = 1;
+    }
+    SimStatus st = protected_call(sc, nargs, nres, err);
+    if (st != SIM_OK)
+        *called = 0;
+    return st;
+}
+
+SimStatus script_setup(Script *sc, SimError *err)
+{
+    int called;
+    return call_hook(sc, "setup", NULL, 0, &called, err);
+}
+
+SimStatus script_available(Script *sc, const char *action_id, int *offered, SimError *err)
+{
+    int called;
+    SimStatus st = call_hook(sc, "available", action_id, 1, &called, err);
+    if (st != SIM_OK || !called)
+        return st;
+    if (!lua_isnil(sc->L, -1))
+        *offered = lua_toboolean(sc->L, -1);
+    lua_pop(sc->L, 1);
+    return SIM_OK;
+}
+
+SimStatus script_on_action(Script *sc, const char *action_id, SimError *err)
+{
+    int called;
+    return call_hook(sc, "on_action", action_id, 0, &called, err);
+}
+
+static SimStatus string_result(Script *sc, const char *hook, const char *arg, char **out,
+                               SimError *err)
+{
+    *out = NULL;
+    int called;
+    SimStatus st = call_hook(sc, hook, arg, 1, &called, err);
+    if (st != SIM_OK || !called)
+        return st;
+    if (lua_type(sc->L, -1) == LUA_TSTRING)
+        *out = sim_strdup(lua_tostring(sc->L, -1));
+    else if (!lua_isnil(sc->L, -1))
+        st = sim_error_set(err, SIM_ERR_SCRIPT, "%s: функция %s должна вернуть строку или nil",
+                           sc->chunkname + 1, hook);
+    lua_pop(sc->L, 1);
+    return st;
+}
+
+SimStatus script_on_enter(Script *sc, const char *step_id, char **line, SimError *err)
+{
+    return string_result(sc, "on_enter", step_id, line, err);
+}
+
+SimStatus script_ending(Script *sc, const char *ending_id, char **ending, SimError *err)
+{
+    return string_result(sc, "ending", ending_id, ending, err);
+}
+
+const char *script_log(const Script *sc)
+{
+    return sc ? simbuf_str(&sc->log) : "";
+}
+
+size_t script_memory(const Script *sc)
+{
+    return sc ? sc->mem_used : 0;
+}
+
+/* ==== standalone evaluation (tests) ======================================================= */
+
+static int null_flag(void *ud, const char *n)
+{
+    return 0;
+}
+static int null_mood(void *ud)
+{
+    return 50;
+}
+static double null_minutes(void *ud)
+{
+    return 0;
+}
+static const char *null_str(void *ud)
+{
+    return "";
+}
+static const char *null_service(void *ud)
+{
+    return NULL;
+}
+static const char *null_field(void *ud, const char *d, const char *f)
+{
+    return NULL;
+}
+static const char *null_applicant(void *ud, const char *k)
+{
+    return NULL;
+}
+static const char *null_cmd(void *ud, const ScriptCmd *c)
+{
+    return NULL;
+}
+
+SimStatus script_eval(const char *code, const ScriptLimits *limits, char **result, SimError *err)
+{
+    *result = NULL;
+    Script *sc = calloc(1, sizeof *sc);
+    if (!sc)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    ScriptHost h = {NULL, null_flag, null_mood, null_minutes, null_str, null_service,
+                    null_field, null_applicant, null_cmd};
+    sc->host = h;
+    sc->chunkname = sim_strdup("=eval.lua");
+    SimStatus st = sandbox_new(sc, 1, limits, err);
+    if (st == SIM_OK)
+        st = run_text(sc, code, strlen(code), sc->chunkname, 1, err);
+    if (st == SIM_OK) {
+        size_t len;
+        const char *s = luaL_tolstring(sc->L, -1, &len);
+        *result = sim_strndup(s, len);
+        lua_pop(sc->L, 2);
+    }
+    script_destroy(sc);
+    return st;
+}

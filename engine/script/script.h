@@ -1,0 +1,89 @@
+/*
+ * script.h — the sandboxed Lua 5.4 runtime for scenario scripts.
+ *
+ * Owns: one lua_State per attempt, built from an allow-list (base without dofile/loadfile/
+ * load, string, table, math, utf8, coroutine), text chunks only, a per-call instruction
+ * budget enforced by a count hook that re-arms itself (so pcall cannot swallow the stop), a
+ * memory cap through our own allocator, caps on the C string functions the hook cannot
+ * interrupt, math.random seeded from the attempt, print routed to a log, and import() for the
+ * shared helpers in scripts/.
+ * Scripts never touch the session: they read state and issue commands through ScriptHost,
+ * which the session implements. No Lua error ever leaves this module: every call returns a
+ * status and a message naming script.lua:LINE with a traceback.
+ * Lua enters the program only through this module.
+ * Depends on: core, scenario (read-only).
+ */
+#ifndef SIM_SCRIPT_H
+#define SIM_SCRIPT_H
+
+#include "../scenario/scenario.h"
+
+typedef enum ScriptCmdKind {
+    SCMD_SET = 0,       /* s1 = flag */
+    SCMD_CLEAR,         /* s1 = flag */
+    SCMD_MOOD,          /* n = delta */
+    SCMD_MINUTES,       /* x = delta */
+    SCMD_SCORE,         /* s1 = criterion, n = points, s2 = feedback, s3 = rule (may be NULL) */
+    SCMD_CRITICAL,      /* s2 = feedback, s3 = rule */
+    SCMD_GO,            /* s1 = step */
+    SCMD_FINISH,        /* s1 = ending */
+    SCMD_SET_FIELD,     /* s1 = document, s2 = field, s3 = value */
+    SCMD_SET_APPLICANT, /* s1 = key, s2 = value */
+    SCMD_SAY            /* s1 = text */
+} ScriptCmdKind;
+
+typedef struct ScriptCmd {
+    ScriptCmdKind kind;
+    const char *s1, *s2, *s3; /* borrowed for the duration of the callback */
+    long long n;
+    double x;
+} ScriptCmd;
+
+/* What the session lets a script see and do. Every string returned is borrowed until the next
+ * call into the host. cmd returns NULL when applied, or a message (borrowed) that becomes a
+ * Lua error at the script's line. */
+typedef struct ScriptHost {
+    void *ud;
+    int (*flag)(void *ud, const char *name);
+    int (*mood)(void *ud);
+    double (*minutes)(void *ud);
+    const char *(*step)(void *ud);
+    const char *(*service)(void *ud);
+    const char *(*field)(void *ud, const char *doc, const char *field);
+    const char *(*applicant)(void *ud, const char *key);
+    const char *(*cmd)(void *ud, const ScriptCmd *cmd);
+} ScriptHost;
+
+typedef struct ScriptLimits {
+    size_t memory;        /* bytes; default 64 MiB */
+    long long instructions; /* per hook call; default 5,000,000 */
+} ScriptLimits;
+
+typedef struct Script Script;
+
+/* Creates the sandbox for one attempt and runs the script's main chunk (which defines hooks).
+ * The scenario and host must outlive the script. Caller frees with script_destroy. */
+SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host,
+                        const ScriptLimits *limits, Script **out, SimError *err);
+void script_destroy(Script *sc);
+
+/* Hook calls. A hook the script does not define is a no-op that succeeds. */
+SimStatus script_setup(Script *sc, SimError *err);
+/* *offered is left unchanged when the hook is absent or returns nil. */
+SimStatus script_available(Script *sc, const char *action_id, int *offered, SimError *err);
+SimStatus script_on_action(Script *sc, const char *action_id, SimError *err);
+/* *line: caller frees; NULL when the hook gives nothing. */
+SimStatus script_on_enter(Script *sc, const char *step_id, char **line, SimError *err);
+/* *ending: caller frees; NULL when the hook keeps the chosen ending. */
+SimStatus script_ending(Script *sc, const char *ending_id, char **ending, SimError *err);
+
+/* Everything the script printed (borrowed; capped at 64 KiB). */
+const char *script_log(const Script *sc);
+/* Bytes the Lua state holds now. */
+size_t script_memory(const Script *sc);
+
+/* Runs a piece of Lua text in a fresh sandbox with no scenario (tests of the sandbox itself).
+ * result: caller frees; the tostring of the chunk's first return value. */
+SimStatus script_eval(const char *code, const ScriptLimits *limits, char **result, SimError *err);
+
+#endif /* SIM_SCRIPT_H */

@@ -1,0 +1,1196 @@
+/*
+ * session.c — one attempt (see session.h).
+ *
+ * Order of effects for a step action: time (and the patience penalty on mood), mood, flags,
+ * the action's score and critical error (first time only), the script's on_action hook, then
+ * the transition: a script's finish() or go(), else the action's "end" or "next". Finishing
+ * runs the script's ending() hook, applies the ending's score, lists planted problems that were
+ * never flagged, and scores time against the norm. All arithmetic is deterministic.
+ */
+#include "session.h"
+
+#include "../core/i18n.h"
+#include "../core/jsonw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct StrSet {
+    char **items;
+    size_t count, cap;
+} StrSet;
+
+struct Session {
+    const Scenario *s;
+    SessionOptions opt;
+    Script *script;
+
+    int step;     /* -1 when finished */
+    int finished;
+    int ending;   /* -1 when none */
+    char *line;   /* current applicant's line, owned */
+    char *reply;  /* owned */
+    double minutes;
+    int mood;
+    int patience_penalty; /* mood already taken for impatience */
+    char *name;           /* applicant's name (scripts may vary it) */
+    int age;
+
+    StrSet flags;      /* plain flags */
+    StrSet took;       /* ids of every action taken (step and generic) */
+    char *on_desk;     /* per document */
+    char *inspected;   /* per document */
+    int **flagged;     /* [doc][field] = reason or -1 */
+    char ***fields;    /* [doc][field] value overrides (NULL = scenario's value) */
+    char **problem_found; /* [doc][problem] */
+    int service;
+
+    ScoreLedger ledger;
+    StrSet actions; /* in order, with repeats */
+    StrSet script_errors;
+
+    /* during a hook */
+    const char *current_action;
+    int pending_go, pending_finish;
+    char host_buf[256];
+};
+
+/* ==== small helpers ======================================================================= */
+
+static int strset_has(const StrSet *s, const char *v)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (strcmp(s->items[i], v) == 0)
+            return 1;
+    return 0;
+}
+
+static int strset_push(StrSet *s, const char *v)
+{
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        char **p = realloc(s->items, cap * sizeof *p);
+        if (!p)
+            return 0;
+        s->items = p;
+        s->cap = cap;
+    }
+    char *d = sim_strdup(v);
+    if (!d)
+        return 0;
+    s->items[s->count++] = d;
+    return 1;
+}
+
+static void strset_add(StrSet *s, const char *v)
+{
+    if (!strset_has(s, v))
+        strset_push(s, v);
+}
+
+static void strset_remove(StrSet *s, const char *v)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (strcmp(s->items[i], v) == 0) {
+            free(s->items[i]);
+            s->items[i] = s->items[--s->count];
+            return;
+        }
+}
+
+static void strset_free(StrSet *s)
+{
+    for (size_t i = 0; i < s->count; i++)
+        free(s->items[i]);
+    free(s->items);
+    memset(s, 0, sizeof *s);
+}
+
+static void set_str(char **dst, const char *v)
+{
+    char *d = v ? sim_strdup(v) : NULL;
+    free(*dst);
+    *dst = d;
+}
+
+static const char *rule_short(const Rule *r)
+{
+    return r ? r->short_ : NULL;
+}
+
+static void add_time(Session *ss, double minutes)
+{
+    if (minutes <= 0)
+        return;
+    ss->minutes += minutes;
+    /* Past the applicant's patience the mood drops by 2 per simulated minute. */
+    double over = ss->minutes - ss->s->applicant.patience;
+    int due = over > 0 ? (int)floor(over * 2.0) : 0;
+    if (due > ss->patience_penalty) {
+        ss->mood -= due - ss->patience_penalty;
+        ss->patience_penalty = due;
+    }
+    if (ss->mood < 0)
+        ss->mood = 0;
+}
+
+static void add_mood(Session *ss, long long d)
+{
+    long long m = ss->mood + d;
+    ss->mood = (int)(m < 0 ? 0 : (m > 100 ? 100 : m));
+}
+
+static void apply_scores(Session *ss, const char *action, const ScoreSpec *sc, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ledger_add(&ss->ledger, LEDGER_POINTS, action, sc[i].criterion, sc[i].points,
+                   sc[i].feedback, sc[i].rule, ss->minutes);
+}
+
+static void apply_critical(Session *ss, const char *action, const CriticalSpec *c)
+{
+    if (c->feedback)
+        ledger_add(&ss->ledger, LEDGER_CRITICAL, action, -1, 0, c->feedback, c->rule,
+                   ss->minutes);
+}
+
+static void note_script_error(Session *ss, const SimError *e)
+{
+    strset_push(&ss->script_errors, e->msg);
+}
+
+/* ==== conditions ========================================================================== */
+
+static int cond_holds(const Session *ss, const char *name)
+{
+    const Scenario *s = ss->s;
+    if (strncmp(name, "service:", 8) == 0)
+        return ss->service >= 0 && strcmp(s->services[ss->service].id, name + 8) == 0;
+    if (strncmp(name, "took:", 5) == 0)
+        return strset_has(&ss->took, name + 5);
+    if (strncmp(name, "inspected:", 10) == 0) {
+        int d = scenario_find_document(s, name + 10);
+        return d >= 0 && ss->inspected[d];
+    }
+    if (strncmp(name, "flagged:", 8) == 0) {
+        const char *arg = name + 8, *dot = strchr(arg, '.');
+        if (!dot)
+            return 0;
+        char doc[128];
+        snprintf(doc, sizeof doc, "%.*s", (int)(dot - arg), arg);
+        int d = scenario_find_document(s, doc);
+        int f = d >= 0 ? document_find_field(&s->documents[d], dot + 1) : -1;
+        return f >= 0 && ss->flagged[d][f] >= 0;
+    }
+    return strset_has(&ss->flags, name);
+}
+
+static int action_offered(Session *ss, const Action *a)
+{
+    /* A side action (no next, no end) is offered until taken once. */
+    if (a->next < 0 && a->ending < 0 && strset_has(&ss->took, a->id))
+        return 0;
+    for (size_t k = 0; k < a->require_count; k++)
+        if (cond_holds(ss, a->requires[k].name) == a->requires[k].negate)
+            return 0;
+    if (ss->script) {
+        int offered = 1;
+        SimError e;
+        if (script_available(ss->script, a->id, &offered, &e) != SIM_OK) {
+            note_script_error(ss, &e);
+            return 1;
+        }
+        return offered;
+    }
+    return 1;
+}
+
+/* ==== script host ========================================================================= */
+
+static int host_flag(void *ud, const char *name)
+{
+    return cond_holds(ud, name);
+}
+static int host_mood(void *ud)
+{
+    return ((Session *)ud)->mood;
+}
+static double host_minutes(void *ud)
+{
+    return ((Session *)ud)->minutes;
+}
+static const char *host_step(void *ud)
+{
+    Session *ss = ud;
+    return ss->step >= 0 ? ss->s->steps[ss->step].id : "";
+}
+static const char *host_service(void *ud)
+{
+    Session *ss = ud;
+    return ss->service >= 0 ? ss->s->services[ss->service].id : NULL;
+}
+static const char *host_field(void *ud, const char *doc, const char *field)
+{
+    Session *ss = ud;
+    int d = scenario_find_document(ss->s, doc);
+    int f = d >= 0 ? document_find_field(&ss->s->documents[d], field) : -1;
+    return f >= 0 ? session_field(ss, d, f) : NULL;
+}
+static const char *host_applicant(void *ud, const char *key)
+{
+    Session *ss = ud;
+    if (strcmp(key, "name") == 0)
+        return ss->name;
+    if (strcmp(key, "age") == 0) {
+        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->age);
+        return ss->host_buf;
+    }
+    if (strcmp(key, "sex") == 0)
+        return ss->s->applicant.sex == 'm' ? "m" : "f";
+    if (strcmp(key, "mood") == 0) {
+        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->mood);
+        return ss->host_buf;
+    }
+    return NULL;
+}
+
+static const char *host_cmd(void *ud, const ScriptCmd *c)
+{
+    Session *ss = ud;
+    const Scenario *s = ss->s;
+    const char *who = ss->current_action ? ss->current_action : "@script";
+    switch (c->kind) {
+    case SCMD_SET:
+        strset_add(&ss->flags, c->s1);
+        return NULL;
+    case SCMD_CLEAR:
+        strset_remove(&ss->flags, c->s1);
+        return NULL;
+    case SCMD_MOOD:
+        add_mood(ss, c->n);
+        return NULL;
+    case SCMD_MINUTES:
+        if (c->x < 0 || c->x > 240)
+            return "sim.add_minutes: ожидалось число от 0 до 240";
+        add_time(ss, c->x);
+        return NULL;
+    case SCMD_SCORE: {
+        int crit = scenario_find_criterion(s, c->s1);
+        if (crit < 0) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.score: неизвестный критерий «%s»",
+                     c->s1);
+            return ss->host_buf;
+        }
+        const Rule *r = NULL;
+        if (c->s3 && !(r = rules_find(s->rules, c->s3))) {
+            snprintf(ss->host_buf, sizeof ss->host_buf,
+                     "sim.score: правила «%s» нет в каталоге rules.json", c->s3);
+            return ss->host_buf;
+        }
+        if (c->n < -100 || c->n > 100)
+            return "sim.score: баллы должны быть от -100 до 100";
+        if (c->n < 0 && !r)
+            return "sim.score: у ошибки (отрицательные баллы) должно быть правило";
+        ledger_add(&ss->ledger, LEDGER_POINTS, who, crit, (int)c->n, c->s2, r, ss->minutes);
+        return NULL;
+    }
+    case SCMD_CRITICAL: {
+        const Rule *r = rules_find(s->rules, c->s3);
+        if (!r) {
+            snprintf(ss->host_buf, sizeof ss->host_buf,
+                     "sim.critical: правила «%s» нет в каталоге rules.json", c->s3);
+            return ss->host_buf;
+        }
+        ledger_add(&ss->ledger, LEDGER_CRITICAL, who, -1, 0, c->s2, r, ss->minutes);
+        return NULL;
+    }
+    case SCMD_GO: {
+        int st = scenario_find_step(s, c->s1);
+        if (st < 0) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.go: неизвестный шаг «%s»", c->s1);
+            return ss->host_buf;
+        }
+        ss->pending_go = st;
+        return NULL;
+    }
+    case SCMD_FINISH: {
+        int e = scenario_find_ending(s, c->s1);
+        if (e < 0) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.finish: неизвестная концовка «%s»",
+                     c->s1);
+            return ss->host_buf;
+        }
+        ss->pending_finish = e;
+        return NULL;
+    }
+    case SCMD_SET_FIELD: {
+        int d = scenario_find_document(s, c->s1);
+        int f = d >= 0 ? document_find_field(&s->documents[d], c->s2) : -1;
+        if (f < 0) {
+            snprintf(ss->host_buf, sizeof ss->host_buf,
+                     "sim.set_field: нет документа «%s» с полем «%s»", c->s1, c->s2);
+            return ss->host_buf;
+        }
+        set_str(&ss->fields[d][f], c->s3);
+        return NULL;
+    }
+    case SCMD_SET_APPLICANT:
+        if (strcmp(c->s1, "name") == 0) {
+            set_str(&ss->name, c->s2);
+            return NULL;
+        }
+        if (strcmp(c->s1, "age") == 0) {
+            int age = atoi(c->s2);
+            if (age < 0 || age > 120)
+                return "sim.set_applicant: возраст от 0 до 120";
+            ss->age = age;
+            return NULL;
+        }
+        return "sim.set_applicant: можно менять только \"name\" и \"age\"";
+    case SCMD_SAY:
+        set_str(&ss->line, c->s1);
+        return NULL;
+    }
+    return "неизвестная команда";
+}
+
+/* ==== transitions ========================================================================= */
+
+static void finish(Session *ss, int ending);
+
+static void enter_step(Session *ss, int step)
+{
+    const Step *st = &ss->s->steps[step];
+    ss->step = step;
+    for (size_t i = 0; i < st->give_count; i++)
+        ss->on_desk[st->gives[i]] = 1;
+    set_str(&ss->line, st->say);
+    if (ss->script) {
+        char *line = NULL;
+        SimError e;
+        if (script_on_enter(ss->script, st->id, &line, &e) != SIM_OK)
+            note_script_error(ss, &e);
+        if (line) {
+            free(ss->line);
+            ss->line = line;
+        }
+    }
+}
+
+/* Applies a pending finish() or go() from a hook; returns 1 when it moved. */
+static int apply_pending(Session *ss)
+{
+    if (ss->pending_finish >= 0) {
+        int e = ss->pending_finish;
+        ss->pending_finish = ss->pending_go = -1;
+        finish(ss, e);
+        return 1;
+    }
+    if (ss->pending_go >= 0) {
+        int st = ss->pending_go;
+        ss->pending_go = -1;
+        enter_step(ss, st);
+        return 1;
+    }
+    return 0;
+}
+
+static void finalize_scores(Session *ss)
+{
+    const Scenario *s = ss->s;
+    char buf[1024];
+    for (size_t d = 0; d < s->document_count; d++)
+        for (size_t p = 0; p < s->documents[d].problem_count; p++) {
+            if (ss->problem_found[d][p])
+                continue;
+            const DocProblem *dp = &s->documents[d].problems[p];
+            const char *fb = dp->missed.feedback;
+            if (!fb) {
+                snprintf(buf, sizeof buf, tr(STR_MISSED_PROBLEM), dp->title);
+                fb = buf;
+            }
+            char id[300];
+            snprintf(id, sizeof id, "missed:%s.%s", s->documents[d].id,
+                     dp->field >= 0 ? s->documents[d].fields[dp->field].key : "?");
+            ledger_add(&ss->ledger, LEDGER_MISSED, id, dp->missed.criterion, 0, fb,
+                       dp->missed.rule ? dp->missed.rule
+                                       : (dp->score_count ? dp->score[0].rule : NULL),
+                       ss->minutes);
+        }
+    if (s->time_criterion >= 0 && s->time_points > 0) {
+        char spent[16], norm[16];
+        sim_format_clock(ss->minutes, spent, sizeof spent);
+        sim_format_clock(s->time_norm, norm, sizeof norm);
+        snprintf(buf, sizeof buf, "Приём уложился в норму: %s при норме %s", spent, norm);
+        double over = ss->minutes - s->time_norm;
+        if (over <= 0) {
+            ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, buf,
+                       NULL, ss->minutes);
+        } else {
+            int started = (int)ceil(over - 1e-9);
+            ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, "",
+                       NULL, ss->minutes);
+            snprintf(buf, sizeof buf, tr(STR_TIME_OVER), spent, norm, started);
+            ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion,
+                       -started * s->time_per_minute, buf, NULL, ss->minutes);
+        }
+    }
+}
+
+static void finish(Session *ss, int ending)
+{
+    if (ss->finished)
+        return;
+    if (ss->script) {
+        char *other = NULL;
+        SimError e;
+        if (script_ending(ss->script, ss->s->endings[ending].id, &other, &e) != SIM_OK)
+            note_script_error(ss, &e);
+        if (other) {
+            int alt = scenario_find_ending(ss->s, other);
+            if (alt >= 0) {
+                ending = alt;
+            } else {
+                snprintf(e.msg, sizeof e.msg, "%s: ending() вернула неизвестную концовку «%s»",
+                         ss->s->script_name, other);
+                note_script_error(ss, &e);
+            }
+            free(other);
+        }
+    }
+    const Ending *en = &ss->s->endings[ending];
+    char who[80];
+    snprintf(who, sizeof who, "@end:%s", en->id);
+    apply_scores(ss, who, en->score, en->score_count);
+    apply_critical(ss, who, &en->critical);
+    ss->ending = ending;
+    ss->finished = 1;
+    ss->step = -1;
+    finalize_scores(ss);
+}
+
+static void check_walkout(Session *ss)
+{
+    if (!ss->finished && ss->mood <= 0 && ss->s->walkout >= 0)
+        finish(ss, ss->s->walkout);
+}
+
+/* ==== create / destroy ==================================================================== */
+
+SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out,
+                         SimError *err)
+{
+    *out = NULL;
+    Session *ss = calloc(1, sizeof *ss);
+    if (!ss)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    ss->s = s;
+    if (opt)
+        ss->opt = *opt;
+    ss->step = -1;
+    ss->ending = -1;
+    ss->service = -1;
+    ss->pending_go = ss->pending_finish = -1;
+    ss->mood = s->applicant.mood;
+    ss->age = s->applicant.age;
+    ss->name = sim_strdup(s->applicant.name);
+    ledger_init(&ss->ledger);
+    size_t nd = s->document_count ? s->document_count : 1;
+    ss->on_desk = calloc(nd, 1);
+    ss->inspected = calloc(nd, 1);
+    ss->flagged = calloc(nd, sizeof *ss->flagged);
+    ss->fields = calloc(nd, sizeof *ss->fields);
+    ss->problem_found = calloc(nd, sizeof *ss->problem_found);
+    if (!ss->name || !ss->on_desk || !ss->inspected || !ss->flagged || !ss->fields ||
+        !ss->problem_found) {
+        session_destroy(ss);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t d = 0; d < s->document_count; d++) {
+        const Document *doc = &s->documents[d];
+        size_t nf = doc->field_count ? doc->field_count : 1;
+        ss->flagged[d] = malloc(nf * sizeof **ss->flagged);
+        ss->fields[d] = calloc(nf, sizeof **ss->fields);
+        ss->problem_found[d] = calloc(doc->problem_count ? doc->problem_count : 1, 1);
+        if (!ss->flagged[d] || !ss->fields[d] || !ss->problem_found[d]) {
+            session_destroy(ss);
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        }
+        for (size_t f = 0; f < nf; f++)
+            ss->flagged[d][f] = -1;
+    }
+    if (s->script) {
+        ScriptHost h = {ss,        host_flag,  host_mood,      host_minutes, host_step,
+                        host_service, host_field, host_applicant, host_cmd};
+        if (script_create(s, ss->opt.seed, &h, &ss->opt.limits, &ss->script, err) != SIM_OK) {
+            session_destroy(ss);
+            return SIM_ERR_SCRIPT;
+        }
+        ss->current_action = "@setup";
+        SimError e;
+        if (script_setup(ss->script, &e) != SIM_OK)
+            note_script_error(ss, &e);
+        ss->current_action = NULL;
+    }
+    int start = ss->pending_go >= 0 ? ss->pending_go : s->start;
+    ss->pending_go = -1;
+    ss->pending_finish = -1; /* finishing from setup() makes no sense; ignored */
+    enter_step(ss, start);
+    apply_pending(ss); /* on_enter of the first step may redirect */
+    *out = ss;
+    return SIM_OK;
+}
+
+void session_destroy(Session *ss)
+{
+    if (!ss)
+        return;
+    script_destroy(ss->script);
+    const Scenario *s = ss->s;
+    for (size_t d = 0; d < s->document_count; d++) {
+        if (ss->fields && ss->fields[d])
+            for (size_t f = 0; f < s->documents[d].field_count; f++)
+                free(ss->fields[d][f]);
+        if (ss->fields)
+            free(ss->fields[d]);
+        if (ss->flagged)
+            free(ss->flagged[d]);
+        if (ss->problem_found)
+            free(ss->problem_found[d]);
+    }
+    free(ss->fields);
+    free(ss->flagged);
+    free(ss->problem_found);
+    free(ss->on_desk);
+    free(ss->inspected);
+    free(ss->line);
+    free(ss->reply);
+    free(ss->name);
+    strset_free(&ss->flags);
+    strset_free(&ss->took);
+    strset_free(&ss->actions);
+    strset_free(&ss->script_errors);
+    ledger_free(&ss->ledger);
+    free(ss);
+}
+
+/* ==== actions ============================================================================= */
+
+/* Lists the ids offered at the current step into b, comma-separated. */
+static void list_offered(Session *ss, SimBuf *b)
+{
+    if (ss->step < 0)
+        return;
+    const Step *st = &ss->s->steps[ss->step];
+    int n = 0;
+    for (size_t j = 0; j < st->action_count; j++)
+        if (action_offered(ss, &st->actions[j]))
+            simbuf_printf(b, "%s%s", n++ ? ", " : "", st->actions[j].id);
+}
+
+static void run_on_action(Session *ss, const char *id)
+{
+    if (!ss->script)
+        return;
+    ss->current_action = id;
+    SimError e;
+    if (script_on_action(ss->script, id, &e) != SIM_OK)
+        note_script_error(ss, &e);
+    ss->current_action = NULL;
+}
+
+static SimStatus act_step(Session *ss, const char *id, SimError *err)
+{
+    const Scenario *s = ss->s;
+    const Step *st = &s->steps[ss->step];
+    const Action *a = NULL;
+    for (size_t j = 0; j < st->action_count; j++)
+        if (strcmp(st->actions[j].id, id) == 0)
+            a = &st->actions[j];
+    if (!a || !action_offered(ss, a)) {
+        SimBuf b, hint;
+        simbuf_init(&b);
+        simbuf_init(&hint);
+        list_offered(ss, &b);
+        simbuf_printf(&hint, tr(STR_ENGINE_DID_YOU_MEAN), simbuf_str(&b));
+        if (a || scenario_find_action(s, id, NULL) >= 0)
+            sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_NOT_OFFERED), id, st->id,
+                          simbuf_str(&hint));
+        else
+            sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_UNKNOWN_ACTION), id,
+                          simbuf_str(&hint));
+        simbuf_free(&b);
+        simbuf_free(&hint);
+        return SIM_ERR_INVALID;
+    }
+    int first = !strset_has(&ss->took, a->id);
+    strset_push(&ss->actions, a->id);
+    strset_add(&ss->took, a->id);
+    set_str(&ss->reply, a->reply);
+    add_time(ss, a->minutes);
+    add_mood(ss, a->mood);
+    for (size_t k = 0; k < a->set_count; k++)
+        strset_add(&ss->flags, a->set[k]);
+    for (size_t k = 0; k < a->clear_count; k++)
+        strset_remove(&ss->flags, a->clear[k]);
+    if (first) {
+        apply_scores(ss, a->id, a->score, a->score_count);
+        apply_critical(ss, a->id, &a->critical);
+    }
+    run_on_action(ss, a->id);
+    if (!apply_pending(ss)) {
+        if (a->ending >= 0)
+            finish(ss, a->ending);
+        else if (a->next >= 0)
+            enter_step(ss, a->next);
+    }
+    apply_pending(ss); /* on_enter of the new step may redirect once more */
+    check_walkout(ss);
+    return SIM_OK;
+}
+
+static SimStatus find_doc_on_desk(Session *ss, const char *id, size_t n, int *out, SimError *err)
+{
+    char doc[128];
+    snprintf(doc, sizeof doc, "%.*s", (int)(n < 127 ? n : 127), id);
+    int d = scenario_find_document(ss->s, doc);
+    if (d < 0)
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_UNKNOWN_DOC), doc);
+    if (!ss->on_desk[d])
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_NO_DOCS), doc);
+    *out = d;
+    return SIM_OK;
+}
+
+static void generic_done(Session *ss, const char *id, double minutes)
+{
+    strset_push(&ss->actions, id);
+    strset_add(&ss->took, id);
+    set_str(&ss->reply, NULL);
+    add_time(ss, minutes);
+    run_on_action(ss, id);
+    apply_pending(ss);
+    apply_pending(ss);
+    check_walkout(ss);
+}
+
+static SimStatus act_inspect(Session *ss, const char *id, SimError *err)
+{
+    const char *arg = id + 8;
+    int d;
+    if (find_doc_on_desk(ss, arg, strlen(arg), &d, err) != SIM_OK)
+        return SIM_ERR_INVALID;
+    ss->inspected[d] = 1;
+    generic_done(ss, id, 0.5);
+    return SIM_OK;
+}
+
+static SimStatus act_flag(Session *ss, const char *id, SimError *err)
+{
+    const Scenario *s = ss->s;
+    const char *arg = id + 5;
+    const char *dot = strchr(arg, '.');
+    const char *colon = dot ? strchr(dot, ':') : NULL;
+    if (!dot || !colon)
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "отметка пишется как flag:ДОКУМЕНТ.ПОЛЕ:ПРИЧИНА, а не «%s»", id);
+    int d;
+    if (find_doc_on_desk(ss, arg, (size_t)(dot - arg), &d, err) != SIM_OK)
+        return SIM_ERR_INVALID;
+    const Document *doc = &s->documents[d];
+    char field[128];
+    snprintf(field, sizeof field, "%.*s", (int)(colon - dot - 1), dot + 1);
+    int f = document_find_field(doc, field);
+    if (f < 0)
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_UNKNOWN_FIELD), doc->id, field);
+    int reason = reason_parse(colon + 1);
+    if (reason < 0) {
+        SimBuf b;
+        simbuf_init(&b);
+        for (int r = 0; r < REASON_COUNT; r++)
+            simbuf_printf(&b, "%s%s", r ? ", " : "", reason_id((FlagReason)r));
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_UNKNOWN_REASON), colon + 1,
+                      simbuf_str(&b));
+        simbuf_free(&b);
+        return SIM_ERR_INVALID;
+    }
+    if (ss->flagged[d][f] == reason)
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_ALREADY_FLAGGED), doc->id, field);
+    ss->flagged[d][f] = reason;
+    ss->inspected[d] = 1;
+    char fb[1024];
+    const DocProblem *prob = NULL;
+    size_t pi = 0;
+    for (size_t k = 0; k < doc->problem_count; k++)
+        if (doc->problems[k].field == f) {
+            prob = &doc->problems[k];
+            pi = k;
+        }
+    const DocTrap *trap = NULL;
+    for (size_t k = 0; k < doc->trap_count; k++)
+        if (doc->traps[k].field == f)
+            trap = &doc->traps[k];
+    if (prob && (prob->reasons & (1u << reason))) {
+        if (!ss->problem_found[d][pi]) {
+            ss->problem_found[d][pi] = 1;
+            apply_scores(ss, id, prob->score, prob->score_count);
+        }
+    } else if (prob) {
+        snprintf(fb, sizeof fb, tr(STR_WRONG_REASON), doc->fields[f].label, doc->title,
+                 prob->title);
+        ledger_add(&ss->ledger, LEDGER_POINTS, id, s->false_flag.criterion,
+                   s->false_flag.points, fb, NULL, ss->minutes);
+    } else if (trap) {
+        if (!strset_has(&ss->took, id))
+            apply_scores(ss, id, trap->score, trap->score_count);
+    } else if (s->false_flag.criterion >= 0) {
+        snprintf(fb, sizeof fb, tr(STR_FALSE_FLAG), doc->fields[f].label, doc->title);
+        ledger_add(&ss->ledger, LEDGER_POINTS, id, s->false_flag.criterion, s->false_flag.points,
+                   fb, NULL, ss->minutes);
+    }
+    generic_done(ss, id, 0.5);
+    return SIM_OK;
+}
+
+static SimStatus act_service(Session *ss, const char *id, SimError *err)
+{
+    int sv = scenario_find_service(ss->s, id + 8);
+    if (sv < 0)
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_UNKNOWN_SERVICE), id + 8);
+    int first = !strset_has(&ss->took, id);
+    ss->service = sv;
+    if (first) {
+        apply_scores(ss, id, ss->s->services[sv].score, ss->s->services[sv].score_count);
+        apply_critical(ss, id, &ss->s->services[sv].critical);
+    }
+    generic_done(ss, id, 1);
+    return SIM_OK;
+}
+
+SimStatus session_act(Session *ss, const char *action_id, SimError *err)
+{
+    if (ss->finished)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_FINISHED));
+    if (ss->actions.count >= SESSION_MAX_ACTIONS)
+        return sim_error_set(err, SIM_ERR_STATE, tr(STR_ENGINE_TOO_MANY), SESSION_MAX_ACTIONS);
+    if (strncmp(action_id, "inspect:", 8) == 0)
+        return act_inspect(ss, action_id, err);
+    if (strncmp(action_id, "flag:", 5) == 0)
+        return act_flag(ss, action_id, err);
+    if (strncmp(action_id, "service:", 8) == 0)
+        return act_service(ss, action_id, err);
+    return act_step(ss, action_id, err);
+}
+
+void session_abandon(Session *ss)
+{
+    if (ss->finished)
+        return;
+    ss->finished = 1;
+    ss->step = -1;
+    ss->ending = -1;
+}
+
+/* ==== getters ============================================================================= */
+
+const Scenario *session_scenario(const Session *ss)
+{
+    return ss->s;
+}
+int session_finished(const Session *ss)
+{
+    return ss->finished;
+}
+int session_step_index(const Session *ss)
+{
+    return ss->step;
+}
+const char *session_line(const Session *ss)
+{
+    return ss->line ? ss->line : "";
+}
+const char *session_last_reply(const Session *ss)
+{
+    return ss->reply;
+}
+
+size_t session_offered(const Session *ss, int *out, size_t max)
+{
+    if (ss->step < 0)
+        return 0;
+    /* Offering may call the script's available() hook, which only reads state. */
+    Session *mut = (Session *)ss;
+    const Step *st = &ss->s->steps[ss->step];
+    size_t n = 0;
+    for (size_t j = 0; j < st->action_count && n < max; j++)
+        if (action_offered(mut, &st->actions[j]))
+            out[n++] = (int)j;
+    return n;
+}
+
+int session_doc_on_desk(const Session *ss, int doc)
+{
+    return doc >= 0 && (size_t)doc < ss->s->document_count && ss->on_desk[doc];
+}
+int session_doc_inspected(const Session *ss, int doc)
+{
+    return doc >= 0 && (size_t)doc < ss->s->document_count && ss->inspected[doc];
+}
+const char *session_field(const Session *ss, int doc, int field)
+{
+    const char *v = ss->fields[doc][field];
+    return v ? v : ss->s->documents[doc].fields[field].value;
+}
+int session_flag_reason(const Session *ss, int doc, int field)
+{
+    return ss->flagged[doc][field];
+}
+int session_service(const Session *ss)
+{
+    return ss->service;
+}
+const char *session_applicant_name(const Session *ss)
+{
+    return ss->name;
+}
+int session_applicant_age(const Session *ss)
+{
+    return ss->age;
+}
+int session_mood(const Session *ss)
+{
+    return ss->mood;
+}
+double session_minutes(const Session *ss)
+{
+    return ss->minutes;
+}
+uint64_t session_seed(const Session *ss)
+{
+    return ss->opt.seed;
+}
+SessionMode session_mode(const Session *ss)
+{
+    return ss->opt.mode;
+}
+const ScoreLedger *session_ledger(const Session *ss)
+{
+    return &ss->ledger;
+}
+size_t session_action_count(const Session *ss)
+{
+    return ss->actions.count;
+}
+const char *session_action_id(const Session *ss, size_t i)
+{
+    return i < ss->actions.count ? ss->actions.items[i] : NULL;
+}
+const Ending *session_ending(const Session *ss)
+{
+    return ss->ending >= 0 ? &ss->s->endings[ss->ending] : NULL;
+}
+void session_report(const Session *ss, ScoreReport *out)
+{
+    score_compute(ss->s, &ss->ledger, out);
+}
+size_t session_script_error_count(const Session *ss)
+{
+    return ss->script_errors.count;
+}
+const char *session_script_error(const Session *ss, size_t i)
+{
+    return i < ss->script_errors.count ? ss->script_errors.items[i] : NULL;
+}
+const char *session_script_log(const Session *ss)
+{
+    return script_log(ss->script);
+}
+
+/* ==== JSON ================================================================================ */
+
+static void write_entry(SimJsonW *w, const Scenario *s, const LedgerEntry *e)
+{
+    static const char *const kinds[] = {"points", "critical", "missed", "time"};
+    simjsonw_object(w);
+    simjsonw_key(w, "action");
+    simjsonw_string(w, e->action);
+    simjsonw_key(w, "kind");
+    simjsonw_string(w, kinds[e->kind]);
+    simjsonw_key(w, "criterion");
+    simjsonw_string(w, e->criterion >= 0 ? s->criteria[e->criterion].id : NULL);
+    simjsonw_key(w, "points");
+    simjsonw_int(w, e->points);
+    simjsonw_key(w, "feedback");
+    simjsonw_string(w, e->feedback);
+    simjsonw_key(w, "rule");
+    simjsonw_string(w, rule_short(e->rule));
+    simjsonw_key(w, "rule_id");
+    simjsonw_string(w, e->rule ? e->rule->id : NULL);
+    simjsonw_key(w, "minutes");
+    simjsonw_number(w, e->minutes);
+    simjsonw_object_end(w);
+}
+
+char *session_result_json(const Session *ss, int pretty)
+{
+    const Scenario *s = ss->s;
+    ScoreReport r;
+    session_report(ss, &r);
+    SimBuf b;
+    simbuf_init(&b);
+    SimJsonW w;
+    simjsonw_init(&w, &b, pretty);
+    simjsonw_object(&w);
+    simjsonw_key(&w, "scenario");
+    simjsonw_string(&w, s->id);
+    simjsonw_key(&w, "version");
+    simjsonw_string(&w, s->version);
+    simjsonw_key(&w, "hash");
+    simjsonw_string(&w, s->hash_hex);
+    simjsonw_key(&w, "seed");
+    simjsonw_int(&w, (long long)ss->opt.seed);
+    simjsonw_key(&w, "mode");
+    simjsonw_string(&w, ss->opt.mode == MODE_EXAM ? "exam" : "training");
+    simjsonw_key(&w, "actions");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->actions.count; i++)
+        simjsonw_string(&w, ss->actions.items[i]);
+    simjsonw_array_end(&w);
+    const Ending *en = session_ending(ss);
+    simjsonw_key(&w, "finished");
+    simjsonw_bool(&w, ss->finished && en);
+    simjsonw_key(&w, "outcome");
+    simjsonw_string(&w, en ? outcome_id(en->outcome) : "unfinished");
+    simjsonw_key(&w, "ending");
+    simjsonw_string(&w, en ? en->id : NULL);
+    simjsonw_key(&w, "ending_title");
+    simjsonw_string(&w, en ? en->title : NULL);
+    simjsonw_key(&w, "passed");
+    simjsonw_bool(&w, en && r.passed);
+    simjsonw_key(&w, "total");
+    simjsonw_int(&w, r.total);
+    simjsonw_key(&w, "pass_mark");
+    simjsonw_int(&w, s->pass_mark);
+    simjsonw_key(&w, "minutes");
+    simjsonw_number(&w, ss->minutes);
+    simjsonw_key(&w, "time_norm");
+    simjsonw_number(&w, s->time_norm);
+    simjsonw_key(&w, "mood");
+    simjsonw_int(&w, ss->mood);
+    simjsonw_key(&w, "criteria");
+    simjsonw_object(&w);
+    for (size_t c = 0; c < s->criterion_count; c++) {
+        simjsonw_key(&w, s->criteria[c].id);
+        simjsonw_object(&w);
+        simjsonw_key(&w, "title");
+        simjsonw_string(&w, s->criteria[c].title);
+        simjsonw_key(&w, "weight");
+        simjsonw_int(&w, s->criteria[c].weight);
+        simjsonw_key(&w, "score");
+        simjsonw_int(&w, r.crit[c].score);
+        simjsonw_key(&w, "max");
+        simjsonw_int(&w, r.crit[c].max);
+        simjsonw_object_end(&w);
+    }
+    simjsonw_object_end(&w);
+    simjsonw_key(&w, "critical_errors");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->ledger.count; i++) {
+        const LedgerEntry *e = &ss->ledger.entries[i];
+        if (e->kind != LEDGER_CRITICAL)
+            continue;
+        simjsonw_object(&w);
+        simjsonw_key(&w, "action");
+        simjsonw_string(&w, e->action);
+        simjsonw_key(&w, "feedback");
+        simjsonw_string(&w, e->feedback);
+        simjsonw_key(&w, "rule");
+        simjsonw_string(&w, rule_short(e->rule));
+        simjsonw_key(&w, "rule_id");
+        simjsonw_string(&w, e->rule ? e->rule->id : NULL);
+        simjsonw_object_end(&w);
+    }
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "mistakes");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->ledger.count; i++)
+        if (ledger_is_mistake(&ss->ledger.entries[i]))
+            write_entry(&w, s, &ss->ledger.entries[i]);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "ledger");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->ledger.count; i++)
+        write_entry(&w, s, &ss->ledger.entries[i]);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "right_way");
+    simjsonw_string(&w, s->right_way);
+    simjsonw_key(&w, "debrief");
+    simjsonw_string(&w, en ? en->debrief : NULL);
+    simjsonw_key(&w, "script_errors");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->script_errors.count; i++)
+        simjsonw_string(&w, ss->script_errors.items[i]);
+    simjsonw_array_end(&w);
+    simjsonw_object_end(&w);
+    if (pretty)
+        simbuf_puts(&b, "\n");
+    return simbuf_take(&b);
+}
+
+char *session_save_json(const Session *ss)
+{
+    const Scenario *s = ss->s;
+    SimBuf b;
+    simbuf_init(&b);
+    SimJsonW w;
+    simjsonw_init(&w, &b, 1);
+    simjsonw_object(&w);
+    simjsonw_key(&w, "format");
+    simjsonw_int(&w, 1);
+    simjsonw_key(&w, "scenario");
+    simjsonw_string(&w, s->id);
+    simjsonw_key(&w, "version");
+    simjsonw_string(&w, s->version);
+    simjsonw_key(&w, "hash");
+    simjsonw_string(&w, s->hash_hex);
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)ss->opt.seed);
+    simjsonw_key(&w, "seed");
+    simjsonw_string(&w, seed);
+    simjsonw_key(&w, "mode");
+    simjsonw_string(&w, ss->opt.mode == MODE_EXAM ? "exam" : "training");
+    simjsonw_key(&w, "actions");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->actions.count; i++)
+        simjsonw_string(&w, ss->actions.items[i]);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "step");
+    simjsonw_string(&w, ss->step >= 0 ? s->steps[ss->step].id : NULL);
+    simjsonw_key(&w, "finished");
+    simjsonw_bool(&w, ss->finished);
+    simjsonw_key(&w, "minutes");
+    simjsonw_number(&w, ss->minutes);
+    simjsonw_key(&w, "mood");
+    simjsonw_int(&w, ss->mood);
+    simjsonw_key(&w, "flags");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->flags.count; i++)
+        simjsonw_string(&w, ss->flags.items[i]);
+    simjsonw_array_end(&w);
+    ScoreReport r;
+    session_report(ss, &r);
+    simjsonw_key(&w, "ledger");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < ss->ledger.count; i++)
+        write_entry(&w, s, &ss->ledger.entries[i]);
+    simjsonw_array_end(&w);
+    if (ss->finished) {
+        simjsonw_key(&w, "total");
+        simjsonw_int(&w, r.total);
+    }
+    simjsonw_object_end(&w);
+    simbuf_puts(&b, "\n");
+    return simbuf_take(&b);
+}
+
+SimStatus session_restore(const Scenario *s, const char *json, size_t len,
+                          const ScriptLimits *limits, Session **out, SimError *err)
+{
+    *out = NULL;
+    SavedAttempt *a = saved_attempt_parse(json, len, err);
+    if (!a)
+        return SIM_ERR_PARSE;
+    if (strcmp(a->scenario, s->id) != 0 || strcmp(a->version, s->version) != 0 ||
+        (a->hash && strcmp(a->hash, s->hash_hex) != 0)) {
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_MISMATCH), s->id, s->version,
+                      a->scenario, a->version);
+        saved_attempt_free(a);
+        return SIM_ERR_INVALID;
+    }
+    SessionOptions opt = {a->seed, a->mode ? MODE_EXAM : MODE_TRAINING, {0, 0}};
+    if (limits)
+        opt.limits = *limits;
+    Session *ss;
+    SimStatus st = session_create(s, &opt, &ss, err);
+    if (st != SIM_OK) {
+        saved_attempt_free(a);
+        return st;
+    }
+    for (size_t i = 0; i < a->action_count; i++) {
+        SimError e;
+        if (session_act(ss, a->actions[i], &e) != SIM_OK) {
+            sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_ACTION_REJECTED), i + 1,
+                          a->actions[i], e.msg);
+            session_destroy(ss);
+            saved_attempt_free(a);
+            return SIM_ERR_INVALID;
+        }
+    }
+    const char *now = ss->step >= 0 ? s->steps[ss->step].id : "";
+    const char *then = a->step ? a->step : "";
+    if (strcmp(now, then) != 0 || fabs(ss->minutes - a->minutes) > 1e-9 || ss->mood != a->mood) {
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_DIVERGED), now, then);
+        session_destroy(ss);
+        saved_attempt_free(a);
+        return SIM_ERR_INVALID;
+    }
+    saved_attempt_free(a);
+    *out = ss;
+    return SIM_OK;
+}
+
+/* ==== random play ========================================================================= */
+
+int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size)
+{
+    if (ss->finished)
+        return 0;
+    const Scenario *s = ss->s;
+    int offered[64];
+    size_t n = session_offered(ss, offered, 64);
+    /* About one pick in four goes to the desk or the office PC, as a trainee would. */
+    if (simrng_below(rng, 4) == 0 || n == 0) {
+        size_t kind = simrng_below(rng, 3);
+        if (kind == 0 && s->service_count) {
+            const Service *sv = &s->services[simrng_below(rng, s->service_count)];
+            snprintf(out, out_size, "service:%s", sv->id);
+            return 1;
+        }
+        int desk[64];
+        size_t nd = 0;
+        for (size_t d = 0; d < s->document_count && nd < 64; d++)
+            if (ss->on_desk[d])
+                desk[nd++] = (int)d;
+        if (nd) {
+            int d = desk[simrng_below(rng, nd)];
+            const Document *doc = &s->documents[d];
+            if (!ss->inspected[d] || doc->field_count == 0) {
+                snprintf(out, out_size, "inspect:%s", doc->id);
+                return 1;
+            }
+            size_t f = simrng_below(rng, doc->field_count);
+            int reason = (int)simrng_below(rng, REASON_COUNT);
+            /* Prefer a reason the planted problem accepts half the time, so random runs
+             * exercise the scoring of correct flags too. */
+            for (size_t k = 0; k < doc->problem_count; k++)
+                if (doc->problems[k].field == (int)f && simrng_below(rng, 2) == 0)
+                    for (int r = 0; r < REASON_COUNT; r++)
+                        if (doc->problems[k].reasons & (1u << r)) {
+                            reason = r;
+                            break;
+                        }
+            if (ss->flagged[d][f] != reason) {
+                snprintf(out, out_size, "flag:%s.%s:%s", doc->id, doc->fields[f].key,
+                         reason_id((FlagReason)reason));
+                return 1;
+            }
+        }
+        if (n == 0)
+            return 0;
+    }
+    const Action *a = &s->steps[ss->step].actions[offered[simrng_below(rng, n)]];
+    snprintf(out, out_size, "%s", a->id);
+    return 1;
+}

@@ -1,0 +1,93 @@
+/*
+ * session.h — one attempt at a scenario: the engine every front end drives.
+ *
+ * Owns: Session, the state of one playthrough (current step, simulated clock, mood, flags,
+ * documents on the desk and the trainee's flags on them, the chosen office service, the
+ * score ledger, the list of actions taken, the seed) and its sandboxed script.
+ * Everything a trainee can do is one call, session_act(id), with ids of four shapes:
+ *   "<action-id>"               an action offered at the current step
+ *   "inspect:DOC"               open a document lying on the desk
+ *   "flag:DOC.FIELD:REASON"     flag a field of a document as a problem, with a reason
+ *   "service:ID"                choose the service in the office system
+ * The window and the command line call the same function, so the same seed and ids give the
+ * same result, byte for byte. An attempt saves to JSON and restores by replaying its actions.
+ * Depends on: core, scenario, score, script.
+ */
+#ifndef SIM_SESSION_H
+#define SIM_SESSION_H
+
+#include "../score/score.h"
+#include "../script/script.h"
+
+#define SESSION_MAX_ACTIONS 500
+
+typedef enum SessionMode { MODE_TRAINING = 0, MODE_EXAM = 1 } SessionMode;
+
+typedef struct SessionOptions {
+    uint64_t seed;
+    SessionMode mode;
+    ScriptLimits limits; /* zeros mean the defaults */
+} SessionOptions;
+
+typedef struct Session Session;
+
+/* Starts an attempt. Fails only when the scenario's script cannot even start (its main chunk
+ * has an error); errors inside hooks later are recorded and play goes on. The scenario must
+ * outlive the session. Caller frees with session_destroy. */
+SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out,
+                         SimError *err);
+void session_destroy(Session *ss);
+
+/* Performs one action (see the id shapes above). On success the new ledger entries, if any,
+ * are those from the count before the call. An action that is not possible now leaves the
+ * state unchanged and returns SIM_ERR_INVALID with a message that lists what is possible. */
+SimStatus session_act(Session *ss, const char *action_id, SimError *err);
+/* Ends an unfinished attempt without an ending (the trainee left); outcome "unfinished". */
+void session_abandon(Session *ss);
+
+/* ---- state (all pointers borrowed until the next session_act) --------------------------- */
+const Scenario *session_scenario(const Session *ss);
+int session_finished(const Session *ss);
+int session_step_index(const Session *ss);        /* -1 when finished */
+const char *session_line(const Session *ss);      /* the applicant's current line */
+const char *session_last_reply(const Session *ss); /* reply to the last action, or NULL */
+/* Step actions offered now, as indices into the current step's actions; returns the count. */
+size_t session_offered(const Session *ss, int *out, size_t max);
+int session_doc_on_desk(const Session *ss, int doc);
+int session_doc_inspected(const Session *ss, int doc);
+const char *session_field(const Session *ss, int doc, int field); /* after script changes */
+int session_flag_reason(const Session *ss, int doc, int field);    /* -1 when not flagged */
+int session_service(const Session *ss);                            /* index or -1 */
+const char *session_applicant_name(const Session *ss);
+int session_applicant_age(const Session *ss);
+int session_mood(const Session *ss);
+double session_minutes(const Session *ss);
+uint64_t session_seed(const Session *ss);
+SessionMode session_mode(const Session *ss);
+const ScoreLedger *session_ledger(const Session *ss);
+size_t session_action_count(const Session *ss);
+const char *session_action_id(const Session *ss, size_t i);
+const Ending *session_ending(const Session *ss); /* NULL until finished with an ending */
+void session_report(const Session *ss, ScoreReport *out);
+/* Script problems met so far ("scenarios/x/script.lua:12: …" with traceback). */
+size_t session_script_error_count(const Session *ss);
+const char *session_script_error(const Session *ss, size_t i);
+const char *session_script_log(const Session *ss);
+
+/* ---- output ------------------------------------------------------------------------------ */
+/* The result object of `play --json`. Caller frees. */
+char *session_result_json(const Session *ss, int pretty);
+/* The saved state. Caller frees. */
+char *session_save_json(const Session *ss);
+/* Recreates an attempt from session_save_json output by replaying its actions with its seed;
+ * refuses a save made for another version of the scenario, and one whose replay ends in a
+ * different state. Caller frees with session_destroy. */
+SimStatus session_restore(const Scenario *s, const char *json, size_t len,
+                          const ScriptLimits *limits, Session **out, SimError *err);
+
+/* ---- automation -------------------------------------------------------------------------- */
+/* Picks a plausible next action using rng (step actions mostly, sometimes documents and
+ * services) and writes its id into out. Returns 0 when nothing is possible. */
+int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size);
+
+#endif /* SIM_SESSION_H */
