@@ -213,27 +213,32 @@ uint64_t sim_hash_fnv1a(uint64_t h, const void *data, size_t n)
 
 int sim_edit_distance(const char *a, const char *b, int cap)
 {
+    /* Optimal string alignment: insertions, deletions, substitutions and adjacent
+     * transpositions each cost 1, so "nxet" is one step from "next". */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return cap + 1;
     if ((int)(la > lb ? la - lb : lb - la) > cap)
         return cap + 1;
-    int row[65];
+    int d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j];
-            int sub = prev + (a[i - 1] != b[j - 1]);
-            int del = row[j] + 1, ins = row[j - 1] + 1;
-            int m = sub < del ? sub : del;
-            row[j] = m < ins ? m : ins;
-            prev = cur;
+            int cost = a[i - 1] != b[j - 1];
+            int m = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < m)
+                m = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < m)
+                m = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < m)
+                m = d[i - 2][j - 2] + 1;
+            d[i][j] = m;
         }
-    }
-    return row[lb] > cap ? cap + 1 : row[lb];
+    return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
 
 size_t sim_utf8_len(const char *s, size_t n)

@@ -75,8 +75,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         snprintf(sc->last_source, sizeof sc->last_source, "%s", ar->short_src);
     }
     if (sc->budget_blown) {
-        luaL_error(L, "сценарий превысил бюджет вычислений (%lld инструкций на вызов)",
-                   sc->budget);
+        luaL_error(L, "сценарий превысил бюджет вычислений (%d инструкций на вызов)",
+                   (int)sc->budget);
         return;
     }
     if (lua_gethookcount(L) != HOOK_EVERY) {
@@ -91,8 +91,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         /* Re-arm at every instruction: an enclosing pcall catching this error will be
          * interrupted again on its very next instruction. */
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "сценарий превысил бюджет вычислений (%lld инструкций на вызов)",
-                   sc->budget);
+        luaL_error(L, "сценарий превысил бюджет вычислений (%d инструкций на вызов)",
+                   (int)sc->budget);
     }
 }
 

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs the Debian 12 packages the build and tests need, when any is missing.
+# As root it runs apt-get; otherwise through sudo when that works without a password;
+# otherwise it prints the exact command to run and fails.
+set -eu
+PKGS="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev libcjson-dev \
+libsqlite3-dev fonts-dejavu-core"
+missing=""
+for p in $PKGS; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+echo "Installing missing packages:$missing"
+cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" -eq 0 ]; then
+  sh -c "$cmd"
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo sh -c "$cmd"
+else
+  echo "Cannot install packages without root. Run this, then try again:" >&2
+  echo "  sudo sh -c '$cmd'" >&2
+  exit 1
+fi

@@ -1,0 +1,46 @@
+# Thin wrapper over CMake (in the spirit of neovim's): the real build lives in CMakeLists.txt.
+#   make           build into build/ (the program is build/mfc-trainer)
+#   make run       install missing Debian packages, build, start the simulator
+#   make test      install missing packages, build, run every test through ctest
+#   make sanitize  the same tests built with ASan + UBSan in build-asan/
+#   make bench     benchmarks (figures, not pass/fail)
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+WERROR     ?= ON
+
+.PHONY: all build deps run test sanitize bench clean format
+
+all: build
+
+deps:
+	@sh .ci/deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIM_WERROR=$(WERROR) $(CMAKE_ARGS)
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: deps build
+	./$(BUILD)/mfc-trainer play
+
+test: deps build
+	cd $(BUILD) && SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy ctest --output-on-failure -j $(JOBS)
+
+sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSIM_SANITIZE=ON -DSIM_WERROR=$(WERROR) $(CMAKE_ARGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+bench: deps build
+	sh bench/run.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

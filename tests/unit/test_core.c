@@ -1,0 +1,127 @@
+/* test_core.c — core utilities: buffers, numbers, clock, RNG, edit distance, JSON writer. */
+#include "core/core.h"
+#include "core/diag.h"
+#include "core/i18n.h"
+#include "core/jsonw.h"
+#include "../test.h"
+
+#include <stdlib.h>
+
+static void test_buf(void)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    CHECK_STR(simbuf_str(&b), "");
+    for (int i = 0; i < 1000; i++)
+        simbuf_printf(&b, "%d,", i);
+    CHECK(b.len > 3000);
+    CHECK(strncmp(b.data, "0,1,2,", 6) == 0);
+    char *s = simbuf_take(&b);
+    CHECK(b.data == NULL && b.len == 0);
+    free(s);
+}
+
+static void test_numbers(void)
+{
+    char t[32];
+    sim_format_number(1, t, sizeof t);
+    CHECK_STR(t, "1");
+    sim_format_number(0.5, t, sizeof t);
+    CHECK_STR(t, "0.5");
+    sim_format_number(-2.25, t, sizeof t);
+    CHECK_STR(t, "-2.25");
+    sim_format_clock(7.5, t, sizeof t);
+    CHECK_STR(t, "7:30");
+    sim_format_clock(15, t, sizeof t);
+    CHECK_STR(t, "15:00");
+}
+
+static void test_rng(void)
+{
+    SimRng a, b;
+    simrng_seed(&a, 42);
+    simrng_seed(&b, 42);
+    int same = 1;
+    for (int i = 0; i < 100; i++)
+        same &= simrng_next(&a) == simrng_next(&b);
+    CHECK(same);
+    simrng_seed(&a, 7);
+    int inrange = 1;
+    for (int i = 0; i < 1000; i++)
+        inrange &= simrng_below(&a, 6) < 6;
+    CHECK(inrange);
+    double d = simrng_double(&a);
+    CHECK(d >= 0 && d < 1);
+}
+
+static void test_edit_distance(void)
+{
+    CHECK_INT(sim_edit_distance("greet", "gret", 3), 1);
+    CHECK_INT(sim_edit_distance("next", "nxet", 3), 1);
+    CHECK_INT(sim_edit_distance("abc", "abc", 3), 0);
+    CHECK_INT(sim_edit_distance("accept", "zzzzzzzzzzzz", 2), 3);
+    CHECK_INT(sim_utf8_len("Ёлка", strlen("Ёлка")), 4);
+}
+
+static void test_jsonw(void)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    SimJsonW w;
+    simjsonw_init(&w, &b, 0);
+    simjsonw_object(&w);
+    simjsonw_key(&w, "a");
+    simjsonw_array(&w);
+    simjsonw_int(&w, 1);
+    simjsonw_number(&w, 0.5);
+    simjsonw_string(&w, "«кавычки» \"q\"\n");
+    simjsonw_null(&w);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "b");
+    simjsonw_bool(&w, 1);
+    simjsonw_key(&w, "c");
+    simjsonw_object(&w);
+    simjsonw_object_end(&w);
+    simjsonw_object_end(&w);
+    CHECK_STR(simbuf_str(&b), "{\"a\":[1,0.5,\"«кавычки» \\\"q\\\"\\n\",null],\"b\":true,\"c\":{}}");
+    simbuf_free(&b);
+}
+
+static void test_diags(void)
+{
+    SimDiags d;
+    simdiags_init(&d);
+    simdiags_add(&d, SIM_SEV_ERROR, "f.json", 3, 7, "steps.a", "плохо %d", 1);
+    simdiags_add(&d, SIM_SEV_WARNING, "f.json", 0, 0, "", "так себе");
+    CHECK_INT(d.errors, 1);
+    CHECK_INT(d.warnings, 1);
+    char *s = simdiag_format(&d.items[0]);
+    CHECK_STR(s, "f.json:3:7: error: steps.a: плохо 1");
+    free(s);
+    s = simdiag_format(&d.items[1]);
+    CHECK_STR(s, "f.json:1:1: warning: так себе");
+    free(s);
+    simdiags_free(&d);
+}
+
+static void test_strings_table(void)
+{
+    /* Every entry of the table is present and non-empty. */
+    int ok = 1;
+    for (int i = 0; i < STR__COUNT; i++)
+        ok &= tr((SimStr)i)[0] != '\0';
+    CHECK(ok);
+    CHECK_STR(tr(STR__COUNT), "");
+}
+
+int main(void)
+{
+    test_buf();
+    test_numbers();
+    test_rng();
+    test_edit_distance();
+    test_jsonw();
+    test_diags();
+    test_strings_table();
+    return TEST_REPORT();
+}
