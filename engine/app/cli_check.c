@@ -12,6 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Lua reports "<chunk>:<line>: message"; show it as "<chunk>:<line>:1: error: message" so the
+ * script error reads like every other diagnostic. */
+static void add_script_diag(SimDiags *d, const char *script_name, const char *msg)
+{
+    size_t n = strlen(script_name);
+    int line = 0;
+    const char *rest = msg;
+    if (strncmp(msg, script_name, n) == 0 && msg[n] == ':') {
+        char *end;
+        long l = strtol(msg + n + 1, &end, 10);
+        if (end != msg + n + 1 && *end == ':') {
+            line = (int)l;
+            rest = end + 1;
+            while (*rest == ' ')
+                rest++;
+        }
+    }
+    simdiags_add(d, SIM_SEV_ERROR, script_name, line, line ? 1 : 0, "", "%s", rest);
+}
+
 typedef struct CheckTotals {
     size_t scenarios, bad, errors, warnings;
 } CheckTotals;
@@ -30,14 +50,13 @@ static void check_one(const char *dir, CheckTotals *t)
     if (s && s->script) {
         /* Compile and run the main chunk in a sandbox so syntax errors show with their line. */
         Session *ss = NULL;
-        SessionOptions so = {1, MODE_TRAINING, {0, 0}};
+        SessionOptions so = {1, MODE_TRAINING, {0, 0}, NULL};
         SimError err;
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
-            simdiags_add(&diags, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", err.msg);
+            add_script_diag(&diags, s->script_name, err.msg);
         } else {
             for (size_t i = 0; i < session_script_error_count(ss); i++)
-                simdiags_add(&diags, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s",
-                             session_script_error(ss, i));
+                add_script_diag(&diags, s->script_name, session_script_error(ss, i));
             session_destroy(ss);
         }
     }

@@ -56,11 +56,20 @@ static void print_notices(const Session *ss, size_t from, int json)
     }
 }
 
+/* What the transcript showed last, so side actions do not repeat the applicant's line. */
+static int shown_step = -2;
+static char shown_line[2048];
+
 static void print_step(const Session *ss)
 {
     int st = session_step_index(ss);
     if (st < 0)
         return;
+    const char *now = session_line(ss);
+    if (st == shown_step && strncmp(now, shown_line, sizeof shown_line - 1) == 0)
+        return;
+    shown_step = st;
+    snprintf(shown_line, sizeof shown_line, "%s", now);
     const Step *step = &session_scenario(ss)->steps[st];
     if (step->does)
         printf("\n  (%s)\n", step->does);
@@ -80,10 +89,33 @@ static void print_action(const Session *ss, const char *id)
 {
     const Scenario *s = session_scenario(ss);
     const Action *a = find_action(s, id);
-    if (a)
+    if (a) {
         printf("\n%s: %s\n", tr(STR_YOU), a->text);
-    else
-        printf("\n%s: [%s]\n", tr(STR_YOU), id);
+    } else if (strncmp(id, "inspect:", 8) == 0) {
+        int d = scenario_find_document(s, id + 8);
+        printf("\n  [%s «%s»]\n", tr(STR_DID_INSPECT), d >= 0 ? s->documents[d].title : id + 8);
+    } else if (strncmp(id, "service:", 8) == 0) {
+        int v = scenario_find_service(s, id + 8);
+        printf("\n  [%s «%s»]\n", tr(STR_DID_SERVICE), v >= 0 ? s->services[v].title : id + 8);
+    } else if (strncmp(id, "flag:", 5) == 0) {
+        /* flag:DOC.FIELD:REASON → the document's title, the field's label and the reason. */
+        char doc[128] = "", field[128] = "";
+        const char *dot = strchr(id + 5, '.'), *colon = dot ? strchr(dot, ':') : NULL;
+        if (dot && colon) {
+            snprintf(doc, sizeof doc, "%.*s", (int)(dot - id - 5), id + 5);
+            snprintf(field, sizeof field, "%.*s", (int)(colon - dot - 1), dot + 1);
+        }
+        int d = scenario_find_document(s, doc);
+        int f = d >= 0 ? document_find_field(&s->documents[d], field) : -1;
+        int r = colon ? reason_parse(colon + 1) : -1;
+        if (f >= 0 && r >= 0)
+            printf("\n  [%s «%s» — «%s»: %s]\n", tr(STR_DID_FLAG), s->documents[d].title,
+                   s->documents[d].fields[f].label, reason_title((FlagReason)r));
+        else
+            printf("\n  [%s]\n", id);
+    } else {
+        printf("\n  [%s]\n", id);
+    }
     const char *reply = session_last_reply(ss);
     if (reply)
         printf("%s: «%s»\n", session_applicant_name(ss), reply);
@@ -113,7 +145,10 @@ static void print_debrief(const Session *ss)
         if (r.crit[c].max <= 0)
             continue;
         int filled = (int)(20.0 * r.crit[c].score / r.crit[c].max + 0.5);
-        printf("  %-22s ", s->criteria[c].title);
+        /* Pad by characters, not bytes: titles are Cyrillic. */
+        const char *t = s->criteria[c].title;
+        size_t w = sim_utf8_len(t, strlen(t));
+        printf("  %s%*s ", t, w < 22 ? (int)(22 - w) : 0, "");
         for (int i = 0; i < 20; i++)
             printf("%s", i < filled ? "█" : "░");
         printf(" %d/%d\n", r.crit[c].score, r.crit[c].max);
@@ -448,7 +483,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     } else {
         if (!o.have_seed)
             o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
-        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, {0, 0}};
+        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, NULL};
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             rc = EXIT_FAIL;

@@ -44,6 +44,9 @@
     X(STR_CHECKLIST, "Перечень документов")                                                      \
     X(STR_DUTY, "Госпошлина")                                                                    \
     X(STR_FLAGGED, "отмечено")                                                                   \
+    X(STR_DID_INSPECT, "Вы открываете документ")                                                 \
+    X(STR_DID_SERVICE, "Вы выбираете в программе услугу")                                        \
+    X(STR_DID_FLAG, "Вы отмечаете проблему: документ")                                                                   \
     X(STR_MOOD, "Настроение заявителя")                                                          \
     X(STR_POINTS_NOTICE, "%+d · %s: %s")                                                         \
     X(STR_RULE_SUFFIX, " (%s)")                                                                  \

@@ -1305,7 +1305,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
     s->start = -1;
     s->walkout = -1;
     s->time_criterion = -1;
-    parse_root(&ld, root, dir);
+    /* The script is attached first: graph checks treat scripted scenarios differently. */
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, json, json_len);
     if (script) {
         s->script = sim_strndup(script, script_len);
@@ -1313,6 +1313,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
         h = sim_hash_fnv1a(h, "\0script\0", 8);
         h = sim_hash_fnv1a(h, script, script_len);
     }
+    parse_root(&ld, root, dir);
     s->hash = h;
     snprintf(s->hash_hex, sizeof s->hash_hex, "%016llx", (unsigned long long)h);
     SimBuf sn;

@@ -24,8 +24,46 @@
 #define REP_CAP (1024 * 1024)
 #define IMPORT_CAP (1024 * 1024)
 
+typedef struct Chunk {
+    char *name; /* import name; NULL for the main chunk */
+    char *code; /* bytecode from lua_dump, with debug info (line numbers) */
+    size_t len;
+} Chunk;
+
+struct ScriptProgram {
+    const Scenario *s;
+    Chunk main;
+    Chunk *imports;
+    size_t import_count, import_cap;
+};
+
+/* Small Lua objects (strings, tables, closures) come from per-attempt size-class free lists
+ * carved out of 64 KiB chunks: most of an attempt's allocations are small and short-lived, and
+ * the whole pool goes back to the system in one sweep when the attempt ends. */
+#define POOL_STEP 16
+#ifdef SIM_NO_POOL /* sanitizer builds: every Lua object is a malloc block ASan can watch */
+#define POOL_MAX 0
+#else
+#define POOL_MAX 256
+#endif
+#define POOL_CLASSES (256 / POOL_STEP)
+#define POOL_CHUNK (64 * 1024)
+
+typedef struct PoolChunk {
+    struct PoolChunk *next;
+    size_t pad; /* keeps the blocks after the header 16-byte aligned */
+} PoolChunk;
+
+typedef struct Pool {
+    void *free_list[POOL_CLASSES];
+    char *bump, *bump_end;
+    PoolChunk *chunks;
+} Pool;
+
 struct Script {
     lua_State *L;
+    Pool pool;
+    ScriptProgram *prog; /* may be NULL (script_eval) */
     const Scenario *s;
     ScriptHost host;
     size_t mem_used, mem_limit;
@@ -40,19 +78,84 @@ struct Script {
 
 /* ==== allocator with a cap ================================================================ */
 
+static size_t pool_class(size_t n)
+{
+    return (n + POOL_STEP - 1) / POOL_STEP - 1;
+}
+
+static void *pool_get(Pool *p, size_t n)
+{
+    size_t c = pool_class(n);
+    void *blk = p->free_list[c];
+    if (blk) {
+        p->free_list[c] = *(void **)blk;
+        return blk;
+    }
+    size_t size = (c + 1) * POOL_STEP;
+    if ((size_t)(p->bump_end - p->bump) < size) {
+        PoolChunk *ch = malloc(POOL_CHUNK);
+        if (!ch)
+            return NULL;
+        ch->next = p->chunks;
+        p->chunks = ch;
+        p->bump = (char *)(ch + 1);
+        p->bump_end = (char *)ch + POOL_CHUNK;
+    }
+    blk = p->bump;
+    p->bump += size;
+    return blk;
+}
+
+static void pool_put(Pool *p, void *blk, size_t n)
+{
+    size_t c = pool_class(n);
+    *(void **)blk = p->free_list[c];
+    p->free_list[c] = blk;
+}
+
+static void pool_release(Pool *p)
+{
+    while (p->chunks) {
+        PoolChunk *next = p->chunks->next;
+        free(p->chunks);
+        p->chunks = next;
+    }
+    memset(p, 0, sizeof *p);
+}
+
 static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     Script *sc = ud;
     /* When ptr is NULL, osize is a type tag, not a size. */
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        if (ptr) {
+            if (old <= POOL_MAX)
+                pool_put(&sc->pool, ptr, old);
+            else
+                free(ptr);
+        }
         sc->mem_used -= old;
         return NULL;
     }
     if (nsize > old && sc->mem_used - old + nsize > sc->mem_limit)
         return NULL;
-    void *p = realloc(ptr, nsize);
+    void *p;
+    if (ptr && old > POOL_MAX && nsize > POOL_MAX) {
+        p = realloc(ptr, nsize);
+    } else if (ptr && old <= POOL_MAX && nsize <= POOL_MAX &&
+               pool_class(old) == pool_class(nsize)) {
+        p = ptr; /* same size class: the block already fits */
+    } else {
+        p = nsize <= POOL_MAX ? pool_get(&sc->pool, nsize) : malloc(nsize);
+        if (p && ptr) {
+            memcpy(p, ptr, old < nsize ? old : nsize);
+            if (old <= POOL_MAX)
+                pool_put(&sc->pool, ptr, old);
+            else
+                free(ptr);
+        }
+    }
     if (p)
         sc->mem_used = sc->mem_used - old + nsize;
     return p;
@@ -280,6 +383,51 @@ static int capped_concat(lua_State *L)
     return 1;
 }
 
+/* ==== compiled programs =================================================================== */
+
+static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
+{
+    simbuf_append(ud, p, sz);
+    return ((SimBuf *)ud)->oom;
+}
+
+/* Dumps the function on top of the stack (kept there) into a chunk. */
+static int dump_chunk(lua_State *L, Chunk *c)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    if (lua_dump(L, dump_writer, &b, 0) != 0 || b.oom) {
+        simbuf_free(&b);
+        return 0;
+    }
+    c->len = b.len;
+    c->code = simbuf_take(&b);
+    return 1;
+}
+
+/* Remembers the helper just compiled (function on top of the stack) for later attempts. */
+static void program_keep(ScriptProgram *p, lua_State *L, const char *name)
+{
+    if (p->import_count == p->import_cap) {
+        size_t cap = p->import_cap ? p->import_cap * 2 : 4;
+        Chunk *c = realloc(p->imports, cap * sizeof *c);
+        if (!c)
+            return;
+        p->imports = c;
+        p->import_cap = cap;
+    }
+    Chunk *c = &p->imports[p->import_count];
+    memset(c, 0, sizeof *c);
+    if (!dump_chunk(L, c))
+        return;
+    c->name = sim_strdup(name);
+    if (!c->name) {
+        free(c->code);
+        return;
+    }
+    p->import_count++;
+}
+
 /* ==== import ============================================================================== */
 
 static int l_import(lua_State *L)
@@ -296,21 +444,32 @@ static int l_import(lua_State *L)
     if (lua_getfield(L, -1, name) != LUA_TNIL)
         return 1;
     lua_pop(L, 1);
-    if (!sc->s || !sc->s->scripts_dir)
-        return luaL_error(L, "import: папка общих скриптов (scripts/) не задана");
-    char file[512];
-    snprintf(file, sizeof file, "%s/%s.lua", sc->s->scripts_dir, name);
-    char *text = NULL;
-    size_t len = 0;
-    SimError e;
-    if (sim_read_file(file, IMPORT_CAP, &text, &len, &e) != SIM_OK)
-        return luaL_error(L, "import(\"%s\"): файл %s не прочитан", name, file);
-    char chunk[600];
-    snprintf(chunk, sizeof chunk, "=%s", file);
-    int rc = luaL_loadbufferx(L, text, len, chunk, "t");
-    free(text);
-    if (rc != LUA_OK)
-        return lua_error(L);
+    const Chunk *cached = NULL;
+    for (size_t i = 0; sc->prog && i < sc->prog->import_count; i++)
+        if (strcmp(sc->prog->imports[i].name, name) == 0)
+            cached = &sc->prog->imports[i];
+    if (cached) {
+        if (luaL_loadbufferx(L, cached->code, cached->len, name, "b") != LUA_OK)
+            return lua_error(L);
+    } else {
+        if (!sc->s || !sc->s->scripts_dir)
+            return luaL_error(L, "import: папка общих скриптов (scripts/) не задана");
+        char file[512];
+        snprintf(file, sizeof file, "%s/%s.lua", sc->s->scripts_dir, name);
+        char *text = NULL;
+        size_t len = 0;
+        SimError e;
+        if (sim_read_file(file, IMPORT_CAP, &text, &len, &e) != SIM_OK)
+            return luaL_error(L, "import(\"%s\"): файл %s не прочитан", name, file);
+        char chunk[600];
+        snprintf(chunk, sizeof chunk, "=%s", file);
+        int rc = luaL_loadbufferx(L, text, len, chunk, "t");
+        free(text);
+        if (rc != LUA_OK)
+            return lua_error(L);
+        if (sc->prog)
+            program_keep(sc->prog, L, name);
+    }
     /* The helper runs in the scenario's sandbox environment (upvalue 2). */
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_setupvalue(L, -2, 1);
@@ -666,6 +825,10 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
         return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
     /* Hook first, before any coroutine can exist. */
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    /* An attempt's state is short-lived and small: collect only when the heap has grown four
+     * times (the memory cap still holds: on a failed allocation Lua runs a full emergency
+     * collection before giving up). */
+    lua_gc(sc->L, LUA_GCINC, 400, 0, 0);
     lua_pushcfunction(sc->L, open_sandbox);
     lua_pushlightuserdata(sc->L, sc);
     char seedstr[32];
@@ -677,11 +840,11 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
 }
 
 /* Loads text as a chunk in the sandbox env and runs it; leaves nres results. */
-static SimStatus run_text(Script *sc, const char *text, size_t len, const char *chunkname,
-                          int nres, SimError *err)
+static SimStatus run_chunk(Script *sc, const char *text, size_t len, const char *chunkname,
+                           const char *mode, int nres, SimError *err)
 {
     lua_State *L = sc->L;
-    int rc = luaL_loadbufferx(L, text, len, chunkname, "t");
+    int rc = luaL_loadbufferx(L, text, len, chunkname, mode);
     if (rc != LUA_OK) {
         const char *m = lua_tostring(L, -1);
         sim_error_set(err, SIM_ERR_SCRIPT, "%s", m ? m : "ошибка загрузки скрипта");
@@ -691,6 +854,90 @@ static SimStatus run_text(Script *sc, const char *text, size_t len, const char *
     lua_getfield(L, LUA_REGISTRYINDEX, "mfc.env");
     lua_setupvalue(L, -2, 1);
     return protected_call(sc, 0, nres, err);
+}
+
+static SimStatus run_text(Script *sc, const char *text, size_t len, const char *chunkname,
+                          int nres, SimError *err)
+{
+    return run_chunk(sc, text, len, chunkname, "t", nres, err);
+}
+
+SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError *err)
+{
+    *out = NULL;
+    ScriptProgram *p = calloc(1, sizeof *p);
+    if (!p)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    p->s = s;
+    if (s->script) {
+        /* Compile in a scratch state; only the compiler runs here, no script code. */
+        lua_State *L = luaL_newstate();
+        if (!L) {
+            free(p);
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        }
+        SimBuf cn;
+        simbuf_init(&cn);
+        simbuf_printf(&cn, "=%s", s->script_name ? s->script_name : "script.lua");
+        int rc = luaL_loadbufferx(L, s->script, s->script_len, simbuf_str(&cn), "t");
+        simbuf_free(&cn);
+        if (rc != LUA_OK) {
+            const char *m = lua_tostring(L, -1);
+            sim_error_set(err, SIM_ERR_SCRIPT, "%s", m ? m : "ошибка загрузки скрипта");
+            lua_close(L);
+            free(p);
+            return SIM_ERR_SCRIPT;
+        }
+        int ok = dump_chunk(L, &p->main);
+        lua_close(L);
+        if (!ok) {
+            free(p);
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        }
+    }
+    *out = p;
+    return SIM_OK;
+}
+
+void script_program_destroy(ScriptProgram *p)
+{
+    if (!p)
+        return;
+    free(p->main.code);
+    for (size_t i = 0; i < p->import_count; i++) {
+        free(p->imports[i].name);
+        free(p->imports[i].code);
+    }
+    free(p->imports);
+    free(p);
+}
+
+SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHost *host,
+                             const ScriptLimits *limits, Script **out, SimError *err)
+{
+    *out = NULL;
+    const Scenario *s = prog->s;
+    Script *sc = calloc(1, sizeof *sc);
+    if (!sc)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    sc->s = s;
+    sc->prog = prog;
+    sc->host = *host;
+    SimBuf cn;
+    simbuf_init(&cn);
+    simbuf_printf(&cn, "=%s", s->script_name ? s->script_name : "script.lua");
+    sc->chunkname = simbuf_take(&cn);
+    if (sandbox_new(sc, seed, limits, err) != SIM_OK) {
+        script_destroy(sc);
+        return SIM_ERR_SCRIPT;
+    }
+    if (prog->main.code &&
+        run_chunk(sc, prog->main.code, prog->main.len, sc->chunkname, "b", 0, err) != SIM_OK) {
+        script_destroy(sc);
+        return SIM_ERR_SCRIPT;
+    }
+    *out = sc;
+    return SIM_OK;
 }
 
 SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host,
@@ -724,6 +971,7 @@ void script_destroy(Script *sc)
         return;
     if (sc->L)
         lua_close(sc->L);
+    pool_release(&sc->pool);
     simbuf_free(&sc->log);
     free((char *)sc->chunkname);
     free(sc);

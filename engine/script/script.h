@@ -61,10 +61,22 @@ typedef struct ScriptLimits {
 
 typedef struct Script Script;
 
+/* A scenario's script compiled once (main chunk and every helper it imports), so each attempt
+ * starts its own sandbox without compiling the text again. The bytecode is produced here by
+ * Lua's own compiler from the scenario's text and never read from disk; scripts themselves can
+ * still only load text. One program serves many attempts of the same scenario, one at a time.
+ * Caller frees with script_program_destroy; it must outlive the scripts that use it. */
+typedef struct ScriptProgram ScriptProgram;
+SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError *err);
+void script_program_destroy(ScriptProgram *p);
+
 /* Creates the sandbox for one attempt and runs the script's main chunk (which defines hooks).
  * The scenario and host must outlive the script. Caller frees with script_destroy. */
 SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host,
                         const ScriptLimits *limits, Script **out, SimError *err);
+/* The same, starting from a compiled program (faster; see ScriptProgram). */
+SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHost *host,
+                             const ScriptLimits *limits, Script **out, SimError *err);
 void script_destroy(Script *sc);
 
 /* Hook calls. A hook the script does not define is a no-op that succeeds. */

@@ -524,7 +524,12 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
     if (s->script) {
         ScriptHost h = {ss,        host_flag,  host_mood,      host_minutes, host_step,
                         host_service, host_field, host_applicant, host_cmd};
-        if (script_create(s, ss->opt.seed, &h, &ss->opt.limits, &ss->script, err) != SIM_OK) {
+        SimStatus st = ss->opt.program
+                           ? script_create_from(ss->opt.program, ss->opt.seed, &h,
+                                                &ss->opt.limits, &ss->script, err)
+                           : script_create(s, ss->opt.seed, &h, &ss->opt.limits, &ss->script,
+                                           err);
+        if (st != SIM_OK) {
             session_destroy(ss);
             return SIM_ERR_SCRIPT;
         }
@@ -1109,7 +1114,7 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
         saved_attempt_free(a);
         return SIM_ERR_INVALID;
     }
-    SessionOptions opt = {a->seed, a->mode ? MODE_EXAM : MODE_TRAINING, {0, 0}};
+    SessionOptions opt = {a->seed, a->mode ? MODE_EXAM : MODE_TRAINING, {0, 0}, NULL};
     if (limits)
         opt.limits = *limits;
     Session *ss;

@@ -26,7 +26,9 @@ typedef enum SessionMode { MODE_TRAINING = 0, MODE_EXAM = 1 } SessionMode;
 typedef struct SessionOptions {
     uint64_t seed;
     SessionMode mode;
-    ScriptLimits limits; /* zeros mean the defaults */
+    ScriptLimits limits;    /* zeros mean the defaults */
+    ScriptProgram *program; /* optional: the scenario's compiled script, shared by attempts
+                               (see script.h); NULL compiles the text for this attempt */
 } SessionOptions;
 
 typedef struct Session Session;

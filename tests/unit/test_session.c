@@ -9,10 +9,12 @@
 static RuleCatalog *rules;
 static Scenario *scen;
 
+static ScriptProgram *program; /* set for the second pass over the tests */
+
 static Session *start(uint64_t seed)
 {
     Session *ss = NULL;
-    SessionOptions o = {seed, MODE_TRAINING, {0, 0}};
+    SessionOptions o = {seed, MODE_TRAINING, {0, 0}, program};
     SimError e;
     if (session_create(scen, &o, &ss, &e) != SIM_OK)
         fprintf(stderr, "session_create: %s\n", e.msg);
@@ -231,11 +233,36 @@ int main(void)
     simdiags_free(&d);
     if (!scen)
         return 2;
-    test_correct_path();
-    test_mistakes();
-    test_time_and_walkout();
-    test_determinism_and_restore();
-    test_random_play();
+    /* Every test twice: compiling the script per attempt, then from a compiled program. */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            SimError e;
+            CHECK(script_program_create(scen, &program, &e) == SIM_OK);
+        }
+        test_correct_path();
+        test_mistakes();
+        test_time_and_walkout();
+        test_determinism_and_restore();
+        test_random_play();
+    }
+    /* Both ways give byte-identical results. */
+    Session *a = start(5);
+    ScriptProgram *keep = program;
+    program = NULL;
+    Session *b = start(5);
+    program = keep;
+    const char *ids[] = {"hello", "flag:poa.notarised:not_notarised", "refuse"};
+    for (int i = 0; i < 3; i++) {
+        act(a, ids[i]);
+        act(b, ids[i]);
+    }
+    char *ja = session_result_json(a, 0), *jb = session_result_json(b, 0);
+    CHECK_STR(ja, jb);
+    free(ja);
+    free(jb);
+    session_destroy(a);
+    session_destroy(b);
+    script_program_destroy(program);
     scenario_free(scen);
     rules_free(rules);
     return TEST_REPORT();

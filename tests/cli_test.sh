@@ -1,0 +1,89 @@
+#!/bin/sh
+# Command-line contract: exit codes and messages for bad input (no scenario, bad flags,
+# unknown action ids, broken scenarios), --save/--resume, and a hostile scenario script that
+# cannot touch the file system. Usage: cli_test.sh MFC_TRAINER SOURCE_DIR
+set -u
+EXE=$1
+SRC=$2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+expect_exit() { # expected-code description command...
+  want=$1; shift; what=$1; shift
+  "$@" >"$TMP/out" 2>"$TMP/err"
+  got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, expected $want"; cat "$TMP/err" >&2; fi
+}
+expect_err() { # needle description
+  if grep -qF -- "$1" "$TMP/err"; then ok; else bad "$2: stderr lacks «$1»"; cat "$TMP/err" >&2; fi
+}
+expect_out() {
+  if grep -qF -- "$1" "$TMP/out"; then ok; else bad "$2: stdout lacks «$1»"; head -20 "$TMP/out" >&2; fi
+}
+
+S="--scenarios $SRC/scenarios"
+expect_exit 2 "no command" "$EXE"
+expect_exit 2 "unknown command" "$EXE" fly
+expect_err "неизвестная команда «fly»" "unknown command"
+expect_exit 2 "unknown flag" "$EXE" play passport-45-late --fast $S
+expect_err "неизвестный параметр «--fast»" "unknown flag"
+expect_exit 2 "bad seed" "$EXE" play passport-45-late --seed -4 $S --random
+expect_err "--seed" "bad seed"
+expect_exit 2 "unknown scenario" "$EXE" play no-such-scenario --random $S
+expect_err "сценарий «no-such-scenario» не найден" "unknown scenario"
+expect_exit 2 "unknown action" "$EXE" play passport-45-late --actions nope --json $S
+expect_err "действие №1 «nope»" "unknown action"
+expect_exit 2 "actions and random" "$EXE" play passport-45-late --actions a --random $S
+expect_exit 0 "help" "$EXE" --help
+expect_out "mfc-trainer play" "help"
+
+# The checker: exit 1 for a broken scenario with FILE:LINE:COL, others still checked.
+mkdir -p "$TMP/sc/data" "$TMP/sc/broken" "$TMP/sc/good"
+cp "$SRC/tests/data/scenarios/data/rules.json" "$TMP/sc/data/"
+sed 's/"id": "mini"/"id": "good"/' "$SRC/tests/data/scenarios/mini/scenario.json" >"$TMP/sc/good/scenario.json"
+sed -e 's/"id": "mini"/"id": "broken"/' -e 's/"end": "refused"/"end": "refusd"/' \
+  "$SRC/tests/data/scenarios/mini/scenario.json" >"$TMP/sc/broken/scenario.json"
+expect_exit 1 "check broken" "$EXE" check "$TMP/sc"
+expect_err "broken/scenario.json:" "check broken"
+expect_err "неизвестная концовка «refusd»; возможно, имелось в виду «refused»?" "check broken"
+expect_out "ок: $TMP/sc/good" "check still loads the good one"
+expect_exit 0 "check good" "$EXE" check "$TMP/sc/good"
+expect_exit 1 "play broken" "$EXE" play "$TMP/sc/broken" --random
+
+# A Lua syntax error is reported with script.lua:LINE.
+printf 'function setup()\n  local x = \nend\n' >"$TMP/sc/good/script.lua"
+expect_exit 1 "check lua syntax" "$EXE" check "$TMP/sc/good"
+expect_err "script.lua:3:" "lua syntax error line"
+
+# A hostile script: no file is created, the attempt still plays, the error names the line.
+cat >"$TMP/sc/good/script.lua" <<'LUA'
+function on_action(id)
+  local f = io.open("PWNED", "w")
+end
+LUA
+(cd "$TMP" && "$EXE" play "$TMP/sc/good" --actions hello,refuse --json >"$TMP/out" 2>"$TMP/err")
+if [ $? -eq 0 ]; then ok; else bad "hostile script play exit"; fi
+if [ ! -e "$TMP/PWNED" ]; then ok; else bad "hostile script wrote a file"; fi
+expect_out "script.lua:2:" "hostile script error names the line"
+rm -f "$TMP/sc/good/script.lua"
+
+# Save half-way and resume: the same result as one uninterrupted run.
+"$EXE" play passport-45-late $S --seed 9 --actions greet-standard --save "$TMP/a.json" --quiet >/dev/null 2>&1
+expect_exit 0 "resume" "$EXE" play passport-45-late $S --resume "$TMP/a.json" --random --json
+"$EXE" play passport-45-late $S --seed 9 --actions greet-standard --json >"$TMP/direct" 2>/dev/null
+if grep -q '"greet-standard"' "$TMP/out"; then ok; else bad "resumed attempt lost its actions"; fi
+echo '{"scenario": "passport-45-late", "version": "0.0.1", "seed": "1", "actions": []}' >"$TMP/old.json"
+expect_exit 1 "resume other version" "$EXE" play passport-45-late $S --resume "$TMP/old.json"
+expect_err "другой версии" "resume other version"
+
+# Interactive mode reads a numbered menu from stdin; EOF ends the attempt cleanly.
+printf '1\n' | "$EXE" play passport-45-late $S --seed 3 >"$TMP/out" 2>"$TMP/err"
+if [ $? -eq 0 ]; then ok; else bad "interactive exit"; fi
+expect_out "Ваш выбор" "interactive prompt"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
