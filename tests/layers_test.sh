@@ -1,0 +1,29 @@
+#!/bin/sh
+# Layering: each third-party library is included from one module only, and modules include
+# only the modules below them. Usage: layers_test.sh SOURCE_DIR
+set -u
+cd "$1/engine" || exit 2
+fail=0
+only_in() { # pattern allowed-dir description
+  hits=$(grep -rlE "#[[:space:]]*include[[:space:]]*[<\"]($1)" --include='*.c' --include='*.h' . \
+         | grep -v "^\./$2/" || true)
+  if [ -n "$hits" ]; then echo "FAIL: $3 outside engine/$2: $hits" >&2; fail=1; fi
+}
+only_in 'lua\.h|lauxlib\.h|lualib\.h' script "Lua"
+only_in 'cjson/cJSON\.h|cJSON\.h' scenario "cJSON"
+only_in 'sqlite3\.h' store "SQLite"
+only_in 'SDL' ui "SDL"
+# Lower modules never include higher ones.
+below() { # dir forbidden-dirs...
+  d=$1; shift
+  for up in "$@"; do
+    if grep -rqE "#include \"\.\./$up/" "$d"; then echo "FAIL: engine/$d includes engine/$up" >&2; fail=1; fi
+  done
+}
+below core scenario score script session app
+below scenario score script session app
+below score script session app
+below script score session app
+below session app
+[ $fail -eq 0 ] && echo "1 passed, 0 failed"
+exit $fail
