@@ -2,8 +2,9 @@
  * script.c — the Lua sandbox (see script.h).
  *
  * Layout of one sandbox: a fresh lua_State whose real globals the script never sees; an
- * environment table built from an allow-list of fresh copies of the safe libraries; the
- * string metatable pointed at the sandbox's string table and locked; the `sim` table of
+ * environment table built from an allow-list of base functions and the safe libraries
+ * (trimmed and wrapped in place: they belong to this state alone); the string metatable
+ * locked; the `sim` table of
  * bindings, each a C closure with the Script as a light-userdata upvalue (no C globals).
  * The count hook is installed once at creation and never removed, so coroutines created by
  * the script inherit it; once a call's budget is spent it re-arms itself with a count of 1,
@@ -681,23 +682,14 @@ static const char *const base_allow[] = {
     "tostring", "type", "xpcall",   "rawequal", "rawlen", "rawget", "getmetatable", "_VERSION",
     NULL};
 
-/* Copies the named (or all, when names is NULL) fields of the table at src into a new table. */
+/* Copies the named fields of the table at src into a new table. */
 static void copy_table(lua_State *L, int src, const char *const *names)
 {
     src = lua_absindex(L, src);
-    lua_newtable(L);
-    if (names) {
-        for (size_t i = 0; names[i]; i++) {
-            lua_getfield(L, src, names[i]);
-            lua_setfield(L, -2, names[i]);
-        }
-        return;
-    }
-    lua_pushnil(L);
-    while (lua_next(L, src)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_settable(L, -4);
+    lua_createtable(L, 0, 24);
+    for (size_t i = 0; names[i]; i++) {
+        lua_getfield(L, src, names[i]);
+        lua_setfield(L, -2, names[i]);
     }
 }
 
@@ -738,9 +730,9 @@ static int open_sandbox(lua_State *L)
     lua_pushcfunction(L, safe_collectgarbage);
     lua_setfield(L, env, "collectgarbage");
 
-    /* string: a fresh copy without dump, with capped pattern functions and rep. */
+    /* The library tables belong to this attempt's state alone and the real globals are out of
+     * the script's reach, so they are trimmed and wrapped in place rather than copied. */
     lua_getfield(L, g, LUA_STRLIBNAME);
-    copy_table(L, -1, NULL);
     int str = lua_gettop(L);
     lua_pushnil(L);
     lua_setfield(L, str, "dump");
@@ -749,29 +741,22 @@ static int open_sandbox(lua_State *L)
     wrap_field(L, sc, str, "gmatch", capped_pattern);
     wrap_field(L, sc, str, "gsub", capped_pattern);
     wrap_field(L, sc, str, "rep", capped_rep);
-    lua_pushvalue(L, str);
     lua_setfield(L, env, LUA_STRLIBNAME);
-    /* Method calls ("s:rep(n)") go through the string metatable: point it at the sandbox copy
-     * and lock it so scripts cannot reach or change it. */
+    /* Method calls ("s:rep(n)") go through the string metatable, whose __index is this same
+     * table; lock the metatable so scripts cannot reach or change it. */
     lua_pushliteral(L, "");
     if (lua_getmetatable(L, -1)) {
-        lua_pushvalue(L, str);
-        lua_setfield(L, -2, "__index");
         lua_pushboolean(L, 0);
         lua_setfield(L, -2, "__metatable");
         lua_pop(L, 1);
     }
-    lua_pop(L, 2); /* "" and string copy */
-    lua_pop(L, 1); /* original string table */
-
-    lua_getfield(L, g, LUA_TABLIBNAME);
-    copy_table(L, -1, NULL);
-    wrap_field(L, sc, -1, "concat", capped_concat);
-    lua_setfield(L, env, LUA_TABLIBNAME);
     lua_pop(L, 1);
 
+    lua_getfield(L, g, LUA_TABLIBNAME);
+    wrap_field(L, sc, -1, "concat", capped_concat);
+    lua_setfield(L, env, LUA_TABLIBNAME);
+
     lua_getfield(L, g, LUA_MATHLIBNAME);
-    copy_table(L, -1, NULL);
     lua_pushlightuserdata(L, sc);
     lua_pushcclosure(L, safe_random, 1);
     lua_setfield(L, -2, "random");
@@ -779,16 +764,11 @@ static int open_sandbox(lua_State *L)
     lua_pushcclosure(L, safe_randomseed, 1);
     lua_setfield(L, -2, "randomseed");
     lua_setfield(L, env, LUA_MATHLIBNAME);
-    lua_pop(L, 1);
 
     lua_getfield(L, g, LUA_UTF8LIBNAME);
-    copy_table(L, -1, NULL);
     lua_setfield(L, env, LUA_UTF8LIBNAME);
-    lua_pop(L, 1);
     lua_getfield(L, g, LUA_COLIBNAME);
-    copy_table(L, -1, NULL);
     lua_setfield(L, env, LUA_COLIBNAME);
-    lua_pop(L, 1);
 
     /* sim: bindings with the Script as upvalue 1 (seed string as upvalue 2 for sim.seed). */
     lua_newtable(L);
