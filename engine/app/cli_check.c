@@ -16,13 +16,18 @@
  * script error reads like every other diagnostic. */
 static void add_script_diag(SimDiags *d, const char *script_name, const char *msg)
 {
-    size_t n = strlen(script_name);
+    /* Lua may shorten a long path ("...s/x/script.lua:12: …"): look for the file name. */
+    const char *base = strrchr(script_name, '/');
+    base = base ? base + 1 : script_name;
+    size_t n = strlen(base);
     int line = 0;
     const char *rest = msg;
-    if (strncmp(msg, script_name, n) == 0 && msg[n] == ':') {
+    const char *at = strstr(msg, base);
+    const char *nl = strchr(msg, '\n');
+    if (at && (!nl || at < nl) && at[n] == ':') {
         char *end;
-        long l = strtol(msg + n + 1, &end, 10);
-        if (end != msg + n + 1 && *end == ':') {
+        long l = strtol(at + n + 1, &end, 10);
+        if (end != at + n + 1 && *end == ':') {
             line = (int)l;
             rest = end + 1;
             while (*rest == ' ')

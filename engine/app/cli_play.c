@@ -180,6 +180,9 @@ static void print_debrief(const Session *ss)
     if (!shown && !r.critical_count)
         printf("  %s\n", tr(STR_NO_MISTAKES));
     printf("\n%s: %s\n", tr(STR_RIGHT_WAY), s->right_way);
+    const char *log = session_script_log(ss);
+    if (log && *log)
+        fprintf(stderr, "\n%s:\n%s", tr(STR_SCRIPT_LOG), log);
     for (size_t i = 0; i < session_script_error_count(ss); i++)
         fprintf(stderr, "%s\n", session_script_error(ss, i));
 }
@@ -273,7 +276,9 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
             printf("\n── %s ──\n", doc->title);
             for (size_t f = 0; f < doc->field_count; f++) {
                 int fr = session_flag_reason(ss, d, (int)f);
-                printf("  %2zu. %-28s %s%s%s\n", f + 1, doc->fields[f].label,
+                const char *lab = doc->fields[f].label;
+                size_t lw = sim_utf8_len(lab, strlen(lab));
+                printf("  %2zu. %s%*s %s%s%s\n", f + 1, lab, lw < 28 ? (int)(28 - lw) : 0, "",
                        session_field(ss, d, (int)f), fr >= 0 ? "  ⚑ " : "",
                        fr >= 0 ? reason_title((FlagReason)fr) : "");
             }

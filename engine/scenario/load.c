@@ -664,6 +664,12 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                 ERR(ld, fpp, "в документе «%s» нет поля «%s»%s", d->id ? d->id : "?", field,
                     hint);
             }
+            for (size_t k = 0; dp->field >= 0 && k < d->problem_count; k++)
+                if (d->problems[k].field == dp->field)
+                    ERR(ld, p,
+                        "у поля «%s» уже есть проблема «%s»: одно поле — одна проблема; "
+                        "перечислите все подходящие причины в её «reasons»",
+                        field, d->problems[k].id);
             free(field);
             char **reasons = NULL;
             size_t rn = get_strv(ld, pr, p, "reasons", 1, &reasons);

@@ -71,7 +71,7 @@ struct Script {
     long long budget, spent;
     int budget_blown;
     int last_line;
-    char last_source[128];
+    char last_source[512];
     SimRng rng;
     SimBuf log;
     const char *chunkname; /* "=scenarios/x/script.lua" */
@@ -176,11 +176,13 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
     Script *sc = ud;
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
         sc->last_line = ar->currentline;
-        snprintf(sc->last_source, sizeof sc->last_source, "%s", ar->short_src);
+        /* The full chunk name ("=path"), not the 60-character short_src. */
+        snprintf(sc->last_source, sizeof sc->last_source, "%s",
+                 ar->source[0] == '=' || ar->source[0] == '@' ? ar->source + 1 : ar->short_src);
     }
     if (sc->budget_blown) {
-        luaL_error(L, "сценарий превысил бюджет вычислений (%d инструкций на вызов)",
-                   (int)sc->budget);
+        luaL_error(L, "%s:%d: сценарий превысил бюджет вычислений (%d инструкций на вызов)",
+                   sc->last_source, sc->last_line, (int)sc->budget);
         return;
     }
     if (lua_gethookcount(L) != HOOK_EVERY) {
@@ -195,8 +197,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         /* Re-arm at every instruction: an enclosing pcall catching this error will be
          * interrupted again on its very next instruction. */
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "сценарий превысил бюджет вычислений (%d инструкций на вызов)",
-                   (int)sc->budget);
+        luaL_error(L, "%s:%d: сценарий превысил бюджет вычислений (%d инструкций на вызов)",
+                   sc->last_source, sc->last_line, (int)sc->budget);
     }
 }
 
@@ -382,6 +384,105 @@ static int capped_concat(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
+}
+
+/* ==== deterministic pairs ================================================================= */
+
+/* Lua seeds its string hashes randomly per state, so the order of next() over string keys
+ * changes from run to run. Scripts must replay byte for byte from a seed, so the sandbox's
+ * pairs() visits keys in a fixed order: numbers ascending, then strings in byte order, then
+ * booleans (false first), then any other keys in the order the table yields them. */
+static int key_rank(lua_State *L, int idx)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: return 0;
+    case LUA_TSTRING: return 1;
+    case LUA_TBOOLEAN: return 2;
+    default: return 3;
+    }
+}
+
+/* a < b for keys at absolute stack indices. */
+static int key_less(lua_State *L, int a, int b)
+{
+    int ra = key_rank(L, a), rb = key_rank(L, b);
+    if (ra != rb)
+        return ra < rb;
+    if (ra == 0)
+        return lua_compare(L, a, b, LUA_OPLT);
+    if (ra == 1) {
+        size_t la, lb;
+        const char *sa = lua_tolstring(L, a, &la), *sb = lua_tolstring(L, b, &lb);
+        int c = memcmp(sa, sb, la < lb ? la : lb);
+        return c < 0 || (c == 0 && la < lb);
+    }
+    if (ra == 2)
+        return !lua_toboolean(L, a) && lua_toboolean(L, b);
+    return 0; /* keep the table's order */
+}
+
+/* Stable insertion-merge sort of keys[1..n] (a Lua table at index k). */
+static void sort_keys(lua_State *L, int k, lua_Integer n)
+{
+    /* Insertion sort: tables in scenarios are small; the instruction budget does not see C
+     * code, so keep this simple and bounded by n^2/2 comparisons of at most a few thousand
+     * keys (larger tables fall back to the table's own order). */
+    if (n > 4096)
+        return;
+    for (lua_Integer i = 2; i <= n; i++) {
+        lua_rawgeti(L, k, i); /* x */
+        lua_Integer j = i - 1;
+        while (j >= 1) {
+            lua_rawgeti(L, k, j);
+            int less = key_less(L, lua_gettop(L) - 1, lua_gettop(L));
+            if (!less) {
+                lua_pop(L, 1);
+                break;
+            }
+            lua_rawseti(L, k, j + 1); /* shift keys[j] up */
+            j--;
+        }
+        lua_rawseti(L, k, j + 1);
+    }
+}
+
+static int ordered_next(lua_State *L)
+{
+    /* upvalues: 1 keys, 2 position */
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+    lua_pushinteger(L, i);
+    lua_replace(L, lua_upvalueindex(2));
+    if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
+        return 1;
+    lua_pushvalue(L, -1);
+    lua_rawget(L, 1); /* the table is the iterator's first argument, like next */
+    return 2;
+}
+
+static int ordered_pairs(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 3);
+        return 3;
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_newtable(L);
+    int k = lua_gettop(L);
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, k, ++n);
+    }
+    sort_keys(L, k, n);
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, ordered_next, 2);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
 }
 
 /* ==== compiled programs =================================================================== */
@@ -727,6 +828,8 @@ static int open_sandbox(lua_State *L)
     lua_setfield(L, env, "print");
     lua_pushcfunction(L, safe_setmetatable);
     lua_setfield(L, env, "setmetatable");
+    lua_pushcfunction(L, ordered_pairs);
+    lua_setfield(L, env, "pairs");
     lua_pushcfunction(L, safe_collectgarbage);
     lua_setfield(L, env, "collectgarbage");
 

@@ -419,7 +419,12 @@ static void finalize_scores(Session *ss)
                                        : (dp->score_count ? dp->score[0].rule : NULL),
                        ss->minutes);
         }
-    if (s->time_criterion >= 0 && s->time_points > 0) {
+    int walked_out = ss->ending >= 0 && s->endings[ss->ending].outcome == OUT_LEFT;
+    if (s->time_criterion >= 0 && s->time_points > 0 && walked_out) {
+        /* The applicant left: a short visit is not a fast one. */
+        ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, 0,
+                   tr(STR_TIME_WALKOUT), NULL, ss->minutes);
+    } else if (s->time_criterion >= 0 && s->time_points > 0) {
         char spent[16], norm[16];
         sim_format_clock(ss->minutes, spent, sizeof spent);
         sim_format_clock(s->time_norm, norm, sizeof norm);
@@ -723,6 +728,7 @@ static SimStatus act_flag(Session *ss, const char *id, SimError *err)
     }
     if (ss->flagged[d][f] == reason)
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_ALREADY_FLAGGED), doc->id, field);
+    int trap_seen = ss->flagged[d][f] >= 0;
     ss->flagged[d][f] = reason;
     ss->inspected[d] = 1;
     char fb[1024];
@@ -748,7 +754,8 @@ static SimStatus act_flag(Session *ss, const char *id, SimError *err)
         ledger_add(&ss->ledger, LEDGER_POINTS, id, s->false_flag.criterion,
                    s->false_flag.points, fb, NULL, ss->minutes);
     } else if (trap) {
-        if (!strset_has(&ss->took, id))
+        /* A trap explains itself once, however many reasons the field is flagged with. */
+        if (!trap_seen)
             apply_scores(ss, id, trap->score, trap->score_count);
     } else if (s->false_flag.criterion >= 0) {
         snprintf(fb, sizeof fb, tr(STR_FALSE_FLAG), doc->fields[f].label, doc->title);
@@ -1038,6 +1045,8 @@ char *session_result_json(const Session *ss, int pretty)
     for (size_t i = 0; i < ss->script_errors.count; i++)
         simjsonw_string(&w, ss->script_errors.items[i]);
     simjsonw_array_end(&w);
+    simjsonw_key(&w, "script_log");
+    simjsonw_string(&w, script_log(ss->script));
     simjsonw_object_end(&w);
     if (pretty)
         simbuf_puts(&b, "\n");
@@ -1107,8 +1116,14 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
     SavedAttempt *a = saved_attempt_parse(json, len, err);
     if (!a)
         return SIM_ERR_PARSE;
-    if (strcmp(a->scenario, s->id) != 0 || strcmp(a->version, s->version) != 0 ||
-        (a->hash && strcmp(a->hash, s->hash_hex) != 0)) {
+    if (strcmp(a->scenario, s->id) == 0 && strcmp(a->version, s->version) == 0 && a->hash &&
+        strcmp(a->hash, s->hash_hex) != 0) {
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_CHANGED), s->id, s->version,
+                      a->hash, s->hash_hex);
+        saved_attempt_free(a);
+        return SIM_ERR_INVALID;
+    }
+    if (strcmp(a->scenario, s->id) != 0 || strcmp(a->version, s->version) != 0) {
         sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_MISMATCH), s->id, s->version,
                       a->scenario, a->version);
         saved_attempt_free(a);

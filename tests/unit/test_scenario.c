@@ -177,6 +177,12 @@ static void test_semantic_errors(void)
     t = replace(fixture_json, "\"requires\": [\"greeted\"]", "\"requires\": [\"service:rigth\"]");
     expect_error(t, "условие ссылается на неизвестную услугу «rigth»");
     free(t);
+    /* One field, one problem. */
+    t = replace(fixture_json, "\"problems\": [ { \"id\": \"no-notary\"",
+                "\"problems\": [ { \"id\": \"other\", \"field\": \"notarised\", \"reasons\": [\"missing\"], "
+                "\"title\": \"x\", \"score\": [] }, { \"id\": \"no-notary\"");
+    expect_error(t, "у поля «notarised» уже есть проблема «other»");
+    free(t);
     t = replace(fixture_json, "\"format\": 1", "\"format\": 2");
     expect_error(t, "формат сценария новее или неизвестен");
     free(t);

@@ -114,6 +114,14 @@ int main(void)
     expect_value("math.randomseed(5) local x = math.random(100) math.randomseed(5) "
                  "return tostring(x == math.random(100))",
                  "true");
+    /* pairs visits keys in a fixed order, whatever the string hash seed of the state. */
+    expect_value("local t = {b = 1, a = 2, [3] = 3, [1] = 1, c = 3, [true] = 0} local r = {} "
+                 "for k in pairs(t) do r[#r + 1] = tostring(k) end return table.concat(r, ',')",
+                 "1,3,a,b,c,true");
+    expect_value("local t = setmetatable({}, {__pairs = function(t) return function(_, k) "
+                 "if not k then return 1, 'x' end end, t, nil end}) "
+                 "for k, v in pairs(t) do return v end",
+                 "x");
     /* print goes nowhere visible from eval but must not fail. */
     expect_value("print('hello', 1) return 'ok'", "ok");
     return TEST_REPORT();

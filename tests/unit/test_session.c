@@ -96,6 +96,9 @@ static void test_mistakes(void)
     CHECK(has_mistake(ss, "flag:passport.surname:mismatch", -5));
     CHECK(act(ss, "flag:passport.birth_date:expired"));
     CHECK(has_mistake(ss, "flag:passport.birth_date:expired", -5));
+    /* The trap explains itself once: another reason on the same field costs nothing more. */
+    CHECK(act(ss, "flag:passport.birth_date:other"));
+    CHECK(!has_mistake(ss, "flag:passport.birth_date:other", -5));
     /* The right field with a wrong reason. */
     CHECK(act(ss, "flag:poa.notarised:expired"));
     CHECK(has_mistake(ss, "flag:poa.notarised:expired", -5));
@@ -136,6 +139,8 @@ static void test_time_and_walkout(void)
     CHECK(act(ss, "rude")); /* mood 50 − 60 → 0: the applicant walks out */
     CHECK(session_finished(ss));
     CHECK_STR(session_ending(ss)->id, "left");
+    session_report(ss, &r);
+    CHECK_INT(r.crit[scenario_find_criterion(scen, "time")].score, 0); /* no time for a walkout */
     session_destroy(ss);
 }
 

@@ -1,0 +1,371 @@
+/*
+ * store.c — the SQLite results store (see store.h).
+ *
+ * Settings follow the reliability anchors: WAL with synchronous=FULL (a committed result
+ * survives power loss), foreign keys on, trusted_schema off, a busy timeout, an
+ * application_id that marks the file as ours, quick_check on open.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define STORE_APP_ID 0x4D464354 /* "MFCT" */
+
+struct Store {
+    sqlite3 *db;
+    SimRng rng; /* for UUIDs */
+};
+
+static SimStatus db_error(Store *st, SimError *err, const char *what)
+{
+    return sim_error_set(err, SIM_ERR_IO, "база результатов: %s: %s", what,
+                         st && st->db ? sqlite3_errmsg(st->db) : "?");
+}
+
+static int exec(Store *st, const char *sql)
+{
+    return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static const char *const schema_v1 =
+    "CREATE TABLE trainees ("
+    "  id INTEGER PRIMARY KEY,"
+    "  surname TEXT NOT NULL, name TEXT NOT NULL,"
+    "  personnel_number TEXT NOT NULL UNIQUE,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE TABLE attempts ("
+    "  id TEXT PRIMARY KEY,"
+    "  trainee_id INTEGER REFERENCES trainees(id),"
+    "  scenario_id TEXT NOT NULL, scenario_version TEXT NOT NULL, scenario_hash TEXT NOT NULL,"
+    "  seed TEXT NOT NULL, mode TEXT NOT NULL CHECK (mode IN ('training','exam')),"
+    "  started_at TEXT NOT NULL, ended_at TEXT,"
+    "  sim_minutes REAL NOT NULL DEFAULT 0, real_seconds REAL,"
+    "  finished INTEGER NOT NULL DEFAULT 0, outcome TEXT, total INTEGER, passed INTEGER,"
+    "  result_json TEXT);"
+    "CREATE INDEX attempts_by_trainee ON attempts(trainee_id, scenario_id);"
+    "CREATE TABLE actions ("
+    "  attempt_id TEXT NOT NULL REFERENCES attempts(id),"
+    "  seq INTEGER NOT NULL, action_id TEXT NOT NULL,"
+    "  at TEXT NOT NULL, sim_minutes REAL NOT NULL, points_json TEXT NOT NULL,"
+    "  PRIMARY KEY (attempt_id, seq));"
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+
+static void now_iso(char *out, size_t n)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int pragma_int(Store *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    int v = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static int quick_check_ok(Store *st)
+{
+    sqlite3_stmt *s;
+    int ok = 0;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+        const unsigned char *t = sqlite3_column_text(s, 0);
+        ok = t && strcmp((const char *)t, "ok") == 0;
+    }
+    sqlite3_finalize(s);
+    return ok;
+}
+
+SimStatus store_open(const char *path, Store **out, SimError *err)
+{
+    *out = NULL;
+    Store *st = calloc(1, sizeof *st);
+    if (!st)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    simrng_seed(&st->rng, (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32) ^ (uint64_t)(uintptr_t)st);
+    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        sim_error_set(err, SIM_ERR_IO,
+                      "не удалось открыть базу результатов %s: %s (проверьте права на папку)",
+                      path, st->db ? sqlite3_errmsg(st->db) : "?");
+        store_close(st);
+        return SIM_ERR_IO;
+    }
+    sqlite3_busy_timeout(st->db, 5000);
+    int app = pragma_int(st, "PRAGMA application_id");
+    int ver = pragma_int(st, "PRAGMA user_version");
+    if (app < 0) {
+        sim_error_set(err, SIM_ERR_INVALID,
+                      "%s не похож на базу результатов mfc-trainer (файл повреждён или чужой); "
+                      "он не будет изменён",
+                      path);
+        store_close(st);
+        return SIM_ERR_INVALID;
+    }
+    if (app != 0 && app != STORE_APP_ID) {
+        sim_error_set(err, SIM_ERR_INVALID,
+                      "%s — база другой программы; файл не будет изменён", path);
+        store_close(st);
+        return SIM_ERR_INVALID;
+    }
+    if (ver > STORE_SCHEMA_VERSION) {
+        sim_error_set(err, SIM_ERR_INVALID,
+                      "база %s создана более новой версией программы (схема %d, эта версия "
+                      "знает %d); обновите mfc-trainer",
+                      path, ver, STORE_SCHEMA_VERSION);
+        store_close(st);
+        return SIM_ERR_INVALID;
+    }
+    if (!quick_check_ok(st)) {
+        sim_error_set(err, SIM_ERR_INVALID,
+                      "база результатов %s повреждена (quick_check); файл не будет изменён — "
+                      "восстановите его из резервной копии",
+                      path);
+        store_close(st);
+        return SIM_ERR_INVALID;
+    }
+    exec(st, "PRAGMA journal_mode=WAL");
+    exec(st, "PRAGMA synchronous=FULL");
+    exec(st, "PRAGMA foreign_keys=ON");
+    exec(st, "PRAGMA trusted_schema=OFF");
+    if (ver == 0 && app == 0) {
+        if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, schema_v1) ||
+            !exec(st, "PRAGMA application_id=1296450388") || !exec(st, "PRAGMA user_version=1") ||
+            !exec(st, "COMMIT")) {
+            db_error(st, err, "не удалось создать таблицы");
+            exec(st, "ROLLBACK");
+            store_close(st);
+            return SIM_ERR_IO;
+        }
+    }
+    *out = st;
+    return SIM_OK;
+}
+
+void store_close(Store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close(st->db);
+    free(st);
+}
+
+char *store_default_path(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    SimBuf b;
+    simbuf_init(&b);
+    if (xdg && *xdg)
+        simbuf_printf(&b, "%s/mfc-trainer", xdg);
+    else
+        simbuf_printf(&b, "%s/.local/share/mfc-trainer", home && *home ? home : ".");
+    /* Create each missing level (mkdir -p). */
+    char *dir = simbuf_take(&b);
+    for (char *p = dir + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0700);
+            *p = '/';
+        }
+    mkdir(dir, 0700);
+    char *path = sim_path_join(dir, "results.db");
+    free(dir);
+    return path;
+}
+
+SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
+                            const char *personnel, long long *id, SimError *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO trainees(surname, name, personnel_number) VALUES(?,?,?)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, err, "добавление стажёра");
+    sqlite3_bind_text(s, 1, surname, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, personnel, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_CONSTRAINT)
+        return sim_error_set(err, SIM_ERR_INVALID, "табельный номер %s уже занят", personnel);
+    if (rc != SQLITE_DONE)
+        return db_error(st, err, "добавление стажёра");
+    if (id)
+        *id = sqlite3_last_insert_rowid(st->db);
+    return SIM_OK;
+}
+
+static void copy_col(char *dst, size_t n, sqlite3_stmt *s, int col)
+{
+    const unsigned char *t = sqlite3_column_text(s, col);
+    snprintf(dst, n, "%s", t ? (const char *)t : "");
+}
+
+size_t store_list_trainees(Store *st, Trainee *out, size_t max)
+{
+    sqlite3_stmt *s;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, surname, name, personnel_number FROM trainees "
+                           "ORDER BY surname, name",
+                           -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+        out[n].id = sqlite3_column_int64(s, 0);
+        copy_col(out[n].surname, sizeof out[n].surname, s, 1);
+        copy_col(out[n].name, sizeof out[n].name, s, 2);
+        copy_col(out[n].personnel, sizeof out[n].personnel, s, 3);
+        n++;
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)
+{
+    /* A random (version 4) UUID, made before the first write so a retry never duplicates. */
+    unsigned char u[16];
+    for (int i = 0; i < 16; i += 8) {
+        uint64_t r = simrng_next(&st->rng);
+        memcpy(u + i, &r, 8);
+    }
+    u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
+    u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
+    snprintf(a->id, sizeof a->id,
+             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1],
+             u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14],
+             u[15]);
+    char now[32], seed[32];
+    now_iso(now, sizeof now);
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)a->seed);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, "
+                           "scenario_hash, seed, mode, started_at) VALUES(?,?,?,?,?,?,?,?)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, err, "начало попытки");
+    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_TRANSIENT);
+    if (a->trainee > 0)
+        sqlite3_bind_int64(s, 2, a->trainee);
+    else
+        sqlite3_bind_null(s, 2);
+    sqlite3_bind_text(s, 3, a->scenario, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, a->version, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 5, a->hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 6, seed, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 7, a->exam ? "exam" : "training", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "начало попытки");
+}
+
+SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *action,
+                           double sim_minutes, const char *points_json, SimError *err)
+{
+    char now[32];
+    now_iso(now, sizeof now);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO actions(attempt_id, seq, action_id, at, sim_minutes, "
+                           "points_json) VALUES(?,?,?,?,?,?)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, err, "запись действия");
+    sqlite3_bind_text(s, 1, attempt, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, seq);
+    sqlite3_bind_text(s, 3, action, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(s, 5, sim_minutes);
+    sqlite3_bind_text(s, 6, points_json ? points_json : "[]", -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "запись действия");
+}
+
+SimStatus store_finish_attempt(Store *st, const char *attempt, const char *outcome, int total,
+                               int passed, double sim_minutes, const char *result_json,
+                               SimError *err)
+{
+    char now[32];
+    now_iso(now, sizeof now);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "UPDATE attempts SET ended_at=?, finished=1, outcome=?, total=?, "
+                           "passed=?, sim_minutes=?, result_json=?, real_seconds="
+                           "(julianday(?) - julianday(started_at)) * 86400.0 WHERE id=?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, err, "завершение попытки");
+    sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, outcome, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 3, total);
+    sqlite3_bind_int(s, 4, passed);
+    sqlite3_bind_double(s, 5, sim_minutes);
+    sqlite3_bind_text(s, 6, result_json, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 7, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 8, attempt, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "завершение попытки");
+}
+
+ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario)
+{
+    ScenarioStats r = {0, -1, 0};
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*), max(CASE WHEN finished THEN total END), "
+                           "max(CASE WHEN finished THEN passed ELSE 0 END) FROM attempts "
+                           "WHERE trainee_id=? AND scenario_id=?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return r;
+    sqlite3_bind_int64(s, 1, trainee);
+    sqlite3_bind_text(s, 2, scenario, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        r.attempts = sqlite3_column_int(s, 0);
+        r.best_total = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 1);
+        r.passed = sqlite3_column_int(s, 2);
+    }
+    sqlite3_finalize(s);
+    return r;
+}
+
+char *store_get_setting(Store *st, const char *key)
+{
+    sqlite3_stmt *s;
+    char *v = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE key=?", -1, &s, NULL) !=
+        SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sim_strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return v;
+}
+
+SimStatus store_set_setting(Store *st, const char *key, const char *value, SimError *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO settings(key, value) VALUES(?,?) "
+                           "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_error(st, err, "сохранение настроек");
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "сохранение настроек");
+}

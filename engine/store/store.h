@@ -1,0 +1,73 @@
+/*
+ * store.h — the results database (SQLite): trainees, attempts, their actions, settings.
+ *
+ * Owns: the database file, its schema (versioned with PRAGMA user_version, migrated in code),
+ * and every read and write of results. Each action of an attempt is appended in its own
+ * transaction, so a crash loses at most the action in flight and leaves the attempt marked
+ * unfinished; a finished attempt is committed before the call returns.
+ * SQLite enters the program only through this module.
+ * Depends on: core.
+ */
+#ifndef SIM_STORE_H
+#define SIM_STORE_H
+
+#include <stdint.h>
+
+#include "../core/core.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+typedef struct Store Store;
+
+typedef struct Trainee {
+    long long id;
+    char surname[128], name[128], personnel[64];
+} Trainee;
+
+typedef struct AttemptInfo {
+    char id[40]; /* UUID */
+    long long trainee;
+    char scenario[80], version[40], hash[24];
+    uint64_t seed;
+    int exam;
+} AttemptInfo;
+
+typedef struct ScenarioStats {
+    int attempts;
+    int best_total; /* -1 when no finished attempt */
+    int passed;     /* 1 when any finished attempt passed */
+} ScenarioStats;
+
+/* Opens (creating when missing) the database at path; ":memory:" works for tests. A file
+ * written by a newer version, or one that is not a results database, is refused with a
+ * message and never overwritten. Caller frees with store_close. */
+SimStatus store_open(const char *path, Store **out, SimError *err);
+void store_close(Store *st);
+/* The default location: $XDG_DATA_HOME/mfc-trainer/results.db (or ~/.local/share/…); caller
+ * frees. Creates the folder. */
+char *store_default_path(void);
+
+/* ---- trainees --------------------------------------------------------------------------- */
+SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
+                            const char *personnel, long long *id, SimError *err);
+/* Fills up to max trainees ordered by surname; returns the count (0 on error). */
+size_t store_list_trainees(Store *st, Trainee *out, size_t max);
+
+/* ---- attempts --------------------------------------------------------------------------- */
+/* Starts an attempt: a new UUID in a->id, recorded before anything else is written. */
+SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err);
+/* Appends one action (its own transaction). points_json: the ledger entries it caused. */
+SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *action,
+                           double sim_minutes, const char *points_json, SimError *err);
+/* Marks the attempt finished with its result. */
+SimStatus store_finish_attempt(Store *st, const char *attempt, const char *outcome, int total,
+                               int passed, double sim_minutes, const char *result_json,
+                               SimError *err);
+ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario);
+
+/* ---- settings (key → text) -------------------------------------------------------------- */
+/* Returns a copy (caller frees) or NULL when unset. */
+char *store_get_setting(Store *st, const char *key);
+SimStatus store_set_setting(Store *st, const char *key, const char *value, SimError *err);
+
+#endif /* SIM_STORE_H */

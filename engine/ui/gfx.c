@@ -1,0 +1,546 @@
+/*
+ * gfx.c — the SDL drawing layer (see gfx.h).
+ *
+ * Shapes are triangle fans and strips through SDL_RenderGeometry, so they scale to any
+ * window size and look the same under the software renderer, Xvfb and the dummy driver.
+ * Text goes through SDL_ttf's blended rendering once and is then reused as a texture.
+ */
+#include "gfx.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FONT_SLOTS 24
+#define TEXT_CACHE 1024
+#define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu/"
+
+typedef struct FontSlot {
+    int px;
+    GFont face;
+    TTF_Font *font;
+} FontSlot;
+
+typedef struct TextEntry {
+    uint64_t hash;
+    char *text;
+    int px, wrap;
+    GFont face;
+    GColor color;
+    SDL_Texture *tex;
+    int w, h;
+    uint64_t used; /* frame counter of the last use, for eviction */
+} TextEntry;
+
+struct Gfx {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    char *font_path[GF_COUNT];
+    FontSlot fonts[FONT_SLOTS];
+    TextEntry cache[TEXT_CACHE];
+    size_t cache_count, renders;
+    uint64_t tick;
+    int ttf_ready;
+};
+
+/* ==== set-up =============================================================================== */
+
+static char *find_font(const char *override, const char *file)
+{
+    if (override) {
+        if (!sim_is_file(override))
+            return NULL;
+        /* The bold and mono faces sit beside the regular one when they exist. */
+        if (strcmp(file, "DejaVuSans.ttf") == 0)
+            return sim_strdup(override);
+        const char *slash = strrchr(override, '/');
+        SimBuf b;
+        simbuf_init(&b);
+        if (slash)
+            simbuf_append(&b, override, (size_t)(slash - override + 1));
+        simbuf_puts(&b, file);
+        char *p = simbuf_take(&b);
+        if (sim_is_file(p))
+            return p;
+        free(p);
+        return sim_strdup(override);
+    }
+    char *p = sim_path_join(DEFAULT_FONT_DIR, file);
+    if (sim_is_file(p))
+        return p;
+    free(p);
+    return NULL;
+}
+
+SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
+{
+    *out = NULL;
+    Gfx *g = calloc(1, sizeof *g);
+    if (!g)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    static const char *const files[GF_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+                                                "DejaVuSansMono.ttf"};
+    for (int i = 0; i < GF_COUNT; i++) {
+        g->font_path[i] = find_font(opt->font_path, files[i]);
+        if (!g->font_path[i]) {
+            gfx_destroy(g);
+            if (opt->font_path)
+                return sim_error_set(err, SIM_ERR_IO, "шрифт %s не найден: проверьте путь в --font",
+                                     opt->font_path);
+            return sim_error_set(err, SIM_ERR_IO,
+                                 "шрифт DejaVu Sans не найден в %s: установите пакет "
+                                 "fonts-dejavu-core (sudo apt-get install fonts-dejavu-core) "
+                                 "или укажите шрифт параметром --font ПУТЬ",
+                                 DEFAULT_FONT_DIR);
+        }
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL: %s", SDL_GetError());
+        gfx_destroy(g);
+        return SIM_ERR_IO;
+    }
+    if (TTF_Init() != 0) {
+        sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL_ttf: %s", TTF_GetError());
+        gfx_destroy(g);
+        return SIM_ERR_IO;
+    }
+    g->ttf_ready = 1;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (opt->hidden)
+        flags |= SDL_WINDOW_HIDDEN;
+    if (opt->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    g->win = SDL_CreateWindow(opt->title ? opt->title : "mfc-trainer", SDL_WINDOWPOS_CENTERED,
+                              SDL_WINDOWPOS_CENTERED, opt->width, opt->height, flags);
+    if (!g->win) {
+        sim_error_set(err, SIM_ERR_IO, "не удалось открыть окно: %s", SDL_GetError());
+        gfx_destroy(g);
+        return SIM_ERR_IO;
+    }
+    SDL_SetWindowMinimumSize(g->win, 960, 540);
+    g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!g->ren)
+        g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!g->ren) {
+        sim_error_set(err, SIM_ERR_IO, "не удалось создать отрисовщик: %s", SDL_GetError());
+        gfx_destroy(g);
+        return SIM_ERR_IO;
+    }
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    *out = g;
+    return SIM_OK;
+}
+
+static void cache_drop(TextEntry *e)
+{
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
+void gfx_destroy(Gfx *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < TEXT_CACHE; i++)
+        if (g->cache[i].text)
+            cache_drop(&g->cache[i]);
+    for (int i = 0; i < FONT_SLOTS; i++)
+        if (g->fonts[i].font)
+            TTF_CloseFont(g->fonts[i].font);
+    for (int i = 0; i < GF_COUNT; i++)
+        free(g->font_path[i]);
+    if (g->ren)
+        SDL_DestroyRenderer(g->ren);
+    if (g->win)
+        SDL_DestroyWindow(g->win);
+    if (g->ttf_ready)
+        TTF_Quit();
+    SDL_Quit();
+    free(g);
+}
+
+void gfx_size(const Gfx *g, int *w, int *h)
+{
+    if (SDL_GetRendererOutputSize(g->ren, w, h) != 0)
+        SDL_GetWindowSize(g->win, w, h);
+}
+
+float gfx_dpi_scale(const Gfx *g)
+{
+    int pw, ph, ww, wh;
+    gfx_size(g, &pw, &ph);
+    SDL_GetWindowSize(g->win, &ww, &wh);
+    return ww > 0 ? (float)pw / (float)ww : 1.0f;
+}
+
+void gfx_window_size(const Gfx *g, int *w, int *h)
+{
+    SDL_GetWindowSize(g->win, w, h);
+}
+
+void gfx_set_fullscreen(Gfx *g, int on)
+{
+    SDL_SetWindowFullscreen(g->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+int gfx_is_fullscreen(const Gfx *g)
+{
+    return (SDL_GetWindowFlags(g->win) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+}
+
+void gfx_begin(Gfx *g, GColor c)
+{
+    g->tick++;
+    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, 255);
+    SDL_RenderClear(g->ren);
+}
+
+void gfx_present(Gfx *g)
+{
+    SDL_RenderPresent(g->ren);
+}
+
+void gfx_clip(Gfx *g, const GRect *r)
+{
+    if (!r) {
+        SDL_RenderSetClipRect(g->ren, NULL);
+        return;
+    }
+    SDL_Rect c = {(int)floorf(r->x), (int)floorf(r->y), (int)ceilf(r->w), (int)ceilf(r->h)};
+    SDL_RenderSetClipRect(g->ren, &c);
+}
+
+/* ==== shapes =============================================================================== */
+
+static SDL_Color sc(GColor c)
+{
+    SDL_Color s = {c.r, c.g, c.b, c.a};
+    return s;
+}
+
+void gfx_fill(Gfx *g, GRect r, GColor c)
+{
+    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    SDL_FRect f = {r.x, r.y, r.w, r.h};
+    SDL_RenderFillRectF(g->ren, &f);
+}
+
+void gfx_gradient(Gfx *g, GRect r, GColor top, GColor bottom)
+{
+    SDL_Vertex v[4] = {
+        {{r.x, r.y}, sc(top), {0, 0}},
+        {{r.x + r.w, r.y}, sc(top), {0, 0}},
+        {{r.x + r.w, r.y + r.h}, sc(bottom), {0, 0}},
+        {{r.x, r.y + r.h}, sc(bottom), {0, 0}},
+    };
+    int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
+}
+
+#define MAX_PTS 256
+
+/* Fills a convex polygon given as points, as a fan around its first point. */
+static void fan(Gfx *g, const float *xy, int n, GColor c)
+{
+    if (n < 3)
+        return;
+    SDL_Vertex v[MAX_PTS];
+    int idx[(MAX_PTS - 2) * 3];
+    if (n > MAX_PTS)
+        n = MAX_PTS;
+    for (int i = 0; i < n; i++) {
+        v[i].position.x = xy[2 * i];
+        v[i].position.y = xy[2 * i + 1];
+        v[i].color = sc(c);
+        v[i].tex_coord.x = v[i].tex_coord.y = 0;
+    }
+    int k = 0;
+    for (int i = 1; i + 1 < n; i++) {
+        idx[k++] = 0;
+        idx[k++] = i;
+        idx[k++] = i + 1;
+    }
+    SDL_RenderGeometry(g->ren, NULL, v, n, idx, k);
+}
+
+void gfx_poly(Gfx *g, const float *xy, int n, GColor c)
+{
+    fan(g, xy, n, c);
+}
+
+static int arc_steps(float r)
+{
+    int n = (int)(r / 2.0f) + 6;
+    return n > 48 ? 48 : n;
+}
+
+void gfx_round(Gfx *g, GRect r, float rad, GColor c)
+{
+    if (rad * 2 > r.w)
+        rad = r.w / 2;
+    if (rad * 2 > r.h)
+        rad = r.h / 2;
+    if (rad < 0.5f) {
+        gfx_fill(g, r, c);
+        return;
+    }
+    float pts[2 * MAX_PTS];
+    int n = 0, steps = arc_steps(rad) / 2 + 2;
+    const float cx[4] = {r.x + r.w - rad, r.x + r.w - rad, r.x + rad, r.x + rad};
+    const float cy[4] = {r.y + rad, r.y + r.h - rad, r.y + r.h - rad, r.y + rad};
+    for (int q = 0; q < 4; q++) {
+        float a0 = -(float)M_PI / 2 + q * (float)M_PI / 2;
+        for (int i = 0; i <= steps && n < MAX_PTS; i++) {
+            float a = a0 + (float)M_PI / 2 * i / steps;
+            pts[2 * n] = cx[q] + rad * cosf(a);
+            pts[2 * n + 1] = cy[q] + rad * sinf(a);
+            n++;
+        }
+    }
+    fan(g, pts, n, c);
+}
+
+void gfx_ellipse(Gfx *g, float cx, float cy, float rx, float ry, GColor c)
+{
+    float pts[2 * MAX_PTS];
+    int n = arc_steps(rx > ry ? rx : ry) * 2;
+    if (n > MAX_PTS)
+        n = MAX_PTS;
+    for (int i = 0; i < n; i++) {
+        float a = 2 * (float)M_PI * i / n;
+        pts[2 * i] = cx + rx * cosf(a);
+        pts[2 * i + 1] = cy + ry * sinf(a);
+    }
+    fan(g, pts, n, c);
+}
+
+void gfx_circle(Gfx *g, float cx, float cy, float r, GColor c)
+{
+    gfx_ellipse(g, cx, cy, r, r, c);
+}
+
+/* A strip between two concentric paths: an outline of thickness w. */
+void gfx_arc(Gfx *g, float cx, float cy, float rx, float ry, float a0, float a1, float w,
+             GColor c)
+{
+    SDL_Vertex v[2 * 64];
+    int idx[6 * 63];
+    int steps = arc_steps(rx > ry ? rx : ry);
+    if (steps > 63)
+        steps = 63;
+    for (int i = 0; i <= steps; i++) {
+        float a = a0 + (a1 - a0) * i / steps;
+        float ca = cosf(a), sa = sinf(a);
+        v[2 * i].position.x = cx + (rx + w / 2) * ca;
+        v[2 * i].position.y = cy + (ry + w / 2) * sa;
+        v[2 * i + 1].position.x = cx + (rx - w / 2) * ca;
+        v[2 * i + 1].position.y = cy + (ry - w / 2) * sa;
+        v[2 * i].color = v[2 * i + 1].color = sc(c);
+        v[2 * i].tex_coord.x = v[2 * i].tex_coord.y = 0;
+        v[2 * i + 1].tex_coord.x = v[2 * i + 1].tex_coord.y = 0;
+    }
+    int k = 0;
+    for (int i = 0; i < steps; i++) {
+        idx[k++] = 2 * i;
+        idx[k++] = 2 * i + 1;
+        idx[k++] = 2 * i + 2;
+        idx[k++] = 2 * i + 1;
+        idx[k++] = 2 * i + 3;
+        idx[k++] = 2 * i + 2;
+    }
+    SDL_RenderGeometry(g->ren, NULL, v, 2 * (steps + 1), idx, k);
+}
+
+void gfx_ring(Gfx *g, float cx, float cy, float r, float w, GColor c)
+{
+    gfx_arc(g, cx, cy, r, r, 0, 2 * (float)M_PI, w, c);
+}
+
+void gfx_round_outline(Gfx *g, GRect r, float rad, float w, GColor c)
+{
+    if (rad * 2 > r.w)
+        rad = r.w / 2;
+    if (rad * 2 > r.h)
+        rad = r.h / 2;
+    float h = w / 2;
+    gfx_fill(g, (GRect){r.x + rad, r.y - h, r.w - 2 * rad, w}, c);
+    gfx_fill(g, (GRect){r.x + rad, r.y + r.h - h, r.w - 2 * rad, w}, c);
+    gfx_fill(g, (GRect){r.x - h, r.y + rad, w, r.h - 2 * rad}, c);
+    gfx_fill(g, (GRect){r.x + r.w - h, r.y + rad, w, r.h - 2 * rad}, c);
+    if (rad >= 0.5f) {
+        const float P = (float)M_PI;
+        gfx_arc(g, r.x + r.w - rad, r.y + rad, rad, rad, -P / 2, 0, w, c);
+        gfx_arc(g, r.x + r.w - rad, r.y + r.h - rad, rad, rad, 0, P / 2, w, c);
+        gfx_arc(g, r.x + rad, r.y + r.h - rad, rad, rad, P / 2, P, w, c);
+        gfx_arc(g, r.x + rad, r.y + rad, rad, rad, P, 3 * P / 2, w, c);
+    }
+}
+
+void gfx_line(Gfx *g, float x0, float y0, float x1, float y1, float w, GColor c)
+{
+    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+    if (len < 0.01f)
+        return;
+    float nx = -dy / len * w / 2, ny = dx / len * w / 2;
+    float pts[8] = {x0 + nx, y0 + ny, x1 + nx, y1 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny};
+    fan(g, pts, 4, c);
+}
+
+/* ==== text ================================================================================= */
+
+static TTF_Font *font_at(Gfx *g, int px, GFont f)
+{
+    if (px < 6)
+        px = 6;
+    if (px > 200)
+        px = 200;
+    int free_slot = -1, oldest = 0;
+    for (int i = 0; i < FONT_SLOTS; i++) {
+        if (g->fonts[i].font && g->fonts[i].px == px && g->fonts[i].face == f)
+            return g->fonts[i].font;
+        if (!g->fonts[i].font && free_slot < 0)
+            free_slot = i;
+    }
+    if (free_slot < 0) {
+        /* Every slot is used (text scale changed many times): reuse one. The text cache may
+         * hold textures from it, which stay valid. */
+        free_slot = oldest;
+        TTF_CloseFont(g->fonts[free_slot].font);
+    }
+    TTF_Font *font = TTF_OpenFont(g->font_path[f], px);
+    g->fonts[free_slot].font = font;
+    g->fonts[free_slot].px = px;
+    g->fonts[free_slot].face = f;
+    return font;
+}
+
+int gfx_line_height(Gfx *g, int px, GFont f)
+{
+    TTF_Font *font = font_at(g, px, f);
+    return font ? TTF_FontLineSkip(font) : px;
+}
+
+static TextEntry *text_get(Gfx *g, const char *text, int px, GFont f, GColor c, int wrap)
+{
+    if (!text || !*text)
+        return NULL;
+    size_t len = strlen(text);
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, text, len);
+    h = sim_hash_fnv1a(h, &px, sizeof px);
+    h = sim_hash_fnv1a(h, &wrap, sizeof wrap);
+    int fi = (int)f;
+    h = sim_hash_fnv1a(h, &fi, sizeof fi);
+    h = sim_hash_fnv1a(h, &c, sizeof c);
+    size_t slot = (size_t)(h % TEXT_CACHE);
+    /* Open addressing with a short probe; on a full neighbourhood evict the stalest entry. */
+    size_t victim = slot;
+    for (size_t probe = 0; probe < 8; probe++) {
+        TextEntry *e = &g->cache[(slot + probe) % TEXT_CACHE];
+        if (e->text && e->hash == h && e->px == px && e->wrap == wrap && e->face == f &&
+            memcmp(&e->color, &c, sizeof c) == 0 && strcmp(e->text, text) == 0) {
+            e->used = g->tick;
+            return e;
+        }
+        if (!e->text) {
+            victim = (slot + probe) % TEXT_CACHE;
+            break;
+        }
+        if (e->used < g->cache[victim].used)
+            victim = (slot + probe) % TEXT_CACHE;
+    }
+    TextEntry *e = &g->cache[victim];
+    if (e->text) {
+        cache_drop(e);
+        g->cache_count--;
+    }
+    TTF_Font *font = font_at(g, px, f);
+    if (!font)
+        return NULL;
+    SDL_Color col = {c.r, c.g, c.b, c.a};
+    SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, col, (Uint32)wrap)
+                                 : TTF_RenderUTF8_Blended(font, text, col);
+    if (!surf)
+        return NULL;
+    e->tex = SDL_CreateTextureFromSurface(g->ren, surf);
+    e->w = surf->w;
+    e->h = surf->h;
+    SDL_FreeSurface(surf);
+    if (!e->tex)
+        return NULL;
+    e->text = sim_strdup(text);
+    e->hash = h;
+    e->px = px;
+    e->wrap = wrap;
+    e->face = f;
+    e->color = c;
+    e->used = g->tick;
+    g->cache_count++;
+    g->renders++;
+    return e;
+}
+
+float gfx_text(Gfx *g, const char *text, float x, float y, int px, GFont f, GColor c)
+{
+    TextEntry *e = text_get(g, text, px, f, c, 0);
+    if (!e)
+        return 0;
+    SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
+    SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
+    return (float)e->w;
+}
+
+void gfx_text_size(Gfx *g, const char *text, int px, GFont f, int *w, int *h)
+{
+    *w = 0;
+    *h = gfx_line_height(g, px, f);
+    if (!text || !*text)
+        return;
+    TTF_Font *font = font_at(g, px, f);
+    if (font)
+        TTF_SizeUTF8(font, text, w, h);
+}
+
+float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int px, GFont f,
+                   GColor c, int draw)
+{
+    if (!text || !*text)
+        return 0;
+    TextEntry *e = text_get(g, text, px, f, c, (int)max_w);
+    if (!e)
+        return 0;
+    if (draw) {
+        SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
+        SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
+    }
+    return (float)e->h;
+}
+
+SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err)
+{
+    int w, h;
+    gfx_size(g, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!s)
+        return sim_error_set(err, SIM_ERR_NOMEM, "снимок экрана: %s", SDL_GetError());
+    if (SDL_RenderReadPixels(g->ren, NULL, SDL_PIXELFORMAT_ABGR8888, s->pixels, s->pitch) != 0 ||
+        IMG_SavePNG(s, png_path) != 0) {
+        sim_error_set(err, SIM_ERR_IO, "снимок экрана %s: %s", png_path, SDL_GetError());
+        SDL_FreeSurface(s);
+        return SIM_ERR_IO;
+    }
+    SDL_FreeSurface(s);
+    return SIM_OK;
+}
+
+void gfx_cache_stats(const Gfx *g, size_t *entries, size_t *renders)
+{
+    *entries = g->cache_count;
+    *renders = g->renders;
+}

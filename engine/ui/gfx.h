@@ -1,0 +1,81 @@
+/*
+ * gfx.h — the drawing layer: window, renderer, fonts, cached text, vector shapes, screenshots.
+ *
+ * Owns: the SDL window and renderer, DejaVu fonts opened at the sizes asked for, a cache of
+ * rendered text textures (keyed by text, size, style, colour and wrap width; least recently
+ * used entries are evicted), and the primitives the office scene is drawn with (rounded
+ * rectangles, circles, polygons, gradients, thick lines) built on SDL_RenderGeometry.
+ * SDL2, SDL2_ttf and SDL2_image enter the program only through engine/ui.
+ * Depends on: core.
+ */
+#ifndef SIM_GFX_H
+#define SIM_GFX_H
+
+#include <stdint.h>
+
+#include "../core/core.h"
+
+typedef struct GColor {
+    uint8_t r, g, b, a;
+} GColor;
+
+typedef struct GRect {
+    float x, y, w, h;
+} GRect;
+
+typedef enum GFont { GF_REGULAR = 0, GF_BOLD, GF_MONO, GF_COUNT } GFont;
+
+typedef struct GfxOptions {
+    int width, height; /* initial window size in screen coordinates */
+    int fullscreen;
+    int hidden;             /* no visible window (automation under the dummy driver) */
+    const char *font_path;  /* regular face; NULL finds DejaVu Sans */
+    const char *title;
+} GfxOptions;
+
+typedef struct Gfx Gfx;
+
+/* Creates the window and renderer and opens the fonts. Fails with a message that names the
+ * missing package (fonts-dejavu-core) or the SDL error. Caller frees with gfx_destroy. */
+SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err);
+void gfx_destroy(Gfx *g);
+
+/* Drawable size in pixels (HiDPI aware) and the pixel/point ratio. */
+void gfx_size(const Gfx *g, int *w, int *h);
+float gfx_dpi_scale(const Gfx *g);
+void gfx_window_size(const Gfx *g, int *w, int *h); /* in screen coordinates */
+void gfx_set_fullscreen(Gfx *g, int on);
+int gfx_is_fullscreen(const Gfx *g);
+
+void gfx_begin(Gfx *g, GColor clear);
+void gfx_present(Gfx *g);
+void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip */
+
+void gfx_fill(Gfx *g, GRect r, GColor c);
+void gfx_gradient(Gfx *g, GRect r, GColor top, GColor bottom);
+void gfx_round(Gfx *g, GRect r, float radius, GColor c);
+void gfx_round_outline(Gfx *g, GRect r, float radius, float width, GColor c);
+void gfx_circle(Gfx *g, float cx, float cy, float radius, GColor c);
+void gfx_ellipse(Gfx *g, float cx, float cy, float rx, float ry, GColor c);
+void gfx_ring(Gfx *g, float cx, float cy, float radius, float width, GColor c);
+/* Arc of an ellipse as a thick stroke, angles in radians (0 = right, clockwise on screen). */
+void gfx_arc(Gfx *g, float cx, float cy, float rx, float ry, float a0, float a1, float width,
+             GColor c);
+void gfx_poly(Gfx *g, const float *xy, int n, GColor c); /* convex polygon */
+void gfx_line(Gfx *g, float x0, float y0, float x1, float y1, float width, GColor c);
+
+/* Text. px is the font size in pixels. Returns the advance width drawn. */
+float gfx_text(Gfx *g, const char *text, float x, float y, int px, GFont f, GColor c);
+void gfx_text_size(Gfx *g, const char *text, int px, GFont f, int *w, int *h);
+/* Wrapped paragraph within max_w; draws when draw is 1; returns its height. */
+float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int px, GFont f,
+                   GColor c, int draw);
+int gfx_line_height(Gfx *g, int px, GFont f);
+
+/* Saves what was drawn since gfx_begin (call before gfx_present) as a PNG. */
+SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err);
+
+/* Text cache statistics (for tests and benchmarks). */
+void gfx_cache_stats(const Gfx *g, size_t *entries, size_t *renders);
+
+#endif /* SIM_GFX_H */

@@ -1,0 +1,1910 @@
+/*
+ * ui.c — the screens of the trainee's window and their input (see ui.h).
+ *
+ * One loop: wait for an event (or the next animation frame), let the current screen handle
+ * it, redraw only when something changed. Screens draw themselves and register hit regions
+ * as they go, so the mouse and the keyboard reach the same handlers. Automation reads an
+ * input script and feeds the same SDL events a person would produce.
+ */
+#include "ui_internal.h"
+
+#include "../core/i18n.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_HITS 256
+#define MAX_NOTICES 8
+#define MAX_TRAINEES 64
+
+typedef enum Screen {
+    SCR_START = 0,
+    SCR_NEW_PROFILE,
+    SCR_CATALOG,
+    SCR_OFFICE,
+    SCR_DEBRIEF,
+    SCR_SETTINGS
+} Screen;
+
+typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay;
+
+typedef enum HitKind {
+    HIT_NONE = 0,
+    HIT_PROFILE,
+    HIT_NEW_PROFILE,
+    HIT_MODE,
+    HIT_START,
+    HIT_SETTINGS,
+    HIT_QUIT,
+    HIT_FORM_FIELD,
+    HIT_FORM_OK,
+    HIT_FORM_CANCEL,
+    HIT_FILTER,
+    HIT_CARD,
+    HIT_BACK,
+    HIT_ACTION,
+    HIT_DESK_DOC,
+    HIT_PC,
+    HIT_FIELD,
+    HIT_REASON,
+    HIT_SERVICE,
+    HIT_CLOSE,
+    HIT_COMPARE,
+    HIT_DEBRIEF,
+    HIT_SETTING,
+    HIT_LEAVE_YES,
+    HIT_LEAVE_NO
+} HitKind;
+
+typedef struct Hit {
+    GRect r;
+    HitKind kind;
+    int arg;
+} Hit;
+
+typedef struct Notice {
+    char text[768];
+    int points;
+    int critical;
+} Notice;
+
+typedef struct Ui {
+    const UiConfig *cfg;
+    Gfx *g;
+    Theme theme;
+    Layout l;
+    Screen screen;
+    Overlay ov;
+    int running, dirty;
+    /* settings */
+    int text_pct, high_contrast, timer_on;
+    /* start */
+    Trainee trainees[MAX_TRAINEES];
+    size_t ntrainees;
+    int sel_trainee; /* index, or -1 for a guest */
+    int exam;
+    int start_focus; /* 0 profiles, 1 mode, 2 buttons */
+    int start_button;
+    /* new profile */
+    char form[3][128];
+    int form_field;
+    char form_error[256];
+    /* catalogue */
+    int filter; /* -1 all, else service group index */
+    int sel_card;
+    char services[32][128];
+    int nservices;
+    /* office */
+    Session *ss;
+    int scen;
+    char attempt[40];
+    int focus_area; /* 0 dialogue, 1 desk */
+    int sel_action, sel_doc;
+    int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
+    Notice notices[MAX_NOTICES];
+    int nnotices;
+    int last_step; /* the step the applicant's line belongs to */
+    int show_line;
+    uint32_t enter_t0;
+    int animating;
+    /* debrief */
+    float scroll;
+    int debrief_btn;
+    float content_h;
+    /* settings screen */
+    int setting_row;
+    Screen settings_back;
+    /* hits */
+    Hit hits[MAX_HITS];
+    int nhits;
+    int mouse_x, mouse_y;
+    int hover;
+    /* automation */
+    char **script;
+    size_t script_lines, script_pc;
+    uint32_t wait_until;
+    SimError *err;
+    int failed;
+} Ui;
+
+/* ==== helpers ============================================================================= */
+
+static void add_hit(Ui *u, GRect r, HitKind k, int arg)
+{
+    if (u->nhits < MAX_HITS)
+        u->hits[u->nhits++] = (Hit){r, k, arg};
+}
+
+static int hovered(const Ui *u, GRect r)
+{
+    return u->mouse_x >= r.x && u->mouse_x < r.x + r.w && u->mouse_y >= r.y &&
+           u->mouse_y < r.y + r.h;
+}
+
+static const Scenario *cur_scen(const Ui *u)
+{
+    return u->cfg->scenarios[u->scen].scenario;
+}
+
+static float text_w(Ui *u, const char *s, int px, GFont f)
+{
+    int w, h;
+    gfx_text_size(u->g, s, px, f, &w, &h);
+    return (float)w;
+}
+
+/* A button: rounded, accent when primary or focused; returns its rect. */
+static GRect button(Ui *u, float x, float y, const char *label, int primary, int focused,
+                    HitKind k, int arg)
+{
+    const Layout *l = &u->l;
+    float pad = 18 * l->s;
+    float w = text_w(u, label, l->px_body, GF_BOLD) + 2 * pad;
+    float h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * l->s;
+    GRect r = {x, y, w, h};
+    int hov = hovered(u, r);
+    GColor bg = primary ? u->theme.accent : u->theme.panel;
+    GColor fg = primary ? u->theme.accent_text : u->theme.text;
+    gfx_round(u->g, (GRect){x + 2 * l->s, y + 3 * l->s, w, h}, 8 * l->s, u->theme.shadow);
+    gfx_round(u->g, r, 8 * l->s, bg);
+    gfx_round_outline(u->g, r, 8 * l->s, (hov ? 2.5f : 1.5f) * l->s,
+                      primary ? u->theme.accent : u->theme.panel_edge);
+    gfx_text(u->g, label, x + pad, y + 8 * l->s, l->px_body, GF_BOLD, fg);
+    if (focused)
+        gfx_round_outline(u->g, (GRect){x - 4 * l->s, y - 4 * l->s, w + 8 * l->s, h + 8 * l->s},
+                          10 * l->s, 3 * l->s, u->theme.focus);
+    add_hit(u, r, k, arg);
+    return r;
+}
+
+static void panel(Ui *u, GRect r)
+{
+    float s = u->l.s;
+    gfx_round(u->g, (GRect){r.x + 3 * s, r.y + 4 * s, r.w, r.h}, 10 * s, u->theme.shadow);
+    gfx_round(u->g, r, 10 * s, u->theme.panel);
+    gfx_round_outline(u->g, r, 10 * s, 1.5f * s, u->theme.panel_edge);
+}
+
+static void dim(Ui *u)
+{
+    gfx_fill(u->g, (GRect){0, 0, (float)u->l.W, (float)u->l.H}, (GColor){0, 0, 0, 150});
+}
+
+static void hint_bar(Ui *u, const char *text)
+{
+    const Layout *l = &u->l;
+    float h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * l->s;
+    gfx_fill(u->g, (GRect){0, l->H - h, (float)l->W, h}, (GColor){0, 0, 0, 110});
+    gfx_text(u->g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
+             (GColor){255, 255, 255, 255});
+}
+
+/* ==== settings ============================================================================ */
+
+static int setting_int(Ui *u, const char *key, int def)
+{
+    if (!u->cfg->store)
+        return def;
+    char *v = store_get_setting(u->cfg->store, key);
+    int r = v ? atoi(v) : def;
+    free(v);
+    return r;
+}
+
+static void save_setting(Ui *u, const char *key, int value)
+{
+    if (!u->cfg->store)
+        return;
+    char v[32];
+    snprintf(v, sizeof v, "%d", value);
+    SimError e;
+    store_set_setting(u->cfg->store, key, v, &e);
+}
+
+static void apply_theme(Ui *u)
+{
+    theme_init(&u->theme, u->high_contrast);
+    int w, h;
+    gfx_size(u->g, &w, &h);
+    layout_compute(&u->l, w, h, u->text_pct);
+    u->dirty = 1;
+}
+
+/* ==== office: attempts ==================================================================== */
+
+static void write_result(Ui *u)
+{
+    char *json = session_result_json(u->ss, 1);
+    if (u->cfg->result_path) {
+        FILE *f = fopen(u->cfg->result_path, "wb");
+        if (f) {
+            fputs(json, f);
+            fclose(f);
+        }
+    }
+    if (u->cfg->store && u->attempt[0]) {
+        ScoreReport r;
+        session_report(u->ss, &r);
+        const Ending *en = session_ending(u->ss);
+        SimError e;
+        store_finish_attempt(u->cfg->store, u->attempt, en ? outcome_id(en->outcome) : "unfinished",
+                             r.total, en && r.passed, session_minutes(u->ss), json, &e);
+    }
+    free(json);
+}
+
+static void start_attempt(Ui *u, int scen)
+{
+    session_destroy(u->ss);
+    u->ss = NULL;
+    u->scen = scen;
+    const UiScenario *us = &u->cfg->scenarios[scen];
+    SessionOptions o = {u->cfg->have_seed ? u->cfg->seed : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
+                        u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, us->program};
+    SimError e;
+    if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
+        snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
+        u->screen = SCR_CATALOG;
+        return;
+    }
+    u->attempt[0] = '\0';
+    if (u->cfg->store) {
+        AttemptInfo a;
+        memset(&a, 0, sizeof a);
+        a.trainee = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : 0;
+        snprintf(a.scenario, sizeof a.scenario, "%s", us->scenario->id);
+        snprintf(a.version, sizeof a.version, "%s", us->scenario->version);
+        snprintf(a.hash, sizeof a.hash, "%s", us->scenario->hash_hex);
+        a.seed = session_seed(u->ss);
+        a.exam = u->exam;
+        if (store_begin_attempt(u->cfg->store, &a, &e) == SIM_OK)
+            memcpy(u->attempt, a.id, sizeof u->attempt);
+    }
+    u->screen = SCR_OFFICE;
+    u->ov = OV_NONE;
+    u->focus_area = 0;
+    u->sel_action = 0;
+    u->sel_doc = 0;
+    u->nnotices = 0;
+    u->last_step = session_step_index(u->ss);
+    u->show_line = 1;
+    u->enter_t0 = SDL_GetTicks();
+    u->animating = !u->cfg->input_script;
+    u->scroll = 0;
+    u->dirty = 1;
+}
+
+/* Performs one engine action and turns its ledger entries into notices. */
+static void do_action(Ui *u, const char *id)
+{
+    const ScoreLedger *l = session_ledger(u->ss);
+    size_t before = l->count;
+    int step_before = session_step_index(u->ss);
+    SimError e;
+    if (session_act(u->ss, id, &e) != SIM_OK) {
+        u->nnotices = 1;
+        snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", e.msg);
+        u->notices[0].points = 0;
+        u->notices[0].critical = 0;
+        u->dirty = 1;
+        return;
+    }
+    const Scenario *sc = cur_scen(u);
+    l = session_ledger(u->ss);
+    u->nnotices = 0;
+    SimBuf pj;
+    simbuf_init(&pj);
+    simbuf_puts(&pj, "[");
+    for (size_t i = before; i < l->count; i++) {
+        const LedgerEntry *en = &l->entries[i];
+        simbuf_printf(&pj, "%s{\"criterion\":\"%s\",\"points\":%d,\"kind\":%d}", i > before ? "," : "",
+                      en->criterion >= 0 ? sc->criteria[en->criterion].id : "", en->points,
+                      (int)en->kind);
+        if (en->kind == LEDGER_TIME || en->kind == LEDGER_MISSED || u->nnotices >= MAX_NOTICES)
+            continue;
+        Notice *n = &u->notices[u->nnotices++];
+        n->points = en->points;
+        n->critical = en->kind == LEDGER_CRITICAL;
+        if (n->critical)
+            snprintf(n->text, sizeof n->text, "✖ %s: %s%s%s%s", tr(STR_CRITICAL), en->feedback,
+                     en->rule ? " (" : "", en->rule ? en->rule->short_ : "", en->rule ? ")" : "");
+        else
+            snprintf(n->text, sizeof n->text, "%s%d · %s: %s%s%s%s", en->points >= 0 ? "+" : "−",
+                     abs(en->points), sc->criteria[en->criterion].title, en->feedback,
+                     en->rule ? " (" : "", en->rule ? en->rule->short_ : "", en->rule ? ")" : "");
+    }
+    simbuf_puts(&pj, "]");
+    if (u->cfg->store && u->attempt[0])
+        store_add_action(u->cfg->store, u->attempt, (int)session_action_count(u->ss), id,
+                         session_minutes(u->ss), simbuf_str(&pj), &e);
+    simbuf_free(&pj);
+    int step_now = session_step_index(u->ss);
+    u->show_line = step_now != step_before || !session_last_reply(u->ss);
+    u->last_step = step_now;
+    u->sel_action = 0;
+    u->dirty = 1;
+    if (session_finished(u->ss)) {
+        write_result(u);
+        u->ov = OV_NONE;
+        u->screen = SCR_DEBRIEF;
+        u->scroll = 0;
+        u->debrief_btn = 0;
+    }
+}
+
+static void leave_attempt(Ui *u)
+{
+    if (u->ss && !session_finished(u->ss)) {
+        session_abandon(u->ss);
+        write_result(u);
+    }
+    u->ov = OV_NONE;
+    u->screen = SCR_CATALOG;
+    u->dirty = 1;
+}
+
+/* ==== start screen ======================================================================== */
+
+static void reload_trainees(Ui *u)
+{
+    u->ntrainees = u->cfg->store ? store_list_trainees(u->cfg->store, u->trainees, MAX_TRAINEES) : 0;
+    if (u->sel_trainee >= (int)u->ntrainees)
+        u->sel_trainee = (int)u->ntrainees - 1;
+}
+
+static void draw_title_bar(Ui *u, const char *title, const char *sub)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    gfx_gradient(u->g, (GRect){0, 0, (float)l->W, 96 * s}, u->theme.accent,
+                 u->high_contrast ? u->theme.accent : (GColor){9, 74, 140, 255});
+    gfx_text(u->g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, u->theme.accent_text);
+    if (sub)
+        gfx_text(u->g, sub, 40 * s, 18 * s + l->px_title * 1.35f, l->px_label, GF_REGULAR,
+                 u->theme.accent_text);
+}
+
+static void draw_start(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W;
+    draw_title_bar(u, tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
+    /* Profiles. */
+    GRect left = {40 * s, 120 * s, W * 0.46f, l->H - 200 * s};
+    panel(u, left);
+    gfx_text(u->g, tr(STR_UI_PROFILE), left.x + 20 * s, left.y + 16 * s, l->px_dialog, GF_BOLD,
+             u->theme.text);
+    float y = left.y + 20 * s + l->px_dialog * 1.6f;
+    float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) * 1.9f;
+    for (int i = -1; i < (int)u->ntrainees && y + rowh < left.y + left.h - rowh; i++) {
+        GRect r = {left.x + 16 * s, y, left.w - 32 * s, rowh - 6 * s};
+        int sel = u->sel_trainee == i;
+        if (sel)
+            gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, 30});
+        char line[400];
+        if (i < 0)
+            snprintf(line, sizeof line, "%s", tr(STR_UI_GUEST));
+        else
+            snprintf(line, sizeof line, "%s %s · таб. № %s", u->trainees[i].surname,
+                     u->trainees[i].name, u->trainees[i].personnel);
+        gfx_text(u->g, sel ? "●" : "○", r.x + 10 * s, r.y + 8 * s, l->px_body, GF_REGULAR,
+                 sel ? u->theme.accent : u->theme.text_dim);
+        gfx_text(u->g, line, r.x + 40 * s, r.y + 8 * s, l->px_body, sel ? GF_BOLD : GF_REGULAR,
+                 u->theme.text);
+        if (sel && u->start_focus == 0)
+            gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
+        add_hit(u, r, HIT_PROFILE, i);
+        y += rowh;
+    }
+    button(u, left.x + 16 * s, left.y + left.h - 64 * s, tr(STR_UI_NEW_PROFILE), 0, 0,
+           HIT_NEW_PROFILE, 0);
+
+    /* Mode and start. */
+    GRect right = {W * 0.46f + 70 * s, 120 * s, W * 0.54f - 110 * s, l->H - 200 * s};
+    panel(u, right);
+    gfx_text(u->g, tr(STR_UI_MODE), right.x + 20 * s, right.y + 16 * s, l->px_dialog, GF_BOLD,
+             u->theme.text);
+    float my = right.y + 20 * s + l->px_dialog * 1.6f;
+    for (int m = 0; m < 2; m++) {
+        const char *name = m ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
+        const char *desc = m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC);
+        float dh = gfx_text_box(u->g, desc, 0, 0, right.w - 100 * s, l->px_label, GF_REGULAR,
+                                u->theme.text_dim, 0);
+        GRect r = {right.x + 16 * s, my, right.w - 32 * s, dh + l->px_body * 2.0f};
+        int sel = u->exam == m;
+        gfx_round(u->g, r, 8 * s, sel ? (GColor){11, 92, 173, 30} : u->theme.panel);
+        gfx_round_outline(u->g, r, 8 * s, (sel ? 2.5f : 1.2f) * s,
+                          sel ? u->theme.accent : u->theme.panel_edge);
+        gfx_text(u->g, sel ? "◉" : "○", r.x + 12 * s, r.y + 10 * s, l->px_body, GF_REGULAR,
+                 sel ? u->theme.accent : u->theme.text_dim);
+        gfx_text(u->g, name, r.x + 44 * s, r.y + 10 * s, l->px_body, GF_BOLD, u->theme.text);
+        gfx_text_box(u->g, desc, r.x + 44 * s, r.y + 14 * s + l->px_body * 1.3f, r.w - 60 * s,
+                     l->px_label, GF_REGULAR, u->theme.text_dim, 1);
+        if (sel && u->start_focus == 1)
+            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                              10 * s, 3 * s, u->theme.focus);
+        add_hit(u, r, HIT_MODE, m);
+        my += r.h + 12 * s;
+    }
+    float bx = right.x + 16 * s, by = right.y + right.h - 64 * s;
+    GRect b = button(u, bx, by, tr(STR_UI_START), 1, u->start_focus == 2 && u->start_button == 0,
+                     HIT_START, 0);
+    b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_SETTINGS), 0,
+               u->start_focus == 2 && u->start_button == 1, HIT_SETTINGS, 0);
+    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_QUIT), 0, u->start_focus == 2 && u->start_button == 2,
+           HIT_QUIT, 0);
+    if (u->cfg->load_errors && *u->cfg->load_errors)
+        gfx_text_box(u->g, u->cfg->load_errors, 40 * s, l->H - 74 * s, W - 80 * s, l->px_small,
+                     GF_REGULAR, u->theme.bad, 1);
+    hint_bar(u, tr(STR_UI_HINT_START));
+}
+
+static void start_key(Ui *u, SDL_Keycode k)
+{
+    if (k == SDLK_TAB) {
+        u->start_focus = (u->start_focus + 1) % 3;
+    } else if (k == SDLK_UP || k == SDLK_DOWN) {
+        int d = k == SDLK_UP ? -1 : 1;
+        if (u->start_focus == 0) {
+            int n = u->sel_trainee + d;
+            if (n >= -1 && n < (int)u->ntrainees)
+                u->sel_trainee = n;
+        } else if (u->start_focus == 1) {
+            u->exam = !u->exam;
+        }
+    } else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
+        if (u->start_focus == 2)
+            u->start_button = (u->start_button + (k == SDLK_LEFT ? 2 : 1)) % 3;
+        else if (u->start_focus == 1)
+            u->exam = !u->exam;
+    } else if (k == SDLK_n) {
+        u->screen = SCR_NEW_PROFILE;
+        memset(u->form, 0, sizeof u->form);
+        u->form_field = 0;
+        u->form_error[0] = '\0';
+        SDL_StartTextInput();
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+        int b = u->start_focus == 2 ? u->start_button : 0;
+        if (b == 0) {
+            u->screen = SCR_CATALOG;
+            save_setting(u, "mode", u->exam);
+            save_setting(u, "last_trainee",
+                         u->sel_trainee >= 0 ? (int)u->trainees[u->sel_trainee].id : 0);
+        } else if (b == 1) {
+            u->settings_back = SCR_START;
+            u->screen = SCR_SETTINGS;
+        } else {
+            u->running = 0;
+        }
+    } else if (k == SDLK_ESCAPE) {
+        u->running = 0;
+    }
+    u->dirty = 1;
+}
+
+/* ==== new profile ========================================================================= */
+
+static void draw_new_profile(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    draw_title_bar(u, tr(STR_UI_NEW_PROFILE), NULL);
+    GRect p = {l->W * 0.2f, 130 * s, l->W * 0.6f, 420 * s};
+    panel(u, p);
+    const SimStr labels[3] = {STR_UI_SURNAME, STR_UI_NAME, STR_UI_PERSONNEL};
+    float y = p.y + 24 * s;
+    for (int i = 0; i < 3; i++) {
+        gfx_text(u->g, tr(labels[i]), p.x + 24 * s, y, l->px_label, GF_REGULAR, u->theme.text_dim);
+        y += l->px_label * 1.5f;
+        GRect box = {p.x + 24 * s, y, p.w - 48 * s, l->px_body * 2.0f};
+        gfx_round(u->g, box, 6 * s, u->theme.bg);
+        gfx_round_outline(u->g, box, 6 * s, (u->form_field == i ? 3.0f : 1.5f) * s,
+                          u->form_field == i ? u->theme.focus : u->theme.panel_edge);
+        char shown[160];
+        snprintf(shown, sizeof shown, "%s%s", u->form[i], u->form_field == i ? "▏" : "");
+        gfx_text(u->g, shown, box.x + 10 * s, box.y + l->px_body * 0.4f, l->px_body, GF_REGULAR,
+                 u->theme.text);
+        add_hit(u, box, HIT_FORM_FIELD, i);
+        y += box.h + 18 * s;
+    }
+    if (u->form_error[0])
+        gfx_text(u->g, u->form_error, p.x + 24 * s, y, l->px_label, GF_BOLD, u->theme.bad);
+    GRect b = button(u, p.x + 24 * s, p.y + p.h - 64 * s, tr(STR_UI_CREATE), 1, 0, HIT_FORM_OK, 0);
+    button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_FORM_CANCEL, 0);
+    hint_bar(u, tr(STR_UI_HINT_FORM));
+}
+
+static void form_submit(Ui *u)
+{
+    for (int i = 0; i < 3; i++)
+        if (!u->form[i][0]) {
+            snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_UI_FORM_EMPTY));
+            u->form_field = i;
+            return;
+        }
+    if (!u->cfg->store) {
+        snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_UI_NO_STORE));
+        return;
+    }
+    long long id = 0;
+    SimError e;
+    if (store_add_trainee(u->cfg->store, u->form[0], u->form[1], u->form[2], &id, &e) != SIM_OK) {
+        snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
+        return;
+    }
+    reload_trainees(u);
+    for (size_t i = 0; i < u->ntrainees; i++)
+        if (u->trainees[i].id == id)
+            u->sel_trainee = (int)i;
+    SDL_StopTextInput();
+    u->screen = SCR_START;
+    u->start_focus = 2;
+    u->start_button = 0;
+}
+
+static void form_key(Ui *u, SDL_Keycode k)
+{
+    char *f = u->form[u->form_field];
+    if (k == SDLK_BACKSPACE) {
+        size_t n = strlen(f);
+        while (n > 0 && ((unsigned char)f[n - 1] & 0xC0) == 0x80)
+            n--; /* drop a whole UTF-8 character */
+        if (n > 0)
+            n--;
+        f[n] = '\0';
+    } else if (k == SDLK_TAB || k == SDLK_DOWN) {
+        u->form_field = (u->form_field + 1) % 3;
+    } else if (k == SDLK_UP) {
+        u->form_field = (u->form_field + 2) % 3;
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+        if (u->form_field < 2 && !u->form[u->form_field + 1][0] && f[0])
+            u->form_field++;
+        else
+            form_submit(u);
+    } else if (k == SDLK_ESCAPE) {
+        SDL_StopTextInput();
+        u->screen = SCR_START;
+    }
+    u->dirty = 1;
+}
+
+static void form_text(Ui *u, const char *text)
+{
+    char *f = u->form[u->form_field];
+    size_t n = strlen(f), add = strlen(text);
+    if (n + add < sizeof u->form[0] - 4)
+        memcpy(f + n, text, add + 1);
+    u->dirty = 1;
+}
+
+/* ==== catalogue =========================================================================== */
+
+static void collect_services(Ui *u)
+{
+    u->nservices = 0;
+    for (size_t i = 0; i < u->cfg->scenario_count; i++) {
+        const char *t = u->cfg->scenarios[i].scenario->service_title;
+        int found = 0;
+        for (int k = 0; k < u->nservices; k++)
+            found |= strcmp(u->services[k], t) == 0;
+        if (!found && u->nservices < 32)
+            snprintf(u->services[u->nservices++], sizeof u->services[0], "%s", t);
+    }
+}
+
+static int visible_cards(Ui *u, int *idx, int max)
+{
+    int n = 0;
+    /* Grouped by service, in the order the services first appear. */
+    for (int g = 0; g < u->nservices; g++) {
+        if (u->filter >= 0 && u->filter != g)
+            continue;
+        for (size_t i = 0; i < u->cfg->scenario_count && n < max; i++)
+            if (strcmp(u->cfg->scenarios[i].scenario->service_title, u->services[g]) == 0)
+                idx[n++] = (int)i;
+    }
+    return n;
+}
+
+static void draw_catalog(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W;
+    char sub[400];
+    if (u->sel_trainee >= 0)
+        snprintf(sub, sizeof sub, "%s %s · %s", u->trainees[u->sel_trainee].surname,
+                 u->trainees[u->sel_trainee].name,
+                 u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
+    else
+        snprintf(sub, sizeof sub, "%s · %s", tr(STR_UI_GUEST),
+                 u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
+    draw_title_bar(u, tr(STR_UI_CATALOG), sub);
+    /* Filter chips. */
+    float x = 40 * s, y = 110 * s;
+    for (int gi = -1; gi < u->nservices; gi++) {
+        const char *name = gi < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[gi];
+        float w = text_w(u, name, l->px_label, GF_BOLD) + 28 * s;
+        if (x + w > W - 40 * s) {
+            x = 40 * s;
+            y += l->px_label * 2.4f;
+        }
+        GRect r = {x, y, w, l->px_label * 2.0f};
+        int sel = u->filter == gi;
+        gfx_round(u->g, r, r.h / 2, sel ? u->theme.accent : u->theme.panel);
+        gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
+        gfx_text(u->g, name, x + 14 * s, y + l->px_label * 0.45f, l->px_label, GF_BOLD,
+                 sel ? u->theme.accent_text : u->theme.text);
+        add_hit(u, r, HIT_FILTER, gi);
+        x += w + 10 * s;
+    }
+    y += l->px_label * 3.0f;
+    int idx[256];
+    int n = visible_cards(u, idx, 256);
+    if (u->sel_card >= n)
+        u->sel_card = n ? n - 1 : 0;
+    int cols = 3;
+    float gap = 20 * s, cw = (W - 80 * s - gap * (cols - 1)) / cols;
+    float ch = 150 * s * (l->ts / l->s > 1.3f ? 1.35f : 1.0f);
+    const char *group = NULL;
+    int col = 0;
+    for (int i = 0; i < n; i++) {
+        const Scenario *sc = u->cfg->scenarios[idx[i]].scenario;
+        if (!group || strcmp(group, sc->service_title) != 0) {
+            if (col)
+                y += ch + gap;
+            col = 0;
+            group = sc->service_title;
+            gfx_text(u->g, group, 40 * s, y, l->px_body, GF_BOLD, u->theme.text_dim);
+            y += l->px_body * 1.6f;
+        }
+        GRect r = {40 * s + col * (cw + gap), y, cw, ch};
+        panel(u, r);
+        gfx_text_box(u->g, sc->title, r.x + 16 * s, r.y + 12 * s, r.w - 32 * s, l->px_body, GF_BOLD,
+                     u->theme.text, 1);
+        char meta[200], stars[32] = "";
+        for (int d = 1; d <= 5; d++)
+            strcat(stars, d <= sc->difficulty ? "●" : "○");
+        snprintf(meta, sizeof meta, "%s %s · ≈ %d мин", tr(STR_UI_DIFFICULTY), stars, sc->minutes);
+        gfx_text(u->g, meta, r.x + 16 * s, r.y + r.h - 58 * s, l->px_label, GF_REGULAR,
+                 u->theme.text_dim);
+        ScenarioStats st = {0, -1, 0};
+        if (u->cfg->store && u->sel_trainee >= 0)
+            st = store_scenario_stats(u->cfg->store, u->trainees[u->sel_trainee].id, sc->id);
+        char best[128];
+        const char *status;
+        GColor sc_col;
+        if (st.best_total < 0) {
+            snprintf(best, sizeof best, "%s", tr(STR_UI_NOT_PLAYED));
+            status = tr(STR_UI_STATUS_NEW);
+            sc_col = u->theme.accent;
+        } else {
+            snprintf(best, sizeof best, tr(STR_UI_BEST), st.best_total);
+            status = st.passed ? tr(STR_UI_STATUS_PASSED) : tr(STR_UI_STATUS_FAILED);
+            sc_col = st.passed ? u->theme.good : u->theme.bad;
+        }
+        gfx_text(u->g, best, r.x + 16 * s, r.y + r.h - 32 * s, l->px_label, GF_REGULAR,
+                 u->theme.text);
+        float sw = text_w(u, status, l->px_label, GF_BOLD);
+        gfx_text(u->g, status, r.x + r.w - sw - 16 * s, r.y + r.h - 32 * s, l->px_label, GF_BOLD,
+                 sc_col);
+        if (i == u->sel_card)
+            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                              12 * s, 3 * s, u->theme.focus);
+        else if (hovered(u, r))
+            gfx_round_outline(u->g, r, 10 * s, 2 * s, u->theme.accent);
+        add_hit(u, r, HIT_CARD, i);
+        if (++col == cols) {
+            col = 0;
+            y += ch + gap;
+        }
+    }
+    if (n == 0)
+        gfx_text(u->g, tr(STR_UI_NO_SCENARIOS), 40 * s, y, l->px_body, GF_REGULAR, u->theme.text);
+    if (u->form_error[0])
+        gfx_text_box(u->g, u->form_error, 40 * s, l->H - 80 * s, W - 80 * s, l->px_small,
+                     GF_REGULAR, u->theme.bad, 1);
+    hint_bar(u, tr(STR_UI_HINT_CATALOG));
+}
+
+static void catalog_key(Ui *u, SDL_Keycode k)
+{
+    int idx[256];
+    int n = visible_cards(u, idx, 256);
+    if (k == SDLK_RIGHT && u->sel_card + 1 < n)
+        u->sel_card++;
+    else if (k == SDLK_LEFT && u->sel_card > 0)
+        u->sel_card--;
+    else if (k == SDLK_DOWN)
+        u->sel_card = u->sel_card + 3 < n ? u->sel_card + 3 : (n ? n - 1 : 0);
+    else if (k == SDLK_UP)
+        u->sel_card = u->sel_card >= 3 ? u->sel_card - 3 : 0;
+    else if (k == SDLK_TAB) {
+        u->filter = u->filter + 1 < u->nservices ? u->filter + 1 : -1;
+        u->sel_card = 0;
+    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && n > 0) {
+        u->form_error[0] = '\0';
+        start_attempt(u, idx[u->sel_card]);
+    } else if (k == SDLK_ESCAPE)
+        u->screen = SCR_START;
+    u->dirty = 1;
+}
+
+/* ==== office ============================================================================== */
+
+static void draw_hud(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W;
+    const Scenario *sc = cur_scen(u);
+    float h = 40 * s;
+    gfx_fill(u->g, (GRect){0, 0, W, h}, u->high_contrast ? u->theme.bg : (GColor){30, 38, 50, 255});
+    GColor fg = {255, 255, 255, 255};
+    float ty = (h - gfx_line_height(u->g, l->px_label, GF_BOLD)) / 2;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s %s · %s %d", tr(STR_UI_TICKET), sc->office_ticket, tr(STR_UI_WINDOW),
+             sc->office_window);
+    float x = 16 * s;
+    x += gfx_text(u->g, buf, x, ty, l->px_label, GF_BOLD, fg) + 28 * s;
+    if (u->timer_on) {
+        char t1[16], t2[16];
+        sim_format_clock(session_minutes(u->ss), t1, sizeof t1);
+        sim_format_clock(sc->time_norm, t2, sizeof t2);
+        snprintf(buf, sizeof buf, "⏱ %s / %s", t1, t2);
+        GColor c = session_minutes(u->ss) > sc->time_norm ? (GColor){255, 170, 160, 255} : fg;
+        x += gfx_text(u->g, buf, x, ty, l->px_label, GF_BOLD, c);
+        if (session_minutes(u->ss) > sc->time_norm)
+            x += gfx_text(u->g, tr(STR_UI_OVER_NORM), x + 8 * s, ty, l->px_label, GF_BOLD, c) + 8 * s;
+        x += 28 * s;
+    }
+    office_mood_icon(u->g, x + 11 * s, h / 2, 11 * s, session_mood(u->ss), &u->theme);
+    snprintf(buf, sizeof buf, "%s: %s", tr(STR_UI_MOOD),
+             office_mood_word(session_mood(u->ss), sc->applicant.sex));
+    x += 28 * s + gfx_text(u->g, buf, x + 28 * s, ty, l->px_label, GF_BOLD, fg) + 28 * s;
+    const char *mode = u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
+    float mw = text_w(u, mode, l->px_label, GF_BOLD) + 20 * s;
+    float rx = W - mw - 16 * s;
+    if (!u->exam) {
+        ScoreReport r;
+        session_report(u->ss, &r);
+        snprintf(buf, sizeof buf, "%s: %d", tr(STR_UI_SCORE), r.total);
+        float bw = text_w(u, buf, l->px_label, GF_BOLD);
+        gfx_text(u->g, buf, rx - bw - 20 * s, ty, l->px_label, GF_BOLD, fg);
+    }
+    gfx_round(u->g, (GRect){rx, 7 * s, mw, h - 14 * s}, 6 * s, u->theme.accent);
+    gfx_text(u->g, mode, rx + 10 * s, ty, l->px_label, GF_BOLD, u->theme.accent_text);
+}
+
+static void draw_office(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    const Scenario *sc = cur_scen(u);
+    float enter = 1.0f;
+    if (u->animating) {
+        uint32_t dt = SDL_GetTicks() - u->enter_t0;
+        enter = dt >= 700 ? 1.0f : (float)dt / 700.0f;
+        enter = 1.0f - (1.0f - enter) * (1.0f - enter); /* ease out */
+        if (dt >= 700)
+            u->animating = 0;
+    }
+    char clock[16];
+    sim_format_clock(session_minutes(u->ss), clock, sizeof clock);
+    OfficeView v = {l, &u->theme, sc->office_ticket, sc->office_window, sc->office_queue,
+                    session_minutes(u->ss), sc->time_norm, u->timer_on, sc->applicant.sex,
+                    session_applicant_age(u->ss), session_mood(u->ss), &sc->applicant, enter,
+                    clock};
+    float desk = office_draw(u->g, &v);
+    draw_hud(u);
+
+    /* The dialogue panel. */
+    GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 48 * s};
+    panel(u, dp);
+    float x = dp.x + 18 * s, y = dp.y + 14 * s, w = dp.w - 36 * s;
+    int st = session_step_index(u->ss);
+    const Step *step = st >= 0 ? &sc->steps[st] : NULL;
+    char who[300];
+    snprintf(who, sizeof who, "%s:", session_applicant_name(u->ss));
+    gfx_text(u->g, who, x, y, l->px_label, GF_BOLD, u->theme.accent);
+    y += l->px_label * 1.5f;
+    const char *reply = session_last_reply(u->ss);
+    if (reply && *reply) {
+        char q[2048];
+        snprintf(q, sizeof q, "«%s»", reply);
+        y += gfx_text_box(u->g, q, x, y, w, l->px_dialog, GF_REGULAR, u->theme.text, 1) + 6 * s;
+    }
+    if (step && (u->show_line || !reply)) {
+        if (step->does && u->show_line)
+            y += gfx_text_box(u->g, step->does, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim,
+                              1) + 4 * s;
+        const char *line = session_line(u->ss);
+        if (line && *line) {
+            char q[2048];
+            snprintf(q, sizeof q, "«%s»", line);
+            y += gfx_text_box(u->g, q, x, y, w, l->px_dialog, GF_REGULAR, u->theme.text, 1) + 6 * s;
+        }
+    }
+    gfx_fill(u->g, (GRect){x, y + 2 * s, w, 1.5f * s}, u->theme.panel_edge);
+    y += 10 * s;
+    int offered[64];
+    size_t n = session_offered(u->ss, offered, 64);
+    if (u->sel_action >= (int)n)
+        u->sel_action = n ? (int)n - 1 : 0;
+    for (size_t i = 0; i < n && step; i++) {
+        const Action *a = &step->actions[offered[i]];
+        char line[2048];
+        snprintf(line, sizeof line, "%zu. %s", i + 1, a->text);
+        float hgt = gfx_text_box(u->g, line, 0, 0, w - 16 * s, l->px_body, GF_REGULAR,
+                                 u->theme.text, 0);
+        GRect r = {x - 6 * s, y, w + 12 * s, hgt + 8 * s};
+        if (y + hgt > dp.y + dp.h)
+            break;
+        int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
+        if (focus)
+            gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, u->high_contrast ? 80 : 28});
+        else if (hovered(u, r))
+            gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, 14});
+        gfx_text_box(u->g, line, x + 2 * s, y + 4 * s, w - 16 * s, l->px_body,
+                     focus ? GF_BOLD : GF_REGULAR, u->theme.text, 1);
+        if (focus)
+            gfx_round_outline(u->g, r, 6 * s, 2.5f * s, u->theme.focus);
+        add_hit(u, r, HIT_ACTION, (int)i);
+        y += r.h + 4 * s;
+    }
+
+    /* Documents on the desk. */
+    float dx0 = dp.x + dp.w + 20 * s, dy0 = desk + 14 * s;
+    float cw = 120 * s, chh = 86 * s;
+    int k = 0;
+    for (size_t d = 0; d < sc->document_count; d++) {
+        if (!session_doc_on_desk(u->ss, (int)d))
+            continue;
+        int flagged = 0;
+        for (size_t f = 0; f < sc->documents[d].field_count; f++)
+            flagged += session_flag_reason(u->ss, (int)d, (int)f) >= 0;
+        GRect r = {dx0 + (k % 2) * (cw + 12 * s) + (k / 2 % 2) * 8 * s,
+                   dy0 + (k / 2) * (chh + 10 * s), cw, chh};
+        doc_card(u->g, l, &u->theme, &sc->documents[d], r,
+                 u->focus_area == 1 && u->sel_doc == k && u->ov == OV_NONE,
+                 session_doc_inspected(u->ss, (int)d), flagged);
+        add_hit(u, r, HIT_DESK_DOC, k);
+        k++;
+    }
+    if (k == 0)
+        gfx_text_box(u->g, tr(STR_UI_NO_DOCS), dx0, dy0, 2 * cw, l->px_label, GF_REGULAR,
+                     u->theme.text_dim, 1);
+
+    /* The office PC. */
+    GRect mon = {W - 230 * s, desk + 14 * s, 214 * s, 150 * s};
+    gfx_fill(u->g, (GRect){mon.x + mon.w / 2 - 12 * s, mon.y + mon.h, 24 * s, 26 * s},
+             (GColor){60, 64, 70, 255});
+    gfx_round(u->g, (GRect){mon.x + mon.w / 2 - 50 * s, mon.y + mon.h + 22 * s, 100 * s, 10 * s},
+              4 * s, (GColor){60, 64, 70, 255});
+    gfx_round(u->g, mon, 8 * s, (GColor){34, 38, 44, 255});
+    GRect scr = {mon.x + 8 * s, mon.y + 8 * s, mon.w - 16 * s, mon.h - 16 * s};
+    gfx_fill(u->g, scr, (GColor){232, 240, 250, 255});
+    gfx_fill(u->g, (GRect){scr.x, scr.y, scr.w, 20 * s}, u->theme.accent);
+    gfx_text(u->g, tr(STR_UI_PC_TITLE), scr.x + 6 * s, scr.y + 2 * s, l->px_small, GF_BOLD,
+             u->theme.accent_text);
+    int svc = session_service(u->ss);
+    gfx_text_box(u->g, svc >= 0 ? sc->services[svc].title : tr(STR_UI_NO_SERVICE), scr.x + 6 * s,
+                 scr.y + 26 * s, scr.w - 12 * s, l->px_small, GF_REGULAR, (GColor){30, 35, 45, 255},
+                 1);
+    gfx_text(u->g, tr(STR_UI_PC_OPEN), scr.x + 6 * s, scr.y + scr.h - 20 * s, l->px_small,
+             GF_BOLD, u->theme.accent);
+    if (hovered(u, mon))
+        gfx_round_outline(u->g, mon, 8 * s, 2.5f * s, u->theme.focus);
+    add_hit(u, mon, HIT_PC, 0);
+
+    /* Notices (training mode), over the hall's lower edge. */
+    if (!u->exam && u->nnotices) {
+        float ny = desk - 14 * s;
+        for (int i = u->nnotices - 1; i >= 0; i--) {
+            Notice *no = &u->notices[i];
+            float nw = W * 0.6f;
+            float th = gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD,
+                                    u->theme.text, 0);
+            ny -= th + 16 * s;
+            GRect r = {W - nw - 20 * s, ny, nw, th + 12 * s};
+            GColor edge = no->critical || no->points < 0 ? u->theme.bad : u->theme.good;
+            gfx_round(u->g, (GRect){r.x + 2 * s, r.y + 3 * s, r.w, r.h}, 8 * s, u->theme.shadow);
+            gfx_round(u->g, r, 8 * s, u->theme.panel);
+            gfx_fill(u->g, (GRect){r.x, r.y + 4 * s, 6 * s, r.h - 8 * s}, edge);
+            gfx_text_box(u->g, no->text, r.x + 16 * s, r.y + 6 * s, nw - 28 * s, l->px_label,
+                         GF_BOLD, u->theme.text, 1);
+            ny -= 4 * s;
+        }
+    }
+    hint_bar(u, tr(STR_UI_HINT_OFFICE));
+}
+
+static int desk_docs(Ui *u, int *map, int max)
+{
+    int n = 0;
+    const Scenario *sc = cur_scen(u);
+    for (size_t d = 0; d < sc->document_count && n < max; d++)
+        if (session_doc_on_desk(u->ss, (int)d))
+            map[n++] = (int)d;
+    return n;
+}
+
+static void open_doc(Ui *u, int desk_index)
+{
+    int map[64];
+    int n = desk_docs(u, map, 64);
+    if (desk_index < 0 || desk_index >= n)
+        return;
+    int d = map[desk_index];
+    if (!session_doc_inspected(u->ss, d)) {
+        char id[200];
+        snprintf(id, sizeof id, "inspect:%s", cur_scen(u)->documents[d].id);
+        do_action(u, id);
+        if (u->screen != SCR_OFFICE)
+            return;
+    }
+    u->ov = OV_DOC;
+    u->ov_doc = d;
+    u->ov_doc2 = -1;
+    u->ov_field = 0;
+    u->compare_pick = 0;
+    u->dirty = 1;
+}
+
+static void draw_doc_overlay(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    dim(u);
+    DocFieldBox boxes[128];
+    GRect area = {0.05f * W, 0.07f * H, 0.9f * W, 0.82f * H};
+    if (u->ov_doc2 >= 0) {
+        GRect a2 = area;
+        area.w = area.w / 2 - 10 * s;
+        a2.x = area.x + area.w + 20 * s;
+        a2.w = area.w;
+        doc_draw(u->g, l, &u->theme, u->ss, u->ov_doc2, a2, -1, boxes, 0);
+    }
+    size_t nb = doc_draw(u->g, l, &u->theme, u->ss, u->ov_doc, area, u->ov_field, boxes, 128);
+    for (size_t i = 0; i < nb; i++)
+        add_hit(u, boxes[i].r, HIT_FIELD, boxes[i].field);
+    if (u->compare_pick) {
+        GRect p = {0.3f * W, 0.3f * H, 0.4f * W, 0.3f * H};
+        panel(u, p);
+        gfx_text(u->g, tr(STR_UI_COMPARE_WITH), p.x + 20 * s, p.y + 16 * s, l->px_body, GF_BOLD,
+                 u->theme.text);
+        int map[64];
+        int n = desk_docs(u, map, 64);
+        float y = p.y + 20 * s + l->px_body * 1.7f;
+        for (int i = 0; i < n; i++) {
+            char line[300];
+            snprintf(line, sizeof line, "%d. %s", i + 1, cur_scen(u)->documents[map[i]].title);
+            GRect r = {p.x + 14 * s, y, p.w - 28 * s, l->px_body * 1.7f};
+            gfx_text(u->g, line, r.x + 6 * s, r.y + 4 * s, l->px_body, GF_REGULAR, u->theme.text);
+            add_hit(u, r, HIT_COMPARE, i);
+            y += r.h;
+        }
+    }
+    hint_bar(u, tr(STR_UI_HINT_DOC));
+}
+
+static void draw_reason_overlay(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    dim(u);
+    const Document *d = &cur_scen(u)->documents[u->ov_doc];
+    float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) * 1.45f;
+    GRect p = {0.25f * W, 0.08f * H, 0.5f * W, rowh * REASON_COUNT + 110 * s};
+    if (p.y + p.h > H - 30 * s)
+        p.h = H - 30 * s - p.y;
+    panel(u, p);
+    char title[400];
+    snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[u->ov_field].label, d->title);
+    float y = p.y + 16 * s;
+    y += gfx_text_box(u->g, title, p.x + 20 * s, y, p.w - 40 * s, l->px_body, GF_BOLD,
+                      u->theme.text, 1) + 10 * s;
+    for (int r = 0; r < REASON_COUNT; r++) {
+        char line[200];
+        snprintf(line, sizeof line, "%d. %s", r + 1, reason_title((FlagReason)r));
+        GRect rr = {p.x + 14 * s, y, p.w - 28 * s, rowh - 4 * s};
+        if (r == u->ov_reason) {
+            gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 30});
+            gfx_round_outline(u->g, rr, 6 * s, 2.5f * s, u->theme.focus);
+        } else if (hovered(u, rr)) {
+            gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 14});
+        }
+        gfx_text(u->g, line, rr.x + 8 * s, rr.y + 4 * s, l->px_body,
+                 r == u->ov_reason ? GF_BOLD : GF_REGULAR, u->theme.text);
+        add_hit(u, rr, HIT_REASON, r);
+        y += rowh;
+    }
+    hint_bar(u, tr(STR_UI_HINT_REASON));
+}
+
+static void draw_pc_overlay(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    const Scenario *sc = cur_scen(u);
+    dim(u);
+    GRect p = {0.08f * W, 0.08f * H, 0.84f * W, 0.8f * H};
+    gfx_round(u->g, (GRect){p.x - 12 * s, p.y - 12 * s, p.w + 24 * s, p.h + 24 * s}, 14 * s,
+              (GColor){34, 38, 44, 255});
+    gfx_fill(u->g, p, (GColor){240, 245, 252, 255});
+    gfx_fill(u->g, (GRect){p.x, p.y, p.w, 34 * s}, u->theme.accent);
+    gfx_text(u->g, tr(STR_UI_PC_TITLE_FULL), p.x + 14 * s, p.y + 6 * s, l->px_body, GF_BOLD,
+             u->theme.accent_text);
+    GColor ink = {25, 30, 40, 255};
+    float y = p.y + 48 * s, lw = p.w * 0.46f;
+    int chosen = session_service(u->ss);
+    for (size_t i = 0; i < sc->service_count; i++) {
+        float hgt = gfx_text_box(u->g, sc->services[i].title, 0, 0, lw - 60 * s, l->px_body,
+                                 GF_REGULAR, ink, 0);
+        GRect r = {p.x + 12 * s, y, lw, hgt + 14 * s};
+        int focus = (int)i == u->ov_service;
+        gfx_round(u->g, r, 6 * s, focus ? (GColor){11, 92, 173, 36} : (GColor){255, 255, 255, 255});
+        gfx_round_outline(u->g, r, 6 * s, (focus ? 2.5f : 1.0f) * s,
+                          focus ? u->theme.focus : (GColor){190, 198, 210, 255});
+        char num[8];
+        snprintf(num, sizeof num, "%zu.", i + 1);
+        gfx_text(u->g, num, r.x + 8 * s, r.y + 7 * s, l->px_body, GF_BOLD, ink);
+        gfx_text_box(u->g, sc->services[i].title, r.x + 40 * s, r.y + 7 * s, lw - 60 * s,
+                     l->px_body, (int)i == chosen ? GF_BOLD : GF_REGULAR, ink, 1);
+        if ((int)i == chosen)
+            gfx_text(u->g, "✔", r.x + r.w - 26 * s, r.y + 7 * s, l->px_body, GF_BOLD, u->theme.good);
+        add_hit(u, r, HIT_SERVICE, (int)i);
+        y += r.h + 8 * s;
+    }
+    /* The checklist of the focused service. */
+    if (u->ov_service >= 0 && (size_t)u->ov_service < sc->service_count) {
+        const Service *sv = &sc->services[u->ov_service];
+        float rx = p.x + lw + 36 * s, rw = p.w - lw - 50 * s, ry = p.y + 48 * s;
+        gfx_text(u->g, tr(STR_CHECKLIST), rx, ry, l->px_body, GF_BOLD, ink);
+        ry += l->px_body * 1.6f;
+        for (size_t c = 0; c < sv->checklist_count; c++) {
+            char line[600];
+            snprintf(line, sizeof line, "☐ %s", sv->checklist[c]);
+            ry += gfx_text_box(u->g, line, rx, ry, rw, l->px_label, GF_REGULAR, ink, 1) + 6 * s;
+        }
+        if (sv->duty) {
+            char line[300];
+            snprintf(line, sizeof line, "%s: %s", tr(STR_DUTY), sv->duty);
+            gfx_text_box(u->g, line, rx, ry + 8 * s, rw, l->px_label, GF_BOLD, ink, 1);
+        }
+        if ((int)u->ov_service == chosen)
+            gfx_text(u->g, tr(STR_UI_SERVICE_CHOSEN), rx, p.y + p.h - 36 * s, l->px_body, GF_BOLD,
+                     u->theme.good);
+    }
+    hint_bar(u, tr(STR_UI_HINT_PC));
+}
+
+static void draw_leave_overlay(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    dim(u);
+    GRect p = {l->W * 0.28f, l->H * 0.32f, l->W * 0.44f, 190 * s};
+    panel(u, p);
+    gfx_text_box(u->g, tr(STR_UI_LEAVE_Q), p.x + 24 * s, p.y + 20 * s, p.w - 48 * s, l->px_body,
+                 GF_BOLD, u->theme.text, 1);
+    GRect b = button(u, p.x + 24 * s, p.y + p.h - 64 * s, tr(STR_UI_LEAVE_YES), 1, 0, HIT_LEAVE_YES, 0);
+    button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_LEAVE_NO), 0, 0, HIT_LEAVE_NO, 0);
+}
+
+static void flag_field(Ui *u)
+{
+    const Document *d = &cur_scen(u)->documents[u->ov_doc];
+    char id[400];
+    snprintf(id, sizeof id, "flag:%s.%s:%s", d->id, d->fields[u->ov_field].key,
+             reason_id((FlagReason)u->ov_reason));
+    u->ov = OV_DOC;
+    do_action(u, id);
+}
+
+static void office_key(Ui *u, SDL_Keycode k)
+{
+    const Scenario *sc = cur_scen(u);
+    if (u->ov == OV_LEAVE) {
+        if (k == SDLK_RETURN || k == SDLK_y)
+            leave_attempt(u);
+        else if (k == SDLK_ESCAPE || k == SDLK_n)
+            u->ov = OV_NONE;
+    } else if (u->ov == OV_REASON) {
+        if (k == SDLK_UP && u->ov_reason > 0)
+            u->ov_reason--;
+        else if (k == SDLK_DOWN && u->ov_reason + 1 < REASON_COUNT)
+            u->ov_reason++;
+        else if (k >= SDLK_1 && k <= SDLK_9) {
+            u->ov_reason = (int)(k - SDLK_1);
+            flag_field(u);
+        } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+            flag_field(u);
+        else if (k == SDLK_ESCAPE)
+            u->ov = OV_DOC;
+    } else if (u->ov == OV_DOC) {
+        const Document *d = &sc->documents[u->ov_doc];
+        int map[64];
+        int n = desk_docs(u, map, 64);
+        if (u->compare_pick) {
+            if (k >= SDLK_1 && k <= SDLK_9 && (int)(k - SDLK_1) < n) {
+                u->ov_doc2 = map[k - SDLK_1] == u->ov_doc ? -1 : map[k - SDLK_1];
+                u->compare_pick = 0;
+            } else if (k == SDLK_ESCAPE)
+                u->compare_pick = 0;
+        } else if (k == SDLK_UP && u->ov_field > 0)
+            u->ov_field--;
+        else if (k == SDLK_DOWN && u->ov_field + 1 < (int)d->field_count)
+            u->ov_field++;
+        else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_f) && d->field_count) {
+            u->ov = OV_REASON;
+            u->ov_reason = 0;
+        } else if (k == SDLK_c) {
+            if (u->ov_doc2 >= 0)
+                u->ov_doc2 = -1;
+            else
+                u->compare_pick = 1;
+        } else if (k == SDLK_ESCAPE)
+            u->ov = OV_NONE;
+        else if (k == SDLK_RIGHT || k == SDLK_LEFT) {
+            /* Flip to the next document on the desk. */
+            int cur = 0;
+            for (int i = 0; i < n; i++)
+                if (map[i] == u->ov_doc)
+                    cur = i;
+            cur = (cur + (k == SDLK_RIGHT ? 1 : n - 1)) % n;
+            open_doc(u, cur);
+        }
+    } else if (u->ov == OV_PC) {
+        if (k == SDLK_UP && u->ov_service > 0)
+            u->ov_service--;
+        else if (k == SDLK_DOWN && u->ov_service + 1 < (int)sc->service_count)
+            u->ov_service++;
+        else if (k >= SDLK_1 && k <= SDLK_9 && (size_t)(k - SDLK_1) < sc->service_count)
+            u->ov_service = (int)(k - SDLK_1);
+        else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+            char id[200];
+            snprintf(id, sizeof id, "service:%s", sc->services[u->ov_service].id);
+            do_action(u, id);
+        } else if (k == SDLK_ESCAPE || k == SDLK_p)
+            u->ov = OV_NONE;
+    } else {
+        int offered[64];
+        int n = (int)session_offered(u->ss, offered, 64);
+        int map[64];
+        int nd = desk_docs(u, map, 64);
+        if (k >= SDLK_1 && k <= SDLK_9 && (int)(k - SDLK_1) < n) {
+            u->focus_area = 0;
+            do_action(u, sc->steps[session_step_index(u->ss)].actions[offered[k - SDLK_1]].id);
+        } else if (k == SDLK_TAB || k == SDLK_d) {
+            u->focus_area = k == SDLK_d ? 1 : !u->focus_area;
+            if (u->focus_area == 1 && nd == 0)
+                u->focus_area = 0;
+            if (u->sel_doc >= nd)
+                u->sel_doc = 0;
+        } else if (k == SDLK_p) {
+            u->ov = OV_PC;
+            u->ov_service = session_service(u->ss) >= 0 ? session_service(u->ss) : 0;
+        } else if (k == SDLK_ESCAPE) {
+            if (u->focus_area == 1)
+                u->focus_area = 0;
+            else
+                u->ov = OV_LEAVE;
+        } else if (u->focus_area == 0) {
+            if (k == SDLK_UP && u->sel_action > 0)
+                u->sel_action--;
+            else if (k == SDLK_DOWN && u->sel_action + 1 < n)
+                u->sel_action++;
+            else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && n > 0)
+                do_action(u, sc->steps[session_step_index(u->ss)].actions[offered[u->sel_action]].id);
+        } else {
+            if (k == SDLK_RIGHT && u->sel_doc + 1 < nd)
+                u->sel_doc++;
+            else if (k == SDLK_LEFT && u->sel_doc > 0)
+                u->sel_doc--;
+            else if (k == SDLK_DOWN && u->sel_doc + 2 < nd)
+                u->sel_doc += 2;
+            else if (k == SDLK_UP && u->sel_doc >= 2)
+                u->sel_doc -= 2;
+            else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+                open_doc(u, u->sel_doc);
+        }
+    }
+    u->dirty = 1;
+}
+
+/* ==== debrief ============================================================================= */
+
+static void draw_debrief(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    const Scenario *sc = cur_scen(u);
+    ScoreReport r;
+    session_report(u->ss, &r);
+    const Ending *en = session_ending(u->ss);
+    int passed = en && r.passed;
+    draw_title_bar(u, tr(STR_UI_DEBRIEF), sc->title);
+    GRect view = {40 * s, 108 * s, W - 80 * s, H - 108 * s - 110 * s};
+    gfx_clip(u->g, &view);
+    float x = view.x, w = view.w, y = view.y - u->scroll;
+    /* Total and verdict. */
+    char big[32];
+    snprintf(big, sizeof big, "%d / 100", r.total);
+    float bw = gfx_text(u->g, big, x, y, (int)(l->px_title * 1.6f), GF_BOLD, u->theme.text);
+    const char *verdict = passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE);
+    GColor vc = passed ? u->theme.good : u->theme.bad;
+    float vw = text_w(u, verdict, l->px_body, GF_BOLD) + 24 * s;
+    GRect badge = {x + bw + 24 * s, y + 8 * s, vw, l->px_body * 1.9f};
+    gfx_round(u->g, badge, 8 * s, vc);
+    gfx_text(u->g, verdict, badge.x + 12 * s, badge.y + l->px_body * 0.4f, l->px_body, GF_BOLD,
+             (GColor){255, 255, 255, 255});
+    char meta[300], t1[16], t2[16];
+    sim_format_clock(session_minutes(u->ss), t1, sizeof t1);
+    sim_format_clock(sc->time_norm, t2, sizeof t2);
+    snprintf(meta, sizeof meta, tr(STR_UI_DEBRIEF_META), sc->pass_mark, t1, t2);
+    gfx_text(u->g, meta, badge.x + badge.w + 20 * s, badge.y + l->px_body * 0.45f, l->px_label,
+             GF_REGULAR, u->theme.text_dim);
+    y += l->px_title * 2.2f;
+    if (en) {
+        y += gfx_text_box(u->g, en->title, x, y, w, l->px_dialog, GF_BOLD, u->theme.text, 1) + 4 * s;
+        y += gfx_text_box(u->g, en->debrief, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text,
+                          1) + 14 * s;
+    } else {
+        y += gfx_text_box(u->g, tr(STR_UNFINISHED), x, y, w, l->px_dialog, GF_BOLD, u->theme.text,
+                          1) + 14 * s;
+    }
+    /* Mistakes first: they are what the trainee learns from. */
+    const ScoreLedger *lg = session_ledger(u->ss);
+    gfx_text(u->g, tr(STR_MISTAKES), x, y, l->px_dialog, GF_BOLD, u->theme.text);
+    y += l->px_dialog * 1.6f;
+    int any = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < lg->count; i++) {
+            const LedgerEntry *e = &lg->entries[i];
+            if (!ledger_is_mistake(e) || (pass == 0) != (e->kind == LEDGER_CRITICAL))
+                continue;
+            any = 1;
+            char head[300];
+            if (e->kind == LEDGER_CRITICAL)
+                snprintf(head, sizeof head, "✖ %s", tr(STR_UI_CRITICAL_ONE));
+            else if (e->kind == LEDGER_MISSED)
+                snprintf(head, sizeof head, "⚠ %s · %s", tr(STR_UI_MISSED),
+                         e->criterion >= 0 ? sc->criteria[e->criterion].title : "");
+            else
+                snprintf(head, sizeof head, "✖ −%d · %s", -e->points,
+                         e->criterion >= 0 ? sc->criteria[e->criterion].title : "");
+            float bh = gfx_text_box(u->g, e->feedback, 0, 0, w - 40 * s, l->px_body, GF_REGULAR,
+                                    u->theme.text, 0);
+            float rh = e->rule ? gfx_text_box(u->g, e->rule->text, 0, 0, w - 40 * s, l->px_label,
+                                              GF_REGULAR, u->theme.text_dim, 0)
+                               : 0;
+            GRect card = {x, y, w, bh + rh + l->px_label * 2.6f + (e->rule ? l->px_label * 1.4f : 0)};
+            gfx_round(u->g, card, 8 * s, u->theme.panel);
+            gfx_fill(u->g, (GRect){x, y + 6 * s, 6 * s, card.h - 12 * s},
+                     e->kind == LEDGER_CRITICAL ? u->theme.bad : u->theme.warn);
+            float cy = y + 8 * s;
+            gfx_text(u->g, head, x + 20 * s, cy, l->px_label, GF_BOLD,
+                     e->kind == LEDGER_CRITICAL ? u->theme.bad : u->theme.warn);
+            cy += l->px_label * 1.5f;
+            cy += gfx_text_box(u->g, e->feedback, x + 20 * s, cy, w - 40 * s, l->px_body,
+                               GF_REGULAR, u->theme.text, 1) + 4 * s;
+            if (e->rule) {
+                char rule[300];
+                snprintf(rule, sizeof rule, "§ %s", e->rule->short_);
+                gfx_text(u->g, rule, x + 20 * s, cy, l->px_label, GF_BOLD, u->theme.accent);
+                cy += l->px_label * 1.4f;
+                gfx_text_box(u->g, e->rule->text, x + 20 * s, cy, w - 40 * s, l->px_label,
+                             GF_REGULAR, u->theme.text_dim, 1);
+            }
+            y += card.h + 10 * s;
+        }
+    if (!any) {
+        gfx_text(u->g, tr(STR_NO_MISTAKES), x, y, l->px_body, GF_REGULAR, u->theme.good);
+        y += l->px_body * 1.8f;
+    }
+    /* Criteria bars. */
+    y += 10 * s;
+    gfx_text(u->g, tr(STR_CRITERIA), x, y, l->px_dialog, GF_BOLD, u->theme.text);
+    y += l->px_dialog * 1.6f;
+    float lw = 300 * s * l->ts / l->s, barw = w * 0.45f;
+    for (size_t c = 0; c < sc->criterion_count; c++) {
+        if (r.crit[c].max <= 0)
+            continue;
+        gfx_text(u->g, sc->criteria[c].title, x, y, l->px_body, GF_REGULAR, u->theme.text);
+        GRect bar = {x + lw, y + 2 * s, barw, l->px_body * 1.1f};
+        gfx_round(u->g, bar, 4 * s, (GColor){200, 200, 200, 120});
+        float k = (float)r.crit[c].score / r.crit[c].max;
+        if (k > 0)
+            gfx_round(u->g, (GRect){bar.x, bar.y, bar.w * k, bar.h}, 4 * s,
+                      k >= 0.7f ? u->theme.good : (k >= 0.4f ? u->theme.warn : u->theme.bad));
+        char v[32];
+        snprintf(v, sizeof v, "%d / %d", r.crit[c].score, r.crit[c].max);
+        gfx_text(u->g, v, bar.x + bar.w + 14 * s, y, l->px_body, GF_BOLD, u->theme.text);
+        y += l->px_body * 1.7f;
+    }
+    /* The right way. */
+    y += 10 * s;
+    gfx_text(u->g, tr(STR_RIGHT_WAY), x, y, l->px_dialog, GF_BOLD, u->theme.text);
+    y += l->px_dialog * 1.6f;
+    y += gfx_text_box(u->g, sc->right_way, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text, 1);
+    u->content_h = y + u->scroll - view.y + 20 * s;
+    gfx_clip(u->g, NULL);
+    if (u->content_h > view.h) {
+        float k = view.h / u->content_h;
+        gfx_round(u->g, (GRect){W - 24 * s, view.y + u->scroll * k, 6 * s, view.h * k}, 3 * s,
+                  u->theme.text_dim);
+    }
+    /* Buttons. */
+    float by = H - 96 * s;
+    GRect b = button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0, u->debrief_btn == 0,
+                     HIT_DEBRIEF, 0);
+    b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1, u->debrief_btn == 1,
+               HIT_DEBRIEF, 1);
+    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), u->debrief_btn == 2, u->debrief_btn == 2,
+           HIT_DEBRIEF, 2);
+    hint_bar(u, tr(STR_UI_HINT_DEBRIEF));
+}
+
+static void debrief_do(Ui *u, int which)
+{
+    if (which == 0)
+        start_attempt(u, u->scen);
+    else if (which == 1)
+        start_attempt(u, (u->scen + 1) % (int)u->cfg->scenario_count);
+    else
+        u->screen = SCR_CATALOG;
+    u->dirty = 1;
+}
+
+static void debrief_scroll(Ui *u, float d)
+{
+    float view = u->l.H - 218 * u->l.s;
+    float max = u->content_h > view ? u->content_h - view : 0;
+    u->scroll = fminf(fmaxf(u->scroll + d, 0), max);
+    u->dirty = 1;
+}
+
+static void debrief_key(Ui *u, SDL_Keycode k)
+{
+    if (k == SDLK_LEFT)
+        u->debrief_btn = (u->debrief_btn + 2) % 3;
+    else if (k == SDLK_RIGHT || k == SDLK_TAB)
+        u->debrief_btn = (u->debrief_btn + 1) % 3;
+    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+        debrief_do(u, u->debrief_btn);
+    else if (k == SDLK_r)
+        debrief_do(u, 0);
+    else if (k == SDLK_n)
+        debrief_do(u, 1);
+    else if (k == SDLK_ESCAPE)
+        debrief_do(u, 2);
+    else if (k == SDLK_DOWN)
+        debrief_scroll(u, 60 * u->l.s);
+    else if (k == SDLK_UP)
+        debrief_scroll(u, -60 * u->l.s);
+    else if (k == SDLK_PAGEDOWN)
+        debrief_scroll(u, u->l.H * 0.6f);
+    else if (k == SDLK_PAGEUP)
+        debrief_scroll(u, -u->l.H * 0.6f);
+    u->dirty = 1;
+}
+
+/* ==== settings screen ===================================================================== */
+
+static void draw_settings(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    draw_title_bar(u, tr(STR_UI_SETTINGS), NULL);
+    GRect p = {l->W * 0.15f, 130 * s, l->W * 0.7f, 360 * s};
+    panel(u, p);
+    char vals[4][64];
+    snprintf(vals[0], sizeof vals[0], "◀ %d %% ▶", u->text_pct);
+    snprintf(vals[1], sizeof vals[1], "%s", u->high_contrast ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+    snprintf(vals[2], sizeof vals[2], "%s", u->timer_on ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+    snprintf(vals[3], sizeof vals[3], "%s", gfx_is_fullscreen(u->g) ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+    const SimStr names[4] = {STR_UI_TEXT_SIZE, STR_UI_CONTRAST, STR_UI_TIMER, STR_UI_FULLSCREEN};
+    float y = p.y + 24 * s, rowh = l->px_body * 2.6f;
+    for (int i = 0; i < 4; i++) {
+        GRect r = {p.x + 16 * s, y, p.w - 32 * s, rowh - 8 * s};
+        if (i == u->setting_row)
+            gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
+        gfx_text(u->g, tr(names[i]), r.x + 14 * s, r.y + rowh * 0.25f, l->px_body, GF_REGULAR,
+                 u->theme.text);
+        float vw = text_w(u, vals[i], l->px_body, GF_BOLD);
+        gfx_text(u->g, vals[i], r.x + r.w - vw - 14 * s, r.y + rowh * 0.25f, l->px_body, GF_BOLD,
+                 u->theme.accent);
+        add_hit(u, r, HIT_SETTING, i);
+        y += rowh;
+    }
+    button(u, p.x + 16 * s, p.y + p.h - 64 * s, tr(STR_UI_BACK), 1, 0, HIT_BACK, 0);
+    hint_bar(u, tr(STR_UI_HINT_SETTINGS));
+}
+
+static void setting_change(Ui *u, int row, int dir)
+{
+    if (row == 0) {
+        int v = u->text_pct + dir * 10;
+        u->text_pct = v < 100 ? 100 : (v > 200 ? 200 : v);
+        save_setting(u, "text_pct", u->text_pct);
+    } else if (row == 1) {
+        u->high_contrast = !u->high_contrast;
+        save_setting(u, "high_contrast", u->high_contrast);
+    } else if (row == 2) {
+        u->timer_on = !u->timer_on;
+        save_setting(u, "timer", u->timer_on);
+    } else {
+        gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
+        save_setting(u, "fullscreen", gfx_is_fullscreen(u->g));
+    }
+    apply_theme(u);
+}
+
+static void settings_key(Ui *u, SDL_Keycode k)
+{
+    if (k == SDLK_UP && u->setting_row > 0)
+        u->setting_row--;
+    else if (k == SDLK_DOWN && u->setting_row < 3)
+        u->setting_row++;
+    else if (k == SDLK_LEFT || k == SDLK_RIGHT)
+        setting_change(u, u->setting_row, k == SDLK_LEFT ? -1 : 1);
+    else if (k == SDLK_RETURN || k == SDLK_SPACE)
+        setting_change(u, u->setting_row, 1);
+    else if (k == SDLK_ESCAPE)
+        u->screen = u->settings_back;
+    u->dirty = 1;
+}
+
+/* ==== dispatch ============================================================================ */
+
+static void draw(Ui *u, const char *shot)
+{
+    int w, h;
+    gfx_size(u->g, &w, &h);
+    layout_compute(&u->l, w, h, u->text_pct);
+    u->nhits = 0;
+    gfx_begin(u->g, u->theme.bg);
+    switch (u->screen) {
+    case SCR_START: draw_start(u); break;
+    case SCR_NEW_PROFILE: draw_new_profile(u); break;
+    case SCR_CATALOG: draw_catalog(u); break;
+    case SCR_OFFICE:
+        draw_office(u);
+        if (u->ov == OV_DOC || u->ov == OV_REASON)
+            draw_doc_overlay(u);
+        if (u->ov == OV_REASON)
+            draw_reason_overlay(u);
+        if (u->ov == OV_PC)
+            draw_pc_overlay(u);
+        if (u->ov == OV_LEAVE)
+            draw_leave_overlay(u);
+        break;
+    case SCR_DEBRIEF: draw_debrief(u); break;
+    case SCR_SETTINGS: draw_settings(u); break;
+    }
+    if (shot) {
+        SimError e;
+        if (gfx_screenshot(u->g, shot, &e) != SIM_OK) {
+            sim_error_set(u->err, SIM_ERR_IO, "%s", e.msg);
+            u->failed = 1;
+        }
+    }
+    gfx_present(u->g);
+    u->dirty = 0;
+}
+
+static void on_key(Ui *u, SDL_Keycode k)
+{
+    if (k == SDLK_F11) {
+        gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
+        save_setting(u, "fullscreen", gfx_is_fullscreen(u->g));
+        u->dirty = 1;
+        return;
+    }
+    switch (u->screen) {
+    case SCR_START: start_key(u, k); break;
+    case SCR_NEW_PROFILE: form_key(u, k); break;
+    case SCR_CATALOG: catalog_key(u, k); break;
+    case SCR_OFFICE: office_key(u, k); break;
+    case SCR_DEBRIEF: debrief_key(u, k); break;
+    case SCR_SETTINGS: settings_key(u, k); break;
+    }
+}
+
+static void on_click(Ui *u, int x, int y)
+{
+    /* The topmost (last drawn) region wins. */
+    for (int i = u->nhits - 1; i >= 0; i--) {
+        Hit *h = &u->hits[i];
+        if (x < h->r.x || x >= h->r.x + h->r.w || y < h->r.y || y >= h->r.y + h->r.h)
+            continue;
+        switch (h->kind) {
+        case HIT_PROFILE: u->sel_trainee = h->arg; u->start_focus = 0; break;
+        case HIT_NEW_PROFILE: start_key(u, SDLK_n); break;
+        case HIT_MODE: u->exam = h->arg; u->start_focus = 1; break;
+        case HIT_START: u->start_focus = 2; u->start_button = 0; start_key(u, SDLK_RETURN); break;
+        case HIT_SETTINGS:
+            u->settings_back = u->screen;
+            u->screen = SCR_SETTINGS;
+            break;
+        case HIT_QUIT: u->running = 0; break;
+        case HIT_FORM_FIELD: u->form_field = h->arg; break;
+        case HIT_FORM_OK: form_submit(u); break;
+        case HIT_FORM_CANCEL: form_key(u, SDLK_ESCAPE); break;
+        case HIT_FILTER: u->filter = h->arg; u->sel_card = 0; break;
+        case HIT_CARD:
+            if (u->sel_card == h->arg) {
+                catalog_key(u, SDLK_RETURN);
+            } else {
+                u->sel_card = h->arg;
+            }
+            break;
+        case HIT_BACK: settings_key(u, SDLK_ESCAPE); break;
+        case HIT_ACTION:
+            if (u->ov == OV_NONE)
+                office_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
+            break;
+        case HIT_DESK_DOC:
+            if (u->ov == OV_NONE) {
+                u->focus_area = 1;
+                u->sel_doc = h->arg;
+                open_doc(u, h->arg);
+            }
+            break;
+        case HIT_PC:
+            if (u->ov == OV_NONE)
+                office_key(u, SDLK_p);
+            break;
+        case HIT_FIELD:
+            if (u->ov == OV_DOC && !u->compare_pick) {
+                u->ov_field = h->arg;
+                u->ov = OV_REASON;
+                u->ov_reason = 0;
+            }
+            break;
+        case HIT_REASON: u->ov_reason = h->arg; flag_field(u); break;
+        case HIT_SERVICE:
+            if (u->ov_service == h->arg)
+                office_key(u, SDLK_RETURN);
+            else
+                u->ov_service = h->arg;
+            break;
+        case HIT_COMPARE: office_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
+        case HIT_DEBRIEF: debrief_do(u, h->arg); break;
+        case HIT_SETTING: u->setting_row = h->arg; setting_change(u, h->arg, 1); break;
+        case HIT_LEAVE_YES: leave_attempt(u); break;
+        case HIT_LEAVE_NO: u->ov = OV_NONE; break;
+        case HIT_CLOSE:
+        case HIT_NONE: break;
+        }
+        u->dirty = 1;
+        return;
+    }
+    /* A click outside an open document or the PC closes it. */
+    if (u->screen == SCR_OFFICE && (u->ov == OV_DOC || u->ov == OV_PC) && !u->compare_pick) {
+        u->ov = OV_NONE;
+        u->dirty = 1;
+    }
+}
+
+static void handle(Ui *u, const SDL_Event *ev)
+{
+    switch (ev->type) {
+    case SDL_QUIT: u->running = 0; break;
+    case SDL_KEYDOWN: on_key(u, ev->key.keysym.sym); break;
+    case SDL_TEXTINPUT:
+        if (u->screen == SCR_NEW_PROFILE)
+            form_text(u, ev->text.text);
+        break;
+    case SDL_MOUSEMOTION: {
+        u->mouse_x = (int)(ev->motion.x * gfx_dpi_scale(u->g));
+        u->mouse_y = (int)(ev->motion.y * gfx_dpi_scale(u->g));
+        /* Redraw only when the pointer crosses into or out of a region. */
+        int h = -1;
+        for (int i = u->nhits - 1; i >= 0 && h < 0; i--)
+            if (hovered(u, u->hits[i].r))
+                h = i;
+        if (h != u->hover) {
+            u->hover = h;
+            u->dirty = 1;
+        }
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (ev->button.button == SDL_BUTTON_LEFT) {
+            float k = gfx_dpi_scale(u->g);
+            u->mouse_x = (int)(ev->button.x * k);
+            u->mouse_y = (int)(ev->button.y * k);
+            on_click(u, u->mouse_x, u->mouse_y);
+        }
+        break;
+    case SDL_MOUSEWHEEL:
+        if (u->screen == SCR_DEBRIEF)
+            debrief_scroll(u, -ev->wheel.y * 60 * u->l.s);
+        break;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            ev->window.event == SDL_WINDOWEVENT_EXPOSED)
+            u->dirty = 1;
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !gfx_is_fullscreen(u->g) &&
+            !u->cfg->input_script) {
+            int w, h;
+            gfx_window_size(u->g, &w, &h);
+            save_setting(u, "window_w", w);
+            save_setting(u, "window_h", h);
+        }
+        break;
+    default: break;
+    }
+}
+
+/* ==== automation ========================================================================== */
+
+static int load_script(Ui *u, const char *path)
+{
+    char *text = NULL;
+    size_t len = 0;
+    SimError e;
+    if (sim_read_file(path, 1 << 20, &text, &len, &e) != SIM_OK) {
+        sim_error_set(u->err, SIM_ERR_IO, "%s", e.msg);
+        return 0;
+    }
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += text[i] == '\n';
+    u->script = calloc(n, sizeof *u->script);
+    for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && u->script;
+         line = strtok_r(NULL, "\n", &save))
+        u->script[u->script_lines++] = sim_strdup(line);
+    free(text);
+    return 1;
+}
+
+static void push_key(SDL_Keycode k)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    ev.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&ev);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
+    SDL_PushEvent(&ev);
+}
+
+/* Runs script commands until one needs time to pass (wait) or events to be handled first.
+ * Returns 0 when the script has ended. */
+static int script_step(Ui *u)
+{
+    while (u->script_pc < u->script_lines) {
+        if (u->wait_until && SDL_TICKS_PASSED(SDL_GetTicks(), u->wait_until) == 0)
+            return 1;
+        u->wait_until = 0;
+        size_t lineno = u->script_pc + 1;
+        char *line = u->script[u->script_pc++];
+        while (*line == ' ' || *line == '\t')
+            line++;
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+            line[--n] = '\0';
+        if (!*line || *line == '#')
+            continue;
+        char *arg = strchr(line, ' ');
+        if (arg)
+            *arg++ = '\0';
+        if (strcmp(line, "key") == 0 && arg) {
+            SDL_Keycode k = SDL_GetKeyFromName(arg);
+            if (k == SDLK_UNKNOWN) {
+                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: неизвестная клавиша «%s»",
+                              u->cfg->input_script, lineno, arg);
+                u->failed = 1;
+                return 0;
+            }
+            push_key(k);
+            return 1; /* let the loop handle it before the next command */
+        }
+        if (strcmp(line, "click") == 0 && arg) {
+            int x, y;
+            if (sscanf(arg, "%d %d", &x, &y) != 2) {
+                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: click X Y", u->cfg->input_script,
+                              lineno);
+                u->failed = 1;
+                return 0;
+            }
+            SDL_Event ev;
+            memset(&ev, 0, sizeof ev);
+            ev.type = SDL_MOUSEMOTION;
+            ev.motion.x = x;
+            ev.motion.y = y;
+            SDL_PushEvent(&ev);
+            memset(&ev, 0, sizeof ev);
+            ev.type = SDL_MOUSEBUTTONDOWN;
+            ev.button.button = SDL_BUTTON_LEFT;
+            ev.button.state = SDL_PRESSED;
+            ev.button.clicks = 1;
+            ev.button.x = x;
+            ev.button.y = y;
+            SDL_PushEvent(&ev);
+            ev.type = SDL_MOUSEBUTTONUP;
+            ev.button.state = SDL_RELEASED;
+            SDL_PushEvent(&ev);
+            return 1;
+        }
+        if (strcmp(line, "text") == 0 && arg) {
+            /* SDL text events carry at most 31 bytes: split on character boundaries. */
+            const char *p = arg;
+            while (*p) {
+                SDL_Event ev;
+                memset(&ev, 0, sizeof ev);
+                ev.type = SDL_TEXTINPUT;
+                size_t k = 0;
+                while (p[k] && k < 24) {
+                    k++;
+                    while (p[k] && ((unsigned char)p[k] & 0xC0) == 0x80)
+                        k++;
+                }
+                memcpy(ev.text.text, p, k);
+                SDL_PushEvent(&ev);
+                p += k;
+            }
+            return 1;
+        }
+        if (strcmp(line, "wait") == 0 && arg) {
+            u->wait_until = SDL_GetTicks() + (uint32_t)atoi(arg);
+            return 1;
+        }
+        if (strcmp(line, "shot") == 0 && arg) {
+            if (!u->cfg->screenshots) {
+                sim_error_set(u->err, SIM_ERR_INVALID,
+                              "%s:%zu: shot без --screenshots ПАПКА", u->cfg->input_script, lineno);
+                u->failed = 1;
+                return 0;
+            }
+            char *path = sim_path_join(u->cfg->screenshots, arg);
+            SimBuf b;
+            simbuf_init(&b);
+            simbuf_printf(&b, "%s.png", path);
+            free(path);
+            draw(u, simbuf_str(&b));
+            simbuf_free(&b);
+            if (u->failed)
+                return 0;
+            continue;
+        }
+        if (strcmp(line, "size") == 0 && arg) {
+            int w, h;
+            if (sscanf(arg, "%dx%d", &w, &h) == 2) {
+                extern void ui_set_window_size(Gfx * g, int w, int h);
+                ui_set_window_size(u->g, w, h);
+                u->dirty = 1;
+                return 1;
+            }
+        }
+        sim_error_set(u->err, SIM_ERR_INVALID,
+                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot)",
+                      u->cfg->input_script, lineno, line);
+        u->failed = 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* ==== run ================================================================================= */
+
+int ui_run(const UiConfig *cfg, SimError *err)
+{
+    Ui *u = calloc(1, sizeof *u);
+    if (!u)
+        return 1;
+    u->cfg = cfg;
+    u->err = err;
+    u->sel_trainee = -1;
+    u->filter = -1;
+    u->hover = -1;
+    u->text_pct = setting_int(u, "text_pct", 100);
+    u->high_contrast = setting_int(u, "high_contrast", 0);
+    u->timer_on = setting_int(u, "timer", 1);
+    u->exam = setting_int(u, "mode", 0);
+    int fullscreen = cfg->input_script ? 0 : setting_int(u, "fullscreen", 0);
+    int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280);
+    int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720);
+    GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
+                     cfg->font_path, "Тренажёр специалиста МФЦ"};
+    if (gfx_create(&go, &u->g, err) != SIM_OK) {
+        free(u);
+        return 1;
+    }
+    apply_theme(u);
+    reload_trainees(u);
+    int last = setting_int(u, "last_trainee", 0);
+    for (size_t i = 0; i < u->ntrainees; i++)
+        if (u->trainees[i].id == last)
+            u->sel_trainee = (int)i;
+    collect_services(u);
+    u->screen = SCR_START;
+    if (cfg->start_scenario) {
+        for (size_t i = 0; i < cfg->scenario_count; i++)
+            if (strcmp(cfg->scenarios[i].scenario->id, cfg->start_scenario) == 0) {
+                u->exam = cfg->exam;
+                start_attempt(u, (int)i);
+            }
+        if (u->screen != SCR_OFFICE) {
+            sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен", cfg->start_scenario);
+            gfx_destroy(u->g);
+            free(u);
+            return 1;
+        }
+    }
+    if (cfg->input_script && !load_script(u, cfg->input_script)) {
+        gfx_destroy(u->g);
+        free(u);
+        return 1;
+    }
+    u->running = 1;
+    u->dirty = 1;
+    while (u->running) {
+        if (u->script) {
+            /* Handle what the last command produced, then run the next one. */
+            SDL_Event ev;
+            while (SDL_PollEvent(&ev))
+                handle(u, &ev);
+            if (u->dirty || u->animating)
+                draw(u, NULL);
+            if (!script_step(u) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+                if (u->dirty)
+                    draw(u, NULL);
+                break;
+            }
+            if (u->wait_until)
+                SDL_Delay(5);
+            continue;
+        }
+        SDL_Event ev;
+        int got = u->animating ? SDL_WaitEventTimeout(&ev, 16) : SDL_WaitEvent(&ev);
+        if (got) {
+            handle(u, &ev);
+            while (SDL_PollEvent(&ev))
+                handle(u, &ev);
+        }
+        if (u->dirty || u->animating)
+            draw(u, NULL);
+    }
+    int rc = u->failed ? 1 : 0;
+    if (u->ss && !session_finished(u->ss)) {
+        session_abandon(u->ss);
+        write_result(u);
+    }
+    session_destroy(u->ss);
+    for (size_t i = 0; i < u->script_lines; i++)
+        free(u->script[i]);
+    free(u->script);
+    gfx_destroy(u->g);
+    free(u);
+    return rc;
+}

@@ -1,0 +1,40 @@
+/*
+ * ui.h — the trainee's window: start screen, catalogue, the office, documents, the office PC,
+ * the debrief and settings; and its automation (input scripts and screenshots).
+ *
+ * Owns: the screens and their input. Every trainee decision becomes one session_act() call,
+ * exactly as in `mfc-trainer play`, so the same actions give the same score in both.
+ * Depends on: core, scenario, session, store (and SDL through gfx.h).
+ */
+#ifndef SIM_UI_H
+#define SIM_UI_H
+
+#include "../session/session.h"
+#include "../store/store.h"
+
+typedef struct UiScenario {
+    const Scenario *scenario; /* borrowed */
+    ScriptProgram *program;   /* borrowed; may be NULL */
+} UiScenario;
+
+typedef struct UiConfig {
+    UiScenario *scenarios; /* sorted; borrowed */
+    size_t scenario_count;
+    Store *store;              /* borrowed; may be NULL (nothing is remembered) */
+    const char *font_path;     /* --font */
+    const char *input_script;  /* --input-script: run these commands, then exit */
+    const char *screenshots;   /* --screenshots DIR */
+    const char *result_path;   /* --result FILE: the last finished attempt's JSON */
+    const char *start_scenario; /* --scenario ID: straight into the office */
+    int have_seed;
+    uint64_t seed;
+    int exam;        /* --exam with --scenario */
+    int width, height; /* --size WxH for automation; 0 = remembered or 1280×720 */
+    const char *load_errors; /* scenarios that failed to load, shown on the start screen */
+} UiConfig;
+
+/* Runs the window until the trainee quits or the input script ends. Returns 0 on success,
+ * 1 when the window could not start or an input-script command failed (message in err). */
+int ui_run(const UiConfig *cfg, SimError *err);
+
+#endif /* SIM_UI_H */

@@ -1,0 +1,67 @@
+/*
+ * ui_internal.h — what the screens of engine/ui share: the theme, the layout scale, hit
+ * regions for the mouse, and the drawing entry points of office.c and docview.c.
+ */
+#ifndef SIM_UI_INTERNAL_H
+#define SIM_UI_INTERNAL_H
+
+#include "gfx.h"
+#include "ui.h"
+
+typedef struct Theme {
+    GColor bg, panel, panel_edge, text, text_dim, accent, accent_text, focus, good, bad, warn;
+    GColor wall_top, wall_bottom, floor, desk, desk_edge, paper, paper_edge, ink, glass;
+    GColor shadow;
+} Theme;
+
+void theme_init(Theme *t, int high_contrast);
+
+/* Sizes: the scene scales with the window (s = min(W/1280, H/720)); text scales again with the
+ * trainee's text-size setting (ts). */
+typedef struct Layout {
+    int W, H;
+    float s;  /* geometry scale */
+    float ts; /* text scale: s × text_pct/100 */
+    int px_title, px_dialog, px_body, px_label, px_small;
+} Layout;
+
+void layout_compute(Layout *l, int W, int H, int text_pct);
+
+/* What the office scene shows (office.c draws it; ui.c fills it). */
+typedef struct OfficeView {
+    const Layout *l;
+    const Theme *t;
+    const char *ticket;
+    int window_no, queue;
+    double minutes, norm;
+    int timer_on;
+    char sex;         /* 'f' or 'm' */
+    int age;
+    int mood;         /* 0..100 */
+    const Applicant *applicant; /* look hints */
+    float enter;      /* 0..1: the applicant walking up to the window */
+    const char *clock_text;
+} OfficeView;
+
+/* Draws the hall, the applicant, the counter and the empty desk. Returns the desk's top y. */
+float office_draw(Gfx *g, const OfficeView *v);
+/* Small mood face for the HUD (and anywhere else), with radius r. */
+void office_mood_icon(Gfx *g, float cx, float cy, float r, int mood, const Theme *t);
+/* The word for a mood, agreeing with the applicant's sex. */
+const char *office_mood_word(int mood, char sex);
+
+/* Documents (docview.c). */
+typedef struct DocFieldBox {
+    GRect r;
+    int field;
+} DocFieldBox;
+
+/* Draws doc laid out like the real document inside area, with the focused field framed and
+ * flagged fields marked. Fills boxes (up to max) with where each field is; returns the count. */
+size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int doc, GRect area,
+                int focus_field, DocFieldBox *boxes, size_t max);
+/* A small card for the desk. */
+void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect r, int focused,
+              int inspected, int flagged_count);
+
+#endif /* SIM_UI_INTERNAL_H */
