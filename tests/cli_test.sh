@@ -26,7 +26,6 @@ expect_out() {
 }
 
 S="--scenarios $SRC/scenarios"
-expect_exit 2 "no command" "$EXE"
 expect_exit 2 "unknown command" "$EXE" fly
 expect_err "неизвестная команда «fly»" "unknown command"
 expect_exit 2 "unknown flag" "$EXE" play passport-45-late --fast $S

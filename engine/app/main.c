@@ -1,8 +1,8 @@
 /*
  * main.c — the composition root: dispatches to the commands.
  *
- * `mfc-trainer check …` and `mfc-trainer play …` work headless; the window (`mfc-trainer` with
- * no command, or `mfc-trainer gui`) comes with the SDL front end.
+ * `mfc-trainer check …` and `mfc-trainer play …` work headless; `mfc-trainer` with no command
+ * (or `mfc-trainer gui …`) opens the window.
  */
 #include "app.h"
 
@@ -32,19 +32,23 @@ int main(int argc, char **argv)
         argv[n++] = argv[i];
     }
     argc = n;
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(tr(STR_USAGE), argc < 2 ? stderr : stdout);
-        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+                      strcmp(argv[1], "help") == 0)) {
+        fputs(tr(STR_USAGE), stdout);
+        return EXIT_OK;
     }
-    if (strcmp(argv[1], "--version") == 0) {
+    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("mfc-trainer 0.1.0 (формат сценариев %d)\n", SCENARIO_FORMAT);
         return EXIT_OK;
     }
     AppPaths paths;
     app_paths_init(&paths, scen);
     int rc;
-    if (strcmp(argv[1], "check") == 0) {
+    if (argc < 2 || strcmp(argv[1], "gui") == 0) {
+        rc = cmd_gui(argc < 2 ? 0 : argc - 2, argv + 2, &paths);
+    } else if (argv[1][0] == '-' && argv[1][1] == '-') {
+        rc = cmd_gui(argc - 1, argv + 1, &paths); /* `mfc-trainer --input-script …` */
+    } else if (strcmp(argv[1], "check") == 0) {
         rc = cmd_check(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "play") == 0) {
         rc = cmd_play(argc - 2, argv + 2, &paths);

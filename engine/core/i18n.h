@@ -52,6 +52,9 @@
     X(STR_RULE_SUFFIX, " (%s)")                                                                  \
     X(STR_USAGE,                                                                                 \
       "Использование:\n"                                                                         \
+      "  mfc-trainer [gui] [--db ФАЙЛ] [--font ПУТЬ] [--scenario ID] [--seed N] [--exam]\n"    \
+      "                  [--input-script ФАЙЛ --screenshots ПАПКА] [--result ФАЙЛ]\n"            \
+      "                                          открыть окно тренажёра\n"                      \
       "  mfc-trainer check [--strict] [ПУТЬ...]   проверить сценарии (по умолчанию все в "       \
       "scenarios/)\n"                                                                            \
       "  mfc-trainer play СЦЕНАРИЙ [--actions ID,ID,...] [--random] [--seed N] [--json]\n"       \
@@ -98,6 +101,76 @@
       "после повтора действий попытка оказалась в другом состоянии, чем при сохранении "        \
       "(шаг «%s», а сохранён «%s»): сценарий изменился")                                         \
     X(STR_SCRIPT_ERROR_ENDING, "Сценарий остановлен из-за ошибки в его скрипте")                 \
+    X(STR_UI_APP_TITLE, "Тренажёр специалиста МФЦ «Мои документы»")                          \
+    X(STR_UI_APP_SUBTITLE, "Приём заявителей: разговор, проверка документов, решение — и разбор каждой ошибки") \
+    X(STR_UI_PROFILE, "Кто занимается")                                                      \
+    X(STR_UI_GUEST, "Без профиля (результаты не попадут в отчёты)")                          \
+    X(STR_UI_NEW_PROFILE, "Новый профиль")                                                   \
+    X(STR_UI_MODE, "Режим")                                                                  \
+    X(STR_UI_MODE_TRAINING, "Обучение")                                                      \
+    X(STR_UI_MODE_EXAM, "Экзамен")                                                           \
+    X(STR_UI_MODE_TRAINING_DESC, "Подсказки и объяснение после каждого действия: сколько баллов, почему и по какой норме.") \
+    X(STR_UI_MODE_EXAM_DESC, "Без подсказок: разбор ошибок — только в конце приёма.")        \
+    X(STR_UI_START, "Начать")                                                                \
+    X(STR_UI_SETTINGS, "Настройки")                                                          \
+    X(STR_UI_QUIT, "Выход")                                                                  \
+    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · Enter — начать · F11 — во весь экран · Esc — выход") \
+    X(STR_UI_SURNAME, "Фамилия")                                                             \
+    X(STR_UI_NAME, "Имя")                                                                    \
+    X(STR_UI_PERSONNEL, "Табельный номер")                                                   \
+    X(STR_UI_CREATE, "Создать")                                                              \
+    X(STR_UI_CANCEL, "Отмена")                                                               \
+    X(STR_UI_FORM_EMPTY, "Заполните все три поля.")                                          \
+    X(STR_UI_NO_STORE, "База результатов недоступна: профиль создать нельзя.")               \
+    X(STR_UI_HINT_FORM, "Tab, ↑↓ — поле · Enter — дальше или создать · Esc — отмена")        \
+    X(STR_UI_CATALOG, "Сценарии")                                                            \
+    X(STR_UI_ALL_SERVICES, "Все услуги")                                                     \
+    X(STR_UI_DIFFICULTY, "Сложность")                                                        \
+    X(STR_UI_NOT_PLAYED, "Ещё не пройден")                                                   \
+    X(STR_UI_BEST, "Лучший результат: %d")                                                   \
+    X(STR_UI_STATUS_NEW, "новый")                                                            \
+    X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
+    X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
+    X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
+    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — следующая услуга · Enter — начать приём · Esc — назад") \
+    X(STR_UI_TICKET, "Талон")                                                                \
+    X(STR_UI_WINDOW, "окно")                                                                 \
+    X(STR_UI_OVER_NORM, "сверх нормы")                                                       \
+    X(STR_UI_MOOD, "Заявитель")                                                              \
+    X(STR_UI_SCORE, "Баллы")                                                                 \
+    X(STR_UI_NO_DOCS, "Документов на столе пока нет.")                                       \
+    X(STR_UI_PC_TITLE, "АИС МФЦ")                                                            \
+    X(STR_UI_PC_TITLE_FULL, "АИС МФЦ — выбор услуги")                                        \
+    X(STR_UI_NO_SERVICE, "Услуга не выбрана")                                                \
+    X(STR_UI_PC_OPEN, "P — открыть")                                                         \
+    X(STR_UI_HINT_OFFICE, "1–9 или ↑↓ Enter — ответ · D, Tab — документы · P — программа · Esc — выйти из приёма") \
+    X(STR_UI_COMPARE_WITH, "Сравнить с документом (цифра):")                                 \
+    X(STR_UI_HINT_DOC, "↑↓ — поле · Enter — отметить проблему · ←→ — другой документ · C — сравнить · Esc — закрыть") \
+    X(STR_UI_FLAG_TITLE, "Что не так с полем «%s» в документе «%s»?")                        \
+    X(STR_UI_HINT_REASON, "↑↓ или 1–9 — причина · Enter — отметить · Esc — отмена")          \
+    X(STR_UI_SERVICE_CHOSEN, "✔ Эта услуга выбрана")                                         \
+    X(STR_UI_HINT_PC, "↑↓ или 1–9 — услуга · Enter — выбрать · Esc — закрыть")               \
+    X(STR_UI_LEAVE_Q, "Прервать приём? Попытка сохранится как незавершённая.")               \
+    X(STR_UI_LEAVE_YES, "Прервать")                                                          \
+    X(STR_UI_LEAVE_NO, "Продолжить приём")                                                   \
+    X(STR_UI_DEBRIEF, "Разбор приёма")                                                       \
+    X(STR_UI_PASSED_BADGE, "✔ Зачтено")                                                      \
+    X(STR_UI_FAILED_BADGE, "✖ Не зачтено")                                                   \
+    X(STR_UI_DEBRIEF_META, "проходной балл %d · время у окна %s при норме %s")               \
+    X(STR_UI_CRITICAL_ONE, "Критическая ошибка")                                             \
+    X(STR_UI_MISSED, "Не замечено")                                                          \
+    X(STR_UI_RETRY, "Повторить")                                                             \
+    X(STR_UI_NEXT, "Следующий сценарий")                                                     \
+    X(STR_UI_TO_MENU, "В меню")                                                              \
+    X(STR_UI_HINT_DEBRIEF, "↑↓, PgUp, PgDn — прокрутка · ←→ — кнопка · R — повторить · N — следующий · Esc — в меню") \
+    X(STR_UI_TEXT_SIZE, "Размер текста")                                                     \
+    X(STR_UI_CONTRAST, "Высокая контрастность")                                              \
+    X(STR_UI_TIMER, "Таймер приёма")                                                         \
+    X(STR_UI_FULLSCREEN, "Во весь экран (F11)")                                              \
+    X(STR_UI_ON, "вкл.")                                                                     \
+    X(STR_UI_OFF, "выкл.")                                                                   \
+    X(STR_UI_BACK, "Готово")                                                                 \
+    X(STR_UI_HINT_SETTINGS, "↑↓ — пункт · ←→, Enter — изменить · Esc — назад")               \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
 typedef enum SimStr {

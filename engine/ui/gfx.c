@@ -190,6 +190,11 @@ void gfx_set_fullscreen(Gfx *g, int on)
     SDL_SetWindowFullscreen(g->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 }
 
+void gfx_set_window_size(Gfx *g, int w, int h)
+{
+    SDL_SetWindowSize(g->win, w, h);
+}
+
 int gfx_is_fullscreen(const Gfx *g)
 {
     return (SDL_GetWindowFlags(g->win) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;

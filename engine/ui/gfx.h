@@ -15,6 +15,10 @@
 
 #include "../core/core.h"
 
+#ifndef M_PI /* not part of strict C11 */
+#define M_PI 3.14159265358979323846
+#endif
+
 typedef struct GColor {
     uint8_t r, g, b, a;
 } GColor;
@@ -45,6 +49,7 @@ void gfx_size(const Gfx *g, int *w, int *h);
 float gfx_dpi_scale(const Gfx *g);
 void gfx_window_size(const Gfx *g, int *w, int *h); /* in screen coordinates */
 void gfx_set_fullscreen(Gfx *g, int on);
+void gfx_set_window_size(Gfx *g, int w, int h);
 int gfx_is_fullscreen(const Gfx *g);
 
 void gfx_begin(Gfx *g, GColor clear);

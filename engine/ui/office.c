@@ -16,12 +16,6 @@ static GColor rgb(unsigned v)
     return c;
 }
 
-static GColor alpha(GColor c, uint8_t a)
-{
-    c.a = a;
-    return c;
-}
-
 static GColor shade(GColor c, float k)
 {
     GColor o = c;

@@ -68,7 +68,7 @@ typedef struct Hit {
 } Hit;
 
 typedef struct Notice {
-    char text[768];
+    char text[SIM_ERROR_MAX + 512];
     int points;
     int critical;
 } Notice;
@@ -93,7 +93,7 @@ typedef struct Ui {
     /* new profile */
     char form[3][128];
     int form_field;
-    char form_error[256];
+    char form_error[SIM_ERROR_MAX];
     /* catalogue */
     int filter; /* -1 all, else service group index */
     int sel_card;
@@ -1069,7 +1069,7 @@ static void draw_pc_overlay(Ui *u)
         gfx_round(u->g, r, 6 * s, focus ? (GColor){11, 92, 173, 36} : (GColor){255, 255, 255, 255});
         gfx_round_outline(u->g, r, 6 * s, (focus ? 2.5f : 1.0f) * s,
                           focus ? u->theme.focus : (GColor){190, 198, 210, 255});
-        char num[8];
+        char num[24];
         snprintf(num, sizeof num, "%zu.", i + 1);
         gfx_text(u->g, num, r.x + 8 * s, r.y + 7 * s, l->px_body, GF_BOLD, ink);
         gfx_text_box(u->g, sc->services[i].title, r.x + 40 * s, r.y + 7 * s, lw - 60 * s,
@@ -1800,14 +1800,13 @@ static int script_step(Ui *u)
         if (strcmp(line, "size") == 0 && arg) {
             int w, h;
             if (sscanf(arg, "%dx%d", &w, &h) == 2) {
-                extern void ui_set_window_size(Gfx * g, int w, int h);
-                ui_set_window_size(u->g, w, h);
+                gfx_set_window_size(u->g, w, h);
                 u->dirty = 1;
                 return 1;
             }
         }
         sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot)",
+                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size)",
                       u->cfg->input_script, lineno, line);
         u->failed = 1;
         return 0;

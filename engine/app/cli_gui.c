@@ -1,0 +1,147 @@
+/*
+ * cli_gui.c — `mfc-trainer [gui]`: loads every scenario, opens the results database and runs
+ * the window. A broken scenario is left out with its errors shown on the start screen; the
+ * others load. With --input-script the window plays the script and exits (automation).
+ */
+#include "app.h"
+
+#include "../core/i18n.h"
+#include "../ui/ui.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int need(int i, int argc, const char *flag)
+{
+    if (i + 1 < argc)
+        return 1;
+    fprintf(stderr, "mfc-trainer gui: ");
+    fprintf(stderr, tr(STR_ERR_NEEDS_VALUE), flag);
+    fprintf(stderr, "\n");
+    return 0;
+}
+
+int cmd_gui(int argc, char **argv, const AppPaths *paths)
+{
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    const char *db = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--input-script") == 0 || strcmp(a, "--screenshots") == 0 ||
+            strcmp(a, "--font") == 0 || strcmp(a, "--db") == 0 || strcmp(a, "--result") == 0 ||
+            strcmp(a, "--scenario") == 0 || strcmp(a, "--seed") == 0 || strcmp(a, "--size") == 0) {
+            if (!need(i, argc, a))
+                return EXIT_USAGE;
+            const char *v = argv[++i];
+            if (strcmp(a, "--input-script") == 0)
+                cfg.input_script = v;
+            else if (strcmp(a, "--screenshots") == 0)
+                cfg.screenshots = v;
+            else if (strcmp(a, "--font") == 0)
+                cfg.font_path = v;
+            else if (strcmp(a, "--db") == 0)
+                db = v;
+            else if (strcmp(a, "--result") == 0)
+                cfg.result_path = v;
+            else if (strcmp(a, "--scenario") == 0)
+                cfg.start_scenario = v;
+            else if (strcmp(a, "--size") == 0) {
+                if (sscanf(v, "%dx%d", &cfg.width, &cfg.height) != 2 || cfg.width < 320 ||
+                    cfg.height < 240) {
+                    fprintf(stderr, "mfc-trainer gui: --size: ожидалось ШИРИНАxВЫСОТА, например "
+                                    "1280x720\n");
+                    return EXIT_USAGE;
+                }
+            } else {
+                char *end;
+                errno = 0;
+                cfg.seed = strtoull(v, &end, 10);
+                if (!*v || *end || errno || v[0] == '-') {
+                    fprintf(stderr, "mfc-trainer gui: ");
+                    fprintf(stderr, tr(STR_ERR_BAD_SEED), v);
+                    fprintf(stderr, "\n");
+                    return EXIT_USAGE;
+                }
+                cfg.have_seed = 1;
+            }
+        } else if (strcmp(a, "--exam") == 0) {
+            cfg.exam = 1;
+        } else {
+            fprintf(stderr, "mfc-trainer gui: ");
+            fprintf(stderr, tr(STR_ERR_UNKNOWN_OPTION), a);
+            fprintf(stderr, "\n");
+            return EXIT_USAGE;
+        }
+    }
+    if (cfg.screenshots && !sim_is_dir(cfg.screenshots)) {
+        fprintf(stderr, "mfc-trainer gui: папки для снимков %s нет\n", cfg.screenshots);
+        return EXIT_USAGE;
+    }
+
+    /* Every scenario under the root; broken ones are reported and left out. */
+    size_t n = 0;
+    char **dirs = scenario_list_dirs(paths->scenarios, &n);
+    UiScenario *list = calloc(n ? n : 1, sizeof *list);
+    AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx);
+    SimBuf errors;
+    simbuf_init(&errors);
+    size_t ok = 0;
+    for (size_t i = 0; i < n && list && ctx; i++) {
+        SimDiags d;
+        simdiags_init(&d);
+        app_load_ctx_init(&ctx[ok], dirs[i], &d);
+        ScenarioLoadOptions lo = {ctx[ok].rules, ctx[ok].scripts_dir};
+        Scenario *s = scenario_load(dirs[i], &lo, &d);
+        ScriptProgram *prog = NULL;
+        SimError e;
+        if (s && script_program_create(s, &prog, &e) != SIM_OK) {
+            simdiags_add(&d, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", e.msg);
+            scenario_free(s);
+            s = NULL;
+        }
+        if (!s) {
+            app_print_diags(&d);
+            simbuf_printf(&errors, "%sНе загружен сценарий %s: %zu ошибок (mfc-trainer check %s).",
+                          errors.len ? " " : "", dirs[i], d.errors, dirs[i]);
+            app_load_ctx_free(&ctx[ok]);
+        } else {
+            list[ok].scenario = s;
+            list[ok].program = prog;
+            ok++;
+        }
+        simdiags_free(&d);
+    }
+    cfg.scenarios = list;
+    cfg.scenario_count = ok;
+    cfg.load_errors = simbuf_str(&errors);
+
+    Store *store = NULL;
+    char *dbpath = db ? sim_strdup(db) : store_default_path();
+    SimError err;
+    if (store_open(dbpath, &store, &err) != SIM_OK) {
+        /* Results cannot be kept: say so, and let the trainee practise anyway. */
+        fprintf(stderr, "mfc-trainer: %s\n", err.msg);
+        simbuf_printf(&errors, "%sРезультаты не сохраняются: %s", errors.len ? " " : "", err.msg);
+        cfg.load_errors = simbuf_str(&errors);
+    }
+    cfg.store = store;
+    sim_error_clear(&err);
+    int rc = ui_run(&cfg, &err);
+    if (rc != 0)
+        fprintf(stderr, "mfc-trainer gui: %s\n", err.msg);
+    store_close(store);
+    free(dbpath);
+    for (size_t i = 0; i < ok; i++) {
+        script_program_destroy(list[i].program);
+        scenario_free((Scenario *)list[i].scenario);
+        app_load_ctx_free(&ctx[i]);
+    }
+    free(list);
+    free(ctx);
+    simbuf_free(&errors);
+    scenario_dirs_free(dirs, n);
+    return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
