@@ -133,6 +133,7 @@
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
     X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — следующая услуга · Enter — начать приём · Esc — назад") \
+    X(STR_UI_TIME, "Время")                                                                      \
     X(STR_UI_TICKET, "Талон")                                                                \
     X(STR_UI_WINDOW, "окно")                                                                 \
     X(STR_UI_OVER_NORM, "сверх нормы")                                                       \

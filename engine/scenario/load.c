@@ -1215,12 +1215,24 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
     s->verify_count = get_strv(ld, root, "", "verify", 0, &s->verify);
     s->office_window = 1;
     s->office_queue = 3;
+    s->office_clock = 10 * 60;
     const cJSON *off = get(root, "office");
     if (off && !cJSON_IsObject(off)) {
         ERR(ld, "office", "ожидался объект {ticket, window, queue}");
     } else if (off) {
-        static const char *const ok[] = {"ticket", "window", "queue", NULL};
+        static const char *const ok[] = {"ticket", "window", "queue", "clock", NULL};
         check_keys(ld, off, "office", ok);
+        char *clock = get_str(ld, off, "office", "clock", 0);
+        if (clock) {
+            int hh, mm;
+            char extra;
+            if (sscanf(clock, "%d:%d%c", &hh, &mm, &extra) == 2 && hh >= 0 && hh < 24 && mm >= 0 &&
+                mm < 60)
+                s->office_clock = hh * 60 + mm;
+            else
+                ERR(ld, "office.clock", "время пишется как ЧЧ:ММ, например \"10:20\"");
+            free(clock);
+        }
         s->office_ticket = get_str(ld, off, "office", "ticket", 0);
         s->office_window = (int)get_num(ld, off, "office", "window", 0, 1, 1, 99, 1);
         s->office_queue = (int)get_num(ld, off, "office", "queue", 0, 3, 0, 40, 1);

@@ -240,6 +240,7 @@ typedef struct Scenario {
     size_t verify_count;
     char *office_ticket;
     int office_window, office_queue;
+    int office_clock; /* minutes since midnight when the visit starts (office.clock "HH:MM") */
 
     int pass_mark;
     Criterion criteria[SCENARIO_MAX_CRITERIA];

@@ -103,6 +103,38 @@ static void scribble(Gfx *g, float x, float y, float s)
     }
 }
 
+static const char *const passport_left[] = {"issued_by", "issue_date", "division_code",
+                                            "registration", "valid_until", "marks", NULL};
+static const char *const passport_right[] = {"surname", "name", "patronymic", "sex",
+                                             "birth_date", "birth_place", NULL};
+
+size_t doc_field_order(const Document *d, int *out, size_t max)
+{
+    size_t n = 0;
+    if (strcmp(d->type, "passport_rf") != 0) {
+        for (size_t f = 0; f < d->field_count && n < max; f++)
+            out[n++] = (int)f;
+        return n;
+    }
+    const char *const *lists[3] = {passport_left, NULL, passport_right};
+    static const char *const top[] = {"series", "number", NULL};
+    lists[1] = top;
+    for (int li = 0; li < 3; li++)
+        for (int k = 0; lists[li][k]; k++) {
+            int f = document_find_field(d, lists[li][k]);
+            if (f >= 0 && n < max)
+                out[n++] = f;
+        }
+    for (size_t f = 0; f < d->field_count && n < max; f++) {
+        int seen = 0;
+        for (size_t k = 0; k < n; k++)
+            seen |= out[k] == (int)f;
+        if (!seen)
+            out[n++] = (int)f;
+    }
+    return n;
+}
+
 size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int doc, GRect area,
                 int focus_field, DocFieldBox *boxes, size_t max)
 {
@@ -119,8 +151,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         gfx_round(g, area, 8 * s, p.bg);
         gfx_fill(g, (GRect){area.x + half - 1.5f * s, area.y, 3 * s, area.h}, p.edge);
         gfx_round_outline(g, area, 8 * s, 2 * s, p.edge);
-        static const char *const left[] = {"issued_by", "issue_date", "division_code",
-                                           "registration", "valid_until", "marks", NULL};
+        const char *const *left = passport_left;
         float pad = 16 * s;
         float y = area.y + pad;
         gfx_text(g, "РОССИЙСКАЯ ФЕДЕРАЦИЯ", area.x + pad, y, l->px_label, GF_BOLD, p.title);
@@ -173,8 +204,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             if (nb < max)
                 boxes[nb++] = (DocFieldBox){r, fn};
         }
-        static const char *const right[] = {"surname", "name", "patronymic", "sex",
-                                            "birth_date", "birth_place", NULL};
+        const char *const *right = passport_right;
         float y2 = ph.y;
         float colx = rx + photo_w + 12 * s, colw = area.x + area.w - pad - colx;
         for (int k = 0; right[k]; k++) {
@@ -273,7 +303,7 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
         gfx_fill(g, (GRect){r.x + 10 * s, r.y + r.h * 0.55f + i * 7 * s, r.w * (0.7f - i * 0.1f),
                             2.5f * s},
                  (GColor){120, 120, 120, 90});
-    gfx_text_box(g, d->title, r.x + 8 * s, r.y + 6 * s, r.w - 16 * s, l->px_small, GF_BOLD,
+    gfx_text_box(g, d->title, r.x + 7 * s, r.y + 6 * s, r.w - 12 * s, l->px_small, GF_REGULAR,
                  p.title, 1);
     if (inspected)
         gfx_text(g, "✓", r.x + r.w - 18 * s, r.y + r.h - 22 * s, l->px_label, GF_BOLD, t->good);

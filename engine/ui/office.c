@@ -203,7 +203,7 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     gfx_fill(g, (GRect){win.x + win.w / 2 - 2 * s, win.y, 4 * s, win.h}, rgb(0xFAFAFA));
 
     /* The brand sign. */
-    GRect sign = {0.215f * W, top + 18 * s, 0.2f * W, 34 * s};
+    GRect sign = {0.675f * W, top + 18 * s, 0.2f * W, 34 * s};
     gfx_round(g, sign, 6 * s, t->accent);
     int tw, th;
     gfx_text_size(g, "Мои документы", l->px_body, GF_BOLD, &tw, &th);
@@ -211,7 +211,7 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
              l->px_body, GF_BOLD, t->accent_text);
 
     /* The electronic queue board. */
-    GRect board = {0.215f * W, top + 62 * s, 0.2f * W, 72 * s};
+    GRect board = {0.675f * W, top + 62 * s, 0.2f * W, 72 * s};
     gfx_fill(g, (GRect){board.x + 3 * s, board.y + 4 * s, board.w, board.h}, t->shadow);
     gfx_round(g, board, 6 * s, rgb(0x1D2430));
     gfx_text(g, "Электронная очередь", board.x + 12 * s, board.y + 6 * s, l->px_small,
@@ -222,7 +222,7 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
              rgb(0x6CF08A));
 
     /* The wall clock with the simulated time. */
-    float cr = 46 * s, cx = 0.9f * W, cy = top + 78 * s;
+    float cr = 42 * s, cx = 0.935f * W, cy = top + 74 * s;
     gfx_circle(g, cx + 2 * s, cy + 3 * s, cr, t->shadow);
     gfx_circle(g, cx, cy, cr, rgb(0xFDFDFB));
     gfx_ring(g, cx, cy, cr, 5 * s, rgb(0x3B4048));
@@ -231,8 +231,7 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
         gfx_line(g, cx + cosf(a) * cr * 0.78f, cy + sinf(a) * cr * 0.78f, cx + cosf(a) * cr * 0.9f,
                  cy + sinf(a) * cr * 0.9f, (i % 3 ? 1.5f : 3.0f) * s, rgb(0x3B4048));
     }
-    /* The visit starts at 10:20 by the office clock. */
-    double total = 10 * 60 + 20 + v->minutes;
+    double total = v->clock_start + v->minutes;
     float am = (float)(fmod(total, 60.0) / 60.0 * 2 * M_PI - M_PI / 2);
     float ah = (float)(fmod(total / 60.0, 12.0) / 12.0 * 2 * M_PI - M_PI / 2);
     gfx_line(g, cx, cy, cx + cosf(ah) * cr * 0.5f, cy + sinf(ah) * cr * 0.5f, 4 * s,
@@ -313,11 +312,19 @@ static void draw_applicant(Gfx *g, const OfficeView *v, float cx, float counter_
     }
     /* Neck. */
     gfx_fill(g, (GRect){cx - 16 * s, head_y + 30 * s, 32 * s, 30 * s}, skin_dark);
-    /* Long hair behind the head for women. */
-    if (v->sex != 'm')
-        gfx_round(g, (GRect){cx - head_r * 1.12f, head_y - head_r * 0.9f, head_r * 2.24f,
-                             head_r * (older ? 1.9f : 2.5f)},
-                  head_r, hair);
+    /* Hair behind the head for women: a cap around the skull and, for younger women, locks
+     * falling to the shoulders beside the face (never under the chin). */
+    if (v->sex != 'm') {
+        gfx_ellipse(g, cx, head_y - head_r * 0.12f, head_r * 1.08f, head_r * 1.02f, hair);
+        if (!older) {
+            gfx_round(g, (GRect){cx - head_r * 1.1f, head_y - head_r * 0.2f, head_r * 0.42f,
+                                 head_r * 1.55f},
+                      head_r * 0.2f, hair);
+            gfx_round(g, (GRect){cx + head_r * 0.68f, head_y - head_r * 0.2f, head_r * 0.42f,
+                                 head_r * 1.55f},
+                      head_r * 0.2f, hair);
+        }
+    }
     /* Head. */
     gfx_ellipse(g, cx, head_y, head_r * 0.9f, head_r, skin);
     gfx_ellipse(g, cx - head_r * 0.9f, head_y + 4 * s, 7 * s, 11 * s, skin_dark);
@@ -390,7 +397,7 @@ float office_draw(Gfx *g, const OfficeView *v)
     draw_applicant(g, v, ax, counter_y);
 
     /* The glass with its frame and the window number plate. */
-    GRect glass = {0.24f * W, top + 150 * s, 0.42f * W, counter_y - top - 150 * s};
+    GRect glass = {0.24f * W, top + 104 * s, 0.42f * W, counter_y - top - 104 * s};
     gfx_fill(g, glass, t->glass);
     gfx_fill(g, (GRect){glass.x - 4 * s, glass.y, 8 * s, glass.h}, rgb(0xB9C3CC));
     gfx_fill(g, (GRect){glass.x + glass.w - 4 * s, glass.y, 8 * s, glass.h}, rgb(0xB9C3CC));

@@ -106,6 +106,7 @@ typedef struct Ui {
     int focus_area; /* 0 dialogue, 1 desk */
     int sel_action, sel_doc;
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
+
     Notice notices[MAX_NOTICES];
     int nnotices;
     int last_step; /* the step the applicant's line belongs to */
@@ -199,7 +200,8 @@ static void hint_bar(Ui *u, const char *text)
 {
     const Layout *l = &u->l;
     float h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * l->s;
-    gfx_fill(u->g, (GRect){0, l->H - h, (float)l->W, h}, (GColor){0, 0, 0, 110});
+    gfx_fill(u->g, (GRect){0, l->H - h, (float)l->W, h},
+             u->high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
     gfx_text(u->g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
              (GColor){255, 255, 255, 255});
 }
@@ -433,9 +435,10 @@ static void draw_start(Ui *u)
     for (int m = 0; m < 2; m++) {
         const char *name = m ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
         const char *desc = m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC);
-        float dh = gfx_text_box(u->g, desc, 0, 0, right.w - 100 * s, l->px_label, GF_REGULAR,
+        GRect r = {right.x + 16 * s, my, right.w - 32 * s, 0};
+        float dh = gfx_text_box(u->g, desc, 0, 0, r.w - 60 * s, l->px_label, GF_REGULAR,
                                 u->theme.text_dim, 0);
-        GRect r = {right.x + 16 * s, my, right.w - 32 * s, dh + l->px_body * 2.0f};
+        r.h = dh + l->px_body * 1.3f + 28 * s;
         int sel = u->exam == m;
         gfx_round(u->g, r, 8 * s, sel ? (GColor){11, 92, 173, 30} : u->theme.panel);
         gfx_round_outline(u->g, r, 8 * s, (sel ? 2.5f : 1.2f) * s,
@@ -774,7 +777,7 @@ static void draw_hud(Ui *u)
         char t1[16], t2[16];
         sim_format_clock(session_minutes(u->ss), t1, sizeof t1);
         sim_format_clock(sc->time_norm, t2, sizeof t2);
-        snprintf(buf, sizeof buf, "⏱ %s / %s", t1, t2);
+        snprintf(buf, sizeof buf, "%s %s / %s", tr(STR_UI_TIME), t1, t2);
         GColor c = session_minutes(u->ss) > sc->time_norm ? (GColor){255, 170, 160, 255} : fg;
         x += gfx_text(u->g, buf, x, ty, l->px_label, GF_BOLD, c);
         if (session_minutes(u->ss) > sc->time_norm)
@@ -817,7 +820,7 @@ static void draw_office(Ui *u)
     OfficeView v = {l, &u->theme, sc->office_ticket, sc->office_window, sc->office_queue,
                     session_minutes(u->ss), sc->time_norm, u->timer_on, sc->applicant.sex,
                     session_applicant_age(u->ss), session_mood(u->ss), &sc->applicant, enter,
-                    clock};
+                    clock, sc->office_clock};
     float desk = office_draw(u->g, &v);
     draw_hud(u);
 
@@ -858,12 +861,12 @@ static void draw_office(Ui *u)
         const Action *a = &step->actions[offered[i]];
         char line[2048];
         snprintf(line, sizeof line, "%zu. %s", i + 1, a->text);
-        float hgt = gfx_text_box(u->g, line, 0, 0, w - 16 * s, l->px_body, GF_REGULAR,
-                                 u->theme.text, 0);
+        int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
+        float hgt = gfx_text_box(u->g, line, 0, 0, w - 16 * s, l->px_body,
+                                 focus ? GF_BOLD : GF_REGULAR, u->theme.text, 0);
         GRect r = {x - 6 * s, y, w + 12 * s, hgt + 8 * s};
         if (y + hgt > dp.y + dp.h)
             break;
-        int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
         if (focus)
             gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, u->high_contrast ? 80 : 28});
         else if (hovered(u, r))
@@ -878,7 +881,7 @@ static void draw_office(Ui *u)
 
     /* Documents on the desk. */
     float dx0 = dp.x + dp.w + 20 * s, dy0 = desk + 14 * s;
-    float cw = 120 * s, chh = 86 * s;
+    float cw = 124 * s, chh = 86 * s;
     int k = 0;
     for (size_t d = 0; d < sc->document_count; d++) {
         if (!session_doc_on_desk(u->ss, (int)d))
@@ -969,7 +972,8 @@ static void open_doc(Ui *u, int desk_index)
     u->ov = OV_DOC;
     u->ov_doc = d;
     u->ov_doc2 = -1;
-    u->ov_field = 0;
+    int order[128];
+    u->ov_field = doc_field_order(&cur_scen(u)->documents[d], order, 128) ? order[0] : 0;
     u->compare_pick = 0;
     u->dirty = 1;
 }
@@ -1155,10 +1159,17 @@ static void office_key(Ui *u, SDL_Keycode k)
                 u->compare_pick = 0;
             } else if (k == SDLK_ESCAPE)
                 u->compare_pick = 0;
-        } else if (k == SDLK_UP && u->ov_field > 0)
-            u->ov_field--;
-        else if (k == SDLK_DOWN && u->ov_field + 1 < (int)d->field_count)
-            u->ov_field++;
+        } else if (k == SDLK_UP || k == SDLK_DOWN) {
+            /* Move in the order the fields are laid out on the page. */
+            int order[128];
+            int no = (int)doc_field_order(d, order, 128), pos = 0;
+            for (int i = 0; i < no; i++)
+                if (order[i] == u->ov_field)
+                    pos = i;
+            pos += k == SDLK_DOWN ? 1 : -1;
+            if (pos >= 0 && pos < no)
+                u->ov_field = order[pos];
+        }
         else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_f) && d->field_count) {
             u->ov = OV_REASON;
             u->ov_reason = 0;

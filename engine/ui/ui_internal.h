@@ -41,6 +41,7 @@ typedef struct OfficeView {
     const Applicant *applicant; /* look hints */
     float enter;      /* 0..1: the applicant walking up to the window */
     const char *clock_text;
+    int clock_start; /* minutes since midnight when the applicant sat down */
 } OfficeView;
 
 /* Draws the hall, the applicant, the counter and the empty desk. Returns the desk's top y. */
@@ -60,6 +61,8 @@ typedef struct DocFieldBox {
  * flagged fields marked. Fills boxes (up to max) with where each field is; returns the count. */
 size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int doc, GRect area,
                 int focus_field, DocFieldBox *boxes, size_t max);
+/* The fields of d in the order they are laid out on the page (what ↑ and ↓ follow). */
+size_t doc_field_order(const Document *d, int *out, size_t max);
 /* A small card for the desk. */
 void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect r, int focused,
               int inspected, int flagged_count);
