@@ -114,7 +114,7 @@
     X(STR_UI_START, "Начать")                                                                \
     X(STR_UI_SETTINGS, "Настройки")                                                          \
     X(STR_UI_QUIT, "Выход")                                                                  \
-    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · Enter — начать · F11 — во весь экран · Esc — выход") \
+    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · S — настройки · Enter — начать · F11 — во весь экран · Esc — выход") \
     X(STR_UI_SURNAME, "Фамилия")                                                             \
     X(STR_UI_NAME, "Имя")                                                                    \
     X(STR_UI_PERSONNEL, "Табельный номер")                                                   \
@@ -133,6 +133,7 @@
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
     X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — следующая услуга · Enter — начать приём · Esc — назад") \
+    X(STR_UI_YOUR_ANSWER, "Ваш ответ или действие")                                             \
     X(STR_UI_TIME, "Время")                                                                      \
     X(STR_UI_TICKET, "Талон")                                                                \
     X(STR_UI_WINDOW, "окно")                                                                 \

@@ -59,7 +59,12 @@ static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, 
     float vh = gfx_text_box(g, value && *value ? value : "—", 0, 0, w - 2 * pad, l->px_body,
                             p->value_font, p->ink, 0);
     int reason = session_flag_reason(ss, doc, f);
-    float fh = reason >= 0 ? (float)gfx_line_height(g, l->px_small, GF_BOLD) : 0;
+    char mark[160] = "";
+    if (reason >= 0)
+        snprintf(mark, sizeof mark, "⚑ Отмечено: %s", reason_title((FlagReason)reason));
+    float fh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, w - 2 * pad, l->px_small, GF_BOLD,
+                                          t->bad, 0)
+                           : 0;
     float h = pad + lh + vh + fh + pad;
     if (draw) {
         if (reason >= 0)
@@ -68,9 +73,8 @@ static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, 
         gfx_text_box(g, value && *value ? value : "—", x + pad, y + pad + lh, w - 2 * pad,
                      l->px_body, p->value_font, p->ink, 1);
         if (reason >= 0) {
-            char mark[160];
-            snprintf(mark, sizeof mark, "⚑ Отмечено: %s", reason_title((FlagReason)reason));
-            gfx_text(g, mark, x + pad, y + pad + lh + vh, l->px_small, GF_BOLD, t->bad);
+            gfx_text_box(g, mark, x + pad, y + pad + lh + vh, w - 2 * pad, l->px_small, GF_BOLD,
+                         t->bad, 1);
             gfx_fill(g, (GRect){x, y, 4 * l->s, h}, t->bad);
         }
         if (focus)
@@ -231,10 +235,13 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             if (nb < max)
                 boxes[nb++] = (DocFieldBox){r, (int)f};
         }
-        /* The machine-readable lines. */
+        /* The machine-readable line, cut at the page edge. */
+        GRect page = {area.x + half, area.y, half, area.h};
+        gfx_clip(g, &page);
         gfx_text(g, "PNRUS<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", rx,
                  area.y + area.h - 2.4f * l->px_small - 8 * s, l->px_small, GF_MONO,
                  rgb(0x6A6A6A));
+        gfx_clip(g, NULL);
         return nb;
     }
 

@@ -527,6 +527,60 @@ float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int 
     return (float)e->h;
 }
 
+struct GfxLayer {
+    SDL_Texture *tex;
+    int w, h;
+};
+
+int gfx_layer_begin(Gfx *g, GfxLayer **layer)
+{
+    int w, h;
+    gfx_size(g, &w, &h);
+    GfxLayer *l = *layer;
+    if (l && (l->w != w || l->h != h)) {
+        gfx_layer_free(l);
+        *layer = l = NULL;
+    }
+    if (!l) {
+        l = calloc(1, sizeof *l);
+        if (!l)
+            return 0;
+        l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        if (!l->tex) {
+            free(l);
+            return 0;
+        }
+        l->w = w;
+        l->h = h;
+        *layer = l;
+    }
+    if (SDL_SetRenderTarget(g->ren, l->tex) != 0)
+        return 0;
+    SDL_SetRenderDrawColor(g->ren, 0, 0, 0, 255);
+    SDL_RenderClear(g->ren);
+    return 1;
+}
+
+void gfx_layer_end(Gfx *g)
+{
+    SDL_SetRenderTarget(g->ren, NULL);
+}
+
+void gfx_layer_draw(Gfx *g, GfxLayer *layer)
+{
+    if (layer && layer->tex)
+        SDL_RenderCopy(g->ren, layer->tex, NULL, NULL);
+}
+
+void gfx_layer_free(GfxLayer *layer)
+{
+    if (!layer)
+        return;
+    if (layer->tex)
+        SDL_DestroyTexture(layer->tex);
+    free(layer);
+}
+
 SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err)
 {
     int w, h;

@@ -113,6 +113,9 @@ typedef struct Ui {
     int show_line;
     uint32_t enter_t0;
     int animating;
+    GfxLayer *scene;    /* the office's hall, applicant and desk, drawn when they change */
+    char scene_key[128];
+    float scene_desk;
     /* debrief */
     float scroll;
     int debrief_btn;
@@ -301,8 +304,9 @@ static void start_attempt(Ui *u, int scen)
     u->dirty = 1;
 }
 
-/* Performs one engine action and turns its ledger entries into notices. */
-static void do_action(Ui *u, const char *id)
+/* Performs one engine action and turns its ledger entries into notices. Returns 0 when the
+ * engine refused it (the reason is shown as a notice). */
+static int do_action(Ui *u, const char *id)
 {
     const ScoreLedger *l = session_ledger(u->ss);
     size_t before = l->count;
@@ -314,7 +318,7 @@ static void do_action(Ui *u, const char *id)
         u->notices[0].points = 0;
         u->notices[0].critical = 0;
         u->dirty = 1;
-        return;
+        return 0;
     }
     const Scenario *sc = cur_scen(u);
     l = session_ledger(u->ss);
@@ -357,6 +361,7 @@ static void do_action(Ui *u, const char *id)
         u->scroll = 0;
         u->debrief_btn = 0;
     }
+    return 1;
 }
 
 static void leave_attempt(Ui *u)
@@ -485,6 +490,9 @@ static void start_key(Ui *u, SDL_Keycode k)
             u->start_button = (u->start_button + (k == SDLK_LEFT ? 2 : 1)) % 3;
         else if (u->start_focus == 1)
             u->exam = !u->exam;
+    } else if (k == SDLK_s) {
+        u->settings_back = SCR_START;
+        u->screen = SCR_SETTINGS;
     } else if (k == SDLK_n) {
         u->screen = SCR_NEW_PROFILE;
         memset(u->form, 0, sizeof u->form);
@@ -821,52 +829,119 @@ static void draw_office(Ui *u)
                     session_minutes(u->ss), sc->time_norm, u->timer_on, sc->applicant.sex,
                     session_applicant_age(u->ss), session_mood(u->ss), &sc->applicant, enter,
                     clock, sc->office_clock};
-    float desk = office_draw(u->g, &v);
+    /* The scene changes with the window, theme, clock minute, mood and the walk-up; redraw it
+     * into its layer only then. */
+    char key[128];
+    snprintf(key, sizeof key, "%d:%d:%d:%d:%d:%d:%d:%.3f", l->W, l->H, u->high_contrast, u->scen,
+             (int)session_minutes(u->ss), session_mood(u->ss), session_applicant_age(u->ss), enter);
+    float desk;
+    if (strcmp(key, u->scene_key) == 0 && u->scene) {
+        gfx_layer_draw(u->g, u->scene);
+        desk = u->scene_desk;
+    } else if (gfx_layer_begin(u->g, &u->scene)) {
+        desk = office_draw(u->g, &v);
+        gfx_layer_end(u->g);
+        gfx_layer_draw(u->g, u->scene);
+        snprintf(u->scene_key, sizeof u->scene_key, "%s", key);
+        u->scene_desk = desk;
+    } else {
+        desk = office_draw(u->g, &v);
+    }
     draw_hud(u);
 
-    /* The dialogue panel. */
-    GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 48 * s};
-    panel(u, dp);
-    float x = dp.x + 18 * s, y = dp.y + 14 * s, w = dp.w - 36 * s;
+    /* The applicant speaks in a bubble beside them, over the hall. */
     int st = session_step_index(u->ss);
     const Step *step = st >= 0 ? &sc->steps[st] : NULL;
-    char who[300];
-    snprintf(who, sizeof who, "%s:", session_applicant_name(u->ss));
-    gfx_text(u->g, who, x, y, l->px_label, GF_BOLD, u->theme.accent);
-    y += l->px_label * 1.5f;
-    const char *reply = session_last_reply(u->ss);
-    if (reply && *reply) {
-        char q[2048];
-        snprintf(q, sizeof q, "«%s»", reply);
-        y += gfx_text_box(u->g, q, x, y, w, l->px_dialog, GF_REGULAR, u->theme.text, 1) + 6 * s;
-    }
-    if (step && (u->show_line || !reply)) {
-        if (step->does && u->show_line)
-            y += gfx_text_box(u->g, step->does, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim,
-                              1) + 4 * s;
+    {
+        SimBuf speech;
+        simbuf_init(&speech);
+        const char *reply = session_last_reply(u->ss);
+        if (reply && *reply)
+            simbuf_printf(&speech, "«%s»", reply);
         const char *line = session_line(u->ss);
-        if (line && *line) {
-            char q[2048];
-            snprintf(q, sizeof q, "«%s»", line);
-            y += gfx_text_box(u->g, q, x, y, w, l->px_dialog, GF_REGULAR, u->theme.text, 1) + 6 * s;
+        if (step && (u->show_line || !reply) && line && *line)
+            simbuf_printf(&speech, "%s«%s»", speech.len ? "\n" : "", line);
+        const char *does = step && u->show_line ? step->does : NULL;
+        GRect b = {W * 0.535f, 186 * s, W * 0.45f, desk - 186 * s - 20 * s};
+        float bw = b.w - 36 * s;
+        /* Fit the text: step the size down for long speeches rather than cut them. */
+        int sizes[3] = {l->px_dialog, l->px_body, l->px_label}, px = sizes[0];
+        float nh = 0, th = 0, lh = (float)gfx_line_height(u->g, l->px_label, GF_BOLD) * 1.3f;
+        for (int i = 0; i < 3; i++) {
+            px = sizes[i];
+            nh = does ? gfx_text_box(u->g, does, 0, 0, bw, l->px_small, GF_REGULAR,
+                                     u->theme.text_dim, 0) + 6 * s
+                      : 0;
+            th = gfx_text_box(u->g, simbuf_str(&speech), 0, 0, bw, px, GF_REGULAR, u->theme.text, 0);
+            if (lh + nh + th + 28 * s <= b.h)
+                break;
         }
+        float bh = fminf(b.h, lh + nh + th + 28 * s);
+        b.y = b.y + (b.h - bh) / 2;
+        b.h = bh;
+        float ax = 0.45f * W + 40 * s, ay = 0.575f * H - 200 * s;
+        float tail[6] = {b.x + 2 * s, b.y + b.h * 0.35f, b.x + 2 * s, b.y + b.h * 0.35f + 30 * s,
+                         ax, ay};
+        gfx_poly(u->g, tail, 3, u->theme.panel);
+        panel(u, b);
+        gfx_fill(u->g, (GRect){b.x + 1 * s, b.y + b.h * 0.35f + 2 * s, 3 * s, 26 * s},
+                 u->theme.panel);
+        float y = b.y + 12 * s;
+        char who[300];
+        snprintf(who, sizeof who, "%s", session_applicant_name(u->ss));
+        gfx_text(u->g, who, b.x + 18 * s, y, l->px_label, GF_BOLD, u->theme.accent);
+        y += lh;
+        if (does)
+            y += gfx_text_box(u->g, does, b.x + 18 * s, y, bw, l->px_small, GF_REGULAR,
+                              u->theme.text_dim, 1) + 6 * s;
+        gfx_text_box(u->g, simbuf_str(&speech), b.x + 18 * s, y, bw, px, GF_REGULAR, u->theme.text, 1);
+        simbuf_free(&speech);
     }
-    gfx_fill(u->g, (GRect){x, y + 2 * s, w, 1.5f * s}, u->theme.panel_edge);
-    y += 10 * s;
+
+    /* The trainee's answers: the dialogue panel on the desk, scrolled to keep the focus in
+     * view. */
+    GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 48 * s};
+    panel(u, dp);
+    float x = dp.x + 18 * s, y = dp.y + 10 * s, w = dp.w - 36 * s;
+    gfx_text(u->g, tr(STR_UI_YOUR_ANSWER), x, y, l->px_label, GF_BOLD, u->theme.text_dim);
+    y += l->px_label * 1.5f;
     int offered[64];
     size_t n = session_offered(u->ss, offered, 64);
     if (u->sel_action >= (int)n)
         u->sel_action = n ? (int)n - 1 : 0;
+    float hts[64];
     for (size_t i = 0; i < n && step; i++) {
+        char line[2048];
+        snprintf(line, sizeof line, "%zu. %s", i + 1, step->actions[offered[i]].text);
+        int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
+        hts[i] = gfx_text_box(u->g, line, 0, 0, w - 16 * s, l->px_body,
+                              focus ? GF_BOLD : GF_REGULAR, u->theme.text, 0) + 12 * s;
+    }
+    /* First visible answer: the smallest one that still shows the focused answer whole. */
+    size_t first = 0;
+    float room = dp.y + dp.h - y - 6 * s;
+    for (;;) {
+        float sum = 0;
+        for (size_t i = first; i <= (size_t)u->sel_action && i < n; i++)
+            sum += hts[i];
+        if (sum <= room || first >= (size_t)u->sel_action)
+            break;
+        first++;
+    }
+    if (first > 0) {
+        gfx_text(u->g, "▲", x + w - 14 * s, dp.y + 8 * s, l->px_label, GF_BOLD, u->theme.text_dim);
+    }
+    for (size_t i = first; i < n && step; i++) {
         const Action *a = &step->actions[offered[i]];
         char line[2048];
         snprintf(line, sizeof line, "%zu. %s", i + 1, a->text);
         int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
-        float hgt = gfx_text_box(u->g, line, 0, 0, w - 16 * s, l->px_body,
-                                 focus ? GF_BOLD : GF_REGULAR, u->theme.text, 0);
-        GRect r = {x - 6 * s, y, w + 12 * s, hgt + 8 * s};
-        if (y + hgt > dp.y + dp.h)
+        GRect r = {x - 6 * s, y, w + 12 * s, hts[i] - 4 * s};
+        if (y + hts[i] > dp.y + dp.h + 2 * s) {
+            gfx_text(u->g, "▼", x + w - 14 * s, dp.y + dp.h - 24 * s, l->px_label, GF_BOLD,
+                     u->theme.text_dim);
             break;
+        }
         if (focus)
             gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, u->high_contrast ? 80 : 28});
         else if (hovered(u, r))
@@ -876,7 +951,7 @@ static void draw_office(Ui *u)
         if (focus)
             gfx_round_outline(u->g, r, 6 * s, 2.5f * s, u->theme.focus);
         add_hit(u, r, HIT_ACTION, (int)i);
-        y += r.h + 4 * s;
+        y += hts[i];
     }
 
     /* Documents on the desk. */
@@ -925,21 +1000,22 @@ static void draw_office(Ui *u)
 
     /* Notices (training mode), over the hall's lower edge. */
     if (!u->exam && u->nnotices) {
-        float ny = desk - 14 * s;
-        for (int i = u->nnotices - 1; i >= 0; i--) {
+        float ny = 52 * s;
+        for (int i = 0; i < u->nnotices; i++) {
             Notice *no = &u->notices[i];
-            float nw = W * 0.6f;
+            float nw = W * 0.34f;
             float th = gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD,
                                     u->theme.text, 0);
-            ny -= th + 16 * s;
-            GRect r = {W - nw - 20 * s, ny, nw, th + 12 * s};
+            if (ny + th + 12 * s > desk - 8 * s)
+                break;
+            GRect r = {16 * s, ny, nw, th + 12 * s};
+            ny += th + 20 * s;
             GColor edge = no->critical || no->points < 0 ? u->theme.bad : u->theme.good;
             gfx_round(u->g, (GRect){r.x + 2 * s, r.y + 3 * s, r.w, r.h}, 8 * s, u->theme.shadow);
             gfx_round(u->g, r, 8 * s, u->theme.panel);
             gfx_fill(u->g, (GRect){r.x, r.y + 4 * s, 6 * s, r.h - 8 * s}, edge);
             gfx_text_box(u->g, no->text, r.x + 16 * s, r.y + 6 * s, nw - 28 * s, l->px_label,
                          GF_BOLD, u->theme.text, 1);
-            ny -= 4 * s;
         }
     }
     hint_bar(u, tr(STR_UI_HINT_OFFICE));
@@ -1492,7 +1568,29 @@ static void settings_key(Ui *u, SDL_Keycode k)
 
 /* ==== dispatch ============================================================================ */
 
+static void draw_frame(Ui *u, const char *shot);
+
+/* Frame timing for benchmarks: MFC_FRAME_LOG=FILE appends one line per frame (ms). */
 static void draw(Ui *u, const char *shot)
+{
+    static FILE *log;
+    static int checked;
+    if (!checked) {
+        const char *p = getenv("MFC_FRAME_LOG");
+        log = p && *p ? fopen(p, "a") : NULL;
+        checked = 1;
+    }
+    uint64_t t0 = SDL_GetPerformanceCounter();
+    draw_frame(u, shot);
+    if (log) {
+        double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+                    (double)SDL_GetPerformanceFrequency();
+        fprintf(log, "%.3f %d\n", ms, (int)u->screen);
+        fflush(log);
+    }
+}
+
+static void draw_frame(Ui *u, const char *shot)
 {
     int w, h;
     gfx_size(u->g, &w, &h);
@@ -1786,6 +1884,18 @@ static int script_step(Ui *u)
             }
             return 1;
         }
+        if (strcmp(line, "act") == 0 && arg) {
+            /* An engine action by id, as `play --actions` takes it: positions a scene for a
+             * screenshot without spelling out its keys. */
+            if (u->screen != SCR_OFFICE || !u->ss || !do_action(u, arg)) {
+                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: действие «%s» не выполнено: %s",
+                              u->cfg->input_script, lineno, arg,
+                              u->nnotices ? u->notices[0].text : "приём не идёт");
+                u->failed = 1;
+                return 0;
+            }
+            return 1;
+        }
         if (strcmp(line, "wait") == 0 && arg) {
             u->wait_until = SDL_GetTicks() + (uint32_t)atoi(arg);
             return 1;
@@ -1817,7 +1927,7 @@ static int script_step(Ui *u)
             }
         }
         sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size)",
+                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act)",
                       u->cfg->input_script, lineno, line);
         u->failed = 1;
         return 0;
@@ -1911,6 +2021,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         write_result(u);
     }
     session_destroy(u->ss);
+    gfx_layer_free(u->scene);
     for (size_t i = 0; i < u->script_lines; i++)
         free(u->script[i]);
     free(u->script);
