@@ -98,6 +98,13 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         }
     }
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    /* The software renderer unless the user asks for another (SDL_RENDER_DRIVER=opengl): it
+     * looks the same everywhere, needs no GPU driver, and keeps memory small (with OpenGL on
+     * Mesa the process needs several times more). */
+    if (!getenv("SDL_RENDER_DRIVER")) {
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL: %s", SDL_GetError());

@@ -820,8 +820,14 @@ static void draw_office(Ui *u)
         uint32_t dt = SDL_GetTicks() - u->enter_t0;
         enter = dt >= 700 ? 1.0f : (float)dt / 700.0f;
         enter = 1.0f - (1.0f - enter) * (1.0f - enter); /* ease out */
-        if (dt >= 700)
+        if (dt >= 700) {
             u->animating = 0;
+            /* Benchmarks replay the walk-up forever to time animated frames. */
+            if (getenv("MFC_ANIMATE_LOOP")) {
+                u->enter_t0 = SDL_GetTicks();
+                u->animating = 1;
+            }
+        }
     }
     char clock[16];
     sim_format_clock(session_minutes(u->ss), clock, sizeof clock);
