@@ -15,7 +15,11 @@ local lines = {
 
 local font
 function love.load()
-    font = love.graphics.newFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 21)
+    -- LÖVE reads fonts from its own file system: load the system font's bytes ourselves.
+    local f = assert(io.open("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "rb"))
+    local bytes = f:read("*a")
+    f:close()
+    font = love.graphics.newFont(love.filesystem.newFileData(bytes, "DejaVuSans.ttf"), 21)
     love.graphics.setFont(font)
 end
 
