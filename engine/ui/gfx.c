@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FONT_SLOTS 24
+#define FONT_SLOTS GF_COUNT
 #define TEXT_CACHE 1024
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 
@@ -407,30 +407,24 @@ void gfx_line(Gfx *g, float x0, float y0, float x1, float y1, float w, GColor c)
 
 /* ==== text ================================================================================= */
 
+/* One TTF_Font per face, resized on demand: opening DejaVu anew for every size parsed the
+ * whole file each time and dominated start-up. */
 static TTF_Font *font_at(Gfx *g, int px, GFont f)
 {
     if (px < 6)
         px = 6;
     if (px > 200)
         px = 200;
-    int free_slot = -1, oldest = 0;
-    for (int i = 0; i < FONT_SLOTS; i++) {
-        if (g->fonts[i].font && g->fonts[i].px == px && g->fonts[i].face == f)
-            return g->fonts[i].font;
-        if (!g->fonts[i].font && free_slot < 0)
-            free_slot = i;
+    FontSlot *slot = &g->fonts[f];
+    if (!slot->font) {
+        slot->font = TTF_OpenFont(g->font_path[f], px);
+        slot->px = px;
+        slot->face = f;
+        return slot->font;
     }
-    if (free_slot < 0) {
-        /* Every slot is used (text scale changed many times): reuse one. The text cache may
-         * hold textures from it, which stay valid. */
-        free_slot = oldest;
-        TTF_CloseFont(g->fonts[free_slot].font);
-    }
-    TTF_Font *font = TTF_OpenFont(g->font_path[f], px);
-    g->fonts[free_slot].font = font;
-    g->fonts[free_slot].px = px;
-    g->fonts[free_slot].face = f;
-    return font;
+    if (slot->px != px && TTF_SetFontSize(slot->font, px) == 0)
+        slot->px = px;
+    return slot->font;
 }
 
 int gfx_line_height(Gfx *g, int px, GFont f)
@@ -539,7 +533,7 @@ struct GfxLayer {
     int w, h;
 };
 
-int gfx_layer_begin(Gfx *g, GfxLayer **layer)
+int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
 {
     int w, h;
     gfx_size(g, &w, &h);
@@ -561,9 +555,10 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer)
         l->h = h;
         *layer = l;
     }
+    SDL_SetTextureBlendMode(l->tex, transparent ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     if (SDL_SetRenderTarget(g->ren, l->tex) != 0)
         return 0;
-    SDL_SetRenderDrawColor(g->ren, 0, 0, 0, 255);
+    SDL_SetRenderDrawColor(g->ren, 0, 0, 0, transparent ? 0 : 255);
     SDL_RenderClear(g->ren);
     return 1;
 }

@@ -80,9 +80,10 @@ int gfx_line_height(Gfx *g, int px, GFont f);
 /* An off-screen layer: draw once into it, then copy it every frame (the office's hall and desk
  * change rarely, and the software renderer pays per pixel for every gradient). */
 typedef struct GfxLayer GfxLayer;
-/* Redirects drawing into the layer (created or resized to the window size). Returns 0 when
- * render targets are unavailable; then draw directly. */
-int gfx_layer_begin(Gfx *g, GfxLayer **layer);
+/* Redirects drawing into the layer (created or resized to the window size), cleared to
+ * opaque black or to transparent. Returns 0 when render targets are unavailable; then draw
+ * directly. */
+int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent);
 void gfx_layer_end(Gfx *g);
 void gfx_layer_draw(Gfx *g, GfxLayer *layer);
 void gfx_layer_free(GfxLayer *layer);

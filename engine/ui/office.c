@@ -383,7 +383,7 @@ static void draw_applicant(Gfx *g, const OfficeView *v, float cx, float counter_
 
 /* ==== the counter and the desk ============================================================= */
 
-float office_draw(Gfx *g, const OfficeView *v)
+float office_draw_back(Gfx *g, const OfficeView *v)
 {
     const Layout *l = v->l;
     const Theme *t = v->t;
@@ -392,9 +392,25 @@ float office_draw(Gfx *g, const OfficeView *v)
     float counter_y = 0.575f * H;
     float floor_y = 0.45f * H;
     draw_hall(g, v, top, floor_y, counter_y);
+    /* Counter edge and desk. */
+    gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
+    gfx_gradient(g, (GRect){0, counter_y + 14 * s, W, H - counter_y - 14 * s}, t->desk,
+                 shade(t->desk, 0.94f));
+    gfx_fill(g, (GRect){0, counter_y + 14 * s, W, 5 * s}, (GColor){0, 0, 0, 30});
+    return counter_y + 14 * s;
+}
 
+void office_draw_person(Gfx *g, const OfficeView *v)
+{
+    const Layout *l = v->l;
+    const Theme *t = v->t;
+    float W = (float)l->W, H = (float)l->H, s = l->s;
+    float top = 40 * s;
+    float counter_y = 0.575f * H;
     float ax = 0.45f * W + (1.0f - v->enter) * 0.5f * W;
+    gfx_clip(g, &(GRect){0, 0, W, counter_y});
     draw_applicant(g, v, ax, counter_y);
+    gfx_clip(g, NULL);
 
     /* The glass with its frame and the window number plate. */
     GRect glass = {0.24f * W, top + 104 * s, 0.42f * W, counter_y - top - 104 * s};
@@ -411,11 +427,4 @@ float office_draw(Gfx *g, const OfficeView *v)
     GRect pr = {glass.x + glass.w / 2 - pw / 2 - 14 * s, glass.y - 20 * s, pw + 28 * s, ph + 8 * s};
     gfx_round(g, pr, 5 * s, t->accent);
     gfx_text(g, plate, pr.x + 14 * s, pr.y + 4 * s, l->px_body, GF_BOLD, t->accent_text);
-
-    /* Counter edge and desk. */
-    gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
-    gfx_gradient(g, (GRect){0, counter_y + 14 * s, W, H - counter_y - 14 * s}, t->desk,
-                 shade(t->desk, 0.94f));
-    gfx_fill(g, (GRect){0, counter_y + 14 * s, W, 5 * s}, (GColor){0, 0, 0, 30});
-    return counter_y + 14 * s;
 }

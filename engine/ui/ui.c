@@ -113,9 +113,11 @@ typedef struct Ui {
     int show_line;
     uint32_t enter_t0;
     int animating;
-    GfxLayer *scene;    /* the office's hall, applicant and desk, drawn when they change */
+    GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
     char scene_key[128];
     float scene_desk;
+    GfxLayer *front; /* everything in front of the applicant: kept while only they move */
+    int front_ok, front_reuse;
     /* debrief */
     float scroll;
     int debrief_btn;
@@ -810,10 +812,11 @@ static void draw_hud(Ui *u)
     gfx_text(u->g, mode, rx + 10 * s, ty, l->px_label, GF_BOLD, u->theme.accent_text);
 }
 
+static void draw_office_front(Ui *u, float desk);
+
 static void draw_office(Ui *u)
 {
     const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W, H = (float)l->H;
     const Scenario *sc = cur_scen(u);
     float enter = 1.0f;
     if (u->animating) {
@@ -835,24 +838,46 @@ static void draw_office(Ui *u)
                     session_minutes(u->ss), sc->time_norm, u->timer_on, sc->applicant.sex,
                     session_applicant_age(u->ss), session_mood(u->ss), &sc->applicant, enter,
                     clock, sc->office_clock};
-    /* The scene changes with the window, theme, clock minute, mood and the walk-up; redraw it
-     * into its layer only then. */
+    /* The hall and desk change with the window, theme and the wall clock's minute: drawn into
+     * a layer only then. The applicant is drawn every frame (they walk up and change face). */
     char key[128];
-    snprintf(key, sizeof key, "%d:%d:%d:%d:%d:%d:%d:%.3f", l->W, l->H, u->high_contrast, u->scen,
-             (int)session_minutes(u->ss), session_mood(u->ss), session_applicant_age(u->ss), enter);
+    snprintf(key, sizeof key, "%d:%d:%d:%d:%d", l->W, l->H, u->high_contrast, u->scen,
+             (int)session_minutes(u->ss));
     float desk;
     if (strcmp(key, u->scene_key) == 0 && u->scene) {
         gfx_layer_draw(u->g, u->scene);
         desk = u->scene_desk;
-    } else if (gfx_layer_begin(u->g, &u->scene)) {
-        desk = office_draw(u->g, &v);
+    } else if (gfx_layer_begin(u->g, &u->scene, 0)) {
+        desk = office_draw_back(u->g, &v);
         gfx_layer_end(u->g);
         gfx_layer_draw(u->g, u->scene);
         snprintf(u->scene_key, sizeof u->scene_key, "%s", key);
         u->scene_desk = desk;
     } else {
-        desk = office_draw(u->g, &v);
+        desk = office_draw_back(u->g, &v);
     }
+    office_draw_person(u->g, &v);
+    /* Everything in front: when only the animation moved, reuse the last drawing (and its
+     * mouse regions). */
+    if (u->front_reuse && u->front_ok) {
+        gfx_layer_draw(u->g, u->front);
+        return;
+    }
+    int layered = gfx_layer_begin(u->g, &u->front, 1);
+    u->front_ok = 0;
+    draw_office_front(u, desk);
+    if (layered) {
+        gfx_layer_end(u->g);
+        gfx_layer_draw(u->g, u->front);
+        u->front_ok = 1;
+    }
+}
+
+static void draw_office_front(Ui *u, float desk)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    const Scenario *sc = cur_scen(u);
     draw_hud(u);
 
     /* The applicant speaks in a bubble beside them, over the hall. */
@@ -1601,7 +1626,11 @@ static void draw_frame(Ui *u, const char *shot)
     int w, h;
     gfx_size(u->g, &w, &h);
     layout_compute(&u->l, w, h, u->text_pct);
-    u->nhits = 0;
+    /* A frame that only advances an animation keeps the office's front layer and its mouse
+     * regions. */
+    u->front_reuse = !u->dirty && !shot && u->screen == SCR_OFFICE && u->ov == OV_NONE;
+    if (!u->front_reuse)
+        u->nhits = 0;
     gfx_begin(u->g, u->theme.bg);
     switch (u->screen) {
     case SCR_START: draw_start(u); break;
@@ -2028,6 +2057,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
     }
     session_destroy(u->ss);
     gfx_layer_free(u->scene);
+    gfx_layer_free(u->front);
     for (size_t i = 0; i < u->script_lines; i++)
         free(u->script[i]);
     free(u->script);

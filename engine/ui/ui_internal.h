@@ -44,8 +44,11 @@ typedef struct OfficeView {
     int clock_start; /* minutes since midnight when the applicant sat down */
 } OfficeView;
 
-/* Draws the hall, the applicant, the counter and the empty desk. Returns the desk's top y. */
-float office_draw(Gfx *g, const OfficeView *v);
+/* Draws the hall, the counter and the empty desk (what changes rarely). Returns the desk's
+ * top y. */
+float office_draw_back(Gfx *g, const OfficeView *v);
+/* Draws the applicant (walking up while v->enter < 1) and the glass in front of them. */
+void office_draw_person(Gfx *g, const OfficeView *v);
 /* Small mood face for the HUD (and anywhere else), with radius r. */
 void office_mood_icon(Gfx *g, float cx, float cy, float r, int mood, const Theme *t);
 /* The word for a mood, agreeing with the applicant's sex. */
