@@ -310,8 +310,11 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
         gfx_fill(g, (GRect){r.x + 10 * s, r.y + r.h * 0.55f + i * 7 * s, r.w * (0.7f - i * 0.1f),
                             2.5f * s},
                  (GColor){120, 120, 120, 90});
-    gfx_text_box(g, d->title, r.x + 7 * s, r.y + 6 * s, r.w - 12 * s, l->px_small, GF_REGULAR,
-                 p.title, 1);
+    /* A label on a small card: it follows the text size only so far, or it no longer fits. */
+    int px = l->px_small < (int)(13 * s * 1.25f) ? l->px_small : (int)(13 * s * 1.25f);
+    gfx_clip(g, &r);
+    gfx_text_box(g, d->title, r.x + 7 * s, r.y + 6 * s, r.w - 12 * s, px, GF_REGULAR, p.title, 1);
+    gfx_clip(g, NULL);
     if (inspected)
         gfx_text(g, "✓", r.x + r.w - 18 * s, r.y + r.h - 22 * s, l->px_label, GF_BOLD, t->good);
     if (flagged_count > 0) {

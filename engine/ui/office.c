@@ -86,6 +86,12 @@ void layout_compute(Layout *l, int W, int H, int text_pct)
     l->px_body = (int)(18 * l->ts + 0.5f);
     l->px_label = (int)(15 * l->ts + 0.5f);
     l->px_small = (int)(13 * l->ts + 0.5f);
+    float k = l->ts / l->s; /* 1.0 … 2.0 */
+    int cap = (int)(15 * l->s * 1.3f + 0.5f);
+    l->px_hud = l->px_label < cap ? l->px_label : cap;
+    l->hud_h = l->px_hud * 1.25f + 16 * l->s;
+    l->title_h = l->px_title * 1.3f + l->px_label * 1.5f + 36 * l->s;
+    l->counter_y = H * (0.575f - 0.11f * (k - 1.0f));
 }
 
 /* ==== mood ================================================================================ */
@@ -205,16 +211,16 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     /* The brand sign. */
     GRect sign = {0.675f * W, top + 18 * s, 0.2f * W, 34 * s};
     gfx_round(g, sign, 6 * s, t->accent);
-    int tw, th;
-    gfx_text_size(g, "Мои документы", l->px_body, GF_BOLD, &tw, &th);
-    gfx_text(g, "Мои документы", sign.x + (sign.w - tw) / 2, sign.y + (sign.h - th) / 2,
-             l->px_body, GF_BOLD, t->accent_text);
+    int tw, th, art = (int)(18 * s + 0.5f);
+    gfx_text_size(g, "Мои документы", art, GF_BOLD, &tw, &th);
+    gfx_text(g, "Мои документы", sign.x + (sign.w - tw) / 2, sign.y + (sign.h - th) / 2, art,
+             GF_BOLD, t->accent_text);
 
     /* The electronic queue board. */
     GRect board = {0.675f * W, top + 62 * s, 0.2f * W, 72 * s};
     gfx_fill(g, (GRect){board.x + 3 * s, board.y + 4 * s, board.w, board.h}, t->shadow);
     gfx_round(g, board, 6 * s, rgb(0x1D2430));
-    gfx_text(g, "Электронная очередь", board.x + 12 * s, board.y + 6 * s, l->px_small,
+    gfx_text(g, "Электронная очередь", board.x + 12 * s, board.y + 6 * s, (int)(13 * s + 0.5f),
              GF_REGULAR, rgb(0xB8C4D4));
     char line[64];
     snprintf(line, sizeof line, "%s → окно %d", v->ticket ? v->ticket : "А-001", v->window_no);
@@ -388,9 +394,9 @@ float office_draw_back(Gfx *g, const OfficeView *v)
     const Layout *l = v->l;
     const Theme *t = v->t;
     float W = (float)l->W, H = (float)l->H, s = l->s;
-    float top = 40 * s;
-    float counter_y = 0.575f * H;
-    float floor_y = 0.45f * H;
+    float top = l->hud_h;
+    float counter_y = l->counter_y;
+    float floor_y = counter_y - 0.125f * H;
     draw_hall(g, v, top, floor_y, counter_y);
     /* Counter edge and desk. */
     gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
@@ -405,15 +411,18 @@ void office_draw_person(Gfx *g, const OfficeView *v)
     const Layout *l = v->l;
     const Theme *t = v->t;
     float W = (float)l->W, H = (float)l->H, s = l->s;
-    float top = 40 * s;
-    float counter_y = 0.575f * H;
+    float top = l->hud_h;
+    float counter_y = l->counter_y;
+    (void)H;
     float ax = 0.45f * W + (1.0f - v->enter) * 0.5f * W;
     gfx_clip(g, &(GRect){0, 0, W, counter_y});
     draw_applicant(g, v, ax, counter_y);
     gfx_clip(g, NULL);
 
     /* The glass with its frame and the window number plate. */
-    GRect glass = {0.24f * W, top + 104 * s, 0.42f * W, counter_y - top - 104 * s};
+    /* The glass hangs at a fixed height above the counter, so its plate clears the head. */
+    float gy = fmaxf(top + 24 * s, counter_y - 276 * s);
+    GRect glass = {0.24f * W, gy, 0.42f * W, counter_y - gy};
     gfx_fill(g, glass, t->glass);
     gfx_fill(g, (GRect){glass.x - 4 * s, glass.y, 8 * s, glass.h}, rgb(0xB9C3CC));
     gfx_fill(g, (GRect){glass.x + glass.w - 4 * s, glass.y, 8 * s, glass.h}, rgb(0xB9C3CC));
@@ -422,9 +431,9 @@ void office_draw_person(Gfx *g, const OfficeView *v)
              (GColor){255, 255, 255, 60});
     char plate[32];
     snprintf(plate, sizeof plate, "Окно %d", v->window_no);
-    int pw, ph;
-    gfx_text_size(g, plate, l->px_body, GF_BOLD, &pw, &ph);
+    int pw, ph, art = (int)(18 * s + 0.5f);
+    gfx_text_size(g, plate, art, GF_BOLD, &pw, &ph);
     GRect pr = {glass.x + glass.w / 2 - pw / 2 - 14 * s, glass.y - 20 * s, pw + 28 * s, ph + 8 * s};
     gfx_round(g, pr, 5 * s, t->accent);
-    gfx_text(g, plate, pr.x + 14 * s, pr.y + 4 * s, l->px_body, GF_BOLD, t->accent_text);
+    gfx_text(g, plate, pr.x + 14 * s, pr.y + 4 * s, art, GF_BOLD, t->accent_text);
 }

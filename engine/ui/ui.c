@@ -97,6 +97,7 @@ typedef struct Ui {
     /* catalogue */
     int filter; /* -1 all, else service group index */
     int sel_card;
+    int catalog_cols;
     char services[32][128];
     int nservices;
     /* office */
@@ -390,7 +391,7 @@ static void draw_title_bar(Ui *u, const char *title, const char *sub)
 {
     const Layout *l = &u->l;
     float s = l->s;
-    gfx_gradient(u->g, (GRect){0, 0, (float)l->W, 96 * s}, u->theme.accent,
+    gfx_gradient(u->g, (GRect){0, 0, (float)l->W, l->title_h}, u->theme.accent,
                  u->high_contrast ? u->theme.accent : (GColor){9, 74, 140, 255});
     gfx_text(u->g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, u->theme.accent_text);
     if (sub)
@@ -404,7 +405,8 @@ static void draw_start(Ui *u)
     float s = l->s, W = (float)l->W;
     draw_title_bar(u, tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
     /* Profiles. */
-    GRect left = {40 * s, 120 * s, W * 0.46f, l->H - 200 * s};
+    float top = l->title_h + 22 * s;
+    GRect left = {40 * s, top, W * 0.46f, l->H - top - 80 * s};
     panel(u, left);
     gfx_text(u->g, tr(STR_UI_PROFILE), left.x + 20 * s, left.y + 16 * s, l->px_dialog, GF_BOLD,
              u->theme.text);
@@ -430,11 +432,12 @@ static void draw_start(Ui *u)
         add_hit(u, r, HIT_PROFILE, i);
         y += rowh;
     }
-    button(u, left.x + 16 * s, left.y + left.h - 64 * s, tr(STR_UI_NEW_PROFILE), 0, 0,
-           HIT_NEW_PROFILE, 0);
+    button(u, left.x + 16 * s,
+           left.y + left.h - gfx_line_height(u->g, l->px_body, GF_BOLD) - 34 * s,
+           tr(STR_UI_NEW_PROFILE), 0, 0, HIT_NEW_PROFILE, 0);
 
     /* Mode and start. */
-    GRect right = {W * 0.46f + 70 * s, 120 * s, W * 0.54f - 110 * s, l->H - 200 * s};
+    GRect right = {W * 0.46f + 70 * s, top, W * 0.54f - 110 * s, l->H - top - 80 * s};
     panel(u, right);
     gfx_text(u->g, tr(STR_UI_MODE), right.x + 20 * s, right.y + 16 * s, l->px_dialog, GF_BOLD,
              u->theme.text);
@@ -461,7 +464,8 @@ static void draw_start(Ui *u)
         add_hit(u, r, HIT_MODE, m);
         my += r.h + 12 * s;
     }
-    float bx = right.x + 16 * s, by = right.y + right.h - 64 * s;
+    float bh_ = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    float bx = right.x + 16 * s, by = right.y + right.h - bh_ - 18 * s;
     GRect b = button(u, bx, by, tr(STR_UI_START), 1, u->start_focus == 2 && u->start_button == 0,
                      HIT_START, 0);
     b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_SETTINGS), 0,
@@ -527,7 +531,10 @@ static void draw_new_profile(Ui *u)
     const Layout *l = &u->l;
     float s = l->s;
     draw_title_bar(u, tr(STR_UI_NEW_PROFILE), NULL);
-    GRect p = {l->W * 0.2f, 130 * s, l->W * 0.6f, 420 * s};
+    float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    GRect p = {l->W * 0.2f, l->title_h + 24 * s, l->W * 0.6f,
+               24 * s + 3 * (l->px_label * 1.5f + l->px_body * 2.0f + 18 * s) + l->px_label * 1.6f +
+                   btn_h + 40 * s};
     panel(u, p);
     const SimStr labels[3] = {STR_UI_SURNAME, STR_UI_NAME, STR_UI_PERSONNEL};
     float y = p.y + 24 * s;
@@ -547,7 +554,8 @@ static void draw_new_profile(Ui *u)
     }
     if (u->form_error[0])
         gfx_text(u->g, u->form_error, p.x + 24 * s, y, l->px_label, GF_BOLD, u->theme.bad);
-    GRect b = button(u, p.x + 24 * s, p.y + p.h - 64 * s, tr(STR_UI_CREATE), 1, 0, HIT_FORM_OK, 0);
+    GRect b = button(u, p.x + 24 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_CREATE), 1, 0,
+                     HIT_FORM_OK, 0);
     button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_FORM_CANCEL, 0);
     hint_bar(u, tr(STR_UI_HINT_FORM));
 }
@@ -658,7 +666,7 @@ static void draw_catalog(Ui *u)
                  u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
     draw_title_bar(u, tr(STR_UI_CATALOG), sub);
     /* Filter chips. */
-    float x = 40 * s, y = 110 * s;
+    float x = 40 * s, y = l->title_h + 14 * s;
     for (int gi = -1; gi < u->nservices; gi++) {
         const char *name = gi < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[gi];
         float w = text_w(u, name, l->px_label, GF_BOLD) + 28 * s;
@@ -680,22 +688,56 @@ static void draw_catalog(Ui *u)
     int n = visible_cards(u, idx, 256);
     if (u->sel_card >= n)
         u->sel_card = n ? n - 1 : 0;
-    int cols = 3;
+    int cols = l->ts / l->s > 1.45f ? 2 : 3;
+    u->catalog_cols = cols;
     float gap = 20 * s, cw = (W - 80 * s - gap * (cols - 1)) / cols;
-    float ch = 150 * s * (l->ts / l->s > 1.3f ? 1.35f : 1.0f);
-    const char *group = NULL;
+    /* Card height from its content: up to three lines of title, then two lines of facts. */
+    float ch = l->px_body * 1.25f * 3 + l->px_label * 1.4f * 2 + 40 * s;
+    /* Lay the cards out first, then scroll so that the selected one is in view. */
+    float top = y, bottom = l->H - gfx_line_height(u->g, l->px_small, GF_REGULAR) - 20 * s;
+    float ys[256], gys[256];
+    int group_at[256];
+    {
+        float yy = top;
+        const char *group = NULL;
+        int col = 0;
+        for (int i = 0; i < n; i++) {
+            const Scenario *sc = u->cfg->scenarios[idx[i]].scenario;
+            group_at[i] = 0;
+            if (!group || strcmp(group, sc->service_title) != 0) {
+                if (col)
+                    yy += ch + gap;
+                col = 0;
+                group = sc->service_title;
+                group_at[i] = 1;
+                gys[i] = yy;
+                yy += l->px_body * 1.6f;
+            }
+            ys[i] = yy;
+            if (++col == cols) {
+                col = 0;
+                yy += ch + gap;
+            }
+        }
+    }
+    float shift = 0;
+    if (n && ys[u->sel_card] + ch > bottom)
+        shift = ys[u->sel_card] + ch - bottom;
+    GRect view = {0, top, W, bottom - top};
+    gfx_clip(u->g, &view);
     int col = 0;
     for (int i = 0; i < n; i++) {
         const Scenario *sc = u->cfg->scenarios[idx[i]].scenario;
-        if (!group || strcmp(group, sc->service_title) != 0) {
-            if (col)
-                y += ch + gap;
+        if (group_at[i])
             col = 0;
-            group = sc->service_title;
-            gfx_text(u->g, group, 40 * s, y, l->px_body, GF_BOLD, u->theme.text_dim);
-            y += l->px_body * 1.6f;
-        }
-        GRect r = {40 * s + col * (cw + gap), y, cw, ch};
+        if (group_at[i])
+            gfx_text(u->g, sc->service_title, 40 * s, gys[i] - shift, l->px_body, GF_BOLD,
+                     u->theme.text_dim);
+        GRect r = {40 * s + col * (cw + gap), ys[i] - shift, cw, ch};
+        if (++col == cols)
+            col = 0;
+        if (r.y + r.h < top || r.y > bottom)
+            continue;
         panel(u, r);
         gfx_text_box(u->g, sc->title, r.x + 16 * s, r.y + 12 * s, r.w - 32 * s, l->px_body, GF_BOLD,
                      u->theme.text, 1);
@@ -703,7 +745,8 @@ static void draw_catalog(Ui *u)
         for (int d = 1; d <= 5; d++)
             strcat(stars, d <= sc->difficulty ? "●" : "○");
         snprintf(meta, sizeof meta, "%s %s · ≈ %d мин", tr(STR_UI_DIFFICULTY), stars, sc->minutes);
-        gfx_text(u->g, meta, r.x + 16 * s, r.y + r.h - 58 * s, l->px_label, GF_REGULAR,
+        float lh = l->px_label * 1.4f;
+        gfx_text(u->g, meta, r.x + 16 * s, r.y + r.h - 2 * lh - 12 * s, l->px_label, GF_REGULAR,
                  u->theme.text_dim);
         ScenarioStats st = {0, -1, 0};
         if (u->cfg->store && u->sel_trainee >= 0)
@@ -720,22 +763,19 @@ static void draw_catalog(Ui *u)
             status = st.passed ? tr(STR_UI_STATUS_PASSED) : tr(STR_UI_STATUS_FAILED);
             sc_col = st.passed ? u->theme.good : u->theme.bad;
         }
-        gfx_text(u->g, best, r.x + 16 * s, r.y + r.h - 32 * s, l->px_label, GF_REGULAR,
+        gfx_text(u->g, best, r.x + 16 * s, r.y + r.h - lh - 10 * s, l->px_label, GF_REGULAR,
                  u->theme.text);
         float sw = text_w(u, status, l->px_label, GF_BOLD);
-        gfx_text(u->g, status, r.x + r.w - sw - 16 * s, r.y + r.h - 32 * s, l->px_label, GF_BOLD,
-                 sc_col);
+        gfx_text(u->g, status, r.x + r.w - sw - 16 * s, r.y + r.h - lh - 10 * s, l->px_label,
+                 GF_BOLD, sc_col);
         if (i == u->sel_card)
             gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
                               12 * s, 3 * s, u->theme.focus);
         else if (hovered(u, r))
             gfx_round_outline(u->g, r, 10 * s, 2 * s, u->theme.accent);
         add_hit(u, r, HIT_CARD, i);
-        if (++col == cols) {
-            col = 0;
-            y += ch + gap;
-        }
     }
+    gfx_clip(u->g, NULL);
     if (n == 0)
         gfx_text(u->g, tr(STR_UI_NO_SCENARIOS), 40 * s, y, l->px_body, GF_REGULAR, u->theme.text);
     if (u->form_error[0])
@@ -752,10 +792,13 @@ static void catalog_key(Ui *u, SDL_Keycode k)
         u->sel_card++;
     else if (k == SDLK_LEFT && u->sel_card > 0)
         u->sel_card--;
-    else if (k == SDLK_DOWN)
-        u->sel_card = u->sel_card + 3 < n ? u->sel_card + 3 : (n ? n - 1 : 0);
-    else if (k == SDLK_UP)
-        u->sel_card = u->sel_card >= 3 ? u->sel_card - 3 : 0;
+    else if (k == SDLK_DOWN) {
+        int c = u->catalog_cols ? u->catalog_cols : 3;
+        u->sel_card = u->sel_card + c < n ? u->sel_card + c : (n ? n - 1 : 0);
+    } else if (k == SDLK_UP) {
+        int c = u->catalog_cols ? u->catalog_cols : 3;
+        u->sel_card = u->sel_card >= c ? u->sel_card - c : 0;
+    }
     else if (k == SDLK_TAB) {
         u->filter = u->filter + 1 < u->nservices ? u->filter + 1 : -1;
         u->sel_card = 0;
@@ -774,42 +817,43 @@ static void draw_hud(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
     const Scenario *sc = cur_scen(u);
-    float h = 40 * s;
+    float h = l->hud_h;
+    int px = l->px_hud;
     gfx_fill(u->g, (GRect){0, 0, W, h}, u->high_contrast ? u->theme.bg : (GColor){30, 38, 50, 255});
     GColor fg = {255, 255, 255, 255};
-    float ty = (h - gfx_line_height(u->g, l->px_label, GF_BOLD)) / 2;
+    float ty = (h - gfx_line_height(u->g, px, GF_BOLD)) / 2;
     char buf[256];
     snprintf(buf, sizeof buf, "%s %s · %s %d", tr(STR_UI_TICKET), sc->office_ticket, tr(STR_UI_WINDOW),
              sc->office_window);
     float x = 16 * s;
-    x += gfx_text(u->g, buf, x, ty, l->px_label, GF_BOLD, fg) + 28 * s;
+    x += gfx_text(u->g, buf, x, ty, px, GF_BOLD, fg) + 28 * s;
     if (u->timer_on) {
         char t1[16], t2[16];
         sim_format_clock(session_minutes(u->ss), t1, sizeof t1);
         sim_format_clock(sc->time_norm, t2, sizeof t2);
         snprintf(buf, sizeof buf, "%s %s / %s", tr(STR_UI_TIME), t1, t2);
         GColor c = session_minutes(u->ss) > sc->time_norm ? (GColor){255, 170, 160, 255} : fg;
-        x += gfx_text(u->g, buf, x, ty, l->px_label, GF_BOLD, c);
+        x += gfx_text(u->g, buf, x, ty, px, GF_BOLD, c);
         if (session_minutes(u->ss) > sc->time_norm)
-            x += gfx_text(u->g, tr(STR_UI_OVER_NORM), x + 8 * s, ty, l->px_label, GF_BOLD, c) + 8 * s;
+            x += gfx_text(u->g, tr(STR_UI_OVER_NORM), x + 8 * s, ty, px, GF_BOLD, c) + 8 * s;
         x += 28 * s;
     }
     office_mood_icon(u->g, x + 11 * s, h / 2, 11 * s, session_mood(u->ss), &u->theme);
     snprintf(buf, sizeof buf, "%s: %s", tr(STR_UI_MOOD),
              office_mood_word(session_mood(u->ss), sc->applicant.sex));
-    x += 28 * s + gfx_text(u->g, buf, x + 28 * s, ty, l->px_label, GF_BOLD, fg) + 28 * s;
+    x += 28 * s + gfx_text(u->g, buf, x + 28 * s, ty, px, GF_BOLD, fg) + 28 * s;
     const char *mode = u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
-    float mw = text_w(u, mode, l->px_label, GF_BOLD) + 20 * s;
+    float mw = text_w(u, mode, px, GF_BOLD) + 20 * s;
     float rx = W - mw - 16 * s;
     if (!u->exam) {
         ScoreReport r;
         session_report(u->ss, &r);
         snprintf(buf, sizeof buf, "%s: %d", tr(STR_UI_SCORE), r.total);
-        float bw = text_w(u, buf, l->px_label, GF_BOLD);
-        gfx_text(u->g, buf, rx - bw - 20 * s, ty, l->px_label, GF_BOLD, fg);
+        float bw = text_w(u, buf, px, GF_BOLD);
+        gfx_text(u->g, buf, rx - bw - 20 * s, ty, px, GF_BOLD, fg);
     }
     gfx_round(u->g, (GRect){rx, 7 * s, mw, h - 14 * s}, 6 * s, u->theme.accent);
-    gfx_text(u->g, mode, rx + 10 * s, ty, l->px_label, GF_BOLD, u->theme.accent_text);
+    gfx_text(u->g, mode, rx + 10 * s, ty, px, GF_BOLD, u->theme.accent_text);
 }
 
 static void draw_office_front(Ui *u, float desk);
@@ -893,7 +937,9 @@ static void draw_office_front(Ui *u, float desk)
         if (step && (u->show_line || !reply) && line && *line)
             simbuf_printf(&speech, "%s«%s»", speech.len ? "\n" : "", line);
         const char *does = step && u->show_line ? step->does : NULL;
-        GRect b = {W * 0.535f, 186 * s, W * 0.45f, desk - 186 * s - 20 * s};
+        /* Large text: the bubble may rise over the queue board to keep the words whole. */
+        float btop = l->ts / l->s > 1.2f ? l->hud_h + 12 * s : 186 * s;
+        GRect b = {W * 0.535f, btop, W * 0.45f, desk - btop - 20 * s};
         float bw = b.w - 36 * s;
         /* Fit the text: step the size down for long speeches rather than cut them. */
         int sizes[3] = {l->px_dialog, l->px_body, l->px_label}, px = sizes[0];
@@ -907,10 +953,8 @@ static void draw_office_front(Ui *u, float desk)
             if (lh + nh + th + 28 * s <= b.h)
                 break;
         }
-        float bh = fminf(b.h, lh + nh + th + 28 * s);
-        b.y = b.y + (b.h - bh) / 2;
-        b.h = bh;
-        float ax = 0.45f * W + 40 * s, ay = 0.575f * H - 200 * s;
+        b.h = fminf(b.h, lh + nh + th + 28 * s); /* anchored at the top, by the head */
+        float ax = 0.45f * W + 40 * s, ay = l->counter_y - 200 * s;
         float tail[6] = {b.x + 2 * s, b.y + b.h * 0.35f, b.x + 2 * s, b.y + b.h * 0.35f + 30 * s,
                          ax, ay};
         gfx_poly(u->g, tail, 3, u->theme.panel);
@@ -968,11 +1012,12 @@ static void draw_office_front(Ui *u, float desk)
         snprintf(line, sizeof line, "%zu. %s", i + 1, a->text);
         int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
         GRect r = {x - 6 * s, y, w + 12 * s, hts[i] - 4 * s};
-        if (y + hts[i] > dp.y + dp.h + 2 * s) {
+        if (y >= dp.y + dp.h - 8 * s)
+            break;
+        if (y + hts[i] > dp.y + dp.h + 2 * s)
             gfx_text(u->g, "▼", x + w - 14 * s, dp.y + dp.h - 24 * s, l->px_label, GF_BOLD,
                      u->theme.text_dim);
-            break;
-        }
+        gfx_clip(u->g, &dp);
         if (focus)
             gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, u->high_contrast ? 80 : 28});
         else if (hovered(u, r))
@@ -981,6 +1026,7 @@ static void draw_office_front(Ui *u, float desk)
                      focus ? GF_BOLD : GF_REGULAR, u->theme.text, 1);
         if (focus)
             gfx_round_outline(u->g, r, 6 * s, 2.5f * s, u->theme.focus);
+        gfx_clip(u->g, NULL);
         add_hit(u, r, HIT_ACTION, (int)i);
         y += hts[i];
     }
@@ -1017,14 +1063,17 @@ static void draw_office_front(Ui *u, float desk)
     GRect scr = {mon.x + 8 * s, mon.y + 8 * s, mon.w - 16 * s, mon.h - 16 * s};
     gfx_fill(u->g, scr, (GColor){232, 240, 250, 255});
     gfx_fill(u->g, (GRect){scr.x, scr.y, scr.w, 20 * s}, u->theme.accent);
-    gfx_text(u->g, tr(STR_UI_PC_TITLE), scr.x + 6 * s, scr.y + 2 * s, l->px_small, GF_BOLD,
+    /* The monitor is part of the scene: its labels follow the text size only so far. */
+    int mpx = l->px_small < (int)(13 * s * 1.25f) ? l->px_small : (int)(13 * s * 1.25f);
+    gfx_clip(u->g, &scr);
+    gfx_text(u->g, tr(STR_UI_PC_TITLE), scr.x + 6 * s, scr.y + 2 * s, mpx, GF_BOLD,
              u->theme.accent_text);
     int svc = session_service(u->ss);
     gfx_text_box(u->g, svc >= 0 ? sc->services[svc].title : tr(STR_UI_NO_SERVICE), scr.x + 6 * s,
-                 scr.y + 26 * s, scr.w - 12 * s, l->px_small, GF_REGULAR, (GColor){30, 35, 45, 255},
-                 1);
-    gfx_text(u->g, tr(STR_UI_PC_OPEN), scr.x + 6 * s, scr.y + scr.h - 20 * s, l->px_small,
-             GF_BOLD, u->theme.accent);
+                 scr.y + 26 * s, scr.w - 12 * s, mpx, GF_REGULAR, (GColor){30, 35, 45, 255}, 1);
+    gfx_text(u->g, tr(STR_UI_PC_OPEN), scr.x + 6 * s, scr.y + scr.h - mpx * 1.5f, mpx, GF_BOLD,
+             u->theme.accent);
+    gfx_clip(u->g, NULL);
     if (hovered(u, mon))
         gfx_round_outline(u->g, mon, 8 * s, 2.5f * s, u->theme.focus);
     add_hit(u, mon, HIT_PC, 0);
@@ -1366,7 +1415,10 @@ static void draw_debrief(Ui *u)
     const Ending *en = session_ending(u->ss);
     int passed = en && r.passed;
     draw_title_bar(u, tr(STR_UI_DEBRIEF), sc->title);
-    GRect view = {40 * s, 108 * s, W - 80 * s, H - 108 * s - 110 * s};
+    float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    GRect view = {40 * s, l->title_h + 12 * s, W - 80 * s,
+                  H - l->title_h - 12 * s - btn_h - hint_h - 36 * s};
     gfx_clip(u->g, &view);
     float x = view.x, w = view.w, y = view.y - u->scroll;
     /* Total and verdict. */
@@ -1477,7 +1529,7 @@ static void draw_debrief(Ui *u)
                   u->theme.text_dim);
     }
     /* Buttons. */
-    float by = H - 96 * s;
+    float by = H - hint_h - btn_h - 16 * s;
     GRect b = button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0, u->debrief_btn == 0,
                      HIT_DEBRIEF, 0);
     b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1, u->debrief_btn == 1,
@@ -1500,7 +1552,8 @@ static void debrief_do(Ui *u, int which)
 
 static void debrief_scroll(Ui *u, float d)
 {
-    float view = u->l.H - 218 * u->l.s;
+    float view = u->l.H - u->l.title_h - 12 * u->l.s - (u->l.px_body * 1.25f + 16 * u->l.s) -
+                 (u->l.px_small * 1.25f + 10 * u->l.s) - 36 * u->l.s;
     float max = u->content_h > view ? u->content_h - view : 0;
     u->scroll = fminf(fmaxf(u->scroll + d, 0), max);
     u->dirty = 1;
@@ -1538,7 +1591,8 @@ static void draw_settings(Ui *u)
     const Layout *l = &u->l;
     float s = l->s;
     draw_title_bar(u, tr(STR_UI_SETTINGS), NULL);
-    GRect p = {l->W * 0.15f, 130 * s, l->W * 0.7f, 360 * s};
+    float rowh0 = l->px_body * 2.6f, btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    GRect p = {l->W * 0.15f, l->title_h + 24 * s, l->W * 0.7f, 24 * s + 4 * rowh0 + btn_h + 40 * s};
     panel(u, p);
     char vals[4][64];
     snprintf(vals[0], sizeof vals[0], "◀ %d %% ▶", u->text_pct);
@@ -1559,7 +1613,7 @@ static void draw_settings(Ui *u)
         add_hit(u, r, HIT_SETTING, i);
         y += rowh;
     }
-    button(u, p.x + 16 * s, p.y + p.h - 64 * s, tr(STR_UI_BACK), 1, 0, HIT_BACK, 0);
+    button(u, p.x + 16 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_BACK), 1, 0, HIT_BACK, 0);
     hint_bar(u, tr(STR_UI_HINT_SETTINGS));
 }
 

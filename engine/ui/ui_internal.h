@@ -23,6 +23,10 @@ typedef struct Layout {
     float s;  /* geometry scale */
     float ts; /* text scale: s × text_pct/100 */
     int px_title, px_dialog, px_body, px_label, px_small;
+    int px_hud;      /* the HUD and small labels on scene objects: capped so they still fit */
+    float hud_h;     /* height of the office HUD strip */
+    float title_h;   /* height of a screen's title bar */
+    float counter_y; /* the counter line: the desk grows upward as the text grows */
 } Layout;
 
 void layout_compute(Layout *l, int W, int H, int text_pct);
