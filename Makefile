@@ -1,6 +1,6 @@
 # Thin wrapper over CMake (in the spirit of neovim's): the real build lives in CMakeLists.txt.
 #   make           build into build/ (the program is build/mfc-trainer)
-#   make run       install missing Debian packages, build, start the simulator
+#   make run       install missing Debian packages, build, open the simulator's window
 #   make test      install missing packages, build, run every test through ctest
 #   make sanitize  the same tests built with ASan + UBSan in build-asan/
 #   make bench     benchmarks (figures, not pass/fail)
@@ -24,7 +24,7 @@ build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: deps build
-	./$(BUILD)/mfc-trainer play
+	./$(BUILD)/mfc-trainer
 
 test: deps build
 	cd $(BUILD) && SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy ctest --output-on-failure -j $(JOBS)
@@ -38,6 +38,7 @@ sanitize: deps
 
 bench: deps build
 	sh bench/run.sh $(BUILD)
+	sh bench/gui_bench.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
