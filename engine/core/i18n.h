@@ -173,6 +173,26 @@
     X(STR_UI_OFF, "выкл.")                                                                   \
     X(STR_UI_BACK, "Готово")                                                                 \
     X(STR_UI_HINT_SETTINGS, "↑↓ — пункт · ←→, Enter — изменить · Esc — назад")               \
+    X(STR_ART_FLAGGED, "⚑ Отмечено: %s")                                                     \
+    X(STR_ART_NOTARY, "НОТАРИУС")                                                            \
+    X(STR_ART_RF, "РОССИЙСКАЯ ФЕДЕРАЦИЯ")                                                    \
+    X(STR_ART_BRAND, "Мои документы")                                                        \
+    X(STR_ART_QUEUE, "Электронная очередь")                                                  \
+    X(STR_ART_BOARD, "%s → окно %d")                                                         \
+    X(STR_ART_PLATE, "Окно %d")                                                              \
+    X(STR_MOOD_PLEASED_F, "довольна")                                                        \
+    X(STR_MOOD_PLEASED_M, "доволен")                                                         \
+    X(STR_MOOD_CALM_F, "спокойна")                                                           \
+    X(STR_MOOD_CALM_M, "спокоен")                                                            \
+    X(STR_MOOD_WORRIED_F, "обеспокоена")                                                     \
+    X(STR_MOOD_WORRIED_M, "обеспокоен")                                                      \
+    X(STR_MOOD_IRRITATED_F, "раздражена")                                                    \
+    X(STR_MOOD_IRRITATED_M, "раздражён")                                                     \
+    X(STR_MOOD_ANGRY_F, "сердита")                                                           \
+    X(STR_MOOD_ANGRY_M, "сердит")                                                            \
+    X(STR_UI_TRAINEE_ROW, "%s %s · таб. № %s")                                               \
+    X(STR_UI_CARD_META, "%s %s · ≈ %d мин")                                                  \
+    X(STR_UI_WINDOW_TITLE, "Тренажёр специалиста МФЦ")                                       \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
 typedef enum SimStr {

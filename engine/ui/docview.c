@@ -7,6 +7,8 @@
  */
 #include "ui_internal.h"
 
+#include "../core/i18n.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -61,7 +63,7 @@ static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, 
     int reason = session_flag_reason(ss, doc, f);
     char mark[160] = "";
     if (reason >= 0)
-        snprintf(mark, sizeof mark, "⚑ Отмечено: %s", reason_title((FlagReason)reason));
+        snprintf(mark, sizeof mark, tr(STR_ART_FLAGGED), reason_title((FlagReason)reason));
     float fh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, w - 2 * pad, l->px_small, GF_BOLD,
                                           t->bad, 0)
                            : 0;
@@ -91,8 +93,8 @@ static void stamp(Gfx *g, float cx, float cy, float r, const Layout *l)
     gfx_ring(g, cx, cy, r, 3 * l->s, blue);
     gfx_ring(g, cx, cy, r * 0.72f, 2 * l->s, blue);
     int w, h;
-    gfx_text_size(g, "НОТАРИУС", l->px_small, GF_BOLD, &w, &h);
-    gfx_text(g, "НОТАРИУС", cx - w / 2.0f, cy - h / 2.0f, l->px_small, GF_BOLD, blue);
+    gfx_text_size(g, tr(STR_ART_NOTARY), l->px_small, GF_BOLD, &w, &h);
+    gfx_text(g, tr(STR_ART_NOTARY), cx - w / 2.0f, cy - h / 2.0f, l->px_small, GF_BOLD, blue);
 }
 
 static void scribble(Gfx *g, float x, float y, float s)
@@ -158,7 +160,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         const char *const *left = passport_left;
         float pad = 16 * s;
         float y = area.y + pad;
-        gfx_text(g, "РОССИЙСКАЯ ФЕДЕРАЦИЯ", area.x + pad, y, l->px_label, GF_BOLD, p.title);
+        gfx_text(g, tr(STR_ART_RF), area.x + pad, y, l->px_label, GF_BOLD, p.title);
         y += gfx_line_height(g, l->px_label, GF_BOLD) + 6 * s;
         for (int k = 0; left[k]; k++) {
             int f = document_find_field(d, left[k]);

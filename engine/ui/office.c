@@ -6,6 +6,8 @@
  */
 #include "ui_internal.h"
 
+#include "../core/i18n.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -100,14 +102,14 @@ const char *office_mood_word(int mood, char sex)
 {
     int f = sex != 'm';
     if (mood >= 70)
-        return f ? "довольна" : "доволен";
+        return tr(f ? STR_MOOD_PLEASED_F : STR_MOOD_PLEASED_M);
     if (mood >= 45)
-        return f ? "спокойна" : "спокоен";
+        return tr(f ? STR_MOOD_CALM_F : STR_MOOD_CALM_M);
     if (mood >= 25)
-        return f ? "обеспокоена" : "обеспокоен";
+        return tr(f ? STR_MOOD_WORRIED_F : STR_MOOD_WORRIED_M);
     if (mood >= 10)
-        return f ? "раздражена" : "раздражён";
-    return f ? "сердита" : "сердит";
+        return tr(f ? STR_MOOD_IRRITATED_F : STR_MOOD_IRRITATED_M);
+    return tr(f ? STR_MOOD_ANGRY_F : STR_MOOD_ANGRY_M);
 }
 
 /* Face features for a mood: mouth curve (+ smile, − frown) and brow tilt. */
@@ -212,18 +214,18 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     GRect sign = {0.675f * W, top + 18 * s, 0.2f * W, 34 * s};
     gfx_round(g, sign, 6 * s, t->accent);
     int tw, th, art = (int)(18 * s + 0.5f);
-    gfx_text_size(g, "Мои документы", art, GF_BOLD, &tw, &th);
-    gfx_text(g, "Мои документы", sign.x + (sign.w - tw) / 2, sign.y + (sign.h - th) / 2, art,
+    gfx_text_size(g, tr(STR_ART_BRAND), art, GF_BOLD, &tw, &th);
+    gfx_text(g, tr(STR_ART_BRAND), sign.x + (sign.w - tw) / 2, sign.y + (sign.h - th) / 2, art,
              GF_BOLD, t->accent_text);
 
     /* The electronic queue board. */
     GRect board = {0.675f * W, top + 62 * s, 0.2f * W, 72 * s};
     gfx_fill(g, (GRect){board.x + 3 * s, board.y + 4 * s, board.w, board.h}, t->shadow);
     gfx_round(g, board, 6 * s, rgb(0x1D2430));
-    gfx_text(g, "Электронная очередь", board.x + 12 * s, board.y + 6 * s, (int)(13 * s + 0.5f),
+    gfx_text(g, tr(STR_ART_QUEUE), board.x + 12 * s, board.y + 6 * s, (int)(13 * s + 0.5f),
              GF_REGULAR, rgb(0xB8C4D4));
     char line[64];
-    snprintf(line, sizeof line, "%s → окно %d", v->ticket ? v->ticket : "А-001", v->window_no);
+    snprintf(line, sizeof line, tr(STR_ART_BOARD), v->ticket ? v->ticket : "А-001", v->window_no);
     gfx_text(g, line, board.x + 12 * s, board.y + 28 * s, (int)(26 * s + 0.5f), GF_BOLD,
              rgb(0x6CF08A));
 
@@ -430,7 +432,7 @@ void office_draw_person(Gfx *g, const OfficeView *v)
     gfx_line(g, glass.x + 40 * s, glass.y + 30 * s, glass.x + 90 * s, glass.y + 80 * s, 6 * s,
              (GColor){255, 255, 255, 60});
     char plate[32];
-    snprintf(plate, sizeof plate, "Окно %d", v->window_no);
+    snprintf(plate, sizeof plate, tr(STR_ART_PLATE), v->window_no);
     int pw, ph, art = (int)(18 * s + 0.5f);
     gfx_text_size(g, plate, art, GF_BOLD, &pw, &ph);
     GRect pr = {glass.x + glass.w / 2 - pw / 2 - 14 * s, glass.y - 20 * s, pw + 28 * s, ph + 8 * s};

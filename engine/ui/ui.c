@@ -119,6 +119,7 @@ typedef struct Ui {
     float scene_desk;
     GfxLayer *front; /* everything in front of the applicant: kept while only they move */
     int front_ok, front_reuse;
+    int office_frames; /* frames drawn since the attempt began: the first skips the layers */
     /* debrief */
     float scroll;
     int debrief_btn;
@@ -303,6 +304,7 @@ static void start_attempt(Ui *u, int scen)
     u->show_line = 1;
     u->enter_t0 = SDL_GetTicks();
     u->animating = !u->cfg->input_script;
+    u->office_frames = 0;
     u->scroll = 0;
     u->dirty = 1;
 }
@@ -421,7 +423,7 @@ static void draw_start(Ui *u)
         if (i < 0)
             snprintf(line, sizeof line, "%s", tr(STR_UI_GUEST));
         else
-            snprintf(line, sizeof line, "%s %s · таб. № %s", u->trainees[i].surname,
+            snprintf(line, sizeof line, tr(STR_UI_TRAINEE_ROW), u->trainees[i].surname,
                      u->trainees[i].name, u->trainees[i].personnel);
         gfx_text(u->g, sel ? "●" : "○", r.x + 10 * s, r.y + 8 * s, l->px_body, GF_REGULAR,
                  sel ? u->theme.accent : u->theme.text_dim);
@@ -744,7 +746,7 @@ static void draw_catalog(Ui *u)
         char meta[200], stars[32] = "";
         for (int d = 1; d <= 5; d++)
             strcat(stars, d <= sc->difficulty ? "●" : "○");
-        snprintf(meta, sizeof meta, "%s %s · ≈ %d мин", tr(STR_UI_DIFFICULTY), stars, sc->minutes);
+        snprintf(meta, sizeof meta, tr(STR_UI_CARD_META), tr(STR_UI_DIFFICULTY), stars, sc->minutes);
         float lh = l->px_label * 1.4f;
         gfx_text(u->g, meta, r.x + 16 * s, r.y + r.h - 2 * lh - 12 * s, l->px_label, GF_REGULAR,
                  u->theme.text_dim);
@@ -888,6 +890,16 @@ static void draw_office(Ui *u)
     snprintf(key, sizeof key, "%d:%d:%d:%d:%d", l->W, l->H, u->high_contrast, u->scen,
              (int)session_minutes(u->ss));
     float desk;
+    if (u->office_frames++ == 0) {
+        /* The very first frame is drawn straight to the screen: filling and copying two
+         * full-window layers would only delay it. The layers start with the next frame. */
+        desk = office_draw_back(u->g, &v);
+        office_draw_person(u->g, &v);
+        u->front_ok = 0;
+        u->scene_key[0] = '\0';
+        draw_office_front(u, desk);
+        return;
+    }
     if (strcmp(key, u->scene_key) == 0 && u->scene) {
         gfx_layer_draw(u->g, u->scene);
         desk = u->scene_desk;
@@ -2044,7 +2056,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
     int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280);
     int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720);
     GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
-                     cfg->font_path, "Тренажёр специалиста МФЦ"};
+                     cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
         free(u);
         return 1;
