@@ -20,10 +20,12 @@ below() { # dir forbidden-dirs...
     if grep -rqE "#include \"\.\./$up/" "$d"; then echo "FAIL: engine/$d includes engine/$up" >&2; fail=1; fi
   done
 }
-below core scenario score script session app
-below scenario score script session app
-below score script session app
-below script score session app
-below session app
+below core scenario score script session store ui app
+below scenario score script session store ui app
+below score script session store ui app
+below script score session store ui app
+below session store ui app
+below store script session ui app
+below ui app
 [ $fail -eq 0 ] && echo "1 passed, 0 failed"
 exit $fail

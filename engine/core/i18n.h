@@ -14,6 +14,7 @@
     X(STR_WRONG_REASON, "Поле «%s» в документе «%s» отмечено верно, но причина другая: %s")     \
     X(STR_TIME_OVER, "Приём занял %s при норме %s: превышение на %d мин.")                      \
     X(STR_MISSED_PROBLEM, "Не замечено: %s")                                                     \
+    X(STR_TIME_WITHIN, "Приём уложился в норму: %s при норме %s")                                                     \
     X(STR_UNFINISHED, "Попытка не завершена")                                                    \
     X(STR_TRAINING, "обучение")                                                                  \
     X(STR_EXAM, "экзамен")                                                                       \

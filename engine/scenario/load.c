@@ -1224,10 +1224,15 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
         check_keys(ld, off, "office", ok);
         char *clock = get_str(ld, off, "office", "clock", 0);
         if (clock) {
-            int hh, mm;
-            char extra;
-            if (sscanf(clock, "%d:%d%c", &hh, &mm, &extra) == 2 && hh >= 0 && hh < 24 && mm >= 0 &&
-                mm < 60)
+            int hh = -1, mm = -1;
+            int digits = strlen(clock) == 5 && clock[2] == ':';
+            for (int i = 0; digits && i < 5; i++)
+                digits = i == 2 || (clock[i] >= '0' && clock[i] <= '9');
+            if (digits) {
+                hh = (clock[0] - '0') * 10 + (clock[1] - '0');
+                mm = (clock[3] - '0') * 10 + (clock[4] - '0');
+            }
+            if (hh >= 0 && hh < 24 && mm >= 0 && mm < 60)
                 s->office_clock = hh * 60 + mm;
             else
                 ERR(ld, "office.clock", "время пишется как ЧЧ:ММ, например \"10:20\"");

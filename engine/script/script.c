@@ -448,14 +448,23 @@ static void sort_keys(lua_State *L, int k, lua_Integer n)
 
 static int ordered_next(lua_State *L)
 {
-    /* upvalues: 1 keys, 2 position */
-    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+    /* upvalues: 1 keys, 2 position. Keys removed during the loop are skipped, as next does. */
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+    for (;;) {
+        i++;
+        if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL) {
+            lua_pushinteger(L, i);
+            lua_replace(L, lua_upvalueindex(2));
+            return 1;
+        }
+        lua_pushvalue(L, -1);
+        lua_rawget(L, 1); /* the table is the iterator's first argument, like next */
+        if (!lua_isnil(L, -1))
+            break;
+        lua_pop(L, 2);
+    }
     lua_pushinteger(L, i);
     lua_replace(L, lua_upvalueindex(2));
-    if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
-        return 1;
-    lua_pushvalue(L, -1);
-    lua_rawget(L, 1); /* the table is the iterator's first argument, like next */
     return 2;
 }
 

@@ -428,7 +428,7 @@ static void finalize_scores(Session *ss)
         char spent[16], norm[16];
         sim_format_clock(ss->minutes, spent, sizeof spent);
         sim_format_clock(s->time_norm, norm, sizeof norm);
-        snprintf(buf, sizeof buf, "Приём уложился в норму: %s при норме %s", spent, norm);
+        snprintf(buf, sizeof buf, tr(STR_TIME_WITHIN), spent, norm);
         double over = ss->minutes - s->time_norm;
         if (over <= 0) {
             ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, buf,

@@ -33,7 +33,10 @@ static int exec(Store *st, const char *sql)
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
-static const char *const schema_v1 =
+/* Each entry migrates from version i to i+1 inside one transaction, so an interrupted
+ * migration leaves the file at the old version; a copy of the file is made first. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+    /* 0 → 1 */
     "CREATE TABLE trainees ("
     "  id INTEGER PRIMARY KEY,"
     "  surname TEXT NOT NULL, name TEXT NOT NULL,"
@@ -54,7 +57,37 @@ static const char *const schema_v1 =
     "  seq INTEGER NOT NULL, action_id TEXT NOT NULL,"
     "  at TEXT NOT NULL, sim_minutes REAL NOT NULL, points_json TEXT NOT NULL,"
     "  PRIMARY KEY (attempt_id, seq));"
-    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    /* 1 → 2: per-criterion results and mistakes as rows, for reports in SQL */
+    "ALTER TABLE attempts ADD COLUMN scenario_title TEXT;"
+    "CREATE TABLE attempt_criteria ("
+    "  attempt_id TEXT NOT NULL REFERENCES attempts(id),"
+    "  criterion TEXT NOT NULL, title TEXT NOT NULL, weight INTEGER NOT NULL,"
+    "  score INTEGER NOT NULL, max INTEGER NOT NULL,"
+    "  PRIMARY KEY (attempt_id, criterion));"
+    "CREATE TABLE attempt_mistakes ("
+    "  attempt_id TEXT NOT NULL REFERENCES attempts(id),"
+    "  seq INTEGER NOT NULL, action_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('points','critical','missed','time')),"
+    "  criterion TEXT, points INTEGER NOT NULL, feedback TEXT NOT NULL,"
+    "  rule_id TEXT, rule TEXT,"
+    "  PRIMARY KEY (attempt_id, seq));"
+    "CREATE INDEX attempts_by_scenario ON attempts(scenario_id, started_at);"
+    "CREATE INDEX attempts_by_time ON attempts(started_at);"
+    "CREATE INDEX mistakes_by_action ON attempt_mistakes(action_id);",
+};
+
+/* Copies the database file before a migration (the original stays untouched on failure). */
+static void backup_before_migration(Store *st, const char *path, int from)
+{
+    if (strcmp(path, ":memory:") == 0)
+        return;
+    char sql[1200];
+    char *q = sqlite3_mprintf("%s.v%d.bak", path, from);
+    snprintf(sql, sizeof sql, "VACUUM INTO '%s'", q);
+    sqlite3_free(q);
+    exec(st, sql);
+}
 
 static void now_iso(char *out, size_t n)
 {
@@ -139,11 +172,15 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
     exec(st, "PRAGMA synchronous=FULL");
     exec(st, "PRAGMA foreign_keys=ON");
     exec(st, "PRAGMA trusted_schema=OFF");
-    if (ver == 0 && app == 0) {
-        if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, schema_v1) ||
-            !exec(st, "PRAGMA application_id=1296450388") || !exec(st, "PRAGMA user_version=1") ||
+    if (ver > 0 && ver < STORE_SCHEMA_VERSION)
+        backup_before_migration(st, path, ver);
+    for (int v = ver; v < STORE_SCHEMA_VERSION; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
+        if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, migrations[v]) ||
+            (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump) ||
             !exec(st, "COMMIT")) {
-            db_error(st, err, "не удалось создать таблицы");
+            db_error(st, err, v == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
             exec(st, "ROLLBACK");
             store_close(st);
             return SIM_ERR_IO;
@@ -294,30 +331,89 @@ SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *
     return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "запись действия");
 }
 
-SimStatus store_finish_attempt(Store *st, const char *attempt, const char *outcome, int total,
-                               int passed, double sim_minutes, const char *result_json,
+static int bind_step(sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE;
+}
+
+SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r,
                                SimError *err)
 {
+    static const char *const kinds[] = {"points", "critical", "missed", "time"};
+    const Scenario *sc = r->scenario;
     char now[32];
     now_iso(now, sizeof now);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "UPDATE attempts SET ended_at=?, finished=1, outcome=?, total=?, "
-                           "passed=?, sim_minutes=?, result_json=?, real_seconds="
-                           "(julianday(?) - julianday(started_at)) * 86400.0 WHERE id=?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (!exec(st, "BEGIN IMMEDIATE"))
         return db_error(st, err, "завершение попытки");
-    sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, outcome, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 3, total);
-    sqlite3_bind_int(s, 4, passed);
-    sqlite3_bind_double(s, 5, sim_minutes);
-    sqlite3_bind_text(s, 6, result_json, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 7, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 8, attempt, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(s);
+    sqlite3_stmt *s = NULL, *c = NULL, *m = NULL;
+    int ok = sqlite3_prepare_v2(st->db,
+                                "UPDATE attempts SET ended_at=?, finished=?, outcome=?, total=?, "
+                                "passed=?, sim_minutes=?, result_json=?, scenario_title=?, "
+                                "real_seconds=(julianday(?) - julianday(started_at)) * 86400.0 "
+                                "WHERE id=?",
+                                -1, &s, NULL) == SQLITE_OK &&
+             sqlite3_prepare_v2(st->db,
+                                "INSERT OR REPLACE INTO attempt_criteria(attempt_id, criterion, "
+                                "title, weight, score, max) VALUES(?,?,?,?,?,?)",
+                                -1, &c, NULL) == SQLITE_OK &&
+             sqlite3_prepare_v2(st->db,
+                                "INSERT OR REPLACE INTO attempt_mistakes(attempt_id, seq, "
+                                "action_id, kind, criterion, points, feedback, rule_id, rule) "
+                                "VALUES(?,?,?,?,?,?,?,?,?)",
+                                -1, &m, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 2, r->finished);
+        sqlite3_bind_text(s, 3, r->outcome, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 4, r->report->total);
+        sqlite3_bind_int(s, 5, r->finished && r->report->passed);
+        sqlite3_bind_double(s, 6, r->sim_minutes);
+        sqlite3_bind_text(s, 7, r->result_json, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 8, sc->title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 9, now, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 10, attempt, -1, SQLITE_TRANSIENT);
+        ok = bind_step(s) && sqlite3_changes(st->db) == 1;
+    }
+    for (size_t i = 0; ok && i < sc->criterion_count; i++) {
+        sqlite3_bind_text(c, 1, attempt, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(c, 2, sc->criteria[i].id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(c, 3, sc->criteria[i].title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(c, 4, sc->criteria[i].weight);
+        sqlite3_bind_int(c, 5, r->report->crit[i].score);
+        sqlite3_bind_int(c, 6, r->report->crit[i].max);
+        ok = bind_step(c);
+    }
+    int seq = 0;
+    for (size_t i = 0; ok && i < r->ledger->count; i++) {
+        const LedgerEntry *e = &r->ledger->entries[i];
+        if (!ledger_is_mistake(e))
+            continue;
+        sqlite3_bind_text(m, 1, attempt, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(m, 2, ++seq);
+        sqlite3_bind_text(m, 3, e->action, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(m, 4, kinds[e->kind], -1, SQLITE_STATIC);
+        if (e->criterion >= 0)
+            sqlite3_bind_text(m, 5, sc->criteria[e->criterion].id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(m, 6, e->points);
+        sqlite3_bind_text(m, 7, e->feedback, -1, SQLITE_TRANSIENT);
+        if (e->rule) {
+            sqlite3_bind_text(m, 8, e->rule->id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(m, 9, e->rule->short_, -1, SQLITE_TRANSIENT);
+        }
+        ok = bind_step(m);
+    }
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "завершение попытки");
+    sqlite3_finalize(c);
+    sqlite3_finalize(m);
+    if (!ok || !exec(st, "COMMIT")) {
+        db_error(st, err, "завершение попытки");
+        exec(st, "ROLLBACK");
+        return SIM_ERR_IO;
+    }
+    return SIM_OK;
 }
 
 ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario)

@@ -6,7 +6,8 @@
  * transaction, so a crash loses at most the action in flight and leaves the attempt marked
  * unfinished; a finished attempt is committed before the call returns.
  * SQLite enters the program only through this module.
- * Depends on: core.
+ * Depends on: core, scenario and score (the result of an attempt is stored per criterion and
+ * per mistake, so reports can be computed in SQL).
  */
 #ifndef SIM_STORE_H
 #define SIM_STORE_H
@@ -14,8 +15,9 @@
 #include <stdint.h>
 
 #include "../core/core.h"
+#include "../score/score.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 typedef struct Store Store;
 
@@ -59,9 +61,19 @@ SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err);
 /* Appends one action (its own transaction). points_json: the ledger entries it caused. */
 SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *action,
                            double sim_minutes, const char *points_json, SimError *err);
-/* Marks the attempt finished with its result. */
-SimStatus store_finish_attempt(Store *st, const char *attempt, const char *outcome, int total,
-                               int passed, double sim_minutes, const char *result_json,
+/* Records the attempt's end in one transaction: outcome, total, pass, the score of every
+ * criterion and every mistake of the ledger. An abandoned attempt (no ending) is stored with
+ * finished = 0 and outcome "unfinished". result_json is the same object `play --json` prints. */
+typedef struct StoreResult {
+    const Scenario *scenario;
+    const ScoreLedger *ledger;
+    const ScoreReport *report;
+    const char *outcome; /* an Outcome id, or "unfinished" */
+    int finished;
+    double sim_minutes;
+    const char *result_json;
+} StoreResult;
+SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r,
                                SimError *err);
 ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario);
 

@@ -381,7 +381,9 @@ static void draw_applicant(Gfx *g, const OfficeView *v, float cx, float counter_
         gfx_arc(g, cx + ex, ey + 8 * s, 7 * s, 3 * s, 0.3f, 2.8f, 1.2f * s, skin_dark);
     }
     /* A bag on the shoulder, if the scenario says so. */
-    if (look(a, "bag")) {
+    const char *bag = look(a, "bag");
+    if (bag && *bag && strcmp(bag, "no") != 0 && strcmp(bag, "нет") != 0 &&
+        strcmp(bag, "none") != 0) {
         gfx_line(g, cx - tw * 0.32f, head_y + 70 * s, cx - tw * 0.52f, counter_y - 40 * s, 5 * s,
                  rgb(0x4A3426));
         gfx_round(g, (GRect){cx - tw * 0.62f, counter_y - 60 * s, 54 * s, 44 * s}, 8 * s,

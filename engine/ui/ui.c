@@ -260,9 +260,11 @@ static void write_result(Ui *u)
         ScoreReport r;
         session_report(u->ss, &r);
         const Ending *en = session_ending(u->ss);
+        StoreResult sr = {cur_scen(u), session_ledger(u->ss), &r,
+                          en ? outcome_id(en->outcome) : "unfinished", en != NULL,
+                          session_minutes(u->ss), json};
         SimError e;
-        store_finish_attempt(u->cfg->store, u->attempt, en ? outcome_id(en->outcome) : "unfinished",
-                             r.total, en && r.passed, session_minutes(u->ss), json, &e);
+        store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
     }
     free(json);
 }
@@ -954,9 +956,11 @@ static void draw_office_front(Ui *u, float desk)
         GRect b = {W * 0.535f, btop, W * 0.45f, desk - btop - 20 * s};
         float bw = b.w - 36 * s;
         /* Fit the text: step the size down for long speeches rather than cut them. */
-        int sizes[3] = {l->px_dialog, l->px_body, l->px_label}, px = sizes[0];
+        int sizes[5] = {l->px_dialog, l->px_body, l->px_label, l->px_small,
+                        (int)(13 * s + 0.5f)},
+            px = sizes[0];
         float nh = 0, th = 0, lh = (float)gfx_line_height(u->g, l->px_label, GF_BOLD) * 1.3f;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             px = sizes[i];
             nh = does ? gfx_text_box(u->g, does, 0, 0, bw, l->px_small, GF_REGULAR,
                                      u->theme.text_dim, 0) + 6 * s
@@ -981,7 +985,9 @@ static void draw_office_front(Ui *u, float desk)
         if (does)
             y += gfx_text_box(u->g, does, b.x + 18 * s, y, bw, l->px_small, GF_REGULAR,
                               u->theme.text_dim, 1) + 6 * s;
+        gfx_clip(u->g, &b); /* the smallest size may still not fit a very long speech */
         gfx_text_box(u->g, simbuf_str(&speech), b.x + 18 * s, y, bw, px, GF_REGULAR, u->theme.text, 1);
+        gfx_clip(u->g, NULL);
         simbuf_free(&speech);
     }
 
@@ -2061,6 +2067,9 @@ int ui_run(const UiConfig *cfg, SimError *err)
         free(u);
         return 1;
     }
+    /* SDL starts with text input on: keys would also arrive as text (N on the start screen
+     * typed into the surname). Only the profile form turns it on. */
+    SDL_StopTextInput();
     apply_theme(u);
     reload_trainees(u);
     int last = setting_int(u, "last_trainee", 0);

@@ -183,6 +183,9 @@ static void test_semantic_errors(void)
                 "\"title\": \"x\", \"score\": [] }, { \"id\": \"no-notary\"");
     expect_error(t, "у поля «notarised» уже есть проблема «other»");
     free(t);
+    t = replace(fixture_json, "\"minutes\": 3,", "\"minutes\": 3, \"office\": { \"clock\": \"10:5\" },");
+    expect_error(t, "office.clock: время пишется как ЧЧ:ММ");
+    free(t);
     t = replace(fixture_json, "\"format\": 1", "\"format\": 2");
     expect_error(t, "формат сценария новее или неизвестен");
     free(t);

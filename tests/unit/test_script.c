@@ -122,6 +122,10 @@ int main(void)
                  "if not k then return 1, 'x' end end, t, nil end}) "
                  "for k, v in pairs(t) do return v end",
                  "x");
+    /* A key removed during the loop is skipped, as next() would. */
+    expect_value("local t = {a = 1, b = 2, c = 3} local r = {} "
+                 "for k, v in pairs(t) do r[#r + 1] = k t.b = nil end return table.concat(r, ',')",
+                 "a,c");
     /* print goes nowhere visible from eval but must not fail. */
     expect_value("print('hello', 1) return 'ok'", "ok");
     return TEST_REPORT();

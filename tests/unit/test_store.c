@@ -1,0 +1,220 @@
+/* test_store.c — the results database on real files: creation, trainees, attempts with their
+ * actions and results, settings, reopening, migration from schema 1 (with a backup copy), and
+ * refusing corrupted files, other programs' files and newer schemas without touching them. */
+#include "store/store.h"
+#include "../test.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[256];
+
+static char *path_in(const char *name)
+{
+    char *p = malloc(512);
+    snprintf(p, 512, "%s/%s", dir, name);
+    return p;
+}
+
+static void test_roundtrip(void)
+{
+    char *db = path_in("results.db");
+    Store *st = NULL;
+    SimError e;
+    CHECK(store_open(db, &st, &e) == SIM_OK);
+    if (!st)
+        return;
+    long long id = 0, id2 = 0;
+    CHECK(store_add_trainee(st, "Иванова", "Мария", "10457", &id, &e) == SIM_OK);
+    CHECK(store_add_trainee(st, "Петров", "Пётр", "10457", &id2, &e) == SIM_ERR_INVALID);
+    CHECK_HAS(e.msg, "10457");
+    Trainee t[4];
+    CHECK_INT(store_list_trainees(st, t, 4), 1);
+    CHECK_STR(t[0].surname, "Иванова");
+
+    /* A fake scenario model with two criteria, and a ledger with one mistake. */
+    Scenario sc;
+    memset(&sc, 0, sizeof sc);
+    sc.title = "Тест";
+    sc.criterion_count = 2;
+    sc.criteria[0] = (Criterion){"legal", "Правильность решения", 35};
+    sc.criteria[1] = (Criterion){"time", "Время", 10};
+    ScoreLedger l;
+    ledger_init(&l);
+    ledger_add(&l, LEDGER_POINTS, "a1", 0, 10, "хорошо", NULL, 1);
+    ledger_add(&l, LEDGER_POINTS, "a2", 0, -5, "плохо", NULL, 2);
+    ScoreReport r;
+    memset(&r, 0, sizeof r);
+    r.total = 71;
+    r.passed = 1;
+    r.crit[0] = (CriterionResult){5, 5, 10};
+    r.crit[1] = (CriterionResult){10, 10, 10};
+
+    AttemptInfo a;
+    memset(&a, 0, sizeof a);
+    a.trainee = id;
+    strcpy(a.scenario, "s1");
+    strcpy(a.version, "1.0.0");
+    strcpy(a.hash, "abc");
+    a.seed = 18446744073709551615ULL;
+    CHECK(store_begin_attempt(st, &a, &e) == SIM_OK);
+    CHECK_INT(strlen(a.id), 36);
+    CHECK(a.id[14] == '4'); /* a version-4 UUID */
+    CHECK(store_add_action(st, a.id, 1, "a1", 1, "[]", &e) == SIM_OK);
+    CHECK(store_add_action(st, a.id, 1, "a1", 1, "[]", &e) == SIM_ERR_IO); /* seq is unique */
+    CHECK(store_add_action(st, a.id, 2, "a2", 2, "[]", &e) == SIM_OK);
+    ScenarioStats ss = store_scenario_stats(st, id, "s1");
+    CHECK_INT(ss.attempts, 1);
+    CHECK_INT(ss.best_total, -1); /* not finished yet */
+    StoreResult res = {&sc, &l, &r, "accepted", 1, 2.0, "{}"};
+    CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
+    ss = store_scenario_stats(st, id, "s1");
+    CHECK_INT(ss.best_total, 71);
+    CHECK_INT(ss.passed, 1);
+
+    /* An abandoned attempt does not count as finished. */
+    AttemptInfo b = a;
+    CHECK(store_begin_attempt(st, &b, &e) == SIM_OK);
+    CHECK(strcmp(a.id, b.id) != 0);
+    ScoreReport r0;
+    memset(&r0, 0, sizeof r0);
+    StoreResult res0 = {&sc, &l, &r0, "unfinished", 0, 0.5, "{}"};
+    CHECK(store_finish_attempt(st, b.id, &res0, &e) == SIM_OK);
+    ss = store_scenario_stats(st, id, "s1");
+    CHECK_INT(ss.attempts, 2);
+    CHECK_INT(ss.best_total, 71);
+
+    CHECK(store_set_setting(st, "text_pct", "150", &e) == SIM_OK);
+    CHECK(store_set_setting(st, "text_pct", "160", &e) == SIM_OK);
+    store_close(st);
+    ledger_free(&l);
+
+    /* Reopen: everything is still there, rows per criterion and per mistake included. */
+    CHECK(store_open(db, &st, &e) == SIM_OK);
+    char *v = store_get_setting(st, "text_pct");
+    CHECK_STR(v, "160");
+    free(v);
+    CHECK(store_get_setting(st, "nope") == NULL);
+    store_close(st);
+    sqlite3 *raw;
+    sqlite3_open(db, &raw);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(raw,
+                       "SELECT (SELECT count(*) FROM attempt_criteria), (SELECT count(*) FROM "
+                       "attempt_mistakes WHERE points < 0), (SELECT finished FROM attempts WHERE "
+                       "outcome = 'unfinished'), (SELECT seed FROM attempts LIMIT 1)",
+                       -1, &q, NULL);
+    CHECK(sqlite3_step(q) == SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), 4);
+    CHECK_INT(sqlite3_column_int(q, 1), 2);
+    CHECK_INT(sqlite3_column_int(q, 2), 0);
+    CHECK_STR((const char *)sqlite3_column_text(q, 3), "18446744073709551615");
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    free(db);
+}
+
+static void test_migration_from_v1(void)
+{
+    char *db = path_in("v1.db");
+    sqlite3 *raw;
+    CHECK(sqlite3_open(db, &raw) == SQLITE_OK);
+    /* Schema 1 as the first release wrote it, with one trainee. */
+    const char *v1 =
+        "CREATE TABLE trainees (id INTEGER PRIMARY KEY, surname TEXT NOT NULL, name TEXT NOT NULL,"
+        " personnel_number TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL DEFAULT 'x');"
+        "CREATE TABLE attempts (id TEXT PRIMARY KEY, trainee_id INTEGER REFERENCES trainees(id),"
+        " scenario_id TEXT NOT NULL, scenario_version TEXT NOT NULL, scenario_hash TEXT NOT NULL,"
+        " seed TEXT NOT NULL, mode TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,"
+        " sim_minutes REAL NOT NULL DEFAULT 0, real_seconds REAL, finished INTEGER NOT NULL"
+        " DEFAULT 0, outcome TEXT, total INTEGER, passed INTEGER, result_json TEXT);"
+        "CREATE TABLE actions (attempt_id TEXT NOT NULL, seq INTEGER NOT NULL, action_id TEXT NOT"
+        " NULL, at TEXT NOT NULL, sim_minutes REAL NOT NULL, points_json TEXT NOT NULL,"
+        " PRIMARY KEY (attempt_id, seq));"
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO trainees(surname, name, personnel_number) VALUES('Старая', 'Запись', '1');"
+        "PRAGMA application_id=1296450388; PRAGMA user_version=1;";
+    CHECK(sqlite3_exec(raw, v1, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(raw);
+    Store *st = NULL;
+    SimError e;
+    CHECK(store_open(db, &st, &e) == SIM_OK);
+    Trainee t[2];
+    CHECK_INT(st ? store_list_trainees(st, t, 2) : 0, 1);
+    store_close(st);
+    char *bak = path_in("v1.db.v1.bak");
+    CHECK(access(bak, F_OK) == 0); /* a copy was made before migrating */
+    sqlite3_open(db, &raw);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &q, NULL);
+    sqlite3_step(q);
+    CHECK_INT(sqlite3_column_int(q, 0), STORE_SCHEMA_VERSION);
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    free(bak);
+    free(db);
+}
+
+static void expect_refused(const char *name, const char *content, size_t len, const char *needle)
+{
+    char *db = path_in(name);
+    FILE *f = fopen(db, "wb");
+    fwrite(content, 1, len, f);
+    fclose(f);
+    Store *st = NULL;
+    SimError e;
+    CHECK(store_open(db, &st, &e) != SIM_OK);
+    CHECK(st == NULL);
+    CHECK_HAS(e.msg, needle);
+    /* The file is left exactly as it was. */
+    char *back = NULL;
+    size_t blen = 0;
+    sim_read_file(db, 1 << 20, &back, &blen, &e);
+    CHECK(back && blen == len && memcmp(back, content, len) == 0);
+    free(back);
+    free(db);
+}
+
+static void test_refusals(void)
+{
+    const char junk[] = "this is not a database, just some text that someone saved here";
+    expect_refused("junk.db", junk, sizeof junk, "не будет изменён");
+    /* A database of another program, and one written by a newer version of ours. */
+    char *other = path_in("other.db");
+    sqlite3 *raw;
+    sqlite3_open(other, &raw);
+    sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA application_id=42;", NULL, NULL, NULL);
+    sqlite3_close(raw);
+    Store *st = NULL;
+    SimError e;
+    CHECK(store_open(other, &st, &e) == SIM_ERR_INVALID);
+    CHECK_HAS(e.msg, "другой программы");
+    char *newer = path_in("newer.db");
+    sqlite3_open(newer, &raw);
+    sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA application_id=1296450388; PRAGMA user_version=99;",
+                 NULL, NULL, NULL);
+    sqlite3_close(raw);
+    CHECK(store_open(newer, &st, &e) == SIM_ERR_INVALID);
+    CHECK_HAS(e.msg, "более новой версией");
+    /* A folder that does not exist. */
+    CHECK(store_open("/nonexistent-dir/x/results.db", &st, &e) != SIM_OK);
+    CHECK_HAS(e.msg, "проверьте права");
+    free(other);
+    free(newer);
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/mfc-store-test-XXXXXX");
+    if (!mkdtemp(dir))
+        return 2;
+    test_roundtrip();
+    test_migration_from_v1();
+    test_refusals();
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return TEST_REPORT();
+}
