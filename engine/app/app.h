@@ -41,5 +41,7 @@ void app_print_diags(const SimDiags *d);
 int cmd_check(int argc, char **argv, const AppPaths *paths);
 int cmd_play(int argc, char **argv, const AppPaths *paths);
 int cmd_gui(int argc, char **argv, const AppPaths *paths);
+int cmd_report(int argc, char **argv, const AppPaths *paths);
+int cmd_export(int argc, char **argv, const AppPaths *paths);
 
 #endif /* SIM_APP_H */

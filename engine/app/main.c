@@ -52,6 +52,14 @@ int main(int argc, char **argv)
         rc = cmd_check(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "play") == 0) {
         rc = cmd_play(argc - 2, argv + 2, &paths);
+#ifdef HAVE_CLI_REPORT
+    } else if (strcmp(argv[1], "report") == 0) {
+        rc = cmd_report(argc - 2, argv + 2, &paths);
+#endif
+#ifdef HAVE_CLI_EXPORT
+    } else if (strcmp(argv[1], "export") == 0) {
+        rc = cmd_export(argc - 2, argv + 2, &paths);
+#endif
     } else {
         fprintf(stderr, "mfc-trainer: ");
         fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[1]);

@@ -6,6 +6,7 @@
  * application_id that marks the file as ours, quick_check on open.
  */
 #include "store.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -17,10 +18,6 @@
 
 #define STORE_APP_ID 0x4D464354 /* "MFCT" */
 
-struct Store {
-    sqlite3 *db;
-    SimRng rng; /* for UUIDs */
-};
 
 static SimStatus db_error(Store *st, SimError *err, const char *what)
 {

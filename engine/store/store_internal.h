@@ -1,0 +1,17 @@
+/*
+ * store_internal.h — what the files of engine/store share (not for other modules): the
+ * Store handle's fields. Reports and exports (report.c, export.c) query the same connection.
+ */
+#ifndef SIM_STORE_INTERNAL_H
+#define SIM_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct Store {
+    sqlite3 *db;
+    SimRng rng; /* for UUIDs */
+};
+
+#endif /* SIM_STORE_INTERNAL_H */
