@@ -9,6 +9,8 @@
  */
 #include "app.h"
 
+#include "../store/store.h"
+
 #include "../core/i18n.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@ typedef struct PlayOpts {
     int have_seed;
     uint64_t seed;
     const char *save, *resume;
+    const char *db, *trainee, *trainee_name;
 } PlayOpts;
 
 /* ==== transcript ========================================================================== */
@@ -379,6 +382,17 @@ static int parse_args(int argc, char **argv, PlayOpts *o)
             if (!has_next)
                 return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
             o->save = argv[++i];
+        } else if (strcmp(a, "--db") == 0 || strcmp(a, "--trainee") == 0 ||
+                   strcmp(a, "--trainee-name") == 0) {
+            if (!has_next)
+                return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
+            const char *v = argv[++i];
+            if (a[2] == 'd')
+                o->db = v;
+            else if (strcmp(a, "--trainee") == 0)
+                o->trainee = v;
+            else
+                o->trainee_name = v;
         } else if (strcmp(a, "--resume") == 0) {
             if (!has_next)
                 return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
@@ -407,6 +421,39 @@ static int write_file(const char *path, const char *text)
     return ok;
 }
 
+typedef struct Recorder {
+    Store *store;
+    char attempt[40];
+    Session *ss;
+    size_t ledger_seen;
+} Recorder;
+
+/* Appends action i of the session to the database with the ledger entries it caused. */
+static void record_action(Recorder *r, size_t i)
+{
+    if (!r->store || !r->attempt[0])
+        return;
+    SimError e;
+    /* The ledger entries this action caused: those after the previous action's. */
+    const ScoreLedger *l = session_ledger(r->ss);
+    if (r->ledger_seen > l->count)
+        r->ledger_seen = 0;
+    char *pj = session_ledger_json(r->ss, r->ledger_seen);
+    r->ledger_seen = l->count;
+    if (store_add_action(r->store, r->attempt, (int)i + 1, session_action_id(r->ss, i),
+                         session_minutes(r->ss), pj, &e) != SIM_OK)
+        fprintf(stderr, "mfc-trainer play: %s\n", e.msg);
+    free(pj);
+}
+
+static Recorder rec;
+
+static void record_last(Session *ss)
+{
+    if (rec.store && session_action_count(ss) > 0)
+        record_action(&rec, session_action_count(ss) - 1);
+}
+
 static int run_actions(Session *ss, const char *list, int json)
 {
     char *copy = sim_strdup(list);
@@ -428,6 +475,7 @@ static int run_actions(Session *ss, const char *list, int json)
             rc = EXIT_USAGE;
             break;
         }
+        record_last(ss);
         if (!json) {
             print_action(ss, tok);
             print_notices(ss, before, json);
@@ -495,6 +543,50 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             goto done;
         }
     }
+    /* Recording into the results database (--db, --trainee): the attempt row first, then
+     * each action as it happens, each in its own transaction. */
+    if (o.db || o.trainee) {
+        char *path = o.db ? sim_strdup(o.db) : store_default_path();
+        if (store_open(path, &rec.store, &err) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
+            free(path);
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        free(path);
+        Trainee t;
+        memset(&t, 0, sizeof t);
+        if (o.trainee && !store_find_trainee(rec.store, o.trainee, &t)) {
+            char surname[128] = "", name[128] = "";
+            if (o.trainee_name)
+                sscanf(o.trainee_name, "%127s %127s", surname, name);
+            if (!surname[0] || !name[0] ||
+                store_add_trainee(rec.store, surname, name, o.trainee, &t.id, &err) != SIM_OK) {
+                fprintf(stderr, "mfc-trainer play: ");
+                fprintf(stderr, tr(STR_ERR_NO_TRAINEE), o.trainee);
+                fprintf(stderr, "\n");
+                rc = EXIT_USAGE;
+                goto done;
+            }
+        }
+        AttemptInfo ai;
+        memset(&ai, 0, sizeof ai);
+        ai.trainee = t.id;
+        snprintf(ai.scenario, sizeof ai.scenario, "%s", s->id);
+        snprintf(ai.version, sizeof ai.version, "%s", s->version);
+        snprintf(ai.hash, sizeof ai.hash, "%s", s->hash_hex);
+        ai.seed = session_seed(ss);
+        ai.exam = session_mode(ss) == MODE_EXAM;
+        if (store_begin_attempt(rec.store, &ai, &err) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        memcpy(rec.attempt, ai.id, sizeof rec.attempt);
+        rec.ss = ss;
+        for (size_t i = 0; i < session_action_count(ss); i++) /* a resumed attempt's past */
+            record_action(&rec, i);
+    }
     if (!o.json && !o.quiet) {
         printf("%s: %s (%s, %s)\n", tr(STR_SCENARIO), s->title, s->service_title,
                session_mode(ss) == MODE_EXAM ? tr(STR_EXAM) : tr(STR_TRAINING));
@@ -514,6 +606,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             size_t before = session_ledger(ss)->count;
             if (session_act(ss, id, &err) != SIM_OK)
                 continue; /* e.g. a field already flagged with that reason: pick again */
+            record_last(ss);
             if (!quiet) {
                 print_action(ss, id);
                 print_notices(ss, before, 0);
@@ -532,10 +625,24 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
                 printf("%s\n", err.msg);
                 continue;
             }
+            record_last(ss);
             print_action(ss, id);
             print_notices(ss, before, 0);
             print_step(ss);
         }
+    }
+    if (rec.store && rec.attempt[0]) {
+        ScoreReport r;
+        session_report(ss, &r);
+        const Ending *en = session_ending(ss);
+        char *json = session_result_json(ss, 1);
+        StoreResult sr = {s, session_ledger(ss), &r, en ? outcome_id(en->outcome) : "unfinished",
+                          en != NULL, session_minutes(ss), json};
+        if (store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
+            rc = rc == EXIT_OK ? EXIT_FAIL : rc;
+        }
+        free(json);
     }
     if (o.save) {
         char *state = session_save_json(ss);
@@ -556,6 +663,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         }
     }
 done:
+    store_close(rec.store);
+    memset(&rec, 0, sizeof rec);
     session_destroy(ss);
     scenario_free(s);
     app_load_ctx_free(&ctx);

@@ -60,6 +60,7 @@
       "scenarios/)\n"                                                                            \
       "  mfc-trainer play СЦЕНАРИЙ [--actions ID,ID,...] [--random] [--seed N] [--json]\n"       \
       "                  [--exam] [--save ФАЙЛ] [--resume ФАЙЛ]\n"                               \
+      "                  [--db ФАЙЛ] [--trainee ТАБ_НОМЕР [--trainee-name \"Фамилия Имя\"]]\n"   \
       "                                          сыграть сценарий без окна\n"                    \
       "  mfc-trainer --version | --help\n"                                                       \
       "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n")                              \
@@ -75,6 +76,8 @@
     X(STR_ERR_ACTIONS_AND_RANDOM, "--actions и --random нельзя указывать вместе")                \
     X(STR_ERR_ACTION_REJECTED, "действие №%zu «%s»: %s")                                         \
     X(STR_ERR_NO_RULES, "каталог правил не найден: %s")                                          \
+    X(STR_ERR_NO_TRAINEE, "стажёра с табельным номером «%s» нет в базе: создайте профиль в окне "  \
+                          "или добавьте --trainee-name \"Фамилия Имя\"")                          \
     X(STR_CHECK_OK, "ок: %s — %s")                                                               \
     X(STR_CHECK_SUMMARY, "Проверено сценариев: %zu, с ошибками: %zu; ошибок: %zu, "              \
                          "предупреждений: %zu")                                                  \

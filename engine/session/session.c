@@ -1053,6 +1053,19 @@ char *session_result_json(const Session *ss, int pretty)
     return simbuf_take(&b);
 }
 
+char *session_ledger_json(const Session *ss, size_t from)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    SimJsonW w;
+    simjsonw_init(&w, &b, 0);
+    simjsonw_array(&w);
+    for (size_t i = from; i < ss->ledger.count; i++)
+        write_entry(&w, ss->s, &ss->ledger.entries[i]);
+    simjsonw_array_end(&w);
+    return simbuf_take(&b);
+}
+
 char *session_save_json(const Session *ss)
 {
     const Scenario *s = ss->s;

@@ -79,6 +79,9 @@ const char *session_script_log(const Session *ss);
 /* ---- output ------------------------------------------------------------------------------ */
 /* The result object of `play --json`. Caller frees. */
 char *session_result_json(const Session *ss, int pretty);
+/* The ledger entries from index `from` on, as a compact JSON array (what one action caused,
+ * for the results database). Caller frees. */
+char *session_ledger_json(const Session *ss, size_t from);
 /* The saved state. Caller frees. */
 char *session_save_json(const Session *ss);
 /* Recreates an attempt from session_save_json output by replaying its actions with its seed;

@@ -241,10 +241,32 @@ SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
     return SIM_OK;
 }
 
+
 static void copy_col(char *dst, size_t n, sqlite3_stmt *s, int col)
 {
     const unsigned char *t = sqlite3_column_text(s, col);
     snprintf(dst, n, "%s", t ? (const char *)t : "");
+}
+
+int store_find_trainee(Store *st, const char *personnel, Trainee *out)
+{
+    sqlite3_stmt *s;
+    int found = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, surname, name, personnel_number FROM trainees "
+                           "WHERE personnel_number = ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, personnel, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(s, 0);
+        copy_col(out->surname, sizeof out->surname, s, 1);
+        copy_col(out->name, sizeof out->name, s, 2);
+        copy_col(out->personnel, sizeof out->personnel, s, 3);
+        found = 1;
+    }
+    sqlite3_finalize(s);
+    return found;
 }
 
 size_t store_list_trainees(Store *st, Trainee *out, size_t max)

@@ -52,6 +52,8 @@ char *store_default_path(void);
 /* ---- trainees --------------------------------------------------------------------------- */
 SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
                             const char *personnel, long long *id, SimError *err);
+/* Finds a trainee by personnel number; returns 1 and fills out when found. */
+int store_find_trainee(Store *st, const char *personnel, Trainee *out);
 /* Fills up to max trainees ordered by surname; returns the count (0 on error). */
 size_t store_list_trainees(Store *st, Trainee *out, size_t max);
 

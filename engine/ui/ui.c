@@ -330,14 +330,8 @@ static int do_action(Ui *u, const char *id)
     const Scenario *sc = cur_scen(u);
     l = session_ledger(u->ss);
     u->nnotices = 0;
-    SimBuf pj;
-    simbuf_init(&pj);
-    simbuf_puts(&pj, "[");
     for (size_t i = before; i < l->count; i++) {
         const LedgerEntry *en = &l->entries[i];
-        simbuf_printf(&pj, "%s{\"criterion\":\"%s\",\"points\":%d,\"kind\":%d}", i > before ? "," : "",
-                      en->criterion >= 0 ? sc->criteria[en->criterion].id : "", en->points,
-                      (int)en->kind);
         if (en->kind == LEDGER_TIME || en->kind == LEDGER_MISSED || u->nnotices >= MAX_NOTICES)
             continue;
         Notice *n = &u->notices[u->nnotices++];
@@ -351,11 +345,12 @@ static int do_action(Ui *u, const char *id)
                      abs(en->points), sc->criteria[en->criterion].title, en->feedback,
                      en->rule ? " (" : "", en->rule ? en->rule->short_ : "", en->rule ? ")" : "");
     }
-    simbuf_puts(&pj, "]");
-    if (u->cfg->store && u->attempt[0])
+    if (u->cfg->store && u->attempt[0]) {
+        char *pj = session_ledger_json(u->ss, before);
         store_add_action(u->cfg->store, u->attempt, (int)session_action_count(u->ss), id,
-                         session_minutes(u->ss), simbuf_str(&pj), &e);
-    simbuf_free(&pj);
+                         session_minutes(u->ss), pj, &e);
+        free(pj);
+    }
     int step_now = session_step_index(u->ss);
     u->show_line = step_now != step_before || !session_last_reply(u->ss);
     u->last_step = step_now;
