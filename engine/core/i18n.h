@@ -136,8 +136,10 @@
     X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
-    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — следующая услуга · Enter — начать приём · Esc — назад") \
+    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — следующая услуга · Enter — начать или продолжить приём · N — начать заново · Esc — назад") \
     X(STR_UI_YOUR_ANSWER, "Ваш ответ или действие")                                             \
+    X(STR_UI_RESUMED, "Попытка продолжена с того места, где Вы остановились.")                 \
+    X(STR_UI_CAN_RESUME, "▶ Есть незавершённая попытка")                                       \
     X(STR_UI_TIME, "Время")                                                                      \
     X(STR_UI_TICKET, "Талон")                                                                \
     X(STR_UI_WINDOW, "окно")                                                                 \

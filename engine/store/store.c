@@ -484,3 +484,52 @@ SimStatus store_set_setting(Store *st, const char *key, const char *value, SimEr
     sqlite3_finalize(s);
     return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "сохранение настроек");
 }
+
+int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
+                             const char *hash, AttemptInfo *a, char ***actions, size_t *count)
+{
+    *actions = NULL;
+    *count = 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, seed, mode, scenario_version FROM attempts WHERE "
+                           "trainee_id = ? AND scenario_id = ? AND scenario_hash = ? AND "
+                           "finished = 0 ORDER BY started_at DESC LIMIT 1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(s, 1, trainee);
+    sqlite3_bind_text(s, 2, scenario, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, hash, -1, SQLITE_TRANSIENT);
+    int found = sqlite3_step(s) == SQLITE_ROW;
+    if (found) {
+        memset(a, 0, sizeof *a);
+        copy_col(a->id, sizeof a->id, s, 0);
+        a->seed = strtoull((const char *)sqlite3_column_text(s, 1), NULL, 10);
+        a->exam = strcmp((const char *)sqlite3_column_text(s, 2), "exam") == 0;
+        copy_col(a->version, sizeof a->version, s, 3);
+        snprintf(a->scenario, sizeof a->scenario, "%s", scenario);
+        snprintf(a->hash, sizeof a->hash, "%s", hash);
+        a->trainee = trainee;
+    }
+    sqlite3_finalize(s);
+    if (!found)
+        return 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT action_id FROM actions WHERE attempt_id = ? ORDER BY seq", -1,
+                           &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (*count == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **p = realloc(*actions, cap * sizeof *p);
+            if (!p)
+                break;
+            *actions = p;
+        }
+        (*actions)[(*count)++] = sim_strdup((const char *)sqlite3_column_text(s, 0));
+    }
+    sqlite3_finalize(s);
+    return 1;
+}

@@ -78,6 +78,11 @@ typedef struct StoreResult {
 SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r,
                                SimError *err);
 ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario);
+/* The trainee's latest unfinished attempt at a scenario version (same hash), if any: fills a
+ * and its recorded action ids in order (caller frees each and the array). Returns 1 when
+ * found. */
+int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
+                             const char *hash, AttemptInfo *a, char ***actions, size_t *count);
 
 /* ---- settings (key → text) -------------------------------------------------------------- */
 /* Returns a copy (caller frees) or NULL when unset. */

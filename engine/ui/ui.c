@@ -269,22 +269,60 @@ static void write_result(Ui *u)
     free(json);
 }
 
-static void start_attempt(Ui *u, int scen)
+/* Continues the trainee's unfinished attempt at this scenario, if there is one: the same
+ * seed and mode, its recorded actions replayed, further actions recorded into the same row.
+ * Returns 1 when it did. */
+static int resume_attempt(Ui *u, int scen)
 {
+    const UiScenario *us = &u->cfg->scenarios[scen];
+    if (!u->cfg->store || u->sel_trainee < 0 || u->cfg->start_scenario)
+        return 0;
+    AttemptInfo a;
+    char **acts = NULL;
+    size_t n = 0;
+    if (!store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
+                                  us->scenario->id, us->scenario->hash_hex, &a, &acts, &n))
+        return 0;
+    SessionOptions o = {a.seed, a.exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, us->program};
+    SimError e;
+    Session *ss = NULL;
+    int ok = session_create(us->scenario, &o, &ss, &e) == SIM_OK;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = session_act(ss, acts[i], &e) == SIM_OK;
+    for (size_t i = 0; i < n; i++)
+        free(acts[i]);
+    free(acts);
+    if (!ok || session_finished(ss)) {
+        session_destroy(ss);
+        return 0; /* it no longer replays: start afresh */
+    }
     session_destroy(u->ss);
-    u->ss = NULL;
+    u->ss = ss;
+    u->exam = a.exam;
+    memcpy(u->attempt, a.id, sizeof u->attempt);
+    return 1;
+}
+
+static void start_attempt_mode(Ui *u, int scen, int fresh)
+{
     u->scen = scen;
     const UiScenario *us = &u->cfg->scenarios[scen];
-    SessionOptions o = {u->cfg->have_seed ? u->cfg->seed : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
-                        u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, us->program};
+    int resumed = !fresh && resume_attempt(u, scen);
     SimError e;
-    if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
-        snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
-        u->screen = SCR_CATALOG;
-        return;
+    if (!resumed) {
+        session_destroy(u->ss);
+        u->ss = NULL;
+        SessionOptions o = {u->cfg->have_seed ? u->cfg->seed
+                                              : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
+                            u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, us->program};
+        if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
+            snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
+            u->screen = SCR_CATALOG;
+            return;
+        }
+        u->attempt[0] = '\0';
     }
-    u->attempt[0] = '\0';
-    if (u->cfg->store) {
+    if (!resumed && u->cfg->store) {
         AttemptInfo a;
         memset(&a, 0, sizeof a);
         a.trainee = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : 0;
@@ -302,6 +340,12 @@ static void start_attempt(Ui *u, int scen)
     u->sel_action = 0;
     u->sel_doc = 0;
     u->nnotices = 0;
+    if (resumed) {
+        u->nnotices = 1;
+        u->notices[0].points = 0;
+        u->notices[0].critical = 0;
+        snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", tr(STR_UI_RESUMED));
+    }
     u->last_step = session_step_index(u->ss);
     u->show_line = 1;
     u->enter_t0 = SDL_GetTicks();
@@ -309,6 +353,11 @@ static void start_attempt(Ui *u, int scen)
     u->office_frames = 0;
     u->scroll = 0;
     u->dirty = 1;
+}
+
+static void start_attempt(Ui *u, int scen)
+{
+    start_attempt_mode(u, scen, 0);
 }
 
 /* Performs one engine action and turns its ledger entries into notices. Returns 0 when the
@@ -753,7 +802,23 @@ static void draw_catalog(Ui *u)
         char best[128];
         const char *status;
         GColor sc_col;
-        if (st.best_total < 0) {
+        AttemptInfo ua;
+        char **uacts = NULL;
+        size_t una = 0;
+        int resumable = u->cfg->store && u->sel_trainee >= 0 &&
+                        store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
+                                                 sc->id, sc->hash_hex, &ua, &uacts, &una);
+        for (size_t q = 0; q < una; q++)
+            free(uacts[q]);
+        free(uacts);
+        if (resumable) {
+            snprintf(best, sizeof best, "%s", tr(STR_UI_CAN_RESUME));
+            status = st.best_total < 0 ? tr(STR_UI_STATUS_NEW)
+                                       : (st.passed ? tr(STR_UI_STATUS_PASSED)
+                                                    : tr(STR_UI_STATUS_FAILED));
+            sc_col = st.best_total < 0 ? u->theme.accent
+                                       : (st.passed ? u->theme.good : u->theme.bad);
+        } else if (st.best_total < 0) {
             snprintf(best, sizeof best, "%s", tr(STR_UI_NOT_PLAYED));
             status = tr(STR_UI_STATUS_NEW);
             sc_col = u->theme.accent;
@@ -801,9 +866,9 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     else if (k == SDLK_TAB) {
         u->filter = u->filter + 1 < u->nservices ? u->filter + 1 : -1;
         u->sel_card = 0;
-    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && n > 0) {
+    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_n) && n > 0) {
         u->form_error[0] = '\0';
-        start_attempt(u, idx[u->sel_card]);
+        start_attempt_mode(u, idx[u->sel_card], k == SDLK_n);
     } else if (k == SDLK_ESCAPE)
         u->screen = SCR_START;
     u->dirty = 1;
