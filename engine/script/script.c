@@ -1004,14 +1004,15 @@ void script_program_destroy(ScriptProgram *p)
     free(p);
 }
 
-SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHost *host,
-                             const ScriptLimits *limits, Script **out, SimError *err)
+/* The part both ways of starting share: the handle and a fresh sandbox. */
+static Script *script_new(const Scenario *s, ScriptProgram *prog, uint64_t seed,
+                          const ScriptHost *host, const ScriptLimits *limits, SimError *err)
 {
-    *out = NULL;
-    const Scenario *s = prog->s;
     Script *sc = calloc(1, sizeof *sc);
-    if (!sc)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!sc) {
+        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return NULL;
+    }
     sc->s = s;
     sc->prog = prog;
     sc->host = *host;
@@ -1021,39 +1022,38 @@ SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHos
     sc->chunkname = simbuf_take(&cn);
     if (sandbox_new(sc, seed, limits, err) != SIM_OK) {
         script_destroy(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHost *host,
+                             const ScriptLimits *limits, Script **out, SimError *err)
+{
+    *out = script_new(prog->s, prog, seed, host, limits, err);
+    if (!*out)
+        return err ? err->status : SIM_ERR_SCRIPT;
+    if (prog->main.code && run_chunk(*out, prog->main.code, prog->main.len, (*out)->chunkname,
+                                     "b", 0, err) != SIM_OK) {
+        script_destroy(*out);
+        *out = NULL;
         return SIM_ERR_SCRIPT;
     }
-    if (prog->main.code &&
-        run_chunk(sc, prog->main.code, prog->main.len, sc->chunkname, "b", 0, err) != SIM_OK) {
-        script_destroy(sc);
-        return SIM_ERR_SCRIPT;
-    }
-    *out = sc;
     return SIM_OK;
 }
 
 SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host,
                         const ScriptLimits *limits, Script **out, SimError *err)
 {
-    *out = NULL;
-    Script *sc = calloc(1, sizeof *sc);
-    if (!sc)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    sc->s = s;
-    sc->host = *host;
-    SimBuf cn;
-    simbuf_init(&cn);
-    simbuf_printf(&cn, "=%s", s->script_name ? s->script_name : "script.lua");
-    sc->chunkname = simbuf_take(&cn);
-    if (sandbox_new(sc, seed, limits, err) != SIM_OK) {
-        script_destroy(sc);
+    *out = script_new(s, NULL, seed, host, limits, err);
+    if (!*out)
+        return err ? err->status : SIM_ERR_SCRIPT;
+    if (s->script &&
+        run_text(*out, s->script, s->script_len, (*out)->chunkname, 0, err) != SIM_OK) {
+        script_destroy(*out);
+        *out = NULL;
         return SIM_ERR_SCRIPT;
     }
-    if (s->script && run_text(sc, s->script, s->script_len, sc->chunkname, 0, err) != SIM_OK) {
-        script_destroy(sc);
-        return SIM_ERR_SCRIPT;
-    }
-    *out = sc;
     return SIM_OK;
 }
 
