@@ -91,34 +91,12 @@ static const Action *find_action(const Scenario *s, const char *id)
 static void print_action(const Session *ss, const char *id)
 {
     const Scenario *s = session_scenario(ss);
-    const Action *a = find_action(s, id);
-    if (a) {
-        printf("\n%s: %s\n", tr(STR_YOU), a->text);
-    } else if (strncmp(id, "inspect:", 8) == 0) {
-        int d = scenario_find_document(s, id + 8);
-        printf("\n  [%s «%s»]\n", tr(STR_DID_INSPECT), d >= 0 ? s->documents[d].title : id + 8);
-    } else if (strncmp(id, "service:", 8) == 0) {
-        int v = scenario_find_service(s, id + 8);
-        printf("\n  [%s «%s»]\n", tr(STR_DID_SERVICE), v >= 0 ? s->services[v].title : id + 8);
-    } else if (strncmp(id, "flag:", 5) == 0) {
-        /* flag:DOC.FIELD:REASON → the document's title, the field's label and the reason. */
-        char doc[128] = "", field[128] = "";
-        const char *dot = strchr(id + 5, '.'), *colon = dot ? strchr(dot, ':') : NULL;
-        if (dot && colon) {
-            snprintf(doc, sizeof doc, "%.*s", (int)(dot - id - 5), id + 5);
-            snprintf(field, sizeof field, "%.*s", (int)(colon - dot - 1), dot + 1);
-        }
-        int d = scenario_find_document(s, doc);
-        int f = d >= 0 ? document_find_field(&s->documents[d], field) : -1;
-        int r = colon ? reason_parse(colon + 1) : -1;
-        if (f >= 0 && r >= 0)
-            printf("\n  [%s «%s» — «%s»: %s]\n", tr(STR_DID_FLAG), s->documents[d].title,
-                   s->documents[d].fields[f].label, reason_title((FlagReason)r));
-        else
-            printf("\n  [%s]\n", id);
-    } else {
-        printf("\n  [%s]\n", id);
-    }
+    char *what = session_describe_action(s, id);
+    if (find_action(s, id))
+        printf("\n%s: %s\n", tr(STR_YOU), what);
+    else
+        printf("\n  [%s]\n", what);
+    free(what);
     const char *reply = session_last_reply(ss);
     if (reply)
         printf("%s: «%s»\n", session_applicant_name(ss), reply);

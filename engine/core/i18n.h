@@ -62,6 +62,14 @@
       "                  [--exam] [--save ФАЙЛ] [--resume ФАЙЛ]\n"                               \
       "                  [--db ФАЙЛ] [--trainee ТАБ_НОМЕР [--trainee-name \"Фамилия Имя\"]]\n"   \
       "                                          сыграть сценарий без окна\n"                    \
+      "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \
+      "                  [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД] [--output ФАЙЛ]\n" \
+      "                                          отчёт руководителя по базе результатов\n"       \
+      "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n"  \
+      "                  [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД] [--output ФАЙЛ]\n" \
+      "                                          отчёт для руководителя\n"                      \
+      "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД] [--home-page URL]\n"  \
+      "                  [--output ФАЙЛ]          выгрузка для СДО (xAPI 1.0.3)\n"               \
       "  mfc-trainer --version | --help\n"                                                       \
       "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n")                              \
     X(STR_ERR_UNKNOWN_COMMAND, "неизвестная команда «%s»")                                       \
@@ -82,6 +90,91 @@
     X(STR_CHECK_SUMMARY, "Проверено сценариев: %zu, с ошибками: %zu; ошибок: %zu, "              \
                          "предупреждений: %zu")                                                  \
     X(STR_CHECK_NONE, "сценариев не найдено в %s")                                               \
+    X(STR_REPORT_USAGE,                                                                          \
+      "Использование:\n"                                                                         \
+      "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \
+      "                     [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД]\n"        \
+      "                     [--output ФАЙЛ]\n"                                                    \
+      "Отчёт руководителя по базе результатов: стажёры, сценарии, критерии, частые ошибки,\n"   \
+      "распределение баллов и динамика. По умолчанию — таблица в терминале по базе\n"          \
+      "~/.local/share/mfc-trainer/results.db. Даты — по началу попытки (UTC), включительно.\n") \
+    X(STR_REPORT_TITLE, "Отчёт по результатам обучения (mfc-trainer)")                         \
+    X(STR_REPORT_BAD_FORMAT, "--format: ожидалось table, csv, json или html, а не «%s»")       \
+    X(STR_REPORT_BAD_DATE_FLAG, "%s: ожидалась дата в виде ГГГГ-ММ-ДД (например, 2025-03-31), а не «%s»") \
+    X(STR_REPORT_BAD_DATE, "дата «%s»: ожидалась дата в виде ГГГГ-ММ-ДД")                      \
+    X(STR_REPORT_BAD_RANGE, "--since %s позже, чем --until %s: период пуст")                   \
+    X(STR_REPORT_NO_TRAINEE, "стажёра с табельным номером «%s» нет в базе результатов")        \
+    X(STR_REPORT_UNKNOWN_SCENARIO, "предупреждение: по сценарию «%s» нет попыток за выбранный период, и в папке сценариев его нет — проверьте id") \
+    X(STR_REPORT_DB_ERROR, "база результатов: не удалось построить отчёт: %s")                 \
+    X(STR_REPORT_NOMEM, "нехватка памяти при построении отчёта")                               \
+    X(STR_REPORT_CANT_WRITE, "не удалось записать отчёт в %s: %s")                             \
+    X(STR_REPORT_EMPTY, "Нет данных за выбранный период.")                                     \
+    X(STR_REPORT_F_ALL, "все результаты")                                                      \
+    X(STR_REPORT_F_TRAINEE, "стажёр с табельным номером %s")                                   \
+    X(STR_REPORT_F_SCENARIO, "сценарий %s")                                                    \
+    X(STR_REPORT_F_SINCE, "с %s")                                                              \
+    X(STR_REPORT_F_UNTIL, "по %s")                                                             \
+    X(STR_REPORT_SEC_SUMMARY, "Сводка")                                                        \
+    X(STR_REPORT_SEC_TRAINEES, "Стажёры")                                                      \
+    X(STR_REPORT_SEC_SCENARIOS, "Сценарии")                                                    \
+    X(STR_REPORT_SEC_SCENARIO_CRITERIA, "Средний балл по критериям в каждом сценарии")         \
+    X(STR_REPORT_SEC_CRITERIA, "Средний балл по критериям, % от максимума")                    \
+    X(STR_REPORT_SEC_MISTAKES, "Самые частые ошибки в каждом сценарии")                        \
+    X(STR_REPORT_SEC_HISTORY, "История попыток стажёра")                                       \
+    X(STR_REPORT_SEC_HISTOGRAM, "Распределение итоговых баллов")                               \
+    X(STR_REPORT_SEC_TREND_DAY, "Средний итоговый балл по дням")                               \
+    X(STR_REPORT_SEC_TREND_WEEK, "Средний итоговый балл по неделям")                           \
+    X(STR_REPORT_S_DB, "База результатов")                                                     \
+    X(STR_REPORT_S_FILTER, "Отбор")                                                            \
+    X(STR_REPORT_S_EXAMS, "Экзаменов")                                                         \
+    X(STR_REPORT_S_ACTIVE, "Стажёров с попытками")                                             \
+    X(STR_REPORT_S_FIRST, "Первая попытка (UTC)")                                              \
+    X(STR_REPORT_S_LAST, "Последняя попытка (UTC)")                                            \
+    X(STR_REPORT_H_FIGURE, "Показатель")                                                       \
+    X(STR_REPORT_H_VALUE, "Значение")                                                          \
+    X(STR_REPORT_H_PERSONNEL, "Табельный номер")                                               \
+    X(STR_REPORT_H_TRAINEE, "Стажёр")                                                          \
+    X(STR_REPORT_H_ATTEMPTS, "Завершённых попыток")                                            \
+    X(STR_REPORT_H_UNFINISHED, "Незавершённых")                                                \
+    X(STR_REPORT_H_PASSED, "Зачтено")                                                          \
+    X(STR_REPORT_H_PASS_PCT, "Зачтено, %")                                                     \
+    X(STR_REPORT_H_EXAMS_PASSED, "Сдано экзаменов")                                            \
+    X(STR_REPORT_H_AVG, "Средний балл")                                                        \
+    X(STR_REPORT_H_WEAKEST, "Слабый критерий")                                                 \
+    X(STR_REPORT_H_WEAKEST_PCT, "Слабый критерий, %")                                          \
+    X(STR_REPORT_H_LAST, "Последняя активность (UTC)")                                         \
+    X(STR_REPORT_H_SCENARIO, "Сценарий")                                                       \
+    X(STR_REPORT_H_TITLE, "Название")                                                          \
+    X(STR_REPORT_H_CRITERION_ID, "Код критерия")                                               \
+    X(STR_REPORT_H_CRITERION, "Критерий")                                                      \
+    X(STR_REPORT_H_CRIT_AVG, "Средний балл")                                                   \
+    X(STR_REPORT_H_CRIT_MAX, "Из возможных")                                                   \
+    X(STR_REPORT_H_CRIT_PCT, "% от максимума")                                                 \
+    X(STR_REPORT_H_ACTION, "Действие")                                                         \
+    X(STR_REPORT_H_KIND, "Вид ошибки")                                                         \
+    X(STR_REPORT_H_COUNT, "В скольких попытках")                                               \
+    X(STR_REPORT_H_CRITICAL, "Из них критических")                                             \
+    X(STR_REPORT_H_FEEDBACK, "Пояснение")                                                      \
+    X(STR_REPORT_H_RULE, "Норма")                                                              \
+    X(STR_REPORT_H_STARTED, "Начало (UTC)")                                                    \
+    X(STR_REPORT_H_MODE, "Режим")                                                              \
+    X(STR_REPORT_H_TOTAL, "Итоговый балл")                                                     \
+    X(STR_REPORT_H_RESULT, "Результат")                                                        \
+    X(STR_REPORT_H_OUTCOME, "Итог приёма")                                                     \
+    X(STR_REPORT_H_BUCKET, "Баллы")                                                            \
+    X(STR_REPORT_H_DAY, "День")                                                                \
+    X(STR_REPORT_H_WEEK, "Неделя с")                                                           \
+    X(STR_REPORT_KIND_POINTS, "потеря баллов")                                                 \
+    X(STR_REPORT_KIND_CRITICAL, "критическая")                                                 \
+    X(STR_REPORT_KIND_MISSED, "не замечено")                                                   \
+    X(STR_REPORT_KIND_TIME, "превышение времени")                                              \
+    X(STR_REPORT_OUT_ACCEPTED, "заявление принято")                                            \
+    X(STR_REPORT_OUT_REFUSED, "отказ в приёме")                                                \
+    X(STR_REPORT_OUT_REDIRECTED, "направлен в другой орган")                                   \
+    X(STR_REPORT_OUT_ESCALATED, "передано руководителю")                                       \
+    X(STR_REPORT_OUT_LEFT, "заявитель ушёл")                                                   \
+    X(STR_REPORT_OUT_UNFINISHED, "не завершена")                                               \
+    X(STR_REPORT_OUT_OTHER, "другое")                                                          \
     X(STR_ENGINE_UNKNOWN_ACTION, "неизвестное действие «%s»%s")                                  \
     X(STR_ENGINE_NOT_OFFERED, "действие «%s» сейчас недоступно (шаг «%s»)%s")                    \
     X(STR_ENGINE_DID_YOU_MEAN, "; доступны: %s")                                                 \
@@ -118,7 +211,7 @@
     X(STR_UI_START, "Начать")                                                                \
     X(STR_UI_SETTINGS, "Настройки")                                                          \
     X(STR_UI_QUIT, "Выход")                                                                  \
-    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · S — настройки · Enter — начать · F11 — во весь экран · Esc — выход") \
+    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · M — руководитель · S — настройки · Enter — начать · F11 — во весь экран · Esc — выход") \
     X(STR_UI_SURNAME, "Фамилия")                                                             \
     X(STR_UI_NAME, "Имя")                                                                    \
     X(STR_UI_PERSONNEL, "Табельный номер")                                                   \
@@ -199,6 +292,56 @@
     X(STR_UI_TRAINEE_ROW, "%s %s · таб. № %s")                                               \
     X(STR_UI_CARD_META, "%s %s · ≈ %d мин")                                                  \
     X(STR_UI_WINDOW_TITLE, "Тренажёр специалиста МФЦ")                                       \
+    X(STR_MGR_BUTTON, "Руководитель")                                                        \
+    X(STR_MGR_TITLE, "Руководитель: результаты")                                             \
+    X(STR_MGR_SUMMARY, "завершённых попыток: %lld · сдано: %.0f %% · стажёров с попытками: %lld · незавершённых: %lld") \
+    X(STR_MGR_TAB_TRAINEES, "Стажёры")                                                       \
+    X(STR_MGR_TAB_SCENARIOS, "Сценарии")                                                     \
+    X(STR_MGR_EMPTY, "Результатов пока нет: попытки появятся здесь, когда стажёры с профилем пройдут сценарии.") \
+    X(STR_MGR_HINT, "Tab — стажёры / сценарии · ↑↓ — строка · 1–7 — сортировать по столбцу · Enter — страница стажёра · Esc — назад") \
+    X(STR_MGR_COL_TRAINEE, "Стажёр")                                                         \
+    X(STR_MGR_COL_PERSONNEL, "Таб. №")                                                       \
+    X(STR_MGR_COL_ATTEMPTS, "Попыток")                                                       \
+    X(STR_MGR_COL_EXAMS, "Экзамены")                                                         \
+    X(STR_MGR_COL_AVG, "Средний балл")                                                       \
+    X(STR_MGR_COL_WEAKEST, "Слабое место")                                                   \
+    X(STR_MGR_COL_LAST, "Последняя активность")                                              \
+    X(STR_MGR_COL_SCENARIO, "Сценарий")                                                      \
+    X(STR_MGR_COL_PASS_RATE, "Сдали")                                                        \
+    X(STR_MGR_COL_MISTAKE, "Частая ошибка")                                                  \
+    X(STR_MGR_CRITERIA, "Средний результат по критериям")                                    \
+    X(STR_MGR_MISTAKES, "Частые ошибки")                                                     \
+    X(STR_MGR_CRITICAL_MARK, " · критическая")                                               \
+    X(STR_MGR_TRAINEE_SUB, "Баллы по времени и все попытки")                                 \
+    X(STR_MGR_PASS_LINE, "проходной балл 70")                                                \
+    X(STR_MGR_NO_FINISHED, "Завершённых попыток пока нет.")                                  \
+    X(STR_MGR_NO_ATTEMPTS, "Попыток нет.")                                                   \
+    X(STR_MGR_TRAINEE_HINT, "↑↓ — попытка · Enter — воспроизвести по шагам · Esc — назад")   \
+    X(STR_MGR_REPLAY_CHANGED, "Воспроизвести нельзя: сценарий «%s» (версия %s) с тех пор изменился или не загружен.") \
+    X(STR_MGR_REPLAY_STEP, "Шаг %zu из %zu")                                                 \
+    X(STR_MGR_REPLAY_START, "Начало приёма: заявитель подходит к окну.")                     \
+    X(STR_MGR_REPLAY_HINT, "← → — шаг назад и вперёд · Home, End — начало и конец · Esc — к попыткам") \
+    X(STR_EXPORT_USAGE,                                                                         \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
+      "                     [--home-page АДРЕС] [--output ФАЙЛ]\n"                              \
+      "выгрузить результаты всех попыток как записи xAPI 1.0.3 (один массив JSON) для СДО\n"    \
+      "или хранилища LRS. --db — база результатов (по умолчанию общая база тренажёра),\n"       \
+      "--since — только попытки, начатые с этой даты (UTC), --home-page — адрес СДО для\n"      \
+      "учётных записей стажёров (по умолчанию https://mfc-trainer.local), --output — файл\n"     \
+      "вместо стандартного вывода. Подробнее: docs/xapi.md\n")                                  \
+    X(STR_ERR_EXPORT_NO_FORMAT, "укажите формат выгрузки: --format xapi")                       \
+    X(STR_ERR_EXPORT_FORMAT,                                                                    \
+      "формат выгрузки «%s» не поддерживается; пока доступен только --format xapi")             \
+    X(STR_ERR_EXPORT_BAD_DATE,                                                                  \
+      "--since: ожидалась дата ГГГГ-ММ-ДД (или ГГГГ-ММ-ДДTЧЧ:ММ:ССZ) по UTC, например "         \
+      "2026-03-01, а не «%s»")                                                                  \
+    X(STR_ERR_EXPORT_BAD_HOME_PAGE,                                                             \
+      "--home-page: ожидался адрес вида https://lms.example.ru (без пробелов, кавычек, «?» и "  \
+      "«#»), а не «%s»")                                                                        \
+    X(STR_ERR_EXPORT_NO_DB, "базы результатов %s нет: выгружать нечего (укажите --db ФАЙЛ)")    \
+    X(STR_ERR_EXPORT_WRITE, "не удалось записать %s: %s")                                       \
+    X(STR_EXPORT_DONE, "Выгружено попыток: %zu, записей xAPI: %zu → %s")                        \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
 typedef enum SimStr {

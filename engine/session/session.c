@@ -1227,3 +1227,37 @@ int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_si
     snprintf(out, out_size, "%s", a->id);
     return 1;
 }
+
+char *session_describe_action(const Scenario *s, const char *id)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    int ai, st = scenario_find_action(s, id, &ai);
+    if (st >= 0) {
+        simbuf_puts(&b, s->steps[st].actions[ai].text);
+    } else if (strncmp(id, "inspect:", 8) == 0) {
+        int d = scenario_find_document(s, id + 8);
+        simbuf_printf(&b, "%s «%s»", tr(STR_DID_INSPECT), d >= 0 ? s->documents[d].title : id + 8);
+    } else if (strncmp(id, "service:", 8) == 0) {
+        int v = scenario_find_service(s, id + 8);
+        simbuf_printf(&b, "%s «%s»", tr(STR_DID_SERVICE), v >= 0 ? s->services[v].title : id + 8);
+    } else if (strncmp(id, "flag:", 5) == 0) {
+        char doc[128] = "", field[128] = "";
+        const char *dot = strchr(id + 5, '.'), *colon = dot ? strchr(dot, ':') : NULL;
+        if (dot && colon) {
+            snprintf(doc, sizeof doc, "%.*s", (int)(dot - id - 5), id + 5);
+            snprintf(field, sizeof field, "%.*s", (int)(colon - dot - 1), dot + 1);
+        }
+        int d = scenario_find_document(s, doc);
+        int f = d >= 0 ? document_find_field(&s->documents[d], field) : -1;
+        int r = colon ? reason_parse(colon + 1) : -1;
+        if (f >= 0 && r >= 0)
+            simbuf_printf(&b, "%s «%s» — «%s»: %s", tr(STR_DID_FLAG), s->documents[d].title,
+                          s->documents[d].fields[f].label, reason_title((FlagReason)r));
+        else
+            simbuf_puts(&b, id);
+    } else {
+        simbuf_puts(&b, id);
+    }
+    return simbuf_take(&b);
+}

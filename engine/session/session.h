@@ -90,6 +90,11 @@ char *session_save_json(const Session *ss);
 SimStatus session_restore(const Scenario *s, const char *json, size_t len,
                           const ScriptLimits *limits, Session **out, SimError *err);
 
+/* What an action id means in words: a step action's text, «Открыть документ «…»», «Отметить
+ * проблему: документ «…» — «поле»: причина», «Выбрать услугу «…»», or the id itself.
+ * Caller frees. */
+char *session_describe_action(const Scenario *s, const char *id);
+
 /* ---- automation -------------------------------------------------------------------------- */
 /* Picks a plausible next action using rng (step actions mostly, sometimes documents and
  * services) and writes its id into out. Returns 0 when nothing is possible. */

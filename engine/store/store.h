@@ -84,6 +84,21 @@ ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *sce
 int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
                              const char *hash, AttemptInfo *a, char ***actions, size_t *count);
 
+/* One recorded attempt, for a trainee's page and its replay. */
+typedef struct AttemptRow {
+    char id[40];
+    char started_at[24];
+    char scenario[80], title[256], version[40], hash[24], outcome[24];
+    uint64_t seed;
+    int exam, finished, passed, total; /* total -1 when unfinished */
+    double sim_minutes;
+} AttemptRow;
+
+/* The trainee's attempts, oldest first; returns the count (up to max). */
+size_t store_list_attempts(Store *st, long long trainee, AttemptRow *out, size_t max);
+/* The recorded action ids of an attempt, in order (caller frees each and the array). */
+size_t store_attempt_actions(Store *st, const char *attempt, char ***actions);
+
 /* ---- settings (key → text) -------------------------------------------------------------- */
 /* Returns a copy (caller frees) or NULL when unset. */
 char *store_get_setting(Store *st, const char *key);

@@ -75,7 +75,8 @@ int main(int argc, char **argv)
     int nacked = 0, kills = 0;
     srand((unsigned)time(NULL));
     long recorded = 0;
-    while (recorded < target && kills < 2000) {
+    /* At least 1,000 actions and at least 200 kills, whichever takes longer. */
+    while ((recorded < target || kills < 200) && kills < 5000) {
         int p[2];
         if (pipe(p) != 0)
             return 2;
@@ -85,7 +86,7 @@ int main(int argc, char **argv)
             writer(db, p[1], (unsigned)kills + 1);
         }
         close(p[1]);
-        struct timespec pause = {0, (long)(rand() % 40000) * 1000L}; /* a random moment */
+        struct timespec pause = {0, (long)(rand() % 15000) * 1000L}; /* a random moment */
         nanosleep(&pause, NULL);
         kill(pid, SIGKILL);
         waitpid(pid, NULL, 0);

@@ -1,0 +1,162 @@
+/*
+ * cli_export.c — `mfc-trainer export`: results for other systems.
+ *
+ *   export --format xapi [--db FILE] [--since DATE] [--home-page URL] [--output FILE]
+ * writes xAPI 1.0.3 statements of every attempt in the results database as one JSON array
+ * (engine/store/export.h), to standard output or to FILE. Exit codes: 0 done, 1 the database
+ * or the output could not be used, 2 bad arguments.
+ * Depends on: store (export), core.
+ */
+#include "app.h"
+
+#include "../store/export.h"
+#include "../store/store.h"
+
+#include "../core/i18n.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+
+typedef struct ExportOpts {
+    const char *format, *db, *since, *home_page, *output;
+    int help;
+} ExportOpts;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "mfc-trainer export: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n");
+    return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, ExportOpts *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            o->help = 1;
+            continue;
+        }
+        if (strcmp(a, "--format") == 0)
+            slot = &o->format;
+        else if (strcmp(a, "--db") == 0)
+            slot = &o->db;
+        else if (strcmp(a, "--since") == 0)
+            slot = &o->since;
+        else if (strcmp(a, "--home-page") == 0)
+            slot = &o->home_page;
+        else if (strcmp(a, "--output") == 0)
+            slot = &o->output;
+        else
+            return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a);
+        if (i + 1 >= argc || !*argv[i + 1])
+            return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
+        *slot = argv[++i];
+    }
+    if (o->help)
+        return EXIT_OK;
+    if (!o->format)
+        return usage_error("%s", tr(STR_ERR_EXPORT_NO_FORMAT));
+    if (strcmp(o->format, "xapi") != 0)
+        return usage_error(tr(STR_ERR_EXPORT_FORMAT), o->format);
+    if (o->since && !store_export_since_ok(o->since))
+        return usage_error(tr(STR_ERR_EXPORT_BAD_DATE), o->since);
+    if (o->home_page && !store_export_home_page_ok(o->home_page))
+        return usage_error(tr(STR_ERR_EXPORT_BAD_HOME_PAGE), o->home_page);
+    return EXIT_OK;
+}
+
+static int sink_file(void *ctx, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, (FILE *)ctx) == len;
+}
+
+int cmd_export(int argc, char **argv, const AppPaths *paths)
+{
+    (void)paths;
+    ExportOpts o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    if (o.help) {
+        fputs(tr(STR_EXPORT_USAGE), stdout);
+        return EXIT_OK;
+    }
+    char *db = o.db ? sim_strdup(o.db) : store_default_path();
+    struct stat sb;
+    /* Opening would create an empty database; exporting from a mistyped path should not. */
+    if (stat(db, &sb) != 0) {
+        fprintf(stderr, "mfc-trainer export: ");
+        fprintf(stderr, tr(STR_ERR_EXPORT_NO_DB), db);
+        fprintf(stderr, "\n");
+        free(db);
+        return EXIT_FAIL;
+    }
+    Store *st = NULL;
+    SimError err;
+    if (store_open(db, &st, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer export: %s\n", err.msg);
+        free(db);
+        return EXIT_FAIL;
+    }
+    free(db);
+
+    /* A file is written next to its final name and renamed at the end, so a failed export
+     * never leaves half a file in place of a good one. */
+    FILE *out = stdout;
+    char *part = NULL;
+    if (o.output) {
+        size_t n = strlen(o.output) + 6;
+        part = malloc(n);
+        if (part)
+            snprintf(part, n, "%s.part", o.output);
+        out = part ? fopen(part, "wb") : NULL;
+        if (!out) {
+            fprintf(stderr, "mfc-trainer export: ");
+            fprintf(stderr, tr(STR_ERR_EXPORT_WRITE), o.output, strerror(errno));
+            fprintf(stderr, "\n");
+            free(part);
+            store_close(st);
+            return EXIT_FAIL;
+        }
+    }
+    StoreXapiOptions xo = {o.home_page, o.since, 1};
+    StoreXapiStats stats;
+    SimStatus s = store_export_xapi(st, &xo, sink_file, out, &stats, &err);
+    store_close(st);
+    int write_errno = 0;
+    if (fflush(out) != 0 || ferror(out))
+        write_errno = errno ? errno : EIO;
+    if (o.output && fclose(out) != 0 && !write_errno)
+        write_errno = errno ? errno : EIO;
+    const char *shown = o.output ? o.output : "stdout";
+    if (write_errno) {
+        fprintf(stderr, "mfc-trainer export: ");
+        fprintf(stderr, tr(STR_ERR_EXPORT_WRITE), shown, strerror(write_errno));
+        fprintf(stderr, "\n");
+        rc = EXIT_FAIL;
+    } else if (s != SIM_OK) {
+        fprintf(stderr, "mfc-trainer export: %s\n", err.msg);
+        rc = EXIT_FAIL;
+    } else if (o.output && rename(part, o.output) != 0) {
+        fprintf(stderr, "mfc-trainer export: ");
+        fprintf(stderr, tr(STR_ERR_EXPORT_WRITE), o.output, strerror(errno));
+        fprintf(stderr, "\n");
+        rc = EXIT_FAIL;
+    }
+    if (part && rc != EXIT_OK)
+        remove(part);
+    if (rc == EXIT_OK && o.output) {
+        fprintf(stderr, tr(STR_EXPORT_DONE), stats.attempts, stats.statements, o.output);
+        fprintf(stderr, "\n");
+    }
+    free(part);
+    return rc;
+}

@@ -1,0 +1,1188 @@
+/*
+ * cli_report.c — `mfc-trainer report`: the manager's report over the results database.
+ *
+ *   report [--db FILE] [--format table|csv|json|html] [--trainee TAB_NO] [--scenario ID]
+ *          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--output FILE]
+ *
+ * The figures come from engine/store/report.h; this file only lays them out:
+ *   table — aligned text for the terminal (padded by characters, not bytes);
+ *   csv   — UTF-8 with a BOM, ';' between fields, CRLF, RFC 4180 quoting, decimal comma
+ *           (what Russian Excel and LibreOffice expect); one file of sections, each a title
+ *           row, a header row, data rows and an empty row;
+ *   json  — one object (core/jsonw.h), numbers with a decimal point;
+ *   html  — one self-contained Russian page: inline CSS and SVG charts, no scripts, no links.
+ * Averages and percentages are rounded to one decimal place in every format.
+ * Exit codes: 0 done, 1 the database could not be opened or read or the output written,
+ * 2 bad arguments (unknown flag, bad date, unknown trainee).
+ */
+#include "app.h"
+
+#include "../store/report.h"
+#include "../store/store.h"
+
+#include "../core/i18n.h"
+#include "../core/jsonw.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML } Format;
+
+typedef struct ReportOpts {
+    const char *db, *output;
+    Format format;
+    ReportFilter f;
+    int help;
+} ReportOpts;
+
+static int usage_error(const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "mfc-trainer report: ");
+    fprintf(stderr, fmt, a, b);
+    fprintf(stderr, "\n");
+    return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, ReportOpts *o)
+{
+    memset(o, 0, sizeof *o);
+    static const char *const flags[] = {"--db",    "--format", "--trainee", "--scenario",
+                                        "--since", "--until",  "--output"};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            o->help = 1;
+            continue;
+        }
+        int k = -1;
+        for (int j = 0; j < (int)(sizeof flags / sizeof *flags); j++)
+            if (strcmp(a, flags[j]) == 0)
+                k = j;
+        if (k < 0)
+            return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a, NULL);
+        if (i + 1 >= argc || !*argv[i + 1])
+            return usage_error(tr(STR_ERR_NEEDS_VALUE), a, NULL);
+        const char *v = argv[++i];
+        switch (k) {
+        case 0: o->db = v; break;
+        case 1:
+            if (strcmp(v, "table") == 0)
+                o->format = FMT_TABLE;
+            else if (strcmp(v, "csv") == 0)
+                o->format = FMT_CSV;
+            else if (strcmp(v, "json") == 0)
+                o->format = FMT_JSON;
+            else if (strcmp(v, "html") == 0)
+                o->format = FMT_HTML;
+            else
+                return usage_error(tr(STR_REPORT_BAD_FORMAT), v, NULL);
+            break;
+        case 2: o->f.trainee = v; break;
+        case 3: o->f.scenario = v; break;
+        case 4:
+        case 5:
+            if (!report_date_valid(v))
+                return usage_error(tr(STR_REPORT_BAD_DATE_FLAG), a, v);
+            if (k == 4)
+                o->f.since = v;
+            else
+                o->f.until = v;
+            break;
+        default: o->output = v; break;
+        }
+    }
+    if (o->f.since && o->f.until && strcmp(o->f.since, o->f.until) > 0)
+        return usage_error(tr(STR_REPORT_BAD_RANGE), o->f.since, o->f.until);
+    return EXIT_OK;
+}
+
+/* ==== numbers and words =================================================================== */
+
+static double round1(double v)
+{
+    return round(v * 10.0) / 10.0;
+}
+
+/* One decimal with a comma, as Russian readers and spreadsheets expect: 74,5; 80. */
+static void ru_num(double v, char *out, size_t n)
+{
+    v = round1(v);
+    if (v == floor(v))
+        snprintf(out, n, "%.0f", v);
+    else {
+        snprintf(out, n, "%.1f", v);
+        char *dot = strchr(out, '.');
+        if (dot)
+            *dot = ',';
+    }
+}
+
+/* "2025-03-31T10:05:00Z" → "2025-03-31 10:05". */
+static void ru_time(const char *iso, char *out, size_t n)
+{
+    if (!iso || !*iso) {
+        snprintf(out, n, "%s", "");
+        return;
+    }
+    if (strlen(iso) >= 16 && iso[10] == 'T')
+        snprintf(out, n, "%.10s %.5s", iso, iso + 11);
+    else
+        snprintf(out, n, "%s", iso);
+}
+
+static const char *outcome_word(const char *o)
+{
+    static const struct {
+        const char *id;
+        SimStr s;
+    } map[] = {{"accepted", STR_REPORT_OUT_ACCEPTED},   {"refused", STR_REPORT_OUT_REFUSED},
+               {"redirected", STR_REPORT_OUT_REDIRECTED}, {"escalated", STR_REPORT_OUT_ESCALATED},
+               {"left", STR_REPORT_OUT_LEFT},           {"unfinished", STR_REPORT_OUT_UNFINISHED}};
+    for (size_t i = 0; o && i < sizeof map / sizeof *map; i++)
+        if (strcmp(o, map[i].id) == 0)
+            return tr(map[i].s);
+    return o && *o ? o : tr(STR_REPORT_OUT_OTHER);
+}
+
+static const char *kind_word(const char *k)
+{
+    if (k && strcmp(k, "critical") == 0)
+        return tr(STR_REPORT_KIND_CRITICAL);
+    if (k && strcmp(k, "missed") == 0)
+        return tr(STR_REPORT_KIND_MISSED);
+    if (k && strcmp(k, "time") == 0)
+        return tr(STR_REPORT_KIND_TIME);
+    return tr(STR_REPORT_KIND_POINTS);
+}
+
+static const char *mode_word(int exam)
+{
+    return exam ? tr(STR_EXAM) : tr(STR_TRAINING);
+}
+
+/* The filter in words: "стажёр 100001 · сценарий x · с 2025-01-01 по 2025-03-31". */
+static void filter_words(const Report *r, SimBuf *b)
+{
+    size_t start = b->len;
+    if (r->trainee)
+        simbuf_printf(b, tr(STR_REPORT_F_TRAINEE), r->trainee);
+    if (r->scenario) {
+        if (b->len > start)
+            simbuf_puts(b, " · ");
+        simbuf_printf(b, tr(STR_REPORT_F_SCENARIO), r->scenario);
+    }
+    if (r->since || r->until) {
+        if (b->len > start)
+            simbuf_puts(b, " · ");
+        if (r->since)
+            simbuf_printf(b, tr(STR_REPORT_F_SINCE), r->since);
+        if (r->since && r->until)
+            simbuf_puts(b, " ");
+        if (r->until)
+            simbuf_printf(b, tr(STR_REPORT_F_UNTIL), r->until);
+    }
+    if (b->len == start)
+        simbuf_puts(b, tr(STR_REPORT_F_ALL));
+}
+
+static void trainee_name(const ReportTrainee *t, char *out, size_t n)
+{
+    snprintf(out, n, "%s %s", t->surname ? t->surname : "", t->name ? t->name : "");
+}
+
+static void bucket_label(int i, char *out, size_t n)
+{
+    snprintf(out, n, "%d–%d", i * 10, i == REPORT_BUCKETS - 1 ? 100 : i * 10 + 9);
+}
+
+/* ==== a grid of cells, shared by the table and CSV layouts ================================= */
+
+typedef struct Grid {
+    char ***rows; /* rows[r][c], owned */
+    size_t nrows, ncols, cap;
+    int *right; /* right-align column c (numbers) */
+} Grid;
+
+static void grid_init(Grid *g, size_t ncols)
+{
+    memset(g, 0, sizeof *g);
+    g->ncols = ncols;
+    g->right = calloc(ncols, sizeof *g->right);
+}
+
+static char **grid_row(Grid *g)
+{
+    if (g->nrows == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 16;
+        char ***p = realloc(g->rows, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        g->rows = p;
+        g->cap = cap;
+    }
+    char **row = calloc(g->ncols, sizeof *row);
+    if (row)
+        g->rows[g->nrows++] = row;
+    return row;
+}
+
+/* Appends one row; each value is copied ("" for NULL). */
+static void grid_add(Grid *g, const char *const *vals)
+{
+    char **row = grid_row(g);
+    for (size_t c = 0; row && c < g->ncols; c++)
+        row[c] = sim_strdup(vals[c] ? vals[c] : "");
+}
+
+static void grid_free(Grid *g)
+{
+    for (size_t r = 0; r < g->nrows; r++) {
+        for (size_t c = 0; c < g->ncols; c++)
+            free(g->rows[r][c]);
+        free(g->rows[r]);
+    }
+    free(g->rows);
+    free(g->right);
+    memset(g, 0, sizeof *g);
+}
+
+/* ==== the sections, as grids (row 0 = header) ============================================= */
+
+typedef struct NumCell {
+    char s[32];
+} NumCell;
+
+static NumCell num_ll(long long v)
+{
+    NumCell c;
+    snprintf(c.s, sizeof c.s, "%lld", v);
+    return c;
+}
+
+/* avg < 0 means "no data": empty in CSV, a dash in the table and HTML. */
+static NumCell num_avg(double v, const char *none)
+{
+    NumCell c;
+    if (v < 0)
+        snprintf(c.s, sizeof c.s, "%s", none);
+    else
+        ru_num(v, c.s, sizeof c.s);
+    return c;
+}
+
+static void trainees_grid(const Report *r, Grid *g, const char *none)
+{
+    grid_init(g, 10);
+    const char *h[] = {tr(STR_REPORT_H_PERSONNEL), tr(STR_REPORT_H_TRAINEE),
+                       tr(STR_REPORT_H_ATTEMPTS),  tr(STR_REPORT_H_UNFINISHED),
+                       tr(STR_REPORT_H_PASSED),    tr(STR_REPORT_H_EXAMS_PASSED),
+                       tr(STR_REPORT_H_AVG),       tr(STR_REPORT_H_WEAKEST),
+                       tr(STR_REPORT_H_WEAKEST_PCT), tr(STR_REPORT_H_LAST)};
+    grid_add(g, h);
+    for (int c = 2; c <= 6; c++)
+        g->right[c] = 1;
+    g->right[8] = 1;
+    for (size_t i = 0; i < r->trainee_count; i++) {
+        const ReportTrainee *t = &r->trainees[i];
+        char name[300], last[32];
+        trainee_name(t, name, sizeof name);
+        ru_time(t->last_activity, last, sizeof last);
+        NumCell a = num_ll(t->attempts), u = num_ll(t->unfinished), p = num_ll(t->passed),
+                e = num_ll(t->exams_passed), avg = num_avg(t->avg_total, none),
+                w = num_avg(t->weakest_ratio < 0 ? -1 : t->weakest_ratio * 100, none);
+        const char *v[] = {t->personnel, name, a.s, u.s, p.s, e.s, avg.s,
+                           t->weakest_title ? t->weakest_title : none, w.s,
+                           *last ? last : none};
+        grid_add(g, v);
+    }
+}
+
+static void scenarios_grid(const Report *r, Grid *g, const char *none)
+{
+    grid_init(g, 8);
+    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_TITLE),
+                       tr(STR_REPORT_H_ATTEMPTS), tr(STR_REPORT_H_UNFINISHED),
+                       tr(STR_REPORT_H_PASSED),   tr(STR_REPORT_H_PASS_PCT),
+                       tr(STR_REPORT_H_EXAMS_PASSED), tr(STR_REPORT_H_AVG)};
+    grid_add(g, h);
+    for (int c = 2; c <= 7; c++)
+        g->right[c] = 1;
+    for (size_t i = 0; i < r->scenario_count; i++) {
+        const ReportScenario *s = &r->scenarios[i];
+        NumCell a = num_ll(s->attempts), u = num_ll(s->unfinished), p = num_ll(s->passed),
+                pr = num_avg(s->attempts ? s->pass_rate * 100 : -1, none),
+                e = num_ll(s->exams_passed), avg = num_avg(s->avg_total, none);
+        const char *v[] = {s->id, s->title, a.s, u.s, p.s, pr.s, e.s, avg.s};
+        grid_add(g, v);
+    }
+}
+
+static void criterion_cells(const ReportCriterion *c, NumCell *n, NumCell *sc, NumCell *mx,
+                            NumCell *pct)
+{
+    *n = num_ll(c->n);
+    *sc = num_avg(c->avg_score, "");
+    *mx = num_avg(c->avg_max, "");
+    *pct = num_avg(c->ratio * 100, "");
+}
+
+static void criteria_grid(const Report *r, Grid *g)
+{
+    grid_init(g, 6);
+    const char *h[] = {tr(STR_REPORT_H_CRITERION_ID), tr(STR_REPORT_H_CRITERION),
+                       tr(STR_REPORT_H_ATTEMPTS), tr(STR_REPORT_H_CRIT_AVG),
+                       tr(STR_REPORT_H_CRIT_MAX), tr(STR_REPORT_H_CRIT_PCT)};
+    grid_add(g, h);
+    for (int c = 2; c <= 5; c++)
+        g->right[c] = 1;
+    for (size_t i = 0; i < r->criterion_count; i++) {
+        const ReportCriterion *c = &r->criteria[i];
+        NumCell n, sc, mx, pct;
+        criterion_cells(c, &n, &sc, &mx, &pct);
+        const char *v[] = {c->id, c->title, n.s, sc.s, mx.s, pct.s};
+        grid_add(g, v);
+    }
+}
+
+static void scenario_criteria_grid(const Report *r, Grid *g)
+{
+    grid_init(g, 6);
+    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_CRITERION),
+                       tr(STR_REPORT_H_ATTEMPTS), tr(STR_REPORT_H_CRIT_AVG),
+                       tr(STR_REPORT_H_CRIT_MAX), tr(STR_REPORT_H_CRIT_PCT)};
+    grid_add(g, h);
+    for (int c = 2; c <= 5; c++)
+        g->right[c] = 1;
+    for (size_t i = 0; i < r->scenario_count; i++)
+        for (size_t k = 0; k < r->scenarios[i].criterion_count; k++) {
+            const ReportCriterion *c = &r->scenarios[i].criteria[k];
+            NumCell n, sc, mx, pct;
+            criterion_cells(c, &n, &sc, &mx, &pct);
+            const char *v[] = {r->scenarios[i].id, c->title, n.s, sc.s, mx.s, pct.s};
+            grid_add(g, v);
+        }
+}
+
+static void mistakes_grid(const Report *r, Grid *g, int with_feedback)
+{
+    grid_init(g, with_feedback ? 7 : 5);
+    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_ACTION),
+                       tr(STR_REPORT_H_KIND),     tr(STR_REPORT_H_COUNT),
+                       tr(STR_REPORT_H_CRITICAL), tr(STR_REPORT_H_FEEDBACK),
+                       tr(STR_REPORT_H_RULE)};
+    grid_add(g, h);
+    g->right[3] = g->right[4] = 1;
+    for (size_t i = 0; i < r->scenario_count; i++)
+        for (size_t k = 0; k < r->scenarios[i].mistake_count; k++) {
+            const ReportMistake *m = &r->scenarios[i].mistakes[k];
+            NumCell n = num_ll(m->count), c = num_ll(m->critical);
+            const char *v[] = {r->scenarios[i].id, m->action, kind_word(m->kind), n.s, c.s,
+                               m->feedback, m->rule};
+            grid_add(g, v);
+        }
+}
+
+static void history_grid(const Report *r, Grid *g, const char *none)
+{
+    grid_init(g, 6);
+    const char *h[] = {tr(STR_REPORT_H_STARTED), tr(STR_REPORT_H_SCENARIO),
+                       tr(STR_REPORT_H_MODE),    tr(STR_REPORT_H_TOTAL),
+                       tr(STR_REPORT_H_RESULT),  tr(STR_REPORT_H_OUTCOME)};
+    grid_add(g, h);
+    g->right[3] = 1;
+    for (size_t i = 0; i < r->history_count; i++) {
+        const ReportAttempt *a = &r->history[i];
+        char when[32];
+        ru_time(a->started_at, when, sizeof when);
+        NumCell t = a->total >= 0 ? num_ll(a->total) : num_avg(-1, none);
+        const char *res = !a->finished ? none : a->passed ? tr(STR_PASSED) : tr(STR_FAILED);
+        const char *v[] = {when, a->scenario, mode_word(a->exam), t.s, res,
+                           outcome_word(a->outcome)};
+        grid_add(g, v);
+    }
+}
+
+static void histogram_grid(const Report *r, Grid *g)
+{
+    grid_init(g, 2);
+    const char *h[] = {tr(STR_REPORT_H_BUCKET), tr(STR_REPORT_H_ATTEMPTS)};
+    grid_add(g, h);
+    g->right[1] = 1;
+    for (int i = 0; i < REPORT_BUCKETS; i++) {
+        char label[32];
+        bucket_label(i, label, sizeof label);
+        NumCell n = num_ll(r->histogram[i]);
+        const char *v[] = {label, n.s};
+        grid_add(g, v);
+    }
+}
+
+static void trend_grid(const Report *r, Grid *g)
+{
+    grid_init(g, 4);
+    const char *h[] = {r->trend_weekly ? tr(STR_REPORT_H_WEEK) : tr(STR_REPORT_H_DAY),
+                       tr(STR_REPORT_H_ATTEMPTS), tr(STR_REPORT_H_PASSED), tr(STR_REPORT_H_AVG)};
+    grid_add(g, h);
+    g->right[1] = g->right[2] = g->right[3] = 1;
+    for (size_t i = 0; i < r->trend_count; i++) {
+        const ReportTrendPoint *p = &r->trend[i];
+        NumCell a = num_ll(p->attempts), s = num_ll(p->passed), v2 = num_avg(p->avg_total, "");
+        const char *v[] = {p->period, a.s, s.s, v2.s};
+        grid_add(g, v);
+    }
+}
+
+/* Summary as (label, value) pairs. */
+static void summary_grid(const Report *r, Grid *g, const char *db, const char *none)
+{
+    grid_init(g, 2);
+    const char *h[] = {tr(STR_REPORT_H_FIGURE), tr(STR_REPORT_H_VALUE)};
+    grid_add(g, h);
+    SimBuf f;
+    simbuf_init(&f);
+    filter_words(r, &f);
+    char first[32], last[32];
+    ru_time(r->first, first, sizeof first);
+    ru_time(r->last, last, sizeof last);
+    NumCell a = num_ll(r->attempts), u = num_ll(r->unfinished), p = num_ll(r->passed),
+            pr = num_avg(r->attempts ? r->pass_rate * 100 : -1, none), e = num_ll(r->exams),
+            ep = num_ll(r->exams_passed), avg = num_avg(r->avg_total, none),
+            at = num_ll(r->active_trainees);
+    const char *rows[][2] = {{tr(STR_REPORT_S_DB), db},
+                             {tr(STR_REPORT_S_FILTER), simbuf_str(&f)},
+                             {tr(STR_REPORT_H_ATTEMPTS), a.s},
+                             {tr(STR_REPORT_H_UNFINISHED), u.s},
+                             {tr(STR_REPORT_H_PASSED), p.s},
+                             {tr(STR_REPORT_H_PASS_PCT), pr.s},
+                             {tr(STR_REPORT_S_EXAMS), e.s},
+                             {tr(STR_REPORT_H_EXAMS_PASSED), ep.s},
+                             {tr(STR_REPORT_H_AVG), avg.s},
+                             {tr(STR_REPORT_S_ACTIVE), at.s},
+                             {tr(STR_REPORT_S_FIRST), *first ? first : none},
+                             {tr(STR_REPORT_S_LAST), *last ? last : none}};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        grid_add(g, rows[i]);
+    simbuf_free(&f);
+}
+
+/* ==== table =============================================================================== */
+
+static size_t width(const char *s)
+{
+    return sim_utf8_len(s, strlen(s));
+}
+
+/* Cuts s to at most w characters (adding "…"), into out. */
+static void clip(const char *s, size_t w, char *out, size_t n)
+{
+    size_t chars = 0, i = 0, len = strlen(s);
+    if (width(s) <= w) {
+        snprintf(out, n, "%s", s);
+        return;
+    }
+    while (i < len && chars < w - 1) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    snprintf(out, n, "%.*s…", (int)i, s);
+}
+
+static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
+{
+    simbuf_printf(b, "\n%s\n", title);
+    size_t *w = calloc(g->ncols, sizeof *w);
+    char *cell = malloc(4 * max_w + 8);
+    if (!w || !cell) {
+        free(w);
+        free(cell);
+        return;
+    }
+    for (size_t r = 0; r < g->nrows; r++)
+        for (size_t c = 0; c < g->ncols; c++) {
+            size_t x = width(g->rows[r][c]);
+            if (x > max_w)
+                x = max_w;
+            if (x > w[c])
+                w[c] = x;
+        }
+    for (size_t r = 0; r < g->nrows; r++) {
+        simbuf_puts(b, " ");
+        for (size_t c = 0; c < g->ncols; c++) {
+            clip(g->rows[r][c], max_w, cell, 4 * max_w + 8);
+            size_t pad = w[c] - width(cell);
+            int last = c + 1 == g->ncols;
+            simbuf_puts(b, " ");
+            if (g->right[c] && r > 0)
+                simbuf_printf(b, "%*s%s", (int)pad, "", cell);
+            else
+                simbuf_printf(b, "%s%*s", cell, last ? 0 : (int)pad, "");
+            if (!last)
+                simbuf_puts(b, " ");
+        }
+        simbuf_puts(b, "\n");
+        if (r == 0) {
+            simbuf_puts(b, " ");
+            for (size_t c = 0; c < g->ncols; c++) {
+                simbuf_puts(b, " ");
+                for (size_t k = 0; k < w[c]; k++)
+                    simbuf_puts(b, "─");
+                if (c + 1 < g->ncols)
+                    simbuf_puts(b, " ");
+            }
+            simbuf_puts(b, "\n");
+        }
+    }
+    free(w);
+    free(cell);
+    grid_free(g);
+}
+
+static void render_table(const Report *r, const char *db, SimBuf *b)
+{
+    const char *none = "—";
+    Grid g;
+    simbuf_printf(b, "%s\n", tr(STR_REPORT_TITLE));
+    summary_grid(r, &g, db, none);
+    table_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g, 100);
+    trainees_grid(r, &g, none);
+    table_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g, 40);
+    scenarios_grid(r, &g, none);
+    table_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g, 40);
+    scenario_criteria_grid(r, &g);
+    table_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g, 40);
+    criteria_grid(r, &g);
+    table_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g, 40);
+    mistakes_grid(r, &g, 1);
+    table_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g, 48);
+    if (r->trainee) {
+        history_grid(r, &g, none);
+        table_grid(b, tr(STR_REPORT_SEC_HISTORY), &g, 40);
+    }
+    /* The distribution with bars. */
+    simbuf_printf(b, "\n%s\n", tr(STR_REPORT_SEC_HISTOGRAM));
+    long long top = 0;
+    for (int i = 0; i < REPORT_BUCKETS; i++)
+        top = r->histogram[i] > top ? r->histogram[i] : top;
+    for (int i = 0; i < REPORT_BUCKETS; i++) {
+        char label[32];
+        bucket_label(i, label, sizeof label);
+        int bar = top ? (int)((40 * r->histogram[i] + top - 1) / top) : 0;
+        simbuf_printf(b, "  %*s%s ", (int)(6 - width(label)), "", label);
+        for (int k = 0; k < bar; k++)
+            simbuf_puts(b, "█");
+        simbuf_printf(b, " %lld\n", r->histogram[i]);
+    }
+    trend_grid(r, &g);
+    table_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY),
+               &g, 40);
+}
+
+/* ==== CSV ================================================================================= */
+
+/* RFC 4180 field; text that a spreadsheet would run as a formula gets a leading apostrophe. */
+static void csv_field(SimBuf *b, const char *s, int numeric)
+{
+    int formula = !numeric && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t');
+    int quote = formula || strpbrk(s, ";\"\r\n") != NULL;
+    if (!quote) {
+        simbuf_puts(b, s);
+        return;
+    }
+    simbuf_puts(b, "\"");
+    if (formula)
+        simbuf_puts(b, "'");
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            simbuf_puts(b, "\"\"");
+        else
+            simbuf_append(b, p, 1);
+    }
+    simbuf_puts(b, "\"");
+}
+
+static void csv_grid(SimBuf *b, const char *title, Grid *g)
+{
+    csv_field(b, title, 0);
+    simbuf_puts(b, "\r\n");
+    for (size_t r = 0; r < g->nrows; r++) {
+        for (size_t c = 0; c < g->ncols; c++) {
+            if (c)
+                simbuf_puts(b, ";");
+            csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
+        }
+        simbuf_puts(b, "\r\n");
+    }
+    simbuf_puts(b, "\r\n");
+    grid_free(g);
+}
+
+static void render_csv(const Report *r, const char *db, SimBuf *b)
+{
+    Grid g;
+    simbuf_puts(b, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
+    summary_grid(r, &g, db, "");
+    csv_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g);
+    trainees_grid(r, &g, "");
+    csv_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g);
+    scenarios_grid(r, &g, "");
+    csv_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g);
+    scenario_criteria_grid(r, &g);
+    csv_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g);
+    criteria_grid(r, &g);
+    csv_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g);
+    mistakes_grid(r, &g, 1);
+    csv_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g);
+    if (r->trainee) {
+        history_grid(r, &g, "");
+        csv_grid(b, tr(STR_REPORT_SEC_HISTORY), &g);
+    }
+    histogram_grid(r, &g);
+    csv_grid(b, tr(STR_REPORT_SEC_HISTOGRAM), &g);
+    trend_grid(r, &g);
+    csv_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY),
+             &g);
+}
+
+/* ==== JSON ================================================================================ */
+
+static void j_str(SimJsonW *w, const char *key, const char *v)
+{
+    simjsonw_key(w, key);
+    simjsonw_string(w, v);
+}
+
+static void j_int(SimJsonW *w, const char *key, long long v)
+{
+    simjsonw_key(w, key);
+    simjsonw_int(w, v);
+}
+
+/* One decimal; null when v < 0 (no data). */
+static void j_num(SimJsonW *w, const char *key, double v)
+{
+    simjsonw_key(w, key);
+    if (v < 0)
+        simjsonw_null(w);
+    else
+        simjsonw_number(w, round1(v));
+}
+
+static void j_time(SimJsonW *w, const char *key, const char *iso)
+{
+    simjsonw_key(w, key);
+    if (iso && *iso)
+        simjsonw_string(w, iso);
+    else
+        simjsonw_null(w);
+}
+
+static void j_criterion(SimJsonW *w, const ReportCriterion *c)
+{
+    simjsonw_object(w);
+    j_str(w, "id", c->id);
+    j_str(w, "title", c->title);
+    j_int(w, "attempts", c->n);
+    j_num(w, "avg_score", c->avg_score);
+    j_num(w, "avg_max", c->avg_max);
+    j_num(w, "percent", c->ratio * 100);
+    simjsonw_object_end(w);
+}
+
+static void render_json(const Report *r, SimBuf *b)
+{
+    SimJsonW w;
+    simjsonw_init(&w, b, 1);
+    simjsonw_object(&w);
+    j_str(&w, "report", "mfc-trainer");
+    j_int(&w, "version", 1);
+    simjsonw_key(&w, "filter");
+    simjsonw_object(&w);
+    j_str(&w, "trainee", r->trainee);
+    j_str(&w, "scenario", r->scenario);
+    j_str(&w, "since", r->since);
+    j_str(&w, "until", r->until);
+    simjsonw_object_end(&w);
+
+    simjsonw_key(&w, "summary");
+    simjsonw_object(&w);
+    j_int(&w, "attempts", r->attempts);
+    j_int(&w, "unfinished", r->unfinished);
+    j_int(&w, "passed", r->passed);
+    j_num(&w, "pass_percent", r->attempts ? r->pass_rate * 100 : -1);
+    j_int(&w, "exams", r->exams);
+    j_int(&w, "exams_passed", r->exams_passed);
+    j_num(&w, "avg_total", r->avg_total);
+    j_int(&w, "active_trainees", r->active_trainees);
+    j_time(&w, "first", r->first);
+    j_time(&w, "last", r->last);
+    simjsonw_object_end(&w);
+
+    simjsonw_key(&w, "trainees");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < r->trainee_count; i++) {
+        const ReportTrainee *t = &r->trainees[i];
+        simjsonw_object(&w);
+        j_str(&w, "personnel", t->personnel);
+        j_str(&w, "surname", t->surname);
+        j_str(&w, "name", t->name);
+        j_int(&w, "attempts", t->attempts);
+        j_int(&w, "unfinished", t->unfinished);
+        j_int(&w, "passed", t->passed);
+        j_int(&w, "exams", t->exams);
+        j_int(&w, "exams_passed", t->exams_passed);
+        j_num(&w, "avg_total", t->avg_total);
+        simjsonw_key(&w, "weakest");
+        if (t->weakest_id) {
+            simjsonw_object(&w);
+            j_str(&w, "id", t->weakest_id);
+            j_str(&w, "title", t->weakest_title);
+            j_num(&w, "percent", t->weakest_ratio * 100);
+            simjsonw_object_end(&w);
+        } else {
+            simjsonw_null(&w);
+        }
+        j_time(&w, "last_activity", t->last_activity);
+        simjsonw_object_end(&w);
+    }
+    simjsonw_array_end(&w);
+
+    simjsonw_key(&w, "scenarios");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < r->scenario_count; i++) {
+        const ReportScenario *s = &r->scenarios[i];
+        simjsonw_object(&w);
+        j_str(&w, "id", s->id);
+        j_str(&w, "title", s->title);
+        j_int(&w, "attempts", s->attempts);
+        j_int(&w, "unfinished", s->unfinished);
+        j_int(&w, "passed", s->passed);
+        j_num(&w, "pass_percent", s->attempts ? s->pass_rate * 100 : -1);
+        j_int(&w, "exams", s->exams);
+        j_int(&w, "exams_passed", s->exams_passed);
+        j_num(&w, "avg_total", s->avg_total);
+        simjsonw_key(&w, "criteria");
+        simjsonw_array(&w);
+        for (size_t k = 0; k < s->criterion_count; k++)
+            j_criterion(&w, &s->criteria[k]);
+        simjsonw_array_end(&w);
+        j_int(&w, "mistake_kinds", (long long)s->mistake_kinds);
+        simjsonw_key(&w, "mistakes");
+        simjsonw_array(&w);
+        for (size_t k = 0; k < s->mistake_count; k++) {
+            const ReportMistake *m = &s->mistakes[k];
+            simjsonw_object(&w);
+            j_str(&w, "action", m->action);
+            j_str(&w, "kind", m->kind);
+            j_str(&w, "criterion", m->criterion);
+            j_int(&w, "count", m->count);
+            j_int(&w, "critical", m->critical);
+            j_str(&w, "feedback", m->feedback);
+            j_str(&w, "rule_id", m->rule_id);
+            j_str(&w, "rule", m->rule);
+            simjsonw_object_end(&w);
+        }
+        simjsonw_array_end(&w);
+        simjsonw_object_end(&w);
+    }
+    simjsonw_array_end(&w);
+
+    simjsonw_key(&w, "criteria");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < r->criterion_count; i++)
+        j_criterion(&w, &r->criteria[i]);
+    simjsonw_array_end(&w);
+
+    if (r->trainee) {
+        simjsonw_key(&w, "history");
+        simjsonw_array(&w);
+        for (size_t i = 0; i < r->history_count; i++) {
+            const ReportAttempt *a = &r->history[i];
+            simjsonw_object(&w);
+            j_str(&w, "started_at", a->started_at);
+            j_str(&w, "scenario", a->scenario);
+            j_str(&w, "mode", a->exam ? "exam" : "training");
+            simjsonw_key(&w, "finished");
+            simjsonw_bool(&w, a->finished);
+            simjsonw_key(&w, "total");
+            if (a->total >= 0)
+                simjsonw_int(&w, a->total);
+            else
+                simjsonw_null(&w);
+            simjsonw_key(&w, "passed");
+            simjsonw_bool(&w, a->passed);
+            j_str(&w, "outcome", a->outcome);
+            simjsonw_object_end(&w);
+        }
+        simjsonw_array_end(&w);
+    }
+
+    simjsonw_key(&w, "histogram");
+    simjsonw_array(&w);
+    for (int i = 0; i < REPORT_BUCKETS; i++) {
+        simjsonw_object(&w);
+        j_int(&w, "from", i * 10);
+        j_int(&w, "to", i == REPORT_BUCKETS - 1 ? 100 : i * 10 + 9);
+        j_int(&w, "attempts", r->histogram[i]);
+        simjsonw_object_end(&w);
+    }
+    simjsonw_array_end(&w);
+
+    simjsonw_key(&w, "trend");
+    simjsonw_object(&w);
+    j_str(&w, "period", r->trend_weekly ? "week" : "day");
+    simjsonw_key(&w, "points");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < r->trend_count; i++) {
+        const ReportTrendPoint *p = &r->trend[i];
+        simjsonw_object(&w);
+        j_str(&w, "start", p->period);
+        j_int(&w, "attempts", p->attempts);
+        j_int(&w, "passed", p->passed);
+        j_num(&w, "avg_total", p->avg_total);
+        simjsonw_object_end(&w);
+    }
+    simjsonw_array_end(&w);
+    simjsonw_object_end(&w);
+    simjsonw_object_end(&w);
+    simbuf_puts(b, "\n");
+}
+
+/* ==== HTML ================================================================================ */
+
+static void html_esc(SimBuf *b, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        switch (*p) {
+        case '&': simbuf_puts(b, "&amp;"); break;
+        case '<': simbuf_puts(b, "&lt;"); break;
+        case '>': simbuf_puts(b, "&gt;"); break;
+        case '"': simbuf_puts(b, "&quot;"); break;
+        case '\'': simbuf_puts(b, "&#39;"); break;
+        default: simbuf_append(b, p, 1);
+        }
+    }
+}
+
+static void html_grid(SimBuf *b, const char *title, Grid *g)
+{
+    simbuf_puts(b, "<section><h2>");
+    html_esc(b, title);
+    simbuf_puts(b, "</h2>\n");
+    if (g->nrows <= 1) {
+        simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
+    } else {
+        simbuf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr>");
+        for (size_t c = 0; c < g->ncols; c++) {
+            simbuf_puts(b, g->right[c] ? "<th class=\"n\">" : "<th>");
+            html_esc(b, g->rows[0][c]);
+            simbuf_puts(b, "</th>");
+        }
+        simbuf_puts(b, "</tr></thead>\n<tbody>\n");
+        for (size_t r = 1; r < g->nrows; r++) {
+            simbuf_puts(b, "<tr>");
+            for (size_t c = 0; c < g->ncols; c++) {
+                simbuf_puts(b, g->right[c] ? "<td class=\"n\">" : "<td>");
+                html_esc(b, g->rows[r][c]);
+                simbuf_puts(b, "</td>");
+            }
+            simbuf_puts(b, "</tr>\n");
+        }
+        simbuf_puts(b, "</tbody></table></div>\n");
+    }
+    simbuf_puts(b, "</section>\n");
+    grid_free(g);
+}
+
+/* Bars of the score distribution. */
+static void svg_histogram(SimBuf *b, const Report *r)
+{
+    const int W = 640, H = 240, L = 40, B = 30, T = 20, bw = (W - L - 10) / REPORT_BUCKETS;
+    long long top = 1;
+    for (int i = 0; i < REPORT_BUCKETS; i++)
+        top = r->histogram[i] > top ? r->histogram[i] : top;
+    simbuf_printf(b,
+                  "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">"
+                  "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n",
+                  W, H, tr(STR_REPORT_SEC_HISTOGRAM), L, H - B, W - 10, H - B);
+    for (int i = 0; i < REPORT_BUCKETS; i++) {
+        double h = (double)(H - B - T) * (double)r->histogram[i] / (double)top;
+        int x = L + i * bw;
+        char label[32];
+        bucket_label(i, label, sizeof label);
+        simbuf_printf(b,
+                      "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" class=\"%s\"/>"
+                      "<text x=\"%d\" y=\"%.1f\" class=\"v\">%lld</text>"
+                      "<text x=\"%d\" y=\"%d\" class=\"l\">%s</text>\n",
+                      x + 4, H - B - h, bw - 8, h, i >= 7 ? "bar ok" : "bar", x + bw / 2,
+                      H - B - h - 4, r->histogram[i], x + bw / 2, H - B + 16, label);
+    }
+    simbuf_puts(b, "</svg>\n");
+}
+
+/* Horizontal bars: the average per criterion, in percent of its maximum. */
+static void svg_criteria(SimBuf *b, const Report *r)
+{
+    const int W = 640, row = 28, L = 230, R = 60;
+    int H = (int)r->criterion_count * row + 30;
+    simbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", W, H,
+                  tr(STR_REPORT_SEC_CRITERIA));
+    for (int p = 0; p <= 100; p += 25) {
+        double x = L + (W - L - R) * p / 100.0;
+        simbuf_printf(b,
+                      "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>"
+                      "<text x=\"%.1f\" y=\"%d\" class=\"l\">%d %%</text>\n",
+                      x, x, H - 22, x, H - 6, p);
+    }
+    for (size_t i = 0; i < r->criterion_count; i++) {
+        const ReportCriterion *c = &r->criteria[i];
+        double w = (W - L - R) * c->ratio;
+        int y = (int)i * row + 4;
+        char pct[32];
+        ru_num(c->ratio * 100, pct, sizeof pct);
+        simbuf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"name\">", L - 8, y + 15);
+        html_esc(b, c->title);
+        simbuf_printf(b,
+                      "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                      "class=\"%s\"/><text x=\"%.1f\" y=\"%d\" class=\"vl\">%s %%</text>\n",
+                      L, y, w, row - 8, c->ratio < 0.7 ? "bar weak" : "bar ok", L + w + 6,
+                      y + 15, pct);
+    }
+    simbuf_puts(b, "</svg>\n");
+}
+
+/* The average total over time, with the number of attempts in each period's tooltip. */
+static void svg_trend(SimBuf *b, const Report *r)
+{
+    const int W = 640, H = 240, L = 40, B = 40, T = 14, R = 16;
+    simbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", W, H,
+                  r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
+    for (int v = 0; v <= 100; v += 20) {
+        double y = T + (H - B - T) * (100 - v) / 100.0;
+        simbuf_printf(b,
+                      "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
+                      "<text x=\"%d\" y=\"%.1f\" class=\"yl\">%d</text>\n",
+                      L, y, W - R, y, L - 6, y + 4, v);
+    }
+    size_t n = r->trend_count;
+    SimBuf pts;
+    simbuf_init(&pts);
+    for (size_t i = 0; i < n; i++) {
+        double x = n > 1 ? L + (double)(W - L - R) * (double)i / (double)(n - 1)
+                         : L + (W - L - R) / 2.0;
+        double y = T + (H - B - T) * (100 - r->trend[i].avg_total) / 100.0;
+        simbuf_printf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
+        char avg[32];
+        ru_num(r->trend[i].avg_total, avg, sizeof avg);
+        simbuf_printf(b,
+                      "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"dot\"><title>%s: %s "
+                      "(%lld)</title></circle>\n",
+                      x, y, r->trend[i].period, avg, r->trend[i].attempts);
+        /* A few dates along the axis: first, last and evenly in between. */
+        size_t step = n > 6 ? (n + 5) / 6 : 1;
+        if (i % step == 0 || i + 1 == n)
+            if (i + 1 == n || n - 1 - i >= step / 2)
+                simbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"l\">%s</text>\n", x, H - B + 18,
+                              r->trend[i].period);
+    }
+    if (n > 1)
+        simbuf_printf(b, "<polyline points=\"%s\" class=\"line\"/>\n", simbuf_str(&pts));
+    simbuf_free(&pts);
+    simbuf_puts(b, "</svg>\n");
+}
+
+static void render_html(const Report *r, const char *db, SimBuf *b)
+{
+    const char *none = "—";
+    simbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<title>");
+    html_esc(b, tr(STR_REPORT_TITLE));
+    simbuf_puts(
+        b,
+        "</title>\n<style>\n"
+        "body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:24px auto;max-width:1200px;"
+        "padding:0 16px;color:#1d2433;background:#fff}\n"
+        "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;"
+        "border-bottom:2px solid #d6dcea;padding-bottom:4px}\n"
+        ".sub{color:#5a6478;margin:0 0 16px}\n"
+        ".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d6dcea;"
+        "border-radius:8px;padding:10px 14px;min-width:150px}.card b{display:block;"
+        "font-size:22px}.card span{color:#5a6478;font-size:13px}\n"
+        ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 520px;border:1px solid "
+        "#d6dcea;border-radius:8px;padding:8px 12px}.chart h3{font-size:15px;margin:4px 0}\n"
+        "svg{width:100%;height:auto;font-size:12px}\n"
+        ".axis{stroke:#5a6478}.grid{stroke:#e4e8f1}.bar{fill:#7b93c9}.bar.ok{fill:#3f9a6b}"
+        ".bar.weak{fill:#d08a3c}\n"
+        ".line{fill:none;stroke:#2f5db3;stroke-width:2}.dot{fill:#2f5db3}\n"
+        "text.l{text-anchor:middle;fill:#5a6478}text.v{text-anchor:middle;fill:#1d2433}"
+        "text.yl{text-anchor:end;fill:#5a6478}text.name{text-anchor:end;fill:#1d2433}"
+        "text.vl{fill:#1d2433}\n"
+        ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:14px}"
+        "th,td{border-bottom:1px solid #e4e8f1;padding:4px 8px;text-align:left;"
+        "vertical-align:top}th{background:#f2f4f9;position:sticky;top:0}"
+        "td.n,th.n{text-align:right;white-space:nowrap}tr:hover td{background:#f8f9fc}\n"
+        ".empty{color:#5a6478}\n"
+        "@media print{.chart,.card{break-inside:avoid}th{position:static}}\n"
+        "</style>\n</head>\n<body>\n<h1>");
+    html_esc(b, tr(STR_REPORT_TITLE));
+    simbuf_puts(b, "</h1>\n<p class=\"sub\">");
+    SimBuf f;
+    simbuf_init(&f);
+    filter_words(r, &f);
+    html_esc(b, simbuf_str(&f));
+    simbuf_free(&f);
+    simbuf_puts(b, " · ");
+    html_esc(b, db);
+    simbuf_puts(b, "</p>\n");
+
+    /* Key figures as cards. */
+    char avg[32], pr[32];
+    ru_num(r->avg_total, avg, sizeof avg);
+    ru_num(r->pass_rate * 100, pr, sizeof pr);
+    struct {
+        SimStr label;
+        char value[48];
+    } cards[6];
+    cards[0].label = STR_REPORT_H_ATTEMPTS;
+    snprintf(cards[0].value, sizeof cards[0].value, "%lld", r->attempts);
+    cards[1].label = STR_REPORT_H_PASS_PCT;
+    snprintf(cards[1].value, sizeof cards[1].value, "%s", r->attempts ? pr : none);
+    cards[2].label = STR_REPORT_H_AVG;
+    snprintf(cards[2].value, sizeof cards[2].value, "%s", r->avg_total >= 0 ? avg : none);
+    cards[3].label = STR_REPORT_H_EXAMS_PASSED;
+    snprintf(cards[3].value, sizeof cards[3].value, "%lld / %lld", r->exams_passed, r->exams);
+    cards[4].label = STR_REPORT_H_UNFINISHED;
+    snprintf(cards[4].value, sizeof cards[4].value, "%lld", r->unfinished);
+    cards[5].label = STR_REPORT_S_ACTIVE;
+    snprintf(cards[5].value, sizeof cards[5].value, "%lld", r->active_trainees);
+    simbuf_puts(b, "<div class=\"cards\">\n");
+    for (int i = 0; i < 6; i++) {
+        simbuf_printf(b, "<div class=\"card\"><b>%s</b><span>", cards[i].value);
+        html_esc(b, tr(cards[i].label));
+        simbuf_puts(b, "</span></div>\n");
+    }
+    simbuf_puts(b, "</div>\n");
+
+    /* Charts. */
+    simbuf_puts(b, "<div class=\"charts\">\n<div class=\"chart\"><h3>");
+    html_esc(b, tr(STR_REPORT_SEC_HISTOGRAM));
+    simbuf_puts(b, "</h3>\n");
+    svg_histogram(b, r);
+    simbuf_puts(b, "</div>\n<div class=\"chart\"><h3>");
+    html_esc(b, tr(STR_REPORT_SEC_CRITERIA));
+    simbuf_puts(b, "</h3>\n");
+    if (r->criterion_count)
+        svg_criteria(b, r);
+    else
+        simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
+    simbuf_puts(b, "</div>\n<div class=\"chart\"><h3>");
+    html_esc(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
+    simbuf_puts(b, "</h3>\n");
+    if (r->trend_count)
+        svg_trend(b, r);
+    else
+        simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
+    simbuf_puts(b, "</div>\n</div>\n");
+
+    Grid g;
+    trainees_grid(r, &g, none);
+    html_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g);
+    scenarios_grid(r, &g, none);
+    html_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g);
+    scenario_criteria_grid(r, &g);
+    html_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g);
+    mistakes_grid(r, &g, 1);
+    html_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g);
+    if (r->trainee) {
+        history_grid(r, &g, none);
+        html_grid(b, tr(STR_REPORT_SEC_HISTORY), &g);
+    }
+    criteria_grid(r, &g);
+    html_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g);
+    histogram_grid(r, &g);
+    html_grid(b, tr(STR_REPORT_SEC_HISTOGRAM), &g);
+    trend_grid(r, &g);
+    html_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY),
+              &g);
+    summary_grid(r, &g, db, none);
+    html_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g);
+    simbuf_puts(b, "</body>\n</html>\n");
+}
+
+/* ==== command ============================================================================= */
+
+static int write_all(const char *path, const char *data, size_t n)
+{
+    FILE *f = path ? fopen(path, "wb") : stdout;
+    if (!f)
+        return 0;
+    int ok = fwrite(data, 1, n, f) == n;
+    ok &= path ? fclose(f) == 0 : fflush(f) == 0;
+    return ok;
+}
+
+int cmd_report(int argc, char **argv, const AppPaths *paths)
+{
+    ReportOpts o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    if (o.help) {
+        fputs(tr(STR_REPORT_USAGE), stdout);
+        return EXIT_OK;
+    }
+    char *path = o.db ? sim_strdup(o.db) : store_default_path();
+    Store *st = NULL;
+    SimError err;
+    Report *r = NULL;
+    if (store_open(path, &st, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
+        free(path);
+        return EXIT_FAIL;
+    }
+    SimStatus s = report_build(st, &o.f, &r, &err);
+    store_close(st);
+    if (s != SIM_OK) {
+        fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
+        free(path);
+        return s == SIM_ERR_INVALID ? EXIT_USAGE : EXIT_FAIL;
+    }
+    if (o.f.scenario && r->scenario_count == 0) {
+        /* Nothing recorded: say so when the id is not a known scenario either (a typo). */
+        char *dir = app_resolve_scenario(paths, o.f.scenario);
+        if (!dir) {
+            fprintf(stderr, "mfc-trainer report: ");
+            fprintf(stderr, tr(STR_REPORT_UNKNOWN_SCENARIO), o.f.scenario);
+            fprintf(stderr, "\n");
+        }
+        free(dir);
+    }
+    SimBuf out;
+    simbuf_init(&out);
+    switch (o.format) {
+    case FMT_TABLE: render_table(r, path, &out); break;
+    case FMT_CSV: render_csv(r, path, &out); break;
+    case FMT_JSON: render_json(r, &out); break;
+    case FMT_HTML: render_html(r, path, &out); break;
+    }
+    rc = EXIT_OK;
+    if (out.oom) {
+        fprintf(stderr, "mfc-trainer report: %s\n", tr(STR_REPORT_NOMEM));
+        rc = EXIT_FAIL;
+    } else if (!write_all(o.output, simbuf_str(&out), out.len)) {
+        fprintf(stderr, "mfc-trainer report: ");
+        fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout",
+                strerror(errno));
+        fprintf(stderr, "\n");
+        rc = EXIT_FAIL;
+    }
+    simbuf_free(&out);
+    report_free(r);
+    free(path);
+    return rc;
+}

@@ -1,0 +1,63 @@
+/*
+ * export.h — exporting results from the database for other systems: xAPI 1.0.3 statements
+ * (one JSON array) for an LMS or a Learning Record Store.
+ *
+ * Owns: reading attempts (finished and unfinished), their actions and results, and turning
+ * them into statements; the name-based (version 5, SHA-1) UUIDs that make statement ids
+ * stable. The text goes to a caller's sink piece by piece (no printing, no files here).
+ * Depends on: core (SimBuf, the JSON writer) and the store's connection (store_internal.h).
+ */
+#ifndef SIM_STORE_EXPORT_H
+#define SIM_STORE_EXPORT_H
+
+#include <stddef.h>
+
+#include "store.h"
+
+/* The actor's account homePage (and the root of every IRI) when none is given. */
+#define STORE_XAPI_HOME_PAGE "https://mfc-trainer.local"
+/* The account name of attempts made without a trainee profile. */
+#define STORE_XAPI_ANONYMOUS "anonymous"
+
+/* Receives successive pieces of the output (not NUL-terminated); returns 0 to stop the export
+ * (e.g. a write error), which then fails with SIM_ERR_IO. */
+typedef int (*StoreExportSink)(void *ctx, const char *data, size_t len);
+/* A sink that appends to the SimBuf passed as ctx. */
+int store_export_sink_buf(void *ctx, const char *data, size_t len);
+
+typedef struct StoreXapiOptions {
+    const char *home_page; /* NULL: STORE_XAPI_HOME_PAGE; trailing slashes are ignored */
+    const char *since;     /* NULL, or a UTC date "YYYY-MM-DD" / time "YYYY-MM-DDTHH:MM:SSZ":
+                              only attempts started at or after it */
+    int pretty;            /* indent the JSON */
+} StoreXapiOptions;
+
+typedef struct StoreXapiStats {
+    size_t attempts, statements;
+} StoreXapiStats;
+
+/* Writes every attempt that matches o as xAPI statements, in one JSON array, attempt after
+ * attempt (by start time), each in the order initialized, answered × actions, completed,
+ * passed|failed, terminated. Unfinished attempts get no completed/passed/failed; attempts
+ * still open (no end recorded: in progress or cut off by a crash) get no terminated either.
+ * Reads one consistent snapshot of the database. stats may be NULL. */
+SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
+                            void *ctx, StoreXapiStats *stats, SimError *err);
+
+/* 1 when s is a --since value store_export_xapi accepts (a real calendar date). */
+int store_export_since_ok(const char *s);
+/* 1 when s can serve as the homePage: http(s)://host… without spaces, quotes, '?' or '#'. */
+int store_export_home_page_ok(const char *s);
+
+/* A name-based UUID, version 5 (RFC 4122 §4.3: SHA-1 over the namespace's 16 bytes and the
+ * name), lower-case with dashes into out (37 bytes). */
+void store_export_uuid5(const unsigned char ns[16], const char *name, size_t len,
+                        char out[37]);
+/* The namespace of statement ids: uuid5(NAMESPACE_URL,
+ * "https://mfc-trainer.local/xapi/statement-ids") = e2397aec-5c05-5efc-83ed-99b317afd10b.
+ * A statement's id is uuid5(this, "<attempt id>/<verb>"); for a decision
+ * uuid5(this, "<attempt id>/answered/<action seq>"); for the end of a session
+ * uuid5(this, "<attempt id>/terminated/<actions recorded>/<end time as in its timestamp>"). */
+extern const unsigned char store_xapi_id_namespace[16];
+
+#endif /* SIM_STORE_EXPORT_H */

@@ -1,0 +1,1255 @@
+/*
+ * report.c — the manager's report over the results database (see report.h).
+ *
+ * The schema keys attempts by a text UUID and keeps criteria and mistakes in their own
+ * tables, so a report over every attempt joined in SQL costs one B-tree search per criteria
+ * row (seconds at a million attempts). Instead:
+ *   1. one query over attempts (the index that fits the filter picks the rows) gives every
+ *      per-attempt figure and the set of finished attempts, kept in a hash table;
+ *   2. attempt_criteria and attempt_mistakes are read either per selected attempt (their
+ *      primary-key index, when few attempts match) or in one sequential pass in rowid order,
+ *      where the rows of one attempt are adjacent, so one hash lookup serves each attempt;
+ *   3. everything is summed in memory and copied into the Report's arena.
+ * Depends on: store_internal.h (the connection), core, i18n.
+ */
+#include "report.h"
+#include "store_internal.h"
+
+#include "../core/i18n.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPORT_MMAP "2147483648" /* SQLite's default upper limit */
+
+/* ==== arena: every string and array of a Report lives in one, freed at once ============== */
+
+typedef struct Chunk {
+    struct Chunk *next;
+    size_t used, cap;
+    max_align_t data[]; /* every allocation is rounded to 16 bytes */
+} Chunk;
+
+typedef struct Arena {
+    Chunk *head;
+    int oom;
+} Arena;
+
+static void *arena_alloc(Arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (!a->head || a->head->cap - a->head->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        Chunk *c = malloc(sizeof *c + cap);
+        if (!c) {
+            a->oom = 1;
+            return NULL;
+        }
+        c->next = a->head;
+        c->used = 0;
+        c->cap = cap;
+        a->head = c;
+    }
+    void *p = (unsigned char *)a->head->data + a->head->used;
+    a->head->used += n;
+    return p;
+}
+
+static void *arena_zalloc(Arena *a, size_t n)
+{
+    void *p = arena_alloc(a, n ? n : 1);
+    if (p)
+        memset(p, 0, n ? n : 1);
+    return p;
+}
+
+static const char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    char *p = arena_alloc(a, n + 1);
+    if (!p)
+        return "";
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static const char *arena_strdup(Arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+static void arena_free(Arena *a)
+{
+    if (!a)
+        return;
+    for (Chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    a->head = NULL;
+}
+
+/* ==== dates ================================================================================ */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+static long days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, char out[11])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    int yy = (int)(y % 10000), mm = (int)m % 100, dd = (int)d % 100;
+    if (yy < 0)
+        yy = 0;
+    out[0] = (char)('0' + yy / 1000);
+    out[1] = (char)('0' + yy / 100 % 10);
+    out[2] = (char)('0' + yy / 10 % 10);
+    out[3] = (char)('0' + yy % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + mm / 10);
+    out[6] = (char)('0' + mm % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = '\0';
+}
+
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Parses the leading YYYY-MM-DD of s into a day number; 0 when it is not a date. */
+static int parse_day(const char *s, long *day)
+{
+    if (!s || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
+        !digits(s + 8, 2))
+        return 0;
+    long y = atol(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 0;
+    *day = days_from_civil(y, m, d);
+    return 1;
+}
+
+int report_date_valid(const char *s)
+{
+    long day;
+    return s && strlen(s) == 10 && parse_day(s, &day);
+}
+
+/* started_at "YYYY-MM-DDTHH:MM:SSZ" → seconds since the epoch (for "which is later"). */
+static long long parse_time(const char *s, long *day)
+{
+    if (!parse_day(s, day))
+        return -1;
+    long long t = (long long)*day * 86400;
+    if (s[10] == 'T' && digits(s + 11, 2) && s[13] == ':' && digits(s + 14, 2) && s[16] == ':' &&
+        digits(s + 17, 2))
+        t += ((s[11] - '0') * 10 + (s[12] - '0')) * 3600 + ((s[14] - '0') * 10 + (s[15] - '0')) * 60 +
+             (s[17] - '0') * 10 + (s[18] - '0');
+    return t;
+}
+
+/* ==== a string-keyed hash table (open addressing; value = entry index) ===================== */
+
+typedef struct MapEnt {
+    const char *key; /* borrowed: owned by whoever added it */
+    uint32_t len, hash;
+    int32_t tag; /* part of the key (a scenario index for mistakes), 0 otherwise */
+} MapEnt;
+
+typedef struct StrMap {
+    MapEnt *ents;
+    size_t count, ent_cap;
+    uint32_t *slots; /* entry index + 1; 0 = empty */
+    size_t slot_cap; /* power of two */
+} StrMap;
+
+static uint32_t hash_key(const char *s, size_t n, int32_t tag)
+{
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT ^ (uint64_t)(uint32_t)tag, s, n);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static long map_find(const StrMap *m, const char *s, size_t n, int32_t tag, uint32_t h)
+{
+    if (!m->slot_cap)
+        return -1;
+    for (size_t i = h & (m->slot_cap - 1);; i = (i + 1) & (m->slot_cap - 1)) {
+        uint32_t e = m->slots[i];
+        if (!e)
+            return -1;
+        const MapEnt *x = &m->ents[e - 1];
+        if (x->hash == h && x->len == n && x->tag == tag && memcmp(x->key, s, n) == 0)
+            return (long)e - 1;
+    }
+}
+
+/* Adds a key known to be absent; returns its index or -1 when out of memory. */
+static long map_add(StrMap *m, const char *key, size_t n, int32_t tag, uint32_t h)
+{
+    if (m->count == m->ent_cap) {
+        size_t cap = m->ent_cap ? m->ent_cap * 2 : 64;
+        MapEnt *e = realloc(m->ents, cap * sizeof *e);
+        if (!e)
+            return -1;
+        m->ents = e;
+        m->ent_cap = cap;
+    }
+    if ((m->count + 1) * 2 > m->slot_cap) {
+        size_t cap = m->slot_cap ? m->slot_cap * 2 : 128;
+        uint32_t *s = calloc(cap, sizeof *s);
+        if (!s)
+            return -1;
+        for (size_t k = 0; k < m->count; k++) {
+            size_t i = m->ents[k].hash & (cap - 1);
+            while (s[i])
+                i = (i + 1) & (cap - 1);
+            s[i] = (uint32_t)k + 1;
+        }
+        free(m->slots);
+        m->slots = s;
+        m->slot_cap = cap;
+    }
+    size_t i = h & (m->slot_cap - 1);
+    while (m->slots[i])
+        i = (i + 1) & (m->slot_cap - 1);
+    m->slots[i] = (uint32_t)m->count + 1;
+    m->ents[m->count] = (MapEnt){key, (uint32_t)n, h, tag};
+    return (long)m->count++;
+}
+
+static void map_free(StrMap *m)
+{
+    free(m->ents);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+/* ==== the builder ========================================================================= */
+
+typedef struct Acc {
+    long long n;
+    double score, max, ratio;
+} Acc;
+
+/* rows × REPORT_MAX_CRITERIA accumulators, grown by rows. */
+typedef struct Grid {
+    Acc *cells;
+    size_t rows;
+} Grid;
+
+typedef struct Counts {
+    long long attempts, unfinished, passed, exams, exams_passed, sum_total;
+} Counts;
+
+typedef struct TraineeB {
+    long long id;
+    const char *personnel, *surname, *name;
+    Counts c;
+    char last[24];
+} TraineeB;
+
+typedef struct ScenarioB {
+    const char *id, *title;
+    Counts c;
+    const char *crit_title[REPORT_MAX_CRITERIA]; /* this scenario's wording */
+    size_t crit_title_sel[REPORT_MAX_CRITERIA];  /* an attempt to read it from (sel + 1) */
+} ScenarioB;
+
+typedef struct CritB {
+    const char *id, *title;
+    Acc acc;
+    int min_pos; /* earliest position inside an attempt: the order scenarios list them */
+    size_t title_sel; /* an attempt to read the title from (sel + 1) */
+} CritB;
+
+typedef struct Sel { /* a selected finished attempt */
+    int32_t trainee, scenario;
+    long long ts;
+} Sel;
+
+typedef struct MistakeB {
+    int32_t scenario;
+    long long count, critical;
+    size_t last_sel, last_crit_sel; /* sel index + 1 of the last attempt counted */
+    long long ts;                   /* started_at of the attempt the wording comes from */
+    char *action, *kind, *criterion, *feedback, *rule_id, *rule; /* owned (malloc) */
+} MistakeB;
+
+typedef struct DayB {
+    long day;
+    long long attempts, passed, sum_total;
+} DayB;
+
+typedef struct HistB {
+    ReportAttempt row;
+    int32_t scenario;
+    long long rowid;
+} HistB;
+
+typedef struct Builder {
+    Store *st;
+    Report *r;
+    Arena *ra;   /* the report's arena (results) */
+    Arena tmp;   /* attempt ids, freed at the end */
+    int oom;
+    TraineeB *tr;
+    size_t tr_count;
+    long long (*tr_index)[2]; /* (id, index) sorted by id */
+    ScenarioB *sc;
+    size_t sc_count, sc_cap;
+    StrMap sc_map;
+    CritB crit[REPORT_MAX_CRITERIA];
+    StrMap crit_map;
+    Grid sc_grid, tr_grid;
+    Sel *sel;
+    size_t sel_count, sel_cap;
+    StrMap sel_map; /* attempt id → sel index */
+    MistakeB *mis;
+    size_t mis_count, mis_cap;
+    StrMap mis_map; /* (scenario, action) → mistake index */
+    DayB *days;
+    size_t day_count, day_cap;
+    long last_day_idx;
+    HistB *hist;
+    size_t hist_count, hist_cap;
+    Counts total;
+} Builder;
+
+#define GROW(b, arr, count, cap)                                                               \
+    do {                                                                                       \
+        if ((count) == (cap)) {                                                                \
+            size_t ncap_ = (cap) ? (cap) * 2 : 16;                                             \
+            void *p_ = realloc((arr), ncap_ * sizeof *(arr));                                  \
+            if (!p_) {                                                                         \
+                (b)->oom = 1;                                                                  \
+                break;                                                                         \
+            }                                                                                  \
+            (arr) = p_;                                                                        \
+            (cap) = ncap_;                                                                     \
+        }                                                                                      \
+    } while (0)
+
+static SimStatus db_fail(Builder *b, SimError *err)
+{
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_REPORT_DB_ERROR), sqlite3_errmsg(b->st->db));
+}
+
+static int grid_rows(Builder *b, Grid *g, size_t rows)
+{
+    if (rows <= g->rows)
+        return 1;
+    size_t n = g->rows ? g->rows : 16;
+    while (n < rows)
+        n *= 2;
+    Acc *c = realloc(g->cells, n * REPORT_MAX_CRITERIA * sizeof *c);
+    if (!c) {
+        b->oom = 1;
+        return 0;
+    }
+    memset(c + g->rows * REPORT_MAX_CRITERIA, 0, (n - g->rows) * REPORT_MAX_CRITERIA * sizeof *c);
+    g->cells = c;
+    g->rows = n;
+    return 1;
+}
+
+static void add_counts(Counts *c, int finished, int exam, int passed, int total)
+{
+    if (!finished) {
+        c->unfinished++;
+        return;
+    }
+    c->attempts++;
+    c->passed += passed;
+    c->exams += exam;
+    c->exams_passed += exam && passed;
+    c->sum_total += total;
+}
+
+static int cmp_tr_index(const void *a, const void *b)
+{
+    long long x = ((const long long *)a)[0], y = ((const long long *)b)[0];
+    return x < y ? -1 : x > y;
+}
+
+static long trainee_index(const Builder *b, long long id)
+{
+    size_t lo = 0, hi = b->tr_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->tr_index[mid][0] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < b->tr_count && b->tr_index[lo][0] == id ? (long)b->tr_index[lo][1] : -1;
+}
+
+static SimStatus load_trainees(Builder *b, const ReportFilter *f, SimError *err)
+{
+    sqlite3_stmt *s;
+    const char *sql = f->trainee ? "SELECT id, surname, name, personnel_number FROM trainees "
+                                   "WHERE personnel_number = ?"
+                                 : "SELECT id, surname, name, personnel_number FROM trainees "
+                                   "ORDER BY surname, name, personnel_number";
+    if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    if (f->trainee)
+        sqlite3_bind_text(s, 1, f->trainee, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        GROW(b, b->tr, b->tr_count, cap);
+        if (b->oom)
+            break;
+        TraineeB *t = &b->tr[b->tr_count++];
+        memset(t, 0, sizeof *t);
+        t->id = sqlite3_column_int64(s, 0);
+        t->surname = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 1));
+        t->name = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 2));
+        t->personnel = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 3));
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
+    if (f->trainee && b->tr_count == 0)
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_NO_TRAINEE), f->trainee);
+    b->tr_index = malloc((b->tr_count ? b->tr_count : 1) * sizeof *b->tr_index);
+    if (!b->tr_index) {
+        b->oom = 1;
+        return SIM_OK;
+    }
+    for (size_t i = 0; i < b->tr_count; i++) {
+        b->tr_index[i][0] = b->tr[i].id;
+        b->tr_index[i][1] = (long long)i;
+    }
+    qsort(b->tr_index, b->tr_count, sizeof *b->tr_index, cmp_tr_index);
+    grid_rows(b, &b->tr_grid, b->tr_count); /* sets oom on failure */
+    return SIM_OK;
+}
+
+static long scenario_index(Builder *b, const char *id, size_t n)
+{
+    uint32_t h = hash_key(id, n, 0);
+    long i = map_find(&b->sc_map, id, n, 0, h);
+    if (i >= 0)
+        return i;
+    GROW(b, b->sc, b->sc_count, b->sc_cap);
+    if (b->oom)
+        return -1;
+    ScenarioB *sc = &b->sc[b->sc_count];
+    memset(sc, 0, sizeof *sc);
+    sc->id = arena_strndup(b->ra, id, n);
+    if (!grid_rows(b, &b->sc_grid, b->sc_count + 1) ||
+        map_add(&b->sc_map, sc->id, n, 0, h) < 0) {
+        b->oom = 1;
+        return -1;
+    }
+    return (long)b->sc_count++;
+}
+
+static void add_day(Builder *b, long day, int passed, int total)
+{
+    /* Attempts mostly come in time order: try the last day first, then search. */
+    long i = -1;
+    if (b->last_day_idx >= 0 && b->days[b->last_day_idx].day == day)
+        i = b->last_day_idx;
+    for (size_t k = b->day_count; i < 0 && k-- > 0;)
+        if (b->days[k].day == day)
+            i = (long)k;
+    if (i < 0) {
+        GROW(b, b->days, b->day_count, b->day_cap);
+        if (b->oom)
+            return;
+        b->days[b->day_count] = (DayB){day, 0, 0, 0};
+        i = (long)b->day_count++;
+    }
+    b->last_day_idx = i;
+    b->days[i].attempts++;
+    b->days[i].passed += passed;
+    b->days[i].sum_total += total;
+}
+
+/* ---- 1. attempts ------------------------------------------------------------------------- */
+
+static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
+{
+    SimBuf sql;
+    simbuf_init(&sql);
+    /* Only the columns needed: SQLite decodes every one it returns. */
+    simbuf_puts(&sql, "SELECT id, trainee_id, scenario_id, mode, started_at, finished, total, "
+                      "passed");
+    simbuf_puts(&sql, f->trainee ? ", outcome, rowid" : "");
+    simbuf_puts(&sql, " FROM attempts WHERE trainee_id IS NOT NULL");
+    if (f->trainee)
+        simbuf_puts(&sql, " AND trainee_id = :t");
+    if (f->scenario)
+        simbuf_puts(&sql, " AND scenario_id = :s");
+    if (f->since)
+        simbuf_puts(&sql, " AND started_at >= :a");
+    if (f->until)
+        simbuf_puts(&sql, " AND started_at < :b");
+    sqlite3_stmt *s;
+    int prc = sqlite3_prepare_v2(b->st->db, simbuf_str(&sql), -1, &s, NULL);
+    simbuf_free(&sql);
+    if (prc != SQLITE_OK)
+        return db_fail(b, err);
+    char next_day[11] = "";
+    if (f->until) {
+        long d;
+        parse_day(f->until, &d);
+        civil_from_days(d + 1, next_day);
+    }
+    if (f->trainee)
+        sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":t"), b->tr[0].id);
+    if (f->scenario)
+        sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":s"), f->scenario, -1,
+                          SQLITE_STATIC);
+    if (f->since)
+        sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":a"), f->since, -1, SQLITE_STATIC);
+    if (f->until)
+        sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":b"), next_day, -1, SQLITE_STATIC);
+
+    Report *r = b->r;
+    long last_sc = -1;
+    const char *last_sc_id = NULL;
+    size_t last_sc_len = 0;
+    int rc;
+    while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long t = trainee_index(b, sqlite3_column_int64(s, 1));
+        if (t < 0)
+            continue; /* a dangling trainee id (foreign keys were off) */
+        const char *sid = (const char *)sqlite3_column_text(s, 2);
+        size_t slen = (size_t)sqlite3_column_bytes(s, 2);
+        if (!sid)
+            continue;
+        long sc;
+        if (last_sc >= 0 && slen == last_sc_len && memcmp(sid, last_sc_id, slen) == 0)
+            sc = last_sc;
+        else if ((sc = scenario_index(b, sid, slen)) < 0)
+            break;
+        last_sc = sc;
+        last_sc_id = b->sc[sc].id;
+        last_sc_len = slen;
+        const char *mode = (const char *)sqlite3_column_text(s, 3);
+        int exam = mode && strcmp(mode, "exam") == 0;
+        const char *started = (const char *)sqlite3_column_text(s, 4);
+        if (!started)
+            started = "";
+        int finished = sqlite3_column_int(s, 5) != 0;
+        int has_total = sqlite3_column_type(s, 6) != SQLITE_NULL;
+        int total = sqlite3_column_int(s, 6);
+        if (!has_total)
+            finished = 0; /* cannot score it */
+        if (total < 0)
+            total = 0;
+        if (total > 100)
+            total = 100;
+        int passed = finished && sqlite3_column_int(s, 7) != 0;
+
+        add_counts(&b->total, finished, exam, passed, total);
+        add_counts(&b->tr[t].c, finished, exam, passed, total);
+        add_counts(&b->sc[sc].c, finished, exam, passed, total);
+        if (strcmp(started, b->tr[t].last) > 0)
+            snprintf(b->tr[t].last, sizeof b->tr[t].last, "%s", started);
+        if (!r->first[0] || strcmp(started, r->first) < 0)
+            snprintf(r->first, sizeof r->first, "%s", started);
+        if (strcmp(started, r->last) > 0)
+            snprintf(r->last, sizeof r->last, "%s", started);
+        long day = 0;
+        long long ts = parse_time(started, &day);
+        if (f->trainee) {
+            GROW(b, b->hist, b->hist_count, b->hist_cap);
+            if (b->oom)
+                break;
+            HistB *h = &b->hist[b->hist_count++];
+            memset(h, 0, sizeof *h);
+            snprintf(h->row.started_at, sizeof h->row.started_at, "%s", started);
+            h->row.exam = exam;
+            h->row.finished = finished;
+            h->row.passed = passed;
+            h->row.total = finished ? total : -1;
+            const char *oc = (const char *)sqlite3_column_text(s, 8);
+            h->row.outcome = arena_strdup(b->ra, finished ? (oc ? oc : "") : "unfinished");
+            h->scenario = (int32_t)sc;
+            h->rowid = sqlite3_column_int64(s, 9);
+        }
+        if (!finished)
+            continue;
+        r->histogram[total >= 100 ? REPORT_BUCKETS - 1 : total / 10]++;
+        if (ts >= 0)
+            add_day(b, day, passed, total);
+        /* Keep it for its criteria and mistakes. */
+        const char *id = (const char *)sqlite3_column_text(s, 0);
+        size_t idn = (size_t)sqlite3_column_bytes(s, 0);
+        GROW(b, b->sel, b->sel_count, b->sel_cap);
+        if (b->oom || !id)
+            break;
+        uint32_t h = hash_key(id, idn, 0); /* unique: id is the primary key */
+        const char *key = arena_strndup(&b->tmp, id, idn);
+        if (b->tmp.oom || map_add(&b->sel_map, key, idn, 0, h) < 0) {
+            b->oom = 1;
+            break;
+        }
+        b->sel[b->sel_count++] = (Sel){(int32_t)t, (int32_t)sc, ts};
+    }
+    if (b->oom) {
+        sqlite3_finalize(s);
+        return SIM_OK;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(b, err);
+    return SIM_OK;
+}
+
+/* ---- 2. criteria ------------------------------------------------------------------------- */
+
+/* Columns: 0 criterion, 1 score, 2 max (offset by `col`). Titles are read afterwards, once
+ * per scenario and criterion. */
+static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, int pos,
+                              long *crit_at_pos)
+{
+    const Sel *a = &b->sel[sel];
+    const char *cid = (const char *)sqlite3_column_text(s, col);
+    size_t n = (size_t)sqlite3_column_bytes(s, col);
+    int max = sqlite3_column_int(s, col + 2);
+    if (!cid || max <= 0)
+        return;
+    long c = -1;
+    /* The same criteria come in the same order in attempt after attempt. */
+    if (pos < REPORT_MAX_CRITERIA && crit_at_pos[pos] >= 0) {
+        const CritB *k = &b->crit[crit_at_pos[pos]];
+        if (strlen(k->id) == n && memcmp(k->id, cid, n) == 0)
+            c = crit_at_pos[pos];
+    }
+    if (c < 0) {
+        uint32_t h = hash_key(cid, n, 0);
+        c = map_find(&b->crit_map, cid, n, 0, h);
+        if (c < 0) {
+            if (b->crit_map.count >= REPORT_MAX_CRITERIA)
+                return; /* beyond any real scenario set; left out */
+            CritB *k = &b->crit[b->crit_map.count];
+            k->id = arena_strndup(b->ra, cid, n);
+            k->min_pos = pos;
+            if ((c = map_add(&b->crit_map, k->id, n, 0, h)) < 0) {
+                b->oom = 1;
+                return;
+            }
+        }
+        if (pos < REPORT_MAX_CRITERIA)
+            crit_at_pos[pos] = c;
+    }
+    CritB *k = &b->crit[c];
+    if (pos < k->min_pos)
+        k->min_pos = pos;
+    int score = sqlite3_column_int(s, col + 1);
+    if (score < 0)
+        score = 0;
+    if (score > max)
+        score = max;
+    double ratio = (double)score / max;
+    Acc *cells[3] = {&k->acc, &b->sc_grid.cells[(size_t)a->scenario * REPORT_MAX_CRITERIA + c],
+                     &b->tr_grid.cells[(size_t)a->trainee * REPORT_MAX_CRITERIA + c]};
+    for (int i = 0; i < 3; i++) {
+        cells[i]->n++;
+        cells[i]->score += score;
+        cells[i]->max += max;
+        cells[i]->ratio += ratio;
+    }
+    ScenarioB *sc = &b->sc[a->scenario];
+    if (!sc->crit_title_sel[c])
+        sc->crit_title_sel[c] = sel + 1;
+    if (!k->title_sel)
+        k->title_sel = sel + 1;
+}
+
+/* ---- 3. mistakes ------------------------------------------------------------------------- */
+
+static int same(const char *owned, const char *s)
+{
+    return owned ? s && strcmp(owned, s) == 0 : !s;
+}
+
+static void set_owned(Builder *b, char **dst, const char *s)
+{
+    if (same(*dst, s))
+        return;
+    free(*dst);
+    *dst = NULL;
+    if (s && !(*dst = sim_strdup(s)))
+        b->oom = 1;
+}
+
+/* Columns: 0 action_id, 1 kind, 2 criterion, 3 feedback, 4 rule_id, 5 rule (offset by col). */
+static void add_mistake_row(Builder *b, sqlite3_stmt *s, int col, size_t sel)
+{
+    const Sel *a = &b->sel[sel];
+    const char *action = (const char *)sqlite3_column_text(s, col);
+    size_t n = (size_t)sqlite3_column_bytes(s, col);
+    if (!action)
+        return;
+    uint32_t h = hash_key(action, n, a->scenario);
+    long i = map_find(&b->mis_map, action, n, a->scenario, h);
+    if (i < 0) {
+        GROW(b, b->mis, b->mis_count, b->mis_cap);
+        if (b->oom)
+            return;
+        MistakeB *m = &b->mis[b->mis_count];
+        memset(m, 0, sizeof *m);
+        m->scenario = a->scenario;
+        m->ts = -2;
+        m->action = sim_strndup(action, n);
+        if (!m->action || (i = map_add(&b->mis_map, m->action, n, a->scenario, h)) < 0) {
+            free(m->action);
+            b->oom = 1;
+            return;
+        }
+        b->mis_count++;
+    }
+    MistakeB *m = &b->mis[i];
+    const char *kind = (const char *)sqlite3_column_text(s, col + 1);
+    int critical = kind && strcmp(kind, "critical") == 0;
+    if (m->last_sel != sel + 1) { /* the first row of this mistake in this attempt */
+        m->last_sel = sel + 1;
+        m->count++;
+        if (a->ts >= m->ts) { /* the latest wording wins */
+            m->ts = a->ts;
+            set_owned(b, &m->kind, kind);
+            set_owned(b, &m->criterion, (const char *)sqlite3_column_text(s, col + 2));
+            set_owned(b, &m->feedback, (const char *)sqlite3_column_text(s, col + 3));
+            set_owned(b, &m->rule_id, (const char *)sqlite3_column_text(s, col + 4));
+            set_owned(b, &m->rule, (const char *)sqlite3_column_text(s, col + 5));
+        }
+    }
+    if (critical && m->last_crit_sel != sel + 1) {
+        m->last_crit_sel = sel + 1;
+        m->critical++;
+    }
+}
+
+/* ---- reading criteria and mistakes: per attempt, or in one pass ------------------------- */
+
+typedef enum { ROWS_CRITERIA, ROWS_MISTAKES } RowKind;
+
+static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *err)
+{
+    static const char *const scan_sql[] = {
+        "SELECT attempt_id, criterion, score, max FROM attempt_criteria",
+        "SELECT attempt_id, action_id, kind, criterion, feedback, rule_id, rule "
+        "FROM attempt_mistakes"};
+    static const char *const one_sql[] = {
+        "SELECT criterion, score, max FROM attempt_criteria WHERE attempt_id = ? "
+        "ORDER BY rowid",
+        "SELECT action_id, kind, criterion, feedback, rule_id, rule FROM attempt_mistakes "
+        "WHERE attempt_id = ? ORDER BY seq"};
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(b->st->db, per_attempt ? one_sql[kind] : scan_sql[kind], -1, &s,
+                           NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    long crit_at_pos[REPORT_MAX_CRITERIA];
+    for (int i = 0; i < REPORT_MAX_CRITERIA; i++)
+        crit_at_pos[i] = -1;
+    int rc = SQLITE_DONE;
+    if (per_attempt) {
+        for (size_t i = 0; i < b->sel_count && !b->oom; i++) {
+            const MapEnt *e = &b->sel_map.ents[i];
+            sqlite3_bind_text(s, 1, e->key, (int)e->len, SQLITE_STATIC);
+            int pos = 0;
+            while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+                if (kind == ROWS_CRITERIA)
+                    add_criterion_row(b, s, 0, i, pos++, crit_at_pos);
+                else
+                    add_mistake_row(b, s, 0, i);
+            }
+            sqlite3_reset(s);
+            if (rc != SQLITE_DONE && !b->oom)
+                break;
+        }
+    } else {
+        char prev[64];
+        size_t prev_len = (size_t)-1;
+        long cur = -1;
+        int pos = 0;
+        while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(s, 0);
+            size_t n = (size_t)sqlite3_column_bytes(s, 0);
+            if (!id)
+                continue;
+            if (n == prev_len && memcmp(id, prev, n) == 0) {
+                pos++;
+            } else {
+                cur = map_find(&b->sel_map, id, n, 0, hash_key(id, n, 0));
+                pos = 0;
+                if (n < sizeof prev) {
+                    memcpy(prev, id, n);
+                    prev_len = n;
+                } else {
+                    prev_len = (size_t)-1; /* not a UUID: look it up every time */
+                }
+            }
+            if (cur < 0)
+                continue;
+            if (kind == ROWS_CRITERIA)
+                add_criterion_row(b, s, 1, (size_t)cur, pos, crit_at_pos);
+            else
+                add_mistake_row(b, s, 1, (size_t)cur);
+        }
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
+    return SIM_OK;
+}
+
+/* ---- 4. the Report -------------------------------------------------------------------- */
+
+static double avg(long long sum, long long n)
+{
+    return n > 0 ? (double)sum / (double)n : -1;
+}
+
+static int crit_before(const CritB *a, const CritB *c)
+{
+    return a->min_pos != c->min_pos ? a->min_pos < c->min_pos : strcmp(a->id, c->id) < 0;
+}
+
+static int cmp_scenario(const void *x, const void *y)
+{
+    return strcmp((*(const ScenarioB *const *)x)->id, (*(const ScenarioB *const *)y)->id);
+}
+
+static int cmp_mistake(const void *x, const void *y)
+{
+    const MistakeB *a = *(const MistakeB *const *)x, *c = *(const MistakeB *const *)y;
+    if (a->scenario != c->scenario)
+        return a->scenario < c->scenario ? -1 : 1;
+    if (a->count != c->count)
+        return a->count > c->count ? -1 : 1;
+    return strcmp(a->action, c->action);
+}
+
+static int cmp_hist(const void *x, const void *y)
+{
+    const HistB *a = x, *c = y;
+    int d = strcmp(a->row.started_at, c->row.started_at);
+    if (d)
+        return d;
+    return a->rowid < c->rowid ? -1 : a->rowid > c->rowid;
+}
+
+static int cmp_day(const void *x, const void *y)
+{
+    long a = ((const DayB *)x)->day, c = ((const DayB *)y)->day;
+    return a < c ? -1 : a > c;
+}
+
+static void fill_criterion(ReportCriterion *out, const char *id, const char *title,
+                           const Acc *a)
+{
+    out->id = id;
+    out->title = title ? title : id;
+    out->n = a->n;
+    out->avg_score = a->n ? a->score / (double)a->n : 0;
+    out->avg_max = a->n ? a->max / (double)a->n : 0;
+    out->ratio = a->n ? a->ratio / (double)a->n : 0;
+}
+
+static SimStatus scenario_titles(Builder *b, SimError *err);
+
+/* The title of criterion c as recorded with attempt sel (+1); the id when there is none. */
+static const char *criterion_title(Builder *b, sqlite3_stmt *s, size_t sel, long c, int *rc)
+{
+    const MapEnt *e = &b->sel_map.ents[sel - 1];
+    sqlite3_bind_text(s, 1, e->key, (int)e->len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, b->crit[c].id, -1, SQLITE_STATIC);
+    const char *t = NULL;
+    *rc = sqlite3_step(s);
+    if (*rc == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(s, 0);
+        if (v && *v)
+            t = arena_strdup(b->ra, v);
+        *rc = SQLITE_DONE;
+    }
+    sqlite3_reset(s);
+    return t ? t : b->crit[c].id;
+}
+
+static SimStatus titles(Builder *b, SimError *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(b->st->db,
+                           "SELECT title FROM attempt_criteria WHERE attempt_id = ? AND "
+                           "criterion = ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    int rc = SQLITE_DONE;
+    for (long c = 0; c < (long)b->crit_map.count && rc == SQLITE_DONE; c++) {
+        CritB *k = &b->crit[c];
+        k->title = k->title_sel ? criterion_title(b, s, k->title_sel, c, &rc) : k->id;
+        for (size_t i = 0; i < b->sc_count && rc == SQLITE_DONE; i++) {
+            ScenarioB *sc = &b->sc[i];
+            if (!sc->crit_title_sel[c])
+                continue;
+            sc->crit_title[c] = sc->crit_title_sel[c] == k->title_sel
+                                    ? k->title
+                                    : criterion_title(b, s, sc->crit_title_sel[c], c, &rc);
+        }
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(b, err);
+    return scenario_titles(b, err);
+}
+
+static SimStatus scenario_titles(Builder *b, SimError *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(b->st->db,
+                           "SELECT scenario_title FROM attempts WHERE scenario_id = ? AND "
+                           "scenario_title IS NOT NULL ORDER BY started_at DESC LIMIT 1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    for (size_t i = 0; i < b->sc_count; i++) {
+        sqlite3_bind_text(s, 1, b->sc[i].id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            b->sc[i].title = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 0));
+        else if (rc != SQLITE_DONE) {
+            sqlite3_finalize(s);
+            return db_fail(b, err);
+        }
+        if (!b->sc[i].title || !*b->sc[i].title)
+            b->sc[i].title = b->sc[i].id;
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return SIM_OK;
+}
+
+static void assemble(Builder *b)
+{
+    Report *r = b->r;
+    Arena *ra = b->ra;
+    /* Totals. */
+    r->attempts = b->total.attempts;
+    r->unfinished = b->total.unfinished;
+    r->passed = b->total.passed;
+    r->exams = b->total.exams;
+    r->exams_passed = b->total.exams_passed;
+    r->pass_rate = r->attempts ? (double)r->passed / (double)r->attempts : 0;
+    r->avg_total = avg(b->total.sum_total, b->total.attempts);
+
+    /* Criteria, in the order scenarios list them. */
+    int order[REPORT_MAX_CRITERIA];
+    int nc = (int)b->crit_map.count;
+    for (int i = 0; i < nc; i++) { /* insertion sort: a handful of criteria */
+        int j = i;
+        while (j > 0 && crit_before(&b->crit[i], &b->crit[order[j - 1]])) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    r->criteria = arena_zalloc(ra, (size_t)nc * sizeof *r->criteria);
+    for (int i = 0; r->criteria && i < nc; i++) {
+        const CritB *k = &b->crit[order[i]];
+        fill_criterion(&r->criteria[r->criterion_count++], k->id, k->title, &k->acc);
+    }
+
+    /* Trainees. */
+    r->trainees = arena_zalloc(ra, b->tr_count * sizeof *r->trainees);
+    for (size_t i = 0; r->trainees && i < b->tr_count; i++) {
+        const TraineeB *t = &b->tr[i];
+        ReportTrainee *o = &r->trainees[r->trainee_count++];
+        o->id = t->id;
+        o->personnel = t->personnel;
+        o->surname = t->surname;
+        o->name = t->name;
+        o->attempts = t->c.attempts;
+        o->unfinished = t->c.unfinished;
+        o->passed = t->c.passed;
+        o->exams = t->c.exams;
+        o->exams_passed = t->c.exams_passed;
+        o->avg_total = avg(t->c.sum_total, t->c.attempts);
+        snprintf(o->last_activity, sizeof o->last_activity, "%s", t->last);
+        r->active_trainees += t->c.attempts + t->c.unfinished > 0;
+        o->weakest_ratio = -1;
+        for (int k = 0; k < nc; k++) { /* in display order: ties go to the first listed */
+            const Acc *a = &b->tr_grid.cells[i * REPORT_MAX_CRITERIA + (size_t)order[k]];
+            if (!a->n)
+                continue;
+            double q = a->ratio / (double)a->n;
+            if (o->weakest_ratio < 0 || q < o->weakest_ratio - 1e-12) {
+                o->weakest_ratio = q;
+                o->weakest_id = b->crit[order[k]].id;
+                o->weakest_title = b->crit[order[k]].title;
+            }
+        }
+    }
+
+    /* Scenarios by id, each with its criteria and top mistakes. */
+    const ScenarioB **sorder = malloc((b->sc_count ? b->sc_count : 1) * sizeof *sorder);
+    MistakeB **mis = malloc((b->mis_count ? b->mis_count : 1) * sizeof *mis);
+    size_t *mis_start = calloc(b->sc_count + 1, sizeof *mis_start);
+    r->scenarios = arena_zalloc(ra, b->sc_count * sizeof *r->scenarios);
+    if (!sorder || !mis || !mis_start || !r->scenarios) {
+        b->oom = 1;
+        free(sorder);
+        free(mis);
+        free(mis_start);
+        return;
+    }
+    for (size_t i = 0; i < b->mis_count; i++)
+        mis[i] = &b->mis[i];
+    qsort(mis, b->mis_count, sizeof *mis, cmp_mistake);
+    for (size_t i = 0; i < b->mis_count; i++)
+        mis_start[mis[i]->scenario + 1]++;
+    for (size_t i = 0; i < b->sc_count; i++)
+        mis_start[i + 1] += mis_start[i];
+    for (size_t i = 0; i < b->sc_count; i++)
+        sorder[i] = &b->sc[i];
+    qsort(sorder, b->sc_count, sizeof *sorder, cmp_scenario);
+    for (size_t j = 0; j < b->sc_count; j++) {
+        const ScenarioB *sc = sorder[j];
+        size_t i = (size_t)(sc - b->sc);
+        ReportScenario *o = &r->scenarios[r->scenario_count++];
+        o->id = sc->id;
+        o->title = sc->title;
+        o->attempts = sc->c.attempts;
+        o->unfinished = sc->c.unfinished;
+        o->passed = sc->c.passed;
+        o->exams = sc->c.exams;
+        o->exams_passed = sc->c.exams_passed;
+        o->pass_rate = o->attempts ? (double)o->passed / (double)o->attempts : 0;
+        o->avg_total = avg(sc->c.sum_total, sc->c.attempts);
+        o->criteria = arena_zalloc(ra, (size_t)nc * sizeof *o->criteria);
+        for (int k = 0; o->criteria && k < nc; k++) {
+            const Acc *a = &b->sc_grid.cells[i * REPORT_MAX_CRITERIA + (size_t)order[k]];
+            if (a->n)
+                fill_criterion(&o->criteria[o->criterion_count++], b->crit[order[k]].id,
+                               sc->crit_title[order[k]], a);
+        }
+        size_t from = mis_start[i], to = mis_start[i + 1];
+        o->mistake_kinds = to - from;
+        size_t top = to - from < REPORT_TOP_MISTAKES ? to - from : REPORT_TOP_MISTAKES;
+        o->mistakes = arena_zalloc(ra, top * sizeof *o->mistakes);
+        for (size_t k = 0; o->mistakes && k < top; k++) {
+            const MistakeB *m = mis[from + k];
+            ReportMistake *x = &o->mistakes[o->mistake_count++];
+            x->action = arena_strdup(ra, m->action);
+            x->kind = arena_strdup(ra, m->kind ? m->kind : "points");
+            x->criterion = arena_strdup(ra, m->criterion);
+            x->feedback = arena_strdup(ra, m->feedback ? m->feedback : "");
+            x->rule_id = arena_strdup(ra, m->rule_id);
+            x->rule = arena_strdup(ra, m->rule);
+            x->count = m->count;
+            x->critical = m->critical;
+        }
+    }
+    free(sorder);
+    free(mis);
+    free(mis_start);
+
+    /* History. */
+    if (b->hist_count) {
+        qsort(b->hist, b->hist_count, sizeof *b->hist, cmp_hist);
+        r->history = arena_zalloc(ra, b->hist_count * sizeof *r->history);
+        for (size_t i = 0; r->history && i < b->hist_count; i++) {
+            ReportAttempt *o = &r->history[r->history_count++];
+            *o = b->hist[i].row;
+            o->scenario = b->sc[b->hist[i].scenario].id;
+            o->scenario_title = b->sc[b->hist[i].scenario].title;
+        }
+    }
+
+    /* Trend: per day, or per week (from Monday) over longer ranges. */
+    if (b->day_count) {
+        qsort(b->days, b->day_count, sizeof *b->days, cmp_day);
+        long span = b->days[b->day_count - 1].day - b->days[0].day;
+        r->trend_weekly = span > 60;
+        r->trend = arena_zalloc(ra, b->day_count * sizeof *r->trend);
+        long cur = 0;
+        for (size_t i = 0; r->trend && i < b->day_count; i++) {
+            const DayB *d = &b->days[i];
+            /* 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays. */
+            long key = r->trend_weekly ? d->day - (((d->day + 3) % 7 + 7) % 7) : d->day;
+            ReportTrendPoint *p;
+            if (!r->trend_count || key != cur) {
+                cur = key;
+                p = &r->trend[r->trend_count++];
+                civil_from_days(key, p->period);
+            } else {
+                p = &r->trend[r->trend_count - 1];
+            }
+            /* avg_total holds the sum until the end. */
+            p->attempts += d->attempts;
+            p->passed += d->passed;
+            p->avg_total += (double)d->sum_total;
+        }
+        for (size_t i = 0; i < r->trend_count; i++)
+            r->trend[i].avg_total /= (double)r->trend[i].attempts;
+    }
+}
+
+static void builder_free(Builder *b)
+{
+    for (size_t i = 0; i < b->mis_count; i++) {
+        MistakeB *m = &b->mis[i];
+        free(m->action);
+        free(m->kind);
+        free(m->criterion);
+        free(m->feedback);
+        free(m->rule_id);
+        free(m->rule);
+    }
+    free(b->mis);
+    map_free(&b->mis_map);
+    free(b->tr);
+    free(b->tr_index);
+    free(b->sc);
+    map_free(&b->sc_map);
+    map_free(&b->crit_map);
+    free(b->sc_grid.cells);
+    free(b->tr_grid.cells);
+    free(b->sel);
+    map_free(&b->sel_map);
+    free(b->days);
+    free(b->hist);
+    arena_free(&b->tmp);
+}
+
+/* How many attempts the table holds (its largest rowid: one B-tree descent). */
+static long long attempts_rows(Store *st)
+{
+    sqlite3_stmt *s;
+    long long n = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT max(rowid) FROM attempts", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+#ifdef REPORT_TIMING
+#include <time.h>
+static double t_last;
+static void timing(const char *what)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    if (t_last > 0)
+        fprintf(stderr, "report: %s %.3f s\n", what, t - t_last);
+    t_last = t;
+}
+#define TIMING(what) timing(what)
+#else
+#define TIMING(what) ((void)0)
+#endif
+
+SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError *err)
+{
+    *out = NULL;
+    static const ReportFilter none = {NULL, NULL, NULL, NULL};
+    if (!f)
+        f = &none;
+    if ((f->since && !report_date_valid(f->since)) || (f->until && !report_date_valid(f->until)))
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_BAD_DATE),
+                             f->since && !report_date_valid(f->since) ? f->since : f->until);
+    Report *r = calloc(1, sizeof *r);
+    Arena *ra = calloc(1, sizeof *ra);
+    if (!r || !ra) {
+        free(r);
+        free(ra);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
+    }
+    r->arena_ = ra;
+    r->avg_total = -1;
+    r->trainee = arena_strdup(ra, f->trainee);
+    r->scenario = arena_strdup(ra, f->scenario);
+    r->since = arena_strdup(ra, f->since);
+    r->until = arena_strdup(ra, f->until);
+    Builder b;
+    memset(&b, 0, sizeof b);
+    b.st = st;
+    b.r = r;
+    b.ra = ra;
+    b.last_day_idx = -1;
+    /* One read transaction: every figure comes from the same snapshot. */
+    int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    /* Read the file through memory mapping while the report runs: whole-table passes then
+     * cost no system call per page. */
+    sqlite3_exec(st->db, "PRAGMA mmap_size=" REPORT_MMAP, NULL, NULL, NULL);
+    TIMING("start");
+    SimStatus rc = load_trainees(&b, f, err);
+    TIMING("trainees");
+    if (rc == SIM_OK && !b.oom)
+        rc = scan_attempts(&b, f, err);
+    TIMING("attempts");
+    if (rc == SIM_OK && !b.oom) {
+        /* Few attempts: look their rows up; many: read the tables once. */
+        long long rows = attempts_rows(st);
+        int per_attempt = (long long)b.sel_count * 6 < rows;
+        if (!b.oom)
+            rc = read_rows(&b, ROWS_CRITERIA, per_attempt, err);
+        TIMING("criteria");
+        if (rc == SIM_OK && !b.oom)
+            rc = read_rows(&b, ROWS_MISTAKES, per_attempt, err);
+        TIMING("mistakes");
+    }
+    if (rc == SIM_OK && !b.oom)
+        rc = titles(&b, err);
+    if (in_txn)
+        sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(st->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
+    if (rc == SIM_OK && !b.oom)
+        assemble(&b);
+    TIMING("assemble");
+    builder_free(&b);
+    if (rc == SIM_OK && (b.oom || ra->oom))
+        rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
+    if (rc != SIM_OK) {
+        report_free(r);
+        return rc;
+    }
+    *out = r;
+    return SIM_OK;
+}
+
+void report_free(Report *r)
+{
+    if (!r)
+        return;
+    arena_free(r->arena_);
+    free(r->arena_);
+    free(r);
+}
