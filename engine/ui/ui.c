@@ -357,7 +357,7 @@ static void start_attempt_mode(Ui *u, int scen, int fresh)
     }
     u->screen = SCR_OFFICE;
     u->ov = OV_NONE;
-    u->focus_area = 0;
+    u->focus_area = 0; /* a replay may have left it at -1 */
     u->sel_action = 0;
     u->sel_doc = 0;
     u->nnotices = 0;
@@ -2156,6 +2156,7 @@ static void open_replay(Ui *u)
     replay_to(u, 0);
     u->screen = SCR_REPLAY;
     u->ov = OV_NONE;
+    u->focus_area = -1; /* a replay shows no keyboard focus */
     u->nnotices = 0;
     u->animating = 0;
     u->office_frames = 1; /* straight to the layered drawing */
@@ -2192,8 +2193,12 @@ static void draw_replay(Ui *u)
     SimBuf b;
     simbuf_init(&b);
     if (u->replay_k > 0) {
-        char *what = session_describe_action(cur_scen(u), u->replay_actions[u->replay_k - 1]);
-        simbuf_printf(&b, "%s: %s", tr(STR_YOU), what);
+        const char *id = u->replay_actions[u->replay_k - 1];
+        char *what = session_describe_action(cur_scen(u), id);
+        if (scenario_find_action(cur_scen(u), id, NULL) >= 0)
+            simbuf_printf(&b, "%s: %s", tr(STR_YOU), what);
+        else
+            simbuf_puts(&b, what); /* "Вы открываете документ …" speaks for itself */
         free(what);
         /* The ledger entries of this step: replay k−1 steps in a scratch session to know where
          * they start. */
