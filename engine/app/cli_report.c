@@ -59,15 +59,14 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
         }
         int k = -1;
         for (int j = 0; j < (int)(sizeof flags / sizeof *flags); j++)
-            if (strcmp(a, flags[j]) == 0)
-                k = j;
-        if (k < 0)
-            return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a, NULL);
-        if (i + 1 >= argc || !*argv[i + 1])
-            return usage_error(tr(STR_ERR_NEEDS_VALUE), a, NULL);
+            if (strcmp(a, flags[j]) == 0) k = j;
+        if (k < 0) return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a, NULL);
+        if (i + 1 >= argc || !*argv[i + 1]) return usage_error(tr(STR_ERR_NEEDS_VALUE), a, NULL);
         const char *v = argv[++i];
         switch (k) {
-        case 0: o->db = v; break;
+        case 0:
+            o->db = v;
+            break;
         case 1:
             if (strcmp(v, "table") == 0)
                 o->format = FMT_TABLE;
@@ -80,18 +79,23 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
             else
                 return usage_error(tr(STR_REPORT_BAD_FORMAT), v, NULL);
             break;
-        case 2: o->f.trainee = v; break;
-        case 3: o->f.scenario = v; break;
+        case 2:
+            o->f.trainee = v;
+            break;
+        case 3:
+            o->f.scenario = v;
+            break;
         case 4:
         case 5:
-            if (!report_date_valid(v))
-                return usage_error(tr(STR_REPORT_BAD_DATE_FLAG), a, v);
+            if (!report_date_valid(v)) return usage_error(tr(STR_REPORT_BAD_DATE_FLAG), a, v);
             if (k == 4)
                 o->f.since = v;
             else
                 o->f.until = v;
             break;
-        default: o->output = v; break;
+        default:
+            o->output = v;
+            break;
         }
     }
     if (o->f.since && o->f.until && strcmp(o->f.since, o->f.until) > 0)
@@ -115,8 +119,7 @@ static void ru_num(double v, char *out, size_t n)
     else {
         snprintf(out, n, "%.1f", v);
         char *dot = strchr(out, '.');
-        if (dot)
-            *dot = ',';
+        if (dot) *dot = ',';
     }
 }
 
@@ -138,23 +141,22 @@ static const char *outcome_word(const char *o)
     static const struct {
         const char *id;
         SimStr s;
-    } map[] = {{"accepted", STR_REPORT_OUT_ACCEPTED},   {"refused", STR_REPORT_OUT_REFUSED},
-               {"redirected", STR_REPORT_OUT_REDIRECTED}, {"escalated", STR_REPORT_OUT_ESCALATED},
-               {"left", STR_REPORT_OUT_LEFT},           {"unfinished", STR_REPORT_OUT_UNFINISHED}};
+    } map[] = {{"accepted", STR_REPORT_OUT_ACCEPTED},
+               {"refused", STR_REPORT_OUT_REFUSED},
+               {"redirected", STR_REPORT_OUT_REDIRECTED},
+               {"escalated", STR_REPORT_OUT_ESCALATED},
+               {"left", STR_REPORT_OUT_LEFT},
+               {"unfinished", STR_REPORT_OUT_UNFINISHED}};
     for (size_t i = 0; o && i < sizeof map / sizeof *map; i++)
-        if (strcmp(o, map[i].id) == 0)
-            return tr(map[i].s);
+        if (strcmp(o, map[i].id) == 0) return tr(map[i].s);
     return o && *o ? o : tr(STR_REPORT_OUT_OTHER);
 }
 
 static const char *kind_word(const char *k)
 {
-    if (k && strcmp(k, "critical") == 0)
-        return tr(STR_REPORT_KIND_CRITICAL);
-    if (k && strcmp(k, "missed") == 0)
-        return tr(STR_REPORT_KIND_MISSED);
-    if (k && strcmp(k, "time") == 0)
-        return tr(STR_REPORT_KIND_TIME);
+    if (k && strcmp(k, "critical") == 0) return tr(STR_REPORT_KIND_CRITICAL);
+    if (k && strcmp(k, "missed") == 0) return tr(STR_REPORT_KIND_MISSED);
+    if (k && strcmp(k, "time") == 0) return tr(STR_REPORT_KIND_TIME);
     return tr(STR_REPORT_KIND_POINTS);
 }
 
@@ -167,25 +169,18 @@ static const char *mode_word(int exam)
 static void filter_words(const Report *r, SimBuf *b)
 {
     size_t start = b->len;
-    if (r->trainee)
-        simbuf_printf(b, tr(STR_REPORT_F_TRAINEE), r->trainee);
+    if (r->trainee) simbuf_printf(b, tr(STR_REPORT_F_TRAINEE), r->trainee);
     if (r->scenario) {
-        if (b->len > start)
-            simbuf_puts(b, " · ");
+        if (b->len > start) simbuf_puts(b, " · ");
         simbuf_printf(b, tr(STR_REPORT_F_SCENARIO), r->scenario);
     }
     if (r->since || r->until) {
-        if (b->len > start)
-            simbuf_puts(b, " · ");
-        if (r->since)
-            simbuf_printf(b, tr(STR_REPORT_F_SINCE), r->since);
-        if (r->since && r->until)
-            simbuf_puts(b, " ");
-        if (r->until)
-            simbuf_printf(b, tr(STR_REPORT_F_UNTIL), r->until);
+        if (b->len > start) simbuf_puts(b, " · ");
+        if (r->since) simbuf_printf(b, tr(STR_REPORT_F_SINCE), r->since);
+        if (r->since && r->until) simbuf_puts(b, " ");
+        if (r->until) simbuf_printf(b, tr(STR_REPORT_F_UNTIL), r->until);
     }
-    if (b->len == start)
-        simbuf_puts(b, tr(STR_REPORT_F_ALL));
+    if (b->len == start) simbuf_puts(b, tr(STR_REPORT_F_ALL));
 }
 
 static void trainee_name(const ReportTrainee *t, char *out, size_t n)
@@ -218,14 +213,12 @@ static char **grid_row(Grid *g)
     if (g->nrows == g->cap) {
         size_t cap = g->cap ? g->cap * 2 : 16;
         char ***p = realloc(g->rows, cap * sizeof *p);
-        if (!p)
-            return NULL;
+        if (!p) return NULL;
         g->rows = p;
         g->cap = cap;
     }
     char **row = calloc(g->ncols, sizeof *row);
-    if (row)
-        g->rows[g->nrows++] = row;
+    if (row) g->rows[g->nrows++] = row;
     return row;
 }
 
@@ -276,10 +269,10 @@ static NumCell num_avg(double v, const char *none)
 static void trainees_grid(const Report *r, Grid *g, const char *none)
 {
     grid_init(g, 10);
-    const char *h[] = {tr(STR_REPORT_H_PERSONNEL), tr(STR_REPORT_H_TRAINEE),
-                       tr(STR_REPORT_H_ATTEMPTS),  tr(STR_REPORT_H_UNFINISHED),
-                       tr(STR_REPORT_H_PASSED),    tr(STR_REPORT_H_EXAMS_PASSED),
-                       tr(STR_REPORT_H_AVG),       tr(STR_REPORT_H_WEAKEST),
+    const char *h[] = {tr(STR_REPORT_H_PERSONNEL),   tr(STR_REPORT_H_TRAINEE),
+                       tr(STR_REPORT_H_ATTEMPTS),    tr(STR_REPORT_H_UNFINISHED),
+                       tr(STR_REPORT_H_PASSED),      tr(STR_REPORT_H_EXAMS_PASSED),
+                       tr(STR_REPORT_H_AVG),         tr(STR_REPORT_H_WEAKEST),
                        tr(STR_REPORT_H_WEAKEST_PCT), tr(STR_REPORT_H_LAST)};
     grid_add(g, h);
     for (int c = 2; c <= 6; c++)
@@ -293,9 +286,11 @@ static void trainees_grid(const Report *r, Grid *g, const char *none)
         NumCell a = num_ll(t->attempts), u = num_ll(t->unfinished), p = num_ll(t->passed),
                 e = num_ll(t->exams_passed), avg = num_avg(t->avg_total, none),
                 w = num_avg(t->weakest_ratio < 0 ? -1 : t->weakest_ratio * 100, none);
-        const char *v[] = {t->personnel, name, a.s, u.s, p.s, e.s, avg.s,
-                           t->weakest_title ? t->weakest_title : none, w.s,
-                           *last ? last : none};
+        const char *v[] = {t->personnel, name,
+                           a.s,          u.s,
+                           p.s,          e.s,
+                           avg.s,        t->weakest_title ? t->weakest_title : none,
+                           w.s,          *last ? last : none};
         grid_add(g, v);
     }
 }
@@ -303,9 +298,9 @@ static void trainees_grid(const Report *r, Grid *g, const char *none)
 static void scenarios_grid(const Report *r, Grid *g, const char *none)
 {
     grid_init(g, 8);
-    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_TITLE),
-                       tr(STR_REPORT_H_ATTEMPTS), tr(STR_REPORT_H_UNFINISHED),
-                       tr(STR_REPORT_H_PASSED),   tr(STR_REPORT_H_PASS_PCT),
+    const char *h[] = {tr(STR_REPORT_H_SCENARIO),     tr(STR_REPORT_H_TITLE),
+                       tr(STR_REPORT_H_ATTEMPTS),     tr(STR_REPORT_H_UNFINISHED),
+                       tr(STR_REPORT_H_PASSED),       tr(STR_REPORT_H_PASS_PCT),
                        tr(STR_REPORT_H_EXAMS_PASSED), tr(STR_REPORT_H_AVG)};
     grid_add(g, h);
     for (int c = 2; c <= 7; c++)
@@ -333,8 +328,8 @@ static void criteria_grid(const Report *r, Grid *g)
 {
     grid_init(g, 6);
     const char *h[] = {tr(STR_REPORT_H_CRITERION_ID), tr(STR_REPORT_H_CRITERION),
-                       tr(STR_REPORT_H_ATTEMPTS), tr(STR_REPORT_H_CRIT_AVG),
-                       tr(STR_REPORT_H_CRIT_MAX), tr(STR_REPORT_H_CRIT_PCT)};
+                       tr(STR_REPORT_H_ATTEMPTS),     tr(STR_REPORT_H_CRIT_AVG),
+                       tr(STR_REPORT_H_CRIT_MAX),     tr(STR_REPORT_H_CRIT_PCT)};
     grid_add(g, h);
     for (int c = 2; c <= 5; c++)
         g->right[c] = 1;
@@ -380,7 +375,7 @@ static void mistakes_grid(const Report *r, Grid *g, int with_feedback)
             const ReportMistake *m = &r->scenarios[i].mistakes[k];
             NumCell n = num_ll(m->count), c = num_ll(m->critical);
             const char *v[] = {r->scenarios[i].id, m->action, kind_word(m->kind), n.s, c.s,
-                               m->feedback, m->rule};
+                               m->feedback,        m->rule};
             grid_add(g, v);
         }
 }
@@ -399,8 +394,8 @@ static void history_grid(const Report *r, Grid *g, const char *none)
         ru_time(a->started_at, when, sizeof when);
         NumCell t = a->total >= 0 ? num_ll(a->total) : num_avg(-1, none);
         const char *res = !a->finished ? none : a->passed ? tr(STR_PASSED) : tr(STR_FAILED);
-        const char *v[] = {when, a->scenario, mode_word(a->exam), t.s, res,
-                           outcome_word(a->outcome)};
+        const char *v[] = {when, a->scenario, mode_word(a->exam),
+                           t.s,  res,         outcome_word(a->outcome)};
         grid_add(g, v);
     }
 }
@@ -505,10 +500,8 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
     for (size_t r = 0; r < g->nrows; r++)
         for (size_t c = 0; c < g->ncols; c++) {
             size_t x = width(g->rows[r][c]);
-            if (x > max_w)
-                x = max_w;
-            if (x > w[c])
-                w[c] = x;
+            if (x > max_w) x = max_w;
+            if (x > w[c]) w[c] = x;
         }
     for (size_t r = 0; r < g->nrows; r++) {
         simbuf_puts(b, " ");
@@ -521,8 +514,7 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
                 simbuf_printf(b, "%*s%s", (int)pad, "", cell);
             else
                 simbuf_printf(b, "%s%*s", cell, last ? 0 : (int)pad, "");
-            if (!last)
-                simbuf_puts(b, " ");
+            if (!last) simbuf_puts(b, " ");
         }
         simbuf_puts(b, "\n");
         if (r == 0) {
@@ -531,8 +523,7 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
                 simbuf_puts(b, " ");
                 for (size_t k = 0; k < w[c]; k++)
                     simbuf_puts(b, "─");
-                if (c + 1 < g->ncols)
-                    simbuf_puts(b, " ");
+                if (c + 1 < g->ncols) simbuf_puts(b, " ");
             }
             simbuf_puts(b, "\n");
         }
@@ -594,8 +585,7 @@ static void csv_field(SimBuf *b, const char *s, int numeric)
         return;
     }
     simbuf_puts(b, "\"");
-    if (formula)
-        simbuf_puts(b, "'");
+    if (formula) simbuf_puts(b, "'");
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             simbuf_puts(b, "\"\"");
@@ -611,8 +601,7 @@ static void csv_grid(SimBuf *b, const char *title, Grid *g)
     simbuf_puts(b, "\r\n");
     for (size_t r = 0; r < g->nrows; r++) {
         for (size_t c = 0; c < g->ncols; c++) {
-            if (c)
-                simbuf_puts(b, ";");
+            if (c) simbuf_puts(b, ";");
             csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
         }
         simbuf_puts(b, "\r\n");
@@ -644,8 +633,7 @@ static void render_csv(const Report *r, const char *db, SimBuf *b)
     histogram_grid(r, &g);
     csv_grid(b, tr(STR_REPORT_SEC_HISTOGRAM), &g);
     trend_grid(r, &g);
-    csv_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY),
-             &g);
+    csv_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY), &g);
 }
 
 /* ==== JSON ================================================================================ */
@@ -858,12 +846,23 @@ static void html_esc(SimBuf *b, const char *s)
 {
     for (const char *p = s ? s : ""; *p; p++) {
         switch (*p) {
-        case '&': simbuf_puts(b, "&amp;"); break;
-        case '<': simbuf_puts(b, "&lt;"); break;
-        case '>': simbuf_puts(b, "&gt;"); break;
-        case '"': simbuf_puts(b, "&quot;"); break;
-        case '\'': simbuf_puts(b, "&#39;"); break;
-        default: simbuf_append(b, p, 1);
+        case '&':
+            simbuf_puts(b, "&amp;");
+            break;
+        case '<':
+            simbuf_puts(b, "&lt;");
+            break;
+        case '>':
+            simbuf_puts(b, "&gt;");
+            break;
+        case '"':
+            simbuf_puts(b, "&quot;");
+            break;
+        case '\'':
+            simbuf_puts(b, "&#39;");
+            break;
+        default:
+            simbuf_append(b, p, 1);
         }
     }
 }
@@ -918,8 +917,8 @@ static void svg_histogram(SimBuf *b, const Report *r)
                       "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" class=\"%s\"/>"
                       "<text x=\"%d\" y=\"%.1f\" class=\"v\">%lld</text>"
                       "<text x=\"%d\" y=\"%d\" class=\"l\">%s</text>\n",
-                      x + 4, H - B - h, bw - 8, h, i >= 7 ? "bar ok" : "bar", x + bw / 2,
-                      H - B - h - 4, r->histogram[i], x + bw / 2, H - B + 16, label);
+                      x + 4, H - B - h, bw - 8, h, "bar", x + bw / 2, H - B - h - 4,
+                      r->histogram[i], x + bw / 2, H - B + 16, label);
     }
     simbuf_puts(b, "</svg>\n");
 }
@@ -949,8 +948,8 @@ static void svg_criteria(SimBuf *b, const Report *r)
         simbuf_printf(b,
                       "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
                       "class=\"%s\"/><text x=\"%.1f\" y=\"%d\" class=\"vl\">%s %%</text>\n",
-                      L, y, w, row - 8, c->ratio < 0.7 ? "bar weak" : "bar ok", L + w + 6,
-                      y + 15, pct);
+                      L, y, w, row - 8, c->ratio < 0.7 ? "bar weak" : "bar ok", L + w + 6, y + 15,
+                      pct);
     }
     simbuf_puts(b, "</svg>\n");
 }
@@ -969,11 +968,15 @@ static void svg_trend(SimBuf *b, const Report *r)
                       L, y, W - R, y, L - 6, y + 4, v);
     }
     size_t n = r->trend_count;
+    /* x follows the calendar, so a gap of days shows as a gap. */
+    long d0 = n ? r->trend[0].day : 0, span = n ? r->trend[n - 1].day - d0 : 0;
     SimBuf pts;
     simbuf_init(&pts);
+    double label_x = -1000;
     for (size_t i = 0; i < n; i++) {
-        double x = n > 1 ? L + (double)(W - L - R) * (double)i / (double)(n - 1)
-                         : L + (W - L - R) / 2.0;
+        double x = span > 0
+                       ? L + (double)(W - L - R) * (double)(r->trend[i].day - d0) / (double)span
+                       : L + (W - L - R) / 2.0;
         double y = T + (H - B - T) * (100 - r->trend[i].avg_total) / 100.0;
         simbuf_printf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
         char avg[32];
@@ -982,15 +985,20 @@ static void svg_trend(SimBuf *b, const Report *r)
                       "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"dot\"><title>%s: %s "
                       "(%lld)</title></circle>\n",
                       x, y, r->trend[i].period, avg, r->trend[i].attempts);
-        /* A few dates along the axis: first, last and evenly in between. */
-        size_t step = n > 6 ? (n + 5) / 6 : 1;
-        if (i % step == 0 || i + 1 == n)
-            if (i + 1 == n || n - 1 - i >= step / 2)
-                simbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"l\">%s</text>\n", x, H - B + 18,
-                              r->trend[i].period);
+        /* Dates along the axis: the first, the last, and between them any that does not
+         * crowd its neighbours (a label is about 80 units wide). */
+        int first = i == 0, lastp = i + 1 == n;
+        if (first || lastp || (x - label_x >= 90 && (W - R) - x >= 90)) {
+            simbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"l\"%s>%s</text>\n", x, H - B + 18,
+                          n == 1  ? ""
+                          : first ? " style=\"text-anchor:start\""
+                          : lastp ? " style=\"text-anchor:end\""
+                                  : "",
+                          r->trend[i].period);
+            label_x = x;
+        }
     }
-    if (n > 1)
-        simbuf_printf(b, "<polyline points=\"%s\" class=\"line\"/>\n", simbuf_str(&pts));
+    if (n > 1) simbuf_printf(b, "<polyline points=\"%s\" class=\"line\"/>\n", simbuf_str(&pts));
     simbuf_free(&pts);
     simbuf_puts(b, "</svg>\n");
 }
@@ -1003,32 +1011,31 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
                    "<title>");
     html_esc(b, tr(STR_REPORT_TITLE));
     simbuf_puts(
-        b,
-        "</title>\n<style>\n"
-        "body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:24px auto;max-width:1200px;"
-        "padding:0 16px;color:#1d2433;background:#fff}\n"
-        "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;"
-        "border-bottom:2px solid #d6dcea;padding-bottom:4px}\n"
-        ".sub{color:#5a6478;margin:0 0 16px}\n"
-        ".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d6dcea;"
-        "border-radius:8px;padding:10px 14px;min-width:150px}.card b{display:block;"
-        "font-size:22px}.card span{color:#5a6478;font-size:13px}\n"
-        ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 520px;border:1px solid "
-        "#d6dcea;border-radius:8px;padding:8px 12px}.chart h3{font-size:15px;margin:4px 0}\n"
-        "svg{width:100%;height:auto;font-size:12px}\n"
-        ".axis{stroke:#5a6478}.grid{stroke:#e4e8f1}.bar{fill:#7b93c9}.bar.ok{fill:#3f9a6b}"
-        ".bar.weak{fill:#d08a3c}\n"
-        ".line{fill:none;stroke:#2f5db3;stroke-width:2}.dot{fill:#2f5db3}\n"
-        "text.l{text-anchor:middle;fill:#5a6478}text.v{text-anchor:middle;fill:#1d2433}"
-        "text.yl{text-anchor:end;fill:#5a6478}text.name{text-anchor:end;fill:#1d2433}"
-        "text.vl{fill:#1d2433}\n"
-        ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:14px}"
-        "th,td{border-bottom:1px solid #e4e8f1;padding:4px 8px;text-align:left;"
-        "vertical-align:top}th{background:#f2f4f9;position:sticky;top:0}"
-        "td.n,th.n{text-align:right;white-space:nowrap}tr:hover td{background:#f8f9fc}\n"
-        ".empty{color:#5a6478}\n"
-        "@media print{.chart,.card{break-inside:avoid}th{position:static}}\n"
-        "</style>\n</head>\n<body>\n<h1>");
+        b, "</title>\n<style>\n"
+           "body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:24px auto;max-width:1200px;"
+           "padding:0 16px;color:#1d2433;background:#fff}\n"
+           "h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;"
+           "border-bottom:2px solid #d6dcea;padding-bottom:4px}\n"
+           ".sub{color:#5a6478;margin:0 0 16px}\n"
+           ".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d6dcea;"
+           "border-radius:8px;padding:10px 14px;min-width:150px}.card b{display:block;"
+           "font-size:22px}.card span{color:#5a6478;font-size:13px}\n"
+           ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 520px;border:1px solid "
+           "#d6dcea;border-radius:8px;padding:8px 12px}.chart h3{font-size:15px;margin:4px 0}\n"
+           "svg{width:100%;height:auto;font-size:12px}\n"
+           ".axis{stroke:#5a6478}.grid{stroke:#e4e8f1}.bar{fill:#7b93c9}.bar.ok{fill:#3f9a6b}"
+           ".bar.weak{fill:#d08a3c}\n"
+           ".line{fill:none;stroke:#2f5db3;stroke-width:2}.dot{fill:#2f5db3}\n"
+           "text.l{text-anchor:middle;fill:#5a6478}text.v{text-anchor:middle;fill:#1d2433}"
+           "text.yl{text-anchor:end;fill:#5a6478}text.name{text-anchor:end;fill:#1d2433}"
+           "text.vl{fill:#1d2433}\n"
+           ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:14px}"
+           "th,td{border-bottom:1px solid #e4e8f1;padding:4px 8px;text-align:left;"
+           "vertical-align:top}th{background:#f2f4f9;position:sticky;top:0}"
+           "td.n,th.n{text-align:right;white-space:nowrap}tr:hover td{background:#f8f9fc}\n"
+           ".empty,.note{color:#5a6478}.note{font-size:13px;margin:4px 0}\n"
+           "@media print{.chart,.card{break-inside:avoid}th{position:static}}\n"
+           "</style>\n</head>\n<body>\n<h1>");
     html_esc(b, tr(STR_REPORT_TITLE));
     simbuf_puts(b, "</h1>\n<p class=\"sub\">");
     SimBuf f;
@@ -1076,9 +1083,12 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
     simbuf_puts(b, "</div>\n<div class=\"chart\"><h3>");
     html_esc(b, tr(STR_REPORT_SEC_CRITERIA));
     simbuf_puts(b, "</h3>\n");
-    if (r->criterion_count)
+    if (r->criterion_count) {
         svg_criteria(b, r);
-    else
+        simbuf_puts(b, "<p class=\"note\">");
+        html_esc(b, tr(STR_REPORT_CRIT_NOTE));
+        simbuf_puts(b, "</p>\n");
+    } else
         simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
     simbuf_puts(b, "</div>\n<div class=\"chart\"><h3>");
     html_esc(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
@@ -1119,8 +1129,7 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
 static int write_all(const char *path, const char *data, size_t n)
 {
     FILE *f = path ? fopen(path, "wb") : stdout;
-    if (!f)
-        return 0;
+    if (!f) return 0;
     int ok = fwrite(data, 1, n, f) == n;
     ok &= path ? fclose(f) == 0 : fflush(f) == 0;
     return ok;
@@ -1130,8 +1139,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
     ReportOpts o;
     int rc = parse_args(argc, argv, &o);
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc != EXIT_OK) return rc;
     if (o.help) {
         fputs(tr(STR_REPORT_USAGE), stdout);
         return EXIT_OK;
@@ -1165,10 +1173,18 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     SimBuf out;
     simbuf_init(&out);
     switch (o.format) {
-    case FMT_TABLE: render_table(r, path, &out); break;
-    case FMT_CSV: render_csv(r, path, &out); break;
-    case FMT_JSON: render_json(r, &out); break;
-    case FMT_HTML: render_html(r, path, &out); break;
+    case FMT_TABLE:
+        render_table(r, path, &out);
+        break;
+    case FMT_CSV:
+        render_csv(r, path, &out);
+        break;
+    case FMT_JSON:
+        render_json(r, &out);
+        break;
+    case FMT_HTML:
+        render_html(r, path, &out);
+        break;
     }
     rc = EXIT_OK;
     if (out.oom) {
@@ -1176,8 +1192,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         rc = EXIT_FAIL;
     } else if (!write_all(o.output, simbuf_str(&out), out.len)) {
         fprintf(stderr, "mfc-trainer report: ");
-        fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout",
-                strerror(errno));
+        fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout", strerror(errno));
         fprintf(stderr, "\n");
         rc = EXIT_FAIL;
     }

@@ -109,6 +109,7 @@
     X(STR_REPORT_NOMEM, "нехватка памяти при построении отчёта")                               \
     X(STR_REPORT_CANT_WRITE, "не удалось записать отчёт в %s: %s")                             \
     X(STR_REPORT_EMPTY, "Нет данных за выбранный период.")                                     \
+    X(STR_REPORT_CRIT_NOTE, "Оранжевым — критерии, где в среднем набрано меньше 70 % от максимума.") \
     X(STR_REPORT_F_ALL, "все результаты")                                                      \
     X(STR_REPORT_F_TRAINEE, "стажёр с табельным номером %s")                                   \
     X(STR_REPORT_F_SCENARIO, "сценарий %s")                                                    \

@@ -60,18 +60,15 @@ static void *arena_alloc(Arena *a, size_t n)
 static void *arena_zalloc(Arena *a, size_t n)
 {
     void *p = arena_alloc(a, n ? n : 1);
-    if (p)
-        memset(p, 0, n ? n : 1);
+    if (p) memset(p, 0, n ? n : 1);
     return p;
 }
 
 static const char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    if (!s)
-        return NULL;
+    if (!s) return NULL;
     char *p = arena_alloc(a, n + 1);
-    if (!p)
-        return "";
+    if (!p) return "";
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -84,8 +81,7 @@ static const char *arena_strdup(Arena *a, const char *s)
 
 static void arena_free(Arena *a)
 {
-    if (!a)
-        return;
+    if (!a) return;
     for (Chunk *c = a->head, *next; c; c = next) {
         next = c->next;
         free(c);
@@ -119,8 +115,7 @@ static void civil_from_days(long z, char out[11])
     long m = mp + (mp < 10 ? 3 : -9);
     y += m <= 2;
     int yy = (int)(y % 10000), mm = (int)m % 100, dd = (int)d % 100;
-    if (yy < 0)
-        yy = 0;
+    if (yy < 0) yy = 0;
     out[0] = (char)('0' + yy / 1000);
     out[1] = (char)('0' + yy / 100 % 10);
     out[2] = (char)('0' + yy / 10 % 10);
@@ -137,23 +132,19 @@ static void civil_from_days(long z, char out[11])
 static int digits(const char *s, int n)
 {
     for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
+        if (s[i] < '0' || s[i] > '9') return 0;
     return 1;
 }
 
 /* Parses the leading YYYY-MM-DD of s into a day number; 0 when it is not a date. */
 static int parse_day(const char *s, long *day)
 {
-    if (!s || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-        !digits(s + 8, 2))
+    if (!s || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
         return 0;
     long y = atol(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 0;
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
     *day = days_from_civil(y, m, d);
     return 1;
 }
@@ -167,13 +158,12 @@ int report_date_valid(const char *s)
 /* started_at "YYYY-MM-DDTHH:MM:SSZ" → seconds since the epoch (for "which is later"). */
 static long long parse_time(const char *s, long *day)
 {
-    if (!parse_day(s, day))
-        return -1;
+    if (!parse_day(s, day)) return -1;
     long long t = (long long)*day * 86400;
     if (s[10] == 'T' && digits(s + 11, 2) && s[13] == ':' && digits(s + 14, 2) && s[16] == ':' &&
         digits(s + 17, 2))
-        t += ((s[11] - '0') * 10 + (s[12] - '0')) * 3600 + ((s[14] - '0') * 10 + (s[15] - '0')) * 60 +
-             (s[17] - '0') * 10 + (s[18] - '0');
+        t += ((s[11] - '0') * 10 + (s[12] - '0')) * 3600 +
+             ((s[14] - '0') * 10 + (s[15] - '0')) * 60 + (s[17] - '0') * 10 + (s[18] - '0');
     return t;
 }
 
@@ -200,12 +190,10 @@ static uint32_t hash_key(const char *s, size_t n, int32_t tag)
 
 static long map_find(const StrMap *m, const char *s, size_t n, int32_t tag, uint32_t h)
 {
-    if (!m->slot_cap)
-        return -1;
+    if (!m->slot_cap) return -1;
     for (size_t i = h & (m->slot_cap - 1);; i = (i + 1) & (m->slot_cap - 1)) {
         uint32_t e = m->slots[i];
-        if (!e)
-            return -1;
+        if (!e) return -1;
         const MapEnt *x = &m->ents[e - 1];
         if (x->hash == h && x->len == n && x->tag == tag && memcmp(x->key, s, n) == 0)
             return (long)e - 1;
@@ -218,16 +206,14 @@ static long map_add(StrMap *m, const char *key, size_t n, int32_t tag, uint32_t 
     if (m->count == m->ent_cap) {
         size_t cap = m->ent_cap ? m->ent_cap * 2 : 64;
         MapEnt *e = realloc(m->ents, cap * sizeof *e);
-        if (!e)
-            return -1;
+        if (!e) return -1;
         m->ents = e;
         m->ent_cap = cap;
     }
     if ((m->count + 1) * 2 > m->slot_cap) {
         size_t cap = m->slot_cap ? m->slot_cap * 2 : 128;
         uint32_t *s = calloc(cap, sizeof *s);
-        if (!s)
-            return -1;
+        if (!s) return -1;
         for (size_t k = 0; k < m->count; k++) {
             size_t i = m->ents[k].hash & (cap - 1);
             while (s[i])
@@ -287,7 +273,7 @@ typedef struct ScenarioB {
 typedef struct CritB {
     const char *id, *title;
     Acc acc;
-    int min_pos; /* earliest position inside an attempt: the order scenarios list them */
+    int min_pos;      /* earliest position inside an attempt: the order scenarios list them */
     size_t title_sel; /* an attempt to read the title from (sel + 1) */
 } CritB;
 
@@ -318,8 +304,8 @@ typedef struct HistB {
 typedef struct Builder {
     Store *st;
     Report *r;
-    Arena *ra;   /* the report's arena (results) */
-    Arena tmp;   /* attempt ids, freed at the end */
+    Arena *ra; /* the report's arena (results) */
+    Arena tmp; /* attempt ids, freed at the end */
     int oom;
     TraineeB *tr;
     size_t tr_count;
@@ -344,18 +330,18 @@ typedef struct Builder {
     Counts total;
 } Builder;
 
-#define GROW(b, arr, count, cap)                                                               \
-    do {                                                                                       \
-        if ((count) == (cap)) {                                                                \
-            size_t ncap_ = (cap) ? (cap) * 2 : 16;                                             \
-            void *p_ = realloc((arr), ncap_ * sizeof *(arr));                                  \
-            if (!p_) {                                                                         \
-                (b)->oom = 1;                                                                  \
-                break;                                                                         \
-            }                                                                                  \
-            (arr) = p_;                                                                        \
-            (cap) = ncap_;                                                                     \
-        }                                                                                      \
+#define GROW(b, arr, count, cap)                                                                   \
+    do {                                                                                           \
+        if ((count) == (cap)) {                                                                    \
+            size_t ncap_ = (cap) ? (cap)*2 : 16;                                                   \
+            void *p_ = realloc((arr), ncap_ * sizeof *(arr));                                      \
+            if (!p_) {                                                                             \
+                (b)->oom = 1;                                                                      \
+                break;                                                                             \
+            }                                                                                      \
+            (arr) = p_;                                                                            \
+            (cap) = ncap_;                                                                         \
+        }                                                                                          \
     } while (0)
 
 static SimStatus db_fail(Builder *b, SimError *err)
@@ -365,8 +351,7 @@ static SimStatus db_fail(Builder *b, SimError *err)
 
 static int grid_rows(Builder *b, Grid *g, size_t rows)
 {
-    if (rows <= g->rows)
-        return 1;
+    if (rows <= g->rows) return 1;
     size_t n = g->rows ? g->rows : 16;
     while (n < rows)
         n *= 2;
@@ -420,16 +405,13 @@ static SimStatus load_trainees(Builder *b, const ReportFilter *f, SimError *err)
                                    "WHERE personnel_number = ?"
                                  : "SELECT id, surname, name, personnel_number FROM trainees "
                                    "ORDER BY surname, name, personnel_number";
-    if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return db_fail(b, err);
-    if (f->trainee)
-        sqlite3_bind_text(s, 1, f->trainee, -1, SQLITE_STATIC);
+    if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(b, err);
+    if (f->trainee) sqlite3_bind_text(s, 1, f->trainee, -1, SQLITE_STATIC);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         GROW(b, b->tr, b->tr_count, cap);
-        if (b->oom)
-            break;
+        if (b->oom) break;
         TraineeB *t = &b->tr[b->tr_count++];
         memset(t, 0, sizeof *t);
         t->id = sqlite3_column_int64(s, 0);
@@ -438,8 +420,7 @@ static SimStatus load_trainees(Builder *b, const ReportFilter *f, SimError *err)
         t->personnel = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 3));
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom)
-        return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
     if (f->trainee && b->tr_count == 0)
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_NO_TRAINEE), f->trainee);
     b->tr_index = malloc((b->tr_count ? b->tr_count : 1) * sizeof *b->tr_index);
@@ -460,16 +441,13 @@ static long scenario_index(Builder *b, const char *id, size_t n)
 {
     uint32_t h = hash_key(id, n, 0);
     long i = map_find(&b->sc_map, id, n, 0, h);
-    if (i >= 0)
-        return i;
+    if (i >= 0) return i;
     GROW(b, b->sc, b->sc_count, b->sc_cap);
-    if (b->oom)
-        return -1;
+    if (b->oom) return -1;
     ScenarioB *sc = &b->sc[b->sc_count];
     memset(sc, 0, sizeof *sc);
     sc->id = arena_strndup(b->ra, id, n);
-    if (!grid_rows(b, &b->sc_grid, b->sc_count + 1) ||
-        map_add(&b->sc_map, sc->id, n, 0, h) < 0) {
+    if (!grid_rows(b, &b->sc_grid, b->sc_count + 1) || map_add(&b->sc_map, sc->id, n, 0, h) < 0) {
         b->oom = 1;
         return -1;
     }
@@ -480,15 +458,12 @@ static void add_day(Builder *b, long day, int passed, int total)
 {
     /* Attempts mostly come in time order: try the last day first, then search. */
     long i = -1;
-    if (b->last_day_idx >= 0 && b->days[b->last_day_idx].day == day)
-        i = b->last_day_idx;
+    if (b->last_day_idx >= 0 && b->days[b->last_day_idx].day == day) i = b->last_day_idx;
     for (size_t k = b->day_count; i < 0 && k-- > 0;)
-        if (b->days[k].day == day)
-            i = (long)k;
+        if (b->days[k].day == day) i = (long)k;
     if (i < 0) {
         GROW(b, b->days, b->day_count, b->day_cap);
-        if (b->oom)
-            return;
+        if (b->oom) return;
         b->days[b->day_count] = (DayB){day, 0, 0, 0};
         i = (long)b->day_count++;
     }
@@ -509,30 +484,23 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
                       "passed");
     simbuf_puts(&sql, f->trainee ? ", outcome, rowid" : "");
     simbuf_puts(&sql, " FROM attempts WHERE trainee_id IS NOT NULL");
-    if (f->trainee)
-        simbuf_puts(&sql, " AND trainee_id = :t");
-    if (f->scenario)
-        simbuf_puts(&sql, " AND scenario_id = :s");
-    if (f->since)
-        simbuf_puts(&sql, " AND started_at >= :a");
-    if (f->until)
-        simbuf_puts(&sql, " AND started_at < :b");
+    if (f->trainee) simbuf_puts(&sql, " AND trainee_id = :t");
+    if (f->scenario) simbuf_puts(&sql, " AND scenario_id = :s");
+    if (f->since) simbuf_puts(&sql, " AND started_at >= :a");
+    if (f->until) simbuf_puts(&sql, " AND started_at < :b");
     sqlite3_stmt *s;
     int prc = sqlite3_prepare_v2(b->st->db, simbuf_str(&sql), -1, &s, NULL);
     simbuf_free(&sql);
-    if (prc != SQLITE_OK)
-        return db_fail(b, err);
+    if (prc != SQLITE_OK) return db_fail(b, err);
     char next_day[11] = "";
     if (f->until) {
         long d;
         parse_day(f->until, &d);
         civil_from_days(d + 1, next_day);
     }
-    if (f->trainee)
-        sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":t"), b->tr[0].id);
+    if (f->trainee) sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":t"), b->tr[0].id);
     if (f->scenario)
-        sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":s"), f->scenario, -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":s"), f->scenario, -1, SQLITE_STATIC);
     if (f->since)
         sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":a"), f->since, -1, SQLITE_STATIC);
     if (f->until)
@@ -545,12 +513,10 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
     int rc;
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         long t = trainee_index(b, sqlite3_column_int64(s, 1));
-        if (t < 0)
-            continue; /* a dangling trainee id (foreign keys were off) */
+        if (t < 0) continue; /* a dangling trainee id (foreign keys were off) */
         const char *sid = (const char *)sqlite3_column_text(s, 2);
         size_t slen = (size_t)sqlite3_column_bytes(s, 2);
-        if (!sid)
-            continue;
+        if (!sid) continue;
         long sc;
         if (last_sc >= 0 && slen == last_sc_len && memcmp(sid, last_sc_id, slen) == 0)
             sc = last_sc;
@@ -562,17 +528,13 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
         const char *mode = (const char *)sqlite3_column_text(s, 3);
         int exam = mode && strcmp(mode, "exam") == 0;
         const char *started = (const char *)sqlite3_column_text(s, 4);
-        if (!started)
-            started = "";
+        if (!started) started = "";
         int finished = sqlite3_column_int(s, 5) != 0;
         int has_total = sqlite3_column_type(s, 6) != SQLITE_NULL;
         int total = sqlite3_column_int(s, 6);
-        if (!has_total)
-            finished = 0; /* cannot score it */
-        if (total < 0)
-            total = 0;
-        if (total > 100)
-            total = 100;
+        if (!has_total) finished = 0; /* cannot score it */
+        if (total < 0) total = 0;
+        if (total > 100) total = 100;
         int passed = finished && sqlite3_column_int(s, 7) != 0;
 
         add_counts(&b->total, finished, exam, passed, total);
@@ -582,14 +544,12 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             snprintf(b->tr[t].last, sizeof b->tr[t].last, "%s", started);
         if (!r->first[0] || strcmp(started, r->first) < 0)
             snprintf(r->first, sizeof r->first, "%s", started);
-        if (strcmp(started, r->last) > 0)
-            snprintf(r->last, sizeof r->last, "%s", started);
+        if (strcmp(started, r->last) > 0) snprintf(r->last, sizeof r->last, "%s", started);
         long day = 0;
         long long ts = parse_time(started, &day);
         if (f->trainee) {
             GROW(b, b->hist, b->hist_count, b->hist_cap);
-            if (b->oom)
-                break;
+            if (b->oom) break;
             HistB *h = &b->hist[b->hist_count++];
             memset(h, 0, sizeof *h);
             snprintf(h->row.started_at, sizeof h->row.started_at, "%s", started);
@@ -602,17 +562,14 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             h->scenario = (int32_t)sc;
             h->rowid = sqlite3_column_int64(s, 9);
         }
-        if (!finished)
-            continue;
+        if (!finished) continue;
         r->histogram[total >= 100 ? REPORT_BUCKETS - 1 : total / 10]++;
-        if (ts >= 0)
-            add_day(b, day, passed, total);
+        if (ts >= 0) add_day(b, day, passed, total);
         /* Keep it for its criteria and mistakes. */
         const char *id = (const char *)sqlite3_column_text(s, 0);
         size_t idn = (size_t)sqlite3_column_bytes(s, 0);
         GROW(b, b->sel, b->sel_count, b->sel_cap);
-        if (b->oom || !id)
-            break;
+        if (b->oom || !id) break;
         uint32_t h = hash_key(id, idn, 0); /* unique: id is the primary key */
         const char *key = arena_strndup(&b->tmp, id, idn);
         if (b->tmp.oom || map_add(&b->sel_map, key, idn, 0, h) < 0) {
@@ -626,8 +583,7 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
         return SIM_OK;
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE)
-        return db_fail(b, err);
+    if (rc != SQLITE_DONE) return db_fail(b, err);
     return SIM_OK;
 }
 
@@ -642,14 +598,12 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
     const char *cid = (const char *)sqlite3_column_text(s, col);
     size_t n = (size_t)sqlite3_column_bytes(s, col);
     int max = sqlite3_column_int(s, col + 2);
-    if (!cid || max <= 0)
-        return;
+    if (!cid || max <= 0) return;
     long c = -1;
     /* The same criteria come in the same order in attempt after attempt. */
     if (pos < REPORT_MAX_CRITERIA && crit_at_pos[pos] >= 0) {
         const CritB *k = &b->crit[crit_at_pos[pos]];
-        if (strlen(k->id) == n && memcmp(k->id, cid, n) == 0)
-            c = crit_at_pos[pos];
+        if (strlen(k->id) == n && memcmp(k->id, cid, n) == 0) c = crit_at_pos[pos];
     }
     if (c < 0) {
         uint32_t h = hash_key(cid, n, 0);
@@ -665,17 +619,13 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
                 return;
             }
         }
-        if (pos < REPORT_MAX_CRITERIA)
-            crit_at_pos[pos] = c;
+        if (pos < REPORT_MAX_CRITERIA) crit_at_pos[pos] = c;
     }
     CritB *k = &b->crit[c];
-    if (pos < k->min_pos)
-        k->min_pos = pos;
+    if (pos < k->min_pos) k->min_pos = pos;
     int score = sqlite3_column_int(s, col + 1);
-    if (score < 0)
-        score = 0;
-    if (score > max)
-        score = max;
+    if (score < 0) score = 0;
+    if (score > max) score = max;
     double ratio = (double)score / max;
     Acc *cells[3] = {&k->acc, &b->sc_grid.cells[(size_t)a->scenario * REPORT_MAX_CRITERIA + c],
                      &b->tr_grid.cells[(size_t)a->trainee * REPORT_MAX_CRITERIA + c]};
@@ -686,10 +636,8 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
         cells[i]->ratio += ratio;
     }
     ScenarioB *sc = &b->sc[a->scenario];
-    if (!sc->crit_title_sel[c])
-        sc->crit_title_sel[c] = sel + 1;
-    if (!k->title_sel)
-        k->title_sel = sel + 1;
+    if (!sc->crit_title_sel[c]) sc->crit_title_sel[c] = sel + 1;
+    if (!k->title_sel) k->title_sel = sel + 1;
 }
 
 /* ---- 3. mistakes ------------------------------------------------------------------------- */
@@ -701,12 +649,10 @@ static int same(const char *owned, const char *s)
 
 static void set_owned(Builder *b, char **dst, const char *s)
 {
-    if (same(*dst, s))
-        return;
+    if (same(*dst, s)) return;
     free(*dst);
     *dst = NULL;
-    if (s && !(*dst = sim_strdup(s)))
-        b->oom = 1;
+    if (s && !(*dst = sim_strdup(s))) b->oom = 1;
 }
 
 /* Columns: 0 action_id, 1 kind, 2 criterion, 3 feedback, 4 rule_id, 5 rule (offset by col). */
@@ -715,14 +661,12 @@ static void add_mistake_row(Builder *b, sqlite3_stmt *s, int col, size_t sel)
     const Sel *a = &b->sel[sel];
     const char *action = (const char *)sqlite3_column_text(s, col);
     size_t n = (size_t)sqlite3_column_bytes(s, col);
-    if (!action)
-        return;
+    if (!action) return;
     uint32_t h = hash_key(action, n, a->scenario);
     long i = map_find(&b->mis_map, action, n, a->scenario, h);
     if (i < 0) {
         GROW(b, b->mis, b->mis_count, b->mis_cap);
-        if (b->oom)
-            return;
+        if (b->oom) return;
         MistakeB *m = &b->mis[b->mis_count];
         memset(m, 0, sizeof *m);
         m->scenario = a->scenario;
@@ -772,8 +716,8 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
         "SELECT action_id, kind, criterion, feedback, rule_id, rule FROM attempt_mistakes "
         "WHERE attempt_id = ? ORDER BY seq"};
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(b->st->db, per_attempt ? one_sql[kind] : scan_sql[kind], -1, &s,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(b->st->db, per_attempt ? one_sql[kind] : scan_sql[kind], -1, &s, NULL) !=
+        SQLITE_OK)
         return db_fail(b, err);
     long crit_at_pos[REPORT_MAX_CRITERIA];
     for (int i = 0; i < REPORT_MAX_CRITERIA; i++)
@@ -791,8 +735,7 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
                     add_mistake_row(b, s, 0, i);
             }
             sqlite3_reset(s);
-            if (rc != SQLITE_DONE && !b->oom)
-                break;
+            if (rc != SQLITE_DONE && !b->oom) break;
         }
     } else {
         char prev[64];
@@ -802,8 +745,7 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
         while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
             const char *id = (const char *)sqlite3_column_text(s, 0);
             size_t n = (size_t)sqlite3_column_bytes(s, 0);
-            if (!id)
-                continue;
+            if (!id) continue;
             if (n == prev_len && memcmp(id, prev, n) == 0) {
                 pos++;
             } else {
@@ -816,8 +758,7 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
                     prev_len = (size_t)-1; /* not a UUID: look it up every time */
                 }
             }
-            if (cur < 0)
-                continue;
+            if (cur < 0) continue;
             if (kind == ROWS_CRITERIA)
                 add_criterion_row(b, s, 1, (size_t)cur, pos, crit_at_pos);
             else
@@ -825,8 +766,7 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
         }
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom)
-        return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
     return SIM_OK;
 }
 
@@ -850,10 +790,8 @@ static int cmp_scenario(const void *x, const void *y)
 static int cmp_mistake(const void *x, const void *y)
 {
     const MistakeB *a = *(const MistakeB *const *)x, *c = *(const MistakeB *const *)y;
-    if (a->scenario != c->scenario)
-        return a->scenario < c->scenario ? -1 : 1;
-    if (a->count != c->count)
-        return a->count > c->count ? -1 : 1;
+    if (a->scenario != c->scenario) return a->scenario < c->scenario ? -1 : 1;
+    if (a->count != c->count) return a->count > c->count ? -1 : 1;
     return strcmp(a->action, c->action);
 }
 
@@ -861,8 +799,7 @@ static int cmp_hist(const void *x, const void *y)
 {
     const HistB *a = x, *c = y;
     int d = strcmp(a->row.started_at, c->row.started_at);
-    if (d)
-        return d;
+    if (d) return d;
     return a->rowid < c->rowid ? -1 : a->rowid > c->rowid;
 }
 
@@ -872,8 +809,7 @@ static int cmp_day(const void *x, const void *y)
     return a < c ? -1 : a > c;
 }
 
-static void fill_criterion(ReportCriterion *out, const char *id, const char *title,
-                           const Acc *a)
+static void fill_criterion(ReportCriterion *out, const char *id, const char *title, const Acc *a)
 {
     out->id = id;
     out->title = title ? title : id;
@@ -895,8 +831,7 @@ static const char *criterion_title(Builder *b, sqlite3_stmt *s, size_t sel, long
     *rc = sqlite3_step(s);
     if (*rc == SQLITE_ROW) {
         const char *v = (const char *)sqlite3_column_text(s, 0);
-        if (v && *v)
-            t = arena_strdup(b->ra, v);
+        if (v && *v) t = arena_strdup(b->ra, v);
         *rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
@@ -917,16 +852,14 @@ static SimStatus titles(Builder *b, SimError *err)
         k->title = k->title_sel ? criterion_title(b, s, k->title_sel, c, &rc) : k->id;
         for (size_t i = 0; i < b->sc_count && rc == SQLITE_DONE; i++) {
             ScenarioB *sc = &b->sc[i];
-            if (!sc->crit_title_sel[c])
-                continue;
+            if (!sc->crit_title_sel[c]) continue;
             sc->crit_title[c] = sc->crit_title_sel[c] == k->title_sel
                                     ? k->title
                                     : criterion_title(b, s, sc->crit_title_sel[c], c, &rc);
         }
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE)
-        return db_fail(b, err);
+    if (rc != SQLITE_DONE) return db_fail(b, err);
     return scenario_titles(b, err);
 }
 
@@ -947,8 +880,7 @@ static SimStatus scenario_titles(Builder *b, SimError *err)
             sqlite3_finalize(s);
             return db_fail(b, err);
         }
-        if (!b->sc[i].title || !*b->sc[i].title)
-            b->sc[i].title = b->sc[i].id;
+        if (!b->sc[i].title || !*b->sc[i].title) b->sc[i].title = b->sc[i].id;
         sqlite3_reset(s);
     }
     sqlite3_finalize(s);
@@ -1005,8 +937,7 @@ static void assemble(Builder *b)
         o->weakest_ratio = -1;
         for (int k = 0; k < nc; k++) { /* in display order: ties go to the first listed */
             const Acc *a = &b->tr_grid.cells[i * REPORT_MAX_CRITERIA + (size_t)order[k]];
-            if (!a->n)
-                continue;
+            if (!a->n) continue;
             double q = a->ratio / (double)a->n;
             if (o->weakest_ratio < 0 || q < o->weakest_ratio - 1e-12) {
                 o->weakest_ratio = q;
@@ -1107,6 +1038,7 @@ static void assemble(Builder *b)
                 cur = key;
                 p = &r->trend[r->trend_count++];
                 civil_from_days(key, p->period);
+                p->day = key;
             } else {
                 p = &r->trend[r->trend_count - 1];
             }
@@ -1159,29 +1091,11 @@ static long long attempts_rows(Store *st)
     return n;
 }
 
-#ifdef REPORT_TIMING
-#include <time.h>
-static double t_last;
-static void timing(const char *what)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-    if (t_last > 0)
-        fprintf(stderr, "report: %s %.3f s\n", what, t - t_last);
-    t_last = t;
-}
-#define TIMING(what) timing(what)
-#else
-#define TIMING(what) ((void)0)
-#endif
-
 SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError *err)
 {
     *out = NULL;
     static const ReportFilter none = {NULL, NULL, NULL, NULL};
-    if (!f)
-        f = &none;
+    if (!f) f = &none;
     if ((f->since && !report_date_valid(f->since)) || (f->until && !report_date_valid(f->until)))
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_BAD_DATE),
                              f->since && !report_date_valid(f->since) ? f->since : f->until);
@@ -1209,31 +1123,19 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     /* Read the file through memory mapping while the report runs: whole-table passes then
      * cost no system call per page. */
     sqlite3_exec(st->db, "PRAGMA mmap_size=" REPORT_MMAP, NULL, NULL, NULL);
-    TIMING("start");
     SimStatus rc = load_trainees(&b, f, err);
-    TIMING("trainees");
-    if (rc == SIM_OK && !b.oom)
-        rc = scan_attempts(&b, f, err);
-    TIMING("attempts");
+    if (rc == SIM_OK && !b.oom) rc = scan_attempts(&b, f, err);
     if (rc == SIM_OK && !b.oom) {
         /* Few attempts: look their rows up; many: read the tables once. */
         long long rows = attempts_rows(st);
         int per_attempt = (long long)b.sel_count * 6 < rows;
-        if (!b.oom)
-            rc = read_rows(&b, ROWS_CRITERIA, per_attempt, err);
-        TIMING("criteria");
-        if (rc == SIM_OK && !b.oom)
-            rc = read_rows(&b, ROWS_MISTAKES, per_attempt, err);
-        TIMING("mistakes");
+        if (!b.oom) rc = read_rows(&b, ROWS_CRITERIA, per_attempt, err);
+        if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_MISTAKES, per_attempt, err);
     }
-    if (rc == SIM_OK && !b.oom)
-        rc = titles(&b, err);
-    if (in_txn)
-        sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (rc == SIM_OK && !b.oom) rc = titles(&b, err);
+    if (in_txn) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     sqlite3_exec(st->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
-    if (rc == SIM_OK && !b.oom)
-        assemble(&b);
-    TIMING("assemble");
+    if (rc == SIM_OK && !b.oom) assemble(&b);
     builder_free(&b);
     if (rc == SIM_OK && (b.oom || ra->oom))
         rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
@@ -1247,8 +1149,7 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
 
 void report_free(Report *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     arena_free(r->arena_);
     free(r->arena_);
     free(r);

@@ -25,7 +25,7 @@
 
 #include "store.h"
 
-#define REPORT_BUCKETS 10      /* score distribution: 0–9, 10–19, …, 90–100 */
+#define REPORT_BUCKETS      10 /* score distribution: 0–9, 10–19, …, 90–100 */
 #define REPORT_TOP_MISTAKES 5  /* most frequent mistakes kept per scenario */
 #define REPORT_MAX_CRITERIA 64 /* distinct criterion ids over all scenarios */
 
@@ -48,26 +48,26 @@ typedef struct ReportCriterion {
 /* A mistake (an action the ledger marked as wrong, a missed problem or the time overrun) of
  * one scenario. */
 typedef struct ReportMistake {
-    const char *action;    /* action id: "refuse-invalid", "missed:DOC.FIELD", "@time" */
-    const char *kind;      /* of its first ledger row: points, critical, missed, time */
-    const char *criterion; /* NULL for a critical error */
-    const char *feedback;  /* the explanation the trainee got (latest wording) */
+    const char *action;         /* action id: "refuse-invalid", "missed:DOC.FIELD", "@time" */
+    const char *kind;           /* of its first ledger row: points, critical, missed, time */
+    const char *criterion;      /* NULL for a critical error */
+    const char *feedback;       /* the explanation the trainee got (latest wording) */
     const char *rule_id, *rule; /* the rule it broke; NULL when none */
-    long long count;       /* finished attempts in which it happened */
-    long long critical;    /* of those, attempts in which it was a critical error */
+    long long count;            /* finished attempts in which it happened */
+    long long critical;         /* of those, attempts in which it was a critical error */
 } ReportMistake;
 
 typedef struct ReportTrainee {
     long long id;
     const char *personnel, *surname, *name;
-    long long attempts;     /* finished */
+    long long attempts; /* finished */
     long long unfinished;
-    long long passed;       /* finished and passed (training or exam) */
-    long long exams;        /* finished exam attempts */
-    long long exams_passed; /* exam attempts passed */
-    double avg_total;       /* average total of finished attempts; -1 when none */
+    long long passed;                       /* finished and passed (training or exam) */
+    long long exams;                        /* finished exam attempts */
+    long long exams_passed;                 /* exam attempts passed */
+    double avg_total;                       /* average total of finished attempts; -1 when none */
     const char *weakest_id, *weakest_title; /* lowest average score/max; NULL when none */
-    double weakest_ratio;                    /* 0..1; -1 when none */
+    double weakest_ratio;                   /* 0..1; -1 when none */
     char last_activity[24]; /* started_at of the latest attempt (any), "" when none */
 } ReportTrainee;
 
@@ -93,6 +93,7 @@ typedef struct ReportAttempt { /* one row of a trainee's history */
 
 typedef struct ReportTrendPoint {
     char period[11]; /* "YYYY-MM-DD": the day, or the Monday of the week */
+    long day;        /* the same as days since 1970-01-01 */
     long long attempts, passed;
     double avg_total;
 } ReportTrendPoint;
@@ -102,7 +103,7 @@ typedef struct Report {
     const char *trainee, *scenario, *since, *until;
     /* Totals over everything the filter selects. */
     long long attempts, unfinished, passed, exams, exams_passed;
-    long long active_trainees; /* trainees with at least one attempt (any) */
+    long long active_trainees;   /* trainees with at least one attempt (any) */
     double pass_rate, avg_total; /* avg_total -1 when none */
     char first[24], last[24];    /* started_at of the earliest and latest attempt (any) */
     /* Every trainee profile (only the filtered one with --trainee), by surname, name,

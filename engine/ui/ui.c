@@ -2101,6 +2101,8 @@ static void draw_trainee(Ui *u)
 
 static void replay_close(Ui *u)
 {
+    if (u->ss == u->replay)
+        u->ss = NULL; /* it only borrowed the replay for drawing */
     session_destroy(u->replay);
     u->replay = NULL;
     for (size_t i = 0; i < u->replay_n; i++)
@@ -2108,8 +2110,6 @@ static void replay_close(Ui *u)
     free(u->replay_actions);
     u->replay_actions = NULL;
     u->replay_n = 0;
-    if (u->ss == NULL || u->screen == SCR_REPLAY)
-        u->ss = NULL;
 }
 
 /* Rebuilds the replayed attempt as it stood after k actions. */
@@ -2117,6 +2117,8 @@ static void replay_to(Ui *u, size_t k)
 {
     const AttemptRow *a = &u->hist[u->hist_sel];
     const UiScenario *us = &u->cfg->scenarios[u->scen];
+    if (u->ss == u->replay)
+        u->ss = NULL;
     session_destroy(u->replay);
     SessionOptions o = {a->seed, a->exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, us->program};
     SimError e;
@@ -2151,6 +2153,12 @@ static void open_replay(Ui *u)
         u->dirty = 1;
         return;
     }
+    /* The last attempt played (finished by now) gives way to the replay. */
+    if (u->ss && u->ss != u->replay) {
+        session_destroy(u->ss);
+        u->ss = NULL;
+    }
+    replay_close(u);
     u->scen = found;
     u->replay_n = store_attempt_actions(u->cfg->store, a->id, &u->replay_actions);
     replay_to(u, 0);
@@ -2249,7 +2257,6 @@ static void replay_key(Ui *u, SDL_Keycode k)
         replay_to(u, u->replay_n);
     else if (k == SDLK_ESCAPE) {
         replay_close(u);
-        u->ss = NULL;
         u->screen = SCR_TRAINEE;
     }
     u->scene_key[0] = '\0';
@@ -2812,14 +2819,12 @@ int ui_run(const UiConfig *cfg, SimError *err)
             draw(u, NULL);
     }
     int rc = u->failed ? 1 : 0;
+    replay_close(u); /* a replay is never recorded */
     if (u->ss && !session_finished(u->ss)) {
         session_abandon(u->ss);
         write_result(u);
     }
     session_destroy(u->ss);
-    if (u->screen == SCR_REPLAY)
-        u->ss = NULL; /* the replay session is freed below */
-    replay_close(u);
     report_free(u->report);
     free(u->hist);
     gfx_layer_free(u->scene);
