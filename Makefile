@@ -39,6 +39,7 @@ sanitize: deps
 bench: deps build
 	sh bench/run.sh $(BUILD)
 	sh bench/gui_bench.sh $(BUILD)
+	sh bench/report_bench.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')

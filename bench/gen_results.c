@@ -6,7 +6,7 @@
  *                  [--json-bytes N] [--actions]
  *       creates DB (it must not exist) with N attempts (default 1,000,000) of N trainees
  *       (10,000) over N scenarios (50), spread over 2025 in time order: 6 criteria rows per
- *       attempt (the bundled scenarios' criteria, weights and maxima), 0–6 mistakes per
+ *       attempt (the bundled scenarios' criteria, weights and maxima), 0–8 mistakes per
  *       attempt drawn from a per-scenario pool (skewed, so some mistakes are frequent), 20 %
  *       exams, 4 % unfinished. --json-bytes N stores a result_json of about N bytes per
  *       attempt (the real player stores ~6 KB; default 0 = NULL); --actions also writes
@@ -14,10 +14,14 @@
  *   gen_results DB --time-actions N
  *       opens DB with store_open, starts one attempt and records N actions with
  *       store_add_action, timing each call; prints the median, p95 and max in microseconds.
+ *   gen_results DB --time-open N | --time-report N
+ *       the parts of `mfc-trainer report`: store_open (its quick_check reads the whole file),
+ *       or report_build over everything once the store is open; median of N runs.
  *
  * Depends on: engine/store (the schema and the timed call) and SQLite directly (bulk insert
  * with synchronous off, which the store never does).
  */
+#include "store/report.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -41,22 +45,19 @@ static void die_sql(sqlite3 *db, const char *what)
 
 static void exec_or_die(sqlite3 *db, const char *sql)
 {
-    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        die_sql(db, sql);
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) die_sql(db, sql);
 }
 
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-        die_sql(db, sql);
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) die_sql(db, sql);
     return s;
 }
 
 static void step_reset(sqlite3 *db, sqlite3_stmt *s)
 {
-    if (sqlite3_step(s) != SQLITE_DONE)
-        die_sql(db, "insert");
+    if (sqlite3_step(s) != SQLITE_DONE) die_sql(db, "insert");
     sqlite3_reset(s);
 }
 
@@ -87,9 +88,9 @@ static const struct {
 };
 
 static const char *const SURNAMES[] = {
-    "Иванова", "Петров", "Смирнова", "Кузнецов", "Попова", "Васильев", "Соколова",
-    "Михайлов", "Новикова", "Фёдоров", "Морозова", "Волков", "Алексеева", "Лебедев",
-    "Семёнова", "Егоров", "Павлова", "Козлов", "Степанова", "Николаев"};
+    "Иванова",  "Петров",   "Смирнова", "Кузнецов", "Попова",    "Васильев",  "Соколова",
+    "Михайлов", "Новикова", "Фёдоров",  "Морозова", "Волков",    "Алексеева", "Лебедев",
+    "Семёнова", "Егоров",   "Павлова",  "Козлов",   "Степанова", "Николаев"};
 static const char *const NAMES[] = {"Анна",  "Иван",  "Мария", "Олег",  "Елена",
                                     "Павел", "Ольга", "Денис", "Ирина", "Артём"};
 
@@ -117,10 +118,9 @@ static void uuid(SimRng *r, char out[40])
     }
     u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
     u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
-    snprintf(out, 40,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1],
-             u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14],
-             u[15]);
+    snprintf(out, 40, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0],
+             u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
+             u[14], u[15]);
 }
 
 static void iso_time(long long epoch, char out[32])
@@ -151,8 +151,7 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     }
     store_close(st);
     sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        die_sql(db, "open");
+    if (sqlite3_open(path, &db) != SQLITE_OK) die_sql(db, "open");
     exec_or_die(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
                     "BEGIN");
     SimRng rng;
@@ -179,23 +178,23 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     } PoolMistake;
     PoolMistake *pool = calloc((size_t)scenarios * MISTAKES_PER_SCENARIO, sizeof *pool);
     double *skill = calloc((size_t)trainees + 1, sizeof *skill);
-    if (!pool || !skill)
-        return 1;
+    if (!pool || !skill) return 1;
     for (int s = 0; s < scenarios; s++)
         for (int m = 0; m < MISTAKES_PER_SCENARIO; m++) {
             PoolMistake *p = &pool[s * MISTAKES_PER_SCENARIO + m];
-            static const char *const verbs[] = {"demand", "refuse", "rude", "skip", "service",
-                                                "miss"};
+            static const char *const verbs[] = {"demand", "refuse",  "rude",
+                                                "skip",   "service", "miss"};
             int v = (int)simrng_below(&rng, 6);
             snprintf(p->action, sizeof p->action, "%s-%d", verbs[v], m + 1);
             p->crit = v == 2 ? 2 : v == 3 ? 4 : v == 5 ? 1 : 0;
-            p->points = -(int)(2 + simrng_below(&rng, (uint64_t)CRIT[p->crit].max / 2));
+            p->points =
+                -(int)(CRIT[p->crit].max / 5 + simrng_below(&rng, (uint64_t)CRIT[p->crit].max / 2));
             p->critical = v == 1 && m % 3 == 0;
             p->rule = (int)simrng_below(&rng, 6);
             snprintf(p->feedback, sizeof p->feedback, "%s", MISTAKE_WORDS[v]);
         }
     for (int t = 1; t <= trainees; t++)
-        skill[t] = 0.35 + 0.6 * simrng_double(&rng);
+        skill[t] = 0.2 + 0.75 * simrng_double(&rng);
 
     sqlite3_stmt *at = prep(
         db, "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, scenario_hash, "
@@ -212,8 +211,7 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     char *json = NULL;
     if (json_bytes > 0) {
         json = malloc((size_t)json_bytes + 1);
-        if (!json)
-            return 1;
+        if (!json) return 1;
         memset(json, 'x', (size_t)json_bytes); /* size is what matters to the file's layout */
         json[json_bytes] = '\0';
     }
@@ -234,13 +232,12 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
         snprintf(seedtxt, sizeof seedtxt, "%llu", (unsigned long long)simrng_below(&rng, 1000000));
         /* Mistakes: a skilled trainee makes fewer. */
         int nm = 0, picked[8];
-        int want = (int)((1.0 - skill[t]) * 6.0 * simrng_double(&rng) + 0.5);
-        for (int k = 0; k < want && nm < 6; k++) {
+        int want = (int)((1.0 - skill[t]) * 12.0 * simrng_double(&rng) + 0.5);
+        for (int k = 0; k < want && nm < 8; k++) {
             int m = skewed(&rng, MISTAKES_PER_SCENARIO), dup = 0;
             for (int j = 0; j < nm; j++)
                 dup |= picked[j] == m;
-            if (!dup)
-                picked[nm++] = m;
+            if (!dup) picked[nm++] = m;
         }
         int raw[NCRIT], critical = 0;
         for (int c = 0; c < NCRIT; c++)
@@ -255,8 +252,7 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
                 raw[c] = raw[c] / 3;
         double acc = 0, wsum = 0;
         for (int c = 0; c < NCRIT; c++) {
-            if (raw[c] < 0)
-                raw[c] = 0;
+            if (raw[c] < 0) raw[c] = 0;
             acc += CRIT[c].weight * (double)raw[c] / CRIT[c].max;
             wsum += CRIT[c].weight;
         }
@@ -274,8 +270,8 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
         sqlite3_bind_double(at, 9, 8.0 + (double)simrng_below(&rng, 20) / 2);
         sqlite3_bind_double(at, 10, 300.0 + (double)simrng_below(&rng, 900));
         sqlite3_bind_int(at, 11, finished);
-        sqlite3_bind_text(at, 12, finished ? (critical ? "refused" : "accepted") : "unfinished",
-                          -1, SQLITE_STATIC);
+        sqlite3_bind_text(at, 12, finished ? (critical ? "refused" : "accepted") : "unfinished", -1,
+                          SQLITE_STATIC);
         sqlite3_bind_int(at, 13, total);
         sqlite3_bind_int(at, 14, passed);
         if (json)
@@ -317,8 +313,9 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
         for (int k = 0; with_actions && k < 15; k++) {
             sqlite3_bind_text(ac, 1, id, -1, SQLITE_STATIC);
             sqlite3_bind_int(ac, 2, k + 1);
-            sqlite3_bind_text(ac, 3, k < nm ? pool[s * MISTAKES_PER_SCENARIO + picked[k]].action
-                                            : "greet-standard",
+            sqlite3_bind_text(ac, 3,
+                              k < nm ? pool[s * MISTAKES_PER_SCENARIO + picked[k]].action
+                                     : "greet-standard",
                               -1, SQLITE_STATIC);
             sqlite3_bind_text(ac, 4, start, -1, SQLITE_STATIC);
             sqlite3_bind_double(ac, 5, 0.5 * (k + 1));
@@ -376,8 +373,7 @@ static int time_actions(const char *path, int n)
         return 1;
     }
     double *us = malloc((size_t)n * sizeof *us);
-    if (!us)
-        return 1;
+    if (!us) return 1;
     const char *points = "[{\"action\":\"greet-standard\",\"kind\":\"points\",\"criterion\":"
                          "\"communication\",\"points\":3,\"feedback\":\"Вы назвались и "
                          "поздоровались: заявитель знает, с кем говорит.\"}]";
@@ -400,15 +396,67 @@ static int time_actions(const char *path, int n)
     return 0;
 }
 
+/* Median seconds of n runs of store_open (+ close), or of report_build on an open store. */
+static int time_parts(const char *path, int n, int report)
+{
+    double *t = malloc((size_t)n * sizeof *t);
+    if (!t) return 1;
+    Store *st = NULL;
+    SimError err;
+    if (report && store_open(path, &st, &err) != SIM_OK) {
+        fprintf(stderr, "gen_results: %s\n", err.msg);
+        free(t);
+        return 1;
+    }
+    long long attempts = 0;
+    for (int i = 0; i < n; i++) {
+        double t0 = now_sec();
+        if (report) {
+            Report *r;
+            ReportFilter f = {NULL, NULL, NULL, NULL};
+            if (report_build(st, &f, &r, &err) != SIM_OK) {
+                fprintf(stderr, "gen_results: %s\n", err.msg);
+                free(t);
+                store_close(st);
+                return 1;
+            }
+            attempts = r->attempts;
+            report_free(r);
+        } else {
+            if (store_open(path, &st, &err) != SIM_OK) {
+                fprintf(stderr, "gen_results: %s\n", err.msg);
+                free(t);
+                return 1;
+            }
+            store_close(st);
+            st = NULL;
+        }
+        t[i] = now_sec() - t0;
+    }
+    store_close(st);
+    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    if (report)
+        printf("report_build over %lld finished attempts: median %.3f s (min %.3f, max %.3f, "
+               "%d runs)\n",
+               attempts, t[n / 2], t[0], t[n - 1], n);
+    else
+        printf("store_open (with its quick_check): median %.3f s (min %.3f, max %.3f, %d runs)\n",
+               t[n / 2], t[0], t[n - 1], n);
+    free(t);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
         fprintf(stderr, "usage: gen_results DB [--attempts N] [--trainees N] [--scenarios N] "
-                        "[--seed S] [--json-bytes N] [--actions] | DB --time-actions N\n");
+                        "[--seed S] [--json-bytes N] [--actions] | DB --time-actions N | "
+                        "DB --time-open N | DB --time-report N\n");
         return 2;
     }
     long attempts = 1000000;
     int trainees = 10000, scenarios = 50, json_bytes = 0, with_actions = 0, timed = 0;
+    int time_open = 0, time_report = 0;
     uint64_t seed = 1;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -433,13 +481,18 @@ int main(int argc, char **argv)
             json_bytes = atoi(v);
         else if (strcmp(a, "--time-actions") == 0)
             timed = atoi(v);
+        else if (strcmp(a, "--time-open") == 0)
+            time_open = atoi(v);
+        else if (strcmp(a, "--time-report") == 0)
+            time_report = atoi(v);
         else {
             fprintf(stderr, "gen_results: unknown option %s\n", a);
             return 2;
         }
     }
-    if (timed > 0)
-        return time_actions(argv[1], timed);
+    if (timed > 0) return time_actions(argv[1], timed);
+    if (time_open > 0 || time_report > 0)
+        return time_parts(argv[1], time_open > 0 ? time_open : time_report, time_report > 0);
     if (attempts < 1 || trainees < 1 || scenarios < 1 || scenarios > 99 || json_bytes < 0) {
         fprintf(stderr, "gen_results: bad sizes\n");
         return 2;

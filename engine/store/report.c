@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REPORT_MMAP "2147483648" /* SQLite's default upper limit */
-
 /* ==== arena: every string and array of a Report lives in one, freed at once ============== */
 
 typedef struct Chunk {
@@ -278,6 +276,8 @@ typedef struct CritB {
 } CritB;
 
 typedef struct Sel { /* a selected finished attempt */
+    const char *id;  /* in the builder's scratch arena */
+    uint32_t len;
     int32_t trainee, scenario;
     long long ts;
 } Sel;
@@ -318,7 +318,8 @@ typedef struct Builder {
     Grid sc_grid, tr_grid;
     Sel *sel;
     size_t sel_count, sel_cap;
-    StrMap sel_map; /* attempt id → sel index */
+    StrMap sel_map; /* attempt id → sel index, built on the first out-of-order row */
+    int sel_indexed;
     MistakeB *mis;
     size_t mis_count, mis_cap;
     StrMap mis_map; /* (scenario, action) → mistake index */
@@ -570,13 +571,12 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
         size_t idn = (size_t)sqlite3_column_bytes(s, 0);
         GROW(b, b->sel, b->sel_count, b->sel_cap);
         if (b->oom || !id) break;
-        uint32_t h = hash_key(id, idn, 0); /* unique: id is the primary key */
         const char *key = arena_strndup(&b->tmp, id, idn);
-        if (b->tmp.oom || map_add(&b->sel_map, key, idn, 0, h) < 0) {
+        if (b->tmp.oom) {
             b->oom = 1;
             break;
         }
-        b->sel[b->sel_count++] = (Sel){(int32_t)t, (int32_t)sc, ts};
+        b->sel[b->sel_count++] = (Sel){key, (uint32_t)idn, (int32_t)t, (int32_t)sc, ts};
     }
     if (b->oom) {
         sqlite3_finalize(s);
@@ -585,6 +585,25 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) return db_fail(b, err);
     return SIM_OK;
+}
+
+/* The selected attempt with this id, or -1. Rows of attempt_criteria and attempt_mistakes
+ * mostly come in the order the attempts were recorded, so the attempt after the last one
+ * found is tried first; the hash index is built only when that guess fails. */
+static long find_sel(Builder *b, const char *id, size_t n, size_t guess)
+{
+    if (guess < b->sel_count && b->sel[guess].len == n && memcmp(b->sel[guess].id, id, n) == 0)
+        return (long)guess;
+    if (!b->sel_indexed) {
+        for (size_t i = 0; i < b->sel_count; i++) /* ids are unique: the primary key */
+            if (map_add(&b->sel_map, b->sel[i].id, b->sel[i].len, 0,
+                        hash_key(b->sel[i].id, b->sel[i].len, 0)) < 0) {
+                b->oom = 1;
+                return -1;
+            }
+        b->sel_indexed = 1;
+    }
+    return map_find(&b->sel_map, id, n, 0, hash_key(id, n, 0));
 }
 
 /* ---- 2. criteria ------------------------------------------------------------------------- */
@@ -725,8 +744,7 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
     int rc = SQLITE_DONE;
     if (per_attempt) {
         for (size_t i = 0; i < b->sel_count && !b->oom; i++) {
-            const MapEnt *e = &b->sel_map.ents[i];
-            sqlite3_bind_text(s, 1, e->key, (int)e->len, SQLITE_STATIC);
+            sqlite3_bind_text(s, 1, b->sel[i].id, (int)b->sel[i].len, SQLITE_STATIC);
             int pos = 0;
             while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
                 if (kind == ROWS_CRITERIA)
@@ -741,6 +759,7 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
         char prev[64];
         size_t prev_len = (size_t)-1;
         long cur = -1;
+        size_t guess = 0;
         int pos = 0;
         while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
             const char *id = (const char *)sqlite3_column_text(s, 0);
@@ -749,7 +768,8 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
             if (n == prev_len && memcmp(id, prev, n) == 0) {
                 pos++;
             } else {
-                cur = map_find(&b->sel_map, id, n, 0, hash_key(id, n, 0));
+                cur = find_sel(b, id, n, guess);
+                if (cur >= 0) guess = (size_t)cur + 1;
                 pos = 0;
                 if (n < sizeof prev) {
                     memcpy(prev, id, n);
@@ -824,8 +844,7 @@ static SimStatus scenario_titles(Builder *b, SimError *err);
 /* The title of criterion c as recorded with attempt sel (+1); the id when there is none. */
 static const char *criterion_title(Builder *b, sqlite3_stmt *s, size_t sel, long c, int *rc)
 {
-    const MapEnt *e = &b->sel_map.ents[sel - 1];
-    sqlite3_bind_text(s, 1, e->key, (int)e->len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 1, b->sel[sel - 1].id, (int)b->sel[sel - 1].len, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, b->crit[c].id, -1, SQLITE_STATIC);
     const char *t = NULL;
     *rc = sqlite3_step(s);
@@ -1120,9 +1139,6 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     b.last_day_idx = -1;
     /* One read transaction: every figure comes from the same snapshot. */
     int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-    /* Read the file through memory mapping while the report runs: whole-table passes then
-     * cost no system call per page. */
-    sqlite3_exec(st->db, "PRAGMA mmap_size=" REPORT_MMAP, NULL, NULL, NULL);
     SimStatus rc = load_trainees(&b, f, err);
     if (rc == SIM_OK && !b.oom) rc = scan_attempts(&b, f, err);
     if (rc == SIM_OK && !b.oom) {
@@ -1134,7 +1150,6 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     }
     if (rc == SIM_OK && !b.oom) rc = titles(&b, err);
     if (in_txn) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_exec(st->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
     if (rc == SIM_OK && !b.oom) assemble(&b);
     builder_free(&b);
     if (rc == SIM_OK && (b.oom || ra->oom))

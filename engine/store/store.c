@@ -104,6 +104,22 @@ static int pragma_int(Store *st, const char *sql)
     return v;
 }
 
+/* 1 when a session marked the file open and never closed it (or nothing says either way). */
+static int unclean_shutdown(Store *st)
+{
+    sqlite3_stmt *s;
+    int unclean = 1;
+    if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE key = 'mfc.session_open'",
+                           -1, &s, NULL) == SQLITE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            const unsigned char *v = sqlite3_column_text(s, 0);
+            unclean = !v || strcmp((const char *)v, "0") != 0;
+        }
+        sqlite3_finalize(s);
+    }
+    return unclean;
+}
+
 static int quick_check_ok(Store *st)
 {
     sqlite3_stmt *s;
@@ -157,7 +173,10 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
         store_close(st);
         return SIM_ERR_INVALID;
     }
-    if (!quick_check_ok(st)) {
+    /* quick_check reads the whole file (seconds for a million attempts), so it runs when the
+     * last session did not close cleanly — after a crash or a power cut — rather than on
+     * every start. A fresh file needs none. */
+    if (ver > 0 && unclean_shutdown(st) && !quick_check_ok(st)) {
         sim_error_set(err, SIM_ERR_INVALID,
                       "база результатов %s повреждена (quick_check); файл не будет изменён — "
                       "восстановите его из резервной копии",
@@ -183,6 +202,8 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
             return SIM_ERR_IO;
         }
     }
+    st->marked_open = exec(st, "INSERT INTO settings(key, value) VALUES('mfc.session_open', '1') "
+                               "ON CONFLICT(key) DO UPDATE SET value = '1'");
     *out = st;
     return SIM_OK;
 }
@@ -191,6 +212,8 @@ void store_close(Store *st)
 {
     if (!st)
         return;
+    if (st->marked_open)
+        exec(st, "UPDATE settings SET value = '0' WHERE key = 'mfc.session_open'");
     sqlite3_close(st->db);
     free(st);
 }

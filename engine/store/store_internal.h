@@ -11,7 +11,8 @@
 
 struct Store {
     sqlite3 *db;
-    SimRng rng; /* for UUIDs */
+    SimRng rng;      /* for UUIDs */
+    int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
 };
 
 #endif /* SIM_STORE_INTERNAL_H */
