@@ -271,6 +271,15 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *s, int col)
     snprintf(dst, n, "%s", t ? (const char *)t : "");
 }
 
+/* A row of "SELECT id, surname, name, personnel_number FROM trainees …". */
+static void read_trainee(sqlite3_stmt *s, Trainee *t)
+{
+    t->id = sqlite3_column_int64(s, 0);
+    copy_col(t->surname, sizeof t->surname, s, 1);
+    copy_col(t->name, sizeof t->name, s, 2);
+    copy_col(t->personnel, sizeof t->personnel, s, 3);
+}
+
 int store_find_trainee(Store *st, const char *personnel, Trainee *out)
 {
     sqlite3_stmt *s;
@@ -282,10 +291,7 @@ int store_find_trainee(Store *st, const char *personnel, Trainee *out)
         return 0;
     sqlite3_bind_text(s, 1, personnel, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(s) == SQLITE_ROW) {
-        out->id = sqlite3_column_int64(s, 0);
-        copy_col(out->surname, sizeof out->surname, s, 1);
-        copy_col(out->name, sizeof out->name, s, 2);
-        copy_col(out->personnel, sizeof out->personnel, s, 3);
+        read_trainee(s, out);
         found = 1;
     }
     sqlite3_finalize(s);
@@ -301,13 +307,8 @@ size_t store_list_trainees(Store *st, Trainee *out, size_t max)
                            "ORDER BY surname, name",
                            -1, &s, NULL) != SQLITE_OK)
         return 0;
-    while (n < max && sqlite3_step(s) == SQLITE_ROW) {
-        out[n].id = sqlite3_column_int64(s, 0);
-        copy_col(out[n].surname, sizeof out[n].surname, s, 1);
-        copy_col(out[n].name, sizeof out[n].name, s, 2);
-        copy_col(out[n].personnel, sizeof out[n].personnel, s, 3);
-        n++;
-    }
+    while (n < max && sqlite3_step(s) == SQLITE_ROW)
+        read_trainee(s, &out[n++]);
     sqlite3_finalize(s);
     return n;
 }
