@@ -41,6 +41,10 @@ static void writer(const char *db, int fd, unsigned seed)
     memset(&r, 0, sizeof r);
     r.total = 50;
     r.crit[0] = (CriterionResult){5, 5, 10};
+    /* Tell the parent we are about to write, so its random moment falls while writing (a
+     * sanitizer build starts slowly). */
+    if (write(fd, "READY-------------------------------", 36) != 36)
+        _exit(9);
     for (unsigned n = 0;; n++) {
         AttemptInfo a;
         memset(&a, 0, sizeof a);
@@ -86,6 +90,15 @@ int main(int argc, char **argv)
             writer(db, p[1], (unsigned)kills + 1);
         }
         close(p[1]);
+        char ready[37] = {0};
+        if (read(p[0], ready, 36) != 36 || strncmp(ready, "READY", 5) != 0) {
+            /* The writer died before writing (it cannot open the database): stop. */
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
+            close(p[0]);
+            fprintf(stderr, "writer did not start\n");
+            break;
+        }
         struct timespec pause = {0, (long)(rand() % 15000) * 1000L}; /* a random moment */
         nanosleep(&pause, NULL);
         kill(pid, SIGKILL);
