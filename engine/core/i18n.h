@@ -65,9 +65,6 @@
       "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \
       "                  [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД] [--output ФАЙЛ]\n" \
       "                                          отчёт руководителя по базе результатов\n"       \
-      "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n"  \
-      "                  [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД] [--output ФАЙЛ]\n" \
-      "                                          отчёт для руководителя\n"                      \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД] [--home-page URL]\n"  \
       "                  [--output ФАЙЛ]          выгрузка для СДО (xAPI 1.0.3)\n"               \
       "  mfc-trainer --version | --help\n"                                                       \
