@@ -512,8 +512,10 @@ SimStatus store_set_setting(Store *st, const char *key, const char *value, SimEr
 int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
                              const char *hash, AttemptInfo *a, char ***actions, size_t *count)
 {
-    *actions = NULL;
-    *count = 0;
+    if (actions)
+        *actions = NULL;
+    if (count)
+        *count = 0;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, seed, mode, scenario_version FROM attempts WHERE "
@@ -538,7 +540,8 @@ int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
     sqlite3_finalize(s);
     if (!found)
         return 0;
-    *count = store_attempt_actions(st, a->id, actions);
+    if (actions && count)
+        *count = store_attempt_actions(st, a->id, actions);
     return 1;
 }
 

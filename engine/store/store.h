@@ -79,8 +79,8 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
                                SimError *err);
 ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario);
 /* The trainee's latest unfinished attempt at a scenario version (same hash), if any: fills a
- * and its recorded action ids in order (caller frees each and the array). Returns 1 when
- * found. */
+ * and its recorded action ids in order (caller frees each and the array; pass NULL for
+ * actions and count to only ask whether there is one). Returns 1 when found. */
 int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
                              const char *hash, AttemptInfo *a, char ***actions, size_t *count);
 

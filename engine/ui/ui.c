@@ -107,6 +107,11 @@ typedef struct Ui {
     int filter; /* -1 all, else service group index */
     int sel_card;
     int catalog_cols;
+    /* Each card's best result and whether an attempt waits to be resumed, read from the
+     * database when the trainee changes or an attempt ends — not on every frame. */
+    ScenarioStats card_stats[256];
+    char card_resumable[256];
+    long long cards_for; /* the trainee they were read for; -2 = stale */
     char services[32][128];
     int nservices;
     /* office */
@@ -269,6 +274,7 @@ static void apply_theme(Ui *u)
 
 static void write_result(Ui *u)
 {
+    u->cards_for = -2; /* the catalogue's figures change */
     char *json = session_result_json(u->ss, 1);
     if (u->cfg->result_path) {
         FILE *f = fopen(u->cfg->result_path, "wb");
@@ -326,6 +332,7 @@ static int resume_attempt(Ui *u, int scen)
 
 static void start_attempt_mode(Ui *u, int scen, int fresh)
 {
+    u->cards_for = -2;
     u->scen = scen;
     const UiScenario *us = &u->cfg->scenarios[scen];
     int resumed = !fresh && resume_attempt(u, scen);
@@ -719,15 +726,35 @@ static int visible_cards(Ui *u, int *idx, int max)
     for (int g = 0; g < u->nservices; g++) {
         if (u->filter >= 0 && u->filter != g)
             continue;
-        for (size_t i = 0; i < u->cfg->scenario_count && n < max; i++)
+        /* The catalogue shows up to 256 scenarios (the size of its per-card figures). */
+        for (size_t i = 0; i < u->cfg->scenario_count && i < 256 && n < max; i++)
             if (strcmp(u->cfg->scenarios[i].scenario->service_title, u->services[g]) == 0)
                 idx[n++] = (int)i;
     }
     return n;
 }
 
+static void load_card_stats(Ui *u)
+{
+    long long who = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : -1;
+    if (u->cards_for == who)
+        return;
+    for (size_t i = 0; i < u->cfg->scenario_count && i < 256; i++) {
+        const Scenario *sc = u->cfg->scenarios[i].scenario;
+        ScenarioStats none = {0, -1, 0};
+        AttemptInfo a;
+        int have = u->cfg->store && who >= 0;
+        u->card_stats[i] = have ? store_scenario_stats(u->cfg->store, who, sc->id) : none;
+        u->card_resumable[i] = (char)(have && store_unfinished_attempt(u->cfg->store, who, sc->id,
+                                                                       sc->hash_hex, &a, NULL,
+                                                                       NULL));
+    }
+    u->cards_for = who;
+}
+
 static void draw_catalog(Ui *u)
 {
+    load_card_stats(u);
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
     char sub[400];
@@ -822,37 +849,20 @@ static void draw_catalog(Ui *u)
         float lh = l->px_label * 1.4f;
         gfx_text(u->g, meta, r.x + 16 * s, r.y + r.h - 2 * lh - 12 * s, l->px_label, GF_REGULAR,
                  u->theme.text_dim);
-        ScenarioStats st = {0, -1, 0};
-        if (u->cfg->store && u->sel_trainee >= 0)
-            st = store_scenario_stats(u->cfg->store, u->trainees[u->sel_trainee].id, sc->id);
+        const ScenarioStats *st = &u->card_stats[idx[i]];
         char best[128];
-        const char *status;
-        GColor sc_col;
-        AttemptInfo ua;
-        char **uacts = NULL;
-        size_t una = 0;
-        int resumable = u->cfg->store && u->sel_trainee >= 0 &&
-                        store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
-                                                 sc->id, sc->hash_hex, &ua, &uacts, &una);
-        for (size_t q = 0; q < una; q++)
-            free(uacts[q]);
-        free(uacts);
-        if (resumable) {
+        const char *status = st->best_total < 0
+                                 ? tr(STR_UI_STATUS_NEW)
+                                 : (st->passed ? tr(STR_UI_STATUS_PASSED)
+                                               : tr(STR_UI_STATUS_FAILED));
+        GColor sc_col = st->best_total < 0 ? u->theme.accent
+                                           : (st->passed ? u->theme.good : u->theme.bad);
+        if (u->card_resumable[idx[i]])
             snprintf(best, sizeof best, "%s", tr(STR_UI_CAN_RESUME));
-            status = st.best_total < 0 ? tr(STR_UI_STATUS_NEW)
-                                       : (st.passed ? tr(STR_UI_STATUS_PASSED)
-                                                    : tr(STR_UI_STATUS_FAILED));
-            sc_col = st.best_total < 0 ? u->theme.accent
-                                       : (st.passed ? u->theme.good : u->theme.bad);
-        } else if (st.best_total < 0) {
+        else if (st->best_total < 0)
             snprintf(best, sizeof best, "%s", tr(STR_UI_NOT_PLAYED));
-            status = tr(STR_UI_STATUS_NEW);
-            sc_col = u->theme.accent;
-        } else {
-            snprintf(best, sizeof best, tr(STR_UI_BEST), st.best_total);
-            status = st.passed ? tr(STR_UI_STATUS_PASSED) : tr(STR_UI_STATUS_FAILED);
-            sc_col = st.passed ? u->theme.good : u->theme.bad;
-        }
+        else
+            snprintf(best, sizeof best, tr(STR_UI_BEST), st->best_total);
         gfx_text(u->g, best, r.x + 16 * s, r.y + r.h - lh - 10 * s, l->px_label, GF_REGULAR,
                  u->theme.text);
         float sw = text_w(u, status, l->px_label, GF_BOLD);
@@ -2759,6 +2769,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
     u->cfg = cfg;
     u->err = err;
     u->sel_trainee = -1;
+    u->cards_for = -2;
     u->filter = -1;
     u->hover = -1;
     u->text_pct = setting_int(u, "text_pct", 100);
