@@ -32,7 +32,10 @@ int main(int argc, char **argv)
     SimDiags d;
     simdiags_init(&d);
     RuleCatalog *rules = rules_load(rules_path, &d);
-    ScenarioLoadOptions opt = {rules, scripts};
+    char book_path[1024];
+    snprintf(book_path, sizeof book_path, "%s/../data/services.json", argv[1]);
+    RefBook *book = sim_is_file(book_path) ? refbook_load(book_path, rules, &d) : NULL;
+    ScenarioLoadOptions opt = {rules, scripts, book};
     Scenario *s = scenario_load(argv[1], &opt, &d);
     if (!s) {
         fprintf(stderr, "cannot load %s\n", argv[1]);
@@ -75,6 +78,7 @@ int main(int argc, char **argv)
            prog ? "yes" : "no");
     script_program_destroy(prog);
     scenario_free(s);
+    refbook_free(book);
     rules_free(rules);
     simdiags_free(&d);
     return 0;

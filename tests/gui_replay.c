@@ -129,10 +129,12 @@ int main(int argc, char **argv)
     SimDiags dg;
     simdiags_init(&dg);
     RuleCatalog *rules = rules_load(path, &dg);
+    snprintf(path, sizeof path, "%s/data/services.json", root);
+    RefBook *book = sim_is_file(path) ? refbook_load(path, rules, &dg) : NULL;
     char dir[1024], scripts[1024];
     snprintf(dir, sizeof dir, "%s/%s", root, id);
     snprintf(scripts, sizeof scripts, "%s/../scripts", root);
-    ScenarioLoadOptions lo = {rules, scripts};
+    ScenarioLoadOptions lo = {rules, scripts, book};
     Scenario *s = scenario_load(dir, &lo, &dg);
     CHECK(s != NULL);
     if (!s)
@@ -198,6 +200,7 @@ int main(int argc, char **argv)
     CHECK(replayed >= 1);
     printf("replayed through the window: %d\n", replayed);
     scenario_free(s);
+    refbook_free(book);
     rules_free(rules);
     simdiags_free(&dg);
     cJSON_Delete(golden);

@@ -26,11 +26,14 @@ void app_paths_free(AppPaths *p);
 /* The folder a scenario argument names: an existing folder, or an id under the root. Caller
  * frees; NULL when neither exists. */
 char *app_resolve_scenario(const AppPaths *p, const char *arg);
-/* Loads the rules catalogue and shared-scripts folder for a scenario folder, i.e. from the
- * folder's parent: <parent>/data/rules.json and <parent>/../scripts. */
+/* Loads the rules catalogue, the reference book and shared-scripts folder for a scenario
+ * folder, i.e. from the folder's parent: <parent>/data/rules.json, <parent>/data/services.json
+ * and <parent>/../scripts. */
 typedef struct AppLoadCtx {
     RuleCatalog *rules;
     char *rules_path;
+    RefBook *refbook; /* <parent>/data/services.json, the «Справочник»; NULL when absent */
+    char *refbook_path;
     char *scripts_dir;
 } AppLoadCtx;
 void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags);

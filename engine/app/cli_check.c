@@ -50,7 +50,7 @@ static void check_one(const char *dir, CheckTotals *t)
     if (!ctx.rules && ctx.rules_path && !sim_is_file(ctx.rules_path))
         simdiags_add(&diags, SIM_SEV_WARNING, ctx.rules_path, 0, 0, "",
                      "каталога правил нет: ссылки сценария на правила будут ошибками");
-    ScenarioLoadOptions opt = {ctx.rules, ctx.scripts_dir};
+    ScenarioLoadOptions opt = {ctx.rules, ctx.scripts_dir, ctx.refbook};
     Scenario *s = scenario_load(dir, &opt, &diags);
     if (s && s->script) {
         /* Compile and run the main chunk in a sandbox so syntax errors show with their line. */

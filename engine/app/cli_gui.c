@@ -93,7 +93,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         SimDiags d;
         simdiags_init(&d);
         app_load_ctx_init(&ctx[ok], dirs[i], &d);
-        ScenarioLoadOptions lo = {ctx[ok].rules, ctx[ok].scripts_dir};
+        ScenarioLoadOptions lo = {ctx[ok].rules, ctx[ok].scripts_dir, ctx[ok].refbook};
         Scenario *s = scenario_load(dirs[i], &lo, &d);
         ScriptProgram *prog = NULL;
         SimError e;

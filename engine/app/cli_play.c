@@ -488,7 +488,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     simdiags_init(&diags);
     AppLoadCtx ctx;
     app_load_ctx_init(&ctx, dir, &diags);
-    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir};
+    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
     Scenario *s = scenario_load(dir, &lo, &diags);
     app_print_diags(&diags);
     Session *ss = NULL;

@@ -102,9 +102,12 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
         return;
     char *data = sim_path_join(root, "data");
     c->rules_path = sim_path_join(data, "rules.json");
+    c->refbook_path = sim_path_join(data, "services.json");
     free(data);
     if (c->rules_path && sim_is_file(c->rules_path))
         c->rules = rules_load(c->rules_path, diags);
+    if (c->refbook_path && sim_is_file(c->refbook_path))
+        c->refbook = refbook_load(c->refbook_path, c->rules, diags);
     char *up = parent_of(root);
     char *scripts = up ? sim_path_join(up, "scripts") : NULL;
     if (scripts && sim_is_dir(scripts))
@@ -117,8 +120,10 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
 
 void app_load_ctx_free(AppLoadCtx *c)
 {
+    refbook_free(c->refbook);
     rules_free(c->rules);
     free(c->rules_path);
+    free(c->refbook_path);
     free(c->scripts_dir);
     memset(c, 0, sizeof *c);
 }

@@ -26,6 +26,7 @@ typedef struct Ld {
     JsonPosMap *pos;
     Scenario *s;
     const RuleCatalog *rules;
+    const RefBook *refbook;
     size_t errors;
     /* first-pass ids */
     const char **action_ids;
@@ -102,6 +103,143 @@ static void hint_suffix(char *out, size_t n, const char *sugg)
         snprintf(out, n, "; возможно, имелось в виду «%s»?", sugg);
     else
         out[0] = '\0';
+}
+
+/* ==== references to the reference book ({{kind:id}}) ====================================== */
+
+static const RefService *resolve_refservice(Ld *ld, const char *path, const char *id);
+
+static const char *const ref_kinds[] = {"duty", "deadline", "agency", "title", "result", "value",
+                                        NULL};
+
+/* The text one reference stands for, or NULL after reporting why it cannot be resolved. */
+static const char *ref_lookup(Ld *ld, const char *path, const char *kind, const char *id)
+{
+    if (strcmp(kind, "value") == 0) {
+        const RefValue *v = ld->refbook ? refbook_find_value(ld->refbook, id) : NULL;
+        if (v)
+            return v->value;
+        if (!ld->refbook) {
+            ERR(ld, path,
+                "ссылка {{value:%s}}, но справочник услуг (scenarios/data/services.json) не "
+                "загружен",
+                id);
+            return NULL;
+        }
+        const char **c = calloc(ld->refbook->value_count + 1, sizeof *c);
+        for (size_t i = 0; c && i < ld->refbook->value_count; i++)
+            c[i] = ld->refbook->values[i].key;
+        char hint[160];
+        hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->refbook->value_count) : NULL);
+        free(c);
+        ERR(ld, path, "величины «%s» нет в разделе «values» справочника %s%s", id,
+            ld->refbook->path, hint);
+        return NULL;
+    }
+    const RefService *r = resolve_refservice(ld, path, id);
+    if (!r)
+        return NULL;
+    if (strcmp(kind, "duty") == 0)
+        return r->duty;
+    if (strcmp(kind, "deadline") == 0)
+        return r->deadline;
+    if (strcmp(kind, "agency") == 0)
+        return r->agency;
+    if (strcmp(kind, "title") == 0)
+        return r->title;
+    if (!r->result)
+        ERR(ld, path, "у услуги «%s» в справочнике нет поля «result»", id);
+    return r->result;
+}
+
+/* Replaces every {{kind:id}} in one string. Returns a new string, or NULL when there is
+ * nothing to replace or a reference is broken (reported). Each resolved text is hashed, so a
+ * changed duty in services.json changes the scenario's content hash. */
+static char *subst_string(Ld *ld, const char *path, const char *text, uint64_t *h)
+{
+    if (!strstr(text, "{{"))
+        return NULL;
+    SimBuf b;
+    simbuf_init(&b);
+    const char *p = text;
+    int bad = 0;
+    for (const char *open; (open = strstr(p, "{{")) != NULL;) {
+        simbuf_append(&b, p, (size_t)(open - p));
+        const char *close = strstr(open + 2, "}}");
+        if (!close) {
+            ERR(ld, path, "ссылка «{{…}}» не закрыта: допишите «}}»");
+            bad = 1;
+            break;
+        }
+        char ref[128];
+        size_t n = (size_t)(close - open - 2);
+        snprintf(ref, sizeof ref, "%.*s", (int)(n < sizeof ref ? n : sizeof ref - 1), open + 2);
+        char *colon = strchr(ref, ':');
+        const char *val = NULL;
+        if (!colon || colon == ref || !colon[1]) {
+            ERR(ld, path,
+                "ссылка «{{%s}}» записана неверно: нужно {{вид:id}}, где вид — duty, "
+                "deadline, agency, title, result или value",
+                ref);
+        } else {
+            *colon = '\0';
+            int known = 0;
+            for (size_t k = 0; ref_kinds[k]; k++)
+                known |= strcmp(ref, ref_kinds[k]) == 0;
+            if (!known) {
+                char hint[160];
+                hint_suffix(hint, sizeof hint, suggest(ref, ref_kinds, 6));
+                ERR(ld, path,
+                    "неизвестный вид ссылки «%s»: допустимы duty, deadline, agency, title, "
+                    "result, value%s",
+                    ref, hint);
+            } else {
+                val = ref_lookup(ld, path, ref, colon + 1);
+            }
+        }
+        if (!val)
+            bad = 1;
+        else {
+            simbuf_puts(&b, val);
+            *h = sim_hash_fnv1a(*h, val, strlen(val));
+        }
+        p = close + 2;
+    }
+    if (bad) {
+        simbuf_free(&b);
+        return NULL;
+    }
+    simbuf_puts(&b, p);
+    return simbuf_take(&b);
+}
+
+static void subst_tree(Ld *ld, cJSON *node, const char *path, uint64_t *h, int depth)
+{
+    if (depth > JSONSCAN_MAX_DEPTH)
+        return;
+    size_t i = 0;
+    for (cJSON *it = node->child; it; it = it->next, i++) {
+        char p[PATH_MAX_LEN];
+        if (cJSON_IsObject(node))
+            pkey(p, path, it->string);
+        else
+            pidx(p, path, i);
+        if (cJSON_IsString(it)) {
+            char *repl = subst_string(ld, p, it->valuestring, h);
+            if (repl) {
+                /* cJSON owns valuestring through its hooks (the default malloc/free). */
+                char *copy = cJSON_malloc(strlen(repl) + 1);
+                if (copy) {
+                    memcpy(copy, repl, strlen(repl) + 1);
+                    cJSON_free(it->valuestring);
+                    it->valuestring = copy;
+                }
+                free(repl);
+            }
+        } else if (cJSON_IsObject(it) || cJSON_IsArray(it)) {
+            subst_tree(ld, it, p, h, depth + 1);
+        }
+    }
 }
 
 /* ==== typed getters ======================================================================= */
@@ -777,6 +915,28 @@ static void parse_documents(Ld *ld, const cJSON *root)
     }
 }
 
+static const RefService *resolve_refservice(Ld *ld, const char *path, const char *id)
+{
+    if (!ld->refbook) {
+        ERR(ld, path,
+            "ссылка на справочник («%s»), но справочник услуг (scenarios/data/services.json) не "
+            "загружен: проверьте, что файл есть и в нём нет ошибок",
+            id);
+        return NULL;
+    }
+    const RefService *r = refbook_find_service(ld->refbook, id);
+    if (r)
+        return r;
+    const char **c = calloc(ld->refbook->service_count + 1, sizeof *c);
+    for (size_t i = 0; c && i < ld->refbook->service_count; i++)
+        c[i] = ld->refbook->services[i].id;
+    char hint[160];
+    hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->refbook->service_count) : NULL);
+    free(c);
+    ERR(ld, path, "услуги «%s» нет в справочнике %s%s", id, ld->refbook->path, hint);
+    return NULL;
+}
+
 static void parse_services(Ld *ld, const cJSON *root)
 {
     Scenario *s = ld->s;
@@ -798,10 +958,17 @@ static void parse_services(Ld *ld, const cJSON *root)
             ERR(ld, ip, "ожидался объект услуги {id, title, checklist}");
             continue;
         }
-        static const char *const keys[] = {"id", "title", "checklist", "duty", "score",
-                                           "critical", NULL};
+        static const char *const keys[] = {"id",    "ref",      "title", "checklist", "duty",
+                                           "score", "critical", NULL};
         check_keys(ld, it, ip, keys);
         Service *sv = &s->services[s->service_count++];
+        char *ref = get_str(ld, it, ip, "ref", 0);
+        if (ref) {
+            char rp[PATH_MAX_LEN];
+            pkey(rp, ip, "ref");
+            sv->ref = resolve_refservice(ld, rp, ref);
+            free(ref);
+        }
         sv->id = get_str(ld, it, ip, "id", 1);
         check_id(ld, ip, sv->id);
         if (!sv->id)
@@ -809,9 +976,22 @@ static void parse_services(Ld *ld, const cJSON *root)
         for (size_t k = 0; k + 1 < s->service_count; k++)
             if (strcmp(s->services[k].id, sv->id) == 0)
                 ERR(ld, ip, "услуга «%s» уже объявлена", sv->id);
-        sv->title = get_str(ld, it, ip, "title", 1);
-        sv->checklist_count = get_strv(ld, it, ip, "checklist", 1, &sv->checklist);
+        /* With "ref", the reference book supplies what the scenario does not override, so a
+         * new duty or document list is one edit in services.json. */
+        const RefService *rs = sv->ref;
+        sv->title = get_str(ld, it, ip, "title", !rs);
+        sv->checklist_count = get_strv(ld, it, ip, "checklist", !rs, &sv->checklist);
         sv->duty = get_str(ld, it, ip, "duty", 0);
+        if (rs && !sv->title)
+            sv->title = sim_strdup(rs->title);
+        if (rs && !sv->duty)
+            sv->duty = sim_strdup(rs->duty);
+        if (rs && !get(it, "checklist")) {
+            sv->checklist = calloc(rs->document_count ? rs->document_count : 1,
+                                   sizeof *sv->checklist);
+            for (size_t k = 0; sv->checklist && k < rs->document_count; k++)
+                sv->checklist[sv->checklist_count++] = sim_strdup(rs->documents[k]);
+        }
         sv->score_count = parse_scores(ld, it, ip, &sv->score);
         parse_critical(ld, it, ip, &sv->critical);
     }
@@ -1299,6 +1479,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
     ld.file = file_label;
     ld.diags = diags;
     ld.rules = opt ? opt->rules : NULL;
+    ld.refbook = opt ? opt->refbook : NULL;
     if (json_len > SCENARIO_MAX_FILE) {
         simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
                      "файл больше %u МиБ: разделите сценарий или уберите лишнее",
@@ -1336,6 +1517,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
         h = sim_hash_fnv1a(h, "\0script\0", 8);
         h = sim_hash_fnv1a(h, script, script_len);
     }
+    subst_tree(&ld, root, "", &h, 0);
     parse_root(&ld, root, dir);
     s->hash = h;
     snprintf(s->hash_hex, sizeof s->hash_hex, "%016llx", (unsigned long long)h);

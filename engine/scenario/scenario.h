@@ -47,6 +47,50 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags);
 void rules_free(RuleCatalog *rc);
 const Rule *rules_find(const RuleCatalog *rc, const char *id); /* borrowed; NULL when unknown */
 
+/* ---- the reference book («Справочник», scenarios/data/services.json) --------------------- */
+/* Facts that change yearly (duties, amounts, deadlines) live here once; scenario texts cite them
+ * as {{duty:ID}}, {{deadline:ID}}, {{agency:ID}}, {{title:ID}} and {{value:KEY}}, substituted
+ * at load time, and the trainee browses the same data as the «Справочник». */
+typedef struct RefService {
+    char *id;       /* "passport-replace" */
+    char *title;    /* "Замена паспорта гражданина РФ" */
+    char *agency;   /* "МВД России" */
+    char *duty;     /* "300 ₽" or "не взимается" */
+    char *deadline; /* "10 рабочих дней …" */
+    char *result;   /* what the applicant receives, may be NULL */
+    char **documents;
+    size_t document_count;
+    char **pitfalls;
+    size_t pitfall_count;
+    const Rule **rules; /* borrowed from the rules catalogue */
+    size_t rule_count;
+    char *note;         /* what a methodologist must verify, may be NULL */
+    int verify;         /* 1: a figure here still needs checking against the current act */
+} RefService;
+
+typedef struct RefValue {
+    char *key;   /* "matcap-first-child" */
+    char *title; /* what the figure is */
+    char *value; /* "…" as it is shown */
+    char *note;  /* may be NULL */
+    int verify;
+} RefValue;
+
+typedef struct RefBook {
+    RefService *services;
+    size_t service_count;
+    RefValue *values;
+    size_t value_count;
+    char *path;
+} RefBook;
+
+/* Loads a services.json; rule ids are resolved against rules (NULL: reported). Problems go to
+ * diags. Returns NULL when the file is unusable. Caller frees with refbook_free. */
+RefBook *refbook_load(const char *path, const RuleCatalog *rules, SimDiags *diags);
+void refbook_free(RefBook *rb);
+const RefService *refbook_find_service(const RefBook *rb, const char *id); /* borrowed */
+const RefValue *refbook_find_value(const RefBook *rb, const char *key);    /* borrowed */
+
 /* ---- scoring model ---------------------------------------------------------------------- */
 typedef struct ScoreSpec { /* one "score" entry: points to a criterion with an explanation */
     int criterion;         /* index into Scenario.criteria */
@@ -154,6 +198,7 @@ typedef struct Service {
     ScoreSpec *score;
     size_t score_count;
     CriticalSpec critical;
+    const RefService *ref; /* the reference book's entry ("ref"), borrowed; may be NULL */
 } Service;
 
 /* ---- the graph -------------------------------------------------------------------------- */
@@ -278,6 +323,7 @@ typedef struct Scenario {
 typedef struct ScenarioLoadOptions {
     const RuleCatalog *rules; /* required for rule references; NULL reports them as errors */
     const char *scripts_dir;  /* folder for import(); NULL disables import */
+    const RefBook *refbook;   /* for {{…}} references and services' "ref"; NULL reports them */
 } ScenarioLoadOptions;
 
 /* Loads and validates scenarios/<id>/. Every problem goes to diags (errors and warnings).

@@ -228,7 +228,7 @@ int main(void)
     SimDiags d;
     simdiags_init(&d);
     rules = rules_load(path, &d);
-    ScenarioLoadOptions opt = {rules, scripts};
+    ScenarioLoadOptions opt = {rules, scripts, NULL};
     scen = scenario_load(dir, &opt, &d);
     for (size_t i = 0; i < d.count; i++) {
         char *m = simdiag_format(&d.items[i]);
