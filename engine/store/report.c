@@ -1098,6 +1098,174 @@ static void builder_free(Builder *b)
     arena_free(&b->tmp);
 }
 
+/* ---- the unfiltered report from the running summaries (schema 3) -------------------------
+ * Over everything, the same builder is filled from the sum_* tables that recording keeps
+ * current (store.c), so the figures are those of the detailed pass — tests compare both — at
+ * the cost of a few thousand rows instead of every attempt. */
+
+static const char *col_text(sqlite3_stmt *s, int i)
+{
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static void counts_from(Counts *c, sqlite3_stmt *s, int col)
+{
+    c->attempts = sqlite3_column_int64(s, col);
+    c->unfinished = sqlite3_column_int64(s, col + 1);
+    c->passed = sqlite3_column_int64(s, col + 2);
+    c->exams = sqlite3_column_int64(s, col + 3);
+    c->exams_passed = sqlite3_column_int64(s, col + 4);
+    c->sum_total = sqlite3_column_int64(s, col + 5);
+}
+
+static void acc_from(Acc *a, sqlite3_stmt *s, int col)
+{
+    a->n = sqlite3_column_int64(s, col);
+    a->score = (double)sqlite3_column_int64(s, col + 1);
+    a->max = (double)sqlite3_column_int64(s, col + 2);
+    a->ratio = sqlite3_column_double(s, col + 3);
+}
+
+static SimStatus summaries(Builder *b, SimError *err)
+{
+    Report *r = b->r;
+    sqlite3_stmt *s = NULL;
+    int rc = SQLITE_DONE;
+    /* Trainees and the totals. */
+    if (sqlite3_prepare_v2(b->st->db,
+                           "SELECT trainee_id, attempts, unfinished, passed, exams, exams_passed, "
+                           "sum_total, first_at, last_at FROM sum_trainee",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long t = trainee_index(b, sqlite3_column_int64(s, 0));
+        if (t < 0) continue;
+        TraineeB *tb = &b->tr[t];
+        counts_from(&tb->c, s, 1);
+        const char *first = col_text(s, 7), *last = col_text(s, 8);
+        snprintf(tb->last, sizeof tb->last, "%s", last ? last : "");
+        b->total.attempts += tb->c.attempts;
+        b->total.unfinished += tb->c.unfinished;
+        b->total.passed += tb->c.passed;
+        b->total.exams += tb->c.exams;
+        b->total.exams_passed += tb->c.exams_passed;
+        b->total.sum_total += tb->c.sum_total;
+        if (first && (!r->first[0] || strcmp(first, r->first) < 0))
+            snprintf(r->first, sizeof r->first, "%s", first);
+        if (last && strcmp(last, r->last) > 0) snprintf(r->last, sizeof r->last, "%s", last);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+
+    /* Scenarios. */
+    if (sqlite3_prepare_v2(b->st->db,
+                           "SELECT scenario_id, attempts, unfinished, passed, exams, "
+                           "exams_passed, sum_total FROM sum_scenario ORDER BY scenario_id",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *id = col_text(s, 0);
+        if (!id) continue;
+        long sc = scenario_index(b, id, (size_t)sqlite3_column_bytes(s, 0));
+        if (sc < 0) break;
+        counts_from(&b->sc[sc].c, s, 1);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+
+    /* Criteria: overall first (it defines the set), then per scenario and per trainee. */
+    if (sqlite3_prepare_v2(b->st->db,
+                           "SELECT scope, owner, criterion, n, score_sum, max_sum, ratio_sum, "
+                           "min_pos, title FROM sum_criterion ORDER BY scope = 't', scope <> '*'",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *scope = col_text(s, 0), *owner = col_text(s, 1), *cid = col_text(s, 2);
+        const char *title = col_text(s, 8);
+        if (!scope || !owner || !cid) continue;
+        size_t n = (size_t)sqlite3_column_bytes(s, 2);
+        uint32_t h = hash_key(cid, n, 0);
+        long c = map_find(&b->crit_map, cid, n, 0, h);
+        if (scope[0] == '*') {
+            if (c >= 0 || b->crit_map.count >= REPORT_MAX_CRITERIA) continue;
+            CritB *k = &b->crit[b->crit_map.count];
+            k->id = arena_strndup(b->ra, cid, n);
+            k->title = title && *title ? arena_strdup(b->ra, title) : k->id;
+            k->min_pos = sqlite3_column_int(s, 7);
+            acc_from(&k->acc, s, 3);
+            if (map_add(&b->crit_map, k->id, n, 0, h) < 0) b->oom = 1;
+        } else if (c < 0) {
+            continue;
+        } else if (scope[0] == 's') {
+            long sc = scenario_index(b, owner, strlen(owner));
+            if (sc < 0) break;
+            acc_from(&b->sc_grid.cells[(size_t)sc * REPORT_MAX_CRITERIA + (size_t)c], s, 3);
+            b->sc[sc].crit_title[c] =
+                title && *title ? arena_strdup(b->ra, title) : b->crit[c].title;
+        } else {
+            long t = trainee_index(b, atoll(owner));
+            if (t < 0) continue;
+            acc_from(&b->tr_grid.cells[(size_t)t * REPORT_MAX_CRITERIA + (size_t)c], s, 3);
+        }
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+
+    /* Mistakes. */
+    if (sqlite3_prepare_v2(b->st->db,
+                           "SELECT scenario_id, action_id, count, critical, kind, criterion, "
+                           "feedback, rule_id, rule FROM sum_mistake",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *sid = col_text(s, 0), *action = col_text(s, 1);
+        if (!sid || !action) continue;
+        long sc = scenario_index(b, sid, (size_t)sqlite3_column_bytes(s, 0));
+        if (sc < 0) break;
+        GROW(b, b->mis, b->mis_count, b->mis_cap);
+        if (b->oom) break;
+        MistakeB *m = &b->mis[b->mis_count++];
+        memset(m, 0, sizeof *m);
+        m->scenario = (int32_t)sc;
+        m->count = sqlite3_column_int64(s, 2);
+        m->critical = sqlite3_column_int64(s, 3);
+        set_owned(b, &m->action, action);
+        set_owned(b, &m->kind, col_text(s, 4));
+        set_owned(b, &m->criterion, col_text(s, 5));
+        set_owned(b, &m->feedback, col_text(s, 6));
+        set_owned(b, &m->rule_id, col_text(s, 7));
+        set_owned(b, &m->rule, col_text(s, 8));
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+
+    /* Days and the score distribution. */
+    if (sqlite3_prepare_v2(b->st->db, "SELECT day, attempts, passed, sum_total FROM sum_day",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
+    while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long day;
+        const char *d = col_text(s, 0);
+        if (!d || !parse_day(d, &day)) continue;
+        GROW(b, b->days, b->day_count, b->day_cap);
+        if (b->oom) break;
+        b->days[b->day_count++] = (DayB){day, sqlite3_column_int64(s, 1),
+                                         sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3)};
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (sqlite3_prepare_v2(b->st->db, "SELECT bucket, n FROM sum_hist", -1, &s, NULL) !=
+        SQLITE_OK)
+        return db_fail(b, err);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int k = sqlite3_column_int(s, 0);
+        if (k >= 0 && k < REPORT_BUCKETS) r->histogram[k] = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return db_fail(b, err);
+    return scenario_titles(b, err);
+}
+
 /* How many attempts the table holds (its largest rowid: one B-tree descent). */
 static long long attempts_rows(Store *st)
 {
@@ -1109,6 +1277,8 @@ static long long attempts_rows(Store *st)
     sqlite3_finalize(s);
     return n;
 }
+
+int report_use_summaries = 1;
 
 SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError *err)
 {
@@ -1140,6 +1310,10 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     /* One read transaction: every figure comes from the same snapshot. */
     int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     SimStatus rc = load_trainees(&b, f, err);
+    int everything = !f->trainee && !f->scenario && !f->since && !f->until;
+    if (everything && report_use_summaries) {
+        if (rc == SIM_OK && !b.oom) rc = summaries(&b, err);
+    } else {
     if (rc == SIM_OK && !b.oom) rc = scan_attempts(&b, f, err);
     if (rc == SIM_OK && !b.oom) {
         /* Few attempts: look their rows up; many: read the tables once. */
@@ -1149,6 +1323,7 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
         if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_MISTAKES, per_attempt, err);
     }
     if (rc == SIM_OK && !b.oom) rc = titles(&b, err);
+    }
     if (in_txn) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     if (rc == SIM_OK && !b.oom) assemble(&b);
     builder_free(&b);

@@ -133,6 +133,9 @@ typedef struct Report {
  * report_free. */
 SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError *err);
 void report_free(Report *r);
+/* 1 (default): the report over everything reads the running summaries; 0: every attempt, as
+ * filtered reports do. Tests compare both; nothing else needs to change it. */
+extern int report_use_summaries;
 
 /* 1 when s is a real calendar date written as YYYY-MM-DD. */
 int report_date_valid(const char *s);

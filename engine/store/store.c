@@ -30,6 +30,176 @@ static int exec(Store *st, const char *sql)
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* ---- running summaries (schema 3) -------------------------------------------------------
+ * The manager's tables and the report over everything read these few rows instead of every
+ * attempt (a million attempts: milliseconds instead of seconds). They are kept up to date in
+ * the same transaction that records an attempt's start and end, and can be rebuilt from the
+ * detailed tables (migration, bulk imports). Only attempts of trainee profiles count, as in
+ * the reports; "finished" means finished = 1 with a total. */
+#define SUM_TABLES                                                                                 \
+    "CREATE TABLE sum_trainee (trainee_id INTEGER PRIMARY KEY,"                                    \
+    "  attempts INTEGER NOT NULL DEFAULT 0, unfinished INTEGER NOT NULL DEFAULT 0,"                \
+    "  passed INTEGER NOT NULL DEFAULT 0, exams INTEGER NOT NULL DEFAULT 0,"                       \
+    "  exams_passed INTEGER NOT NULL DEFAULT 0, sum_total INTEGER NOT NULL DEFAULT 0,"             \
+    "  first_at TEXT, last_at TEXT);"                                                              \
+    "CREATE TABLE sum_scenario (scenario_id TEXT PRIMARY KEY,"                                     \
+    "  attempts INTEGER NOT NULL DEFAULT 0, unfinished INTEGER NOT NULL DEFAULT 0,"                \
+    "  passed INTEGER NOT NULL DEFAULT 0, exams INTEGER NOT NULL DEFAULT 0,"                       \
+    "  exams_passed INTEGER NOT NULL DEFAULT 0, sum_total INTEGER NOT NULL DEFAULT 0);"            \
+    "CREATE TABLE sum_criterion (scope TEXT NOT NULL, owner TEXT NOT NULL,"                        \
+    "  criterion TEXT NOT NULL, n INTEGER NOT NULL, score_sum INTEGER NOT NULL,"                   \
+    "  max_sum INTEGER NOT NULL, ratio_sum REAL NOT NULL, min_pos INTEGER NOT NULL,"               \
+    "  title TEXT, last_rid INTEGER, PRIMARY KEY (scope, owner, criterion)) WITHOUT ROWID;"        \
+    "CREATE TABLE sum_mistake (scenario_id TEXT NOT NULL, action_id TEXT NOT NULL,"                \
+    "  count INTEGER NOT NULL, critical INTEGER NOT NULL, ts TEXT, kind TEXT, criterion TEXT,"     \
+    "  feedback TEXT, rule_id TEXT, rule TEXT,"                                                    \
+    "  PRIMARY KEY (scenario_id, action_id)) WITHOUT ROWID;"                                       \
+    "CREATE TABLE sum_day (day TEXT PRIMARY KEY, attempts INTEGER NOT NULL,"                       \
+    "  passed INTEGER NOT NULL, sum_total INTEGER NOT NULL);"                                      \
+    "CREATE TABLE sum_hist (bucket INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+
+/* A trainee attempt with its flags: f finished, e exam, p passed, t total clamped to 0..100. */
+#define SUM_ATTEMPTS(cond)                                                                         \
+    "(SELECT rowid AS rid, id, trainee_id, scenario_id, started_at,"                               \
+    " (finished = 1 AND total IS NOT NULL) AS f, (mode = 'exam') AS e,"                            \
+    " (coalesce(passed, 0) <> 0) AS p, max(0, min(100, coalesce(total, 0))) AS t"                  \
+    " FROM attempts WHERE trainee_id IN (SELECT id FROM trainees)" cond ")"
+#define SUM_FIN(cond) SUM_ATTEMPTS(" AND finished = 1 AND total IS NOT NULL" cond)
+
+#define SUM_REBUILD                                                                                \
+    "DELETE FROM sum_trainee; DELETE FROM sum_scenario; DELETE FROM sum_criterion;",                \
+    "DELETE FROM sum_mistake; DELETE FROM sum_day; DELETE FROM sum_hist;",                          \
+    "INSERT INTO sum_trainee SELECT trainee_id, sum(f), sum(1 - f), sum(f * p), sum(f * e),"       \
+    " sum(f * e * p), sum(f * t), min(started_at), max(started_at) FROM " SUM_ATTEMPTS("")         \
+    " GROUP BY trainee_id;",                                                                        \
+    "INSERT INTO sum_scenario SELECT scenario_id, sum(f), sum(1 - f), sum(f * p), sum(f * e),"     \
+    " sum(f * e * p), sum(f * t) FROM " SUM_ATTEMPTS("") " GROUP BY scenario_id;",                  \
+    "CREATE TEMP TABLE sum_rows AS SELECT a.rid, a.scenario_id, a.trainee_id, c.criterion,"        \
+    " max(0, min(c.score, c.max)) AS sc, c.max AS mx,"                                             \
+    " row_number() OVER (PARTITION BY c.attempt_id ORDER BY c.rowid) - 1 AS pos"                   \
+    " FROM attempt_criteria c JOIN " SUM_FIN("") " a ON a.id = c.attempt_id;",                      \
+    "INSERT INTO sum_criterion SELECT '*', '', criterion, count(*), sum(sc), sum(mx),"             \
+    " sum(CAST(sc AS REAL) / mx), min(pos), NULL, max(rid) FROM temp.sum_rows WHERE mx > 0"        \
+    " GROUP BY criterion;",                                                                         \
+    "INSERT INTO sum_criterion SELECT 's', scenario_id, criterion, count(*), sum(sc), sum(mx),"    \
+    " sum(CAST(sc AS REAL) / mx), min(pos), NULL, max(rid) FROM temp.sum_rows WHERE mx > 0"        \
+    " GROUP BY scenario_id, criterion;",                                                            \
+    "INSERT INTO sum_criterion SELECT 't', CAST(trainee_id AS TEXT), criterion, count(*),"         \
+    " sum(sc), sum(mx), sum(CAST(sc AS REAL) / mx), min(pos), NULL, NULL FROM temp.sum_rows"       \
+    " WHERE mx > 0 GROUP BY trainee_id, criterion;",                                                \
+    "DROP TABLE temp.sum_rows;",                                                                    \
+    "UPDATE sum_criterion SET title = (SELECT c.title FROM attempt_criteria c"                     \
+    " WHERE c.attempt_id = (SELECT id FROM attempts WHERE rowid = sum_criterion.last_rid)"         \
+    " AND c.criterion = sum_criterion.criterion) WHERE scope <> 't';",                              \
+    "INSERT INTO sum_mistake(scenario_id, action_id, count, critical)"                             \
+    " SELECT a.scenario_id, m.action_id, count(DISTINCT m.attempt_id),"                            \
+    " count(DISTINCT CASE WHEN m.kind = 'critical' THEN m.attempt_id END)"                         \
+    " FROM attempt_mistakes m JOIN " SUM_FIN("") " a ON a.id = m.attempt_id"                       \
+    " GROUP BY a.scenario_id, m.action_id;",                                                        \
+    "UPDATE sum_mistake SET (ts, kind, criterion, feedback, rule_id, rule) = (SELECT a.started_at,"\
+    " m.kind, m.criterion, m.feedback, m.rule_id, m.rule FROM attempt_mistakes m JOIN "            \
+    SUM_FIN("") " a ON a.id = m.attempt_id WHERE m.action_id = sum_mistake.action_id"              \
+    " AND a.scenario_id = sum_mistake.scenario_id"                                                 \
+    " ORDER BY a.started_at DESC, a.rid DESC, m.seq LIMIT 1);",                                     \
+    "INSERT INTO sum_day SELECT substr(started_at, 1, 10), count(*), sum(p), sum(t) FROM "         \
+    SUM_FIN("") " GROUP BY 1;",                                                                     \
+    "INSERT INTO sum_hist SELECT min(9, t / 10), count(*) FROM " SUM_FIN("") " GROUP BY 1;",
+
+/* A new attempt (bound :a) counts as unfinished until it finishes. */
+#define SUM_BEGIN                                                                                  \
+    "INSERT INTO sum_trainee(trainee_id, unfinished, first_at, last_at)"                           \
+    " SELECT trainee_id, 1, started_at, started_at FROM " SUM_ATTEMPTS(" AND id = :a")             \
+    " WHERE 1 ON CONFLICT(trainee_id) DO UPDATE SET unfinished = unfinished + 1,"                  \
+    " first_at = min(coalesce(first_at, excluded.first_at), excluded.first_at),"                   \
+    " last_at = max(coalesce(last_at, ''), excluded.last_at);",                                     \
+    "INSERT INTO sum_scenario(scenario_id, unfinished)"                                            \
+    " SELECT scenario_id, 1 FROM " SUM_ATTEMPTS(" AND id = :a")                                    \
+    " WHERE 1 ON CONFLICT(scenario_id) DO UPDATE SET unfinished = unfinished + 1;",
+
+/* An attempt (bound :a) that has just become finished: every summary takes it in. */
+#define SUM_FINISH                                                                                 \
+    "INSERT INTO sum_trainee SELECT trainee_id, 1, 0, p, e, e * p, t, started_at, started_at"      \
+    " FROM " SUM_FIN(" AND id = :a") " WHERE 1 ON CONFLICT(trainee_id) DO UPDATE SET"              \
+    " attempts = attempts + 1, unfinished = max(unfinished - 1, 0),"                               \
+    " passed = passed + excluded.passed, exams = exams + excluded.exams,"                          \
+    " exams_passed = exams_passed + excluded.exams_passed,"                                        \
+    " sum_total = sum_total + excluded.sum_total,"                                                 \
+    " first_at = min(coalesce(first_at, excluded.first_at), excluded.first_at),"                   \
+    " last_at = max(coalesce(last_at, ''), excluded.last_at);",                                     \
+    "INSERT INTO sum_scenario SELECT scenario_id, 1, 0, p, e, e * p, t"                            \
+    " FROM " SUM_FIN(" AND id = :a") " WHERE 1 ON CONFLICT(scenario_id) DO UPDATE SET"             \
+    " attempts = attempts + 1, unfinished = max(unfinished - 1, 0),"                               \
+    " passed = passed + excluded.passed, exams = exams + excluded.exams,"                          \
+    " exams_passed = exams_passed + excluded.exams_passed,"                                        \
+    " sum_total = sum_total + excluded.sum_total;",                                                 \
+    "INSERT INTO sum_criterion SELECT k.scope, k.owner, c.criterion, 1, c.sc, c.max,"              \
+    " CAST(c.sc AS REAL) / c.max, c.pos, CASE WHEN k.scope = 't' THEN NULL ELSE c.title END,"      \
+    " k.rid FROM (SELECT criterion, title, max, max(0, min(score, max)) AS sc,"                    \
+    " row_number() OVER (ORDER BY rowid) - 1 AS pos FROM attempt_criteria"                         \
+    " WHERE attempt_id = :a) c, (SELECT '*' AS scope, '' AS owner, rid FROM "                      \
+    SUM_FIN(" AND id = :a") " UNION ALL SELECT 's', scenario_id, rid FROM "                        \
+    SUM_FIN(" AND id = :a") " UNION ALL SELECT 't', CAST(trainee_id AS TEXT), NULL FROM "          \
+    SUM_FIN(" AND id = :a") ") k WHERE c.max > 0"                                                  \
+    " ON CONFLICT(scope, owner, criterion) DO UPDATE SET n = n + 1,"                               \
+    " score_sum = score_sum + excluded.score_sum, max_sum = max_sum + excluded.max_sum,"           \
+    " ratio_sum = ratio_sum + excluded.ratio_sum, min_pos = min(min_pos, excluded.min_pos),"       \
+    " title = coalesce(excluded.title, title), last_rid = coalesce(excluded.last_rid, last_rid);",  \
+    "INSERT INTO sum_mistake SELECT a.scenario_id, m.action_id, 1, m.crit, a.started_at, m.kind,"  \
+    " m.criterion, m.feedback, m.rule_id, m.rule FROM " SUM_FIN(" AND id = :a") " a,"              \
+    " (SELECT action_id, kind, criterion, feedback, rule_id, rule,"                                \
+    " row_number() OVER (PARTITION BY action_id ORDER BY seq) AS rn,"                              \
+    " max(kind = 'critical') OVER (PARTITION BY action_id) AS crit"                                \
+    " FROM attempt_mistakes WHERE attempt_id = :a) m WHERE m.rn = 1"                               \
+    " ON CONFLICT(scenario_id, action_id) DO UPDATE SET count = count + 1,"                        \
+    " critical = critical + excluded.critical,"                                                    \
+    " kind = CASE WHEN excluded.ts >= ts THEN excluded.kind ELSE kind END,"                        \
+    " criterion = CASE WHEN excluded.ts >= ts THEN excluded.criterion ELSE criterion END,"         \
+    " feedback = CASE WHEN excluded.ts >= ts THEN excluded.feedback ELSE feedback END,"            \
+    " rule_id = CASE WHEN excluded.ts >= ts THEN excluded.rule_id ELSE rule_id END,"               \
+    " rule = CASE WHEN excluded.ts >= ts THEN excluded.rule ELSE rule END,"                        \
+    " ts = max(ts, excluded.ts);",                                                                  \
+    "INSERT INTO sum_day SELECT substr(started_at, 1, 10), 1, p, t FROM " SUM_FIN(" AND id = :a")  \
+    " WHERE 1 ON CONFLICT(day) DO UPDATE SET attempts = attempts + 1,"                             \
+    " passed = passed + excluded.passed, sum_total = sum_total + excluded.sum_total;",              \
+    "INSERT INTO sum_hist SELECT min(9, t / 10), 1 FROM " SUM_FIN(" AND id = :a")                  \
+    " WHERE 1 ON CONFLICT(bucket) DO UPDATE SET n = n + 1;",
+
+static int exec_bound1(Store *st, const char *sql, const char *attempt);
+
+/* Runs each statement list entry; :a (when present) is bound to attempt. */
+static int exec_bound(Store *st, const char *const *list, const char *attempt)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (!exec_bound1(st, list[i], attempt))
+            return 0;
+    return 1;
+}
+
+static const char *const sum_rebuild[] = {SUM_REBUILD NULL};
+static const char *const sum_begin[] = {SUM_BEGIN NULL};
+static const char *const sum_finish[] = {SUM_FINISH NULL};
+
+/* Runs every statement of sql with :a bound to attempt. Returns 1 on success. */
+static int exec_bound1(Store *st, const char *sql, const char *attempt)
+{
+    const char *tail = sql;
+    while (tail && *tail) {
+        sqlite3_stmt *s = NULL;
+        if (sqlite3_prepare_v2(st->db, tail, -1, &s, &tail) != SQLITE_OK)
+            return 0;
+        if (!s) /* trailing whitespace */
+            break;
+        int i = sqlite3_bind_parameter_index(s, ":a");
+        if (i > 0)
+            sqlite3_bind_text(s, i, attempt, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(s);
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+            return 0;
+    }
+    return 1;
+}
+
 /* Each entry migrates from version i to i+1 inside one transaction, so an interrupted
  * migration leaves the file at the old version; a copy of the file is made first. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -72,6 +242,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE INDEX attempts_by_scenario ON attempts(scenario_id, started_at);"
     "CREATE INDEX attempts_by_time ON attempts(started_at);"
     "CREATE INDEX mistakes_by_action ON attempt_mistakes(action_id);",
+    /* 2 → 3: running summaries for the unfiltered report and the manager area */
+    SUM_TABLES,
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
@@ -194,6 +366,7 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
         if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, migrations[v]) ||
+            (v + 1 == 3 && !exec_bound(st, sum_rebuild, "")) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump) ||
             !exec(st, "COMMIT")) {
             db_error(st, err, v == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
@@ -347,9 +520,29 @@ SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)
     sqlite3_bind_text(s, 6, seed, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, a->exam ? "exam" : "training", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, now, -1, SQLITE_TRANSIENT);
+    /* The row and its place in the summaries commit together. */
+    if (!exec(st, "BEGIN IMMEDIATE")) {
+        sqlite3_finalize(s);
+        return db_error(st, err, "начало попытки");
+    }
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "начало попытки");
+    if (rc != SQLITE_DONE || !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
+        db_error(st, err, "начало попытки");
+        exec(st, "ROLLBACK");
+        return SIM_ERR_IO;
+    }
+    return SIM_OK;
+}
+
+SimStatus store_rebuild_summary(Store *st, SimError *err)
+{
+    if (!exec(st, "BEGIN IMMEDIATE") || !exec_bound(st, sum_rebuild, "") || !exec(st, "COMMIT")) {
+        db_error(st, err, "пересчёт сводных таблиц");
+        exec(st, "ROLLBACK");
+        return SIM_ERR_IO;
+    }
+    return SIM_OK;
 }
 
 SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *action,
@@ -391,6 +584,18 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
     now_iso(now, sizeof now);
     if (!exec(st, "BEGIN IMMEDIATE"))
         return db_error(st, err, "завершение попытки");
+    /* Summaries take an attempt in once, when it first becomes finished (a resumed attempt
+     * may have been stored unfinished before). */
+    int was_finished = 0;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT finished = 1 AND total IS NOT NULL FROM attempts WHERE id = ?",
+                           -1, &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, attempt, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            was_finished = sqlite3_column_int(q, 0);
+    }
+    sqlite3_finalize(q);
     sqlite3_stmt *s = NULL, *c = NULL, *m = NULL;
     int ok = sqlite3_prepare_v2(st->db,
                                 "UPDATE attempts SET ended_at=?, finished=?, outcome=?, total=?, "
@@ -451,6 +656,8 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
     sqlite3_finalize(s);
     sqlite3_finalize(c);
     sqlite3_finalize(m);
+    if (ok && r->finished && !was_finished)
+        ok = exec_bound(st, sum_finish, attempt);
     if (!ok || !exec(st, "COMMIT")) {
         db_error(st, err, "завершение попытки");
         exec(st, "ROLLBACK");

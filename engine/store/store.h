@@ -17,7 +17,7 @@
 #include "../core/core.h"
 #include "../score/score.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 typedef struct Store Store;
 
@@ -77,6 +77,10 @@ typedef struct StoreResult {
 } StoreResult;
 SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r,
                                SimError *err);
+/* Recomputes the running summaries (sum_* tables) from the detailed tables, in one
+ * transaction: after rows were written by other means (bulk imports, the benchmark's
+ * generator). Recording through this module keeps them current without it. */
+SimStatus store_rebuild_summary(Store *st, SimError *err);
 ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario);
 /* The trainee's latest unfinished attempt at a scenario version (same hash), if any: fills a
  * and its recorded action ids in order (caller frees each and the array; pass NULL for

@@ -134,6 +134,11 @@ static void test_migration_from_v1(void)
         " PRIMARY KEY (attempt_id, seq));"
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
         "INSERT INTO trainees(surname, name, personnel_number) VALUES('Старая', 'Запись', '1');"
+        "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, scenario_hash, seed,"
+        " mode, started_at, finished, outcome, total, passed) VALUES('a1', 1, 's', '1', 'h', '1',"
+        " 'exam', '2025-01-02T10:00:00Z', 1, 'accepted', 80, 1),"
+        " ('a2', 1, 's', '1', 'h', '2', 'training', '2025-01-03T10:00:00Z', 0, NULL, NULL, NULL),"
+        " ('a3', NULL, 's', '1', 'h', '3', 'training', '2025-01-04T10:00:00Z', 1, 'refused', 50, 0);"
         "PRAGMA application_id=1296450388; PRAGMA user_version=1;";
     CHECK(sqlite3_exec(raw, v1, NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(raw);
@@ -150,6 +155,27 @@ static void test_migration_from_v1(void)
     sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &q, NULL);
     sqlite3_step(q);
     CHECK_INT(sqlite3_column_int(q, 0), STORE_SCHEMA_VERSION);
+    sqlite3_finalize(q);
+    /* Schema 3's running summaries were computed from the rows already there (the guest's
+     * attempt a3 does not count). */
+    sqlite3_prepare_v2(raw,
+                       "SELECT attempts, unfinished, passed, exams, exams_passed, sum_total, "
+                       "first_at, last_at FROM sum_trainee WHERE trainee_id = 1",
+                       -1, &q, NULL);
+    CHECK(sqlite3_step(q) == SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), 1);
+    CHECK_INT(sqlite3_column_int(q, 1), 1);
+    CHECK_INT(sqlite3_column_int(q, 2), 1);
+    CHECK_INT(sqlite3_column_int(q, 3), 1);
+    CHECK_INT(sqlite3_column_int(q, 4), 1);
+    CHECK_INT(sqlite3_column_int(q, 5), 80);
+    CHECK_STR((const char *)sqlite3_column_text(q, 6), "2025-01-02T10:00:00Z");
+    CHECK_STR((const char *)sqlite3_column_text(q, 7), "2025-01-03T10:00:00Z");
+    sqlite3_finalize(q);
+    sqlite3_prepare_v2(raw, "SELECT count(*), sum(n) FROM sum_hist", -1, &q, NULL);
+    CHECK(sqlite3_step(q) == SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), 1);
+    CHECK_INT(sqlite3_column_int(q, 1), 1);
     sqlite3_finalize(q);
     sqlite3_close(raw);
     free(bak);
