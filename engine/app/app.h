@@ -46,5 +46,6 @@ int cmd_play(int argc, char **argv, const AppPaths *paths);
 int cmd_gui(int argc, char **argv, const AppPaths *paths);
 int cmd_report(int argc, char **argv, const AppPaths *paths);
 int cmd_export(int argc, char **argv, const AppPaths *paths);
+int cmd_explore(int argc, char **argv, const AppPaths *paths);
 
 #endif /* SIM_APP_H */

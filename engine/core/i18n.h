@@ -67,6 +67,11 @@
       "                                          отчёт руководителя по базе результатов\n"       \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД] [--home-page URL]\n"  \
       "                  [--output ФАЙЛ]          выгрузка для СДО (xAPI 1.0.3)\n"               \
+      "  mfc-trainer explore СЦЕНАРИЙ [--json] [--limit N] [--random N --seed S]\n"              \
+      "                                          пройти все пути сценария\n"                    \
+      "  mfc-trainer graph СЦЕНАРИЙ [--attempt ID --db ФАЙЛ]\n"                                  \
+      "                                          граф сценария в формате Graphviz DOT\n"        \
+      "  mfc-trainer new ID --service УСЛУГА     создать заготовку сценария\n"                  \
       "  mfc-trainer --version | --help\n"                                                       \
       "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n")                              \
     X(STR_ERR_UNKNOWN_COMMAND, "неизвестная команда «%s»")                                       \
@@ -87,6 +92,29 @@
     X(STR_CHECK_SUMMARY, "Проверено сценариев: %zu, с ошибками: %zu; ошибок: %zu, "              \
                          "предупреждений: %zu")                                                  \
     X(STR_CHECK_NONE, "сценариев не найдено в %s")                                               \
+    X(STR_EXPLORE_USAGE,                                                                        \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer explore СЦЕНАРИЙ [--json] [--limit N] [--depth N] [--seed S]\n"             \
+      "  mfc-trainer explore СЦЕНАРИЙ --random N [--seed S] [--json]\n"                          \
+      "пройти все пути сценария (до --limit состояний) или N случайных прохождений, выполняя\n"  \
+      "скрипт: концовки с худшим и лучшим баллом, лучший путь, недостижимые концовки, тупики,\n"  \
+      "ошибки скрипта с путём к ним, покрытие шагов и действий. Код выхода 1 — есть ошибка\n"     \
+      "скрипта или тупик.\n")                                                                   \
+    X(STR_EXPLORE_BAD_NUMBER, "%s: ожидалось целое положительное число, а не «%s»")             \
+    X(STR_EXPLORE_HEAD, "Сценарий %s — %s (версия %s)")                                         \
+    X(STR_EXPLORE_MODE_ALL, "Обход всех путей: состояний %lld, переходов %lld%s")               \
+    X(STR_EXPLORE_INCOMPLETE, " — обход неполный (достигнут предел --limit или --depth)")      \
+    X(STR_EXPLORE_MODE_RANDOM, "Случайных прохождений: %lld (seed %llu), действий %lld")        \
+    X(STR_EXPLORE_ENDINGS, "Концовки:")                                                         \
+    X(STR_EXPLORE_ENDING_LINE, "  %-24s %-12s путей %-7lld балл %d–%d, зачтено %lld из %lld")    \
+    X(STR_EXPLORE_UNREACHED, "  %-24s не достигнута ни на одном пути")                          \
+    X(STR_EXPLORE_BEST, "Лучший путь (%d баллов, %s): %s")                                      \
+    X(STR_EXPLORE_NO_BEST, "Ни один путь не дошёл до концовки.")                                \
+    X(STR_EXPLORE_COVERAGE, "Покрытие: шагов %zu из %zu, действий %zu из %zu")                  \
+    X(STR_EXPLORE_NOT_SEEN, "  не пройдено: %s")                                                \
+    X(STR_EXPLORE_DEAD_END, "Тупик на шаге «%s»: %s\n  путь: %s")                               \
+    X(STR_EXPLORE_SCRIPT_ERROR, "Ошибка скрипта на шаге «%s»: %s\n  путь: %s")                  \
+    X(STR_EXPLORE_CLEAN, "Ошибок скрипта и тупиков нет.")                                       \
     X(STR_REPORT_USAGE,                                                                          \
       "Использование:\n"                                                                         \
       "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \

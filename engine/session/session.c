@@ -1261,3 +1261,63 @@ char *session_describe_action(const Scenario *s, const char *id)
     }
     return simbuf_take(&b);
 }
+
+/* ==== exploration support ================================================================= */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    /* splitmix64 step over the running hash: cheap and well spread */
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 29);
+}
+
+/* Order does not matter in a set: its items' hashes are added up. */
+static uint64_t set_hash(const StrSet *set)
+{
+    uint64_t sum = set->count;
+    for (size_t i = 0; i < set->count; i++)
+        sum += mix(0, sim_hash_fnv1a(SIM_HASH_INIT, set->items[i], strlen(set->items[i])));
+    return sum;
+}
+
+uint64_t session_state_hash(const Session *ss)
+{
+    const Scenario *s = ss->s;
+    uint64_t h = mix(0, (uint64_t)(int64_t)ss->step);
+    h = mix(h, (uint64_t)ss->finished);
+    h = mix(h, (uint64_t)(int64_t)ss->ending);
+    h = mix(h, (uint64_t)(int64_t)ss->mood);
+    h = mix(h, (uint64_t)(int64_t)(ss->minutes * 100.0 + 0.5));
+    h = mix(h, (uint64_t)(int64_t)ss->service);
+    h = mix(h, set_hash(&ss->flags));
+    h = mix(h, set_hash(&ss->took));
+    for (size_t d = 0; d < s->document_count; d++) {
+        h = mix(h, (uint64_t)(ss->on_desk[d] | (ss->inspected[d] << 1)));
+        for (size_t f = 0; f < s->documents[d].field_count; f++) {
+            h = mix(h, (uint64_t)(int64_t)ss->flagged[d][f]);
+            if (ss->fields[d][f])
+                h = mix(h, sim_hash_fnv1a(SIM_HASH_INIT, ss->fields[d][f],
+                                          strlen(ss->fields[d][f])));
+        }
+        for (size_t k = 0; k < s->documents[d].problem_count; k++)
+            h = mix(h, (uint64_t)ss->problem_found[d][k]);
+    }
+    int sums[SCENARIO_MAX_CRITERIA] = {0}, critical = 0;
+    for (size_t i = 0; i < ss->ledger.count; i++) {
+        const LedgerEntry *e = &ss->ledger.entries[i];
+        if (e->criterion >= 0 && e->criterion < SCENARIO_MAX_CRITERIA)
+            sums[e->criterion] += e->points;
+        else
+            critical++;
+    }
+    for (size_t c = 0; c < s->criterion_count; c++)
+        h = mix(h, (uint64_t)(int64_t)sums[c]);
+    return mix(h, (uint64_t)critical);
+}
+
+int session_took(const Session *ss, const char *action_id)
+{
+    return strset_has(&ss->took, action_id);
+}

@@ -100,4 +100,13 @@ char *session_describe_action(const Scenario *s, const char *id);
  * services) and writes its id into out. Returns 0 when nothing is possible. */
 int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size);
 
+/* ---- exploration (mfc-trainer explore) ---------------------------------------------------- */
+/* A hash of everything that decides what can happen next and how it scores: the step, clock,
+ * mood, flags, actions taken (as a set), documents on the desk, inspected and flagged, field
+ * values, the chosen service and the points per criterion. Two attempts with the same hash
+ * are the same state for exploration (a script's own Lua locals are not part of it). */
+uint64_t session_state_hash(const Session *ss);
+/* 1 when the action (any id shape) was taken at least once in this attempt. */
+int session_took(const Session *ss, const char *action_id);
+
 #endif /* SIM_SESSION_H */

@@ -1,0 +1,339 @@
+/*
+ * cli_explore.c — `mfc-trainer explore SCENARIO [--json] [--limit N] [--depth N]
+ * [--random N] [--seed S]`: walks a scenario's paths (engine/session/explore.h) and prints what
+ * a methodologist needs to know before trainees see it. Exit 0 when clean, 1 on a script
+ * error or a dead end (or a scenario that does not load), 2 on bad arguments.
+ */
+#include "app.h"
+
+#include "../core/i18n.h"
+#include "../core/jsonw.h"
+#include "../session/explore.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct ExploreArgs {
+    const char *scenario;
+    int json;
+    long long limit, depth, random;
+    uint64_t seed;
+} ExploreArgs;
+
+static int bad_usage(const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "mfc-trainer explore: ");
+    fprintf(stderr, fmt, a, b);
+    fprintf(stderr, "\n%s", tr(STR_EXPLORE_USAGE));
+    return EXIT_USAGE;
+}
+
+static int parse_count(const char *flag, const char *v, long long *out)
+{
+    char *end = NULL;
+    long long n = v ? strtoll(v, &end, 10) : 0;
+    if (!v || !*v || *end || n <= 0)
+        return bad_usage(tr(STR_EXPLORE_BAD_NUMBER), flag, v ? v : "");
+    *out = n;
+    return EXIT_OK;
+}
+
+static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
+{
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int rc = EXIT_OK;
+        if (strcmp(a, "--json") == 0) {
+            o->json = 1;
+            continue;
+        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(tr(STR_EXPLORE_USAGE), stdout);
+            return -1;
+        }
+        if (strcmp(a, "--limit") == 0)
+            rc = parse_count(a, v, &o->limit);
+        else if (strcmp(a, "--depth") == 0)
+            rc = parse_count(a, v, &o->depth);
+        else if (strcmp(a, "--random") == 0)
+            rc = parse_count(a, v, &o->random);
+        else if (strcmp(a, "--seed") == 0) {
+            char *end = NULL;
+            unsigned long long s = v ? strtoull(v, &end, 10) : 0;
+            if (!v || !*v || *end || v[0] == '-')
+                return bad_usage(tr(STR_ERR_BAD_SEED), v ? v : "", "");
+            o->seed = s;
+        } else if (a[0] == '-')
+            return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), a, "");
+        else if (!o->scenario) {
+            o->scenario = a;
+            continue;
+        } else
+            return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), a, "");
+        if (rc != EXIT_OK)
+            return rc;
+        i++; /* the flag's value */
+    }
+    if (!o->scenario)
+        return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
+    return EXIT_OK;
+}
+
+static char *join_path(const ExplorePath *p)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    for (size_t i = 0; i < p->count; i++)
+        simbuf_printf(&b, "%s%s", i ? "," : "", p->actions[i]);
+    if (!p->count)
+        simbuf_puts(&b, "(начало)");
+    return simbuf_take(&b);
+}
+
+static void json_path(SimJsonW *w, const char *key, const ExplorePath *p)
+{
+    simjsonw_key(w, key);
+    simjsonw_array(w);
+    for (size_t i = 0; i < p->count; i++)
+        simjsonw_string(w, p->actions[i]);
+    simjsonw_array_end(w);
+}
+
+static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreResult *r,
+                       double secs)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    SimJsonW w;
+    simjsonw_init(&w, &b, 1);
+    simjsonw_object(&w);
+    simjsonw_key(&w, "scenario");
+    simjsonw_string(&w, s->id);
+    simjsonw_key(&w, "version");
+    simjsonw_string(&w, s->version);
+    simjsonw_key(&w, "mode");
+    simjsonw_string(&w, o->random ? "random" : "exhaustive");
+    simjsonw_key(&w, "seed");
+    simjsonw_int(&w, (long long)o->seed);
+    simjsonw_key(&w, "complete");
+    simjsonw_bool(&w, o->random ? 0 : r->complete);
+    simjsonw_key(&w, "states");
+    simjsonw_int(&w, r->states);
+    simjsonw_key(&w, "transitions");
+    simjsonw_int(&w, r->transitions);
+    simjsonw_key(&w, "runs");
+    simjsonw_int(&w, r->runs);
+    simjsonw_key(&w, "seconds");
+    simjsonw_number(&w, secs);
+    simjsonw_key(&w, "endings");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < r->ending_count; i++) {
+        const ExploreEnding *e = &r->endings[i];
+        simjsonw_object(&w);
+        simjsonw_key(&w, "id");
+        simjsonw_string(&w, e->ending->id);
+        simjsonw_key(&w, "outcome");
+        simjsonw_string(&w, outcome_id(e->ending->outcome));
+        simjsonw_key(&w, "reached");
+        simjsonw_int(&w, e->reached);
+        if (e->reached) {
+            simjsonw_key(&w, "min_total");
+            simjsonw_int(&w, e->min_total);
+            simjsonw_key(&w, "max_total");
+            simjsonw_int(&w, e->max_total);
+            simjsonw_key(&w, "passed");
+            simjsonw_int(&w, e->passed);
+            simjsonw_key(&w, "failed");
+            simjsonw_int(&w, e->reached - e->passed);
+            json_path(&w, "min_path", &e->min_path);
+            json_path(&w, "max_path", &e->max_path);
+        }
+        simjsonw_object_end(&w);
+    }
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "unreachable_endings");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < r->ending_count; i++)
+        if (!r->endings[i].reached)
+            simjsonw_string(&w, r->endings[i].ending->id);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "best");
+    if (r->best_total < 0) {
+        simjsonw_null(&w);
+    } else {
+        simjsonw_object(&w);
+        simjsonw_key(&w, "total");
+        simjsonw_int(&w, r->best_total);
+        simjsonw_key(&w, "passed");
+        simjsonw_bool(&w, r->best_passed);
+        json_path(&w, "path", &r->best_path);
+        simjsonw_object_end(&w);
+    }
+    for (int kind = 0; kind < 2; kind++) {
+        simjsonw_key(&w, kind ? "script_errors" : "dead_ends");
+        simjsonw_array(&w);
+        for (size_t i = 0; i < r->issue_count; i++) {
+            const ExploreIssue *is = &r->issues[i];
+            if ((int)is->kind != (kind ? EXPLORE_SCRIPT_ERROR : EXPLORE_DEAD_END))
+                continue;
+            simjsonw_object(&w);
+            simjsonw_key(&w, "step");
+            simjsonw_string(&w, is->step);
+            simjsonw_key(&w, "message");
+            simjsonw_string(&w, is->message);
+            json_path(&w, "path", &is->path);
+            simjsonw_object_end(&w);
+        }
+        simjsonw_array_end(&w);
+    }
+    simjsonw_key(&w, "coverage");
+    simjsonw_object(&w);
+    simjsonw_key(&w, "steps");
+    simjsonw_int(&w, (long long)r->steps_seen);
+    simjsonw_key(&w, "steps_total");
+    simjsonw_int(&w, (long long)r->steps_total);
+    simjsonw_key(&w, "actions");
+    simjsonw_int(&w, (long long)r->actions_seen);
+    simjsonw_key(&w, "actions_total");
+    simjsonw_int(&w, (long long)r->actions_total);
+    simjsonw_key(&w, "steps_not_seen");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < s->step_count; i++)
+        if (!r->step_seen[i])
+            simjsonw_string(&w, s->steps[i].id);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "actions_not_seen");
+    simjsonw_array(&w);
+    for (size_t i = 0; i < s->step_count; i++)
+        for (size_t j = 0; j < s->steps[i].action_count; j++)
+            if (!r->action_seen[i][j])
+                simjsonw_string(&w, s->steps[i].actions[j].id);
+    simjsonw_array_end(&w);
+    simjsonw_object_end(&w);
+    simjsonw_object_end(&w);
+    printf("%s\n", simbuf_str(&b));
+    simbuf_free(&b);
+}
+
+static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreResult *r,
+                       double secs)
+{
+    printf(tr(STR_EXPLORE_HEAD), s->id, s->title, s->version);
+    printf("\n");
+    if (o->random)
+        printf(tr(STR_EXPLORE_MODE_RANDOM), r->runs, (unsigned long long)o->seed, r->transitions);
+    else
+        printf(tr(STR_EXPLORE_MODE_ALL), r->states, r->transitions,
+               r->complete ? "" : tr(STR_EXPLORE_INCOMPLETE));
+    printf(" (%.2f с)\n%s\n", secs, tr(STR_EXPLORE_ENDINGS));
+    for (size_t i = 0; i < r->ending_count; i++) {
+        const ExploreEnding *e = &r->endings[i];
+        if (e->reached)
+            printf(tr(STR_EXPLORE_ENDING_LINE), e->ending->id, outcome_id(e->ending->outcome),
+                   e->reached, e->min_total, e->max_total, e->passed, e->reached);
+        else
+            printf(tr(STR_EXPLORE_UNREACHED), e->ending->id);
+        printf("\n");
+    }
+    if (r->best_total >= 0) {
+        char *p = join_path(&r->best_path);
+        printf(tr(STR_EXPLORE_BEST), r->best_total,
+               tr(r->best_passed ? STR_PASSED : STR_FAILED), p);
+        printf("\n");
+        free(p);
+    } else {
+        printf("%s\n", tr(STR_EXPLORE_NO_BEST));
+    }
+    printf(tr(STR_EXPLORE_COVERAGE), r->steps_seen, r->steps_total, r->actions_seen,
+           r->actions_total);
+    printf("\n");
+    SimBuf miss;
+    simbuf_init(&miss);
+    for (size_t i = 0; i < s->step_count; i++) {
+        if (!r->step_seen[i])
+            simbuf_printf(&miss, "%sшаг %s", miss.len ? ", " : "", s->steps[i].id);
+        for (size_t j = 0; j < s->steps[i].action_count; j++)
+            if (!r->action_seen[i][j])
+                simbuf_printf(&miss, "%s%s", miss.len ? ", " : "", s->steps[i].actions[j].id);
+    }
+    if (miss.len) {
+        printf(tr(STR_EXPLORE_NOT_SEEN), simbuf_str(&miss));
+        printf("\n");
+    }
+    simbuf_free(&miss);
+    for (size_t i = 0; i < r->issue_count; i++) {
+        const ExploreIssue *is = &r->issues[i];
+        char *p = join_path(&is->path);
+        printf(tr(is->kind == EXPLORE_DEAD_END ? STR_EXPLORE_DEAD_END : STR_EXPLORE_SCRIPT_ERROR),
+               is->step, is->message, p);
+        printf("\n");
+        free(p);
+    }
+    if (!r->issue_count)
+        printf("%s\n", tr(STR_EXPLORE_CLEAN));
+}
+
+int cmd_explore(int argc, char **argv, const AppPaths *paths)
+{
+    ExploreArgs o;
+    int rc = parse_explore_args(argc, argv, &o);
+    if (rc < 0)
+        return EXIT_OK;
+    if (rc != EXIT_OK)
+        return rc;
+    char *dir = app_resolve_scenario(paths, o.scenario);
+    if (!dir) {
+        fprintf(stderr, "mfc-trainer explore: ");
+        fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
+        fprintf(stderr, "\n");
+        return EXIT_USAGE;
+    }
+    SimDiags diags;
+    simdiags_init(&diags);
+    AppLoadCtx ctx;
+    app_load_ctx_init(&ctx, dir, &diags);
+    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
+    Scenario *s = scenario_load(dir, &lo, &diags);
+    app_print_diags(&diags);
+    ScriptProgram *prog = NULL;
+    ExploreResult *r = NULL;
+    SimError err;
+    rc = EXIT_FAIL;
+    if (!s) {
+        fprintf(stderr, "mfc-trainer explore: ");
+        fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), dir, dir);
+        fprintf(stderr, "\n");
+        goto done;
+    }
+    if (s->script && script_program_create(s, &prog, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer explore: %s\n", err.msg);
+        goto done;
+    }
+    ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed, (int)o.depth, prog};
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (explore_run(s, &eo, &r, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer explore: %s\n", err.msg);
+        goto done;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (o.json)
+        print_json(s, &o, r, secs);
+    else
+        print_text(s, &o, r, secs);
+    rc = r->issue_count ? EXIT_FAIL : EXIT_OK;
+done:
+    explore_free(r);
+    script_program_destroy(prog);
+    scenario_free(s);
+    app_load_ctx_free(&ctx);
+    simdiags_free(&diags);
+    free(dir);
+    return rc;
+}

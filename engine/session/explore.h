@@ -1,0 +1,72 @@
+/*
+ * explore.h — walking every path of a scenario (`mfc-trainer explore`), for methodologists.
+ *
+ * Owns: the exhaustive search over attempt states (breadth first, states told apart by
+ * session_state_hash, up to a limit) and random playthroughs, with what they find: each
+ * ending reached with its lowest and highest total and pass or fail, the best path,
+ * unreachable endings, dead ends, script errors with the path that triggers each, and
+ * coverage of steps and step actions. Every Lua hook runs as in a real attempt, because every
+ * state is reached by replaying its path through session_act. Nothing here prints.
+ * Depends on: session.
+ */
+#ifndef SIM_EXPLORE_H
+#define SIM_EXPLORE_H
+
+#include "session.h"
+
+typedef struct ExploreOptions {
+    size_t limit;           /* distinct states to visit at most; 0: 200,000 */
+    long random_runs;       /* > 0: that many random playthroughs instead of the full walk */
+    uint64_t seed;          /* the attempts' seed (and the random choices') */
+    int max_depth;          /* actions per path at most; 0: 60 */
+    ScriptProgram *program; /* optional compiled script, shared by every replay */
+} ExploreOptions;
+
+typedef struct ExplorePath {
+    char **actions; /* owned */
+    size_t count;
+} ExplorePath;
+
+typedef struct ExploreEnding {
+    const Ending *ending; /* borrowed from the scenario */
+    long long reached;    /* paths (or playthroughs) that ended here */
+    long long passed;     /* of those, passed */
+    int min_total, max_total;
+    ExplorePath min_path, max_path;
+} ExploreEnding;
+
+typedef enum ExploreIssueKind { EXPLORE_DEAD_END, EXPLORE_SCRIPT_ERROR } ExploreIssueKind;
+
+typedef struct ExploreIssue {
+    ExploreIssueKind kind;
+    char *step;    /* the step where it happened (owned) */
+    char *message; /* the script error with its traceback, or why the step is stuck (owned) */
+    ExplorePath path;
+} ExploreIssue;
+
+typedef struct ExploreResult {
+    long long states;      /* distinct states visited (exhaustive) */
+    long long transitions; /* session_act calls that reached a state, replays excluded */
+    long long acts;        /* every session_act call, replays included */
+    long long runs;        /* random playthroughs made */
+    int complete;          /* 1: every reachable state within max_depth was visited */
+    ExploreEnding *endings; /* one per scenario ending, in scenario order */
+    size_t ending_count;
+    int best_total; /* -1 when no ending was reached */
+    int best_passed;
+    ExplorePath best_path; /* the highest total (shortest among equals) */
+    ExploreIssue *issues;
+    size_t issue_count;
+    size_t steps_total, steps_seen;
+    size_t actions_total, actions_seen;
+    char *step_seen;   /* [step_count] 1 when visited */
+    char **action_seen; /* [step][action] 1 when taken */
+} ExploreResult;
+
+/* Explores s. Fails only when an attempt cannot start at all (its script's main chunk fails)
+ * or memory runs out. Caller frees with explore_free. */
+SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResult **out,
+                      SimError *err);
+void explore_free(ExploreResult *r);
+
+#endif /* SIM_EXPLORE_H */
