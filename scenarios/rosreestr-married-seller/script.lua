@@ -15,7 +15,7 @@ function setup()
     local flat = tostring(math.random(2, 96))
     local address = "г. Иркутск, ул. Трилиссера, д. " .. house .. ", кв. " .. flat
     local cadastral = "38:36:0000" .. tostring(math.random(10, 35)) .. ":" .. tostring(math.random(1000, 9999))
-    local price = tostring(math.random(46, 58)) .. " " .. tostring(math.random(1, 9)) .. "50 000 ₽"
+    local price = tostring(math.random(4, 6)) .. " " .. tostring(math.random(1, 9)) .. "50 000 ₽" -- under 20 M ₽: the usual duty
 
     sim.set_applicant("name", seller.m .. " Сергей Николаевич")
     sim.set_field("seller-passport", "surname", seller.m)
