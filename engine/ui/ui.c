@@ -656,6 +656,7 @@ static void file_sig(const char *dir, const char *name, char *out, size_t n)
 static void watch_now(Ui *u, char sig[2][64])
 {
     const char *dir = cur_scen(u)->dir;
+    memset(sig, 0, 2 * 64); /* compared whole */
     file_sig(dir, "scenario.json", sig[0], 64);
     file_sig(dir, "script.lua", sig[1], 64);
 }
@@ -673,6 +674,26 @@ static int watching(const Ui *u)
            (u->screen == SCR_OFFICE || u->screen == SCR_RELOAD_ERROR);
 }
 
+/* A Lua message ("scenarios/x/script.lua:62: unexpected symbol …", maybe with a traceback) as
+ * a diagnostic at that line of the script. */
+static void script_diag(SimDiags *d, const Scenario *s, const char *msg)
+{
+    size_t n = strlen(s->script_name);
+    int line = 0;
+    const char *rest = msg;
+    if (strncmp(msg, s->script_name, n) == 0 && msg[n] == ':') {
+        char *end;
+        long v = strtol(msg + n + 1, &end, 10);
+        if (end > msg + n + 1 && *end == ':' && v > 0 && v < 1000000) {
+            line = (int)v;
+            rest = end + 1;
+            while (*rest == ' ')
+                rest++;
+        }
+    }
+    simdiags_add(d, SIM_SEV_ERROR, s->script_name, line, 0, "", "%s", rest);
+}
+
 static void reload_show(Ui *u, const SimDiags *d)
 {
     simbuf_free(&u->reload_text);
@@ -680,6 +701,9 @@ static void reload_show(Ui *u, const SimDiags *d)
     u->reload_lines = 0;
     for (size_t i = 0; i < d->count; i++) {
         char *line = simdiag_format(&d->items[i]);
+        for (char *c = line; c && *c; c++)
+            if (*c == '\t')
+                *c = ' '; /* tracebacks indent with tabs */
         simbuf_printf(&u->reload_text, "%s%s", u->reload_lines ? "\n" : "", line ? line : "");
         free(line);
         u->reload_lines++;
@@ -689,6 +713,7 @@ static void reload_show(Ui *u, const SimDiags *d)
     u->reload_scroll = 0;
     u->reload_btn = 0;
     u->broken_tried = 0;
+    u->content_h = 0;
     u->dirty = 1;
 }
 
@@ -708,14 +733,14 @@ static void reload_scenario(Ui *u)
     Session *ns = NULL;
     SimError e;
     if (s && script_program_create(s, &prog, &e) != SIM_OK) {
-        simdiags_add(&d, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", e.msg);
+        script_diag(&d, s, e.msg);
         scenario_free(s);
         s = NULL;
     }
     if (s) {
         SessionOptions o = {session_seed(u->ss), session_mode(u->ss), {0, 0}, prog};
         if (session_create(s, &o, &ns, &e) != SIM_OK) {
-            simdiags_add(&d, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", e.msg);
+            script_diag(&d, s, e.msg);
             script_program_destroy(prog);
             scenario_free(s);
             s = NULL;
@@ -1138,7 +1163,7 @@ static void reload_broken(Ui *u)
         ScriptProgram *prog = NULL;
         SimError e;
         if (sc && script_program_create(sc, &prog, &e) != SIM_OK) {
-            simdiags_add(&d, SIM_SEV_ERROR, sc->script_name, 0, 0, "", "%s", e.msg);
+            script_diag(&d, sc, e.msg);
             scenario_free(sc);
             sc = NULL;
         }
@@ -2429,6 +2454,8 @@ static void draw_reload_error(Ui *u)
                               u->theme.text_dim, 0) + 14 * s;
     }
     GRect p = {40 * s, y, W - 80 * s, H - y - hint_h - btn_h - wait_h - 40 * s};
+    if (u->content_h > 0) /* as tall as the messages (measured by the last frame) */
+        p.h = fminf(p.h, fmaxf(u->content_h + 24 * s, 160 * s));
     /* The loader's messages, as a terminal shows them. */
     GColor term_bg = u->high_contrast ? u->theme.bg : (GColor){30, 34, 42, 255};
     gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
@@ -3636,6 +3663,7 @@ static int script_step(Ui *u)
                                   ? names[u->screen]
                                   : "?";
             const char *have = u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
+                               : u->screen == SCR_CATALOG    ? u->form_error
                                : u->nnotices                 ? u->notices[0].text
                                                              : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
