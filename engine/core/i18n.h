@@ -342,6 +342,7 @@
     X(STR_BOOK_PC_TAB, "Справочник · F1") \
     X(STR_SHIFT_BUTTON, "Смена · F2") \
     X(STR_SHIFT_HUD, "Смена: %d из %d · в очереди %d") \
+    X(STR_SHIFT_HUD_SHORT, "%d/%d · очередь %d") \
     X(STR_SHIFT_ARRIVED, "В зал вошёл новый посетитель: в очереди %d") \
     X(STR_SHIFT_STARTED, "Смена началась: %d заявителей по талонам. Пока Вы ведёте приём, очередь растёт.") \
     X(STR_SHIFT_NEXT, "Пригласить следующего") \

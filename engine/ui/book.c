@@ -330,7 +330,8 @@ void book_draw(Gfx *g, const Layout *l, const Theme *t, int hc, Book *b)
         b->open_page = 0;
     }
     b->list_split = W;
-    ui_title_bar(g, l, t, hc, tr(STR_BOOK_TITLE), tr(STR_BOOK_SUB));
+    /* Large text: the subtitle would run under the close button. */
+    ui_title_bar(g, l, t, hc, tr(STR_BOOK_TITLE), b->narrow ? NULL : tr(STR_BOOK_SUB));
     /* The close button, in the title bar. */
     {
         const char *lab = tr(STR_BOOK_CLOSE);

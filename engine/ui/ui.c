@@ -1211,7 +1211,7 @@ static void draw_catalog(Ui *u)
         float w2 = text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
         GRect b2 = button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0, 0, HIT_BOOK,
                           0);
-        button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 1, 0, HIT_SHIFT, 0);
+        button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, 0, HIT_SHIFT, 0);
     }
     /* Filter chips. */
     float x = 40 * s, y = l->title_h + 14 * s;
@@ -1398,14 +1398,25 @@ static void draw_hud(Ui *u)
     x += 28 * s + gfx_text(u->g, buf, x + 28 * s, ty, px, GF_BOLD, fg) + 28 * s;
     if (u->in_shift && u->shift.cur < u->shift.count) {
         /* The shift: which applicant this is and how many wait, on a calm amber chip. */
-        snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD), u->shift.cur + 1, u->shift.count,
-                 shift_queue(&u->shift, session_minutes(u->ss)));
+        /* Room left before the score and the mode at the right. */
+        char right[64];
+        snprintf(right, sizeof right, "%s: 100 %s", tr(STR_UI_SCORE),
+                 u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
+        float room = W - 16 * s - (text_w(u, right, px, GF_BOLD) + 60 * s) - x;
+        int q = shift_queue(&u->shift, session_minutes(u->ss));
+        snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD), u->shift.cur + 1, u->shift.count, q);
         float bw = text_w(u, buf, px, GF_BOLD) + 20 * s;
-        gfx_round(u->g, (GRect){x, 7 * s, bw, h - 14 * s}, 6 * s,
-                  u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
-        gfx_text(u->g, buf, x + 10 * s, ty, px, GF_BOLD,
-                 u->high_contrast ? fg : (GColor){255, 214, 140, 255});
-        x += bw + 20 * s;
+        if (bw > room) { /* large text: the short form */
+            snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD_SHORT), u->shift.cur + 1, u->shift.count, q);
+            bw = text_w(u, buf, px, GF_BOLD) + 20 * s;
+        }
+        if (bw <= room) {
+            gfx_round(u->g, (GRect){x, 7 * s, bw, h - 14 * s}, 6 * s,
+                      u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
+            gfx_text(u->g, buf, x + 10 * s, ty, px, GF_BOLD,
+                     u->high_contrast ? fg : (GColor){255, 214, 140, 255});
+            x += bw + 20 * s;
+        }
     }
     const char *mode = u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
     float mw = text_w(u, mode, px, GF_BOLD) + 20 * s;
@@ -2292,20 +2303,69 @@ static void draw_shift_end(Ui *u)
     float table_h = rowh + 8 * s;
     for (int i = 0; i < sh->count; i++)
         table_h += hts[i];
-    float tile_h = l->px_label * 1.5f + l->px_title * 1.3f + 20 * s;
-    int tiles_per_row = l->ts / l->s > 1.45f ? 3 : 6;
-    float tiles_h = (6 / tiles_per_row) * (tile_h + 12 * s);
+    /* The verdict first: an icon and words, never colour alone. */
     const char *verdicts[4] = {tr(STR_SHIFT_V_EXCELLENT), tr(STR_SHIFT_V_GOOD),
                                tr(STR_SHIFT_V_WEAK), tr(STR_SHIFT_V_CUT)};
     const char *verdict = verdicts[t.verdict];
-    float vh = gfx_text_box(u->g, verdict, 0, 0, w - 90 * s, l->px_dialog, GF_BOLD, ink, 0) +
-               28 * s;
-    paper.h = 22 * s + table_h + 24 * s + tiles_h + 12 * s + vh + 28 * s;
+    float icon_w = 30 * s * l->ts / l->s + 20 * s;
+    float vh = gfx_text_box(u->g, verdict, 0, 0, w - icon_w - 30 * s, l->px_body, GF_BOLD, ink, 0) +
+               24 * s;
+    /* The totals as tiles: a label, then the figure. */
+    int tiles_per_row = l->ts / l->s > 1.45f ? 3 : 6;
+    float tw = (w - 12 * s * (tiles_per_row - 1)) / tiles_per_row;
+    const SimStr labels[6] = {STR_SHIFT_T_AVG,      STR_SHIFT_T_SERVED, STR_SHIFT_T_PASSED,
+                              STR_SHIFT_T_CRITICAL, STR_SHIFT_T_OVER,   STR_SHIFT_T_QUEUE};
+    float label_h = 0;
+    for (int i = 0; i < 6; i++)
+        label_h = fmaxf(label_h, gfx_text_box(u->g, tr(labels[i]), 0, 0, tw - 24 * s,
+                                              l->px_small, GF_REGULAR, dim, 0));
+    float tile_h = label_h + gfx_line_height(u->g, l->px_title, GF_BOLD) + 22 * s;
+    float tiles_h = (6 / tiles_per_row) * (tile_h + 12 * s);
+    paper.h = 22 * s + vh + 16 * s + tiles_h + 14 * s + table_h + 24 * s;
     gfx_round(u->g, (GRect){paper.x + 3 * s, paper.y + 4 * s, paper.w, paper.h}, 10 * s,
               u->theme.shadow);
     gfx_round(u->g, paper, 10 * s, u->theme.paper);
     gfx_round_outline(u->g, paper, 10 * s, 1.5f * s, u->theme.paper_edge);
-    /* The table. */
+    GColor vc = t.verdict == SHIFT_EXCELLENT || t.verdict == SHIFT_GOOD ? u->theme.good
+                : t.verdict == SHIFT_WEAK                             ? u->theme.bad
+                                                                      : u->theme.warn;
+    const char *icon = t.verdict == SHIFT_EXCELLENT ? "★"
+                       : t.verdict == SHIFT_GOOD    ? "✔"
+                       : t.verdict == SHIFT_WEAK    ? "✖"
+                                                    : "⚠";
+    GRect vb = {x, y, w, vh};
+    gfx_round(u->g, vb, 8 * s, u->theme.panel);
+    gfx_round_outline(u->g, vb, 8 * s, 2 * s, vc);
+    gfx_fill(u->g, (GRect){vb.x, vb.y + 6 * s, 7 * s, vb.h - 12 * s}, vc);
+    gfx_text(u->g, icon, vb.x + 20 * s, vb.y + (vh - l->px_dialog * 1.25f) / 2, l->px_dialog,
+             GF_BOLD, vc);
+    gfx_text_box(u->g, verdict, vb.x + icon_w, vb.y + 12 * s, w - icon_w - 30 * s, l->px_body,
+                 GF_BOLD, ink, 1);
+    y += vh + 16 * s;
+    char vals[6][64];
+    snprintf(vals[0], sizeof vals[0], "%.1f", t.avg_total);
+    if (!t.served)
+        snprintf(vals[0], sizeof vals[0], "—");
+    snprintf(vals[1], sizeof vals[1], tr(STR_SHIFT_OF), t.served, t.planned);
+    snprintf(vals[2], sizeof vals[2], tr(STR_SHIFT_OF), t.passed, t.planned);
+    snprintf(vals[3], sizeof vals[3], "%d", t.critical);
+    snprintf(vals[4], sizeof vals[4], tr(STR_SHIFT_MINUTES), t.over_norm);
+    snprintf(vals[5], sizeof vals[5], "%d", t.queue_left);
+    const int bad[6] = {t.served && t.avg_total < 70, t.served < t.planned, t.passed < t.planned,
+                        t.critical > 0, t.over_norm > 0, 0};
+    for (int i = 0; i < 6; i++) {
+        GRect tr_ = {x + (i % tiles_per_row) * (tw + 12 * s),
+                     y + (i / tiles_per_row) * (tile_h + 12 * s), tw, tile_h};
+        gfx_round(u->g, tr_, 8 * s, u->high_contrast ? u->theme.bg : (GColor){240, 244, 250, 255});
+        gfx_round_outline(u->g, tr_, 8 * s, (bad[i] ? 2.0f : 1.2f) * s,
+                          bad[i] ? u->theme.bad : u->theme.paper_edge);
+        gfx_text_box(u->g, tr(labels[i]), tr_.x + 12 * s, tr_.y + 8 * s, tw - 24 * s,
+                     l->px_small, GF_REGULAR, dim, 1);
+        gfx_text(u->g, vals[i], tr_.x + 12 * s, tr_.y + 12 * s + label_h, l->px_title, GF_BOLD,
+                 bad[i] ? u->theme.bad : ink);
+    }
+    y += tiles_h + 14 * s;
+    /* The table: one line per ticket. */
     const SimStr heads[5] = {STR_SHIFT_COL_TICKET, STR_SHIFT_COL_APPLICANT, STR_SHIFT_COL_SERVICE,
                              STR_SHIFT_COL_OUTCOME, STR_SHIFT_COL_SCORE};
     for (int c = 0; c < 5; c++)
@@ -2321,7 +2381,7 @@ static void draw_shift_end(Ui *u)
         if (i % 2)
             gfx_fill(u->g, (GRect){x - 8 * s, y - 4 * s, w + 16 * s, hts[i]},
                      u->high_contrast ? u->theme.bg : (GColor){0, 0, 0, 10});
-        gfx_text(u->g, e->ticket, x, y, l->px_label, GF_MONO, rc);
+        gfx_text(u->g, e->ticket, x, y, l->px_label, GF_BOLD, rc); /* mono «З» reads as 3 */
         gfx_text_box(u->g, e->applicant[0] ? e->applicant : "—", x + cols[1] * w, y,
                      (cols[2] - cols[1]) * w - 12 * s, l->px_label, GF_REGULAR, rc, 1);
         gfx_text_box(u->g, e->service[0] ? e->service : u->scens[e->scen].scenario->service_title,
@@ -2341,48 +2401,6 @@ static void draw_shift_end(Ui *u)
                                            : u->theme.bad);
         y += hts[i];
     }
-    y += 24 * s;
-    /* The totals as tiles. */
-    char vals[6][64];
-    snprintf(vals[0], sizeof vals[0], "%.1f", t.avg_total);
-    if (!t.served)
-        snprintf(vals[0], sizeof vals[0], "—");
-    snprintf(vals[1], sizeof vals[1], tr(STR_SHIFT_OF), t.served, t.planned);
-    snprintf(vals[2], sizeof vals[2], tr(STR_SHIFT_OF), t.passed, t.planned);
-    snprintf(vals[3], sizeof vals[3], "%d", t.critical);
-    snprintf(vals[4], sizeof vals[4], tr(STR_SHIFT_MINUTES), t.over_norm);
-    snprintf(vals[5], sizeof vals[5], "%d", t.queue_left);
-    const SimStr labels[6] = {STR_SHIFT_T_AVG,      STR_SHIFT_T_SERVED, STR_SHIFT_T_PASSED,
-                              STR_SHIFT_T_CRITICAL, STR_SHIFT_T_OVER,   STR_SHIFT_T_QUEUE};
-    const int bad[6] = {t.served && t.avg_total < 70, t.served < t.planned, t.passed < t.planned,
-                        t.critical > 0, t.over_norm > 0, 0};
-    float tw = (w - 12 * s * (tiles_per_row - 1)) / tiles_per_row;
-    for (int i = 0; i < 6; i++) {
-        GRect tr_ = {x + (i % tiles_per_row) * (tw + 12 * s), y + (i / tiles_per_row) * (tile_h + 12 * s),
-                     tw, tile_h};
-        gfx_round(u->g, tr_, 8 * s, u->high_contrast ? u->theme.bg : (GColor){240, 244, 250, 255});
-        gfx_round_outline(u->g, tr_, 8 * s, 1.2f * s, bad[i] ? u->theme.bad : u->theme.paper_edge);
-        gfx_text_box(u->g, tr(labels[i]), tr_.x + 12 * s, tr_.y + 8 * s, tw - 24 * s,
-                     l->px_small, GF_REGULAR, dim, 1);
-        gfx_text(u->g, vals[i], tr_.x + 12 * s, tr_.y + 12 * s + l->px_label * 1.4f, l->px_title,
-                 GF_BOLD, bad[i] ? u->theme.bad : ink);
-    }
-    y += tiles_h + 12 * s;
-    /* The verdict: an icon and words, never colour alone. */
-    GColor vc = t.verdict == SHIFT_EXCELLENT || t.verdict == SHIFT_GOOD ? u->theme.good
-                : t.verdict == SHIFT_WEAK                             ? u->theme.bad
-                                                                      : u->theme.warn;
-    const char *icon = t.verdict == SHIFT_EXCELLENT ? "★"
-                       : t.verdict == SHIFT_GOOD    ? "✔"
-                       : t.verdict == SHIFT_WEAK    ? "✖"
-                                                    : "⚠";
-    GRect vb = {x, y, w, vh};
-    gfx_round(u->g, vb, 8 * s, u->theme.panel);
-    gfx_round_outline(u->g, vb, 8 * s, 2 * s, vc);
-    gfx_fill(u->g, (GRect){vb.x, vb.y + 6 * s, 7 * s, vb.h - 12 * s}, vc);
-    gfx_text(u->g, icon, vb.x + 26 * s, vb.y + 12 * s, l->px_title, GF_BOLD, vc);
-    gfx_text_box(u->g, verdict, vb.x + 72 * s, vb.y + 14 * s, w - 90 * s, l->px_dialog, GF_BOLD,
-                 ink, 1);
     u->content_h = paper.h + 20 * s;
     gfx_clip(u->g, NULL);
     if (u->content_h > view.h) {
