@@ -1904,12 +1904,13 @@ static void office_key(Ui *u, SDL_Keycode k)
         return;
     }
     if (k == SDLK_F1 && u->ov != OV_LEAVE && u->ov != OV_REASON) {
-        /* From the office PC: the page of the service in focus, when the book has it. */
+        /* From the office PC: the page of the service in focus, when the book has it; else
+         * the page of the scenario's service (its id is the book's, when the book has it). */
         const RefService *ref = u->ov == OV_PC && u->ov_service >= 0 &&
                                         (size_t)u->ov_service < sc->service_count
                                     ? sc->services[u->ov_service].ref
                                     : NULL;
-        open_book(u, ref ? ref->id : NULL);
+        open_book(u, ref ? ref->id : sc->service);
         return;
     }
     if (u->ov == OV_LEAVE) {
