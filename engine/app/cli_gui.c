@@ -85,15 +85,16 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     size_t n = 0;
     char **dirs = scenario_list_dirs(paths->scenarios, &n);
     UiScenario *list = calloc(n ? n : 1, sizeof *list);
-    AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx);
+    UiBroken *broken = calloc(n ? n : 1, sizeof *broken);
+    AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx); /* one per folder, kept for reloads */
     SimBuf errors;
     simbuf_init(&errors);
-    size_t ok = 0;
-    for (size_t i = 0; i < n && list && ctx; i++) {
+    size_t ok = 0, nbroken = 0;
+    for (size_t i = 0; i < n && list && ctx && broken; i++) {
         SimDiags d;
         simdiags_init(&d);
-        app_load_ctx_init(&ctx[ok], dirs[i], &d);
-        ScenarioLoadOptions lo = {ctx[ok].rules, ctx[ok].scripts_dir, ctx[ok].refbook};
+        app_load_ctx_init(&ctx[i], dirs[i], &d);
+        ScenarioLoadOptions lo = {ctx[i].rules, ctx[i].scripts_dir, ctx[i].refbook};
         Scenario *s = scenario_load(dirs[i], &lo, &d);
         ScriptProgram *prog = NULL;
         SimError e;
@@ -106,17 +107,34 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             app_print_diags(&d);
             simbuf_printf(&errors, "%sНе загружен сценарий %s: %zu ошибок (mfc-trainer check %s).",
                           errors.len ? " " : "", dirs[i], d.errors, dirs[i]);
-            app_load_ctx_free(&ctx[ok]);
+            broken[nbroken].dir = dirs[i];
+            broken[nbroken++].load = lo;
         } else {
             list[ok].scenario = s;
             list[ok].program = prog;
+            list[ok].load = lo;
             ok++;
         }
         simdiags_free(&d);
     }
     cfg.scenarios = list;
     cfg.scenario_count = ok;
+    cfg.broken = broken;
+    cfg.broken_count = nbroken;
     cfg.load_errors = simbuf_str(&errors);
+
+    /* The «Справочник»: the reference book and the rules catalogue next to the scenarios. */
+    AppLoadCtx book;
+    SimDiags bd;
+    simdiags_init(&bd);
+    char *probe = sim_path_join(paths->scenarios, "_");
+    memset(&book, 0, sizeof book);
+    if (probe)
+        app_load_ctx_init(&book, probe, &bd);
+    free(probe);
+    simdiags_free(&bd); /* its problems were reported with the scenarios that cite it */
+    cfg.refbook = book.refbook;
+    cfg.rules = book.rules;
 
     Store *store = NULL;
     char *dbpath = db ? sim_strdup(db) : store_default_path();
@@ -137,9 +155,12 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     for (size_t i = 0; i < ok; i++) {
         script_program_destroy(list[i].program);
         scenario_free((Scenario *)list[i].scenario);
-        app_load_ctx_free(&ctx[i]);
     }
+    for (size_t i = 0; i < n && ctx; i++)
+        app_load_ctx_free(&ctx[i]);
+    app_load_ctx_free(&book);
     free(list);
+    free(broken);
     free(ctx);
     simbuf_free(&errors);
     scenario_dirs_free(dirs, n);

@@ -255,7 +255,7 @@
     X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
-    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — следующая услуга · Enter — начать или продолжить приём · N — начать заново · Esc — назад") \
+    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — услуга · Enter — начать или продолжить · N — заново · F1 — справочник · F2 — смена · Esc — назад") \
     X(STR_UI_YOUR_ANSWER, "Ваш ответ или действие")                                             \
     X(STR_UI_RESUMED, "Попытка продолжена с того места, где Вы остановились.")                 \
     X(STR_UI_CAN_RESUME, "▶ Есть незавершённая попытка")                                       \
@@ -270,13 +270,13 @@
     X(STR_UI_PC_TITLE_FULL, "АИС МФЦ — выбор услуги")                                        \
     X(STR_UI_NO_SERVICE, "Услуга не выбрана")                                                \
     X(STR_UI_PC_OPEN, "P — открыть")                                                         \
-    X(STR_UI_HINT_OFFICE, "1–9 или ↑↓ Enter — ответ · D, Tab — документы · P — программа · Esc — выйти из приёма") \
+    X(STR_UI_HINT_OFFICE, "1–9 или ↑↓ Enter — ответ · D, Tab — документы · P — программа · F1 — справочник · Esc — выйти из приёма") \
     X(STR_UI_COMPARE_WITH, "Сравнить с документом (цифра):")                                 \
     X(STR_UI_HINT_DOC, "↑↓ — поле · Enter — отметить проблему · ←→ — другой документ · C — сравнить · Esc — закрыть") \
     X(STR_UI_FLAG_TITLE, "Что не так с полем «%s» в документе «%s»?")                        \
     X(STR_UI_HINT_REASON, "↑↓ или 1–9 — причина · Enter — отметить · Esc — отмена")          \
     X(STR_UI_SERVICE_CHOSEN, "✔ Эта услуга выбрана")                                         \
-    X(STR_UI_HINT_PC, "↑↓ или 1–9 — услуга · Enter — выбрать · Esc — закрыть")               \
+    X(STR_UI_HINT_PC, "↑↓ или 1–9 — услуга · Enter — выбрать · F1 — справочник · Esc — закрыть")               \
     X(STR_UI_LEAVE_Q, "Прервать приём? Попытка сохранится как незавершённая.")               \
     X(STR_UI_LEAVE_YES, "Прервать")                                                          \
     X(STR_UI_LEAVE_NO, "Продолжить приём")                                                   \
@@ -347,6 +347,74 @@
     X(STR_MGR_REPLAY_STEP, "Шаг %zu из %zu")                                                 \
     X(STR_MGR_REPLAY_START, "Начало приёма: заявитель подходит к окну.")                     \
     X(STR_MGR_REPLAY_HINT, "← → — шаг назад и вперёд · Home, End — начало и конец · Esc — к попыткам") \
+    X(STR_BOOK_TITLE, "Справочник") \
+    X(STR_BOOK_SUB, "Услуги, нормы и величины — те же, по которым оцениваются Ваши действия в сценариях") \
+    X(STR_BOOK_TAB_SERVICES, "Услуги") \
+    X(STR_BOOK_TAB_RULES, "Правила") \
+    X(STR_BOOK_TAB_VALUES, "Величины") \
+    X(STR_BOOK_AGENCY, "Ведомство") \
+    X(STR_BOOK_DEADLINE, "Срок") \
+    X(STR_BOOK_RESULT, "Результат") \
+    X(STR_BOOK_DOCUMENTS, "Документы") \
+    X(STR_BOOK_PITFALLS, "Частые ошибки") \
+    X(STR_BOOK_RULES, "Нормы") \
+    X(STR_BOOK_NOTE, "Для методиста") \
+    X(STR_BOOK_VERIFY, "требует проверки") \
+    X(STR_BOOK_USED_BY, "Услуги: %s") \
+    X(STR_BOOK_EMPTY, "Справочник не загружен: нет файла scenarios/data/services.json или в нём ошибки (их покажет mfc-trainer check).") \
+    X(STR_BOOK_NO_RULES, "Каталог правил не загружен: нет файла scenarios/data/rules.json или в нём ошибки.") \
+    X(STR_BOOK_CLOSE, "Закрыть") \
+    X(STR_BOOK_HINT_LIST, "↑↓ — выбор · Enter — открыть · PgUp, PgDn — листать · Tab — Услуги / Правила / Величины · Esc — назад") \
+    X(STR_BOOK_HINT_PAGE, "↑↓, PgUp, PgDn — листать страницу · ← или Esc — к списку · Tab — раздел · F1 — закрыть") \
+    X(STR_BOOK_BUTTON, "Справочник · F1") \
+    X(STR_BOOK_PC_TAB, "Справочник · F1") \
+    X(STR_SHIFT_BUTTON, "Смена · F2") \
+    X(STR_SHIFT_HUD, "Смена: %d из %d · в очереди %d") \
+    X(STR_SHIFT_HUD_SHORT, "%d/%d · очередь %d") \
+    X(STR_SHIFT_ARRIVED, "В зал вошёл новый посетитель: в очереди %d") \
+    X(STR_SHIFT_STARTED, "Смена началась: %d заявителей по талонам. Пока Вы ведёте приём, очередь растёт.") \
+    X(STR_SHIFT_NEXT, "Пригласить следующего") \
+    X(STR_SHIFT_RESULTS, "Итоги смены") \
+    X(STR_SHIFT_FINISH, "Закончить смену") \
+    X(STR_SHIFT_DEBRIEF_SUB, "%s · смена: заявитель %d из %d") \
+    X(STR_SHIFT_END_TITLE, "Смена окончена") \
+    X(STR_SHIFT_END_SUB, "Окно %d · %s–%s · принято заявителей: %d из %d") \
+    X(STR_SHIFT_COL_TICKET, "Талон") \
+    X(STR_SHIFT_COL_APPLICANT, "Заявитель") \
+    X(STR_SHIFT_COL_SERVICE, "Услуга") \
+    X(STR_SHIFT_COL_OUTCOME, "Итог") \
+    X(STR_SHIFT_COL_SCORE, "Баллы") \
+    X(STR_SHIFT_NOT_CALLED, "не принят — остался в очереди") \
+    X(STR_SHIFT_INTERRUPTED, "приём прерван") \
+    X(STR_SHIFT_T_AVG, "Средний балл") \
+    X(STR_SHIFT_T_SERVED, "Принято") \
+    X(STR_SHIFT_T_PASSED, "Зачтено") \
+    X(STR_SHIFT_T_CRITICAL, "Критических ошибок") \
+    X(STR_SHIFT_T_OVER, "Сверх нормы") \
+    X(STR_SHIFT_T_QUEUE, "Осталось в очереди") \
+    X(STR_SHIFT_OF, "%d из %d") \
+    X(STR_SHIFT_MINUTES, "%.0f мин") \
+    X(STR_SHIFT_V_EXCELLENT, "Отличная смена: все заявители приняты верно и в пределах нормы времени.") \
+    X(STR_SHIFT_V_GOOD, "Хорошая смена: все заявители приняты, критических ошибок нет. Загляните в разборы — там есть что поправить.") \
+    X(STR_SHIFT_V_WEAK, "Смена не зачтена: слишком много незачтённых приёмов или есть критическая ошибка. Повторите эти сценарии и сверьтесь со справочником.") \
+    X(STR_SHIFT_V_CUT, "Смена прервана: приняты не все заявители, остальные ждут в очереди.") \
+    X(STR_SHIFT_NEW, "Новая смена") \
+    X(STR_SHIFT_HINT_END, "Enter — новая смена · Esc — в меню") \
+    X(STR_SHIFT_HINT_DEBRIEF, "↑↓, PgUp, PgDn — прокрутка · ←→ — кнопка · Enter — пригласить следующего · Esc — закончить смену") \
+    X(STR_SHIFT_NONE, "Для смены нужен хотя бы один загруженный сценарий.") \
+    X(STR_RELOAD_TITLE, "Сценарий не загружается") \
+    X(STR_RELOAD_SUB, "%s — исправьте файлы и сохраните: окно перезагрузит сценарий само") \
+    X(STR_RELOAD_RETRY, "Перезагрузить") \
+    X(STR_RELOAD_WAITING, "Приём ждёт: когда сценарий загрузится, попытка начнётся заново с тем же зерном и повторит Ваши действия (%zu).") \
+    X(STR_RELOAD_ERRORS, "Ошибки при загрузке (%zu):") \
+    X(STR_RELOAD_HINT, "F5, Enter — перезагрузить · ↑↓ — прокрутка · Esc — в меню (попытка сохранится как незавершённая)") \
+    X(STR_RELOAD_OK, "Сценарий перезагружен с диска, Ваши действия повторены: %zu из %zu.") \
+    X(STR_RELOAD_STOPPED, "Сценарий перезагружен с диска. Повторено действий: %zu из %zu — действие «%s» больше не подходит: %s") \
+    X(STR_RELOAD_ENDED, "приём уже дошёл до концовки") \
+    X(STR_RELOAD_SCRIPT_ERROR, "Ошибка скрипта при повторе: %s") \
+    X(STR_RELOAD_BROKEN, "Загружено снова: %zu из %zu сценариев, не загрузившихся при запуске.") \
+    X(STR_SCRIPT_BAD_EXPECT, "%s:%zu: ожидался экран «%s»%s%s, а открыт «%s»%s%s") \
+    X(STR_SCRIPT_BAD_COPY, "%s:%zu: copy ОТКУДА КУДА: %s") \
     X(STR_EXPORT_USAGE,                                                                         \
       "Использование:\n"                                                                        \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \

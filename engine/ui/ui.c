@@ -7,6 +7,7 @@
  * input script and feeds the same SDL events a person would produce.
  */
 #include "ui_internal.h"
+#include "shift.h"
 
 #include "../core/i18n.h"
 #include "../store/report.h"
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define MAX_HITS 256
@@ -32,8 +34,13 @@ typedef enum Screen {
     SCR_SETTINGS,
     SCR_MANAGER,
     SCR_TRAINEE,
-    SCR_REPLAY
+    SCR_REPLAY,
+    SCR_BOOK,         /* the «Справочник», over whatever screen opened it */
+    SCR_SHIFT_END,    /* the day summary of a shift */
+    SCR_RELOAD_ERROR  /* the open scenario no longer loads */
 } Screen;
+
+#define MAX_SCENARIOS 256
 
 typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay;
 
@@ -67,7 +74,11 @@ typedef enum HitKind {
     HIT_MGR_TAB,
     HIT_MGR_ROW,
     HIT_MGR_COL,
-    HIT_HIST_ROW
+    HIT_HIST_ROW,
+    HIT_BOOK,
+    HIT_SHIFT,
+    HIT_SHIFT_END,
+    HIT_RELOAD
 } HitKind;
 
 typedef struct Hit {
@@ -80,10 +91,15 @@ typedef struct Notice {
     char text[SIM_ERROR_MAX + 512];
     int points;
     int critical;
+    int info; /* news rather than a score: drawn with the accent colour */
 } Notice;
 
 typedef struct Ui {
     const UiConfig *cfg;
+    /* The scenarios: the configuration's, except those loaded again from disk (owned[i]). */
+    UiScenario scens[MAX_SCENARIOS];
+    char owned[MAX_SCENARIOS];
+    size_t nscens;
     Gfx *g;
     Theme theme;
     Layout l;
@@ -150,6 +166,23 @@ typedef struct Ui {
     char **replay_actions;
     size_t replay_n, replay_k;
     char replay_error[SIM_ERROR_MAX];
+    /* the «Справочник» and where it returns to */
+    Book book;
+    Screen book_back;
+    Overlay book_back_ov;
+    /* «Смена» */
+    Shift shift;
+    int in_shift;
+    int shift_btn;
+    int shift_tickets; /* tickets taken when the last notice was made */
+    /* reload: the open scenario's files, their last signature and the error screen */
+    char watch_sig[2][64];
+    uint32_t last_poll;
+    SimBuf reload_text; /* the loader's messages, one per line */
+    size_t reload_lines;
+    float reload_scroll;
+    int reload_btn;
+    int broken_tried;
     /* settings screen */
     int setting_row;
     Screen settings_back;
@@ -182,7 +215,7 @@ static int hovered(const Ui *u, GRect r)
 
 static const Scenario *cur_scen(const Ui *u)
 {
-    return u->cfg->scenarios[u->scen].scenario;
+    return u->scens[u->scen].scenario;
 }
 
 static float text_w(Ui *u, const char *s, int px, GFont f)
@@ -229,14 +262,18 @@ static void dim(Ui *u)
     gfx_fill(u->g, (GRect){0, 0, (float)u->l.W, (float)u->l.H}, (GColor){0, 0, 0, 150});
 }
 
+void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text)
+{
+    float h = gfx_line_height(g, l->px_small, GF_REGULAR) + 10 * l->s;
+    gfx_fill(g, (GRect){0, l->H - h, (float)l->W, h},
+             high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
+    gfx_text(g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
+             (GColor){255, 255, 255, 255});
+}
+
 static void hint_bar(Ui *u, const char *text)
 {
-    const Layout *l = &u->l;
-    float h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * l->s;
-    gfx_fill(u->g, (GRect){0, l->H - h, (float)l->W, h},
-             u->high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
-    gfx_text(u->g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
-             (GColor){255, 255, 255, 255});
+    ui_hint_bar(u->g, &u->l, u->high_contrast, text);
 }
 
 /* ==== settings ============================================================================ */
@@ -301,7 +338,7 @@ static void write_result(Ui *u)
  * Returns 1 when it did. */
 static int resume_attempt(Ui *u, int scen)
 {
-    const UiScenario *us = &u->cfg->scenarios[scen];
+    const UiScenario *us = &u->scens[scen];
     if (!u->cfg->store || u->sel_trainee < 0 || u->cfg->start_scenario)
         return 0;
     AttemptInfo a;
@@ -330,37 +367,52 @@ static int resume_attempt(Ui *u, int scen)
     return 1;
 }
 
-static void start_attempt_mode(Ui *u, int scen, int fresh)
+/* Opens a row for the current attempt in the results database (when there is one). */
+static void begin_stored_attempt(Ui *u)
+{
+    const Scenario *sc = cur_scen(u);
+    u->attempt[0] = '\0';
+    if (!u->cfg->store)
+        return;
+    AttemptInfo a;
+    SimError e;
+    memset(&a, 0, sizeof a);
+    a.trainee = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : 0;
+    snprintf(a.scenario, sizeof a.scenario, "%s", sc->id);
+    snprintf(a.version, sizeof a.version, "%s", sc->version);
+    snprintf(a.hash, sizeof a.hash, "%s", sc->hash_hex);
+    a.seed = session_seed(u->ss);
+    a.exam = session_mode(u->ss) == MODE_EXAM;
+    if (store_begin_attempt(u->cfg->store, &a, &e) == SIM_OK)
+        memcpy(u->attempt, a.id, sizeof u->attempt);
+}
+
+static void watch_reset(Ui *u);
+static void collect_services(Ui *u);
+
+/* Starts an attempt at scenario scen: resumes the trainee's unfinished one unless fresh (or in
+ * a shift); with have_seed, from that seed. */
+static void start_attempt_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t seed)
 {
     u->cards_for = -2;
     u->scen = scen;
-    const UiScenario *us = &u->cfg->scenarios[scen];
-    int resumed = !fresh && resume_attempt(u, scen);
+    const UiScenario *us = &u->scens[scen];
+    int resumed = !fresh && !u->in_shift && resume_attempt(u, scen);
     SimError e;
     if (!resumed) {
         session_destroy(u->ss);
         u->ss = NULL;
-        SessionOptions o = {u->cfg->have_seed ? u->cfg->seed
-                                              : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
+        SessionOptions o = {have_seed           ? seed
+                            : u->cfg->have_seed ? u->cfg->seed
+                                                : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
                             u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, us->program};
         if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
             snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
             u->screen = SCR_CATALOG;
+            u->in_shift = 0;
             return;
         }
-        u->attempt[0] = '\0';
-    }
-    if (!resumed && u->cfg->store) {
-        AttemptInfo a;
-        memset(&a, 0, sizeof a);
-        a.trainee = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : 0;
-        snprintf(a.scenario, sizeof a.scenario, "%s", us->scenario->id);
-        snprintf(a.version, sizeof a.version, "%s", us->scenario->version);
-        snprintf(a.hash, sizeof a.hash, "%s", us->scenario->hash_hex);
-        a.seed = session_seed(u->ss);
-        a.exam = u->exam;
-        if (store_begin_attempt(u->cfg->store, &a, &e) == SIM_OK)
-            memcpy(u->attempt, a.id, sizeof u->attempt);
+        begin_stored_attempt(u);
     }
     u->screen = SCR_OFFICE;
     u->ov = OV_NONE;
@@ -372,6 +424,7 @@ static void start_attempt_mode(Ui *u, int scen, int fresh)
         u->nnotices = 1;
         u->notices[0].points = 0;
         u->notices[0].critical = 0;
+        u->notices[0].info = 0;
         snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", tr(STR_UI_RESUMED));
     }
     u->last_step = session_step_index(u->ss);
@@ -380,13 +433,42 @@ static void start_attempt_mode(Ui *u, int scen, int fresh)
     u->animating = !u->cfg->input_script;
     u->office_frames = 0;
     u->scroll = 0;
+    u->scene_key[0] = '\0';
+    watch_reset(u);
     u->dirty = 1;
+}
+
+static void start_attempt_mode(Ui *u, int scen, int fresh)
+{
+    start_attempt_seeded(u, scen, fresh, 0, 0);
 }
 
 static void start_attempt(Ui *u, int scen)
 {
     start_attempt_mode(u, scen, 0);
 }
+
+static void notice_info(Ui *u, const char *text)
+{
+    if (u->nnotices >= MAX_NOTICES)
+        u->nnotices = MAX_NOTICES - 1;
+    /* News goes first: it is what just happened. */
+    memmove(&u->notices[1], &u->notices[0], sizeof u->notices[0] * (size_t)u->nnotices);
+    Notice *n = &u->notices[0];
+    memset(n, 0, sizeof *n);
+    n->info = 1;
+    size_t len = strlen(text);
+    if (len >= sizeof n->text) {
+        len = sizeof n->text - 1;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* cut on a character boundary */
+    }
+    memcpy(n->text, text, len);
+    n->text[len] = '\0';
+    u->nnotices++;
+}
+
+static void shift_record(Ui *u, int finished);
 
 /* Performs one engine action and turns its ledger entries into notices. Returns 0 when the
  * engine refused it (the reason is shown as a notice). */
@@ -401,6 +483,7 @@ static int do_action(Ui *u, const char *id)
         snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", e.msg);
         u->notices[0].points = 0;
         u->notices[0].critical = 0;
+        u->notices[0].info = 0;
         u->dirty = 1;
         return 0;
     }
@@ -412,6 +495,7 @@ static int do_action(Ui *u, const char *id)
         if (en->kind == LEDGER_TIME || en->kind == LEDGER_MISSED || u->nnotices >= MAX_NOTICES)
             continue;
         Notice *n = &u->notices[u->nnotices++];
+        n->info = 0;
         n->points = en->points;
         n->critical = en->kind == LEDGER_CRITICAL;
         if (n->critical)
@@ -433,8 +517,22 @@ static int do_action(Ui *u, const char *id)
     u->last_step = step_now;
     u->sel_action = 0;
     u->dirty = 1;
+    if (u->in_shift && !session_finished(u->ss)) {
+        /* New tickets arrive on the simulated clock. */
+        int taken = shift_tickets_taken(&u->shift, session_minutes(u->ss));
+        if (taken > u->shift_tickets) {
+            char msg[300];
+            snprintf(msg, sizeof msg, tr(STR_SHIFT_ARRIVED),
+                     shift_queue(&u->shift, session_minutes(u->ss)));
+            notice_info(u, msg);
+        }
+        u->shift_tickets = taken;
+    }
     if (session_finished(u->ss)) {
         write_result(u);
+        if (u->in_shift)
+            shift_record(u, 1);
+        u->shift_btn = 0;
         u->ov = OV_NONE;
         u->screen = SCR_DEBRIEF;
         u->scroll = 0;
@@ -448,10 +546,294 @@ static void leave_attempt(Ui *u)
     if (u->ss && !session_finished(u->ss)) {
         session_abandon(u->ss);
         write_result(u);
+        if (u->in_shift)
+            shift_record(u, 0);
     }
     u->ov = OV_NONE;
-    u->screen = SCR_CATALOG;
+    u->screen = u->in_shift ? SCR_SHIFT_END : SCR_CATALOG;
+    u->scroll = 0;
     u->dirty = 1;
+}
+
+/* ==== «Смена» ============================================================================= */
+
+static void shift_record(Ui *u, int finished)
+{
+    const Scenario *sc = cur_scen(u);
+    ScoreReport r;
+    session_report(u->ss, &r);
+    const Ending *en = session_ending(u->ss);
+    ShiftResult res = {finished && en != NULL,
+                       r.total,
+                       en && r.passed,
+                       (int)r.critical_count,
+                       session_minutes(u->ss),
+                       sc->time_norm,
+                       session_applicant_name(u->ss),
+                       sc->service_title,
+                       en ? en->title : tr(STR_SHIFT_INTERRUPTED)};
+    shift_finish(&u->shift, &res);
+}
+
+/* Calls the next ticket to the window, or shows the day summary after the last one. */
+static void shift_call_next(Ui *u)
+{
+    Shift *sh = &u->shift;
+    if (sh->ended || sh->cur >= sh->count) {
+        u->screen = SCR_SHIFT_END;
+        u->scroll = 0;
+        u->dirty = 1;
+        return;
+    }
+    shift_call(sh);
+    const ShiftEntry *e = &sh->e[sh->cur];
+    start_attempt_seeded(u, e->scen, 1, 1, e->seed);
+    u->shift_tickets = shift_tickets_taken(sh, 0);
+}
+
+static void shift_begin(Ui *u)
+{
+    ShiftCandidate c[MAX_SCENARIOS];
+    for (size_t i = 0; i < u->nscens; i++)
+        c[i] = (ShiftCandidate){u->scens[i].scenario->difficulty,
+                                u->scens[i].scenario->office_ticket};
+    uint64_t seed = u->cfg->have_seed ? u->cfg->seed
+                                      : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
+    if (!shift_plan(&u->shift, c, u->nscens, seed)) {
+        snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_SHIFT_NONE));
+        u->dirty = 1;
+        return;
+    }
+    u->form_error[0] = '\0';
+    u->in_shift = 1;
+    shift_call_next(u);
+    if (u->screen == SCR_OFFICE) {
+        char msg[300];
+        snprintf(msg, sizeof msg, tr(STR_SHIFT_STARTED), u->shift.count);
+        notice_info(u, msg);
+    }
+}
+
+/* ==== «Справочник» ======================================================================== */
+
+static void open_book(Ui *u, const char *service_id)
+{
+    if (u->screen == SCR_BOOK)
+        return;
+    u->book_back = u->screen;
+    u->book_back_ov = u->ov;
+    book_open(&u->book, u->cfg->refbook, u->cfg->rules, service_id);
+    u->book.mx = u->mouse_x;
+    u->book.my = u->mouse_y;
+    u->screen = SCR_BOOK;
+    u->animating = 0; /* the applicant has reached the window by the time the book closes */
+    u->dirty = 1;
+}
+
+/* Back exactly where the trainee was: the same screen and overlay; the attempt is untouched
+ * (reading takes no simulated time). */
+static void close_book(Ui *u)
+{
+    u->screen = u->book_back;
+    u->ov = u->book_back_ov;
+    u->dirty = 1;
+}
+
+/* ==== reload ============================================================================== */
+
+static void file_sig(const char *dir, const char *name, char *out, size_t n)
+{
+    char *p = sim_path_join(dir, name);
+    struct stat st;
+    if (p && stat(p, &st) == 0)
+        snprintf(out, n, "%lld.%09ld:%lld", (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                 (long long)st.st_size);
+    else
+        snprintf(out, n, "-");
+    free(p);
+}
+
+static void watch_now(Ui *u, char sig[2][64])
+{
+    const char *dir = cur_scen(u)->dir;
+    memset(sig, 0, 2 * 64); /* compared whole */
+    file_sig(dir, "scenario.json", sig[0], 64);
+    file_sig(dir, "script.lua", sig[1], 64);
+}
+
+static void watch_reset(Ui *u)
+{
+    watch_now(u, u->watch_sig);
+    u->last_poll = SDL_GetTicks();
+}
+
+/* A scenario is open: its files are watched (a few times a second, never while idle elsewhere). */
+static int watching(const Ui *u)
+{
+    return u->ss && !u->replay && !u->broken_tried &&
+           (u->screen == SCR_OFFICE || u->screen == SCR_RELOAD_ERROR);
+}
+
+/* A Lua message ("scenarios/x/script.lua:62: unexpected symbol …", maybe with a traceback) as
+ * a diagnostic at that line of the script. */
+static void script_diag(SimDiags *d, const Scenario *s, const char *msg)
+{
+    size_t n = strlen(s->script_name);
+    int line = 0;
+    const char *rest = msg;
+    if (strncmp(msg, s->script_name, n) == 0 && msg[n] == ':') {
+        char *end;
+        long v = strtol(msg + n + 1, &end, 10);
+        if (end > msg + n + 1 && *end == ':' && v > 0 && v < 1000000) {
+            line = (int)v;
+            rest = end + 1;
+            while (*rest == ' ')
+                rest++;
+        }
+    }
+    simdiags_add(d, SIM_SEV_ERROR, s->script_name, line, 0, "", "%s", rest);
+}
+
+static void reload_show(Ui *u, const SimDiags *d)
+{
+    simbuf_free(&u->reload_text);
+    simbuf_init(&u->reload_text);
+    u->reload_lines = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        char *line = simdiag_format(&d->items[i]);
+        for (char *c = line; c && *c; c++)
+            if (*c == '\t')
+                *c = ' '; /* tracebacks indent with tabs */
+        simbuf_printf(&u->reload_text, "%s%s", u->reload_lines ? "\n" : "", line ? line : "");
+        free(line);
+        u->reload_lines++;
+    }
+    u->ov = OV_NONE;
+    u->screen = SCR_RELOAD_ERROR;
+    u->reload_scroll = 0;
+    u->reload_btn = 0;
+    u->broken_tried = 0;
+    u->content_h = 0;
+    u->dirty = 1;
+}
+
+/* Loads the open scenario again from disk. When it loads, the attempt starts again with the
+ * same seed and mode and replays the trainee's actions up to the first one that no longer
+ * applies (the notice says so); the previous attempt is saved unfinished and a new one is
+ * recorded. When it does not load, the error screen lists the loader's messages and the
+ * attempt waits on the old version. */
+static void reload_scenario(Ui *u)
+{
+    UiScenario *us = &u->scens[u->scen];
+    watch_reset(u);
+    SimDiags d;
+    simdiags_init(&d);
+    Scenario *s = scenario_load(us->scenario->dir, &us->load, &d);
+    ScriptProgram *prog = NULL;
+    Session *ns = NULL;
+    SimError e;
+    if (s && script_program_create(s, &prog, &e) != SIM_OK) {
+        script_diag(&d, s, e.msg);
+        scenario_free(s);
+        s = NULL;
+    }
+    if (s) {
+        SessionOptions o = {session_seed(u->ss), session_mode(u->ss), {0, 0}, prog};
+        if (session_create(s, &o, &ns, &e) != SIM_OK) {
+            script_diag(&d, s, e.msg);
+            script_program_destroy(prog);
+            scenario_free(s);
+            s = NULL;
+        }
+    }
+    if (!s) {
+        reload_show(u, &d);
+        simdiags_free(&d);
+        return;
+    }
+    simdiags_free(&d);
+    /* The old attempt is kept as an unfinished one; the new one starts its own row. */
+    size_t n = session_action_count(u->ss);
+    char **ids = calloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; ids && i < n; i++)
+        ids[i] = sim_strdup(session_action_id(u->ss, i));
+    if (!session_finished(u->ss)) {
+        session_abandon(u->ss);
+        write_result(u);
+    }
+    session_destroy(u->ss);
+    u->ss = ns;
+    if (u->owned[u->scen]) {
+        script_program_destroy(us->program);
+        scenario_free((Scenario *)us->scenario);
+    }
+    us->scenario = s;
+    us->program = prog;
+    u->owned[u->scen] = 1;
+    collect_services(u);
+    begin_stored_attempt(u);
+    size_t k = 0;
+    char msg[SIM_ERROR_MAX + 600];
+    snprintf(msg, sizeof msg, tr(STR_RELOAD_OK), n, n);
+    for (; ids && k < n; k++) {
+        size_t before = session_ledger(ns)->count;
+        int ok = !session_finished(ns) && session_act(ns, ids[k], &e) == SIM_OK;
+        if (!ok) {
+            snprintf(msg, sizeof msg, tr(STR_RELOAD_STOPPED), k, n, ids[k],
+                     session_finished(ns) ? tr(STR_RELOAD_ENDED) : e.msg);
+            break;
+        }
+        if (u->cfg->store && u->attempt[0]) {
+            char *pj = session_ledger_json(ns, before);
+            store_add_action(u->cfg->store, u->attempt, (int)session_action_count(ns), ids[k],
+                             session_minutes(ns), pj, &e);
+            free(pj);
+        }
+    }
+    for (size_t i = 0; ids && i < n; i++)
+        free(ids[i]);
+    free(ids);
+    u->screen = SCR_OFFICE;
+    u->ov = OV_NONE;
+    u->nnotices = 0;
+    notice_info(u, msg);
+    if (session_script_error_count(ns) > 0) {
+        char se[SIM_ERROR_MAX + 300];
+        snprintf(se, sizeof se, tr(STR_RELOAD_SCRIPT_ERROR), session_script_error(ns, 0));
+        notice_info(u, se);
+    }
+    u->focus_area = 0;
+    u->sel_action = 0;
+    u->sel_doc = 0;
+    u->last_step = session_step_index(ns);
+    u->show_line = 1;
+    u->animating = 0;
+    u->office_frames = 1;
+    u->scene_key[0] = '\0';
+    if (session_finished(ns)) {
+        write_result(u);
+        if (u->in_shift)
+            shift_record(u, 1);
+        u->screen = SCR_DEBRIEF;
+        u->scroll = 0;
+        u->debrief_btn = 0;
+        u->shift_btn = 0;
+    }
+    u->dirty = 1;
+}
+
+static void poll_files(Ui *u)
+{
+    if (!watching(u))
+        return;
+    uint32_t now = SDL_GetTicks();
+    if (!SDL_TICKS_PASSED(now, u->last_poll + 250))
+        return;
+    u->last_poll = now;
+    char sig[2][64];
+    watch_now(u, sig);
+    if (memcmp(sig, u->watch_sig, sizeof sig) != 0)
+        reload_scenario(u);
 }
 
 static void open_manager(Ui *u);
@@ -465,16 +847,21 @@ static void reload_trainees(Ui *u)
         u->sel_trainee = (int)u->ntrainees - 1;
 }
 
+void ui_title_bar(Gfx *g, const Layout *l, const Theme *t, int high_contrast, const char *title,
+                  const char *sub)
+{
+    float s = l->s;
+    gfx_gradient(g, (GRect){0, 0, (float)l->W, l->title_h}, t->accent,
+                 high_contrast ? t->accent : (GColor){9, 74, 140, 255});
+    gfx_text(g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, t->accent_text);
+    if (sub)
+        gfx_text(g, sub, 40 * s, 18 * s + l->px_title * 1.35f, l->px_label, GF_REGULAR,
+                 t->accent_text);
+}
+
 static void draw_title_bar(Ui *u, const char *title, const char *sub)
 {
-    const Layout *l = &u->l;
-    float s = l->s;
-    gfx_gradient(u->g, (GRect){0, 0, (float)l->W, l->title_h}, u->theme.accent,
-                 u->high_contrast ? u->theme.accent : (GColor){9, 74, 140, 255});
-    gfx_text(u->g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, u->theme.accent_text);
-    if (sub)
-        gfx_text(u->g, sub, 40 * s, 18 * s + l->px_title * 1.35f, l->px_label, GF_REGULAR,
-                 u->theme.accent_text);
+    ui_title_bar(u->g, &u->l, &u->theme, u->high_contrast, title, sub);
 }
 
 static void draw_start(Ui *u)
@@ -575,6 +962,8 @@ static void start_key(Ui *u, SDL_Keycode k)
             u->start_button = (u->start_button + (k == SDLK_LEFT ? 2 : 1)) % 3;
         else if (u->start_focus == 1)
             u->exam = !u->exam;
+    } else if (k == SDLK_F1) {
+        open_book(u, NULL);
     } else if (k == SDLK_m) {
         open_manager(u);
     } else if (k == SDLK_s) {
@@ -709,8 +1098,8 @@ static void form_text(Ui *u, const char *text)
 static void collect_services(Ui *u)
 {
     u->nservices = 0;
-    for (size_t i = 0; i < u->cfg->scenario_count; i++) {
-        const char *t = u->cfg->scenarios[i].scenario->service_title;
+    for (size_t i = 0; i < u->nscens; i++) {
+        const char *t = u->scens[i].scenario->service_title;
         int found = 0;
         for (int k = 0; k < u->nservices; k++)
             found |= strcmp(u->services[k], t) == 0;
@@ -727,8 +1116,8 @@ static int visible_cards(Ui *u, int *idx, int max)
         if (u->filter >= 0 && u->filter != g)
             continue;
         /* The catalogue shows up to 256 scenarios (the size of its per-card figures). */
-        for (size_t i = 0; i < u->cfg->scenario_count && i < 256 && n < max; i++)
-            if (strcmp(u->cfg->scenarios[i].scenario->service_title, u->services[g]) == 0)
+        for (size_t i = 0; i < u->nscens && i < 256 && n < max; i++)
+            if (strcmp(u->scens[i].scenario->service_title, u->services[g]) == 0)
                 idx[n++] = (int)i;
     }
     return n;
@@ -739,8 +1128,8 @@ static void load_card_stats(Ui *u)
     long long who = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : -1;
     if (u->cards_for == who)
         return;
-    for (size_t i = 0; i < u->cfg->scenario_count && i < 256; i++) {
-        const Scenario *sc = u->cfg->scenarios[i].scenario;
+    for (size_t i = 0; i < u->nscens && i < 256; i++) {
+        const Scenario *sc = u->scens[i].scenario;
         ScenarioStats none = {0, -1, 0};
         AttemptInfo a;
         int have = u->cfg->store && who >= 0;
@@ -750,6 +1139,54 @@ static void load_card_stats(Ui *u)
                                                                        NULL));
     }
     u->cards_for = who;
+}
+
+/* Scenarios that did not load at start-up: load them again (after a fix). Those that load join
+ * the catalogue; the errors of the others are shown. */
+static void reload_broken(Ui *u)
+{
+    if (!u->cfg->broken_count)
+        return;
+    SimDiags all;
+    simdiags_init(&all);
+    size_t fixed = 0;
+    for (size_t i = 0; i < u->cfg->broken_count; i++) {
+        const UiBroken *b = &u->cfg->broken[i];
+        int known = 0;
+        for (size_t k = 0; k < u->nscens; k++)
+            known |= strcmp(u->scens[k].scenario->dir, b->dir) == 0;
+        if (known || u->nscens >= MAX_SCENARIOS)
+            continue;
+        SimDiags d;
+        simdiags_init(&d);
+        Scenario *sc = scenario_load(b->dir, &b->load, &d);
+        ScriptProgram *prog = NULL;
+        SimError e;
+        if (sc && script_program_create(sc, &prog, &e) != SIM_OK) {
+            script_diag(&d, sc, e.msg);
+            scenario_free(sc);
+            sc = NULL;
+        }
+        if (sc) {
+            u->scens[u->nscens] = (UiScenario){sc, prog, b->load};
+            u->owned[u->nscens++] = 1;
+            fixed++;
+        } else {
+            simdiags_merge(&all, &d);
+        }
+        simdiags_free(&d);
+    }
+    collect_services(u);
+    u->cards_for = -2;
+    snprintf(u->form_error, sizeof u->form_error, tr(STR_RELOAD_BROKEN), fixed,
+             u->cfg->broken_count);
+    u->broken_tried = 0;
+    if (all.count) {
+        reload_show(u, &all);
+        u->broken_tried = 1; /* the error screen's buttons retry these, not an attempt */
+    }
+    simdiags_free(&all);
+    u->dirty = 1;
 }
 
 static void draw_catalog(Ui *u)
@@ -766,6 +1203,16 @@ static void draw_catalog(Ui *u)
         snprintf(sub, sizeof sub, "%s · %s", tr(STR_UI_GUEST),
                  u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
     draw_title_bar(u, tr(STR_UI_CATALOG), sub);
+    {
+        /* The reference book and the shift, at the right of the title bar. */
+        float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+        float by = (l->title_h - bh) / 2;
+        float w1 = text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
+        float w2 = text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
+        GRect b2 = button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0, 0, HIT_BOOK,
+                          0);
+        button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, 0, HIT_SHIFT, 0);
+    }
     /* Filter chips. */
     float x = 40 * s, y = l->title_h + 14 * s;
     for (int gi = -1; gi < u->nservices; gi++) {
@@ -803,7 +1250,7 @@ static void draw_catalog(Ui *u)
         const char *group = NULL;
         int col = 0;
         for (int i = 0; i < n; i++) {
-            const Scenario *sc = u->cfg->scenarios[idx[i]].scenario;
+            const Scenario *sc = u->scens[idx[i]].scenario;
             group_at[i] = 0;
             if (!group || strcmp(group, sc->service_title) != 0) {
                 if (col)
@@ -828,7 +1275,7 @@ static void draw_catalog(Ui *u)
     gfx_clip(u->g, &view);
     int col = 0;
     for (int i = 0; i < n; i++) {
-        const Scenario *sc = u->cfg->scenarios[idx[i]].scenario;
+        const Scenario *sc = u->scens[idx[i]].scenario;
         if (group_at[i])
             col = 0;
         if (group_at[i])
@@ -905,6 +1352,12 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_n) && n > 0) {
         u->form_error[0] = '\0';
         start_attempt_mode(u, idx[u->sel_card], k == SDLK_n);
+    } else if (k == SDLK_F1) {
+        open_book(u, NULL);
+    } else if (k == SDLK_F2) {
+        shift_begin(u);
+    } else if (k == SDLK_F5) {
+        reload_broken(u);
     } else if (k == SDLK_ESCAPE)
         u->screen = SCR_START;
     u->dirty = 1;
@@ -923,7 +1376,8 @@ static void draw_hud(Ui *u)
     GColor fg = {255, 255, 255, 255};
     float ty = (h - gfx_line_height(u->g, px, GF_BOLD)) / 2;
     char buf[256];
-    snprintf(buf, sizeof buf, "%s %s · %s %d", tr(STR_UI_TICKET), sc->office_ticket, tr(STR_UI_WINDOW),
+    snprintf(buf, sizeof buf, "%s %s · %s %d", tr(STR_UI_TICKET),
+             u->in_shift ? u->shift.e[u->shift.cur].ticket : sc->office_ticket, tr(STR_UI_WINDOW),
              sc->office_window);
     float x = 16 * s;
     x += gfx_text(u->g, buf, x, ty, px, GF_BOLD, fg) + 28 * s;
@@ -942,6 +1396,28 @@ static void draw_hud(Ui *u)
     snprintf(buf, sizeof buf, "%s: %s", tr(STR_UI_MOOD),
              office_mood_word(session_mood(u->ss), sc->applicant.sex));
     x += 28 * s + gfx_text(u->g, buf, x + 28 * s, ty, px, GF_BOLD, fg) + 28 * s;
+    if (u->in_shift && u->shift.cur < u->shift.count) {
+        /* The shift: which applicant this is and how many wait, on a calm amber chip. */
+        /* Room left before the score and the mode at the right. */
+        char right[64];
+        snprintf(right, sizeof right, "%s: 100 %s", tr(STR_UI_SCORE),
+                 u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
+        float room = W - 16 * s - (text_w(u, right, px, GF_BOLD) + 60 * s) - x;
+        int q = shift_queue(&u->shift, session_minutes(u->ss));
+        snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD), u->shift.cur + 1, u->shift.count, q);
+        float bw = text_w(u, buf, px, GF_BOLD) + 20 * s;
+        if (bw > room) { /* large text: the short form */
+            snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD_SHORT), u->shift.cur + 1, u->shift.count, q);
+            bw = text_w(u, buf, px, GF_BOLD) + 20 * s;
+        }
+        if (bw <= room) {
+            gfx_round(u->g, (GRect){x, 7 * s, bw, h - 14 * s}, 6 * s,
+                      u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
+            gfx_text(u->g, buf, x + 10 * s, ty, px, GF_BOLD,
+                     u->high_contrast ? fg : (GColor){255, 214, 140, 255});
+            x += bw + 20 * s;
+        }
+    }
     const char *mode = u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
     float mw = text_w(u, mode, px, GF_BOLD) + 20 * s;
     float rx = W - mw - 16 * s;
@@ -982,11 +1458,17 @@ static void draw_office(Ui *u)
                     session_minutes(u->ss), sc->time_norm, u->timer_on, sc->applicant.sex,
                     session_applicant_age(u->ss), session_mood(u->ss), &sc->applicant, enter,
                     clock, sc->office_clock};
+    if (u->in_shift && u->shift.cur < u->shift.count && u->screen == SCR_OFFICE) {
+        /* The shift's ticket, its growing queue and its own day clock. */
+        v.ticket = u->shift.e[u->shift.cur].ticket;
+        v.queue = shift_queue(&u->shift, session_minutes(u->ss));
+        v.clock_start = SHIFT_OPENS + (int)u->shift.e[u->shift.cur].called;
+    }
     /* The hall and desk change with the window, theme and the wall clock's minute: drawn into
      * a layer only then. The applicant is drawn every frame (they walk up and change face). */
     char key[128];
-    snprintf(key, sizeof key, "%d:%d:%d:%d:%d", l->W, l->H, u->high_contrast, u->scen,
-             (int)session_minutes(u->ss));
+    snprintf(key, sizeof key, "%d:%d:%d:%d:%d:%d:%d", l->W, l->H, u->high_contrast, u->scen,
+             (int)session_minutes(u->ss), u->in_shift ? u->shift.cur : -1, v.queue);
     float desk;
     if (u->office_frames++ == 0) {
         /* The very first frame is drawn straight to the screen: filling and copying two
@@ -1193,10 +1675,12 @@ static void draw_office_front(Ui *u, float desk)
     add_hit(u, mon, HIT_PC, 0);
 
     /* Notices (training mode), over the hall's lower edge. */
-    if (!u->exam && u->nnotices) {
+    if (u->nnotices) {
         float ny = 52 * s;
         for (int i = 0; i < u->nnotices; i++) {
             Notice *no = &u->notices[i];
+            if (u->exam && !no->info)
+                continue; /* the exam keeps quiet about scores */
             float nw = W * 0.34f;
             float th = gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD,
                                     u->theme.text, 0);
@@ -1204,7 +1688,9 @@ static void draw_office_front(Ui *u, float desk)
                 break;
             GRect r = {16 * s, ny, nw, th + 12 * s};
             ny += th + 20 * s;
-            GColor edge = no->critical || no->points < 0 ? u->theme.bad : u->theme.good;
+            GColor edge = no->info ? u->theme.accent
+                          : no->critical || no->points < 0 ? u->theme.bad
+                                                           : u->theme.good;
             gfx_round(u->g, (GRect){r.x + 2 * s, r.y + 3 * s, r.w, r.h}, 8 * s, u->theme.shadow);
             gfx_round(u->g, r, 8 * s, u->theme.panel);
             gfx_fill(u->g, (GRect){r.x, r.y + 4 * s, 6 * s, r.h - 8 * s}, edge);
@@ -1332,6 +1818,17 @@ static void draw_pc_overlay(Ui *u)
     gfx_fill(u->g, (GRect){p.x, p.y, p.w, 34 * s}, u->theme.accent);
     gfx_text(u->g, tr(STR_UI_PC_TITLE_FULL), p.x + 14 * s, p.y + 6 * s, l->px_body, GF_BOLD,
              u->theme.accent_text);
+    {
+        /* The «Справочник» tab of the office program. */
+        const char *lab = tr(STR_BOOK_PC_TAB);
+        float tw = text_w(u, lab, l->px_label, GF_BOLD) + 24 * s;
+        GRect tab = {p.x + p.w - tw - 8 * s, p.y + 5 * s, tw, 24 * s};
+        int hov = hovered(u, tab);
+        gfx_round(u->g, tab, 5 * s, hov ? (GColor){255, 255, 255, 255} : (GColor){232, 240, 250, 255});
+        gfx_text(u->g, lab, tab.x + 12 * s, tab.y + (24 * s - l->px_label * 1.2f) / 2, l->px_label,
+                 GF_BOLD, u->theme.accent);
+        add_hit(u, tab, HIT_BOOK, 0);
+    }
     GColor ink = {25, 30, 40, 255};
     float y = p.y + 48 * s, lw = p.w * 0.46f;
     int chosen = session_service(u->ss);
@@ -1402,6 +1899,20 @@ static void flag_field(Ui *u)
 static void office_key(Ui *u, SDL_Keycode k)
 {
     const Scenario *sc = cur_scen(u);
+    if (k == SDLK_F5 && u->ov != OV_LEAVE) {
+        reload_scenario(u);
+        return;
+    }
+    if (k == SDLK_F1 && u->ov != OV_LEAVE && u->ov != OV_REASON) {
+        /* From the office PC: the page of the service in focus, when the book has it; else
+         * the page of the scenario's service (its id is the book's, when the book has it). */
+        const RefService *ref = u->ov == OV_PC && u->ov_service >= 0 &&
+                                        (size_t)u->ov_service < sc->service_count
+                                    ? sc->services[u->ov_service].ref
+                                    : NULL;
+        open_book(u, ref ? ref->id : sc->service);
+        return;
+    }
     if (u->ov == OV_LEAVE) {
         if (k == SDLK_RETURN || k == SDLK_y)
             leave_attempt(u);
@@ -1528,7 +2039,13 @@ static void draw_debrief(Ui *u)
     session_report(u->ss, &r);
     const Ending *en = session_ending(u->ss);
     int passed = en && r.passed;
-    draw_title_bar(u, tr(STR_UI_DEBRIEF), sc->title);
+    char dsub[600];
+    if (u->in_shift)
+        snprintf(dsub, sizeof dsub, tr(STR_SHIFT_DEBRIEF_SUB), sc->title,
+                 u->shift.cur > 0 ? u->shift.cur : 1, u->shift.count);
+    else
+        snprintf(dsub, sizeof dsub, "%s", sc->title);
+    draw_title_bar(u, tr(STR_UI_DEBRIEF), dsub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
     GRect view = {40 * s, l->title_h + 12 * s, W - 80 * s,
@@ -1644,6 +2161,16 @@ static void draw_debrief(Ui *u)
     }
     /* Buttons. */
     float by = H - hint_h - btn_h - 16 * s;
+    if (u->in_shift) {
+        /* A shift goes on: the next ticket, or the day's results after the last one. */
+        const char *next = u->shift.ended ? tr(STR_SHIFT_RESULTS) : tr(STR_SHIFT_NEXT);
+        GRect b = button(u, 40 * s, by, next, 1, u->shift_btn == 0, HIT_SHIFT_END, 0);
+        if (!u->shift.ended)
+            button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, u->shift_btn == 1,
+                   HIT_SHIFT_END, 1);
+        hint_bar(u, tr(STR_SHIFT_HINT_DEBRIEF));
+        return;
+    }
     GRect b = button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0, u->debrief_btn == 0,
                      HIT_DEBRIEF, 0);
     b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1, u->debrief_btn == 1,
@@ -1658,7 +2185,7 @@ static void debrief_do(Ui *u, int which)
     if (which == 0)
         start_attempt(u, u->scen);
     else if (which == 1)
-        start_attempt(u, (u->scen + 1) % (int)u->cfg->scenario_count);
+        start_attempt(u, (u->scen + 1) % (int)u->nscens);
     else
         u->screen = SCR_CATALOG;
     u->dirty = 1;
@@ -1673,8 +2200,35 @@ static void debrief_scroll(Ui *u, float d)
     u->dirty = 1;
 }
 
+static void shift_debrief_do(Ui *u, int which)
+{
+    if (which == 1)
+        u->shift.ended = 1; /* the trainee closes the window early */
+    shift_call_next(u);
+    u->dirty = 1;
+}
+
 static void debrief_key(Ui *u, SDL_Keycode k)
 {
+    if (u->in_shift) {
+        int nb = u->shift.ended ? 1 : 2;
+        if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
+            u->shift_btn = (u->shift_btn + 1) % nb;
+        else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+            shift_debrief_do(u, u->shift_btn);
+        else if (k == SDLK_ESCAPE)
+            shift_debrief_do(u, 1);
+        else if (k == SDLK_DOWN)
+            debrief_scroll(u, 60 * u->l.s);
+        else if (k == SDLK_UP)
+            debrief_scroll(u, -60 * u->l.s);
+        else if (k == SDLK_PAGEDOWN)
+            debrief_scroll(u, u->l.H * 0.6f);
+        else if (k == SDLK_PAGEUP)
+            debrief_scroll(u, -u->l.H * 0.6f);
+        u->dirty = 1;
+        return;
+    }
     if (k == SDLK_LEFT)
         u->debrief_btn = (u->debrief_btn + 2) % 3;
     else if (k == SDLK_RIGHT || k == SDLK_TAB)
@@ -1698,6 +2252,311 @@ static void debrief_key(Ui *u, SDL_Keycode k)
     u->dirty = 1;
 }
 
+
+/* ==== the day summary of a shift ========================================================== */
+
+static void day_time(int minutes, char *out, size_t n)
+{
+    minutes %= 24 * 60;
+    snprintf(out, n, "%02d:%02d", minutes / 60, minutes % 60);
+}
+
+/* In the spirit of «Papers, Please»'s end of the day: one line per ticket, the totals, and a
+ * short verdict. */
+static void draw_shift_end(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    const Shift *sh = &u->shift;
+    ShiftTotals t;
+    shift_totals(sh, &t);
+    char sub[400], t0[16], t1[16];
+    day_time(SHIFT_OPENS, t0, sizeof t0);
+    day_time(SHIFT_OPENS + (int)(t.minutes + 0.5), t1, sizeof t1);
+    int window = u->nscens ? u->scens[sh->e[0].scen].scenario->office_window : 1;
+    snprintf(sub, sizeof sub, tr(STR_SHIFT_END_SUB), window, t0, t1, t.served, t.planned);
+    draw_title_bar(u, tr(STR_SHIFT_END_TITLE), sub);
+    float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    GRect view = {0, l->title_h + 10 * s, W, H - l->title_h - 10 * s - btn_h - hint_h - 30 * s};
+    float pw = fminf(W - 80 * s, 1060 * s * fmaxf(1.0f, l->ts / l->s * 0.8f));
+    GRect paper = {(W - pw) / 2, view.y + 8 * s - u->scroll, pw, 0};
+    gfx_clip(u->g, &view);
+    /* The sheet: drawn after measuring, so first lay the rows out. */
+    float x = paper.x + 28 * s, w = paper.w - 56 * s;
+    const float cols[6] = {0.0f, 0.11f, 0.33f, 0.62f, 0.88f, 0.96f};
+    float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) * 1.35f;
+    GColor ink = u->theme.text, dim = u->theme.text_dim;
+    float y = paper.y + 22 * s;
+    /* Heights first (a row's text may wrap at large sizes). */
+    float hts[SHIFT_MAX];
+    for (int i = 0; i < sh->count; i++) {
+        const ShiftEntry *e = &sh->e[i];
+        const char *outcome = e->state == SHIFT_WAITING ? tr(STR_SHIFT_NOT_CALLED) : e->outcome;
+        float h1 = gfx_text_box(u->g, e->applicant[0] ? e->applicant : "—", 0, 0,
+                                (cols[2] - cols[1]) * w - 12 * s, l->px_label, GF_REGULAR, ink, 0);
+        float h2 = gfx_text_box(u->g, e->service[0] ? e->service : u->scens[e->scen].scenario->service_title, 0, 0,
+                                (cols[3] - cols[2]) * w - 12 * s, l->px_label, GF_REGULAR, ink, 0);
+        float h3 = gfx_text_box(u->g, outcome, 0, 0, (cols[4] - cols[3]) * w - 12 * s, l->px_label,
+                                GF_REGULAR, ink, 0);
+        hts[i] = fmaxf(rowh, fmaxf(h1, fmaxf(h2, h3)) + 12 * s);
+    }
+    float table_h = rowh + 8 * s;
+    for (int i = 0; i < sh->count; i++)
+        table_h += hts[i];
+    /* The verdict first: an icon and words, never colour alone. */
+    const char *verdicts[4] = {tr(STR_SHIFT_V_EXCELLENT), tr(STR_SHIFT_V_GOOD),
+                               tr(STR_SHIFT_V_WEAK), tr(STR_SHIFT_V_CUT)};
+    const char *verdict = verdicts[t.verdict];
+    float icon_w = 30 * s * l->ts / l->s + 20 * s;
+    float vh = gfx_text_box(u->g, verdict, 0, 0, w - icon_w - 30 * s, l->px_body, GF_BOLD, ink, 0) +
+               24 * s;
+    /* The totals as tiles: a label, then the figure. */
+    int tiles_per_row = l->ts / l->s > 1.45f ? 3 : 6;
+    float tw = (w - 12 * s * (tiles_per_row - 1)) / tiles_per_row;
+    const SimStr labels[6] = {STR_SHIFT_T_AVG,      STR_SHIFT_T_SERVED, STR_SHIFT_T_PASSED,
+                              STR_SHIFT_T_CRITICAL, STR_SHIFT_T_OVER,   STR_SHIFT_T_QUEUE};
+    float label_h = 0;
+    for (int i = 0; i < 6; i++)
+        label_h = fmaxf(label_h, gfx_text_box(u->g, tr(labels[i]), 0, 0, tw - 24 * s,
+                                              l->px_small, GF_REGULAR, dim, 0));
+    float tile_h = label_h + gfx_line_height(u->g, l->px_title, GF_BOLD) + 22 * s;
+    float tiles_h = (6 / tiles_per_row) * (tile_h + 12 * s);
+    paper.h = 22 * s + vh + 16 * s + tiles_h + 14 * s + table_h + 24 * s;
+    gfx_round(u->g, (GRect){paper.x + 3 * s, paper.y + 4 * s, paper.w, paper.h}, 10 * s,
+              u->theme.shadow);
+    gfx_round(u->g, paper, 10 * s, u->theme.paper);
+    gfx_round_outline(u->g, paper, 10 * s, 1.5f * s, u->theme.paper_edge);
+    GColor vc = t.verdict == SHIFT_EXCELLENT || t.verdict == SHIFT_GOOD ? u->theme.good
+                : t.verdict == SHIFT_WEAK                             ? u->theme.bad
+                                                                      : u->theme.warn;
+    const char *icon = t.verdict == SHIFT_EXCELLENT ? "★"
+                       : t.verdict == SHIFT_GOOD    ? "✔"
+                       : t.verdict == SHIFT_WEAK    ? "✖"
+                                                    : "⚠";
+    GRect vb = {x, y, w, vh};
+    gfx_round(u->g, vb, 8 * s, u->theme.panel);
+    gfx_round_outline(u->g, vb, 8 * s, 2 * s, vc);
+    gfx_fill(u->g, (GRect){vb.x, vb.y + 6 * s, 7 * s, vb.h - 12 * s}, vc);
+    gfx_text(u->g, icon, vb.x + 20 * s, vb.y + (vh - l->px_dialog * 1.25f) / 2, l->px_dialog,
+             GF_BOLD, vc);
+    gfx_text_box(u->g, verdict, vb.x + icon_w, vb.y + 12 * s, w - icon_w - 30 * s, l->px_body,
+                 GF_BOLD, ink, 1);
+    y += vh + 16 * s;
+    char vals[6][64];
+    snprintf(vals[0], sizeof vals[0], "%.1f", t.avg_total);
+    if (!t.served)
+        snprintf(vals[0], sizeof vals[0], "—");
+    snprintf(vals[1], sizeof vals[1], tr(STR_SHIFT_OF), t.served, t.planned);
+    snprintf(vals[2], sizeof vals[2], tr(STR_SHIFT_OF), t.passed, t.planned);
+    snprintf(vals[3], sizeof vals[3], "%d", t.critical);
+    snprintf(vals[4], sizeof vals[4], tr(STR_SHIFT_MINUTES), t.over_norm);
+    snprintf(vals[5], sizeof vals[5], "%d", t.queue_left);
+    const int bad[6] = {t.served && t.avg_total < 70, t.served < t.planned, t.passed < t.planned,
+                        t.critical > 0, t.over_norm > 0, 0};
+    for (int i = 0; i < 6; i++) {
+        GRect tr_ = {x + (i % tiles_per_row) * (tw + 12 * s),
+                     y + (i / tiles_per_row) * (tile_h + 12 * s), tw, tile_h};
+        gfx_round(u->g, tr_, 8 * s, u->high_contrast ? u->theme.bg : (GColor){240, 244, 250, 255});
+        gfx_round_outline(u->g, tr_, 8 * s, (bad[i] ? 2.0f : 1.2f) * s,
+                          bad[i] ? u->theme.bad : u->theme.paper_edge);
+        gfx_text_box(u->g, tr(labels[i]), tr_.x + 12 * s, tr_.y + 8 * s, tw - 24 * s,
+                     l->px_small, GF_REGULAR, dim, 1);
+        gfx_text(u->g, vals[i], tr_.x + 12 * s, tr_.y + 12 * s + label_h, l->px_title, GF_BOLD,
+                 bad[i] ? u->theme.bad : ink);
+    }
+    y += tiles_h + 14 * s;
+    /* The table: one line per ticket. */
+    const SimStr heads[5] = {STR_SHIFT_COL_TICKET, STR_SHIFT_COL_APPLICANT, STR_SHIFT_COL_SERVICE,
+                             STR_SHIFT_COL_OUTCOME, STR_SHIFT_COL_SCORE};
+    for (int c = 0; c < 5; c++)
+        gfx_text(u->g, tr(heads[c]), x + cols[c] * w, y, l->px_label, GF_BOLD, dim);
+    y += rowh;
+    gfx_fill(u->g, (GRect){x, y, w, 1.5f * s}, u->theme.paper_edge);
+    y += 8 * s;
+    for (int i = 0; i < sh->count; i++) {
+        const ShiftEntry *e = &sh->e[i];
+        int served = e->state == SHIFT_SERVED;
+        const char *outcome = e->state == SHIFT_WAITING ? tr(STR_SHIFT_NOT_CALLED) : e->outcome;
+        GColor rc = e->state == SHIFT_WAITING ? dim : ink;
+        if (i % 2)
+            gfx_fill(u->g, (GRect){x - 8 * s, y - 4 * s, w + 16 * s, hts[i]},
+                     u->high_contrast ? u->theme.bg : (GColor){0, 0, 0, 10});
+        gfx_text(u->g, e->ticket, x, y, l->px_label, GF_BOLD, rc); /* mono «З» reads as 3 */
+        gfx_text_box(u->g, e->applicant[0] ? e->applicant : "—", x + cols[1] * w, y,
+                     (cols[2] - cols[1]) * w - 12 * s, l->px_label, GF_REGULAR, rc, 1);
+        gfx_text_box(u->g, e->service[0] ? e->service : u->scens[e->scen].scenario->service_title,
+                     x + cols[2] * w, y, (cols[3] - cols[2]) * w - 12 * s, l->px_label,
+                     GF_REGULAR, rc, 1);
+        gfx_text_box(u->g, outcome, x + cols[3] * w, y, (cols[4] - cols[3]) * w - 12 * s,
+                     l->px_label, GF_REGULAR, rc, 1);
+        char sc[16];
+        snprintf(sc, sizeof sc, "%s", "—");
+        if (e->state != SHIFT_WAITING)
+            snprintf(sc, sizeof sc, "%d", e->total);
+        gfx_text(u->g, sc, x + cols[4] * w, y, l->px_label, GF_BOLD, rc);
+        const char *mark = e->state == SHIFT_WAITING ? "—" : (served && e->passed ? "✔" : "✖");
+        gfx_text(u->g, mark, x + cols[5] * w, y, l->px_body, GF_BOLD,
+                 e->state == SHIFT_WAITING ? dim
+                 : served && e->passed     ? u->theme.good
+                                           : u->theme.bad);
+        y += hts[i];
+    }
+    u->content_h = paper.h + 20 * s;
+    gfx_clip(u->g, NULL);
+    if (u->content_h > view.h) {
+        float k = view.h / u->content_h;
+        gfx_round(u->g, (GRect){W - 24 * s, view.y + u->scroll * k, 6 * s, view.h * k}, 3 * s,
+                  u->theme.text_dim);
+    }
+    float by = H - hint_h - btn_h - 16 * s;
+    GRect b = button(u, paper.x, by, tr(STR_SHIFT_NEW), 1, u->shift_btn == 0, HIT_SHIFT_END, 2);
+    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->shift_btn == 1, HIT_SHIFT_END, 3);
+    hint_bar(u, tr(STR_SHIFT_HINT_END));
+}
+
+static void shift_end_do(Ui *u, int which)
+{
+    u->in_shift = 0;
+    if (which == 0)
+        shift_begin(u);
+    else
+        u->screen = SCR_CATALOG;
+    u->dirty = 1;
+}
+
+static void shift_end_scroll(Ui *u, float d)
+{
+    float view = u->l.H - u->l.title_h - 10 * u->l.s - (u->l.px_body * 1.25f + 16 * u->l.s) -
+                 (u->l.px_small * 1.25f + 10 * u->l.s) - 30 * u->l.s;
+    float max = u->content_h > view ? u->content_h - view : 0;
+    u->scroll = fminf(fmaxf(u->scroll + d, 0), max);
+}
+
+static void shift_end_key(Ui *u, SDL_Keycode k)
+{
+    if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
+        u->shift_btn = !u->shift_btn;
+    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+        shift_end_do(u, u->shift_btn);
+    else if (k == SDLK_ESCAPE)
+        shift_end_do(u, 1);
+    else if (k == SDLK_DOWN || k == SDLK_UP)
+        shift_end_scroll(u, (k == SDLK_DOWN ? 60 : -60) * u->l.s);
+    else if (k == SDLK_PAGEDOWN || k == SDLK_PAGEUP)
+        shift_end_scroll(u, (k == SDLK_PAGEDOWN ? 0.6f : -0.6f) * u->l.H);
+    u->dirty = 1;
+}
+
+/* ==== the reload error screen ============================================================= */
+
+static void draw_reload_error(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W, H = (float)l->H;
+    char sub[800];
+    const char *dir = u->broken_tried || !u->ss ? "scenarios" : cur_scen(u)->dir;
+    snprintf(sub, sizeof sub, tr(STR_RELOAD_SUB), dir);
+    draw_title_bar(u, tr(STR_RELOAD_TITLE), sub);
+    float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float y = l->title_h + 16 * s;
+    char head[200];
+    snprintf(head, sizeof head, tr(STR_RELOAD_ERRORS), u->reload_lines);
+    gfx_text(u->g, head, 40 * s, y, l->px_body, GF_BOLD, u->theme.text);
+    y += l->px_body * 1.7f;
+    float wait_h = 0;
+    char waiting[600] = "";
+    if (!u->broken_tried && u->ss) {
+        snprintf(waiting, sizeof waiting, tr(STR_RELOAD_WAITING), session_action_count(u->ss));
+        wait_h = gfx_text_box(u->g, waiting, 0, 0, W - 80 * s, l->px_label, GF_REGULAR,
+                              u->theme.text_dim, 0) + 14 * s;
+    }
+    GRect p = {40 * s, y, W - 80 * s, H - y - hint_h - btn_h - wait_h - 40 * s};
+    if (u->content_h > 0) /* as tall as the messages (measured by the last frame) */
+        p.h = fminf(p.h, fmaxf(u->content_h + 24 * s, 160 * s));
+    /* The loader's messages, as a terminal shows them. */
+    GColor term_bg = u->high_contrast ? u->theme.bg : (GColor){30, 34, 42, 255};
+    gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
+    gfx_round(u->g, p, 10 * s, term_bg);
+    gfx_round_outline(u->g, p, 10 * s, 1.5f * s, u->theme.panel_edge);
+    GRect in = {p.x + 16 * s, p.y + 12 * s, p.w - 32 * s, p.h - 24 * s};
+    gfx_clip(u->g, &in);
+    float ty = in.y - u->reload_scroll;
+    const char *txt = simbuf_str(&u->reload_text);
+    char line[SIM_ERROR_MAX + 1200];
+    while (*txt) {
+        const char *nl = strchr(txt, '\n');
+        size_t n = nl ? (size_t)(nl - txt) : strlen(txt);
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, txt, n);
+        line[n] = '\0';
+        GColor c = strstr(line, ": error:") || strstr(line, ": ошибка:") ? (GColor){255, 150, 140, 255}
+                   : strstr(line, ": warning:") || strstr(line, ": предупреждение:")
+                       ? (GColor){255, 214, 140, 255}
+                       : (GColor){230, 234, 240, 255};
+        if (u->high_contrast)
+            c = u->theme.text;
+        ty += gfx_text_box(u->g, line, in.x, ty, in.w - 12 * s, l->px_label, GF_MONO, c, 1) +
+              8 * s;
+        txt += nl ? n + 1 : n;
+        if (!nl)
+            break;
+    }
+    u->content_h = ty + u->reload_scroll - in.y;
+    gfx_clip(u->g, NULL);
+    if (u->content_h > in.h) {
+        float k = in.h / u->content_h;
+        gfx_round(u->g, (GRect){p.x + p.w - 10 * s, in.y + u->reload_scroll * k, 5 * s, in.h * k},
+                  2.5f * s, (GColor){200, 200, 200, 200});
+    }
+    y = p.y + p.h + 14 * s;
+    if (waiting[0])
+        gfx_text_box(u->g, waiting, 40 * s, y, W - 80 * s, l->px_label, GF_REGULAR,
+                     u->theme.text_dim, 1);
+    float by = H - hint_h - btn_h - 16 * s;
+    GRect b = button(u, 40 * s, by, tr(STR_RELOAD_RETRY), 1, u->reload_btn == 0, HIT_RELOAD, 0);
+    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->reload_btn == 1, HIT_RELOAD, 1);
+    hint_bar(u, tr(STR_RELOAD_HINT));
+}
+
+static void reload_do(Ui *u, int which)
+{
+    if (u->broken_tried) {
+        if (which == 0) {
+            reload_broken(u);
+            if (u->screen == SCR_RELOAD_ERROR)
+                return;
+        }
+        u->broken_tried = 0;
+        u->screen = SCR_CATALOG;
+    } else if (which == 0) {
+        reload_scenario(u);
+    } else {
+        leave_attempt(u); /* saved unfinished, as when leaving the office */
+    }
+    u->dirty = 1;
+}
+
+static void reload_key(Ui *u, SDL_Keycode k)
+{
+    float view = u->l.H * 0.5f;
+    if (k == SDLK_F5)
+        reload_do(u, 0);
+    else if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
+        u->reload_btn = !u->reload_btn;
+    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+        reload_do(u, u->reload_btn);
+    else if (k == SDLK_ESCAPE)
+        reload_do(u, 1);
+    else if (k == SDLK_DOWN || k == SDLK_UP || k == SDLK_PAGEDOWN || k == SDLK_PAGEUP) {
+        float d = k == SDLK_DOWN ? 40 * u->l.s : k == SDLK_UP ? -40 * u->l.s
+                                             : k == SDLK_PAGEDOWN ? view : -view;
+        u->reload_scroll = fmaxf(0, fminf(u->reload_scroll + d, fmaxf(u->content_h - view, 0)));
+    }
+    u->dirty = 1;
+}
 
 /* ==== manager area ======================================================================== */
 
@@ -2126,7 +2985,7 @@ static void replay_close(Ui *u)
 static void replay_to(Ui *u, size_t k)
 {
     const AttemptRow *a = &u->hist[u->hist_sel];
-    const UiScenario *us = &u->cfg->scenarios[u->scen];
+    const UiScenario *us = &u->scens[u->scen];
     if (u->ss == u->replay)
         u->ss = NULL;
     session_destroy(u->replay);
@@ -2153,9 +3012,9 @@ static void open_replay(Ui *u)
     const AttemptRow *a = &u->hist[u->hist_sel];
     u->replay_error[0] = '\0';
     int found = -1;
-    for (size_t i = 0; i < u->cfg->scenario_count; i++)
-        if (strcmp(u->cfg->scenarios[i].scenario->id, a->scenario) == 0 &&
-            strcmp(u->cfg->scenarios[i].scenario->hash_hex, a->hash) == 0)
+    for (size_t i = 0; i < u->nscens; i++)
+        if (strcmp(u->scens[i].scenario->id, a->scenario) == 0 &&
+            strcmp(u->scens[i].scenario->hash_hex, a->hash) == 0)
             found = (int)i;
     if (found < 0) {
         snprintf(u->replay_error, sizeof u->replay_error, tr(STR_MGR_REPLAY_CHANGED),
@@ -2221,7 +3080,7 @@ static void draw_replay(Ui *u)
         /* The ledger entries of this step: replay k−1 steps in a scratch session to know where
          * they start. */
         SessionOptions o = {session_seed(u->replay), session_mode(u->replay), {0, 0},
-                            u->cfg->scenarios[u->scen].program};
+                            u->scens[u->scen].program};
         Session *prev = NULL;
         SimError e;
         size_t from = 0;
@@ -2417,6 +3276,9 @@ static void draw_frame(Ui *u, const char *shot)
         }
         break;
     case SCR_REPLAY: draw_replay(u); break;
+    case SCR_BOOK: book_draw(u->g, &u->l, &u->theme, u->high_contrast, &u->book); break;
+    case SCR_SHIFT_END: draw_shift_end(u); break;
+    case SCR_RELOAD_ERROR: draw_reload_error(u); break;
     }
     if (shot) {
         SimError e;
@@ -2447,11 +3309,24 @@ static void on_key(Ui *u, SDL_Keycode k)
     case SCR_MANAGER: manager_key(u, k); break;
     case SCR_TRAINEE: trainee_key(u, k); break;
     case SCR_REPLAY: replay_key(u, k); break;
+    case SCR_BOOK:
+        if (book_key(&u->book, (int)k, 48 * u->l.s))
+            close_book(u);
+        u->dirty = 1;
+        break;
+    case SCR_SHIFT_END: shift_end_key(u, k); break;
+    case SCR_RELOAD_ERROR: reload_key(u, k); break;
     }
 }
 
 static void on_click(Ui *u, int x, int y)
 {
+    if (u->screen == SCR_BOOK) {
+        if (book_click(&u->book, x, y))
+            close_book(u);
+        u->dirty = 1;
+        return;
+    }
     /* The topmost (last drawn) region wins. */
     for (int i = u->nhits - 1; i >= 0; i--) {
         Hit *h = &u->hits[i];
@@ -2531,6 +3406,20 @@ static void on_click(Ui *u, int x, int y)
             else
                 u->hist_sel = h->arg;
             break;
+        case HIT_BOOK:
+            if (u->screen == SCR_OFFICE)
+                office_key(u, SDLK_F1);
+            else
+                open_book(u, NULL);
+            break;
+        case HIT_SHIFT: shift_begin(u); break;
+        case HIT_SHIFT_END:
+            if (u->screen == SCR_DEBRIEF)
+                shift_debrief_do(u, h->arg);
+            else
+                shift_end_do(u, h->arg - 2);
+            break;
+        case HIT_RELOAD: reload_do(u, h->arg); break;
         case HIT_CLOSE:
         case HIT_NONE: break;
         }
@@ -2556,6 +3445,11 @@ static void handle(Ui *u, const SDL_Event *ev)
     case SDL_MOUSEMOTION: {
         u->mouse_x = (int)(ev->motion.x * gfx_dpi_scale(u->g));
         u->mouse_y = (int)(ev->motion.y * gfx_dpi_scale(u->g));
+        if (u->screen == SCR_BOOK) {
+            if (book_hover(&u->book, u->mouse_x, u->mouse_y))
+                u->dirty = 1;
+            break;
+        }
         /* Redraw only when the pointer crosses into or out of a region. */
         int h = -1;
         for (int i = u->nhits - 1; i >= 0 && h < 0; i--)
@@ -2578,6 +3472,14 @@ static void handle(Ui *u, const SDL_Event *ev)
     case SDL_MOUSEWHEEL:
         if (u->screen == SCR_DEBRIEF)
             debrief_scroll(u, -ev->wheel.y * 60 * u->l.s);
+        else if (u->screen == SCR_SHIFT_END)
+            shift_end_scroll(u, -ev->wheel.y * 60 * u->l.s);
+        if (u->screen == SCR_BOOK) {
+            book_wheel(&u->book, u->mouse_x, u->mouse_y, -ev->wheel.y * 60 * u->l.s);
+            u->dirty = 1;
+        } else if (u->screen == SCR_SHIFT_END) {
+            u->dirty = 1;
+        }
         break;
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
@@ -2742,6 +3644,56 @@ static int script_step(Ui *u)
                 return 0;
             continue;
         }
+        if (strcmp(line, "copy") == 0 && arg) {
+            /* Replaces a file (a scenario being edited while the window runs: the reload
+             * tests). Paths are relative to the current folder. */
+            char *dst = strchr(arg, ' ');
+            char *text = NULL;
+            size_t len = 0;
+            SimError e;
+            sim_error_clear(&e);
+            if (dst)
+                *dst++ = '\0';
+            FILE *f = NULL;
+            if (!dst || sim_read_file(arg, SCENARIO_MAX_FILE, &text, &len, &e) != SIM_OK ||
+                !(f = fopen(dst, "wb")) || fwrite(text, 1, len, f) != len) {
+                sim_error_set(u->err, SIM_ERR_IO, tr(STR_SCRIPT_BAD_COPY), u->cfg->input_script,
+                              lineno, e.msg[0] ? e.msg : (dst ? dst : ""));
+                if (f)
+                    fclose(f);
+                free(text);
+                u->failed = 1;
+                return 0;
+            }
+            fclose(f);
+            free(text);
+            continue;
+        }
+        if (strcmp(line, "expect") == 0 && arg) {
+            /* expect SCREEN [TEXT]: the window shows that screen and, when given, TEXT is in
+             * its first notice (the office) or in its messages (the reload error screen). */
+            static const char *const names[] = {
+                "start",   "new-profile", "catalog", "office", "debrief",    "settings",
+                "manager", "trainee",     "replay",  "book",   "shift-end", "reload-error"};
+            char *want_text = strchr(arg, ' ');
+            if (want_text)
+                *want_text++ = '\0';
+            const char *now = (size_t)u->screen < sizeof names / sizeof names[0]
+                                  ? names[u->screen]
+                                  : "?";
+            const char *have = u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
+                               : u->screen == SCR_CATALOG    ? u->form_error
+                               : u->nnotices                 ? u->notices[0].text
+                                                             : "";
+            if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
+                sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
+                              u->cfg->input_script, lineno, arg, want_text ? " с текстом " : "",
+                              want_text ? want_text : "", now, *have ? ": " : "", have);
+                u->failed = 1;
+                return 0;
+            }
+            continue;
+        }
         if (strcmp(line, "size") == 0 && arg) {
             int w, h;
             if (sscanf(arg, "%dx%d", &w, &h) == 2) {
@@ -2751,7 +3703,7 @@ static int script_step(Ui *u)
             }
         }
         sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act)",
+                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act, copy, expect)",
                       u->cfg->input_script, lineno, line);
         u->failed = 1;
         return 0;
@@ -2768,6 +3720,9 @@ int ui_run(const UiConfig *cfg, SimError *err)
         return 1;
     u->cfg = cfg;
     u->err = err;
+    for (size_t i = 0; i < cfg->scenario_count && i < MAX_SCENARIOS; i++)
+        u->scens[u->nscens++] = cfg->scenarios[i];
+    simbuf_init(&u->reload_text);
     u->sel_trainee = -1;
     u->cards_for = -2;
     u->filter = -1;
@@ -2822,6 +3777,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
             SDL_Event ev;
             while (SDL_PollEvent(&ev))
                 handle(u, &ev);
+            poll_files(u);
             if (u->dirty || u->animating)
                 draw(u, NULL);
             if (!script_step(u) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
@@ -2834,12 +3790,17 @@ int ui_run(const UiConfig *cfg, SimError *err)
             continue;
         }
         SDL_Event ev;
-        int got = u->animating ? SDL_WaitEventTimeout(&ev, 16) : SDL_WaitEvent(&ev);
+        /* Idle means asleep: wake for events, the walk-up animation, or — while a scenario is
+         * open — to look at its files four times a second. */
+        int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
+                  : watching(u) ? SDL_WaitEventTimeout(&ev, 250)
+                                : SDL_WaitEvent(&ev);
         if (got) {
             handle(u, &ev);
             while (SDL_PollEvent(&ev))
                 handle(u, &ev);
         }
+        poll_files(u);
         if (u->dirty || u->animating)
             draw(u, NULL);
     }
@@ -2850,6 +3811,12 @@ int ui_run(const UiConfig *cfg, SimError *err)
         write_result(u);
     }
     session_destroy(u->ss);
+    for (size_t i = 0; i < u->nscens; i++)
+        if (u->owned[i]) { /* loaded again from disk by the window */
+            script_program_destroy(u->scens[i].program);
+            scenario_free((Scenario *)u->scens[i].scenario);
+        }
+    simbuf_free(&u->reload_text);
     report_free(u->report);
     free(u->hist);
     gfx_layer_free(u->scene);

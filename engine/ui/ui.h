@@ -2,6 +2,11 @@
  * ui.h — the trainee's window: start screen, catalogue, the office, documents, the office PC,
  * the debrief and settings; and its automation (input scripts and screenshots).
  *
+ * The «Справочник» (F1) reads the reference book and the rules catalogue; «Смена» (F2) plays
+ * 4–6 applicants in a row with a growing queue (shift.h) and ends with a day summary; F5 in the
+ * office, or saving a file of the open scenario, loads it again from disk and replays the
+ * attempt so far, or shows the loader's FILE:LINE:COL errors.
+ *
  * Owns: the screens and their input. Every trainee decision becomes one session_act() call,
  * exactly as in `mfc-trainer play`, so the same actions give the same score in both.
  * Depends on: core, scenario, session, store (and SDL through gfx.h).
@@ -15,7 +20,14 @@
 typedef struct UiScenario {
     const Scenario *scenario; /* borrowed */
     ScriptProgram *program;   /* borrowed; may be NULL */
+    ScenarioLoadOptions load; /* how it was loaded (borrowed pointers): F5 loads it again */
 } UiScenario;
+
+/* A scenario folder that did not load at start-up: the window can try it again (F5). */
+typedef struct UiBroken {
+    const char *dir;          /* borrowed */
+    ScenarioLoadOptions load; /* borrowed pointers */
+} UiBroken;
 
 typedef struct UiConfig {
     UiScenario *scenarios; /* sorted; borrowed */
@@ -31,6 +43,10 @@ typedef struct UiConfig {
     int exam;        /* --exam with --scenario */
     int width, height; /* --size WxH for automation; 0 = remembered or 1280×720 */
     const char *load_errors; /* scenarios that failed to load, shown on the start screen */
+    const UiBroken *broken;  /* those scenarios, to load again from the window; borrowed */
+    size_t broken_count;
+    const RefBook *refbook;  /* the «Справочник» (scenarios/data/services.json); may be NULL */
+    const RuleCatalog *rules; /* the rules catalogue it cites; may be NULL */
 } UiConfig;
 
 /* Runs the window until the trainee quits or the input script ends. Returns 0 on success,

@@ -74,4 +74,45 @@ size_t doc_field_order(const Document *d, int *out, size_t max);
 void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect r, int focused,
               int inspected, int flagged_count);
 
+/* Shared screen furniture (ui.c): the blue title bar and the dark hint bar at the bottom. */
+void ui_title_bar(Gfx *g, const Layout *l, const Theme *t, int high_contrast, const char *title,
+                  const char *sub);
+void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text);
+
+/* The «Справочник» (book.c): services, rules and named values from the reference book and the
+ * rules catalogue, with its own mouse regions. */
+#define BOOK_MAX_HITS 200
+typedef struct BookHit {
+    GRect r;
+    int kind, arg;
+} BookHit;
+
+typedef struct Book {
+    const RefBook *rb;        /* borrowed; may be NULL */
+    const RuleCatalog *rules; /* borrowed; may be NULL */
+    int tab;                  /* 0 services, 1 rules, 2 named values */
+    int sel[3];               /* the selected item of each tab */
+    int page;                 /* 1: the keyboard reads the service page (↑↓ scroll it) */
+    int open_page;            /* opened on a service: show its page first (narrow layout) */
+    int follow;               /* keep the selection in view on the next frame */
+    int narrow;               /* large text: the list and the page take turns */
+    float scroll[3], page_scroll;
+    float list_h, list_view, page_h, page_view, list_split; /* measured by the last frame */
+    BookHit hits[BOOK_MAX_HITS];
+    int nhits;
+    int mx, my;
+} Book;
+
+/* Points the book at its data; with service_id, selects that service. Sections, selections and
+ * scroll positions are kept between visits. */
+void book_open(Book *b, const RefBook *rb, const RuleCatalog *rules, const char *service_id);
+void book_draw(Gfx *g, const Layout *l, const Theme *t, int high_contrast, Book *b);
+/* A key (SDL key code) or a click; returns 1 when the book should close. line_px is how far ↑↓
+ * scroll a page. */
+int book_key(Book *b, int key, float line_px);
+int book_click(Book *b, int x, int y);
+void book_wheel(Book *b, int x, int y, float dy);
+/* The pointer moved: returns 1 when it crossed into or out of a region (redraw). */
+int book_hover(Book *b, int x, int y);
+
 #endif /* SIM_UI_INTERNAL_H */
