@@ -65,8 +65,13 @@ function on_action(id)
 end
 
 function ending(id)
-    if id == "accepted" and sim.service() ~= "passport-20" then
-        return "accepted-wrong-service"
+    if id == "accepted" then
+        if sim.took("confirm-mother") or sim.took("call-mom-confirm") then
+            return "accepted-mother-confirmed"
+        end
+        if sim.service() ~= "passport-20" then
+            return "accepted-wrong-service"
+        end
     end
     return nil
 end
