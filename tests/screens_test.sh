@@ -11,8 +11,12 @@ trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$TMP/shots"
 # A copy of the scenarios, so the tour can break one on disk (the reload error screen); run from
 # the copy so the paths on screen are the same on every machine.
-cp -r "$SRC/scenarios" "$TMP/scenarios" && cp -r "$SRC/scripts" "$TMP/scripts" || {
-  echo "FAIL: copy"; exit 1; }
+# Only the first three scenarios of the pack: the references stay the same when scenarios are
+# added (docs/screenshots/ shows the whole pack).
+mkdir -p "$TMP/scenarios" && for d in data passport-45-late rosreestr-poa-plain zagran-grandmother; do
+  cp -r "$SRC/scenarios/$d" "$TMP/scenarios/" || { echo "FAIL: copy"; exit 1; }
+done
+cp -r "$SRC/scripts" "$TMP/scripts" || { echo "FAIL: copy"; exit 1; }
 cp "$SRC/scenarios/passport-45-late/scenario.json" "$TMP/orig.json"
 sed '3s/,$//' "$TMP/orig.json" >"$TMP/broken.json"
 (cd "$TMP" && SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios scenarios --db results.db --seed 1 \
