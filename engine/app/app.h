@@ -47,5 +47,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths);
 int cmd_report(int argc, char **argv, const AppPaths *paths);
 int cmd_export(int argc, char **argv, const AppPaths *paths);
 int cmd_explore(int argc, char **argv, const AppPaths *paths);
+int cmd_graph(int argc, char **argv, const AppPaths *paths);
+int cmd_new(int argc, char **argv, const AppPaths *paths);
 
 #endif /* SIM_APP_H */

@@ -54,6 +54,10 @@ int main(int argc, char **argv)
         rc = cmd_play(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "explore") == 0) {
         rc = cmd_explore(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "graph") == 0) {
+        rc = cmd_graph(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "new") == 0) {
+        rc = cmd_new(argc - 2, argv + 2, &paths);
 #ifdef HAVE_CLI_REPORT
     } else if (strcmp(argv[1], "report") == 0) {
         rc = cmd_report(argc - 2, argv + 2, &paths);

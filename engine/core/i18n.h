@@ -115,6 +115,38 @@
     X(STR_EXPLORE_DEAD_END, "Тупик на шаге «%s»: %s\n  путь: %s")                               \
     X(STR_EXPLORE_SCRIPT_ERROR, "Ошибка скрипта на шаге «%s»: %s\n  путь: %s")                  \
     X(STR_EXPLORE_CLEAN, "Ошибок скрипта и тупиков нет.")                                       \
+    X(STR_GRAPH_USAGE,                                                                          \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer graph СЦЕНАРИЙ [--attempt ID --db ФАЙЛ] [--limit N]\n"                      \
+      "граф сценария в формате Graphviz DOT: шаги, действия с баллами, концовки с отметкой\n"   \
+      "«зачёт возможен» или «без зачёта»; с --attempt — путь стажёра из базы результатов.\n"    \
+      "Картинка: mfc-trainer graph ID | dot -Tsvg > ID.svg (пакет graphviz).\n")               \
+    X(STR_GRAPH_CRITICAL, "КРИТИЧЕСКАЯ ОШИБКА")                                                 \
+    X(STR_GRAPH_NOT_REACHED, "не достигнута")                                                   \
+    X(STR_GRAPH_PASS, "зачёт возможен\nбалл %d–%d")                                             \
+    X(STR_GRAPH_FAIL, "без зачёта\nбалл %d–%d")                                                 \
+    X(STR_GRAPH_WALKOUT, "\"уход: кончилось терпение\"")                                       \
+    X(STR_GRAPH_NO_ATTEMPT, "попытки «%s» нет в базе результатов")                              \
+    X(STR_GRAPH_OTHER_SCENARIO, "попытка «%s» относится к сценарию «%s», а не «%s»")            \
+    X(STR_GRAPH_ATTEMPT_LABEL, "\nпопытка %s, итог %d; действия с документами и услугой: %s")  \
+    X(STR_NEW_USAGE,                                                                            \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer new ID --service УСЛУГА\n"                                                  \
+      "создать папку scenarios/ID/ с заготовкой сценария по шаблону scenarios/data/template/;\n" \
+      "УСЛУГА — id услуги из справочника scenarios/data/services.json (например, inn).\n")       \
+    X(STR_NEW_NO_ID, "укажите id нового сценария: строчные латинские буквы, цифры, «-» и «_»")   \
+    X(STR_NEW_BAD_ID, "id «%s» не подходит: только строчные латинские буквы, цифры, «-» и «_», " \
+                      "до 64 знаков")                                                            \
+    X(STR_NEW_NO_SERVICE, "укажите услугу: --service ID (id из scenarios/data/services.json)")  \
+    X(STR_NEW_NO_BOOK, "справочник услуг %s не загружен: исправьте его (mfc-trainer check)")     \
+    X(STR_NEW_UNKNOWN_SERVICE, "услуги «%s» нет в справочнике; есть: %s")                       \
+    X(STR_NEW_EXISTS, "%s уже существует: выберите другой id (существующий сценарий не "        \
+                      "перезаписывается)")                                                       \
+    X(STR_NEW_NO_TEMPLATE, "не удалось прочитать шаблон в %s (%s)")                             \
+    X(STR_NEW_WRITE, "не удалось создать %s: %s (проверьте права на папку)")                    \
+    X(STR_NEW_DONE, "Создан сценарий %s — услуга «%s».\n"                                       \
+                    "Дальше: отредактируйте scenario.json и script.lua, затем\n"                \
+                    "  mfc-trainer check --strict %s\n  mfc-trainer explore %s")               \
     X(STR_REPORT_USAGE,                                                                          \
       "Использование:\n"                                                                         \
       "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \

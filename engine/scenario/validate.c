@@ -77,6 +77,33 @@ void scenario_validate_graph(Scenario *s, ValidateCtx *vc)
                     "концовка «%s» недостижима: ни одно действие не ведёт к ней (\"end\")",
                     s->endings[i].id);
         }
+    /* Dead ends: a reachable step from which no action leads, through any number of steps, to
+     * an ending. The trainee would be stuck there until the applicant walks out. */
+    char *exits = calloc(s->step_count, 1);
+    if (exits) {
+        for (int changed = 1; changed;) {
+            changed = 0;
+            for (size_t i = 0; i < s->step_count; i++) {
+                if (exits[i])
+                    continue;
+                const Step *st = &s->steps[i];
+                for (size_t j = 0; j < st->action_count && !exits[i]; j++) {
+                    const Action *a = &st->actions[j];
+                    if (a->ending >= 0 || (a->next >= 0 && exits[a->next]))
+                        exits[i] = changed = 1;
+                }
+            }
+        }
+        for (size_t i = 0; i < s->step_count; i++)
+            if (seen[i] && !exits[i]) {
+                snprintf(path, sizeof path, "steps.%s", s->steps[i].id);
+                vreport(vc, SIM_SEV_WARNING, path,
+                        "тупик: из шага «%s» ни одно действие не ведёт к концовке (\"end\") — "
+                        "приём здесь не может завершиться",
+                        s->steps[i].id);
+            }
+        free(exits);
+    }
     /* A plain flag in "requires" that nothing sets can never hold (unless a script sets it). */
     if (!s->script)
         for (size_t i = 0; i < s->step_count; i++)

@@ -752,37 +752,58 @@ int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
     return 1;
 }
 
+#define ATTEMPT_ROW_COLUMNS                                                                        \
+    "SELECT id, started_at, scenario_id, coalesce(scenario_title, scenario_id),"                   \
+    " scenario_version, scenario_hash, coalesce(outcome, 'unfinished'), seed,"                     \
+    " mode = 'exam', finished, coalesce(passed, 0), coalesce(total, -1),"                          \
+    " sim_minutes FROM attempts "
+
+static void read_attempt_row(sqlite3_stmt *s, AttemptRow *r);
+
+int store_get_attempt(Store *st, const char *id, AttemptRow *out)
+{
+    sqlite3_stmt *s;
+    int found = 0;
+    if (sqlite3_prepare_v2(st->db, ATTEMPT_ROW_COLUMNS "WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        read_attempt_row(s, out);
+        found = 1;
+    }
+    sqlite3_finalize(s);
+    return found;
+}
+
 size_t store_list_attempts(Store *st, long long trainee, AttemptRow *out, size_t max)
 {
     sqlite3_stmt *s;
     size_t n = 0;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, started_at, scenario_id, coalesce(scenario_title, scenario_id),"
-                           " scenario_version, scenario_hash, coalesce(outcome, 'unfinished'), seed,"
-                           " mode = 'exam', finished, coalesce(passed, 0), coalesce(total, -1),"
-                           " sim_minutes FROM attempts WHERE trainee_id = ?"
-                           " ORDER BY started_at, rowid",
+    if (sqlite3_prepare_v2(st->db, ATTEMPT_ROW_COLUMNS "WHERE trainee_id = ? ORDER BY started_at, rowid",
                            -1, &s, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_int64(s, 1, trainee);
-    while (n < max && sqlite3_step(s) == SQLITE_ROW) {
-        AttemptRow *r = &out[n++];
-        copy_col(r->id, sizeof r->id, s, 0);
-        copy_col(r->started_at, sizeof r->started_at, s, 1);
-        copy_col(r->scenario, sizeof r->scenario, s, 2);
-        copy_col(r->title, sizeof r->title, s, 3);
-        copy_col(r->version, sizeof r->version, s, 4);
-        copy_col(r->hash, sizeof r->hash, s, 5);
-        copy_col(r->outcome, sizeof r->outcome, s, 6);
-        r->seed = strtoull((const char *)sqlite3_column_text(s, 7), NULL, 10);
-        r->exam = sqlite3_column_int(s, 8);
-        r->finished = sqlite3_column_int(s, 9);
-        r->passed = sqlite3_column_int(s, 10);
-        r->total = r->finished ? sqlite3_column_int(s, 11) : -1;
-        r->sim_minutes = sqlite3_column_double(s, 12);
-    }
+    while (n < max && sqlite3_step(s) == SQLITE_ROW)
+        read_attempt_row(s, &out[n++]);
     sqlite3_finalize(s);
     return n;
+}
+
+static void read_attempt_row(sqlite3_stmt *s, AttemptRow *r)
+{
+    copy_col(r->id, sizeof r->id, s, 0);
+    copy_col(r->started_at, sizeof r->started_at, s, 1);
+    copy_col(r->scenario, sizeof r->scenario, s, 2);
+    copy_col(r->title, sizeof r->title, s, 3);
+    copy_col(r->version, sizeof r->version, s, 4);
+    copy_col(r->hash, sizeof r->hash, s, 5);
+    copy_col(r->outcome, sizeof r->outcome, s, 6);
+    r->seed = strtoull((const char *)sqlite3_column_text(s, 7), NULL, 10);
+    r->exam = sqlite3_column_int(s, 8);
+    r->finished = sqlite3_column_int(s, 9);
+    r->passed = sqlite3_column_int(s, 10);
+    r->total = r->finished ? sqlite3_column_int(s, 11) : -1;
+    r->sim_minutes = sqlite3_column_double(s, 12);
 }
 
 size_t store_attempt_actions(Store *st, const char *attempt, char ***actions)

@@ -98,6 +98,8 @@ typedef struct AttemptRow {
     double sim_minutes;
 } AttemptRow;
 
+/* One attempt by its id; returns 1 and fills out when found. */
+int store_get_attempt(Store *st, const char *id, AttemptRow *out);
 /* The trainee's attempts, oldest first; returns the count (up to max). */
 size_t store_list_attempts(Store *st, long long trainee, AttemptRow *out, size_t max);
 /* The recorded action ids of an attempt, in order (caller frees each and the array). */

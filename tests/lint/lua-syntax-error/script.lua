@@ -1,0 +1,4 @@
+-- a broken script
+function setup()
+    local x = 
+end
