@@ -15,6 +15,9 @@
  *       opens DB with store_open, starts one attempt and records N actions with
  *       store_add_action, timing each call; prints the median, p95 and max in microseconds.
  *   gen_results DB --time-open N | --time-report N
+ *       …
+ *   gen_results DB --rebuild
+ *       times store_rebuild_summary (the running summaries recomputed, as a migration does)
  *       the parts of `mfc-trainer report`: store_open (its quick_check reads the whole file),
  *       or report_build over everything once the store is open; median of N runs.
  *
@@ -461,7 +464,7 @@ int main(int argc, char **argv)
     if (argc < 2) {
         fprintf(stderr, "usage: gen_results DB [--attempts N] [--trainees N] [--scenarios N] "
                         "[--seed S] [--json-bytes N] [--actions] | DB --time-actions N | "
-                        "DB --time-open N | DB --time-report N\n");
+                        "DB --time-open N | DB --time-report N | DB --rebuild\n");
         return 2;
     }
     long attempts = 1000000;
@@ -473,6 +476,22 @@ int main(int argc, char **argv)
         if (strcmp(a, "--actions") == 0) {
             with_actions = 1;
             continue;
+        }
+        if (strcmp(a, "--rebuild") == 0) {
+            /* Time store_rebuild_summary on an existing database (what a migration to schema
+             * 3 does once). */
+            Store *st = NULL;
+            SimError err;
+            if (store_open(argv[1], &st, &err) != SIM_OK) {
+                fprintf(stderr, "gen_results: %s\n", err.msg);
+                return 1;
+            }
+            double t0 = now_sec();
+            SimStatus rc = store_rebuild_summary(st, &err);
+            printf("store_rebuild_summary: %.1f s%s%s\n", now_sec() - t0, rc ? ": " : "",
+                   rc ? err.msg : "");
+            store_close(st);
+            return rc != SIM_OK;
         }
         if (!v) {
             fprintf(stderr, "gen_results: %s needs a value\n", a);

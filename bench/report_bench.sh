@@ -2,6 +2,7 @@
 # The manager's report at scale (issue #4; figures, not pass/fail):
 #  1. a results database of 1,000,000 attempts (10,000 trainees, 50 scenarios, 6 criteria rows
 #     and ~2 mistake rows per attempt), made by bench/gen_results;
+#     and the time to recompute its running summaries (schema 3) from the detailed rows;
 #  2. `mfc-trainer report --format json` over all of it, timed with hyperfine (goal: < 1 s),
 #     and its two parts: store_open (with its quick_check of the whole file) and report_build;
 #     then the filtered reports a manager runs most (one trainee, one scenario, one week);
@@ -37,6 +38,8 @@ else
     --json-bytes "${JSON_BYTES:-0}" 2>/dev/null
 fi
 echo "file: $(du -h "$DB" | cut -f1)"
+echo "-- the running summaries recomputed from every row (what the migration to schema 3 does once)"
+"$GEN" "$DB" --rebuild
 
 echo "== 2. report --format json over everything (goal: < 1 s)"
 "$EXE" report --db "$DB" --format json --output "$TMP/report.json"

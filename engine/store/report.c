@@ -258,7 +258,7 @@ typedef struct TraineeB {
     long long id;
     const char *personnel, *surname, *name;
     Counts c;
-    char last[24];
+    char first[24], last[24];
 } TraineeB;
 
 typedef struct ScenarioB {
@@ -543,6 +543,8 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
         add_counts(&b->sc[sc].c, finished, exam, passed, total);
         if (strcmp(started, b->tr[t].last) > 0)
             snprintf(b->tr[t].last, sizeof b->tr[t].last, "%s", started);
+        if (!b->tr[t].first[0] || strcmp(started, b->tr[t].first) < 0)
+            snprintf(b->tr[t].first, sizeof b->tr[t].first, "%s", started);
         if (!r->first[0] || strcmp(started, r->first) < 0)
             snprintf(r->first, sizeof r->first, "%s", started);
         if (strcmp(started, r->last) > 0) snprintf(r->last, sizeof r->last, "%s", started);
@@ -1335,6 +1337,166 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     }
     *out = r;
     return SIM_OK;
+}
+
+/* ---- rebuilding the running summaries from the detailed pass ------------------------------
+ * The same builder as a report over everything, written into the sum_* tables (store.c keeps
+ * them current as attempts are recorded). One sequential pass over each table: seconds for a
+ * million attempts, where the same in SQL joins took minutes. Runs inside the caller's
+ * transaction. */
+
+static void iso_time(long long t, char out[24])
+{
+    char day[11];
+    long d = (long)(t >= 0 ? t / 86400 : 0);
+    civil_from_days(d, day);
+    int rest = (int)((t - (long long)d * 86400) % 86400);
+    if (rest < 0) rest = 0;
+    snprintf(out, 24, "%.10sT%02d:%02d:%02dZ", day, rest / 3600 % 24, rest / 60 % 60, rest % 60);
+}
+
+static int put_counts(sqlite3_stmt *s, int col, const Counts *c)
+{
+    sqlite3_bind_int64(s, col, c->attempts);
+    sqlite3_bind_int64(s, col + 1, c->unfinished);
+    sqlite3_bind_int64(s, col + 2, c->passed);
+    sqlite3_bind_int64(s, col + 3, c->exams);
+    sqlite3_bind_int64(s, col + 4, c->exams_passed);
+    sqlite3_bind_int64(s, col + 5, c->sum_total);
+    return 1;
+}
+
+static int step_reset(sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE;
+}
+
+static int put_crit(sqlite3_stmt *s, const char *scope, const char *owner, const CritB *k,
+                    const Acc *a, const char *title)
+{
+    sqlite3_bind_text(s, 1, scope, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, owner, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, k->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, a->n);
+    sqlite3_bind_int64(s, 5, (long long)a->score);
+    sqlite3_bind_int64(s, 6, (long long)a->max);
+    sqlite3_bind_double(s, 7, a->ratio);
+    sqlite3_bind_int(s, 8, k->min_pos);
+    if (title) sqlite3_bind_text(s, 9, title, -1, SQLITE_STATIC);
+    return step_reset(s);
+}
+
+static int write_summaries(Builder *b)
+{
+    sqlite3 *db = b->st->db;
+    static const char *const sql[] = {
+        "INSERT INTO sum_trainee VALUES(?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sum_scenario VALUES(?,?,?,?,?,?,?)",
+        "INSERT INTO sum_criterion(scope, owner, criterion, n, score_sum, max_sum, ratio_sum, "
+        "min_pos, title) VALUES(?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sum_mistake VALUES(?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sum_day VALUES(?,?,?,?)",
+        "INSERT INTO sum_hist VALUES(?,?)"};
+    sqlite3_stmt *q[6] = {0};
+    int ok = sqlite3_exec(db,
+                          "DELETE FROM sum_trainee; DELETE FROM sum_scenario; DELETE FROM "
+                          "sum_criterion; DELETE FROM sum_mistake; DELETE FROM sum_day; DELETE "
+                          "FROM sum_hist;",
+                          NULL, NULL, NULL) == SQLITE_OK;
+    for (int i = 0; ok && i < 6; i++)
+        ok = sqlite3_prepare_v2(db, sql[i], -1, &q[i], NULL) == SQLITE_OK;
+    for (size_t i = 0; ok && i < b->tr_count; i++) {
+        const TraineeB *t = &b->tr[i];
+        if (t->c.attempts + t->c.unfinished == 0) continue;
+        sqlite3_bind_int64(q[0], 1, t->id);
+        put_counts(q[0], 2, &t->c);
+        sqlite3_bind_text(q[0], 8, t->first, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q[0], 9, t->last, -1, SQLITE_STATIC);
+        ok = step_reset(q[0]);
+        for (size_t c = 0; ok && c < b->crit_map.count; c++) {
+            const Acc *a = &b->tr_grid.cells[i * REPORT_MAX_CRITERIA + c];
+            char owner[32];
+            snprintf(owner, sizeof owner, "%lld", t->id);
+            if (a->n) ok = put_crit(q[2], "t", owner, &b->crit[c], a, NULL);
+        }
+    }
+    for (size_t i = 0; ok && i < b->sc_count; i++) {
+        const ScenarioB *sc = &b->sc[i];
+        sqlite3_bind_text(q[1], 1, sc->id, -1, SQLITE_STATIC);
+        put_counts(q[1], 2, &sc->c);
+        ok = step_reset(q[1]);
+        for (size_t c = 0; ok && c < b->crit_map.count; c++) {
+            const Acc *a = &b->sc_grid.cells[i * REPORT_MAX_CRITERIA + c];
+            if (a->n) ok = put_crit(q[2], "s", sc->id, &b->crit[c], a, sc->crit_title[c]);
+        }
+    }
+    for (size_t c = 0; ok && c < b->crit_map.count; c++)
+        ok = put_crit(q[2], "*", "", &b->crit[c], &b->crit[c].acc, b->crit[c].title);
+    for (size_t i = 0; ok && i < b->mis_count; i++) {
+        const MistakeB *m = &b->mis[i];
+        char ts[24];
+        iso_time(m->ts, ts);
+        sqlite3_bind_text(q[3], 1, b->sc[m->scenario].id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q[3], 2, m->action, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q[3], 3, m->count);
+        sqlite3_bind_int64(q[3], 4, m->critical);
+        sqlite3_bind_text(q[3], 5, ts, -1, SQLITE_TRANSIENT);
+        const char *cols[5] = {m->kind, m->criterion, m->feedback, m->rule_id, m->rule};
+        for (int k = 0; k < 5; k++)
+            if (cols[k]) sqlite3_bind_text(q[3], 6 + k, cols[k], -1, SQLITE_STATIC);
+        ok = step_reset(q[3]);
+    }
+    for (size_t i = 0; ok && i < b->day_count; i++) {
+        char day[11];
+        civil_from_days(b->days[i].day, day);
+        sqlite3_bind_text(q[4], 1, day, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(q[4], 2, b->days[i].attempts);
+        sqlite3_bind_int64(q[4], 3, b->days[i].passed);
+        sqlite3_bind_int64(q[4], 4, b->days[i].sum_total);
+        ok = step_reset(q[4]);
+    }
+    for (int k = 0; ok && k < REPORT_BUCKETS; k++) {
+        if (!b->r->histogram[k]) continue;
+        sqlite3_bind_int(q[5], 1, k);
+        sqlite3_bind_int64(q[5], 2, b->r->histogram[k]);
+        ok = step_reset(q[5]);
+    }
+    for (int i = 0; i < 6; i++)
+        sqlite3_finalize(q[i]);
+    return ok;
+}
+
+SimStatus summary_rebuild(Store *st, SimError *err)
+{
+    static const ReportFilter none = {NULL, NULL, NULL, NULL};
+    Report *r = calloc(1, sizeof *r);
+    Arena *ra = calloc(1, sizeof *ra);
+    if (!r || !ra) {
+        free(r);
+        free(ra);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
+    }
+    r->arena_ = ra;
+    Builder b;
+    memset(&b, 0, sizeof b);
+    b.st = st;
+    b.r = r;
+    b.ra = ra;
+    b.last_day_idx = -1;
+    SimStatus rc = load_trainees(&b, &none, err);
+    if (rc == SIM_OK && !b.oom) rc = scan_attempts(&b, &none, err);
+    if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_CRITERIA, 0, err);
+    if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_MISTAKES, 0, err);
+    if (rc == SIM_OK && !b.oom) rc = titles(&b, err);
+    if (rc == SIM_OK && !b.oom && !write_summaries(&b)) rc = db_fail(&b, err);
+    if (rc == SIM_OK && (b.oom || ra->oom))
+        rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
+    builder_free(&b);
+    report_free(r);
+    return rc;
 }
 
 void report_free(Report *r)

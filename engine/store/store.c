@@ -63,47 +63,8 @@ static int exec(Store *st, const char *sql)
     "(SELECT rowid AS rid, id, trainee_id, scenario_id, started_at,"                               \
     " (finished = 1 AND total IS NOT NULL) AS f, (mode = 'exam') AS e,"                            \
     " (coalesce(passed, 0) <> 0) AS p, max(0, min(100, coalesce(total, 0))) AS t"                  \
-    " FROM attempts WHERE trainee_id IN (SELECT id FROM trainees)" cond ")"
+    " FROM attempts WHERE EXISTS (SELECT 1 FROM trainees WHERE trainees.id = attempts.trainee_id)" cond ")"
 #define SUM_FIN(cond) SUM_ATTEMPTS(" AND finished = 1 AND total IS NOT NULL" cond)
-
-#define SUM_REBUILD                                                                                \
-    "DELETE FROM sum_trainee; DELETE FROM sum_scenario; DELETE FROM sum_criterion;",                \
-    "DELETE FROM sum_mistake; DELETE FROM sum_day; DELETE FROM sum_hist;",                          \
-    "INSERT INTO sum_trainee SELECT trainee_id, sum(f), sum(1 - f), sum(f * p), sum(f * e),"       \
-    " sum(f * e * p), sum(f * t), min(started_at), max(started_at) FROM " SUM_ATTEMPTS("")         \
-    " GROUP BY trainee_id;",                                                                        \
-    "INSERT INTO sum_scenario SELECT scenario_id, sum(f), sum(1 - f), sum(f * p), sum(f * e),"     \
-    " sum(f * e * p), sum(f * t) FROM " SUM_ATTEMPTS("") " GROUP BY scenario_id;",                  \
-    "CREATE TEMP TABLE sum_rows AS SELECT a.rid, a.scenario_id, a.trainee_id, c.criterion,"        \
-    " max(0, min(c.score, c.max)) AS sc, c.max AS mx,"                                             \
-    " row_number() OVER (PARTITION BY c.attempt_id ORDER BY c.rowid) - 1 AS pos"                   \
-    " FROM attempt_criteria c JOIN " SUM_FIN("") " a ON a.id = c.attempt_id;",                      \
-    "INSERT INTO sum_criterion SELECT '*', '', criterion, count(*), sum(sc), sum(mx),"             \
-    " sum(CAST(sc AS REAL) / mx), min(pos), NULL, max(rid) FROM temp.sum_rows WHERE mx > 0"        \
-    " GROUP BY criterion;",                                                                         \
-    "INSERT INTO sum_criterion SELECT 's', scenario_id, criterion, count(*), sum(sc), sum(mx),"    \
-    " sum(CAST(sc AS REAL) / mx), min(pos), NULL, max(rid) FROM temp.sum_rows WHERE mx > 0"        \
-    " GROUP BY scenario_id, criterion;",                                                            \
-    "INSERT INTO sum_criterion SELECT 't', CAST(trainee_id AS TEXT), criterion, count(*),"         \
-    " sum(sc), sum(mx), sum(CAST(sc AS REAL) / mx), min(pos), NULL, NULL FROM temp.sum_rows"       \
-    " WHERE mx > 0 GROUP BY trainee_id, criterion;",                                                \
-    "DROP TABLE temp.sum_rows;",                                                                    \
-    "UPDATE sum_criterion SET title = (SELECT c.title FROM attempt_criteria c"                     \
-    " WHERE c.attempt_id = (SELECT id FROM attempts WHERE rowid = sum_criterion.last_rid)"         \
-    " AND c.criterion = sum_criterion.criterion) WHERE scope <> 't';",                              \
-    "INSERT INTO sum_mistake(scenario_id, action_id, count, critical)"                             \
-    " SELECT a.scenario_id, m.action_id, count(DISTINCT m.attempt_id),"                            \
-    " count(DISTINCT CASE WHEN m.kind = 'critical' THEN m.attempt_id END)"                         \
-    " FROM attempt_mistakes m JOIN " SUM_FIN("") " a ON a.id = m.attempt_id"                       \
-    " GROUP BY a.scenario_id, m.action_id;",                                                        \
-    "UPDATE sum_mistake SET (ts, kind, criterion, feedback, rule_id, rule) = (SELECT a.started_at,"\
-    " m.kind, m.criterion, m.feedback, m.rule_id, m.rule FROM attempt_mistakes m JOIN "            \
-    SUM_FIN("") " a ON a.id = m.attempt_id WHERE m.action_id = sum_mistake.action_id"              \
-    " AND a.scenario_id = sum_mistake.scenario_id"                                                 \
-    " ORDER BY a.started_at DESC, a.rid DESC, m.seq LIMIT 1);",                                     \
-    "INSERT INTO sum_day SELECT substr(started_at, 1, 10), count(*), sum(p), sum(t) FROM "         \
-    SUM_FIN("") " GROUP BY 1;",                                                                     \
-    "INSERT INTO sum_hist SELECT min(9, t / 10), count(*) FROM " SUM_FIN("") " GROUP BY 1;",
 
 /* A new attempt (bound :a) counts as unfinished until it finishes. */
 #define SUM_BEGIN                                                                                  \
@@ -175,7 +136,6 @@ static int exec_bound(Store *st, const char *const *list, const char *attempt)
     return 1;
 }
 
-static const char *const sum_rebuild[] = {SUM_REBUILD NULL};
 static const char *const sum_begin[] = {SUM_BEGIN NULL};
 static const char *const sum_finish[] = {SUM_FINISH NULL};
 
@@ -365,8 +325,9 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
     for (int v = ver; v < STORE_SCHEMA_VERSION; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
+        SimError rerr;
         if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, migrations[v]) ||
-            (v + 1 == 3 && !exec_bound(st, sum_rebuild, "")) ||
+            (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump) ||
             !exec(st, "COMMIT")) {
             db_error(st, err, v == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
@@ -537,7 +498,9 @@ SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)
 
 SimStatus store_rebuild_summary(Store *st, SimError *err)
 {
-    if (!exec(st, "BEGIN IMMEDIATE") || !exec_bound(st, sum_rebuild, "") || !exec(st, "COMMIT")) {
+    SimError rerr;
+    if (!exec(st, "BEGIN IMMEDIATE") || summary_rebuild(st, &rerr) != SIM_OK ||
+        !exec(st, "COMMIT")) {
         db_error(st, err, "пересчёт сводных таблиц");
         exec(st, "ROLLBACK");
         return SIM_ERR_IO;

@@ -15,4 +15,8 @@ struct Store {
     int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
 };
 
+/* Recomputes the sum_* tables from the detailed tables inside the caller's transaction, with
+ * the report's own single-pass builder (report.c). */
+SimStatus summary_rebuild(Store *st, SimError *err);
+
 #endif /* SIM_STORE_INTERNAL_H */
