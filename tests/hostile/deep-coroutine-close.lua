@@ -1,0 +1,16 @@
+-- tries: deep nesting of coroutine.close through pending __close variables (C stack overflow in Lua 5.4.4)
+function on_action(id)
+  local prev = nil
+  for i = 1, 20000 do
+    local before = prev
+    prev = coroutine.create(function()
+      local c <close> = setmetatable({}, {__close = function()
+        if before then coroutine.close(before) end -- @error
+      end})
+      coroutine.yield()
+    end)
+    coroutine.resume(prev)
+  end
+  local ok, err = coroutine.close(prev)
+  error(err, 0)
+end
