@@ -11,6 +11,6 @@ function on_action(id)
     end)
     coroutine.resume(prev)
   end
-  local ok, err = coroutine.close(prev)
-  error(err, 0)
+  local ok, err = coroutine.close(prev) -- @error
+  error(tostring(err), 0) -- @error
 end

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-static ScriptLimits small = {16u * 1024u * 1024u, 2000000};
+static ScriptLimits small = {16u * 1024u * 1024u, 2000000, 0};
 
 static char *eval_ok(const char *code)
 {
