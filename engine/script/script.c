@@ -109,7 +109,8 @@ static void *pool_get(Pool *p, size_t n)
     size_t size = (c + 1) * POOL_STEP;
     if ((size_t)(p->bump_end - p->bump) < size) {
         PoolChunk *ch = malloc(POOL_CHUNK);
-        if (!ch) return NULL;
+        if (!ch)
+            return NULL;
         ch->next = p->chunks;
         p->chunks = ch;
         p->bump = (char *)(ch + 1);
@@ -160,7 +161,8 @@ static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     if (nsize > old) {
-        if (sc->mem_used - old + nsize > sc->mem_limit + sc->mem_slack) return NULL;
+        if (sc->mem_used - old + nsize > sc->mem_limit + sc->mem_slack)
+            return NULL;
         /* A new object's osize is its type. Long strings are refused: comparing or hashing
          * one is a single instruction for the count hook, however long it takes. */
         if (!ptr && osize == LUA_TSTRING && nsize > STRING_CAP && !sc->mem_slack) {
@@ -170,7 +172,8 @@ static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         if (sc->deadline > 0) {
             /* C code (a long concatenation, string.rep, table.move…) can run a long time
              * between two hook calls; what it allocates shows it is working. */
-            if (sc->stop == STOP_TIME) return NULL;
+            if (sc->stop == STOP_TIME)
+                return NULL;
             sc->churn += nsize - old;
             if (sc->churn >= CHURN_CHECK) {
                 sc->churn = 0;
@@ -197,7 +200,8 @@ static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
                 free(ptr);
         }
     }
-    if (p) sc->mem_used = sc->mem_used - old + nsize;
+    if (p)
+        sc->mem_used = sc->mem_used - old + nsize;
     return p;
 }
 
@@ -232,7 +236,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar);
  * enclosing pcall catching the error is interrupted again on its very next instruction. */
 static void stop_call(lua_State *L, Script *sc, int why)
 {
-    if (!sc->stop) sc->stop = why;
+    if (!sc->stop)
+        sc->stop = why;
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
 }
 
@@ -297,7 +302,8 @@ static void budget_reset(Script *sc, lua_State *th, int call)
     sc->big_string = 0;
     sc->deadline = call ? mono_ms() + (double)sc->time_budget : 0;
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
-    if (th) lua_sethook(th, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    if (th)
+        lua_sethook(th, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
 /* ==== running a call ====================================================================== */
@@ -312,7 +318,8 @@ static lua_State *runner_get(Script *sc)
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &sc->runner) == LUA_TTHREAD) {
         lua_State *co = lua_tothread(L, -1);
         lua_pop(L, 1);
-        if (lua_status(co) == LUA_OK && lua_gettop(co) == 0) return co;
+        if (lua_status(co) == LUA_OK && lua_gettop(co) == 0)
+            return co;
     } else {
         lua_pop(L, 1);
     }
@@ -334,11 +341,14 @@ static int names_a_frame(lua_State *co, const char *msg)
     lua_Debug ar;
     char pos[600];
     for (int level = 0; level < 64 && lua_getstack(co, level, &ar); level++) {
-        if (!lua_getinfo(co, "Sl", &ar) || ar.currentline <= 0) continue;
+        if (!lua_getinfo(co, "Sl", &ar) || ar.currentline <= 0)
+            continue;
         snprintf(pos, sizeof pos, "%s:%d:", ar.short_src, ar.currentline);
-        if (strncmp(msg, pos, strlen(pos)) == 0) return 1;
+        if (strncmp(msg, pos, strlen(pos)) == 0)
+            return 1;
         snprintf(pos, sizeof pos, "%s:%d:", frame_source(&ar), ar.currentline);
-        if (strncmp(msg, pos, strlen(pos)) == 0) return 1;
+        if (strncmp(msg, pos, strlen(pos)) == 0)
+            return 1;
     }
     return 0;
 }
@@ -366,7 +376,8 @@ static int describe_failure(lua_State *L)
     const char *src = lua_tostring(L, 3);
     int line = (int)lua_tointeger(L, 4);
     const char *msg = lua_type(co, -1) == LUA_TSTRING ? lua_tostring(co, -1) : NULL;
-    if (rc == LUA_ERRMEM || rc == LUA_YIELD) msg = NULL;
+    if (rc == LUA_ERRMEM || rc == LUA_YIELD)
+        msg = NULL;
     if (msg && names_a_frame(co, msg) && (!sc->stop || strstr(msg, "превысил бюджет"))) {
         lua_pushstring(L, msg); /* Lua (or error with a level) named a line of this stack */
     } else if (sc->stop) {
@@ -407,7 +418,8 @@ static SimStatus protected_call(Script *sc, int nargs, int nres, SimError *err)
     int rc = lua_resume(co, L, nargs, &nout);
     if (rc == LUA_OK) {
         budget_reset(sc, co, 0);
-        if (nout > nres) lua_pop(co, nout - nres);
+        if (nout > nres)
+            lua_pop(co, nout - nres);
         for (; nout < nres; nout++)
             lua_pushnil(co);
         lua_xmove(co, L, nres);
@@ -454,12 +466,14 @@ static int safe_print(lua_State *L)
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);
         if (sc->log.len + len + 2 < LOG_CAP) {
-            if (i > 1) simbuf_puts(&sc->log, "\t");
+            if (i > 1)
+                simbuf_puts(&sc->log, "\t");
             simbuf_append(&sc->log, s, len);
         }
         lua_pop(L, 1);
     }
-    if (sc->log.len + 1 < LOG_CAP) simbuf_puts(&sc->log, "\n");
+    if (sc->log.len + 1 < LOG_CAP)
+        simbuf_puts(&sc->log, "\n");
     return 0;
 }
 
@@ -526,13 +540,18 @@ static int safe_randomseed(lua_State *L)
  * Lua's matcher reads it; lp when the pattern is malformed (Lua reports that itself). */
 static size_t class_end(const char *p, size_t lp, size_t i)
 {
-    if (p[i] == '%') return i + 2 <= lp ? i + 2 : lp;
-    if (p[i] != '[') return i + 1;
+    if (p[i] == '%')
+        return i + 2 <= lp ? i + 2 : lp;
+    if (p[i] != '[')
+        return i + 1;
     i++;
-    if (i < lp && p[i] == '^') i++;
+    if (i < lp && p[i] == '^')
+        i++;
     do { /* the first byte of a set is never its end: "[]]" is a set of "]" */
-        if (i >= lp) return lp;
-        if (p[i++] == '%' && i < lp) i++;
+        if (i >= lp)
+            return lp;
+        if (p[i++] == '%' && i < lp)
+            i++;
     } while (i < lp && p[i] != ']');
     return i < lp ? i + 1 : lp;
 }
@@ -593,7 +612,8 @@ static int capped_pattern(lua_State *L)
     const char *name = lua_tostring(L, lua_upvalueindex(3));
     if (ls > PATTERN_SUBJECT_CAP)
         return luaL_error(L, "строка для поиска по шаблону длиннее %d байт", PATTERN_SUBJECT_CAP);
-    if (lp > PATTERN_CAP) return luaL_error(L, "шаблон поиска длиннее %d байт", PATTERN_CAP);
+    if (lp > PATTERN_CAP)
+        return luaL_error(L, "шаблон поиска длиннее %d байт", PATTERN_CAP);
     int plain = strcmp(name, "find") == 0 && lua_toboolean(L, 4);
     /* gmatch reads ^ as an anchor only from Lua 5.4 on; count it as unanchored there. */
     int anchored = strcmp(name, "gmatch") != 0;
@@ -702,7 +722,8 @@ static int guarded_close(lua_State *L)
     lua_insert(L, 1);
     int rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
     sc->close_depth--;
-    if (rc != LUA_OK) return lua_error(L);
+    if (rc != LUA_OK)
+        return lua_error(L);
     return lua_gettop(L);
 }
 
@@ -713,12 +734,14 @@ static int wrapped_call(lua_State *L)
     int n = lua_gettop(L);
     if (lua_status(co) == LUA_OK && lua_gettop(co) == 0)
         return luaL_error(L, "cannot resume dead coroutine");
-    if (!lua_checkstack(co, n)) return luaL_error(L, "too many arguments to resume");
+    if (!lua_checkstack(co, n))
+        return luaL_error(L, "too many arguments to resume");
     lua_xmove(L, co, n);
     int nres = 0;
     int st = lua_resume(co, L, n, &nres);
     if (st == LUA_OK || st == LUA_YIELD) {
-        if (!lua_checkstack(L, nres + 1)) return luaL_error(L, "too many results to resume");
+        if (!lua_checkstack(L, nres + 1))
+            return luaL_error(L, "too many results to resume");
         lua_xmove(co, L, nres);
         return nres;
     }
@@ -809,15 +832,18 @@ static int key_rank(lua_State *L, int idx)
 static int key_less(lua_State *L, int a, int b)
 {
     int ra = key_rank(L, a), rb = key_rank(L, b);
-    if (ra != rb) return ra < rb;
-    if (ra == 0) return lua_compare(L, a, b, LUA_OPLT);
+    if (ra != rb)
+        return ra < rb;
+    if (ra == 0)
+        return lua_compare(L, a, b, LUA_OPLT);
     if (ra == 1) {
         size_t la, lb;
         const char *sa = lua_tolstring(L, a, &la), *sb = lua_tolstring(L, b, &lb);
         int c = memcmp(sa, sb, la < lb ? la : lb);
         return c < 0 || (c == 0 && la < lb);
     }
-    if (ra == 2) return !lua_toboolean(L, a) && lua_toboolean(L, b);
+    if (ra == 2)
+        return !lua_toboolean(L, a) && lua_toboolean(L, b);
     return 0; /* keep the table's order */
 }
 
@@ -827,7 +853,8 @@ static void sort_keys(lua_State *L, int k, lua_Integer n)
     /* Insertion sort: tables in scenarios are small; the instruction budget does not see C
      * code, so keep this simple and bounded by n^2/2 comparisons of at most a few thousand
      * keys (larger tables fall back to the table's own order). */
-    if (n > 4096) return;
+    if (n > 4096)
+        return;
     for (lua_Integer i = 2; i <= n; i++) {
         lua_rawgeti(L, k, i); /* x */
         lua_Integer j = i - 1;
@@ -858,7 +885,8 @@ static int ordered_next(lua_State *L)
         }
         lua_pushvalue(L, -1);
         lua_rawget(L, 1); /* the table is the iterator's first argument, like next */
-        if (!lua_isnil(L, -1)) break;
+        if (!lua_isnil(L, -1))
+            break;
         lua_pop(L, 2);
     }
     lua_pushinteger(L, i);
@@ -920,13 +948,15 @@ static void program_keep(ScriptProgram *p, lua_State *L, const char *name)
     if (p->import_count == p->import_cap) {
         size_t cap = p->import_cap ? p->import_cap * 2 : 4;
         Chunk *c = realloc(p->imports, cap * sizeof *c);
-        if (!c) return;
+        if (!c)
+            return;
         p->imports = c;
         p->import_cap = cap;
     }
     Chunk *c = &p->imports[p->import_count];
     memset(c, 0, sizeof *c);
-    if (!dump_chunk(L, c)) return;
+    if (!dump_chunk(L, c))
+        return;
     c->name = sim_strdup(name);
     if (!c->name) {
         free(c->code);
@@ -944,14 +974,17 @@ static int l_import(lua_State *L)
     for (const char *p = name; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
             return luaL_error(L, "import: имя «%s» недопустимо (латиница, цифры, «_», «-»)", name);
-    if (!*name || strlen(name) > 64) return luaL_error(L, "import: пустое или слишком длинное имя");
+    if (!*name || strlen(name) > 64)
+        return luaL_error(L, "import: пустое или слишком длинное имя");
     /* Cache: registry["mfc.imports"][name]. */
     lua_getfield(L, LUA_REGISTRYINDEX, "mfc.imports");
-    if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
+    if (lua_getfield(L, -1, name) != LUA_TNIL)
+        return 1;
     lua_pop(L, 1);
     const Chunk *cached = NULL;
     for (size_t i = 0; sc->prog && i < sc->prog->import_count; i++)
-        if (strcmp(sc->prog->imports[i].name, name) == 0) cached = &sc->prog->imports[i];
+        if (strcmp(sc->prog->imports[i].name, name) == 0)
+            cached = &sc->prog->imports[i];
     if (cached) {
         if (luaL_loadbufferx(L, cached->code, cached->len, name, "b") != LUA_OK)
             return lua_error(L);
@@ -969,8 +1002,10 @@ static int l_import(lua_State *L)
         snprintf(chunk, sizeof chunk, "=%s", file);
         int rc = luaL_loadbufferx(L, text, len, chunk, "t");
         free(text);
-        if (rc != LUA_OK) return lua_error(L);
-        if (sc->prog) program_keep(sc->prog, L, name);
+        if (rc != LUA_OK)
+            return lua_error(L);
+        if (sc->prog)
+            program_keep(sc->prog, L, name);
     }
     /* The helper runs in the scenario's sandbox environment (upvalue 2). */
     lua_pushvalue(L, lua_upvalueindex(2));
@@ -1073,7 +1108,8 @@ static int run_cmd(lua_State *L, const ScriptCmd *c)
 {
     Script *sc = self(L);
     const char *e = sc->host.cmd(sc->host.ud, c);
-    if (e) return luaL_error(L, "%s", e);
+    if (e)
+        return luaL_error(L, "%s", e);
     return 0;
 }
 
@@ -1329,7 +1365,8 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
     simrng_seed(&sc->rng, seed);
     simbuf_init(&sc->log);
     sc->L = lua_newstate(cap_alloc, sc);
-    if (!sc->L) return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
+    if (!sc->L)
+        return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
     /* Hook first, before any coroutine can exist. */
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
     /* An attempt's state is short-lived and small: collect only when the heap has grown four
@@ -1341,7 +1378,8 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
     char seedstr[32];
     snprintf(seedstr, sizeof seedstr, "%llu", (unsigned long long)seed);
     lua_pushstring(sc->L, seedstr);
-    if (protected_call(sc, 2, 0, err) != SIM_OK) return SIM_ERR_SCRIPT;
+    if (protected_call(sc, 2, 0, err) != SIM_OK)
+        return SIM_ERR_SCRIPT;
     return SIM_OK;
 }
 
@@ -1349,13 +1387,15 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
  * chunk refused, no memory) are put on line 1 of the chunk. */
 static SimStatus load_error(SimError *err, const char *chunkname, const char *msg)
 {
-    if (!msg) msg = "ошибка загрузки скрипта";
+    if (!msg)
+        msg = "ошибка загрузки скрипта";
     const char *nl = strchr(msg, '\n');
     for (const char *c = strchr(msg, ':'); c && (!nl || c < nl); c = strchr(c + 1, ':')) {
         const char *d = c + 1;
         while (*d >= '0' && *d <= '9')
             d++;
-        if (d > c + 1 && *d == ':') return sim_error_set(err, SIM_ERR_SCRIPT, "%s", msg);
+        if (d > c + 1 && *d == ':')
+            return sim_error_set(err, SIM_ERR_SCRIPT, "%s", msg);
     }
     return sim_error_set(err, SIM_ERR_SCRIPT, "%s:1: %s", chunkname + 1, msg);
 }
@@ -1386,7 +1426,8 @@ SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError
 {
     *out = NULL;
     ScriptProgram *p = calloc(1, sizeof *p);
-    if (!p) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!p)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     p->s = s;
     if (s->script) {
         /* Compile in a scratch state; only the compiler runs here, no script code. */
@@ -1420,7 +1461,8 @@ SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError
 
 void script_program_destroy(ScriptProgram *p)
 {
-    if (!p) return;
+    if (!p)
+        return;
     free(p->main.code);
     for (size_t i = 0; i < p->import_count; i++) {
         free(p->imports[i].name);
@@ -1457,7 +1499,8 @@ SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHos
                              const ScriptLimits *limits, Script **out, SimError *err)
 {
     *out = script_new(prog->s, prog, seed, host, limits, err);
-    if (!*out) return err ? err->status : SIM_ERR_SCRIPT;
+    if (!*out)
+        return err ? err->status : SIM_ERR_SCRIPT;
     if (prog->main.code && run_chunk(*out, prog->main.code, prog->main.len, (*out)->chunkname, "b",
                                      0, err) != SIM_OK) {
         script_destroy(*out);
@@ -1471,7 +1514,8 @@ SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host
                         const ScriptLimits *limits, Script **out, SimError *err)
 {
     *out = script_new(s, NULL, seed, host, limits, err);
-    if (!*out) return err ? err->status : SIM_ERR_SCRIPT;
+    if (!*out)
+        return err ? err->status : SIM_ERR_SCRIPT;
     if (s->script &&
         run_text(*out, s->script, s->script_len, (*out)->chunkname, 0, err) != SIM_OK) {
         script_destroy(*out);
@@ -1483,8 +1527,10 @@ SimStatus script_create(const Scenario *s, uint64_t seed, const ScriptHost *host
 
 void script_destroy(Script *sc)
 {
-    if (!sc) return;
-    if (sc->L) lua_close(sc->L);
+    if (!sc)
+        return;
+    if (sc->L)
+        lua_close(sc->L);
     pool_release(&sc->pool);
     simbuf_free(&sc->log);
     free((char *)sc->chunkname);
@@ -1501,7 +1547,8 @@ static int get_hook(Script *sc, const char *hook)
     lua_pushstring(L, hook);
     lua_rawget(L, -2);
     lua_remove(L, -2);
-    if (lua_isfunction(L, -1)) return 1;
+    if (lua_isfunction(L, -1))
+        return 1;
     lua_pop(L, 1);
     return 0;
 }
@@ -1510,7 +1557,8 @@ static SimStatus call_hook(Script *sc, const char *hook, const char *arg, int nr
                            SimError *err)
 {
     *called = 0;
-    if (!sc || !get_hook(sc, hook)) return SIM_OK;
+    if (!sc || !get_hook(sc, hook))
+        return SIM_OK;
     *called = 1;
     int nargs = 0;
     if (arg) {
@@ -1518,7 +1566,8 @@ static SimStatus call_hook(Script *sc, const char *hook, const char *arg, int nr
         nargs = 1;
     }
     SimStatus st = protected_call(sc, nargs, nres, err);
-    if (st != SIM_OK) *called = 0;
+    if (st != SIM_OK)
+        *called = 0;
     return st;
 }
 
@@ -1532,8 +1581,10 @@ SimStatus script_available(Script *sc, const char *action_id, int *offered, SimE
 {
     int called;
     SimStatus st = call_hook(sc, "available", action_id, 1, &called, err);
-    if (st != SIM_OK || !called) return st;
-    if (!lua_isnil(sc->L, -1)) *offered = lua_toboolean(sc->L, -1);
+    if (st != SIM_OK || !called)
+        return st;
+    if (!lua_isnil(sc->L, -1))
+        *offered = lua_toboolean(sc->L, -1);
     lua_pop(sc->L, 1);
     return SIM_OK;
 }
@@ -1550,7 +1601,8 @@ static SimStatus string_result(Script *sc, const char *hook, const char *arg, ch
     *out = NULL;
     int called;
     SimStatus st = call_hook(sc, hook, arg, 1, &called, err);
-    if (st != SIM_OK || !called) return st;
+    if (st != SIM_OK || !called)
+        return st;
     if (lua_type(sc->L, -1) == LUA_TSTRING)
         *out = sim_strdup(lua_tostring(sc->L, -1));
     else if (!lua_isnil(sc->L, -1))
@@ -1619,13 +1671,15 @@ SimStatus script_eval(const char *code, const ScriptLimits *limits, char **resul
 {
     *result = NULL;
     Script *sc = calloc(1, sizeof *sc);
-    if (!sc) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!sc)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     ScriptHost h = {NULL,         null_flag,  null_mood,      null_minutes, null_str,
                     null_service, null_field, null_applicant, null_cmd};
     sc->host = h;
     sc->chunkname = sim_strdup("=eval.lua");
     SimStatus st = sandbox_new(sc, 1, limits, err);
-    if (st == SIM_OK) st = run_text(sc, code, strlen(code), sc->chunkname, 1, err);
+    if (st == SIM_OK)
+        st = run_text(sc, code, strlen(code), sc->chunkname, 1, err);
     if (st == SIM_OK) {
         /* Outside protected mode: no __tostring here, only plain values. */
         int t = lua_type(sc->L, -1);
