@@ -4,13 +4,16 @@
 #   make test      install missing packages, build, run every test through ctest
 #   make sanitize  the same tests built with ASan + UBSan in build-asan/
 #   make bench     benchmarks (figures, not pass/fail)
+#   make fuzz      libFuzzer targets (clang, ASan + UBSan) in build-fuzz/, FUZZ_SECONDS each
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 WERROR     ?= ON
 
-.PHONY: all build deps run test sanitize bench clean format
+.PHONY: all build deps run test sanitize fuzz bench clean format
 
 all: build
 
@@ -36,6 +39,12 @@ sanitize: deps
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIM_FUZZ=ON \
+	  -DSIM_BUILD_TESTS=OFF -DSIM_WERROR=$(WERROR) $(CMAKE_ARGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_load fuzz_play
+	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: deps build
 	sh bench/run.sh $(BUILD)
 	sh bench/gui_bench.sh $(BUILD)
@@ -46,4 +55,4 @@ format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -45,3 +45,6 @@ for dir in "$ROOT"/scenarios/*/; do
   taskset -c 0 "$ROOT/$BUILD/bench/bench_play" "${dir%/}" 20000 2>/dev/null \
     || "$ROOT/$BUILD/bench/bench_play" "${dir%/}" 20000
 done
+
+echo "== 3. runaway scripts: how soon the budgets stop them"
+"$ROOT/$BUILD/bench/bench_lua_budget" 5

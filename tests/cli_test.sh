@@ -32,6 +32,11 @@ expect_exit 2 "unknown flag" "$EXE" play passport-45-late --fast $S
 expect_err "неизвестный параметр «--fast»" "unknown flag"
 expect_exit 2 "bad seed" "$EXE" play passport-45-late --seed -4 $S --random
 expect_err "--seed" "bad seed"
+expect_exit 2 "bad --lua-time-ms" "$EXE" play passport-45-late --lua-time-ms 0 $S --random
+expect_err "--lua-time-ms: ожидалось целое число от 1 до 600000" "bad --lua-time-ms"
+expect_exit 2 "bad MFC_LUA_MEM_MB" env MFC_LUA_MEM_MB=lots "$EXE" check $S
+expect_err "MFC_LUA_MEM_MB: ожидалось целое число" "bad MFC_LUA_MEM_MB"
+expect_exit 0 "budget flags" "$EXE" check --lua-time-ms 1000 --lua-mem-mb 32 $S
 expect_exit 2 "unknown scenario" "$EXE" play no-such-scenario --random $S
 expect_err "сценарий «no-such-scenario» не найден" "unknown scenario"
 expect_exit 2 "unknown action" "$EXE" play passport-45-late --actions nope --json $S

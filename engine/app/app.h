@@ -41,6 +41,13 @@ void app_load_ctx_free(AppLoadCtx *c);
 
 void app_print_diags(const SimDiags *d);
 
+/* Script budgets for play and check: the defaults, then MFC_LUA_TIME_MS and MFC_LUA_MEM_MB from
+ * the environment, then --lua-time-ms N and --lua-mem-mb N. app_limits_init returns EXIT_OK or,
+ * after printing why, EXIT_USAGE. app_limits_flag looks at argv[*i]: 0 when it is not a budget
+ * flag; 1 when it was (its value consumed, *i advanced); -1 after printing a usage error. */
+int app_limits_init(ScriptLimits *l, const char *cmd);
+int app_limits_flag(int argc, char **argv, int *i, ScriptLimits *l, const char *cmd);
+
 int cmd_check(int argc, char **argv, const AppPaths *paths);
 int cmd_play(int argc, char **argv, const AppPaths *paths);
 int cmd_gui(int argc, char **argv, const AppPaths *paths);

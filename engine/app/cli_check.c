@@ -41,7 +41,7 @@ typedef struct CheckTotals {
     size_t scenarios, bad, errors, warnings;
 } CheckTotals;
 
-static void check_one(const char *dir, CheckTotals *t)
+static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *t)
 {
     SimDiags diags;
     simdiags_init(&diags);
@@ -55,7 +55,7 @@ static void check_one(const char *dir, CheckTotals *t)
     if (s && s->script) {
         /* Compile and run the main chunk in a sandbox so syntax errors show with their line. */
         Session *ss = NULL;
-        SessionOptions so = {1, MODE_TRAINING, {0, 0}, NULL};
+        SessionOptions so = {1, MODE_TRAINING, *limits, NULL};
         SimError err;
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             add_script_diag(&diags, s->script_name, err.msg);
@@ -80,13 +80,13 @@ static void check_one(const char *dir, CheckTotals *t)
     simdiags_free(&diags);
 }
 
-static int check_path(const char *path, CheckTotals *t)
+static int check_path(const char *path, const ScriptLimits *limits, CheckTotals *t)
 {
     char *json = sim_path_join(path, "scenario.json");
     int single = sim_is_file(json);
     free(json);
     if (single) {
-        check_one(path, t);
+        check_one(path, limits, t);
         return 1;
     }
     if (!sim_is_dir(path))
@@ -94,7 +94,7 @@ static int check_path(const char *path, CheckTotals *t)
     size_t n;
     char **dirs = scenario_list_dirs(path, &n);
     for (size_t i = 0; i < n; i++)
-        check_one(dirs[i], t);
+        check_one(dirs[i], limits, t);
     scenario_dirs_free(dirs, n);
     if (n == 0) {
         fprintf(stderr, tr(STR_CHECK_NONE), path);
@@ -108,7 +108,15 @@ int cmd_check(int argc, char **argv, const AppPaths *paths)
     int strict = 0;
     CheckTotals t = {0, 0, 0, 0};
     int npaths = 0;
+    ScriptLimits limits;
+    if (app_limits_init(&limits, "check") != EXIT_OK)
+        return EXIT_USAGE;
     for (int i = 0; i < argc; i++) {
+        int lim = app_limits_flag(argc, argv, &i, &limits, "check");
+        if (lim < 0)
+            return EXIT_USAGE;
+        if (lim > 0)
+            continue;
         if (strcmp(argv[i], "--strict") == 0) {
             strict = 1;
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
@@ -119,13 +127,17 @@ int cmd_check(int argc, char **argv, const AppPaths *paths)
         }
     }
     for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--lua-time-ms") == 0 || strcmp(argv[i], "--lua-mem-mb") == 0) {
+            i++; /* its value is not a path */
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1] == '-')
             continue;
         npaths++;
         char *dir = NULL;
         if (!sim_is_dir(argv[i]))
             dir = app_resolve_scenario(paths, argv[i]);
-        if (!check_path(dir ? dir : argv[i], &t)) {
+        if (!check_path(dir ? dir : argv[i], &limits, &t)) {
             fprintf(stderr, "mfc-trainer check: ");
             fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), argv[i], paths->scenarios);
             fprintf(stderr, "\n");
@@ -134,7 +146,7 @@ int cmd_check(int argc, char **argv, const AppPaths *paths)
         }
         free(dir);
     }
-    if (npaths == 0 && !check_path(paths->scenarios, &t)) {
+    if (npaths == 0 && !check_path(paths->scenarios, &limits, &t)) {
         fprintf(stderr, tr(STR_CHECK_NONE), paths->scenarios);
         fprintf(stderr, "\n");
         return EXIT_USAGE;

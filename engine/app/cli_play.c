@@ -27,6 +27,7 @@ typedef struct PlayOpts {
     uint64_t seed;
     const char *save, *resume;
     const char *db, *trainee, *trainee_name;
+    ScriptLimits limits;
 } PlayOpts;
 
 /* ==== transcript ========================================================================== */
@@ -118,8 +119,8 @@ static void print_debrief(const Session *ss)
     char spent[16], norm[16];
     sim_format_clock(session_minutes(ss), spent, sizeof spent);
     sim_format_clock(s->time_norm, norm, sizeof norm);
-    printf("\n%s: %d / 100 (%s %d) — %s\n", tr(STR_TOTAL), r.total, tr(STR_PASS_MARK),
-           s->pass_mark, en && r.passed ? tr(STR_PASSED) : tr(STR_FAILED));
+    printf("\n%s: %d / 100 (%s %d) — %s\n", tr(STR_TOTAL), r.total, tr(STR_PASS_MARK), s->pass_mark,
+           en && r.passed ? tr(STR_PASSED) : tr(STR_FAILED));
     printf("%s: %s / %s\n", tr(STR_TIME_AT_WINDOW), spent, norm);
     printf("\n%s:\n", tr(STR_CRITERIA));
     for (size_t c = 0; c < s->criterion_count; c++) {
@@ -330,9 +331,16 @@ static int usage_error(const char *fmt, const char *arg)
 static int parse_args(int argc, char **argv, PlayOpts *o)
 {
     memset(o, 0, sizeof *o);
+    if (app_limits_init(&o->limits, "play") != EXIT_OK)
+        return EXIT_USAGE;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int has_next = i + 1 < argc;
+        int lim = app_limits_flag(argc, argv, &i, &o->limits, "play");
+        if (lim < 0)
+            return EXIT_USAGE;
+        if (lim > 0)
+            continue;
         if (strcmp(a, "--actions") == 0) {
             if (!has_next)
                 return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
@@ -504,7 +512,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         char *text = NULL;
         size_t len = 0;
         if (sim_read_file(o.resume, 1u << 20, &text, &len, &err) != SIM_OK ||
-            session_restore(s, text, len, NULL, &ss, &err) != SIM_OK) {
+            session_restore(s, text, len, &o.limits, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s: %s\n", o.resume, err.msg);
             free(text);
             rc = EXIT_FAIL;
@@ -514,7 +522,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     } else {
         if (!o.have_seed)
             o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
-        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, {0, 0}, NULL};
+        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, o.limits, NULL};
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             rc = EXIT_FAIL;
@@ -614,8 +622,9 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         session_report(ss, &r);
         const Ending *en = session_ending(ss);
         char *json = session_result_json(ss, 1);
-        StoreResult sr = {s, session_ledger(ss), &r, en ? outcome_id(en->outcome) : "unfinished",
-                          en != NULL, session_minutes(ss), json};
+        StoreResult sr = {
+            s,          session_ledger(ss),  &r,  en ? outcome_id(en->outcome) : "unfinished",
+            en != NULL, session_minutes(ss), json};
         if (store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;

@@ -73,11 +73,14 @@
       "                                          граф сценария в формате Graphviz DOT\n"        \
       "  mfc-trainer new ID --service УСЛУГА     создать заготовку сценария\n"                  \
       "  mfc-trainer --version | --help\n"                                                       \
-      "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n")                              \
+      "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n"                               \
+      "Бюджеты скриптов в play и check: --lua-time-ms N (мс на вызов, по умолчанию 250),\n"       \
+      "  --lua-mem-mb N (МиБ на попытку, по умолчанию 64); или MFC_LUA_TIME_MS, MFC_LUA_MEM_MB\n")\
     X(STR_ERR_UNKNOWN_COMMAND, "неизвестная команда «%s»")                                       \
     X(STR_ERR_UNKNOWN_OPTION, "неизвестный параметр «%s»")                                       \
     X(STR_ERR_NEEDS_VALUE, "параметру %s нужно значение")                                        \
     X(STR_ERR_BAD_SEED, "--seed: ожидалось целое неотрицательное число, а не «%s»")              \
+    X(STR_ERR_BAD_LIMIT, "%s: ожидалось целое число от 1 до %lld, а не «%s»")                   \
     X(STR_ERR_NO_SCENARIO_ARG, "укажите сценарий: папку или id из scenarios/")                   \
     X(STR_ERR_SCENARIO_NOT_FOUND,                                                                \
       "сценарий «%s» не найден: укажите папку с scenario.json или id из %s")                     \

@@ -839,11 +839,14 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                 pkey(mp, p, "missed");
                 parse_score_entry(ld, m, mp, &dp->missed, 0);
             }
-            if (dp->id)
+            if (dp->id) {
                 d->problem_count++;
-            else
+            } else {
+                for (size_t q = 0; q < dp->score_count; q++)
+                    free(dp->score[q].feedback);
                 free(dp->title), free(dp->missed.feedback),
                     free(dp->score), memset(dp, 0, sizeof *dp);
+            }
         }
     }
     const cJSON *traps = get(it, "traps");

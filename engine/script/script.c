@@ -17,13 +17,22 @@
 #include <lualib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define HOOK_EVERY 1000
-#define LOG_CAP (64 * 1024)
+#define HOOK_EVERY          1000
+#define LOG_CAP             (64 * 1024)
 #define PATTERN_SUBJECT_CAP (64 * 1024)
-#define PATTERN_CAP 256
-#define REP_CAP (1024 * 1024)
-#define IMPORT_CAP (1024 * 1024)
+#define PATTERN_CAP         256
+#define REP_CAP             (1024 * 1024)
+#define IMPORT_CAP          (1024 * 1024)
+#define STRING_CAP          (1024 * 1024 + 64) /* one string object (1 MiB of text and its header) */
+#define MOVE_CAP            (1 << 22)          /* elements per table.move */
+#define PATTERN_WORK_CAP    1e8                /* worst-case matcher steps of one pattern call */
+#define CHURN_CHECK         (256 * 1024)       /* the allocator reads the clock this often */
+#define DESCRIBE_SLACK      (1024 * 1024)      /* room above the cap to describe a failure */
+#define CLOSE_DEPTH_CAP     100                /* nested coroutine.close calls */
+
+enum { STOP_NONE = 0, STOP_INSTRUCTIONS, STOP_TIME };
 
 typedef struct Chunk {
     char *name; /* import name; NULL for the main chunk */
@@ -48,7 +57,7 @@ struct ScriptProgram {
 #define POOL_MAX 256
 #endif
 #define POOL_CLASSES (256 / POOL_STEP)
-#define POOL_CHUNK (64 * 1024)
+#define POOL_CHUNK   (64 * 1024)
 
 typedef struct PoolChunk {
     struct PoolChunk *next;
@@ -68,10 +77,15 @@ struct Script {
     const Scenario *s;
     ScriptHost host;
     size_t mem_used, mem_limit;
+    size_t mem_slack; /* extra room while a failure is described */
+    size_t churn;     /* bytes allocated since the allocator last read the clock */
     long long budget, spent;
-    int budget_blown;
-    int last_line;
-    char last_source[512];
+    long long time_budget; /* ms per call */
+    double deadline;       /* monotonic ms; 0 outside a call */
+    int stop;              /* STOP_*: why the current call is being stopped */
+    int close_depth;       /* nesting of coroutine.close */
+    int big_string;        /* the call was refused a string longer than STRING_CAP */
+    char runner;           /* its address keys the runner thread in the registry */
     SimRng rng;
     SimBuf log;
     const char *chunkname; /* "=scenarios/x/script.lua" */
@@ -124,6 +138,13 @@ static void pool_release(Pool *p)
     memset(p, 0, sizeof *p);
 }
 
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     Script *sc = ud;
@@ -139,8 +160,30 @@ static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sc->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && sc->mem_used - old + nsize > sc->mem_limit)
-        return NULL;
+    if (nsize > old) {
+        if (sc->mem_used - old + nsize > sc->mem_limit + sc->mem_slack)
+            return NULL;
+        /* A new object's osize is its type. Long strings are refused: comparing or hashing
+         * one is a single instruction for the count hook, however long it takes. */
+        if (!ptr && osize == LUA_TSTRING && nsize > STRING_CAP && !sc->mem_slack) {
+            sc->big_string = 1;
+            return NULL;
+        }
+        if (sc->deadline > 0) {
+            /* C code (a long concatenation, string.rep, table.move…) can run a long time
+             * between two hook calls; what it allocates shows it is working. */
+            if (sc->stop == STOP_TIME)
+                return NULL;
+            sc->churn += nsize - old;
+            if (sc->churn >= CHURN_CHECK) {
+                sc->churn = 0;
+                if (mono_ms() > sc->deadline) {
+                    sc->stop = STOP_TIME;
+                    return NULL;
+                }
+            }
+        }
+    }
     void *p;
     if (ptr && old > POOL_MAX && nsize > POOL_MAX) {
         p = realloc(ptr, nsize);
@@ -167,88 +210,249 @@ static Script *self(lua_State *L)
     return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* ==== budget hook ========================================================================= */
+/* ==== budgets ============================================================================= */
+
+/* The name a frame's chunk is shown by: the full path ("=path"), not the 60-character
+ * short_src. */
+static const char *frame_source(const lua_Debug *ar)
+{
+    return ar->source[0] == '=' || ar->source[0] == '@' ? ar->source + 1 : ar->short_src;
+}
+
+/* Pushes "FILE:LINE: сценарий превысил бюджет …" for the stop of this call. */
+static void push_stop_message(lua_State *L, Script *sc, const char *src, int line)
+{
+    if (sc->stop == STOP_TIME)
+        lua_pushfstring(L, "%s:%d: сценарий превысил бюджет времени (%I мс на вызов)", src, line,
+                        (lua_Integer)sc->time_budget);
+    else
+        lua_pushfstring(L, "%s:%d: сценарий превысил бюджет вычислений (%I инструкций на вызов)",
+                        src, line, (lua_Integer)sc->budget);
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Marks the call as stopped and re-arms the hook of this thread at every instruction: an
+ * enclosing pcall catching the error is interrupted again on its very next instruction. */
+static void stop_call(lua_State *L, Script *sc, int why)
+{
+    if (!sc->stop)
+        sc->stop = why;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+}
 
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     void *ud;
     lua_getallocf(L, &ud);
     Script *sc = ud;
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        sc->last_line = ar->currentline;
-        /* The full chunk name ("=path"), not the 60-character short_src. */
-        snprintf(sc->last_source, sizeof sc->last_source, "%s",
-                 ar->source[0] == '=' || ar->source[0] == '@' ? ar->source + 1 : ar->short_src);
-    }
-    if (sc->budget_blown) {
-        luaL_error(L, "%s:%d: сценарий превысил бюджет вычислений (%d инструкций на вызов)",
-                   sc->last_source, sc->last_line, (int)sc->budget);
-        return;
-    }
-    if (lua_gethookcount(L) != HOOK_EVERY) {
-        /* A coroutine left at count 1 by an earlier stop: back to the normal rate. */
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
-        sc->spent += 1;
-    } else {
-        sc->spent += HOOK_EVERY;
-    }
-    if (sc->spent > sc->budget) {
-        sc->budget_blown = 1;
-        /* Re-arm at every instruction: an enclosing pcall catching this error will be
-         * interrupted again on its very next instruction. */
+    if (!sc->stop) {
+        if (lua_gethookcount(L) != HOOK_EVERY) {
+            /* A coroutine left at count 1 by an earlier stop: back to the normal rate. */
+            lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+            sc->spent += 1;
+        } else {
+            sc->spent += HOOK_EVERY;
+        }
+        if (sc->spent > sc->budget)
+            stop_call(L, sc, STOP_INSTRUCTIONS);
+        else if (sc->deadline > 0 && mono_ms() > sc->deadline)
+            stop_call(L, sc, STOP_TIME);
+        else
+            return;
+    } else if (lua_gethookcount(L) != 1) {
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "%s:%d: сценарий превысил бюджет вычислений (%d инструкций на вызов)",
-                   sc->last_source, sc->last_line, (int)sc->budget);
+    }
+    int line = 0;
+    const char *src = sc->chunkname + 1;
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
+        line = ar->currentline;
+        src = frame_source(ar);
+    }
+    push_stop_message(L, sc, src, line);
+    lua_error(L);
+}
+
+/* For C functions whose work the instruction count does not see: stops the call once its
+ * wall-clock budget is spent. */
+static void time_check(lua_State *L, Script *sc)
+{
+    if (sc->deadline > 0 && (sc->stop || mono_ms() > sc->deadline)) {
+        stop_call(L, sc, STOP_TIME);
+        lua_Debug ar;
+        int line = 0;
+        const char *src = sc->chunkname + 1;
+        for (int level = 1; lua_getstack(L, level, &ar); level++)
+            if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+                line = ar.currentline;
+                src = frame_source(&ar);
+                break;
+            }
+        push_stop_message(L, sc, src, line);
+        lua_error(L);
     }
 }
 
-static void budget_reset(Script *sc)
+/* Starts (call = 1) or ends (call = 0) one call's budgets; th is the thread that runs it. */
+static void budget_reset(Script *sc, lua_State *th, int call)
 {
     sc->spent = 0;
-    sc->budget_blown = 0;
+    sc->stop = STOP_NONE;
+    sc->churn = 0;
+    sc->big_string = 0;
+    sc->deadline = call ? mono_ms() + (double)sc->time_budget : 0;
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    if (th)
+        lua_sethook(th, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
-/* ==== error handling ====================================================================== */
+/* ==== running a call ====================================================================== */
 
-static int msghandler(lua_State *L)
+/* Every call into the script runs in a coroutine of its own (the runner). When it fails, the
+ * runner's stack is left as it was at the error, so the failing line is read from there:
+ * this works for every kind of error, a refused allocation included, and the script cannot
+ * choose it. A runner that returned normally is reused for the next call. */
+static lua_State *runner_get(Script *sc)
 {
-    const char *msg = lua_tostring(L, 1);
-    if (!msg) {
-        /* Non-string error values: never run their __tostring here (it could loop or fail). */
-        const char *t = luaL_typename(L, 1);
-        msg = lua_pushfstring(L, "(ошибка-значение типа %s, а не строка)", t);
+    lua_State *L = sc->L;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &sc->runner) == LUA_TTHREAD) {
+        lua_State *co = lua_tothread(L, -1);
+        lua_pop(L, 1);
+        if (lua_status(co) == LUA_OK && lua_gettop(co) == 0)
+            return co;
+    } else {
+        lua_pop(L, 1);
     }
-    luaL_traceback(L, L, msg, 1);
+    lua_State *co = lua_newthread(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &sc->runner);
+    return co;
+}
+
+static void runner_drop(Script *sc)
+{
+    lua_pushnil(sc->L);
+    lua_rawsetp(sc->L, LUA_REGISTRYINDEX, &sc->runner);
+}
+
+/* Does msg start with "SRC:LINE:" of a frame now on the stack of co? Then Lua (or error with
+ * a level) already named the right place. */
+static int names_a_frame(lua_State *co, const char *msg)
+{
+    lua_Debug ar;
+    char pos[600];
+    for (int level = 0; level < 64 && lua_getstack(co, level, &ar); level++) {
+        if (!lua_getinfo(co, "Sl", &ar) || ar.currentline <= 0)
+            continue;
+        snprintf(pos, sizeof pos, "%s:%d:", ar.short_src, ar.currentline);
+        if (strncmp(msg, pos, strlen(pos)) == 0)
+            return 1;
+        snprintf(pos, sizeof pos, "%s:%d:", frame_source(&ar), ar.currentline);
+        if (strncmp(msg, pos, strlen(pos)) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The innermost frame of co that has a line: its source into src and the line (0: none). */
+static int innermost_line(lua_State *co, char *src, size_t n)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(co, level, &ar); level++)
+        if (lua_getinfo(co, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(src, n, "%s", frame_source(&ar));
+            return ar.currentline;
+        }
+    return 0;
+}
+
+/* Builds the report of a failed call in protected mode (it allocates): 1 the runner, 2 the
+ * status, 3 the source and 4 the line of the runner's innermost frame (line 0: none). Leaves
+ * the message with a traceback. */
+static int describe_failure(lua_State *L)
+{
+    Script *sc = lua_touserdata(L, lua_upvalueindex(1));
+    lua_State *co = lua_tothread(L, 1);
+    int rc = (int)lua_tointeger(L, 2);
+    const char *src = lua_tostring(L, 3);
+    int line = (int)lua_tointeger(L, 4);
+    const char *msg = lua_type(co, -1) == LUA_TSTRING ? lua_tostring(co, -1) : NULL;
+    if (rc == LUA_ERRMEM || rc == LUA_YIELD)
+        msg = NULL;
+    if (msg && names_a_frame(co, msg) && (!sc->stop || strstr(msg, "превысил бюджет"))) {
+        lua_pushstring(L, msg); /* Lua (or error with a level) named a line of this stack */
+    } else if (sc->stop) {
+        /* A budget stop, whatever form it surfaced in (e.g. a refused allocation). */
+        push_stop_message(L, sc, src, line);
+    } else if (rc == LUA_ERRMEM && sc->big_string) {
+        lua_pushfstring(L, "%s:%d: строка длиннее %d байт: так много текста сценарию не нужно", src,
+                        line, STRING_CAP - 64);
+    } else if (rc == LUA_ERRMEM) {
+        lua_pushfstring(L, "%s:%d: скрипт превысил лимит памяти (%I МиБ)", src, line,
+                        (lua_Integer)(sc->mem_limit / (1024 * 1024)));
+    } else if (rc == LUA_YIELD) {
+        lua_pushfstring(L,
+                        "%s:%d: coroutine.yield вне сопрограммы: хук не может уступить "
+                        "управление",
+                        src, line);
+    } else if (msg) {
+        lua_pushfstring(L, "%s:%d: %s", src, line, msg);
+    } else {
+        /* Non-string error values: never run their __tostring (it could loop or fail). */
+        lua_pushfstring(L, "%s:%d: ошибка-значение типа %s, а не строка", src, line,
+                        luaL_typename(co, -1));
+    }
+    luaL_traceback(L, co, lua_tostring(L, -1), 0);
     return 1;
 }
 
-/* Runs the function at the top with nargs arguments under the budget; leaves nres results on
- * success. On failure fills err with file:line and a trimmed traceback. */
+/* Runs the function at the top of sc->L with nargs arguments under the budgets; leaves nres
+ * results on success. On failure fills err with FILE:LINE, the message and a trimmed
+ * traceback. */
 static SimStatus protected_call(Script *sc, int nargs, int nres, SimError *err)
 {
     lua_State *L = sc->L;
-    int base = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, msghandler);
-    lua_insert(L, base);
-    budget_reset(sc);
-    int rc = lua_pcall(L, nargs, nres, base);
-    lua_remove(L, base);
-    budget_reset(sc);
-    if (rc == LUA_OK)
+    lua_State *co = runner_get(sc);
+    lua_xmove(L, co, nargs + 1);
+    budget_reset(sc, co, 1);
+    int nout = 0;
+    int rc = lua_resume(co, L, nargs, &nout);
+    if (rc == LUA_OK) {
+        budget_reset(sc, co, 0);
+        if (nout > nres)
+            lua_pop(co, nout - nres);
+        for (; nout < nres; nout++)
+            lua_pushnil(co);
+        lua_xmove(co, L, nres);
         return SIM_OK;
-    const char *msg = lua_tostring(L, -1);
-    if (rc == LUA_ERRMEM)
-        sim_error_set(err, SIM_ERR_SCRIPT,
-                      "%s:%d: скрипт превысил лимит памяти (%zu МиБ)",
-                      sc->last_source[0] ? sc->last_source : sc->chunkname + 1, sc->last_line,
-                      sc->mem_limit / (1024 * 1024));
-    else if (rc == LUA_ERRERR)
-        sim_error_set(err, SIM_ERR_SCRIPT, "%s:%d: ошибка при обработке ошибки скрипта",
-                      sc->last_source[0] ? sc->last_source : sc->chunkname + 1, sc->last_line);
+    }
+    int stop = sc->stop, big = sc->big_string;
+    budget_reset(sc, NULL, 0);
+    sc->stop = stop; /* describe_failure reports a stop as a stop */
+    sc->big_string = big;
+    char src[512];
+    snprintf(src, sizeof src, "%s", sc->chunkname + 1);
+    int line = innermost_line(co, src, sizeof src);
+    /* Describing allocates; a call that failed at the memory cap may still hold all of it,
+     * so the description gets a little room above the cap. */
+    sc->mem_slack = DESCRIBE_SLACK;
+    lua_pushlightuserdata(L, sc);
+    lua_pushcclosure(L, describe_failure, 1);
+    lua_pushthread(co);
+    lua_xmove(co, L, 1);
+    lua_pushinteger(L, rc);
+    lua_pushstring(L, src);
+    lua_pushinteger(L, line);
+    if (lua_pcall(L, 4, 1, 0) == LUA_OK)
+        sim_error_set(err, SIM_ERR_SCRIPT, "%s", lua_tostring(L, -1));
     else
-        sim_error_set(err, SIM_ERR_SCRIPT, "%s", msg ? msg : "неизвестная ошибка скрипта");
+        sim_error_set(err, SIM_ERR_SCRIPT, "%s:%d: %s", src, line,
+                      rc == LUA_ERRMEM ? "скрипт превысил лимит памяти" : "ошибка скрипта");
     lua_pop(L, 1);
+    sc->mem_slack = 0;
+    sc->stop = STOP_NONE;
+    sc->big_string = 0;
+    runner_drop(sc);
+    lua_gc(L, LUA_GCCOLLECT, 0);
     return SIM_ERR_SCRIPT;
 }
 
@@ -332,20 +536,232 @@ static int safe_randomseed(lua_State *L)
     return 0;
 }
 
-/* The original string function is upvalue 2. */
+/* Past the end of the single-character class at p[i] (an escape, a set, or one byte), as
+ * Lua's matcher reads it; lp when the pattern is malformed (Lua reports that itself). */
+static size_t class_end(const char *p, size_t lp, size_t i)
+{
+    if (p[i] == '%')
+        return i + 2 <= lp ? i + 2 : lp;
+    if (p[i] != '[')
+        return i + 1;
+    i++;
+    if (i < lp && p[i] == '^')
+        i++;
+    do { /* the first byte of a set is never its end: "[]]" is a set of "]" */
+        if (i >= lp)
+            return lp;
+        if (p[i++] == '%' && i < lp)
+            i++;
+    } while (i < lp && p[i] != ']');
+    return i < lp ? i + 1 : lp;
+}
+
+/* An upper bound of the steps Lua's backtracking matcher can take for the pattern over a
+ * subject of n bytes: every item with *, + or - may be tried at every length (n + 1), with ?
+ * at two; %b and back references may scan n bytes; each step costs up to the pattern's
+ * length; and the whole search is tried from every position unless anchored by ^. The hook
+ * cannot interrupt the matcher (it is C code), so a call whose bound is too large is refused
+ * before it starts. */
+static double pattern_work(const char *p, size_t lp, size_t n, int anchored)
+{
+    double len = (double)n + 1, work = (double)lp + 1;
+    size_t i = 0;
+    if (anchored && lp && p[0] == '^')
+        i = 1;
+    else
+        work *= len;
+    while (i < lp && work <= PATTERN_WORK_CAP) {
+        char c = p[i];
+        if (c == '(' || c == ')') {
+            i++;
+            continue;
+        }
+        if (c == '%' && i + 1 < lp && p[i + 1] == 'b') {
+            work *= len;
+            i += 4;
+            continue;
+        }
+        if (c == '%' && i + 1 < lp && p[i + 1] == 'f') {
+            i = i + 2 < lp ? class_end(p, lp, i + 2) : lp;
+            continue;
+        }
+        if (c == '%' && i + 1 < lp && p[i + 1] >= '0' && p[i + 1] <= '9') {
+            work *= len;
+            i += 2;
+            continue;
+        }
+        i = class_end(p, lp, i);
+        if (i < lp && (p[i] == '*' || p[i] == '+' || p[i] == '-')) {
+            work *= len;
+            i++;
+        } else if (i < lp && p[i] == '?') {
+            work *= 2;
+            i++;
+        }
+    }
+    return work;
+}
+
+/* string.find/match/gmatch/gsub with caps; the original function is upvalue 2, its name
+ * upvalue 3. */
 static int capped_pattern(lua_State *L)
 {
     size_t ls, lp;
     luaL_checklstring(L, 1, &ls);
-    luaL_checklstring(L, 2, &lp);
+    const char *p = luaL_checklstring(L, 2, &lp);
+    const char *name = lua_tostring(L, lua_upvalueindex(3));
     if (ls > PATTERN_SUBJECT_CAP)
         return luaL_error(L, "строка для поиска по шаблону длиннее %d байт", PATTERN_SUBJECT_CAP);
     if (lp > PATTERN_CAP)
         return luaL_error(L, "шаблон поиска длиннее %d байт", PATTERN_CAP);
+    int plain = strcmp(name, "find") == 0 && lua_toboolean(L, 4);
+    /* gmatch reads ^ as an anchor only from Lua 5.4 on; count it as unanchored there. */
+    int anchored = strcmp(name, "gmatch") != 0;
+    if (!plain && pattern_work(p, lp, ls, anchored) > PATTERN_WORK_CAP)
+        return luaL_error(L,
+                          "string.%s: шаблон «%s» слишком сложен для строки длиной %d байт "
+                          "(поиск может не закончиться); упростите шаблон или укоротите строку",
+                          name, p, (int)ls);
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    time_check(L, self(L));
     return lua_gettop(L);
+}
+
+/* Library functions whose C loops the instruction count does not see (sorting, moving,
+ * shifting, scanning long strings): the original is upvalue 2; the wall-clock budget is
+ * checked when it returns. */
+static int timed_call(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    time_check(L, self(L));
+    return lua_gettop(L);
+}
+
+/* table.move, table.insert, table.remove: their C loops run over a range the script picks
+ * (move) or over the length __len claims (insert, remove), without any allocation or
+ * instruction to stop them; the range is capped. The original is upvalue 2, its name 3. */
+static int capped_table(lua_State *L)
+{
+    const char *name = lua_tostring(L, lua_upvalueindex(3));
+    if (strcmp(name, "move") == 0) {
+        lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+        if (e >= f && ((lua_Unsigned)e - (lua_Unsigned)f) >= MOVE_CAP)
+            return luaL_error(L, "table.move: больше %d элементов за раз", MOVE_CAP);
+    } else if (lua_type(L, 1) == LUA_TTABLE && luaL_getmetafield(L, 1, "__len") != LUA_TNIL) {
+        return luaL_error(L, "table.%s: таблица с метаметодом __len не поддерживается", name);
+    }
+    return timed_call(L);
+}
+
+/* Lua runs an error's message handler inside the failing context; when the error is a budget
+ * stop raised from the count hook, that context has hooks switched off, and a handler that
+ * loops would never be stopped. So xpcall calls f in protected mode and runs the handler
+ * afterwards, once the stack has unwound, with the budgets in force (there is no debug library
+ * in the sandbox, so a handler cannot tell the difference). */
+static int xpcall_finish(lua_State *L, int status, lua_KContext base)
+{
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_pushvalue(L, 2); /* the handler */
+        lua_insert(L, -2);
+        lua_pcall(L, 1, 1, 0); /* its result, or its own error */
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - (int)base;
+}
+
+static int safe_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushboolean(L, 1); /* the first result on success */
+    lua_pushvalue(L, 1);
+    for (int i = 3; i <= n; i++)
+        lua_pushvalue(L, i);
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 0, n, xpcall_finish);
+    return xpcall_finish(L, status, n);
+}
+
+/* A coroutine that died of an error is never reset by the sandbox: when the error was a
+ * budget stop, the coroutine was left with hooks switched off, and resetting it runs its
+ * pending __close handlers there, out of reach of the budgets. coroutine.close of such a
+ * coroutine returns false and the error without running them; coroutine.wrap propagates the
+ * error without closing. */
+static int died_of_error(lua_State *co)
+{
+    int st = lua_status(co);
+    return st != LUA_OK && st != LUA_YIELD;
+}
+
+/* coroutine.close, also with a cap on nesting: closing a coroutine runs its pending __close
+ * handlers, which may close another coroutine, and so on; Lua 5.4.4 does not count these
+ * levels and overflows the C stack. The original is upvalue 2. */
+static int guarded_close(lua_State *L)
+{
+    Script *sc = self(L);
+    lua_State *co = lua_tothread(L, 1);
+    if (co && co != L && died_of_error(co)) {
+        lua_pushboolean(L, 0);
+        if (lua_gettop(co) > 0) {
+            lua_pushvalue(co, -1);
+            lua_xmove(co, L, 1);
+        } else {
+            lua_pushnil(L);
+        }
+        return 2;
+    }
+    if (sc->close_depth >= CLOSE_DEPTH_CAP)
+        return luaL_error(L, "coroutine.close: вложенность больше %d", CLOSE_DEPTH_CAP);
+    sc->close_depth++;
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    int rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    sc->close_depth--;
+    if (rc != LUA_OK)
+        return lua_error(L);
+    return lua_gettop(L);
+}
+
+/* The function coroutine.wrap returns: upvalue 1 is the coroutine. */
+static int wrapped_call(lua_State *L)
+{
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int n = lua_gettop(L);
+    if (lua_status(co) == LUA_OK && lua_gettop(co) == 0)
+        return luaL_error(L, "cannot resume dead coroutine");
+    if (!lua_checkstack(co, n))
+        return luaL_error(L, "too many arguments to resume");
+    lua_xmove(L, co, n);
+    int nres = 0;
+    int st = lua_resume(co, L, n, &nres);
+    if (st == LUA_OK || st == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1))
+            return luaL_error(L, "too many results to resume");
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    lua_xmove(co, L, 1); /* the error object; the coroutine is left as it died */
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int safe_wrap(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, wrapped_call, 1);
+    return 1;
 }
 
 static int capped_rep(lua_State *L)
@@ -359,6 +775,7 @@ static int capped_rep(lua_State *L)
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
+    time_check(L, self(L));
     return 1;
 }
 
@@ -368,13 +785,17 @@ static int capped_concat(lua_State *L)
     size_t lsep = 0;
     luaL_optlstring(L, 2, "", &lsep);
     lua_Integer i = luaL_optinteger(L, 3, 1);
-    lua_Integer last = lua_isnoneornil(L, 4) ? (lua_Integer)lua_rawlen(L, 1) : luaL_checkinteger(L, 4);
+    lua_Integer last =
+        lua_isnoneornil(L, 4) ? (lua_Integer)lua_rawlen(L, 1) : luaL_checkinteger(L, 4);
     double total = 0;
     for (; i <= last; i++) {
         lua_rawgeti(L, 1, i);
         size_t len = 0;
-        if (lua_isstring(L, -1))
-            lua_tolstring(L, -1, &len);
+        if (!lua_isstring(L, -1)) {
+            lua_pop(L, 1);
+            break; /* the original reports it; no need to walk a huge empty range */
+        }
+        lua_tolstring(L, -1, &len);
         lua_pop(L, 1);
         total += (double)len + (double)lsep;
         if (total > REP_CAP)
@@ -383,6 +804,7 @@ static int capped_concat(lua_State *L)
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
+    time_check(L, self(L));
     return 1;
 }
 
@@ -395,10 +817,14 @@ static int capped_concat(lua_State *L)
 static int key_rank(lua_State *L, int idx)
 {
     switch (lua_type(L, idx)) {
-    case LUA_TNUMBER: return 0;
-    case LUA_TSTRING: return 1;
-    case LUA_TBOOLEAN: return 2;
-    default: return 3;
+    case LUA_TNUMBER:
+        return 0;
+    case LUA_TSTRING:
+        return 1;
+    case LUA_TBOOLEAN:
+        return 2;
+    default:
+        return 3;
     }
 }
 
@@ -788,9 +1214,9 @@ static const luaL_Reg sim_funcs[] = {
 /* ==== building the sandbox ================================================================ */
 
 static const char *const base_allow[] = {
-    "assert", "error",  "ipairs",   "next",   "pairs",  "pcall",        "select", "tonumber",
-    "tostring", "type", "xpcall",   "rawequal", "rawlen", "rawget", "getmetatable", "_VERSION",
-    NULL};
+    "assert", "error",    "ipairs",       "next",     "pairs",  "pcall",
+    "select", "tonumber", "tostring",     "type",     "xpcall", "rawequal",
+    "rawlen", "rawget",   "getmetatable", "_VERSION", NULL};
 
 /* Copies the named fields of the table at src into a new table. */
 static void copy_table(lua_State *L, int src, const char *const *names)
@@ -803,14 +1229,22 @@ static void copy_table(lua_State *L, int src, const char *const *names)
     }
 }
 
-/* Replaces env_table[name] with a C closure (Script, original function). */
+/* Replaces env_table[name] with a C closure (Script, original function, name). */
 static void wrap_field(lua_State *L, Script *sc, int table, const char *name, lua_CFunction f)
 {
     table = lua_absindex(L, table);
     lua_pushlightuserdata(L, sc);
     lua_getfield(L, table, name);
-    lua_pushcclosure(L, f, 2);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, f, 3);
     lua_setfield(L, table, name);
+}
+
+/* Wraps each named field with timed_call. */
+static void wrap_timed(lua_State *L, Script *sc, int table, const char *const *names)
+{
+    for (size_t i = 0; names[i]; i++)
+        wrap_field(L, sc, table, names[i], timed_call);
 }
 
 static int open_sandbox(lua_State *L)
@@ -841,6 +1275,10 @@ static int open_sandbox(lua_State *L)
     lua_setfield(L, env, "pairs");
     lua_pushcfunction(L, safe_collectgarbage);
     lua_setfield(L, env, "collectgarbage");
+    lua_pushcfunction(L, safe_xpcall);
+    lua_setfield(L, env, "xpcall");
+    static const char *const base_timed[] = {"tonumber", "tostring", NULL};
+    wrap_timed(L, sc, env, base_timed);
 
     /* The library tables belong to this attempt's state alone and the real globals are out of
      * the script's reach, so they are trimmed and wrapped in place rather than copied. */
@@ -853,6 +1291,9 @@ static int open_sandbox(lua_State *L)
     wrap_field(L, sc, str, "gmatch", capped_pattern);
     wrap_field(L, sc, str, "gsub", capped_pattern);
     wrap_field(L, sc, str, "rep", capped_rep);
+    static const char *const str_timed[] = {"format", "upper", "lower", "reverse",
+                                            "sub",    "byte",  "char",  NULL};
+    wrap_timed(L, sc, str, str_timed);
     lua_setfield(L, env, LUA_STRLIBNAME);
     /* Method calls ("s:rep(n)") go through the string metatable, whose __index is this same
      * table; lock the metatable so scripts cannot reach or change it. */
@@ -866,6 +1307,11 @@ static int open_sandbox(lua_State *L)
 
     lua_getfield(L, g, LUA_TABLIBNAME);
     wrap_field(L, sc, -1, "concat", capped_concat);
+    static const char *const tab_timed[] = {"sort", "unpack", NULL};
+    wrap_timed(L, sc, -1, tab_timed);
+    wrap_field(L, sc, -1, "move", capped_table);
+    wrap_field(L, sc, -1, "insert", capped_table);
+    wrap_field(L, sc, -1, "remove", capped_table);
     lua_setfield(L, env, LUA_TABLIBNAME);
 
     lua_getfield(L, g, LUA_MATHLIBNAME);
@@ -878,8 +1324,13 @@ static int open_sandbox(lua_State *L)
     lua_setfield(L, env, LUA_MATHLIBNAME);
 
     lua_getfield(L, g, LUA_UTF8LIBNAME);
+    static const char *const utf8_timed[] = {"char", "len", "codepoint", "offset", NULL};
+    wrap_timed(L, sc, -1, utf8_timed);
     lua_setfield(L, env, LUA_UTF8LIBNAME);
     lua_getfield(L, g, LUA_COLIBNAME);
+    wrap_field(L, sc, -1, "close", guarded_close);
+    lua_pushcfunction(L, safe_wrap);
+    lua_setfield(L, -2, "wrap");
     lua_setfield(L, env, LUA_COLIBNAME);
 
     /* sim: bindings with the Script as upvalue 1 (seed string as upvalue 2 for sim.seed). */
@@ -905,11 +1356,12 @@ static int open_sandbox(lua_State *L)
     return 0;
 }
 
-static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limits,
-                             SimError *err)
+static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limits, SimError *err)
 {
-    sc->mem_limit = limits && limits->memory ? limits->memory : 64u * 1024u * 1024u;
-    sc->budget = limits && limits->instructions ? limits->instructions : 5000000;
+    sc->mem_limit = limits && limits->memory ? limits->memory : SCRIPT_DEFAULT_MEMORY;
+    sc->budget =
+        limits && limits->instructions > 0 ? limits->instructions : SCRIPT_DEFAULT_INSTRUCTIONS;
+    sc->time_budget = limits && limits->time_ms > 0 ? limits->time_ms : SCRIPT_DEFAULT_TIME_MS;
     simrng_seed(&sc->rng, seed);
     simbuf_init(&sc->log);
     sc->L = lua_newstate(cap_alloc, sc);
@@ -931,6 +1383,23 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
     return SIM_OK;
 }
 
+/* A compile error as a message that names a line: syntax errors carry one; others (a binary
+ * chunk refused, no memory) are put on line 1 of the chunk. */
+static SimStatus load_error(SimError *err, const char *chunkname, const char *msg)
+{
+    if (!msg)
+        msg = "ошибка загрузки скрипта";
+    const char *nl = strchr(msg, '\n');
+    for (const char *c = strchr(msg, ':'); c && (!nl || c < nl); c = strchr(c + 1, ':')) {
+        const char *d = c + 1;
+        while (*d >= '0' && *d <= '9')
+            d++;
+        if (d > c + 1 && *d == ':')
+            return sim_error_set(err, SIM_ERR_SCRIPT, "%s", msg);
+    }
+    return sim_error_set(err, SIM_ERR_SCRIPT, "%s:1: %s", chunkname + 1, msg);
+}
+
 /* Loads text as a chunk in the sandbox env and runs it; leaves nres results. */
 static SimStatus run_chunk(Script *sc, const char *text, size_t len, const char *chunkname,
                            const char *mode, int nres, SimError *err)
@@ -938,8 +1407,7 @@ static SimStatus run_chunk(Script *sc, const char *text, size_t len, const char 
     lua_State *L = sc->L;
     int rc = luaL_loadbufferx(L, text, len, chunkname, mode);
     if (rc != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
-        sim_error_set(err, SIM_ERR_SCRIPT, "%s", m ? m : "ошибка загрузки скрипта");
+        load_error(err, chunkname, lua_tostring(L, -1));
         lua_pop(L, 1);
         return SIM_ERR_SCRIPT;
     }
@@ -948,8 +1416,8 @@ static SimStatus run_chunk(Script *sc, const char *text, size_t len, const char 
     return protected_call(sc, 0, nres, err);
 }
 
-static SimStatus run_text(Script *sc, const char *text, size_t len, const char *chunkname,
-                          int nres, SimError *err)
+static SimStatus run_text(Script *sc, const char *text, size_t len, const char *chunkname, int nres,
+                          SimError *err)
 {
     return run_chunk(sc, text, len, chunkname, "t", nres, err);
 }
@@ -972,14 +1440,14 @@ SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError
         simbuf_init(&cn);
         simbuf_printf(&cn, "=%s", s->script_name ? s->script_name : "script.lua");
         int rc = luaL_loadbufferx(L, s->script, s->script_len, simbuf_str(&cn), "t");
-        simbuf_free(&cn);
         if (rc != LUA_OK) {
-            const char *m = lua_tostring(L, -1);
-            sim_error_set(err, SIM_ERR_SCRIPT, "%s", m ? m : "ошибка загрузки скрипта");
+            load_error(err, simbuf_str(&cn), lua_tostring(L, -1));
+            simbuf_free(&cn);
             lua_close(L);
             free(p);
             return SIM_ERR_SCRIPT;
         }
+        simbuf_free(&cn);
         int ok = dump_chunk(L, &p->main);
         lua_close(L);
         if (!ok) {
@@ -1033,8 +1501,8 @@ SimStatus script_create_from(ScriptProgram *prog, uint64_t seed, const ScriptHos
     *out = script_new(prog->s, prog, seed, host, limits, err);
     if (!*out)
         return err ? err->status : SIM_ERR_SCRIPT;
-    if (prog->main.code && run_chunk(*out, prog->main.code, prog->main.len, (*out)->chunkname,
-                                     "b", 0, err) != SIM_OK) {
+    if (prog->main.code && run_chunk(*out, prog->main.code, prog->main.len, (*out)->chunkname, "b",
+                                     0, err) != SIM_OK) {
         script_destroy(*out);
         *out = NULL;
         return SIM_ERR_SCRIPT;
@@ -1074,7 +1542,10 @@ static int get_hook(Script *sc, const char *hook)
 {
     lua_State *L = sc->L;
     lua_getfield(L, LUA_REGISTRYINDEX, "mfc.env");
-    lua_getfield(L, -1, hook);
+    /* Raw: a metatable the script put on its globals must not run here, outside the budgets
+     * and outside protected mode. */
+    lua_pushstring(L, hook);
+    lua_rawget(L, -2);
     lua_remove(L, -2);
     if (lua_isfunction(L, -1))
         return 1;
@@ -1202,18 +1673,22 @@ SimStatus script_eval(const char *code, const ScriptLimits *limits, char **resul
     Script *sc = calloc(1, sizeof *sc);
     if (!sc)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    ScriptHost h = {NULL, null_flag, null_mood, null_minutes, null_str, null_service,
-                    null_field, null_applicant, null_cmd};
+    ScriptHost h = {NULL,         null_flag,  null_mood,      null_minutes, null_str,
+                    null_service, null_field, null_applicant, null_cmd};
     sc->host = h;
     sc->chunkname = sim_strdup("=eval.lua");
     SimStatus st = sandbox_new(sc, 1, limits, err);
     if (st == SIM_OK)
         st = run_text(sc, code, strlen(code), sc->chunkname, 1, err);
     if (st == SIM_OK) {
-        size_t len;
-        const char *s = luaL_tolstring(sc->L, -1, &len);
+        /* Outside protected mode: no __tostring here, only plain values. */
+        int t = lua_type(sc->L, -1);
+        size_t len = 0;
+        const char *s = t == LUA_TSTRING || t == LUA_TNUMBER || t == LUA_TBOOLEAN || t == LUA_TNIL
+                            ? luaL_tolstring(sc->L, -1, &len)
+                            : (len = strlen(luaL_typename(sc->L, -1)), luaL_typename(sc->L, -1));
         *result = sim_strndup(s, len);
-        lua_pop(sc->L, 2);
+        lua_settop(sc->L, 0);
     }
     script_destroy(sc);
     return st;

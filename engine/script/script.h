@@ -3,10 +3,12 @@
  *
  * Owns: one lua_State per attempt, built from an allow-list (base without dofile/loadfile/
  * load, string, table, math, utf8, coroutine), text chunks only, a per-call instruction
- * budget enforced by a count hook that re-arms itself (so pcall cannot swallow the stop), a
- * memory cap through our own allocator, caps on the C string functions the hook cannot
- * interrupt, math.random seeded from the attempt, print routed to a log, and import() for the
- * shared helpers in scripts/.
+ * budget and a per-call wall-clock budget enforced by a count hook that re-arms itself (so
+ * pcall cannot swallow the stop), a memory cap through our own allocator, caps on the C
+ * string functions the hook cannot interrupt (including a bound on the worst-case work of a
+ * pattern search), math.random seeded from the attempt, print routed to a log, and import()
+ * for the shared helpers in scripts/. The wall clock is read only to stop a runaway call;
+ * a script cannot see it, so results stay deterministic.
  * Scripts never touch the session: they read state and issue commands through ScriptHost,
  * which the session implements. No Lua error ever leaves this module: every call returns a
  * status and a message naming script.lua:LINE with a traceback.
@@ -54,10 +56,16 @@ typedef struct ScriptHost {
     const char *(*cmd)(void *ud, const ScriptCmd *cmd);
 } ScriptHost;
 
+/* Budgets of one attempt's script; a zero field means its default. */
 typedef struct ScriptLimits {
-    size_t memory;        /* bytes; default 64 MiB */
+    size_t memory;          /* bytes; default 64 MiB */
     long long instructions; /* per hook call; default 5,000,000 */
+    long long time_ms;      /* wall-clock milliseconds per hook call; default 250 */
 } ScriptLimits;
+
+#define SCRIPT_DEFAULT_MEMORY (64u * 1024u * 1024u)
+#define SCRIPT_DEFAULT_INSTRUCTIONS 5000000LL
+#define SCRIPT_DEFAULT_TIME_MS 250LL
 
 typedef struct Script Script;
 

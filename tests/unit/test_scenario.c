@@ -266,6 +266,36 @@ static void test_rules_catalog(void)
     CHECK(rules_find(rules, "nope") == NULL);
 }
 
+/* Inputs the fuzzer (fuzz/fuzz_load.c) found problems with, kept in tests/data/fuzz/: each is
+ * refused with a positioned error and, under the sanitizers, without a leak. */
+static void test_fuzz_regressions(void)
+{
+    static const struct {
+        const char *file, *message;
+    } cases[] = {
+        /* a problem without "id" leaked the feedback of its score entries */
+        {"load-problem-without-id.json", "нет обязательного поля «id»"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/fuzz/%s", TEST_DATA_DIR, cases[i].file);
+        char *text = NULL;
+        size_t len = 0;
+        SimError e;
+        CHECK(sim_read_file(path, 1 << 20, &text, &len, &e) == SIM_OK);
+        SimDiags d;
+        simdiags_init(&d);
+        ScenarioLoadOptions opt = {rules, NULL, NULL};
+        Scenario *s = scenario_load_mem("x/mini", "mini.json", text, len, NULL, 0, &opt, &d);
+        CHECK(s == NULL);
+        char *msgs = all(&d);
+        CHECK_HAS(msgs, cases[i].message);
+        free(msgs);
+        simdiags_free(&d);
+        free(text);
+    }
+}
+
 int main(void)
 {
     char path[512];
@@ -288,6 +318,7 @@ int main(void)
     test_every_problem_reported();
     test_warnings();
     test_saved_attempt();
+    test_fuzz_regressions();
     rules_free(rules);
     free(fixture_json);
     return TEST_REPORT();

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-static ScriptLimits small = {16u * 1024u * 1024u, 2000000};
+static ScriptLimits small = {16u * 1024u * 1024u, 2000000, 0};
 
 static char *eval_ok(const char *code)
 {
@@ -98,6 +98,26 @@ int main(void)
     /* Deep recursion ends with a Lua error, not a crash. */
     expect_fail("local function f(n) return 1 + f(n + 1) end return f(1)", "");
 
+    /* The wall-clock budget stops a call the instruction count would let run (only that it
+     * stops is checked: how soon is a figure of bench_lua_budget). */
+    ScriptLimits timed = {16u * 1024u * 1024u, 1000000000000000LL, 50};
+    char *o2 = NULL;
+    CHECK(script_eval("while true do end", &timed, &o2, &e) == SIM_ERR_SCRIPT);
+    CHECK_HAS(e.msg, "eval.lua:1: сценарий превысил бюджет времени (50 мс на вызов)");
+    CHECK(script_eval("while true do pcall(function() while true do end end) end", &timed, &o2,
+                      &e) == SIM_ERR_SCRIPT);
+    CHECK_HAS(e.msg, "бюджет времени");
+    free(o2);
+    /* Pattern searches: bounded worst case; the shapes scenarios use still pass. */
+    expect_value("return ('14.10.2025'):match('^(%d%d)%.(%d%d)%.(%d%d%d%d)$')", "14");
+    expect_value("return (('Смирнова'):gsub('а$', 'ой'))", "Смирновой");
+    expect_value("return (('a b  c'):gsub('%s+', ' '))", "a b c");
+    expect_fail("return (('a'):rep(65000)):find('.-b')", "слишком сложен");
+    expect_value("return tostring((('a'):rep(65000)):find('b', 1, true))", "nil");
+    /* One string is at most 1 MiB; the error names the line. */
+    expect_fail("local s = ('x'):rep(1 << 20)\nreturn s .. s", "eval.lua:2: строка длиннее");
+    /* Memory errors name the line where the allocation failed. */
+    expect_fail("local t = {}\nfor i = 1, 1e9 do t[i] = {} end", "eval.lua:2: скрипт превысил лимит");
     /* Errors name the chunk and line, with a traceback; non-string errors are described. */
     expect_fail("local x = 1\nlocal y = nil\nreturn y.z", "eval.lua:3:");
     expect_fail("error({})", "table");

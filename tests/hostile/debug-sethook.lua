@@ -1,0 +1,3 @@
+-- tries: debug.sethook() to remove the instruction budget, then loop forever
+debug.sethook() -- @error
+while true do end

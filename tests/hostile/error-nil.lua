@@ -1,0 +1,4 @@
+-- tries: error() with nil
+function setup()
+  error(nil) -- @error
+end

@@ -1,0 +1,2 @@
+-- tries: loadfile a helper from the shared scripts folder directly
+local f = loadfile("../../scripts/names.lua") -- @error

@@ -1,0 +1,2 @@
+-- tries: an infinite loop built with goto in the main chunk
+::again:: goto again -- @error
