@@ -324,9 +324,13 @@ static void write_result(Ui *u)
         ScoreReport r;
         session_report(u->ss, &r);
         const Ending *en = session_ending(u->ss);
-        StoreResult sr = {cur_scen(u), session_ledger(u->ss), &r,
-                          en ? outcome_id(en->outcome) : "unfinished", en != NULL,
-                          session_minutes(u->ss), json};
+        StoreResult sr = {cur_scen(u),
+                          session_ledger(u->ss),
+                          &r,
+                          session_outcome_id(u->ss),
+                          en != NULL || session_content_error(u->ss) != NULL,
+                          session_minutes(u->ss),
+                          json};
         SimError e;
         store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
     }
