@@ -498,7 +498,10 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         dir = app_resolve_scenario(paths, o.scenario);
         if (!dir) {
             fprintf(stderr, "mfc-trainer play: ");
-            fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
+            if (!sim_is_dir(paths->scenarios))
+                fprintf(stderr, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
+            else
+                fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
             fprintf(stderr, "\n");
             return EXIT_USAGE;
         }
@@ -662,7 +665,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             for (size_t i = 0; i < session_action_count(ss); i++)
                 simbuf_printf(&acts, "%s%s", i ? "," : "", session_action_id(ss, i));
             fprintf(stderr, "mfc-trainer play: ");
-            fprintf(stderr, tr(STR_STORE_LOST), err.msg, simbuf_str(&acts));
+            fprintf(stderr, tr(STR_STORE_LOST), simbuf_str(&acts));
             fprintf(stderr, "\n");
             simbuf_free(&acts);
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;

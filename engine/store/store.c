@@ -723,6 +723,11 @@ static void pending_close(Store *st)
     st->npending = st->cap = 0;
 }
 
+void store_simulate_read_only(Store *st, int on)
+{
+    exec(st, on ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+}
+
 size_t store_pending(const Store *st)
 {
     return st ? st->npending : 0;

@@ -66,6 +66,9 @@ size_t store_list_trainees(Store *st, Trainee *out, size_t max);
 size_t store_pending(const Store *st);
 /* Writes them now, in order («Повторить запись»). SIM_OK when none is left waiting. */
 SimStatus store_flush(Store *st, SimError *err);
+/* For automation and tests: 1 makes the connection refuse every write as a read-only file
+ * would (PRAGMA query_only), 0 lets it write again. */
+void store_simulate_read_only(Store *st, int on);
 
 /* Starts an attempt: a new UUID in a->id, recorded before anything else is written (the id is
  * set even when the write is kept for later). */
