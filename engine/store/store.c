@@ -679,8 +679,10 @@ static SimStatus flush_pending(Store *st, SimError *err)
         if (rc != SQLITE_OK)
             status = SIM_ERR_IO;
     }
-    memmove(st->pending, st->pending + done, (st->npending - done) * sizeof *st->pending);
-    st->npending -= done;
+    if (done > 0) {
+        memmove(st->pending, st->pending + done, (st->npending - done) * sizeof *st->pending);
+        st->npending -= done;
+    }
     return status;
 }
 
