@@ -63,16 +63,24 @@ printf 'function setup()\n  local x = \nend\n' >"$TMP/sc/good/script.lua"
 expect_exit 1 "check lua syntax" "$EXE" check "$TMP/sc/good"
 expect_err "script.lua:3:" "lua syntax error line"
 
-# A hostile script: no file is created, the attempt still plays, the error names the line.
+# A hostile script: no file is created, the error names the line, and the runtime error stops
+# the attempt as a content error (exit 1; not a failed attempt, not scored).
 cat >"$TMP/sc/good/script.lua" <<'LUA'
 function on_action(id)
   local f = io.open("PWNED", "w")
 end
 LUA
 (cd "$TMP" && "$EXE" play "$TMP/sc/good" --actions hello,refuse --json >"$TMP/out" 2>"$TMP/err")
-if [ $? -eq 0 ]; then ok; else bad "hostile script play exit"; fi
+if [ $? -eq 1 ]; then ok; else bad "hostile script play exit"; fi
 if [ ! -e "$TMP/PWNED" ]; then ok; else bad "hostile script wrote a file"; fi
 expect_out "script.lua:2:" "hostile script error names the line"
+expect_out '"outcome": "content_error"' "hostile script stops the attempt"
+expect_out '"total": null' "a content error is not scored"
+expect_err "Для методиста — ошибка скрипта сценария" "the methodologist's report on stderr"
+# Without --json: a neutral line for the trainee, the report with the traceback on stderr.
+expect_exit 1 "content error transcript" "$EXE" play "$TMP/sc/good" --actions hello,refuse
+expect_out "Сценарий прерван из-за ошибки в его содержании. Попытка не засчитывается" "neutral message"
+expect_err "stack traceback:" "traceback for the methodologist"
 rm -f "$TMP/sc/good/script.lua"
 
 # Save half-way and resume: the same result as one uninterrupted run.

@@ -147,7 +147,8 @@ int cmd_check(int argc, char **argv, const AppPaths *paths)
         free(dir);
     }
     if (npaths == 0 && !check_path(paths->scenarios, &limits, &t)) {
-        fprintf(stderr, tr(STR_CHECK_NONE), paths->scenarios);
+        fprintf(stderr, "mfc-trainer check: ");
+        fprintf(stderr, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
         fprintf(stderr, "\n");
         return EXIT_USAGE;
     }

@@ -82,13 +82,22 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     }
 
     /* Every scenario under the root; broken ones are reported and left out. */
+    SimBuf errors;
+    simbuf_init(&errors);
+    if (!sim_is_dir(paths->scenarios)) {
+        /* The window still opens (profiles, the manager area); the start screen says why the
+         * catalogue is empty. */
+        fprintf(stderr, "mfc-trainer gui: ");
+        fprintf(stderr, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
+        fprintf(stderr, "\n");
+        simbuf_printf(&errors, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
+        simbuf_puts(&errors, ".");
+    }
     size_t n = 0;
     char **dirs = scenario_list_dirs(paths->scenarios, &n);
     UiScenario *list = calloc(n ? n : 1, sizeof *list);
     UiBroken *broken = calloc(n ? n : 1, sizeof *broken);
     AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx); /* one per folder, kept for reloads */
-    SimBuf errors;
-    simbuf_init(&errors);
     size_t ok = 0, nbroken = 0;
     for (size_t i = 0; i < n && list && ctx && broken; i++) {
         SimDiags d;
@@ -147,7 +156,18 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     }
     cfg.store = store;
     sim_error_clear(&err);
+    if (cfg.font_path && !sim_is_file(cfg.font_path)) {
+        /* A missing --font is not worth refusing to start: DejaVu Sans instead. */
+        fprintf(stderr, "mfc-trainer gui: ");
+        fprintf(stderr, tr(STR_FONT_FALLBACK), cfg.font_path);
+        fprintf(stderr, "\n");
+        cfg.font_path = NULL;
+    }
+    char warning[SIM_ERROR_MAX] = "";
+    cfg.warning = warning;
     int rc = ui_run(&cfg, &err);
+    if (warning[0])
+        fprintf(stderr, "mfc-trainer gui: %s\n", warning);
     if (rc != 0)
         fprintf(stderr, "mfc-trainer gui: %s\n", err.msg);
     store_close(store);

@@ -111,6 +111,19 @@ static void print_debrief(const Session *ss)
     const Ending *en = session_ending(ss);
     printf("\n════════════════════════════════════════════════════════════\n");
     printf("%s: %s\n", tr(STR_SCENARIO), s->title);
+    if (session_content_error(ss)) {
+        /* Not the trainee's result: a neutral line here, the full report for the
+         * methodologist on stderr (script.lua:LINE and the traceback). */
+        printf("%s: %s\n\n%s\n", tr(STR_ENDING), tr(STR_CONTENT_STOPPED_SHORT),
+               tr(STR_CONTENT_STOPPED));
+        const char *log = session_script_log(ss);
+        if (log && *log)
+            fprintf(stderr, "\n%s:\n%s", tr(STR_SCRIPT_LOG), log);
+        fprintf(stderr, "\n%s:\n%s\n", tr(STR_CONTENT_REPORT), session_content_error(ss));
+        for (size_t i = 1; i < session_script_error_count(ss); i++)
+            fprintf(stderr, "%s\n", session_script_error(ss, i));
+        return;
+    }
     if (en) {
         printf("%s: %s\n\n%s\n", tr(STR_ENDING), en->title, en->debrief);
     } else {
@@ -186,6 +199,8 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
     for (;;) {
         int offered[64];
         size_t n = session_offered(ss, offered, 64);
+        if (session_finished(ss))
+            return 0; /* a script error stopped the attempt */
         const Step *st = &s->steps[session_step_index(ss)];
         printf("\n");
         for (size_t i = 0; i < n; i++)
@@ -412,6 +427,7 @@ typedef struct Recorder {
     char attempt[40];
     Session *ss;
     size_t ledger_seen;
+    int pending_seen; /* the database refused a write and it waits in memory */
 } Recorder;
 
 /* Appends action i of the session to the database with the ledger entries it caused. */
@@ -427,8 +443,13 @@ static void record_action(Recorder *r, size_t i)
     char *pj = session_ledger_json(r->ss, r->ledger_seen);
     r->ledger_seen = l->count;
     if (store_add_action(r->store, r->attempt, (int)i + 1, session_action_id(r->ss, i),
-                         session_minutes(r->ss), pj, &e) != SIM_OK)
+                         session_minutes(r->ss), pj, &e) != SIM_OK) {
         fprintf(stderr, "mfc-trainer play: %s\n", e.msg);
+        r->pending_seen |= store_pending(r->store) > 0;
+    } else if (r->pending_seen && store_pending(r->store) == 0) {
+        fprintf(stderr, "mfc-trainer play: %s\n", tr(STR_STORE_RECOVERED));
+        r->pending_seen = 0;
+    }
     free(pj);
 }
 
@@ -467,6 +488,8 @@ static int run_actions(Session *ss, const char *list, int json)
             print_notices(ss, before, json);
             print_step(ss);
         }
+        if (session_content_error(ss))
+            break; /* the attempt stopped: the rest of the list has nothing to act on */
     }
     free(copy);
     return rc;
@@ -483,7 +506,10 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         dir = app_resolve_scenario(paths, o.scenario);
         if (!dir) {
             fprintf(stderr, "mfc-trainer play: ");
-            fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
+            if (!sim_is_dir(paths->scenarios))
+                fprintf(stderr, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
+            else
+                fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
             fprintf(stderr, "\n");
             return EXIT_USAGE;
         }
@@ -565,8 +591,11 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         ai.exam = session_mode(ss) == MODE_EXAM;
         if (store_begin_attempt(rec.store, &ai, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
-            rc = EXIT_FAIL;
-            goto done;
+            if (store_pending(rec.store) == 0) {
+                rc = EXIT_FAIL;
+                goto done;
+            }
+            rec.pending_seen = 1; /* kept in memory: play on, it is written later */
         }
         memcpy(rec.attempt, ai.id, sizeof rec.attempt);
         rec.ss = ss;
@@ -622,12 +651,34 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         session_report(ss, &r);
         const Ending *en = session_ending(ss);
         char *json = session_result_json(ss, 1);
-        StoreResult sr = {
-            s,          session_ledger(ss),  &r,  en ? outcome_id(en->outcome) : "unfinished",
-            en != NULL, session_minutes(ss), json};
-        if (store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK) {
+        StoreResult sr = {s,
+                          session_ledger(ss),
+                          &r,
+                          session_outcome_id(ss),
+                          en != NULL || session_content_error(ss) != NULL,
+                          session_minutes(ss),
+                          json};
+        if (store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK)
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
+        /* Writes the database refused wait in memory: a few more tries before giving up. */
+        for (int k = 0; k < 3 && store_pending(rec.store) > 0; k++) {
+            struct timespec pause = {0, 200 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            store_flush(rec.store, &err);
+        }
+        if (store_pending(rec.store) > 0) {
+            /* Nothing is lost silently: the actions go to the terminal, in order. */
+            SimBuf acts;
+            simbuf_init(&acts);
+            for (size_t i = 0; i < session_action_count(ss); i++)
+                simbuf_printf(&acts, "%s%s", i ? "," : "", session_action_id(ss, i));
+            fprintf(stderr, "mfc-trainer play: ");
+            fprintf(stderr, tr(STR_STORE_LOST), simbuf_str(&acts));
+            fprintf(stderr, "\n");
+            simbuf_free(&acts);
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;
+        } else if (rec.pending_seen) {
+            fprintf(stderr, "mfc-trainer play: %s\n", tr(STR_STORE_RECOVERED));
         }
         free(json);
     }
@@ -647,6 +698,14 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             free(j);
         } else if (session_finished(ss) || !o.save) {
             print_debrief(ss);
+        }
+        /* A script error stopped the attempt: the scenario needs fixing (exit 1). */
+        if (session_content_error(ss)) {
+            if (o.json) {
+                fprintf(stderr, "\n%s:\n%s\n", tr(STR_CONTENT_REPORT),
+                        session_content_error(ss));
+            }
+            rc = EXIT_FAIL;
         }
     }
 done:

@@ -146,7 +146,8 @@ static const char *outcome_word(const char *o)
                {"redirected", STR_REPORT_OUT_REDIRECTED},
                {"escalated", STR_REPORT_OUT_ESCALATED},
                {"left", STR_REPORT_OUT_LEFT},
-               {"unfinished", STR_REPORT_OUT_UNFINISHED}};
+               {"unfinished", STR_REPORT_OUT_UNFINISHED},
+               {"content_error", STR_CONTENT_STOPPED_SHORT}};
     for (size_t i = 0; o && i < sizeof map / sizeof *map; i++)
         if (strcmp(o, map[i].id) == 0) return tr(map[i].s);
     return o && *o ? o : tr(STR_REPORT_OUT_OTHER);

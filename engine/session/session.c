@@ -50,6 +50,7 @@ struct Session {
     ScoreLedger ledger;
     StrSet actions; /* in order, with repeats */
     StrSet script_errors;
+    int stopped; /* a script error stopped the attempt (outcome "content_error") */
 
     /* during a hook */
     const char *current_action;
@@ -156,9 +157,19 @@ static void apply_critical(Session *ss, const char *action, const CriticalSpec *
                    ss->minutes);
 }
 
+/* A script error during an attempt stops it: the scenario's content is broken, so nothing
+ * after this point would be a fair test of the trainee. The attempt ends with no ending and
+ * the outcome "content_error"; the message stays in script_errors for the methodologist. */
 static void note_script_error(Session *ss, const SimError *e)
 {
     strset_push(&ss->script_errors, e->msg);
+    if (ss->stopped)
+        return;
+    ss->stopped = 1;
+    ss->finished = 1;
+    ss->step = -1;
+    ss->ending = -1;
+    ss->pending_go = ss->pending_finish = -1;
 }
 
 /* ==== conditions ========================================================================== */
@@ -189,6 +200,8 @@ static int cond_holds(const Session *ss, const char *name)
 
 static int action_offered(Session *ss, const Action *a)
 {
+    if (ss->stopped)
+        return 0;
     /* A side action (no next, no end) is offered until taken once. */
     if (a->next < 0 && a->ending < 0 && strset_has(&ss->took, a->id))
         return 0;
@@ -200,7 +213,7 @@ static int action_offered(Session *ss, const Action *a)
         SimError e;
         if (script_available(ss->script, a->id, &offered, &e) != SIM_OK) {
             note_script_error(ss, &e);
-            return 1;
+            return 0;
         }
         return offered;
     }
@@ -359,9 +372,12 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
 /* ==== transitions ========================================================================= */
 
 static void finish(Session *ss, int ending);
+static void probe_offered(Session *ss);
 
 static void enter_step(Session *ss, int step)
 {
+    if (ss->stopped)
+        return;
     const Step *st = &ss->s->steps[step];
     ss->step = step;
     for (size_t i = 0; i < st->give_count; i++)
@@ -382,6 +398,8 @@ static void enter_step(Session *ss, int step)
 /* Applies a pending finish() or go() from a hook; returns 1 when it moved. */
 static int apply_pending(Session *ss)
 {
+    if (ss->stopped)
+        return 1; /* nothing moves after a content error */
     if (ss->pending_finish >= 0) {
         int e = ss->pending_finish;
         ss->pending_finish = ss->pending_go = -1;
@@ -451,8 +469,11 @@ static void finish(Session *ss, int ending)
     if (ss->script) {
         char *other = NULL;
         SimError e;
-        if (script_ending(ss->script, ss->s->endings[ending].id, &other, &e) != SIM_OK)
+        if (script_ending(ss->script, ss->s->endings[ending].id, &other, &e) != SIM_OK) {
             note_script_error(ss, &e);
+            free(other);
+            return;
+        }
         if (other) {
             int alt = scenario_find_ending(ss->s, other);
             if (alt >= 0) {
@@ -463,6 +484,8 @@ static void finish(Session *ss, int ending)
                 note_script_error(ss, &e);
             }
             free(other);
+            if (ss->stopped)
+                return;
         }
     }
     const Ending *en = &ss->s->endings[ending];
@@ -549,6 +572,7 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
     ss->pending_finish = -1; /* finishing from setup() makes no sense; ignored */
     enter_step(ss, start);
     apply_pending(ss); /* on_enter of the first step may redirect */
+    probe_offered(ss);
     *out = ss;
     return SIM_OK;
 }
@@ -781,12 +805,20 @@ static SimStatus act_service(Session *ss, const char *id, SimError *err)
     return SIM_OK;
 }
 
-SimStatus session_act(Session *ss, const char *action_id, SimError *err)
+/* Asks available() about every action of the current step once, so a script error there
+ * stops the attempt inside session_act (or session_create) rather than later, in whatever
+ * front end happens to list the actions. The hook only reads state. */
+static void probe_offered(Session *ss)
 {
-    if (ss->finished)
-        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_FINISHED));
-    if (ss->actions.count >= SESSION_MAX_ACTIONS)
-        return sim_error_set(err, SIM_ERR_STATE, tr(STR_ENGINE_TOO_MANY), SESSION_MAX_ACTIONS);
+    if (ss->finished || ss->step < 0 || !ss->script)
+        return;
+    const Step *st = &ss->s->steps[ss->step];
+    for (size_t j = 0; j < st->action_count && !ss->stopped; j++)
+        action_offered(ss, &st->actions[j]);
+}
+
+static SimStatus act(Session *ss, const char *action_id, SimError *err)
+{
     if (strncmp(action_id, "inspect:", 8) == 0)
         return act_inspect(ss, action_id, err);
     if (strncmp(action_id, "flag:", 5) == 0)
@@ -794,6 +826,20 @@ SimStatus session_act(Session *ss, const char *action_id, SimError *err)
     if (strncmp(action_id, "service:", 8) == 0)
         return act_service(ss, action_id, err);
     return act_step(ss, action_id, err);
+}
+
+SimStatus session_act(Session *ss, const char *action_id, SimError *err)
+{
+    if (ss->stopped)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_CONTENT_STOPPED));
+    if (ss->finished)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_FINISHED));
+    if (ss->actions.count >= SESSION_MAX_ACTIONS)
+        return sim_error_set(err, SIM_ERR_STATE, tr(STR_ENGINE_TOO_MANY), SESSION_MAX_ACTIONS);
+    SimStatus st = act(ss, action_id, err);
+    if (st == SIM_OK)
+        probe_offered(ss);
+    return st;
 }
 
 void session_abandon(Session *ss)
@@ -915,6 +961,17 @@ const char *session_script_error(const Session *ss, size_t i)
 {
     return i < ss->script_errors.count ? ss->script_errors.items[i] : NULL;
 }
+const char *session_content_error(const Session *ss)
+{
+    return ss->stopped && ss->script_errors.count ? ss->script_errors.items[0] : NULL;
+}
+const char *session_outcome_id(const Session *ss)
+{
+    if (ss->stopped)
+        return "content_error";
+    const Ending *en = session_ending(ss);
+    return en ? outcome_id(en->outcome) : "unfinished";
+}
 const char *session_script_log(const Session *ss)
 {
     return script_log(ss->script);
@@ -972,9 +1029,14 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_array_end(&w);
     const Ending *en = session_ending(ss);
     simjsonw_key(&w, "finished");
-    simjsonw_bool(&w, ss->finished && en);
+    simjsonw_bool(&w, ss->finished && (en || ss->stopped));
     simjsonw_key(&w, "outcome");
-    simjsonw_string(&w, en ? outcome_id(en->outcome) : "unfinished");
+    simjsonw_string(&w, session_outcome_id(ss));
+    if (ss->stopped) {
+        /* The full report for the methodologist: script.lua:LINE and the traceback. */
+        simjsonw_key(&w, "content_error");
+        simjsonw_string(&w, session_content_error(ss));
+    }
     simjsonw_key(&w, "ending");
     simjsonw_string(&w, en ? en->id : NULL);
     simjsonw_key(&w, "ending_title");
@@ -982,7 +1044,10 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_key(&w, "passed");
     simjsonw_bool(&w, en && r.passed);
     simjsonw_key(&w, "total");
-    simjsonw_int(&w, r.total);
+    if (ss->stopped)
+        simjsonw_null(&w); /* not scored */
+    else
+        simjsonw_int(&w, r.total);
     simjsonw_key(&w, "pass_mark");
     simjsonw_int(&w, s->pass_mark);
     simjsonw_key(&w, "minutes");

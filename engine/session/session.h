@@ -34,7 +34,9 @@ typedef struct SessionOptions {
 typedef struct Session Session;
 
 /* Starts an attempt. Fails only when the scenario's script cannot even start (its main chunk
- * has an error); errors inside hooks later are recorded and play goes on. The scenario must
+ * has an error). An error inside a hook (setup, on_enter, available, on_action, ending), here
+ * or in any later call, stops the attempt: it is finished with no ending, the outcome
+ * "content_error" (see session_content_error) and it is never scored. The scenario must
  * outlive the session. Caller frees with session_destroy. */
 SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out,
                          SimError *err);
@@ -75,6 +77,13 @@ void session_report(const Session *ss, ScoreReport *out);
 size_t session_script_error_count(const Session *ss);
 const char *session_script_error(const Session *ss, size_t i);
 const char *session_script_log(const Session *ss);
+/* The script error that stopped the attempt ("scenarios/x/script.lua:12: …" with traceback),
+ * or NULL when none did. A stopped attempt is finished, has no ending, refuses further
+ * actions, and its result is "content_error": not passed, not scored. */
+const char *session_content_error(const Session *ss);
+/* The outcome id stored with the attempt: an ending's outcome, "content_error" or
+ * "unfinished". */
+const char *session_outcome_id(const Session *ss);
 
 /* ---- output ------------------------------------------------------------------------------ */
 /* The result object of `play --json`. Caller frees. */

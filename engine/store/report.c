@@ -561,7 +561,10 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             h->row.passed = passed;
             h->row.total = finished ? total : -1;
             const char *oc = (const char *)sqlite3_column_text(s, 8);
-            h->row.outcome = arena_strdup(b->ra, finished ? (oc ? oc : "") : "unfinished");
+            /* A content error has no total (it is not scored) but is no unfinished attempt. */
+            int content = oc && strcmp(oc, "content_error") == 0;
+            h->row.outcome =
+                arena_strdup(b->ra, finished || content ? (oc ? oc : "") : "unfinished");
             h->scenario = (int32_t)sc;
             h->rowid = sqlite3_column_int64(s, 9);
         }

@@ -8,6 +8,8 @@
 #include "store.h"
 #include "store_internal.h"
 
+#include "../core/i18n.h"
+
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -342,10 +344,15 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
     return SIM_OK;
 }
 
+static void pending_close(Store *st);
+
 void store_close(Store *st)
 {
     if (!st)
         return;
+    /* A last chance for writes that waited; what still fails is lost with the handle (the
+     * callers check store_pending first and keep the attempt another way). */
+    pending_close(st);
     if (st->marked_open)
         exec(st, "UPDATE settings SET value = '0' WHERE key = 'mfc.session_open'");
     sqlite3_close(st->db);
@@ -447,6 +454,260 @@ size_t store_list_trainees(Store *st, Trainee *out, size_t max)
     return n;
 }
 
+/* ---- writes that survive a full disk or a read-only database ----------------------------
+ * Every write of an attempt (its start, each action, its end) becomes an operation with its
+ * own copy of the data and the time it happened. When the database refuses a write for a
+ * reason that can pass (disk full, read-only, I/O error, locked), the operation stays in
+ * memory in order and is retried before the next write, or on store_flush; nothing recorded
+ * is lost while the Store is open. A write that can never succeed (a constraint) is refused
+ * and not kept. */
+
+typedef enum OpKind { OP_BEGIN = 0, OP_ACTION, OP_FINISH } OpKind;
+
+typedef struct OpCrit {
+    char *id, *title;
+    int weight, score, max;
+} OpCrit;
+
+typedef struct OpMistake {
+    char *action, *criterion, *feedback, *rule_id, *rule;
+    const char *kind; /* static */
+    int points;
+} OpMistake;
+
+struct StoreOp {
+    OpKind kind;
+    char attempt[40];
+    char at[32]; /* when it happened: started_at, the action's time, ended_at */
+    /* OP_BEGIN */
+    AttemptInfo info;
+    /* OP_ACTION */
+    int seq;
+    char *action, *points;
+    double minutes; /* also OP_FINISH */
+    /* OP_FINISH */
+    char *outcome, *result_json, *title;
+    int finished, has_total, total, passed;
+    OpCrit *crit;
+    size_t ncrit;
+    OpMistake *mist;
+    size_t nmist;
+};
+
+static void op_free(StoreOp *op)
+{
+    free(op->action);
+    free(op->points);
+    free(op->outcome);
+    free(op->result_json);
+    free(op->title);
+    for (size_t i = 0; i < op->ncrit; i++) {
+        free(op->crit[i].id);
+        free(op->crit[i].title);
+    }
+    free(op->crit);
+    for (size_t i = 0; i < op->nmist; i++) {
+        free(op->mist[i].action);
+        free(op->mist[i].criterion);
+        free(op->mist[i].feedback);
+        free(op->mist[i].rule_id);
+        free(op->mist[i].rule);
+    }
+    free(op->mist);
+    memset(op, 0, sizeof *op);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? sim_strdup(s) : NULL;
+}
+
+/* 1 when an error code means the write may succeed later (space freed, permissions back). */
+static int transient(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOMEM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The write of one operation. Returns SQLITE_OK or the SQLite error code (err filled). */
+static int write_begin(Store *st, const StoreOp *op, SimError *err)
+{
+    const AttemptInfo *a = &op->info;
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)a->seed);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, "
+                           "scenario_hash, seed, mode, started_at) VALUES(?,?,?,?,?,?,?,?)",
+                           -1, &s, NULL) != SQLITE_OK) {
+        db_error(st, err, "начало попытки");
+        return sqlite3_errcode(st->db);
+    }
+    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_TRANSIENT);
+    if (a->trainee > 0)
+        sqlite3_bind_int64(s, 2, a->trainee);
+    else
+        sqlite3_bind_null(s, 2);
+    sqlite3_bind_text(s, 3, a->scenario, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, a->version, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 5, a->hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 6, seed, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 7, a->exam ? "exam" : "training", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, op->at, -1, SQLITE_TRANSIENT);
+    /* The row and its place in the summaries commit together. */
+    if (!exec(st, "BEGIN IMMEDIATE")) {
+        int rc = sqlite3_errcode(st->db);
+        sqlite3_finalize(s);
+        db_error(st, err, "начало попытки");
+        return rc;
+    }
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE || !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
+        rc = sqlite3_errcode(st->db);
+        db_error(st, err, "начало попытки");
+        exec(st, "ROLLBACK");
+        return rc ? rc : SQLITE_ERROR;
+    }
+    return SQLITE_OK;
+}
+
+static int write_action(Store *st, const StoreOp *op, SimError *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO actions(attempt_id, seq, action_id, at, sim_minutes, "
+                           "points_json) VALUES(?,?,?,?,?,?)",
+                           -1, &s, NULL) != SQLITE_OK) {
+        db_error(st, err, "запись действия");
+        return sqlite3_errcode(st->db);
+    }
+    sqlite3_bind_text(s, 1, op->attempt, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, op->seq);
+    sqlite3_bind_text(s, 3, op->action, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, op->at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(s, 5, op->minutes);
+    sqlite3_bind_text(s, 6, op->points ? op->points : "[]", -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        return SQLITE_OK;
+    rc = sqlite3_errcode(st->db);
+    db_error(st, err, "запись действия");
+    return rc ? rc : SQLITE_ERROR;
+}
+
+static int write_finish(Store *st, const StoreOp *op, SimError *err);
+
+static int write_op(Store *st, const StoreOp *op, SimError *err)
+{
+    switch (op->kind) {
+    case OP_BEGIN:
+        return write_begin(st, op, err);
+    case OP_ACTION:
+        return write_action(st, op, err);
+    case OP_FINISH:
+        return write_finish(st, op, err);
+    }
+    return SQLITE_MISUSE;
+}
+
+/* Writes the waiting operations in order; stops at the first that still fails. */
+static SimStatus flush_pending(Store *st, SimError *err)
+{
+    size_t done = 0;
+    SimStatus status = SIM_OK;
+    while (done < st->npending) {
+        int rc = write_op(st, &st->pending[done], err);
+        if (rc != SQLITE_OK && transient(rc)) {
+            status = SIM_ERR_IO;
+            break;
+        }
+        /* Written, or refused for good (it never will be): either way it leaves the queue. */
+        op_free(&st->pending[done]);
+        done++;
+        if (rc != SQLITE_OK)
+            status = SIM_ERR_IO;
+    }
+    if (done > 0) {
+        memmove(st->pending, st->pending + done, (st->npending - done) * sizeof *st->pending);
+        st->npending -= done;
+    }
+    return status;
+}
+
+/* Writes op now, or keeps it (taking over its data) when the database cannot take it yet. */
+static SimStatus submit(Store *st, StoreOp *op, SimError *err)
+{
+    if (st->npending == 0) {
+        int rc = write_op(st, op, err);
+        if (rc == SQLITE_OK || !transient(rc)) {
+            op_free(op);
+            return rc == SQLITE_OK ? SIM_OK : SIM_ERR_IO;
+        }
+    }
+    if (st->npending == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 16;
+        StoreOp *p = realloc(st->pending, cap * sizeof *p);
+        if (!p) {
+            op_free(op);
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        }
+        st->pending = p;
+        st->cap = cap;
+    }
+    st->pending[st->npending++] = *op;
+    memset(op, 0, sizeof *op);
+    SimError e;
+    if (flush_pending(st, &e) == SIM_OK)
+        return SIM_OK;
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_PENDING), e.msg, st->npending);
+}
+
+static void pending_close(Store *st)
+{
+    SimError e;
+    flush_pending(st, &e);
+    for (size_t i = 0; i < st->npending; i++)
+        op_free(&st->pending[i]);
+    free(st->pending);
+    st->pending = NULL;
+    st->npending = st->cap = 0;
+}
+
+void store_simulate_read_only(Store *st, int on)
+{
+    exec(st, on ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+}
+
+size_t store_pending(const Store *st)
+{
+    return st ? st->npending : 0;
+}
+
+SimStatus store_flush(Store *st, SimError *err)
+{
+    if (!st || st->npending == 0)
+        return SIM_OK;
+    SimError e;
+    if (flush_pending(st, &e) == SIM_OK)
+        return SIM_OK;
+    if (st->npending == 0)
+        return sim_error_set(err, SIM_ERR_IO, "%s", e.msg);
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_PENDING), e.msg, st->npending);
+}
+
 SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)
 {
     /* A random (version 4) UUID, made before the first write so a retry never duplicates. */
@@ -461,39 +722,13 @@ SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)
              "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1],
              u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14],
              u[15]);
-    char now[32], seed[32];
-    now_iso(now, sizeof now);
-    snprintf(seed, sizeof seed, "%llu", (unsigned long long)a->seed);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, "
-                           "scenario_hash, seed, mode, started_at) VALUES(?,?,?,?,?,?,?,?)",
-                           -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, err, "начало попытки");
-    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_TRANSIENT);
-    if (a->trainee > 0)
-        sqlite3_bind_int64(s, 2, a->trainee);
-    else
-        sqlite3_bind_null(s, 2);
-    sqlite3_bind_text(s, 3, a->scenario, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, a->version, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 5, a->hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 6, seed, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 7, a->exam ? "exam" : "training", -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 8, now, -1, SQLITE_TRANSIENT);
-    /* The row and its place in the summaries commit together. */
-    if (!exec(st, "BEGIN IMMEDIATE")) {
-        sqlite3_finalize(s);
-        return db_error(st, err, "начало попытки");
-    }
-    int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE || !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
-        db_error(st, err, "начало попытки");
-        exec(st, "ROLLBACK");
-        return SIM_ERR_IO;
-    }
-    return SIM_OK;
+    StoreOp op;
+    memset(&op, 0, sizeof op);
+    op.kind = OP_BEGIN;
+    op.info = *a;
+    snprintf(op.attempt, sizeof op.attempt, "%s", a->id);
+    now_iso(op.at, sizeof op.at);
+    return submit(st, &op, err);
 }
 
 SimStatus store_rebuild_summary(Store *st, SimError *err)
@@ -511,23 +746,20 @@ SimStatus store_rebuild_summary(Store *st, SimError *err)
 SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *action,
                            double sim_minutes, const char *points_json, SimError *err)
 {
-    char now[32];
-    now_iso(now, sizeof now);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO actions(attempt_id, seq, action_id, at, sim_minutes, "
-                           "points_json) VALUES(?,?,?,?,?,?)",
-                           -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, err, "запись действия");
-    sqlite3_bind_text(s, 1, attempt, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 2, seq);
-    sqlite3_bind_text(s, 3, action, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_double(s, 5, sim_minutes);
-    sqlite3_bind_text(s, 6, points_json ? points_json : "[]", -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "запись действия");
+    StoreOp op;
+    memset(&op, 0, sizeof op);
+    op.kind = OP_ACTION;
+    snprintf(op.attempt, sizeof op.attempt, "%s", attempt);
+    now_iso(op.at, sizeof op.at);
+    op.seq = seq;
+    op.action = sim_strdup(action);
+    op.points = sim_strdup(points_json ? points_json : "[]");
+    op.minutes = sim_minutes;
+    if (!op.action || !op.points) {
+        op_free(&op);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    return submit(st, &op, err);
 }
 
 static int bind_step(sqlite3_stmt *s)
@@ -543,10 +775,63 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
 {
     static const char *const kinds[] = {"points", "critical", "missed", "time"};
     const Scenario *sc = r->scenario;
-    char now[32];
-    now_iso(now, sizeof now);
-    if (!exec(st, "BEGIN IMMEDIATE"))
-        return db_error(st, err, "завершение попытки");
+    StoreOp op;
+    memset(&op, 0, sizeof op);
+    op.kind = OP_FINISH;
+    snprintf(op.attempt, sizeof op.attempt, "%s", attempt);
+    now_iso(op.at, sizeof op.at);
+    /* An attempt stopped by a content error is finished but has no score: no total, never
+     * passed, so reports and summaries leave it out of scores and pass rates. */
+    int content_error = r->outcome && strcmp(r->outcome, "content_error") == 0;
+    op.finished = r->finished;
+    op.outcome = dup_or_null(r->outcome);
+    op.has_total = !content_error;
+    op.total = r->report->total;
+    op.passed = r->finished && !content_error && r->report->passed;
+    op.minutes = r->sim_minutes;
+    op.result_json = dup_or_null(r->result_json);
+    op.title = dup_or_null(sc->title);
+    op.crit = calloc(sc->criterion_count ? sc->criterion_count : 1, sizeof *op.crit);
+    op.mist = calloc(r->ledger->count ? r->ledger->count : 1, sizeof *op.mist);
+    int ok = op.crit && op.mist;
+    for (size_t i = 0; ok && i < sc->criterion_count; i++) {
+        OpCrit *c = &op.crit[op.ncrit++];
+        c->id = sim_strdup(sc->criteria[i].id);
+        c->title = sim_strdup(sc->criteria[i].title);
+        c->weight = sc->criteria[i].weight;
+        c->score = r->report->crit[i].score;
+        c->max = r->report->crit[i].max;
+        ok = c->id && c->title;
+    }
+    for (size_t i = 0; ok && i < r->ledger->count; i++) {
+        const LedgerEntry *e = &r->ledger->entries[i];
+        if (!ledger_is_mistake(e))
+            continue;
+        OpMistake *m = &op.mist[op.nmist++];
+        m->action = sim_strdup(e->action);
+        m->kind = kinds[e->kind];
+        m->criterion = e->criterion >= 0 ? sim_strdup(sc->criteria[e->criterion].id) : NULL;
+        m->points = e->points;
+        m->feedback = sim_strdup(e->feedback);
+        m->rule_id = e->rule ? sim_strdup(e->rule->id) : NULL;
+        m->rule = e->rule ? sim_strdup(e->rule->short_) : NULL;
+        ok = m->action && m->feedback;
+    }
+    if (!ok) {
+        op_free(&op);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    return submit(st, &op, err);
+}
+
+static int write_finish(Store *st, const StoreOp *op, SimError *err)
+{
+    const char *attempt = op->attempt;
+    if (!exec(st, "BEGIN IMMEDIATE")) {
+        int rc = sqlite3_errcode(st->db);
+        db_error(st, err, "завершение попытки");
+        return rc ? rc : SQLITE_ERROR;
+    }
     /* Summaries take an attempt in once, when it first becomes finished (a resumed attempt
      * may have been stored unfinished before). */
     int was_finished = 0;
@@ -576,57 +861,59 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
                                 "VALUES(?,?,?,?,?,?,?,?,?)",
                                 -1, &m, NULL) == SQLITE_OK;
     if (ok) {
-        sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(s, 2, r->finished);
-        sqlite3_bind_text(s, 3, r->outcome, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(s, 4, r->report->total);
-        sqlite3_bind_int(s, 5, r->finished && r->report->passed);
-        sqlite3_bind_double(s, 6, r->sim_minutes);
-        sqlite3_bind_text(s, 7, r->result_json, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 8, sc->title, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 9, now, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 1, op->at, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 2, op->finished);
+        sqlite3_bind_text(s, 3, op->outcome, -1, SQLITE_TRANSIENT);
+        if (op->has_total)
+            sqlite3_bind_int(s, 4, op->total);
+        else
+            sqlite3_bind_null(s, 4);
+        sqlite3_bind_int(s, 5, op->passed);
+        sqlite3_bind_double(s, 6, op->minutes);
+        sqlite3_bind_text(s, 7, op->result_json, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 8, op->title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 9, op->at, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(s, 10, attempt, -1, SQLITE_TRANSIENT);
         ok = bind_step(s) && sqlite3_changes(st->db) == 1;
     }
-    for (size_t i = 0; ok && i < sc->criterion_count; i++) {
+    for (size_t i = 0; ok && i < op->ncrit; i++) {
+        const OpCrit *k = &op->crit[i];
         sqlite3_bind_text(c, 1, attempt, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(c, 2, sc->criteria[i].id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(c, 3, sc->criteria[i].title, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(c, 4, sc->criteria[i].weight);
-        sqlite3_bind_int(c, 5, r->report->crit[i].score);
-        sqlite3_bind_int(c, 6, r->report->crit[i].max);
+        sqlite3_bind_text(c, 2, k->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(c, 3, k->title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(c, 4, k->weight);
+        sqlite3_bind_int(c, 5, k->score);
+        sqlite3_bind_int(c, 6, k->max);
         ok = bind_step(c);
     }
-    int seq = 0;
-    for (size_t i = 0; ok && i < r->ledger->count; i++) {
-        const LedgerEntry *e = &r->ledger->entries[i];
-        if (!ledger_is_mistake(e))
-            continue;
+    for (size_t i = 0; ok && i < op->nmist; i++) {
+        const OpMistake *k = &op->mist[i];
         sqlite3_bind_text(m, 1, attempt, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(m, 2, ++seq);
-        sqlite3_bind_text(m, 3, e->action, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(m, 4, kinds[e->kind], -1, SQLITE_STATIC);
-        if (e->criterion >= 0)
-            sqlite3_bind_text(m, 5, sc->criteria[e->criterion].id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(m, 6, e->points);
-        sqlite3_bind_text(m, 7, e->feedback, -1, SQLITE_TRANSIENT);
-        if (e->rule) {
-            sqlite3_bind_text(m, 8, e->rule->id, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(m, 9, e->rule->short_, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(m, 2, (int)i + 1);
+        sqlite3_bind_text(m, 3, k->action, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(m, 4, k->kind, -1, SQLITE_STATIC);
+        if (k->criterion)
+            sqlite3_bind_text(m, 5, k->criterion, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(m, 6, k->points);
+        sqlite3_bind_text(m, 7, k->feedback, -1, SQLITE_TRANSIENT);
+        if (k->rule_id) {
+            sqlite3_bind_text(m, 8, k->rule_id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(m, 9, k->rule, -1, SQLITE_TRANSIENT);
         }
         ok = bind_step(m);
     }
     sqlite3_finalize(s);
     sqlite3_finalize(c);
     sqlite3_finalize(m);
-    if (ok && r->finished && !was_finished)
+    if (ok && op->finished && !was_finished)
         ok = exec_bound(st, sum_finish, attempt);
     if (!ok || !exec(st, "COMMIT")) {
+        int rc = sqlite3_errcode(st->db);
         db_error(st, err, "завершение попытки");
         exec(st, "ROLLBACK");
-        return SIM_ERR_IO;
+        return rc ? rc : SQLITE_ERROR;
     }
-    return SIM_OK;
+    return SQLITE_OK;
 }
 
 ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *scenario)

@@ -5,6 +5,10 @@
  * and every read and write of results. Each action of an attempt is appended in its own
  * transaction, so a crash loses at most the action in flight and leaves the attempt marked
  * unfinished; a finished attempt is committed before the call returns.
+ * When the database refuses a write that may succeed later (disk full, file turned read-only,
+ * I/O error, locked), the write is kept in memory, in order, and retried before the next one
+ * or on store_flush: the call returns SIM_ERR_IO with a message for the user and
+ * store_pending() > 0. Nothing recorded is lost while the Store stays open.
  * SQLite enters the program only through this module.
  * Depends on: core, scenario and score (the result of an attempt is stored per criterion and
  * per mistake, so reports can be computed in SQL).
@@ -58,7 +62,16 @@ int store_find_trainee(Store *st, const char *personnel, Trainee *out);
 size_t store_list_trainees(Store *st, Trainee *out, size_t max);
 
 /* ---- attempts --------------------------------------------------------------------------- */
-/* Starts an attempt: a new UUID in a->id, recorded before anything else is written. */
+/* Writes kept in memory because the database refused them for now (see above). */
+size_t store_pending(const Store *st);
+/* Writes them now, in order («Повторить запись»). SIM_OK when none is left waiting. */
+SimStatus store_flush(Store *st, SimError *err);
+/* For automation and tests: 1 makes the connection refuse every write as a read-only file
+ * would (PRAGMA query_only), 0 lets it write again. */
+void store_simulate_read_only(Store *st, int on);
+
+/* Starts an attempt: a new UUID in a->id, recorded before anything else is written (the id is
+ * set even when the write is kept for later). */
 SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err);
 /* Appends one action (its own transaction). points_json: the ledger entries it caused. */
 SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *action,
@@ -70,7 +83,8 @@ typedef struct StoreResult {
     const Scenario *scenario;
     const ScoreLedger *ledger;
     const ScoreReport *report;
-    const char *outcome; /* an Outcome id, or "unfinished" */
+    const char *outcome; /* an Outcome id, "content_error" (stored with no total, never
+                            passed) or "unfinished" */
     int finished;
     double sim_minutes;
     const char *result_json;

@@ -9,10 +9,14 @@
 
 #include "store.h"
 
+typedef struct StoreOp StoreOp; /* a write waiting for the database (store.c) */
+
 struct Store {
     sqlite3 *db;
     SimRng rng;      /* for UUIDs */
     int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
+    StoreOp *pending; /* writes kept in memory while the database refuses them, in order */
+    size_t npending, cap;
 };
 
 /* Recomputes the sum_* tables from the detailed tables inside the caller's transaction, with

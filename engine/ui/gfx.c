@@ -7,6 +7,8 @@
  */
 #include "gfx.h"
 
+#include "../core/i18n.h"
+
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -44,6 +46,7 @@ struct Gfx {
     size_t cache_count, renders;
     uint64_t tick;
     int ttf_ready;
+    char warning[SIM_ERROR_MAX]; /* a font fell back to DejaVu Sans */
 };
 
 /* ==== set-up =============================================================================== */
@@ -107,7 +110,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL: %s", SDL_GetError());
+        /* No display (or an impossible SDL_VIDEODRIVER): say what to do about it. */
+        sim_error_set(err, SIM_ERR_IO, tr(STR_ERR_NO_DISPLAY), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
@@ -117,6 +121,32 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         return SIM_ERR_IO;
     }
     g->ttf_ready = 1;
+    /* A face that exists but does not open (not a font, damaged) would leave every text
+     * blank: fall back to DejaVu Sans and say so, or stop with a message when even that
+     * fails. */
+    for (int i = 0; i < GF_COUNT; i++) {
+        TTF_Font *probe = TTF_OpenFont(g->font_path[i], 16);
+        if (probe) {
+            TTF_CloseFont(probe);
+            continue;
+        }
+        char *fallback = opt->font_path ? find_font(NULL, files[i]) : NULL;
+        TTF_Font *again = fallback ? TTF_OpenFont(fallback, 16) : NULL;
+        if (!again) {
+            sim_error_set(err, SIM_ERR_IO,
+                          "шрифт %s не открывается (%s): установите пакет fonts-dejavu-core "
+                          "или укажите другой шрифт параметром --font ПУТЬ",
+                          g->font_path[i], TTF_GetError());
+            free(fallback);
+            gfx_destroy(g);
+            return SIM_ERR_IO;
+        }
+        TTF_CloseFont(again);
+        if (!g->warning[0])
+            snprintf(g->warning, sizeof g->warning, tr(STR_FONT_FALLBACK), g->font_path[i]);
+        free(g->font_path[i]);
+        g->font_path[i] = fallback;
+    }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (opt->hidden)
         flags |= SDL_WINDOW_HIDDEN;
@@ -141,6 +171,11 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
     *out = g;
     return SIM_OK;
+}
+
+const char *gfx_warning(const Gfx *g)
+{
+    return g->warning;
 }
 
 static void cache_drop(TextEntry *e)

@@ -43,6 +43,8 @@ typedef struct Gfx Gfx;
  * missing package (fonts-dejavu-core) or the SDL error. Caller frees with gfx_destroy. */
 SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err);
 void gfx_destroy(Gfx *g);
+/* What went wrong at start but had a fallback (a --font that does not open), or "". */
+const char *gfx_warning(const Gfx *g);
 
 /* Drawable size in pixels (HiDPI aware) and the pixel/point ratio. */
 void gfx_size(const Gfx *g, int *w, int *h);

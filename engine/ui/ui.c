@@ -78,7 +78,9 @@ typedef enum HitKind {
     HIT_BOOK,
     HIT_SHIFT,
     HIT_SHIFT_END,
-    HIT_RELOAD
+    HIT_RELOAD,
+    HIT_CONTENT_DETAILS, /* show or hide the methodologist's report of a content error */
+    HIT_STORE_RETRY      /* «Повторить запись» */
 } HitKind;
 
 typedef struct Hit {
@@ -151,6 +153,9 @@ typedef struct Ui {
     int front_ok, front_reuse;
     int office_frames; /* frames drawn since the attempt began: the first skips the layers */
     /* debrief */
+    int content_open; /* the content error's report is shown */
+    /* the results database refused writes: they wait in memory (store_pending) */
+    char store_msg[SIM_ERROR_MAX];
     float scroll;
     int debrief_btn;
     float content_h;
@@ -278,12 +283,21 @@ static void hint_bar(Ui *u, const char *text)
 
 /* ==== settings ============================================================================ */
 
-static int setting_int(Ui *u, const char *key, int def)
+/* A remembered setting, or def when it is unset or not a whole number within lo..hi (a file
+ * edited by hand or damaged must not decide the window's size or the text scale). */
+static int setting_int(Ui *u, const char *key, int def, int lo, int hi)
 {
     if (!u->cfg->store)
         return def;
     char *v = store_get_setting(u->cfg->store, key);
-    int r = v ? atoi(v) : def;
+    int r = def;
+    if (v && *v) {
+        char *end;
+        errno = 0;
+        long n = strtol(v, &end, 10);
+        if (!*end && !errno && n >= lo && n <= hi)
+            r = (int)n;
+    }
     free(v);
     return r;
 }
@@ -309,6 +323,9 @@ static void apply_theme(Ui *u)
 
 /* ==== office: attempts ==================================================================== */
 
+static void store_after_write(Ui *u, SimStatus st, const SimError *e);
+static void notice_info(Ui *u, const char *text);
+
 static void write_result(Ui *u)
 {
     u->cards_for = -2; /* the catalogue's figures change */
@@ -324,13 +341,44 @@ static void write_result(Ui *u)
         ScoreReport r;
         session_report(u->ss, &r);
         const Ending *en = session_ending(u->ss);
-        StoreResult sr = {cur_scen(u), session_ledger(u->ss), &r,
-                          en ? outcome_id(en->outcome) : "unfinished", en != NULL,
-                          session_minutes(u->ss), json};
+        StoreResult sr = {cur_scen(u),
+                          session_ledger(u->ss),
+                          &r,
+                          session_outcome_id(u->ss),
+                          en != NULL || session_content_error(u->ss) != NULL,
+                          session_minutes(u->ss),
+                          json};
         SimError e;
-        store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
+        SimStatus st = store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
+        store_after_write(u, st, &e);
     }
     free(json);
+}
+
+/* After a write to the results database: remembers the message while writes wait in memory,
+ * and says so once they have all gone through. */
+static void store_after_write(Ui *u, SimStatus st, const SimError *e)
+{
+    if (!u->cfg->store)
+        return;
+    if (store_pending(u->cfg->store) > 0) {
+        if (st != SIM_OK)
+            snprintf(u->store_msg, sizeof u->store_msg, "%s", e->msg);
+    } else if (u->store_msg[0]) {
+        u->store_msg[0] = '\0';
+        notice_info(u, tr(STR_STORE_RECOVERED));
+    }
+    u->dirty = 1;
+}
+
+/* «Повторить запись»: writes what waits, in order. */
+static void store_retry(Ui *u)
+{
+    if (!u->cfg->store)
+        return;
+    SimError e;
+    SimStatus st = store_flush(u->cfg->store, &e);
+    store_after_write(u, st, &e);
 }
 
 /* Continues the trainee's unfinished attempt at this scenario, if there is one: the same
@@ -383,8 +431,10 @@ static void begin_stored_attempt(Ui *u)
     snprintf(a.hash, sizeof a.hash, "%s", sc->hash_hex);
     a.seed = session_seed(u->ss);
     a.exam = session_mode(u->ss) == MODE_EXAM;
-    if (store_begin_attempt(u->cfg->store, &a, &e) == SIM_OK)
+    SimStatus st = store_begin_attempt(u->cfg->store, &a, &e);
+    if (st == SIM_OK || store_pending(u->cfg->store) > 0) /* written, or waiting in memory */
         memcpy(u->attempt, a.id, sizeof u->attempt);
+    store_after_write(u, st, &e);
 }
 
 static void watch_reset(Ui *u);
@@ -426,6 +476,13 @@ static void start_attempt_seeded(Ui *u, int scen, int fresh, int have_seed, uint
         u->notices[0].critical = 0;
         u->notices[0].info = 0;
         snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", tr(STR_UI_RESUMED));
+    }
+    if (session_content_error(u->ss)) {
+        /* The script failed before the first action: nothing to play. */
+        write_result(u);
+        u->screen = SCR_DEBRIEF;
+        u->debrief_btn = 0;
+        u->content_open = 0;
     }
     u->last_step = session_step_index(u->ss);
     u->show_line = 1;
@@ -508,9 +565,12 @@ static int do_action(Ui *u, const char *id)
     }
     if (u->cfg->store && u->attempt[0]) {
         char *pj = session_ledger_json(u->ss, before);
-        store_add_action(u->cfg->store, u->attempt, (int)session_action_count(u->ss), id,
-                         session_minutes(u->ss), pj, &e);
+        SimError se;
+        SimStatus st = store_add_action(u->cfg->store, u->attempt,
+                                        (int)session_action_count(u->ss), id,
+                                        session_minutes(u->ss), pj, &se);
         free(pj);
+        store_after_write(u, st, &se);
     }
     int step_now = session_step_index(u->ss);
     u->show_line = step_now != step_before || !session_last_reply(u->ss);
@@ -537,6 +597,7 @@ static int do_action(Ui *u, const char *id)
         u->screen = SCR_DEBRIEF;
         u->scroll = 0;
         u->debrief_btn = 0;
+        u->content_open = 0;
     }
     return 1;
 }
@@ -2052,6 +2113,62 @@ static void draw_debrief(Ui *u)
                   H - l->title_h - 12 * s - btn_h - hint_h - 36 * s};
     gfx_clip(u->g, &view);
     float x = view.x, w = view.w, y = view.y - u->scroll;
+    const char *content = session_content_error(u->ss);
+    if (content) {
+        /* Not the trainee's result: a neutral message, no score; the methodologist's report
+         * (script.lua:LINE and the traceback) folds out below. */
+        GRect card = {x, y, w, 0};
+        float th = gfx_text_box(u->g, tr(STR_CONTENT_STOPPED), 0, 0, w - 48 * s, l->px_dialog,
+                                GF_BOLD, u->theme.text, 0);
+        card.h = th + 40 * s;
+        gfx_round(u->g, card, 10 * s, u->theme.panel);
+        gfx_fill(u->g, (GRect){x, y + 8 * s, 6 * s, card.h - 16 * s}, u->theme.warn);
+        gfx_text_box(u->g, tr(STR_CONTENT_STOPPED), x + 24 * s, y + 20 * s, w - 48 * s,
+                     l->px_dialog, GF_BOLD, u->theme.text, 1);
+        y += card.h + 18 * s;
+        GRect tb = button(u, x, y, u->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW),
+                          0, 0, HIT_CONTENT_DETAILS, 0);
+        y += tb.h + 16 * s;
+        if (u->content_open) {
+            SimBuf rep;
+            simbuf_init(&rep);
+            simbuf_printf(&rep, "%s:\n%s", tr(STR_CONTENT_REPORT), content);
+            const char *log = session_script_log(u->ss);
+            if (log && *log)
+                simbuf_printf(&rep, "\n\n%s:\n%s", tr(STR_SCRIPT_LOG), log);
+            for (char *c = (char *)simbuf_str(&rep); *c; c++)
+                if (*c == '\t')
+                    *c = ' '; /* the traceback's indents: the font has no tab glyph */
+            float rh = gfx_text_box(u->g, simbuf_str(&rep), 0, 0, w - 40 * s, l->px_label,
+                                    GF_MONO, u->theme.text, 0);
+            GRect box = {x, y, w, rh + 28 * s};
+            gfx_round(u->g, box, 8 * s, u->high_contrast ? u->theme.bg : (GColor){30, 34, 42, 255});
+            gfx_text_box(u->g, simbuf_str(&rep), x + 20 * s, y + 14 * s, w - 40 * s, l->px_label,
+                         GF_MONO,
+                         u->high_contrast ? u->theme.text : (GColor){226, 232, 240, 255}, 1);
+            y += box.h + 12 * s;
+            simbuf_free(&rep);
+        }
+        u->content_h = y + u->scroll - view.y + 20 * s;
+        gfx_clip(u->g, NULL);
+        float by = H - hint_h - btn_h - 16 * s;
+        if (u->in_shift) {
+            const char *next = u->shift.ended ? tr(STR_SHIFT_RESULTS) : tr(STR_SHIFT_NEXT);
+            GRect b = button(u, 40 * s, by, next, 1, u->shift_btn == 0, HIT_SHIFT_END, 0);
+            if (!u->shift.ended)
+                button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, u->shift_btn == 1,
+                       HIT_SHIFT_END, 1);
+        } else {
+            GRect b = button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0,
+                             u->debrief_btn == 0, HIT_DEBRIEF, 0);
+            b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1,
+                       u->debrief_btn == 1, HIT_DEBRIEF, 1);
+            button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), u->debrief_btn == 2,
+                   u->debrief_btn == 2, HIT_DEBRIEF, 2);
+        }
+        hint_bar(u, u->in_shift ? tr(STR_SHIFT_HINT_DEBRIEF) : tr(STR_CONTENT_HINT));
+        return;
+    }
     /* Total and verdict. */
     char big[32];
     snprintf(big, sizeof big, "%d / 100", r.total);
@@ -2210,6 +2327,11 @@ static void shift_debrief_do(Ui *u, int which)
 
 static void debrief_key(Ui *u, SDL_Keycode k)
 {
+    if (k == SDLK_d && session_content_error(u->ss)) {
+        u->content_open = !u->content_open;
+        u->dirty = 1;
+        return;
+    }
     if (u->in_shift) {
         int nb = u->shift.ended ? 1 : 2;
         if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
@@ -3237,6 +3359,28 @@ static void draw(Ui *u, const char *shot)
     }
 }
 
+/* The results database refuses writes: what happened, that nothing is lost, and a button to
+ * try again (each next action tries again by itself). Drawn over any screen. */
+static void draw_store_banner(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W;
+    char text[SIM_ERROR_MAX + 64];
+    snprintf(text, sizeof text, "%s (%s)", u->store_msg, tr(STR_STORE_RETRY_HINT));
+    float bw = text_w(u, tr(STR_STORE_RETRY), l->px_body, GF_BOLD) + 36 * s;
+    float tw = W - 80 * s - bw - 40 * s;
+    float th = gfx_text_box(u->g, text, 0, 0, tw, l->px_label, GF_REGULAR, u->theme.text, 0);
+    float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    GRect p = {40 * s, l->title_h + 8 * s, W - 80 * s, fmaxf(th, bh) + 24 * s};
+    gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
+    gfx_round(u->g, p, 10 * s, u->theme.panel);
+    gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
+    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_REGULAR,
+                 u->theme.text, 1);
+    button(u, p.x + p.w - bw - 16 * s, p.y + (p.h - bh) / 2, tr(STR_STORE_RETRY), 1, 0,
+           HIT_STORE_RETRY, 0);
+}
+
 static void draw_frame(Ui *u, const char *shot)
 {
     int w, h;
@@ -3280,6 +3424,8 @@ static void draw_frame(Ui *u, const char *shot)
     case SCR_SHIFT_END: draw_shift_end(u); break;
     case SCR_RELOAD_ERROR: draw_reload_error(u); break;
     }
+    if (u->store_msg[0] && store_pending(u->cfg->store) > 0)
+        draw_store_banner(u);
     if (shot) {
         SimError e;
         if (gfx_screenshot(u->g, shot, &e) != SIM_OK) {
@@ -3293,6 +3439,10 @@ static void draw_frame(Ui *u, const char *shot)
 
 static void on_key(Ui *u, SDL_Keycode k)
 {
+    if (k == SDLK_F6 && store_pending(u->cfg->store) > 0) {
+        store_retry(u);
+        return;
+    }
     if (k == SDLK_F11) {
         gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
         save_setting(u, "fullscreen", gfx_is_fullscreen(u->g));
@@ -3385,6 +3535,11 @@ static void on_click(Ui *u, int x, int y)
             break;
         case HIT_COMPARE: office_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
         case HIT_DEBRIEF: debrief_do(u, h->arg); break;
+        case HIT_CONTENT_DETAILS:
+            u->content_open = !u->content_open;
+            u->dirty = 1;
+            break;
+        case HIT_STORE_RETRY: store_retry(u); break;
         case HIT_SETTING: u->setting_row = h->arg; setting_change(u, h->arg, 1); break;
         case HIT_LEAVE_YES: leave_attempt(u); break;
         case HIT_LEAVE_NO: u->ov = OV_NONE; break;
@@ -3622,6 +3777,12 @@ static int script_step(Ui *u)
             }
             return 1;
         }
+        if (strcmp(line, "db") == 0 && arg && u->cfg->store) {
+            /* db readonly | db ok: the results database refuses writes, or takes them again
+             * (the tests of writes that wait in memory). */
+            store_simulate_read_only(u->cfg->store, strcmp(arg, "readonly") == 0);
+            return 1;
+        }
         if (strcmp(line, "wait") == 0 && arg) {
             u->wait_until = SDL_GetTicks() + (uint32_t)atoi(arg);
             return 1;
@@ -3681,10 +3842,14 @@ static int script_step(Ui *u)
             const char *now = (size_t)u->screen < sizeof names / sizeof names[0]
                                   ? names[u->screen]
                                   : "?";
-            const char *have = u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
-                               : u->screen == SCR_CATALOG    ? u->form_error
-                               : u->nnotices                 ? u->notices[0].text
-                                                             : "";
+            const char *have = u->store_msg[0] && store_pending(u->cfg->store) > 0
+                                   ? u->store_msg /* the banner over any screen */
+                               : u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
+                               : u->screen == SCR_CATALOG      ? u->form_error
+                               : u->screen == SCR_DEBRIEF && session_content_error(u->ss)
+                                   ? tr(STR_CONTENT_STOPPED)
+                               : u->nnotices ? u->notices[0].text
+                                             : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
                 sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
                               u->cfg->input_script, lineno, arg, want_text ? " с текстом " : "",
@@ -3703,7 +3868,7 @@ static int script_step(Ui *u)
             }
         }
         sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act, copy, expect)",
+                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act, copy, expect, db)",
                       u->cfg->input_script, lineno, line);
         u->failed = 1;
         return 0;
@@ -3727,25 +3892,30 @@ int ui_run(const UiConfig *cfg, SimError *err)
     u->cards_for = -2;
     u->filter = -1;
     u->hover = -1;
-    u->text_pct = setting_int(u, "text_pct", 100);
-    u->high_contrast = setting_int(u, "high_contrast", 0);
-    u->timer_on = setting_int(u, "timer", 1);
-    u->exam = setting_int(u, "mode", 0);
-    int fullscreen = cfg->input_script ? 0 : setting_int(u, "fullscreen", 0);
-    int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280);
-    int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720);
+    u->text_pct = setting_int(u, "text_pct", 100, 100, 200);
+    u->high_contrast = setting_int(u, "high_contrast", 0, 0, 1);
+    u->timer_on = setting_int(u, "timer", 1, 0, 1);
+    u->exam = setting_int(u, "mode", 0, 0, 1);
+    int fullscreen = cfg->input_script ? 0 : setting_int(u, "fullscreen", 0, 0, 1);
+    int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280, 960, 16384);
+    int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720, 540, 16384);
     GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
                      cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
         free(u);
         return 1;
     }
+    if (gfx_warning(u->g)[0]) {
+        if (cfg->warning)
+            snprintf(cfg->warning, SIM_ERROR_MAX, "%s", gfx_warning(u->g));
+        snprintf(u->form_error, sizeof u->form_error, "%s", gfx_warning(u->g));
+    }
     /* SDL starts with text input on: keys would also arrive as text (N on the start screen
      * typed into the surname). Only the profile form turns it on. */
     SDL_StopTextInput();
     apply_theme(u);
     reload_trainees(u);
-    int last = setting_int(u, "last_trainee", 0);
+    int last = setting_int(u, "last_trainee", 0, 0, 2147483647);
     for (size_t i = 0; i < u->ntrainees; i++)
         if (u->trainees[i].id == last)
             u->sel_trainee = (int)i;
@@ -3809,6 +3979,20 @@ int ui_run(const UiConfig *cfg, SimError *err)
     if (u->ss && !session_finished(u->ss)) {
         session_abandon(u->ss);
         write_result(u);
+    }
+    if (cfg->store && store_pending(cfg->store) > 0) {
+        /* A last try; what the database still refuses is handed to the command line, which
+         * prints the attempt's actions so they can be replayed later. */
+        SimError e;
+        if (store_flush(cfg->store, &e) != SIM_OK && store_pending(cfg->store) > 0 && !u->failed) {
+            SimBuf acts;
+            simbuf_init(&acts);
+            for (size_t i = 0; u->ss && i < session_action_count(u->ss); i++)
+                simbuf_printf(&acts, "%s%s", i ? "," : "", session_action_id(u->ss, i));
+            sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_LOST), simbuf_str(&acts));
+            simbuf_free(&acts);
+            rc = 1;
+        }
     }
     session_destroy(u->ss);
     for (size_t i = 0; i < u->nscens; i++)

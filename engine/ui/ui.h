@@ -47,6 +47,8 @@ typedef struct UiConfig {
     size_t broken_count;
     const RefBook *refbook;  /* the «Справочник» (scenarios/data/services.json); may be NULL */
     const RuleCatalog *rules; /* the rules catalogue it cites; may be NULL */
+    char *warning; /* optional out buffer of SIM_ERROR_MAX bytes: what went wrong but had a
+                      fallback (a font that does not open), for the command line to print */
 } UiConfig;
 
 /* Runs the window until the trainee quits or the input script ends. Returns 0 on success,
