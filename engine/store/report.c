@@ -244,7 +244,7 @@ typedef struct Acc {
     double score, max, ratio;
 } Acc;
 
-/* rows × REPORT_MAX_CRITERIA accumulators, grown by rows. */
+/* rows × Builder.stride accumulators, grown by rows. */
 typedef struct Grid {
     Acc *cells;
     size_t rows;
@@ -314,6 +314,7 @@ typedef struct Builder {
     size_t sc_count, sc_cap;
     StrMap sc_map;
     CritB crit[REPORT_MAX_CRITERIA];
+    size_t stride; /* criteria per grid row: REPORT_MAX_CRITERIA, or fewer when known ahead */
     StrMap crit_map;
     Grid sc_grid, tr_grid;
     Sel *sel;
@@ -356,12 +357,12 @@ static int grid_rows(Builder *b, Grid *g, size_t rows)
     size_t n = g->rows ? g->rows : 16;
     while (n < rows)
         n *= 2;
-    Acc *c = realloc(g->cells, n * REPORT_MAX_CRITERIA * sizeof *c);
+    Acc *c = realloc(g->cells, n * b->stride * sizeof *c);
     if (!c) {
         b->oom = 1;
         return 0;
     }
-    memset(c + g->rows * REPORT_MAX_CRITERIA, 0, (n - g->rows) * REPORT_MAX_CRITERIA * sizeof *c);
+    memset(c + g->rows * b->stride, 0, (n - g->rows) * b->stride * sizeof *c);
     g->cells = c;
     g->rows = n;
     return 1;
@@ -651,8 +652,8 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
     if (score < 0) score = 0;
     if (score > max) score = max;
     double ratio = (double)score / max;
-    Acc *cells[3] = {&k->acc, &b->sc_grid.cells[(size_t)a->scenario * REPORT_MAX_CRITERIA + c],
-                     &b->tr_grid.cells[(size_t)a->trainee * REPORT_MAX_CRITERIA + c]};
+    Acc *cells[3] = {&k->acc, &b->sc_grid.cells[(size_t)a->scenario * b->stride + c],
+                     &b->tr_grid.cells[(size_t)a->trainee * b->stride + c]};
     for (int i = 0; i < 3; i++) {
         cells[i]->n++;
         cells[i]->score += score;
@@ -960,7 +961,7 @@ static void assemble(Builder *b)
         r->active_trainees += t->c.attempts + t->c.unfinished > 0;
         o->weakest_ratio = -1;
         for (int k = 0; k < nc; k++) { /* in display order: ties go to the first listed */
-            const Acc *a = &b->tr_grid.cells[i * REPORT_MAX_CRITERIA + (size_t)order[k]];
+            const Acc *a = &b->tr_grid.cells[i * b->stride + (size_t)order[k]];
             if (!a->n) continue;
             double q = a->ratio / (double)a->n;
             if (o->weakest_ratio < 0 || q < o->weakest_ratio - 1e-12) {
@@ -1008,7 +1009,7 @@ static void assemble(Builder *b)
         o->avg_total = avg(sc->c.sum_total, sc->c.attempts);
         o->criteria = arena_zalloc(ra, (size_t)nc * sizeof *o->criteria);
         for (int k = 0; o->criteria && k < nc; k++) {
-            const Acc *a = &b->sc_grid.cells[i * REPORT_MAX_CRITERIA + (size_t)order[k]];
+            const Acc *a = &b->sc_grid.cells[i * b->stride + (size_t)order[k]];
             if (a->n)
                 fill_criterion(&o->criteria[o->criterion_count++], b->crit[order[k]].id,
                                sc->crit_title[order[k]], a);
@@ -1192,7 +1193,7 @@ static SimStatus summaries(Builder *b, SimError *err)
         uint32_t h = hash_key(cid, n, 0);
         long c = map_find(&b->crit_map, cid, n, 0, h);
         if (scope[0] == '*') {
-            if (c >= 0 || b->crit_map.count >= REPORT_MAX_CRITERIA) continue;
+            if (c >= 0 || b->crit_map.count >= b->stride) continue;
             CritB *k = &b->crit[b->crit_map.count];
             k->id = arena_strndup(b->ra, cid, n);
             k->title = title && *title ? arena_strdup(b->ra, title) : k->id;
@@ -1204,13 +1205,13 @@ static SimStatus summaries(Builder *b, SimError *err)
         } else if (scope[0] == 's') {
             long sc = scenario_index(b, owner, strlen(owner));
             if (sc < 0) break;
-            acc_from(&b->sc_grid.cells[(size_t)sc * REPORT_MAX_CRITERIA + (size_t)c], s, 3);
+            acc_from(&b->sc_grid.cells[(size_t)sc * b->stride + (size_t)c], s, 3);
             b->sc[sc].crit_title[c] =
                 title && *title ? arena_strdup(b->ra, title) : b->crit[c].title;
         } else {
             long t = trainee_index(b, atoll(owner));
             if (t < 0) continue;
-            acc_from(&b->tr_grid.cells[(size_t)t * REPORT_MAX_CRITERIA + (size_t)c], s, 3);
+            acc_from(&b->tr_grid.cells[(size_t)t * b->stride + (size_t)c], s, 3);
         }
     }
     sqlite3_finalize(s);
@@ -1308,14 +1309,27 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     r->until = arena_strdup(ra, f->until);
     Builder b;
     memset(&b, 0, sizeof b);
+    b.stride = REPORT_MAX_CRITERIA;
     b.st = st;
     b.r = r;
     b.ra = ra;
     b.last_day_idx = -1;
     /* One read transaction: every figure comes from the same snapshot. */
     int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-    SimStatus rc = load_trainees(&b, f, err);
     int everything = !f->trainee && !f->scenario && !f->since && !f->until;
+    if (everything && report_use_summaries) {
+        /* The criteria are known ahead: grid rows only as wide as needed (10,000 trainees ×
+         * 64 criteria would be 20 MB to clear). */
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sum_criterion WHERE scope = '*'", -1,
+                               &q, NULL) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW) {
+            long long n = sqlite3_column_int64(q, 0);
+            b.stride = n < 1 ? 1 : n > REPORT_MAX_CRITERIA ? REPORT_MAX_CRITERIA : (size_t)n;
+        }
+        sqlite3_finalize(q);
+    }
+    SimStatus rc = load_trainees(&b, f, err);
     if (everything && report_use_summaries) {
         if (rc == SIM_OK && !b.oom) rc = summaries(&b, err);
     } else {
@@ -1420,7 +1434,7 @@ static int write_summaries(Builder *b)
         sqlite3_bind_text(q[0], 9, t->last, -1, SQLITE_STATIC);
         ok = step_reset(q[0]);
         for (size_t c = 0; ok && c < b->crit_map.count; c++) {
-            const Acc *a = &b->tr_grid.cells[i * REPORT_MAX_CRITERIA + c];
+            const Acc *a = &b->tr_grid.cells[i * b->stride + c];
             char owner[32];
             snprintf(owner, sizeof owner, "%lld", t->id);
             if (a->n) ok = put_crit(q[2], "t", owner, &b->crit[c], a, NULL);
@@ -1432,7 +1446,7 @@ static int write_summaries(Builder *b)
         put_counts(q[1], 2, &sc->c);
         ok = step_reset(q[1]);
         for (size_t c = 0; ok && c < b->crit_map.count; c++) {
-            const Acc *a = &b->sc_grid.cells[i * REPORT_MAX_CRITERIA + c];
+            const Acc *a = &b->sc_grid.cells[i * b->stride + c];
             if (a->n) ok = put_crit(q[2], "s", sc->id, &b->crit[c], a, sc->crit_title[c]);
         }
     }
@@ -1485,6 +1499,7 @@ SimStatus summary_rebuild(Store *st, SimError *err)
     r->arena_ = ra;
     Builder b;
     memset(&b, 0, sizeof b);
+    b.stride = REPORT_MAX_CRITERIA;
     b.st = st;
     b.r = r;
     b.ra = ra;
