@@ -8,11 +8,20 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "../crypto/crypto.h"
 
 struct Store {
     sqlite3 *db;
     SimRng rng;      /* for UUIDs */
     int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
+    unsigned char key[SEC_KEY_BYTES]; /* the installation secret of the MAC chain (chain.c) */
 };
+
+/* ---- the MAC chain (chain.c) ------------------------------------------------------------ */
+/* Appends one journal entry for a record just written (kind "attempt", "action" or "finish";
+ * seq only for actions), inside the caller's transaction. Returns 1 on success. */
+int chain_append(Store *st, const char *kind, const char *attempt, int seq);
+/* Seals every row not yet in the journal, oldest first (the migration to schema 4). */
+int chain_seal_existing(Store *st);
 
 #endif /* SIM_STORE_INTERNAL_H */
