@@ -21,9 +21,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PACK_MAGIC "mfc-trainer pack 1\n"
-#define PACK_MAX_SIG (4u * 1024u * 1024u)
-#define PACK_MAX_FILE (16u * 1024u * 1024u)
+#define PACK_MAGIC     "mfc-trainer pack 1\n"
+#define PACK_MAX_SIG   (4u * 1024u * 1024u)
+#define PACK_MAX_FILE  (16u * 1024u * 1024u)
 #define PACK_MAX_DEPTH 3
 
 int sec_init(void)
@@ -44,10 +44,8 @@ void sec_hex(char *out, const unsigned char *in, size_t n)
 int sec_unhex(unsigned char *out, size_t n, const char *hex)
 {
     size_t got = 0;
-    if (!hex || strlen(hex) < 2 * n)
-        return -1;
-    if (sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n)
-        return -1;
+    if (!hex || strlen(hex) < 2 * n) return -1;
+    if (sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n) return -1;
     return 0;
 }
 
@@ -79,20 +77,17 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
     if (fd < 0)
-        return sim_error_set(err, SIM_ERR_IO, "не удалось создать %s: %s", path,
-                             strerror(errno));
+        return sim_error_set(err, SIM_ERR_IO, "не удалось создать %s: %s", path, strerror(errno));
     const char *p = data;
     size_t left = len;
     while (left > 0) {
         ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
+        if (w < 0 && errno == EINTR) continue;
         if (w <= 0) {
             int e = errno;
             close(fd);
             unlink(path);
-            return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", path,
-                                 strerror(e));
+            return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", path, strerror(e));
         }
         p += w;
         left -= (size_t)w;
@@ -114,10 +109,8 @@ static void key_id_of(const unsigned char pk[crypto_sign_PUBLICKEYBYTES], char *
 SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], int *created,
                           SimError *err)
 {
-    if (created)
-        *created = 0;
-    if (sec_init() != 0)
-        return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (created) *created = 0;
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
     for (int attempt = 0; attempt < 2; attempt++) {
         int fd = open(path, O_RDONLY);
         if (fd >= 0) {
@@ -144,8 +137,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
-        if (!tmp)
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
         snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
         unlink(tmp);
         unsigned char fresh[SEC_KEY_BYTES];
@@ -163,8 +155,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         if (linked) {
             memcpy(key, fresh, SEC_KEY_BYTES);
             sodium_memzero(fresh, sizeof fresh);
-            if (created)
-                *created = 1;
+            if (created) *created = 1;
             return SIM_OK;
         }
         sodium_memzero(fresh, sizeof fresh);
@@ -176,11 +167,9 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
     return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s", path);
 }
 
-SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out,
-                     SimError *err)
+SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)
 {
-    if (sec_init() != 0)
-        return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
     char skhex[2 * crypto_sign_SECRETKEYBYTES + 2], pkhex[2 * crypto_sign_PUBLICKEYBYTES + 2];
@@ -191,8 +180,7 @@ SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_
     strcat(pkhex, "\n");
     SimStatus st = write_new_file(secret_path, skhex, strlen(skhex), 0600, err);
     sodium_memzero(skhex, sizeof skhex);
-    if (st != SIM_OK)
-        return st;
+    if (st != SIM_OK) return st;
     st = write_new_file(public_path, pkhex, strlen(pkhex), 0644, err);
     if (st != SIM_OK) {
         unlink(secret_path);
@@ -207,8 +195,7 @@ static int read_hex_key(const char *path, unsigned char *out, size_t n)
 {
     char *text = NULL;
     size_t len = 0;
-    if (sim_read_file(path, 4096, &text, &len, NULL) != SIM_OK)
-        return -1;
+    if (sim_read_file(path, 4096, &text, &len, NULL) != SIM_OK) return -1;
     while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' '))
         text[--len] = '\0';
     int rc = len == 2 * n ? sec_unhex(out, n, text) : -1;
@@ -233,8 +220,7 @@ typedef struct PackList {
 
 static void list_add(PackList *l, const char *rel)
 {
-    if (l->oom)
-        return;
+    if (l->oom) return;
     if (l->count == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
         PackEntry *p = realloc(l->items, cap * sizeof *p);
@@ -273,23 +259,19 @@ static int cmp_entry(const void *a, const void *b)
 static void scan(PackList *l, const char *dir, const char *rel, int depth, int only_lua)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return;
+    if (!d) return;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        if (name[0] == '.')
-            continue;
-        if (!*rel && strcmp(name, SEC_PACK_FILE) == 0)
-            continue;
+        if (name[0] == '.') continue;
+        if (!*rel && strcmp(name, SEC_PACK_FILE) == 0) continue;
         char *full = sim_path_join(dir, name);
         char *r = *rel ? sim_path_join(rel, name) : sim_strdup(name);
         struct stat stt;
         if (full && r && stat(full, &stt) == 0) {
             if (S_ISREG(stt.st_mode)) {
                 size_t n = strlen(name);
-                if (!only_lua || (n > 4 && strcmp(name + n - 4, ".lua") == 0))
-                    list_add(l, r);
+                if (!only_lua || (n > 4 && strcmp(name + n - 4, ".lua") == 0)) list_add(l, r);
             } else if (S_ISDIR(stt.st_mode) && depth > 1) {
                 scan(l, full, r, depth - 1, only_lua);
             }
@@ -314,11 +296,9 @@ static int pack_list(const char *root, PackList *l)
     memset(l, 0, sizeof *l);
     scan(l, root, "", PACK_MAX_DEPTH, 0);
     char *scripts = scripts_dir_of(root);
-    if (scripts && sim_is_dir(scripts))
-        scan(l, scripts, "../scripts", 1, 1);
+    if (scripts && sim_is_dir(scripts)) scan(l, scripts, "../scripts", 1, 1);
     free(scripts);
-    if (l->oom)
-        return -1;
+    if (l->oom) return -1;
     qsort(l->items, l->count, sizeof *l->items, cmp_entry);
     for (size_t i = 0; i < l->count; i++) {
         char *full = sim_path_join(root, l->items[i].rel);
@@ -347,10 +327,8 @@ static void pack_lines(const PackList *l, SimBuf *b)
 SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
                         size_t *file_count, SimError *err)
 {
-    if (sec_init() != 0)
-        return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sim_is_dir(root))
-        return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
         return sim_error_set(err, SIM_ERR_INVALID,
@@ -383,8 +361,7 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
     char sighex[2 * crypto_sign_BYTES + 1];
     sec_hex(sighex, sig, sizeof sig);
     simbuf_printf(&b, "signature %s\n", sighex);
-    if (file_count)
-        *file_count = l.count;
+    if (file_count) *file_count = l.count;
     list_free(&l);
     if (b.oom) {
         simbuf_free(&b);
@@ -408,21 +385,18 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
     free(tmp);
     free(final);
     simbuf_free(&b);
-    if (st == SIM_OK && id_out)
-        memcpy(id_out, id, sizeof id);
+    if (st == SIM_OK && id_out) memcpy(id_out, id, sizeof id);
     return st;
 }
 
 static void add_problem(PackCheck *pc, const char *rel, PackFileState state)
 {
     PackProblem *p = realloc(pc->problems, (pc->problem_count + 1) * sizeof *p);
-    if (!p)
-        return;
+    if (!p) return;
     pc->problems = p;
     p[pc->problem_count].path = sim_strdup(rel);
     p[pc->problem_count].state = state;
-    if (p[pc->problem_count].path)
-        pc->problem_count++;
+    if (p[pc->problem_count].path) pc->problem_count++;
 }
 
 /* Finds a trusted public key with this id among the files and folders given. */
@@ -430,20 +404,17 @@ static int find_trusted(const char *const *trusted, size_t n, const char *id,
                         unsigned char pk[crypto_sign_PUBLICKEYBYTES])
 {
     for (size_t i = 0; i < n; i++) {
-        if (!trusted[i])
-            continue;
+        if (!trusted[i]) continue;
         if (sim_is_file(trusted[i])) {
             char kid[SEC_KEY_ID_LEN + 1];
             if (read_hex_key(trusted[i], pk, crypto_sign_PUBLICKEYBYTES) == 0) {
                 key_id_of(pk, kid);
-                if (strcmp(kid, id) == 0)
-                    return 1;
+                if (strcmp(kid, id) == 0) return 1;
             }
             continue;
         }
         DIR *d = opendir(trusted[i]);
-        if (!d)
-            continue;
+        if (!d) continue;
         struct dirent *de;
         int found = 0;
         while (!found && (de = readdir(d)) != NULL) {
@@ -459,8 +430,7 @@ static int find_trusted(const char *const *trusted, size_t n, const char *id,
             free(full);
         }
         closedir(d);
-        if (found)
-            return 1;
+        if (found) return 1;
     }
     return 0;
 }
@@ -475,8 +445,7 @@ static void bad_signature(PackCheck *pc, const char *detail)
 PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t trusted_count)
 {
     PackCheck *pc = calloc(1, sizeof *pc);
-    if (!pc)
-        return NULL;
+    if (!pc) return NULL;
     PackList l;
     if (sec_init() != 0 || pack_list(root, &l) != 0) {
         list_free(&l);
@@ -552,8 +521,8 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
             goto done;
         }
         unsigned char want[SEC_HASH_BYTES];
-        char *rel = sim_strndup(p + 6 + 2 * SEC_HASH_BYTES,
-                                (size_t)(e - (p + 6 + 2 * SEC_HASH_BYTES)));
+        char *rel =
+            sim_strndup(p + 6 + 2 * SEC_HASH_BYTES, (size_t)(e - (p + 6 + 2 * SEC_HASH_BYTES)));
         if (!rel || sec_unhex(want, SEC_HASH_BYTES, p + 5) != 0) {
             free(rel);
             bad_signature(pc, "неверная строка в списке файлов");
@@ -583,8 +552,7 @@ done:
 
 void sec_pack_free(PackCheck *pc)
 {
-    if (!pc)
-        return;
+    if (!pc) return;
     for (size_t i = 0; i < pc->problem_count; i++)
         free(pc->problems[i].path);
     free(pc->problems);
@@ -594,16 +562,14 @@ void sec_pack_free(PackCheck *pc)
 
 const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id)
 {
-    if (!pc)
-        return NULL;
+    if (!pc) return NULL;
     size_t n = strlen(id);
     for (size_t i = 0; i < pc->problem_count; i++) {
         const char *r = pc->problems[i].path;
         const char *slash = strchr(r, '/');
         int own = strncmp(r, id, n) == 0 && r[n] == '/';
         int shared = !slash || strncmp(r, "data/", 5) == 0 || strncmp(r, "../", 3) == 0;
-        if (own || shared)
-            return &pc->problems[i];
+        if (own || shared) return &pc->problems[i];
     }
     return NULL;
 }
@@ -613,20 +579,16 @@ const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id)
 int sec_pin_valid(const char *pin)
 {
     size_t n = pin ? strlen(pin) : 0;
-    if (n < 4 || n > 8)
-        return 0;
+    if (n < 4 || n > 8) return 0;
     for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9')
-            return 0;
+        if (pin[i] < '0' || pin[i] > '9') return 0;
     return 1;
 }
 
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)
 {
-    if (sec_init() != 0)
-        return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sec_pin_valid(pin))
-        return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр");
     if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти для хеширования PIN");
@@ -635,7 +597,6 @@ SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *er
 
 int sec_pin_check(const char *stored, const char *pin)
 {
-    if (!stored || !pin || sec_init() != 0)
-        return 0;
+    if (!stored || !pin || sec_init() != 0) return 0;
     return crypto_pwhash_str_verify(stored, pin, strlen(pin)) == 0;
 }

@@ -16,12 +16,12 @@
 
 #include "../core/core.h"
 
-#define SEC_HASH_BYTES 32 /* BLAKE2b-256 */
-#define SEC_MAC_BYTES 32  /* HMAC-SHA512-256 */
-#define SEC_KEY_BYTES 32  /* the installation secret */
-#define SEC_KEY_ID_LEN 16 /* hex characters of a public key id */
+#define SEC_HASH_BYTES   32 /* BLAKE2b-256 */
+#define SEC_MAC_BYTES    32 /* HMAC-SHA512-256 */
+#define SEC_KEY_BYTES    32 /* the installation secret */
+#define SEC_KEY_ID_LEN   16 /* hex characters of a public key id */
 #define SEC_PIN_HASH_MAX 128
-#define SEC_PACK_FILE "pack.sig"
+#define SEC_PACK_FILE    "pack.sig"
 
 /* Initialises libsodium; safe to call many times. Returns 0 when ready. */
 int sec_init(void);
@@ -49,8 +49,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
 /* ---- signing keys ----------------------------------------------------------------------- */
 /* Writes a new Ed25519 key pair: the secret key to secret_path (mode 0600, never overwritten)
  * and the public key to public_path (one line of hex). id_out (size >= 17) gets the key id. */
-SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out,
-                     SimError *err);
+SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err);
 
 /* ---- scenario packs --------------------------------------------------------------------- */
 /* A pack is the scenarios folder ROOT: every regular file of ROOT/<scenario>/ (and its data/),
@@ -64,7 +63,11 @@ typedef enum PackState {
     PACK_MODIFIED       /* signature fine, but files changed, missing or added */
 } PackState;
 
-typedef enum PackFileState { PACK_FILE_CHANGED = 1, PACK_FILE_MISSING, PACK_FILE_ADDED } PackFileState;
+typedef enum PackFileState {
+    PACK_FILE_CHANGED = 1,
+    PACK_FILE_MISSING,
+    PACK_FILE_ADDED
+} PackFileState;
 
 typedef struct PackProblem {
     char *path; /* relative to ROOT, as in the manifest */
@@ -73,7 +76,7 @@ typedef struct PackProblem {
 
 typedef struct PackCheck {
     PackState state;
-    char key_id[SEC_KEY_ID_LEN + 1]; /* the signer's key id; "" when unsigned */
+    char key_id[SEC_KEY_ID_LEN + 1];   /* the signer's key id; "" when unsigned */
     char hash[2 * SEC_HASH_BYTES + 1]; /* BLAKE2b-256 over the manifest of the files as read */
     PackProblem *problems;
     size_t problem_count;

@@ -20,21 +20,21 @@
 #include <string.h>
 
 #define SQL_ATTEMPT                                                                                \
-    "SELECT id, trainee_id, scenario_id, scenario_version, scenario_hash, seed, mode,"            \
+    "SELECT id, trainee_id, scenario_id, scenario_version, scenario_hash, seed, mode,"             \
     " started_at, pack_hash, pack_state, pack_key FROM attempts WHERE id = ?1"
 #define SQL_RESULT                                                                                 \
-    "SELECT ended_at, finished, outcome, total, passed, sim_minutes, result_json,"                \
+    "SELECT ended_at, finished, outcome, total, passed, sim_minutes, result_json,"                 \
     " scenario_title, real_seconds FROM attempts WHERE id = ?1"
 #define SQL_CRITERIA                                                                               \
-    "SELECT criterion, title, weight, score, max FROM attempt_criteria WHERE attempt_id = ?1"     \
+    "SELECT criterion, title, weight, score, max FROM attempt_criteria WHERE attempt_id = ?1"      \
     " ORDER BY criterion"
 #define SQL_MISTAKES                                                                               \
-    "SELECT seq, action_id, kind, criterion, points, feedback, rule_id, rule"                     \
+    "SELECT seq, action_id, kind, criterion, points, feedback, rule_id, rule"                      \
     " FROM attempt_mistakes WHERE attempt_id = ?1 ORDER BY seq"
 /* The action's place (seq) is bound into the mac, not the digest, so a moved action is
  * recognised by its digest under another seq. */
 #define SQL_ACTION                                                                                 \
-    "SELECT attempt_id, action_id, at, sim_minutes, points_json FROM actions"                     \
+    "SELECT attempt_id, action_id, at, sim_minutes, points_json FROM actions"                      \
     " WHERE attempt_id = ?1 AND seq = ?2"
 
 /* Appends every row of the query (bound: ?1 attempt, ?2 seq) to b. Returns the row count,
@@ -42,11 +42,9 @@
 static int canon_rows(Store *st, const char *sql, const char *attempt, int seq, SimBuf *b)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return -1;
     sqlite3_bind_text(s, 1, attempt, -1, SQLITE_TRANSIENT);
-    if (sqlite3_bind_parameter_count(s) >= 2)
-        sqlite3_bind_int(s, 2, seq);
+    if (sqlite3_bind_parameter_count(s) >= 2) sqlite3_bind_int(s, 2, seq);
     int rows = 0, rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int n = sqlite3_column_count(s);
@@ -81,15 +79,12 @@ static int record_digest(Store *st, const char *kind, const char *attempt, int s
         rows = canon_rows(st, SQL_RESULT, attempt, 0, &b);
         if (rows > 0) {
             simbuf_append(&b, "\x1d", 1);
-            if (canon_rows(st, SQL_CRITERIA, attempt, 0, &b) < 0)
-                rows = -1;
+            if (canon_rows(st, SQL_CRITERIA, attempt, 0, &b) < 0) rows = -1;
             simbuf_append(&b, "\x1d", 1);
-            if (rows > 0 && canon_rows(st, SQL_MISTAKES, attempt, 0, &b) < 0)
-                rows = -1;
+            if (rows > 0 && canon_rows(st, SQL_MISTAKES, attempt, 0, &b) < 0) rows = -1;
         }
     }
-    if (rows > 0)
-        sec_hash(out, simbuf_str(&b), b.len);
+    if (rows > 0) sec_hash(out, simbuf_str(&b), b.len);
     simbuf_free(&b);
     return rows < 0 ? -1 : rows > 0;
 }
@@ -100,8 +95,7 @@ static void entry_mac(const Store *st, const unsigned char prev[SEC_MAC_BYTES], 
 {
     char head[160];
     int len = snprintf(head, sizeof head, "%lld|%s|%s|%d|", n, kind, attempt, seq);
-    if (len < 0 || (size_t)len >= sizeof head)
-        len = (int)sizeof head - 1;
+    if (len < 0 || (size_t)len >= sizeof head) len = (int)sizeof head - 1;
     const void *parts[] = {prev, head, digest_hex};
     size_t lens[] = {SEC_MAC_BYTES, (size_t)len, strlen(digest_hex)};
     sec_mac(out, st->key, parts, lens, 3);
@@ -110,8 +104,7 @@ static void entry_mac(const Store *st, const unsigned char prev[SEC_MAC_BYTES], 
 int chain_append(Store *st, const char *kind, const char *attempt, int seq)
 {
     unsigned char digest[SEC_HASH_BYTES], prev[SEC_MAC_BYTES] = {0}, mac[SEC_MAC_BYTES];
-    if (record_digest(st, kind, attempt, seq, digest) != 1)
-        return 0;
+    if (record_digest(st, kind, attempt, seq, digest) != 1) return 0;
     long long n = 1;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT n, mac FROM chain ORDER BY n DESC LIMIT 1", -1, &s,
@@ -125,8 +118,7 @@ int chain_append(Store *st, const char *kind, const char *attempt, int seq)
             memset(prev, 0xff, sizeof prev); /* a damaged head: the new link will not verify */
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return 0;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return 0;
     char dhex[2 * SEC_HASH_BYTES + 1], mhex[2 * SEC_MAC_BYTES + 1];
     sec_hex(dhex, digest, SEC_HASH_BYTES);
     entry_mac(st, prev, n, kind, attempt, seq, dhex, mac);
@@ -165,16 +157,15 @@ int chain_seal_existing(Store *st)
         int ended = sqlite3_column_int(a, 1);
         ok = chain_append(st, "attempt", id, 0);
         sqlite3_stmt *q;
-        if (ok && sqlite3_prepare_v2(st->db,
-                                     "SELECT seq FROM actions WHERE attempt_id = ? ORDER BY seq",
-                                     -1, &q, NULL) == SQLITE_OK) {
+        if (ok &&
+            sqlite3_prepare_v2(st->db, "SELECT seq FROM actions WHERE attempt_id = ? ORDER BY seq",
+                               -1, &q, NULL) == SQLITE_OK) {
             sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
             while (ok && sqlite3_step(q) == SQLITE_ROW)
                 ok = chain_append(st, "action", id, sqlite3_column_int(q, 0));
             sqlite3_finalize(q);
         }
-        if (ok && ended)
-            ok = chain_append(st, "finish", id, 0);
+        if (ok && ended) ok = chain_append(st, "finish", id, 0);
     }
     sqlite3_finalize(a);
     return ok;
@@ -184,8 +175,8 @@ int store_chain_head(Store *st, char *out)
 {
     out[0] = '\0';
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT mac FROM chain ORDER BY n DESC LIMIT 1", -1, &s,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT mac FROM chain ORDER BY n DESC LIMIT 1", -1, &s, NULL) !=
+        SQLITE_OK)
         return 0;
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
         snprintf(out, STORE_HEAD_LEN + 1, "%s", (const char *)sqlite3_column_text(s, 0));
@@ -199,8 +190,7 @@ static void add_finding(ChainReport *r, TamperKind kind, const char *what, const
                         int seq, long long n)
 {
     TamperFinding *p = realloc(r->items, (r->count + 1) * sizeof *p);
-    if (!p)
-        return;
+    if (!p) return;
     r->items = p;
     TamperFinding *f = &p[r->count++];
     memset(f, 0, sizeof *f);
@@ -223,10 +213,8 @@ static int link_ok(const Store *st, const unsigned char prev[SEC_MAC_BYTES], sql
     const char *mac = (const char *)sqlite3_column_text(s, 5);
     unsigned char want[SEC_MAC_BYTES];
     int parsed = mac && sec_unhex(mac_out, SEC_MAC_BYTES, mac) == 0;
-    if (!parsed)
-        memset(mac_out, 0xff, SEC_MAC_BYTES);
-    if (!kind || !attempt || !digest || !parsed)
-        return 0;
+    if (!parsed) memset(mac_out, 0xff, SEC_MAC_BYTES);
+    if (!kind || !attempt || !digest || !parsed) return 0;
     entry_mac(st, prev, n, kind, attempt, seq, digest, want);
     return sec_equal(want, mac_out, SEC_MAC_BYTES);
 }
@@ -238,8 +226,7 @@ static int matches(Store *st, const char *kind, const char *attempt, int seq, co
     unsigned char d[SEC_HASH_BYTES];
     char hex[2 * SEC_HASH_BYTES + 1];
     int have = record_digest(st, kind, attempt, seq, d);
-    if (have != 1)
-        return -1;
+    if (have != 1) return -1;
     sec_hex(hex, d, SEC_HASH_BYTES);
     return digest && strcmp(hex, digest) == 0;
 }
@@ -259,8 +246,8 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         return sim_error_set(err, SIM_ERR_IO, "проверка журнала: %s", sqlite3_errmsg(st->db));
     sqlite3_stmt *s = NULL, *ins = NULL;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT n, kind, attempt_id, seq, digest, mac FROM chain ORDER BY n",
-                           -1, &s, NULL) != SQLITE_OK ||
+                           "SELECT n, kind, attempt_id, seq, digest, mac FROM chain ORDER BY n", -1,
+                           &s, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO temp.vj VALUES(?,?,?,?,?)", -1, &ins,
                            NULL) != SQLITE_OK) {
         sqlite3_finalize(s);
@@ -273,16 +260,13 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         long long n = sqlite3_column_int64(s, 0);
         const char *attempt = (const char *)sqlite3_column_text(s, 2);
         r->entries++;
-        if (n > expect_n)
-            add_finding(r, TAMPER_DELETED, "journal", NULL, 0, expect_n);
+        if (n > expect_n) add_finding(r, TAMPER_DELETED, "journal", NULL, 0, expect_n);
         if (!link_ok(st, prev, s, mac))
             add_finding(r, TAMPER_JOURNAL, "journal", attempt, sqlite3_column_int(s, 3), n);
         memcpy(prev, mac, SEC_MAC_BYTES);
         const char *m = (const char *)sqlite3_column_text(s, 5);
-        if (want_len >= 8 && m && strncmp(m, expect_head, want_len) == 0)
-            head_found = 1;
-        if (m)
-            snprintf(r->head, sizeof r->head, "%s", m);
+        if (want_len >= 8 && m && strncmp(m, expect_head, want_len) == 0) head_found = 1;
+        if (m) snprintf(r->head, sizeof r->head, "%s", m);
         sqlite3_bind_value(ins, 1, sqlite3_column_value(s, 1));
         sqlite3_bind_value(ins, 2, sqlite3_column_value(s, 2));
         sqlite3_bind_value(ins, 3, sqlite3_column_value(s, 3));
@@ -294,8 +278,7 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
     }
     sqlite3_finalize(s);
     sqlite3_finalize(ins);
-    if (expect_head && !head_found)
-        add_finding(r, TAMPER_ROLLBACK, "head", NULL, 0, 0);
+    if (expect_head && !head_found) add_finding(r, TAMPER_ROLLBACK, "head", NULL, 0, 0);
 
     /* 2. Every live attempt, result and action against its entry. */
     sqlite3_stmt *e = NULL, *moved = NULL;
@@ -346,12 +329,11 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
             if (!found) {
                 /* An attempt that never ended has no result entry; one that did must. */
                 if (part == 0 || ended)
-                    add_finding(r, part == 0 ? TAMPER_INSERTED : TAMPER_CHANGED, what, attempt,
-                                seq, 0);
+                    add_finding(r, part == 0 ? TAMPER_INSERTED : TAMPER_CHANGED, what, attempt, seq,
+                                0);
                 continue;
             }
-            if (matches(st, k, attempt, seq, digest) == 1)
-                continue;
+            if (matches(st, k, attempt, seq, digest) == 1) continue;
             int reordered = 0;
             if (action) {
                 unsigned char d[SEC_HASH_BYTES];
@@ -392,8 +374,7 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
 
 void store_verify_free(ChainReport *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     free(r->items);
     r->items = NULL;
     r->count = 0;
@@ -422,8 +403,7 @@ int store_attempt_verifies(Store *st, const char *attempt)
         sqlite3_bind_int64(p, 1, n);
         if (sqlite3_step(p) == SQLITE_ROW) {
             const char *m = (const char *)sqlite3_column_text(p, 1);
-            ok = sqlite3_column_int64(p, 0) == n - 1 && m &&
-                 sec_unhex(prev, SEC_MAC_BYTES, m) == 0;
+            ok = sqlite3_column_int64(p, 0) == n - 1 && m && sec_unhex(prev, SEC_MAC_BYTES, m) == 0;
         } else {
             ok = n == 1;
         }
@@ -431,8 +411,7 @@ int store_attempt_verifies(Store *st, const char *attempt)
         ok = ok && link_ok(st, prev, s, mac);
         const char *kind = (const char *)sqlite3_column_text(s, 1);
         const char *digest = (const char *)sqlite3_column_text(s, 4);
-        if (!ok || !kind || !digest)
-            break;
+        if (!ok || !kind || !digest) break;
         if (strcmp(kind, "attempt") == 0) {
             begun = 1;
             ok = matches(st, "attempt", attempt, 0, digest) == 1;
@@ -446,10 +425,8 @@ int store_attempt_verifies(Store *st, const char *attempt)
     }
     sqlite3_finalize(s);
     sqlite3_finalize(p);
-    if (!ok || !begun)
-        return 0;
-    if (ended && matches(st, "finish", attempt, 0, finish_digest) != 1)
-        return 0;
+    if (!ok || !begun) return 0;
+    if (ended && matches(st, "finish", attempt, 0, finish_digest) != 1) return 0;
     /* No rows beside the journal: as many actions as entries, and no result without one. */
     if (sqlite3_prepare_v2(st->db,
                            "SELECT (SELECT count(*) FROM actions WHERE attempt_id = ?1),"
