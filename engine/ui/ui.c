@@ -2678,6 +2678,7 @@ static void pin_submit(Ui *u)
     int wait = pin_wait_seconds(u);
     if (wait > 0) {
         snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_WAIT), wait);
+        memset(u->pin, 0, sizeof u->pin);
         return;
     }
     char *stored = store_get_setting(u->cfg->store, PIN_SETTING);
@@ -3875,7 +3876,8 @@ static int script_step(Ui *u)
              * its first notice (the office) or in its messages (the reload error screen). */
             static const char *const names[] = {
                 "start",   "new-profile", "catalog", "office", "debrief",    "settings",
-                "manager", "trainee",     "replay",  "book",   "shift-end", "reload-error"};
+                "manager", "trainee",     "replay",  "book",   "shift-end", "reload-error",
+                "pin"};
             char *want_text = strchr(arg, ' ');
             if (want_text)
                 *want_text++ = '\0';
@@ -3884,6 +3886,7 @@ static int script_step(Ui *u)
                                   : "?";
             const char *have = u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
                                : u->screen == SCR_CATALOG    ? u->form_error
+                               : u->screen == SCR_PIN        ? u->pin_msg
                                : u->nnotices                 ? u->notices[0].text
                                                              : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
@@ -3959,7 +3962,11 @@ int ui_run(const UiConfig *cfg, SimError *err)
                 start_attempt(u, (int)i);
             }
         if (u->screen != SCR_OFFICE) {
-            sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен", cfg->start_scenario);
+            if (u->form_error[0]) /* e.g. an exam refused on an unverified pack */
+                sim_error_set(err, SIM_ERR_INVALID, "%s", u->form_error);
+            else
+                sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен",
+                              cfg->start_scenario);
             gfx_destroy(u->g);
             free(u);
             return 1;
