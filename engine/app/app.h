@@ -8,7 +8,9 @@
 #ifndef SIM_APP_H
 #define SIM_APP_H
 
+#include "../crypto/crypto.h"
 #include "../session/session.h"
+#include "../store/store.h"
 
 /* Exit codes. */
 #define EXIT_OK 0
@@ -56,5 +58,18 @@ int cmd_export(int argc, char **argv, const AppPaths *paths);
 int cmd_explore(int argc, char **argv, const AppPaths *paths);
 int cmd_graph(int argc, char **argv, const AppPaths *paths);
 int cmd_new(int argc, char **argv, const AppPaths *paths);
+int cmd_keygen(int argc, char **argv, const AppPaths *paths);
+int cmd_sign(int argc, char **argv, const AppPaths *paths);
+int cmd_verify(int argc, char **argv, const AppPaths *paths);
+
+/* ---- signed scenario packs (cli_sign.c) -------------------------------------------------- */
+/* Checks the pack rooted at root (a scenarios folder), or the pack holding scenario_dir,
+ * against the trusted keys. Caller frees with sec_pack_free. */
+PackCheck *app_pack_check(const char *root);
+PackCheck *app_pack_check_for(const char *scenario_dir);
+/* What is wrong for this scenario (Russian, caller frees), or NULL when it may be examined. */
+char *app_pack_problem(const PackCheck *pc, const char *scenario_id);
+/* Records the pack's hash, state and key in an attempt. */
+void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a);
 
 #endif /* SIM_APP_H */

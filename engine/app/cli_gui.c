@@ -98,8 +98,29 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     UiScenario *list = calloc(n ? n : 1, sizeof *list);
     UiBroken *broken = calloc(n ? n : 1, sizeof *broken);
     AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx); /* one per folder, kept for reloads */
+    /* The pack's signature and file hashes, checked once before any scenario is parsed: each
+     * scenario learns whether it may be examined and what to record with its attempts. */
+    PackCheck *pack = app_pack_check(paths->scenarios);
+    UiPack *packs = calloc(n ? n : 1, sizeof *packs);
+    AttemptInfo *pinfo = calloc(n ? n : 1, sizeof *pinfo);
+    char **problems = calloc(n ? n : 1, sizeof *problems);
+    for (size_t i = 0; i < n && packs && pinfo && problems; i++) {
+        const char *folder = strrchr(dirs[i], '/') ? strrchr(dirs[i], '/') + 1 : dirs[i];
+        problems[i] = app_pack_problem(pack, folder);
+        app_pack_fill(pack, problems[i], &pinfo[i]);
+        packs[i] = (UiPack){problems[i], pinfo[i].pack_hash, pinfo[i].pack_state,
+                            pinfo[i].pack_key};
+    }
+    for (size_t i = 0; i < n && problems; i++)
+        if (problems[i]) { /* training is allowed with a visible warning */
+            simbuf_printf(&errors, tr(STR_PACK_WINDOW_WARN), problems[i]);
+            fprintf(stderr, "mfc-trainer: ");
+            fprintf(stderr, tr(STR_PACK_WINDOW_WARN), problems[i]);
+            fprintf(stderr, "\n");
+            break;
+        }
     size_t ok = 0, nbroken = 0;
-    for (size_t i = 0; i < n && list && ctx && broken; i++) {
+    for (size_t i = 0; i < n && list && ctx && broken && packs; i++) {
         SimDiags d;
         simdiags_init(&d);
         app_load_ctx_init(&ctx[i], dirs[i], &d);
@@ -117,11 +138,13 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             simbuf_printf(&errors, "%sНе загружен сценарий %s: %zu ошибок (mfc-trainer check %s).",
                           errors.len ? " " : "", dirs[i], d.errors, dirs[i]);
             broken[nbroken].dir = dirs[i];
+            broken[nbroken].pack = &packs[i];
             broken[nbroken++].load = lo;
         } else {
             list[ok].scenario = s;
             list[ok].program = prog;
             list[ok].load = lo;
+            list[ok].pack = &packs[i];
             ok++;
         }
         simdiags_free(&d);
@@ -182,6 +205,12 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     free(list);
     free(broken);
     free(ctx);
+    for (size_t i = 0; i < n && problems; i++)
+        free(problems[i]);
+    free(problems);
+    free(packs);
+    free(pinfo);
+    sec_pack_free(pack);
     simbuf_free(&errors);
     scenario_dirs_free(dirs, n);
     return rc == 0 ? EXIT_OK : EXIT_FAIL;

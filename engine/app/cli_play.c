@@ -521,12 +521,31 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     SimDiags diags;
     simdiags_init(&diags);
     AppLoadCtx ctx;
-    app_load_ctx_init(&ctx, dir, &diags);
-    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
-    Scenario *s = scenario_load(dir, &lo, &diags);
-    app_print_diags(&diags);
+    memset(&ctx, 0, sizeof ctx);
+    Scenario *s = NULL;
     Session *ss = NULL;
     SimError err;
+    /* The pack's signature and every file's hash are checked before anything is parsed: an
+     * exam refuses a pack that is not the methodologist's, training warns. */
+    const char *folder = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+    PackCheck *pack = app_pack_check_for(dir);
+    char *pack_problem = app_pack_problem(pack, folder);
+    if (pack_problem && o.exam) {
+        fprintf(stderr, "mfc-trainer play: ");
+        fprintf(stderr, tr(STR_PACK_EXAM_REFUSED), pack_problem);
+        fprintf(stderr, "\n");
+        rc = EXIT_FAIL;
+        goto done;
+    }
+    if (pack_problem && !o.json && !o.quiet) {
+        fprintf(stderr, "mfc-trainer play: ");
+        fprintf(stderr, tr(STR_PACK_TRAINING_WARN), pack_problem);
+        fprintf(stderr, "\n");
+    }
+    app_load_ctx_init(&ctx, dir, &diags);
+    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
+    s = scenario_load(dir, &lo, &diags);
+    app_print_diags(&diags);
     if (!s) {
         fprintf(stderr, "mfc-trainer play: ");
         fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), dir, dir);
@@ -545,6 +564,13 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             goto done;
         }
         free(text);
+        if (pack_problem && session_mode(ss) == MODE_EXAM) {
+            fprintf(stderr, "mfc-trainer play: ");
+            fprintf(stderr, tr(STR_PACK_EXAM_REFUSED), pack_problem);
+            fprintf(stderr, "\n");
+            rc = EXIT_FAIL;
+            goto done;
+        }
     } else {
         if (!o.have_seed)
             o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
@@ -589,6 +615,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         snprintf(ai.hash, sizeof ai.hash, "%s", s->hash_hex);
         ai.seed = session_seed(ss);
         ai.exam = session_mode(ss) == MODE_EXAM;
+        app_pack_fill(pack, pack_problem, &ai);
         if (store_begin_attempt(rec.store, &ai, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             if (store_pending(rec.store) == 0) {
@@ -709,6 +736,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         }
     }
 done:
+    sec_pack_free(pack);
+    free(pack_problem);
     store_close(rec.store);
     memset(&rec, 0, sizeof rec);
     session_destroy(ss);

@@ -458,7 +458,8 @@ static void summary_grid(const Report *r, Grid *g, const char *db, const char *n
                              {tr(STR_REPORT_H_AVG), avg.s},
                              {tr(STR_REPORT_S_ACTIVE), at.s},
                              {tr(STR_REPORT_S_FIRST), *first ? first : none},
-                             {tr(STR_REPORT_S_LAST), *last ? last : none}};
+                             {tr(STR_REPORT_S_LAST), *last ? last : none},
+                             {tr(STR_REPORT_S_CHAIN), *r->chain_head ? r->chain_head : none}};
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
         grid_add(g, rows[i]);
     simbuf_free(&f);
@@ -689,6 +690,7 @@ static void render_json(const Report *r, SimBuf *b)
     simjsonw_object(&w);
     j_str(&w, "report", "mfc-trainer");
     j_int(&w, "version", 1);
+    j_str(&w, "chain_head", *r->chain_head ? r->chain_head : NULL);
     simjsonw_key(&w, "filter");
     simjsonw_object(&w);
     j_str(&w, "trainee", r->trainee);
@@ -1046,6 +1048,13 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
     simbuf_free(&f);
     simbuf_puts(b, " · ");
     html_esc(b, db);
+    if (*r->chain_head) {
+        simbuf_puts(b, " · ");
+        html_esc(b, tr(STR_CHAIN_HEAD));
+        simbuf_puts(b, " <code>");
+        html_esc(b, r->chain_head);
+        simbuf_puts(b, "</code>");
+    }
     simbuf_puts(b, "</p>\n");
 
     /* Key figures as cards. */

@@ -52,6 +52,12 @@ int main(int argc, char **argv)
         rc = cmd_check(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "play") == 0) {
         rc = cmd_play(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "keygen") == 0) {
+        rc = cmd_keygen(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "sign") == 0) {
+        rc = cmd_sign(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "verify") == 0) {
+        rc = cmd_verify(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "explore") == 0) {
         rc = cmd_explore(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "graph") == 0) {

@@ -72,6 +72,10 @@
       "  mfc-trainer graph СЦЕНАРИЙ [--attempt ID --db ФАЙЛ]\n"                                  \
       "                                          граф сценария в формате Graphviz DOT\n"        \
       "  mfc-trainer new ID --service УСЛУГА     создать заготовку сценария\n"                  \
+      "  mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]\n"                      \
+      "                                          проверить, не изменена ли база результатов\n"   \
+      "  mfc-trainer keygen ФАЙЛ                 создать ключ методиста (ФАЙЛ и ФАЙЛ.pub)\n"     \
+      "  mfc-trainer sign --key ФАЙЛ [ПАПКА]     подписать пакет сценариев (pack.sig)\n"         \
       "  mfc-trainer --version | --help\n"                                                       \
       "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n"                               \
       "Бюджеты скриптов в play и check: --lua-time-ms N (мс на вызов, по умолчанию 250),\n"       \
@@ -382,6 +386,56 @@
     X(STR_MGR_REPLAY_STEP, "Шаг %zu из %zu")                                                 \
     X(STR_MGR_REPLAY_START, "Начало приёма: заявитель подходит к окну.")                     \
     X(STR_MGR_REPLAY_HINT, "← → — шаг назад и вперёд · Home, End — начало и конец · Esc — к попыткам") \
+    X(STR_PACK_NOMEM, "проверить подпись пакета сценариев не удалось (нехватка памяти)") \
+    X(STR_PACK_FILE_CHANGED, "файл %s изменён после подписи методиста") \
+    X(STR_PACK_FILE_MISSING, "файла %s, подписанного методистом, нет") \
+    X(STR_PACK_FILE_ADDED, "файл %s добавлен после подписи методиста") \
+    X(STR_PACK_UNSIGNED, "пакет сценариев не подписан методистом (нет файла %s)") \
+    X(STR_PACK_UNTRUSTED, "пакет сценариев подписан ключом %s, которому эта установка не доверяет") \
+    X(STR_PACK_BAD_SIGNATURE, "подпись пакета сценариев недействительна: %s") \
+    X(STR_PACK_EXAM_REFUSED, "Экзамен невозможен: %s. Обратитесь к методисту.") \
+    X(STR_PACK_TRAINING_WARN, "Внимание: %s — попытка будет отмечена в результатах как пройденная на неподтверждённом пакете.") \
+    X(STR_PACK_WINDOW_WARN, "Пакет сценариев не подтверждён: %s. Обучение доступно, экзамен — нет.") \
+    X(STR_KEYGEN_USAGE, "использование: mfc-trainer keygen ФАЙЛ (секретный ключ; открытый — ФАЙЛ.pub)") \
+    X(STR_KEYGEN_DONE, "Секретный ключ: %s (права 0600 — храните его только у себя)\nОткрытый ключ: %s, номер %s\n%s") \
+    X(STR_SIGN_USAGE, "использование: mfc-trainer sign --key СЕКРЕТНЫЙ_КЛЮЧ [ПАПКА_СЦЕНАРИЕВ]") \
+    X(STR_SIGN_DONE, "Подписано: %s/%s — файлов %zu, ключ %s, хеш пакета %s\n") \
+    X(STR_SIGN_NOT_TRUSTED, "Внимание: ключ %s не входит в доверенные (assets/keys/ или MFC_TRUSTED_KEYS) — экзамен по этому пакету будет недоступен.\n") \
+    X(STR_VERIFY_USAGE, "использование: mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]") \
+    X(STR_VERIFY_BAD_HEAD, "--expect-head: ожидалась метка цепочки — не меньше 8 шестнадцатеричных цифр, а не «%s»") \
+    X(STR_VERIFY_CHANGED, "изменена") \
+    X(STR_VERIFY_DELETED, "удалена") \
+    X(STR_VERIFY_INSERTED, "вставлена в обход программы") \
+    X(STR_VERIFY_REORDERED, "переставлена") \
+    X(STR_VERIFY_JOURNAL, "подделана или изменена") \
+    X(STR_VERIFY_ROLLBACK, "не найдена — база откатена к более старой копии или подменена") \
+    X(STR_VERIFY_WHAT_ATTEMPT, "попытка") \
+    X(STR_VERIFY_WHAT_RESULT, "результат попытки") \
+    X(STR_VERIFY_WHAT_ACTION, "действие") \
+    X(STR_VERIFY_WHAT_JOURNAL, "запись журнала") \
+    X(STR_VERIFY_WHAT_HEAD, "метка цепочки") \
+    X(STR_VERIFY_ATTEMPT_ID, " %s") \
+    X(STR_VERIFY_SEQ, ", шаг %d") \
+    X(STR_VERIFY_ENTRY, " (запись журнала № %lld)") \
+    X(STR_VERIFY_SUMMARY, "%s: попыток %zu, действий %zu, записей журнала %zu; метка цепочки %s") \
+    X(STR_VERIFY_FOUND, "Найдено нарушений: %zu") \
+    X(STR_VERIFY_OK, "Нарушений нет: все записи совпадают с журналом.") \
+    X(STR_CHAIN_HEAD, "метка цепочки результатов") \
+    X(STR_REPORT_S_CHAIN, "Метка цепочки результатов") \
+    X(STR_UI_CHAIN_HEAD, "Метка цепочки результатов: %s") \
+    X(STR_MGR_NOT_VERIFIED, "⚠ не сходится с журналом") \
+    X(STR_MGR_NOT_VERIFIED_NOTE, "⚠ — записи попытки не сходятся с журналом: база изменена в обход программы (mfc-trainer verify покажет подробности).") \
+    X(STR_PIN_SET_TITLE, "Руководитель: задайте PIN") \
+    X(STR_PIN_SET_HINT, "PIN защищает раздел руководителя: от 4 до 8 цифр. Введите его дважды.") \
+    X(STR_PIN_ENTER_TITLE, "Руководитель: введите PIN") \
+    X(STR_PIN_FIRST, "PIN") \
+    X(STR_PIN_SECOND, "PIN ещё раз") \
+    X(STR_PIN_MISMATCH, "PIN не совпадают — введите ещё раз.") \
+    X(STR_PIN_INVALID, "PIN — от 4 до 8 цифр.") \
+    X(STR_PIN_WRONG, "Неверный PIN. Следующая попытка — через %d с.") \
+    X(STR_PIN_WAIT, "Подождите %d с перед следующей попыткой.") \
+    X(STR_PIN_HINT, "Цифры — PIN · Tab — поле · Enter — войти · Esc — назад") \
+    X(STR_PIN_SAVE_FAILED, "PIN не сохранён: %s") \
     X(STR_BOOK_TITLE, "Справочник") \
     X(STR_BOOK_SUB, "Услуги, нормы и величины — те же, по которым оцениваются Ваши действия в сценариях") \
     X(STR_BOOK_TAB_SERVICES, "Услуги") \

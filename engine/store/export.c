@@ -221,6 +221,7 @@ typedef struct Exporter {
 typedef struct Attempt {
     const char *id, *scenario, *version, *hash, *seed, *mode, *started, *ended, *outcome;
     const char *title, *personnel, *ending;
+    const char *chain, *pack, *pack_state; /* schema 4: the result's MAC and the pack played */
     double sim_minutes, real_seconds, pass_mark;
     int has_real, has_pass_mark, finished, total, passed;
     char *iri; /* <home>/scenarios/<id>, owned */
@@ -640,6 +641,19 @@ static int write_attempt(Exporter *e, const Attempt *a)
             ext_key(e, "ending");
             simjsonw_string(w, a->ending);
         }
+        /* Tamper evidence: the MAC of this result in the results chain (stable once the
+         * attempt has ended; `mfc-trainer verify --expect-head` finds it in an intact
+         * database, not in one rolled back to before it) and the pack it was played from. */
+        if (a->chain) {
+            ext_key(e, "chain");
+            simjsonw_string(w, a->chain);
+        }
+        if (a->pack) {
+            ext_key(e, "pack");
+            simjsonw_string(w, a->pack);
+            ext_key(e, "pack-state");
+            simjsonw_string(w, a->pack_state ? a->pack_state : "");
+        }
         simjsonw_object_end(w);
         simjsonw_object_end(w);
         stmt_end(e, a, CTX_MASTERY, a->ended);
@@ -690,7 +704,9 @@ static const char SQL_ATTEMPTS[] =
     "  AND b.scenario_title IS NOT NULL ORDER BY b.started_at, b.id LIMIT 1), a.scenario_id), "
     "t.personnel_number, "
     "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.pass_mark') END, "
-    "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.ending') END "
+    "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.ending') END, "
+    "(SELECT c.mac FROM chain c WHERE c.attempt_id = a.id AND c.kind = 'finish' "
+    "  ORDER BY c.n DESC LIMIT 1), a.pack_hash, a.pack_state "
     "FROM attempts a LEFT JOIN trainees t ON t.id = a.trainee_id "
     "WHERE ?1 IS NULL OR a.started_at >= ?1 "
     "ORDER BY a.started_at, a.id";
@@ -749,6 +765,9 @@ static void read_attempt(sqlite3_stmt *s, Attempt *a)
                        sqlite3_column_type(s, 16) == SQLITE_FLOAT;
     a->pass_mark = sqlite3_column_double(s, 16);
     a->ending = col_text(s, 17);
+    a->chain = col_text(s, 18);
+    a->pack = col_text(s, 19);
+    a->pack_state = col_text(s, 20);
 }
 
 SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,

@@ -1307,6 +1307,7 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     r->scenario = arena_strdup(ra, f->scenario);
     r->since = arena_strdup(ra, f->since);
     r->until = arena_strdup(ra, f->until);
+    store_chain_head(st, r->chain_head);
     Builder b;
     memset(&b, 0, sizeof b);
     b.stride = REPORT_MAX_CRITERIA;

@@ -125,6 +125,10 @@ typedef struct Report {
     ReportTrendPoint *trend;
     size_t trend_count;
     int trend_weekly;
+    /* The results chain's head when the report was built (hex; "" when the journal is empty):
+     * a report that has left the PC catches a database rolled back to an older copy
+     * (`mfc-trainer verify --expect-head`). */
+    char chain_head[65];
     void *arena_; /* strings and arrays above; internal */
 } Report;
 

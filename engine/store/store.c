@@ -206,6 +206,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE INDEX mistakes_by_action ON attempt_mistakes(action_id);",
     /* 2 → 3: running summaries for the unfiltered report and the manager area */
     SUM_TABLES,
+    /* 3 → 4: tamper evidence — the pack each attempt was played from, and the MAC-chained
+     * journal of every record (chain.c); existing rows are sealed by chain_seal_existing. */
+    "ALTER TABLE attempts ADD COLUMN pack_hash TEXT;"
+    "ALTER TABLE attempts ADD COLUMN pack_state TEXT;"
+    "ALTER TABLE attempts ADD COLUMN pack_key TEXT;"
+    "CREATE TABLE chain ("
+    "  n INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('attempt','action','finish')),"
+    "  attempt_id TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,"
+    "  digest TEXT NOT NULL, mac TEXT NOT NULL);"
+    "CREATE INDEX chain_by_attempt ON chain(attempt_id, kind, seq);",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
@@ -267,7 +278,30 @@ static int quick_check_ok(Store *st)
     return ok;
 }
 
+char *store_key_path(const char *db_path)
+{
+    const char *slash = strrchr(db_path, '/');
+    const char *base = slash ? slash + 1 : db_path;
+    if (strcmp(base, "results.db") != 0) {
+        SimBuf b;
+        simbuf_init(&b);
+        simbuf_printf(&b, "%s.key", db_path);
+        return simbuf_take(&b);
+    }
+    if (!slash)
+        return sim_strdup("install.key");
+    char *dir = sim_strndup(db_path, (size_t)(slash - db_path));
+    char *p = dir ? sim_path_join(*dir ? dir : "/", "install.key") : NULL;
+    free(dir);
+    return p;
+}
+
 SimStatus store_open(const char *path, Store **out, SimError *err)
+{
+    return store_open_keyed(path, NULL, out, err);
+}
+
+SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, SimError *err)
 {
     *out = NULL;
     Store *st = calloc(1, sizeof *st);
@@ -318,6 +352,24 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
         store_close(st);
         return SIM_ERR_INVALID;
     }
+    /* The installation secret, kept outside the database (an in-memory database gets a
+     * throw-away one). */
+    if (strcmp(path, ":memory:") == 0 && !key_path) {
+        if (sec_init() != 0) {
+            store_close(st);
+            return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+        }
+        sec_random(st->key, sizeof st->key);
+    } else {
+        char *kp = key_path ? sim_strdup(key_path) : store_key_path(path);
+        SimStatus ks = kp ? sec_secret_load(kp, st->key, NULL, err)
+                          : sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        free(kp);
+        if (ks != SIM_OK) {
+            store_close(st);
+            return ks;
+        }
+    }
     exec(st, "PRAGMA journal_mode=WAL");
     exec(st, "PRAGMA synchronous=FULL");
     exec(st, "PRAGMA foreign_keys=ON");
@@ -330,6 +382,7 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
         SimError rerr;
         if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, migrations[v]) ||
             (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
+            (v + 1 == 4 && !chain_seal_existing(st)) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump) ||
             !exec(st, "COMMIT")) {
             db_error(st, err, v == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
@@ -356,6 +409,7 @@ void store_close(Store *st)
     if (st->marked_open)
         exec(st, "UPDATE settings SET value = '0' WHERE key = 'mfc.session_open'");
     sqlite3_close(st->db);
+    memset(st->key, 0, sizeof st->key);
     free(st);
 }
 
@@ -549,7 +603,8 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, "
-                           "scenario_hash, seed, mode, started_at) VALUES(?,?,?,?,?,?,?,?)",
+                           "scenario_hash, seed, mode, started_at, pack_hash, pack_state, "
+                           "pack_key) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
         db_error(st, err, "начало попытки");
         return sqlite3_errcode(st->db);
@@ -565,7 +620,11 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     sqlite3_bind_text(s, 6, seed, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, a->exam ? "exam" : "training", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, op->at, -1, SQLITE_TRANSIENT);
-    /* The row and its place in the summaries commit together. */
+    const char *pack[3] = {a->pack_hash, a->pack_state, a->pack_key};
+    for (int i = 0; i < 3; i++)
+        if (pack[i][0])
+            sqlite3_bind_text(s, 9 + i, pack[i], -1, SQLITE_TRANSIENT);
+    /* The row, its journal entry and its place in the summaries commit together. */
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
         sqlite3_finalize(s);
@@ -574,7 +633,8 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     }
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE || !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
+    if (rc != SQLITE_DONE || !chain_append(st, "attempt", a->id, 0) ||
+        !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
         rc = sqlite3_errcode(st->db);
         db_error(st, err, "начало попытки");
         exec(st, "ROLLBACK");
@@ -599,12 +659,21 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
     sqlite3_bind_text(s, 4, op->at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_double(s, 5, op->minutes);
     sqlite3_bind_text(s, 6, op->points ? op->points : "[]", -1, SQLITE_TRANSIENT);
+    /* The action and its journal entry commit together. */
+    if (!exec(st, "BEGIN IMMEDIATE")) {
+        int rc = sqlite3_errcode(st->db);
+        sqlite3_finalize(s);
+        db_error(st, err, "запись действия");
+        return rc ? rc : SQLITE_ERROR;
+    }
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE && chain_append(st, "action", op->attempt, op->seq) &&
+        exec(st, "COMMIT"))
         return SQLITE_OK;
     rc = sqlite3_errcode(st->db);
     db_error(st, err, "запись действия");
+    exec(st, "ROLLBACK");
     return rc ? rc : SQLITE_ERROR;
 }
 
@@ -907,6 +976,8 @@ static int write_finish(Store *st, const StoreOp *op, SimError *err)
     sqlite3_finalize(m);
     if (ok && op->finished && !was_finished)
         ok = exec_bound(st, sum_finish, attempt);
+    if (ok)
+        ok = chain_append(st, "finish", attempt, 0);
     if (!ok || !exec(st, "COMMIT")) {
         int rc = sqlite3_errcode(st->db);
         db_error(st, err, "завершение попытки");
@@ -1036,6 +1107,8 @@ size_t store_list_attempts(Store *st, long long trainee, AttemptRow *out, size_t
     while (n < max && sqlite3_step(s) == SQLITE_ROW)
         read_attempt_row(s, &out[n++]);
     sqlite3_finalize(s);
+    for (size_t i = 0; i < n; i++)
+        out[i].verified = store_attempt_verifies(st, out[i].id);
     return n;
 }
 

@@ -21,7 +21,9 @@
 #include "../core/core.h"
 #include "../score/score.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_HEAD_LEN 64 /* hex characters of a chain head */
+
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct Store Store;
 
@@ -36,6 +38,10 @@ typedef struct AttemptInfo {
     char scenario[80], version[40], hash[24];
     uint64_t seed;
     int exam;
+    /* The scenario pack it was played from (schema 4): BLAKE2b-256 of the pack's file list,
+     * its state ("signed", "unsigned", "modified", "untrusted", "bad-signature") and the
+     * signer's key id; empty strings are stored as NULL. */
+    char pack_hash[65], pack_state[16], pack_key[17];
 } AttemptInfo;
 
 typedef struct ScenarioStats {
@@ -48,6 +54,12 @@ typedef struct ScenarioStats {
  * written by a newer version, or one that is not a results database, is refused with a
  * message and never overwritten. Caller frees with store_close. */
 SimStatus store_open(const char *path, Store **out, SimError *err);
+/* Same, with the installation secret of the MAC chain read from key_path (NULL: the default,
+ * store_key_path). The secret is created (mode 0600) when missing. */
+SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, SimError *err);
+/* Where the installation secret of a database lives: install.key beside a database named
+ * results.db, otherwise PATH.key (the database's own name plus ".key"). Caller frees. */
+char *store_key_path(const char *db_path);
 void store_close(Store *st);
 /* The default location: $XDG_DATA_HOME/mfc-trainer/results.db (or ~/.local/share/…); caller
  * frees. Creates the folder. */
@@ -110,6 +122,7 @@ typedef struct AttemptRow {
     uint64_t seed;
     int exam, finished, passed, total; /* total -1 when unfinished */
     double sim_minutes;
+    int verified; /* 1 when the attempt's records match the MAC chain (store_attempt_verifies) */
 } AttemptRow;
 
 /* One attempt by its id; returns 1 and fills out when found. */
@@ -118,6 +131,46 @@ int store_get_attempt(Store *st, const char *id, AttemptRow *out);
 size_t store_list_attempts(Store *st, long long trainee, AttemptRow *out, size_t max);
 /* The recorded action ids of an attempt, in order (caller frees each and the array). */
 size_t store_attempt_actions(Store *st, const char *attempt, char ***actions);
+
+/* ---- tamper evidence: the MAC chain (schema 4) ---------------------------------------------
+ * Every attempt's start, every action and every attempt's result appends an entry to the
+ * journal (table chain): n, kind, attempt, seq, BLAKE2b digest of the record's canonical
+ * fields, and mac = HMAC-SHA512-256(secret, previous mac ‖ n ‖ kind ‖ attempt ‖ seq ‖ digest).
+ * The chain head is the last mac. */
+typedef enum TamperKind {
+    TAMPER_CHANGED = 1, /* a record's fields differ from what was recorded */
+    TAMPER_DELETED,     /* a recorded record (or journal entry) is gone */
+    TAMPER_INSERTED,    /* a record that was never recorded by the program */
+    TAMPER_REORDERED,   /* a recorded action moved to another place in its attempt */
+    TAMPER_JOURNAL,     /* a journal entry whose MAC does not verify (edited or forged) */
+    TAMPER_ROLLBACK     /* the expected chain head is not in this database */
+} TamperKind;
+
+typedef struct TamperFinding {
+    TamperKind kind;
+    char what[12]; /* "attempt", "result", "action", "journal", "head" */
+    char attempt[40];
+    int seq;     /* the action's seq, 0 otherwise */
+    long long n; /* the journal entry, 0 when none */
+} TamperFinding;
+
+typedef struct ChainReport {
+    size_t entries, attempts, actions; /* what was checked */
+    char head[STORE_HEAD_LEN + 1]; /* last mac, hex; "" when the journal is empty */
+    TamperFinding *items;
+    size_t count;
+} ChainReport;
+
+/* Checks the whole journal and every attempt and action against it. expect_head (may be NULL):
+ * a chain head exported earlier (hex, at least 8 characters, a prefix is enough); it must be
+ * one of the journal's macs, else the database was rolled back (TAMPER_ROLLBACK). Fills out
+ * (free with store_verify_free); SIM_OK means the check ran, not that nothing was found. */
+SimStatus store_verify(Store *st, const char *expect_head, ChainReport *out, SimError *err);
+void store_verify_free(ChainReport *r);
+/* The chain head (hex, 64 characters) into out (size >= 65); returns 0 when empty. */
+int store_chain_head(Store *st, char *out);
+/* 1 when the attempt's journal entries verify and its rows match them (the manager's mark). */
+int store_attempt_verifies(Store *st, const char *attempt);
 
 /* ---- settings (key → text) -------------------------------------------------------------- */
 /* Returns a copy (caller frees) or NULL when unset. */

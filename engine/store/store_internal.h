@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "../crypto/crypto.h"
 
 typedef struct StoreOp StoreOp; /* a write waiting for the database (store.c) */
 
@@ -17,10 +18,18 @@ struct Store {
     int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
     StoreOp *pending; /* writes kept in memory while the database refuses them, in order */
     size_t npending, cap;
+    unsigned char key[SEC_KEY_BYTES]; /* the installation secret of the MAC chain (chain.c) */
 };
 
 /* Recomputes the sum_* tables from the detailed tables inside the caller's transaction, with
  * the report's own single-pass builder (report.c). */
 SimStatus summary_rebuild(Store *st, SimError *err);
+
+/* ---- the MAC chain (chain.c) ------------------------------------------------------------ */
+/* Appends one journal entry for a record just written (kind "attempt", "action" or "finish";
+ * seq only for actions), inside the caller's transaction. Returns 1 on success. */
+int chain_append(Store *st, const char *kind, const char *attempt, int seq);
+/* Seals every row not yet in the journal, oldest first (the migration to schema 4). */
+int chain_seal_existing(Store *st);
 
 #endif /* SIM_STORE_INTERNAL_H */

@@ -6,6 +6,7 @@
  * as they go, so the mouse and the keyboard reach the same handlers. Automation reads an
  * input script and feeds the same SDL events a person would produce.
  */
+#include "../crypto/crypto.h"
 #include "ui_internal.h"
 #include "shift.h"
 
@@ -37,7 +38,8 @@ typedef enum Screen {
     SCR_REPLAY,
     SCR_BOOK,         /* the «Справочник», over whatever screen opened it */
     SCR_SHIFT_END,    /* the day summary of a shift */
-    SCR_RELOAD_ERROR  /* the open scenario no longer loads */
+    SCR_RELOAD_ERROR, /* the open scenario no longer loads */
+    SCR_PIN           /* the manager's PIN, before the manager area */
 } Screen;
 
 #define MAX_SCENARIOS 256
@@ -115,6 +117,11 @@ typedef struct Ui {
     size_t ntrainees;
     int sel_trainee; /* index, or -1 for a guest */
     int exam;
+    /* the manager's PIN: two fields when setting it, the growing delay after wrong tries */
+    char pin[2][12];
+    int pin_field, pin_setting, pin_ok, pin_fails;
+    Uint32 pin_until;
+    char pin_msg[300];
     int start_focus; /* 0 profiles, 1 mode, 2 buttons */
     int start_button;
     /* new profile */
@@ -431,6 +438,12 @@ static void begin_stored_attempt(Ui *u)
     snprintf(a.hash, sizeof a.hash, "%s", sc->hash_hex);
     a.seed = session_seed(u->ss);
     a.exam = session_mode(u->ss) == MODE_EXAM;
+    const UiPack *pk = u->scens[u->scen].pack;
+    if (pk) {
+        snprintf(a.pack_hash, sizeof a.pack_hash, "%s", pk->hash ? pk->hash : "");
+        snprintf(a.pack_state, sizeof a.pack_state, "%s", pk->state ? pk->state : "");
+        snprintf(a.pack_key, sizeof a.pack_key, "%s", pk->key ? pk->key : "");
+    }
     SimStatus st = store_begin_attempt(u->cfg->store, &a, &e);
     if (st == SIM_OK || store_pending(u->cfg->store) > 0) /* written, or waiting in memory */
         memcpy(u->attempt, a.id, sizeof u->attempt);
@@ -449,6 +462,15 @@ static void start_attempt_seeded(Ui *u, int scen, int fresh, int have_seed, uint
     const UiScenario *us = &u->scens[scen];
     int resumed = !fresh && !u->in_shift && resume_attempt(u, scen);
     SimError e;
+    if (u->exam && (!us->pack || us->pack->problem)) {
+        /* An exam only on the methodologist's signed, unmodified files. */
+        snprintf(u->form_error, sizeof u->form_error, tr(STR_PACK_EXAM_REFUSED),
+                 us->pack && us->pack->problem ? us->pack->problem : tr(STR_PACK_NOMEM));
+        u->screen = SCR_CATALOG;
+        u->in_shift = 0;
+        u->dirty = 1;
+        return;
+    }
     if (!resumed) {
         session_destroy(u->ss);
         u->ss = NULL;
@@ -786,6 +808,8 @@ static void reload_show(Ui *u, const SimDiags *d)
 static void reload_scenario(Ui *u)
 {
     UiScenario *us = &u->scens[u->scen];
+    if (u->ss && session_mode(u->ss) == MODE_EXAM)
+        return; /* an exam keeps the files it was started on (their signature was checked) */
     watch_reset(u);
     SimDiags d;
     simdiags_init(&d);
@@ -1229,7 +1253,7 @@ static void reload_broken(Ui *u)
             sc = NULL;
         }
         if (sc) {
-            u->scens[u->nscens] = (UiScenario){sc, prog, b->load};
+            u->scens[u->nscens] = (UiScenario){sc, prog, b->load, b->pack};
             u->owned[u->nscens++] = 1;
             fixed++;
         } else {
@@ -2186,6 +2210,16 @@ static void draw_debrief(Ui *u)
     snprintf(meta, sizeof meta, tr(STR_UI_DEBRIEF_META), sc->pass_mark, t1, t2);
     gfx_text(u->g, meta, badge.x + badge.w + 20 * s, badge.y + l->px_body * 0.45f, l->px_label,
              GF_REGULAR, u->theme.text_dim);
+    char chain[STORE_HEAD_LEN + 1];
+    if (u->cfg->store && store_chain_head(u->cfg->store, chain)) {
+        /* The results chain's head, short form: a manager compares it with `verify`. */
+        char line[200];
+        chain[16] = '\0';
+        snprintf(line, sizeof line, tr(STR_UI_CHAIN_HEAD), chain);
+        gfx_text(u->g, line, badge.x + badge.w + 20 * s,
+                 badge.y + l->px_body * 0.45f + l->px_label * 1.5f, l->px_small, GF_REGULAR,
+                 u->theme.text_dim);
+    }
     y += l->px_title * 2.2f;
     if (en) {
         y += gfx_text_box(u->g, en->title, x, y, w, l->px_dialog, GF_BOLD, u->theme.text, 1) + 4 * s;
@@ -2696,13 +2730,174 @@ static void mgr_reload(Ui *u)
         snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
 }
 
-static void open_manager(Ui *u)
+static void enter_manager(Ui *u)
 {
     u->screen = SCR_MANAGER;
     u->mgr_sel = 0;
     u->form_error[0] = '\0';
     mgr_reload(u);
     u->dirty = 1;
+}
+
+/* ---- the manager's PIN: set on first entry (twice), then asked once per run ------------- */
+
+#define PIN_SETTING "manager.pin"             /* crypto_pwhash_str of the PIN, never the PIN */
+#define PIN_FAILS_SETTING "manager.pin_fails" /* wrong tries in a row, kept across restarts */
+
+static void open_manager(Ui *u)
+{
+    if (u->pin_ok || !u->cfg->store) {
+        enter_manager(u);
+        return;
+    }
+    char *stored = store_get_setting(u->cfg->store, PIN_SETTING);
+    u->pin_setting = stored == NULL;
+    free(stored);
+    memset(u->pin, 0, sizeof u->pin);
+    u->pin_field = 0;
+    u->pin_msg[0] = '\0';
+    u->pin_fails = setting_int(u, PIN_FAILS_SETTING, 0, 0, 1000000);
+    if (u->pin_fails > 0 && u->pin_until == 0) /* after a restart: the delay starts again */
+        u->pin_until = SDL_GetTicks() + 1000u * (1u << (u->pin_fails > 10 ? 9 : u->pin_fails - 1));
+    u->screen = SCR_PIN;
+    u->dirty = 1;
+}
+
+static int pin_wait_seconds(const Ui *u)
+{
+    Uint32 now = SDL_GetTicks();
+    return u->pin_until > now ? (int)((u->pin_until - now + 999) / 1000) : 0;
+}
+
+static void pin_submit(Ui *u)
+{
+    SimError e;
+    char fails[16];
+    if (u->pin_setting) {
+        if (!sec_pin_valid(u->pin[0])) {
+            snprintf(u->pin_msg, sizeof u->pin_msg, "%s", tr(STR_PIN_INVALID));
+        } else if (strcmp(u->pin[0], u->pin[1]) != 0) {
+            snprintf(u->pin_msg, sizeof u->pin_msg, "%s", tr(STR_PIN_MISMATCH));
+            memset(u->pin[1], 0, sizeof u->pin[1]);
+            u->pin_field = 1;
+            return;
+        } else {
+            char hash[SEC_PIN_HASH_MAX];
+            if (sec_pin_hash(u->pin[0], hash, &e) != SIM_OK ||
+                store_set_setting(u->cfg->store, PIN_SETTING, hash, &e) != SIM_OK) {
+                snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_SAVE_FAILED), e.msg);
+            } else {
+                memset(u->pin, 0, sizeof u->pin);
+                u->pin_ok = 1;
+                enter_manager(u);
+                return;
+            }
+        }
+        memset(u->pin, 0, sizeof u->pin);
+        u->pin_field = 0;
+        return;
+    }
+    int wait = pin_wait_seconds(u);
+    if (wait > 0) {
+        snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_WAIT), wait);
+        memset(u->pin, 0, sizeof u->pin);
+        return;
+    }
+    char *stored = store_get_setting(u->cfg->store, PIN_SETTING);
+    int ok = sec_pin_check(stored, u->pin[0]);
+    free(stored);
+    memset(u->pin, 0, sizeof u->pin);
+    if (ok) {
+        u->pin_fails = 0;
+        u->pin_until = 0;
+        store_set_setting(u->cfg->store, PIN_FAILS_SETTING, "0", &e);
+        u->pin_ok = 1;
+        enter_manager(u);
+        return;
+    }
+    /* 1, 2, 4, 8 … seconds (at most 512) before the next try; the window stays responsive. */
+    u->pin_fails++;
+    int delay = 1 << (u->pin_fails > 10 ? 9 : u->pin_fails - 1);
+    u->pin_until = SDL_GetTicks() + 1000u * (Uint32)delay;
+    snprintf(fails, sizeof fails, "%d", u->pin_fails);
+    store_set_setting(u->cfg->store, PIN_FAILS_SETTING, fails, &e);
+    snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_WRONG), delay);
+}
+
+static void pin_key(Ui *u, SDL_Keycode k)
+{
+    char *f = u->pin[u->pin_field];
+    size_t n = strlen(f);
+    int digit = k >= SDLK_0 && k <= SDLK_9     ? (int)(k - SDLK_0)
+                : k >= SDLK_KP_1 && k <= SDLK_KP_9 ? (int)(k - SDLK_KP_1) + 1
+                : k == SDLK_KP_0                 ? 0
+                                                 : -1;
+    if (digit >= 0) {
+        if (n < 8) {
+            f[n] = (char)('0' + digit);
+            f[n + 1] = '\0';
+        }
+    } else if (k == SDLK_BACKSPACE) {
+        if (n > 0)
+            f[n - 1] = '\0';
+    } else if (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP) {
+        if (u->pin_setting)
+            u->pin_field = !u->pin_field;
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+        if (u->pin_setting && u->pin_field == 0 && u->pin[1][0] == '\0')
+            u->pin_field = 1;
+        else
+            pin_submit(u);
+    } else if (k == SDLK_ESCAPE) {
+        memset(u->pin, 0, sizeof u->pin);
+        u->screen = SCR_START;
+    }
+    u->dirty = 1;
+}
+
+static void draw_pin(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    GRect p = {l->W * 0.25f, l->H * 0.2f, l->W * 0.5f, l->H * 0.5f};
+    panel(u, p);
+    float x = p.x + 28 * s, y = p.y + 24 * s;
+    gfx_text(u->g, tr(u->pin_setting ? STR_PIN_SET_TITLE : STR_PIN_ENTER_TITLE), x, y,
+             l->px_dialog, GF_BOLD, u->theme.text);
+    y += l->px_dialog * 1.8f;
+    if (u->pin_setting)
+        y += gfx_text_box(u->g, tr(STR_PIN_SET_HINT), x, y, p.w - 56 * s, l->px_label, GF_REGULAR,
+                          u->theme.text_dim, 1) +
+             10 * s;
+    for (int i = 0; i < (u->pin_setting ? 2 : 1); i++) {
+        gfx_text(u->g, tr(i ? STR_PIN_SECOND : STR_PIN_FIRST), x, y, l->px_label, GF_REGULAR,
+                 u->theme.text);
+        y += l->px_label * 1.5f;
+        GRect box = {x, y, p.w * 0.5f, l->px_body * 2.0f};
+        gfx_round(u->g, box, 6 * s, u->theme.panel);
+        gfx_round_outline(u->g, box, 6 * s, (u->pin_field == i ? 2.5f : 1.2f) * s,
+                          u->pin_field == i ? u->theme.focus : u->theme.panel_edge);
+        char dots[40] = "";
+        for (size_t k = 0; k < strlen(u->pin[i]); k++)
+            strcat(dots, "• ");
+        gfx_text(u->g, dots, box.x + 12 * s, box.y + l->px_body * 0.45f, l->px_body, GF_BOLD,
+                 u->theme.text);
+        y += box.h + 14 * s;
+    }
+    int wait = u->pin_setting ? 0 : pin_wait_seconds(u);
+    char msg[300];
+    if (wait > 0)
+        snprintf(msg, sizeof msg, tr(STR_PIN_WAIT), wait);
+    else
+        snprintf(msg, sizeof msg, "%s", u->pin_msg);
+    if (msg[0])
+        gfx_text_box(u->g, msg, x, y, p.w - 56 * s, l->px_label, GF_REGULAR, u->theme.bad, 1);
+    hint_bar(u, tr(STR_PIN_HINT));
+}
+
+static int pin_waiting(const Ui *u)
+{
+    return u->screen == SCR_PIN && pin_wait_seconds(u) > 0;
 }
 
 static const Ui *sort_ui; /* qsort has no context argument */
@@ -3073,13 +3268,18 @@ static void draw_trainee(Ui *u)
             snprintf(line, sizeof line, "%s · %s · %s · %s", when, a->title,
                      a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING),
                      tr(STR_UNFINISHED));
+        if (!a->verified) {
+            size_t len = strlen(line);
+            snprintf(line + len, sizeof line - len, " · %s", tr(STR_MGR_NOT_VERIFIED));
+        }
         GRect row = {p.x + 8 * s, y, p.w - 16 * s, rh};
         if ((int)i == u->hist_sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
             gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
         }
         gfx_text(u->g, line, row.x + 8 * s, y + rh * 0.2f, l->px_label,
-                 (int)i == u->hist_sel ? GF_BOLD : GF_REGULAR, u->theme.text);
+                 (int)i == u->hist_sel ? GF_BOLD : GF_REGULAR,
+                 a->verified ? u->theme.text : u->theme.bad);
         add_hit(u, row, HIT_HIST_ROW, (int)i);
         y += rh;
     }
@@ -3423,6 +3623,7 @@ static void draw_frame(Ui *u, const char *shot)
     case SCR_BOOK: book_draw(u->g, &u->l, &u->theme, u->high_contrast, &u->book); break;
     case SCR_SHIFT_END: draw_shift_end(u); break;
     case SCR_RELOAD_ERROR: draw_reload_error(u); break;
+    case SCR_PIN: draw_pin(u); break;
     }
     if (u->store_msg[0] && store_pending(u->cfg->store) > 0)
         draw_store_banner(u);
@@ -3466,6 +3667,7 @@ static void on_key(Ui *u, SDL_Keycode k)
         break;
     case SCR_SHIFT_END: shift_end_key(u, k); break;
     case SCR_RELOAD_ERROR: reload_key(u, k); break;
+    case SCR_PIN: pin_key(u, k); break;
     }
 }
 
@@ -3835,7 +4037,8 @@ static int script_step(Ui *u)
              * its first notice (the office) or in its messages (the reload error screen). */
             static const char *const names[] = {
                 "start",   "new-profile", "catalog", "office", "debrief",    "settings",
-                "manager", "trainee",     "replay",  "book",   "shift-end", "reload-error"};
+                "manager", "trainee",     "replay",  "book",   "shift-end", "reload-error",
+                "pin"};
             char *want_text = strchr(arg, ' ');
             if (want_text)
                 *want_text++ = '\0';
@@ -3846,6 +4049,7 @@ static int script_step(Ui *u)
                                    ? u->store_msg /* the banner over any screen */
                                : u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
                                : u->screen == SCR_CATALOG      ? u->form_error
+                               : u->screen == SCR_PIN          ? u->pin_msg
                                : u->screen == SCR_DEBRIEF && session_content_error(u->ss)
                                    ? tr(STR_CONTENT_STOPPED)
                                : u->nnotices ? u->notices[0].text
@@ -3928,7 +4132,11 @@ int ui_run(const UiConfig *cfg, SimError *err)
                 start_attempt(u, (int)i);
             }
         if (u->screen != SCR_OFFICE) {
-            sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен", cfg->start_scenario);
+            if (u->form_error[0]) /* e.g. an exam refused on an unverified pack */
+                sim_error_set(err, SIM_ERR_INVALID, "%s", u->form_error);
+            else
+                sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен",
+                              cfg->start_scenario);
             gfx_destroy(u->g);
             free(u);
             return 1;
@@ -3963,7 +4171,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         /* Idle means asleep: wake for events, the walk-up animation, or — while a scenario is
          * open — to look at its files four times a second. */
         int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
-                  : watching(u) ? SDL_WaitEventTimeout(&ev, 250)
+                  : watching(u) || pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
                                 : SDL_WaitEvent(&ev);
         if (got) {
             handle(u, &ev);

@@ -17,16 +17,24 @@
 #include "../session/session.h"
 #include "../store/store.h"
 
+/* What the start-up check of the scenario pack's signature said about one scenario. */
+typedef struct UiPack {
+    const char *problem; /* why it may not be examined (Russian), or NULL when it may be */
+    const char *hash, *state, *key; /* recorded with each attempt (AttemptInfo.pack_*) */
+} UiPack;
+
 typedef struct UiScenario {
     const Scenario *scenario; /* borrowed */
     ScriptProgram *program;   /* borrowed; may be NULL */
     ScenarioLoadOptions load; /* how it was loaded (borrowed pointers): F5 loads it again */
+    const UiPack *pack;       /* borrowed; NULL = not checked, so never examined */
 } UiScenario;
 
 /* A scenario folder that did not load at start-up: the window can try it again (F5). */
 typedef struct UiBroken {
     const char *dir;          /* borrowed */
     ScenarioLoadOptions load; /* borrowed pointers */
+    const UiPack *pack;       /* borrowed */
 } UiBroken;
 
 typedef struct UiConfig {

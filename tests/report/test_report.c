@@ -21,6 +21,7 @@
 #include "store/report.h"
 #include "store/store.h"
 
+#include <ctype.h>
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -678,6 +679,29 @@ static cJSON *report_json(const char *args)
     return j;
 }
 
+/* The results chain's head differs on every run (a per-installation secret and the time of
+ * each record): every run of exactly 64 hex digits becomes "<head>" before comparing. */
+static size_t mask_heads(char *s, size_t len)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && ((s[j] >= '0' && s[j] <= '9') || (s[j] >= 'a' && s[j] <= 'f')))
+            j++;
+        int word = (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+                   (j == len || !isalnum((unsigned char)s[j]));
+        if (j - i == 64 && word) {
+            memcpy(s + o, "<head>", 6);
+            o += 6;
+            i = j;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    s[o] = '\0';
+    return o;
+}
+
 /* Byte-exact comparison with a reference file (REPORT_UPDATE_GOLDEN=1 rewrites it). */
 static void check_golden(const char *args, const char *name)
 {
@@ -687,6 +711,8 @@ static void check_golden(const char *args, const char *name)
     size_t len;
     char *out = run(cmd, &status, &len);
     CHECK_INT(status, 0);
+    if (out)
+        len = mask_heads(out, len);
     snprintf(path, sizeof path, "%s/%s", expected_dir, name);
     const char *upd = getenv("REPORT_UPDATE_GOLDEN");
     if (upd && *upd == '1' && out) {

@@ -1,0 +1,312 @@
+/*
+ * cli_sign.c — signed scenario packs and the results chain on the command line:
+ * `keygen` and `sign` for methodologists, `verify` for managers, and the pack check that
+ * `play` and the window run before any scenario file is parsed.
+ *
+ * Trusted public keys: every *.pub in assets/keys/ next to the program (../assets/keys from
+ * the folder of the executable), plus the files or folders listed in $MFC_TRUSTED_KEYS
+ * (separated by ':'); see docs/security.md.
+ * Depends on: crypto, store.
+ */
+#include "app.h"
+
+#include "../core/i18n.h"
+#include "../crypto/crypto.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_TRUSTED 16
+
+/* The folder that holds a scenario folder (the pack's root). Caller frees. */
+static char *pack_root_of(const char *scenario_dir)
+{
+    char *p = sim_strdup(scenario_dir);
+    if (!p) return NULL;
+    size_t n = strlen(p);
+    while (n > 1 && p[n - 1] == '/')
+        p[--n] = '\0';
+    char *slash = strrchr(p, '/');
+    if (!slash) {
+        free(p);
+        return sim_strdup(".");
+    }
+    if (slash == p)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    return p;
+}
+
+/* Fills list with the trusted key locations (caller frees each); returns the count. */
+static size_t trusted_keys(char **list, size_t max)
+{
+    size_t n = 0;
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0 && n < max) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            list[n] = sim_path_join(exe, "../assets/keys");
+            if (list[n]) n++;
+        }
+    }
+    const char *env = getenv("MFC_TRUSTED_KEYS");
+    while (env && *env && n < max) {
+        const char *colon = strchr(env, ':');
+        size_t l = colon ? (size_t)(colon - env) : strlen(env);
+        if (l > 0 && (list[n] = sim_strndup(env, l)) != NULL) n++;
+        env = colon ? colon + 1 : NULL;
+    }
+    return n;
+}
+
+PackCheck *app_pack_check(const char *root)
+{
+    char *keys[MAX_TRUSTED];
+    size_t nk = trusted_keys(keys, MAX_TRUSTED);
+    PackCheck *pc = sec_pack_check(root, (const char *const *)keys, nk);
+    for (size_t i = 0; i < nk; i++)
+        free(keys[i]);
+    return pc;
+}
+
+PackCheck *app_pack_check_for(const char *scenario_dir)
+{
+    char *root = pack_root_of(scenario_dir);
+    PackCheck *pc = root ? app_pack_check(root) : NULL;
+    free(root);
+    return pc;
+}
+
+char *app_pack_problem(const PackCheck *pc, const char *scenario_id)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    if (!pc) {
+        simbuf_puts(&b, tr(STR_PACK_NOMEM));
+        return simbuf_take(&b);
+    }
+    switch (pc->state) {
+    case PACK_OK:
+    case PACK_MODIFIED: {
+        const PackProblem *p = sec_pack_problem_for(pc, scenario_id);
+        if (!p) {
+            simbuf_free(&b);
+            return NULL;
+        }
+        SimStr s = p->state == PACK_FILE_CHANGED   ? STR_PACK_FILE_CHANGED
+                   : p->state == PACK_FILE_MISSING ? STR_PACK_FILE_MISSING
+                                                   : STR_PACK_FILE_ADDED;
+        simbuf_printf(&b, tr(s), p->path);
+        break;
+    }
+    case PACK_UNSIGNED:
+        simbuf_printf(&b, tr(STR_PACK_UNSIGNED), SEC_PACK_FILE);
+        break;
+    case PACK_UNTRUSTED:
+        simbuf_printf(&b, tr(STR_PACK_UNTRUSTED), pc->key_id);
+        break;
+    case PACK_BAD_SIGNATURE:
+        simbuf_printf(&b, tr(STR_PACK_BAD_SIGNATURE), pc->detail ? pc->detail : "");
+        break;
+    }
+    return simbuf_take(&b);
+}
+
+void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a)
+{
+    if (!pc) return;
+    static const char *const states[] = {"signed", "unsigned", "bad-signature", "untrusted",
+                                         "modified"};
+    snprintf(a->pack_hash, sizeof a->pack_hash, "%s", pc->hash);
+    const char *st = states[pc->state];
+    if (pc->state == PACK_MODIFIED && !problem)
+        st = "signed"; /* this scenario's own files and the shared ones are intact */
+    if (pc->state == PACK_OK && problem) st = "modified";
+    snprintf(a->pack_state, sizeof a->pack_state, "%s", st);
+    snprintf(a->pack_key, sizeof a->pack_key, "%s", pc->key_id);
+}
+
+/* ---- keygen ----------------------------------------------------------------------------- */
+
+int cmd_keygen(int argc, char **argv, const AppPaths *paths)
+{
+    (void)paths;
+    const char *out = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--output") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (!out && argv[i][0] != '-')
+            out = argv[i];
+        else {
+            fprintf(stderr, "mfc-trainer keygen: ");
+            fprintf(stderr, tr(STR_ERR_UNKNOWN_OPTION), argv[i]);
+            fprintf(stderr, "\n%s\n", tr(STR_KEYGEN_USAGE));
+            return EXIT_USAGE;
+        }
+    }
+    if (!out) {
+        fprintf(stderr, "mfc-trainer keygen: %s\n", tr(STR_KEYGEN_USAGE));
+        return EXIT_USAGE;
+    }
+    SimBuf pub;
+    simbuf_init(&pub);
+    simbuf_printf(&pub, "%s.pub", out);
+    char id[SEC_KEY_ID_LEN + 1];
+    SimError err;
+    if (sec_keygen(out, simbuf_str(&pub), id, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer keygen: %s\n", err.msg);
+        simbuf_free(&pub);
+        return EXIT_FAIL;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    sim_read_file(simbuf_str(&pub), 4096, &text, &len, NULL);
+    printf(tr(STR_KEYGEN_DONE), out, simbuf_str(&pub), id, text ? text : "");
+    free(text);
+    simbuf_free(&pub);
+    return EXIT_OK;
+}
+
+/* ---- sign ------------------------------------------------------------------------------- */
+
+int cmd_sign(int argc, char **argv, const AppPaths *paths)
+{
+    const char *key = NULL, *root = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--key") == 0 && i + 1 < argc)
+            key = argv[++i];
+        else if (!root && argv[i][0] != '-')
+            root = argv[i];
+        else {
+            fprintf(stderr, "mfc-trainer sign: ");
+            fprintf(stderr, tr(STR_ERR_UNKNOWN_OPTION), argv[i]);
+            fprintf(stderr, "\n%s\n", tr(STR_SIGN_USAGE));
+            return EXIT_USAGE;
+        }
+    }
+    if (!key) {
+        fprintf(stderr, "mfc-trainer sign: %s\n", tr(STR_SIGN_USAGE));
+        return EXIT_USAGE;
+    }
+    if (!root) root = paths->scenarios;
+    char id[SEC_KEY_ID_LEN + 1];
+    size_t files = 0;
+    SimError err;
+    if (sec_pack_sign(root, key, id, &files, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer sign: %s\n", err.msg);
+        return EXIT_FAIL;
+    }
+    PackCheck *pc = app_pack_check(root);
+    printf(tr(STR_SIGN_DONE), root, SEC_PACK_FILE, files, id, pc ? pc->hash : "?");
+    if (pc && pc->state == PACK_UNTRUSTED) printf(tr(STR_SIGN_NOT_TRUSTED), id);
+    sec_pack_free(pc);
+    return EXIT_OK;
+}
+
+/* ---- verify ----------------------------------------------------------------------------- */
+
+static const char *finding_text(const TamperFinding *f)
+{
+    switch (f->kind) {
+    case TAMPER_CHANGED:
+        return tr(STR_VERIFY_CHANGED);
+    case TAMPER_DELETED:
+        return tr(STR_VERIFY_DELETED);
+    case TAMPER_INSERTED:
+        return tr(STR_VERIFY_INSERTED);
+    case TAMPER_REORDERED:
+        return tr(STR_VERIFY_REORDERED);
+    case TAMPER_JOURNAL:
+        return tr(STR_VERIFY_JOURNAL);
+    case TAMPER_ROLLBACK:
+        return tr(STR_VERIFY_ROLLBACK);
+    }
+    return "";
+}
+
+static const char *what_text(const char *what)
+{
+    if (strcmp(what, "attempt") == 0) return tr(STR_VERIFY_WHAT_ATTEMPT);
+    if (strcmp(what, "result") == 0) return tr(STR_VERIFY_WHAT_RESULT);
+    if (strcmp(what, "action") == 0) return tr(STR_VERIFY_WHAT_ACTION);
+    if (strcmp(what, "journal") == 0) return tr(STR_VERIFY_WHAT_JOURNAL);
+    return tr(STR_VERIFY_WHAT_HEAD);
+}
+
+int cmd_verify(int argc, char **argv, const AppPaths *paths)
+{
+    (void)paths;
+    const char *db = NULL, *expect = NULL, *key = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = strcmp(a, "--db") == 0            ? &db
+                            : strcmp(a, "--expect-head") == 0 ? &expect
+                            : strcmp(a, "--key") == 0         ? &key
+                                                              : NULL;
+        if (!slot || i + 1 >= argc) {
+            fprintf(stderr, "mfc-trainer verify: ");
+            fprintf(stderr, slot ? tr(STR_ERR_NEEDS_VALUE) : tr(STR_ERR_UNKNOWN_OPTION), a);
+            fprintf(stderr, "\n%s\n", tr(STR_VERIFY_USAGE));
+            return EXIT_USAGE;
+        }
+        *slot = argv[++i];
+    }
+    if (expect && (strlen(expect) < 8 || strspn(expect, "0123456789abcdef") != strlen(expect))) {
+        fprintf(stderr, "mfc-trainer verify: ");
+        fprintf(stderr, tr(STR_VERIFY_BAD_HEAD), expect);
+        fprintf(stderr, "\n");
+        return EXIT_USAGE;
+    }
+    char *path = db ? sim_strdup(db) : store_default_path();
+    if (!sim_is_file(path)) {
+        fprintf(stderr, "mfc-trainer verify: ");
+        fprintf(stderr, tr(STR_ERR_EXPORT_NO_DB), path);
+        fprintf(stderr, "\n");
+        free(path);
+        return EXIT_USAGE;
+    }
+    Store *st = NULL;
+    SimError err;
+    if (store_open_keyed(path, key, &st, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer verify: %s\n", err.msg);
+        free(path);
+        return EXIT_FAIL;
+    }
+    ChainReport r;
+    int rc = EXIT_OK;
+    if (store_verify(st, expect, &r, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer verify: %s\n", err.msg);
+        rc = EXIT_FAIL;
+    } else {
+        for (size_t i = 0; i < r.count; i++) {
+            const TamperFinding *f = &r.items[i];
+            printf("%s: %s", finding_text(f), what_text(f->what));
+            if (f->attempt[0]) printf(tr(STR_VERIFY_ATTEMPT_ID), f->attempt);
+            if (strcmp(f->what, "action") == 0) printf(tr(STR_VERIFY_SEQ), f->seq);
+            if (f->n) printf(tr(STR_VERIFY_ENTRY), f->n);
+            if (f->kind == TAMPER_ROLLBACK) printf(" %s", expect);
+            printf("\n");
+        }
+        printf(tr(STR_VERIFY_SUMMARY), path, r.attempts, r.actions, r.entries,
+               r.head[0] ? r.head : "—");
+        printf("\n");
+        if (r.count) {
+            printf(tr(STR_VERIFY_FOUND), r.count);
+            rc = EXIT_FAIL;
+        } else {
+            printf("%s", tr(STR_VERIFY_OK));
+        }
+        printf("\n");
+        store_verify_free(&r);
+    }
+    store_close(st);
+    free(path);
+    return rc;
+}

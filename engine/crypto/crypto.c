@@ -1,0 +1,602 @@
+/*
+ * crypto.c — libsodium wrappers: hashes, MACs, the installation secret, pack signatures and
+ * PIN hashes (see crypto.h).
+ *
+ * The pack manifest (ROOT/pack.sig) is text:
+ *     mfc-trainer pack 1
+ *     key <key id, 16 hex>
+ *     file <BLAKE2b-256 hex> <relative path>        (one per file, sorted by path)
+ *     signature <Ed25519 signature hex over every byte before this line>
+ * The key id is the first 8 bytes of BLAKE2b-256 of the public key, in hex.
+ */
+#include "crypto.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PACK_MAGIC     "mfc-trainer pack 1\n"
+#define PACK_MAX_SIG   (4u * 1024u * 1024u)
+#define PACK_MAX_FILE  (16u * 1024u * 1024u)
+#define PACK_MAX_DEPTH 3
+
+int sec_init(void)
+{
+    return sodium_init() < 0 ? -1 : 0;
+}
+
+void sec_hash(unsigned char out[SEC_HASH_BYTES], const void *data, size_t len)
+{
+    crypto_generichash(out, SEC_HASH_BYTES, data, len, NULL, 0);
+}
+
+void sec_hex(char *out, const unsigned char *in, size_t n)
+{
+    sodium_bin2hex(out, 2 * n + 1, in, n);
+}
+
+int sec_unhex(unsigned char *out, size_t n, const char *hex)
+{
+    size_t got = 0;
+    if (!hex || strlen(hex) < 2 * n) return -1;
+    if (sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n) return -1;
+    return 0;
+}
+
+void sec_mac(unsigned char out[SEC_MAC_BYTES], const unsigned char key[SEC_KEY_BYTES],
+             const void *const *ptrs, const size_t *lens, size_t nparts)
+{
+    crypto_auth_hmacsha512256_state s;
+    crypto_auth_hmacsha512256_init(&s, key, SEC_KEY_BYTES);
+    for (size_t i = 0; i < nparts; i++)
+        crypto_auth_hmacsha512256_update(&s, ptrs[i], lens[i]);
+    crypto_auth_hmacsha512256_final(&s, out);
+}
+
+int sec_equal(const unsigned char *a, const unsigned char *b, size_t n)
+{
+    return sodium_memcmp(a, b, n) == 0;
+}
+
+void sec_random(void *buf, size_t n)
+{
+    randombytes_buf(buf, n);
+}
+
+/* ---- files ------------------------------------------------------------------------------ */
+
+/* Writes data to a new file at path with mode 0600; fails when path exists. */
+static SimStatus write_new_file(const char *path, const void *data, size_t len, mode_t mode,
+                                SimError *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
+    if (fd < 0)
+        return sim_error_set(err, SIM_ERR_IO, "не удалось создать %s: %s", path, strerror(errno));
+    const char *p = data;
+    size_t left = len;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+            int e = errno;
+            close(fd);
+            unlink(path);
+            return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", path, strerror(e));
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0) {
+        unlink(path);
+        return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s", path);
+    }
+    return SIM_OK;
+}
+
+static void key_id_of(const unsigned char pk[crypto_sign_PUBLICKEYBYTES], char *id_out)
+{
+    unsigned char h[SEC_HASH_BYTES];
+    sec_hash(h, pk, crypto_sign_PUBLICKEYBYTES);
+    sec_hex(id_out, h, SEC_KEY_ID_LEN / 2);
+}
+
+SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], int *created,
+                          SimError *err)
+{
+    if (created) *created = 0;
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int fd = open(path, O_RDONLY);
+        if (fd >= 0) {
+            struct stat stt;
+            unsigned char buf[SEC_KEY_BYTES + 1];
+            ssize_t n = 0;
+            if (fstat(fd, &stt) == 0 && (stt.st_mode & 077) != 0)
+                fchmod(fd, 0600); /* tighten a copied key back to owner-only */
+            n = read(fd, buf, sizeof buf);
+            close(fd);
+            if (n != SEC_KEY_BYTES) {
+                sodium_memzero(buf, sizeof buf);
+                return sim_error_set(err, SIM_ERR_INVALID,
+                                     "секрет установки %s повреждён (ожидалось %d байта)", path,
+                                     SEC_KEY_BYTES);
+            }
+            memcpy(key, buf, SEC_KEY_BYTES);
+            sodium_memzero(buf, sizeof buf);
+            return SIM_OK;
+        }
+        if (errno != ENOENT)
+            return sim_error_set(err, SIM_ERR_IO, "не удалось прочитать секрет установки %s: %s",
+                                 path, strerror(errno));
+        /* Create it beside, then link into place: a concurrent creator wins cleanly. */
+        size_t n = strlen(path) + 32;
+        char *tmp = malloc(n);
+        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
+        unlink(tmp);
+        unsigned char fresh[SEC_KEY_BYTES];
+        randombytes_buf(fresh, sizeof fresh);
+        SimStatus st = write_new_file(tmp, fresh, sizeof fresh, 0600, err);
+        if (st != SIM_OK) {
+            free(tmp);
+            sodium_memzero(fresh, sizeof fresh);
+            return st;
+        }
+        int linked = link(tmp, path) == 0;
+        int link_errno = errno;
+        unlink(tmp);
+        free(tmp);
+        if (linked) {
+            memcpy(key, fresh, SEC_KEY_BYTES);
+            sodium_memzero(fresh, sizeof fresh);
+            if (created) *created = 1;
+            return SIM_OK;
+        }
+        sodium_memzero(fresh, sizeof fresh);
+        if (link_errno != EEXIST)
+            return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s: %s",
+                                 path, strerror(link_errno));
+        /* Someone else created it first: read theirs. */
+    }
+    return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s", path);
+}
+
+SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)
+{
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_keypair(pk, sk);
+    char skhex[2 * crypto_sign_SECRETKEYBYTES + 2], pkhex[2 * crypto_sign_PUBLICKEYBYTES + 2];
+    sec_hex(skhex, sk, sizeof sk);
+    sec_hex(pkhex, pk, sizeof pk);
+    sodium_memzero(sk, sizeof sk);
+    strcat(skhex, "\n");
+    strcat(pkhex, "\n");
+    SimStatus st = write_new_file(secret_path, skhex, strlen(skhex), 0600, err);
+    sodium_memzero(skhex, sizeof skhex);
+    if (st != SIM_OK) return st;
+    st = write_new_file(public_path, pkhex, strlen(pkhex), 0644, err);
+    if (st != SIM_OK) {
+        unlink(secret_path);
+        return st;
+    }
+    key_id_of(pk, id_out);
+    return SIM_OK;
+}
+
+/* Reads a key file of exactly n bytes in hex (one line). */
+static int read_hex_key(const char *path, unsigned char *out, size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (sim_read_file(path, 4096, &text, &len, NULL) != SIM_OK) return -1;
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' '))
+        text[--len] = '\0';
+    int rc = len == 2 * n ? sec_unhex(out, n, text) : -1;
+    sodium_memzero(text, len);
+    free(text);
+    return rc;
+}
+
+/* ---- the pack's file list --------------------------------------------------------------- */
+
+typedef struct PackEntry {
+    char *rel;
+    unsigned char hash[SEC_HASH_BYTES];
+    int have; /* the file could be read */
+} PackEntry;
+
+typedef struct PackList {
+    PackEntry *items;
+    size_t count, cap;
+    int oom;
+} PackList;
+
+static void list_add(PackList *l, const char *rel)
+{
+    if (l->oom) return;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        PackEntry *p = realloc(l->items, cap * sizeof *p);
+        if (!p) {
+            l->oom = 1;
+            return;
+        }
+        l->items = p;
+        l->cap = cap;
+    }
+    PackEntry *e = &l->items[l->count];
+    memset(e, 0, sizeof *e);
+    e->rel = sim_strdup(rel);
+    if (!e->rel) {
+        l->oom = 1;
+        return;
+    }
+    l->count++;
+}
+
+static void list_free(PackList *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->items[i].rel);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const PackEntry *)a)->rel, ((const PackEntry *)b)->rel);
+}
+
+/* Adds every regular, non-hidden file under dir (rel is its name in the manifest, "" for the
+ * root), down to depth levels. only_lua: the shared scripts folder. */
+static void scan(PackList *l, const char *dir, const char *rel, int depth, int only_lua)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *name = de->d_name;
+        if (name[0] == '.') continue;
+        if (!*rel && strcmp(name, SEC_PACK_FILE) == 0) continue;
+        char *full = sim_path_join(dir, name);
+        char *r = *rel ? sim_path_join(rel, name) : sim_strdup(name);
+        struct stat stt;
+        if (full && r && stat(full, &stt) == 0) {
+            if (S_ISREG(stt.st_mode)) {
+                size_t n = strlen(name);
+                if (!only_lua || (n > 4 && strcmp(name + n - 4, ".lua") == 0)) list_add(l, r);
+            } else if (S_ISDIR(stt.st_mode) && depth > 1) {
+                scan(l, full, r, depth - 1, only_lua);
+            }
+        } else if (!full || !r) {
+            l->oom = 1;
+        }
+        free(full);
+        free(r);
+    }
+    closedir(d);
+}
+
+/* The shared scripts folder of a pack: ROOT/../scripts. Caller frees. */
+static char *scripts_dir_of(const char *root)
+{
+    return sim_path_join(root, "../scripts");
+}
+
+/* Lists the pack's files and hashes each one's bytes. */
+static int pack_list(const char *root, PackList *l)
+{
+    memset(l, 0, sizeof *l);
+    scan(l, root, "", PACK_MAX_DEPTH, 0);
+    char *scripts = scripts_dir_of(root);
+    if (scripts && sim_is_dir(scripts)) scan(l, scripts, "../scripts", 1, 1);
+    free(scripts);
+    if (l->oom) return -1;
+    qsort(l->items, l->count, sizeof *l->items, cmp_entry);
+    for (size_t i = 0; i < l->count; i++) {
+        char *full = sim_path_join(root, l->items[i].rel);
+        char *data = NULL;
+        size_t len = 0;
+        if (full && sim_read_file(full, PACK_MAX_FILE, &data, &len, NULL) == SIM_OK) {
+            sec_hash(l->items[i].hash, data, len);
+            l->items[i].have = 1;
+        }
+        free(data);
+        free(full);
+    }
+    return 0;
+}
+
+/* "file HASH PATH\n" lines of the list. */
+static void pack_lines(const PackList *l, SimBuf *b)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        char hex[2 * SEC_HASH_BYTES + 1];
+        sec_hex(hex, l->items[i].hash, SEC_HASH_BYTES);
+        simbuf_printf(b, "file %s %s\n", hex, l->items[i].rel);
+    }
+}
+
+SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
+                        size_t *file_count, SimError *err)
+{
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+    if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "%s — не секретный ключ mfc-trainer (создайте его командой keygen)",
+                             secret_key_path);
+    crypto_sign_ed25519_sk_to_pk(pk, sk);
+    char id[SEC_KEY_ID_LEN + 1];
+    key_id_of(pk, id);
+    PackList l;
+    if (pack_list(root, &l) != 0) {
+        list_free(&l);
+        sodium_memzero(sk, sizeof sk);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < l.count; i++)
+        if (!l.items[i].have) {
+            sim_error_set(err, SIM_ERR_IO, "не удалось прочитать %s/%s", root, l.items[i].rel);
+            list_free(&l);
+            sodium_memzero(sk, sizeof sk);
+            return SIM_ERR_IO;
+        }
+    SimBuf b;
+    simbuf_init(&b);
+    simbuf_puts(&b, PACK_MAGIC);
+    simbuf_printf(&b, "key %s\n", id);
+    pack_lines(&l, &b);
+    unsigned char sig[crypto_sign_BYTES];
+    crypto_sign_detached(sig, NULL, (const unsigned char *)simbuf_str(&b), b.len, sk);
+    sodium_memzero(sk, sizeof sk);
+    char sighex[2 * crypto_sign_BYTES + 1];
+    sec_hex(sighex, sig, sizeof sig);
+    simbuf_printf(&b, "signature %s\n", sighex);
+    if (file_count) *file_count = l.count;
+    list_free(&l);
+    if (b.oom) {
+        simbuf_free(&b);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    /* Replace pack.sig atomically: temp file, fsync, rename. */
+    char *final = sim_path_join(root, SEC_PACK_FILE);
+    char *tmp = final ? sim_path_join(root, ".pack.sig.tmp") : NULL;
+    SimStatus st = SIM_ERR_NOMEM;
+    if (tmp) {
+        unlink(tmp);
+        st = write_new_file(tmp, simbuf_str(&b), b.len, 0644, err);
+        if (st == SIM_OK && rename(tmp, final) != 0) {
+            st = sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", final,
+                               strerror(errno));
+            unlink(tmp);
+        }
+    } else {
+        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    free(tmp);
+    free(final);
+    simbuf_free(&b);
+    if (st == SIM_OK && id_out) memcpy(id_out, id, sizeof id);
+    return st;
+}
+
+static void add_problem(PackCheck *pc, const char *rel, PackFileState state)
+{
+    PackProblem *p = realloc(pc->problems, (pc->problem_count + 1) * sizeof *p);
+    if (!p) return;
+    pc->problems = p;
+    p[pc->problem_count].path = sim_strdup(rel);
+    p[pc->problem_count].state = state;
+    if (p[pc->problem_count].path) pc->problem_count++;
+}
+
+/* Finds a trusted public key with this id among the files and folders given. */
+static int find_trusted(const char *const *trusted, size_t n, const char *id,
+                        unsigned char pk[crypto_sign_PUBLICKEYBYTES])
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!trusted[i]) continue;
+        if (sim_is_file(trusted[i])) {
+            char kid[SEC_KEY_ID_LEN + 1];
+            if (read_hex_key(trusted[i], pk, crypto_sign_PUBLICKEYBYTES) == 0) {
+                key_id_of(pk, kid);
+                if (strcmp(kid, id) == 0) return 1;
+            }
+            continue;
+        }
+        DIR *d = opendir(trusted[i]);
+        if (!d) continue;
+        struct dirent *de;
+        int found = 0;
+        while (!found && (de = readdir(d)) != NULL) {
+            size_t len = strlen(de->d_name);
+            if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".pub") != 0)
+                continue;
+            char *full = sim_path_join(trusted[i], de->d_name);
+            char kid[SEC_KEY_ID_LEN + 1];
+            if (full && read_hex_key(full, pk, crypto_sign_PUBLICKEYBYTES) == 0) {
+                key_id_of(pk, kid);
+                found = strcmp(kid, id) == 0;
+            }
+            free(full);
+        }
+        closedir(d);
+        if (found) return 1;
+    }
+    return 0;
+}
+
+static void bad_signature(PackCheck *pc, const char *detail)
+{
+    pc->state = PACK_BAD_SIGNATURE;
+    free(pc->detail);
+    pc->detail = sim_strdup(detail);
+}
+
+PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t trusted_count)
+{
+    PackCheck *pc = calloc(1, sizeof *pc);
+    if (!pc) return NULL;
+    PackList l;
+    if (sec_init() != 0 || pack_list(root, &l) != 0) {
+        list_free(&l);
+        bad_signature(pc, "нехватка памяти");
+        return pc;
+    }
+    /* The pack's hash: over the file lines of the files as they are now. */
+    SimBuf lines;
+    simbuf_init(&lines);
+    pack_lines(&l, &lines);
+    unsigned char h[SEC_HASH_BYTES];
+    sec_hash(h, simbuf_str(&lines), lines.len);
+    sec_hex(pc->hash, h, SEC_HASH_BYTES);
+    simbuf_free(&lines);
+
+    char *sigpath = sim_path_join(root, SEC_PACK_FILE);
+    char *text = NULL;
+    size_t len = 0;
+    if (!sigpath || !sim_is_file(sigpath)) {
+        pc->state = PACK_UNSIGNED;
+        goto done;
+    }
+    if (sim_read_file(sigpath, PACK_MAX_SIG, &text, &len, NULL) != SIM_OK) {
+        bad_signature(pc, "файл не читается");
+        goto done;
+    }
+    /* Header and key. */
+    size_t magic = strlen(PACK_MAGIC);
+    if (len < magic || memcmp(text, PACK_MAGIC, magic) != 0 ||
+        strncmp(text + magic, "key ", 4) != 0) {
+        bad_signature(pc, "неизвестный формат");
+        goto done;
+    }
+    const char *kid = text + magic + 4;
+    const char *eol = strchr(kid, '\n');
+    if (!eol || eol - kid != SEC_KEY_ID_LEN) {
+        bad_signature(pc, "неверный номер ключа");
+        goto done;
+    }
+    memcpy(pc->key_id, kid, SEC_KEY_ID_LEN);
+    pc->key_id[SEC_KEY_ID_LEN] = '\0';
+    /* The signature line is the last one; it signs every byte before it. */
+    const char *sigline = strstr(text, "\nsignature ");
+    if (!sigline) {
+        bad_signature(pc, "нет подписи");
+        goto done;
+    }
+    sigline++;
+    size_t body_len = (size_t)(sigline - text);
+    unsigned char sig[crypto_sign_BYTES];
+    const char *sighex = sigline + strlen("signature ");
+    if (sec_unhex(sig, sizeof sig, sighex) != 0 ||
+        strspn(sighex + 2 * sizeof sig, "\r\n") != strlen(sighex + 2 * sizeof sig)) {
+        bad_signature(pc, "подпись повреждена");
+        goto done;
+    }
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+    if (!find_trusted(trusted, trusted_count, pc->key_id, pk)) {
+        pc->state = PACK_UNTRUSTED;
+        goto done;
+    }
+    if (crypto_sign_verify_detached(sig, (const unsigned char *)text, body_len, pk) != 0) {
+        bad_signature(pc, "подпись не сходится: файл pack.sig изменён");
+        goto done;
+    }
+    /* Signature fine: compare each listed file with what is on disk now. */
+    size_t j = 0; /* walks l, sorted like the manifest */
+    const char *p = eol + 1;
+    while (p < text + body_len) {
+        const char *e = memchr(p, '\n', (size_t)(text + body_len - p));
+        if (!e || strncmp(p, "file ", 5) != 0 || e - p < 5 + 2 * SEC_HASH_BYTES + 2) {
+            bad_signature(pc, "неверная строка в списке файлов");
+            goto done;
+        }
+        unsigned char want[SEC_HASH_BYTES];
+        char *rel =
+            sim_strndup(p + 6 + 2 * SEC_HASH_BYTES, (size_t)(e - (p + 6 + 2 * SEC_HASH_BYTES)));
+        if (!rel || sec_unhex(want, SEC_HASH_BYTES, p + 5) != 0) {
+            free(rel);
+            bad_signature(pc, "неверная строка в списке файлов");
+            goto done;
+        }
+        while (j < l.count && strcmp(l.items[j].rel, rel) < 0)
+            add_problem(pc, l.items[j++].rel, PACK_FILE_ADDED);
+        if (j < l.count && strcmp(l.items[j].rel, rel) == 0) {
+            if (!l.items[j].have || !sec_equal(l.items[j].hash, want, SEC_HASH_BYTES))
+                add_problem(pc, rel, PACK_FILE_CHANGED);
+            j++;
+        } else {
+            add_problem(pc, rel, PACK_FILE_MISSING);
+        }
+        free(rel);
+        p = e + 1;
+    }
+    while (j < l.count)
+        add_problem(pc, l.items[j++].rel, PACK_FILE_ADDED);
+    pc->state = pc->problem_count ? PACK_MODIFIED : PACK_OK;
+done:
+    free(text);
+    free(sigpath);
+    list_free(&l);
+    return pc;
+}
+
+void sec_pack_free(PackCheck *pc)
+{
+    if (!pc) return;
+    for (size_t i = 0; i < pc->problem_count; i++)
+        free(pc->problems[i].path);
+    free(pc->problems);
+    free(pc->detail);
+    free(pc);
+}
+
+const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id)
+{
+    if (!pc) return NULL;
+    size_t n = strlen(id);
+    for (size_t i = 0; i < pc->problem_count; i++) {
+        const char *r = pc->problems[i].path;
+        const char *slash = strchr(r, '/');
+        int own = strncmp(r, id, n) == 0 && r[n] == '/';
+        int shared = !slash || strncmp(r, "data/", 5) == 0 || strncmp(r, "../", 3) == 0;
+        if (own || shared) return &pc->problems[i];
+    }
+    return NULL;
+}
+
+/* ---- PIN -------------------------------------------------------------------------------- */
+
+int sec_pin_valid(const char *pin)
+{
+    size_t n = pin ? strlen(pin) : 0;
+    if (n < 4 || n > 8) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (pin[i] < '0' || pin[i] > '9') return 0;
+    return 1;
+}
+
+SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)
+{
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр");
+    if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти для хеширования PIN");
+    return SIM_OK;
+}
+
+int sec_pin_check(const char *stored, const char *pin)
+{
+    if (!stored || !pin || sec_init() != 0) return 0;
+    return crypto_pwhash_str_verify(stored, pin, strlen(pin)) == 0;
+}

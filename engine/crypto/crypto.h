@@ -1,0 +1,105 @@
+/*
+ * crypto.h — signatures, MACs and password hashes (libsodium), for tamper evidence.
+ *
+ * Owns: the methodologist's signing keys (Ed25519) and the signed manifest of a scenario pack
+ * (scenarios/pack.sig), the per-installation secret for the results MAC chain (HMAC-SHA512-256,
+ * crypto_auth), content hashes (BLAKE2b-256, crypto_generichash) and the manager's PIN
+ * (crypto_pwhash_str). Nothing here is a hand-written primitive: every primitive is libsodium's.
+ * libsodium enters the program only through this module (checked by tests/layers_test.sh).
+ * Prefix sec_ (libsodium itself owns crypto_*).
+ * Depends on: core.
+ */
+#ifndef SIM_CRYPTO_H
+#define SIM_CRYPTO_H
+
+#include <stddef.h>
+
+#include "../core/core.h"
+
+#define SEC_HASH_BYTES   32 /* BLAKE2b-256 */
+#define SEC_MAC_BYTES    32 /* HMAC-SHA512-256 */
+#define SEC_KEY_BYTES    32 /* the installation secret */
+#define SEC_KEY_ID_LEN   16 /* hex characters of a public key id */
+#define SEC_PIN_HASH_MAX 128
+#define SEC_PACK_FILE    "pack.sig"
+
+/* Initialises libsodium; safe to call many times. Returns 0 when ready. */
+int sec_init(void);
+
+/* BLAKE2b-256 of data. */
+void sec_hash(unsigned char out[SEC_HASH_BYTES], const void *data, size_t len);
+/* Lower-case hex of n bytes into out (size >= 2n + 1). */
+void sec_hex(char *out, const unsigned char *in, size_t n);
+/* Parses exactly 2n hex characters; returns 0 on success. */
+int sec_unhex(unsigned char *out, size_t n, const char *hex);
+/* HMAC-SHA512-256 of the concatenation of parts (part i: ptrs[i], lens[i]). */
+void sec_mac(unsigned char out[SEC_MAC_BYTES], const unsigned char key[SEC_KEY_BYTES],
+             const void *const *ptrs, const size_t *lens, size_t nparts);
+/* Constant-time comparison; 1 when equal. */
+int sec_equal(const unsigned char *a, const unsigned char *b, size_t n);
+void sec_random(void *buf, size_t n);
+
+/* ---- the installation secret ------------------------------------------------------------ */
+/* Reads the 32-byte secret at path, creating it (mode 0600, random) when missing. Two
+ * processes creating it at once agree on one file (link, not overwrite). *created is set to 1
+ * when this call made it. A file of the wrong size or looser mode than 0600 is refused. */
+SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], int *created,
+                          SimError *err);
+
+/* ---- signing keys ----------------------------------------------------------------------- */
+/* Writes a new Ed25519 key pair: the secret key to secret_path (mode 0600, never overwritten)
+ * and the public key to public_path (one line of hex). id_out (size >= 17) gets the key id. */
+SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err);
+
+/* ---- scenario packs --------------------------------------------------------------------- */
+/* A pack is the scenarios folder ROOT: every regular file of ROOT/<scenario>/ (and its data/),
+ * ROOT/data/ and the shared scripts ROOT/../scripts/NAME.lua (named "../scripts/NAME" in the
+ * manifest). Hidden files and pack.sig itself are not part of it. */
+typedef enum PackState {
+    PACK_OK = 0,        /* signed by a trusted key, every file intact */
+    PACK_UNSIGNED,      /* no pack.sig */
+    PACK_BAD_SIGNATURE, /* pack.sig malformed or its signature does not verify */
+    PACK_UNTRUSTED,     /* signed by a key that is not among the trusted ones */
+    PACK_MODIFIED       /* signature fine, but files changed, missing or added */
+} PackState;
+
+typedef enum PackFileState {
+    PACK_FILE_CHANGED = 1,
+    PACK_FILE_MISSING,
+    PACK_FILE_ADDED
+} PackFileState;
+
+typedef struct PackProblem {
+    char *path; /* relative to ROOT, as in the manifest */
+    PackFileState state;
+} PackProblem;
+
+typedef struct PackCheck {
+    PackState state;
+    char key_id[SEC_KEY_ID_LEN + 1];   /* the signer's key id; "" when unsigned */
+    char hash[2 * SEC_HASH_BYTES + 1]; /* BLAKE2b-256 over the manifest of the files as read */
+    PackProblem *problems;
+    size_t problem_count;
+    char *detail; /* what was wrong with pack.sig (BAD_SIGNATURE), or NULL */
+} PackCheck;
+
+/* Hashes every file of the pack and writes ROOT/pack.sig signed with the secret key file. */
+SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
+                        size_t *file_count, SimError *err);
+/* Checks ROOT against its pack.sig: the signature first, then the hash of every file's bytes.
+ * trusted: paths of public-key files or folders of .pub files (missing ones are skipped).
+ * Never NULL except on OOM. Caller frees with sec_pack_free. */
+PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t trusted_count);
+void sec_pack_free(PackCheck *pc);
+/* The first problem that concerns the scenario folder named id (its own files, or the shared
+ * data/ and scripts), or NULL when the scenario's files are intact. */
+const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id);
+
+/* ---- the manager's PIN ------------------------------------------------------------------ */
+/* A PIN is 4–8 digits. Hashes with crypto_pwhash_str (interactive limits) into out. */
+int sec_pin_valid(const char *pin);
+SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err);
+/* 1 when pin matches the stored hash. */
+int sec_pin_check(const char *stored, const char *pin);
+
+#endif /* SIM_CRYPTO_H */
