@@ -3,9 +3,10 @@
  * (one JSON array) for an LMS or a Learning Record Store.
  *
  * Owns: reading attempts (finished and unfinished), their actions and results, and turning
- * them into statements; the name-based (version 5, SHA-1) UUIDs that make statement ids
- * stable. The text goes to a caller's sink piece by piece (no printing, no files here).
- * Depends on: core (SimBuf, the JSON writer) and the store's connection (store_internal.h).
+ * them into statements; the name-based (version 8, BLAKE2b via the crypto module) UUIDs that
+ * make statement ids stable. The text goes to a caller's sink piece by piece (no printing, no files here).
+ * Depends on: core (SimBuf, the JSON writer), crypto (the hash) and the store's connection
+ * (store_internal.h).
  */
 #ifndef SIM_STORE_EXPORT_H
 #define SIM_STORE_EXPORT_H
@@ -49,15 +50,15 @@ int store_export_since_ok(const char *s);
 /* 1 when s can serve as the homePage: http(s)://host… without spaces, quotes, '?' or '#'. */
 int store_export_home_page_ok(const char *s);
 
-/* A name-based UUID, version 5 (RFC 4122 §4.3: SHA-1 over the namespace's 16 bytes and the
- * name), lower-case with dashes into out (37 bytes). */
-void store_export_uuid5(const unsigned char ns[16], const char *name, size_t len,
-                        char out[37]);
-/* The namespace of statement ids: uuid5(NAMESPACE_URL,
- * "https://mfc-trainer.local/xapi/statement-ids") = e2397aec-5c05-5efc-83ed-99b317afd10b.
- * A statement's id is uuid5(this, "<attempt id>/<verb>"); for a decision
- * uuid5(this, "<attempt id>/answered/<action seq>"); for the end of a session
- * uuid5(this, "<attempt id>/terminated/<actions recorded>/<end time as in its timestamp>"). */
+/* A name-based UUID, version 8 (RFC 9562 §5.8): the first 16 bytes of BLAKE2b-256 over the
+ * namespace's 16 bytes and the name, version and variant bits set; lower-case with dashes into
+ * out (37 bytes). */
+void store_export_uuid_name(const unsigned char ns[16], const char *name, size_t len,
+                            char out[37]);
+/* The namespace of statement ids: the fixed bytes e2397aec-5c05-5efc-83ed-99b317afd10b.
+ * A statement's id is uuid_name(this, "<attempt id>/<verb>"); for a decision
+ * uuid_name(this, "<attempt id>/answered/<action seq>"); for the end of a session
+ * uuid_name(this, "<attempt id>/terminated/<actions recorded>/<end time as in its timestamp>"). */
 extern const unsigned char store_xapi_id_namespace[16];
 
 #endif /* SIM_STORE_EXPORT_H */
