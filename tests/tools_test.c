@@ -109,8 +109,11 @@ static int explore(void)
         CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(j, "dead_ends")), 0);
         CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(j, "script_errors")), 0);
         const cJSON *cov = cJSON_GetObjectItem(j, "coverage");
-        int steps = cJSON_GetObjectItem(cov, "steps") ? cJSON_GetObjectItem(cov, "steps")->valueint : -1;
-        int total = cJSON_GetObjectItem(cov, "steps_total") ? cJSON_GetObjectItem(cov, "steps_total")->valueint : -2;
+        int steps =
+            cJSON_GetObjectItem(cov, "steps") ? cJSON_GetObjectItem(cov, "steps")->valueint : -1;
+        int total = cJSON_GetObjectItem(cov, "steps_total")
+                        ? cJSON_GetObjectItem(cov, "steps_total")->valueint
+                        : -2;
         CHECK_INT(steps, total);
         /* Every ending reached has min <= max and pass counts that add up. */
         const cJSON *e;
@@ -175,7 +178,8 @@ static size_t parse_dot(const char *dot, char nodes[][128], size_t *nn, Edge *ed
     *nn = 0;
     char *copy = strdup(dot);
     for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
-        while (*line == ' ') line++;
+        while (*line == ' ')
+            line++;
         if (line[0] != '"') continue;
         char a[128], b[128];
         if (sscanf(line, "\"%127[^\"]\" -> \"%127[^\"]\"", a, b) == 2) {
@@ -211,7 +215,8 @@ static int graph(const char *work)
     static Edge edges[1024];
     for (size_t i = 0; i < n; i++) {
         char cmd[4096];
-        snprintf(cmd, sizeof cmd, "'%s' graph --scenarios '%s' '%s' --limit 100", exe, root, ids[i]);
+        snprintf(cmd, sizeof cmd, "'%s' graph --scenarios '%s' '%s' --limit 100", exe, root,
+                 ids[i]);
         int st;
         char *dot = run(cmd, &st);
         CHECK_INT(st, 0);
@@ -233,13 +238,16 @@ static int graph(const char *work)
                 const char *next = cJSON_GetStringValue(cJSON_GetObjectItem(a, "next"));
                 const char *end = cJSON_GetStringValue(cJSON_GetObjectItem(a, "end"));
                 char to[160];
-                if (end) snprintf(to, sizeof to, "end:%s", end);
-                else snprintf(to, sizeof to, "step:%s", next ? next : step->string);
+                if (end)
+                    snprintf(to, sizeof to, "end:%s", end);
+                else
+                    snprintf(to, sizeof to, "step:%s", next ? next : step->string);
                 int found = 0;
                 for (size_t k = 0; k < ne; k++)
                     found += strcmp(edges[k].from, id) == 0 && strcmp(edges[k].to, to) == 0 &&
                              strcmp(edges[k].label, aid) == 0;
-                if (found != 1) printf("%s: edge %s -> %s [%s] found %d times\n", ids[i], id, to, aid, found);
+                if (found != 1)
+                    printf("%s: edge %s -> %s [%s] found %d times\n", ids[i], id, to, aid, found);
                 CHECK_INT(found, 1);
             }
         }
@@ -289,20 +297,24 @@ static int graph(const char *work)
             cJSON_GetObjectItem(cJSON_GetObjectItem(stmt, "context"), "registration"));
     CHECK(reg != NULL);
     if (reg) {
-        snprintf(cmd, sizeof cmd, "cd '%s' && '%s' graph --scenarios '%s' '%s' --attempt '%s' --db g.db --limit 100",
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && '%s' graph --scenarios '%s' '%s' --attempt '%s' --db g.db --limit 100",
                  work, exe, root, ids[0], reg);
         char *dot = run(cmd, &st);
         CHECK_INT(st, 0);
         size_t nn = 0, ne = dot ? parse_dot(dot, nodes, &nn, edges, 1024) : 0;
         int taken = 0;
-        for (size_t k = 0; k < ne; k++) taken += edges[k].taken;
+        for (size_t k = 0; k < ne; k++)
+            taken += edges[k].taken;
         /* Step actions of the path: the ids without ':' (inspect:, flag:, service: are side). */
         int step_acts = 0;
-        cJSON_ArrayForEach(a, cJSON_GetObjectItem(c0, "actions")) step_acts += strchr(a->valuestring, ':') == NULL;
+        cJSON_ArrayForEach(a, cJSON_GetObjectItem(c0, "actions")) step_acts +=
+            strchr(a->valuestring, ':') == NULL;
         printf("attempt %s: %d highlighted of %d step actions\n", reg, taken, step_acts);
         CHECK_INT(taken, step_acts);
         CHECK(dot && strstr(dot, "inspect:"));
-        snprintf(cmd, sizeof cmd, "cd '%s' && '%s' graph --scenarios '%s' '%s' --attempt no-such --db g.db 2>&1",
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && '%s' graph --scenarios '%s' '%s' --attempt no-such --db g.db 2>&1",
                  work, exe, root, ids[0]);
         free(run(cmd, &st));
         CHECK_INT(st, 2);
@@ -321,7 +333,8 @@ static int scaffold(const char *work)
     char cmd[16384];
     int st;
     snprintf(cmd, sizeof cmd,
-             "rm -rf '%s/pack' && mkdir -p '%s/pack/scenarios' && cp -r '%s/data' '%s/pack/scenarios/' && "
+             "rm -rf '%s/pack' && mkdir -p '%s/pack/scenarios' && cp -r '%s/data' "
+             "'%s/pack/scenarios/' && "
              "cp -r '%s/../scripts' '%s/pack/scripts'",
              work, work, root, work, root, work);
     free(run(cmd, &st));
@@ -330,12 +343,14 @@ static int scaffold(const char *work)
     snprintf(pack, sizeof pack, "%s/pack/scenarios", work);
     const char *services[] = {"inn", "passport-rf", "matcap", "esia"};
     for (size_t i = 0; i < 4; i++) {
-        snprintf(cmd, sizeof cmd, "'%s' new --scenarios '%s' draft-%zu --service %s", exe, pack, i, services[i]);
+        snprintf(cmd, sizeof cmd, "'%s' new --scenarios '%s' draft-%zu --service %s", exe, pack, i,
+                 services[i]);
         char *out = run(cmd, &st);
         CHECK_INT(st, 0);
         CHECK(out && strstr(out, "Создан сценарий"));
         free(out);
-        snprintf(cmd, sizeof cmd, "'%s' check --strict --scenarios '%s' '%s/draft-%zu' 2>&1", exe, pack, pack, i);
+        snprintf(cmd, sizeof cmd, "'%s' check --strict --scenarios '%s' '%s/draft-%zu' 2>&1", exe,
+                 pack, pack, i);
         out = run(cmd, &st);
         CHECK_INT(st, 0);
         free(out);

@@ -34,8 +34,7 @@ static int parse_count(const char *flag, const char *v, long long *out)
 {
     char *end = NULL;
     long long n = v ? strtoll(v, &end, 10) : 0;
-    if (!v || !*v || *end || n <= 0)
-        return bad_usage(tr(STR_EXPLORE_BAD_NUMBER), flag, v ? v : "");
+    if (!v || !*v || *end || n <= 0) return bad_usage(tr(STR_EXPLORE_BAD_NUMBER), flag, v ? v : "");
     *out = n;
     return EXIT_OK;
 }
@@ -75,12 +74,10 @@ static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
             continue;
         } else
             return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), a, "");
-        if (rc != EXIT_OK)
-            return rc;
+        if (rc != EXIT_OK) return rc;
         i++; /* the flag's value */
     }
-    if (!o->scenario)
-        return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
+    if (!o->scenario) return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
     return EXIT_OK;
 }
 
@@ -90,8 +87,7 @@ static char *join_path(const ExplorePath *p)
     simbuf_init(&b);
     for (size_t i = 0; i < p->count; i++)
         simbuf_printf(&b, "%s%s", i ? "," : "", p->actions[i]);
-    if (!p->count)
-        simbuf_puts(&b, "(начало)");
+    if (!p->count) simbuf_puts(&b, "(начало)");
     return simbuf_take(&b);
 }
 
@@ -104,8 +100,7 @@ static void json_path(SimJsonW *w, const char *key, const ExplorePath *p)
     simjsonw_array_end(w);
 }
 
-static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreResult *r,
-                       double secs)
+static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreResult *r, double secs)
 {
     SimBuf b;
     simbuf_init(&b);
@@ -159,8 +154,7 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simjsonw_key(&w, "unreachable_endings");
     simjsonw_array(&w);
     for (size_t i = 0; i < r->ending_count; i++)
-        if (!r->endings[i].reached)
-            simjsonw_string(&w, r->endings[i].ending->id);
+        if (!r->endings[i].reached) simjsonw_string(&w, r->endings[i].ending->id);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "best");
     if (r->best_total < 0) {
@@ -179,8 +173,7 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
         simjsonw_array(&w);
         for (size_t i = 0; i < r->issue_count; i++) {
             const ExploreIssue *is = &r->issues[i];
-            if ((int)is->kind != (kind ? EXPLORE_SCRIPT_ERROR : EXPLORE_DEAD_END))
-                continue;
+            if ((int)is->kind != (kind ? EXPLORE_SCRIPT_ERROR : EXPLORE_DEAD_END)) continue;
             simjsonw_object(&w);
             simjsonw_key(&w, "step");
             simjsonw_string(&w, is->step);
@@ -204,15 +197,13 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simjsonw_key(&w, "steps_not_seen");
     simjsonw_array(&w);
     for (size_t i = 0; i < s->step_count; i++)
-        if (!r->step_seen[i])
-            simjsonw_string(&w, s->steps[i].id);
+        if (!r->step_seen[i]) simjsonw_string(&w, s->steps[i].id);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "actions_not_seen");
     simjsonw_array(&w);
     for (size_t i = 0; i < s->step_count; i++)
         for (size_t j = 0; j < s->steps[i].action_count; j++)
-            if (!r->action_seen[i][j])
-                simjsonw_string(&w, s->steps[i].actions[j].id);
+            if (!r->action_seen[i][j]) simjsonw_string(&w, s->steps[i].actions[j].id);
     simjsonw_array_end(&w);
     simjsonw_object_end(&w);
     simjsonw_object_end(&w);
@@ -220,8 +211,7 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simbuf_free(&b);
 }
 
-static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreResult *r,
-                       double secs)
+static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreResult *r, double secs)
 {
     printf(tr(STR_EXPLORE_HEAD), s->id, s->title, s->version);
     printf("\n");
@@ -242,8 +232,8 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
     }
     if (r->best_total >= 0) {
         char *p = join_path(&r->best_path);
-        printf(tr(STR_EXPLORE_BEST), r->best_total,
-               tr(r->best_passed ? STR_PASSED : STR_FAILED), p);
+        printf(tr(STR_EXPLORE_BEST), r->best_total, tr(r->best_passed ? STR_PASSED : STR_FAILED),
+               p);
         printf("\n");
         free(p);
     } else {
@@ -274,18 +264,15 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
         printf("\n");
         free(p);
     }
-    if (!r->issue_count)
-        printf("%s\n", tr(STR_EXPLORE_CLEAN));
+    if (!r->issue_count) printf("%s\n", tr(STR_EXPLORE_CLEAN));
 }
 
 int cmd_explore(int argc, char **argv, const AppPaths *paths)
 {
     ExploreArgs o;
     int rc = parse_explore_args(argc, argv, &o);
-    if (rc < 0)
-        return EXIT_OK;
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc < 0) return EXIT_OK;
+    if (rc != EXIT_OK) return rc;
     char *dir = app_resolve_scenario(paths, o.scenario);
     if (!dir) {
         fprintf(stderr, "mfc-trainer explore: ");

@@ -59,8 +59,7 @@ static void points_label(SimBuf *b, const Scenario *s, const ScoreSpec *sc, size
     for (size_t i = 0; i < n; i++)
         simbuf_printf(b, "\n%+d %s", sc[i].points,
                       sc[i].criterion >= 0 ? s->criteria[sc[i].criterion].id : "?");
-    if (crit->feedback)
-        simbuf_printf(b, "\n%s", tr(STR_GRAPH_CRITICAL));
+    if (crit->feedback) simbuf_printf(b, "\n%s", tr(STR_GRAPH_CRITICAL));
 }
 
 typedef struct Taken { /* an edge the attempt went along */
@@ -78,8 +77,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             return EXIT_OK;
         }
         if (strcmp(a, "--attempt") == 0 || strcmp(a, "--db") == 0 || strcmp(a, "--limit") == 0) {
-            if (i + 1 >= argc)
-                return graph_usage(tr(STR_ERR_NEEDS_VALUE), a);
+            if (i + 1 >= argc) return graph_usage(tr(STR_ERR_NEEDS_VALUE), a);
             const char *v = argv[++i];
             if (a[2] == 'a')
                 attempt = v;
@@ -88,8 +86,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             else {
                 char *end = NULL;
                 limit = strtol(v, &end, 10);
-                if (!*v || *end || limit <= 0)
-                    return graph_usage(tr(STR_EXPLORE_BAD_NUMBER), v);
+                if (!*v || *end || limit <= 0) return graph_usage(tr(STR_EXPLORE_BAD_NUMBER), v);
             }
         } else if (a[0] == '-') {
             return graph_usage(tr(STR_ERR_UNKNOWN_OPTION), a);
@@ -99,8 +96,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             return graph_usage(tr(STR_ERR_UNKNOWN_OPTION), a);
         }
     }
-    if (!scen)
-        return graph_usage("%s", tr(STR_ERR_NO_SCENARIO_ARG));
+    if (!scen) return graph_usage("%s", tr(STR_ERR_NO_SCENARIO_ARG));
     char *dir = app_resolve_scenario(paths, scen);
     if (!dir) {
         fprintf(stderr, "mfc-trainer graph: ");
@@ -181,10 +177,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             int ai = -1;
             if (from >= 0)
                 for (size_t j = 0; j < s->steps[from].action_count; j++)
-                    if (strcmp(s->steps[from].actions[j].id, acts[i]) == 0)
-                        ai = (int)j;
-            if (session_act(ss, acts[i], &err) != SIM_OK)
-                break;
+                    if (strcmp(s->steps[from].actions[j].id, acts[i]) == 0) ai = (int)j;
+            if (session_act(ss, acts[i], &err) != SIM_OK) break;
             if (ai >= 0)
                 taken[ntaken++] = (Taken){from, ai};
             else
@@ -201,7 +195,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     simbuf_init(&t);
     simbuf_printf(&t, "%s — %s (версия %s)", s->id, s->title, s->version);
     if (attempt)
-        simbuf_printf(&t, tr(STR_GRAPH_ATTEMPT_LABEL), attempt, row.total, side.len ? simbuf_str(&side) : "—");
+        simbuf_printf(&t, tr(STR_GRAPH_ATTEMPT_LABEL), attempt, row.total,
+                      side.len ? simbuf_str(&side) : "—");
     dot_str(&out, simbuf_str(&t));
     simbuf_free(&t);
     simbuf_puts(&out, "];\n  node [fontname=\"DejaVu Sans\", fontsize=10, shape=box, "
@@ -215,8 +210,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         short_text(&l, stp->say && *stp->say ? stp->say : (stp->does ? stp->does : ""), 60);
         simbuf_printf(&out, "  \"step:%s\" [label=", stp->id);
         dot_str(&out, simbuf_str(&l));
-        if ((int)i == s->start)
-            simbuf_puts(&out, ", penwidth=2.5");
+        if ((int)i == s->start) simbuf_puts(&out, ", penwidth=2.5");
         if (ex && !ex->step_seen[i])
             simbuf_puts(&out, ", fillcolor=\"#f2f2f2\", fontcolor=\"#888888\"");
         simbuf_puts(&out, "];\n");
@@ -264,12 +258,13 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             for (size_t k = 0; k < a->score_count; k++)
                 negative |= a->score[k].points < 0;
             if (hit)
-                simbuf_printf(&out, ", color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=3.5, "
-                                    "taken=%d", hit);
+                simbuf_printf(&out,
+                              ", color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=3.5, "
+                              "taken=%d",
+                              hit);
             else if (negative)
                 simbuf_puts(&out, ", color=\"#b03030\", fontcolor=\"#b03030\"");
-            if (a->next < 0 && a->ending < 0)
-                simbuf_puts(&out, ", style=dashed");
+            if (a->next < 0 && a->ending < 0) simbuf_puts(&out, ", style=dashed");
             simbuf_puts(&out, "];\n");
             simbuf_free(&l);
         }

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_MOVES 256
+#define MAX_MOVES  256
 #define MAX_ISSUES 64
 
 typedef struct Node {
@@ -19,7 +19,7 @@ typedef struct Node {
     int32_t depth;
     int32_t last_side; /* canonical index of the side move that led here; -1 after a step action */
     int32_t score;     /* the attempt's total so far: the search takes high scores first */
-    char *move;     /* the action that led here (owned); NULL for the start */
+    char *move;        /* the action that led here (owned); NULL for the start */
 } Node;
 
 /* A move and, for side moves (documents, the office PC), its canonical index. */
@@ -67,8 +67,7 @@ static int seen_add(Ctx *c, uint64_t h)
         c->seen_cap = ncap;
     }
     for (size_t j = h & (c->seen_cap - 1);; j = (j + 1) & (c->seen_cap - 1)) {
-        if (c->seen[j] == h)
-            return 0;
+        if (c->seen[j] == h) return 0;
         if (!c->seen[j]) {
             c->seen[j] = h;
             c->seen_count++;
@@ -85,10 +84,8 @@ static int seen_add(Ctx *c, uint64_t h)
 static int before(const Ctx *c, int32_t a, int32_t b)
 {
     const Node *x = &c->nodes[a], *y = &c->nodes[b];
-    if (x->score != y->score)
-        return x->score > y->score;
-    if (x->depth != y->depth)
-        return x->depth > y->depth;
+    if (x->score != y->score) return x->score > y->score;
+    if (x->depth != y->depth) return x->depth > y->depth;
     return a < b;
 }
 
@@ -120,12 +117,9 @@ static int32_t heap_pop(Ctx *c)
     c->heap[0] = c->heap[--c->heap_count];
     for (size_t i = 0;;) {
         size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < c->heap_count && before(c, c->heap[l], c->heap[m]))
-            m = l;
-        if (r < c->heap_count && before(c, c->heap[r], c->heap[m]))
-            m = r;
-        if (m == i)
-            break;
+        if (l < c->heap_count && before(c, c->heap[l], c->heap[m])) m = l;
+        if (r < c->heap_count && before(c, c->heap[r], c->heap[m])) m = r;
+        if (m == i) break;
         int32_t t = c->heap[i];
         c->heap[i] = c->heap[m];
         c->heap[m] = t;
@@ -169,8 +163,7 @@ static void path_set(Ctx *c, ExplorePath *p, int32_t node, const char *last)
     }
     for (size_t i = 0; i < n; i++)
         p->actions[p->count++] = sim_strdup(c->path[i]);
-    if (last)
-        p->actions[p->count++] = sim_strdup(last);
+    if (last) p->actions[p->count++] = sim_strdup(last);
 }
 
 static void path_free(ExplorePath *p)
@@ -186,8 +179,7 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
 {
     SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0}, c->opt->program};
     Session *ss = NULL;
-    if (session_create(c->s, &so, &ss, err) != SIM_OK)
-        return NULL;
+    if (session_create(c->s, &so, &ss, err) != SIM_OK) return NULL;
     size_t n = node_path(c, node);
     for (size_t i = 0; i < n; i++) {
         c->r->acts++;
@@ -208,24 +200,21 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
 static size_t list_moves(const Session *ss, int32_t last_side, Move *out, size_t max)
 {
     const Scenario *s = session_scenario(ss);
-    if (session_finished(ss))
-        return 0;
+    if (session_finished(ss)) return 0;
     size_t n = 0;
     int offered[64];
     size_t no = session_offered(ss, offered, 64);
     const Step *st = &s->steps[session_step_index(ss)];
     for (size_t i = 0; i < no && n < max; i++) {
         const Action *a = &st->actions[offered[i]];
-        if (a->next < 0 && a->ending < 0 && session_took(ss, a->id))
-            continue;
+        if (a->next < 0 && a->ending < 0 && session_took(ss, a->id)) continue;
         snprintf(out[n].id, sizeof out[n].id, "%s", a->id);
         out[n++].side = -1;
     }
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
         int32_t base = (int32_t)d * 64;
-        if (!session_doc_on_desk(ss, (int)d))
-            continue;
+        if (!session_doc_on_desk(ss, (int)d)) continue;
         if (!session_doc_inspected(ss, (int)d)) {
             if (base > last_side && n < max) {
                 snprintf(out[n].id, sizeof out[n].id, "inspect:%s", doc->id);
@@ -250,8 +239,8 @@ static size_t list_moves(const Session *ss, int32_t last_side, Move *out, size_t
             int f = doc->traps[k].field;
             int32_t idx = base + 32 + (int32_t)k;
             if (idx > last_side && session_flag_reason(ss, (int)d, f) < 0) {
-                snprintf(out[n].id, sizeof out[n].id, "flag:%s.%s:%s", doc->id,
-                         doc->fields[f].key, reason_id(REASON_WRONG_DATA));
+                snprintf(out[n].id, sizeof out[n].id, "flag:%s.%s:%s", doc->id, doc->fields[f].key,
+                         reason_id(REASON_WRONG_DATA));
                 out[n++].side = idx;
             }
         }
@@ -277,8 +266,7 @@ static void add_issue(Ctx *c, ExploreIssueKind kind, const char *step, const cha
         if (r->issues[i].kind == kind && strcmp(r->issues[i].step, step) == 0 &&
             strcmp(r->issues[i].message, msg) == 0)
             return;
-    if (r->issue_count >= MAX_ISSUES)
-        return;
+    if (r->issue_count >= MAX_ISSUES) return;
     ExploreIssue *is = &r->issues[r->issue_count++];
     is->kind = kind;
     is->step = sim_strdup(step);
@@ -307,8 +295,7 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
     }
     if (session_finished(ss)) {
         const Ending *e = session_ending(ss);
-        if (!e)
-            return 0;
+        if (!e) return 0;
         ExploreEnding *xe = &r->endings[e - c->s->endings];
         ScoreReport rep;
         session_report(ss, &rep);
@@ -342,8 +329,7 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
 
 static void mark_action(Ctx *c, int step, const char *move)
 {
-    if (step < 0)
-        return;
+    if (step < 0) return;
     const Step *st = &c->s->steps[step];
     for (size_t j = 0; j < st->action_count; j++)
         if (strcmp(st->actions[j].id, move) == 0 && !c->r->action_seen[step][j]) {
@@ -381,19 +367,16 @@ static SimStatus walk_all(Ctx *c, SimError *err)
     size_t limit = c->opt->limit ? c->opt->limit : 200000;
     int max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
     Session *ss = replay(c, -1, err);
-    if (!ss)
-        return SIM_ERR_SCRIPT;
+    if (!ss) return SIM_ERR_SCRIPT;
     add_node(c, -1, NULL, -1, 0);
     heap_push(c, 0);
     seen_add(c, session_state_hash(ss));
     r->states = 1;
     int go = observe(c, ss, 0, -1, NULL, "?");
     session_destroy(ss);
-    if (!go)
-        return SIM_OK;
+    if (!go) return SIM_OK;
     Move *moves = malloc(MAX_MOVES * sizeof *moves);
-    if (!moves)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!moves) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     r->complete = 1;
     while (c->heap_count && !c->oom) {
         int32_t node = heap_pop(c);
@@ -403,12 +386,10 @@ static SimStatus walk_all(Ctx *c, SimError *err)
         }
         SimError e;
         Session *cur = replay(c, node, &e);
-        if (!cur)
-            continue;
+        if (!cur) continue;
         size_t nm = list_moves(cur, c->nodes[node].last_side, moves, MAX_MOVES);
         for (size_t i = 0; i < nm && !c->oom; i++) {
-            if (!cur && !(cur = replay(c, node, &e)))
-                break;
+            if (!cur && !(cur = replay(c, node, &e))) break;
             int from = session_step_index(cur);
             char from_id[128];
             snprintf(from_id, sizeof from_id, "%s", step_id(cur, "?"));
@@ -459,15 +440,13 @@ static SimStatus walk_random(Ctx *c, SimError *err)
             free(c->nodes[i].move);
         c->node_count = 0;
         Session *ss = replay(c, -1, err);
-        if (!ss)
-            return SIM_ERR_SCRIPT;
+        if (!ss) return SIM_ERR_SCRIPT;
         add_node(c, -1, NULL, -1, 0);
         r->runs++;
         int go = observe(c, ss, 0, -1, NULL, "?");
         for (int d = 0; go && d < max_depth && !c->oom; d++) {
             char id[256];
-            if (!session_pick_random(ss, &rng, id, sizeof id))
-                break;
+            if (!session_pick_random(ss, &rng, id, sizeof id)) break;
             int from = session_step_index(ss);
             char from_id[128];
             snprintf(from_id, sizeof from_id, "%s", step_id(ss, "?"));
@@ -496,8 +475,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     c.s = s;
     c.opt = opt;
     c.r = r;
-    if (!r)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!r) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     r->best_total = -1;
     r->ending_count = s->ending_count;
     r->endings = calloc(s->ending_count + 1, sizeof *r->endings);
@@ -531,8 +509,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
 
 void explore_free(ExploreResult *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     for (size_t i = 0; r->endings && i < r->ending_count; i++) {
         path_free(&r->endings[i].min_path);
         path_free(&r->endings[i].max_path);

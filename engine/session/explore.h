@@ -45,11 +45,11 @@ typedef struct ExploreIssue {
 } ExploreIssue;
 
 typedef struct ExploreResult {
-    long long states;      /* distinct states visited (exhaustive) */
-    long long transitions; /* session_act calls that reached a state, replays excluded */
-    long long acts;        /* every session_act call, replays included */
-    long long runs;        /* random playthroughs made */
-    int complete;          /* 1: every reachable state within max_depth was visited */
+    long long states;       /* distinct states visited (exhaustive) */
+    long long transitions;  /* session_act calls that reached a state, replays excluded */
+    long long acts;         /* every session_act call, replays included */
+    long long runs;         /* random playthroughs made */
+    int complete;           /* 1: every reachable state within max_depth was visited */
     ExploreEnding *endings; /* one per scenario ending, in scenario order */
     size_t ending_count;
     int best_total; /* -1 when no ending was reached */
@@ -59,7 +59,7 @@ typedef struct ExploreResult {
     size_t issue_count;
     size_t steps_total, steps_seen;
     size_t actions_total, actions_seen;
-    char *step_seen;   /* [step_count] 1 when visited */
+    char *step_seen;    /* [step_count] 1 when visited */
     char **action_seen; /* [step][action] 1 when taken */
 } ExploreResult;
 
