@@ -3,7 +3,7 @@
  *
  * For each loop or bomb: the wall time of one call with only the wall-clock budget in force
  * (instructions unlimited, --lua-time-ms 100) and its overshoot past those 100 ms; then the
- * time to the stop with the default budgets (5,000,000 instructions, 250 ms, 64 MiB). Each
+ * time to the stop with the default budgets (5,000,000 instructions, 1000 ms, 64 MiB). Each
  * figure is the median and the maximum of RUNS runs, each in a fresh sandbox (script_eval).
  * Usage: bench_lua_budget [RUNS]
  * Depends on: script.

@@ -60,12 +60,12 @@ typedef struct ScriptHost {
 typedef struct ScriptLimits {
     size_t memory;          /* bytes; default 64 MiB */
     long long instructions; /* per hook call; default 5,000,000 */
-    long long time_ms;      /* wall-clock milliseconds per hook call; default 250 */
+    long long time_ms;      /* wall-clock milliseconds per hook call; default 1000 */
 } ScriptLimits;
 
 #define SCRIPT_DEFAULT_MEMORY (64u * 1024u * 1024u)
 #define SCRIPT_DEFAULT_INSTRUCTIONS 5000000LL
-#define SCRIPT_DEFAULT_TIME_MS 250LL
+#define SCRIPT_DEFAULT_TIME_MS 1000LL
 
 typedef struct Script Script;
 
