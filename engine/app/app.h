@@ -43,6 +43,21 @@ void app_load_ctx_free(AppLoadCtx *c);
 
 void app_print_diags(const SimDiags *d);
 
+/* A scenario opened for a command (explore, graph): its folder resolved, loaded with its
+ * rules, reference book and shared scripts, and its script compiled once. */
+typedef struct AppScenario {
+    char *dir;
+    AppLoadCtx ctx;
+    SimDiags diags;
+    Scenario *s;
+    ScriptProgram *prog; /* NULL when the scenario has no script */
+} AppScenario;
+/* Opens arg (an id or a folder) for command cmd. Prints the diagnostics and a message naming
+ * the scenario on failure. Returns EXIT_OK, EXIT_USAGE (not found) or EXIT_FAIL (invalid).
+ * Always release with app_scenario_close. */
+int app_scenario_open(AppScenario *a, const AppPaths *p, const char *arg, const char *cmd);
+void app_scenario_close(AppScenario *a);
+
 /* Script budgets for play and check: the defaults, then MFC_LUA_TIME_MS and MFC_LUA_MEM_MB from
  * the environment, then --lua-time-ms N and --lua-mem-mb N. app_limits_init returns EXIT_OK or,
  * after printing why, EXIT_USAGE. app_limits_flag looks at argv[*i]: 0 when it is not a budget

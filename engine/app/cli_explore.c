@@ -273,34 +273,14 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
     int rc = parse_explore_args(argc, argv, &o);
     if (rc < 0) return EXIT_OK;
     if (rc != EXIT_OK) return rc;
-    char *dir = app_resolve_scenario(paths, o.scenario);
-    if (!dir) {
-        fprintf(stderr, "mfc-trainer explore: ");
-        fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
-        fprintf(stderr, "\n");
-        return EXIT_USAGE;
-    }
-    SimDiags diags;
-    simdiags_init(&diags);
-    AppLoadCtx ctx;
-    app_load_ctx_init(&ctx, dir, &diags);
-    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
-    Scenario *s = scenario_load(dir, &lo, &diags);
-    app_print_diags(&diags);
-    ScriptProgram *prog = NULL;
+    AppScenario sc;
     ExploreResult *r = NULL;
     SimError err;
+    rc = app_scenario_open(&sc, paths, o.scenario, "explore");
+    if (rc != EXIT_OK) goto done;
     rc = EXIT_FAIL;
-    if (!s) {
-        fprintf(stderr, "mfc-trainer explore: ");
-        fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), dir, dir);
-        fprintf(stderr, "\n");
-        goto done;
-    }
-    if (s->script && script_program_create(s, &prog, &err) != SIM_OK) {
-        fprintf(stderr, "mfc-trainer explore: %s\n", err.msg);
-        goto done;
-    }
+    const Scenario *s = sc.s;
+    ScriptProgram *prog = sc.prog;
     ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed, (int)o.depth, prog};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -317,10 +297,6 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
     rc = r->issue_count ? EXIT_FAIL : EXIT_OK;
 done:
     explore_free(r);
-    script_program_destroy(prog);
-    scenario_free(s);
-    app_load_ctx_free(&ctx);
-    simdiags_free(&diags);
-    free(dir);
+    app_scenario_close(&sc);
     return rc;
 }

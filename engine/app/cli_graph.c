@@ -97,22 +97,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         }
     }
     if (!scen) return graph_usage("%s", tr(STR_ERR_NO_SCENARIO_ARG));
-    char *dir = app_resolve_scenario(paths, scen);
-    if (!dir) {
-        fprintf(stderr, "mfc-trainer graph: ");
-        fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), scen, paths->scenarios);
-        fprintf(stderr, "\n");
-        return EXIT_USAGE;
-    }
-    int rc = EXIT_FAIL;
-    SimDiags diags;
-    simdiags_init(&diags);
-    AppLoadCtx ctx;
-    app_load_ctx_init(&ctx, dir, &diags);
-    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
-    Scenario *s = scenario_load(dir, &lo, &diags);
-    app_print_diags(&diags);
-    ScriptProgram *prog = NULL;
+    AppScenario sc;
     ExploreResult *ex = NULL;
     Store *st = NULL;
     char **acts = NULL;
@@ -123,16 +108,11 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     simbuf_init(&side);
     simbuf_init(&out);
     SimError err;
-    if (!s) {
-        fprintf(stderr, "mfc-trainer graph: ");
-        fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), dir, dir);
-        fprintf(stderr, "\n");
-        goto done;
-    }
-    if (s->script && script_program_create(s, &prog, &err) != SIM_OK) {
-        fprintf(stderr, "mfc-trainer graph: %s\n", err.msg);
-        goto done;
-    }
+    int rc = app_scenario_open(&sc, paths, scen, "graph");
+    if (rc != EXIT_OK) goto done;
+    rc = EXIT_FAIL;
+    const Scenario *s = sc.s;
+    ScriptProgram *prog = sc.prog;
     /* Which endings can pass: a walk of the scenario (best first, so passing paths come
      * early). */
     ExploreOptions eo = {(size_t)limit, 0, 1, 0, prog};
@@ -285,10 +265,6 @@ done:
     simbuf_free(&out);
     store_close(st);
     explore_free(ex);
-    script_program_destroy(prog);
-    scenario_free(s);
-    app_load_ctx_free(&ctx);
-    simdiags_free(&diags);
-    free(dir);
+    app_scenario_close(&sc);
     return rc;
 }

@@ -3,6 +3,8 @@
  */
 #include "app.h"
 
+#include "../core/i18n.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,4 +140,44 @@ void app_print_diags(const SimDiags *d)
     size_t shown = d->count, total = d->errors + d->warnings;
     if (total > shown)
         fprintf(stderr, "… и ещё %zu сообщений\n", total - shown);
+}
+
+int app_scenario_open(AppScenario *a, const AppPaths *p, const char *arg, const char *cmd)
+{
+    memset(a, 0, sizeof *a);
+    simdiags_init(&a->diags);
+    a->dir = app_resolve_scenario(p, arg);
+    if (!a->dir) {
+        fprintf(stderr, "mfc-trainer %s: ", cmd);
+        fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), arg, p->scenarios);
+        fprintf(stderr, "\n");
+        return EXIT_USAGE;
+    }
+    app_load_ctx_init(&a->ctx, a->dir, &a->diags);
+    ScenarioLoadOptions lo = {a->ctx.rules, a->ctx.scripts_dir, a->ctx.refbook};
+    a->s = scenario_load(a->dir, &lo, &a->diags);
+    app_print_diags(&a->diags);
+    if (!a->s) {
+        fprintf(stderr, "mfc-trainer %s: ", cmd);
+        fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), a->dir, a->dir);
+        fprintf(stderr, "\n");
+        return EXIT_FAIL;
+    }
+    SimError err;
+    if (a->s->script && script_program_create(a->s, &a->prog, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer %s: %s\n", cmd, err.msg);
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}
+
+void app_scenario_close(AppScenario *a)
+{
+    script_program_destroy(a->prog);
+    scenario_free(a->s);
+    if (a->dir)
+        app_load_ctx_free(&a->ctx);
+    simdiags_free(&a->diags);
+    free(a->dir);
+    memset(a, 0, sizeof *a);
 }
