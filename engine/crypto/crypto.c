@@ -299,7 +299,7 @@ static int pack_list(const char *root, PackList *l)
     if (scripts && sim_is_dir(scripts)) scan(l, scripts, "../scripts", 1, 1);
     free(scripts);
     if (l->oom) return -1;
-    qsort(l->items, l->count, sizeof *l->items, cmp_entry);
+    if (l->count) qsort(l->items, l->count, sizeof *l->items, cmp_entry);
     for (size_t i = 0; i < l->count; i++) {
         char *full = sim_path_join(root, l->items[i].rel);
         char *data = NULL;
