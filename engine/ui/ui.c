@@ -1693,8 +1693,11 @@ static void draw_office_front(Ui *u, float desk)
         snprintf(line, sizeof line, "%zu. %s", i + 1, a->text);
         int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
         GRect r = {x - 6 * s, y, w + 12 * s, hts[i] - 4 * s};
-        if (y >= dp.y + dp.h - 8 * s)
+        if (y >= dp.y + dp.h - 8 * s) { /* more answers below: say so */
+            gfx_text(u->g, "▼", x + w - 14 * s, dp.y + dp.h - 24 * s, l->px_label, GF_BOLD,
+                     u->theme.text_dim);
             break;
+        }
         if (y + hts[i] > dp.y + dp.h + 2 * s)
             gfx_text(u->g, "▼", x + w - 14 * s, dp.y + dp.h - 24 * s, l->px_label, GF_BOLD,
                      u->theme.text_dim);
