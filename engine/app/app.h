@@ -25,6 +25,8 @@ typedef struct AppPaths {
  * executable (../scenarios from build/). */
 void app_paths_init(AppPaths *p, const char *override);
 void app_paths_free(AppPaths *p);
+/* The folder that holds path (trailing slashes ignored; "." for a bare name). Caller frees. */
+char *app_parent_dir(const char *path);
 /* The folder a scenario argument names: an existing folder, or an id under the root. Caller
  * frees; NULL when neither exists. */
 char *app_resolve_scenario(const AppPaths *p, const char *arg);

@@ -21,26 +21,6 @@
 
 #define MAX_TRUSTED 16
 
-/* The folder that holds a scenario folder (the pack's root). Caller frees. */
-static char *pack_root_of(const char *scenario_dir)
-{
-    char *p = sim_strdup(scenario_dir);
-    if (!p) return NULL;
-    size_t n = strlen(p);
-    while (n > 1 && p[n - 1] == '/')
-        p[--n] = '\0';
-    char *slash = strrchr(p, '/');
-    if (!slash) {
-        free(p);
-        return sim_strdup(".");
-    }
-    if (slash == p)
-        slash[1] = '\0';
-    else
-        *slash = '\0';
-    return p;
-}
-
 /* Fills list with the trusted key locations (caller frees each); returns the count. */
 static size_t trusted_keys(char **list, size_t max)
 {
@@ -78,7 +58,7 @@ PackCheck *app_pack_check(const char *root)
 
 PackCheck *app_pack_check_for(const char *scenario_dir)
 {
-    char *root = pack_root_of(scenario_dir);
+    char *root = app_parent_dir(scenario_dir); /* the pack's root */
     PackCheck *pc = root ? app_pack_check(root) : NULL;
     free(root);
     return pc;

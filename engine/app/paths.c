@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char *parent_of(const char *path)
+char *app_parent_dir(const char *path)
 {
     char *p = sim_strdup(path);
     if (!p)
@@ -51,8 +51,8 @@ void app_paths_init(AppPaths *p, const char *override)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
-        char *bin = parent_of(exe);
-        char *up = bin ? parent_of(bin) : NULL;
+        char *bin = app_parent_dir(exe);
+        char *up = bin ? app_parent_dir(bin) : NULL;
         char *cand = up ? sim_path_join(up, "scenarios") : NULL;
         if (cand && sim_is_dir(cand)) {
             p->scenarios = cand;
@@ -99,7 +99,7 @@ char *app_resolve_scenario(const AppPaths *p, const char *arg)
 void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
 {
     memset(c, 0, sizeof *c);
-    char *root = parent_of(scenario_dir);
+    char *root = app_parent_dir(scenario_dir);
     if (!root)
         return;
     char *data = sim_path_join(root, "data");
@@ -110,7 +110,7 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
         c->rules = rules_load(c->rules_path, diags);
     if (c->refbook_path && sim_is_file(c->refbook_path))
         c->refbook = refbook_load(c->refbook_path, c->rules, diags);
-    char *up = parent_of(root);
+    char *up = app_parent_dir(root);
     char *scripts = up ? sim_path_join(up, "scripts") : NULL;
     if (scripts && sim_is_dir(scripts))
         c->scripts_dir = scripts;

@@ -79,23 +79,35 @@ static void pidx(char *out, const char *parent, size_t i)
 }
 
 /* Best candidate within a small edit distance, for "did you mean". */
-static const char *suggest(const char *name, const char *const *cands, size_t n)
+/* Candidates are n string pointers stride bytes apart from first: a plain array of strings,
+ * or the id member of each element of an array of structs (see SUGGEST_IN). */
+static const char *suggest_strided(const char *name, const void *first, size_t n, size_t stride)
 {
     const char *best = NULL;
     int best_d = 1000;
     size_t len = strlen(name);
     int cap = len < 6 ? 2 : (int)(len / 3);
     for (size_t i = 0; i < n; i++) {
-        if (!cands[i])
+        const char *cand = *(const char *const *)((const char *)first + i * stride);
+        if (!cand)
             continue;
-        int d = sim_edit_distance(name, cands[i], cap);
+        int d = sim_edit_distance(name, cand, cap);
         if (d <= cap && d < best_d) {
-            best = cands[i];
+            best = cand;
             best_d = d;
         }
     }
     return best;
 }
+
+static const char *suggest(const char *name, const char *const *cands, size_t n)
+{
+    return suggest_strided(name, cands, n, sizeof *cands);
+}
+
+/* The closest id among n structs of array arr, whose string member is member. */
+#define SUGGEST_IN(name, arr, n, member)                                                          \
+    ((n) ? suggest_strided((name), &(arr)[0].member, (n), sizeof *(arr)) : NULL)
 
 static void hint_suffix(char *out, size_t n, const char *sugg)
 {
@@ -126,12 +138,9 @@ static const char *ref_lookup(Ld *ld, const char *path, const char *kind, const 
                 id);
             return NULL;
         }
-        const char **c = calloc(ld->refbook->value_count + 1, sizeof *c);
-        for (size_t i = 0; c && i < ld->refbook->value_count; i++)
-            c[i] = ld->refbook->values[i].key;
         char hint[160];
-        hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->refbook->value_count) : NULL);
-        free(c);
+        hint_suffix(hint, sizeof hint,
+                    SUGGEST_IN(id, ld->refbook->values, ld->refbook->value_count, key));
         ERR(ld, path, "величины «%s» нет в разделе «values» справочника %s%s", id,
             ld->refbook->path, hint);
         return NULL;
@@ -406,12 +415,8 @@ static const Rule *resolve_rule(Ld *ld, const char *path, const char *id)
     const Rule *r = rules_find(ld->rules, id);
     if (r)
         return r;
-    const char **c = calloc(ld->rules->count ? ld->rules->count : 1, sizeof *c);
-    for (size_t i = 0; c && i < ld->rules->count; i++)
-        c[i] = ld->rules->rules[i].id;
     char hint[256];
-    hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->rules->count) : NULL);
-    free(c);
+    hint_suffix(hint, sizeof hint, SUGGEST_IN(id, ld->rules->rules, ld->rules->count, id));
     ERR(ld, path, "неизвестное правило «%s»: добавьте его в %s или исправьте id%s", id,
         ld->rules->path, hint);
     return NULL;
@@ -930,12 +935,9 @@ static const RefService *resolve_refservice(Ld *ld, const char *path, const char
     const RefService *r = refbook_find_service(ld->refbook, id);
     if (r)
         return r;
-    const char **c = calloc(ld->refbook->service_count + 1, sizeof *c);
-    for (size_t i = 0; c && i < ld->refbook->service_count; i++)
-        c[i] = ld->refbook->services[i].id;
     char hint[160];
-    hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->refbook->service_count) : NULL);
-    free(c);
+    hint_suffix(hint, sizeof hint,
+                SUGGEST_IN(id, ld->refbook->services, ld->refbook->service_count, id));
     ERR(ld, path, "услуги «%s» нет в справочнике %s%s", id, ld->refbook->path, hint);
     return NULL;
 }

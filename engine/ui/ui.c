@@ -2354,6 +2354,19 @@ static void debrief_scroll(Ui *u, float d)
     u->dirty = 1;
 }
 
+/* ↓ ↑ PgDn PgUp on a debrief (the attempt's or a shift applicant's). */
+static void debrief_scroll_key(Ui *u, SDL_Keycode k)
+{
+    if (k == SDLK_DOWN)
+        debrief_scroll(u, 60 * u->l.s);
+    else if (k == SDLK_UP)
+        debrief_scroll(u, -60 * u->l.s);
+    else if (k == SDLK_PAGEDOWN)
+        debrief_scroll(u, u->l.H * 0.6f);
+    else if (k == SDLK_PAGEUP)
+        debrief_scroll(u, -u->l.H * 0.6f);
+}
+
 static void shift_debrief_do(Ui *u, int which)
 {
     if (which == 1)
@@ -2377,14 +2390,8 @@ static void debrief_key(Ui *u, SDL_Keycode k)
             shift_debrief_do(u, u->shift_btn);
         else if (k == SDLK_ESCAPE)
             shift_debrief_do(u, 1);
-        else if (k == SDLK_DOWN)
-            debrief_scroll(u, 60 * u->l.s);
-        else if (k == SDLK_UP)
-            debrief_scroll(u, -60 * u->l.s);
-        else if (k == SDLK_PAGEDOWN)
-            debrief_scroll(u, u->l.H * 0.6f);
-        else if (k == SDLK_PAGEUP)
-            debrief_scroll(u, -u->l.H * 0.6f);
+        else
+            debrief_scroll_key(u, k);
         u->dirty = 1;
         return;
     }
@@ -2400,14 +2407,8 @@ static void debrief_key(Ui *u, SDL_Keycode k)
         debrief_do(u, 1);
     else if (k == SDLK_ESCAPE)
         debrief_do(u, 2);
-    else if (k == SDLK_DOWN)
-        debrief_scroll(u, 60 * u->l.s);
-    else if (k == SDLK_UP)
-        debrief_scroll(u, -60 * u->l.s);
-    else if (k == SDLK_PAGEDOWN)
-        debrief_scroll(u, u->l.H * 0.6f);
-    else if (k == SDLK_PAGEUP)
-        debrief_scroll(u, -u->l.H * 0.6f);
+    else
+        debrief_scroll_key(u, k);
     u->dirty = 1;
 }
 
