@@ -51,7 +51,7 @@ int main(int argc, char **argv)
     long actions = 0, finished = 0, passed = 0;
     double t0 = now();
     for (long i = 1; i <= n; i++) {
-        SessionOptions so = {(uint64_t)i, MODE_TRAINING, {0, 0, 0}, prog};
+        SessionOptions so = {(uint64_t)i, MODE_TRAINING, {0, 0, 0, 0}, prog, 0};
         Session *ss;
         SimError e;
         if (session_create(s, &so, &ss, &e) != SIM_OK) {

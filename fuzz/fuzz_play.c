@@ -19,7 +19,7 @@ static RuleCatalog *rules;
 static RefBook *book;
 static Scenario *scen;
 static ScriptProgram *prog;
-static const ScriptLimits tiny = {16u * 1024u * 1024u, 200000, 2000};
+static const ScriptLimits tiny = {16u * 1024u * 1024u, 200000, 2000, 0};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t seed = 0;
     for (size_t i = 0; i < 8 && i < size; i++)
         seed = seed << 8 | data[i];
-    SessionOptions so = {seed, (seed & 1) ? MODE_EXAM : MODE_TRAINING, tiny, prog};
+    SessionOptions so = {seed, (seed & 1) ? MODE_EXAM : MODE_TRAINING, tiny, prog, 0};
     Session *ss = NULL;
     SimError e;
     if (session_create(scen, &so, &ss, &e) != SIM_OK)

@@ -144,7 +144,7 @@ int main(int argc, char **argv)
     cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(golden, "cases"))
     {
         const char *name = cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring;
-        SessionOptions so = {(uint64_t)seed, MODE_TRAINING, {0, 0, 0}, NULL};
+        SessionOptions so = {(uint64_t)seed, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
         Session *ss;
         SimError e;
         if (session_create(s, &so, &ss, &e) != SIM_OK)

@@ -76,7 +76,7 @@ static char *play_bundled(const char *scenarios, const char *scripts, const char
     Scenario *s = scenario_load(dir, &lo, &d);
     char *json = NULL;
     Session *ss = NULL;
-    SessionOptions so = {1, MODE_TRAINING, {0}, NULL};
+    SessionOptions so = {1, MODE_TRAINING, {0}, NULL, 0};
     SimError e;
     if (s && session_create(s, &so, &ss, &e) == SIM_OK) {
         SimRng rng;
@@ -154,7 +154,7 @@ static void judge(const char *msg, const Marks *m, Verdict *o)
 static void attempt(const Scenario *s, ScriptProgram *prog, const Marks *m, Verdict *o)
 {
     Session *ss = NULL;
-    SessionOptions so = {1, MODE_TRAINING, {0}, prog};
+    SessionOptions so = {1, MODE_TRAINING, {0}, prog, 0};
     SimError e;
     if (session_create(s, &so, &ss, &e) != SIM_OK) {
         judge(e.msg, m, o);

@@ -55,7 +55,7 @@ static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *
     if (s && s->script) {
         /* Compile and run the main chunk in a sandbox so syntax errors show with their line. */
         Session *ss = NULL;
-        SessionOptions so = {1, MODE_TRAINING, *limits, NULL};
+        SessionOptions so = {1, MODE_TRAINING, *limits, NULL, 0};
         SimError err;
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             add_script_diag(&diags, s->script_name, err.msg);

@@ -146,7 +146,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         /* Replay it with its seed to learn which step each action was taken at. */
         nacts = store_attempt_actions(st, attempt, &acts);
         taken = calloc(nacts + 1, sizeof *taken);
-        SessionOptions so = {row.seed, row.exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0}, prog};
+        SessionOptions so = {row.seed, row.exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, prog, 0};
         Session *ss = NULL;
         if (!taken || session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer graph: %s\n", taken ? err.msg : "нехватка памяти");

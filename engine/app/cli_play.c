@@ -574,7 +574,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     } else {
         if (!o.have_seed)
             o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
-        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, o.limits, NULL};
+        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, o.limits, NULL, 0};
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             rc = EXIT_FAIL;

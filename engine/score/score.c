@@ -59,6 +59,8 @@ int ledger_is_mistake(const LedgerEntry *e)
     return e->kind == LEDGER_CRITICAL || e->kind == LEDGER_MISSED || e->points < 0;
 }
 
+static void score_finish(const Scenario *s, ScoreReport *out);
+
 void score_compute(const Scenario *s, const ScoreLedger *l, ScoreReport *out)
 {
     memset(out, 0, sizeof *out);
@@ -71,6 +73,20 @@ void score_compute(const Scenario *s, const ScoreLedger *l, ScoreReport *out)
         if (e->criterion >= 0 && (size_t)e->criterion < s->criterion_count)
             out->crit[e->criterion].raw += e->points;
     }
+    score_finish(s, out);
+}
+
+void score_compute_sums(const Scenario *s, const int *sums, size_t critical, ScoreReport *out)
+{
+    memset(out, 0, sizeof *out);
+    out->critical_count = critical;
+    for (size_t c = 0; c < s->criterion_count; c++)
+        out->crit[c].raw = sums[c];
+    score_finish(s, out);
+}
+
+static void score_finish(const Scenario *s, ScoreReport *out)
+{
     double wsum = 0, acc = 0;
     for (size_t c = 0; c < s->criterion_count; c++) {
         CriterionResult *r = &out->crit[c];

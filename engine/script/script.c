@@ -10,6 +10,7 @@
  * the script inherit it; once a call's budget is spent it re-arms itself with a count of 1,
  * so every further instruction raises again and pcall cannot swallow the stop.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_NORESERVE for the snapshot arena */
 #include "script.h"
 
 #include <lauxlib.h>
@@ -17,6 +18,7 @@
 #include <lualib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 #define HOOK_EVERY          1000
@@ -70,9 +72,34 @@ typedef struct Pool {
     PoolChunk *chunks;
 } Pool;
 
+/* With snapshots on (ScriptLimits.snapshots), every byte the Lua state owns — the pool's
+ * chunks and the larger blocks, each rounded up to a power of two with a free list per size —
+ * lies in one reserved region below `top`. Copying [base, top) and the few allocator fields
+ * below is then a complete copy of the state, and copying them back at the same address
+ * restores it: every pointer inside still points where it did. */
+#define ARENA_MIN_SHIFT 4
+#define ARENA_CLASSES   40
+
+typedef struct Arena {
+    char *base, *top, *end; /* reserved with mmap; NULL when snapshots are off */
+    void *free_list[ARENA_CLASSES];
+} Arena;
+
+struct ScriptSnapshot {
+    char *data; /* the bytes [base, top) */
+    size_t len;
+    Arena arena;
+    Pool pool;
+    size_t mem_used;
+    SimRng rng;
+    size_t log_len;
+};
+
 struct Script {
     lua_State *L;
     Pool pool;
+    Arena arena;
+    int hooks_run; /* hooks that ran since the last snapshot load (0: the state is unchanged) */
     ScriptProgram *prog; /* may be NULL (script_eval) */
     const Scenario *s;
     ScriptHost host;
@@ -98,7 +125,7 @@ static size_t pool_class(size_t n)
     return (n + POOL_STEP - 1) / POOL_STEP - 1;
 }
 
-static void *pool_get(Pool *p, size_t n)
+static void *pool_get(Pool *p, Arena *a, size_t n)
 {
     size_t c = pool_class(n);
     void *blk = p->free_list[c];
@@ -107,7 +134,13 @@ static void *pool_get(Pool *p, size_t n)
         return blk;
     }
     size_t size = (c + 1) * POOL_STEP;
-    if ((size_t)(p->bump_end - p->bump) < size) {
+    if ((size_t)(p->bump_end - p->bump) < size && a && a->base) {
+        if ((size_t)(a->end - a->top) < POOL_CHUNK)
+            return NULL;
+        p->bump = a->top;
+        p->bump_end = a->top + POOL_CHUNK;
+        a->top += POOL_CHUNK;
+    } else if ((size_t)(p->bump_end - p->bump) < size) {
         PoolChunk *ch = malloc(POOL_CHUNK);
         if (!ch)
             return NULL;
@@ -138,6 +171,69 @@ static void pool_release(Pool *p)
     memset(p, 0, sizeof *p);
 }
 
+/* ---- the arena (snapshots on) ---- */
+
+static int arena_class(size_t n)
+{
+    int k = ARENA_MIN_SHIFT;
+    while (((size_t)1 << k) < n)
+        k++;
+    return k;
+}
+
+static void *arena_get(Arena *a, size_t n)
+{
+    int k = arena_class(n);
+    if (k >= ARENA_CLASSES)
+        return NULL;
+    void *blk = a->free_list[k];
+    if (blk) {
+        a->free_list[k] = *(void **)blk;
+        return blk;
+    }
+    size_t size = (size_t)1 << k;
+    if ((size_t)(a->end - a->top) < size)
+        return NULL;
+    blk = a->top;
+    a->top += size;
+    return blk;
+}
+
+static void arena_put(Arena *a, void *blk, size_t n)
+{
+    int k = arena_class(n);
+    *(void **)blk = a->free_list[k];
+    a->free_list[k] = blk;
+}
+
+/* A block of more than POOL_MAX bytes: from the arena when snapshots are on. */
+static void *big_get(Script *sc, size_t n)
+{
+    return sc->arena.base ? arena_get(&sc->arena, n) : malloc(n);
+}
+
+static void big_put(Script *sc, void *blk, size_t n)
+{
+    if (sc->arena.base)
+        arena_put(&sc->arena, blk, n);
+    else
+        free(blk);
+}
+
+static void *big_resize(Script *sc, void *blk, size_t old, size_t n)
+{
+    if (!sc->arena.base)
+        return realloc(blk, n);
+    if (arena_class(old) == arena_class(n))
+        return blk;
+    void *p = arena_get(&sc->arena, n);
+    if (p) {
+        memcpy(p, blk, old < n ? old : n);
+        arena_put(&sc->arena, blk, old);
+    }
+    return p;
+}
+
 static double mono_ms(void)
 {
     struct timespec ts;
@@ -155,7 +251,7 @@ static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
             if (old <= POOL_MAX)
                 pool_put(&sc->pool, ptr, old);
             else
-                free(ptr);
+                big_put(sc, ptr, old);
         }
         sc->mem_used -= old;
         return NULL;
@@ -186,18 +282,18 @@ static void *cap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     }
     void *p;
     if (ptr && old > POOL_MAX && nsize > POOL_MAX) {
-        p = realloc(ptr, nsize);
+        p = big_resize(sc, ptr, old, nsize);
     } else if (ptr && old <= POOL_MAX && nsize <= POOL_MAX &&
                pool_class(old) == pool_class(nsize)) {
         p = ptr; /* same size class: the block already fits */
     } else {
-        p = nsize <= POOL_MAX ? pool_get(&sc->pool, nsize) : malloc(nsize);
+        p = nsize <= POOL_MAX ? pool_get(&sc->pool, &sc->arena, nsize) : big_get(sc, nsize);
         if (p && ptr) {
             memcpy(p, ptr, old < nsize ? old : nsize);
             if (old <= POOL_MAX)
                 pool_put(&sc->pool, ptr, old);
             else
-                free(ptr);
+                big_put(sc, ptr, old);
         }
     }
     if (p)
@@ -1364,6 +1460,17 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
     sc->time_budget = limits && limits->time_ms > 0 ? limits->time_ms : SCRIPT_DEFAULT_TIME_MS;
     simrng_seed(&sc->rng, seed);
     simbuf_init(&sc->log);
+    if (limits && limits->snapshots) {
+        /* Address space only (pages are touched as the state grows): the cap, twice over for
+         * the power-of-two rounding, and the room to describe a failure. */
+        size_t cap = 2 * sc->mem_limit + 2 * DESCRIBE_SLACK + POOL_CHUNK;
+        void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                       -1, 0);
+        if (m == MAP_FAILED)
+            return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
+        sc->arena.base = sc->arena.top = m;
+        sc->arena.end = (char *)m + cap;
+    }
     sc->L = lua_newstate(cap_alloc, sc);
     if (!sc->L)
         return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
@@ -1531,6 +1638,10 @@ void script_destroy(Script *sc)
         return;
     if (sc->L)
         lua_close(sc->L);
+    if (sc->arena.base) {
+        munmap(sc->arena.base, (size_t)(sc->arena.end - sc->arena.base));
+        memset(&sc->pool, 0, sizeof sc->pool); /* its chunks were in the arena */
+    }
     pool_release(&sc->pool);
     simbuf_free(&sc->log);
     free((char *)sc->chunkname);
@@ -1560,6 +1671,7 @@ static SimStatus call_hook(Script *sc, const char *hook, const char *arg, int nr
     if (!sc || !get_hook(sc, hook))
         return SIM_OK;
     *called = 1;
+    sc->hooks_run++;
     int nargs = 0;
     if (arg) {
         lua_pushstring(sc->L, arg);
@@ -1630,6 +1742,72 @@ const char *script_log(const Script *sc)
 size_t script_memory(const Script *sc)
 {
     return sc ? sc->mem_used : 0;
+}
+
+/* ==== snapshots =========================================================================== */
+
+int script_snapshots_on(const Script *sc)
+{
+    return sc && sc->arena.base;
+}
+
+SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
+{
+    *out = NULL;
+    if (!sc->arena.base)
+        return sim_error_set(err, SIM_ERR_INVALID, "снимки выключены для этого скрипта");
+    ScriptSnapshot *sn = calloc(1, sizeof *sn);
+    size_t len = (size_t)(sc->arena.top - sc->arena.base);
+    if (sn)
+        sn->data = malloc(len ? len : 1);
+    if (!sn || !sn->data) {
+        free(sn);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    memcpy(sn->data, sc->arena.base, len);
+    sn->len = len;
+    sn->arena = sc->arena;
+    sn->pool = sc->pool;
+    sn->mem_used = sc->mem_used;
+    sn->rng = sc->rng;
+    sn->log_len = sc->log.len;
+    sc->hooks_run = 0;
+    *out = sn;
+    return SIM_OK;
+}
+
+void script_snapshot_load(Script *sc, const ScriptSnapshot *sn)
+{
+    if (!sc->arena.base || sn->arena.base != sc->arena.base)
+        return;
+    memcpy(sc->arena.base, sn->data, sn->len);
+    sc->arena = sn->arena;
+    sc->pool = sn->pool;
+    sc->mem_used = sn->mem_used;
+    sc->rng = sn->rng;
+    if (sc->log.len > sn->log_len) {
+        sc->log.len = sn->log_len;
+        sc->log.data[sc->log.len] = '\0';
+    }
+    sc->hooks_run = 0;
+}
+
+int script_hooks_run(const Script *sc)
+{
+    return sc ? sc->hooks_run : 0;
+}
+
+size_t script_snapshot_size(const ScriptSnapshot *sn)
+{
+    return sn ? sn->len : 0;
+}
+
+void script_snapshot_free(ScriptSnapshot *sn)
+{
+    if (!sn)
+        return;
+    free(sn->data);
+    free(sn);
 }
 
 /* ==== standalone evaluation (tests) ======================================================= */

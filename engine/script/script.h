@@ -61,6 +61,8 @@ typedef struct ScriptLimits {
     size_t memory;          /* bytes; default 64 MiB */
     long long instructions; /* per hook call; default 5,000,000 */
     long long time_ms;      /* wall-clock milliseconds per hook call; default 1000 */
+    int snapshots;          /* 1: keep the whole state in one region so it can be saved and
+                               loaded (script_snapshot_*); costs address space, not memory */
 } ScriptLimits;
 
 #define SCRIPT_DEFAULT_MEMORY (64u * 1024u * 1024u)
@@ -101,6 +103,22 @@ SimStatus script_ending(Script *sc, const char *ending_id, char **ending, SimErr
 const char *script_log(const Script *sc);
 /* Bytes the Lua state holds now. */
 size_t script_memory(const Script *sc);
+
+/* ---- snapshots (exploration: a Lua state cannot be copied through its API) ----------------
+ * With ScriptLimits.snapshots the state's memory is one region; a snapshot is a copy of it and
+ * of the allocator's, random generator's and log's positions. Loading one puts this script
+ * back exactly as it was, pointers included (it must be a snapshot of this same script).
+ * Never between the start and the end of a hook call. */
+typedef struct ScriptSnapshot ScriptSnapshot;
+int script_snapshots_on(const Script *sc);
+/* *out: caller frees with script_snapshot_free. */
+SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err);
+void script_snapshot_load(Script *sc, const ScriptSnapshot *sn);
+void script_snapshot_free(ScriptSnapshot *sn);
+size_t script_snapshot_size(const ScriptSnapshot *sn);
+/* Hooks that actually ran (were defined) since the last snapshot save or load: 0 means the
+ * state is as the snapshot left it. */
+int script_hooks_run(const Script *sc);
 
 /* Runs a piece of Lua text in a fresh sandbox with no scenario (tests of the sandbox itself).
  * result: caller frees; the tostring of the chunk's first return value. */

@@ -177,7 +177,7 @@ static void path_free(ExplorePath *p)
 /* A new attempt replayed along node's path; NULL when an action no longer applies. */
 static Session *replay(Ctx *c, int32_t node, SimError *err)
 {
-    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0}, c->opt->program};
+    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 0}, c->opt->program, 0};
     Session *ss = NULL;
     if (session_create(c->s, &so, &ss, err) != SIM_OK) return NULL;
     size_t n = node_path(c, node);

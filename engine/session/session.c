@@ -19,6 +19,7 @@
 
 typedef struct StrSet {
     char **items;
+    uint64_t *hash; /* sim_hash_fnv1a of each item: compared first, and kept for hashing */
     size_t count, cap;
 } StrSet;
 
@@ -32,10 +33,8 @@ struct Session {
     int ending;   /* -1 when none */
     char *line;   /* current applicant's line, owned */
     char *reply;  /* owned */
-    double minutes;
-    int mood;
-    int patience_penalty; /* mood already taken for impatience */
-    char *name;           /* applicant's name (scripts may vary it) */
+    SessionLabel lab; /* clock, mood, patience penalty, points per criterion, critical errors */
+    char *name;       /* applicant's name (scripts may vary it) */
     int age;
 
     StrSet flags;      /* plain flags */
@@ -52,6 +51,15 @@ struct Session {
     StrSet script_errors;
     int stopped; /* a script error stopped the attempt (outcome "content_error") */
 
+    /* exploration (see session.h) */
+    int lean;            /* no ledger texts, no action list: explore keeps only what it needs */
+    int nacts;           /* actions performed */
+    SessionOps *rec;     /* where label changes are recorded, or NULL */
+    int label_reads;     /* the script read the clock or the mood */
+    int walkouts;        /* the applicant walked out (mood reached 0) */
+    uint64_t data_hash;  /* fields and applicant data as set so far */
+    SessionTookFilter *filter;
+
     /* during a hook */
     const char *current_action;
     int pending_go, pending_finish;
@@ -60,10 +68,16 @@ struct Session {
 
 /* ==== small helpers ======================================================================= */
 
+static uint64_t str_hash(const char *v)
+{
+    return sim_hash_fnv1a(SIM_HASH_INIT, v, strlen(v));
+}
+
 static int strset_has(const StrSet *s, const char *v)
 {
+    uint64_t h = str_hash(v);
     for (size_t i = 0; i < s->count; i++)
-        if (strcmp(s->items[i], v) == 0)
+        if (s->hash[i] == h && strcmp(s->items[i], v) == 0)
             return 1;
     return 0;
 }
@@ -76,11 +90,16 @@ static int strset_push(StrSet *s, const char *v)
         if (!p)
             return 0;
         s->items = p;
+        uint64_t *h = realloc(s->hash, cap * sizeof *h);
+        if (!h)
+            return 0;
+        s->hash = h;
         s->cap = cap;
     }
     char *d = sim_strdup(v);
     if (!d)
         return 0;
+    s->hash[s->count] = str_hash(v);
     s->items[s->count++] = d;
     return 1;
 }
@@ -97,6 +116,7 @@ static void strset_remove(StrSet *s, const char *v)
         if (strcmp(s->items[i], v) == 0) {
             free(s->items[i]);
             s->items[i] = s->items[--s->count];
+            s->hash[i] = s->hash[s->count];
             return;
         }
 }
@@ -106,7 +126,22 @@ static void strset_free(StrSet *s)
     for (size_t i = 0; i < s->count; i++)
         free(s->items[i]);
     free(s->items);
+    free(s->hash);
     memset(s, 0, sizeof *s);
+}
+
+/* dst becomes a copy of src; 0 when memory ran out (dst is then empty). */
+static int strset_copy(StrSet *dst, const StrSet *src)
+{
+    for (size_t i = 0; i < dst->count; i++)
+        free(dst->items[i]);
+    dst->count = 0;
+    for (size_t i = 0; i < src->count; i++)
+        if (!strset_push(dst, src->items[i])) {
+            strset_free(dst);
+            return 0;
+        }
+    return 1;
 }
 
 static void set_str(char **dst, const char *v)
@@ -121,40 +156,114 @@ static const char *rule_short(const Rule *r)
     return r ? r->short_ : NULL;
 }
 
+/* ---- the label: what an attempt adds up (see SessionLabel) ----
+ * These functions are the only place the clock, the mood and the points change, so replaying
+ * recorded operations on another label (session_label_apply) computes exactly what the
+ * attempt would have. */
+
+static void label_time(const Scenario *s, SessionLabel *l, double minutes)
+{
+    if (minutes <= 0)
+        return;
+    l->minutes += minutes;
+    /* Past the applicant's patience the mood drops by 2 per simulated minute. */
+    double over = l->minutes - s->applicant.patience;
+    int due = over > 0 ? (int)floor(over * 2.0) : 0;
+    if (due > l->patience_penalty) {
+        l->mood -= due - l->patience_penalty;
+        l->patience_penalty = due;
+    }
+    if (l->mood < 0)
+        l->mood = 0;
+}
+
+static void label_mood(SessionLabel *l, long long d)
+{
+    long long m = l->mood + d;
+    l->mood = (int)(m < 0 ? 0 : (m > 100 ? 100 : m));
+}
+
+static void label_points(const Scenario *s, SessionLabel *l, int crit, int points)
+{
+    if (crit >= 0 && (size_t)crit < s->criterion_count)
+        l->sums[crit] += points;
+    else if (crit < 0)
+        l->critical++;
+}
+
+/* The time criterion's points at the end: the norm's points, less per started minute over it;
+ * none when the applicant walked out. */
+static int label_time_points(const Scenario *s, const SessionLabel *l, int walked_out)
+{
+    if (s->time_criterion < 0 || s->time_points <= 0 || walked_out)
+        return 0;
+    double over = l->minutes - s->time_norm;
+    if (over <= 0)
+        return s->time_points;
+    return s->time_points - (int)ceil(over - 1e-9) * s->time_per_minute;
+}
+
+static void record(Session *ss, int kind, int crit, int n, double x)
+{
+    SessionOps *r = ss->rec;
+    if (!r)
+        return;
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        SessionOp *v = realloc(r->v, cap * sizeof *v);
+        if (!v) {
+            r->oom = 1;
+            return;
+        }
+        r->v = v;
+        r->cap = cap;
+    }
+    SessionOp *o = &r->v[r->count++];
+    o->kind = (unsigned char)kind;
+    o->crit = (signed char)crit;
+    o->n = n;
+    o->x = x;
+}
+
 static void add_time(Session *ss, double minutes)
 {
     if (minutes <= 0)
         return;
-    ss->minutes += minutes;
-    /* Past the applicant's patience the mood drops by 2 per simulated minute. */
-    double over = ss->minutes - ss->s->applicant.patience;
-    int due = over > 0 ? (int)floor(over * 2.0) : 0;
-    if (due > ss->patience_penalty) {
-        ss->mood -= due - ss->patience_penalty;
-        ss->patience_penalty = due;
-    }
-    if (ss->mood < 0)
-        ss->mood = 0;
+    record(ss, SOP_TIME, 0, 0, minutes);
+    label_time(ss->s, &ss->lab, minutes);
 }
 
 static void add_mood(Session *ss, long long d)
 {
-    long long m = ss->mood + d;
-    ss->mood = (int)(m < 0 ? 0 : (m > 100 ? 100 : m));
+    long long c = d < -1000 ? -1000 : (d > 1000 ? 1000 : d); /* the same clamp either way */
+    record(ss, SOP_MOOD, 0, (int)c, 0);
+    label_mood(&ss->lab, c);
+}
+
+/* Every scored line goes through here: the label always, the ledger unless lean. */
+static void add_entry(Session *ss, LedgerKind kind, const char *action, int crit, int points,
+                      const char *feedback, const Rule *rule)
+{
+    int c = kind == LEDGER_CRITICAL ? -1 : crit;
+    if (kind == LEDGER_CRITICAL || points != 0) {
+        record(ss, SOP_POINTS, c, points, 0);
+        label_points(ss->s, &ss->lab, c, points);
+    }
+    if (!ss->lean)
+        ledger_add(&ss->ledger, kind, action, crit, points, feedback, rule, ss->lab.minutes);
 }
 
 static void apply_scores(Session *ss, const char *action, const ScoreSpec *sc, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        ledger_add(&ss->ledger, LEDGER_POINTS, action, sc[i].criterion, sc[i].points,
-                   sc[i].feedback, sc[i].rule, ss->minutes);
+        add_entry(ss, LEDGER_POINTS, action, sc[i].criterion, sc[i].points, sc[i].feedback,
+                  sc[i].rule);
 }
 
 static void apply_critical(Session *ss, const char *action, const CriticalSpec *c)
 {
     if (c->feedback)
-        ledger_add(&ss->ledger, LEDGER_CRITICAL, action, -1, 0, c->feedback, c->rule,
-                   ss->minutes);
+        add_entry(ss, LEDGER_CRITICAL, action, -1, 0, c->feedback, c->rule);
 }
 
 /* A script error during an attempt stops it: the scenario's content is broken, so nothing
@@ -222,17 +331,24 @@ static int action_offered(Session *ss, const Action *a)
 
 /* ==== script host ========================================================================= */
 
+static void filter_note(SessionTookFilter *f, const char *id);
+
 static int host_flag(void *ud, const char *name)
 {
+    Session *ss = ud;
+    if (ss->filter && strncmp(name, "took:", 5) == 0)
+        filter_note(ss->filter, name + 5);
     return cond_holds(ud, name);
 }
 static int host_mood(void *ud)
 {
-    return ((Session *)ud)->mood;
+    ((Session *)ud)->label_reads++;
+    return ((Session *)ud)->lab.mood;
 }
 static double host_minutes(void *ud)
 {
-    return ((Session *)ud)->minutes;
+    ((Session *)ud)->label_reads++;
+    return ((Session *)ud)->lab.minutes;
 }
 static const char *host_step(void *ud)
 {
@@ -263,7 +379,8 @@ static const char *host_applicant(void *ud, const char *key)
     if (strcmp(key, "sex") == 0)
         return ss->s->applicant.sex == 'm' ? "m" : "f";
     if (strcmp(key, "mood") == 0) {
-        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->mood);
+        ss->label_reads++;
+        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->lab.mood);
         return ss->host_buf;
     }
     return NULL;
@@ -306,7 +423,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             return "sim.score: баллы должны быть от -100 до 100";
         if (c->n < 0 && !r)
             return "sim.score: у ошибки (отрицательные баллы) должно быть правило";
-        ledger_add(&ss->ledger, LEDGER_POINTS, who, crit, (int)c->n, c->s2, r, ss->minutes);
+        add_entry(ss, LEDGER_POINTS, who, crit, (int)c->n, c->s2, r);
         return NULL;
     }
     case SCMD_CRITICAL: {
@@ -316,7 +433,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
                      "sim.critical: правила «%s» нет в каталоге rules.json", c->s3);
             return ss->host_buf;
         }
-        ledger_add(&ss->ledger, LEDGER_CRITICAL, who, -1, 0, c->s2, r, ss->minutes);
+        add_entry(ss, LEDGER_CRITICAL, who, -1, 0, c->s2, r);
         return NULL;
     }
     case SCMD_GO: {
@@ -347,11 +464,14 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             return ss->host_buf;
         }
         set_str(&ss->fields[d][f], c->s3);
+        ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ (uint64_t)(d * 131 + f) << 20, c->s3,
+                                       c->s3 ? strlen(c->s3) : 0);
         return NULL;
     }
     case SCMD_SET_APPLICANT:
         if (strcmp(c->s1, "name") == 0) {
             set_str(&ss->name, c->s2);
+            ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ 0x6e616d65, c->s2, strlen(c->s2));
             return NULL;
         }
         if (strcmp(c->s1, "age") == 0) {
@@ -359,6 +479,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             if (age < 0 || age > 120)
                 return "sim.set_applicant: возраст от 0 до 120";
             ss->age = age;
+            ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ 0x616765, c->s2, strlen(c->s2));
             return NULL;
         }
         return "sim.set_applicant: можно менять только \"name\" и \"age\"";
@@ -432,32 +553,40 @@ static void finalize_scores(Session *ss)
             char id[300];
             snprintf(id, sizeof id, "missed:%s.%s", s->documents[d].id,
                      dp->field >= 0 ? s->documents[d].fields[dp->field].key : "?");
-            ledger_add(&ss->ledger, LEDGER_MISSED, id, dp->missed.criterion, 0, fb,
-                       dp->missed.rule ? dp->missed.rule
-                                       : (dp->score_count ? dp->score[0].rule : NULL),
-                       ss->minutes);
+            add_entry(ss, LEDGER_MISSED, id, dp->missed.criterion, 0, fb,
+                      dp->missed.rule ? dp->missed.rule
+                                      : (dp->score_count ? dp->score[0].rule : NULL));
         }
     int walked_out = ss->ending >= 0 && s->endings[ss->ending].outcome == OUT_LEFT;
+    /* The label gets the time points in one step, recorded as one operation, because they
+     * depend on the clock of whoever replays it. */
+    record(ss, SOP_TIME_SCORE, 0, walked_out, 0);
+    int tp = label_time_points(s, &ss->lab, walked_out);
+    if (s->time_criterion >= 0)
+        label_points(s, &ss->lab, s->time_criterion, tp);
+    if (ss->lean)
+        return;
     if (s->time_criterion >= 0 && s->time_points > 0 && walked_out) {
         /* The applicant left: a short visit is not a fast one. */
         ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, 0,
-                   tr(STR_TIME_WALKOUT), NULL, ss->minutes);
+                   tr(STR_TIME_WALKOUT), NULL, ss->lab.minutes);
     } else if (s->time_criterion >= 0 && s->time_points > 0) {
         char spent[16], norm[16];
-        sim_format_clock(ss->minutes, spent, sizeof spent);
+        sim_format_clock(ss->lab.minutes, spent, sizeof spent);
         sim_format_clock(s->time_norm, norm, sizeof norm);
         snprintf(buf, sizeof buf, tr(STR_TIME_WITHIN), spent, norm);
-        double over = ss->minutes - s->time_norm;
+        double over = ss->lab.minutes - s->time_norm;
         if (over <= 0) {
             ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, buf,
-                       NULL, ss->minutes);
+                       NULL, ss->lab.minutes);
         } else {
+            /* The same points as label_time_points, as two lines the debrief can explain. */
             int started = (int)ceil(over - 1e-9);
             ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, "",
-                       NULL, ss->minutes);
+                       NULL, ss->lab.minutes);
             snprintf(buf, sizeof buf, tr(STR_TIME_OVER), spent, norm, started);
             ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion,
-                       -started * s->time_per_minute, buf, NULL, ss->minutes);
+                       -started * s->time_per_minute, buf, NULL, ss->lab.minutes);
         }
     }
 }
@@ -501,8 +630,10 @@ static void finish(Session *ss, int ending)
 
 static void check_walkout(Session *ss)
 {
-    if (!ss->finished && ss->mood <= 0 && ss->s->walkout >= 0)
+    if (!ss->finished && ss->lab.mood <= 0 && ss->s->walkout >= 0) {
+        ss->walkouts++;
         finish(ss, ss->s->walkout);
+    }
 }
 
 /* ==== create / destroy ==================================================================== */
@@ -517,11 +648,14 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
     ss->s = s;
     if (opt)
         ss->opt = *opt;
+    ss->lean = ss->opt.lean;
+    if (ss->lean)
+        ss->opt.limits.snapshots = 1;
     ss->step = -1;
     ss->ending = -1;
     ss->service = -1;
     ss->pending_go = ss->pending_finish = -1;
-    ss->mood = s->applicant.mood;
+    ss->lab.mood = s->applicant.mood;
     ss->age = s->applicant.age;
     ss->name = sim_strdup(s->applicant.name);
     ledger_init(&ss->ledger);
@@ -660,7 +794,9 @@ static SimStatus act_step(Session *ss, const char *id, SimError *err)
         return SIM_ERR_INVALID;
     }
     int first = !strset_has(&ss->took, a->id);
-    strset_push(&ss->actions, a->id);
+    ss->nacts++;
+    if (!ss->lean)
+        strset_push(&ss->actions, a->id);
     strset_add(&ss->took, a->id);
     set_str(&ss->reply, a->reply);
     add_time(ss, a->minutes);
@@ -700,7 +836,9 @@ static SimStatus find_doc_on_desk(Session *ss, const char *id, size_t n, int *ou
 
 static void generic_done(Session *ss, const char *id, double minutes)
 {
-    strset_push(&ss->actions, id);
+    ss->nacts++;
+    if (!ss->lean)
+        strset_push(&ss->actions, id);
     strset_add(&ss->took, id);
     set_str(&ss->reply, NULL);
     add_time(ss, minutes);
@@ -775,16 +913,14 @@ static SimStatus act_flag(Session *ss, const char *id, SimError *err)
     } else if (prob) {
         snprintf(fb, sizeof fb, tr(STR_WRONG_REASON), doc->fields[f].label, doc->title,
                  prob->title);
-        ledger_add(&ss->ledger, LEDGER_POINTS, id, s->false_flag.criterion,
-                   s->false_flag.points, fb, NULL, ss->minutes);
+        add_entry(ss, LEDGER_POINTS, id, s->false_flag.criterion, s->false_flag.points, fb, NULL);
     } else if (trap) {
         /* A trap explains itself once, however many reasons the field is flagged with. */
         if (!trap_seen)
             apply_scores(ss, id, trap->score, trap->score_count);
     } else if (s->false_flag.criterion >= 0) {
         snprintf(fb, sizeof fb, tr(STR_FALSE_FLAG), doc->fields[f].label, doc->title);
-        ledger_add(&ss->ledger, LEDGER_POINTS, id, s->false_flag.criterion, s->false_flag.points,
-                   fb, NULL, ss->minutes);
+        add_entry(ss, LEDGER_POINTS, id, s->false_flag.criterion, s->false_flag.points, fb, NULL);
     }
     generic_done(ss, id, 0.5);
     return SIM_OK;
@@ -834,7 +970,7 @@ SimStatus session_act(Session *ss, const char *action_id, SimError *err)
         return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_CONTENT_STOPPED));
     if (ss->finished)
         return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_FINISHED));
-    if (ss->actions.count >= SESSION_MAX_ACTIONS)
+    if (ss->nacts >= SESSION_MAX_ACTIONS)
         return sim_error_set(err, SIM_ERR_STATE, tr(STR_ENGINE_TOO_MANY), SESSION_MAX_ACTIONS);
     SimStatus st = act(ss, action_id, err);
     if (st == SIM_OK)
@@ -919,11 +1055,11 @@ int session_applicant_age(const Session *ss)
 }
 int session_mood(const Session *ss)
 {
-    return ss->mood;
+    return ss->lab.mood;
 }
 double session_minutes(const Session *ss)
 {
-    return ss->minutes;
+    return ss->lab.minutes;
 }
 uint64_t session_seed(const Session *ss)
 {
@@ -1051,11 +1187,11 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_key(&w, "pass_mark");
     simjsonw_int(&w, s->pass_mark);
     simjsonw_key(&w, "minutes");
-    simjsonw_number(&w, ss->minutes);
+    simjsonw_number(&w, ss->lab.minutes);
     simjsonw_key(&w, "time_norm");
     simjsonw_number(&w, s->time_norm);
     simjsonw_key(&w, "mood");
-    simjsonw_int(&w, ss->mood);
+    simjsonw_int(&w, ss->lab.mood);
     simjsonw_key(&w, "criteria");
     simjsonw_object(&w);
     for (size_t c = 0; c < s->criterion_count; c++) {
@@ -1163,9 +1299,9 @@ char *session_save_json(const Session *ss)
     simjsonw_key(&w, "finished");
     simjsonw_bool(&w, ss->finished);
     simjsonw_key(&w, "minutes");
-    simjsonw_number(&w, ss->minutes);
+    simjsonw_number(&w, ss->lab.minutes);
     simjsonw_key(&w, "mood");
-    simjsonw_int(&w, ss->mood);
+    simjsonw_int(&w, ss->lab.mood);
     simjsonw_key(&w, "flags");
     simjsonw_array(&w);
     for (size_t i = 0; i < ss->flags.count; i++)
@@ -1207,7 +1343,7 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
         saved_attempt_free(a);
         return SIM_ERR_INVALID;
     }
-    SessionOptions opt = {a->seed, a->mode ? MODE_EXAM : MODE_TRAINING, {0, 0, 0}, NULL};
+    SessionOptions opt = {a->seed, a->mode ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
     if (limits)
         opt.limits = *limits;
     Session *ss;
@@ -1228,7 +1364,7 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
     }
     const char *now = ss->step >= 0 ? s->steps[ss->step].id : "";
     const char *then = a->step ? a->step : "";
-    if (strcmp(now, then) != 0 || fabs(ss->minutes - a->minutes) > 1e-9 || ss->mood != a->mood) {
+    if (strcmp(now, then) != 0 || fabs(ss->lab.minutes - a->minutes) > 1e-9 || ss->lab.mood != a->mood) {
         sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_DIVERGED), now, then);
         session_destroy(ss);
         saved_attempt_free(a);
@@ -1343,44 +1479,412 @@ static uint64_t set_hash(const StrSet *set)
 {
     uint64_t sum = set->count;
     for (size_t i = 0; i < set->count; i++)
-        sum += mix(0, sim_hash_fnv1a(SIM_HASH_INIT, set->items[i], strlen(set->items[i])));
+        sum += mix(0, set->hash[i]);
     return sum;
+}
+
+/* ---- the took filter ---- */
+
+typedef struct FilterSlot {
+    uint64_t hash; /* 0: empty */
+    int step;      /* the step whose action it is; -1: always part of the state */
+} FilterSlot;
+
+struct SessionTookFilter {
+    const Scenario *s;
+    FilterSlot *slots;
+    size_t cap, count;
+    unsigned char *reach; /* [from * step_count + to]: `to` can follow `from` */
+    StrSet asked;         /* ids a script asked about that the filter did not hold */
+    int missed;
+};
+
+static FilterSlot *filter_slot(const SessionTookFilter *f, uint64_t h)
+{
+    h |= 1;
+    for (size_t j = h & (f->cap - 1);; j = (j + 1) & (f->cap - 1))
+        if (f->slots[j].hash == h || !f->slots[j].hash)
+            return &f->slots[j];
+}
+
+static int filter_put(SessionTookFilter *f, const char *id, int step)
+{
+    if ((f->count + 1) * 2 > f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 64;
+        FilterSlot *old = f->slots;
+        size_t ocap = f->cap;
+        f->slots = calloc(ncap, sizeof *f->slots);
+        if (!f->slots) {
+            f->slots = old;
+            return 0;
+        }
+        f->cap = ncap;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].hash)
+                *filter_slot(f, old[i].hash) = old[i];
+        free(old);
+    }
+    uint64_t h = str_hash(id) | 1;
+    FilterSlot *sl = filter_slot(f, h);
+    if (!sl->hash) {
+        sl->hash = h;
+        sl->step = step;
+        f->count++;
+    } else if (step < 0) {
+        sl->step = -1; /* "always" wins */
+    }
+    return 1;
+}
+
+SessionTookFilter *session_took_filter_create(const Scenario *s)
+{
+    SessionTookFilter *f = calloc(1, sizeof *f);
+    size_t n = s->step_count ? s->step_count : 1;
+    if (!f || !(f->reach = calloc(n * n, 1))) {
+        free(f);
+        return NULL;
+    }
+    f->s = s;
+    /* A script that moves the attempt itself (sim.go) may reach any step from any other. */
+    int jumps = s->script && strstr(s->script, "go") != NULL;
+    for (size_t i = 0; i < s->step_count; i++) {
+        f->reach[i * n + i] = 1;
+        for (size_t j = 0; j < s->steps[i].action_count; j++) {
+            int nx = s->steps[i].actions[j].next;
+            if (nx >= 0)
+                f->reach[i * n + (size_t)nx] = 1;
+        }
+        if (jumps)
+            memset(f->reach + i * n, 1, n);
+    }
+    for (size_t k = 0; k < s->step_count; k++) /* transitive closure (Warshall) */
+        for (size_t i = 0; i < s->step_count; i++)
+            if (f->reach[i * n + k])
+                for (size_t j = 0; j < s->step_count; j++)
+                    f->reach[i * n + j] |= f->reach[k * n + j];
+    int ok = 1;
+    for (size_t i = 0; i < s->step_count; i++)
+        for (size_t j = 0; j < s->steps[i].action_count; j++) {
+            const Action *a = &s->steps[i].actions[j];
+            ok &= filter_put(f, a->id, (int)i);
+            for (size_t k = 0; k < a->require_count; k++)
+                if (strncmp(a->requires[k].name, "took:", 5) == 0)
+                    ok &= filter_put(f, a->requires[k].name + 5, -1);
+        }
+    for (size_t k = 0; k < s->service_count; k++) {
+        char id[300];
+        snprintf(id, sizeof id, "service:%s", s->services[k].id);
+        ok &= filter_put(f, id, -1);
+    }
+    if (!ok) {
+        session_took_filter_destroy(f);
+        return NULL;
+    }
+    return f;
+}
+
+void session_took_filter_destroy(SessionTookFilter *f)
+{
+    if (!f)
+        return;
+    free(f->slots);
+    free(f->reach);
+    strset_free(&f->asked);
+    free(f);
+}
+
+static void filter_note(SessionTookFilter *f, const char *id)
+{
+    const FilterSlot *sl = f->cap ? filter_slot(f, str_hash(id) | 1) : NULL;
+    if (sl && sl->hash && sl->step < 0)
+        return;
+    /* Asked about an action the filter may drop: from now on it must always count. */
+    if (!strset_has(&f->asked, id))
+        strset_push(&f->asked, id);
+    f->missed = 1;
+}
+
+int session_took_filter_missed(const SessionTookFilter *f)
+{
+    return f && f->missed;
+}
+
+int session_took_filter_learn(SessionTookFilter *f)
+{
+    int ok = 1;
+    for (size_t i = 0; i < f->asked.count; i++)
+        ok &= filter_put(f, f->asked.items[i], -1);
+    f->missed = 0;
+    return ok;
+}
+
+void session_use_took_filter(Session *ss, SessionTookFilter *f)
+{
+    ss->filter = f;
+}
+
+static int took_counts(const Session *ss, size_t i)
+{
+    const SessionTookFilter *f = ss->filter;
+    if (!f)
+        return 1;
+    const FilterSlot *sl = filter_slot(f, ss->took.hash[i] | 1);
+    if (!sl->hash)
+        return 0; /* a document or flag move nobody asks about: its effect is in the state */
+    if (sl->step < 0)
+        return 1;
+    return ss->step >= 0 && f->reach[(size_t)ss->step * f->s->step_count + (size_t)sl->step];
+}
+
+uint64_t session_control_hash(const Session *ss)
+{
+    const Scenario *s = ss->s;
+    uint64_t h = mix(0, (uint64_t)(int64_t)ss->step);
+    h = mix(h, (uint64_t)(ss->finished | ss->stopped << 1));
+    h = mix(h, (uint64_t)(int64_t)ss->ending);
+    h = mix(h, (uint64_t)(int64_t)ss->service);
+    h = mix(h, ss->data_hash);
+    h = mix(h, set_hash(&ss->flags));
+    uint64_t t = 0;
+    for (size_t i = 0; i < ss->took.count; i++)
+        if (took_counts(ss, i))
+            t += mix(0, ss->took.hash[i]);
+    h = mix(h, t);
+    for (size_t d = 0; d < s->document_count; d++) {
+        uint64_t v = (uint64_t)(ss->on_desk[d] | (ss->inspected[d] << 1));
+        for (size_t f = 0; f < s->documents[d].field_count; f++)
+            if (ss->flagged[d][f] >= 0)
+                v = v * 0x100000001b3ULL + (f << 8 | (uint64_t)ss->flagged[d][f]);
+        for (size_t k = 0; k < s->documents[d].problem_count; k++)
+            v = v * 31 + ss->problem_found[d][k];
+        h = mix(h, v);
+    }
+    return h;
+}
+
+uint64_t session_label_hash(const Scenario *s, const SessionLabel *l)
+{
+    uint64_t h = mix(0x5a5a, (uint64_t)(int64_t)llround(l->minutes * 100.0));
+    h = mix(h, (uint64_t)(uint32_t)l->mood | (uint64_t)(uint32_t)l->patience_penalty << 32);
+    h = mix(h, (uint64_t)(uint32_t)l->critical);
+    for (size_t c = 0; c < s->criterion_count; c++)
+        h = mix(h, (uint64_t)(uint32_t)l->sums[c]);
+    return h;
 }
 
 uint64_t session_state_hash(const Session *ss)
 {
-    const Scenario *s = ss->s;
-    uint64_t h = mix(0, (uint64_t)(int64_t)ss->step);
-    h = mix(h, (uint64_t)ss->finished);
-    h = mix(h, (uint64_t)(int64_t)ss->ending);
-    h = mix(h, (uint64_t)(int64_t)ss->mood);
-    h = mix(h, (uint64_t)(int64_t)(ss->minutes * 100.0 + 0.5));
-    h = mix(h, (uint64_t)(int64_t)ss->service);
-    h = mix(h, set_hash(&ss->flags));
-    h = mix(h, set_hash(&ss->took));
-    for (size_t d = 0; d < s->document_count; d++) {
-        h = mix(h, (uint64_t)(ss->on_desk[d] | (ss->inspected[d] << 1)));
-        for (size_t f = 0; f < s->documents[d].field_count; f++) {
-            h = mix(h, (uint64_t)(int64_t)ss->flagged[d][f]);
-            if (ss->fields[d][f])
-                h = mix(h, sim_hash_fnv1a(SIM_HASH_INIT, ss->fields[d][f],
-                                          strlen(ss->fields[d][f])));
-        }
-        for (size_t k = 0; k < s->documents[d].problem_count; k++)
-            h = mix(h, (uint64_t)ss->problem_found[d][k]);
-    }
-    int sums[SCENARIO_MAX_CRITERIA] = {0}, critical = 0;
-    for (size_t i = 0; i < ss->ledger.count; i++) {
-        const LedgerEntry *e = &ss->ledger.entries[i];
-        if (e->criterion >= 0 && e->criterion < SCENARIO_MAX_CRITERIA)
-            sums[e->criterion] += e->points;
-        else
-            critical++;
-    }
-    for (size_t c = 0; c < s->criterion_count; c++)
-        h = mix(h, (uint64_t)(int64_t)sums[c]);
-    return mix(h, (uint64_t)critical);
+    return mix(session_control_hash(ss), session_label_hash(ss->s, &ss->lab));
 }
+
+void session_record(Session *ss, SessionOps *ops)
+{
+    ss->rec = ops;
+}
+
+void session_label_apply(const Scenario *s, SessionLabel *l, const SessionOp *ops, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const SessionOp *o = &ops[i];
+        switch (o->kind) {
+        case SOP_TIME:
+            label_time(s, l, o->x);
+            break;
+        case SOP_MOOD:
+            label_mood(l, o->n);
+            break;
+        case SOP_POINTS:
+            label_points(s, l, o->crit, o->n);
+            break;
+        case SOP_TIME_SCORE:
+            if (s->time_criterion >= 0)
+                label_points(s, l, s->time_criterion, label_time_points(s, l, o->n));
+            break;
+        }
+    }
+}
+
+const SessionLabel *session_label(const Session *ss)
+{
+    return &ss->lab;
+}
+
+void session_set_label(Session *ss, const SessionLabel *l)
+{
+    ss->lab = *l;
+}
+
+void session_label_report(const Scenario *s, const SessionLabel *l, ScoreReport *out)
+{
+    score_compute_sums(s, l->sums, (size_t)l->critical, out);
+}
+
+int session_label_reads(const Session *ss)
+{
+    return ss->label_reads;
+}
+
+int session_walkouts(const Session *ss)
+{
+    return ss->walkouts;
+}
+
+/* ---- snapshots ---- */
+
+struct SessionSnapshot {
+    int step, finished, ending, service, stopped, age, nacts, walkouts, label_reads;
+    SessionLabel lab;
+    uint64_t data_hash;
+    char *name, *line, *reply;
+    StrSet flags, took;
+    unsigned char *bits; /* on_desk, inspected, problem_found */
+    int *flagged;
+    char **fields;
+    size_t nbits, nflagged, nfields;
+    size_t errors;
+    ScriptSnapshot *script;
+};
+
+static size_t snap_sizes(const Scenario *s, size_t *nflagged, size_t *nfields)
+{
+    size_t bits = 2 * s->document_count, nf = 0;
+    for (size_t d = 0; d < s->document_count; d++) {
+        bits += s->documents[d].problem_count;
+        nf += s->documents[d].field_count;
+    }
+    *nflagged = *nfields = nf;
+    return bits;
+}
+
+void session_snapshot_free(SessionSnapshot *sn)
+{
+    if (!sn)
+        return;
+    free(sn->name);
+    free(sn->line);
+    free(sn->reply);
+    strset_free(&sn->flags);
+    strset_free(&sn->took);
+    free(sn->bits);
+    free(sn->flagged);
+    for (size_t i = 0; sn->fields && i < sn->nfields; i++)
+        free(sn->fields[i]);
+    free(sn->fields);
+    script_snapshot_free(sn->script);
+    free(sn);
+}
+
+size_t session_snapshot_size(const SessionSnapshot *sn)
+{
+    return sn ? sizeof *sn + script_snapshot_size(sn->script) + sn->nbits +
+                    sn->nflagged * sizeof(int) + sn->nfields * sizeof(char *)
+              : 0;
+}
+
+static int dup_or_null(char **dst, const char *v)
+{
+    *dst = v ? sim_strdup(v) : NULL;
+    return !v || *dst;
+}
+
+SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *err)
+{
+    *out = NULL;
+    const Scenario *s = ss->s;
+    if (!ss->lean || (ss->script && !script_snapshots_on(ss->script)))
+        return sim_error_set(err, SIM_ERR_INVALID, "снимок возможен только в режиме обхода");
+    SessionSnapshot *sn = calloc(1, sizeof *sn);
+    if (!sn)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    sn->step = ss->step;
+    sn->finished = ss->finished;
+    sn->ending = ss->ending;
+    sn->service = ss->service;
+    sn->stopped = ss->stopped;
+    sn->age = ss->age;
+    sn->nacts = ss->nacts;
+    sn->walkouts = ss->walkouts;
+    sn->label_reads = ss->label_reads;
+    sn->lab = ss->lab;
+    sn->data_hash = ss->data_hash;
+    sn->errors = ss->script_errors.count;
+    sn->nbits = snap_sizes(s, &sn->nflagged, &sn->nfields);
+    int ok = dup_or_null(&sn->name, ss->name) && dup_or_null(&sn->line, ss->line) &&
+             dup_or_null(&sn->reply, ss->reply) && strset_copy(&sn->flags, &ss->flags) &&
+             strset_copy(&sn->took, &ss->took);
+    sn->bits = malloc(sn->nbits + 1);
+    sn->flagged = malloc((sn->nflagged + 1) * sizeof *sn->flagged);
+    sn->fields = calloc(sn->nfields + 1, sizeof *sn->fields);
+    ok = ok && sn->bits && sn->flagged && sn->fields;
+    size_t b = 0, k = 0;
+    for (size_t d = 0; ok && d < s->document_count; d++) {
+        sn->bits[b++] = (unsigned char)ss->on_desk[d];
+        sn->bits[b++] = (unsigned char)ss->inspected[d];
+        for (size_t p = 0; p < s->documents[d].problem_count; p++)
+            sn->bits[b++] = (unsigned char)ss->problem_found[d][p];
+        for (size_t f = 0; ok && f < s->documents[d].field_count; f++, k++) {
+            sn->flagged[k] = ss->flagged[d][f];
+            ok = dup_or_null(&sn->fields[k], ss->fields[d][f]);
+        }
+    }
+    if (ok && ss->script) {
+        SimError e;
+        ok = script_snapshot_save(ss->script, &sn->script, &e) == SIM_OK;
+    }
+    if (!ok) {
+        session_snapshot_free(sn);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    *out = sn;
+    return SIM_OK;
+}
+
+SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError *err)
+{
+    const Scenario *s = ss->s;
+    if (!ss->lean || (ss->script && !sn->script))
+        return sim_error_set(err, SIM_ERR_INVALID, "снимок возможен только в режиме обхода");
+    ss->step = sn->step;
+    ss->finished = sn->finished;
+    ss->ending = sn->ending;
+    ss->service = sn->service;
+    ss->stopped = sn->stopped;
+    ss->age = sn->age;
+    ss->nacts = sn->nacts;
+    ss->walkouts = sn->walkouts;
+    ss->label_reads = sn->label_reads;
+    ss->lab = sn->lab;
+    ss->data_hash = sn->data_hash;
+    ss->pending_go = ss->pending_finish = -1;
+    ss->current_action = NULL;
+    while (ss->script_errors.count > sn->errors) {
+        size_t i = --ss->script_errors.count;
+        free(ss->script_errors.items[i]);
+    }
+    set_str(&ss->name, sn->name);
+    set_str(&ss->line, sn->line);
+    set_str(&ss->reply, sn->reply);
+    int ok = strset_copy(&ss->flags, &sn->flags) && strset_copy(&ss->took, &sn->took);
+    size_t b = 0, k = 0;
+    for (size_t d = 0; d < s->document_count; d++) {
+        ss->on_desk[d] = (char)sn->bits[b++];
+        ss->inspected[d] = (char)sn->bits[b++];
+        for (size_t p = 0; p < s->documents[d].problem_count; p++)
+            ss->problem_found[d][p] = (char)sn->bits[b++];
+        for (size_t f = 0; f < s->documents[d].field_count; f++, k++) {
+            ss->flagged[d][f] = sn->flagged[k];
+            if (ss->fields[d][f] != sn->fields[k] &&
+                (!ss->fields[d][f] || !sn->fields[k] || strcmp(ss->fields[d][f], sn->fields[k])))
+                set_str(&ss->fields[d][f], sn->fields[k]);
+        }
+    }
+    if (ss->script && script_hooks_run(ss->script))
+        script_snapshot_load(ss->script, sn->script);
+    if (!ok)
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    return SIM_OK;
+}
+
 
 int session_took(const Session *ss, const char *action_id)
 {

@@ -29,9 +29,13 @@ typedef struct SessionOptions {
     ScriptLimits limits;    /* zeros mean the defaults */
     ScriptProgram *program; /* optional: the scenario's compiled script, shared by attempts
                                (see script.h); NULL compiles the text for this attempt */
+    int lean;               /* exploration: keep no ledger texts and no action list (the
+                               label still adds up every point; session_report then gives
+                               only totals); turns script snapshots on */
 } SessionOptions;
 
 typedef struct Session Session;
+typedef struct SessionTookFilter SessionTookFilter;
 
 /* Starts an attempt. Fails only when the scenario's script cannot even start (its main chunk
  * has an error). An error inside a hook (setup, on_enter, available, on_action, ending), here
@@ -109,13 +113,71 @@ char *session_describe_action(const Scenario *s, const char *id);
  * services) and writes its id into out. Returns 0 when nothing is possible. */
 int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size);
 
-/* ---- exploration (mfc-trainer explore) ---------------------------------------------------- */
-/* A hash of everything that decides what can happen next and how it scores: the step, clock,
- * mood, flags, actions taken (as a set), documents on the desk, inspected and flagged, field
- * values, the chosen service and the points per criterion. Two attempts with the same hash
- * are the same state for exploration (a script's own Lua locals are not part of it). */
+/* ---- exploration (mfc-trainer explore) ----------------------------------------------------
+ * An attempt's state splits in two. The label is what it adds up: the clock, the mood, the
+ * patience penalty already taken, the points per criterion and the critical errors. The
+ * control state is everything else (step, flags, documents, service, the actions taken that
+ * can still matter). What happens next depends on the control state alone unless the script
+ * reads the clock or the mood (session_label_reads) or the applicant walks out (mood 0): so
+ * one run of an action from a control state, with its label changes recorded, serves every
+ * label that reaches that control state. */
+typedef struct SessionLabel {
+    double minutes;
+    int mood, patience_penalty, critical;
+    int sums[SCENARIO_MAX_CRITERIA];
+} SessionLabel;
+
+enum { SOP_TIME = 1, SOP_MOOD, SOP_POINTS, SOP_TIME_SCORE };
+typedef struct SessionOp {
+    unsigned char kind; /* SOP_* */
+    signed char crit;   /* SOP_POINTS: criterion, -1 a critical error */
+    int n;              /* SOP_MOOD delta, SOP_POINTS points, SOP_TIME_SCORE walked out */
+    double x;           /* SOP_TIME minutes */
+} SessionOp;
+typedef struct SessionOps {
+    SessionOp *v; /* owned */
+    size_t count, cap;
+    int oom;
+} SessionOps;
+
+/* Records every label change of the following calls into ops (appended; NULL stops). */
+void session_record(Session *ss, SessionOps *ops);
+/* Applies recorded changes to l, exactly as the attempt applied them to its own label. */
+void session_label_apply(const Scenario *s, SessionLabel *l, const SessionOp *ops, size_t n);
+const SessionLabel *session_label(const Session *ss);
+void session_set_label(Session *ss, const SessionLabel *l);
+uint64_t session_label_hash(const Scenario *s, const SessionLabel *l);
+/* The total and pass of a label (criteria clamped and weighted as score_compute does). */
+void session_label_report(const Scenario *s, const SessionLabel *l, ScoreReport *out);
+/* Times the script read the clock or the mood, and times the applicant walked out. */
+int session_label_reads(const Session *ss);
+int session_walkouts(const Session *ss);
+
+/* Which taken actions are part of the control state: those a condition ("took:ID") names,
+ * every "service:" choice, the actions of steps still reachable from the current one, and
+ * any the script asked about. A script that asks about one not in the filter sets
+ * session_took_filter_missed; explore then adds it and starts again. Caller frees. */
+SessionTookFilter *session_took_filter_create(const Scenario *s);
+void session_took_filter_destroy(SessionTookFilter *f);
+void session_use_took_filter(Session *ss, SessionTookFilter *f); /* borrowed */
+int session_took_filter_missed(const SessionTookFilter *f);
+/* Adds the ids the script asked about; clears the missed mark. 0 when memory ran out. */
+int session_took_filter_learn(SessionTookFilter *f);
+
+/* A hash of the control state (with the filter set by session_use_took_filter, else every
+ * action taken). A script's own Lua variables are not part of it. */
+uint64_t session_control_hash(const Session *ss);
+/* Control state and label together. */
 uint64_t session_state_hash(const Session *ss);
 /* 1 when the action (any id shape) was taken at least once in this attempt. */
 int session_took(const Session *ss, const char *action_id);
+
+/* A copy of a lean session's whole state, its script's included, to come back to. Loading
+ * needs the same session the snapshot was saved from. Caller frees. */
+typedef struct SessionSnapshot SessionSnapshot;
+SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *err);
+SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError *err);
+void session_snapshot_free(SessionSnapshot *sn);
+size_t session_snapshot_size(const SessionSnapshot *sn);
 
 #endif /* SIM_SESSION_H */

@@ -402,7 +402,7 @@ static int resume_attempt(Ui *u, int scen)
     if (!store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
                                   us->scenario->id, us->scenario->hash_hex, &a, &acts, &n))
         return 0;
-    SessionOptions o = {a.seed, a.exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0}, us->program};
+    SessionOptions o = {a.seed, a.exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, us->program, 0};
     SimError e;
     Session *ss = NULL;
     int ok = session_create(us->scenario, &o, &ss, &e) == SIM_OK;
@@ -477,7 +477,7 @@ static void start_attempt_seeded(Ui *u, int scen, int fresh, int have_seed, uint
         SessionOptions o = {have_seed           ? seed
                             : u->cfg->have_seed ? u->cfg->seed
                                                 : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
-                            u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0}, us->program};
+                            u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, us->program, 0};
         if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
             snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
             u->screen = SCR_CATALOG;
@@ -823,7 +823,7 @@ static void reload_scenario(Ui *u)
         s = NULL;
     }
     if (s) {
-        SessionOptions o = {session_seed(u->ss), session_mode(u->ss), {0, 0, 0}, prog};
+        SessionOptions o = {session_seed(u->ss), session_mode(u->ss), {0, 0, 0, 0}, prog, 0};
         if (session_create(s, &o, &ns, &e) != SIM_OK) {
             script_diag(&d, s, e.msg);
             script_program_destroy(prog);
@@ -3315,7 +3315,7 @@ static void replay_to(Ui *u, size_t k)
     if (u->ss == u->replay)
         u->ss = NULL;
     session_destroy(u->replay);
-    SessionOptions o = {a->seed, a->exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0}, us->program};
+    SessionOptions o = {a->seed, a->exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, us->program, 0};
     SimError e;
     u->replay = NULL;
     if (session_create(us->scenario, &o, &u->replay, &e) != SIM_OK) {
@@ -3405,8 +3405,8 @@ static void draw_replay(Ui *u)
         free(what);
         /* The ledger entries of this step: replay k−1 steps in a scratch session to know where
          * they start. */
-        SessionOptions o = {session_seed(u->replay), session_mode(u->replay), {0, 0, 0},
-                            u->scens[u->scen].program};
+        SessionOptions o = {session_seed(u->replay), session_mode(u->replay), {0, 0, 0, 0},
+                            u->scens[u->scen].program, 0};
         Session *prev = NULL;
         SimError e;
         size_t from = 0;

@@ -74,7 +74,7 @@ static Scenario *mini_with(const char *name, const char *lua)
 
 static Session *start(const Scenario *s)
 {
-    SessionOptions o = {7, MODE_TRAINING, {0, 0, 0}, NULL};
+    SessionOptions o = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
     Session *ss = NULL;
     SimError e;
     CHECK(session_create(s, &o, &ss, &e) == SIM_OK);
@@ -151,8 +151,8 @@ static void test_every_hook(void)
         Scenario *s = mini_with(cases[i].name, cases[i].lua);
         CHECK(s != NULL);
         if (!s) continue;
-        ScriptLimits lim = {0, 200000, 0};
-        SessionOptions o = {3, MODE_TRAINING, lim, NULL};
+        ScriptLimits lim = {0, 200000, 0, 0};
+        SessionOptions o = {3, MODE_TRAINING, lim, NULL, 0};
         Session *ss = NULL;
         SimError e;
         CHECK(session_create(s, &o, &ss, &e) == SIM_OK);

@@ -14,7 +14,7 @@ static ScriptProgram *program; /* set for the second pass over the tests */
 static Session *start(uint64_t seed)
 {
     Session *ss = NULL;
-    SessionOptions o = {seed, MODE_TRAINING, {0, 0, 0}, program};
+    SessionOptions o = {seed, MODE_TRAINING, {0, 0, 0, 0}, program, 0};
     SimError e;
     if (session_create(scen, &o, &ss, &e) != SIM_OK)
         fprintf(stderr, "session_create: %s\n", e.msg);
