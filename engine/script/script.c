@@ -93,13 +93,15 @@ struct ScriptSnapshot {
     size_t mem_used;
     SimRng rng;
     size_t log_len;
+    unsigned long long serial; /* unique within its script */
 };
 
 struct Script {
     lua_State *L;
     Pool pool;
     Arena arena;
-    int hooks_run; /* hooks that ran since the last snapshot load (0: the state is unchanged) */
+    int hooks_run; /* hooks that ran since the last snapshot save or load */
+    unsigned long long snap_serial, snap_current; /* the snapshot the state still equals */
     ScriptProgram *prog; /* may be NULL (script_eval) */
     const Scenario *s;
     ScriptHost host;
@@ -1771,6 +1773,8 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
     sn->mem_used = sc->mem_used;
     sn->rng = sc->rng;
     sn->log_len = sc->log.len;
+    sn->serial = ++sc->snap_serial;
+    sc->snap_current = sn->serial;
     sc->hooks_run = 0;
     *out = sn;
     return SIM_OK;
@@ -1780,6 +1784,8 @@ void script_snapshot_load(Script *sc, const ScriptSnapshot *sn)
 {
     if (!sc->arena.base || sn->arena.base != sc->arena.base)
         return;
+    if (sc->hooks_run == 0 && sc->snap_current == sn->serial)
+        return; /* nothing ran since: the state is already this one */
     memcpy(sc->arena.base, sn->data, sn->len);
     sc->arena = sn->arena;
     sc->pool = sn->pool;
@@ -1789,6 +1795,7 @@ void script_snapshot_load(Script *sc, const ScriptSnapshot *sn)
         sc->log.len = sn->log_len;
         sc->log.data[sc->log.len] = '\0';
     }
+    sc->snap_current = sn->serial;
     sc->hooks_run = 0;
 }
 

@@ -116,8 +116,8 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err);
 void script_snapshot_load(Script *sc, const ScriptSnapshot *sn);
 void script_snapshot_free(ScriptSnapshot *sn);
 size_t script_snapshot_size(const ScriptSnapshot *sn);
-/* Hooks that actually ran (were defined) since the last snapshot save or load: 0 means the
- * state is as the snapshot left it. */
+/* Hooks that actually ran (were defined) since the last snapshot save or load. Loading the
+ * snapshot the state was last saved to or loaded from, with none run since, copies nothing. */
 int script_hooks_run(const Script *sc);
 
 /* Runs a piece of Lua text in a fresh sandbox with no scenario (tests of the sandbox itself).

@@ -36,8 +36,6 @@ typedef struct Ctx {
     size_t node_count, node_cap;
     uint64_t *seen; /* open addressing; 0 = empty */
     size_t seen_cap, seen_count;
-    int32_t *heap; /* nodes waiting to be expanded, best score on top */
-    size_t heap_count, heap_cap;
     const char **path; /* scratch: a node's moves, root first */
     size_t path_cap;
     int oom;
@@ -74,58 +72,6 @@ static int seen_add(Ctx *c, uint64_t h)
             return 1;
         }
     }
-}
-
-/* ---- the frontier: a binary heap on (score, depth) ----------------------------------------
- * Best first: the highest total so far, then the deepest, so complete high-scoring paths are
- * found early even when --limit cuts the walk short; without a limit every state is visited
- * all the same. */
-
-static int before(const Ctx *c, int32_t a, int32_t b)
-{
-    const Node *x = &c->nodes[a], *y = &c->nodes[b];
-    if (x->score != y->score) return x->score > y->score;
-    if (x->depth != y->depth) return x->depth > y->depth;
-    return a < b;
-}
-
-static void heap_push(Ctx *c, int32_t node)
-{
-    if (c->heap_count == c->heap_cap) {
-        size_t ncap = c->heap_cap ? c->heap_cap * 2 : 1024;
-        int32_t *h = realloc(c->heap, ncap * sizeof *h);
-        if (!h) {
-            c->oom = 1;
-            return;
-        }
-        c->heap = h;
-        c->heap_cap = ncap;
-    }
-    size_t i = c->heap_count++;
-    c->heap[i] = node;
-    while (i > 0 && before(c, c->heap[i], c->heap[(i - 1) / 2])) {
-        int32_t t = c->heap[i];
-        c->heap[i] = c->heap[(i - 1) / 2];
-        c->heap[(i - 1) / 2] = t;
-        i = (i - 1) / 2;
-    }
-}
-
-static int32_t heap_pop(Ctx *c)
-{
-    int32_t top = c->heap[0];
-    c->heap[0] = c->heap[--c->heap_count];
-    for (size_t i = 0;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < c->heap_count && before(c, c->heap[l], c->heap[m])) m = l;
-        if (r < c->heap_count && before(c, c->heap[r], c->heap[m])) m = r;
-        if (m == i) break;
-        int32_t t = c->heap[i];
-        c->heap[i] = c->heap[m];
-        c->heap[m] = t;
-        i = m;
-    }
-    return top;
 }
 
 /* ---- paths ------------------------------------------------------------------------------- */
@@ -361,71 +307,675 @@ static int add_node(Ctx *c, int32_t parent, const char *move, int32_t last_side,
 
 /* ---- the two ways of walking ------------------------------------------------------------- */
 
-static SimStatus walk_all(Ctx *c, SimError *err)
+/* ==== the exhaustive walk ===================================================================
+ * States are (control state, label) pairs (see session.h). Each control state is run once per
+ * move from a snapshot, recording what the move does to the label; every label that reaches
+ * the control state then follows the move by replaying those few operations, without Lua.
+ * A move whose run read the clock or the mood, or in which the applicant walked out, is run
+ * for each label separately (from the control state's snapshot, with that label set), and so
+ * is a label whose own mood would reach 0 on a move that did not walk out. */
+
+typedef struct Label {
+    SessionLabel v;
+    int32_t node;   /* its control state */
+    int32_t parent; /* the label it came from; -1 for the start */
+    int32_t move;   /* the move that led here (index into the move names); -1 for the start */
+    int32_t depth;
+} Label;
+
+typedef struct Trans {
+    int32_t move;
+    int32_t target;   /* control state; -1 when the move ends the attempt */
+    uint64_t end_hash; /* control hash of the finished attempt (target -1) */
+    int32_t ending;   /* ending index when finished; -1 for a content error */
+    uint32_t ops_at, ops_n;
+    int32_t from_step;
+    unsigned char exact; /* depends on the label: run per label */
+} Trans;
+
+typedef struct CNode {
+    uint64_t hash;
+    int32_t rep;      /* first label that reached it (its path rebuilds the state); -1 none */
+    int32_t trans_at, trans_n;
+    int32_t *labels;
+    uint32_t nlabels, cap, done;
+    SessionSnapshot *snap;
+    unsigned char expanded, exact_all, queued;
+} CNode;
+
+typedef struct Walk {
+    Ctx *c;
+    Session *ss;
+    SessionSnapshot *root;
+    SessionTookFilter *filter;
+    CNode *nodes;
+    size_t node_count, node_cap;
+    uint64_t *map_key; /* control hash -> node index + 1 */
+    int32_t *map_val;
+    size_t map_cap;
+    Label *labels;
+    size_t label_count, label_cap;
+    Trans *trans;
+    size_t trans_count, trans_cap;
+    SessionOp *ops;
+    size_t ops_count, ops_cap;
+    SessionOps rec;
+    char **moves; /* interned move names */
+    uint64_t *move_key;
+    int32_t *move_val;
+    size_t move_count, move_cap, move_map_cap;
+    int32_t *stack;
+    size_t stack_count, stack_cap;
+    size_t limit;
+    int max_depth;
+    int restart; /* the took filter learned something: start again */
+} Walk;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    ExploreResult *r = c->r;
-    size_t limit = c->opt->limit ? c->opt->limit : 200000;
-    int max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
-    Session *ss = replay(c, -1, err);
-    if (!ss) return SIM_ERR_SCRIPT;
-    add_node(c, -1, NULL, -1, 0);
-    heap_push(c, 0);
-    seen_add(c, session_state_hash(ss));
-    r->states = 1;
-    int go = observe(c, ss, 0, -1, NULL, "?");
-    session_destroy(ss);
-    if (!go) return SIM_OK;
-    Move *moves = malloc(MAX_MOVES * sizeof *moves);
-    if (!moves) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    r->complete = 1;
-    while (c->heap_count && !c->oom) {
-        int32_t node = heap_pop(c);
-        if (c->nodes[node].depth >= max_depth) {
-            r->complete = 0;
-            continue;
+    if (need <= *cap) return 1;
+    size_t ncap = *cap ? *cap : 256;
+    while (ncap < need)
+        ncap *= 2;
+    void *n = realloc(*p, ncap * size);
+    if (!n) return 0;
+    *p = n;
+    *cap = ncap;
+    return 1;
+}
+#define GROW(w, arr, cap, need) (grow((void **)&(arr), &(cap), (need), sizeof *(arr)) || ((w)->c->oom = 1, 0))
+
+static int32_t move_intern(Walk *w, const char *m)
+{
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, m, strlen(m)) | 1;
+    if ((w->move_count + 1) * 2 > w->move_map_cap) {
+        size_t ncap = w->move_map_cap ? w->move_map_cap * 2 : 256;
+        uint64_t *k = calloc(ncap, sizeof *k);
+        int32_t *v = calloc(ncap, sizeof *v);
+        if (!k || !v) {
+            free(k);
+            free(v);
+            w->c->oom = 1;
+            return -1;
         }
-        SimError e;
-        Session *cur = replay(c, node, &e);
-        if (!cur) continue;
-        size_t nm = list_moves(cur, c->nodes[node].last_side, moves, MAX_MOVES);
-        for (size_t i = 0; i < nm && !c->oom; i++) {
-            if (!cur && !(cur = replay(c, node, &e))) break;
-            int from = session_step_index(cur);
-            char from_id[128];
-            snprintf(from_id, sizeof from_id, "%s", step_id(cur, "?"));
-            size_t errs = session_script_error_count(cur);
-            const char *mv = moves[i].id;
-            r->acts++;
-            if (session_act(cur, mv, &e) != SIM_OK) {
-                session_destroy(cur);
-                cur = NULL;
-                continue;
-            }
-            r->transitions++;
-            mark_action(c, from, mv);
-            uint64_t h = session_state_hash(cur);
-            if (seen_add(c, h)) {
-                r->states++;
-                if (observe(c, cur, errs, node, mv, from_id)) {
-                    if (c->node_count < limit) {
-                        ScoreReport rep;
-                        session_report(cur, &rep);
-                        if (add_node(c, node, mv, moves[i].side, rep.total))
-                            heap_push(c, (int32_t)c->node_count - 1);
-                    } else {
-                        r->complete = 0;
+        for (size_t i = 0; i < w->move_map_cap; i++)
+            if (w->move_key[i])
+                for (size_t j = w->move_key[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
+                    if (!k[j]) {
+                        k[j] = w->move_key[i];
+                        v[j] = w->move_val[i];
+                        break;
                     }
-                }
-            } else if (session_script_error_count(cur) > errs) {
-                observe(c, cur, errs, node, mv, from_id);
+        free(w->move_key);
+        free(w->move_val);
+        w->move_key = k;
+        w->move_val = v;
+        w->move_map_cap = ncap;
+    }
+    for (size_t j = h & (w->move_map_cap - 1);; j = (j + 1) & (w->move_map_cap - 1)) {
+        if (w->move_key[j] == h && strcmp(w->moves[w->move_val[j]], m) == 0) return w->move_val[j];
+        if (w->move_key[j] == h) continue;
+        if (!w->move_key[j]) {
+            if (!GROW(w, w->moves, w->move_cap, w->move_count + 1)) return -1;
+            char *d = sim_strdup(m);
+            if (!d) {
+                w->c->oom = 1;
+                return -1;
             }
-            session_destroy(cur);
-            cur = NULL;
+            w->moves[w->move_count] = d;
+            w->move_key[j] = h;
+            w->move_val[j] = (int32_t)w->move_count;
+            return (int32_t)w->move_count++;
         }
-        session_destroy(cur);
+    }
+}
+
+/* The node of a control hash, or -1. */
+static int32_t node_find(const Walk *w, uint64_t h)
+{
+    if (!w->map_cap) return -1;
+    h |= 1;
+    for (size_t j = h & (w->map_cap - 1);; j = (j + 1) & (w->map_cap - 1)) {
+        if (w->map_key[j] == h) return w->map_val[j];
+        if (!w->map_key[j]) return -1;
+    }
+}
+
+static int32_t node_add(Walk *w, uint64_t h)
+{
+    if ((w->node_count + 1) * 2 > w->map_cap) {
+        size_t ncap = w->map_cap ? w->map_cap * 2 : 1024;
+        uint64_t *k = calloc(ncap, sizeof *k);
+        int32_t *v = calloc(ncap, sizeof *v);
+        if (!k || !v) {
+            free(k);
+            free(v);
+            w->c->oom = 1;
+            return -1;
+        }
+        for (size_t i = 0; i < w->map_cap; i++)
+            if (w->map_key[i])
+                for (size_t j = w->map_key[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
+                    if (!k[j]) {
+                        k[j] = w->map_key[i];
+                        v[j] = w->map_val[i];
+                        break;
+                    }
+        free(w->map_key);
+        free(w->map_val);
+        w->map_key = k;
+        w->map_val = v;
+        w->map_cap = ncap;
+    }
+    if (!GROW(w, w->nodes, w->node_cap, w->node_count + 1)) return -1;
+    int32_t id = (int32_t)w->node_count++;
+    CNode *n = &w->nodes[id];
+    memset(n, 0, sizeof *n);
+    n->hash = h;
+    n->rep = -1;
+    n->trans_at = -1;
+    uint64_t k = h | 1;
+    for (size_t j = k & (w->map_cap - 1);; j = (j + 1) & (w->map_cap - 1))
+        if (!w->map_key[j]) {
+            w->map_key[j] = k;
+            w->map_val[j] = id;
+            break;
+        }
+    return id;
+}
+
+static void push(Walk *w, int32_t node)
+{
+    if (w->nodes[node].queued) return;
+    if (!GROW(w, w->stack, w->stack_cap, w->stack_count + 1)) return;
+    w->nodes[node].queued = 1;
+    w->stack[w->stack_count++] = node;
+}
+
+/* A label's moves, root first, plus `last` when not NULL. */
+static void label_path(Walk *w, ExplorePath *p, int32_t label, const char *last)
+{
+    path_free(p);
+    size_t n = label >= 0 ? (size_t)w->labels[label].depth : 0;
+    p->actions = calloc(n + 2, sizeof *p->actions);
+    if (!p->actions) {
+        w->c->oom = 1;
+        return;
+    }
+    p->count = n;
+    for (int32_t l = label; l >= 0 && w->labels[l].move >= 0; l = w->labels[l].parent)
+        p->actions[--n] = sim_strdup(w->moves[w->labels[l].move]);
+    if (last) p->actions[p->count++] = sim_strdup(last);
+}
+
+static void walk_issue(Walk *w, ExploreIssueKind kind, const char *step, const char *msg,
+                       int32_t label, const char *last)
+{
+    ExploreResult *r = w->c->r;
+    for (size_t i = 0; i < r->issue_count; i++)
+        if (r->issues[i].kind == kind && strcmp(r->issues[i].step, step) == 0 &&
+            strcmp(r->issues[i].message, msg) == 0)
+            return;
+    if (r->issue_count >= MAX_ISSUES) return;
+    ExploreIssue *is = &r->issues[r->issue_count++];
+    is->kind = kind;
+    is->step = sim_strdup(step);
+    is->message = sim_strdup(msg);
+    label_path(w, &is->path, label, last);
+}
+
+static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent,
+                           int32_t move, int32_t depth)
+{
+    ExploreResult *r = w->c->r;
+    if (ending < 0) return;
+    ExploreEnding *xe = &r->endings[ending];
+    ScoreReport rep;
+    session_label_report(w->c->s, v, &rep);
+    const char *last = move >= 0 ? w->moves[move] : NULL;
+    xe->reached++;
+    xe->passed += rep.passed != 0;
+    if (xe->reached == 1 || rep.total < xe->min_total) {
+        xe->min_total = rep.total;
+        label_path(w, &xe->min_path, parent, last);
+    }
+    if (xe->reached == 1 || rep.total > xe->max_total) {
+        xe->max_total = rep.total;
+        label_path(w, &xe->max_path, parent, last);
+    }
+    if (rep.total > r->best_total ||
+        (rep.total == r->best_total && (size_t)depth < r->best_path.count)) {
+        r->best_total = rep.total;
+        r->best_passed = rep.passed != 0;
+        label_path(w, &r->best_path, parent, last);
+    }
+}
+
+/* Adds a reached state; returns its label index, -1 when seen before or not kept. */
+static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
+                         int32_t move)
+{
+    Ctx *c = w->c;
+    uint64_t h = w->nodes[node].hash * 0x9E3779B97F4A7C15ULL ^ session_label_hash(c->s, v);
+    if (!seen_add(c, h)) return -1;
+    c->r->states++;
+    if ((size_t)c->r->states > w->limit) {
+        c->r->complete = 0;
+        return -1;
+    }
+    if (!GROW(w, w->labels, w->label_cap, w->label_count + 1)) return -1;
+    CNode *n = &w->nodes[node];
+    if (n->nlabels == n->cap) {
+        uint32_t ncap = n->cap ? n->cap * 2 : 4;
+        int32_t *l = realloc(n->labels, ncap * sizeof *l);
+        if (!l) {
+            c->oom = 1;
+            return -1;
+        }
+        n->labels = l;
+        n->cap = ncap;
+    }
+    int32_t id = (int32_t)w->label_count++;
+    Label *L = &w->labels[id];
+    L->v = *v;
+    L->node = node;
+    L->parent = parent;
+    L->move = move;
+    L->depth = parent >= 0 ? w->labels[parent].depth + 1 : 0;
+    n->labels[n->nlabels++] = id;
+    if (n->rep < 0) n->rep = id;
+    push(w, node);
+    return id;
+}
+
+/* A finished attempt reached by some label: counted once per (control, label) state. */
+static void end_add(Walk *w, uint64_t end_hash, int ending, const SessionLabel *v,
+                    int32_t parent, int32_t move)
+{
+    Ctx *c = w->c;
+    uint64_t h = end_hash * 0x9E3779B97F4A7C15ULL ^ session_label_hash(c->s, v);
+    if (!seen_add(c, h)) return;
+    c->r->states++;
+    ending_reached(w, ending, v, parent, move, parent >= 0 ? w->labels[parent].depth + 1 : 1);
+}
+
+/* Puts the session in node's control state with label v: from the node's snapshot, or by
+ * replaying the path of its first label from the start. 0 when it cannot. */
+static int materialize(Walk *w, int32_t node, const SessionLabel *v)
+{
+    SimError e;
+    CNode *n = &w->nodes[node];
+    if (n->snap) {
+        if (session_snapshot_load(w->ss, n->snap, &e) != SIM_OK) return 0;
+    } else {
+        if (session_snapshot_load(w->ss, w->root, &e) != SIM_OK) return 0;
+        int32_t chain[256];
+        size_t k = 0;
+        for (int32_t l = n->rep; l >= 0 && w->labels[l].move >= 0 && k < 256;
+             l = w->labels[l].parent)
+            chain[k++] = w->labels[l].move;
+        while (k > 0) {
+            w->c->r->acts++;
+            if (session_act(w->ss, w->moves[chain[--k]], &e) != SIM_OK) return 0;
+        }
+    }
+    if (v) session_set_label(w->ss, v);
+    return 1;
+}
+
+static void check_filter(Walk *w)
+{
+    if (session_took_filter_missed(w->filter)) w->restart = 1;
+}
+
+/* Runs one move from the session's current state (already materialized). Returns 0 when the
+ * move is not possible there. On success the session is in the resulting state. */
+static int run_move(Walk *w, const char *move, size_t *errs_before, int *from_step,
+                    char *from_id, size_t from_id_size)
+{
+    SimError e;
+    *from_step = session_step_index(w->ss);
+    snprintf(from_id, from_id_size, "%s", step_id(w->ss, "?"));
+    *errs_before = session_script_error_count(w->ss);
+    w->c->r->acts++;
+    int ok = session_act(w->ss, move, &e) == SIM_OK;
+    check_filter(w);
+    return ok;
+}
+
+/* What a run shows beyond the label: script errors, coverage of steps. */
+static void note_run(Walk *w, size_t errs_before, int from_step, const char *from_id,
+                     int32_t label, const char *move)
+{
+    ExploreResult *r = w->c->r;
+    for (size_t i = errs_before; i < session_script_error_count(w->ss); i++)
+        walk_issue(w, EXPLORE_SCRIPT_ERROR, step_id(w->ss, from_id),
+                   session_script_error(w->ss, i), label, move);
+    int st = session_step_index(w->ss);
+    if (st >= 0 && !r->step_seen[st]) {
+        r->step_seen[st] = 1;
+        r->steps_seen++;
+    }
+    mark_action(w->c, from_step, move);
+}
+
+/* The state after a run, for the given parent label: a new or known control state. */
+static void take_result(Walk *w, int32_t parent, int32_t move)
+{
+    Session *ss = w->ss;
+    const SessionLabel *v = session_label(ss);
+    uint64_t ch = session_control_hash(ss);
+    if (session_finished(ss)) {
+        const Ending *en = session_ending(ss);
+        end_add(w, ch, en ? (int)(en - w->c->s->endings) : -1, v, parent, move);
+        return;
+    }
+    int32_t t = node_find(w, ch);
+    if (t < 0) {
+        SimError e;
+        if ((t = node_add(w, ch)) < 0) return;
+        if (session_snapshot_save(ss, &w->nodes[t].snap, &e) != SIM_OK) {
+            w->c->oom = 1;
+            return;
+        }
+    }
+    label_add(w, t, v, parent, move);
+}
+
+/* Every move from one label of a node whose offered moves depend on the label. */
+static void expand_exact(Walk *w, int32_t node, int32_t label)
+{
+    Move *moves = malloc(MAX_MOVES * sizeof *moves);
+    if (!moves) {
+        w->c->oom = 1;
+        return;
+    }
+    SessionLabel v = w->labels[label].v;
+    if (!materialize(w, node, &v)) {
+        free(moves);
+        return;
+    }
+    int offered[64];
+    if (session_offered(w->ss, offered, 64) == 0)
+        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
+                   "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
+                   label, NULL);
+    size_t nm = list_moves(w->ss, -1, moves, MAX_MOVES);
+    for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
+        if (i > 0 && !materialize(w, node, &v)) break;
+        size_t errs;
+        int from;
+        char from_id[128];
+        if (!run_move(w, moves[i].id, &errs, &from, from_id, sizeof from_id)) continue;
+        int32_t mv = move_intern(w, moves[i].id);
+        w->c->r->transitions++;
+        note_run(w, errs, from, from_id, label, moves[i].id);
+        take_result(w, label, mv);
     }
     free(moves);
-    return c->oom ? sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти") : SIM_OK;
+}
+
+/* One move of a label that cannot follow the recorded operations. */
+static void follow_exact(Walk *w, int32_t node, int32_t label, int32_t mv)
+{
+    SessionLabel v = w->labels[label].v;
+    if (!materialize(w, node, &v)) return;
+    size_t errs;
+    int from;
+    char from_id[128];
+    if (!run_move(w, w->moves[mv], &errs, &from, from_id, sizeof from_id)) return;
+    w->c->r->transitions++;
+    note_run(w, errs, from, from_id, label, w->moves[mv]);
+    take_result(w, label, mv);
+}
+
+/* Runs every move of a node once, from its snapshot, recording what each does. */
+static void expand(Walk *w, int32_t node)
+{
+    Ctx *c = w->c;
+    CNode *n = &w->nodes[node];
+    n->expanded = 1;
+    n->trans_at = (int32_t)w->trans_count;
+    n->trans_n = 0;
+    if (!materialize(w, node, &w->labels[n->rep].v)) return;
+    int reads = session_label_reads(w->ss);
+    int offered[64];
+    size_t no = session_offered(w->ss, offered, 64);
+    Move *moves = malloc(MAX_MOVES * sizeof *moves);
+    if (!moves) {
+        c->oom = 1;
+        return;
+    }
+    size_t nm = list_moves(w->ss, -1, moves, MAX_MOVES);
+    if (session_label_reads(w->ss) != reads) {
+        /* What is offered depends on the clock or the mood: every label on its own. */
+        n->exact_all = 1;
+        free(moves);
+        return;
+    }
+    if (no == 0)
+        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
+                   "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
+                   n->rep, NULL);
+    int keep = 0;
+    for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
+        n = &w->nodes[node];
+        if (i > 0 && !materialize(w, node, &w->labels[n->rep].v)) break;
+        reads = session_label_reads(w->ss);
+        int walks = session_walkouts(w->ss);
+        w->rec.count = 0;
+        session_record(w->ss, &w->rec);
+        size_t errs;
+        int from;
+        char from_id[128];
+        int ok = run_move(w, moves[i].id, &errs, &from, from_id, sizeof from_id);
+        session_record(w->ss, NULL);
+        if (!ok) continue;
+        if (w->rec.oom || !GROW(w, w->trans, w->trans_cap, w->trans_count + 1) ||
+            !GROW(w, w->ops, w->ops_cap, w->ops_count + w->rec.count + 1)) {
+            c->oom = 1;
+            break;
+        }
+        Trans *t = &w->trans[w->trans_count++];
+        memset(t, 0, sizeof *t);
+        t->move = move_intern(w, moves[i].id);
+        t->from_step = from;
+        t->target = -1;
+        t->ending = -1;
+        t->exact = session_label_reads(w->ss) != reads || session_walkouts(w->ss) != walks;
+        t->ops_at = (uint32_t)w->ops_count;
+        t->ops_n = (uint32_t)w->rec.count;
+        memcpy(w->ops + w->ops_count, w->rec.v, w->rec.count * sizeof *w->ops);
+        w->ops_count += w->rec.count;
+        w->nodes[node].trans_n++;
+        note_run(w, errs, from, from_id, w->nodes[node].rep, moves[i].id);
+        if (t->exact) {
+            keep = 1; /* each label runs it from this node's snapshot */
+            continue;
+        }
+        uint64_t ch = session_control_hash(w->ss);
+        if (session_finished(w->ss)) {
+            const Ending *en = session_ending(w->ss);
+            t->end_hash = ch;
+            t->ending = en ? (int32_t)(en - c->s->endings) : -1;
+            continue;
+        }
+        int32_t tg = node_find(w, ch);
+        if (tg < 0) {
+            SimError e;
+            if ((tg = node_add(w, ch)) < 0) break;
+            if (session_snapshot_save(w->ss, &w->nodes[tg].snap, &e) != SIM_OK) {
+                c->oom = 1;
+                break;
+            }
+        }
+        w->trans[w->trans_count - 1].target = tg;
+    }
+    free(moves);
+    n = &w->nodes[node];
+    if (!keep && node != 0) {
+        session_snapshot_free(n->snap);
+        n->snap = NULL;
+    }
+}
+
+/* Sends the labels of a node that have not moved on yet through its moves. */
+static void propagate(Walk *w, int32_t node)
+{
+    Ctx *c = w->c;
+    const Scenario *s = c->s;
+    while (w->nodes[node].done < w->nodes[node].nlabels && !c->oom && !w->restart) {
+        int32_t li = w->nodes[node].labels[w->nodes[node].done++];
+        if (w->labels[li].depth >= w->max_depth) {
+            c->r->complete = 0;
+            continue;
+        }
+        if (w->nodes[node].exact_all) {
+            expand_exact(w, node, li);
+            continue;
+        }
+        int32_t at = w->nodes[node].trans_at, cnt = w->nodes[node].trans_n;
+        for (int32_t k = 0; k < cnt && !c->oom && !w->restart; k++) {
+            const Trans t = w->trans[at + k];
+            if (t.exact) {
+                follow_exact(w, node, li, t.move);
+                continue;
+            }
+            SessionLabel v = w->labels[li].v;
+            session_label_apply(s, &v, w->ops + t.ops_at, t.ops_n);
+            if (t.target >= 0 && v.mood <= 0 && s->walkout >= 0) {
+                follow_exact(w, node, li, t.move); /* this label walks out */
+                continue;
+            }
+            c->r->transitions++;
+            if (t.target < 0)
+                end_add(w, t.end_hash, t.ending, &v, li, t.move);
+            else
+                label_add(w, t.target, &v, li, t.move);
+        }
+    }
+}
+
+static void walk_free(Walk *w)
+{
+    for (size_t i = 0; i < w->node_count; i++) {
+        free(w->nodes[i].labels);
+        session_snapshot_free(w->nodes[i].snap);
+    }
+    free(w->nodes);
+    free(w->map_key);
+    free(w->map_val);
+    free(w->labels);
+    free(w->trans);
+    free(w->ops);
+    free(w->rec.v);
+    for (size_t i = 0; i < w->move_count; i++)
+        free(w->moves[i]);
+    free(w->moves);
+    free(w->move_key);
+    free(w->move_val);
+    free(w->stack);
+    session_snapshot_free(w->root);
+    session_destroy(w->ss);
+}
+
+static void result_reset(Ctx *c)
+{
+    ExploreResult *r = c->r;
+    for (size_t i = 0; i < r->ending_count; i++) {
+        path_free(&r->endings[i].min_path);
+        path_free(&r->endings[i].max_path);
+        const Ending *e = r->endings[i].ending;
+        memset(&r->endings[i], 0, sizeof r->endings[i]);
+        r->endings[i].ending = e;
+    }
+    for (size_t i = 0; i < r->issue_count; i++) {
+        free(r->issues[i].step);
+        free(r->issues[i].message);
+        path_free(&r->issues[i].path);
+    }
+    r->issue_count = 0;
+    path_free(&r->best_path);
+    r->best_total = -1;
+    r->best_passed = 0;
+    r->states = r->transitions = 0;
+    r->complete = 1;
+    memset(r->step_seen, 0, r->steps_total);
+    r->steps_seen = 0;
+    for (size_t i = 0; i < r->steps_total; i++)
+        memset(r->action_seen[i], 0, c->s->steps[i].action_count);
+    r->actions_seen = 0;
+}
+
+static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimError *err)
+{
+    Walk w = {0};
+    w.c = c;
+    w.filter = filter;
+    w.limit = c->opt->limit ? c->opt->limit : 10000000;
+    w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
+    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 1}, c->opt->program, 1};
+    if (session_create(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
+    session_use_took_filter(w.ss, filter);
+    ExploreResult *r = c->r;
+    r->acts++;
+    SimStatus rc = SIM_OK;
+    int32_t root = node_add(&w, session_control_hash(w.ss));
+    if (root < 0 || session_snapshot_save(w.ss, &w.root, err) != SIM_OK ||
+        session_snapshot_save(w.ss, &w.nodes[root].snap, err) != SIM_OK) {
+        walk_free(&w);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    int st = session_step_index(w.ss);
+    if (st >= 0 && !r->step_seen[st]) {
+        r->step_seen[st] = 1;
+        r->steps_seen++;
+    }
+    for (size_t i = 0; i < session_script_error_count(w.ss); i++)
+        walk_issue(&w, EXPLORE_SCRIPT_ERROR, step_id(w.ss, "?"), session_script_error(w.ss, i),
+                   -1, NULL);
+    if (session_finished(w.ss)) {
+        const Ending *en = session_ending(w.ss);
+        end_add(&w, session_control_hash(w.ss), en ? (int)(en - c->s->endings) : -1,
+                session_label(w.ss), -1, -1);
+    } else {
+        label_add(&w, root, session_label(w.ss), -1, -1);
+    }
+    while (w.stack_count && !c->oom && !w.restart) {
+        int32_t node = w.stack[--w.stack_count];
+        w.nodes[node].queued = 0;
+        if (!w.nodes[node].expanded) expand(&w, node);
+        propagate(&w, node);
+    }
+    *restart = w.restart;
+    walk_free(&w);
+    if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    return rc;
+}
+
+static SimStatus walk_all(Ctx *c, SimError *err)
+{
+    SessionTookFilter *filter = session_took_filter_create(c->s);
+    if (!filter) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    SimStatus rc = SIM_OK;
+    /* A script asking about an action the filter dropped makes the states found so far too
+     * coarse: learn it and walk again (at most once per action a script names). */
+    for (int round = 0; round < 64; round++) {
+        int restart = 0;
+        c->r->complete = 1;
+        rc = walk_once(c, filter, &restart, err);
+        if (rc != SIM_OK || !restart) break;
+        if (!session_took_filter_learn(filter)) {
+            rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            break;
+        }
+        result_reset(c);
+        free(c->seen);
+        c->seen = NULL;
+        c->seen_cap = c->seen_count = 0;
+    }
+    session_took_filter_destroy(filter);
+    return rc;
 }
 
 static SimStatus walk_random(Ctx *c, SimError *err)
@@ -496,7 +1046,6 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     for (size_t i = 0; i < c.node_count; i++)
         free(c.nodes[i].move);
     free(c.nodes);
-    free(c.heap);
     free(c.seen);
     free(c.path);
     if (rc != SIM_OK) {

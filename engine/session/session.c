@@ -1878,7 +1878,7 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
                 set_str(&ss->fields[d][f], sn->fields[k]);
         }
     }
-    if (ss->script && script_hooks_run(ss->script))
+    if (ss->script)
         script_snapshot_load(ss->script, sn->script);
     if (!ok)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
