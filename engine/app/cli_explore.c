@@ -121,6 +121,10 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simjsonw_int(&w, r->states);
     simjsonw_key(&w, "transitions");
     simjsonw_int(&w, r->transitions);
+    simjsonw_key(&w, "acts");
+    simjsonw_int(&w, r->acts);
+    simjsonw_key(&w, "control_states");
+    simjsonw_int(&w, r->control_states);
     simjsonw_key(&w, "runs");
     simjsonw_int(&w, r->runs);
     simjsonw_key(&w, "seconds");

@@ -78,6 +78,7 @@ typedef struct Pool {
  * below is then a complete copy of the state, and copying them back at the same address
  * restores it: every pointer inside still points where it did. */
 #define ARENA_MIN_SHIFT 4
+#define ARENA_POOL_CHUNK 2048
 #define ARENA_CLASSES   40
 
 typedef struct Arena {
@@ -137,11 +138,12 @@ static void *pool_get(Pool *p, Arena *a, size_t n)
     }
     size_t size = (c + 1) * POOL_STEP;
     if ((size_t)(p->bump_end - p->bump) < size && a && a->base) {
-        if ((size_t)(a->end - a->top) < POOL_CHUNK)
+        /* Small steps: everything below the arena's top is copied by a snapshot. */
+        if ((size_t)(a->end - a->top) < ARENA_POOL_CHUNK)
             return NULL;
         p->bump = a->top;
-        p->bump_end = a->top + POOL_CHUNK;
-        a->top += POOL_CHUNK;
+        p->bump_end = a->top + ARENA_POOL_CHUNK;
+        a->top += ARENA_POOL_CHUNK;
     } else if ((size_t)(p->bump_end - p->bump) < size) {
         PoolChunk *ch = malloc(POOL_CHUNK);
         if (!ch)
@@ -1758,6 +1760,13 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
     *out = NULL;
     if (!sc->arena.base)
         return sim_error_set(err, SIM_ERR_INVALID, "снимки выключены для этого скрипта");
+    if (sc->snap_serial == 0) {
+        /* From the first snapshot on the collector stays off: every state is soon put back
+         * to a snapshot anyway, and a collection would write to every object (marks), so the
+         * copies could never be skipped. The garbage of setup goes first. */
+        lua_gc(sc->L, LUA_GCCOLLECT);
+        lua_gc(sc->L, LUA_GCSTOP);
+    }
     ScriptSnapshot *sn = calloc(1, sizeof *sn);
     size_t len = (size_t)(sc->arena.top - sc->arena.base);
     if (sn)

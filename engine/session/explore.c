@@ -34,41 +34,42 @@ typedef struct Ctx {
     ExploreResult *r;
     Node *nodes;
     size_t node_count, node_cap;
-    uint64_t *seen; /* open addressing; 0 = empty */
-    size_t seen_cap, seen_count;
     const char **path; /* scratch: a node's moves, root first */
     size_t path_cap;
     int oom;
 } Ctx;
 
-/* ---- the set of visited states --------------------------------------------------------- */
+/* ---- sets of 64-bit hashes (open addressing; 0 = empty) ---------------------------------- */
 
-static int seen_add(Ctx *c, uint64_t h)
+typedef struct HSet {
+    uint64_t *k;
+    uint32_t cap, n;
+} HSet;
+
+/* 1 when h is new (and added), 0 when present, -1 when memory ran out. */
+static int hset_add(HSet *s, uint64_t h)
 {
-    h |= 1; /* 0 marks an empty slot */
-    if ((c->seen_count + 1) * 2 > c->seen_cap) {
-        size_t ncap = c->seen_cap ? c->seen_cap * 2 : 1024;
+    h |= 1;
+    if ((s->n + 1) * 2 > s->cap) {
+        uint32_t ncap = s->cap ? s->cap * 2 : 8;
         uint64_t *n = calloc(ncap, sizeof *n);
-        if (!n) {
-            c->oom = 1;
-            return 0;
-        }
-        for (size_t i = 0; i < c->seen_cap; i++)
-            if (c->seen[i])
-                for (size_t j = c->seen[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
+        if (!n) return -1;
+        for (uint32_t i = 0; i < s->cap; i++)
+            if (s->k[i])
+                for (uint32_t j = (uint32_t)s->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
                     if (!n[j]) {
-                        n[j] = c->seen[i];
+                        n[j] = s->k[i];
                         break;
                     }
-        free(c->seen);
-        c->seen = n;
-        c->seen_cap = ncap;
+        free(s->k);
+        s->k = n;
+        s->cap = ncap;
     }
-    for (size_t j = h & (c->seen_cap - 1);; j = (j + 1) & (c->seen_cap - 1)) {
-        if (c->seen[j] == h) return 0;
-        if (!c->seen[j]) {
-            c->seen[j] = h;
-            c->seen_count++;
+    for (uint32_t j = (uint32_t)h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+        if (s->k[j] == h) return 0;
+        if (!s->k[j]) {
+            s->k[j] = h;
+            s->n++;
             return 1;
         }
     }
@@ -323,14 +324,23 @@ typedef struct Label {
     int32_t depth;
 } Label;
 
+/* What a move does from a control state, in its two variants: [0] the applicant stays,
+ * [1] the applicant walks out after it (mood 0). Each is learnt from the first run that
+ * shows it. */
+typedef struct Variant {
+    int32_t target;    /* control state; -1 when the move ends the attempt */
+    int32_t end_node;  /* the finished attempt's node (target -1) */
+    int32_t ending;    /* ending index when finished; -1 for a content error */
+    uint32_t ops_at, ops_n;
+    uint32_t check_n; /* [1]: operations before the walkout (the move's own) */
+    unsigned char known;
+} Variant;
+
 typedef struct Trans {
     int32_t move;
-    int32_t target;   /* control state; -1 when the move ends the attempt */
-    uint64_t end_hash; /* control hash of the finished attempt (target -1) */
-    int32_t ending;   /* ending index when finished; -1 for a content error */
-    uint32_t ops_at, ops_n;
     int32_t from_step;
-    unsigned char exact; /* depends on the label: run per label */
+    unsigned char exact; /* a run read the clock or the mood: run it per label */
+    Variant var[2];
 } Trans;
 
 typedef struct CNode {
@@ -340,7 +350,8 @@ typedef struct CNode {
     int32_t *labels;
     uint32_t nlabels, cap, done;
     SessionSnapshot *snap;
-    unsigned char expanded, exact_all, queued;
+    HSet seen; /* the labels that reached it (hashes) */
+    unsigned char expanded, exact_all, queued, terminal;
 } CNode;
 
 typedef struct Walk {
@@ -369,7 +380,10 @@ typedef struct Walk {
     size_t limit;
     int max_depth;
     int restart; /* the took filter learned something: start again */
+    size_t kept_bytes; /* snapshots kept after expansion */
 } Walk;
+
+#define SNAP_BUDGET ((size_t)512 << 20)
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -556,8 +570,11 @@ static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t p
                          int32_t move)
 {
     Ctx *c = w->c;
-    uint64_t h = w->nodes[node].hash * 0x9E3779B97F4A7C15ULL ^ session_label_hash(c->s, v);
-    if (!seen_add(c, h)) return -1;
+    int fresh = hset_add(&w->nodes[node].seen, session_label_hash(c->s, v));
+    if (fresh <= 0) {
+        if (fresh < 0) c->oom = 1;
+        return -1;
+    }
     c->r->states++;
     if ((size_t)c->r->states > w->limit) {
         c->r->complete = 0;
@@ -588,13 +605,25 @@ static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t p
     return id;
 }
 
+/* The node standing for a finished attempt's control state (no moves, no snapshot). */
+static int32_t end_node(Walk *w, uint64_t end_hash)
+{
+    int32_t n = node_find(w, end_hash);
+    if (n < 0 && (n = node_add(w, end_hash)) >= 0) w->nodes[n].terminal = 1;
+    return n;
+}
+
 /* A finished attempt reached by some label: counted once per (control, label) state. */
-static void end_add(Walk *w, uint64_t end_hash, int ending, const SessionLabel *v,
-                    int32_t parent, int32_t move)
+static void end_add(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
+                    int32_t move)
 {
     Ctx *c = w->c;
-    uint64_t h = end_hash * 0x9E3779B97F4A7C15ULL ^ session_label_hash(c->s, v);
-    if (!seen_add(c, h)) return;
+    if (end < 0) return;
+    int fresh = hset_add(&w->nodes[end].seen, session_label_hash(c->s, v));
+    if (fresh <= 0) {
+        if (fresh < 0) c->oom = 1;
+        return;
+    }
     c->r->states++;
     ending_reached(w, ending, v, parent, move, parent >= 0 ? w->labels[parent].depth + 1 : 1);
 }
@@ -667,11 +696,12 @@ static void take_result(Walk *w, int32_t parent, int32_t move)
     uint64_t ch = session_control_hash(ss);
     if (session_finished(ss)) {
         const Ending *en = session_ending(ss);
-        end_add(w, ch, en ? (int)(en - w->c->s->endings) : -1, v, parent, move);
+        end_add(w, end_node(w, ch), en ? (int)(en - w->c->s->endings) : -1, v, parent, move);
         return;
     }
     int32_t t = node_find(w, ch);
     if (t < 0) {
+        w->c->r->control_states++;
         SimError e;
         if ((t = node_add(w, ch)) < 0) return;
         if (session_snapshot_save(ss, &w->nodes[t].snap, &e) != SIM_OK) {
@@ -715,17 +745,77 @@ static void expand_exact(Walk *w, int32_t node, int32_t label)
     free(moves);
 }
 
-/* One move of a label that cannot follow the recorded operations. */
-static void follow_exact(Walk *w, int32_t node, int32_t label, int32_t mv)
+/* After a recorded run of transition tid: stores what it showed as the variant it is (the
+ * applicant walked out or not), unless it read the clock or the mood (then the transition is
+ * exact for good). The session is in the resulting state. Returns 0 on no memory. */
+static int learn(Walk *w, int32_t tid, int reads_before, int walks_before)
+{
+    Session *ss = w->ss;
+    if (session_label_reads(ss) != reads_before) {
+        w->trans[tid].exact = 1;
+        return 1;
+    }
+    int walked = session_walkouts(ss) != walks_before;
+    Variant *vr = &w->trans[tid].var[walked];
+    if (vr->known) return 1;
+    if (w->rec.oom || !GROW(w, w->ops, w->ops_cap, w->ops_count + w->rec.count + 1)) return 0;
+    vr = &w->trans[tid].var[walked];
+    vr->ops_at = (uint32_t)w->ops_count;
+    vr->ops_n = (uint32_t)w->rec.count;
+    vr->check_n = vr->ops_n;
+    for (size_t i = 0; i < w->rec.count; i++)
+        if (w->rec.v[i].kind == SOP_WALKOUT) {
+            vr->check_n = (uint32_t)i;
+            break;
+        }
+    memcpy(w->ops + w->ops_count, w->rec.v, w->rec.count * sizeof *w->ops);
+    w->ops_count += w->rec.count;
+    vr->target = -1;
+    vr->ending = -1;
+    uint64_t ch = session_control_hash(ss);
+    if (session_finished(ss)) {
+        const Ending *en = session_ending(ss);
+        int32_t end = end_node(w, ch);
+        vr = &w->trans[tid].var[walked];
+        vr->end_node = end;
+        vr->ending = en ? (int32_t)(en - w->c->s->endings) : -1;
+    } else {
+        int32_t tg = node_find(w, ch);
+        if (tg < 0) {
+            SimError e;
+            w->c->r->control_states++;
+            if ((tg = node_add(w, ch)) < 0) return 0;
+            if (session_snapshot_save(ss, &w->nodes[tg].snap, &e) != SIM_OK) return 0;
+        }
+        vr = &w->trans[tid].var[walked];
+        vr->target = tg;
+    }
+    vr->known = 1;
+    return 1;
+}
+
+/* Runs transition tid for one label from the node's state, with its label set, recording; the
+ * result is that label's successor, and teaches the transition its variant. */
+static void follow_exact(Walk *w, int32_t node, int32_t label, int32_t tid)
 {
     SessionLabel v = w->labels[label].v;
     if (!materialize(w, node, &v)) return;
+    int reads = session_label_reads(w->ss), walks = session_walkouts(w->ss);
+    int32_t mv = w->trans[tid].move;
     size_t errs;
     int from;
     char from_id[128];
-    if (!run_move(w, w->moves[mv], &errs, &from, from_id, sizeof from_id)) return;
+    w->rec.count = 0;
+    session_record(w->ss, &w->rec);
+    int ok = run_move(w, w->moves[mv], &errs, &from, from_id, sizeof from_id);
+    session_record(w->ss, NULL);
+    if (!ok) return;
     w->c->r->transitions++;
     note_run(w, errs, from, from_id, label, w->moves[mv]);
+    if (!learn(w, tid, reads, walks)) {
+        w->c->oom = 1;
+        return;
+    }
     take_result(w, label, mv);
 }
 
@@ -757,10 +847,8 @@ static void expand(Walk *w, int32_t node)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
                    n->rep, NULL);
-    int keep = 0;
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
-        n = &w->nodes[node];
-        if (i > 0 && !materialize(w, node, &w->labels[n->rep].v)) break;
+        if (i > 0 && !materialize(w, node, &w->labels[w->nodes[node].rep].v)) break;
         reads = session_label_reads(w->ss);
         int walks = session_walkouts(w->ss);
         w->rec.count = 0;
@@ -771,87 +859,95 @@ static void expand(Walk *w, int32_t node)
         int ok = run_move(w, moves[i].id, &errs, &from, from_id, sizeof from_id);
         session_record(w->ss, NULL);
         if (!ok) continue;
-        if (w->rec.oom || !GROW(w, w->trans, w->trans_cap, w->trans_count + 1) ||
-            !GROW(w, w->ops, w->ops_cap, w->ops_count + w->rec.count + 1)) {
-            c->oom = 1;
-            break;
-        }
-        Trans *t = &w->trans[w->trans_count++];
+        if (!GROW(w, w->trans, w->trans_cap, w->trans_count + 1)) break;
+        int32_t tid = (int32_t)w->trans_count++;
+        Trans *t = &w->trans[tid];
         memset(t, 0, sizeof *t);
         t->move = move_intern(w, moves[i].id);
         t->from_step = from;
-        t->target = -1;
-        t->ending = -1;
-        t->exact = session_label_reads(w->ss) != reads || session_walkouts(w->ss) != walks;
-        t->ops_at = (uint32_t)w->ops_count;
-        t->ops_n = (uint32_t)w->rec.count;
-        memcpy(w->ops + w->ops_count, w->rec.v, w->rec.count * sizeof *w->ops);
-        w->ops_count += w->rec.count;
         w->nodes[node].trans_n++;
         note_run(w, errs, from, from_id, w->nodes[node].rep, moves[i].id);
-        if (t->exact) {
-            keep = 1; /* each label runs it from this node's snapshot */
-            continue;
+        if (!learn(w, tid, reads, walks)) {
+            c->oom = 1;
+            break;
         }
-        uint64_t ch = session_control_hash(w->ss);
-        if (session_finished(w->ss)) {
-            const Ending *en = session_ending(w->ss);
-            t->end_hash = ch;
-            t->ending = en ? (int32_t)(en - c->s->endings) : -1;
-            continue;
-        }
-        int32_t tg = node_find(w, ch);
-        if (tg < 0) {
-            SimError e;
-            if ((tg = node_add(w, ch)) < 0) break;
-            if (session_snapshot_save(w->ss, &w->nodes[tg].snap, &e) != SIM_OK) {
-                c->oom = 1;
-                break;
-            }
-        }
-        w->trans[w->trans_count - 1].target = tg;
     }
     free(moves);
+    /* The snapshot stays while every label must run some move from here (within a budget);
+     * otherwise a rare label that needs a run rebuilds the state by replaying its path. */
     n = &w->nodes[node];
-    if (!keep && node != 0) {
+    int keep = node == 0;
+    for (int32_t k = 0; k < n->trans_n && !keep; k++)
+        keep = w->trans[n->trans_at + k].exact;
+    if (keep && node != 0 && w->kept_bytes + session_snapshot_size(n->snap) > SNAP_BUDGET)
+        keep = 0;
+    if (keep)
+        w->kept_bytes += session_snapshot_size(n->snap);
+    if (!keep) {
         session_snapshot_free(n->snap);
         n->snap = NULL;
     }
 }
 
-/* Sends the labels of a node that have not moved on yet through its moves. */
+/* Sends the labels of a node that have not moved on yet through its moves: move by move, so
+ * consecutive labels land in the same next state. */
 static void propagate(Walk *w, int32_t node)
 {
     Ctx *c = w->c;
     const Scenario *s = c->s;
     while (w->nodes[node].done < w->nodes[node].nlabels && !c->oom && !w->restart) {
-        int32_t li = w->nodes[node].labels[w->nodes[node].done++];
-        if (w->labels[li].depth >= w->max_depth) {
-            c->r->complete = 0;
-            continue;
-        }
+        uint32_t from = w->nodes[node].done, to = w->nodes[node].nlabels;
+        w->nodes[node].done = to;
         if (w->nodes[node].exact_all) {
-            expand_exact(w, node, li);
+            for (uint32_t i = from; i < to && !c->oom && !w->restart; i++) {
+                int32_t li = w->nodes[node].labels[i];
+                if (w->labels[li].depth >= w->max_depth)
+                    c->r->complete = 0;
+                else
+                    expand_exact(w, node, li);
+            }
             continue;
         }
         int32_t at = w->nodes[node].trans_at, cnt = w->nodes[node].trans_n;
         for (int32_t k = 0; k < cnt && !c->oom && !w->restart; k++) {
-            const Trans t = w->trans[at + k];
-            if (t.exact) {
-                follow_exact(w, node, li, t.move);
-                continue;
+            for (uint32_t i = from; i < to && !c->oom && !w->restart; i++) {
+                int32_t li = w->nodes[node].labels[i];
+                if (w->labels[li].depth >= w->max_depth) {
+                    c->r->complete = 0;
+                    continue;
+                }
+                const Trans *t = &w->trans[at + k];
+                if (t->exact) {
+                    follow_exact(w, node, li, at + k);
+                    continue;
+                }
+                SessionLabel v = w->labels[li].v;
+                const Variant *vr;
+                if (t->var[0].known) {
+                    vr = &t->var[0];
+                    session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
+                    if (vr->target >= 0 && v.mood <= 0 && s->walkout >= 0) {
+                        vr = &t->var[1]; /* this label walks out */
+                        v = w->labels[li].v;
+                    }
+                } else {
+                    vr = &t->var[1];
+                    session_label_apply(s, &v, w->ops + vr->ops_at, vr->check_n);
+                    if (v.mood > 0) vr = &t->var[0]; /* this label stays */
+                    v = w->labels[li].v;
+                }
+                if (!vr->known) {
+                    follow_exact(w, node, li, at + k);
+                    continue;
+                }
+                if (vr == &t->var[1]) session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
+                c->r->transitions++;
+                int32_t mv = t->move;
+                if (vr->target < 0)
+                    end_add(w, vr->end_node, vr->ending, &v, li, mv);
+                else
+                    label_add(w, vr->target, &v, li, mv);
             }
-            SessionLabel v = w->labels[li].v;
-            session_label_apply(s, &v, w->ops + t.ops_at, t.ops_n);
-            if (t.target >= 0 && v.mood <= 0 && s->walkout >= 0) {
-                follow_exact(w, node, li, t.move); /* this label walks out */
-                continue;
-            }
-            c->r->transitions++;
-            if (t.target < 0)
-                end_add(w, t.end_hash, t.ending, &v, li, t.move);
-            else
-                label_add(w, t.target, &v, li, t.move);
         }
     }
 }
@@ -860,6 +956,7 @@ static void walk_free(Walk *w)
 {
     for (size_t i = 0; i < w->node_count; i++) {
         free(w->nodes[i].labels);
+        free(w->nodes[i].seen.k);
         session_snapshot_free(w->nodes[i].snap);
     }
     free(w->nodes);
@@ -898,7 +995,7 @@ static void result_reset(Ctx *c)
     path_free(&r->best_path);
     r->best_total = -1;
     r->best_passed = 0;
-    r->states = r->transitions = 0;
+    r->states = r->transitions = r->control_states = 0;
     r->complete = 1;
     memset(r->step_seen, 0, r->steps_total);
     r->steps_seen = 0;
@@ -921,6 +1018,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     r->acts++;
     SimStatus rc = SIM_OK;
     int32_t root = node_add(&w, session_control_hash(w.ss));
+    r->control_states++;
     if (root < 0 || session_snapshot_save(w.ss, &w.root, err) != SIM_OK ||
         session_snapshot_save(w.ss, &w.nodes[root].snap, err) != SIM_OK) {
         walk_free(&w);
@@ -936,7 +1034,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
                    -1, NULL);
     if (session_finished(w.ss)) {
         const Ending *en = session_ending(w.ss);
-        end_add(&w, session_control_hash(w.ss), en ? (int)(en - c->s->endings) : -1,
+        end_add(&w, end_node(&w, session_control_hash(w.ss)), en ? (int)(en - c->s->endings) : -1,
                 session_label(w.ss), -1, -1);
     } else {
         label_add(&w, root, session_label(w.ss), -1, -1);
@@ -948,6 +1046,8 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
         propagate(&w, node);
     }
     *restart = w.restart;
+    if (getenv("EXPLORE_DEBUG"))
+        fprintf(stderr, "root snapshot %zu bytes\n", session_snapshot_size(w.root));
     walk_free(&w);
     if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     return rc;
@@ -970,9 +1070,6 @@ static SimStatus walk_all(Ctx *c, SimError *err)
             break;
         }
         result_reset(c);
-        free(c->seen);
-        c->seen = NULL;
-        c->seen_cap = c->seen_count = 0;
     }
     session_took_filter_destroy(filter);
     return rc;
@@ -1046,7 +1143,6 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     for (size_t i = 0; i < c.node_count; i++)
         free(c.nodes[i].move);
     free(c.nodes);
-    free(c.seen);
     free(c.path);
     if (rc != SIM_OK) {
         explore_free(r);

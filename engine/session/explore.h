@@ -47,7 +47,8 @@ typedef struct ExploreIssue {
 typedef struct ExploreResult {
     long long states;       /* distinct states visited (exhaustive) */
     long long transitions;  /* session_act calls that reached a state, replays excluded */
-    long long acts;         /* every session_act call, replays included */
+    long long acts;         /* every session_act call (each runs the script's hooks) */
+    long long control_states; /* distinct control states (exhaustive; see session.h) */
     long long runs;         /* random playthroughs made */
     int complete;           /* 1: every reachable state within max_depth was visited */
     ExploreEnding *endings; /* one per scenario ending, in scenario order */

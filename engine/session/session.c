@@ -632,6 +632,7 @@ static void check_walkout(Session *ss)
 {
     if (!ss->finished && ss->lab.mood <= 0 && ss->s->walkout >= 0) {
         ss->walkouts++;
+        record(ss, SOP_WALKOUT, 0, 0, 0);
         finish(ss, ss->s->walkout);
     }
 }
