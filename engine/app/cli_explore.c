@@ -1,6 +1,6 @@
 /*
  * cli_explore.c — `mfc-trainer explore SCENARIO [--json] [--limit N] [--depth N]
- * [--random N] [--seed S]`: walks a scenario's paths (engine/session/explore.h) and prints what
+ * [--random N] [--seed S] [--verify N]`: walks a scenario's paths (engine/session/explore.h) and prints what
  * a methodologist needs to know before trainees see it. Exit 0 when clean, 1 on a script
  * error or a dead end (or a scenario that does not load), 2 on bad arguments.
  */
@@ -18,7 +18,7 @@
 typedef struct ExploreArgs {
     const char *scenario;
     int json;
-    long long limit, depth, random;
+    long long limit, depth, random, verify;
     uint64_t seed;
 } ExploreArgs;
 
@@ -61,6 +61,8 @@ static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
             rc = parse_count(a, v, &o->depth);
         else if (strcmp(a, "--random") == 0)
             rc = parse_count(a, v, &o->random);
+        else if (strcmp(a, "--verify") == 0)
+            rc = parse_count(a, v, &o->verify);
         else if (strcmp(a, "--seed") == 0) {
             char *end = NULL;
             unsigned long long s = v ? strtoull(v, &end, 10) : 0;
@@ -125,6 +127,17 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simjsonw_int(&w, r->acts);
     simjsonw_key(&w, "control_states");
     simjsonw_int(&w, r->control_states);
+    if (o->verify) {
+        simjsonw_key(&w, "verified");
+        simjsonw_int(&w, r->verified);
+        simjsonw_key(&w, "verify_failures");
+        simjsonw_int(&w, r->verify_failures);
+        simjsonw_key(&w, "verify_message");
+        if (r->verify_message)
+            simjsonw_string(&w, r->verify_message);
+        else
+            simjsonw_null(&w);
+    }
     simjsonw_key(&w, "runs");
     simjsonw_int(&w, r->runs);
     simjsonw_key(&w, "seconds");
@@ -269,6 +282,11 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
         free(p);
     }
     if (!r->issue_count) printf("%s\n", tr(STR_EXPLORE_CLEAN));
+    if (o->verify) {
+        printf(tr(STR_EXPLORE_VERIFIED), r->verified, r->verify_failures);
+        printf("\n");
+        if (r->verify_message) printf("  %s\n", r->verify_message);
+    }
 }
 
 int cmd_explore(int argc, char **argv, const AppPaths *paths)
@@ -285,7 +303,8 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
     rc = EXIT_FAIL;
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
-    ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed, (int)o.depth, prog};
+    ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed, (int)o.depth, prog,
+                         (long)o.verify};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (explore_run(s, &eo, &r, &err) != SIM_OK) {
@@ -298,7 +317,7 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
         print_json(s, &o, r, secs);
     else
         print_text(s, &o, r, secs);
-    rc = r->issue_count ? EXIT_FAIL : EXIT_OK;
+    rc = r->issue_count || r->verify_failures ? EXIT_FAIL : EXIT_OK;
 done:
     explore_free(r);
     app_scenario_close(&sc);

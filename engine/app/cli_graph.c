@@ -115,7 +115,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     ScriptProgram *prog = sc.prog;
     /* Which endings can pass: a walk of the scenario (best first, so passing paths come
      * early). */
-    ExploreOptions eo = {(size_t)limit, 0, 1, 0, prog};
+    ExploreOptions eo = {(size_t)limit, 0, 1, 0, prog, 0};
     if (explore_run(s, &eo, &ex, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer graph: %s\n", err.msg);
         goto done;

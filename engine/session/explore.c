@@ -538,11 +538,71 @@ static void walk_issue(Walk *w, ExploreIssueKind kind, const char *step, const c
     label_path(w, &is->path, label, last);
 }
 
+/* Plays a found path again as a plain attempt (full ledger, no snapshots) and compares its
+ * end with what the walk computed. */
+static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t parent,
+                        const char *last)
+{
+    Ctx *c = w->c;
+    ExploreResult *r = c->r;
+    ExplorePath p = {0};
+    label_path(w, &p, parent, last);
+    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 0}, c->opt->program, 0};
+    Session *ss = NULL;
+    SimError e;
+    char why[3072] = "";
+    r->verified++;
+    if (session_create(c->s, &so, &ss, &e) != SIM_OK) {
+        snprintf(why, sizeof why, "попытка не началась: %s", e.msg);
+    } else {
+        for (size_t i = 0; i < p.count && !why[0]; i++)
+            if (session_act(ss, p.actions[i], &e) != SIM_OK)
+                snprintf(why, sizeof why, "ход %zu «%s» не выполнен: %s", i + 1, p.actions[i],
+                         e.msg);
+        if (!why[0]) {
+            ScoreReport got, want;
+            session_report(ss, &got);
+            session_label_report(c->s, v, &want);
+            const Ending *en = session_ending(ss);
+            int eidx = en ? (int)(en - c->s->endings) : -1;
+            if (!session_finished(ss) || eidx != ending || got.total != want.total ||
+                (got.passed != 0) != (want.passed != 0) ||
+                session_minutes(ss) < v->minutes - 1e-6 || session_minutes(ss) > v->minutes + 1e-6)
+                snprintf(why, sizeof why,
+                         "обход: концовка %d, итог %d, %s, %.2f мин; попытка: концовка %d, итог "
+                         "%d, %s, %.2f мин",
+                         ending, want.total, want.passed ? "сдано" : "не сдано", v->minutes, eidx,
+                         got.total, got.passed ? "сдано" : "не сдано", session_minutes(ss));
+        }
+    }
+    session_destroy(ss);
+    if (why[0]) {
+        r->verify_failures++;
+        if (!r->verify_message) {
+            SimBuf b;
+            simbuf_init(&b);
+            simbuf_printf(&b, "%s; путь:", why);
+            for (size_t i = 0; i < p.count; i++)
+                simbuf_printf(&b, " %s", p.actions[i]);
+            r->verify_message = simbuf_take(&b);
+        }
+    }
+    path_free(&p);
+}
+
 static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent,
                            int32_t move, int32_t depth)
 {
     ExploreResult *r = w->c->r;
     if (ending < 0) return;
+    if (w->c->opt->verify > 0) {
+        long long k = 0;
+        for (size_t i = 0; i < r->ending_count; i++)
+            k += r->endings[i].reached;
+        /* The first of each ending (its first min and max paths) and then every verify-th. */
+        if (r->endings[ending].reached == 0 || k % w->c->opt->verify == 0)
+            verify_path(w, ending, v, parent, move >= 0 ? w->moves[move] : NULL);
+    }
     ExploreEnding *xe = &r->endings[ending];
     ScoreReport rep;
     session_label_report(w->c->s, v, &rep);
@@ -1155,6 +1215,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
 void explore_free(ExploreResult *r)
 {
     if (!r) return;
+    free(r->verify_message);
     for (size_t i = 0; r->endings && i < r->ending_count; i++) {
         path_free(&r->endings[i].min_path);
         path_free(&r->endings[i].max_path);

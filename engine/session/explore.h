@@ -20,6 +20,9 @@ typedef struct ExploreOptions {
     uint64_t seed;          /* the attempts' seed (and the random choices') */
     int max_depth;          /* actions per path at most; 0: 60 */
     ScriptProgram *program; /* optional compiled script, shared by every replay */
+    long verify;            /* > 0: every verify-th finished state found by the exhaustive walk,
+                               and every path it reports, is played again as a plain attempt
+                               and must end the same (ending, total, pass, clock) */
 } ExploreOptions;
 
 typedef struct ExplorePath {
@@ -49,6 +52,9 @@ typedef struct ExploreResult {
     long long transitions;  /* session_act calls that reached a state, replays excluded */
     long long acts;         /* every session_act call (each runs the script's hooks) */
     long long control_states; /* distinct control states (exhaustive; see session.h) */
+    long long verified;       /* finished states played again (ExploreOptions.verify) */
+    long long verify_failures;
+    char *verify_message; /* the first difference (owned), or NULL */
     long long runs;         /* random playthroughs made */
     int complete;           /* 1: every reachable state within max_depth was visited */
     ExploreEnding *endings; /* one per scenario ending, in scenario order */

@@ -332,6 +332,7 @@ static int action_offered(Session *ss, const Action *a)
 /* ==== script host ========================================================================= */
 
 static void filter_note(SessionTookFilter *f, const char *id);
+static void filter_jumped(SessionTookFilter *f);
 
 static int host_flag(void *ud, const char *name)
 {
@@ -443,6 +444,8 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             return ss->host_buf;
         }
         ss->pending_go = st;
+        if (ss->filter)
+            filter_jumped(ss->filter);
         return NULL;
     }
     case SCMD_FINISH: {
@@ -1497,8 +1500,33 @@ struct SessionTookFilter {
     size_t cap, count;
     unsigned char *reach; /* [from * step_count + to]: `to` can follow `from` */
     StrSet asked;         /* ids a script asked about that the filter did not hold */
+    int jumps;            /* a script moved an attempt itself (sim.go): any step may follow */
+    int jumped;           /* … and the filter did not know yet */
     int missed;
 };
+
+/* Which steps can follow which: along "next", or anywhere once a script has jumped. */
+static void filter_reach(SessionTookFilter *f)
+{
+    const Scenario *s = f->s;
+    size_t n = s->step_count ? s->step_count : 1;
+    memset(f->reach, 0, n * n);
+    for (size_t i = 0; i < s->step_count; i++) {
+        f->reach[i * n + i] = 1;
+        for (size_t j = 0; j < s->steps[i].action_count; j++) {
+            int nx = s->steps[i].actions[j].next;
+            if (nx >= 0)
+                f->reach[i * n + (size_t)nx] = 1;
+        }
+        if (f->jumps)
+            memset(f->reach + i * n, 1, n);
+    }
+    for (size_t k = 0; k < s->step_count; k++) /* transitive closure (Warshall) */
+        for (size_t i = 0; i < s->step_count; i++)
+            if (f->reach[i * n + k])
+                for (size_t j = 0; j < s->step_count; j++)
+                    f->reach[i * n + j] |= f->reach[k * n + j];
+}
 
 static FilterSlot *filter_slot(const SessionTookFilter *f, uint64_t h)
 {
@@ -1546,23 +1574,7 @@ SessionTookFilter *session_took_filter_create(const Scenario *s)
         return NULL;
     }
     f->s = s;
-    /* A script that moves the attempt itself (sim.go) may reach any step from any other. */
-    int jumps = s->script && strstr(s->script, "go") != NULL;
-    for (size_t i = 0; i < s->step_count; i++) {
-        f->reach[i * n + i] = 1;
-        for (size_t j = 0; j < s->steps[i].action_count; j++) {
-            int nx = s->steps[i].actions[j].next;
-            if (nx >= 0)
-                f->reach[i * n + (size_t)nx] = 1;
-        }
-        if (jumps)
-            memset(f->reach + i * n, 1, n);
-    }
-    for (size_t k = 0; k < s->step_count; k++) /* transitive closure (Warshall) */
-        for (size_t i = 0; i < s->step_count; i++)
-            if (f->reach[i * n + k])
-                for (size_t j = 0; j < s->step_count; j++)
-                    f->reach[i * n + j] |= f->reach[k * n + j];
+    filter_reach(f);
     int ok = 1;
     for (size_t i = 0; i < s->step_count; i++)
         for (size_t j = 0; j < s->steps[i].action_count; j++) {
@@ -1605,6 +1617,12 @@ static void filter_note(SessionTookFilter *f, const char *id)
     f->missed = 1;
 }
 
+static void filter_jumped(SessionTookFilter *f)
+{
+    if (!f->jumps)
+        f->jumped = f->missed = 1;
+}
+
 int session_took_filter_missed(const SessionTookFilter *f)
 {
     return f && f->missed;
@@ -1613,6 +1631,11 @@ int session_took_filter_missed(const SessionTookFilter *f)
 int session_took_filter_learn(SessionTookFilter *f)
 {
     int ok = 1;
+    if (f->jumped) {
+        f->jumps = 1;
+        f->jumped = 0;
+        filter_reach(f);
+    }
     for (size_t i = 0; i < f->asked.count; i++)
         ok &= filter_put(f, f->asked.items[i], -1);
     f->missed = 0;

@@ -155,9 +155,11 @@ int session_label_reads(const Session *ss);
 int session_walkouts(const Session *ss);
 
 /* Which taken actions are part of the control state: those a condition ("took:ID") names,
- * every "service:" choice, the actions of steps still reachable from the current one, and
- * any the script asked about. A script that asks about one not in the filter sets
- * session_took_filter_missed; explore then adds it and starts again. Caller frees. */
+ * every "service:" choice, the actions of steps still reachable from the current one (along
+ * "next"; from anywhere once a script has used sim.go), and any the script asked about. A
+ * script that asks about one not in the filter, or jumps for the first time, sets
+ * session_took_filter_missed; explore then lets the filter learn it and starts again.
+ * Caller frees. */
 SessionTookFilter *session_took_filter_create(const Scenario *s);
 void session_took_filter_destroy(SessionTookFilter *f);
 void session_use_took_filter(Session *ss, SessionTookFilter *f); /* borrowed */

@@ -114,7 +114,7 @@ static void test_hook_error_stops(void)
     session_destroy(ss);
 
     /* explore reports the error with its path and does not go past it. */
-    ExploreOptions xo = {0, 0, 1, 10, NULL};
+    ExploreOptions xo = {0, 0, 1, 10, NULL, 1};
     ExploreResult *r = NULL;
     CHECK(explore_run(s, &xo, &r, &e) == SIM_OK);
     size_t script_issues = 0;
