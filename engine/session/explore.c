@@ -316,13 +316,18 @@ static int add_node(Ctx *c, int32_t parent, const char *move, int32_t last_side,
  * for each label separately (from the control state's snapshot, with that label set), and so
  * is a label whose own mood would reach 0 on a move that did not walk out. */
 
+/* A state found: how it was reached (its label value lives only until it has moved on). */
 typedef struct Label {
-    SessionLabel v;
-    int32_t node;   /* its control state */
     int32_t parent; /* the label it came from; -1 for the start */
     int32_t move;   /* the move that led here (index into the move names); -1 for the start */
     int32_t depth;
 } Label;
+
+/* A label waiting at its control state to be sent through the moves. */
+typedef struct Pending {
+    SessionLabel v;
+    int32_t id;
+} Pending;
 
 /* What a move does from a control state, in its two variants: [0] the applicant stays,
  * [1] the applicant walks out after it (mood 0). Each is learnt from the first run that
@@ -346,9 +351,10 @@ typedef struct Trans {
 typedef struct CNode {
     uint64_t hash;
     int32_t rep;      /* first label that reached it (its path rebuilds the state); -1 none */
+    SessionLabel repv; /* … and its value */
     int32_t trans_at, trans_n;
-    int32_t *labels;
-    uint32_t nlabels, cap, done;
+    Pending *pend;
+    uint32_t npend, pcap;
     SessionSnapshot *snap;
     HSet seen; /* the labels that reached it (hashes) */
     unsigned char expanded, exact_all, queued, terminal;
@@ -642,25 +648,27 @@ static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t p
     }
     if (!GROW(w, w->labels, w->label_cap, w->label_count + 1)) return -1;
     CNode *n = &w->nodes[node];
-    if (n->nlabels == n->cap) {
-        uint32_t ncap = n->cap ? n->cap * 2 : 4;
-        int32_t *l = realloc(n->labels, ncap * sizeof *l);
-        if (!l) {
+    if (n->npend == n->pcap) {
+        uint32_t ncap = n->pcap ? n->pcap * 2 : 4;
+        Pending *p = realloc(n->pend, ncap * sizeof *p);
+        if (!p) {
             c->oom = 1;
             return -1;
         }
-        n->labels = l;
-        n->cap = ncap;
+        n->pend = p;
+        n->pcap = ncap;
     }
     int32_t id = (int32_t)w->label_count++;
     Label *L = &w->labels[id];
-    L->v = *v;
-    L->node = node;
     L->parent = parent;
     L->move = move;
     L->depth = parent >= 0 ? w->labels[parent].depth + 1 : 0;
-    n->labels[n->nlabels++] = id;
-    if (n->rep < 0) n->rep = id;
+    n->pend[n->npend].v = *v;
+    n->pend[n->npend++].id = id;
+    if (n->rep < 0) {
+        n->rep = id;
+        n->repv = *v;
+    }
     push(w, node);
     return id;
 }
@@ -773,14 +781,14 @@ static void take_result(Walk *w, int32_t parent, int32_t move)
 }
 
 /* Every move from one label of a node whose offered moves depend on the label. */
-static void expand_exact(Walk *w, int32_t node, int32_t label)
+static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabel *lv)
 {
     Move *moves = malloc(MAX_MOVES * sizeof *moves);
     if (!moves) {
         w->c->oom = 1;
         return;
     }
-    SessionLabel v = w->labels[label].v;
+    SessionLabel v = *lv;
     if (!materialize(w, node, &v)) {
         free(moves);
         return;
@@ -854,12 +862,12 @@ static int learn(Walk *w, int32_t tid, int reads_before, int walks_before)
     return 1;
 }
 
-/* Runs transition tid for one label from the node's state, with its label set, recording; the
- * result is that label's successor, and teaches the transition its variant. */
-static void follow_exact(Walk *w, int32_t node, int32_t label, int32_t tid)
+/* Runs transition tid for one label (value v) from the node's state, with its label set,
+ * recording; the result is that label's successor, and teaches the transition its variant. */
+static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabel *v,
+                         int32_t tid)
 {
-    SessionLabel v = w->labels[label].v;
-    if (!materialize(w, node, &v)) return;
+    if (!materialize(w, node, v)) return;
     int reads = session_label_reads(w->ss), walks = session_walkouts(w->ss);
     int32_t mv = w->trans[tid].move;
     size_t errs;
@@ -887,7 +895,7 @@ static void expand(Walk *w, int32_t node)
     n->expanded = 1;
     n->trans_at = (int32_t)w->trans_count;
     n->trans_n = 0;
-    if (!materialize(w, node, &w->labels[n->rep].v)) return;
+    if (!materialize(w, node, &n->repv)) return;
     int reads = session_label_reads(w->ss);
     int offered[64];
     size_t no = session_offered(w->ss, offered, 64);
@@ -908,7 +916,7 @@ static void expand(Walk *w, int32_t node)
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
                    n->rep, NULL);
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
-        if (i > 0 && !materialize(w, node, &w->labels[w->nodes[node].rep].v)) break;
+        if (i > 0 && !materialize(w, node, &w->nodes[node].repv)) break;
         reads = session_label_reads(w->ss);
         int walks = session_walkouts(w->ss);
         w->rec.count = 0;
@@ -949,55 +957,57 @@ static void expand(Walk *w, int32_t node)
     }
 }
 
-/* Sends the labels of a node that have not moved on yet through its moves: move by move, so
- * consecutive labels land in the same next state. */
+/* Sends the labels waiting at a node through its moves: move by move, so consecutive labels
+ * land in the same next state. Labels that arrive meanwhile wait for the next round. */
 static void propagate(Walk *w, int32_t node)
 {
     Ctx *c = w->c;
     const Scenario *s = c->s;
-    while (w->nodes[node].done < w->nodes[node].nlabels && !c->oom && !w->restart) {
-        uint32_t from = w->nodes[node].done, to = w->nodes[node].nlabels;
-        w->nodes[node].done = to;
+    while (w->nodes[node].npend && !c->oom && !w->restart) {
+        Pending *batch = w->nodes[node].pend;
+        uint32_t nb = w->nodes[node].npend;
+        w->nodes[node].pend = NULL;
+        w->nodes[node].npend = w->nodes[node].pcap = 0;
         if (w->nodes[node].exact_all) {
-            for (uint32_t i = from; i < to && !c->oom && !w->restart; i++) {
-                int32_t li = w->nodes[node].labels[i];
-                if (w->labels[li].depth >= w->max_depth)
+            for (uint32_t i = 0; i < nb && !c->oom && !w->restart; i++) {
+                if (w->labels[batch[i].id].depth >= w->max_depth)
                     c->r->complete = 0;
                 else
-                    expand_exact(w, node, li);
+                    expand_exact(w, node, batch[i].id, &batch[i].v);
             }
+            free(batch);
             continue;
         }
         int32_t at = w->nodes[node].trans_at, cnt = w->nodes[node].trans_n;
         for (int32_t k = 0; k < cnt && !c->oom && !w->restart; k++) {
-            for (uint32_t i = from; i < to && !c->oom && !w->restart; i++) {
-                int32_t li = w->nodes[node].labels[i];
+            for (uint32_t i = 0; i < nb && !c->oom && !w->restart; i++) {
+                int32_t li = batch[i].id;
                 if (w->labels[li].depth >= w->max_depth) {
                     c->r->complete = 0;
                     continue;
                 }
                 const Trans *t = &w->trans[at + k];
                 if (t->exact) {
-                    follow_exact(w, node, li, at + k);
+                    follow_exact(w, node, li, &batch[i].v, at + k);
                     continue;
                 }
-                SessionLabel v = w->labels[li].v;
+                SessionLabel v = batch[i].v;
                 const Variant *vr;
                 if (t->var[0].known) {
                     vr = &t->var[0];
                     session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
                     if (vr->target >= 0 && v.mood <= 0 && s->walkout >= 0) {
                         vr = &t->var[1]; /* this label walks out */
-                        v = w->labels[li].v;
+                        v = batch[i].v;
                     }
                 } else {
                     vr = &t->var[1];
                     session_label_apply(s, &v, w->ops + vr->ops_at, vr->check_n);
                     if (v.mood > 0) vr = &t->var[0]; /* this label stays */
-                    v = w->labels[li].v;
+                    v = batch[i].v;
                 }
                 if (!vr->known) {
-                    follow_exact(w, node, li, at + k);
+                    follow_exact(w, node, li, &batch[i].v, at + k);
                     continue;
                 }
                 if (vr == &t->var[1]) session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
@@ -1009,13 +1019,14 @@ static void propagate(Walk *w, int32_t node)
                     label_add(w, vr->target, &v, li, mv);
             }
         }
+        free(batch);
     }
 }
 
 static void walk_free(Walk *w)
 {
     for (size_t i = 0; i < w->node_count; i++) {
-        free(w->nodes[i].labels);
+        free(w->nodes[i].pend);
         free(w->nodes[i].seen.k);
         session_snapshot_free(w->nodes[i].snap);
     }
@@ -1069,7 +1080,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     Walk w = {0};
     w.c = c;
     w.filter = filter;
-    w.limit = c->opt->limit ? c->opt->limit : 10000000;
+    w.limit = c->opt->limit ? c->opt->limit : 50000000;
     w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
     SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 1}, c->opt->program, 1};
     if (session_create(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
