@@ -1766,6 +1766,7 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
          * copies could never be skipped. The garbage of setup goes first. */
         lua_gc(sc->L, LUA_GCCOLLECT);
         lua_gc(sc->L, LUA_GCSTOP);
+        if (getenv("EXPLORE_DEBUG")) fprintf(stderr, "used %zu extent %zu\n", sc->mem_used, (size_t)(sc->arena.top - sc->arena.base));
     }
     ScriptSnapshot *sn = calloc(1, sizeof *sn);
     size_t len = (size_t)(sc->arena.top - sc->arena.base);

@@ -17,10 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Strings kept once per lean session (exploration): sets and fields then hold borrowed
+ * pointers, and a snapshot copies pointers, not text. */
+typedef struct Intern {
+    char **v;
+    uint64_t *h;
+    size_t cap, n;
+} Intern;
+
 typedef struct StrSet {
-    char **items;
-    uint64_t *hash; /* sim_hash_fnv1a of each item: compared first, and kept for hashing */
+    char **items;    /* owned, unless pool is set (then borrowed from it) */
+    uint64_t *hash;  /* sim_hash_fnv1a of each item: compared first, and kept for hashing */
     size_t count, cap;
+    Intern *pool;
 } StrSet;
 
 struct Session {
@@ -53,6 +62,7 @@ struct Session {
 
     /* exploration (see session.h) */
     int lean;            /* no ledger texts, no action list: explore keeps only what it needs */
+    Intern intern;       /* lean: every flag, action id, field and name, once */
     int nacts;           /* actions performed */
     SessionOps *rec;     /* where label changes are recorded, or NULL */
     int label_reads;     /* the script read the clock or the mood */
@@ -71,6 +81,53 @@ struct Session {
 static uint64_t str_hash(const char *v)
 {
     return sim_hash_fnv1a(SIM_HASH_INIT, v, strlen(v));
+}
+
+static const char *intern(Intern *p, const char *v, uint64_t h)
+{
+    if ((p->n + 1) * 2 > p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 64;
+        char **nv = calloc(ncap, sizeof *nv);
+        uint64_t *nh = calloc(ncap, sizeof *nh);
+        if (!nv || !nh) {
+            free(nv);
+            free(nh);
+            return NULL;
+        }
+        for (size_t i = 0; i < p->cap; i++)
+            if (p->v[i])
+                for (size_t j = p->h[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
+                    if (!nv[j]) {
+                        nv[j] = p->v[i];
+                        nh[j] = p->h[i];
+                        break;
+                    }
+        free(p->v);
+        free(p->h);
+        p->v = nv;
+        p->h = nh;
+        p->cap = ncap;
+    }
+    for (size_t j = h & (p->cap - 1);; j = (j + 1) & (p->cap - 1)) {
+        if (!p->v[j]) {
+            if (!(p->v[j] = sim_strdup(v)))
+                return NULL;
+            p->h[j] = h;
+            p->n++;
+            return p->v[j];
+        }
+        if (p->h[j] == h && strcmp(p->v[j], v) == 0)
+            return p->v[j];
+    }
+}
+
+static void intern_free(Intern *p)
+{
+    for (size_t i = 0; i < p->cap; i++)
+        free(p->v[i]);
+    free(p->v);
+    free(p->h);
+    memset(p, 0, sizeof *p);
 }
 
 static int strset_has(const StrSet *s, const char *v)
@@ -96,10 +153,11 @@ static int strset_push(StrSet *s, const char *v)
         s->hash = h;
         s->cap = cap;
     }
-    char *d = sim_strdup(v);
+    uint64_t h = str_hash(v);
+    char *d = s->pool ? (char *)intern(s->pool, v, h) : sim_strdup(v);
     if (!d)
         return 0;
-    s->hash[s->count] = str_hash(v);
+    s->hash[s->count] = h;
     s->items[s->count++] = d;
     return 1;
 }
@@ -114,7 +172,8 @@ static void strset_remove(StrSet *s, const char *v)
 {
     for (size_t i = 0; i < s->count; i++)
         if (strcmp(s->items[i], v) == 0) {
-            free(s->items[i]);
+            if (!s->pool)
+                free(s->items[i]);
             s->items[i] = s->items[--s->count];
             s->hash[i] = s->hash[s->count];
             return;
@@ -123,24 +182,38 @@ static void strset_remove(StrSet *s, const char *v)
 
 static void strset_free(StrSet *s)
 {
-    for (size_t i = 0; i < s->count; i++)
+    Intern *pool = s->pool;
+    for (size_t i = 0; i < s->count && !pool; i++)
         free(s->items[i]);
     free(s->items);
     free(s->hash);
     memset(s, 0, sizeof *s);
+    s->pool = pool;
 }
 
-/* dst becomes a copy of src; 0 when memory ran out (dst is then empty). */
+/* dst becomes a copy of src, both borrowing from the same pool; 0 when memory ran out. */
 static int strset_copy(StrSet *dst, const StrSet *src)
 {
-    for (size_t i = 0; i < dst->count; i++)
-        free(dst->items[i]);
-    dst->count = 0;
-    for (size_t i = 0; i < src->count; i++)
-        if (!strset_push(dst, src->items[i])) {
-            strset_free(dst);
+    dst->pool = src->pool;
+    if (dst->cap < src->count) {
+        size_t cap = src->count;
+        char **p = realloc(dst->items, cap * sizeof *p);
+        if (p)
+            dst->items = p;
+        uint64_t *h = p ? realloc(dst->hash, cap * sizeof *h) : NULL;
+        if (h)
+            dst->hash = h;
+        if (!p || !h) {
+            dst->count = 0;
             return 0;
         }
+        dst->cap = cap;
+    }
+    if (src->count) {
+        memcpy(dst->items, src->items, src->count * sizeof *dst->items);
+        memcpy(dst->hash, src->hash, src->count * sizeof *dst->hash);
+    }
+    dst->count = src->count;
     return 1;
 }
 
@@ -149,6 +222,16 @@ static void set_str(char **dst, const char *v)
     char *d = v ? sim_strdup(v) : NULL;
     free(*dst);
     *dst = d;
+}
+
+/* Fields and the name: interned in a lean session, owned copies otherwise. */
+static void put_str(Session *ss, char **dst, const char *v)
+{
+    if (!ss->lean) {
+        set_str(dst, v);
+        return;
+    }
+    *dst = v ? (char *)intern(&ss->intern, v, str_hash(v)) : NULL;
 }
 
 static const char *rule_short(const Rule *r)
@@ -466,14 +549,14 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
                      "sim.set_field: нет документа «%s» с полем «%s»", c->s1, c->s2);
             return ss->host_buf;
         }
-        set_str(&ss->fields[d][f], c->s3);
+        put_str(ss, &ss->fields[d][f], c->s3);
         ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ (uint64_t)(d * 131 + f) << 20, c->s3,
                                        c->s3 ? strlen(c->s3) : 0);
         return NULL;
     }
     case SCMD_SET_APPLICANT:
         if (strcmp(c->s1, "name") == 0) {
-            set_str(&ss->name, c->s2);
+            put_str(ss, &ss->name, c->s2);
             ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ 0x6e616d65, c->s2, strlen(c->s2));
             return NULL;
         }
@@ -487,7 +570,8 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         }
         return "sim.set_applicant: можно менять только \"name\" и \"age\"";
     case SCMD_SAY:
-        set_str(&ss->line, c->s1);
+        if (!ss->lean)
+            set_str(&ss->line, c->s1);
         return NULL;
     }
     return "неизвестная команда";
@@ -506,7 +590,8 @@ static void enter_step(Session *ss, int step)
     ss->step = step;
     for (size_t i = 0; i < st->give_count; i++)
         ss->on_desk[st->gives[i]] = 1;
-    set_str(&ss->line, st->say);
+    if (!ss->lean)
+        set_str(&ss->line, st->say);
     if (ss->script) {
         char *line = NULL;
         SimError e;
@@ -514,7 +599,7 @@ static void enter_step(Session *ss, int step)
             note_script_error(ss, &e);
         if (line) {
             free(ss->line);
-            ss->line = line;
+            ss->line = ss->lean ? (free(line), NULL) : line;
         }
     }
 }
@@ -661,7 +746,9 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
     ss->pending_go = ss->pending_finish = -1;
     ss->lab.mood = s->applicant.mood;
     ss->age = s->applicant.age;
-    ss->name = sim_strdup(s->applicant.name);
+    if (ss->lean)
+        ss->flags.pool = ss->took.pool = &ss->intern;
+    put_str(ss, &ss->name, s->applicant.name);
     ledger_init(&ss->ledger);
     size_t nd = s->document_count ? s->document_count : 1;
     ss->on_desk = calloc(nd, 1);
@@ -722,7 +809,7 @@ void session_destroy(Session *ss)
     script_destroy(ss->script);
     const Scenario *s = ss->s;
     for (size_t d = 0; d < s->document_count; d++) {
-        if (ss->fields && ss->fields[d])
+        if (ss->fields && ss->fields[d] && !ss->lean)
             for (size_t f = 0; f < s->documents[d].field_count; f++)
                 free(ss->fields[d][f]);
         if (ss->fields)
@@ -739,12 +826,14 @@ void session_destroy(Session *ss)
     free(ss->inspected);
     free(ss->line);
     free(ss->reply);
-    free(ss->name);
+    if (!ss->lean)
+        free(ss->name);
     strset_free(&ss->flags);
     strset_free(&ss->took);
     strset_free(&ss->actions);
     strset_free(&ss->script_errors);
     ledger_free(&ss->ledger);
+    intern_free(&ss->intern);
     free(ss);
 }
 
@@ -802,7 +891,8 @@ static SimStatus act_step(Session *ss, const char *id, SimError *err)
     if (!ss->lean)
         strset_push(&ss->actions, a->id);
     strset_add(&ss->took, a->id);
-    set_str(&ss->reply, a->reply);
+    if (!ss->lean)
+        set_str(&ss->reply, a->reply);
     add_time(ss, a->minutes);
     add_mood(ss, a->mood);
     for (size_t k = 0; k < a->set_count; k++)
@@ -844,7 +934,8 @@ static void generic_done(Session *ss, const char *id, double minutes)
     if (!ss->lean)
         strset_push(&ss->actions, id);
     strset_add(&ss->took, id);
-    set_str(&ss->reply, NULL);
+    if (!ss->lean)
+        set_str(&ss->reply, NULL);
     add_time(ss, minutes);
     run_on_action(ss, id);
     apply_pending(ss);
@@ -1759,11 +1850,11 @@ struct SessionSnapshot {
     int step, finished, ending, service, stopped, age, nacts, walkouts, label_reads;
     SessionLabel lab;
     uint64_t data_hash;
-    char *name, *line, *reply;
-    StrSet flags, took;
+    char *name;          /* interned in the session */
+    StrSet flags, took;  /* items interned in the session */
     unsigned char *bits; /* on_desk, inspected, problem_found */
     int *flagged;
-    char **fields;
+    char **fields;       /* interned in the session */
     size_t nbits, nflagged, nfields;
     size_t errors;
     ScriptSnapshot *script;
@@ -1784,15 +1875,10 @@ void session_snapshot_free(SessionSnapshot *sn)
 {
     if (!sn)
         return;
-    free(sn->name);
-    free(sn->line);
-    free(sn->reply);
     strset_free(&sn->flags);
     strset_free(&sn->took);
     free(sn->bits);
     free(sn->flagged);
-    for (size_t i = 0; sn->fields && i < sn->nfields; i++)
-        free(sn->fields[i]);
     free(sn->fields);
     script_snapshot_free(sn->script);
     free(sn);
@@ -1801,14 +1887,9 @@ void session_snapshot_free(SessionSnapshot *sn)
 size_t session_snapshot_size(const SessionSnapshot *sn)
 {
     return sn ? sizeof *sn + script_snapshot_size(sn->script) + sn->nbits +
-                    sn->nflagged * sizeof(int) + sn->nfields * sizeof(char *)
+                    sn->nflagged * sizeof(int) + sn->nfields * sizeof(char *) +
+                    (sn->flags.count + sn->took.count) * (sizeof(char *) + sizeof(uint64_t))
               : 0;
-}
-
-static int dup_or_null(char **dst, const char *v)
-{
-    *dst = v ? sim_strdup(v) : NULL;
-    return !v || *dst;
 }
 
 SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *err)
@@ -1832,10 +1913,9 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
     sn->lab = ss->lab;
     sn->data_hash = ss->data_hash;
     sn->errors = ss->script_errors.count;
+    sn->name = ss->name;
     sn->nbits = snap_sizes(s, &sn->nflagged, &sn->nfields);
-    int ok = dup_or_null(&sn->name, ss->name) && dup_or_null(&sn->line, ss->line) &&
-             dup_or_null(&sn->reply, ss->reply) && strset_copy(&sn->flags, &ss->flags) &&
-             strset_copy(&sn->took, &ss->took);
+    int ok = strset_copy(&sn->flags, &ss->flags) && strset_copy(&sn->took, &ss->took);
     sn->bits = malloc(sn->nbits + 1);
     sn->flagged = malloc((sn->nflagged + 1) * sizeof *sn->flagged);
     sn->fields = calloc(sn->nfields + 1, sizeof *sn->fields);
@@ -1846,9 +1926,9 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
         sn->bits[b++] = (unsigned char)ss->inspected[d];
         for (size_t p = 0; p < s->documents[d].problem_count; p++)
             sn->bits[b++] = (unsigned char)ss->problem_found[d][p];
-        for (size_t f = 0; ok && f < s->documents[d].field_count; f++, k++) {
+        for (size_t f = 0; f < s->documents[d].field_count; f++, k++) {
             sn->flagged[k] = ss->flagged[d][f];
-            ok = dup_or_null(&sn->fields[k], ss->fields[d][f]);
+            sn->fields[k] = ss->fields[d][f];
         }
     }
     if (ok && ss->script) {
@@ -1879,15 +1959,13 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
     ss->label_reads = sn->label_reads;
     ss->lab = sn->lab;
     ss->data_hash = sn->data_hash;
+    ss->name = sn->name;
     ss->pending_go = ss->pending_finish = -1;
     ss->current_action = NULL;
     while (ss->script_errors.count > sn->errors) {
         size_t i = --ss->script_errors.count;
         free(ss->script_errors.items[i]);
     }
-    set_str(&ss->name, sn->name);
-    set_str(&ss->line, sn->line);
-    set_str(&ss->reply, sn->reply);
     int ok = strset_copy(&ss->flags, &sn->flags) && strset_copy(&ss->took, &sn->took);
     size_t b = 0, k = 0;
     for (size_t d = 0; d < s->document_count; d++) {
@@ -1897,9 +1975,7 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
             ss->problem_found[d][p] = (char)sn->bits[b++];
         for (size_t f = 0; f < s->documents[d].field_count; f++, k++) {
             ss->flagged[d][f] = sn->flagged[k];
-            if (ss->fields[d][f] != sn->fields[k] &&
-                (!ss->fields[d][f] || !sn->fields[k] || strcmp(ss->fields[d][f], sn->fields[k])))
-                set_str(&ss->fields[d][f], sn->fields[k]);
+            ss->fields[d][f] = sn->fields[k];
         }
     }
     if (ss->script)
