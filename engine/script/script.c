@@ -79,6 +79,7 @@ typedef struct Pool {
  * restores it: every pointer inside still points where it did. */
 #define ARENA_MIN_SHIFT 4
 #define ARENA_POOL_CHUNK 2048
+#define SNAPSHOT_GARBAGE (256 * 1024)
 #define ARENA_CLASSES   40
 
 typedef struct Arena {
@@ -1675,7 +1676,10 @@ static SimStatus call_hook(Script *sc, const char *hook, const char *arg, int nr
     if (!sc || !get_hook(sc, hook))
         return SIM_OK;
     *called = 1;
-    sc->hooks_run++;
+    /* available() only answers (the format says so: it is asked any number of times, by
+     * every front end), so it leaves the state a snapshot can stand for unchanged. */
+    if (strcmp(hook, "available") != 0)
+        sc->hooks_run++;
     int nargs = 0;
     if (arg) {
         lua_pushstring(sc->L, arg);
@@ -1766,7 +1770,6 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
          * copies could never be skipped. The garbage of setup goes first. */
         lua_gc(sc->L, LUA_GCCOLLECT);
         lua_gc(sc->L, LUA_GCSTOP);
-        if (getenv("EXPLORE_DEBUG")) fprintf(stderr, "used %zu extent %zu\n", sc->mem_used, (size_t)(sc->arena.top - sc->arena.base));
     }
     ScriptSnapshot *sn = calloc(1, sizeof *sn);
     size_t len = (size_t)(sc->arena.top - sc->arena.base);
@@ -1794,8 +1797,10 @@ void script_snapshot_load(Script *sc, const ScriptSnapshot *sn)
 {
     if (!sc->arena.base || sn->arena.base != sc->arena.base)
         return;
-    if (sc->hooks_run == 0 && sc->snap_current == sn->serial)
-        return; /* nothing ran since: the state is already this one */
+    if (sc->hooks_run == 0 && sc->snap_current == sn->serial &&
+        sc->mem_used < sn->mem_used + SNAPSHOT_GARBAGE)
+        return; /* nothing that changes it ran since: the state is already this one (with
+                   some garbage, which a copy clears once there is enough of it) */
     memcpy(sc->arena.base, sn->data, sn->len);
     sc->arena = sn->arena;
     sc->pool = sn->pool;

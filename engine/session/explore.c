@@ -144,13 +144,12 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
  * (with its first accepted reason) or a trap, choosing the service once — commute with each
  * other, so between two step actions only runs in increasing canonical order are tried
  * (partial-order reduction): every set of side moves is still reached, once. */
-static size_t list_moves(const Session *ss, int32_t last_side, Move *out, size_t max)
+static size_t list_moves(const Session *ss, int32_t last_side, const int *offered, size_t no,
+                         Move *out, size_t max)
 {
     const Scenario *s = session_scenario(ss);
     if (session_finished(ss)) return 0;
     size_t n = 0;
-    int offered[64];
-    size_t no = session_offered(ss, offered, 64);
     const Step *st = &s->steps[session_step_index(ss)];
     for (size_t i = 0; i < no && n < max; i++) {
         const Action *a = &st->actions[offered[i]];
@@ -358,6 +357,8 @@ typedef struct CNode {
     SessionSnapshot *snap;
     HSet seen; /* the labels that reached it (hashes) */
     unsigned char expanded, exact_all, queued, terminal;
+    unsigned char noff;     /* step actions offered here (asked once, when it was found) */
+    unsigned char off[64];
 } CNode;
 
 typedef struct Walk {
@@ -756,28 +757,59 @@ static void note_run(Walk *w, size_t errs_before, int from_step, const char *fro
     mark_action(w->c, from_step, move);
 }
 
+/* Where a run ended: the session is in the resulting state, reached from label `parent`
+ * by `move`. A control state seen for the first time is asked what its step offers (the
+ * script's available(), once per control state) and saved; if asking stops the attempt with
+ * a script error, the run ended in that error. Sets *end to 1 for a finished attempt.
+ * Returns the node, or -1 when memory ran out. */
+static int32_t resolve(Walk *w, int32_t parent, const char *move, int *end)
+{
+    Session *ss = w->ss;
+    uint64_t ch = session_control_hash(ss);
+    *end = session_finished(ss);
+    if (*end) return end_node(w, ch);
+    int32_t t = node_find(w, ch);
+    if (t >= 0) return t;
+    char step[128];
+    snprintf(step, sizeof step, "%s", step_id(ss, "?"));
+    size_t errs = session_script_error_count(ss);
+    int reads = session_label_reads(ss);
+    int off[64];
+    size_t no = session_offered(ss, off, 64);
+    if (session_script_error_count(ss) > errs) {
+        for (size_t i = errs; i < session_script_error_count(ss); i++)
+            walk_issue(w, EXPLORE_SCRIPT_ERROR, step, session_script_error(ss, i), parent, move);
+        *end = 1;
+        return end_node(w, session_control_hash(ss));
+    }
+    SimError e;
+    if ((t = node_add(w, ch)) < 0) return -1;
+    w->c->r->control_states++;
+    CNode *n = &w->nodes[t];
+    n->exact_all = session_label_reads(ss) != reads; /* what is offered depends on the label */
+    n->noff = (unsigned char)no;
+    for (size_t i = 0; i < no; i++)
+        n->off[i] = (unsigned char)off[i];
+    if (session_snapshot_save(ss, &n->snap, &e) != SIM_OK) {
+        w->c->oom = 1;
+        return -1;
+    }
+    return t;
+}
+
 /* The state after a run, for the given parent label: a new or known control state. */
 static void take_result(Walk *w, int32_t parent, int32_t move)
 {
-    Session *ss = w->ss;
-    const SessionLabel *v = session_label(ss);
-    uint64_t ch = session_control_hash(ss);
-    if (session_finished(ss)) {
-        const Ending *en = session_ending(ss);
-        end_add(w, end_node(w, ch), en ? (int)(en - w->c->s->endings) : -1, v, parent, move);
-        return;
+    int end;
+    int32_t t = resolve(w, parent, w->moves[move], &end);
+    if (t < 0) return;
+    const SessionLabel *v = session_label(w->ss);
+    if (end) {
+        const Ending *en = session_ending(w->ss);
+        end_add(w, t, en ? (int)(en - w->c->s->endings) : -1, v, parent, move);
+    } else {
+        label_add(w, t, v, parent, move);
     }
-    int32_t t = node_find(w, ch);
-    if (t < 0) {
-        w->c->r->control_states++;
-        SimError e;
-        if ((t = node_add(w, ch)) < 0) return;
-        if (session_snapshot_save(ss, &w->nodes[t].snap, &e) != SIM_OK) {
-            w->c->oom = 1;
-            return;
-        }
-    }
-    label_add(w, t, v, parent, move);
 }
 
 /* Every move from one label of a node whose offered moves depend on the label. */
@@ -794,11 +826,23 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
         return;
     }
     int offered[64];
-    if (session_offered(w->ss, offered, 64) == 0)
+    char step[128];
+    snprintf(step, sizeof step, "%s", step_id(w->ss, "?"));
+    size_t errs0 = session_script_error_count(w->ss);
+    size_t no = session_offered(w->ss, offered, 64);
+    if (session_script_error_count(w->ss) > errs0) {
+        /* The question itself failed for this label (its path to here ran fine). */
+        for (size_t i = errs0; i < session_script_error_count(w->ss); i++)
+            walk_issue(w, EXPLORE_SCRIPT_ERROR, step, session_script_error(w->ss, i), label,
+                       NULL);
+        free(moves);
+        return;
+    }
+    if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
                    label, NULL);
-    size_t nm = list_moves(w->ss, -1, moves, MAX_MOVES);
+    size_t nm = list_moves(w->ss, -1, offered, no, moves, MAX_MOVES);
     for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &v)) break;
         size_t errs;
@@ -816,7 +860,7 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
 /* After a recorded run of transition tid: stores what it showed as the variant it is (the
  * applicant walked out or not), unless it read the clock or the mood (then the transition is
  * exact for good). The session is in the resulting state. Returns 0 on no memory. */
-static int learn(Walk *w, int32_t tid, int reads_before, int walks_before)
+static int learn(Walk *w, int32_t tid, int32_t label, int reads_before, int walks_before)
 {
     Session *ss = w->ss;
     if (session_label_reads(ss) != reads_before) {
@@ -840,22 +884,15 @@ static int learn(Walk *w, int32_t tid, int reads_before, int walks_before)
     w->ops_count += w->rec.count;
     vr->target = -1;
     vr->ending = -1;
-    uint64_t ch = session_control_hash(ss);
-    if (session_finished(ss)) {
+    int end;
+    int32_t tg = resolve(w, label, w->moves[w->trans[tid].move], &end);
+    if (tg < 0) return 0;
+    vr = &w->trans[tid].var[walked];
+    if (end) {
         const Ending *en = session_ending(ss);
-        int32_t end = end_node(w, ch);
-        vr = &w->trans[tid].var[walked];
-        vr->end_node = end;
+        vr->end_node = tg;
         vr->ending = en ? (int32_t)(en - w->c->s->endings) : -1;
     } else {
-        int32_t tg = node_find(w, ch);
-        if (tg < 0) {
-            SimError e;
-            w->c->r->control_states++;
-            if ((tg = node_add(w, ch)) < 0) return 0;
-            if (session_snapshot_save(ss, &w->nodes[tg].snap, &e) != SIM_OK) return 0;
-        }
-        vr = &w->trans[tid].var[walked];
         vr->target = tg;
     }
     vr->known = 1;
@@ -880,7 +917,7 @@ static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
     if (!ok) return;
     w->c->r->transitions++;
     note_run(w, errs, from, from_id, label, w->moves[mv]);
-    if (!learn(w, tid, reads, walks)) {
+    if (!learn(w, tid, label, reads, walks)) {
         w->c->oom = 1;
         return;
     }
@@ -895,22 +932,19 @@ static void expand(Walk *w, int32_t node)
     n->expanded = 1;
     n->trans_at = (int32_t)w->trans_count;
     n->trans_n = 0;
+    if (n->exact_all) return; /* what is offered depends on the label: each on its own */
     if (!materialize(w, node, &n->repv)) return;
-    int reads = session_label_reads(w->ss);
+    int reads;
     int offered[64];
-    size_t no = session_offered(w->ss, offered, 64);
+    size_t no = n->noff;
+    for (size_t i = 0; i < no; i++)
+        offered[i] = n->off[i];
     Move *moves = malloc(MAX_MOVES * sizeof *moves);
     if (!moves) {
         c->oom = 1;
         return;
     }
-    size_t nm = list_moves(w->ss, -1, moves, MAX_MOVES);
-    if (session_label_reads(w->ss) != reads) {
-        /* What is offered depends on the clock or the mood: every label on its own. */
-        n->exact_all = 1;
-        free(moves);
-        return;
-    }
+    size_t nm = list_moves(w->ss, -1, offered, no, moves, MAX_MOVES);
     if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
@@ -935,7 +969,7 @@ static void expand(Walk *w, int32_t node)
         t->from_step = from;
         w->nodes[node].trans_n++;
         note_run(w, errs, from, from_id, w->nodes[node].rep, moves[i].id);
-        if (!learn(w, tid, reads, walks)) {
+        if (!learn(w, tid, w->nodes[node].rep, reads, walks)) {
             c->oom = 1;
             break;
         }
@@ -1094,6 +1128,14 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
         session_snapshot_save(w.ss, &w.nodes[root].snap, err) != SIM_OK) {
         walk_free(&w);
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    {
+        int reads = session_label_reads(w.ss), off[64];
+        size_t no = session_finished(w.ss) ? 0 : session_offered(w.ss, off, 64);
+        w.nodes[root].exact_all = session_label_reads(w.ss) != reads;
+        w.nodes[root].noff = (unsigned char)no;
+        for (size_t i = 0; i < no; i++)
+            w.nodes[root].off[i] = (unsigned char)off[i];
     }
     int st = session_step_index(w.ss);
     if (st >= 0 && !r->step_seen[st]) {

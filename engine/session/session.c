@@ -1068,7 +1068,7 @@ SimStatus session_act(Session *ss, const char *action_id, SimError *err)
     if (ss->nacts >= SESSION_MAX_ACTIONS)
         return sim_error_set(err, SIM_ERR_STATE, tr(STR_ENGINE_TOO_MANY), SESSION_MAX_ACTIONS);
     SimStatus st = act(ss, action_id, err);
-    if (st == SIM_OK)
+    if (st == SIM_OK && !ss->lean)
         probe_offered(ss);
     return st;
 }

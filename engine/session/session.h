@@ -29,9 +29,10 @@ typedef struct SessionOptions {
     ScriptLimits limits;    /* zeros mean the defaults */
     ScriptProgram *program; /* optional: the scenario's compiled script, shared by attempts
                                (see script.h); NULL compiles the text for this attempt */
-    int lean;               /* exploration: keep no ledger texts and no action list (the
+    int lean;               /* exploration: keep no ledger texts, lines or action list (the
                                label still adds up every point; session_report then gives
-                               only totals); turns script snapshots on */
+                               only totals); turns script snapshots on; session_act does not
+                               ask available() about the next step (call session_offered) */
 } SessionOptions;
 
 typedef struct Session Session;
