@@ -2,9 +2,10 @@
  * tools_test.c — the methodologist's tools through the real command line.
  *
  *   tools_test explore MFC_TRAINER SCENARIOS
- *       `explore --json --limit 800` over every bundled scenario: each has a passing ending
- *       (the best path passes), no dead ends, no script errors, every step reached; the same
- *       walk twice gives the same JSON apart from the time; --random 200 plays 200 times.
+ *       `explore --json --verify 20000` over every bundled scenario, exhaustively: the walk is
+ *       complete, the best path passes, no dead ends, no script errors, every step reached,
+ *       every replayed path agrees; the same walk twice gives the same JSON apart from the
+ *       time; --random 200 plays 200 times.
  *   tools_test graph MFC_TRAINER SCENARIOS WORK_DIR
  *       `graph` of every bundled scenario parsed back: every step and ending is a node, every
  *       step action an edge to its target; with --attempt, the trainee's step actions (played
@@ -96,7 +97,7 @@ static int explore(void)
     CHECK(n >= 12);
     for (size_t i = 0; i < n; i++) {
         char cmd[4096];
-        snprintf(cmd, sizeof cmd, "'%s' explore --scenarios '%s' '%s' --json --limit 800", exe,
+        snprintf(cmd, sizeof cmd, "'%s' explore --scenarios '%s' '%s' --json --verify 20000", exe,
                  root, ids[i]);
         int st;
         char *out = run(cmd, &st);
@@ -104,6 +105,11 @@ static int explore(void)
         printf("%s: exit %d\n", ids[i], st);
         CHECK_INT(st, 0);
         CHECK(j != NULL);
+        CHECK(cJSON_IsTrue(cJSON_GetObjectItem(j, "complete")));
+        const cJSON *vf = cJSON_GetObjectItem(j, "verify_failures");
+        const cJSON *vd = cJSON_GetObjectItem(j, "verified");
+        CHECK(vf && vf->valueint == 0);
+        CHECK(vd && vd->valueint > 0);
         const cJSON *best = cJSON_GetObjectItem(j, "best");
         CHECK(cJSON_IsObject(best) && cJSON_IsTrue(cJSON_GetObjectItem(best, "passed")));
         CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(j, "dead_ends")), 0);

@@ -69,7 +69,7 @@ typedef struct Taken { /* an edge the attempt went along */
 int cmd_graph(int argc, char **argv, const AppPaths *paths)
 {
     const char *scen = NULL, *attempt = NULL, *db = NULL;
-    long limit = 3000;
+    long limit = 0; /* 0: the whole walk (explore's default ceiling) */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -113,8 +113,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     rc = EXIT_FAIL;
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
-    /* Which endings can pass: a walk of the scenario (best first, so passing paths come
-     * early). */
+    /* Which endings can pass: the whole walk of the scenario (a --limit makes it partial). */
     ExploreOptions eo = {(size_t)limit, 0, 1, 0, prog, 0};
     if (explore_run(s, &eo, &ex, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer graph: %s\n", err.msg);
