@@ -1770,6 +1770,18 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
          * copies could never be skipped. The garbage of setup goes first. */
         lua_gc(sc->L, LUA_GCCOLLECT);
         lua_gc(sc->L, LUA_GCSTOP);
+        if (getenv("EXPLORE_DEBUG")) {
+            size_t fb = 0, fp = 0, hi = 0;
+            for (int k = 0; k < ARENA_CLASSES; k++)
+                for (void *b = sc->arena.free_list[k]; b; b = *(void **)b) {
+                    fb += (size_t)1 << k;
+                    if ((char *)b > sc->arena.base + 80000) hi += (size_t)1 << k;
+                }
+            for (int k = 0; k < POOL_CLASSES; k++)
+                for (void *b = sc->pool.free_list[k]; b; b = *(void **)b) fp += (size_t)(k + 1) * POOL_STEP;
+            fprintf(stderr, "used %zu extent %zu free big %zu (above 80k %zu) free small %zu bump left %zu\n", sc->mem_used,
+                    (size_t)(sc->arena.top - sc->arena.base), fb, hi, fp, (size_t)(sc->pool.bump_end - sc->pool.bump));
+        }
     }
     ScriptSnapshot *sn = calloc(1, sizeof *sn);
     size_t len = (size_t)(sc->arena.top - sc->arena.base);

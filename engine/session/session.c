@@ -415,6 +415,8 @@ static int action_offered(Session *ss, const Action *a)
 /* ==== script host ========================================================================= */
 
 static void filter_note(SessionTookFilter *f, const char *id);
+static int plain_flag(const char *name);
+static void filter_flag_note(SessionTookFilter *f, const char *name);
 static void filter_jumped(SessionTookFilter *f);
 
 static int host_flag(void *ud, const char *name)
@@ -422,6 +424,8 @@ static int host_flag(void *ud, const char *name)
     Session *ss = ud;
     if (ss->filter && strncmp(name, "took:", 5) == 0)
         filter_note(ss->filter, name + 5);
+    else if (ss->filter && plain_flag(name))
+        filter_flag_note(ss->filter, name);
     return cond_holds(ud, name);
 }
 static int host_mood(void *ud)
@@ -1569,14 +1573,6 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h ^ (h >> 29);
 }
 
-/* Order does not matter in a set: its items' hashes are added up. */
-static uint64_t set_hash(const StrSet *set)
-{
-    uint64_t sum = set->count;
-    for (size_t i = 0; i < set->count; i++)
-        sum += mix(0, set->hash[i]);
-    return sum;
-}
 
 /* ---- the took filter ---- */
 
@@ -1591,6 +1587,9 @@ struct SessionTookFilter {
     size_t cap, count;
     unsigned char *reach; /* [from * step_count + to]: `to` can follow `from` */
     StrSet asked;         /* ids a script asked about that the filter did not hold */
+    FilterSlot *fslots;   /* plain flags something reads (a condition or a script) */
+    size_t fcap, fcount;
+    StrSet fasked;        /* flags a script asked about that the filter did not hold */
     int jumps;            /* a script moved an attempt itself (sim.go): any step may follow */
     int jumped;           /* … and the filter did not know yet */
     int missed;
@@ -1619,12 +1618,52 @@ static void filter_reach(SessionTookFilter *f)
                     f->reach[i * n + j] |= f->reach[k * n + j];
 }
 
-static FilterSlot *filter_slot(const SessionTookFilter *f, uint64_t h)
+static FilterSlot *slot_in(FilterSlot *slots, size_t cap, uint64_t h)
 {
     h |= 1;
-    for (size_t j = h & (f->cap - 1);; j = (j + 1) & (f->cap - 1))
-        if (f->slots[j].hash == h || !f->slots[j].hash)
-            return &f->slots[j];
+    for (size_t j = h & (cap - 1);; j = (j + 1) & (cap - 1))
+        if (slots[j].hash == h || !slots[j].hash)
+            return &slots[j];
+}
+
+static FilterSlot *filter_slot(const SessionTookFilter *f, uint64_t h)
+{
+    return slot_in(f->slots, f->cap, h);
+}
+
+/* A flag is part of the control state only if something reads it. */
+static int flag_put(SessionTookFilter *f, const char *name)
+{
+    if ((f->fcount + 1) * 2 > f->fcap) {
+        size_t ncap = f->fcap ? f->fcap * 2 : 32;
+        FilterSlot *n = calloc(ncap, sizeof *n);
+        if (!n)
+            return 0;
+        for (size_t i = 0; i < f->fcap; i++)
+            if (f->fslots[i].hash)
+                *slot_in(n, ncap, f->fslots[i].hash) = f->fslots[i];
+        free(f->fslots);
+        f->fslots = n;
+        f->fcap = ncap;
+    }
+    FilterSlot *sl = slot_in(f->fslots, f->fcap, str_hash(name) | 1);
+    if (!sl->hash) {
+        sl->hash = str_hash(name) | 1;
+        sl->step = -1;
+        f->fcount++;
+    }
+    return 1;
+}
+
+static int flag_read(const SessionTookFilter *f, uint64_t h)
+{
+    return f->fcap && slot_in(f->fslots, f->fcap, h | 1)->hash;
+}
+
+static int plain_flag(const char *name)
+{
+    return strncmp(name, "service:", 8) != 0 && strncmp(name, "took:", 5) != 0 &&
+           strncmp(name, "inspected:", 10) != 0 && strncmp(name, "flagged:", 8) != 0;
 }
 
 static int filter_put(SessionTookFilter *f, const char *id, int step)
@@ -1671,9 +1710,13 @@ SessionTookFilter *session_took_filter_create(const Scenario *s)
         for (size_t j = 0; j < s->steps[i].action_count; j++) {
             const Action *a = &s->steps[i].actions[j];
             ok &= filter_put(f, a->id, (int)i);
-            for (size_t k = 0; k < a->require_count; k++)
-                if (strncmp(a->requires[k].name, "took:", 5) == 0)
-                    ok &= filter_put(f, a->requires[k].name + 5, -1);
+            for (size_t k = 0; k < a->require_count; k++) {
+                const char *nm = a->requires[k].name;
+                if (strncmp(nm, "took:", 5) == 0)
+                    ok &= filter_put(f, nm + 5, -1);
+                else if (plain_flag(nm))
+                    ok &= flag_put(f, nm);
+            }
         }
     for (size_t k = 0; k < s->service_count; k++) {
         char id[300];
@@ -1694,6 +1737,8 @@ void session_took_filter_destroy(SessionTookFilter *f)
     free(f->slots);
     free(f->reach);
     strset_free(&f->asked);
+    free(f->fslots);
+    strset_free(&f->fasked);
     free(f);
 }
 
@@ -1705,6 +1750,15 @@ static void filter_note(SessionTookFilter *f, const char *id)
     /* Asked about an action the filter may drop: from now on it must always count. */
     if (!strset_has(&f->asked, id))
         strset_push(&f->asked, id);
+    f->missed = 1;
+}
+
+static void filter_flag_note(SessionTookFilter *f, const char *name)
+{
+    if (flag_read(f, str_hash(name)))
+        return;
+    if (!strset_has(&f->fasked, name))
+        strset_push(&f->fasked, name);
     f->missed = 1;
 }
 
@@ -1729,6 +1783,8 @@ int session_took_filter_learn(SessionTookFilter *f)
     }
     for (size_t i = 0; i < f->asked.count; i++)
         ok &= filter_put(f, f->asked.items[i], -1);
+    for (size_t i = 0; i < f->fasked.count; i++)
+        ok &= flag_put(f, f->fasked.items[i]);
     f->missed = 0;
     return ok;
 }
@@ -1759,7 +1815,11 @@ uint64_t session_control_hash(const Session *ss)
     h = mix(h, (uint64_t)(int64_t)ss->ending);
     h = mix(h, (uint64_t)(int64_t)ss->service);
     h = mix(h, ss->data_hash);
-    h = mix(h, set_hash(&ss->flags));
+    uint64_t fl = 0;
+    for (size_t i = 0; i < ss->flags.count; i++)
+        if (!ss->filter || flag_read(ss->filter, ss->flags.hash[i]))
+            fl += mix(0, ss->flags.hash[i]);
+    h = mix(h, fl);
     uint64_t t = 0;
     for (size_t i = 0; i < ss->took.count; i++)
         if (took_counts(ss, i))
