@@ -80,6 +80,7 @@ typedef struct Pool {
 #define ARENA_MIN_SHIFT 4
 #define ARENA_POOL_CHUNK 2048
 #define SNAPSHOT_GARBAGE (256 * 1024)
+#define SPARE_BUFFERS    64
 #define ARENA_CLASSES   40
 
 typedef struct Arena {
@@ -89,7 +90,8 @@ typedef struct Arena {
 
 struct ScriptSnapshot {
     char *data; /* the bytes [base, top) */
-    size_t len;
+    size_t len, cap;
+    Script *owner; /* its spare buffers take data back when the snapshot is freed */
     Arena arena;
     Pool pool;
     size_t mem_used;
@@ -104,6 +106,9 @@ struct Script {
     Arena arena;
     int hooks_run; /* hooks that ran since the last snapshot save or load */
     unsigned long long snap_serial, snap_current; /* the snapshot the state still equals */
+    char *spare[SPARE_BUFFERS]; /* snapshot buffers kept for reuse (fresh pages cost faults) */
+    size_t spare_cap[SPARE_BUFFERS];
+    int spare_count;
     ScriptProgram *prog; /* may be NULL (script_eval) */
     const Scenario *s;
     ScriptHost host;
@@ -1643,6 +1648,8 @@ void script_destroy(Script *sc)
         return;
     if (sc->L)
         lua_close(sc->L);
+    for (int i = 0; i < sc->spare_count; i++)
+        free(sc->spare[i]);
     if (sc->arena.base) {
         munmap(sc->arena.base, (size_t)(sc->arena.end - sc->arena.base));
         memset(&sc->pool, 0, sizeof sc->pool); /* its chunks were in the arena */
@@ -1770,27 +1777,22 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
          * copies could never be skipped. The garbage of setup goes first. */
         lua_gc(sc->L, LUA_GCCOLLECT);
         lua_gc(sc->L, LUA_GCSTOP);
-        if (getenv("EXPLORE_DEBUG")) {
-            size_t fb = 0, fp = 0, hi = 0;
-            for (int k = 0; k < ARENA_CLASSES; k++)
-                for (void *b = sc->arena.free_list[k]; b; b = *(void **)b) {
-                    fb += (size_t)1 << k;
-                    if ((char *)b > sc->arena.base + 80000) hi += (size_t)1 << k;
-                }
-            for (int k = 0; k < POOL_CLASSES; k++)
-                for (void *b = sc->pool.free_list[k]; b; b = *(void **)b) fp += (size_t)(k + 1) * POOL_STEP;
-            fprintf(stderr, "used %zu extent %zu free big %zu (above 80k %zu) free small %zu bump left %zu\n", sc->mem_used,
-                    (size_t)(sc->arena.top - sc->arena.base), fb, hi, fp, (size_t)(sc->pool.bump_end - sc->pool.bump));
-        }
     }
     ScriptSnapshot *sn = calloc(1, sizeof *sn);
     size_t len = (size_t)(sc->arena.top - sc->arena.base);
-    if (sn)
-        sn->data = malloc(len ? len : 1);
+    if (sn && sc->spare_count && sc->spare_cap[sc->spare_count - 1] >= len) {
+        sc->spare_count--;
+        sn->data = sc->spare[sc->spare_count];
+        sn->cap = sc->spare_cap[sc->spare_count];
+    } else if (sn) {
+        sn->cap = (len + 16383) & ~(size_t)16383; /* room to grow a little, for reuse */
+        sn->data = malloc(sn->cap ? sn->cap : 1);
+    }
     if (!sn || !sn->data) {
         free(sn);
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     }
+    sn->owner = sc;
     memcpy(sn->data, sc->arena.base, len);
     sn->len = len;
     sn->arena = sc->arena;
@@ -1840,7 +1842,13 @@ void script_snapshot_free(ScriptSnapshot *sn)
 {
     if (!sn)
         return;
-    free(sn->data);
+    Script *sc = sn->owner;
+    if (sc && sc->spare_count < SPARE_BUFFERS) {
+        sc->spare[sc->spare_count] = sn->data;
+        sc->spare_cap[sc->spare_count++] = sn->cap;
+    } else {
+        free(sn->data);
+    }
     free(sn);
 }
 

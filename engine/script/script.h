@@ -111,7 +111,8 @@ size_t script_memory(const Script *sc);
  * Never between the start and the end of a hook call. */
 typedef struct ScriptSnapshot ScriptSnapshot;
 int script_snapshots_on(const Script *sc);
-/* *out: caller frees with script_snapshot_free. */
+/* *out: caller frees with script_snapshot_free, before the script itself (a freed snapshot's
+ * buffer is kept by its script for the next one). */
 SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err);
 void script_snapshot_load(Script *sc, const ScriptSnapshot *sn);
 void script_snapshot_free(ScriptSnapshot *sn);

@@ -1159,8 +1159,6 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
         propagate(&w, node);
     }
     *restart = w.restart;
-    if (getenv("EXPLORE_DEBUG"))
-        fprintf(stderr, "root snapshot %zu bytes\n", session_snapshot_size(w.root));
     walk_free(&w);
     if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     return rc;

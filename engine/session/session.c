@@ -1837,14 +1837,24 @@ uint64_t session_control_hash(const Session *ss)
     return h;
 }
 
+static uint64_t fold(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/* Hashed for every state an exploration finds, so kept to a few multiplies: the clock to a
+ * hundredth of a minute (sums of fractions differ in the last bits), then two fields a word. */
 uint64_t session_label_hash(const Scenario *s, const SessionLabel *l)
 {
-    uint64_t h = mix(0x5a5a, (uint64_t)(int64_t)llround(l->minutes * 100.0));
-    h = mix(h, (uint64_t)(uint32_t)l->mood | (uint64_t)(uint32_t)l->patience_penalty << 32);
-    h = mix(h, (uint64_t)(uint32_t)l->critical);
-    for (size_t c = 0; c < s->criterion_count; c++)
-        h = mix(h, (uint64_t)(uint32_t)l->sums[c]);
-    return h;
+    uint64_t h = fold(0x5a5aa5a5ULL, (uint64_t)(int64_t)(l->minutes * 100.0 + 0.5));
+    h = fold(h, (uint64_t)(uint32_t)l->mood | (uint64_t)(uint32_t)l->patience_penalty << 32);
+    size_t n = s->criterion_count;
+    h = fold(h, (uint64_t)(uint32_t)l->critical | (n ? (uint64_t)(uint32_t)l->sums[0] << 32 : 0));
+    for (size_t c = 1; c < n; c += 2)
+        h = fold(h, (uint64_t)(uint32_t)l->sums[c] |
+                        (c + 1 < n ? (uint64_t)(uint32_t)l->sums[c + 1] << 32 : 0));
+    return mix(h, n);
 }
 
 uint64_t session_state_hash(const Session *ss)
