@@ -391,6 +391,7 @@ typedef struct Walk {
 } Walk;
 
 #define SNAP_BUDGET ((size_t)512 << 20)
+#define CHUNK       32
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -633,11 +634,11 @@ static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t p
 }
 
 /* Adds a reached state; returns its label index, -1 when seen before or not kept. */
-static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
-                         int32_t move)
+static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
+                           int32_t move, uint64_t h)
 {
     Ctx *c = w->c;
-    int fresh = hset_add(&w->nodes[node].seen, session_label_hash(c->s, v));
+    int fresh = hset_add(&w->nodes[node].seen, h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return -1;
@@ -674,6 +675,14 @@ static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t p
     return id;
 }
 
+static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
+                           int32_t move, uint64_t h);
+static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
+                         int32_t move)
+{
+    return label_add_h(w, node, v, parent, move, session_label_hash(w->c->s, v));
+}
+
 /* The node standing for a finished attempt's control state (no moves, no snapshot). */
 static int32_t end_node(Walk *w, uint64_t end_hash)
 {
@@ -683,18 +692,24 @@ static int32_t end_node(Walk *w, uint64_t end_hash)
 }
 
 /* A finished attempt reached by some label: counted once per (control, label) state. */
-static void end_add(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
-                    int32_t move)
+static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
+                      int32_t move, uint64_t h)
 {
     Ctx *c = w->c;
     if (end < 0) return;
-    int fresh = hset_add(&w->nodes[end].seen, session_label_hash(c->s, v));
+    int fresh = hset_add(&w->nodes[end].seen, h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return;
     }
     c->r->states++;
     ending_reached(w, ending, v, parent, move, parent >= 0 ? w->labels[parent].depth + 1 : 1);
+}
+
+static void end_add(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
+                    int32_t move)
+{
+    end_add_h(w, end, ending, v, parent, move, session_label_hash(w->c->s, v));
 }
 
 /* Puts the session in node's control state with label v: from the node's snapshot, or by
@@ -1014,43 +1029,69 @@ static void propagate(Walk *w, int32_t node)
         }
         int32_t at = w->nodes[node].trans_at, cnt = w->nodes[node].trans_n;
         for (int32_t k = 0; k < cnt && !c->oom && !w->restart; k++) {
-            for (uint32_t i = 0; i < nb && !c->oom && !w->restart; i++) {
-                int32_t li = batch[i].id;
-                if (w->labels[li].depth >= w->max_depth) {
-                    c->r->complete = 0;
-                    continue;
-                }
+            /* In runs of CHUNK labels: first the successors and their hashes (asking the
+             * memory for the set slots they will probe), then the inserts. */
+            for (uint32_t i0 = 0; i0 < nb && !c->oom && !w->restart; i0 += CHUNK) {
+                uint32_t m = nb - i0 < CHUNK ? nb - i0 : CHUNK;
+                SessionLabel nv[CHUNK];
+                uint64_t hh[CHUNK];
+                int32_t dest[CHUNK]; /* node, or -1: skip (done or exact) */
+                signed char kind[CHUNK]; /* 0 node, 1 end, -1 skip, 2 run it */
+                int32_t ending[CHUNK];
                 const Trans *t = &w->trans[at + k];
-                if (t->exact) {
-                    follow_exact(w, node, li, &batch[i].v, at + k);
-                    continue;
-                }
-                SessionLabel v = batch[i].v;
-                const Variant *vr;
-                if (t->var[0].known) {
-                    vr = &t->var[0];
-                    session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
-                    if (vr->target >= 0 && v.mood <= 0 && s->walkout >= 0) {
-                        vr = &t->var[1]; /* this label walks out */
-                        v = batch[i].v;
+                for (uint32_t j = 0; j < m; j++) {
+                    const Pending *pd = &batch[i0 + j];
+                    kind[j] = -1;
+                    if (w->labels[pd->id].depth >= w->max_depth) {
+                        c->r->complete = 0;
+                        continue;
                     }
-                } else {
-                    vr = &t->var[1];
-                    session_label_apply(s, &v, w->ops + vr->ops_at, vr->check_n);
-                    if (v.mood > 0) vr = &t->var[0]; /* this label stays */
-                    v = batch[i].v;
+                    if (t->exact) {
+                        kind[j] = 2;
+                        continue;
+                    }
+                    SessionLabel v = pd->v;
+                    const Variant *vr;
+                    if (t->var[0].known) {
+                        vr = &t->var[0];
+                        session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
+                        if (vr->target >= 0 && v.mood <= 0 && s->walkout >= 0) {
+                            vr = &t->var[1]; /* this label walks out */
+                            v = pd->v;
+                        }
+                    } else {
+                        vr = &t->var[1];
+                        session_label_apply(s, &v, w->ops + vr->ops_at, vr->check_n);
+                        if (v.mood > 0) vr = &t->var[0]; /* this label stays */
+                        v = pd->v;
+                    }
+                    if (!vr->known) {
+                        kind[j] = 2;
+                        continue;
+                    }
+                    if (vr == &t->var[1])
+                        session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
+                    nv[j] = v;
+                    kind[j] = vr->target < 0;
+                    dest[j] = vr->target < 0 ? vr->end_node : vr->target;
+                    ending[j] = vr->ending;
+                    hh[j] = session_label_hash(s, &v);
+                    const HSet *hs = dest[j] >= 0 ? &w->nodes[dest[j]].seen : NULL;
+                    if (hs && hs->cap) __builtin_prefetch(&hs->k[(uint32_t)(hh[j] | 1) & (hs->cap - 1)]);
                 }
-                if (!vr->known) {
-                    follow_exact(w, node, li, &batch[i].v, at + k);
-                    continue;
+                for (uint32_t j = 0; j < m && !c->oom && !w->restart; j++) {
+                    int32_t li = batch[i0 + j].id;
+                    int32_t mv = w->trans[at + k].move;
+                    if (kind[j] == 2) {
+                        follow_exact(w, node, li, &batch[i0 + j].v, at + k);
+                    } else if (kind[j] >= 0) {
+                        c->r->transitions++;
+                        if (kind[j] == 1)
+                            end_add_h(w, dest[j], ending[j], &nv[j], li, mv, hh[j]);
+                        else
+                            label_add_h(w, dest[j], &nv[j], li, mv, hh[j]);
+                    }
                 }
-                if (vr == &t->var[1]) session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
-                c->r->transitions++;
-                int32_t mv = t->move;
-                if (vr->target < 0)
-                    end_add(w, vr->end_node, vr->ending, &v, li, mv);
-                else
-                    label_add(w, vr->target, &v, li, mv);
             }
         }
         free(batch);
