@@ -356,7 +356,7 @@ typedef struct CNode {
     uint32_t npend, pcap;
     SessionSnapshot *snap;
     HSet seen; /* the labels that reached it (hashes) */
-    unsigned char expanded, exact_all, queued, terminal;
+    unsigned char expanded, exact_all, queued, terminal, kept;
     unsigned char noff;     /* step actions offered here (asked once, when it was found) */
     unsigned char off[64];
 } CNode;
@@ -990,17 +990,23 @@ static void expand(Walk *w, int32_t node)
         }
     }
     free(moves);
-    /* The snapshot stays while every label must run some move from here (within a budget);
-     * otherwise a rare label that needs a run rebuilds the state by replaying its path. */
-    n = &w->nodes[node];
-    int keep = node == 0;
+}
+
+/* After a node's labels have moved on: its snapshot stays if every label must run some move
+ * from here (within a budget); otherwise a rare later label that needs a run rebuilds the
+ * state by replaying its path. */
+static void settle(Walk *w, int32_t node)
+{
+    CNode *n = &w->nodes[node];
+    if (!n->snap || node == 0 || n->kept) return;
+    int keep = n->exact_all;
     for (int32_t k = 0; k < n->trans_n && !keep; k++)
         keep = w->trans[n->trans_at + k].exact;
-    if (keep && node != 0 && w->kept_bytes + session_snapshot_size(n->snap) > SNAP_BUDGET)
-        keep = 0;
-    if (keep)
+    if (keep && w->kept_bytes + session_snapshot_size(n->snap) > SNAP_BUDGET) keep = 0;
+    if (keep) {
         w->kept_bytes += session_snapshot_size(n->snap);
-    if (!keep) {
+        n->kept = 1;
+    } else {
         session_snapshot_free(n->snap);
         n->snap = NULL;
     }
@@ -1031,8 +1037,8 @@ static void propagate(Walk *w, int32_t node)
         for (int32_t k = 0; k < cnt && !c->oom && !w->restart; k++) {
             /* In runs of CHUNK labels: first the successors and their hashes (asking the
              * memory for the set slots they will probe), then the inserts. */
-            for (uint32_t i0 = 0; i0 < nb && !c->oom && !w->restart; i0 += CHUNK) {
-                uint32_t m = nb - i0 < CHUNK ? nb - i0 : CHUNK;
+            for (uint32_t i0 = 0, m = 0; i0 < nb && !c->oom && !w->restart; i0 += m) {
+                m = nb - i0 < CHUNK ? nb - i0 : CHUNK;
                 SessionLabel nv[CHUNK];
                 uint64_t hh[CHUNK];
                 int32_t dest[CHUNK]; /* node, or -1: skip (done or exact) */
@@ -1048,7 +1054,8 @@ static void propagate(Walk *w, int32_t node)
                     }
                     if (t->exact) {
                         kind[j] = 2;
-                        continue;
+                        m = j + 1; /* a run may teach the move: the next labels wait for it */
+                        break;
                     }
                     SessionLabel v = pd->v;
                     const Variant *vr;
@@ -1067,7 +1074,8 @@ static void propagate(Walk *w, int32_t node)
                     }
                     if (!vr->known) {
                         kind[j] = 2;
-                        continue;
+                        m = j + 1;
+                        break;
                     }
                     if (vr == &t->var[1])
                         session_label_apply(s, &v, w->ops + vr->ops_at, vr->ops_n);
@@ -1198,6 +1206,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
         w.nodes[node].queued = 0;
         if (!w.nodes[node].expanded) expand(&w, node);
         propagate(&w, node);
+        settle(&w, node);
     }
     *restart = w.restart;
     walk_free(&w);
