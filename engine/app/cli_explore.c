@@ -1,6 +1,6 @@
 /*
- * cli_explore.c — `mfc-trainer explore SCENARIO [--json] [--limit N] [--depth N]
- * [--random N] [--seed S] [--verify N]`: walks a scenario's paths (engine/session/explore.h) and prints what
+ * cli_explore.c — `mfc-trainer explore SCENARIO|--all [--jobs N] [--json] [--limit N]
+ * [--depth N] [--random N] [--seed S] [--verify N]`: walks a scenario's paths (engine/session/explore.h) and prints what
  * a methodologist needs to know before trainees see it. Exit 0 when clean, 1 on a script
  * error or a dead end (or a scenario that does not load), 2 on bad arguments.
  */
@@ -10,15 +10,18 @@
 #include "../core/jsonw.h"
 #include "../session/explore.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef struct ExploreArgs {
     const char *scenario;
     int json;
-    long long limit, depth, random, verify;
+    long long limit, depth, random, verify, jobs;
+    int all;
     uint64_t seed;
 } ExploreArgs;
 
@@ -51,6 +54,10 @@ static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
             o->json = 1;
             continue;
         }
+        if (strcmp(a, "--all") == 0) {
+            o->all = 1;
+            continue;
+        }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(tr(STR_EXPLORE_USAGE), stdout);
             return -1;
@@ -63,6 +70,8 @@ static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
             rc = parse_count(a, v, &o->random);
         else if (strcmp(a, "--verify") == 0)
             rc = parse_count(a, v, &o->verify);
+        else if (strcmp(a, "--jobs") == 0)
+            rc = parse_count(a, v, &o->jobs);
         else if (strcmp(a, "--seed") == 0) {
             char *end = NULL;
             unsigned long long s = v ? strtoull(v, &end, 10) : 0;
@@ -79,7 +88,8 @@ static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
         if (rc != EXIT_OK) return rc;
         i++; /* the flag's value */
     }
-    if (!o->scenario) return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
+    if (o->all && o->scenario) return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), o->scenario, "");
+    if (!o->scenario && !o->all) return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
     return EXIT_OK;
 }
 
@@ -102,7 +112,9 @@ static void json_path(SimJsonW *w, const char *key, const ExplorePath *p)
     simjsonw_array_end(w);
 }
 
-static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreResult *r, double secs)
+/* The report as one JSON object. Caller frees. */
+static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreResult *r,
+                         double secs)
 {
     SimBuf b;
     simbuf_init(&b);
@@ -224,8 +236,14 @@ static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simjsonw_array_end(&w);
     simjsonw_object_end(&w);
     simjsonw_object_end(&w);
-    printf("%s\n", simbuf_str(&b));
-    simbuf_free(&b);
+    return simbuf_take(&b);
+}
+
+static void print_json(const Scenario *s, const ExploreArgs *o, const ExploreResult *r, double secs)
+{
+    char *j = report_json(s, o, r, secs);
+    printf("%s\n", j ? j : "{}");
+    free(j);
 }
 
 static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreResult *r, double secs)
@@ -289,12 +307,164 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
     }
 }
 
+/* ---- the whole pack (--all): scenarios explored side by side, reported in pack order ---- */
+
+typedef struct PackJob {
+    AppScenario sc;
+    int opened;
+    long estimate; /* a rough size, so the biggest start first */
+    ExploreResult *r;
+    SimStatus st;
+    SimError err;
+    double secs;
+} PackJob;
+
+typedef struct Pack {
+    const ExploreArgs *o;
+    PackJob *jobs;
+    size_t *order; /* jobs by estimate, biggest first */
+    size_t count, next;
+    pthread_mutex_t lock;
+} Pack;
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The engine holds no global state, so scenarios can be explored on several threads; each
+ * job touches only its own scenario, program and result. */
+static void *pack_worker(void *arg)
+{
+    Pack *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t k = p->next < p->count ? p->order[p->next++] : (size_t)-1;
+        pthread_mutex_unlock(&p->lock);
+        if (k == (size_t)-1) return NULL;
+        PackJob *j = &p->jobs[k];
+        const ExploreArgs *o = p->o;
+        ExploreOptions eo = {(size_t)o->limit, (long)o->random, o->seed, (int)o->depth,
+                             j->sc.prog, (long)o->verify};
+        double t0 = now_s();
+        j->st = explore_run(j->sc.s, &eo, &j->r, &j->err);
+        j->secs = now_s() - t0;
+    }
+}
+
+static long size_estimate(const Scenario *s)
+{
+    long e = (long)s->service_count + 1, acts = 0;
+    for (size_t d = 0; d < s->document_count; d++)
+        e *= 2 + (long)s->documents[d].problem_count + (long)s->documents[d].trap_count;
+    for (size_t i = 0; i < s->step_count; i++)
+        acts += (long)s->steps[i].action_count;
+    return e * acts;
+}
+
+static int explore_all(const ExploreArgs *o, const AppPaths *paths)
+{
+    size_t n = 0;
+    char **dirs = scenario_list_dirs(paths->scenarios, &n);
+    if (!n) {
+        fprintf(stderr, "mfc-trainer explore: ");
+        fprintf(stderr, tr(STR_CHECK_NONE), paths->scenarios);
+        fprintf(stderr, "\n");
+        scenario_dirs_free(dirs, n);
+        return EXIT_USAGE;
+    }
+    Pack p = {o, calloc(n, sizeof *p.jobs), calloc(n, sizeof *p.order), 0, 0,
+              PTHREAD_MUTEX_INITIALIZER};
+    int rc = EXIT_OK;
+    if (!p.jobs || !p.order) {
+        fprintf(stderr, "mfc-trainer explore: нехватка памяти\n");
+        free(p.jobs);
+        free(p.order);
+        scenario_dirs_free(dirs, n);
+        return EXIT_FAIL;
+    }
+    /* Loading prints its diagnostics, so it happens here, one scenario after another; a
+     * scenario that does not load is reported and the others go on. */
+    for (size_t i = 0; i < n; i++) {
+        PackJob *j = &p.jobs[i];
+        if (app_scenario_open(&j->sc, paths, dirs[i], "explore") != EXIT_OK) {
+            rc = EXIT_FAIL;
+            continue;
+        }
+        j->opened = 1;
+        j->estimate = size_estimate(j->sc.s);
+        size_t k = p.count++;
+        while (k > 0 && p.jobs[p.order[k - 1]].estimate < j->estimate) {
+            p.order[k] = p.order[k - 1];
+            k--;
+        }
+        p.order[k] = i;
+    }
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t jobs = o->jobs > 0 ? (size_t)o->jobs : (size_t)(cores > 0 ? cores : 1);
+    if (jobs > p.count) jobs = p.count ? p.count : 1;
+    pthread_t *th = calloc(jobs, sizeof *th);
+    size_t started = 0;
+    double t0 = now_s();
+    for (size_t i = 1; th && i < jobs; i++)
+        if (pthread_create(&th[i], NULL, pack_worker, &p) == 0) started++;
+    pack_worker(&p); /* this thread works too */
+    for (size_t i = 1; i <= started; i++)
+        pthread_join(th[i], NULL);
+    double wall = now_s() - t0;
+    free(th);
+    long long states = 0, explored = 0;
+    int complete = 1;
+    SimBuf all;
+    simbuf_init(&all);
+    for (size_t i = 0; i < n; i++) {
+        PackJob *j = &p.jobs[i];
+        if (!j->opened) continue;
+        if (j->st != SIM_OK) {
+            fprintf(stderr, "mfc-trainer explore: %s: %s\n", j->sc.s->id, j->err.msg);
+            rc = EXIT_FAIL;
+            continue;
+        }
+        explored++;
+        states += j->r->states;
+        complete &= o->random ? 1 : j->r->complete;
+        if (j->r->issue_count || j->r->verify_failures) rc = EXIT_FAIL;
+        if (o->json) {
+            char *js = report_json(j->sc.s, o, j->r, j->secs);
+            simbuf_printf(&all, "%s%s", all.len ? ",\n" : "", js ? js : "{}");
+            free(js);
+        } else {
+            print_text(j->sc.s, o, j->r, j->secs);
+            printf("\n");
+        }
+    }
+    if (o->json)
+        printf("{\"pack\": %lld, \"jobs\": %zu, \"states\": %lld, \"complete\": %s, "
+               "\"seconds\": %.2f, \"scenarios\": [\n%s\n]}\n",
+               explored, jobs, states, complete ? "true" : "false", wall, simbuf_str(&all));
+    else
+        printf(tr(STR_EXPLORE_PACK), explored, states, wall, jobs);
+    if (!o->json) printf("\n");
+    simbuf_free(&all);
+    for (size_t i = 0; i < n; i++) {
+        explore_free(p.jobs[i].r);
+        if (p.jobs[i].opened || p.jobs[i].sc.dir) app_scenario_close(&p.jobs[i].sc);
+    }
+    free(p.jobs);
+    free(p.order);
+    scenario_dirs_free(dirs, n);
+    return rc;
+}
+
 int cmd_explore(int argc, char **argv, const AppPaths *paths)
 {
     ExploreArgs o;
     int rc = parse_explore_args(argc, argv, &o);
     if (rc < 0) return EXIT_OK;
     if (rc != EXIT_OK) return rc;
+    if (o.all) return explore_all(&o, paths);
     AppScenario sc;
     ExploreResult *r = NULL;
     SimError err;

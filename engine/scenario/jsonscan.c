@@ -234,7 +234,7 @@ static const char *describe(const Scan *s)
         return "управляющий символ";
     if (c >= 0x80)
         return "символ вне JSON";
-    static char buf[8];
+    static _Thread_local char buf[8]; /* per thread: scenarios may load side by side */
     buf[0] = (char)0xC2; /* «  */
     buf[1] = (char)0xAB;
     buf[2] = (char)c;
