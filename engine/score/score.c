@@ -87,16 +87,29 @@ void score_compute_sums(const Scenario *s, const int *sums, size_t critical, Sco
 
 static void score_finish(const Scenario *s, ScoreReport *out)
 {
-    double wsum = 0, acc = 0;
+    int raw[SCENARIO_MAX_CRITERIA];
     for (size_t c = 0; c < s->criterion_count; c++) {
         CriterionResult *r = &out->crit[c];
         r->max = s->crit_max[c] > 0 ? s->crit_max[c] : 0;
         r->score = r->raw < 0 ? 0 : (r->raw > r->max ? r->max : r->raw);
-        if (r->max > 0) {
+        raw[c] = r->raw;
+    }
+    out->total = score_total_sums(s, raw, out->critical_count, &out->passed);
+}
+
+int score_total_sums(const Scenario *s, const int *sums, size_t critical, int *passed)
+{
+    double wsum = 0, acc = 0;
+    for (size_t c = 0; c < s->criterion_count; c++) {
+        int max = s->crit_max[c] > 0 ? s->crit_max[c] : 0;
+        int score = sums[c] < 0 ? 0 : (sums[c] > max ? max : sums[c]);
+        if (max > 0) {
             wsum += s->criteria[c].weight;
-            acc += s->criteria[c].weight * ((double)r->score / r->max);
+            acc += s->criteria[c].weight * ((double)score / max);
         }
     }
-    out->total = wsum > 0 ? (int)floor(100.0 * acc / wsum + 0.5) : 0;
-    out->passed = out->total >= s->pass_mark && out->critical_count == 0;
+    int total = wsum > 0 ? (int)floor(100.0 * acc / wsum + 0.5) : 0;
+    if (passed)
+        *passed = total >= s->pass_mark && critical == 0;
+    return total;
 }

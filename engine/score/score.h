@@ -60,5 +60,7 @@ void score_compute(const Scenario *s, const ScoreLedger *l, ScoreReport *out);
 /* The same from the points per criterion and the count of critical errors alone
  * (mistake_count stays 0): what exploration keeps of an attempt. */
 void score_compute_sums(const Scenario *s, const int *sums, size_t critical, ScoreReport *out);
+/* Only the total (and, when passed is not NULL, the pass): the same arithmetic, nothing else. */
+int score_total_sums(const Scenario *s, const int *sums, size_t critical, int *passed);
 
 #endif /* SIM_SCORE_H */

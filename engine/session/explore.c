@@ -22,11 +22,6 @@ typedef struct Node {
     char *move;        /* the action that led here (owned); NULL for the start */
 } Node;
 
-/* A move and, for side moves (documents, the office PC), its canonical index. */
-typedef struct Move {
-    char id[192];
-    int32_t side; /* -1 for a step action */
-} Move;
 
 typedef struct Ctx {
     const Scenario *s;
@@ -138,69 +133,6 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
     return ss;
 }
 
-/* ---- the moves worth exploring ------------------------------------------------------------
- * Every offered step action (one that stays on its step only while not taken yet: taking it
- * again only moves the clock). Side moves — opening a document, flagging a planted problem
- * (with its first accepted reason) or a trap, choosing the service once — commute with each
- * other, so between two step actions only runs in increasing canonical order are tried
- * (partial-order reduction): every set of side moves is still reached, once. */
-static size_t list_moves(const Session *ss, int32_t last_side, const int *offered, size_t no,
-                         Move *out, size_t max)
-{
-    const Scenario *s = session_scenario(ss);
-    if (session_finished(ss)) return 0;
-    size_t n = 0;
-    const Step *st = &s->steps[session_step_index(ss)];
-    for (size_t i = 0; i < no && n < max; i++) {
-        const Action *a = &st->actions[offered[i]];
-        if (a->next < 0 && a->ending < 0 && session_took(ss, a->id)) continue;
-        snprintf(out[n].id, sizeof out[n].id, "%s", a->id);
-        out[n++].side = -1;
-    }
-    for (size_t d = 0; d < s->document_count; d++) {
-        const Document *doc = &s->documents[d];
-        int32_t base = (int32_t)d * 64;
-        if (!session_doc_on_desk(ss, (int)d)) continue;
-        if (!session_doc_inspected(ss, (int)d)) {
-            if (base > last_side && n < max) {
-                snprintf(out[n].id, sizeof out[n].id, "inspect:%s", doc->id);
-                out[n++].side = base;
-            }
-            continue;
-        }
-        for (size_t k = 0; k < doc->problem_count && k < 31 && n < max; k++) {
-            const DocProblem *p = &doc->problems[k];
-            int reason = 0;
-            while (reason < REASON_COUNT && !(p->reasons & (1u << reason)))
-                reason++;
-            int32_t idx = base + 1 + (int32_t)k;
-            if (idx > last_side && reason < REASON_COUNT &&
-                session_flag_reason(ss, (int)d, p->field) != reason) {
-                snprintf(out[n].id, sizeof out[n].id, "flag:%s.%s:%s", doc->id,
-                         doc->fields[p->field].key, reason_id((FlagReason)reason));
-                out[n++].side = idx;
-            }
-        }
-        for (size_t k = 0; k < doc->trap_count && k < 32 && n < max; k++) {
-            int f = doc->traps[k].field;
-            int32_t idx = base + 32 + (int32_t)k;
-            if (idx > last_side && session_flag_reason(ss, (int)d, f) < 0) {
-                snprintf(out[n].id, sizeof out[n].id, "flag:%s.%s:%s", doc->id, doc->fields[f].key,
-                         reason_id(REASON_WRONG_DATA));
-                out[n++].side = idx;
-            }
-        }
-    }
-    if (session_service(ss) < 0)
-        for (size_t k = 0; k < s->service_count && n < max; k++) {
-            int32_t idx = (int32_t)(s->document_count * 64 + k);
-            if (idx > last_side) {
-                snprintf(out[n].id, sizeof out[n].id, "service:%s", s->services[k].id);
-                out[n++].side = idx;
-            }
-        }
-    return n;
-}
 
 /* ---- what a state tells ------------------------------------------------------------------ */
 
@@ -387,6 +319,12 @@ typedef struct Walk {
     size_t limit;
     int max_depth;
     int restart; /* the took filter learned something: start again */
+    /* every move a walk can make, interned once (see walk_moves) */
+    int32_t *mv_action; /* [step_base[step] + action] */
+    size_t *step_base;
+    int32_t *mv_inspect, *mv_service; /* [doc], [service] */
+    int32_t *mv_flag;                 /* [flag_base[doc] + problem], then the doc's traps */
+    size_t *flag_base;
     size_t kept_bytes; /* snapshots kept after expansion */
 } Walk;
 
@@ -450,6 +388,103 @@ static int32_t move_intern(Walk *w, const char *m)
             return (int32_t)w->move_count++;
         }
     }
+}
+
+/* Interns every move id a walk can make, once: step actions, opening each document, flagging
+ * each planted problem (with its first accepted reason) and each trap, choosing each service. */
+static int moves_prepare(Walk *w)
+{
+    const Scenario *s = w->c->s;
+    size_t na = 0, nf = 0;
+    w->step_base = calloc(s->step_count + 1, sizeof *w->step_base);
+    w->flag_base = calloc(s->document_count + 1, sizeof *w->flag_base);
+    if (!w->step_base || !w->flag_base) return 0;
+    for (size_t i = 0; i < s->step_count; i++) {
+        w->step_base[i] = na;
+        na += s->steps[i].action_count;
+    }
+    for (size_t d = 0; d < s->document_count; d++) {
+        w->flag_base[d] = nf;
+        nf += s->documents[d].problem_count + s->documents[d].trap_count;
+    }
+    w->mv_action = calloc(na + 1, sizeof *w->mv_action);
+    w->mv_flag = calloc(nf + 1, sizeof *w->mv_flag);
+    w->mv_inspect = calloc(s->document_count + 1, sizeof *w->mv_inspect);
+    w->mv_service = calloc(s->service_count + 1, sizeof *w->mv_service);
+    if (!w->mv_action || !w->mv_flag || !w->mv_inspect || !w->mv_service) return 0;
+    char id[512];
+    for (size_t i = 0; i < s->step_count; i++)
+        for (size_t j = 0; j < s->steps[i].action_count; j++)
+            if ((w->mv_action[w->step_base[i] + j] = move_intern(w, s->steps[i].actions[j].id)) < 0)
+                return 0;
+    for (size_t d = 0; d < s->document_count; d++) {
+        const Document *doc = &s->documents[d];
+        snprintf(id, sizeof id, "inspect:%s", doc->id);
+        if ((w->mv_inspect[d] = move_intern(w, id)) < 0) return 0;
+        for (size_t k = 0; k < doc->problem_count; k++) {
+            const DocProblem *p = &doc->problems[k];
+            int reason = 0;
+            while (reason < REASON_COUNT && !(p->reasons & (1u << reason)))
+                reason++;
+            w->mv_flag[w->flag_base[d] + k] = -1;
+            if (reason >= REASON_COUNT || p->field < 0) continue;
+            snprintf(id, sizeof id, "flag:%s.%s:%s", doc->id, doc->fields[p->field].key,
+                     reason_id((FlagReason)reason));
+            if ((w->mv_flag[w->flag_base[d] + k] = move_intern(w, id)) < 0) return 0;
+        }
+        for (size_t k = 0; k < doc->trap_count; k++) {
+            snprintf(id, sizeof id, "flag:%s.%s:%s", doc->id, doc->fields[doc->traps[k].field].key,
+                     reason_id(REASON_WRONG_DATA));
+            if ((w->mv_flag[w->flag_base[d] + doc->problem_count + k] = move_intern(w, id)) < 0)
+                return 0;
+        }
+    }
+    for (size_t k = 0; k < s->service_count; k++) {
+        snprintf(id, sizeof id, "service:%s", s->services[k].id);
+        if ((w->mv_service[k] = move_intern(w, id)) < 0) return 0;
+    }
+    return 1;
+}
+
+/* ---- the moves worth exploring ------------------------------------------------------------
+ * Every offered step action (offered is the step's answer to available(); a side action that
+ * stays on its step is offered only until taken), opening each document on the desk, flagging
+ * each planted problem of an opened document with its first accepted reason unless so
+ * flagged, flagging each trap not yet flagged, and choosing the service while none is
+ * chosen. Side moves are tried from every state: states told apart by their hash are visited
+ * once, whatever the order of the moves that led there. */
+static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, size_t max)
+{
+    const Session *ss = w->ss;
+    const Scenario *s = w->c->s;
+    if (session_finished(ss)) return 0;
+    size_t n = 0;
+    int step = session_step_index(ss);
+    for (size_t i = 0; i < no && n < max; i++)
+        out[n++] = w->mv_action[w->step_base[step] + (size_t)offered[i]];
+    for (size_t d = 0; d < s->document_count; d++) {
+        const Document *doc = &s->documents[d];
+        if (!session_doc_on_desk(ss, (int)d)) continue;
+        if (!session_doc_inspected(ss, (int)d)) {
+            if (n < max) out[n++] = w->mv_inspect[d];
+            continue;
+        }
+        for (size_t k = 0; k < doc->problem_count && n < max; k++) {
+            const DocProblem *p = &doc->problems[k];
+            int32_t mv = w->mv_flag[w->flag_base[d] + k];
+            int reason = 0;
+            while (reason < REASON_COUNT && !(p->reasons & (1u << reason)))
+                reason++;
+            if (mv >= 0 && session_flag_reason(ss, (int)d, p->field) != reason) out[n++] = mv;
+        }
+        for (size_t k = 0; k < doc->trap_count && n < max; k++)
+            if (session_flag_reason(ss, (int)d, doc->traps[k].field) < 0)
+                out[n++] = w->mv_flag[w->flag_base[d] + doc->problem_count + k];
+    }
+    if (session_service(ss) < 0)
+        for (size_t k = 0; k < s->service_count && n < max; k++)
+            out[n++] = w->mv_service[k];
+    return n;
 }
 
 /* The node of a control hash, or -1. */
@@ -612,8 +647,10 @@ static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t p
             verify_path(w, ending, v, parent, move >= 0 ? w->moves[move] : NULL);
     }
     ExploreEnding *xe = &r->endings[ending];
-    ScoreReport rep;
-    session_label_report(w->c->s, v, &rep);
+    struct {
+        int total, passed;
+    } rep;
+    rep.total = score_total_sums(w->c->s, v->sums, (size_t)v->critical, &rep.passed);
     const char *last = move >= 0 ? w->moves[move] : NULL;
     xe->reached++;
     xe->passed += rep.passed != 0;
@@ -830,16 +867,9 @@ static void take_result(Walk *w, int32_t parent, int32_t move)
 /* Every move from one label of a node whose offered moves depend on the label. */
 static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabel *lv)
 {
-    Move *moves = malloc(MAX_MOVES * sizeof *moves);
-    if (!moves) {
-        w->c->oom = 1;
-        return;
-    }
+    int32_t moves[MAX_MOVES];
     SessionLabel v = *lv;
-    if (!materialize(w, node, &v)) {
-        free(moves);
-        return;
-    }
+    if (!materialize(w, node, &v)) return;
     int offered[64];
     char step[128];
     snprintf(step, sizeof step, "%s", step_id(w->ss, "?"));
@@ -850,26 +880,23 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
         for (size_t i = errs0; i < session_script_error_count(w->ss); i++)
             walk_issue(w, EXPLORE_SCRIPT_ERROR, step, session_script_error(w->ss, i), label,
                        NULL);
-        free(moves);
         return;
     }
     if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
                    label, NULL);
-    size_t nm = list_moves(w->ss, -1, offered, no, moves, MAX_MOVES);
+    size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &v)) break;
         size_t errs;
         int from;
         char from_id[128];
-        if (!run_move(w, moves[i].id, &errs, &from, from_id, sizeof from_id)) continue;
-        int32_t mv = move_intern(w, moves[i].id);
+        if (!run_move(w, w->moves[moves[i]], &errs, &from, from_id, sizeof from_id)) continue;
         w->c->r->transitions++;
-        note_run(w, errs, from, from_id, label, moves[i].id);
-        take_result(w, label, mv);
+        note_run(w, errs, from, from_id, label, w->moves[moves[i]]);
+        take_result(w, label, moves[i]);
     }
-    free(moves);
 }
 
 /* After a recorded run of transition tid: stores what it showed as the variant it is (the
@@ -954,12 +981,8 @@ static void expand(Walk *w, int32_t node)
     size_t no = n->noff;
     for (size_t i = 0; i < no; i++)
         offered[i] = n->off[i];
-    Move *moves = malloc(MAX_MOVES * sizeof *moves);
-    if (!moves) {
-        c->oom = 1;
-        return;
-    }
-    size_t nm = list_moves(w->ss, -1, offered, no, moves, MAX_MOVES);
+    int32_t moves[MAX_MOVES];
+    size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
@@ -973,23 +996,22 @@ static void expand(Walk *w, int32_t node)
         size_t errs;
         int from;
         char from_id[128];
-        int ok = run_move(w, moves[i].id, &errs, &from, from_id, sizeof from_id);
+        int ok = run_move(w, w->moves[moves[i]], &errs, &from, from_id, sizeof from_id);
         session_record(w->ss, NULL);
         if (!ok) continue;
         if (!GROW(w, w->trans, w->trans_cap, w->trans_count + 1)) break;
         int32_t tid = (int32_t)w->trans_count++;
         Trans *t = &w->trans[tid];
         memset(t, 0, sizeof *t);
-        t->move = move_intern(w, moves[i].id);
+        t->move = moves[i];
         t->from_step = from;
         w->nodes[node].trans_n++;
-        note_run(w, errs, from, from_id, w->nodes[node].rep, moves[i].id);
+        note_run(w, errs, from, from_id, w->nodes[node].rep, w->moves[moves[i]]);
         if (!learn(w, tid, w->nodes[node].rep, reads, walks)) {
             c->oom = 1;
             break;
         }
     }
-    free(moves);
 }
 
 /* After a node's labels have moved on: its snapshot stays if every label must run some move
@@ -1108,6 +1130,12 @@ static void propagate(Walk *w, int32_t node)
 
 static void walk_free(Walk *w)
 {
+    free(w->mv_action);
+    free(w->step_base);
+    free(w->mv_inspect);
+    free(w->mv_service);
+    free(w->mv_flag);
+    free(w->flag_base);
     for (size_t i = 0; i < w->node_count; i++) {
         free(w->nodes[i].pend);
         free(w->nodes[i].seen.k);
@@ -1167,6 +1195,10 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
     SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 1}, c->opt->program, 1};
     if (session_create(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
+    if (!moves_prepare(&w)) {
+        walk_free(&w);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
     session_use_took_filter(w.ss, filter);
     ExploreResult *r = c->r;
     r->acts++;
