@@ -144,12 +144,24 @@ static void *pool_get(Pool *p, Arena *a, size_t n)
     }
     size_t size = (c + 1) * POOL_STEP;
     if ((size_t)(p->bump_end - p->bump) < size && a && a->base) {
-        /* Small steps: everything below the arena's top is copied by a snapshot. */
-        if ((size_t)(a->end - a->top) < ARENA_POOL_CHUNK)
-            return NULL;
-        p->bump = a->top;
-        p->bump_end = a->top + ARENA_POOL_CHUNK;
-        a->top += ARENA_POOL_CHUNK;
+        /* Everything below the arena's top is copied by a snapshot, so small objects first
+         * fill the holes larger blocks left behind (a table's or the string table's old
+         * array), and the top moves up in small steps only when there are none. */
+        int k = 8; /* 256 bytes and up */
+        while (k < ARENA_CLASSES && !a->free_list[k])
+            k++;
+        if (k < ARENA_CLASSES) {
+            char *hole = a->free_list[k];
+            a->free_list[k] = *(void **)hole;
+            p->bump = hole;
+            p->bump_end = hole + ((size_t)1 << k);
+        } else {
+            if ((size_t)(a->end - a->top) < ARENA_POOL_CHUNK)
+                return NULL;
+            p->bump = a->top;
+            p->bump_end = a->top + ARENA_POOL_CHUNK;
+            a->top += ARENA_POOL_CHUNK;
+        }
     } else if ((size_t)(p->bump_end - p->bump) < size) {
         PoolChunk *ch = malloc(POOL_CHUNK);
         if (!ch)

@@ -447,11 +447,12 @@ static int moves_prepare(Walk *w)
 }
 
 /* ---- the moves worth exploring ------------------------------------------------------------
- * Every offered step action (offered is the step's answer to available(); a side action that
- * stays on its step is offered only until taken), opening each document on the desk, flagging
+ * Opening each document on the desk, flagging
  * each planted problem of an opened document with its first accepted reason unless so
  * flagged, flagging each trap not yet flagged, and choosing the service while none is
- * chosen. Side moves are tried from every state: states told apart by their hash are visited
+ * chosen, then every offered step action (offered is the step's answer to available(); a side
+ * action that stays on its step is offered only until taken). Side moves are tried from every
+ * state: states told apart by their hash are visited
  * once, whatever the order of the moves that led there. */
 static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, size_t max)
 {
@@ -460,8 +461,8 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
     if (session_finished(ss)) return 0;
     size_t n = 0;
     int step = session_step_index(ss);
-    for (size_t i = 0; i < no && n < max; i++)
-        out[n++] = w->mv_action[w->step_base[step] + (size_t)offered[i]];
+    /* Side moves first: they seldom run a hook that changes the script's state, so the moves
+     * after them can start from the snapshot without copying the script back. */
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
         if (!session_doc_on_desk(ss, (int)d)) continue;
@@ -484,6 +485,8 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
     if (session_service(ss) < 0)
         for (size_t k = 0; k < s->service_count && n < max; k++)
             out[n++] = w->mv_service[k];
+    for (size_t i = 0; i < no && n < max; i++)
+        out[n++] = w->mv_action[w->step_base[step] + (size_t)offered[i]];
     return n;
 }
 
