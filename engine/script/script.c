@@ -88,9 +88,15 @@ typedef struct Arena {
     void *free_list[ARENA_CLASSES];
 } Arena;
 
+#define SNAP_MAX_SPANS 64
+
 struct ScriptSnapshot {
-    char *data; /* the bytes [base, top) */
+    char *data; /* the bytes [base, top) that matter, span after span */
     size_t len, cap;
+    /* [offset, length) within the arena of each copied span: everything below the top but
+     * the insides of free blocks of 1 KiB and more (their first bytes hold the free list). */
+    uint32_t span[SNAP_MAX_SPANS][2];
+    int nspan;
     Script *owner; /* its spare buffers take data back when the snapshot is freed */
     Arena arena;
     Pool pool;
@@ -1778,6 +1784,40 @@ int script_snapshots_on(const Script *sc)
     return sc && sc->arena.base;
 }
 
+/* Fills sn's spans: [0, top) less the insides of the larger free blocks (and of the pool's
+ * unused bump room), which no state depends on. Returns the bytes to copy. */
+static size_t snapshot_spans(const Script *sc, ScriptSnapshot *sn)
+{
+    enum { KEEP = 16, MAXSKIP = SNAP_MAX_SPANS - 1 };
+    size_t skip[MAXSKIP][2], ns = 0;
+    const Arena *a = &sc->arena;
+    for (int k = 10; k < ARENA_CLASSES && ns < MAXSKIP; k++) /* 1 KiB and up */
+        for (char *b = a->free_list[k]; b && ns < MAXSKIP; b = *(char **)b) {
+            size_t at = (size_t)(b - a->base) + KEEP, end = (size_t)(b - a->base) + ((size_t)1 << k);
+            size_t i = ns++;
+            while (i > 0 && skip[i - 1][0] > at) { /* kept in address order */
+                skip[i][0] = skip[i - 1][0];
+                skip[i][1] = skip[i - 1][1];
+                i--;
+            }
+            skip[i][0] = at;
+            skip[i][1] = end;
+        }
+    size_t top = (size_t)(a->top - a->base), pos = 0, total = 0;
+    sn->nspan = 0;
+    for (size_t i = 0; i <= ns; i++) {
+        size_t end = i < ns ? skip[i][0] : top;
+        if (end > pos) {
+            sn->span[sn->nspan][0] = (uint32_t)pos;
+            sn->span[sn->nspan][1] = (uint32_t)(end - pos);
+            sn->nspan++;
+            total += end - pos;
+        }
+        if (i < ns && skip[i][1] > pos) pos = skip[i][1];
+    }
+    return total;
+}
+
 SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
 {
     *out = NULL;
@@ -1791,7 +1831,7 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
         lua_gc(sc->L, LUA_GCSTOP);
     }
     ScriptSnapshot *sn = calloc(1, sizeof *sn);
-    size_t len = (size_t)(sc->arena.top - sc->arena.base);
+    size_t len = sn ? snapshot_spans(sc, sn) : 0;
     if (sn && sc->spare_count && sc->spare_cap[sc->spare_count - 1] >= len) {
         sc->spare_count--;
         sn->data = sc->spare[sc->spare_count];
@@ -1805,7 +1845,10 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     }
     sn->owner = sc;
-    memcpy(sn->data, sc->arena.base, len);
+    for (int i = 0, at = 0; i < sn->nspan; i++) {
+        memcpy(sn->data + at, sc->arena.base + sn->span[i][0], sn->span[i][1]);
+        at += (int)sn->span[i][1];
+    }
     sn->len = len;
     sn->arena = sc->arena;
     sn->pool = sc->pool;
@@ -1827,7 +1870,10 @@ void script_snapshot_load(Script *sc, const ScriptSnapshot *sn)
         sc->mem_used < sn->mem_used + SNAPSHOT_GARBAGE)
         return; /* nothing that changes it ran since: the state is already this one (with
                    some garbage, which a copy clears once there is enough of it) */
-    memcpy(sc->arena.base, sn->data, sn->len);
+    for (int i = 0, at = 0; i < sn->nspan; i++) {
+        memcpy(sc->arena.base + sn->span[i][0], sn->data + at, sn->span[i][1]);
+        at += (int)sn->span[i][1];
+    }
     sc->arena = sn->arena;
     sc->pool = sn->pool;
     sc->mem_used = sn->mem_used;
