@@ -1045,7 +1045,7 @@ static void propagate(Walk *w, int32_t node)
     const Scenario *s = c->s;
     while (w->nodes[node].npend && !c->oom && !w->restart) {
         Pending *batch = w->nodes[node].pend;
-        uint32_t nb = w->nodes[node].npend;
+        uint32_t nb = w->nodes[node].npend, bcap = w->nodes[node].pcap;
         w->nodes[node].pend = NULL;
         w->nodes[node].npend = w->nodes[node].pcap = 0;
         if (w->nodes[node].exact_all) {
@@ -1127,7 +1127,12 @@ static void propagate(Walk *w, int32_t node)
                 }
             }
         }
-        free(batch);
+        if (!w->nodes[node].pend && bcap <= 4096) {
+            w->nodes[node].pend = batch; /* kept for the node's next labels */
+            w->nodes[node].pcap = bcap;
+        } else {
+            free(batch);
+        }
     }
 }
 
