@@ -1,0 +1,302 @@
+/* test_explore.c — the exhaustive walk (engine/session/explore.c) against a plain one.
+ *
+ * The plain walk is the obvious algorithm: every state is reached by replaying its path in a
+ * fresh, ordinary attempt (full ledger, no snapshots, the script asked after every action),
+ * and states are told apart by session_state_hash with the same took-and-flag filter. The
+ * exhaustive walk runs each control state once from a snapshot and sends labels through
+ * recorded operations; both must find the same number of states and, for every ending, the
+ * same count of finished states, passes, lowest and highest total. The fixture `tricky` has a
+ * script that keeps a counter, draws random numbers, asks about a flag and an action no
+ * condition names, jumps with sim.go and reads the mood and the clock; `mini` is plain.
+ * Also: a lean session's snapshot puts back exactly the state it was saved in. */
+#include "session/explore.h"
+#include "../test.h"
+
+#include <stdlib.h>
+
+#define MAX_DEPTH 60
+#define MAX_MOVES 128
+
+typedef struct Set {
+    uint64_t *k;
+    size_t cap, n;
+} Set;
+
+static int set_add(Set *s, uint64_t h)
+{
+    h |= 1;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 1024;
+        uint64_t *n = calloc(ncap, sizeof *n);
+        if (!n) return 0;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->k[i])
+                for (size_t j = s->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
+                    if (!n[j]) {
+                        n[j] = s->k[i];
+                        break;
+                    }
+        free(s->k);
+        s->k = n;
+        s->cap = ncap;
+    }
+    for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+        if (s->k[j] == h) return 0;
+        if (!s->k[j]) {
+            s->k[j] = h;
+            s->n++;
+            return 1;
+        }
+    }
+}
+
+typedef struct EndStat {
+    long long reached, passed;
+    int min, max;
+} EndStat;
+
+typedef struct Plain {
+    const Scenario *s;
+    ScriptProgram *prog;
+    SessionTookFilter *filter;
+    Set seen;
+    EndStat ends[16];
+    char moves[MAX_DEPTH][256];
+    long long states;
+    int incomplete;
+} Plain;
+
+static Session *replay(Plain *p, int depth)
+{
+    SessionOptions so = {1, MODE_TRAINING, {0, 0, 0, 0}, p->prog, 0};
+    Session *ss = NULL;
+    SimError e;
+    if (session_create(p->s, &so, &ss, &e) != SIM_OK) return NULL;
+    session_use_took_filter(ss, p->filter);
+    for (int i = 0; i < depth; i++)
+        if (session_act(ss, p->moves[i], &e) != SIM_OK) {
+            session_destroy(ss);
+            return NULL;
+        }
+    return ss;
+}
+
+/* The same moves the exhaustive walk tries (see walk_moves in explore.c). */
+static size_t plain_moves(const Session *ss, char out[][256], size_t max)
+{
+    const Scenario *s = session_scenario(ss);
+    size_t n = 0;
+    if (session_finished(ss)) return 0;
+    for (size_t d = 0; d < s->document_count; d++) {
+        const Document *doc = &s->documents[d];
+        if (!session_doc_on_desk(ss, (int)d)) continue;
+        if (!session_doc_inspected(ss, (int)d)) {
+            if (n < max) snprintf(out[n++], 256, "inspect:%s", doc->id);
+            continue;
+        }
+        for (size_t k = 0; k < doc->problem_count && n < max; k++) {
+            const DocProblem *pr = &doc->problems[k];
+            int reason = 0;
+            while (reason < REASON_COUNT && !(pr->reasons & (1u << reason)))
+                reason++;
+            if (reason < REASON_COUNT && session_flag_reason(ss, (int)d, pr->field) != reason)
+                snprintf(out[n++], 256, "flag:%s.%s:%s", doc->id, doc->fields[pr->field].key,
+                         reason_id((FlagReason)reason));
+        }
+        for (size_t k = 0; k < doc->trap_count && n < max; k++) {
+            int f = doc->traps[k].field;
+            if (session_flag_reason(ss, (int)d, f) < 0)
+                snprintf(out[n++], 256, "flag:%s.%s:%s", doc->id, doc->fields[f].key,
+                         reason_id(REASON_WRONG_DATA));
+        }
+    }
+    if (session_service(ss) < 0)
+        for (size_t k = 0; k < s->service_count && n < max; k++)
+            snprintf(out[n++], 256, "service:%s", s->services[k].id);
+    int offered[64];
+    size_t no = session_offered(ss, offered, 64);
+    const Step *st = &s->steps[session_step_index(ss)];
+    for (size_t i = 0; i < no && n < max; i++)
+        snprintf(out[n++], 256, "%s", st->actions[offered[i]].id);
+    return n;
+}
+
+static void plain_walk(Plain *p, int depth)
+{
+    Session *ss = replay(p, depth);
+    if (!ss) return;
+    if (!set_add(&p->seen, session_state_hash(ss))) {
+        session_destroy(ss);
+        return;
+    }
+    p->states++;
+    if (session_finished(ss)) {
+        const Ending *en = session_ending(ss);
+        if (en) {
+            EndStat *e = &p->ends[en - p->s->endings];
+            ScoreReport r;
+            session_report(ss, &r);
+            if (!e->reached || r.total < e->min) e->min = r.total;
+            if (!e->reached || r.total > e->max) e->max = r.total;
+            e->reached++;
+            e->passed += r.passed != 0;
+        }
+        session_destroy(ss);
+        return;
+    }
+    if (depth >= MAX_DEPTH) {
+        p->incomplete = 1;
+        session_destroy(ss);
+        return;
+    }
+    char (*moves)[256] = malloc(MAX_MOVES * 256);
+    size_t n = moves ? plain_moves(ss, moves, MAX_MOVES) : 0;
+    session_destroy(ss);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p->moves[depth], sizeof p->moves[depth], "%s", moves[i]);
+        plain_walk(p, depth + 1);
+    }
+    free(moves);
+}
+
+static Scenario *load(const char *id, RuleCatalog **rules)
+{
+    char path[512], dir[512], scripts[512];
+    snprintf(path, sizeof path, "%s/scenarios/data/rules.json", TEST_DATA_DIR);
+    snprintf(dir, sizeof dir, "%s/scenarios/%s", TEST_DATA_DIR, id);
+    snprintf(scripts, sizeof scripts, "%s/scripts", TEST_DATA_DIR);
+    SimDiags d;
+    simdiags_init(&d);
+    *rules = rules_load(path, &d);
+    ScenarioLoadOptions opt = {*rules, scripts, NULL};
+    Scenario *s = scenario_load(dir, &opt, &d);
+    for (size_t i = 0; i < d.count; i++) {
+        char *m = simdiag_format(&d.items[i]);
+        if (d.items[i].severity == SIM_SEV_ERROR) fprintf(stderr, "%s\n", m);
+        free(m);
+    }
+    simdiags_free(&d);
+    return s;
+}
+
+static void compare(const char *id)
+{
+    RuleCatalog *rules = NULL;
+    Scenario *s = load(id, &rules);
+    CHECK(s != NULL);
+    if (!s) {
+        rules_free(rules);
+        return;
+    }
+    ScriptProgram *prog = NULL;
+    SimError e;
+    if (s->script) CHECK(script_program_create(s, &prog, &e) == SIM_OK);
+
+    /* The plain walk, again while the filter learns what the script asks about. */
+    Plain p;
+    memset(&p, 0, sizeof p);
+    p.s = s;
+    p.prog = prog;
+    p.filter = session_took_filter_create(s);
+    CHECK(p.filter != NULL);
+    for (int round = 0; round < 16; round++) {
+        free(p.seen.k);
+        memset(&p.seen, 0, sizeof p.seen);
+        memset(p.ends, 0, sizeof p.ends);
+        p.states = 0;
+        p.incomplete = 0;
+        plain_walk(&p, 0);
+        if (!session_took_filter_missed(p.filter)) break;
+        CHECK(session_took_filter_learn(p.filter));
+    }
+    CHECK(!p.incomplete);
+    CHECK(p.states > 100);
+
+    ExploreOptions xo = {0, 0, 1, MAX_DEPTH, prog, 1};
+    ExploreResult *r = NULL;
+    CHECK(explore_run(s, &xo, &r, &e) == SIM_OK);
+    if (r) {
+        printf("%s: plain walk %lld states, exhaustive walk %lld states (%lld control, %lld "
+               "runs), %lld replayed, %lld differ\n",
+               id, p.states, r->states, r->control_states, r->acts, r->verified,
+               r->verify_failures);
+        CHECK(r->complete);
+        CHECK_INT(r->states, p.states);
+        CHECK_INT(r->verify_failures, 0);
+        CHECK(r->verified > 0);
+        CHECK(r->control_states < r->states);
+        for (size_t i = 0; i < s->ending_count && i < 16; i++) {
+            CHECK_INT(r->endings[i].reached, p.ends[i].reached);
+            CHECK_INT(r->endings[i].passed, p.ends[i].passed);
+            if (p.ends[i].reached) {
+                CHECK_INT(r->endings[i].min_total, p.ends[i].min);
+                CHECK_INT(r->endings[i].max_total, p.ends[i].max);
+            }
+        }
+    }
+    explore_free(r);
+    free(p.seen.k);
+    session_took_filter_destroy(p.filter);
+    script_program_destroy(prog);
+    scenario_free(s);
+    rules_free(rules);
+}
+
+/* A lean session: save, go on, load; the state and what follows are as before. */
+static void snapshot_round_trip(void)
+{
+    RuleCatalog *rules = NULL;
+    Scenario *s = load("tricky", &rules);
+    CHECK(s != NULL);
+    if (!s) {
+        rules_free(rules);
+        return;
+    }
+    SessionOptions so = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 1};
+    Session *ss = NULL;
+    SimError e;
+    CHECK(session_create(s, &so, &ss, &e) == SIM_OK);
+    if (ss) {
+        CHECK(session_act(ss, "hello", &e) == SIM_OK);
+        CHECK(session_act(ss, "explain", &e) == SIM_OK);
+        SessionSnapshot *sn = NULL;
+        CHECK(session_snapshot_save(ss, &sn, &e) == SIM_OK);
+        uint64_t before = session_state_hash(ss);
+        CHECK(session_act(ss, "joke", &e) == SIM_OK);
+        CHECK(session_act(ss, "to-decide", &e) == SIM_OK);
+        CHECK(session_act(ss, "refuse", &e) == SIM_OK);
+        uint64_t after = session_state_hash(ss);
+        CHECK(session_finished(ss));
+        if (sn) {
+            CHECK(session_snapshot_load(ss, sn, &e) == SIM_OK);
+            CHECK(!session_finished(ss));
+            CHECK(session_state_hash(ss) == before);
+            /* The script's counter and random generator were put back too: the same moves
+             * give the same end. */
+            CHECK(session_act(ss, "joke", &e) == SIM_OK);
+            CHECK(session_act(ss, "to-decide", &e) == SIM_OK);
+            CHECK(session_act(ss, "refuse", &e) == SIM_OK);
+            CHECK(session_state_hash(ss) == after);
+        }
+        session_snapshot_free(sn);
+        /* A plain session refuses snapshots. */
+        Session *plain = NULL;
+        SessionOptions po = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
+        CHECK(session_create(s, &po, &plain, &e) == SIM_OK);
+        SessionSnapshot *no = NULL;
+        CHECK(plain && session_snapshot_save(plain, &no, &e) == SIM_ERR_INVALID && !no);
+        session_destroy(plain);
+    }
+    session_destroy(ss);
+    scenario_free(s);
+    rules_free(rules);
+}
+
+int main(void)
+{
+    snapshot_round_trip();
+    compare("mini");
+    compare("tricky");
+    printf("%d passed, %d failed\n", test_passed, test_failed);
+    return test_failed ? 1 : 0;
+}
