@@ -1,8 +1,9 @@
 /*
  * cli_explore.c — `mfc-trainer explore SCENARIO|--all [--jobs N] [--json] [--limit N]
- * [--depth N] [--random N] [--seed S] [--verify N]`: walks a scenario's paths (engine/session/explore.h) and prints what
- * a methodologist needs to know before trainees see it. Exit 0 when clean, 1 on a script
- * error or a dead end (or a scenario that does not load), 2 on bad arguments.
+ * [--depth N] [--random N] [--seed S] [--verify N]`: walks a scenario's paths
+ * (engine/session/explore.h) and prints what a methodologist needs to know before trainees see it.
+ * Exit 0 when clean, 1 on a script error or a dead end (or a scenario that does not load), 2 on bad
+ * arguments.
  */
 #include "app.h"
 
@@ -346,8 +347,8 @@ static void *pack_worker(void *arg)
         if (k == (size_t)-1) return NULL;
         PackJob *j = &p->jobs[k];
         const ExploreArgs *o = p->o;
-        ExploreOptions eo = {(size_t)o->limit, (long)o->random, o->seed, (int)o->depth,
-                             j->sc.prog, (long)o->verify};
+        ExploreOptions eo = {(size_t)o->limit, (long)o->random, o->seed,
+                             (int)o->depth,    j->sc.prog,      (long)o->verify};
         double t0 = now_s();
         j->st = explore_run(j->sc.s, &eo, &j->r, &j->err);
         j->secs = now_s() - t0;
@@ -375,8 +376,8 @@ static int explore_all(const ExploreArgs *o, const AppPaths *paths)
         scenario_dirs_free(dirs, n);
         return EXIT_USAGE;
     }
-    Pack p = {o, calloc(n, sizeof *p.jobs), calloc(n, sizeof *p.order), 0, 0,
-              PTHREAD_MUTEX_INITIALIZER};
+    Pack p = {o, calloc(n, sizeof *p.jobs), calloc(n, sizeof *p.order), 0,
+              0, PTHREAD_MUTEX_INITIALIZER};
     int rc = EXIT_OK;
     if (!p.jobs || !p.order) {
         fprintf(stderr, "mfc-trainer explore: нехватка памяти\n");
@@ -473,8 +474,8 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
     rc = EXIT_FAIL;
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
-    ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed, (int)o.depth, prog,
-                         (long)o.verify};
+    ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed,
+                         (int)o.depth,    prog,           (long)o.verify};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (explore_run(s, &eo, &r, &err) != SIM_OK) {

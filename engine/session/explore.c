@@ -1,9 +1,9 @@
 /*
  * explore.c — the exhaustive walk and random playthroughs behind `mfc-trainer explore`.
  *
- * A Lua state cannot be copied, so a state is reached again by replaying its path from a new
- * attempt (sharing the compiled script). The walk is best first (see the heap below); states
- * are told apart by session_state_hash.
+ * The exhaustive walk (see "the exhaustive walk" below) keeps one lean session whose whole
+ * state, Lua heap included, can be saved and loaded (session_snapshot_*); random playthroughs
+ * replay plain attempts. Paths are rebuilt from parent links when a report needs one.
  */
 #include "explore.h"
 
@@ -21,7 +21,6 @@ typedef struct Node {
     int32_t score;     /* the attempt's total so far: the search takes high scores first */
     char *move;        /* the action that led here (owned); NULL for the start */
 } Node;
-
 
 typedef struct Ctx {
     const Scenario *s;
@@ -132,7 +131,6 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
     }
     return ss;
 }
-
 
 /* ---- what a state tells ------------------------------------------------------------------ */
 
@@ -264,9 +262,9 @@ typedef struct Pending {
  * [1] the applicant walks out after it (mood 0). Each is learnt from the first run that
  * shows it. */
 typedef struct Variant {
-    int32_t target;    /* control state; -1 when the move ends the attempt */
-    int32_t end_node;  /* the finished attempt's node (target -1) */
-    int32_t ending;    /* ending index when finished; -1 for a content error */
+    int32_t target;   /* control state; -1 when the move ends the attempt */
+    int32_t end_node; /* the finished attempt's node (target -1) */
+    int32_t ending;   /* ending index when finished; -1 for a content error */
     uint32_t ops_at, ops_n;
     uint32_t check_n; /* [1]: operations before the walkout (the move's own) */
     unsigned char known;
@@ -281,7 +279,7 @@ typedef struct Trans {
 
 typedef struct CNode {
     uint64_t hash;
-    int32_t rep;      /* first label that reached it (its path rebuilds the state); -1 none */
+    int32_t rep;       /* first label that reached it (its path rebuilds the state); -1 none */
     SessionLabel repv; /* … and its value */
     int32_t trans_at, trans_n;
     Pending *pend;
@@ -289,7 +287,7 @@ typedef struct CNode {
     SessionSnapshot *snap;
     HSet seen; /* the labels that reached it (hashes) */
     unsigned char expanded, exact_all, queued, terminal, kept;
-    unsigned char noff;     /* step actions offered here (asked once, when it was found) */
+    unsigned char noff; /* step actions offered here (asked once, when it was found) */
     unsigned char off[64];
 } CNode;
 
@@ -343,7 +341,8 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     *cap = ncap;
     return 1;
 }
-#define GROW(w, arr, cap, need) (grow((void **)&(arr), &(cap), (need), sizeof *(arr)) || ((w)->c->oom = 1, 0))
+#define GROW(w, arr, cap, need)                                                                    \
+    (grow((void **)&(arr), &(cap), (need), sizeof *(arr)) || ((w)->c->oom = 1, 0))
 
 static int32_t move_intern(Walk *w, const char *m)
 {
@@ -636,8 +635,8 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     path_free(&p);
 }
 
-static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent,
-                           int32_t move, int32_t depth)
+static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent, int32_t move,
+                           int32_t depth)
 {
     ExploreResult *r = w->c->r;
     if (ending < 0) return;
@@ -717,8 +716,7 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
 
 static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
                            int32_t move, uint64_t h);
-static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
-                         int32_t move)
+static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t parent, int32_t move)
 {
     return label_add_h(w, node, v, parent, move, session_label_hash(w->c->s, v));
 }
@@ -783,8 +781,8 @@ static void check_filter(Walk *w)
 
 /* Runs one move from the session's current state (already materialized). Returns 0 when the
  * move is not possible there. On success the session is in the resulting state. */
-static int run_move(Walk *w, const char *move, size_t *errs_before, int *from_step,
-                    char *from_id, size_t from_id_size)
+static int run_move(Walk *w, const char *move, size_t *errs_before, int *from_step, char *from_id,
+                    size_t from_id_size)
 {
     SimError e;
     *from_step = session_step_index(w->ss);
@@ -797,13 +795,13 @@ static int run_move(Walk *w, const char *move, size_t *errs_before, int *from_st
 }
 
 /* What a run shows beyond the label: script errors, coverage of steps. */
-static void note_run(Walk *w, size_t errs_before, int from_step, const char *from_id,
-                     int32_t label, const char *move)
+static void note_run(Walk *w, size_t errs_before, int from_step, const char *from_id, int32_t label,
+                     const char *move)
 {
     ExploreResult *r = w->c->r;
     for (size_t i = errs_before; i < session_script_error_count(w->ss); i++)
-        walk_issue(w, EXPLORE_SCRIPT_ERROR, step_id(w->ss, from_id),
-                   session_script_error(w->ss, i), label, move);
+        walk_issue(w, EXPLORE_SCRIPT_ERROR, step_id(w->ss, from_id), session_script_error(w->ss, i),
+                   label, move);
     int st = session_step_index(w->ss);
     if (st >= 0 && !r->step_seen[st]) {
         r->step_seen[st] = 1;
@@ -881,8 +879,7 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
     if (session_script_error_count(w->ss) > errs0) {
         /* The question itself failed for this label (its path to here ran fine). */
         for (size_t i = errs0; i < session_script_error_count(w->ss); i++)
-            walk_issue(w, EXPLORE_SCRIPT_ERROR, step, session_script_error(w->ss, i), label,
-                       NULL);
+            walk_issue(w, EXPLORE_SCRIPT_ERROR, step, session_script_error(w->ss, i), label, NULL);
         return;
     }
     if (no == 0)
@@ -946,8 +943,7 @@ static int learn(Walk *w, int32_t tid, int32_t label, int reads_before, int walk
 
 /* Runs transition tid for one label (value v) from the node's state, with its label set,
  * recording; the result is that label's successor, and teaches the transition its variant. */
-static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabel *v,
-                         int32_t tid)
+static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabel *v, int32_t tid)
 {
     if (!materialize(w, node, v)) return;
     int reads = session_label_reads(w->ss), walks = session_walkouts(w->ss);
@@ -1066,7 +1062,7 @@ static void propagate(Walk *w, int32_t node)
                 m = nb - i0 < CHUNK ? nb - i0 : CHUNK;
                 SessionLabel nv[CHUNK];
                 uint64_t hh[CHUNK];
-                int32_t dest[CHUNK]; /* node, or -1: skip (done or exact) */
+                int32_t dest[CHUNK];     /* node, or -1: skip (done or exact) */
                 signed char kind[CHUNK]; /* 0 node, 1 end, -1 skip, 2 run it */
                 int32_t ending[CHUNK];
                 const Trans *t = &w->trans[at + k];
@@ -1110,7 +1106,8 @@ static void propagate(Walk *w, int32_t node)
                     ending[j] = vr->ending;
                     hh[j] = session_label_hash(s, &v);
                     const HSet *hs = dest[j] >= 0 ? &w->nodes[dest[j]].seen : NULL;
-                    if (hs && hs->cap) __builtin_prefetch(&hs->k[(uint32_t)(hh[j] | 1) & (hs->cap - 1)]);
+                    if (hs && hs->cap)
+                        __builtin_prefetch(&hs->k[(uint32_t)(hh[j] | 1) & (hs->cap - 1)]);
                 }
                 for (uint32_t j = 0; j < m && !c->oom && !w->restart; j++) {
                     int32_t li = batch[i0 + j].id;
@@ -1232,8 +1229,8 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
         r->steps_seen++;
     }
     for (size_t i = 0; i < session_script_error_count(w.ss); i++)
-        walk_issue(&w, EXPLORE_SCRIPT_ERROR, step_id(w.ss, "?"), session_script_error(w.ss, i),
-                   -1, NULL);
+        walk_issue(&w, EXPLORE_SCRIPT_ERROR, step_id(w.ss, "?"), session_script_error(w.ss, i), -1,
+                   NULL);
     if (session_finished(w.ss)) {
         const Ending *en = session_ending(w.ss);
         end_add(&w, end_node(&w, session_control_hash(w.ss)), en ? (int)(en - c->s->endings) : -1,

@@ -1,12 +1,15 @@
 /*
  * explore.h — walking every path of a scenario (`mfc-trainer explore`), for methodologists.
  *
- * Owns: the exhaustive search over attempt states (breadth first, states told apart by
- * session_state_hash, up to a limit) and random playthroughs, with what they find: each
- * ending reached with its lowest and highest total and pass or fail, the best path,
- * unreachable endings, dead ends, script errors with the path that triggers each, and
- * coverage of steps and step actions. Every Lua hook runs as in a real attempt, because every
- * state is reached by replaying its path through session_act. Nothing here prints.
+ * Owns: the exhaustive search over attempt states (control state plus label, see session.h;
+ * up to a limit) and random playthroughs, with what they find: each ending reached with its
+ * lowest and highest total and pass or fail, the best path, unreachable endings, dead ends,
+ * script errors with the path that triggers each, and coverage of steps and step actions.
+ * Every Lua hook runs as in a real attempt: each control state runs each move through
+ * session_act from a snapshot; labels that need no hook of their own follow the recorded
+ * label operations. An optional self-check replays found paths as plain attempts. The engine
+ * has no global state, so separate scenarios may be explored on separate threads. Nothing
+ * here prints.
  * Depends on: session.
  */
 #ifndef SIM_EXPLORE_H
@@ -15,7 +18,7 @@
 #include "session.h"
 
 typedef struct ExploreOptions {
-    size_t limit;           /* distinct states to visit at most; 0: 200,000 */
+    size_t limit;           /* distinct states to visit at most; 0: 50,000,000 */
     long random_runs;       /* > 0: that many random playthroughs instead of the full walk */
     uint64_t seed;          /* the attempts' seed (and the random choices') */
     int max_depth;          /* actions per path at most; 0: 60 */

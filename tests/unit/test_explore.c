@@ -149,7 +149,7 @@ static void plain_walk(Plain *p, int depth)
         session_destroy(ss);
         return;
     }
-    char (*moves)[256] = malloc(MAX_MOVES * 256);
+    char(*moves)[256] = malloc(MAX_MOVES * 256);
     size_t n = moves ? plain_moves(ss, moves, MAX_MOVES) : 0;
     session_destroy(ss);
     for (size_t i = 0; i < n; i++) {
