@@ -781,12 +781,12 @@ static void check_filter(Walk *w)
 
 /* Runs one move from the session's current state (already materialized). Returns 0 when the
  * move is not possible there. On success the session is in the resulting state. */
-static int run_move(Walk *w, const char *move, size_t *errs_before, int *from_step, char *from_id,
-                    size_t from_id_size)
+static int run_move(Walk *w, const char *move, size_t *errs_before, int *from_step,
+                    const char **from_id)
 {
     SimError e;
     *from_step = session_step_index(w->ss);
-    snprintf(from_id, from_id_size, "%s", step_id(w->ss, "?"));
+    *from_id = step_id(w->ss, "?"); /* the scenario's own string: it outlives the move */
     *errs_before = session_script_error_count(w->ss);
     w->c->r->acts++;
     int ok = session_act(w->ss, move, &e) == SIM_OK;
@@ -891,8 +891,8 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
         if (i > 0 && !materialize(w, node, &v)) break;
         size_t errs;
         int from;
-        char from_id[128];
-        if (!run_move(w, w->moves[moves[i]], &errs, &from, from_id, sizeof from_id)) continue;
+        const char *from_id;
+        if (!run_move(w, w->moves[moves[i]], &errs, &from, &from_id)) continue;
         w->c->r->transitions++;
         note_run(w, errs, from, from_id, label, w->moves[moves[i]]);
         take_result(w, label, moves[i]);
@@ -950,10 +950,10 @@ static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
     int32_t mv = w->trans[tid].move;
     size_t errs;
     int from;
-    char from_id[128];
+    const char *from_id;
     w->rec.count = 0;
     session_record(w->ss, &w->rec);
-    int ok = run_move(w, w->moves[mv], &errs, &from, from_id, sizeof from_id);
+    int ok = run_move(w, w->moves[mv], &errs, &from, &from_id);
     session_record(w->ss, NULL);
     if (!ok) return;
     w->c->r->transitions++;
@@ -994,8 +994,8 @@ static void expand(Walk *w, int32_t node)
         session_record(w->ss, &w->rec);
         size_t errs;
         int from;
-        char from_id[128];
-        int ok = run_move(w, w->moves[moves[i]], &errs, &from, from_id, sizeof from_id);
+        const char *from_id;
+        int ok = run_move(w, w->moves[moves[i]], &errs, &from, &from_id);
         session_record(w->ss, NULL);
         if (!ok) continue;
         if (!GROW(w, w->trans, w->trans_cap, w->trans_count + 1)) break;

@@ -1186,7 +1186,10 @@ const Ending *session_ending(const Session *ss)
 }
 void session_report(const Session *ss, ScoreReport *out)
 {
-    score_compute(ss->s, &ss->ledger, out);
+    if (ss->lean) /* no ledger: the label's sums give the same totals */
+        score_compute_sums(ss->s, ss->lab.sums, (size_t)ss->lab.critical, out);
+    else
+        score_compute(ss->s, &ss->ledger, out);
 }
 size_t session_script_error_count(const Session *ss)
 {

@@ -155,12 +155,13 @@ void session_label_report(const Scenario *s, const SessionLabel *l, ScoreReport 
 int session_label_reads(const Session *ss);
 int session_walkouts(const Session *ss);
 
-/* Which taken actions are part of the control state: those a condition ("took:ID") names,
- * every "service:" choice, the actions of steps still reachable from the current one (along
- * "next"; from anywhere once a script has used sim.go), and any the script asked about. A
- * script that asks about one not in the filter, or jumps for the first time, sets
- * session_took_filter_missed; explore then lets the filter learn it and starts again.
- * Caller frees. */
+/* Which taken actions and flags are part of the control state. Actions: those a condition
+ * ("took:ID") names, every "service:" choice, the actions of steps still reachable from the
+ * current one (along "next"; from anywhere once a script has used sim.go), and any the script
+ * asked about. Flags: those a condition names and those the script asked about; a flag
+ * nobody reads cannot change what happens. A script that asks about an action or a flag not
+ * in the filter, or jumps for the first time, sets session_took_filter_missed; explore then
+ * lets the filter learn it and starts again. Caller frees. */
 SessionTookFilter *session_took_filter_create(const Scenario *s);
 void session_took_filter_destroy(SessionTookFilter *f);
 void session_use_took_filter(Session *ss, SessionTookFilter *f); /* borrowed */
@@ -169,7 +170,7 @@ int session_took_filter_missed(const SessionTookFilter *f);
 int session_took_filter_learn(SessionTookFilter *f);
 
 /* A hash of the control state (with the filter set by session_use_took_filter, else every
- * action taken). A script's own Lua variables are not part of it. */
+ * action taken and every flag). A script's own Lua variables are not part of it. */
 uint64_t session_control_hash(const Session *ss);
 /* Control state and label together. */
 uint64_t session_state_hash(const Session *ss);
@@ -177,7 +178,8 @@ uint64_t session_state_hash(const Session *ss);
 int session_took(const Session *ss, const char *action_id);
 
 /* A copy of a lean session's whole state, its script's included, to come back to. Loading
- * needs the same session the snapshot was saved from. Caller frees. */
+ * needs the same session the snapshot was saved from. Caller frees, before the session (the
+ * snapshot's buffer goes back to the session's script for reuse). */
 typedef struct SessionSnapshot SessionSnapshot;
 SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *err);
 SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError *err);
