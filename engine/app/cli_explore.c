@@ -355,14 +355,21 @@ static void *pack_worker(void *arg)
     }
 }
 
+/* Roughly how many control states: the ways the documents can lie (closed, open, each flag)
+ * times the services times the subsets of side actions each step offers. Used only to start
+ * the biggest scenarios first. */
 static long size_estimate(const Scenario *s)
 {
-    long e = (long)s->service_count + 1, acts = 0;
+    double e = (double)s->service_count + 1;
     for (size_t d = 0; d < s->document_count; d++)
-        e *= 2 + (long)s->documents[d].problem_count + (long)s->documents[d].trap_count;
-    for (size_t i = 0; i < s->step_count; i++)
-        acts += (long)s->steps[i].action_count;
-    return e * acts;
+        e *= 2.0 + (double)s->documents[d].problem_count + (double)s->documents[d].trap_count;
+    for (size_t i = 0; i < s->step_count; i++) {
+        int stay = 0;
+        for (size_t j = 0; j < s->steps[i].action_count; j++)
+            stay += s->steps[i].actions[j].next < 0 && s->steps[i].actions[j].ending < 0;
+        e *= 1.0 + stay;
+    }
+    return e > 1e15 ? (long)1e15 : (long)e;
 }
 
 static int explore_all(const ExploreArgs *o, const AppPaths *paths)

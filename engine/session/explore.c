@@ -255,7 +255,7 @@ typedef struct Label {
 /* A label waiting at its control state to be sent through the moves. */
 typedef struct Pending {
     SessionLabel v;
-    int32_t id;
+    int32_t id, depth; /* the depth too, so sending it on reads nothing else */
 } Pending;
 
 /* What a move does from a control state, in its two variants: [0] the applicant stays,
@@ -705,6 +705,7 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
     L->move = move;
     L->depth = parent >= 0 ? w->labels[parent].depth + 1 : 0;
     n->pend[n->npend].v = *v;
+    n->pend[n->npend].depth = L->depth;
     n->pend[n->npend++].id = id;
     if (n->rep < 0) {
         n->rep = id;
@@ -1046,7 +1047,7 @@ static void propagate(Walk *w, int32_t node)
         w->nodes[node].npend = w->nodes[node].pcap = 0;
         if (w->nodes[node].exact_all) {
             for (uint32_t i = 0; i < nb && !c->oom && !w->restart; i++) {
-                if (w->labels[batch[i].id].depth >= w->max_depth)
+                if (batch[i].depth >= w->max_depth)
                     c->r->complete = 0;
                 else
                     expand_exact(w, node, batch[i].id, &batch[i].v);
@@ -1069,7 +1070,7 @@ static void propagate(Walk *w, int32_t node)
                 for (uint32_t j = 0; j < m; j++) {
                     const Pending *pd = &batch[i0 + j];
                     kind[j] = -1;
-                    if (w->labels[pd->id].depth >= w->max_depth) {
+                    if (pd->depth >= w->max_depth) {
                         c->r->complete = 0;
                         continue;
                     }

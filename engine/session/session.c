@@ -1840,23 +1840,23 @@ uint64_t session_control_hash(const Session *ss)
     return h;
 }
 
-static uint64_t fold(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 29);
-}
-
-/* Hashed for every state an exploration finds, so kept to a few multiplies: the clock to a
- * hundredth of a minute (sums of fractions differ in the last bits), then two fields a word. */
+/* Hashed for every state an exploration finds, so kept short: the fields packed two to a
+ * word (the clock to a hundredth of a minute: sums of fractions differ in the last bits),
+ * each word times its own odd constant, added (independent multiplies), then mixed. */
 uint64_t session_label_hash(const Scenario *s, const SessionLabel *l)
 {
-    uint64_t h = fold(0x5a5aa5a5ULL, (uint64_t)(int64_t)(l->minutes * 100.0 + 0.5));
-    h = fold(h, (uint64_t)(uint32_t)l->mood | (uint64_t)(uint32_t)l->patience_penalty << 32);
+    static const uint64_t k[2 + (SCENARIO_MAX_CRITERIA + 2) / 2] = {
+        0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL,
+        0xD6E8FEB86659FD93ULL, 0xFF51AFD7ED558CCDULL, 0xC4CEB9FE1A85EC53ULL,
+        0x94D049BB133111EBULL, 0xBF58476D1CE4E5B9ULL, 0x2545F4914F6CDD1DULL};
     size_t n = s->criterion_count;
-    h = fold(h, (uint64_t)(uint32_t)l->critical | (n ? (uint64_t)(uint32_t)l->sums[0] << 32 : 0));
-    for (size_t c = 1; c < n; c += 2)
-        h = fold(h, (uint64_t)(uint32_t)l->sums[c] |
-                        (c + 1 < n ? (uint64_t)(uint32_t)l->sums[c + 1] << 32 : 0));
+    uint64_t h = (uint64_t)(int64_t)(l->minutes * 100.0 + 0.5) * k[0];
+    h += ((uint64_t)(uint32_t)l->mood | (uint64_t)(uint32_t)l->patience_penalty << 32) * k[1];
+    h += ((uint64_t)(uint32_t)l->critical | (n ? (uint64_t)(uint32_t)l->sums[0] << 32 : 0)) * k[2];
+    for (size_t c = 1, i = 3; c < n; c += 2, i++)
+        h += ((uint64_t)(uint32_t)l->sums[c] |
+              (c + 1 < n ? (uint64_t)(uint32_t)l->sums[c + 1] << 32 : 0)) *
+             k[i];
     return mix(h, n);
 }
 
