@@ -14,12 +14,11 @@
 #define MAX_MOVES  256
 #define MAX_ISSUES 64
 
+/* One move of a random playthrough (its path is a chain of these). */
 typedef struct Node {
     int32_t parent; /* -1 for the start */
     int32_t depth;
-    int32_t last_side; /* canonical index of the side move that led here; -1 after a step action */
-    int32_t score;     /* the attempt's total so far: the search takes high scores first */
-    char *move;        /* the action that led here (owned); NULL for the start */
+    char *move; /* the action that led here (owned); NULL for the start */
 } Node;
 
 typedef struct Ctx {
@@ -214,7 +213,7 @@ static void mark_action(Ctx *c, int step, const char *move)
         }
 }
 
-static int add_node(Ctx *c, int32_t parent, const char *move, int32_t last_side, int32_t score)
+static int add_node(Ctx *c, int32_t parent, const char *move)
 {
     if (c->node_count == c->node_cap) {
         size_t ncap = c->node_cap ? c->node_cap * 2 : 1024;
@@ -229,8 +228,6 @@ static int add_node(Ctx *c, int32_t parent, const char *move, int32_t last_side,
     Node *n = &c->nodes[c->node_count++];
     n->parent = parent;
     n->depth = parent >= 0 ? c->nodes[parent].depth + 1 : 0;
-    n->last_side = last_side;
-    n->score = score;
     n->move = move ? sim_strdup(move) : NULL;
     return 1;
 }
@@ -272,7 +269,6 @@ typedef struct Variant {
 
 typedef struct Trans {
     int32_t move;
-    int32_t from_step;
     unsigned char exact; /* a run read the clock or the mood: run it per label */
     Variant var[2];
 } Trans;
@@ -1004,7 +1000,6 @@ static void expand(Walk *w, int32_t node)
         Trans *t = &w->trans[tid];
         memset(t, 0, sizeof *t);
         t->move = moves[i];
-        t->from_step = from;
         w->nodes[node].trans_n++;
         note_run(w, errs, from, from_id, w->nodes[node].rep, w->moves[moves[i]]);
         if (!learn(w, tid, w->nodes[node].rep, reads, walks)) {
@@ -1287,7 +1282,7 @@ static SimStatus walk_random(Ctx *c, SimError *err)
         c->node_count = 0;
         Session *ss = replay(c, -1, err);
         if (!ss) return SIM_ERR_SCRIPT;
-        add_node(c, -1, NULL, -1, 0);
+        add_node(c, -1, NULL);
         r->runs++;
         int go = observe(c, ss, 0, -1, NULL, "?");
         for (int d = 0; go && d < max_depth && !c->oom; d++) {
@@ -1305,7 +1300,7 @@ static SimStatus walk_random(Ctx *c, SimError *err)
             mark_action(c, from, id);
             int32_t parent = (int32_t)c->node_count - 1;
             go = observe(c, ss, errs, parent, id, from_id);
-            add_node(c, parent, id, -1, 0);
+            add_node(c, parent, id);
         }
         session_destroy(ss);
     }
