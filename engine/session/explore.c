@@ -281,7 +281,6 @@ typedef struct CNode {
     Pending *pend;
     uint32_t npend, pcap;
     SessionSnapshot *snap;
-    HSet seen; /* the labels that reached it (hashes) */
     unsigned char expanded, exact_all, queued, terminal, kept;
     unsigned char noff; /* step actions offered here (asked once, when it was found) */
     unsigned char off[64];
@@ -294,6 +293,9 @@ typedef struct Walk {
     SessionTookFilter *filter;
     CNode *nodes;
     size_t node_count, node_cap;
+    HSet *seen; /* [node]: the labels that reached it (hashes); apart from the nodes, so the
+                   hot loop touches 16 bytes per node, not a whole node */
+    size_t seen_cap;
     uint64_t *map_key; /* control hash -> node index + 1 */
     int32_t *map_val;
     size_t map_cap;
@@ -522,8 +524,11 @@ static int32_t node_add(Walk *w, uint64_t h)
         w->map_val = v;
         w->map_cap = ncap;
     }
-    if (!GROW(w, w->nodes, w->node_cap, w->node_count + 1)) return -1;
+    if (!GROW(w, w->nodes, w->node_cap, w->node_count + 1) ||
+        !GROW(w, w->seen, w->seen_cap, w->node_count + 1))
+        return -1;
     int32_t id = (int32_t)w->node_count++;
+    memset(&w->seen[id], 0, sizeof w->seen[id]);
     CNode *n = &w->nodes[id];
     memset(n, 0, sizeof *n);
     n->hash = h;
@@ -673,7 +678,7 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
                            int32_t move, uint64_t h)
 {
     Ctx *c = w->c;
-    int fresh = hset_add(&w->nodes[node].seen, h);
+    int fresh = hset_add(&w->seen[node], h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return -1;
@@ -732,7 +737,7 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
 {
     Ctx *c = w->c;
     if (end < 0) return;
-    int fresh = hset_add(&w->nodes[end].seen, h);
+    int fresh = hset_add(&w->seen[end], h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return;
@@ -1101,7 +1106,7 @@ static void propagate(Walk *w, int32_t node)
                     dest[j] = vr->target < 0 ? vr->end_node : vr->target;
                     ending[j] = vr->ending;
                     hh[j] = session_label_hash(s, &v);
-                    const HSet *hs = dest[j] >= 0 ? &w->nodes[dest[j]].seen : NULL;
+                    const HSet *hs = dest[j] >= 0 ? &w->seen[dest[j]] : NULL;
                     if (hs && hs->cap)
                         __builtin_prefetch(&hs->k[(uint32_t)(hh[j] | 1) & (hs->cap - 1)]);
                 }
@@ -1139,10 +1144,11 @@ static void walk_free(Walk *w)
     free(w->flag_base);
     for (size_t i = 0; i < w->node_count; i++) {
         free(w->nodes[i].pend);
-        free(w->nodes[i].seen.k);
+        free(w->seen[i].k);
         session_snapshot_free(w->nodes[i].snap);
     }
     free(w->nodes);
+    free(w->seen);
     free(w->map_key);
     free(w->map_val);
     free(w->labels);
