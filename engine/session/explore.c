@@ -278,13 +278,20 @@ typedef struct CNode {
     int32_t rep;       /* first label that reached it (its path rebuilds the state); -1 none */
     SessionLabel repv; /* … and its value */
     int32_t trans_at, trans_n;
-    Pending *pend;
-    uint32_t npend, pcap;
     SessionSnapshot *snap;
-    unsigned char expanded, exact_all, queued, terminal, kept;
+    unsigned char expanded, exact_all, terminal, kept;
     unsigned char noff; /* step actions offered here (asked once, when it was found) */
     unsigned char off[64];
 } CNode;
+
+/* What sending labels on touches of a node, kept apart from the node (as the label sets are)
+ * so the hot loop reads a few bytes per node. */
+typedef struct Hot {
+    Pending *pend; /* labels waiting to be sent on */
+    uint32_t npend, pcap;
+    int32_t rep; /* first label that reached it (its path rebuilds the state); -1 none */
+    unsigned char queued;
+} Hot;
 
 typedef struct Walk {
     Ctx *c;
@@ -296,6 +303,8 @@ typedef struct Walk {
     HSet *seen; /* [node]: the labels that reached it (hashes); apart from the nodes, so the
                    hot loop touches 16 bytes per node, not a whole node */
     size_t seen_cap;
+    Hot *hot; /* [node] */
+    size_t hot_cap;
     uint64_t *map_key; /* control hash -> node index + 1 */
     int32_t *map_val;
     size_t map_cap;
@@ -525,14 +534,16 @@ static int32_t node_add(Walk *w, uint64_t h)
         w->map_cap = ncap;
     }
     if (!GROW(w, w->nodes, w->node_cap, w->node_count + 1) ||
-        !GROW(w, w->seen, w->seen_cap, w->node_count + 1))
+        !GROW(w, w->seen, w->seen_cap, w->node_count + 1) ||
+        !GROW(w, w->hot, w->hot_cap, w->node_count + 1))
         return -1;
     int32_t id = (int32_t)w->node_count++;
     memset(&w->seen[id], 0, sizeof w->seen[id]);
+    memset(&w->hot[id], 0, sizeof w->hot[id]);
+    w->hot[id].rep = -1;
     CNode *n = &w->nodes[id];
     memset(n, 0, sizeof *n);
     n->hash = h;
-    n->rep = -1;
     n->trans_at = -1;
     uint64_t k = h | 1;
     for (size_t j = k & (w->map_cap - 1);; j = (j + 1) & (w->map_cap - 1))
@@ -546,9 +557,9 @@ static int32_t node_add(Walk *w, uint64_t h)
 
 static void push(Walk *w, int32_t node)
 {
-    if (w->nodes[node].queued) return;
+    if (w->hot[node].queued) return;
     if (!GROW(w, w->stack, w->stack_cap, w->stack_count + 1)) return;
-    w->nodes[node].queued = 1;
+    w->hot[node].queued = 1;
     w->stack[w->stack_count++] = node;
 }
 
@@ -690,26 +701,27 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
     }
     if (!GROW(w, w->labels, w->label_cap, w->label_count + 1)) return -1;
     CNode *n = &w->nodes[node];
-    if (n->npend == n->pcap) {
-        uint32_t ncap = n->pcap ? n->pcap * 2 : 4;
-        Pending *p = realloc(n->pend, ncap * sizeof *p);
+    Hot *hn = &w->hot[node];
+    if (hn->npend == hn->pcap) {
+        uint32_t ncap = hn->pcap ? hn->pcap * 2 : 4;
+        Pending *p = realloc(hn->pend, ncap * sizeof *p);
         if (!p) {
             c->oom = 1;
             return -1;
         }
-        n->pend = p;
-        n->pcap = ncap;
+        hn->pend = p;
+        hn->pcap = ncap;
     }
     int32_t id = (int32_t)w->label_count++;
     Label *L = &w->labels[id];
     L->parent = parent;
     L->move = move;
     L->depth = parent >= 0 ? w->labels[parent].depth + 1 : 0;
-    n->pend[n->npend].v = *v;
-    n->pend[n->npend].depth = L->depth;
-    n->pend[n->npend++].id = id;
-    if (n->rep < 0) {
-        n->rep = id;
+    hn->pend[hn->npend].v = *v;
+    hn->pend[hn->npend].depth = L->depth;
+    hn->pend[hn->npend++].id = id;
+    if (hn->rep < 0) {
+        hn->rep = id;
         n->repv = *v;
     }
     push(w, node);
@@ -764,7 +776,7 @@ static int materialize(Walk *w, int32_t node, const SessionLabel *v)
         if (session_snapshot_load(w->ss, w->root, &e) != SIM_OK) return 0;
         int32_t chain[256];
         size_t k = 0;
-        for (int32_t l = n->rep; l >= 0 && w->labels[l].move >= 0 && k < 256;
+        for (int32_t l = w->hot[node].rep; l >= 0 && w->labels[l].move >= 0 && k < 256;
              l = w->labels[l].parent)
             chain[k++] = w->labels[l].move;
         while (k > 0) {
@@ -987,7 +999,7 @@ static void expand(Walk *w, int32_t node)
     if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
                    "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
-                   n->rep, NULL);
+                   w->hot[node].rep, NULL);
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &w->nodes[node].repv)) break;
         reads = session_label_reads(w->ss);
@@ -1006,8 +1018,8 @@ static void expand(Walk *w, int32_t node)
         memset(t, 0, sizeof *t);
         t->move = moves[i];
         w->nodes[node].trans_n++;
-        note_run(w, errs, from, from_id, w->nodes[node].rep, w->moves[moves[i]]);
-        if (!learn(w, tid, w->nodes[node].rep, reads, walks)) {
+        note_run(w, errs, from, from_id, w->hot[node].rep, w->moves[moves[i]]);
+        if (!learn(w, tid, w->hot[node].rep, reads, walks)) {
             c->oom = 1;
             break;
         }
@@ -1040,11 +1052,11 @@ static void propagate(Walk *w, int32_t node)
 {
     Ctx *c = w->c;
     const Scenario *s = c->s;
-    while (w->nodes[node].npend && !c->oom && !w->restart) {
-        Pending *batch = w->nodes[node].pend;
-        uint32_t nb = w->nodes[node].npend, bcap = w->nodes[node].pcap;
-        w->nodes[node].pend = NULL;
-        w->nodes[node].npend = w->nodes[node].pcap = 0;
+    while (w->hot[node].npend && !c->oom && !w->restart) {
+        Pending *batch = w->hot[node].pend;
+        uint32_t nb = w->hot[node].npend, bcap = w->hot[node].pcap;
+        w->hot[node].pend = NULL;
+        w->hot[node].npend = w->hot[node].pcap = 0;
         if (w->nodes[node].exact_all) {
             for (uint32_t i = 0; i < nb && !c->oom && !w->restart; i++) {
                 if (batch[i].depth >= w->max_depth)
@@ -1125,9 +1137,9 @@ static void propagate(Walk *w, int32_t node)
                 }
             }
         }
-        if (!w->nodes[node].pend && bcap <= 4096) {
-            w->nodes[node].pend = batch; /* kept for the node's next labels */
-            w->nodes[node].pcap = bcap;
+        if (!w->hot[node].pend && bcap <= 4096) {
+            w->hot[node].pend = batch; /* kept for the node's next labels */
+            w->hot[node].pcap = bcap;
         } else {
             free(batch);
         }
@@ -1143,12 +1155,13 @@ static void walk_free(Walk *w)
     free(w->mv_flag);
     free(w->flag_base);
     for (size_t i = 0; i < w->node_count; i++) {
-        free(w->nodes[i].pend);
+        free(w->hot[i].pend);
         free(w->seen[i].k);
         session_snapshot_free(w->nodes[i].snap);
     }
     free(w->nodes);
     free(w->seen);
+    free(w->hot);
     free(w->map_key);
     free(w->map_val);
     free(w->labels);
@@ -1242,7 +1255,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     }
     while (w.stack_count && !c->oom && !w.restart) {
         int32_t node = w.stack[--w.stack_count];
-        w.nodes[node].queued = 0;
+        w.hot[node].queued = 0;
         if (!w.nodes[node].expanded) expand(&w, node);
         propagate(&w, node);
         settle(&w, node);
