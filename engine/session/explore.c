@@ -684,9 +684,10 @@ static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t p
     }
 }
 
-/* Adds a reached state; returns its label index, -1 when seen before or not kept. */
+/* Adds a reached state (h: its label hash; depth: its path's length); returns its label
+ * index, -1 when seen before or not kept. */
 static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
-                           int32_t move, uint64_t h)
+                           int32_t move, uint64_t h, int32_t depth)
 {
     Ctx *c = w->c;
     int fresh = hset_add(&w->seen[node], h);
@@ -716,7 +717,7 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
     Label *L = &w->labels[id];
     L->parent = parent;
     L->move = move;
-    L->depth = parent >= 0 ? w->labels[parent].depth + 1 : 0;
+    L->depth = depth;
     hn->pend[hn->npend].v = *v;
     hn->pend[hn->npend].depth = L->depth;
     hn->pend[hn->npend++].id = id;
@@ -729,10 +730,11 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
 }
 
 static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t parent,
-                           int32_t move, uint64_t h);
+                           int32_t move, uint64_t h, int32_t depth);
 static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t parent, int32_t move)
 {
-    return label_add_h(w, node, v, parent, move, session_label_hash(w->c->s, v));
+    return label_add_h(w, node, v, parent, move, session_label_hash(w->c->s, v),
+                       parent >= 0 ? w->labels[parent].depth + 1 : 0);
 }
 
 /* The node standing for a finished attempt's control state (no moves, no snapshot). */
@@ -745,7 +747,7 @@ static int32_t end_node(Walk *w, uint64_t end_hash)
 
 /* A finished attempt reached by some label: counted once per (control, label) state. */
 static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
-                      int32_t move, uint64_t h)
+                      int32_t move, uint64_t h, int32_t depth)
 {
     Ctx *c = w->c;
     if (end < 0) return;
@@ -755,13 +757,14 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
         return;
     }
     c->r->states++;
-    ending_reached(w, ending, v, parent, move, parent >= 0 ? w->labels[parent].depth + 1 : 1);
+    ending_reached(w, ending, v, parent, move, depth);
 }
 
 static void end_add(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
                     int32_t move)
 {
-    end_add_h(w, end, ending, v, parent, move, session_label_hash(w->c->s, v));
+    end_add_h(w, end, ending, v, parent, move, session_label_hash(w->c->s, v),
+              parent >= 0 ? w->labels[parent].depth + 1 : 1);
 }
 
 /* Puts the session in node's control state with label v: from the node's snapshot, or by
@@ -1130,9 +1133,11 @@ static void propagate(Walk *w, int32_t node)
                     } else if (kind[j] >= 0) {
                         c->r->transitions++;
                         if (kind[j] == 1)
-                            end_add_h(w, dest[j], ending[j], &nv[j], li, mv, hh[j]);
+                            end_add_h(w, dest[j], ending[j], &nv[j], li, mv, hh[j],
+                                      batch[i0 + j].depth + 1);
                         else
-                            label_add_h(w, dest[j], &nv[j], li, mv, hh[j]);
+                            label_add_h(w, dest[j], &nv[j], li, mv, hh[j],
+                                        batch[i0 + j].depth + 1);
                     }
                 }
             }
