@@ -44,7 +44,9 @@ static int hset_add(HSet *s, uint64_t h)
 {
     h |= 1;
     if ((s->n + 1) * 2 > s->cap) {
-        uint32_t ncap = s->cap ? s->cap * 2 : 8;
+        /* Large sets grow fourfold: fewer rehashes and fewer fresh pages to fault in. */
+        if (s->cap >= (1u << 29)) return -1; /* beyond any --limit: a set this size */
+        uint32_t ncap = !s->cap ? 8 : s->cap < (1u << 16) ? s->cap * 2 : s->cap * 4;
         uint64_t *n = calloc(ncap, sizeof *n);
         if (!n) return -1;
         for (uint32_t i = 0; i < s->cap; i++)
