@@ -335,8 +335,8 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* The engine holds no global state, so scenarios can be explored on several threads; each
- * job touches only its own scenario, program and result. */
+/* explore and the modules below it hold no mutable global state, so scenarios can be
+ * explored on several threads; each job touches only its own scenario, program and result. */
 static void *pack_worker(void *arg)
 {
     Pack *p = arg;

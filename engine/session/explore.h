@@ -7,9 +7,9 @@
  * script errors with the path that triggers each, and coverage of steps and step actions.
  * Every Lua hook runs as in a real attempt: each control state runs each move through
  * session_act from a snapshot; labels that need no hook of their own follow the recorded
- * label operations. An optional self-check replays found paths as plain attempts. The engine
- * has no global state, so separate scenarios may be explored on separate threads. Nothing
- * here prints.
+ * label operations. An optional self-check replays found paths as plain attempts. This
+ * module and those below it (session, script, score, scenario, core) hold no mutable global
+ * state, so separate scenarios may be explored on separate threads. Nothing here prints.
  * Depends on: session.
  */
 #ifndef SIM_EXPLORE_H
