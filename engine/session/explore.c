@@ -1138,8 +1138,7 @@ static void propagate(Walk *w, int32_t node)
                             end_add_h(w, dest[j], ending[j], &nv[j], li, mv, hh[j],
                                       batch[i0 + j].depth + 1);
                         else
-                            label_add_h(w, dest[j], &nv[j], li, mv, hh[j],
-                                        batch[i0 + j].depth + 1);
+                            label_add_h(w, dest[j], &nv[j], li, mv, hh[j], batch[i0 + j].depth + 1);
                     }
                 }
             }
@@ -1273,6 +1272,37 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     return rc;
 }
 
+/* The self-check of a reported path: played again as a plain attempt, it must end at the
+ * given ending (any, when ending < 0) with the given total. */
+static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
+{
+    ExploreResult *r = c->r;
+    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 0}, c->opt->program, 0};
+    Session *ss = NULL;
+    SimError e;
+    int ok = session_create(c->s, &so, &ss, &e) == SIM_OK;
+    for (size_t i = 0; ok && i < p->count; i++)
+        ok = session_act(ss, p->actions[i], &e) == SIM_OK;
+    if (ok) {
+        ScoreReport rep;
+        session_report(ss, &rep);
+        const Ending *en = session_ending(ss);
+        ok = en && (ending < 0 || en - c->s->endings == ending) && rep.total == total;
+    }
+    session_destroy(ss);
+    r->verified++;
+    if (ok) return;
+    r->verify_failures++;
+    if (!r->verify_message) {
+        SimBuf b;
+        simbuf_init(&b);
+        simbuf_printf(&b, "путь из отчёта (итог %d) при повторе кончается иначе; путь:", total);
+        for (size_t i = 0; i < p->count; i++)
+            simbuf_printf(&b, " %s", p->actions[i]);
+        r->verify_message = simbuf_take(&b);
+    }
+}
+
 static SimStatus walk_all(Ctx *c, SimError *err)
 {
     SessionTookFilter *filter = session_took_filter_create(c->s);
@@ -1292,6 +1322,15 @@ static SimStatus walk_all(Ctx *c, SimError *err)
         result_reset(c);
     }
     session_took_filter_destroy(filter);
+    if (rc == SIM_OK && c->opt->verify > 0) { /* every path the report shows */
+        ExploreResult *r = c->r;
+        for (size_t i = 0; i < r->ending_count; i++)
+            if (r->endings[i].reached) {
+                verify_reported(c, &r->endings[i].min_path, (int)i, r->endings[i].min_total);
+                verify_reported(c, &r->endings[i].max_path, (int)i, r->endings[i].max_total);
+            }
+        if (r->best_total >= 0) verify_reported(c, &r->best_path, -1, r->best_total);
+    }
     return rc;
 }
 

@@ -23,9 +23,11 @@ typedef struct ExploreOptions {
     uint64_t seed;          /* the attempts' seed (and the random choices') */
     int max_depth;          /* actions per path at most; 0: 60 */
     ScriptProgram *program; /* optional compiled script, shared by every replay */
-    long verify;            /* > 0: every verify-th finished state found by the exhaustive walk,
-                               and every path it reports, is played again as a plain attempt
-                               and must end the same (ending, total, pass, clock) */
+    long verify;            /* > 0: the first finished state of each ending and every
+                               verify-th after it, found by the exhaustive walk, are played
+                               again as plain attempts and must end the same (ending, total,
+                               pass, clock); so are, at the end, every path the report shows
+                               (each ending's lowest and highest, the best: ending and total) */
 } ExploreOptions;
 
 typedef struct ExplorePath {
