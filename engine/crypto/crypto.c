@@ -66,6 +66,7 @@ int sec_equal(const unsigned char *a, const unsigned char *b, size_t n)
 
 void sec_random(void *buf, size_t n)
 {
+    (void)sec_init(); /* idempotent; the generator works even if this fails (getrandom) */
     randombytes_buf(buf, n);
 }
 

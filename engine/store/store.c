@@ -307,7 +307,6 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     Store *st = calloc(1, sizeof *st);
     if (!st)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    simrng_seed(&st->rng, (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32) ^ (uint64_t)(uintptr_t)st);
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         sim_error_set(err, SIM_ERR_IO,
@@ -779,12 +778,12 @@ SimStatus store_flush(Store *st, SimError *err)
 
 SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)
 {
-    /* A random (version 4) UUID, made before the first write so a retry never duplicates. */
+    /* A random (version 4) UUID, made before the first write so a retry never duplicates.
+     * The bytes come from the system's generator (libsodium): two processes started in the
+     * same second used to draw the same id from a clock-seeded generator (seen under ASan,
+     * where heap addresses repeat), and the second attempt could not be stored. */
     unsigned char u[16];
-    for (int i = 0; i < 16; i += 8) {
-        uint64_t r = simrng_next(&st->rng);
-        memcpy(u + i, &r, 8);
-    }
+    sec_random(u, sizeof u);
     u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
     u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
     snprintf(a->id, sizeof a->id,

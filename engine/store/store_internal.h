@@ -14,7 +14,6 @@ typedef struct StoreOp StoreOp; /* a write waiting for the database (store.c) */
 
 struct Store {
     sqlite3 *db;
-    SimRng rng;      /* for UUIDs */
     int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
     StoreOp *pending; /* writes kept in memory while the database refuses them, in order */
     size_t npending, cap;

@@ -271,7 +271,19 @@ static int play(const char *db, const char *scenario, int seed, const char *acti
     if (exam)
         argv[n++] = "--exam";
     argv[n] = NULL;
-    return run(argv, NULL, NULL);
+    /* What play printed on stderr is shown when it fails, so a failure says why. */
+    char errf[1024];
+    snprintf(errf, sizeof errf, "%s/play.err", work);
+    int rc = run(argv, NULL, errf);
+    if (rc != 0) {
+        FILE *f = fopen(errf, "r");
+        char line[1024];
+        while (f && fgets(line, sizeof line, f))
+            fprintf(stderr, "  play: %s", line);
+        if (f)
+            fclose(f);
+    }
+    return rc;
 }
 
 static int cmp_str(const void *a, const void *b)
