@@ -1886,11 +1886,6 @@ void script_snapshot_load(Script *sc, const ScriptSnapshot *sn)
     sc->hooks_run = 0;
 }
 
-int script_hooks_run(const Script *sc)
-{
-    return sc ? sc->hooks_run : 0;
-}
-
 size_t script_snapshot_size(const ScriptSnapshot *sn)
 {
     return sn ? sn->len : 0;

@@ -114,12 +114,12 @@ int script_snapshots_on(const Script *sc);
 /* *out: caller frees with script_snapshot_free, before the script itself (a freed snapshot's
  * buffer is kept by its script for the next one). */
 SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err);
+/* Copies nothing when the state is still the one sn was saved from or last loaded as: no hook
+ * but available() (read-only by the scenario format) ran since. The collector is off from the
+ * first snapshot on, so the garbage of such runs stays until the next real load. */
 void script_snapshot_load(Script *sc, const ScriptSnapshot *sn);
 void script_snapshot_free(ScriptSnapshot *sn);
 size_t script_snapshot_size(const ScriptSnapshot *sn);
-/* Hooks that actually ran (were defined) since the last snapshot save or load. Loading the
- * snapshot the state was last saved to or loaded from, with none run since, copies nothing. */
-int script_hooks_run(const Script *sc);
 
 /* Runs a piece of Lua text in a fresh sandbox with no scenario (tests of the sandbox itself).
  * result: caller frees; the tostring of the chunk's first return value. */

@@ -295,6 +295,77 @@ typedef struct Hot {
     unsigned char queued;
 } Hot;
 
+/* 64-bit hash -> index, open addressing at most half full (0 marks an empty slot, so keys
+ * are stored with the low bit set). Keys may repeat: a lookup walks every slot of its key. */
+typedef struct IMap {
+    uint64_t *k;
+    int32_t *v;
+    size_t cap, n;
+} IMap;
+
+/* Makes room for one more entry; 0 when memory ran out. */
+static int imap_reserve(IMap *m)
+{
+    if ((m->n + 1) * 2 <= m->cap) return 1;
+    size_t ncap = m->cap ? m->cap * 2 : 256;
+    uint64_t *k = calloc(ncap, sizeof *k);
+    int32_t *v = calloc(ncap, sizeof *v);
+    if (!k || !v) {
+        free(k);
+        free(v);
+        return 0;
+    }
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->k[i])
+            for (size_t j = m->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
+                if (!k[j]) {
+                    k[j] = m->k[i];
+                    v[j] = m->v[i];
+                    break;
+                }
+    free(m->k);
+    free(m->v);
+    m->k = k;
+    m->v = v;
+    m->cap = ncap;
+    return 1;
+}
+
+/* The value after *slot among the entries of key (start with *slot = (size_t)-1), or -1. */
+static int32_t imap_next(const IMap *m, uint64_t key, size_t *slot)
+{
+    if (!m->cap) return -1;
+    key |= 1;
+    size_t j = *slot == (size_t)-1 ? key & (m->cap - 1) : (*slot + 1) & (m->cap - 1);
+    for (;; j = (j + 1) & (m->cap - 1)) {
+        if (!m->k[j]) return -1;
+        if (m->k[j] == key) {
+            *slot = j;
+            return m->v[j];
+        }
+    }
+}
+
+/* Adds key -> v (call imap_reserve first). */
+static void imap_put(IMap *m, uint64_t key, int32_t v)
+{
+    key |= 1;
+    for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1))
+        if (!m->k[j]) {
+            m->k[j] = key;
+            m->v[j] = v;
+            m->n++;
+            return;
+        }
+}
+
+static void imap_free(IMap *m)
+{
+    free(m->k);
+    free(m->v);
+    memset(m, 0, sizeof *m);
+}
+
 typedef struct Walk {
     Ctx *c;
     Session *ss;
@@ -307,9 +378,7 @@ typedef struct Walk {
     size_t seen_cap;
     Hot *hot; /* [node] */
     size_t hot_cap;
-    uint64_t *map_key; /* control hash -> node index + 1 */
-    int32_t *map_val;
-    size_t map_cap;
+    IMap node_map; /* control hash -> node index */
     Label *labels;
     size_t label_count, label_cap;
     Trans *trans;
@@ -317,10 +386,9 @@ typedef struct Walk {
     SessionOp *ops;
     size_t ops_count, ops_cap;
     SessionOps rec;
-    char **moves; /* interned move names */
-    uint64_t *move_key;
-    int32_t *move_val;
-    size_t move_count, move_cap, move_map_cap;
+    char **moves;  /* interned move names */
+    IMap move_map; /* hash of a move id -> its index in moves */
+    size_t move_count, move_cap;
     int32_t *stack;
     size_t stack_count, stack_cap;
     size_t limit;
@@ -355,47 +423,19 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 
 static int32_t move_intern(Walk *w, const char *m)
 {
-    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, m, strlen(m)) | 1;
-    if ((w->move_count + 1) * 2 > w->move_map_cap) {
-        size_t ncap = w->move_map_cap ? w->move_map_cap * 2 : 256;
-        uint64_t *k = calloc(ncap, sizeof *k);
-        int32_t *v = calloc(ncap, sizeof *v);
-        if (!k || !v) {
-            free(k);
-            free(v);
-            w->c->oom = 1;
-            return -1;
-        }
-        for (size_t i = 0; i < w->move_map_cap; i++)
-            if (w->move_key[i])
-                for (size_t j = w->move_key[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!k[j]) {
-                        k[j] = w->move_key[i];
-                        v[j] = w->move_val[i];
-                        break;
-                    }
-        free(w->move_key);
-        free(w->move_val);
-        w->move_key = k;
-        w->move_val = v;
-        w->move_map_cap = ncap;
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, m, strlen(m));
+    size_t slot = (size_t)-1;
+    for (int32_t i; (i = imap_next(&w->move_map, h, &slot)) >= 0;)
+        if (strcmp(w->moves[i], m) == 0) return i;
+    char *d = NULL;
+    if (!imap_reserve(&w->move_map) || !GROW(w, w->moves, w->move_cap, w->move_count + 1) ||
+        !(d = sim_strdup(m))) {
+        w->c->oom = 1;
+        return -1;
     }
-    for (size_t j = h & (w->move_map_cap - 1);; j = (j + 1) & (w->move_map_cap - 1)) {
-        if (w->move_key[j] == h && strcmp(w->moves[w->move_val[j]], m) == 0) return w->move_val[j];
-        if (w->move_key[j] == h) continue;
-        if (!w->move_key[j]) {
-            if (!GROW(w, w->moves, w->move_cap, w->move_count + 1)) return -1;
-            char *d = sim_strdup(m);
-            if (!d) {
-                w->c->oom = 1;
-                return -1;
-            }
-            w->moves[w->move_count] = d;
-            w->move_key[j] = h;
-            w->move_val[j] = (int32_t)w->move_count;
-            return (int32_t)w->move_count++;
-        }
-    }
+    w->moves[w->move_count] = d;
+    imap_put(&w->move_map, h, (int32_t)w->move_count);
+    return (int32_t)w->move_count++;
 }
 
 /* Interns every move id a walk can make, once: step actions, opening each document, flagging
@@ -501,39 +541,15 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
 /* The node of a control hash, or -1. */
 static int32_t node_find(const Walk *w, uint64_t h)
 {
-    if (!w->map_cap) return -1;
-    h |= 1;
-    for (size_t j = h & (w->map_cap - 1);; j = (j + 1) & (w->map_cap - 1)) {
-        if (w->map_key[j] == h) return w->map_val[j];
-        if (!w->map_key[j]) return -1;
-    }
+    size_t slot = (size_t)-1;
+    return imap_next(&w->node_map, h, &slot);
 }
 
 static int32_t node_add(Walk *w, uint64_t h)
 {
-    if ((w->node_count + 1) * 2 > w->map_cap) {
-        size_t ncap = w->map_cap ? w->map_cap * 2 : 1024;
-        uint64_t *k = calloc(ncap, sizeof *k);
-        int32_t *v = calloc(ncap, sizeof *v);
-        if (!k || !v) {
-            free(k);
-            free(v);
-            w->c->oom = 1;
-            return -1;
-        }
-        for (size_t i = 0; i < w->map_cap; i++)
-            if (w->map_key[i])
-                for (size_t j = w->map_key[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!k[j]) {
-                        k[j] = w->map_key[i];
-                        v[j] = w->map_val[i];
-                        break;
-                    }
-        free(w->map_key);
-        free(w->map_val);
-        w->map_key = k;
-        w->map_val = v;
-        w->map_cap = ncap;
+    if (!imap_reserve(&w->node_map)) {
+        w->c->oom = 1;
+        return -1;
     }
     if (!GROW(w, w->nodes, w->node_cap, w->node_count + 1) ||
         !GROW(w, w->seen, w->seen_cap, w->node_count + 1) ||
@@ -547,13 +563,7 @@ static int32_t node_add(Walk *w, uint64_t h)
     memset(n, 0, sizeof *n);
     n->hash = h;
     n->trans_at = -1;
-    uint64_t k = h | 1;
-    for (size_t j = k & (w->map_cap - 1);; j = (j + 1) & (w->map_cap - 1))
-        if (!w->map_key[j]) {
-            w->map_key[j] = k;
-            w->map_val[j] = id;
-            break;
-        }
+    imap_put(&w->node_map, h, id);
     return id;
 }
 
@@ -1168,8 +1178,7 @@ static void walk_free(Walk *w)
     free(w->nodes);
     free(w->seen);
     free(w->hot);
-    free(w->map_key);
-    free(w->map_val);
+    imap_free(&w->node_map);
     free(w->labels);
     free(w->trans);
     free(w->ops);
@@ -1177,8 +1186,7 @@ static void walk_free(Walk *w)
     for (size_t i = 0; i < w->move_count; i++)
         free(w->moves[i]);
     free(w->moves);
-    free(w->move_key);
-    free(w->move_val);
+    imap_free(&w->move_map);
     free(w->stack);
     session_snapshot_free(w->root);
     session_destroy(w->ss);

@@ -1584,14 +1584,18 @@ typedef struct FilterSlot {
     int step;      /* the step whose action it is; -1: always part of the state */
 } FilterSlot;
 
+/* Names (by hash) with the step whose action each is, or -1 for "always counts". */
+typedef struct SlotTable {
+    FilterSlot *slots; /* open addressing, at most half full; hash 0 = empty */
+    size_t cap, count;
+} SlotTable;
+
 struct SessionTookFilter {
     const Scenario *s;
-    FilterSlot *slots;
-    size_t cap, count;
+    SlotTable took;       /* actions: their step, or -1 (a condition or the script names it) */
     unsigned char *reach; /* [from * step_count + to]: `to` can follow `from` */
     StrSet asked;         /* ids a script asked about that the filter did not hold */
-    FilterSlot *fslots;   /* plain flags something reads (a condition or a script) */
-    size_t fcap, fcount;
+    SlotTable flags;      /* plain flags something reads (a condition or a script) */
     StrSet fasked;        /* flags a script asked about that the filter did not hold */
     int jumps;            /* a script moved an attempt itself (sim.go): any step may follow */
     int jumped;           /* … and the filter did not know yet */
@@ -1621,46 +1625,46 @@ static void filter_reach(SessionTookFilter *f)
                     f->reach[i * n + j] |= f->reach[k * n + j];
 }
 
-static FilterSlot *slot_in(FilterSlot *slots, size_t cap, uint64_t h)
+/* The slot of hash h (h | 1): its entry, or the empty slot where it would go. */
+static FilterSlot *slot_of(const SlotTable *t, uint64_t h)
 {
     h |= 1;
-    for (size_t j = h & (cap - 1);; j = (j + 1) & (cap - 1))
-        if (slots[j].hash == h || !slots[j].hash)
-            return &slots[j];
+    for (size_t j = h & (t->cap - 1);; j = (j + 1) & (t->cap - 1))
+        if (t->slots[j].hash == h || !t->slots[j].hash)
+            return &t->slots[j];
 }
 
-static FilterSlot *filter_slot(const SessionTookFilter *f, uint64_t h)
+/* The entry of h, or NULL. */
+static const FilterSlot *slot_find(const SlotTable *t, uint64_t h)
 {
-    return slot_in(f->slots, f->cap, h);
+    const FilterSlot *sl = t->cap ? slot_of(t, h) : NULL;
+    return sl && sl->hash ? sl : NULL;
 }
 
-/* A flag is part of the control state only if something reads it. */
-static int flag_put(SessionTookFilter *f, const char *name)
+/* Adds name with its step (-1: always; "always" wins over a step). 0 when memory ran out. */
+static int slot_put(SlotTable *t, const char *name, int step)
 {
-    if ((f->fcount + 1) * 2 > f->fcap) {
-        size_t ncap = f->fcap ? f->fcap * 2 : 32;
-        FilterSlot *n = calloc(ncap, sizeof *n);
-        if (!n)
+    if ((t->count + 1) * 2 > t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 64;
+        SlotTable n = {calloc(ncap, sizeof(FilterSlot)), ncap, t->count};
+        if (!n.slots)
             return 0;
-        for (size_t i = 0; i < f->fcap; i++)
-            if (f->fslots[i].hash)
-                *slot_in(n, ncap, f->fslots[i].hash) = f->fslots[i];
-        free(f->fslots);
-        f->fslots = n;
-        f->fcap = ncap;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i].hash)
+                *slot_of(&n, t->slots[i].hash) = t->slots[i];
+        free(t->slots);
+        *t = n;
     }
-    FilterSlot *sl = slot_in(f->fslots, f->fcap, str_hash(name) | 1);
+    uint64_t h = str_hash(name) | 1;
+    FilterSlot *sl = slot_of(t, h);
     if (!sl->hash) {
-        sl->hash = str_hash(name) | 1;
+        sl->hash = h;
+        sl->step = step;
+        t->count++;
+    } else if (step < 0) {
         sl->step = -1;
-        f->fcount++;
     }
     return 1;
-}
-
-static int flag_read(const SessionTookFilter *f, uint64_t h)
-{
-    return f->fcap && slot_in(f->fslots, f->fcap, h | 1)->hash;
 }
 
 static int plain_flag(const char *name)
@@ -1669,34 +1673,6 @@ static int plain_flag(const char *name)
            strncmp(name, "inspected:", 10) != 0 && strncmp(name, "flagged:", 8) != 0;
 }
 
-static int filter_put(SessionTookFilter *f, const char *id, int step)
-{
-    if ((f->count + 1) * 2 > f->cap) {
-        size_t ncap = f->cap ? f->cap * 2 : 64;
-        FilterSlot *old = f->slots;
-        size_t ocap = f->cap;
-        f->slots = calloc(ncap, sizeof *f->slots);
-        if (!f->slots) {
-            f->slots = old;
-            return 0;
-        }
-        f->cap = ncap;
-        for (size_t i = 0; i < ocap; i++)
-            if (old[i].hash)
-                *filter_slot(f, old[i].hash) = old[i];
-        free(old);
-    }
-    uint64_t h = str_hash(id) | 1;
-    FilterSlot *sl = filter_slot(f, h);
-    if (!sl->hash) {
-        sl->hash = h;
-        sl->step = step;
-        f->count++;
-    } else if (step < 0) {
-        sl->step = -1; /* "always" wins */
-    }
-    return 1;
-}
 
 SessionTookFilter *session_took_filter_create(const Scenario *s)
 {
@@ -1712,19 +1688,19 @@ SessionTookFilter *session_took_filter_create(const Scenario *s)
     for (size_t i = 0; i < s->step_count; i++)
         for (size_t j = 0; j < s->steps[i].action_count; j++) {
             const Action *a = &s->steps[i].actions[j];
-            ok &= filter_put(f, a->id, (int)i);
+            ok &= slot_put(&f->took, a->id, (int)i);
             for (size_t k = 0; k < a->require_count; k++) {
                 const char *nm = a->requires[k].name;
                 if (strncmp(nm, "took:", 5) == 0)
-                    ok &= filter_put(f, nm + 5, -1);
+                    ok &= slot_put(&f->took, nm + 5, -1);
                 else if (plain_flag(nm))
-                    ok &= flag_put(f, nm);
+                    ok &= slot_put(&f->flags, nm, -1);
             }
         }
     for (size_t k = 0; k < s->service_count; k++) {
         char id[300];
         snprintf(id, sizeof id, "service:%s", s->services[k].id);
-        ok &= filter_put(f, id, -1);
+        ok &= slot_put(&f->took, id, -1);
     }
     if (!ok) {
         session_took_filter_destroy(f);
@@ -1737,18 +1713,18 @@ void session_took_filter_destroy(SessionTookFilter *f)
 {
     if (!f)
         return;
-    free(f->slots);
+    free(f->took.slots);
     free(f->reach);
     strset_free(&f->asked);
-    free(f->fslots);
+    free(f->flags.slots);
     strset_free(&f->fasked);
     free(f);
 }
 
 static void filter_note(SessionTookFilter *f, const char *id)
 {
-    const FilterSlot *sl = f->cap ? filter_slot(f, str_hash(id) | 1) : NULL;
-    if (sl && sl->hash && sl->step < 0)
+    const FilterSlot *sl = slot_find(&f->took, str_hash(id));
+    if (sl && sl->step < 0)
         return;
     /* Asked about an action the filter may drop: from now on it must always count. */
     if (!strset_has(&f->asked, id))
@@ -1758,7 +1734,7 @@ static void filter_note(SessionTookFilter *f, const char *id)
 
 static void filter_flag_note(SessionTookFilter *f, const char *name)
 {
-    if (flag_read(f, str_hash(name)))
+    if (slot_find(&f->flags, str_hash(name)))
         return;
     if (!strset_has(&f->fasked, name))
         strset_push(&f->fasked, name);
@@ -1785,9 +1761,9 @@ int session_took_filter_learn(SessionTookFilter *f)
         filter_reach(f);
     }
     for (size_t i = 0; i < f->asked.count; i++)
-        ok &= filter_put(f, f->asked.items[i], -1);
+        ok &= slot_put(&f->took, f->asked.items[i], -1);
     for (size_t i = 0; i < f->fasked.count; i++)
-        ok &= flag_put(f, f->fasked.items[i]);
+        ok &= slot_put(&f->flags, f->fasked.items[i], -1);
     f->missed = 0;
     return ok;
 }
@@ -1802,8 +1778,8 @@ static int took_counts(const Session *ss, size_t i)
     const SessionTookFilter *f = ss->filter;
     if (!f)
         return 1;
-    const FilterSlot *sl = filter_slot(f, ss->took.hash[i] | 1);
-    if (!sl->hash)
+    const FilterSlot *sl = slot_find(&f->took, ss->took.hash[i]);
+    if (!sl)
         return 0; /* a document or flag move nobody asks about: its effect is in the state */
     if (sl->step < 0)
         return 1;
@@ -1820,7 +1796,7 @@ uint64_t session_control_hash(const Session *ss)
     h = mix(h, ss->data_hash);
     uint64_t fl = 0;
     for (size_t i = 0; i < ss->flags.count; i++)
-        if (!ss->filter || flag_read(ss->filter, ss->flags.hash[i]))
+        if (!ss->filter || slot_find(&ss->filter->flags, ss->flags.hash[i]))
             fl += mix(0, ss->flags.hash[i]);
     h = mix(h, fl);
     uint64_t t = 0;
@@ -2059,7 +2035,3 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
 }
 
 
-int session_took(const Session *ss, const char *action_id)
-{
-    return strset_has(&ss->took, action_id);
-}

@@ -174,8 +174,6 @@ int session_took_filter_learn(SessionTookFilter *f);
 uint64_t session_control_hash(const Session *ss);
 /* Control state and label together. */
 uint64_t session_state_hash(const Session *ss);
-/* 1 when the action (any id shape) was taken at least once in this attempt. */
-int session_took(const Session *ss, const char *action_id);
 
 /* A copy of a lean session's whole state, its script's included, to come back to. Loading
  * needs the same session the snapshot was saved from. Caller frees, before the session (the
