@@ -135,20 +135,28 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
 
 /* ---- what a state tells ------------------------------------------------------------------ */
 
-static void add_issue(Ctx *c, ExploreIssueKind kind, const char *step, const char *msg,
-                      int32_t node, const char *last)
+/* A new issue (its path left to the caller), or NULL: one report per place and message, and
+ * at most MAX_ISSUES. */
+static ExploreIssue *issue_new(ExploreResult *r, ExploreIssueKind kind, const char *step,
+                               const char *msg)
 {
-    ExploreResult *r = c->r;
-    for (size_t i = 0; i < r->issue_count; i++) /* one report per place and message */
+    for (size_t i = 0; i < r->issue_count; i++)
         if (r->issues[i].kind == kind && strcmp(r->issues[i].step, step) == 0 &&
             strcmp(r->issues[i].message, msg) == 0)
-            return;
-    if (r->issue_count >= MAX_ISSUES) return;
+            return NULL;
+    if (r->issue_count >= MAX_ISSUES) return NULL;
     ExploreIssue *is = &r->issues[r->issue_count++];
     is->kind = kind;
     is->step = sim_strdup(step);
     is->message = sim_strdup(msg);
-    path_set(c, &is->path, node, last);
+    return is;
+}
+
+static void add_issue(Ctx *c, ExploreIssueKind kind, const char *step, const char *msg,
+                      int32_t node, const char *last)
+{
+    ExploreIssue *is = issue_new(c->r, kind, step, msg);
+    if (is) path_set(c, &is->path, node, last);
 }
 
 static const char *step_id(const Session *ss, const char *fallback)
@@ -594,17 +602,8 @@ static void label_path(Walk *w, ExplorePath *p, int32_t label, const char *last)
 static void walk_issue(Walk *w, ExploreIssueKind kind, const char *step, const char *msg,
                        int32_t label, const char *last)
 {
-    ExploreResult *r = w->c->r;
-    for (size_t i = 0; i < r->issue_count; i++)
-        if (r->issues[i].kind == kind && strcmp(r->issues[i].step, step) == 0 &&
-            strcmp(r->issues[i].message, msg) == 0)
-            return;
-    if (r->issue_count >= MAX_ISSUES) return;
-    ExploreIssue *is = &r->issues[r->issue_count++];
-    is->kind = kind;
-    is->step = sim_strdup(step);
-    is->message = sim_strdup(msg);
-    label_path(w, &is->path, label, last);
+    ExploreIssue *is = issue_new(w->c->r, kind, step, msg);
+    if (is) label_path(w, &is->path, label, last);
 }
 
 /* Plays a found path again as a plain attempt (full ledger, no snapshots) and compares its
