@@ -12,6 +12,92 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ==== provenance ========================================================================== */
+
+static int valid_iso_date(const char *d)
+{
+    int y, m, day;
+    char tail;
+    if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || d[4] != '-' ||
+        d[7] != '-')
+        return 0;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || day < 1 || day > mdays[m - 1])
+        return 0;
+    return !(m == 2 && day == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+/* An address the book can show and a reader can follow: a web address, not prose. */
+static int valid_source(const char *s)
+{
+    return (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0) && !strchr(s, ' ') &&
+           strlen(s) > 10 && strlen(s) < 1024;
+}
+
+int provenance_parse(const void *cjson_obj, Provenance *out, char *msg, size_t msg_len,
+                     const char **key)
+{
+    const cJSON *o = cjson_obj;
+    memset(out, 0, sizeof *out);
+    *key = NULL;
+    msg[0] = '\0';
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(o, "source");
+    if (src) {
+        size_t n = cJSON_IsArray(src) ? (size_t)cJSON_GetArraySize(src) : 1;
+        out->sources = calloc(n ? n : 1, sizeof *out->sources);
+        const cJSON *it = cJSON_IsArray(src) ? src->child : src;
+        for (; it && out->sources; it = cJSON_IsArray(src) ? it->next : NULL) {
+            if (!cJSON_IsString(it) || !valid_source(it->valuestring)) {
+                snprintf(msg, msg_len,
+                         "«source» — адрес источника (https://…) или список таких адресов");
+                *key = "source";
+                return -1;
+            }
+            out->sources[out->source_count++] = sim_strdup(it->valuestring);
+        }
+        if (cJSON_IsArray(src) && n == 0) {
+            snprintf(msg, msg_len, "список «source» пуст: укажите адрес, где факт подтверждён");
+            *key = "source";
+            return -1;
+        }
+    }
+    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(o, "checked");
+    if (ch) {
+        if (!cJSON_IsString(ch) || !valid_iso_date(ch->valuestring)) {
+            snprintf(msg, msg_len,
+                     "«checked» — дата проверки в виде ГГГГ-ММ-ДД, например \"2026-12-06\"");
+            *key = "checked";
+            return -1;
+        }
+        out->checked = sim_strdup(ch->valuestring);
+    }
+    if (out->checked && !out->source_count) {
+        snprintf(msg, msg_len, "есть дата проверки «checked», но нет источника «source»: "
+                               "укажите адрес, где факт подтверждён");
+        *key = "checked";
+        return -1;
+    }
+    return 0;
+}
+
+void provenance_free(Provenance *p)
+{
+    for (size_t i = 0; i < p->source_count; i++)
+        free(p->sources[i]);
+    free(p->sources);
+    free(p->checked);
+    memset(p, 0, sizeof *p);
+}
+
+void provenance_date_ru(const Provenance *p, char *out, size_t out_len)
+{
+    if (!p->checked || strlen(p->checked) != 10) {
+        snprintf(out, out_len, "%s", "");
+        return;
+    }
+    snprintf(out, out_len, "%.2s.%.2s.%.4s", p->checked + 8, p->checked + 5, p->checked);
+}
+
 /* ==== rules =============================================================================== */
 
 static char *dup_member(const cJSON *o, const char *k)
@@ -57,6 +143,30 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
         int line = 0, col = 0;
         jsonpos_lookup(pos, p, &line, &col);
         Rule r = {0};
+        if (!cJSON_IsObject(it)) {
+            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p,
+                         "ожидался объект правила {id, act, short, text}");
+            bad = 1;
+            continue;
+        }
+        static const char *const keys[] = {"id",   "act",     "article", "short",
+                                           "text", "verify",  "source",  "checked", NULL};
+        for (const cJSON *k = it->child; k; k = k->next) {
+            int ok = 0;
+            for (size_t q = 0; keys[q]; q++)
+                ok |= strcmp(k->string, keys[q]) == 0;
+            if (!ok) {
+                char kp[128];
+                int kl = line, kc = col;
+                snprintf(kp, sizeof kp, "%s.%s", p, k->string);
+                jsonpos_lookup(pos, kp, &kl, &kc);
+                simdiags_add(diags, SIM_SEV_ERROR, path, kl, kc, kp,
+                             "неизвестное поле «%s»: допустимы id, act, article, short, text, "
+                             "verify, source, checked",
+                             k->string);
+                bad = 1;
+            }
+        }
         r.id = dup_member(it, "id");
         r.act = dup_member(it, "act");
         r.article = dup_member(it, "article");
@@ -64,6 +174,21 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
         r.text = dup_member(it, "text");
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, "verify");
         r.verify = cJSON_IsTrue(v);
+        char pmsg[200];
+        const char *pkey = NULL;
+        if (provenance_parse(it, &r.prov, pmsg, sizeof pmsg, &pkey) != 0) {
+            char kp[128];
+            int kl = line, kc = col;
+            snprintf(kp, sizeof kp, "%s.%s", p, pkey);
+            jsonpos_lookup(pos, kp, &kl, &kc);
+            simdiags_add(diags, SIM_SEV_ERROR, path, kl, kc, kp, "%s", pmsg);
+            bad = 1;
+        } else if (!r.verify && !r.prov.checked && r.id) {
+            simdiags_add(diags, SIM_SEV_WARNING, path, line, col, p,
+                         "у правила «%s» нет источника и даты проверки: добавьте «source» и "
+                         "«checked» или отметьте «verify»: true",
+                         r.id);
+        }
         if (!r.id || !r.act || !r.short_ || !r.text) {
             simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p,
                          "у правила должны быть строки «id», «act», «short» и «text»");
@@ -96,6 +221,7 @@ void rules_free(RuleCatalog *rc)
         free(rc->rules[i].article);
         free(rc->rules[i].short_);
         free(rc->rules[i].text);
+        provenance_free(&rc->rules[i].prov);
     }
     free(rc->rules);
     free(rc->path);

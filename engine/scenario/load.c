@@ -347,6 +347,21 @@ static double get_num(Ld *ld, const cJSON *obj, const char *path, const char *ke
     return d;
 }
 
+/* An optional true/false member; def when absent. */
+static int get_bool(Ld *ld, const cJSON *obj, const char *path, const char *key, int def)
+{
+    const cJSON *v = get(obj, key);
+    if (!v)
+        return def;
+    if (!cJSON_IsBool(v)) {
+        char p[PATH_MAX_LEN];
+        pkey(p, path, key);
+        ERR(ld, p, "ожидалось true или false, а здесь %s", type_name(v));
+        return def;
+    }
+    return cJSON_IsTrue(v);
+}
+
 /* A list of strings. Returns the count; *out is owned by the caller. */
 static size_t get_strv(Ld *ld, const cJSON *obj, const char *path, const char *key, int required,
                        char ***out)
@@ -517,6 +532,43 @@ static const char *const default_crit[][3] = {
     {"personal_data", "Персональные данные", "10"}, {"escalation", "Конфликт и эскалация", "5"},
 };
 
+/* scoring.floors: {"criterion": percent}. Absent: the rubric's defaults, legal and personal
+ * data at half their maximum, so that a high total cannot hide a wrong decision or a breach.
+ * Given: it replaces the defaults entirely ({} switches floors off). */
+static void parse_floors(Ld *ld, const cJSON *sc)
+{
+    Scenario *s = ld->s;
+    const cJSON *fl = sc ? get(sc, "floors") : NULL;
+    if (!fl) {
+        static const struct { const char *id; int percent; } defaults[] = {
+            {"legal", 50}, {"personal_data", 50}};
+        for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+            int c = scenario_find_criterion(s, defaults[i].id);
+            if (c >= 0)
+                s->floors[c] = defaults[i].percent;
+        }
+        return;
+    }
+    if (!cJSON_IsObject(fl)) {
+        ERR(ld, "scoring.floors", "ожидался объект «критерий»: процент от максимума, например "
+                                  "{\"legal\": 50}");
+        return;
+    }
+    for (const cJSON *it = fl->child; it; it = it->next) {
+        char p[PATH_MAX_LEN];
+        pkey(p, "scoring.floors", it->string);
+        int c = resolve_criterion(ld, p, it->string);
+        if (c < 0)
+            continue;
+        if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 100 ||
+            it->valuedouble != floor(it->valuedouble)) {
+            ERR(ld, p, "ожидалось целое число от 0 до 100: доля максимума критерия в процентах");
+            continue;
+        }
+        s->floors[c] = (int)it->valuedouble;
+    }
+}
+
 static void parse_scoring(Ld *ld, const cJSON *root)
 {
     Scenario *s = ld->s;
@@ -533,7 +585,7 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     }
     if (sc) {
         static const char *const keys[] = {"pass_mark", "criteria", "time", "false_flag", "max",
-                                           NULL};
+                                           "floors",    NULL};
         check_keys(ld, sc, "scoring", keys);
         s->pass_mark = (int)get_num(ld, sc, "scoring", "pass_mark", 0, 70, 0, 100, 1);
     }
@@ -617,6 +669,7 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     } else if (s->false_flag.criterion < 0) {
         s->false_flag.points = 0;
     }
+    parse_floors(ld, sc);
 }
 
 static void parse_applicant(Ld *ld, const cJSON *root)
@@ -789,8 +842,8 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                 ERR(ld, p, "ожидался объект {id, field, reasons, title, score}");
                 continue;
             }
-            static const char *const pk[] = {"id", "field", "reasons", "title", "score",
-                                             "missed", NULL};
+            static const char *const pk[] = {"id",    "field",  "reasons",   "title",
+                                             "score", "missed", "must_find", NULL};
             check_keys(ld, pr, p, pk);
             DocProblem *dp = &d->problems[d->problem_count];
             dp->id = get_str(ld, pr, p, "id", 1);
@@ -834,6 +887,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             }
             free(reasons);
             dp->title = get_str(ld, pr, p, "title", 1);
+            dp->must_find = get_bool(ld, pr, p, "must_find", 0);
             dp->score_count = parse_scores(ld, pr, p, &dp->score);
             if (!get(pr, "score"))
                 ERR(ld, p, "у проблемы нет «score»: за верную отметку должны начисляться баллы");
@@ -1149,7 +1203,7 @@ static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
 {
     static const char *const keys[] = {"id", "kind", "text", "reply", "ground", "requires",
                                        "minutes", "mood", "set", "clear", "next", "end",
-                                       "score", "critical", NULL};
+                                       "score", "critical", "pin", "must_fail", NULL};
     check_keys(ld, it, ip, keys);
     a->id = get_str(ld, it, ip, "id", 1);
     check_id(ld, ip, a->id);
@@ -1205,6 +1259,22 @@ static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
     free(end);
     a->score_count = parse_scores(ld, it, ip, &a->score);
     parse_critical(ld, it, ip, &a->critical);
+    a->must_fail = get_bool(ld, it, ip, "must_fail", 0);
+    char *pin = get_str(ld, it, ip, "pin", 0);
+    if (pin) {
+        if (strcmp(pin, "first") == 0)
+            a->pin = PIN_FIRST;
+        else if (strcmp(pin, "last") == 0)
+            a->pin = PIN_LAST;
+        else {
+            char pp[PATH_MAX_LEN];
+            pkey(pp, ip, "pin");
+            ERR(ld, pp, "«pin» бывает только \"first\" (всегда первым) или \"last\" "
+                        "(всегда последним), а здесь «%s»",
+                pin);
+        }
+        free(pin);
+    }
 }
 
 static void parse_steps(Ld *ld, const cJSON *steps)
@@ -1298,8 +1368,8 @@ static void parse_endings(Ld *ld, const cJSON *endings)
             ERR(ld, ep, "ожидался объект концовки {title, outcome, debrief}");
             continue;
         }
-        static const char *const keys[] = {"title", "outcome", "debrief", "score", "critical",
-                                           NULL};
+        static const char *const keys[] = {"title", "outcome",  "debrief",  "score",
+                                           "critical", "must_fail", NULL};
         check_keys(ld, it, ep, keys);
         e->title = get_str(ld, it, ep, "title", 1);
         e->debrief = get_str(ld, it, ep, "debrief", 1);
@@ -1324,6 +1394,7 @@ static void parse_endings(Ld *ld, const cJSON *endings)
         free(o);
         e->score_count = parse_scores(ld, it, ep, &e->score);
         parse_critical(ld, it, ep, &e->critical);
+        e->must_fail = get_bool(ld, it, ep, "must_fail", 0);
     }
 }
 

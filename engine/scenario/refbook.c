@@ -105,11 +105,35 @@ static int rb_verify(Rb *rb, const cJSON *o, const char *path)
     return cJSON_IsTrue(v);
 }
 
+/* "source"/"checked" of a service or a value; an entry that is neither confirmed nor marked
+ * "verify" gets a warning, so no figure reaches a trainee unchecked without anyone knowing. */
+static void rb_prov(Rb *rb, const cJSON *o, const char *path, const char *what, Provenance *out,
+                    int verify)
+{
+    char msg[200];
+    const char *key = NULL;
+    if (provenance_parse(o, out, msg, sizeof msg, &key) != 0) {
+        char p[512];
+        rb_path(p, sizeof p, path, key);
+        rb_err(rb, p, "%s", msg);
+        return;
+    }
+    if (!verify && !out->checked) {
+        int line = 0, col = 0;
+        jsonpos_lookup(rb->pos, path, &line, &col);
+        simdiags_add(rb->diags, SIM_SEV_WARNING, rb->path, line, col, path,
+                     "%s без источника и даты проверки: добавьте «source» и «checked» или "
+                     "отметьте «verify»: true",
+                     what);
+    }
+}
+
 static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *sv)
 {
     static const char *const keys[] = {"id",       "title",  "agency",    "duty",
                                        "deadline", "result", "documents", "pitfalls",
-                                       "rules",    "note",   "verify",    NULL};
+                                       "rules",    "note",   "verify",    "source",
+                                       "checked",  NULL};
     rb_keys(rb, it, ip, keys);
     sv->id = rb_str(rb, it, ip, "id", 1);
     sv->title = rb_str(rb, it, ip, "title", 1);
@@ -119,6 +143,7 @@ static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *s
     sv->result = rb_str(rb, it, ip, "result", 0);
     sv->note = rb_str(rb, it, ip, "note", 0);
     sv->verify = rb_verify(rb, it, ip);
+    rb_prov(rb, it, ip, "услуга справочника", &sv->prov, sv->verify);
     sv->document_count = rb_strv(rb, it, ip, "documents", &sv->documents);
     if (sv->document_count == 0)
         rb_err(rb, ip, "у услуги должен быть непустой список «documents»%s", NULL);
@@ -150,7 +175,8 @@ static void parse_values(Rb *rb, const cJSON *vals, RefBook *book)
             rb_err(rb, ip, "ожидался объект {\"title\": …, \"value\": …}%s", NULL);
             continue;
         }
-        static const char *const keys[] = {"title", "value", "note", "verify", NULL};
+        static const char *const keys[] = {"title",  "value",  "note",
+                                           "verify", "source", "checked", NULL};
         rb_keys(rb, it, ip, keys);
         RefValue *v = &book->values[book->value_count++];
         v->key = sim_strdup(it->string);
@@ -158,6 +184,7 @@ static void parse_values(Rb *rb, const cJSON *vals, RefBook *book)
         v->value = rb_str(rb, it, ip, "value", 1);
         v->note = rb_str(rb, it, ip, "note", 0);
         v->verify = rb_verify(rb, it, ip);
+        rb_prov(rb, it, ip, "величина справочника", &v->prov, v->verify);
     }
 }
 
@@ -239,12 +266,14 @@ void refbook_free(RefBook *rb)
         free_strv(s->documents, s->document_count);
         free_strv(s->pitfalls, s->pitfall_count);
         free(s->rules);
+        provenance_free(&s->prov);
     }
     for (size_t i = 0; i < rb->value_count; i++) {
         free(rb->values[i].key);
         free(rb->values[i].title);
         free(rb->values[i].value);
         free(rb->values[i].note);
+        provenance_free(&rb->values[i].prov);
     }
     free(rb->services);
     free(rb->values);

@@ -25,6 +25,24 @@
 #define SCENARIO_MAX_FILE (4u * 1024u * 1024u) /* scenario.json and script.lua size cap */
 #define SCENARIO_MAX_CRITERIA 12
 
+/* ---- provenance of a fact ---------------------------------------------------------------- */
+/* Where a norm or a figure was confirmed and when: "source" (an address, or a list of them) and
+ * "checked" (an ISO date) in rules.json and services.json. A fact without both is unconfirmed
+ * unless marked "verify". Strings are owned by the entry that holds the provenance. */
+typedef struct Provenance {
+    char **sources; /* addresses, in file order */
+    size_t source_count;
+    char *checked; /* "2026-12-06", or NULL */
+} Provenance;
+
+/* Reads "source" and "checked" of obj into out (zeroed first). Returns 0, or -1 with a Russian
+ * message in msg and the offending key in *key (out then holds what was valid). */
+int provenance_parse(const void *cjson_obj, Provenance *out, char *msg, size_t msg_len,
+                     const char **key);
+void provenance_free(Provenance *p);
+/* "06.12.2026" from "2026-12-06" into out (at least 11 bytes); "" when p has no date. */
+void provenance_date_ru(const Provenance *p, char *out, size_t out_len);
+
 /* ---- rules catalogue -------------------------------------------------------------------- */
 typedef struct Rule {
     char *id;      /* "210-fz-7" */
@@ -33,6 +51,7 @@ typedef struct Rule {
     char *short_;  /* "210-ФЗ, ст. 7": what feedback shows */
     char *text;    /* one-sentence content of the rule */
     int verify;    /* 1: a methodologist must verify the citation */
+    Provenance prov;
 } Rule;
 
 typedef struct RuleCatalog {
@@ -64,16 +83,18 @@ typedef struct RefService {
     size_t pitfall_count;
     const Rule **rules; /* borrowed from the rules catalogue */
     size_t rule_count;
-    char *note;         /* what a methodologist must verify, may be NULL */
+    char *note;         /* for methodologists only (never shown to a trainee); may be NULL */
     int verify;         /* 1: a figure here still needs checking against the current act */
+    Provenance prov;
 } RefService;
 
 typedef struct RefValue {
     char *key;   /* "matcap-first-child" */
     char *title; /* what the figure is */
     char *value; /* "…" as it is shown */
-    char *note;  /* may be NULL */
+    char *note;  /* for methodologists only; may be NULL */
     int verify;
+    Provenance prov;
 } RefValue;
 
 typedef struct RefBook {
@@ -151,6 +172,7 @@ typedef struct DocProblem {
     int field;            /* index into Document.fields */
     unsigned reasons;     /* bit set of FlagReason */
     char *title;          /* what is wrong, in one line */
+    int must_find;        /* 1: ending "accepted" while never flagged right is a critical error */
     ScoreSpec *score;     /* applied once when flagged correctly */
     size_t score_count;
     ScoreSpec missed;     /* criterion/feedback/rule shown when never flagged (points = 0) */
@@ -221,6 +243,8 @@ typedef struct Condition {
     int negate;
 } Condition;
 
+typedef enum ActionPin { PIN_NONE = 0, PIN_FIRST, PIN_LAST } ActionPin;
+
 typedef struct Action {
     char *id;
     ActionKind kind;
@@ -240,6 +264,8 @@ typedef struct Action {
     ScoreSpec *score;
     size_t score_count;
     CriticalSpec critical;
+    ActionPin pin;  /* where the menu keeps it when answers are shuffled */
+    int must_fail;  /* 1: no passing path may take it (explore checks) */
 } Action;
 
 typedef struct Step {
@@ -271,6 +297,7 @@ typedef struct Ending {
     ScoreSpec *score;
     size_t score_count;
     CriticalSpec critical;
+    int must_fail; /* 1: no passing path may end here (explore checks) */
 } Ending;
 
 /* ---- the scenario ----------------------------------------------------------------------- */
@@ -288,6 +315,8 @@ typedef struct Scenario {
     int office_clock; /* minutes since midnight when the visit starts (office.clock "HH:MM") */
 
     int pass_mark;
+    /* scoring.floors: the least share (percent of the criterion's maximum) a pass needs; 0 none */
+    int floors[SCENARIO_MAX_CRITERIA];
     Criterion criteria[SCENARIO_MAX_CRITERIA];
     size_t criterion_count;
     int time_criterion; /* index of "time", or -1 */
