@@ -39,7 +39,32 @@ static void add_script_diag(SimDiags *d, const char *script_name, const char *ms
 
 typedef struct CheckTotals {
     size_t scenarios, bad, errors, warnings;
+    char *linted; /* the rules file whose shared data was already linted (owned) */
 } CheckTotals;
+
+/* Every norm and figure a trainee reads must say where it was confirmed and when, or be
+ * marked as still to verify (issue #11): one warning per entry with neither. The shared data
+ * is linted once per pack, not once per scenario. */
+static void lint_provenance(const AppLoadCtx *ctx, SimDiags *d)
+{
+    for (size_t i = 0; ctx->rules && i < ctx->rules->count; i++) {
+        const Rule *r = &ctx->rules->rules[i];
+        if (!r->verify && !r->prov.checked)
+            simdiags_add(d, SIM_SEV_WARNING, ctx->rules->path, r->prov.line, r->prov.col, "",
+                         tr(STR_CHECK_NO_SOURCE_RULE), r->id);
+    }
+    const RefBook *b = ctx->refbook;
+    for (size_t i = 0; b && i < b->service_count; i++)
+        if (!b->services[i].verify && !b->services[i].prov.checked)
+            simdiags_add(d, SIM_SEV_WARNING, b->path, b->services[i].prov.line,
+                         b->services[i].prov.col, "", tr(STR_CHECK_NO_SOURCE_SERVICE),
+                         b->services[i].id ? b->services[i].id : "?");
+    for (size_t i = 0; b && i < b->value_count; i++)
+        if (!b->values[i].verify && !b->values[i].prov.checked)
+            simdiags_add(d, SIM_SEV_WARNING, b->path, b->values[i].prov.line,
+                         b->values[i].prov.col, "", tr(STR_CHECK_NO_SOURCE_VALUE),
+                         b->values[i].key);
+}
 
 static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *t)
 {
@@ -50,6 +75,11 @@ static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *
     if (!ctx.rules && ctx.rules_path && !sim_is_file(ctx.rules_path))
         simdiags_add(&diags, SIM_SEV_WARNING, ctx.rules_path, 0, 0, "",
                      "каталога правил нет: ссылки сценария на правила будут ошибками");
+    if (ctx.rules_path && (!t->linted || strcmp(t->linted, ctx.rules_path) != 0)) {
+        lint_provenance(&ctx, &diags);
+        free(t->linted);
+        t->linted = sim_strdup(ctx.rules_path);
+    }
     ScenarioLoadOptions opt = {ctx.rules, ctx.scripts_dir, ctx.refbook};
     Scenario *s = scenario_load(dir, &opt, &diags);
     if (s && s->script) {
@@ -106,7 +136,7 @@ static int check_path(const char *path, const ScriptLimits *limits, CheckTotals 
 int cmd_check(int argc, char **argv, const AppPaths *paths)
 {
     int strict = 0;
-    CheckTotals t = {0, 0, 0, 0};
+    CheckTotals t = {0, 0, 0, 0, NULL};
     int npaths = 0;
     ScriptLimits limits;
     if (app_limits_init(&limits, "check") != EXIT_OK)
@@ -142,6 +172,7 @@ int cmd_check(int argc, char **argv, const AppPaths *paths)
             fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), argv[i], paths->scenarios);
             fprintf(stderr, "\n");
             free(dir);
+            free(t.linted);
             return EXIT_USAGE;
         }
         free(dir);
@@ -150,8 +181,10 @@ int cmd_check(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "mfc-trainer check: ");
         fprintf(stderr, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
         fprintf(stderr, "\n");
+        free(t.linted);
         return EXIT_USAGE;
     }
+    free(t.linted);
     printf(tr(STR_CHECK_SUMMARY), t.scenarios, t.bad, t.errors, t.warnings);
     printf("\n");
     if (t.bad || t.scenarios == 0 || (strict && t.warnings))

@@ -183,12 +183,9 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
             jsonpos_lookup(pos, kp, &kl, &kc);
             simdiags_add(diags, SIM_SEV_ERROR, path, kl, kc, kp, "%s", pmsg);
             bad = 1;
-        } else if (!r.verify && !r.prov.checked && r.id) {
-            simdiags_add(diags, SIM_SEV_WARNING, path, line, col, p,
-                         "у правила «%s» нет источника и даты проверки: добавьте «source» и "
-                         "«checked» или отметьте «verify»: true",
-                         r.id);
         }
+        r.prov.line = line;
+        r.prov.col = col;
         if (!r.id || !r.act || !r.short_ || !r.text) {
             simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p,
                          "у правила должны быть строки «id», «act», «short» и «text»");

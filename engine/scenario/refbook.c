@@ -105,10 +105,8 @@ static int rb_verify(Rb *rb, const cJSON *o, const char *path)
     return cJSON_IsTrue(v);
 }
 
-/* "source"/"checked" of a service or a value; an entry that is neither confirmed nor marked
- * "verify" gets a warning, so no figure reaches a trainee unchecked without anyone knowing. */
-static void rb_prov(Rb *rb, const cJSON *o, const char *path, const char *what, Provenance *out,
-                    int verify)
+/* "source"/"checked" of a service or a value (check warns about entries with neither). */
+static void rb_prov(Rb *rb, const cJSON *o, const char *path, Provenance *out)
 {
     char msg[200];
     const char *key = NULL;
@@ -116,16 +114,8 @@ static void rb_prov(Rb *rb, const cJSON *o, const char *path, const char *what, 
         char p[512];
         rb_path(p, sizeof p, path, key);
         rb_err(rb, p, "%s", msg);
-        return;
     }
-    if (!verify && !out->checked) {
-        int line = 0, col = 0;
-        jsonpos_lookup(rb->pos, path, &line, &col);
-        simdiags_add(rb->diags, SIM_SEV_WARNING, rb->path, line, col, path,
-                     "%s без источника и даты проверки: добавьте «source» и «checked» или "
-                     "отметьте «verify»: true",
-                     what);
-    }
+    jsonpos_lookup(rb->pos, path, &out->line, &out->col);
 }
 
 static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *sv)
@@ -143,7 +133,7 @@ static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *s
     sv->result = rb_str(rb, it, ip, "result", 0);
     sv->note = rb_str(rb, it, ip, "note", 0);
     sv->verify = rb_verify(rb, it, ip);
-    rb_prov(rb, it, ip, "услуга справочника", &sv->prov, sv->verify);
+    rb_prov(rb, it, ip, &sv->prov);
     sv->document_count = rb_strv(rb, it, ip, "documents", &sv->documents);
     if (sv->document_count == 0)
         rb_err(rb, ip, "у услуги должен быть непустой список «documents»%s", NULL);
@@ -184,7 +174,7 @@ static void parse_values(Rb *rb, const cJSON *vals, RefBook *book)
         v->value = rb_str(rb, it, ip, "value", 1);
         v->note = rb_str(rb, it, ip, "note", 0);
         v->verify = rb_verify(rb, it, ip);
-        rb_prov(rb, it, ip, "величина справочника", &v->prov, v->verify);
+        rb_prov(rb, it, ip, &v->prov);
     }
 }
 

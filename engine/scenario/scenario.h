@@ -33,6 +33,7 @@ typedef struct Provenance {
     char **sources; /* addresses, in file order */
     size_t source_count;
     char *checked; /* "2026-12-06", or NULL */
+    int line, col; /* where the entry starts in its file (for check's messages) */
 } Provenance;
 
 /* Reads "source" and "checked" of obj into out (zeroed first). Returns 0, or -1 with a Russian

@@ -95,6 +95,23 @@ static void score_finish(const Scenario *s, ScoreReport *out)
         raw[c] = r->raw;
     }
     out->total = score_total_sums(s, raw, out->critical_count, &out->passed);
+    out->floors_missed = score_floors_missed(s, raw);
+}
+
+/* A floor is a share of what the criterion can earn in this scenario; a criterion that earns
+ * nothing here (max 0) has no floor to miss. Integer arithmetic, so 50 % of 25 needs 13. */
+unsigned score_floors_missed(const Scenario *s, const int *sums)
+{
+    unsigned bits = 0;
+    for (size_t c = 0; c < s->criterion_count; c++) {
+        int max = s->crit_max[c] > 0 ? s->crit_max[c] : 0;
+        if (max == 0 || s->floors[c] <= 0)
+            continue;
+        int score = sums[c] < 0 ? 0 : (sums[c] > max ? max : sums[c]);
+        if ((long)score * 100 < (long)s->floors[c] * max)
+            bits |= 1u << c;
+    }
+    return bits;
 }
 
 int score_total_sums(const Scenario *s, const int *sums, size_t critical, int *passed)
@@ -110,6 +127,6 @@ int score_total_sums(const Scenario *s, const int *sums, size_t critical, int *p
     }
     int total = wsum > 0 ? (int)floor(100.0 * acc / wsum + 0.5) : 0;
     if (passed)
-        *passed = total >= s->pass_mark && critical == 0;
+        *passed = total >= s->pass_mark && critical == 0 && score_floors_missed(s, sums) == 0;
     return total;
 }

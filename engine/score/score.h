@@ -50,7 +50,8 @@ typedef struct CriterionResult {
 
 typedef struct ScoreReport {
     int total;  /* weighted 0–100 */
-    int passed; /* total >= pass mark and no critical error */
+    int passed; /* total >= pass mark, no critical error and every floor met */
+    unsigned floors_missed; /* bit c: criterion c is below its floor (Scenario.floors) */
     size_t critical_count;
     size_t mistake_count;
     CriterionResult crit[SCENARIO_MAX_CRITERIA];
@@ -62,5 +63,7 @@ void score_compute(const Scenario *s, const ScoreLedger *l, ScoreReport *out);
 void score_compute_sums(const Scenario *s, const int *sums, size_t critical, ScoreReport *out);
 /* Only the total (and, when passed is not NULL, the pass): the same arithmetic, nothing else. */
 int score_total_sums(const Scenario *s, const int *sums, size_t critical, int *passed);
+/* The criteria below their floor, as bits (see ScoreReport.floors_missed). */
+unsigned score_floors_missed(const Scenario *s, const int *sums);
 
 #endif /* SIM_SCORE_H */

@@ -632,22 +632,31 @@ static void finalize_scores(Session *ss)
 {
     const Scenario *s = ss->s;
     char buf[1024];
+    int accepted = ss->ending >= 0 && s->endings[ss->ending].outcome == OUT_ACCEPTED;
     for (size_t d = 0; d < s->document_count; d++)
         for (size_t p = 0; p < s->documents[d].problem_count; p++) {
             if (ss->problem_found[d][p])
                 continue;
             const DocProblem *dp = &s->documents[d].problems[p];
-            const char *fb = dp->missed.feedback;
-            if (!fb) {
-                snprintf(buf, sizeof buf, tr(STR_MISSED_PROBLEM), dp->title);
-                fb = buf;
-            }
+            const Rule *rule =
+                dp->missed.rule ? dp->missed.rule : (dp->score_count ? dp->score[0].rule : NULL);
             char id[300];
             snprintf(id, sizeof id, "missed:%s.%s", s->documents[d].id,
                      dp->field >= 0 ? s->documents[d].fields[dp->field].key : "?");
-            add_entry(ss, LEDGER_MISSED, id, dp->missed.criterion, 0, fb,
-                      dp->missed.rule ? dp->missed.rule
-                                      : (dp->score_count ? dp->score[0].rule : NULL));
+            char *where = ss->lean ? NULL : session_problem_where(s, (int)d, (int)p);
+            if (dp->missed.feedback)
+                snprintf(buf, sizeof buf, tr(STR_MISSED_PROBLEM_FB), where ? where : "",
+                         dp->missed.feedback);
+            else
+                snprintf(buf, sizeof buf, tr(STR_MISSED_PROBLEM), where ? where : "");
+            add_entry(ss, LEDGER_MISSED, id, dp->missed.criterion, 0, buf, rule);
+            /* A problem the whole reception turns on: accepting past it is not a lesser
+             * score but a failed attempt (issue #11). */
+            if (dp->must_find && accepted) {
+                snprintf(buf, sizeof buf, tr(STR_MUST_FIND), where ? where : "");
+                add_entry(ss, LEDGER_CRITICAL, id, -1, 0, buf, rule);
+            }
+            free(where);
         }
     int walked_out = ss->ending >= 0 && s->endings[ss->ending].outcome == OUT_LEFT;
     /* The label gets the time points in one step, recorded as one operation, because they
@@ -1107,6 +1116,79 @@ const char *session_line(const Session *ss)
 const char *session_last_reply(const Session *ss)
 {
     return ss->reply;
+}
+
+/* The order a step's answers are shown in: a shuffle of the whole step drawn from the seed
+ * and the step, so it is the same at every visit and in every replay of the seed, and another
+ * seed gives another order; pinned answers keep the top or the bottom. It depends on nothing
+ * the attempt does, so it changes no action id, score or replay. */
+static void menu_order(const Session *ss, int step, int *order)
+{
+    const Step *st = &ss->s->steps[step];
+    size_t n = st->action_count;
+    SimRng rng;
+    simrng_seed(&rng, ss->opt.seed ^ (0x9e3779b97f4a7c15ull * (uint64_t)(step + 1)));
+    for (size_t i = 0; i < n; i++)
+        order[i] = (int)i;
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)simrng_below(&rng, i);
+        int t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+    /* Stable partition: pinned-first (file order), the shuffled rest, pinned-last. */
+    int *tmp = order + n; /* the caller gives room for 2n */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (st->actions[i].pin == PIN_FIRST)
+            tmp[k++] = (int)i;
+    for (size_t i = 0; i < n; i++)
+        if (st->actions[order[i]].pin == PIN_NONE)
+            tmp[k++] = order[i];
+    for (size_t i = 0; i < n; i++)
+        if (st->actions[i].pin == PIN_LAST)
+            tmp[k++] = (int)i;
+    memcpy(order, tmp, n * sizeof *order);
+}
+
+size_t session_menu(const Session *ss, int *out, size_t max)
+{
+    if (ss->step < 0)
+        return 0;
+    const Step *st = &ss->s->steps[ss->step];
+    int stackbuf[128], *order = stackbuf;
+    if (2 * st->action_count > sizeof stackbuf / sizeof stackbuf[0]) {
+        order = malloc(2 * st->action_count * sizeof *order);
+        if (!order)
+            return session_offered(ss, out, max);
+    }
+    menu_order(ss, ss->step, order);
+    Session *mut = (Session *)ss;
+    size_t n = 0;
+    for (size_t j = 0; j < st->action_count && n < max; j++)
+        if (action_offered(mut, &st->actions[order[j]]))
+            out[n++] = order[j];
+    if (order != stackbuf)
+        free(order);
+    return n;
+}
+
+int session_problem_found(const Session *ss, int doc, int problem)
+{
+    return doc >= 0 && (size_t)doc < ss->s->document_count && problem >= 0 &&
+           (size_t)problem < ss->s->documents[doc].problem_count && ss->problem_found[doc][problem];
+}
+
+char *session_problem_where(const Scenario *s, int doc, int problem)
+{
+    const Document *d = &s->documents[doc];
+    const DocProblem *dp = &d->problems[problem];
+    const char *label = dp->field >= 0 ? d->fields[dp->field].label : "?";
+    size_t n = strlen(d->title) + strlen(label) + strlen(dp->title) + 32;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, tr(STR_PROBLEM_WHERE), d->title, label, dp->title);
+    return out;
 }
 
 size_t session_offered(const Session *ss, int *out, size_t max)

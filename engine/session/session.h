@@ -62,6 +62,14 @@ const char *session_line(const Session *ss);      /* the applicant's current lin
 const char *session_last_reply(const Session *ss); /* reply to the last action, or NULL */
 /* Step actions offered now, as indices into the current step's actions; returns the count. */
 size_t session_offered(const Session *ss, int *out, size_t max);
+/* The same actions in the order a trainee sees them: shuffled by the seed per step, pinned
+ * answers ("pin") first or last. The window and play's numbered menu both use it. */
+size_t session_menu(const Session *ss, int *out, size_t max);
+/* 1 when the planted problem (index into the document's problems) was flagged right. */
+int session_problem_found(const Session *ss, int doc, int problem);
+/* «Паспорт гражданина РФ → Дата рождения — <problem title>», what the debrief names. Caller
+ * frees; NULL on OOM. */
+char *session_problem_where(const Scenario *s, int doc, int problem);
 int session_doc_on_desk(const Session *ss, int doc);
 int session_doc_inspected(const Session *ss, int doc);
 const char *session_field(const Session *ss, int doc, int field); /* after script changes */
