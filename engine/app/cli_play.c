@@ -148,6 +148,16 @@ static void print_debrief(const Session *ss)
             printf("%s", i < filled ? "█" : "░");
         printf(" %d/%d\n", r.crit[c].score, r.crit[c].max);
     }
+    if (en && r.floors_missed) {
+        printf("\n%s:\n", tr(STR_FLOORS));
+        for (size_t c = 0; c < s->criterion_count; c++)
+            if (r.floors_missed & (1u << c)) {
+                printf("  ✖ ");
+                printf(tr(STR_FLOOR_MISSED), s->criteria[c].title, r.crit[c].score,
+                       r.crit[c].max, s->floors[c]);
+                printf("\n");
+            }
+    }
     const ScoreLedger *l = session_ledger(ss);
     if (r.critical_count) {
         printf("\n%s:\n", tr(STR_CRITICAL));
@@ -174,6 +184,18 @@ static void print_debrief(const Session *ss)
     }
     if (!shown && !r.critical_count)
         printf("  %s\n", tr(STR_NO_MISTAKES));
+    /* What was found is acknowledged too: a debrief is not only a list of faults. */
+    int any_found = 0;
+    for (size_t d = 0; d < s->document_count; d++)
+        for (size_t p = 0; p < s->documents[d].problem_count; p++) {
+            if (!session_problem_found(ss, (int)d, (int)p))
+                continue;
+            if (!any_found++)
+                printf("\n%s:\n", tr(STR_FLAGGED_RIGHT));
+            char *where = session_problem_where(s, (int)d, (int)p);
+            printf("  ✔ %s\n", where ? where : "");
+            free(where);
+        }
     printf("\n%s: %s\n", tr(STR_RIGHT_WAY), s->right_way);
     const char *log = session_script_log(ss);
     if (log && *log)
@@ -198,13 +220,18 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
     const Scenario *s = session_scenario(ss);
     for (;;) {
         int offered[64];
-        size_t n = session_offered(ss, offered, 64);
+        size_t n = session_menu(ss, offered, 64);
         if (session_finished(ss))
             return 0; /* a script error stopped the attempt */
         const Step *st = &s->steps[session_step_index(ss)];
         printf("\n");
-        for (size_t i = 0; i < n; i++)
-            printf("  %zu. %s\n", i + 1, st->actions[offered[i]].text);
+        for (size_t i = 0; i < n; i++) {
+            const Action *a = &st->actions[offered[i]];
+            if (action_is_final(a))
+                printf("  %zu. %s  [%s]\n", i + 1, a->text, tr(STR_FINAL_MARK));
+            else
+                printf("  %zu. %s\n", i + 1, a->text);
+        }
         int any_doc = 0;
         for (size_t d = 0; d < s->document_count; d++)
             any_doc |= session_doc_on_desk(ss, (int)d);

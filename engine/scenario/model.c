@@ -104,6 +104,11 @@ const char *reason_id(FlagReason r)
     return (unsigned)r < REASON_COUNT ? reason_ids[r] : "?";
 }
 
+int action_is_final(const Action *a)
+{
+    return a->ending >= 0;
+}
+
 const char *reason_title(FlagReason r)
 {
     return (unsigned)r < REASON_COUNT ? reason_titles[r] : "?";

@@ -269,6 +269,10 @@ typedef struct Action {
     int must_fail;  /* 1: no passing path may take it (explore checks) */
 } Action;
 
+/* 1 when choosing the action ends the reception (it leads to an ending): the window and play
+ * mark such answers, so a trainee never ends a visit by surprise. */
+int action_is_final(const Action *a);
+
 typedef struct Step {
     char *id;
     char *say;  /* the applicant's line; may be "" */

@@ -1389,9 +1389,31 @@ char *session_result_json(const Session *ss, int pretty)
         simjsonw_int(&w, r.crit[c].score);
         simjsonw_key(&w, "max");
         simjsonw_int(&w, r.crit[c].max);
+        simjsonw_key(&w, "floor");
+        simjsonw_int(&w, s->floors[c]);
+        simjsonw_key(&w, "floor_met");
+        simjsonw_bool(&w, !(r.floors_missed & (1u << c)));
         simjsonw_object_end(&w);
     }
     simjsonw_object_end(&w);
+    simjsonw_key(&w, "floors_missed");
+    simjsonw_array(&w);
+    for (size_t c = 0; c < s->criterion_count; c++)
+        if (r.floors_missed & (1u << c))
+            simjsonw_string(&w, s->criteria[c].id);
+    simjsonw_array_end(&w);
+    simjsonw_key(&w, "flagged_right");
+    simjsonw_array(&w);
+    for (size_t d = 0; d < s->document_count; d++)
+        for (size_t p = 0; p < s->documents[d].problem_count; p++)
+            if (ss->problem_found[d][p]) {
+                const DocProblem *dp = &s->documents[d].problems[p];
+                char id[300];
+                snprintf(id, sizeof id, "%s.%s", s->documents[d].id,
+                         dp->field >= 0 ? s->documents[d].fields[dp->field].key : "?");
+                simjsonw_string(&w, id);
+            }
+    simjsonw_array_end(&w);
     simjsonw_key(&w, "critical_errors");
     simjsonw_array(&w);
     for (size_t i = 0; i < ss->ledger.count; i++) {
