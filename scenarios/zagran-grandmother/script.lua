@@ -33,11 +33,13 @@ function setup()
     sim.set_field("receipt", "payer", granny.f .. " Нина Петровна")
 end
 
--- The refusal explanation is offered once the trainee has seen the problem: flagged the note
--- or asked who the applicant is to the child.
+-- The refusal explanation is offered once the trainee has seen the problem: flagged the note,
+-- or read it and asked who the applicant is to the child. Without opening the note the
+-- refusal is not grounded in the documents.
 function available(id)
     if id == "explain-not-legal-rep" then
-        return sim.flag("flagged:note.text") or sim.took("ask-relationship")
+        return sim.flag("flagged:note.text")
+            or (sim.took("ask-relationship") and sim.flag("inspected:note"))
     end
     return true
 end
