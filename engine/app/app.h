@@ -74,6 +74,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths);
 int cmd_export(int argc, char **argv, const AppPaths *paths);
 int cmd_explore(int argc, char **argv, const AppPaths *paths);
 int cmd_graph(int argc, char **argv, const AppPaths *paths);
+int cmd_naive(int argc, char **argv, const AppPaths *paths);
 int cmd_new(int argc, char **argv, const AppPaths *paths);
 int cmd_keygen(int argc, char **argv, const AppPaths *paths);
 int cmd_sign(int argc, char **argv, const AppPaths *paths);

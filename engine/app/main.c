@@ -60,6 +60,8 @@ int main(int argc, char **argv)
         rc = cmd_verify(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "explore") == 0) {
         rc = cmd_explore(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "naive") == 0) {
+        rc = cmd_naive(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "graph") == 0) {
         rc = cmd_graph(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "new") == 0) {

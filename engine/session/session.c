@@ -1635,6 +1635,34 @@ int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_si
     return 1;
 }
 
+int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *out,
+                       size_t out_size)
+{
+    if (how == NAIVE_RANDOM)
+        return session_pick_random(ss, rng, out, out_size);
+    if (ss->finished || ss->step < 0)
+        return 0;
+    int menu[64];
+    size_t n = session_menu(ss, menu, 64);
+    if (ss->finished || n == 0)
+        return 0;
+    const Action *acts = ss->s->steps[ss->step].actions;
+    size_t pick = how == NAIVE_LAST ? n - 1 : 0;
+    if (how == NAIVE_LONGEST) {
+        size_t best = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *t = acts[menu[i]].text;
+            size_t len = sim_utf8_len(t, strlen(t));
+            if (len > best) { /* ties: the one shown first */
+                best = len;
+                pick = i;
+            }
+        }
+    }
+    snprintf(out, out_size, "%s", acts[menu[pick]].id);
+    return 1;
+}
+
 char *session_describe_action(const Scenario *s, const char *id)
 {
     SimBuf b;

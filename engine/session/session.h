@@ -122,6 +122,15 @@ char *session_describe_action(const Scenario *s, const char *id);
  * services) and writes its id into out. Returns 0 when nothing is possible. */
 int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size);
 
+/* Strategies of a trainee who does not think (mfc-trainer naive): always the first, the last
+ * or the longest answer of the menu as shown (session_menu), never opening a document or
+ * choosing a service; or random play (session_pick_random). A score that means competence
+ * fails them all. Returns 0 when the strategy has nothing to choose. */
+typedef enum SessionNaive { NAIVE_FIRST = 0, NAIVE_LAST, NAIVE_LONGEST, NAIVE_RANDOM,
+                            NAIVE_COUNT } SessionNaive;
+int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *out,
+                       size_t out_size);
+
 /* ---- exploration (mfc-trainer explore) ----------------------------------------------------
  * An attempt's state splits in two. The label is what it adds up: the clock, the mood, the
  * patience penalty already taken, the points per criterion and the critical errors. The
