@@ -1,8 +1,8 @@
--- registration-two-owners: varies Dmitry's surname, Ksenia's family (her surname and her
--- mother's name), the flat's address and cadastral number, the document numbers and the
--- arrival day (always four or five days before the visit, so the seven-day deadline is still
--- ahead and tomorrow's appointment is in time). The flat always has two owners and only
--- Ksenia's uncertified note, so what is correct never changes.
+-- registration-two-owners: varies Dmitry's surname, Ksenia's surname, the flat's address, the
+-- document numbers and the arrival day (always four or five days before the visit, so the
+-- seven-day deadline is still ahead and tomorrow's appointment is in time). The flat always
+-- has two owners (Ksenia and her mother), the application names Ksenia only and her note is
+-- uncertified, so what is correct never changes.
 local names = import("names")
 
 local TODAY = "14.10.2025" -- the date in the first step's narration
@@ -15,7 +15,6 @@ function setup()
     local dmitry = names.male_surname()
     local family = names.family()
     while family.m == dmitry do family = names.family() end
-    local mother = family.f .. " " .. names.female_name() .. " " .. names.patronymic("f")
     local ksenia = family.f .. " Ксения Андреевна"
 
     arrival_day = math.random(9, 10)
@@ -35,6 +34,8 @@ function setup()
         "Прибыл " .. arrival .. " из г. Красноярска (ул. Взлётная, д. 12, кв. 88). Новое место жительства: "
         .. address .. ".")
     sim.set_field("application", "signature", "Д. С. " .. dmitry .. " (подпись от руки)")
+    sim.set_field("application", "provider",
+        ksenia .. " — собственник; подпись в заявлении не проставлена, приложена записка")
 
     sim.set_field("note", "author", ksenia)
     sim.set_field("note", "text",
@@ -43,12 +44,6 @@ function setup()
         .. "Сама прийти не могу — работаю.")
     sim.set_field("note", "signature", "К. А. " .. family.f .. " (подпись от руки; нотариального удостоверения нет)")
 
-    sim.set_field("egrn", "object",
-        "Квартира, 54,2 кв. м, " .. address .. "; кадастровый № 38:36:0000" .. tostring(math.random(10, 35))
-        .. ":" .. tostring(math.random(1000, 9999)))
-    sim.set_field("egrn", "owners",
-        "1) " .. ksenia .. " — общая долевая собственность, ½; 2) " .. mother
-        .. " — общая долевая собственность, ½")
 end
 
 function on_enter(step)
