@@ -198,14 +198,18 @@ static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreR
         json_path(&w, "path", &r->best_path);
         simjsonw_object_end(&w);
     }
-    for (int kind = 0; kind < 2; kind++) {
-        simjsonw_key(&w, kind ? "script_errors" : "dead_ends");
+    static const struct { ExploreIssueKind kind; const char *key, *place; } lists[] = {
+        {EXPLORE_DEAD_END, "dead_ends", "step"},
+        {EXPLORE_SCRIPT_ERROR, "script_errors", "step"},
+        {EXPLORE_MUST_FAIL, "must_fail_passed", "ending"}};
+    for (size_t kind = 0; kind < sizeof lists / sizeof lists[0]; kind++) {
+        simjsonw_key(&w, lists[kind].key);
         simjsonw_array(&w);
         for (size_t i = 0; i < r->issue_count; i++) {
             const ExploreIssue *is = &r->issues[i];
-            if ((int)is->kind != (kind ? EXPLORE_SCRIPT_ERROR : EXPLORE_DEAD_END)) continue;
+            if (is->kind != lists[kind].kind) continue;
             simjsonw_object(&w);
-            simjsonw_key(&w, "step");
+            simjsonw_key(&w, lists[kind].place);
             simjsonw_string(&w, is->step);
             simjsonw_key(&w, "message");
             simjsonw_string(&w, is->message);
@@ -295,7 +299,9 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
     for (size_t i = 0; i < r->issue_count; i++) {
         const ExploreIssue *is = &r->issues[i];
         char *p = join_path(&is->path);
-        printf(tr(is->kind == EXPLORE_DEAD_END ? STR_EXPLORE_DEAD_END : STR_EXPLORE_SCRIPT_ERROR),
+        printf(tr(is->kind == EXPLORE_DEAD_END       ? STR_EXPLORE_DEAD_END
+                  : is->kind == EXPLORE_MUST_FAIL    ? STR_EXPLORE_MUST_FAIL
+                                                     : STR_EXPLORE_SCRIPT_ERROR),
                is->step, is->message, p);
         printf("\n");
         free(p);

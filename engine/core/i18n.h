@@ -158,7 +158,8 @@
     X(STR_EXPLORE_NOT_SEEN, "  не пройдено: %s")                                                \
     X(STR_EXPLORE_DEAD_END, "Тупик на шаге «%s»: %s\n  путь: %s")                               \
     X(STR_EXPLORE_SCRIPT_ERROR, "Ошибка скрипта на шаге «%s»: %s\n  путь: %s")                  \
-    X(STR_EXPLORE_CLEAN, "Ошибок скрипта и тупиков нет.")                                       \
+    X(STR_EXPLORE_MUST_FAIL, "Зачёт там, где его быть не должно (концовка «%s»): %s\n  путь: %s") \
+    X(STR_EXPLORE_CLEAN, "Ошибок скрипта, тупиков и зачётов на путях must_fail нет.")          \
     X(STR_EXPLORE_PACK, "Пакет: сценариев %lld, состояний %lld, %.2f с (потоков: %zu)")         \
     X(STR_EXPLORE_VERIFIED, "Самопроверка: проиграно заново %lld завершений, расхождений %lld")   \
     X(STR_GRAPH_USAGE,                                                                          \

@@ -165,6 +165,61 @@ static const char *step_id(const Session *ss, const char *fallback)
     return st >= 0 ? session_scenario(ss)->steps[st].id : fallback;
 }
 
+/* A passing path that a methodologist declared must fail: which = 0 asks about the ending
+ * (marked "must_fail"), 1 about the must_fail action the path took (action, may be NULL).
+ * Writes the issue's message and returns 1 when there is one not reported yet: one issue per
+ * ending and per action, with the first passing path found. */
+static int must_fail_message(const ExploreResult *r, const Scenario *s, int ending,
+                             const char *action, int total, int which, char *msg, size_t n);
+
+/* Reports every must_fail ending and action on one passing path (see must_fail_message). */
+static void must_fail_each(const ExploreResult *r, const Scenario *s, int ending, uint64_t taken,
+                           int total, void (*report)(void *ud, const char *msg), void *ud)
+{
+    char msg[512];
+    if (must_fail_message(r, s, ending, NULL, total, 0, msg, sizeof msg))
+        report(ud, msg);
+    for (int k = 0; k < 64 && taken >> k; k++)
+        if ((taken >> k) & 1) {
+            const Action *a = session_must_fail_action(s, k);
+            if (a && must_fail_message(r, s, ending, a->id, total, 1, msg, sizeof msg))
+                report(ud, msg);
+        }
+}
+
+static int must_fail_message(const ExploreResult *r, const Scenario *s, int ending,
+                             const char *action, int total, int which, char *msg, size_t n)
+{
+    char key[300];
+    if (which == 0 && s->endings[ending].must_fail)
+        snprintf(key, sizeof key, "концовка «%s» отмечена must_fail, но достижима с зачётом",
+                 s->endings[ending].id);
+    else if (which == 1 && action)
+        snprintf(key, sizeof key, "действие «%s» отмечено must_fail, но лежит на зачётном пути",
+                 action);
+    else
+        return 0;
+    for (size_t i = 0; i < r->issue_count; i++)
+        if (r->issues[i].kind == EXPLORE_MUST_FAIL &&
+            strncmp(r->issues[i].message, key, strlen(key)) == 0)
+            return 0;
+    snprintf(msg, n, "%s (итог %d)", key, total);
+    return 1;
+}
+
+typedef struct RandomIssue {
+    Ctx *c;
+    const char *ending;
+    int32_t node;
+    const char *last;
+} RandomIssue;
+
+static void random_issue(void *ud, const char *msg)
+{
+    RandomIssue *ri = ud;
+    add_issue(ri->c, EXPLORE_MUST_FAIL, ri->ending, msg, ri->node, ri->last);
+}
+
 /* Records what one state shows; node/last name its path. Returns 1 when it can go on. */
 static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, const char *last,
                    const char *from_step)
@@ -199,6 +254,11 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
             r->best_total = rep.total;
             r->best_passed = rep.passed != 0;
             path_set(c, &r->best_path, node, last);
+        }
+        if (rep.passed) {
+            RandomIssue ri = {c, e->id, node, last};
+            must_fail_each(r, c->s, (int)(e - c->s->endings), session_must_fail_taken(ss),
+                           rep.total, random_issue, &ri);
         }
         return 0;
     }
@@ -292,6 +352,7 @@ typedef struct CNode {
     unsigned char expanded, exact_all, terminal, kept;
     unsigned char noff; /* step actions offered here (asked once, when it was found) */
     unsigned char off[64];
+    uint64_t must_fail; /* terminal: the must_fail actions its attempts took (see session.h) */
 } CNode;
 
 /* What sending labels on touches of a node, kept apart from the node (as the label sets are)
@@ -658,11 +719,12 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     path_free(&p);
 }
 
-static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent, int32_t move,
-                           int32_t depth)
+/* Returns 1 when the label passes at that ending. */
+static int ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent, int32_t move,
+                          int32_t depth)
 {
     ExploreResult *r = w->c->r;
-    if (ending < 0) return;
+    if (ending < 0) return 0;
     if (w->c->opt->verify > 0) {
         long long k = 0;
         for (size_t i = 0; i < r->ending_count; i++)
@@ -693,6 +755,29 @@ static void ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t p
         r->best_passed = rep.passed != 0;
         label_path(w, &r->best_path, parent, last);
     }
+    return rep.passed != 0;
+}
+
+typedef struct WalkIssue {
+    Walk *w;
+    const char *ending;
+    int32_t parent;
+    const char *last;
+} WalkIssue;
+
+static void walk_must_fail(void *ud, const char *msg)
+{
+    WalkIssue *wi = ud;
+    walk_issue(wi->w, EXPLORE_MUST_FAIL, wi->ending, msg, wi->parent, wi->last);
+}
+
+static void must_fail_check(Walk *w, int32_t end, int ending, const SessionLabel *v,
+                            int32_t parent, int32_t move)
+{
+    const Scenario *s = w->c->s;
+    WalkIssue wi = {w, s->endings[ending].id, parent, move >= 0 ? w->moves[move] : NULL};
+    must_fail_each(w->c->r, s, ending, w->nodes[end].must_fail,
+                   score_total_sums(s, v->sums, (size_t)v->critical, NULL), walk_must_fail, &wi);
 }
 
 /* Adds a reached state (h: its label hash; depth: its path's length); returns its label
@@ -752,7 +837,10 @@ static int32_t label_add(Walk *w, int32_t node, const SessionLabel *v, int32_t p
 static int32_t end_node(Walk *w, uint64_t end_hash)
 {
     int32_t n = node_find(w, end_hash);
-    if (n < 0 && (n = node_add(w, end_hash)) >= 0) w->nodes[n].terminal = 1;
+    if (n < 0 && (n = node_add(w, end_hash)) >= 0) {
+        w->nodes[n].terminal = 1;
+        w->nodes[n].must_fail = session_must_fail_taken(w->ss);
+    }
     return n;
 }
 
@@ -768,7 +856,8 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
         return;
     }
     c->r->states++;
-    ending_reached(w, ending, v, parent, move, depth);
+    if (ending_reached(w, ending, v, parent, move, depth))
+        must_fail_check(w, end, ending, v, parent, move);
 }
 
 static void end_add(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,

@@ -43,11 +43,17 @@ typedef struct ExploreEnding {
     ExplorePath min_path, max_path;
 } ExploreEnding;
 
-typedef enum ExploreIssueKind { EXPLORE_DEAD_END, EXPLORE_SCRIPT_ERROR } ExploreIssueKind;
+/* EXPLORE_MUST_FAIL: a passing path ends in a "must_fail" ending or takes a "must_fail" action
+ * (one issue per such ending and action, with the first passing path found). */
+typedef enum ExploreIssueKind {
+    EXPLORE_DEAD_END,
+    EXPLORE_SCRIPT_ERROR,
+    EXPLORE_MUST_FAIL
+} ExploreIssueKind;
 
 typedef struct ExploreIssue {
     ExploreIssueKind kind;
-    char *step;    /* the step where it happened (owned) */
+    char *step;    /* the step where it happened; for EXPLORE_MUST_FAIL the ending (owned) */
     char *message; /* the script error with its traceback, or why the step is stuck (owned) */
     ExplorePath path;
 } ExploreIssue;

@@ -1635,6 +1635,30 @@ int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_si
     return 1;
 }
 
+uint64_t session_must_fail_taken(const Session *ss)
+{
+    const Scenario *s = ss->s;
+    uint64_t bits = 0;
+    int k = 0;
+    for (size_t i = 0; i < s->step_count; i++)
+        for (size_t j = 0; j < s->steps[i].action_count && k < 64; j++)
+            if (s->steps[i].actions[j].must_fail) {
+                if (strset_has(&ss->took, s->steps[i].actions[j].id))
+                    bits |= 1ull << k;
+                k++;
+            }
+    return bits;
+}
+
+const Action *session_must_fail_action(const Scenario *s, int k)
+{
+    for (size_t i = 0; i < s->step_count; i++)
+        for (size_t j = 0; j < s->steps[i].action_count; j++)
+            if (s->steps[i].actions[j].must_fail && k-- == 0)
+                return &s->steps[i].actions[j];
+    return NULL;
+}
+
 int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *out,
                        size_t out_size)
 {
@@ -1820,7 +1844,9 @@ SessionTookFilter *session_took_filter_create(const Scenario *s)
     for (size_t i = 0; i < s->step_count; i++)
         for (size_t j = 0; j < s->steps[i].action_count; j++) {
             const Action *a = &s->steps[i].actions[j];
-            ok &= slot_put(&f->took, a->id, (int)i);
+            /* A must_fail action stays part of the state to the end, so the walk can tell a
+             * passing path through it from one that avoided it. */
+            ok &= slot_put(&f->took, a->id, a->must_fail ? -1 : (int)i);
             for (size_t k = 0; k < a->require_count; k++) {
                 const char *nm = a->requires[k].name;
                 if (strncmp(nm, "took:", 5) == 0)

@@ -122,6 +122,11 @@ char *session_describe_action(const Scenario *s, const char *id);
  * services) and writes its id into out. Returns 0 when nothing is possible. */
 int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size);
 
+/* The "must_fail" actions this attempt took: bit k for the k-th such action in scenario order
+ * (the first 64), which session_must_fail_action names. */
+uint64_t session_must_fail_taken(const Session *ss);
+const Action *session_must_fail_action(const Scenario *s, int k); /* NULL past the last */
+
 /* Strategies of a trainee who does not think (mfc-trainer naive): always the first, the last
  * or the longest answer of the menu as shown (session_menu), never opening a document or
  * choosing a service; or random play (session_pick_random). A score that means competence
