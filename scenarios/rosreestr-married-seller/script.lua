@@ -38,9 +38,12 @@ function setup()
     sim.set_field("receipt", "payer", buyer.f .. " Алина Игоревна")
 end
 
--- Accepted without a word about the spouse's consent: a different ending, without the points
--- for the right outcome.
+-- Accepted under another service or with none selected: a failing ending. Accepted without a
+-- word about the spouse's consent: a different ending, without the points for the right outcome.
 function ending(id)
+    if id == "accepted" and sim.service() ~= "rosreestr-sale" then
+        return "accepted-wrong-service"
+    end
     if id == "accepted" and sim.flag("silent") then
         return "accepted-silent"
     end
