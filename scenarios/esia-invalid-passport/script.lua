@@ -6,8 +6,19 @@ local names = import("names")
 
 local TODAY = "15.10.2025" -- the date in the first step's narration
 
+-- A SNILS with a valid control number: the nine digits weighted 9..1 (first digit 9, last 1);
+-- a sum under 100 is the control number, 100 or 101 give 00, a larger sum is taken modulo 101
+-- and then the same rule applies. The first digit is never 0, so the number is always above
+-- 001-001-998, below which no control number is checked.
 local function snils_number()
-    return names.digits(3) .. "-" .. names.digits(3) .. "-" .. names.digits(3) .. " " .. names.digits(2)
+    local d, sum = {}, 0
+    for i = 1, 9 do
+        d[i] = (i == 1) and math.random(1, 9) or math.random(0, 9)
+        sum = sum + d[i] * (10 - i)
+    end
+    if sum > 101 then sum = sum % 101 end
+    local control = (sum < 100) and sum or 0
+    return string.format("%d%d%d-%d%d%d-%d%d%d %02d", d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], control)
 end
 
 function setup()
