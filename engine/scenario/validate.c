@@ -36,6 +36,66 @@ static int action_sets(const Scenario *s, const char *flag)
     return 0;
 }
 
+/* What an answer is worth at its choice point: its own points and its ending's; a critical
+ * error sinks it. */
+static long answer_value(const Scenario *s, const Action *a)
+{
+    long v = 0;
+    for (size_t k = 0; k < a->score_count; k++)
+        v += a->score[k].points;
+    if (a->ending >= 0)
+        for (size_t k = 0; k < s->endings[a->ending].score_count; k++)
+            v += s->endings[a->ending].score[k].points;
+    if (a->critical.feedback || (a->ending >= 0 && s->endings[a->ending].critical.feedback))
+        v -= 100000;
+    return v;
+}
+
+/* A trainee who always picks the longest answer must not be rewarded: warn when, at more than
+ * half of the choice points (steps with two answers or more and one best answer), the best
+ * answer is also the strictly longest. */
+static void validate_answer_lengths(const Scenario *s, ValidateCtx *vc)
+{
+    size_t points = 0, longest = 0;
+    for (size_t i = 0; i < s->step_count; i++) {
+        const Step *st = &s->steps[i];
+        if (st->action_count < 2)
+            continue;
+        long best = 0;
+        size_t best_i = 0, best_n = 0, long_i = 0, long_len = 0, long_n = 0;
+        for (size_t j = 0; j < st->action_count; j++) {
+            long v = answer_value(s, &st->actions[j]);
+            if (best_n == 0 || v > best) {
+                best = v;
+                best_i = j;
+                best_n = 1;
+            } else if (v == best) {
+                best_n++;
+            }
+            size_t len = sim_utf8_len(st->actions[j].text, strlen(st->actions[j].text));
+            if (len > long_len) {
+                long_len = len;
+                long_i = j;
+                long_n = 1;
+            } else if (len == long_len) {
+                long_n++;
+            }
+        }
+        if (best_n != 1)
+            continue;
+        points++;
+        longest += long_n == 1 && long_i == best_i;
+    }
+    if (points >= 2 && longest * 2 > points) {
+        char msg[300];
+        snprintf(msg, sizeof msg,
+                 "в %zu из %zu точек выбора лучший по баллам ответ — ещё и самый длинный: "
+                 "стажёр угадает его по длине; сделайте варианты близкими по длине",
+                 longest, points);
+        vreport(vc, SIM_SEV_WARNING, "steps", "%s", msg);
+    }
+}
+
 void scenario_validate_graph(Scenario *s, ValidateCtx *vc)
 {
     if (s->start < 0 || s->step_count == 0)
@@ -121,6 +181,7 @@ void scenario_validate_graph(Scenario *s, ValidateCtx *vc)
                             n);
                 }
             }
+    validate_answer_lengths(s, vc);
 out:
     free(seen);
     free(ends);
