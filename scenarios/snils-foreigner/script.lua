@@ -35,3 +35,16 @@ function setup()
     sim.set_field("arrival", "name", caps .. " БАХТИЁР")
     sim.set_field("arrival", "document", "паспорт " .. number)
 end
+
+-- A SNILS is assigned once for life: before registering, the specialist checks whether the
+-- applicant already has one. Ending the visit without that check is a mistake.
+function ending(id)
+    if (id == "refused" or id == "refused-bare") and not sim.took("check-existing") then
+        sim.score("legal", -5,
+            "Вы не проверили, нет ли у Бахтиёра уже СНИЛС: номер присваивается один раз, иностранцу его мог "
+            .. "оформить прежний работодатель, и тогда нужна не регистрация, а документ, подтверждающий номер. "
+            .. "Верно — сначала проверить по системе СФР по данным паспорта.",
+            "27-fz-12")
+    end
+    return nil
+end
