@@ -97,7 +97,7 @@ static int keys_for(FILE *f, Session *ss, const char *id, int *sel_doc)
         return 1;
     }
     int offered[64];
-    size_t n = session_offered(ss, offered, 64);
+    size_t n = session_menu(ss, offered, 64);
     const Step *st = &s->steps[session_step_index(ss)];
     for (size_t i = 0; i < n; i++)
         if (strcmp(st->actions[offered[i]].id, id) == 0) {

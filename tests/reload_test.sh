@@ -56,6 +56,8 @@ key Escape
 expect office
 key Escape
 $(echo "$ACTS" | tr ',' '\n' | tail -n +3 | sed 's/^/act /')
+expect office
+key Return
 expect debrief
 KEYS
 mkdir shots

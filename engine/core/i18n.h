@@ -336,6 +336,9 @@
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
     X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — услуга · Enter — начать или продолжить · N — заново · F1 — справочник · F2 — смена · Esc — назад") \
     X(STR_UI_YOUR_ANSWER, "Ваш ответ или действие")                                             \
+    X(STR_UI_VISIT_OVER, "Приём завершён")                                                       \
+    X(STR_UI_TO_DEBRIEF, "К разбору (Enter)")                                                    \
+    X(STR_UI_HINT_REACTION, "Enter, пробел или щелчок по кнопке — к разбору приёма")             \
     X(STR_UI_RESUMED, "Попытка продолжена с того места, где Вы остановились.")                 \
     X(STR_UI_CAN_RESUME, "▶ Есть незавершённая попытка")                                       \
     X(STR_UI_TIME, "Время")                                                                      \
@@ -364,7 +367,7 @@
     X(STR_UI_FAILED_BADGE, "✖ Не зачтено")                                                   \
     X(STR_UI_DEBRIEF_META, "проходной балл %d · время у окна %s при норме %s")               \
     X(STR_UI_CRITICAL_ONE, "Критическая ошибка")                                             \
-    X(STR_UI_MISSED, "Не замечено")                                                          \
+    X(STR_UI_MISSED, "Не отмечено")                                                          \
     X(STR_UI_RETRY, "Повторить")                                                             \
     X(STR_UI_NEXT, "Следующий сценарий")                                                     \
     X(STR_UI_TO_MENU, "В меню")                                                              \

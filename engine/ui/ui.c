@@ -61,6 +61,7 @@ typedef enum HitKind {
     HIT_CARD,
     HIT_BACK,
     HIT_ACTION,
+    HIT_REACTION,
     HIT_DESK_DOC,
     HIT_PC,
     HIT_FIELD,
@@ -159,6 +160,8 @@ typedef struct Ui {
     GfxLayer *front; /* everything in front of the applicant: kept while only they move */
     int front_ok, front_reuse;
     int office_frames; /* frames drawn since the attempt began: the first skips the layers */
+    int reaction; /* the reception has ended: the applicant's reaction shows until the trainee
+                     moves on to the debrief */
     /* debrief */
     int content_open; /* the content error's report is shown */
     /* the results database refused writes: they wait in memory (store_pending) */
@@ -616,10 +619,15 @@ static int do_action(Ui *u, const char *id)
             shift_record(u, 1);
         u->shift_btn = 0;
         u->ov = OV_NONE;
-        u->screen = SCR_DEBRIEF;
         u->scroll = 0;
         u->debrief_btn = 0;
         u->content_open = 0;
+        /* The applicant's answer to the last move comes first: a reception ends with the
+         * person, not with a score. A stopped script has nothing to show. */
+        if (session_content_error(u->ss) || !session_ending(u->ss))
+            u->screen = SCR_DEBRIEF;
+        else
+            u->reaction = 1;
     }
     return 1;
 }
@@ -894,6 +902,7 @@ static void reload_scenario(Ui *u)
     u->show_line = 1;
     u->animating = 0;
     u->office_frames = 1;
+    u->reaction = 0;
     u->scene_key[0] = '\0';
     if (session_finished(ns)) {
         write_result(u);
@@ -1594,6 +1603,32 @@ static void draw_office(Ui *u)
     }
 }
 
+/* An answer as the menu shows it: its number, its text, and a mark when it ends the visit. */
+static void answer_line(char *out, size_t n, size_t i, const Action *a)
+{
+    if (action_is_final(a))
+        snprintf(out, n, "%zu. %s  [%s]", i + 1, a->text, tr(STR_FINAL_MARK));
+    else
+        snprintf(out, n, "%zu. %s", i + 1, a->text);
+}
+
+/* After the last answer: what the reception ended with and the way on to the debrief. */
+static void draw_reaction(Ui *u, GRect dp)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    const Ending *en = session_ending(u->ss);
+    float x = dp.x + 18 * s, y = dp.y + 10 * s, w = dp.w - 36 * s;
+    gfx_text(u->g, tr(STR_UI_VISIT_OVER), x, y, l->px_label, GF_BOLD, u->theme.text_dim);
+    y += l->px_label * 1.5f;
+    if (en)
+        y += gfx_text_box(u->g, en->title, x, y, w, l->px_body, GF_BOLD, u->theme.text, 1) +
+             12 * s;
+    float by = fminf(y, dp.y + dp.h - (float)l->px_body * 2.6f);
+    GRect b = button(u, x, by, tr(STR_UI_TO_DEBRIEF), 1, 1, HIT_REACTION, 0);
+    (void)b;
+}
+
 static void draw_office_front(Ui *u, float desk)
 {
     const Layout *l = &u->l;
@@ -1658,17 +1693,22 @@ static void draw_office_front(Ui *u, float desk)
      * view. */
     GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 48 * s};
     panel(u, dp);
+    if (u->reaction)
+        draw_reaction(u, dp);
     float x = dp.x + 18 * s, y = dp.y + 10 * s, w = dp.w - 36 * s;
-    gfx_text(u->g, tr(STR_UI_YOUR_ANSWER), x, y, l->px_label, GF_BOLD, u->theme.text_dim);
+    if (u->reaction)
+        step = NULL; /* no answers: the reception is over */
+    if (!u->reaction)
+        gfx_text(u->g, tr(STR_UI_YOUR_ANSWER), x, y, l->px_label, GF_BOLD, u->theme.text_dim);
     y += l->px_label * 1.5f;
     int offered[64];
-    size_t n = session_offered(u->ss, offered, 64);
+    size_t n = u->reaction ? 0 : session_menu(u->ss, offered, 64);
     if (u->sel_action >= (int)n)
         u->sel_action = n ? (int)n - 1 : 0;
     float hts[64];
     for (size_t i = 0; i < n && step; i++) {
         char line[2048];
-        snprintf(line, sizeof line, "%zu. %s", i + 1, step->actions[offered[i]].text);
+        answer_line(line, sizeof line, i, &step->actions[offered[i]]);
         int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
         hts[i] = gfx_text_box(u->g, line, 0, 0, w - 16 * s, l->px_body,
                               focus ? GF_BOLD : GF_REGULAR, u->theme.text, 0) + 12 * s;
@@ -1690,7 +1730,7 @@ static void draw_office_front(Ui *u, float desk)
     for (size_t i = first; i < n && step; i++) {
         const Action *a = &step->actions[offered[i]];
         char line[2048];
-        snprintf(line, sizeof line, "%zu. %s", i + 1, a->text);
+        answer_line(line, sizeof line, i, a);
         int focus = u->focus_area == 0 && (int)i == u->sel_action && u->ov == OV_NONE;
         GRect r = {x - 6 * s, y, w + 12 * s, hts[i] - 4 * s};
         if (y >= dp.y + dp.h - 8 * s) { /* more answers below: say so */
@@ -1786,7 +1826,7 @@ static void draw_office_front(Ui *u, float desk)
                          GF_BOLD, u->theme.text, 1);
         }
     }
-    hint_bar(u, tr(STR_UI_HINT_OFFICE));
+    hint_bar(u, u->reaction ? tr(STR_UI_HINT_REACTION) : tr(STR_UI_HINT_OFFICE));
 }
 
 static int desk_docs(Ui *u, int *map, int max)
@@ -1984,9 +2024,23 @@ static void flag_field(Ui *u)
     do_action(u, id);
 }
 
+static void to_debrief(Ui *u)
+{
+    u->reaction = 0;
+    u->screen = SCR_DEBRIEF;
+    u->scroll = 0;
+    u->debrief_btn = 0;
+    u->dirty = 1;
+}
+
 static void office_key(Ui *u, SDL_Keycode k)
 {
     const Scenario *sc = cur_scen(u);
+    if (u->reaction) {
+        if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_ESCAPE)
+            to_debrief(u);
+        return;
+    }
     if (k == SDLK_F5 && u->ov != OV_LEAVE) {
         reload_scenario(u);
         return;
@@ -2073,7 +2127,7 @@ static void office_key(Ui *u, SDL_Keycode k)
             u->ov = OV_NONE;
     } else {
         int offered[64];
-        int n = (int)session_offered(u->ss, offered, 64);
+        int n = (int)session_menu(u->ss, offered, 64);
         int map[64];
         int nd = desk_docs(u, map, 64);
         if (k >= SDLK_1 && k <= SDLK_9 && (int)(k - SDLK_1) < n) {
@@ -2277,10 +2331,47 @@ static void draw_debrief(Ui *u)
             }
             y += card.h + 10 * s;
         }
+    /* A floor missed fails the attempt whatever the total: say which, and by how much. */
+    for (size_t c = 0; en && c < sc->criterion_count; c++) {
+        if (!(r.floors_missed & (1u << c)))
+            continue;
+        any = 1;
+        char msg[600];
+        snprintf(msg, sizeof msg, tr(STR_FLOOR_MISSED), sc->criteria[c].title, r.crit[c].score,
+                 r.crit[c].max, sc->floors[c]);
+        float bh = gfx_text_box(u->g, msg, 0, 0, w - 40 * s, l->px_body, GF_REGULAR,
+                                u->theme.text, 0);
+        GRect card = {x, y, w, bh + l->px_label * 2.6f};
+        gfx_round(u->g, card, 8 * s, u->theme.panel);
+        gfx_fill(u->g, (GRect){x, y + 6 * s, 6 * s, card.h - 12 * s}, u->theme.bad);
+        gfx_text(u->g, tr(STR_FLOORS), x + 20 * s, y + 8 * s, l->px_label, GF_BOLD,
+                 u->theme.bad);
+        gfx_text_box(u->g, msg, x + 20 * s, y + 8 * s + l->px_label * 1.5f, w - 40 * s,
+                     l->px_body, GF_REGULAR, u->theme.text, 1);
+        y += card.h + 10 * s;
+    }
     if (!any) {
         gfx_text(u->g, tr(STR_NO_MISTAKES), x, y, l->px_body, GF_REGULAR, u->theme.good);
         y += l->px_body * 1.8f;
     }
+    /* What was found is acknowledged too. */
+    int found = 0;
+    for (size_t d = 0; d < sc->document_count; d++)
+        for (size_t p = 0; p < sc->documents[d].problem_count; p++) {
+            if (!session_problem_found(u->ss, (int)d, (int)p))
+                continue;
+            if (!found++) {
+                y += 10 * s;
+                gfx_text(u->g, tr(STR_FLAGGED_RIGHT), x, y, l->px_dialog, GF_BOLD, u->theme.text);
+                y += l->px_dialog * 1.6f;
+            }
+            char *where = session_problem_where(sc, (int)d, (int)p);
+            char line[700];
+            snprintf(line, sizeof line, "✔ %s", where ? where : "");
+            free(where);
+            y += gfx_text_box(u->g, line, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text,
+                              1) + 6 * s;
+        }
     /* Criteria bars. */
     y += 10 * s;
     gfx_text(u->g, tr(STR_CRITERIA), x, y, l->px_dialog, GF_BOLD, u->theme.text);
@@ -3363,6 +3454,7 @@ static void open_replay(Ui *u)
     u->nnotices = 0;
     u->animating = 0;
     u->office_frames = 1; /* straight to the layered drawing */
+    u->reaction = 0;
     u->scene_key[0] = '\0';
     u->show_line = 1;
     u->dirty = 1;
@@ -3714,6 +3806,7 @@ static void on_click(Ui *u, int x, int y)
             if (u->ov == OV_NONE)
                 office_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
             break;
+        case HIT_REACTION: to_debrief(u); break;
         case HIT_DESK_DOC:
             if (u->ov == OV_NONE) {
                 u->focus_area = 1;

@@ -67,6 +67,8 @@ act inspect:poa
 shot db-readonly
 db ok
 act refuse
+expect office
+key Return
 expect debrief
 KEYS
 expect_exit 0 "window read-only db" "$EXE" $G --db "$TMP/ro.db" --input-script "$TMP/ro.keys" \
