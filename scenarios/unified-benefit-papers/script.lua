@@ -1,7 +1,7 @@
 -- unified-benefit-papers: varies the family surname, the children's birth dates (Kirill is
 -- always 9 and Alisa always 3 on 20.10.2025), Marina's income figure and the document
--- numbers. The home-filled form always names Alisa only, and the husband's income
--- certificate is always missing, so what is correct never changes.
+-- numbers (the INN with valid control digits). The home-filled form always names Alisa only,
+-- and the husband's income certificate is always missing, so what is correct never changes.
 local names = import("names")
 
 local function accusative(surname_f) return (surname_f:gsub("а$", "у")) end -- «Воронину»
@@ -14,6 +14,22 @@ local function money(rubles)
         out = out .. (out ~= "" and " " or "") .. s:sub(i, i + 2)
     end
     return out .. ",00 ₽"
+end
+
+-- A 12-digit personal INN with valid control digits (the FNS algorithm: weighted sums mod 11
+-- mod 10 for the 11th and the 12th digit).
+local function personal_inn(first10)
+    local w11 = { 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 }
+    local w12 = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 }
+    local d = {}
+    for i = 1, 10 do d[i] = tonumber(first10:sub(i, i)) end
+    local s = 0
+    for i = 1, 10 do s = s + d[i] * w11[i] end
+    d[11] = s % 11 % 10
+    s = 0
+    for i = 1, 11 do s = s + d[i] * w12[i] end
+    d[12] = s % 11 % 10
+    return first10 .. tostring(d[11]) .. tostring(d[12])
 end
 
 function setup()
@@ -39,7 +55,8 @@ function setup()
         .. " г. р.; дочь — Алиса, " .. alisa .. " г. р.")
     sim.set_field("home-form", "signature", "М. А. " .. fam.f .. " (подпись от руки)")
 
-    sim.set_field("income-own", "person", fam.f .. " Марина Алексеевна, ИНН 3801" .. names.digits(8))
+    sim.set_field("income-own", "person",
+        fam.f .. " Марина Алексеевна, ИНН " .. personal_inn("3801" .. names.digits(6)))
     sim.set_field("income-own", "income", money(math.random(190, 240) * 1000 + math.random(0, 9) * 100))
 
     sim.set_field("husband-consent", "subject",
