@@ -4,7 +4,7 @@
 -- correct never changes. First names stay as they are: the dialogue uses them.
 local names = import("names")
 
-local TODAY = "16.10.2025" -- the date in the first step's narration
+local TODAY = "15.10.2026" -- the date in the first step's narration
 
 local function money(rubles, kopecks)
     local s = tostring(rubles)
@@ -35,12 +35,12 @@ function setup()
     sim.set_field("wife-passport", "marks", "стр. 14: зарегистрирован брак с " .. husband_i
         .. " Андреем Николаевичем, 24.08.2018")
 
-    sim.set_field("certificate", "number", "МК-Э-038-2025 № 0" .. names.digits(6))
+    sim.set_field("certificate", "number", "МК-Э-038-2026 № 0" .. names.digits(6))
     sim.set_field("certificate", "holder", fam.f .. " Екатерина Сергеевна, 03.07.1993 г. р.")
     sim.set_field("certificate", "child", fam.f .. " Полина Андреевна, " .. born .. " г. р. (первый ребёнок)")
     sim.set_field("certificate", "issued",
         "Отделение СФР по Иркутской области, " .. issued .. "; оформлен без заявления, по сведениям ЗАГС")
-    sim.set_field("certificate", "printed", "распечатано из личного кабинета " .. wife_f .. " Е. С. 15.10.2025")
+    sim.set_field("certificate", "printed", "распечатано из личного кабинета " .. wife_f .. " Е. С. 14.10.2026")
 
     sim.set_field("loan", "kind", "Кредитный договор № " .. loan_no
         .. " — ипотечный кредит на приобретение квартиры")
