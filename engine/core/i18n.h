@@ -490,7 +490,7 @@
     X(STR_BOOK_DOCUMENTS, "Документы") \
     X(STR_BOOK_PITFALLS, "Частые ошибки") \
     X(STR_BOOK_RULES, "Нормы") \
-    X(STR_BOOK_NOTE, "Для методиста") \
+    X(STR_BOOK_CHECKED, "проверено %s") \
     X(STR_BOOK_VERIFY, "требует проверки") \
     X(STR_BOOK_USED_BY, "Услуги: %s") \
     X(STR_BOOK_EMPTY, "Справочник не загружен: нет файла scenarios/data/services.json или в нём ошибки (их покажет mfc-trainer check).") \

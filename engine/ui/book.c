@@ -73,6 +73,18 @@ static float verify_mark(Gfx *g, const Layout *l, const Theme *t, float x, float
     return pw;
 }
 
+/* «проверено 06.12.2026» under a confirmed fact (nothing for an unconfirmed one, which carries
+ * the «требует проверки» pill instead); returns the height used. */
+static float checked_line(Gfx *g, const Layout *l, const Theme *t, const Provenance *p, float x,
+                          float y, float w, int draw)
+{
+    char date[16], line[64];
+    provenance_date_ru(p, date, sizeof date);
+    if (!date[0]) return 0;
+    snprintf(line, sizeof line, tr(STR_BOOK_CHECKED), date);
+    return gfx_text_box(g, line, x, y, w, l->px_small, GF_REGULAR, t->text_dim, draw) + 2 * l->s;
+}
+
 /* ---- the service page ------------------------------------------------------------------ */
 
 static float heading(Gfx *g, const Layout *l, const Theme *t, const char *txt, float x, float y,
@@ -96,6 +108,7 @@ static float service_page(Gfx *g, const Layout *l, const Theme *t, const RefServ
     float aw = gfx_text_box(g, line, x, y, w, l->px_body, GF_REGULAR, dim, 1);
     y += aw + 6 * s;
     if (sv->verify) y += (verify_mark(g, l, t, x, y, 1), l->px_small * 1.6f);
+    else y += checked_line(g, l, t, &sv->prov, x, y, w, 1);
 
     /* The figures first: what the applicant pays, waits for and receives. */
     struct {
@@ -162,13 +175,13 @@ static float service_page(Gfx *g, const Layout *l, const Theme *t, const RefServ
             float sw = gfx_text(g, line, x, y, l->px_label, GF_BOLD, t->accent);
             if (r->verify) verify_mark(g, l, t, x + sw + 10 * s, y - 1 * s, 1);
             y += l->px_label * 1.45f;
-            y += gfx_text_box(g, r->text, x, y, w, l->px_label, GF_REGULAR, ink, 1) + 10 * s;
+            y += gfx_text_box(g, r->text, x, y, w, l->px_label, GF_REGULAR, ink, 1) + 2 * s;
+            if (!r->verify) y += checked_line(g, l, t, &r->prov, x, y, w, 1);
+            y += 8 * s;
         }
     }
-    if (sv->note) {
-        y = heading(g, l, t, tr(STR_BOOK_NOTE), x, y, w);
-        y += gfx_text_box(g, sv->note, x, y, w, l->px_label, GF_REGULAR, dim, 1);
-    }
+    /* sv->note is for methodologists (what to verify, how the figure was found): a trainee
+     * never reads it. */
     return y - y0 + 16 * s;
 }
 
@@ -207,6 +220,7 @@ static float item_box(Gfx *g, const Layout *l, const Theme *t, const Book *b, in
         snprintf(src, sizeof src, "%s, %s", r->act ? r->act : "", r->article ? r->article : "");
         y += gfx_text_box(g, src, x, y, w, l->px_label, GF_REGULAR, dim, draw) + 4 * s;
         y += gfx_text_box(g, r->text, x, y, w, l->px_body, GF_REGULAR, ink, draw) + 2 * s;
+        if (!r->verify) y += checked_line(g, l, t, &r->prov, x, y, w, draw);
         /* Where the rule is cited in the book. */
         char used[900] = "";
         size_t n = 0;
@@ -226,9 +240,9 @@ static float item_box(Gfx *g, const Layout *l, const Theme *t, const Book *b, in
         const RefValue *v = &b->rb->values[i];
         y += gfx_text_box(g, v->title, x, y, w, l->px_label, GF_BOLD, dim, draw) + 2 * s;
         y += gfx_text_box(g, v->value, x, y, w, l->px_dialog, GF_BOLD, ink, draw) + 2 * s;
-        if (v->note)
-            y += gfx_text_box(g, v->note, x, y, w, l->px_small, GF_REGULAR, dim, draw) + 2 * s;
+        /* v->note is for methodologists only. */
         if (v->verify) y += 4 * s + (verify_mark(g, l, t, x, y, draw), l->px_small * 1.5f);
+        else y += checked_line(g, l, t, &v->prov, x, y, w, draw);
     }
     return y - y0 + 10 * s;
 }
