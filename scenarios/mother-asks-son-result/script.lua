@@ -1,10 +1,10 @@
 -- mother-asks-son-result: varies the family surname, the mother's birth date (always 60 on
--- 14.10.2025, passport issued just after her 45th birthday), the son's birth date (always 34)
+-- 08.10.2025, passport issued just after her 45th birthday), the son's birth date (always 34)
 -- and the document numbers. The son is always an adult applicant and the result is always an
 -- RF passport, so what is correct never changes.
 local names = import("names")
 
-local TODAY = "14.10.2025" -- the date in the first step's narration
+local TODAY = "08.10.2025" -- the date in the first step's narration
 
 function setup()
     local fam = names.family()
