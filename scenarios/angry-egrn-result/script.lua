@@ -31,7 +31,7 @@ function setup()
     sim.set_field("receipt", "object",
         "земельный участок, кад. № " .. cadastral .. ", Иркутский р-н, СНТ «Рассвет», уч. " .. plot)
 
-    sim.set_field("extract", "number", "№ КУВИ-001/2025-" .. names.digits(8))
+    sim.set_field("extract", "number", "№ КУВИ-001/2025-" .. names.digits(9))
     sim.set_field("extract", "cadastral", cadastral)
     sim.set_field("extract", "address", "Иркутская обл., Иркутский р-н, СНТ «Рассвет», уч. " .. plot)
     sim.set_field("extract", "holder", surname .. " Виктор Павлович, " .. birth .. " г. р.")
