@@ -94,7 +94,7 @@ static int explore(void)
 {
     char ids[64][80];
     size_t n = scenario_ids(ids, 64);
-    CHECK(n >= 12);
+    CHECK(n >= 19);
     for (size_t i = 0; i < n; i++) {
         char cmd[4096];
         snprintf(cmd, sizeof cmd, "'%s' explore --scenarios '%s' '%s' --json --verify 20000", exe,
@@ -112,6 +112,18 @@ static int explore(void)
         CHECK(vd && vd->valueint > 0);
         const cJSON *best = cJSON_GetObjectItem(j, "best");
         CHECK(cJSON_IsObject(best) && cJSON_IsTrue(cJSON_GetObjectItem(best, "passed")));
+        /* The correct path earns everything; no passing path reaches what must fail, and
+         * every scenario marks its wrong outcomes (issue #11). */
+        const cJSON *bt = cJSON_GetObjectItem(best, "total");
+        CHECK(bt && bt->valueint == 100);
+        CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(j, "must_fail_passed")), 0);
+        int marked = 0;
+        const cJSON *me;
+        cJSON_ArrayForEach(me, cJSON_GetObjectItem(j, "endings"))
+            marked += cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail"));
+        CHECK(marked >= 1);
+        if (marked < 1)
+            fprintf(stderr, "%s: no ending is marked must_fail\n", ids[i]);
         CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(j, "dead_ends")), 0);
         CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(j, "script_errors")), 0);
         const cJSON *cov = cJSON_GetObjectItem(j, "coverage");

@@ -164,6 +164,8 @@ static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreR
         simjsonw_string(&w, e->ending->id);
         simjsonw_key(&w, "outcome");
         simjsonw_string(&w, outcome_id(e->ending->outcome));
+        simjsonw_key(&w, "must_fail");
+        simjsonw_bool(&w, e->ending->must_fail);
         simjsonw_key(&w, "reached");
         simjsonw_int(&w, e->reached);
         if (e->reached) {
