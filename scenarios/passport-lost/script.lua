@@ -1,4 +1,4 @@
--- passport-lost: varies the applicant's name, her birth date (always 33–39 years old, so the lost
+-- passport-lost: varies the applicant's surname, her birth date (always 33–38 years old, so the lost
 -- passport is the one issued at 20 and no age replacement is due), the numbers of her documents
 -- and the receipt's payer. The receipt always shows the ordinary rate; what is correct never changes.
 local names = import("names")
@@ -58,8 +58,8 @@ end
 
 function setup()
     local surname = names.female_surname()
-    local first = names.female_name()
-    local patronymic = names.patronymic("f")
+    local first = "Екатерина"       -- the dialogue calls her Екатерина Андреевна
+    local patronymic = "Андреевна"
     local full = surname .. " " .. first .. " " .. patronymic
 
     -- 33–39 years old on TODAY.
