@@ -271,7 +271,7 @@
     X(STR_REPORT_H_WEEK, "Неделя с")                                                           \
     X(STR_REPORT_KIND_POINTS, "потеря баллов")                                                 \
     X(STR_REPORT_KIND_CRITICAL, "критическая")                                                 \
-    X(STR_REPORT_KIND_MISSED, "не замечено")                                                   \
+    X(STR_REPORT_KIND_MISSED, "не отмечено")                                                   \
     X(STR_REPORT_KIND_TIME, "превышение времени")                                              \
     X(STR_REPORT_OUT_ACCEPTED, "заявление принято")                                            \
     X(STR_REPORT_OUT_REFUSED, "отказ в приёме")                                                \
