@@ -120,7 +120,17 @@ static int explore(void)
         int marked = 0;
         const cJSON *me;
         cJSON_ArrayForEach(me, cJSON_GetObjectItem(j, "endings"))
+        {
             marked += cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail"));
+            /* An ending no path passes is a wrong outcome: it must say so. */
+            const cJSON *re = cJSON_GetObjectItem(me, "reached"), *pa = cJSON_GetObjectItem(me, "passed");
+            if (re && re->valueint > 0 && pa && pa->valueint == 0) {
+                CHECK(cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail")));
+                if (!cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail")))
+                    fprintf(stderr, "%s: ending %s never passes but is not must_fail\n", ids[i],
+                            cJSON_GetObjectItem(me, "id")->valuestring);
+            }
+        }
         CHECK(marked >= 1);
         if (marked < 1)
             fprintf(stderr, "%s: no ending is marked must_fail\n", ids[i]);
