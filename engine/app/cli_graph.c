@@ -201,6 +201,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         SimBuf l;
         simbuf_init(&l);
         simbuf_printf(&l, "%s\n%s\n", e->id, outcome_id(e->outcome));
+        if (e->must_fail) simbuf_printf(&l, "%s\n", tr(STR_GRAPH_MUST_FAIL));
         const char *color = "#dddddd";
         if (!xe || !xe->reached) {
             simbuf_puts(&l, tr(STR_GRAPH_NOT_REACHED));
@@ -223,6 +224,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             simbuf_init(&l);
             simbuf_puts(&l, a->id);
             points_label(&l, s, a->score, a->score_count, &a->critical);
+            if (a->must_fail) simbuf_printf(&l, "\n%s", tr(STR_GRAPH_MUST_FAIL));
             int hit = 0;
             for (size_t k = 0; k < ntaken; k++)
                 hit += taken[k].step == (int)i && taken[k].action == (int)j;

@@ -169,6 +169,7 @@
       "«зачёт возможен» или «без зачёта»; с --attempt — путь стажёра из базы результатов.\n"    \
       "Картинка: mfc-trainer graph ID | dot -Tsvg > ID.svg (пакет graphviz).\n")               \
     X(STR_GRAPH_CRITICAL, "КРИТИЧЕСКАЯ ОШИБКА")                                                 \
+    X(STR_GRAPH_MUST_FAIL, "must_fail: зачёта быть не должно")                                 \
     X(STR_GRAPH_NOT_REACHED, "не достигнута")                                                   \
     X(STR_GRAPH_PASS, "зачёт возможен\nбалл %d–%d")                                             \
     X(STR_GRAPH_FAIL, "без зачёта\nбалл %d–%d")                                                 \
