@@ -23,6 +23,11 @@
                         "меньше %d %% максимума.")                                               \
     X(STR_FLOORS, "Минимум по критериям")                                                        \
     X(STR_FINAL_MARK, "завершает приём")                                                         \
+    X(STR_SCRIPT_TEXT_TOO_LONG, "текст из скрипта длиной %zu байт длиннее предела %zu байт")    \
+    X(STR_SCRIPT_BYTES_BUDGET, "скрипт передал программе больше %zu МиБ текста за попытку")    \
+    X(STR_SCRIPT_ENTRIES_MAX, "скрипт добавил в журнал больше %d записей за попытку")          \
+    X(STR_SCRIPT_FLAGS_MAX, "у попытки больше %d флагов: скрипт ставит их без меры")            \
+    X(STR_SCRIPT_CLOCK_MAX, "sim.add_minutes: часы приёма дошли бы до предела %.0f мин")        \
     X(STR_NAIVE_USAGE,                                                                          \
       "Использование: mfc-trainer naive СЦЕНАРИЙ...|--all [--seeds N] [--seed S] [--json]\n"    \
       "                                 [--max-random-rate П]\n"                                \

@@ -69,6 +69,9 @@ struct Session {
     int walkouts;        /* the applicant walked out (mood reached 0) */
     uint64_t data_hash;  /* fields and applicant data as set so far */
     SessionTookFilter *filter;
+    /* what the script made the engine keep on its behalf, counted against SESSION_SCRIPT_* */
+    size_t script_bytes;
+    int script_entries;
 
     /* during a hook */
     const char *current_action;
@@ -246,9 +249,10 @@ static const char *rule_short(const Rule *r)
 
 static void label_time(const Scenario *s, SessionLabel *l, double minutes)
 {
-    if (minutes <= 0)
+    if (!(minutes > 0)) /* also NaN */
         return;
-    l->minutes += minutes;
+    /* Saturate: a clock past any real visit must not overflow the time arithmetic below. */
+    l->minutes = fmin(l->minutes + minutes, SESSION_MAX_MINUTES);
     /* Past the applicant's patience the mood drops by 2 per simulated minute. */
     double over = l->minutes - s->applicant.patience;
     int due = over > 0 ? (int)floor(over * 2.0) : 0;
@@ -474,13 +478,46 @@ static const char *host_applicant(void *ud, const char *key)
     return NULL;
 }
 
+/* Texts a script hands the engine are copied outside Lua's memory cap: each is capped, and
+ * all of them together count against the attempt's budget (SESSION_SCRIPT_*). Returns a
+ * message when the command must be refused, else NULL and the bytes are counted. */
+static const char *script_copy_ok(Session *ss, const ScriptCmd *c)
+{
+    const char *parts[3] = {c->s1, c->s2, c->s3};
+    size_t total = 0;
+    for (int i = 0; i < 3; i++) {
+        size_t n = parts[i] ? strlen(parts[i]) : 0;
+        if (n > SESSION_SCRIPT_TEXT_MAX) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_TEXT_TOO_LONG), n,
+                     (size_t)SESSION_SCRIPT_TEXT_MAX);
+            return ss->host_buf;
+        }
+        total += n;
+    }
+    if (ss->script_bytes + total > SESSION_SCRIPT_BYTES_MAX) {
+        snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_BYTES_BUDGET),
+                 (size_t)SESSION_SCRIPT_BYTES_MAX >> 20);
+        return ss->host_buf;
+    }
+    ss->script_bytes += total;
+    return NULL;
+}
+
 static const char *host_cmd(void *ud, const ScriptCmd *c)
 {
     Session *ss = ud;
     const Scenario *s = ss->s;
     const char *who = ss->current_action ? ss->current_action : "@script";
+    const char *refused = script_copy_ok(ss, c);
+    if (refused)
+        return refused;
     switch (c->kind) {
     case SCMD_SET:
+        if (!strset_has(&ss->flags, c->s1) && ss->flags.count >= SESSION_SCRIPT_FLAGS_MAX) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_FLAGS_MAX),
+                     SESSION_SCRIPT_FLAGS_MAX);
+            return ss->host_buf;
+        }
         strset_add(&ss->flags, c->s1);
         return NULL;
     case SCMD_CLEAR:
@@ -490,8 +527,13 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         add_mood(ss, c->n);
         return NULL;
     case SCMD_MINUTES:
-        if (c->x < 0 || c->x > 240)
+        if (!(c->x >= 0 && c->x <= 240)) /* NaN fails both */
             return "sim.add_minutes: ожидалось число от 0 до 240";
+        if (ss->lab.minutes + c->x > SESSION_MAX_MINUTES) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_CLOCK_MAX),
+                     SESSION_MAX_MINUTES);
+            return ss->host_buf;
+        }
         add_time(ss, c->x);
         return NULL;
     case SCMD_SCORE: {
@@ -511,6 +553,11 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             return "sim.score: баллы должны быть от -100 до 100";
         if (c->n < 0 && !r)
             return "sim.score: у ошибки (отрицательные баллы) должно быть правило";
+        if (++ss->script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_ENTRIES_MAX),
+                     SESSION_SCRIPT_ENTRIES_MAX);
+            return ss->host_buf;
+        }
         add_entry(ss, LEDGER_POINTS, who, crit, (int)c->n, c->s2, r);
         return NULL;
     }
@@ -519,6 +566,11 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         if (!r) {
             snprintf(ss->host_buf, sizeof ss->host_buf,
                      "sim.critical: правила «%s» нет в каталоге rules.json", c->s3);
+            return ss->host_buf;
+        }
+        if (++ss->script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_ENTRIES_MAX),
+                     SESSION_SCRIPT_ENTRIES_MAX);
             return ss->host_buf;
         }
         add_entry(ss, LEDGER_CRITICAL, who, -1, 0, c->s2, r);
@@ -2055,6 +2107,8 @@ int session_walkouts(const Session *ss)
 
 struct SessionSnapshot {
     int step, finished, ending, service, stopped, age, nacts, walkouts, label_reads;
+    size_t script_bytes;
+    int script_entries;
     SessionLabel lab;
     uint64_t data_hash;
     char *name;          /* interned in the session */
@@ -2117,6 +2171,8 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
     sn->nacts = ss->nacts;
     sn->walkouts = ss->walkouts;
     sn->label_reads = ss->label_reads;
+    sn->script_bytes = ss->script_bytes;
+    sn->script_entries = ss->script_entries;
     sn->lab = ss->lab;
     sn->data_hash = ss->data_hash;
     sn->errors = ss->script_errors.count;
@@ -2164,6 +2220,8 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
     ss->nacts = sn->nacts;
     ss->walkouts = sn->walkouts;
     ss->label_reads = sn->label_reads;
+    ss->script_bytes = sn->script_bytes;
+    ss->script_entries = sn->script_entries;
     ss->lab = sn->lab;
     ss->data_hash = sn->data_hash;
     ss->name = sn->name;

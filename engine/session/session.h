@@ -20,6 +20,16 @@
 #include "../script/script.h"
 
 #define SESSION_MAX_ACTIONS 500
+/* The clock of an attempt saturates here (minutes): no real visit comes near it, and nothing
+ * a script does can push the time arithmetic past it. */
+#define SESSION_MAX_MINUTES 100000.0
+/* What a script may make the engine keep outside Lua's memory cap (sim.score, sim.critical,
+ * sim.set, sim.set_field, sim.set_applicant, sim.say), per attempt: one text, all texts
+ * together, ledger entries, flags. Past them the command is a script error. */
+#define SESSION_SCRIPT_TEXT_MAX 8192
+#define SESSION_SCRIPT_BYTES_MAX (16u << 20)
+#define SESSION_SCRIPT_ENTRIES_MAX 2000
+#define SESSION_SCRIPT_FLAGS_MAX 2000
 
 typedef enum SessionMode { MODE_TRAINING = 0, MODE_EXAM = 1 } SessionMode;
 

@@ -1,0 +1,4 @@
+-- tries: an infinite clock
+function on_action(id)
+  sim.add_minutes(math.huge) -- @error
+end
