@@ -332,6 +332,14 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         store_close(st);
         return SIM_ERR_INVALID;
     }
+    if (ver < 0) {
+        sim_error_set(err, SIM_ERR_INVALID,
+                      "база %s: неверный номер схемы (%d) — файл изменён вручную; он не будет "
+                      "изменён",
+                      path, ver);
+        store_close(st);
+        return SIM_ERR_INVALID;
+    }
     if (ver > STORE_SCHEMA_VERSION) {
         sim_error_set(err, SIM_ERR_INVALID,
                       "база %s создана более новой версией программы (схема %d, эта версия "
@@ -361,13 +369,29 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         sec_random(st->key, sizeof st->key);
     } else {
         char *kp = key_path ? sim_strdup(key_path) : store_key_path(path);
-        SimStatus ks = kp ? sec_secret_load(kp, st->key, NULL, err)
+        int created = 0;
+        SimStatus ks = kp ? sec_secret_load(kp, st->key, &created, err)
                           : sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-        free(kp);
         if (ks != SIM_OK) {
+            free(kp);
             store_close(st);
             return ks;
         }
+        /* The secret exists only once a database has been sealed (schema 4 on). A database
+         * below schema 4 beside an existing secret was sealed and then taken back to an older
+         * schema — the way to have forged rows sealed afresh (issue #16, finding 2). Never
+         * seal it; the older schema is not migrated. */
+        if (!created && ver > 0 && ver < 4) {
+            sim_error_set(err, SIM_ERR_INVALID,
+                          "база %s понижена до схемы %d, хотя уже была защищена цепочкой (есть "
+                          "ключ %s): похоже на подделку результатов; файл не будет изменён — "
+                          "восстановите базу из резервной копии",
+                          path, ver, kp);
+            free(kp);
+            store_close(st);
+            return SIM_ERR_INVALID;
+        }
+        free(kp);
     }
     exec(st, "PRAGMA journal_mode=WAL");
     exec(st, "PRAGMA synchronous=FULL");

@@ -230,14 +230,34 @@ int main(void)
     unlink(k);
     CHECK((int)verify(db, NULL, TAMPER_JOURNAL, NULL) >= 1);
 
-    /* Migration from schema 3: existing rows are sealed and verify; new rows chain on. */
+    /* A sealed database taken back to schema 3 (chain dropped, totals free to edit) beside its
+     * secret: refused, never sealed afresh, and the file stays as it was (issue #16). */
+    fresh(base, "v3.db", db);
+    sql(db,
+        "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;"
+        "ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;"
+        "UPDATE attempts SET total = 100, passed = 1; PRAGMA user_version = 3");
+    Store *st = NULL;
+    SimError e;
+    CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+    CHECK_HAS(e.msg, "понижена до схемы 3");
+    st = NULL;
+    /* A negative schema number is refused too (it once ran migrations[-1] as SQL). */
+    fresh(base, "negative.db", db);
+    sql(db, "PRAGMA user_version = -1");
+    CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+    CHECK_HAS(e.msg, "неверный номер схемы");
+    st = NULL;
+
+    /* A genuine schema-3 database (made before the chain existed, so it has no secret yet):
+     * existing rows are sealed and verify; new rows chain on. */
     fresh(base, "v3.db", db);
     sql(db,
         "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;"
         "ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;"
         "PRAGMA user_version = 3");
-    Store *st = NULL;
-    SimError e;
+    snprintf(k, sizeof k, "%s.key", db);
+    unlink(k);
     CHECK(store_open(db, &st, &e) == SIM_OK);
     ChainReport r;
     if (st) {
