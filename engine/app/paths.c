@@ -1,6 +1,7 @@
 /*
  * paths.c — where the bundled scenarios, rules and shared scripts are.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "app.h"
 
 #include "../core/i18n.h"
@@ -110,7 +111,13 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
         c->rules = rules_load(c->rules_path, diags);
     if (c->refbook_path && sim_is_file(c->refbook_path))
         c->refbook = refbook_load(c->refbook_path, c->rules, diags);
-    char *up = app_parent_dir(root);
+    /* The shared scripts are <root>/../scripts as the file system resolves it — through a
+     * symlinked scenarios folder too — because that is the folder the pack's signature
+     * covers (crypto.c). Building the path as a string would load a ./scripts the
+     * signature never saw (issue #16, finding 1). */
+    char *real = realpath(root, NULL);
+    char *up = app_parent_dir(real ? real : root);
+    free(real);
     char *scripts = up ? sim_path_join(up, "scripts") : NULL;
     if (scripts && sim_is_dir(scripts))
         c->scripts_dir = scripts;

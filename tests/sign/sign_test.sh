@@ -112,5 +112,19 @@ has "$TMP/out" "откатена" "rollback message"
 "$EXE" verify --db "$DB" --expect-head xyz >/dev/null 2>&1
 expect_rc 2 $? "verify with a malformed head"
 
+# A symlink to the genuine signed pack with a shared script of one's own beside it: the pack
+# check and the loader must read the same scripts/ (issue #16, finding 1). The trainee's
+# names.lua would stop the attempt; the exam must run on the genuine one.
+make_pack
+mkdir -p "$TMP/w/scripts"
+ln -s "$TMP/p/scenarios" "$TMP/w/scenarios"
+printf 'error("the trainee\047s own names.lua was loaded")\n' >"$TMP/w/scripts/names.lua"
+(cd "$TMP/w" && "$EXE" play passport-45-late --scenarios scenarios --random --seed 3 --json --exam \
+  >"$TMP/res" 2>"$TMP/err")
+expect_rc 0 $? "exam through a symlinked pack"
+if grep -q "trainee's own" "$TMP/res" "$TMP/err"; then bad "the trainee's own names.lua was loaded"; else ok; fi
+(cd "$TMP/w" && MFC_SCENARIOS=scenarios "$EXE" check >"$TMP/out" 2>&1)
+expect_rc 0 $? "check through a symlinked pack"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
