@@ -252,6 +252,19 @@ int cmd_verify(int argc, char **argv, const AppPaths *paths)
         free(path);
         return EXIT_USAGE;
     }
+    /* verify reads evidence; it never makes a secret. Without the one the records were sealed
+     * with, nothing could verify, and a new secret written beside a received copy would only
+     * mislead (issue #16, finding 9). */
+    char *kp = key ? sim_strdup(key) : store_key_path(path);
+    if (!kp || !sim_is_file(kp)) {
+        fprintf(stderr, "mfc-trainer verify: ");
+        fprintf(stderr, tr(STR_VERIFY_NO_KEY), kp ? kp : "?", path);
+        fprintf(stderr, "\n");
+        free(kp);
+        free(path);
+        return EXIT_USAGE;
+    }
+    free(kp);
     Store *st = NULL;
     SimError err;
     if (store_open_keyed(path, key, &st, &err) != SIM_OK) {

@@ -111,6 +111,18 @@ expect_rc 1 $? "verify catches the rollback with the exported head"
 has "$TMP/out" "откатена" "rollback message"
 "$EXE" verify --db "$DB" --expect-head xyz >/dev/null 2>&1
 expect_rc 2 $? "verify with a malformed head"
+# verify never makes a secret: a copy received without its key, or a --key that is not there,
+# is refused with a message and nothing is written beside the evidence (issue #16).
+cp "$DB" "$TMP/copy.db"
+"$EXE" verify --db "$TMP/copy.db" >"$TMP/out" 2>&1
+expect_rc 2 $? "verify of a copy without its secret"
+has "$TMP/out" "нет секрета установки" "missing secret message"
+[ -e "$TMP/copy.db.key" ] && bad "verify created a secret beside the copy" || ok
+"$EXE" verify --db "$TMP/copy.db" --key "$TMP/no-such.key" >"$TMP/out" 2>&1
+expect_rc 2 $? "verify with a --key that does not exist"
+[ -e "$TMP/no-such.key" ] && bad "verify created the --key file" || ok
+"$EXE" verify --db "$TMP/copy.db" --key "$DB.key" >/dev/null 2>&1
+expect_rc 0 $? "verify of a copy with its secret"
 
 # A symlink to the genuine signed pack with a shared script of one's own beside it: the pack
 # check and the loader must read the same scripts/ (issue #16, finding 1). The trainee's
