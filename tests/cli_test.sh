@@ -42,6 +42,11 @@ expect_err "сценарий «no-such-scenario» не найден" "unknown sc
 expect_exit 2 "unknown action" "$EXE" play passport-45-late --actions nope --json $S
 expect_err "действие №1 «nope»" "unknown action"
 expect_exit 2 "actions and random" "$EXE" play passport-45-late --actions a --random $S
+# An empty file name is a mistake, not a throw-away database (issue #16).
+expect_exit 2 "empty --db" "$EXE" play passport-45-late --random --db "" $S
+expect_err "у --db пустое значение" "empty --db"
+expect_exit 2 "empty --output" "$EXE" report --output "" --db "$TMP/none.db"
+expect_err "у --output пустое значение" "empty --output"
 expect_exit 0 "help" "$EXE" --help
 expect_out "mfc-trainer play" "help"
 

@@ -15,6 +15,20 @@
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
+    /* A file or folder given as "" is a mistake, never "somewhere temporary": `play --db ""`
+     * once recorded an attempt into a throw-away database and exited 0 (issue #16). */
+    static const char *const path_flags[] = {"--db",     "--output",       "--save",
+                                             "--resume", "--key",          "--font",
+                                             "--result", "--input-script", "--screenshots",
+                                             "--scenarios"};
+    for (int i = 1; i + 1 < argc; i++)
+        for (size_t k = 0; k < sizeof path_flags / sizeof path_flags[0]; k++)
+            if (strcmp(argv[i], path_flags[k]) == 0 && argv[i + 1][0] == '\0') {
+                fprintf(stderr, "mfc-trainer: ");
+                fprintf(stderr, tr(STR_ERR_EMPTY_PATH), argv[i]);
+                fprintf(stderr, "\n");
+                return EXIT_USAGE;
+            }
     /* A global --scenarios DIR may come anywhere; strip it before dispatching. */
     const char *scen = NULL;
     int n = 0;
