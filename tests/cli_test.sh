@@ -96,6 +96,13 @@ if grep -q '"greet-standard"' "$TMP/out"; then ok; else bad "resumed attempt los
 echo '{"scenario": "passport-45-late", "version": "0.0.1", "seed": "1", "actions": []}' >"$TMP/old.json"
 expect_exit 1 "resume other version" "$EXE" play passport-45-late $S --resume "$TMP/old.json"
 expect_err "другой версии" "resume other version"
+# Seeds are 64-bit: 2⁶⁴ or a signed value in a save is refused; the largest prints as itself.
+sed 's/"seed": "9"/"seed": "18446744073709551616"/' "$TMP/a.json" >"$TMP/big.json"
+expect_exit 1 "resume with a seed of 2^64" "$EXE" play passport-45-late $S --resume "$TMP/big.json"
+sed 's/"seed": "9"/"seed": " -1"/' "$TMP/a.json" >"$TMP/neg.json"
+expect_exit 1 "resume with a negative seed" "$EXE" play passport-45-late $S --resume "$TMP/neg.json"
+expect_exit 0 "largest seed" "$EXE" play passport-45-late $S --seed 18446744073709551615 --random --json
+expect_out '"seed": 18446744073709551615' "largest seed prints unsigned"
 
 # Interactive mode reads a numbered menu from stdin; EOF ends the attempt cleanly.
 printf '1\n' | "$EXE" play passport-45-late $S --seed 3 >"$TMP/out" 2>"$TMP/err"

@@ -129,7 +129,7 @@ static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreR
     simjsonw_key(&w, "mode");
     simjsonw_string(&w, o->random ? "random" : "exhaustive");
     simjsonw_key(&w, "seed");
-    simjsonw_int(&w, (long long)o->seed);
+    simjsonw_uint(&w, o->seed);
     simjsonw_key(&w, "complete");
     simjsonw_bool(&w, o->random ? 0 : r->complete);
     simjsonw_key(&w, "states");

@@ -133,10 +133,10 @@ static int run_scenario(const NaiveArgs *o, const AppScenario *a, SimJsonW *w)
             else
                 simjsonw_null(w);
             simjsonw_key(w, "best_seed");
-            simjsonw_int(w, (long long)t[k].best_seed);
+            simjsonw_uint(w, t[k].best_seed);
             simjsonw_key(w, "first_pass_seed");
             if (t[k].passed)
-                simjsonw_int(w, (long long)t[k].first_pass_seed);
+                simjsonw_uint(w, t[k].first_pass_seed);
             else
                 simjsonw_null(w);
             simjsonw_key(w, "script_errors");
@@ -224,7 +224,7 @@ int cmd_naive(int argc, char **argv, const AppPaths *paths)
         simjsonw_key(&w, "seeds");
         simjsonw_int(&w, o.seeds);
         simjsonw_key(&w, "first_seed");
-        simjsonw_int(&w, (long long)o.seed);
+        simjsonw_uint(&w, o.seed);
         simjsonw_key(&w, "max_random_rate");
         simjsonw_number(&w, o.max_random_rate);
         simjsonw_key(&w, "scenarios");

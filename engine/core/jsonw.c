@@ -121,6 +121,12 @@ void simjsonw_int(SimJsonW *w, long long v)
     simbuf_printf(w->out, "%lld", v);
 }
 
+void simjsonw_uint(SimJsonW *w, unsigned long long v)
+{
+    before_value(w);
+    simbuf_printf(w->out, "%llu", v);
+}
+
 void simjsonw_number(SimJsonW *w, double v)
 {
     char tmp[64];

@@ -29,6 +29,7 @@ void simjsonw_array_end(SimJsonW *w);
 void simjsonw_key(SimJsonW *w, const char *key);
 void simjsonw_string(SimJsonW *w, const char *s); /* NULL writes null */
 void simjsonw_int(SimJsonW *w, long long v);
+void simjsonw_uint(SimJsonW *w, unsigned long long v); /* seeds: 64-bit, never negative */
 void simjsonw_number(SimJsonW *w, double v);
 void simjsonw_bool(SimJsonW *w, int v);
 void simjsonw_null(SimJsonW *w);

@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,8 +325,11 @@ SavedAttempt *saved_attempt_parse(const char *json, size_t len, SimError *err)
     if (ok) {
         /* Seeds are 64-bit, so they travel as decimal strings (JSON numbers lose precision). */
         char *end = NULL;
-        a->seed = strtoull(seed->valuestring, &end, 10);
-        ok = end && *end == '\0' && seed->valuestring[0] != '\0';
+        const char *v = seed->valuestring;
+        errno = 0;
+        a->seed = strtoull(v, &end, 10);
+        /* Digits only (strtoull would take " -1" as 2⁶⁴−1) and within 64 bits. */
+        ok = v[0] >= '0' && v[0] <= '9' && end && *end == '\0' && errno != ERANGE;
     }
     a->mode = cJSON_IsString(mode) && strcmp(mode->valuestring, "exam") == 0;
     a->minutes = cJSON_IsNumber(mins) ? mins->valuedouble : 0;

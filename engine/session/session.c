@@ -1391,7 +1391,7 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_key(&w, "hash");
     simjsonw_string(&w, s->hash_hex);
     simjsonw_key(&w, "seed");
-    simjsonw_int(&w, (long long)ss->opt.seed);
+    simjsonw_uint(&w, ss->opt.seed);
     simjsonw_key(&w, "mode");
     simjsonw_string(&w, ss->opt.mode == MODE_EXAM ? "exam" : "training");
     simjsonw_key(&w, "actions");
