@@ -63,6 +63,17 @@ expect_out "ок: $TMP/sc/good" "check still loads the good one"
 expect_exit 0 "check good" "$EXE" check "$TMP/sc/good"
 expect_exit 1 "play broken" "$EXE" play "$TMP/sc/broken" --random
 
+# A FIFO where a file belongs is reported, not waited on forever (issue #16).
+mkfifo "$TMP/sc/good/script.lua"
+expect_exit 1 "check with a FIFO as script.lua" timeout 20 "$EXE" check "$TMP/sc/good"
+expect_err "не обычный файл" "FIFO as script.lua"
+rm -f "$TMP/sc/good/script.lua"
+mkfifo "$TMP/fifo.db.key"
+expect_exit 1 "play with a FIFO as the database secret" timeout 20 "$EXE" play passport-45-late $S \
+  --random --db "$TMP/fifo.db"
+expect_err "не обычный файл" "FIFO as the secret"
+rm -f "$TMP/fifo.db.key" "$TMP/fifo.db"
+
 # A Lua syntax error is reported with script.lua:LINE.
 printf 'function setup()\n  local x = \nend\n' >"$TMP/sc/good/script.lua"
 expect_exit 1 "check lua syntax" "$EXE" check "$TMP/sc/good"

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ==== errors ============================================================================ */
 
@@ -145,9 +147,25 @@ SimStatus sim_read_file(const char *path, size_t max_size, char **out, size_t *l
     *out = NULL;
     if (len)
         *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* Opened without blocking, then checked: a FIFO or a device put where a file belongs
+     * would otherwise hang the program forever at open() or read() (issue #16). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return sim_error_set(err, SIM_ERR_IO, "%s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "%s: не обычный файл (папка, канал или устройство)", path);
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return sim_error_set(err, SIM_ERR_IO, "%s: %s", path, strerror(errno));
+    }
     SimBuf b;
     simbuf_init(&b);
     char chunk[65536];
@@ -182,6 +200,12 @@ int sim_is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int sim_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
 }
 
 int sim_is_file(const char *path)

@@ -61,6 +61,7 @@ char *sim_strndup(const char *s, size_t n);
 SimStatus sim_read_file(const char *path, size_t max_size, char **out, size_t *len, SimError *err);
 int sim_is_dir(const char *path);
 int sim_is_file(const char *path);
+int sim_exists(const char *path); /* anything at all: a file, folder, FIFO, device… */
 /* Joins two path parts with '/'; caller frees. */
 char *sim_path_join(const char *a, const char *b);
 

@@ -113,12 +113,18 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
     if (created) *created = 0;
     if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
     for (int attempt = 0; attempt < 2; attempt++) {
-        int fd = open(path, O_RDONLY);
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd >= 0) {
             struct stat stt;
             unsigned char buf[SEC_KEY_BYTES + 1];
             ssize_t n = 0;
-            if (fstat(fd, &stt) == 0 && (stt.st_mode & 077) != 0)
+            if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
+                /* A FIFO or a device here would hang the read forever (issue #16). */
+                close(fd);
+                return sim_error_set(err, SIM_ERR_INVALID,
+                                     "секрет установки %s — не обычный файл", path);
+            }
+            if ((stt.st_mode & 077) != 0)
                 fchmod(fd, 0600); /* tighten a copied key back to owner-only */
             n = read(fd, buf, sizeof buf);
             close(fd);

@@ -1633,7 +1633,8 @@ Scenario *scenario_load(const char *dir, const ScenarioLoadOptions *opt, SimDiag
                      err.msg);
         goto done;
     }
-    if (sim_is_file(spath) &&
+    /* Whatever is there is read (and a FIFO or a folder is reported), never skipped. */
+    if (sim_exists(spath) &&
         sim_read_file(spath, SCENARIO_MAX_FILE, &script, &slen, &err) != SIM_OK) {
         simdiags_add(diags, SIM_SEV_ERROR, spath, 0, 0, "", "не удалось прочитать файл (%s)",
                      err.msg);
