@@ -74,6 +74,16 @@ expect_exit 1 "play with a FIFO as the database secret" timeout 20 "$EXE" play p
 expect_err "не обычный файл" "FIFO as the secret"
 rm -f "$TMP/fifo.db.key" "$TMP/fifo.db"
 
+# A valid 3.8 MB scenario on one line loads in well under a second: positions are counted
+# once per line, not from the line's start for every value (it once took 730 s; issue #16).
+mkdir -p "$TMP/one/big" "$TMP/one/data"
+cp "$SRC/tests/data/scenarios/data/rules.json" "$TMP/one/data/"
+awk '/"goals":/ { printf "  \"goals\": ["; for (i = 0; i < 27000; i++) printf "%s\"Цель номер %d: проверить, что длинная строка не тормозит загрузку сценария.\"", (i ? "," : ""), i; print "],"; next }
+     { sub(/"id": "mini"/, "\"id\": \"big\""); print }' \
+  "$SRC/tests/data/scenarios/mini/scenario.json" | tr -d '\n' >"$TMP/one/big/scenario.json"
+expect_exit 0 "a one-line 3.8 MB scenario" timeout 60 "$EXE" check "$TMP/one/big"
+[ "$(wc -l <"$TMP/one/big/scenario.json")" -eq 0 ] && ok || bad "the big scenario is not on one line"
+
 # A Lua syntax error is reported with script.lua:LINE.
 printf 'function setup()\n  local x = \nend\n' >"$TMP/sc/good/script.lua"
 expect_exit 1 "check lua syntax" "$EXE" check "$TMP/sc/good"
