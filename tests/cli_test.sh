@@ -47,6 +47,14 @@ expect_exit 2 "empty --db" "$EXE" play passport-45-late --random --db "" $S
 expect_err "у --db пустое значение" "empty --db"
 expect_exit 2 "empty --output" "$EXE" report --output "" --db "$TMP/none.db"
 expect_err "у --output пустое значение" "empty --output"
+# Names go into results, reports and xAPI: bytes that are not UTF-8 and terminal escapes are
+# refused (issue #16).
+expect_exit 2 "a name that is not UTF-8" "$EXE" play passport-45-late --random --db "$TMP/n.db" \
+  --trainee 1 --trainee-name "$(printf 'Ив\377анова')" $S
+expect_err "--trainee-name: ожидался текст в UTF-8" "a name that is not UTF-8"
+expect_exit 2 "a name with an escape" "$EXE" play passport-45-late --random --db "$TMP/n.db" \
+  --trainee "$(printf '1\033[2J')" $S
+expect_err "--trainee: ожидался текст в UTF-8" "a name with an escape"
 expect_exit 0 "help" "$EXE" --help
 expect_out "mfc-trainer play" "help"
 

@@ -415,6 +415,14 @@ static int parse_args(int argc, char **argv, PlayOpts *o)
             if (!has_next)
                 return usage_error(tr(STR_ERR_NEEDS_VALUE), a);
             const char *v = argv[++i];
+            if (a[2] != 'd') {
+                /* A name goes into the results, reports and xAPI: valid text only. */
+                int bad = !sim_utf8_valid(v, strlen(v));
+                for (const unsigned char *c = (const unsigned char *)v; *c && !bad; c++)
+                    bad = *c < 0x20 || *c == 0x7f;
+                if (bad)
+                    return usage_error(tr(STR_ERR_BAD_NAME), a);
+            }
             if (a[2] == 'd')
                 o->db = v;
             else if (strcmp(a, "--trainee") == 0)

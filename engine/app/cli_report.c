@@ -223,12 +223,14 @@ static char **grid_row(Grid *g)
     return row;
 }
 
-/* Appends one row; each value is copied ("" for NULL). */
+/* Appends one row; each value is copied ("" for NULL) and cleaned: names and texts come from
+ * the command line, scripts and old databases, and a terminal escape or a broken byte must not
+ * reach a table, a spreadsheet or a web page (issue #16). */
 static void grid_add(Grid *g, const char *const *vals)
 {
     char **row = grid_row(g);
     for (size_t c = 0; row && c < g->ncols; c++)
-        row[c] = sim_strdup(vals[c] ? vals[c] : "");
+        row[c] = sim_strdup_clean(vals[c] ? vals[c] : "");
 }
 
 static void grid_free(Grid *g)

@@ -327,3 +327,72 @@ double simrng_double(SimRng *r)
 {
     return (double)(simrng_next(r) >> 11) * (1.0 / 9007199254740992.0);
 }
+
+/* Decodes one UTF-8 sequence; returns its length or 0 when invalid. */
+int sim_utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    int n;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (end - p < n)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 0;
+    return n;
+}
+
+int sim_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        int k = sim_utf8_seq(p, end);
+        if (!k)
+            return 0;
+        p += k;
+    }
+    return 1;
+}
+
+char *sim_strdup_clean(const char *s)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    while (p < end) {
+        if (*p < 0x20 || *p == 0x7f) {
+            simbuf_puts(&b, " "); /* no escape sequences, tabs or line breaks in a cell */
+            p++;
+            continue;
+        }
+        int n = sim_utf8_seq(p, end);
+        if (n) {
+            simbuf_append(&b, (const char *)p, (size_t)n);
+            p += n;
+        } else {
+            simbuf_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD */
+            p++;
+        }
+    }
+    return simbuf_take(&b);
+}

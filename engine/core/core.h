@@ -74,6 +74,13 @@ int sim_edit_distance(const char *a, const char *b, int cap);
 
 /* Number of UTF-8 code points in s[0..n). */
 size_t sim_utf8_len(const char *s, size_t n);
+/* The length (1–4) of the valid UTF-8 sequence at p, or 0: overlongs, surrogates, code
+ * points past U+10FFFF and truncated sequences are invalid. */
+int sim_utf8_seq(const unsigned char *p, const unsigned char *end);
+int sim_utf8_valid(const char *s, size_t n); /* 1 when all of s[0..n) is valid UTF-8 */
+/* A copy of s fit for a table cell or a line of a report: invalid UTF-8 becomes U+FFFD and
+ * control characters (escape sequences, tabs, line breaks) become spaces. Caller frees. */
+char *sim_strdup_clean(const char *s);
 
 /* Formats a minute count as "M:SS" into out (size >= 16). */
 void sim_format_clock(double minutes, char *out, size_t out_size);

@@ -96,10 +96,22 @@ void simjson_escape(SimBuf *b, const char *s)
         case '\b': simbuf_puts(b, "\\b"); break;
         case '\f': simbuf_puts(b, "\\f"); break;
         default:
-            if (*p < 0x20)
+            if (*p < 0x20 || *p == 0x7f) {
                 simbuf_printf(b, "\\u%04x", *p);
-            else
+            } else if (*p < 0x80) {
                 simbuf_append(b, (const char *)p, 1);
+            } else {
+                /* Output is always valid UTF-8: a byte that does not start a valid sequence
+                 * (from a script, a name on the command line, an old database) becomes
+                 * U+FFFD rather than making the whole document unreadable (issue #16). */
+                int n = sim_utf8_seq(p, p + strnlen((const char *)p, 4));
+                if (n) {
+                    simbuf_append(b, (const char *)p, (size_t)n);
+                    p += n - 1;
+                } else {
+                    simbuf_puts(b, "\\ufffd");
+                }
+            }
         }
     }
     simbuf_puts(b, "\"");

@@ -255,40 +255,6 @@ static const char *describe(const Scan *s)
     return buf;
 }
 
-/* Decodes one UTF-8 sequence; returns its length or 0 when invalid. */
-static int utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    int n;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (end - p < n)
-        return 0;
-    for (int i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    if (cp >= 0xD800 && cp <= 0xDFFF)
-        return 0;
-    return n;
-}
-
 static int hex4(const unsigned char *p, const unsigned char *end, unsigned *out)
 {
     if (end - p < 4)
@@ -408,7 +374,7 @@ static void scan_string(Scan *s, SimBuf *out)
                 put_utf8(out, cp);
             continue;
         }
-        int n = utf8_seq(s->p, s->end);
+        int n = sim_utf8_seq(s->p, s->end);
         if (!n) {
             fail_at(s, s->p, "неверная кодировка: файл должен быть в UTF-8%s", NULL);
             return;

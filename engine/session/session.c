@@ -487,6 +487,8 @@ static const char *script_copy_ok(Session *ss, const ScriptCmd *c)
     size_t total = 0;
     for (int i = 0; i < 3; i++) {
         size_t n = parts[i] ? strlen(parts[i]) : 0;
+        if (n && !sim_utf8_valid(parts[i], n))
+            return tr(STR_SCRIPT_TEXT_NOT_UTF8);
         if (n > SESSION_SCRIPT_TEXT_MAX) {
             snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_TEXT_TOO_LONG), n,
                      (size_t)SESSION_SCRIPT_TEXT_MAX);

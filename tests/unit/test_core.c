@@ -85,6 +85,19 @@ static void test_jsonw(void)
     simjsonw_object_end(&w);
     CHECK_STR(simbuf_str(&b), "{\"a\":[1,0.5,\"«кавычки» \\\"q\\\"\\n\",null],\"b\":true,\"c\":{}}");
     simbuf_free(&b);
+
+    /* Output is always valid UTF-8 (issue #16): stray bytes, overlongs, surrogates and a
+     * truncated sequence become U+FFFD; ESC and DEL are escaped; good text passes as is. */
+    simbuf_init(&b);
+    simjson_escape(&b, "ok ё \xff \xc0\xaf \xed\xa0\x80 \x1b[31m \x7f €\xe2\x82");
+    CHECK_STR(simbuf_str(&b), "\"ok ё \\ufffd \\ufffd\\ufffd \\ufffd\\ufffd\\ufffd \\u001b[31m "
+                              "\\u007f €\\ufffd\\ufffd\"");
+    simbuf_free(&b);
+    CHECK(sim_utf8_valid("«ёлочки» — ₽", strlen("«ёлочки» — ₽")));
+    CHECK(!sim_utf8_valid("\xd0", 1));
+    char *c = sim_strdup_clean("Иванова\x1b[2J\tАнна\xff");
+    CHECK_STR(c, "Иванова [2J Анна\xef\xbf\xbd");
+    free(c);
 }
 
 static void test_diags(void)
