@@ -216,6 +216,7 @@ static const char *what_text(const char *what)
     if (strcmp(what, "attempt") == 0) return tr(STR_VERIFY_WHAT_ATTEMPT);
     if (strcmp(what, "result") == 0) return tr(STR_VERIFY_WHAT_RESULT);
     if (strcmp(what, "action") == 0) return tr(STR_VERIFY_WHAT_ACTION);
+    if (strcmp(what, "identity") == 0) return tr(STR_VERIFY_WHAT_IDENTITY);
     if (strcmp(what, "journal") == 0) return tr(STR_VERIFY_WHAT_JOURNAL);
     return tr(STR_VERIFY_WHAT_HEAD);
 }

@@ -467,6 +467,7 @@
     X(STR_VERIFY_WHAT_ATTEMPT, "попытка") \
     X(STR_VERIFY_WHAT_RESULT, "результат попытки") \
     X(STR_VERIFY_WHAT_ACTION, "действие") \
+    X(STR_VERIFY_WHAT_IDENTITY, "стажёр попытки (табельный номер, фамилия, имя)") \
     X(STR_VERIFY_WHAT_JOURNAL, "запись журнала") \
     X(STR_VERIFY_WHAT_HEAD, "метка цепочки") \
     X(STR_VERIFY_ATTEMPT_ID, " %s") \

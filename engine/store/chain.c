@@ -31,6 +31,11 @@
 #define SQL_MISTAKES                                                                               \
     "SELECT seq, action_id, kind, criterion, points, feedback, rule_id, rule"                      \
     " FROM attempt_mistakes WHERE attempt_id = ?1 ORDER BY seq"
+/* Who the attempt is credited to, as the trainee's row says now: swapping two trainees'
+ * numbers or names, or deleting a trainee, changes it (issue #16, finding 3). */
+#define SQL_IDENTITY                                                                               \
+    "SELECT a.trainee_id, t.personnel_number, t.surname, t.name FROM attempts a"                   \
+    " LEFT JOIN trainees t ON t.id = a.trainee_id WHERE a.id = ?1"
 /* The action's place (seq) is bound into the mac, not the digest, so a moved action is
  * recognised by its digest under another seq. */
 #define SQL_ACTION                                                                                 \
@@ -75,6 +80,8 @@ static int record_digest(Store *st, const char *kind, const char *attempt, int s
         rows = canon_rows(st, SQL_ATTEMPT, attempt, 0, &b);
     } else if (strcmp(kind, "action") == 0) {
         rows = canon_rows(st, SQL_ACTION, attempt, seq, &b);
+    } else if (strcmp(kind, "identity") == 0) {
+        rows = canon_rows(st, SQL_IDENTITY, attempt, 0, &b);
     } else {
         rows = canon_rows(st, SQL_RESULT, attempt, 0, &b);
         if (rows > 0) {
@@ -166,6 +173,27 @@ int chain_seal_existing(Store *st)
             sqlite3_finalize(q);
         }
         if (ok && ended) ok = chain_append(st, "finish", id, 0);
+    }
+    sqlite3_finalize(a);
+    return ok;
+}
+
+int chain_seal_identities(Store *st)
+{
+    /* Schema 5 binds who an attempt belongs to into the journal; attempts recorded before are
+     * sealed with the identity they have when the database is upgraded. */
+    sqlite3_stmt *a;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id FROM attempts WHERE id NOT IN"
+                           " (SELECT attempt_id FROM chain WHERE kind = 'identity')"
+                           " ORDER BY started_at, rowid",
+                           -1, &a, NULL) != SQLITE_OK)
+        return 0;
+    int ok = 1;
+    while (ok && sqlite3_step(a) == SQLITE_ROW) {
+        char id[64];
+        snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(a, 0));
+        ok = chain_append(st, "identity", id, 0);
     }
     sqlite3_finalize(a);
     return ok;
@@ -312,8 +340,9 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
             r->actions++;
         else
             r->attempts++;
-        for (int part = 0; part < (action ? 1 : 2); part++) {
-            const char *k = action ? "action" : part == 0 ? "attempt" : "finish";
+        for (int part = 0; part < (action ? 1 : 3); part++) {
+            const char *k = action ? "action" : part == 0 ? "attempt" : part == 1 ? "finish"
+                                                                                 : "identity";
             sqlite3_bind_text(e, 1, k, -1, SQLITE_STATIC);
             sqlite3_bind_text(e, 2, attempt, -1, SQLITE_TRANSIENT);
             sqlite3_bind_int(e, 3, seq);
@@ -325,10 +354,15 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
                 n = sqlite3_column_int64(e, 1);
             }
             sqlite3_reset(e);
-            const char *what = action ? "action" : part == 0 ? "attempt" : "result";
+            const char *what = action      ? "action"
+                               : part == 0 ? "attempt"
+                               : part == 1 ? "result"
+                                           : "identity";
             if (!found) {
-                /* An attempt that never ended has no result entry; one that did must. */
-                if (part == 0 || ended)
+                /* An attempt that never ended has no result entry; one that did must. Every
+                 * attempt has an identity entry from schema 5 on (a journal without one for
+                 * an attempt breaks the chain where it was removed). */
+                if (part == 0 || (part == 1 && ended))
                     add_finding(r, part == 0 ? TAMPER_INSERTED : TAMPER_CHANGED, what, attempt, seq,
                                 0);
                 continue;
@@ -418,6 +452,8 @@ int store_attempt_verifies(Store *st, const char *attempt)
         } else if (strcmp(kind, "action") == 0) {
             actions++;
             ok = matches(st, "action", attempt, sqlite3_column_int(s, 3), digest) == 1;
+        } else if (strcmp(kind, "identity") == 0) {
+            ok = matches(st, "identity", attempt, 0, digest) == 1;
         } else {
             ended = 1;
             snprintf(finish_digest, sizeof finish_digest, "%s", digest);

@@ -217,6 +217,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "  attempt_id TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,"
     "  digest TEXT NOT NULL, mac TEXT NOT NULL);"
     "CREATE INDEX chain_by_attempt ON chain(attempt_id, kind, seq);",
+    /* 4 → 5: who an attempt belongs to is journalled too (kind 'identity': the trainee's id,
+     * personnel number and name); SQLite cannot widen a CHECK, so the table is rebuilt with
+     * every entry kept as it was. Existing attempts are sealed by chain_seal_identities. */
+    "CREATE TABLE chain5 ("
+    "  n INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('attempt','action','finish','identity')),"
+    "  attempt_id TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,"
+    "  digest TEXT NOT NULL, mac TEXT NOT NULL);"
+    "INSERT INTO chain5 SELECT n, kind, attempt_id, seq, digest, mac FROM chain;"
+    "DROP TABLE chain;"
+    "ALTER TABLE chain5 RENAME TO chain;"
+    "CREATE INDEX chain_by_attempt ON chain(attempt_id, kind, seq);",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
@@ -406,6 +418,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, migrations[v]) ||
             (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
             (v + 1 == 4 && !chain_seal_existing(st)) ||
+            (v + 1 == 5 && !chain_seal_identities(st)) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump) ||
             !exec(st, "COMMIT")) {
             db_error(st, err, v == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
@@ -657,6 +670,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE || !chain_append(st, "attempt", a->id, 0) ||
+        !chain_append(st, "identity", a->id, 0) ||
         !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
         rc = sqlite3_errcode(st->db);
         db_error(st, err, "начало попытки");

@@ -23,7 +23,7 @@
 
 #define STORE_HEAD_LEN 64 /* hex characters of a chain head */
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 typedef struct Store Store;
 

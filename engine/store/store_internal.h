@@ -25,10 +25,11 @@ struct Store {
 SimStatus summary_rebuild(Store *st, SimError *err);
 
 /* ---- the MAC chain (chain.c) ------------------------------------------------------------ */
-/* Appends one journal entry for a record just written (kind "attempt", "action" or "finish";
- * seq only for actions), inside the caller's transaction. Returns 1 on success. */
+/* Appends one journal entry for a record just written (kind "attempt", "identity", "action"
+ * or "finish"; seq only for actions), inside the caller's transaction. Returns 1 on success. */
 int chain_append(Store *st, const char *kind, const char *attempt, int seq);
 /* Seals every row not yet in the journal, oldest first (the migration to schema 4). */
 int chain_seal_existing(Store *st);
+int chain_seal_identities(Store *st); /* migration 4 → 5 */
 
 #endif /* SIM_STORE_INTERNAL_H */

@@ -37,7 +37,9 @@ static void copy_file(const char *from, const char *to)
     CHECK(system(cmd) == 0);
 }
 
-/* Records `attempts` finished attempts of three actions each. */
+static const char *who_number = "10457", *who_surname = "Иванова", *who_name = "Мария";
+
+/* Records `attempts` finished attempts of three actions each, by the trainee who_*. */
 static void record(const char *db, int attempts, char first_id[40])
 {
     Store *st = NULL;
@@ -59,10 +61,10 @@ static void record(const char *db, int attempts, char first_id[40])
     r.crit[0] = (CriterionResult){5, 5, 10};
     long long tid = 0;
     Trainee t;
-    if (store_find_trainee(st, "10457", &t))
+    if (store_find_trainee(st, who_number, &t))
         tid = t.id;
     else
-        CHECK(store_add_trainee(st, "Иванова", "Мария", "10457", &tid, &e) == SIM_OK);
+        CHECK(store_add_trainee(st, who_surname, who_name, who_number, &tid, &e) == SIM_OK);
     for (int i = 0; i < attempts; i++) {
         AttemptInfo a;
         memset(&a, 0, sizeof a);
@@ -206,6 +208,32 @@ int main(void)
             "UPDATE chain SET n = 3 WHERE n = -1");
     CHECK((int)verify(db, NULL, TAMPER_JOURNAL, NULL) >= 2);
 
+    /* 4a. Who an attempt belongs to (issue #16, finding 3): two trainees swap personnel
+     * numbers and names, so a passing record moves to a failing trainee; a trainee row is
+     * deleted so the attempts drop out of the reports. Both are caught. */
+    char two[512];
+    fresh(base, "two.db", two);
+    who_number = "20001", who_surname = "Петров", who_name = "Олег";
+    record(two, 1, NULL);
+    who_number = "10457", who_surname = "Иванова", who_name = "Мария";
+    CHECK_INT((int)verify(two, NULL, 0, NULL), 0);
+    sql(two, "PRAGMA wal_checkpoint(TRUNCATE)");
+    fresh(two, "swap.db", db);
+    sql(db, "UPDATE trainees SET personnel_number = 'x' WHERE personnel_number = '10457';"
+            "UPDATE trainees SET personnel_number = '10457', surname = 'Иванова', name = 'Мария'"
+            " WHERE personnel_number = '20001';"
+            "UPDATE trainees SET personnel_number = '20001', surname = 'Петров', name = 'Олег'"
+            " WHERE personnel_number = 'x'");
+    CHECK_INT((int)verify(db, NULL, TAMPER_CHANGED, NULL), 4); /* every attempt of both */
+    CHECK_INT(attempt_verified(db, id), 0);
+    fresh(two, "deltrainee.db", db);
+    sql(db, "PRAGMA foreign_keys = OFF; DELETE FROM trainees WHERE personnel_number = '20001'");
+    CHECK_INT((int)verify(db, NULL, TAMPER_CHANGED, NULL), 1);
+    /* A trainee renamed is a changed identity too (there is no rename in the program). */
+    fresh(two, "rename.db", db);
+    sql(db, "UPDATE trainees SET surname = 'Сидорова' WHERE personnel_number = '10457'");
+    CHECK_INT((int)verify(db, NULL, TAMPER_CHANGED, NULL), 3);
+
     /* 5. An older copy restored: locally consistent, caught by the head exported later. */
     char old[512], later[65];
     fresh(base, "old.db", old);
@@ -263,7 +291,9 @@ int main(void)
     if (st) {
         CHECK(store_verify(st, NULL, &r, &e) == SIM_OK);
         CHECK_INT((int)r.count, 0);
-        CHECK_INT((int)r.entries, 3 * 5);
+        /* 3 attempts × (attempt, 3 actions, result) sealed by 3 → 4, and their identities
+         * by 4 → 5. */
+        CHECK_INT((int)r.entries, 3 * 6);
         store_verify_free(&r);
         store_close(st);
     }
