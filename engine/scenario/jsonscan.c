@@ -9,6 +9,7 @@
 #include "jsonscan.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -316,6 +317,17 @@ static void scan_string(Scan *s, SimBuf *out)
         unsigned char c = *s->p;
         if (c == '"') {
             s->p++;
+            return;
+        }
+        if ((size_t)(s->p - open) > JSONSCAN_MAX_STRING) {
+            /* No text a trainee reads is this long; laying one out would freeze the window
+             * (issue #16, finding 6). */
+            char msg[200];
+            snprintf(msg, sizeof msg,
+                     "строка длиннее %u байт: такой текст не поместится ни в окно, ни в разбор — "
+                     "сократите или разбейте его%%s",
+                     (unsigned)JSONSCAN_MAX_STRING);
+            fail_at(s, open, msg, NULL);
             return;
         }
         if (c < 0x20) {

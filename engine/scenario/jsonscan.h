@@ -19,6 +19,7 @@
 
 #define JSONSCAN_MAX_DEPTH 64
 #define JSONSCAN_MAX_NUMBER 64
+#define JSONSCAN_MAX_STRING 16384u /* bytes of one string as written (escapes included) */
 
 typedef struct JsonPosMap JsonPosMap;
 

@@ -477,11 +477,26 @@ int gfx_line_height(Gfx *g, int px, GFont f)
     return font ? TTF_FontLineSkip(font) : px;
 }
 
+/* Drawn text is capped: SDL_ttf lays a line out in time that grows with the square of its
+ * length, so a megabyte from an old database or a broken file would freeze the window
+ * (issue #16, finding 6). Longer text is cut at a character boundary and ends with «…». */
+#define GFX_TEXT_MAX 16384
+
 static TextEntry *text_get(Gfx *g, const char *text, int px, GFont f, GColor c, int wrap)
 {
     if (!text || !*text)
         return NULL;
     size_t len = strlen(text);
+    char cut[GFX_TEXT_MAX + 8];
+    if (len > GFX_TEXT_MAX) {
+        size_t n = GFX_TEXT_MAX;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--; /* not inside a UTF-8 sequence */
+        memcpy(cut, text, n);
+        memcpy(cut + n, "\xE2\x80\xA6", 4); /* … and the terminating NUL */
+        text = cut;
+        len = n + 3;
+    }
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, text, len);
     h = sim_hash_fnv1a(h, &px, sizeof px);
     h = sim_hash_fnv1a(h, &wrap, sizeof wrap);
