@@ -92,6 +92,14 @@ awk '/"goals":/ { printf "  \"goals\": ["; for (i = 0; i < 27000; i++) printf "%
 expect_exit 0 "a one-line 3.8 MB scenario" timeout 60 "$EXE" check "$TMP/one/big"
 [ "$(wc -l <"$TMP/one/big/scenario.json")" -eq 0 ] && ok || bad "the big scenario is not on one line"
 
+# An error in setup() under --actions is reported as the content error it is (with the
+# script's line), as --random reports it, not as a rejected action (issue #16).
+printf 'function setup()\n  error("boom in setup")\nend\n' >"$TMP/sc/good/script.lua"
+expect_exit 1 "setup error under --actions" "$EXE" play "$TMP/sc/good" --actions hello --json
+expect_err "script.lua:2: boom in setup" "setup error under --actions"
+expect_out '"outcome": "content_error"' "setup error under --actions"
+rm -f "$TMP/sc/good/script.lua"
+
 # A Lua syntax error is reported with script.lua:LINE.
 printf 'function setup()\n  local x = \nend\n' >"$TMP/sc/good/script.lua"
 expect_exit 1 "check lua syntax" "$EXE" check "$TMP/sc/good"

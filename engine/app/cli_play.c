@@ -510,6 +510,9 @@ static int run_actions(Session *ss, const char *list, int json)
         idx++;
         size_t before = session_ledger(ss)->count;
         SimError e;
+        if (session_content_error(ss))
+            break; /* the script stopped the attempt (even in setup): reported like any
+                      content error below, not as a bad action id */
         if (session_act(ss, tok, &e) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: ");
             fprintf(stderr, tr(STR_ERR_ACTION_REJECTED), idx, tok, e.msg);
