@@ -133,6 +133,15 @@ if grep -q '"greet-standard"' "$TMP/out"; then ok; else bad "resumed attempt los
 echo '{"scenario": "passport-45-late", "version": "0.0.1", "seed": "1", "actions": []}' >"$TMP/old.json"
 expect_exit 1 "resume other version" "$EXE" play passport-45-late $S --resume "$TMP/old.json"
 expect_err "другой версии" "resume other version"
+# A training save edited into an exam does not resume as one; an exam is not saved to a file
+# (issue #16).
+sed 's/"mode": "training"/"mode": "exam"/' "$TMP/a.json" >"$TMP/exam.json"
+grep -q '"mode": "exam"' "$TMP/exam.json" && ok || bad "the save has no mode to edit"
+expect_exit 1 "a save edited into an exam" "$EXE" play passport-45-late $S --resume "$TMP/exam.json"
+expect_err "экзамен нельзя продолжить из файла" "a save edited into an exam"
+expect_exit 2 "an exam saved to a file" "$EXE" play passport-45-late $S --exam --actions greet-standard \
+  --save "$TMP/e.json"
+expect_err "экзамен нельзя сохранить в файл" "an exam saved to a file"
 # Seeds are 64-bit: 2⁶⁴ or a signed value in a save is refused; the largest prints as itself.
 sed 's/"seed": "9"/"seed": "18446744073709551616"/' "$TMP/a.json" >"$TMP/big.json"
 expect_exit 1 "resume with a seed of 2^64" "$EXE" play passport-45-late $S --resume "$TMP/big.json"

@@ -443,6 +443,10 @@ static int parse_args(int argc, char **argv, PlayOpts *o)
     }
     if (o->actions && o->random)
         return usage_error("%s", tr(STR_ERR_ACTIONS_AND_RANDOM));
+    /* A save file is plain text anyone can edit: an exam is taken in one sitting (or resumed
+     * in the window, from the results database), never from a file (issue #16). */
+    if (o->exam && o->save)
+        return usage_error("%s", tr(STR_ERR_EXAM_SAVE));
     return EXIT_OK;
 }
 
@@ -602,10 +606,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             goto done;
         }
         free(text);
-        if (pack_problem && session_mode(ss) == MODE_EXAM) {
-            fprintf(stderr, "mfc-trainer play: ");
-            fprintf(stderr, tr(STR_PACK_EXAM_REFUSED), pack_problem);
-            fprintf(stderr, "\n");
+        if (session_mode(ss) == MODE_EXAM) {
+            fprintf(stderr, "mfc-trainer play: %s: %s\n", o.resume, tr(STR_ERR_EXAM_RESUME));
             rc = EXIT_FAIL;
             goto done;
         }
