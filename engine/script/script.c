@@ -125,6 +125,8 @@ struct Script {
     long long time_budget; /* ms per call */
     double deadline;       /* monotonic ms; 0 outside a call */
     int stop;              /* STOP_*: why the current call is being stopped */
+    int stop_line;         /* where the stop first hit (0: not known) … */
+    char stop_src[256];    /* … and in which chunk */
     int close_depth;       /* nesting of coroutine.close */
     int big_string;        /* the call was refused a string longer than STRING_CAP */
     char runner;           /* its address keys the runner thread in the registry */
@@ -393,6 +395,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         line = ar->currentline;
         src = frame_source(ar);
     }
+    if (!sc->stop_line && line > 0) {
+        sc->stop_line = line;
+        snprintf(sc->stop_src, sizeof sc->stop_src, "%s", src);
+    }
     push_stop_message(L, sc, src, line);
     lua_error(L);
 }
@@ -422,6 +428,8 @@ static void budget_reset(Script *sc, lua_State *th, int call)
 {
     sc->spent = 0;
     sc->stop = STOP_NONE;
+    sc->stop_line = 0;
+    sc->stop_src[0] = '\0';
     sc->churn = 0;
     sc->big_string = 0;
     sc->deadline = call ? mono_ms() + (double)sc->time_budget : 0;
@@ -540,6 +548,28 @@ static SimStatus protected_call(Script *sc, int nargs, int nres, SimError *err)
     budget_reset(sc, co, 1);
     int nout = 0;
     int rc = lua_resume(co, L, nargs, &nout);
+    if (rc == LUA_OK && sc->stop) {
+        /* The budget ran out and a pcall (around coroutine.close, say) caught the stop on
+         * its way out, so the call came back as if nothing happened. A stop is final
+         * (issue #16): the call fails with the budget's message and where it hit. */
+        int stop = sc->stop;
+        char where[256];
+        snprintf(where, sizeof where, "%s", sc->stop_src[0] ? sc->stop_src : sc->chunkname + 1);
+        int line = sc->stop_line;
+        budget_reset(sc, NULL, 0);
+        if (stop == STOP_TIME)
+            sim_error_set(err, SIM_ERR_SCRIPT,
+                          "%s:%d: сценарий превысил бюджет времени (%lld мс на вызов)", where,
+                          line, sc->time_budget);
+        else
+            sim_error_set(err, SIM_ERR_SCRIPT,
+                          "%s:%d: сценарий превысил бюджет вычислений (%lld инструкций на вызов)",
+                          where, line, sc->budget);
+        lua_settop(co, 0);
+        runner_drop(sc);
+        lua_gc(L, LUA_GCCOLLECT, 0);
+        return SIM_ERR_SCRIPT;
+    }
     if (rc == LUA_OK) {
         budget_reset(sc, co, 0);
         if (nout > nres)
