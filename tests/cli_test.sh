@@ -71,6 +71,18 @@ expect_out "ок: $TMP/sc/good" "check still loads the good one"
 expect_exit 0 "check good" "$EXE" check "$TMP/sc/good"
 expect_exit 1 "play broken" "$EXE" play "$TMP/sc/broken" --random
 
+# Ten processes creating one new database at once all succeed: only the first creates it
+# (once 20 of 50 failed; issue #16).
+i=0 pids=""
+while [ $i -lt 10 ]; do
+  "$EXE" play passport-45-late $S --random --seed $i --db "$TMP/many.db" --quiet >/dev/null 2>"$TMP/many.$i" &
+  pids="$pids $!"
+  i=$((i + 1))
+done
+failed=0
+for p in $pids; do wait "$p" || failed=$((failed + 1)); done
+if [ "$failed" -eq 0 ]; then ok; else bad "$failed of 10 concurrent first opens failed: $(cat "$TMP"/many.* | head -3)"; fi
+
 # A FIFO where a file belongs is reported, not waited on forever (issue #16).
 mkfifo "$TMP/sc/good/script.lua"
 expect_exit 1 "check with a FIFO as script.lua" timeout 20 "$EXE" check "$TMP/sc/good"

@@ -313,6 +313,77 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
     return store_open_keyed(path, NULL, out, err);
 }
 
+/* Creates or upgrades the schema in one write transaction, so no other process ever sees a
+ * half-made database, and reads the version again under the lock: several processes may
+ * open a new database at once, and only the first creates it (they once failed 20 times in
+ * 50; issue #16). kp is the secret's file (NULL for an in-memory database); when *have_key
+ * is 0 the secret is made here, under the lock, with the seal it protects. */
+static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_key,
+                         SimError *err)
+{
+    if (!exec(st, "BEGIN IMMEDIATE"))
+        return db_error(st, err, "не удалось обновить схему");
+    int now = pragma_int(st, "PRAGMA user_version");
+    if (now >= STORE_SCHEMA_VERSION) {
+        exec(st, "COMMIT");
+        return SIM_OK;
+    }
+    if (now < 0) {
+        exec(st, "ROLLBACK");
+        return db_error(st, err, "не удалось прочитать версию схемы");
+    }
+    if (now == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_master") > 0) {
+        /* Not created by us and not empty: never add our tables to someone's file. */
+        exec(st, "ROLLBACK");
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "%s — база другой программы (в ней уже есть таблицы); файл не "
+                             "будет изменён",
+                             path);
+    }
+    /* A secret is made only here, under this lock, in the same transaction that seals the
+     * database (schema 4). So a database below schema 4 beside a secret has been sealed and
+     * then taken back to an older schema — the way to have forged rows sealed afresh (issue
+     * #16, finding 2). It is never sealed again. */
+    if (now > 0 && now < 4 && kp && sim_exists(kp)) {
+        exec(st, "ROLLBACK");
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "база %s понижена до схемы %d, хотя уже была защищена цепочкой "
+                             "(есть ключ %s): похоже на подделку результатов; файл не будет "
+                             "изменён — восстановите базу из резервной копии (если прервалось "
+                             "само обновление базы, например при сбое питания, удалите этот "
+                             "ключ и откройте базу снова)",
+                             path, now, kp);
+    }
+    if (!*have_key) {
+        SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
+        if (ks != SIM_OK) {
+            exec(st, "ROLLBACK");
+            return ks;
+        }
+        *have_key = 1;
+    }
+    for (int v = now; v < STORE_SCHEMA_VERSION; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
+        SimError rerr;
+        if (!exec(st, migrations[v]) ||
+            (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
+            (v + 1 == 4 && !chain_seal_existing(st)) ||
+            (v + 1 == 5 && !chain_seal_identities(st)) ||
+            (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump)) {
+            db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
+            exec(st, "ROLLBACK");
+            return SIM_ERR_IO;
+        }
+    }
+    if (!exec(st, "COMMIT")) {
+        db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
+        exec(st, "ROLLBACK");
+        return SIM_ERR_IO;
+    }
+    return SIM_OK;
+}
+
 SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, SimError *err)
 {
     *out = NULL;
@@ -338,7 +409,9 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         store_close(st);
         return SIM_ERR_INVALID;
     }
-    if (app != 0 && app != STORE_APP_ID) {
+    if ((app != 0 && app != STORE_APP_ID) || (app == 0 && ver > 0)) {
+        /* Every database of ours is marked from its first schema on: a numbered schema
+         * without our mark is another program's file (issue #16). */
         sim_error_set(err, SIM_ERR_INVALID,
                       "%s — база другой программы; файл не будет изменён", path);
         store_close(st);
@@ -372,38 +445,32 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         return SIM_ERR_INVALID;
     }
     /* The installation secret, kept outside the database (an in-memory database gets a
-     * throw-away one). */
+     * throw-away one). It is loaded now when it exists or the schema is current; otherwise it
+     * is made below, under the write lock, together with the seal of schema 4. */
+    char *kp = NULL;
+    int have_key = 0;
     if (strcmp(path, ":memory:") == 0 && !key_path) {
         if (sec_init() != 0) {
             store_close(st);
             return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
         }
         sec_random(st->key, sizeof st->key);
+        have_key = 1;
     } else {
-        char *kp = key_path ? sim_strdup(key_path) : store_key_path(path);
-        int created = 0;
-        SimStatus ks = kp ? sec_secret_load(kp, st->key, &created, err)
-                          : sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-        if (ks != SIM_OK) {
-            free(kp);
+        kp = key_path ? sim_strdup(key_path) : store_key_path(path);
+        if (!kp) {
             store_close(st);
-            return ks;
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
         }
-        /* The secret exists only once a database has been sealed (schema 4 on). A database
-         * below schema 4 beside an existing secret was sealed and then taken back to an older
-         * schema — the way to have forged rows sealed afresh (issue #16, finding 2). Never
-         * seal it; the older schema is not migrated. */
-        if (!created && ver > 0 && ver < 4) {
-            sim_error_set(err, SIM_ERR_INVALID,
-                          "база %s понижена до схемы %d, хотя уже была защищена цепочкой (есть "
-                          "ключ %s): похоже на подделку результатов; файл не будет изменён — "
-                          "восстановите базу из резервной копии",
-                          path, ver, kp);
-            free(kp);
-            store_close(st);
-            return SIM_ERR_INVALID;
+        if (sim_exists(kp) || ver >= STORE_SCHEMA_VERSION) {
+            SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
+            if (ks != SIM_OK) {
+                free(kp);
+                store_close(st);
+                return ks;
+            }
+            have_key = 1;
         }
-        free(kp);
     }
     exec(st, "PRAGMA journal_mode=WAL");
     exec(st, "PRAGMA synchronous=FULL");
@@ -411,21 +478,15 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     exec(st, "PRAGMA trusted_schema=OFF");
     if (ver > 0 && ver < STORE_SCHEMA_VERSION)
         backup_before_migration(st, path, ver);
-    for (int v = ver; v < STORE_SCHEMA_VERSION; v++) {
-        char bump[64];
-        snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
-        SimError rerr;
-        if (!exec(st, "BEGIN IMMEDIATE") || !exec(st, migrations[v]) ||
-            (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
-            (v + 1 == 4 && !chain_seal_existing(st)) ||
-            (v + 1 == 5 && !chain_seal_identities(st)) ||
-            (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump) ||
-            !exec(st, "COMMIT")) {
-            db_error(st, err, v == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
-            exec(st, "ROLLBACK");
-            store_close(st);
-            return SIM_ERR_IO;
-        }
+    SimStatus ms = ver < STORE_SCHEMA_VERSION ? migrate(st, path, kp, &have_key, err) : SIM_OK;
+    if (ms == SIM_OK && !have_key) {
+        /* Another process brought the schema up to date meanwhile, secret and all. */
+        ms = sec_secret_load(kp, st->key, NULL, err);
+    }
+    free(kp);
+    if (ms != SIM_OK) {
+        store_close(st);
+        return ms;
     }
     st->marked_open = exec(st, "INSERT INTO settings(key, value) VALUES('mfc.session_open', '1') "
                                "ON CONFLICT(key) DO UPDATE SET value = '1'");

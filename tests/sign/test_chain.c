@@ -277,6 +277,28 @@ int main(void)
     CHECK_HAS(e.msg, "неверный номер схемы");
     st = NULL;
 
+    /* Another program's SQLite file (no mark of ours) is never given our tables, whether or
+     * not it numbers its schema (issue #16). */
+    path_in(db, "foreign.db");
+    sql(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1)");
+    CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+    CHECK_HAS(e.msg, "база другой программы");
+    st = NULL;
+    sql(db, "PRAGMA user_version = 2");
+    CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+    CHECK_HAS(e.msg, "база другой программы");
+    st = NULL;
+    {
+        sqlite3 *h = NULL;
+        sqlite3_stmt *q = NULL;
+        CHECK(sqlite3_open(db, &h) == SQLITE_OK);
+        CHECK(sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_master", -1, &q, NULL) ==
+              SQLITE_OK);
+        CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 1);
+        sqlite3_finalize(q);
+        sqlite3_close(h);
+    }
+
     /* A genuine schema-3 database (made before the chain existed, so it has no secret yet):
      * existing rows are sealed and verify; new rows chain on. */
     fresh(base, "v3.db", db);
