@@ -1625,8 +1625,7 @@ static void draw_reaction(Ui *u, GRect dp)
         y += gfx_text_box(u->g, en->title, x, y, w, l->px_body, GF_BOLD, u->theme.text, 1) +
              12 * s;
     float by = fminf(y, dp.y + dp.h - (float)l->px_body * 2.6f);
-    GRect b = button(u, x, by, tr(STR_UI_TO_DEBRIEF), 1, 1, HIT_REACTION, 0);
-    (void)b;
+    button(u, x, by, tr(STR_UI_TO_DEBRIEF), 1, 1, HIT_REACTION, 0);
 }
 
 static void draw_office_front(Ui *u, float desk)
@@ -1693,13 +1692,13 @@ static void draw_office_front(Ui *u, float desk)
      * view. */
     GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 48 * s};
     panel(u, dp);
-    if (u->reaction)
-        draw_reaction(u, dp);
     float x = dp.x + 18 * s, y = dp.y + 10 * s, w = dp.w - 36 * s;
-    if (u->reaction)
+    if (u->reaction) {
+        draw_reaction(u, dp);
         step = NULL; /* no answers: the reception is over */
-    if (!u->reaction)
+    } else {
         gfx_text(u->g, tr(STR_UI_YOUR_ANSWER), x, y, l->px_label, GF_BOLD, u->theme.text_dim);
+    }
     y += l->px_label * 1.5f;
     int offered[64];
     size_t n = u->reaction ? 0 : session_menu(u->ss, offered, 64);
@@ -3808,14 +3807,14 @@ static void on_click(Ui *u, int x, int y)
             break;
         case HIT_REACTION: to_debrief(u); break;
         case HIT_DESK_DOC:
-            if (u->ov == OV_NONE) {
+            if (u->ov == OV_NONE && !u->reaction) {
                 u->focus_area = 1;
                 u->sel_doc = h->arg;
                 open_doc(u, h->arg);
             }
             break;
         case HIT_PC:
-            if (u->ov == OV_NONE)
+            if (u->ov == OV_NONE && !u->reaction)
                 office_key(u, SDLK_p);
             break;
         case HIT_FIELD:
