@@ -170,24 +170,6 @@ static const char *step_id(const Session *ss, const char *fallback)
  * Writes the issue's message and returns 1 when there is one not reported yet: one issue per
  * ending and per action, with the first passing path found. */
 static int must_fail_message(const ExploreResult *r, const Scenario *s, int ending,
-                             const char *action, int total, int which, char *msg, size_t n);
-
-/* Reports every must_fail ending and action on one passing path (see must_fail_message). */
-static void must_fail_each(const ExploreResult *r, const Scenario *s, int ending, uint64_t taken,
-                           int total, void (*report)(void *ud, const char *msg), void *ud)
-{
-    char msg[512];
-    if (must_fail_message(r, s, ending, NULL, total, 0, msg, sizeof msg))
-        report(ud, msg);
-    for (int k = 0; k < 64 && taken >> k; k++)
-        if ((taken >> k) & 1) {
-            const Action *a = session_must_fail_action(s, k);
-            if (a && must_fail_message(r, s, ending, a->id, total, 1, msg, sizeof msg))
-                report(ud, msg);
-        }
-}
-
-static int must_fail_message(const ExploreResult *r, const Scenario *s, int ending,
                              const char *action, int total, int which, char *msg, size_t n)
 {
     char key[300];
@@ -205,6 +187,21 @@ static int must_fail_message(const ExploreResult *r, const Scenario *s, int endi
             return 0;
     snprintf(msg, n, "%s (итог %d)", key, total);
     return 1;
+}
+
+/* Reports every must_fail ending and action on one passing path (see must_fail_message). */
+static void must_fail_each(const ExploreResult *r, const Scenario *s, int ending, uint64_t taken,
+                           int total, void (*report)(void *ud, const char *msg), void *ud)
+{
+    char msg[512];
+    if (must_fail_message(r, s, ending, NULL, total, 0, msg, sizeof msg))
+        report(ud, msg);
+    for (int k = 0; k < 64 && taken >> k; k++)
+        if ((taken >> k) & 1) {
+            const Action *a = session_must_fail_action(s, k);
+            if (a && must_fail_message(r, s, ending, a->id, total, 1, msg, sizeof msg))
+                report(ud, msg);
+        }
 }
 
 typedef struct RandomIssue {
