@@ -80,12 +80,13 @@ static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *
         free(t->linted);
         t->linted = sim_strdup(ctx.rules_path);
     }
-    ScenarioLoadOptions opt = {ctx.rules, ctx.scripts_dir, ctx.refbook};
+    ScenarioLoadOptions opt = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                               .refbook = ctx.refbook};
     Scenario *s = scenario_load(dir, &opt, &diags);
     if (s && s->script) {
         /* Compile and run the main chunk in a sandbox so syntax errors show with their line. */
         Session *ss = NULL;
-        SessionOptions so = {1, MODE_TRAINING, *limits, NULL, 0};
+        SessionOptions so = {.seed = 1, .mode = MODE_TRAINING, .limits = *limits};
         SimError err;
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             add_script_diag(&diags, s->script_name, err.msg);

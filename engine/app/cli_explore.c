@@ -355,8 +355,9 @@ static void *pack_worker(void *arg)
         if (k == (size_t)-1) return NULL;
         PackJob *j = &p->jobs[k];
         const ExploreArgs *o = p->o;
-        ExploreOptions eo = {(size_t)o->limit, (long)o->random, o->seed,
-                             (int)o->depth,    j->sc.prog,      (long)o->verify};
+        ExploreOptions eo = {.limit = (size_t)o->limit, .random_runs = (long)o->random,
+                             .seed = o->seed, .max_depth = (int)o->depth, .program = j->sc.prog,
+                             .verify = (long)o->verify};
         double t0 = now_s();
         j->st = explore_run(j->sc.s, &eo, &j->r, &j->err);
         j->secs = now_s() - t0;
@@ -489,8 +490,8 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
     rc = EXIT_FAIL;
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
-    ExploreOptions eo = {(size_t)o.limit, (long)o.random, o.seed,
-                         (int)o.depth,    prog,           (long)o.verify};
+    ExploreOptions eo = {.limit = (size_t)o.limit, .random_runs = (long)o.random, .seed = o.seed,
+                         .max_depth = (int)o.depth, .program = prog, .verify = (long)o.verify};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (explore_run(s, &eo, &r, &err) != SIM_OK) {

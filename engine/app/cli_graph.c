@@ -114,7 +114,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
     /* Which endings can pass: the whole walk of the scenario (a --limit makes it partial). */
-    ExploreOptions eo = {(size_t)limit, 0, 1, 0, prog, 0};
+    ExploreOptions eo = {.limit = (size_t)limit, .seed = 1, .program = prog};
     if (explore_run(s, &eo, &ex, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer graph: %s\n", err.msg);
         goto done;
@@ -145,7 +145,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         /* Replay it with its seed to learn which step each action was taken at. */
         nacts = store_attempt_actions(st, attempt, &acts);
         taken = calloc(nacts + 1, sizeof *taken);
-        SessionOptions so = {row.seed, row.exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, prog, 0};
+        SessionOptions so = {.seed = row.seed, .mode = row.exam ? MODE_EXAM : MODE_TRAINING,
+                             .program = prog};
         Session *ss = NULL;
         if (!taken || session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer graph: %s\n", taken ? err.msg : "нехватка памяти");

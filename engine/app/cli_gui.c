@@ -124,7 +124,8 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         SimDiags d;
         simdiags_init(&d);
         app_load_ctx_init(&ctx[i], dirs[i], &d);
-        ScenarioLoadOptions lo = {ctx[i].rules, ctx[i].scripts_dir, ctx[i].refbook};
+        ScenarioLoadOptions lo = {.rules = ctx[i].rules, .scripts_dir = ctx[i].scripts_dir,
+                                  .refbook = ctx[i].refbook};
         Scenario *s = scenario_load(dirs[i], &lo, &d);
         ScriptProgram *prog = NULL;
         SimError e;

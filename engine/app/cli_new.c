@@ -142,7 +142,8 @@ int cmd_new(int argc, char **argv, const AppPaths *paths)
         goto done;
     }
     /* The new folder must pass check as it is. */
-    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
+    ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                              .refbook = ctx.refbook};
     SimDiags d2;
     simdiags_init(&d2);
     Scenario *s = scenario_load(dir, &lo, &d2);

@@ -585,7 +585,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "\n");
     }
     app_load_ctx_init(&ctx, dir, &diags);
-    ScenarioLoadOptions lo = {ctx.rules, ctx.scripts_dir, ctx.refbook};
+    ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                              .refbook = ctx.refbook};
     s = scenario_load(dir, &lo, &diags);
     app_print_diags(&diags);
     if (!s) {
@@ -614,7 +615,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     } else {
         if (!o.have_seed)
             o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
-        SessionOptions so = {o.seed, o.exam ? MODE_EXAM : MODE_TRAINING, o.limits, NULL, 0};
+        SessionOptions so = {.seed = o.seed, .mode = o.exam ? MODE_EXAM : MODE_TRAINING,
+                             .limits = o.limits};
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             rc = EXIT_FAIL;
@@ -718,13 +720,10 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         session_report(ss, &r);
         const Ending *en = session_ending(ss);
         char *json = session_result_json(ss, 1);
-        StoreResult sr = {s,
-                          session_ledger(ss),
-                          &r,
-                          session_outcome_id(ss),
-                          en != NULL || session_content_error(ss) != NULL,
-                          session_minutes(ss),
-                          json};
+        StoreResult sr = {.scenario = s, .ledger = session_ledger(ss), .report = &r,
+                          .outcome = session_outcome_id(ss),
+                          .finished = en != NULL || session_content_error(ss) != NULL,
+                          .sim_minutes = session_minutes(ss), .result_json = json};
         if (store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK)
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
         /* Writes the database refused wait in memory: a few more tries before giving up. */

@@ -161,7 +161,8 @@ int app_scenario_open(AppScenario *a, const AppPaths *p, const char *arg, const 
         return EXIT_USAGE;
     }
     app_load_ctx_init(&a->ctx, a->dir, &a->diags);
-    ScenarioLoadOptions lo = {a->ctx.rules, a->ctx.scripts_dir, a->ctx.refbook};
+    ScenarioLoadOptions lo = {.rules = a->ctx.rules, .scripts_dir = a->ctx.scripts_dir,
+                              .refbook = a->ctx.refbook};
     a->s = scenario_load(a->dir, &lo, &a->diags);
     app_print_diags(&a->diags);
     if (!a->s) {

@@ -119,7 +119,7 @@ static void path_free(ExplorePath *p)
 /* A new attempt replayed along node's path; NULL when an action no longer applies. */
 static Session *replay(Ctx *c, int32_t node, SimError *err)
 {
-    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 0}, c->opt->program, 0};
+    SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .program = c->opt->program};
     Session *ss = NULL;
     if (session_create(c->s, &so, &ss, err) != SIM_OK) return NULL;
     size_t n = node_path(c, node);
@@ -673,7 +673,7 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     ExploreResult *r = c->r;
     ExplorePath p = {0};
     label_path(w, &p, parent, last);
-    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 0}, c->opt->program, 0};
+    SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .program = c->opt->program};
     Session *ss = NULL;
     SimError e;
     char why[3072] = "";
@@ -1312,7 +1312,8 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     w.filter = filter;
     w.limit = c->opt->limit ? c->opt->limit : 50000000;
     w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
-    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 1}, c->opt->program, 1};
+    SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .limits = {.snapshots = 1},
+                         .program = c->opt->program, .lean = 1};
     if (session_create(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
     if (!moves_prepare(&w)) {
         walk_free(&w);
@@ -1370,7 +1371,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
 static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
 {
     ExploreResult *r = c->r;
-    SessionOptions so = {c->opt->seed, MODE_TRAINING, {0, 0, 0, 0}, c->opt->program, 0};
+    SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .program = c->opt->program};
     Session *ss = NULL;
     SimError e;
     int ok = session_create(c->s, &so, &ss, &e) == SIM_OK;

@@ -1603,7 +1603,7 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
         saved_attempt_free(a);
         return SIM_ERR_INVALID;
     }
-    SessionOptions opt = {a->seed, a->mode ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
+    SessionOptions opt = {.seed = a->seed, .mode = a->mode ? MODE_EXAM : MODE_TRAINING};
     if (limits)
         opt.limits = *limits;
     Session *ss;

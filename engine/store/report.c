@@ -1289,7 +1289,7 @@ int report_use_summaries = 1;
 SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError *err)
 {
     *out = NULL;
-    static const ReportFilter none = {NULL, NULL, NULL, NULL};
+    static const ReportFilter none = {0};
     if (!f) f = &none;
     if ((f->since && !report_date_valid(f->since)) || (f->until && !report_date_valid(f->until)))
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_BAD_DATE),
@@ -1489,7 +1489,7 @@ static int write_summaries(Builder *b)
 
 SimStatus summary_rebuild(Store *st, SimError *err)
 {
-    static const ReportFilter none = {NULL, NULL, NULL, NULL};
+    static const ReportFilter none = {0};
     Report *r = calloc(1, sizeof *r);
     Arena *ra = calloc(1, sizeof *ra);
     if (!r || !ra) {

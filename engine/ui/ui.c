@@ -351,13 +351,10 @@ static void write_result(Ui *u)
         ScoreReport r;
         session_report(u->ss, &r);
         const Ending *en = session_ending(u->ss);
-        StoreResult sr = {cur_scen(u),
-                          session_ledger(u->ss),
-                          &r,
-                          session_outcome_id(u->ss),
-                          en != NULL || session_content_error(u->ss) != NULL,
-                          session_minutes(u->ss),
-                          json};
+        StoreResult sr = {.scenario = cur_scen(u), .ledger = session_ledger(u->ss), .report = &r,
+                          .outcome = session_outcome_id(u->ss),
+                          .finished = en != NULL || session_content_error(u->ss) != NULL,
+                          .sim_minutes = session_minutes(u->ss), .result_json = json};
         SimError e;
         SimStatus st = store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
         store_after_write(u, st, &e);
@@ -405,7 +402,8 @@ static int resume_attempt(Ui *u, int scen)
     if (!store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
                                   us->scenario->id, us->scenario->hash_hex, &a, &acts, &n))
         return 0;
-    SessionOptions o = {a.seed, a.exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, us->program, 0};
+    SessionOptions o = {.seed = a.seed, .mode = a.exam ? MODE_EXAM : MODE_TRAINING,
+                        .program = us->program};
     SimError e;
     Session *ss = NULL;
     int ok = session_create(us->scenario, &o, &ss, &e) == SIM_OK;
@@ -477,10 +475,11 @@ static void start_attempt_seeded(Ui *u, int scen, int fresh, int have_seed, uint
     if (!resumed) {
         session_destroy(u->ss);
         u->ss = NULL;
-        SessionOptions o = {have_seed           ? seed
-                            : u->cfg->have_seed ? u->cfg->seed
-                                                : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks(),
-                            u->exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, us->program, 0};
+        uint64_t s0 = have_seed           ? seed
+                      : u->cfg->have_seed ? u->cfg->seed
+                                          : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
+        SessionOptions o = {.seed = s0, .mode = u->exam ? MODE_EXAM : MODE_TRAINING,
+                            .program = us->program};
         if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
             snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
             u->screen = SCR_CATALOG;
@@ -831,7 +830,8 @@ static void reload_scenario(Ui *u)
         s = NULL;
     }
     if (s) {
-        SessionOptions o = {session_seed(u->ss), session_mode(u->ss), {0, 0, 0, 0}, prog, 0};
+        SessionOptions o = {.seed = session_seed(u->ss), .mode = session_mode(u->ss),
+                            .program = prog};
         if (session_create(s, &o, &ns, &e) != SIM_OK) {
             script_diag(&d, s, e.msg);
             script_program_destroy(prog);
@@ -2818,7 +2818,7 @@ static void mgr_reload(Ui *u)
     u->report = NULL;
     if (!u->cfg->store)
         return;
-    ReportFilter f = {NULL, NULL, NULL, NULL};
+    ReportFilter f = {0};
     SimError e;
     if (report_build(u->cfg->store, &f, &u->report, &e) != SIM_OK)
         snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
@@ -3405,7 +3405,8 @@ static void replay_to(Ui *u, size_t k)
     if (u->ss == u->replay)
         u->ss = NULL;
     session_destroy(u->replay);
-    SessionOptions o = {a->seed, a->exam ? MODE_EXAM : MODE_TRAINING, {0, 0, 0, 0}, us->program, 0};
+    SessionOptions o = {.seed = a->seed, .mode = a->exam ? MODE_EXAM : MODE_TRAINING,
+                        .program = us->program};
     SimError e;
     u->replay = NULL;
     if (session_create(us->scenario, &o, &u->replay, &e) != SIM_OK) {
@@ -3496,8 +3497,8 @@ static void draw_replay(Ui *u)
         free(what);
         /* The ledger entries of this step: replay k−1 steps in a scratch session to know where
          * they start. */
-        SessionOptions o = {session_seed(u->replay), session_mode(u->replay), {0, 0, 0, 0},
-                            u->scens[u->scen].program, 0};
+        SessionOptions o = {.seed = session_seed(u->replay), .mode = session_mode(u->replay),
+                            .program = u->scens[u->scen].program};
         Session *prev = NULL;
         SimError e;
         size_t from = 0;
