@@ -724,15 +724,20 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
                           .outcome = session_outcome_id(ss),
                           .finished = en != NULL || session_content_error(ss) != NULL,
                           .sim_minutes = session_minutes(ss), .result_json = json};
-        if (store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK)
+        int finish_failed = store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK;
+        if (finish_failed)
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
+        /* A refusal that is not kept for another try (a constraint, a damaged row) will never
+         * succeed: the result is lost, and that is said as loudly as a write that waits
+         * (issue #16, finding 5). */
+        int lost_for_good = finish_failed && store_pending(rec.store) == 0;
         /* Writes the database refused wait in memory: a few more tries before giving up. */
         for (int k = 0; k < 3 && store_pending(rec.store) > 0; k++) {
             struct timespec pause = {0, 200 * 1000 * 1000};
             nanosleep(&pause, NULL);
             store_flush(rec.store, &err);
         }
-        if (store_pending(rec.store) > 0) {
+        if (store_pending(rec.store) > 0 || lost_for_good) {
             /* Nothing is lost silently: the actions go to the terminal, in order. */
             SimBuf acts;
             simbuf_init(&acts);

@@ -86,6 +86,13 @@ expect_exit 1 "window closes with writes waiting" "$EXE" $G --db "$TMP/ro2.db" -
 expect_err "Попытка не записана в базу результатов" "lost writes are reported"
 expect_err "hello" "the actions are listed"
 
+# 2a. A result the database refuses for good (here a trigger; once a NaN clock broke every
+#     write on NOT NULL): play says the attempt is lost, lists its actions, exits 1 (issue #16).
+"$EXE" --scenarios "$TMP/sc" play mini --random --seed 3 --db "$TMP/refuse.db" >/dev/null 2>&1
+"$DBX" "$TMP/refuse.db" "CREATE TRIGGER no_results BEFORE INSERT ON attempt_criteria BEGIN SELECT RAISE(ABORT, 'refused'); END" >/dev/null
+expect_exit 1 "a result refused for good" "$EXE" --scenarios "$TMP/sc" play mini --actions hello,refuse --db "$TMP/refuse.db"
+expect_err "hello,refuse" "the lost actions are listed"
+
 # 3. No display: an impossible video driver gives a message saying what to do, exit 1.
 SDL_VIDEODRIVER=nonexistent "$EXE" --scenarios "$TMP/sc" gui --db "$TMP/nd.db" >"$TMP/out" 2>"$TMP/err"
 [ $? -eq 1 ] && ok || bad "no display: exit code"
