@@ -87,11 +87,14 @@ static void play_one(const AppScenario *a, SessionNaive how, uint64_t seed, Naiv
     session_destroy(ss);
 }
 
+static double pass_rate(const NaiveTally *t) /* percent */
+{
+    return t->attempts ? 100.0 * (double)t->passed / (double)t->attempts : 0;
+}
+
 static int gamed(const NaiveArgs *o, SessionNaive how, const NaiveTally *t)
 {
-    if (how != NAIVE_RANDOM)
-        return t->passed > 0;
-    return t->attempts > 0 && 100.0 * (double)t->passed / (double)t->attempts > o->max_random_rate;
+    return how != NAIVE_RANDOM ? t->passed > 0 : pass_rate(t) > o->max_random_rate;
 }
 
 /* Plays every strategy over the seeds; prints a table or adds a JSON object. Returns 1 when
@@ -125,8 +128,7 @@ static int run_scenario(const NaiveArgs *o, const AppScenario *a, SimJsonW *w)
             simjsonw_key(w, "passed");
             simjsonw_int(w, t[k].passed);
             simjsonw_key(w, "pass_rate");
-            simjsonw_number(w, t[k].attempts ? 100.0 * (double)t[k].passed / (double)t[k].attempts
-                                              : 0);
+            simjsonw_number(w, pass_rate(&t[k]));
             simjsonw_key(w, "best_total");
             if (t[k].best_total >= 0)
                 simjsonw_int(w, t[k].best_total);
@@ -151,8 +153,7 @@ static int run_scenario(const NaiveArgs *o, const AppScenario *a, SimJsonW *w)
     }
     printf("%s — %s\n", a->s->id, a->s->title);
     for (int k = 0; k < NAIVE_COUNT; k++) {
-        double rate = t[k].attempts ? 100.0 * (double)t[k].passed / (double)t[k].attempts : 0;
-        printf(tr(STR_NAIVE_ROW), strategy_id[k], t[k].passed, t[k].attempts, rate,
+        printf(tr(STR_NAIVE_ROW), strategy_id[k], t[k].passed, t[k].attempts, pass_rate(&t[k]),
                t[k].best_total < 0 ? 0 : t[k].best_total, (unsigned long long)t[k].best_seed);
         if (t[k].errors)
             printf(tr(STR_NAIVE_ERRORS), t[k].errors);

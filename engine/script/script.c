@@ -556,15 +556,12 @@ static SimStatus protected_call(Script *sc, int nargs, int nres, SimError *err)
         char where[256];
         snprintf(where, sizeof where, "%s", sc->stop_src[0] ? sc->stop_src : sc->chunkname + 1);
         int line = sc->stop_line;
-        budget_reset(sc, NULL, 0);
-        if (stop == STOP_TIME)
-            sim_error_set(err, SIM_ERR_SCRIPT,
-                          "%s:%d: сценарий превысил бюджет времени (%lld мс на вызов)", where,
-                          line, sc->time_budget);
-        else
-            sim_error_set(err, SIM_ERR_SCRIPT,
-                          "%s:%d: сценарий превысил бюджет вычислений (%lld инструкций на вызов)",
-                          where, line, sc->budget);
+        budget_reset(sc, NULL, 0); /* hooks off before anything runs on L */
+        sc->stop = stop;           /* push_stop_message words it by the reason */
+        push_stop_message(L, sc, where, line);
+        sim_error_set(err, SIM_ERR_SCRIPT, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        sc->stop = STOP_NONE;
         lua_settop(co, 0);
         runner_drop(sc);
         lua_gc(L, LUA_GCCOLLECT, 0);

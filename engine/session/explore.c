@@ -716,9 +716,9 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     path_free(&p);
 }
 
-/* Returns 1 when the label passes at that ending. */
+/* Returns 1 when the label passes at that ending, with its total in *total. */
 static int ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t parent, int32_t move,
-                          int32_t depth)
+                          int32_t depth, int *total)
 {
     ExploreResult *r = w->c->r;
     if (ending < 0) return 0;
@@ -752,6 +752,7 @@ static int ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t pa
         r->best_passed = rep.passed != 0;
         label_path(w, &r->best_path, parent, last);
     }
+    *total = rep.total;
     return rep.passed != 0;
 }
 
@@ -768,13 +769,12 @@ static void walk_must_fail(void *ud, const char *msg)
     walk_issue(wi->w, EXPLORE_MUST_FAIL, wi->ending, msg, wi->parent, wi->last);
 }
 
-static void must_fail_check(Walk *w, int32_t end, int ending, const SessionLabel *v,
-                            int32_t parent, int32_t move)
+static void must_fail_check(Walk *w, int32_t end, int ending, int total, int32_t parent,
+                            int32_t move)
 {
     const Scenario *s = w->c->s;
     WalkIssue wi = {w, s->endings[ending].id, parent, move >= 0 ? w->moves[move] : NULL};
-    must_fail_each(w->c->r, s, ending, w->nodes[end].must_fail,
-                   score_total_sums(s, v->sums, (size_t)v->critical, NULL), walk_must_fail, &wi);
+    must_fail_each(w->c->r, s, ending, w->nodes[end].must_fail, total, walk_must_fail, &wi);
 }
 
 /* Adds a reached state (h: its label hash; depth: its path's length); returns its label
@@ -853,8 +853,9 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
         return;
     }
     c->r->states++;
-    if (ending_reached(w, ending, v, parent, move, depth))
-        must_fail_check(w, end, ending, v, parent, move);
+    int total = 0;
+    if (ending_reached(w, ending, v, parent, move, depth, &total))
+        must_fail_check(w, end, ending, total, parent, move);
 }
 
 static void end_add(Walk *w, int32_t end, int ending, const SessionLabel *v, int32_t parent,
