@@ -620,9 +620,13 @@
       "MFC_SCENARIOS")                                                                          \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
+/* The region's strings (configuration, the centre, sync): a second part of the same table. */
+#include "i18n_central.h"
+
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
     SIM_STRINGS(SIM_STR_ENUM)
+    SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;
