@@ -121,7 +121,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     }
     AttemptRow row;
     if (attempt) {
-        char *path = db ? sim_strdup(db) : store_default_path();
+        char *path = app_db_path(paths, db);
         SimStatus orc = store_open(path, &st, &err);
         free(path);
         if (orc != SIM_OK) {

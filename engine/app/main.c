@@ -57,6 +57,7 @@ int main(int argc, char **argv)
     }
     AppPaths paths;
     app_paths_init(&paths, scen);
+    app_config_load(&paths);
     int rc;
     if (argc < 2 || strcmp(argv[1], "gui") == 0) {
         rc = cmd_gui(argc < 2 ? 0 : argc - 2, argv + 2, &paths);
@@ -72,6 +73,14 @@ int main(int argc, char **argv)
         rc = cmd_sign(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "verify") == 0) {
         rc = cmd_verify(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "enrol") == 0) {
+        rc = cmd_enrol(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "sync") == 0) {
+        rc = cmd_sync(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "roster") == 0) {
+        rc = cmd_roster(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "central") == 0) {
+        rc = cmd_central(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "explore") == 0) {
         rc = cmd_explore(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "naive") == 0) {

@@ -253,13 +253,29 @@ SimStatus central_status(Central *c, const char *installation, CentralStatus *ou
 {
     memset(out, 0, sizeof *out);
     const char *v[] = {installation};
-    PGresult *r = q(c, "SELECT last_n, last_hash, findings FROM mfc.status($1)", 1, v);
+    PGresult *r = q(c, "SELECT last_n, last_hash, findings, office FROM mfc.status($1)", 1, v);
     if (!ok(r) || PQntuples(r) != 1) return pg_fail(c, r, err, "состояние установки");
     out->last_n = atoll(PQgetvalue(r, 0, 0));
     snprintf(out->last_hash, sizeof out->last_hash, "%s", PQgetvalue(r, 0, 1));
     out->findings = atoll(PQgetvalue(r, 0, 2));
+    snprintf(out->office, sizeof out->office, "%s", PQgetvalue(r, 0, 3));
     PQclear(r);
     return SIM_OK;
+}
+
+int central_public_key(Central *c, const char *installation, char *out, SimError *err)
+{
+    const char *v[] = {installation};
+    PGresult *r = q(c, "SELECT public_key FROM mfc.installations WHERE id = $1", 1, v);
+    if (!ok(r)) {
+        pg_fail(c, r, err, "ключ установки");
+        return 0;
+    }
+    int found = PQntuples(r) == 1;
+    if (found) snprintf(out, SEC_PUB_HEX + 1, "%s", PQgetvalue(r, 0, 0));
+    else sim_error_set(err, SIM_ERR_INVALID, "установка %s не зарегистрирована", installation);
+    PQclear(r);
+    return found;
 }
 
 void central_head_message(SimBuf *b, const char *installation, long long n, const char *hash)

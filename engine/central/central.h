@@ -52,8 +52,12 @@ typedef struct CentralStatus {
     long long last_n;   /* the last journal entry the centre accepted */
     char last_hash[65]; /* the public hash chain there */
     long long findings; /* audit findings recorded for the installation */
+    char office[40];    /* the office it is enrolled with */
 } CentralStatus;
 SimStatus central_status(Central *c, const char *installation, CentralStatus *out, SimError *err);
+/* The public key the installation was enrolled with (needs a manager's or the owner's role);
+ * returns 1 and fills out (SEC_PUB_HEX + 1) when found. */
+int central_public_key(Central *c, const char *installation, char *out, SimError *err);
 
 typedef struct CentralHead {
     long long n;

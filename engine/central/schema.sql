@@ -296,6 +296,12 @@ BEGIN
   ELSE
     UPDATE mfc.installations SET reported_head = NEW.n WHERE id = NEW.installation;
   END IF;
+  IF EXISTS (SELECT 1 FROM mfc.entries WHERE installation = NEW.installation AND n = NEW.n
+             AND hash <> NEW.hash) THEN
+    PERFORM mfc.audit_once(NEW.installation, r.office, 'rollback', NEW.n, '',
+      format('журнал офиса до записи № %s расходится с полученным раньше: база откатана, '
+             'усечена или изменена; центр хранит прежние записи', NEW.n));
+  END IF;
   IF EXISTS (SELECT 1 FROM mfc.heads WHERE installation = NEW.installation AND n = NEW.n
              AND hash = NEW.hash) THEN
     RETURN NULL;
@@ -319,10 +325,12 @@ END $$;
 CREATE TRIGGER audit_in BEFORE INSERT ON mfc.audit FOR EACH ROW EXECUTE FUNCTION mfc.audit_in();
 
 -- What the centre holds of one installation (the caller's own only).
-CREATE FUNCTION mfc.status(inst uuid, OUT last_n bigint, OUT last_hash text, OUT findings bigint)
+CREATE FUNCTION mfc.status(inst uuid, OUT last_n bigint, OUT last_hash text, OUT findings bigint,
+  OUT office text)
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = mfc, pg_temp AS $$
 DECLARE r mfc.installations := mfc.own_installation(inst);
 BEGIN
+  office := r.office;
   last_n := r.last_n;
   last_hash := r.last_hash;
   SELECT count(*) INTO findings FROM mfc.audit WHERE installation = inst;

@@ -460,7 +460,7 @@
     X(STR_SIGN_USAGE, "использование: mfc-trainer sign --key СЕКРЕТНЫЙ_КЛЮЧ [ПАПКА_СЦЕНАРИЕВ]") \
     X(STR_SIGN_DONE, "Подписано: %s/%s — файлов %zu, ключ %s, хеш пакета %s\n") \
     X(STR_SIGN_NOT_TRUSTED, "Внимание: ключ %s не входит в доверенные (assets/keys/ или MFC_TRUSTED_KEYS) — экзамен по этому пакету будет недоступен.\n") \
-    X(STR_VERIFY_USAGE, "использование: mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]") \
+    X(STR_VERIFY_USAGE, "использование: mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]\n       mfc-trainer verify --central URI [--office КОД] [--json]") \
     X(STR_VERIFY_BAD_HEAD, "--expect-head: ожидалась метка цепочки — не меньше 8 шестнадцатеричных цифр, а не «%s»") \
     X(STR_VERIFY_CHANGED, "изменена") \
     X(STR_VERIFY_DELETED, "удалена") \

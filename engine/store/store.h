@@ -206,9 +206,10 @@ typedef struct SyncEntry {
 
 /* The last journal entry's number (0 when empty). */
 long long store_chain_last(Store *st);
-/* Up to max entries with n > after, in order, into *out (free with store_sync_entries_free). */
-SimStatus store_sync_entries(Store *st, long long after, size_t max, SyncEntry **out,
-                             size_t *count, SimError *err);
+/* Up to max entries with n > after, in order, into *out (free with store_sync_entries_free);
+ * with_canon 0 leaves canon NULL and intact 0 (for following the hash chain only). */
+SimStatus store_sync_entries(Store *st, long long after, size_t max, int with_canon,
+                             SyncEntry **out, size_t *count, SimError *err);
 void store_sync_entries_free(SyncEntry *e, size_t count);
 /* The public hash chain: next = SHA-256(prev ‖ "n|kind|attempt|seq|digest|mac") (hex in, hex
  * out, 64 characters; prev "" means 32 zero bytes). */

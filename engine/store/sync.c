@@ -47,8 +47,8 @@ void store_sync_entries_free(SyncEntry *e, size_t count)
     free(e);
 }
 
-SimStatus store_sync_entries(Store *st, long long after, size_t max, SyncEntry **out,
-                             size_t *count, SimError *err)
+SimStatus store_sync_entries(Store *st, long long after, size_t max, int with_canon,
+                             SyncEntry **out, size_t *count, SimError *err)
 {
     *out = NULL;
     *count = 0;
@@ -77,6 +77,7 @@ SimStatus store_sync_entries(Store *st, long long after, size_t max, SyncEntry *
         e->seq = sqlite3_column_int(s, 3);
         col_copy(e->digest, sizeof e->digest, s, 4);
         col_copy(e->mac, sizeof e->mac, s, 5);
+        if (!with_canon) continue;
         SimBuf b;
         simbuf_init(&b);
         int have = chain_canon(st, e->kind, e->attempt, e->seq, &b);
@@ -159,8 +160,8 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
     *conflicts = 0;
     sqlite3_stmt *find = NULL, *ins = NULL;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT surname, name, patronymic FROM trainees WHERE office = ?1"
-                           " AND personnel_number = ?2",
+                           "SELECT surname, name, patronymic, id FROM trainees WHERE (office = ?1"
+                           " OR office = '') AND personnel_number = ?2 ORDER BY office DESC LIMIT 1",
                            -1, &find, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db,
                            "INSERT INTO trainees(surname, name, patronymic, personnel_number,"
@@ -179,8 +180,23 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
             const char *nm = (const char *)sqlite3_column_text(find, 1);
             const char *pt = (const char *)sqlite3_column_text(find, 2);
             if (strcmp(sn ? sn : "", t->surname) != 0 || strcmp(nm ? nm : "", t->name) != 0 ||
-                (pt && *pt && strcmp(pt, t->patronymic) != 0))
+                (pt && *pt && strcmp(pt, t->patronymic) != 0)) {
                 (*conflicts)++;
+            } else {
+                /* A profile made on this PC before it knew its office is the roster's person:
+                 * it takes the office and the patronymic (not part of the journalled identity). */
+                char sql[200];
+                snprintf(sql, sizeof sql, "UPDATE trainees SET office = ?1, patronymic = ?2"
+                                          " WHERE id = %lld",
+                         (long long)sqlite3_column_int64(find, 3));
+                sqlite3_stmt *u;
+                if (sqlite3_prepare_v2(st->db, sql, -1, &u, NULL) == SQLITE_OK) {
+                    sqlite3_bind_text(u, 1, t->office, -1, SQLITE_STATIC);
+                    sqlite3_bind_text(u, 2, t->patronymic, -1, SQLITE_STATIC);
+                    sqlite3_step(u);
+                    sqlite3_finalize(u);
+                }
+            }
             sqlite3_reset(find);
             continue;
         }
