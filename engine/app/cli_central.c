@@ -473,15 +473,16 @@ typedef struct SyncTally {
  * before; hash_out "" when upto is 0. Returns 0 on a read error. */
 static int local_pub_hash(Store *st, long long upto, char hash_out[65])
 {
-    char *mark = store_get_setting(st, "sync.pub_n"), *mh = store_get_setting(st, "sync.pub_hash");
-    long long from = 0;
-    char h[65] = "";
-    if (mark && mh && atoll(mark) <= upto && strlen(mh) == 64) {
-        from = atoll(mark);
+    /* One setting holds "N HASH", so a kill between two writes cannot pair a number with
+     * another number's hash. */
+    char *mark = store_get_setting(st, "sync.pub");
+    long long from = 0, n0 = 0;
+    char h[65] = "", mh[65] = "";
+    if (mark && sscanf(mark, "%lld %64s", &n0, mh) == 2 && n0 <= upto && strlen(mh) == 64) {
+        from = n0;
         snprintf(h, sizeof h, "%s", mh);
     }
     free(mark);
-    free(mh);
     while (from < upto) {
         SyncEntry *e;
         size_t n;
@@ -502,11 +503,10 @@ static int local_pub_hash(Store *st, long long upto, char hash_out[65])
 
 static void remember_pub(Store *st, long long n, const char *hash)
 {
-    char nb[24];
-    snprintf(nb, sizeof nb, "%lld", n);
+    char v[100];
+    snprintf(v, sizeof v, "%lld %s", n, hash);
     SimError err;
-    store_set_setting(st, "sync.pub_n", nb, &err);
-    store_set_setting(st, "sync.pub_hash", hash, &err);
+    store_set_setting(st, "sync.pub", v, &err);
 }
 
 static void sync_json(const SyncTally *t, const char *inst, int ok)

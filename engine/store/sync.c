@@ -374,6 +374,62 @@ static int rows_into(Store *st, const char *sql, const char *attempt, const char
     return good;
 }
 
+/* The criteria rows in the scenario's order, as the attempt recorded them: the canonical
+ * bytes list them by id, so the order is taken from where each id first appears in the
+ * result's JSON (field 7 of the result row), which lists them in the scenario's order. The
+ * report's criterion order depends on it. */
+typedef struct CritRow {
+    const char *p, *end;
+    size_t pos;
+} CritRow;
+
+static int crit_cmp(const void *a, const void *b)
+{
+    const CritRow *x = a, *y = b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int criteria_into(Store *st, const char *attempt, const char *r1, const char *r1_end,
+                         const char *p, const char *end)
+{
+    /* The result JSON: the 7th field of the result row. */
+    const char *f = r1, *next;
+    for (int i = 0; i < 6 && f < r1_end; i++) {
+        piece(f, r1_end, '\x1f', &next);
+        f = next;
+    }
+    const char *json_end = f < r1_end ? piece(f, r1_end, '\x1f', &next) : r1_end;
+    size_t json_len = (size_t)(json_end - f);
+    CritRow rows[64];
+    size_t n = 0;
+    while (p < end && n < 64) {
+        const char *e = piece(p, end, '\x1e', &next);
+        if (e > p) {
+            const char *id_end = memchr(p, '\x1f', (size_t)(e - p));
+            size_t pos = (size_t)-1;
+            if (id_end && json_len) {
+                char pat[200];
+                int pl = snprintf(pat, sizeof pat, "\"%.*s\"", (int)(id_end - p), p);
+                for (size_t k = 0; pl > 0 && k + (size_t)pl <= json_len; k++)
+                    if (memcmp(f + k, pat, (size_t)pl) == 0) {
+                        pos = k;
+                        break;
+                    }
+            }
+            rows[n++] = (CritRow){.p = p, .end = e, .pos = pos};
+        }
+        p = next;
+    }
+    qsort(rows, n, sizeof rows[0], crit_cmp);
+    for (size_t i = 0; i < n; i++)
+        if (!rows_into(st,
+                       "INSERT OR IGNORE INTO attempt_criteria(attempt_id, criterion, title,"
+                       " weight, score, max) VALUES(?,?,?,?,?,?)",
+                       attempt, rows[i].p, rows[i].end, 5))
+            return 0;
+    return 1;
+}
+
 SimStatus store_import_record(Store *st, const char *kind, const char *attempt, int seq,
                               const char *canon, size_t len, long long trainee, SimError *err)
 {
@@ -417,11 +473,7 @@ SimStatus store_import_record(Store *st, const char *kind, const char *attempt, 
             sqlite3_bind_text(s, 10, attempt, -1, SQLITE_STATIC);
             good = sqlite3_step(s) == SQLITE_DONE;
         }
-        good = good &&
-               rows_into(st,
-                         "INSERT OR IGNORE INTO attempt_criteria(attempt_id, criterion, title,"
-                         " weight, score, max) VALUES(?,?,?,?,?,?)",
-                         attempt, g2, g2_end, 5) &&
+        good = good && criteria_into(st, attempt, canon, r1_end, g2, g2_end) &&
                rows_into(st,
                          "INSERT OR IGNORE INTO attempt_mistakes(attempt_id, seq, action_id, kind,"
                          " criterion, points, feedback, rule_id, rule) VALUES(?,?,?,?,?,?,?,?,?)",
