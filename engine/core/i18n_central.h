@@ -97,6 +97,7 @@
     X(STR_REPORT_OFFICE_NEEDS_CENTRAL, "%s работает только с --central URI (отчёт по региону)") \
     X(STR_REPORT_OFFICES, "По офисам")                                                          \
     X(STR_REPORT_OFFICES_HEAD, "Офис;Попыток;Завершено;Зачтено, %;Средний балл;Слабый критерий;Стажёров") \
+    X(STR_SYNC_READ_FAILED, "не удалось прочитать журнал базы результатов")                   \
     X(STR_CONF_NOT_UTF8, "строка не в кодировке UTF-8: сохраните файл в UTF-8")
 
 #endif /* SIM_I18N_CENTRAL_H */
