@@ -243,44 +243,82 @@ BEGIN
   END IF;
 END $$;
 
+-- The intake of journal entries. An installation's position (last_n, last_hash) is kept in
+-- transaction-local settings while a statement inserts many rows, and written back once per
+-- statement (entries_flush): one locked read and one update per batch, not per row.
 CREATE FUNCTION mfc.entry_in() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = mfc, pg_temp AS $$
-DECLARE r mfc.installations := mfc.own_installation(NEW.installation); old mfc.entries;
-        prev bytea;
+DECLARE r mfc.installations; old mfc.entries; prev bytea; last_n bigint; last_hash text;
+        off text;
 BEGIN
-  NEW.office := r.office;
+  IF coalesce(current_setting('mfc.cur_inst', true), '') <> NEW.installation::text THEN
+    PERFORM mfc.entries_flush_now();
+    r := mfc.own_installation(NEW.installation);
+    PERFORM set_config('mfc.cur_inst', NEW.installation::text, true);
+    PERFORM set_config('mfc.cur_office', r.office, true);
+    PERFORM set_config('mfc.cur_n', r.last_n::text, true);
+    PERFORM set_config('mfc.cur_hash', r.last_hash, true);
+  END IF;
+  off := current_setting('mfc.cur_office');
+  last_n := current_setting('mfc.cur_n')::bigint;
+  last_hash := current_setting('mfc.cur_hash');
+  NEW.office := off;
   NEW.received_at := now();
-  IF NEW.n <= r.last_n THEN
+  IF NEW.n <= last_n THEN
     SELECT * INTO old FROM mfc.entries WHERE installation = NEW.installation AND n = NEW.n;
     IF old.mac IS DISTINCT FROM NEW.mac OR old.digest IS DISTINCT FROM NEW.digest THEN
-      PERFORM mfc.audit_once(NEW.installation, r.office, 'rollback', NEW.n, NEW.attempt,
+      PERFORM mfc.audit_once(NEW.installation, off, 'rollback', NEW.n, NEW.attempt,
         format('запись журнала № %s отличается от полученной раньше: база офиса откатана, '
                'усечена или изменена; центр хранит прежнюю', NEW.n));
     END IF;
     RETURN NULL;  -- already here: sending it again changes nothing
   END IF;
-  IF NEW.n <> r.last_n + 1 THEN
-    PERFORM mfc.audit_once(NEW.installation, r.office, 'gap', NEW.n, NEW.attempt,
-      format('пропуск в журнале: после записи № %s пришла № %s', r.last_n, NEW.n));
+  IF NEW.n <> last_n + 1 THEN
+    PERFORM mfc.audit_once(NEW.installation, off, 'gap', NEW.n, NEW.attempt,
+      format('пропуск в журнале: после записи № %s пришла № %s', last_n, NEW.n));
     RETURN NULL;
   END IF;
-  prev := CASE WHEN r.last_hash = '' THEN decode(repeat('00', 32), 'hex')
-               ELSE decode(r.last_hash, 'hex') END;
+  prev := CASE WHEN last_hash = '' THEN decode(repeat('00', 32), 'hex')
+               ELSE decode(last_hash, 'hex') END;
   NEW.hash := encode(sha256(prev || convert_to(format('%s|%s|%s|%s|%s|%s', NEW.n, NEW.kind,
                      NEW.attempt, NEW.seq, NEW.digest, NEW.mac), 'UTF8')), 'hex');
-  UPDATE mfc.installations SET last_n = NEW.n, last_hash = NEW.hash, last_sync = now()
-    WHERE id = NEW.installation;
+  PERFORM set_config('mfc.cur_n', NEW.n::text, true);
+  PERFORM set_config('mfc.cur_hash', NEW.hash, true);
+  PERFORM set_config('mfc.cur_dirty', '1', true);
   IF NOT NEW.intact OR NEW.canon IS NULL THEN
-    PERFORM mfc.audit_once(NEW.installation, r.office,
+    PERFORM mfc.audit_once(NEW.installation, off,
       CASE WHEN NEW.canon IS NULL THEN 'deleted' ELSE 'changed' END, NEW.n, NEW.attempt,
       CASE WHEN NEW.canon IS NULL THEN 'запись удалена из базы офиса'
            ELSE 'запись изменена после того, как программа её сделала' END
       || ' (' || NEW.kind || '): в отчёты не вошла');
     RETURN NEW;
   END IF;
-  PERFORM mfc.apply_entry(NEW);
+  IF NEW.kind <> 'action' THEN  -- actions are kept in the journal only
+    PERFORM mfc.apply_entry(NEW);
+  END IF;
   RETURN NEW;
 END $$;
+
+-- Writes the cached position of the current installation back (see entry_in).
+CREATE FUNCTION mfc.entries_flush_now() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+BEGIN
+  IF coalesce(current_setting('mfc.cur_dirty', true), '') = '1' THEN
+    UPDATE mfc.installations SET last_n = current_setting('mfc.cur_n')::bigint,
+      last_hash = current_setting('mfc.cur_hash'), last_sync = now()
+      WHERE id = current_setting('mfc.cur_inst')::uuid;
+    PERFORM set_config('mfc.cur_dirty', '', true);
+  END IF;
+END $$;
+CREATE FUNCTION mfc.entries_flush() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+BEGIN
+  PERFORM mfc.entries_flush_now();
+  PERFORM set_config('mfc.cur_inst', '', true);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER entries_flush AFTER INSERT ON mfc.entries FOR EACH STATEMENT
+  EXECUTE FUNCTION mfc.entries_flush();
 CREATE TRIGGER entry_in BEFORE INSERT ON mfc.entries FOR EACH ROW EXECUTE FUNCTION mfc.entry_in();
 
 CREATE FUNCTION mfc.head_in() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
