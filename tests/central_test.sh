@@ -102,7 +102,17 @@ r1=$(jq -c ".report | del(.generated_at, .database, .db) | $fig" region.json 2>/
 r2=$(jq -c "del(.generated_at, .database, .db) | $fig" local.json 2>/dev/null)
 if [ -n "$r1" ] && [ "$r1" = "$r2" ]; then ok "a region report equals the local report"; else bad "region report differs: $r1 vs $r2"; fi
 check "the per-office table counts IRK02" "$(jq -c '.offices[] | select(.office == "IRK02") | .attempts' region.json)" 2
-"$B" report --central "$ADMIN" --format table | grep -q 'IRK01' && ok "the table report has the offices" || bad "table report offices"
+"$B" report --central "$ADMIN" --format table > region.txt
+grep -q 'IRK01' region.txt && ok "the table report has the offices" || bad "table report offices"
+check "the trainees' table has an office column and both 1001s" \
+  "$(grep -c '^ *1001 .*IRK0[12]' region.txt)" 2
+grep -q 'Петрова Анна Сергеевна' region.txt && ok "the patronymic is shown" || bad "patronymic: $(grep Петрова region.txt)"
+"$B" report --central "$ADMIN" --format csv > region.csv
+head -c 3 region.csv | od -An -tx1 | grep -q 'ef bb bf' && ok "the region CSV starts with one BOM" || bad "CSV BOM"
+[ "$(grep -c "$(printf '\357\273\277')" region.csv)" = 1 ] && ok "no second BOM inside the CSV" || bad "second BOM in CSV"
+"$B" report --central "$ADMIN" --format html > region.html
+grep -q '<section><h2>По офисам' region.html && ok "the HTML report has the per-office table" || bad "html offices"
+jq -e '.offices and .report' region.json >/dev/null && ok "the region JSON is one document" || bad "region json"
 
 # ---- verify --central: clean, then an edited, a truncated and a rolled-back office -------
 "$B" verify --central "$ADMIN" >/dev/null; check "verify --central is clean" "$?" 0

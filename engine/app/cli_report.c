@@ -195,7 +195,8 @@ static void filter_words(const Report *r, SimBuf *b)
 
 static void trainee_name(const ReportTrainee *t, char *out, size_t n)
 {
-    snprintf(out, n, "%s %s", t->surname ? t->surname : "", t->name ? t->name : "");
+    snprintf(out, n, "%s %s%s%s", t->surname ? t->surname : "", t->name ? t->name : "",
+             t->patronymic && *t->patronymic ? " " : "", t->patronymic ? t->patronymic : "");
 }
 
 static void bucket_label(int i, char *out, size_t n)
@@ -280,29 +281,36 @@ static NumCell num_avg(double v, const char *none)
 
 static void trainees_grid(const Report *r, Grid *g, const char *none)
 {
-    grid_init(g, 10);
-    const char *h[] = {tr(STR_REPORT_H_PERSONNEL),   tr(STR_REPORT_H_TRAINEE),
-                       tr(STR_REPORT_H_ATTEMPTS),    tr(STR_REPORT_H_UNFINISHED),
-                       tr(STR_REPORT_H_PASSED),      tr(STR_REPORT_H_EXAMS_PASSED),
-                       tr(STR_REPORT_H_AVG),         tr(STR_REPORT_H_WEAKEST),
-                       tr(STR_REPORT_H_WEAKEST_PCT), tr(STR_REPORT_H_LAST)};
+    /* A region's report adds the office after the personnel number: the same number in two
+     * offices is two people. */
+    int o = r->has_offices ? 1 : 0;
+    grid_init(g, (size_t)(10 + o));
+    const char *h[11] = {tr(STR_REPORT_H_PERSONNEL)};
+    if (o) h[1] = tr(STR_REPORT_H_OFFICE);
+    const char *rest[] = {tr(STR_REPORT_H_TRAINEE),       tr(STR_REPORT_H_ATTEMPTS),
+                          tr(STR_REPORT_H_UNFINISHED),    tr(STR_REPORT_H_PASSED),
+                          tr(STR_REPORT_H_EXAMS_PASSED),  tr(STR_REPORT_H_AVG),
+                          tr(STR_REPORT_H_WEAKEST),       tr(STR_REPORT_H_WEAKEST_PCT),
+                          tr(STR_REPORT_H_LAST)};
+    for (int k = 0; k < 9; k++) h[1 + o + k] = rest[k];
     grid_add(g, h);
     for (int c = 2; c <= 6; c++)
-        g->right[c] = 1;
-    g->right[8] = 1;
+        g->right[c + o] = 1;
+    g->right[8 + o] = 1;
     for (size_t i = 0; i < r->trainee_count; i++) {
         const ReportTrainee *t = &r->trainees[i];
-        char name[300], last[32];
+        char name[420], last[32];
         trainee_name(t, name, sizeof name);
         ru_time(t->last_activity, last, sizeof last);
         NumCell a = num_ll(t->attempts), u = num_ll(t->unfinished), p = num_ll(t->passed),
                 e = num_ll(t->exams_passed), avg = num_avg(t->avg_total, none),
                 w = num_avg(t->weakest_ratio < 0 ? -1 : t->weakest_ratio * 100, none);
-        const char *v[] = {t->personnel, name,
-                           a.s,          u.s,
-                           p.s,          e.s,
-                           avg.s,        t->weakest_title ? t->weakest_title : none,
-                           w.s,          *last ? last : none};
+        const char *vals[] = {name, a.s, u.s, p.s, e.s, avg.s,
+                              t->weakest_title ? t->weakest_title : none, w.s,
+                              *last ? last : none};
+        const char *v[11] = {t->personnel};
+        if (o) v[1] = t->office && *t->office ? t->office : none;
+        for (int k = 0; k < 9; k++) v[1 + o + k] = vals[k];
         grid_add(g, v);
     }
 }
@@ -730,8 +738,10 @@ static void render_json(const Report *r, SimBuf *b)
         const ReportTrainee *t = &r->trainees[i];
         simjsonw_object(&w);
         j_str(&w, "personnel", t->personnel);
+        if (r->has_offices) j_str(&w, "office", t->office);
         j_str(&w, "surname", t->surname);
         j_str(&w, "name", t->name);
+        if (t->patronymic && *t->patronymic) j_str(&w, "patronymic", t->patronymic);
         j_int(&w, "attempts", t->attempts);
         j_int(&w, "unfinished", t->unfinished);
         j_int(&w, "passed", t->passed);
