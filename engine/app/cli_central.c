@@ -687,7 +687,7 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
     }
     RegionTally t;
     int json = f.json;
-    SimStatus s = region_sync(st, uri, &id, batch, json ? NULL : print_progress, NULL, &t, &err);
+    SimStatus s = region_sync(st, uri, &id, batch, 1, json ? NULL : print_progress, NULL, &t, &err);
     if (s == SIM_ERR_IO && t.error && strcmp(t.error, "offline") == 0) {
         if (json) sync_json(&t, id.id, 0);
         fprintf(stderr, "mfc-trainer sync: ");

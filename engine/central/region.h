@@ -51,12 +51,14 @@ typedef struct RegionTally {
 /* Called after each committed batch (may be NULL). */
 typedef void (*RegionProgress)(void *ud, long long at, long long last);
 
-/* One run: checks the PC's own journal (findings go to the centre), sends what waits in
- * batches of `batch` entries, fetches the office's roster into the PC. conninfo is libpq's.
+/* One run: with self_check, first checks the PC's whole journal (store_verify; findings go to
+ * the centre, which is how a record edited after it was sent is reported); sends what waits in
+ * batches of `batch` entries; fetches the office's roster into the PC. conninfo is libpq's.
  * SIM_OK when the run could talk to the centre (see t->outcome); SIM_ERR_IO when the centre
  * could not be reached (t->outcome REGION_WAITING, t->error "offline"); err has the message. */
 SimStatus region_sync(Store *st, const char *conninfo, const RegionIdentity *id, size_t batch,
-                      RegionProgress progress, void *ud, RegionTally *t, SimError *err);
+                      int self_check, RegionProgress progress, void *ud, RegionTally *t,
+                      SimError *err);
 /* What waits on this PC without asking the centre: journal entries after the mark and the
  * attempts they belong to; *last_sync gets the time of the last completed run ("" when none). */
 void region_waiting(Store *st, long long *entries, long long *attempts, char last_sync[32]);

@@ -558,6 +558,7 @@ void store_close(Store *st)
     pending_close(st);
     if (st->marked_open)
         exec(st, "UPDATE settings SET value = '0' WHERE key = 'mfc.session_open'");
+    chain_close(st);
     sqlite3_close(st->db);
     memset(st->key, 0, sizeof st->key);
     free(st);
