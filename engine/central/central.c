@@ -642,6 +642,8 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             "SELECT e.kind, e.attempt, e.seq, encode(e.canon, 'hex'), a.trainee_id"
             " FROM mfc.attempts a JOIN mfc.trainees t ON t.id = a.trainee_id"
             " JOIN mfc.entries e ON e.attempt = a.id AND e.intact AND e.canon IS NOT NULL"
+            /* a report needs attempts, identities and results, not each action */
+            " AND e.kind <> 'action'"
             " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR t.personnel = $2)"
             " AND ($3::text IS NULL OR a.scenario = $3) AND ($4::text IS NULL OR a.started_at >= $4)"
             " AND ($5::text IS NULL OR a.started_at < $5)"
