@@ -92,6 +92,7 @@ $PSQL -U office_a -d region -c "SELECT count(*) FROM mfc.entries" >/dev/null 2>&
 check "an office role reads only its own roster" "$($PSQL -U office_a -d region -c "SELECT string_agg(office, ',') FROM mfc.roster")" "IRK01"
 $PSQL -U office_a -d region -c "UPDATE mfc.sum_office SET passed = 99" >/dev/null 2>&1 && bad "office updates summaries" || ok "an office role cannot change summaries"
 $PSQL -U office_a -d region -c "DELETE FROM mfc.entries" >/dev/null 2>&1 && bad "office deletes" || ok "an office role cannot delete"
+check "the region's summary adds up its offices" "$(q "SELECT attempts FROM mfc.sum_region WHERE region = '38'")" "$(q "SELECT count(*) FROM mfc.attempts")"
 check "a manager reads the region" "$($PSQL -U boss -d region -c "SELECT count(DISTINCT office) FROM mfc.attempts")" 2
 
 # ---- the region report equals the local report for the same attempts ---------------------

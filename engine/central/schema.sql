@@ -75,6 +75,13 @@ CREATE TABLE mfc.sum_criterion (
   score_sum bigint NOT NULL DEFAULT 0, max_sum bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (office, criterion));
 
+-- Per region: the offices' running summaries added up (a region has tens of offices, so this
+-- reads tens of rows, never the attempts).
+CREATE VIEW mfc.sum_region AS
+  SELECT o.region, count(*) AS offices, sum(s.attempts) AS attempts, sum(s.finished) AS finished,
+         sum(s.passed) AS passed, sum(s.sum_total) AS sum_total
+  FROM mfc.offices o JOIN mfc.sum_office s ON s.office = o.code GROUP BY o.region;
+
 -- The office of the connected login role (NULL for the owner and managers).
 CREATE FUNCTION mfc.my_office() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = mfc, pg_temp
