@@ -13,7 +13,8 @@
  *   html  — one self-contained Russian page: inline CSS and SVG charts, no scripts, no links.
  * Averages and percentages are rounded to one decimal place in every format.
  * Exit codes: 0 done, 1 the database could not be opened or read or the output written,
- * 2 bad arguments (unknown flag, bad date, unknown trainee).
+ * 2 bad arguments (unknown flag, bad date, unknown trainee, no database at --db).
+ * --output - is standard output.
  */
 #include "app.h"
 
@@ -1138,14 +1139,6 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
 
 /* ==== command ============================================================================= */
 
-static int write_all(const char *path, const char *data, size_t n)
-{
-    FILE *f = path ? fopen(path, "wb") : stdout;
-    if (!f) return 0;
-    int ok = fwrite(data, 1, n, f) == n;
-    ok &= path ? fclose(f) == 0 : fflush(f) == 0;
-    return ok;
-}
 
 int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
@@ -1160,6 +1153,14 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     Store *st = NULL;
     SimError err;
     Report *r = NULL;
+    /* A report only reads: a mistyped --db must not leave an empty database behind. */
+    if (!sim_is_file(path)) {
+        fprintf(stderr, "mfc-trainer report: ");
+        fprintf(stderr, tr(STR_ERR_NO_DB_FILE), path);
+        fprintf(stderr, "\n");
+        free(path);
+        return EXIT_USAGE;
+    }
     if (store_open(path, &st, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
         free(path);
@@ -1202,7 +1203,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     if (out.oom) {
         fprintf(stderr, "mfc-trainer report: %s\n", tr(STR_REPORT_NOMEM));
         rc = EXIT_FAIL;
-    } else if (!write_all(o.output, simbuf_str(&out), out.len)) {
+    } else if (!app_write_output(o.output ? o.output : "-", simbuf_str(&out), out.len)) {
         fprintf(stderr, "mfc-trainer report: ");
         fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout", strerror(errno));
         fprintf(stderr, "\n");
