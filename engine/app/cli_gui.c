@@ -238,6 +238,12 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "\n");
         cfg.font_path = NULL;
     }
+    /* The window icon: PREFIX/share/mfc-trainer/mfc-trainer.png, or dist/icons/ in a build. */
+    char *icon = paths->data ? sim_path_join(paths->data, paths->installed
+                                                              ? "mfc-trainer.png"
+                                                              : "dist/icons/64x64/mfc-trainer.png")
+                             : NULL;
+    cfg.icon_path = icon;
     char warning[SIM_ERROR_MAX] = "";
     cfg.warning = warning;
     int rc = ui_run(&cfg, &err);
@@ -247,6 +253,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "mfc-trainer gui: %s\n", err.msg);
     store_close(store);
     free(dbpath);
+    free(icon);
     if (stdin_copy[0])
         remove(stdin_copy);
     for (size_t i = 0; i < ok; i++) {

@@ -55,6 +55,7 @@ typedef struct UiConfig {
     size_t broken_count;
     const RefBook *refbook;  /* the «Справочник» (scenarios/data/services.json); may be NULL */
     const RuleCatalog *rules; /* the rules catalogue it cites; may be NULL */
+    const char *icon_path; /* the window icon (PNG); NULL or missing: the system's default */
     char *warning; /* optional out buffer of SIM_ERROR_MAX bytes: what went wrong but had a
                       fallback (a font that does not open), for the command line to print */
 } UiConfig;
