@@ -29,5 +29,10 @@ want html mfc-trainer report --format h
 want xapi mfc-trainer export --format x
 want set mfc-trainer pin s
 want --system mfc-trainer pin set --sys
+want sync mfc-trainer syn
+want --central mfc-trainer report --cent
+want --batch mfc-trainer sync --bat
+want import mfc-trainer roster im
+want init mfc-trainer central in
 exit $fail
 '

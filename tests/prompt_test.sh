@@ -28,7 +28,7 @@ expect_out() {
 S="--scenarios $SRC/scenarios"
 
 # ---- help and version ------------------------------------------------------------------
-COMMANDS="gui check play report export verify pin explore naive graph new keygen sign"
+COMMANDS="gui check play report export verify pin enrol sync roster central explore naive graph new keygen sign"
 expect_exit 0 "--help" "$EXE" --help
 cp "$TMP/out" "$TMP/global"
 for c in $COMMANDS; do
@@ -48,6 +48,7 @@ for flag in --db --font --scenario --seed --exam --size --input-script --screens
   --strict --actions --random --json --quiet --save --resume --trainee --trainee-name --format \
   --since --until --output --home-page --expect-head --key --system --all --jobs --limit \
   --depth --verify --seeds --max-random-rate --attempt --service --scenarios --lua-time-ms \
+  --central --office --batch --export --import --role --region --name \
   --lua-mem-mb --help --version -V -h; do
   grep -qF -- "$flag" "$TMP/global" && ok || bad "the global help does not list $flag"
 done

@@ -8,6 +8,7 @@
 #ifndef SIM_APP_H
 #define SIM_APP_H
 
+#include "../core/conf.h"
 #include "../crypto/crypto.h"
 #include "../session/session.h"
 #include "../store/store.h"
@@ -22,6 +23,8 @@ typedef struct AppPaths {
     char *data;      /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
     char *sysconf;   /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
     int installed;   /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
+    SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
+                        app_config_load except out of memory */
 } AppPaths;
 
 /* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, then PREFIX/share/mfc-trainer/
@@ -29,6 +32,15 @@ typedef struct AppPaths {
  * (../scenarios from build/). */
 void app_paths_init(AppPaths *p, const char *override);
 void app_paths_free(AppPaths *p);
+/* Reads the system and then the user configuration file into p->conf; prints each problem
+ * (FILE:LINE: what is wrong) to stderr and carries on with the rest. */
+void app_config_load(AppPaths *p);
+/* A setting: the flag's value when given (it overrides the files), else the files' value, else
+ * NULL. */
+const char *app_setting(const AppPaths *p, const char *flag_value, const char *key);
+/* The results database: the --db flag, else `db` from the configuration, else the default
+ * place (store_default_path). Caller frees. */
+char *app_db_path(const AppPaths *p, const char *flag_value);
 /* The folder that holds path (trailing slashes ignored; "." for a bare name). Caller frees. */
 char *app_parent_dir(const char *path);
 /* The folder a scenario argument names: an existing folder, or an id under the root. Caller
@@ -95,6 +107,21 @@ int cmd_pin(int argc, char **argv, const AppPaths *paths);
  * into the results database the window opened, so every user's window asks for that PIN.
  * Says on stderr why a file that is there is not used. */
 void app_pin_sync(const AppPaths *paths, Store *st);
+/* The region (cli_central.c, issue #12). */
+int cmd_enrol(int argc, char **argv, const AppPaths *paths);
+int cmd_sync(int argc, char **argv, const AppPaths *paths);
+int cmd_roster(int argc, char **argv, const AppPaths *paths);
+int cmd_central(int argc, char **argv, const AppPaths *paths);
+/* verify --central and report --central (cli_central.c); argv as the command got it. */
+int app_verify_central(const char *uri, const char *office, int json);
+struct Store;
+/* The per-office table from the centre's summaries into out: style 0 text table, 1 CSV
+ * section, 2 JSON line (an object printed before the report's own), 3 HTML section. */
+int app_report_central_offices(const char *uri, const char *office, int style, SimBuf *out);
+/* Fills an empty results database with the region's attempts for a report. */
+int app_report_central_load(const AppPaths *paths, const char *uri, const char *office,
+                            const char *trainee, const char *scenario, const char *since,
+                            const char *until, Store *dst);
 
 /* ---- signed scenario packs (cli_sign.c) -------------------------------------------------- */
 /* Checks the pack rooted at root (a scenarios folder), or the pack holding scenario_dir,

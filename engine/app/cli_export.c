@@ -91,7 +91,7 @@ int cmd_export(int argc, char **argv, const AppPaths *paths)
         fputs(tr(STR_EXPORT_USAGE), stdout);
         return EXIT_OK;
     }
-    char *db = o.db ? sim_strdup(o.db) : store_default_path();
+    char *db = app_db_path(paths, o.db);
     struct stat sb;
     /* Opening would create an empty database; exporting from a mistyped path should not. */
     if (stat(db, &sb) != 0) {

@@ -220,7 +220,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     cfg.rules = book.rules;
 
     Store *store = NULL;
-    char *dbpath = db ? sim_strdup(db) : store_default_path();
+    char *dbpath = app_db_path(paths, db);
     SimError err;
     if (store_open(dbpath, &store, &err) != SIM_OK) {
         /* Results cannot be kept: say so, and let the trainee practise anyway. */

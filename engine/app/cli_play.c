@@ -616,7 +616,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     /* Recording into the results database (--db, --trainee): the attempt row first, then
      * each action as it happens, each in its own transaction. */
     if (o.db || o.trainee) {
-        char *path = o.db ? sim_strdup(o.db) : store_default_path();
+        char *path = app_db_path(paths, o.db);
         if (store_open(path, &rec.store, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             free(path);

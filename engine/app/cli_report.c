@@ -33,7 +33,7 @@
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML } Format;
 
 typedef struct ReportOpts {
-    const char *db, *output;
+    const char *db, *output, *central, *office;
     Format format;
     ReportFilter f;
     int help;
@@ -51,7 +51,8 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
 {
     memset(o, 0, sizeof *o);
     static const char *const flags[] = {"--db",    "--format", "--trainee", "--scenario",
-                                        "--since", "--until",  "--output"};
+                                        "--since", "--until",  "--output",  "--central",
+                                        "--office"};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -94,11 +95,19 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
             else
                 o->f.until = v;
             break;
+        case 7:
+            o->central = v;
+            break;
+        case 8:
+            o->office = v;
+            break;
         default:
             o->output = v;
             break;
         }
     }
+    if (o->office && !o->central)
+        return usage_error(tr(STR_REPORT_OFFICE_NEEDS_CENTRAL), "--office", NULL);
     if (o->f.since && o->f.until && strcmp(o->f.since, o->f.until) > 0)
         return usage_error(tr(STR_REPORT_BAD_RANGE), o->f.since, o->f.until);
     return EXIT_OK;
@@ -1233,20 +1242,28 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         fputs(tr(STR_REPORT_USAGE), stdout);
         return EXIT_OK;
     }
-    char *path = o.db ? sim_strdup(o.db) : store_default_path();
+    char *path = o.central ? simconf_mask_password(o.central) : app_db_path(paths, o.db);
     Store *st = NULL;
     SimError err;
     Report *r = NULL;
     /* A report only reads: a mistyped --db must not leave an empty database behind. */
-    if (!sim_is_file(path)) {
+    if (!o.central && !sim_is_file(path)) {
         fprintf(stderr, "mfc-trainer report: ");
         fprintf(stderr, tr(STR_ERR_NO_DB_FILE), path);
         fprintf(stderr, "\n");
         free(path);
         return EXIT_USAGE;
     }
-    if (store_open(path, &st, &err) != SIM_OK) {
+    if (store_open(o.central ? ":memory:" : path, &st, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
+        free(path);
+        return EXIT_FAIL;
+    }
+    /* The region: its attempts rebuilt record by record in a throw-away database, so every
+     * figure is computed by the same code as a local report (issue #12). */
+    if (o.central && app_report_central_load(paths, o.central, o.office, o.f.trainee,
+                                             o.f.scenario, NULL, NULL, st) != EXIT_OK) {
+        store_close(st);
         free(path);
         return EXIT_FAIL;
     }
@@ -1284,6 +1301,47 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         report_pass_marks(paths, r, &pass_lo, &pass_hi);
         render_html(r, path, pass_lo, pass_hi, &out);
         break;
+    }
+    if (o.central && !out.oom) {
+        /* The per-office table from the centre's summaries, placed inside each format. */
+        SimBuf offices, all;
+        simbuf_init(&offices);
+        simbuf_init(&all);
+        int style = o.format == FMT_JSON ? 2 : o.format == FMT_CSV ? 1 : o.format == FMT_HTML ? 3 : 0;
+        if (app_report_central_offices(o.central, o.office, style, &offices) != EXIT_OK) {
+            simbuf_free(&offices);
+            simbuf_free(&all);
+            simbuf_free(&out);
+            report_free(r);
+            free(path);
+            return EXIT_FAIL;
+        }
+        const char *rep = simbuf_str(&out), *off = simbuf_str(&offices);
+        if (style == 2) {
+            /* {"offices": [...], "report": {...}} — one JSON document. */
+            size_t ol = strlen(off);
+            while (ol && (off[ol - 1] == '\n' || off[ol - 1] == '}')) ol--;
+            simbuf_append(&all, off, ol);
+            simbuf_puts(&all, ", \"report\": ");
+            simbuf_puts(&all, rep);
+            while (all.len && all.data[all.len - 1] == '\n') all.len--;
+            simbuf_puts(&all, "}\n");
+        } else if (style == 3) {
+            const char *body = strstr(rep, "<body>");
+            size_t at = body ? (size_t)(body - rep) + 6 : 0;
+            simbuf_append(&all, rep, at);
+            simbuf_puts(&all, off);
+            simbuf_puts(&all, rep + at);
+        } else if (style == 1) {
+            simbuf_puts(&all, off);
+            simbuf_puts(&all, strncmp(rep, "\xEF\xBB\xBF", 3) == 0 ? rep + 3 : rep);
+        } else {
+            simbuf_puts(&all, off);
+            simbuf_puts(&all, rep);
+        }
+        simbuf_free(&out);
+        simbuf_free(&offices);
+        out = all;
     }
     rc = EXIT_OK;
     if (out.oom) {

@@ -261,13 +261,19 @@ static const char *what_text(const char *what)
 
 int cmd_verify(int argc, char **argv, const AppPaths *paths)
 {
-    (void)paths;
-    const char *db = NULL, *expect = NULL, *key = NULL;
+    const char *db = NULL, *expect = NULL, *key = NULL, *central = NULL, *office = NULL;
+    int json = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        if (strcmp(a, "--json") == 0) {
+            json = 1;
+            continue;
+        }
         const char **slot = strcmp(a, "--db") == 0            ? &db
                             : strcmp(a, "--expect-head") == 0 ? &expect
                             : strcmp(a, "--key") == 0         ? &key
+                            : strcmp(a, "--central") == 0     ? &central
+                            : strcmp(a, "--office") == 0      ? &office
                                                               : NULL;
         if (!slot || i + 1 >= argc) {
             fprintf(stderr, "mfc-trainer verify: ");
@@ -283,7 +289,9 @@ int cmd_verify(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "\n");
         return EXIT_USAGE;
     }
-    char *path = db ? sim_strdup(db) : store_default_path();
+    /* The region's audit: every office's chain at the centre, no PC's secret needed. */
+    if (central) return app_verify_central(central, office, json);
+    char *path = app_db_path(paths, db);
     if (!sim_is_file(path)) {
         fprintf(stderr, "mfc-trainer verify: ");
         fprintf(stderr, tr(STR_ERR_EXPORT_NO_DB), path);
@@ -295,7 +303,9 @@ int cmd_verify(int argc, char **argv, const AppPaths *paths)
      * with, nothing could verify, and a new secret written beside a received copy would only
      * mislead (issue #16, finding 9). */
     char *kp = key ? sim_strdup(key) : store_key_path(path);
-    if (!kp || !sim_is_file(kp)) {
+    int keyless = !kp || !sim_is_file(kp);
+    if (keyless && key) {
+        /* A key named on the command line must exist: a typo is not "no key". */
         fprintf(stderr, "mfc-trainer verify: ");
         fprintf(stderr, tr(STR_VERIFY_NO_KEY), kp ? kp : "?", path);
         fprintf(stderr, "\n");
@@ -303,10 +313,18 @@ int cmd_verify(int argc, char **argv, const AppPaths *paths)
         free(path);
         return EXIT_USAGE;
     }
+    if (keyless) {
+        /* A received copy without its secret: check everything that needs none, never make a
+         * key, and say what could not be checked (issue #12). */
+        fprintf(stderr, "mfc-trainer verify: ");
+        fprintf(stderr, tr(STR_VERIFY_KEYLESS), kp ? kp : "?");
+        fprintf(stderr, "\n");
+    }
     free(kp);
     Store *st = NULL;
     SimError err;
-    if (store_open_keyed(path, key, &st, &err) != SIM_OK) {
+    if ((keyless ? store_open_evidence(path, &st, &err) : store_open_keyed(path, key, &st, &err)) !=
+        SIM_OK) {
         fprintf(stderr, "mfc-trainer verify: %s\n", err.msg);
         free(path);
         return EXIT_FAIL;

@@ -34,6 +34,10 @@ static const Command commands[] = {
 #endif
     {.name = "verify", .run = cmd_verify, .usage = STR_VERIFY_HELP},
     {.name = "pin", .run = cmd_pin, .usage = STR_PIN_USAGE},
+    {.name = "enrol", .run = cmd_enrol, .usage = STR_ENROL_USAGE},
+    {.name = "sync", .run = cmd_sync, .usage = STR_SYNC_USAGE},
+    {.name = "roster", .run = cmd_roster, .usage = STR_ROSTER_USAGE},
+    {.name = "central", .run = cmd_central, .usage = STR_CENTRAL_USAGE},
     {.name = "explore", .run = cmd_explore, .usage = STR_EXPLORE_USAGE},
     {.name = "naive", .run = cmd_naive, .usage = STR_NAIVE_USAGE},
     {.name = "graph", .run = cmd_graph, .usage = STR_GRAPH_USAGE},
@@ -41,6 +45,13 @@ static const Command commands[] = {
     {.name = "keygen", .run = cmd_keygen, .usage = STR_KEYGEN_HELP},
     {.name = "sign", .run = cmd_sign, .usage = STR_SIGN_HELP},
 };
+
+/* The global help: the commands, then the options common to all of them. */
+static void print_usage(FILE *f)
+{
+    fputs(tr(STR_USAGE), f);
+    fputs(tr(STR_USAGE_OPTIONS), f);
+}
 
 static const Command *find_command(const char *name)
 {
@@ -102,7 +113,7 @@ int main(int argc, char **argv)
     }
     argc = n;
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        fputs(tr(STR_USAGE), stdout);
+        print_usage(stdout);
         return EXIT_OK;
     }
     if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
@@ -115,10 +126,14 @@ int main(int argc, char **argv)
         if (argc >= 3 && !c) {
             fprintf(stderr, "mfc-trainer: ");
             fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[2]);
-            fprintf(stderr, "\n%s", tr(STR_USAGE));
+            fputc('\n', stderr);
+            print_usage(stderr);
             return EXIT_USAGE;
         }
-        fputs(tr(c ? c->usage : STR_USAGE), stdout);
+        if (c)
+            fputs(tr(c->usage), stdout);
+        else
+            print_usage(stdout);
         return EXIT_OK;
     }
     /* No command, or flags straight away (`mfc-trainer --input-script …`): the window. */
@@ -127,7 +142,8 @@ int main(int argc, char **argv)
     if (!cmd) {
         fprintf(stderr, "mfc-trainer: ");
         fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[1]);
-        fprintf(stderr, "\n%s", tr(STR_USAGE));
+        fputc('\n', stderr);
+        print_usage(stderr);
         return EXIT_USAGE;
     }
     /* `-h` or `--help` anywhere after a command prints that command's help, the same way for
@@ -141,6 +157,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     AppPaths paths;
     app_paths_init(&paths, scen);
+    app_config_load(&paths);
     int rc = cmd->run(argc - first, argv + first, &paths);
     app_paths_free(&paths);
     return rc;

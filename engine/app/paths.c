@@ -116,6 +116,8 @@ void app_paths_init(AppPaths *p, const char *override)
 
 void app_paths_free(AppPaths *p)
 {
+    simconf_destroy(p->conf);
+    p->conf = NULL;
     free(p->scenarios);
     free(p->data);
     free(p->sysconf);
@@ -275,4 +277,37 @@ int app_write_output(const char *path, const char *text, size_t n)
     int ok = fwrite(text, 1, n, f) == n;
     ok &= std ? fflush(f) == 0 : fclose(f) == 0;
     return ok;
+}
+
+void app_config_load(AppPaths *p)
+{
+    p->conf = simconf_create();
+    if (!p->conf) return;
+    SimDiags d;
+    simdiags_init(&d);
+    SimError err;
+    const char *sys = simconf_system_path();
+    if (simconf_load_file(p->conf, sys, &d, &err) != SIM_OK)
+        fprintf(stderr, "mfc-trainer: %s\n", err.msg);
+    char *user = simconf_user_path();
+    if (user && simconf_load_file(p->conf, user, &d, &err) != SIM_OK)
+        fprintf(stderr, "mfc-trainer: %s\n", err.msg);
+    free(user);
+    for (size_t i = 0; i < d.count; i++) {
+        const SimDiag *x = &d.items[i];
+        fprintf(stderr, "%s:%d: %s\n", x->file, x->line, x->message);
+    }
+    simdiags_free(&d);
+}
+
+const char *app_setting(const AppPaths *p, const char *flag_value, const char *key)
+{
+    if (flag_value) return flag_value;
+    return p ? simconf_get(p->conf, key) : NULL;
+}
+
+char *app_db_path(const AppPaths *p, const char *flag_value)
+{
+    const char *v = app_setting(p, flag_value, SIMCONF_DB);
+    return v ? sim_strdup(v) : store_default_path();
 }

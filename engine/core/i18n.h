@@ -113,15 +113,26 @@
       "      — сыграть сценарий без окна\n"                                                      \
       "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html]\n"                     \
       "      [--trainee ТАБ_НОМЕР] [--scenario ID] [--since ГГГГ-ММ-ДД]\n"                     \
-      "      [--until ГГГГ-ММ-ДД] [--output ФАЙЛ]\n"                                                                 \
+      "      [--until ГГГГ-ММ-ДД] [--output ФАЙЛ] [--central URI [--office КОД]]\n"                                                                 \
       "      — отчёт руководителя по базе результатов\n"                                         \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
       "      [--home-page АДРЕС] [--output ФАЙЛ]\n"                                              \
       "      — выгрузка для СДО (xAPI 1.0.3)\n"                                                  \
       "  mfc-trainer verify [--db ФАЙЛ] [--expect-head МЕТКА] [--key ФАЙЛ]\n"                    \
-      "      — проверить, не изменена ли база результатов\n"                                     \
+      "  mfc-trainer verify --central URI [--office КОД] [--json]\n"                           \
+      "      — проверить, не изменена ли база результатов (или центр региона)\n"                                     \
       "  mfc-trainer pin set [--db ФАЙЛ | --system]\n"                                           \
       "      — задать PIN раздела «Руководитель»\n"                                              \
+      "  mfc-trainer enrol --central URI --office КОД [--db ФАЙЛ]\n"                            \
+      "      — зарегистрировать компьютер в центре региона\n"                                   \
+      "  mfc-trainer sync [--central URI] [--db ФАЙЛ] [--batch N] [--json]\n"                   \
+      "  mfc-trainer sync --export ФАЙЛ [--db ФАЙЛ] | --import ФАЙЛ --central URI\n"          \
+      "      — отправить результаты в центр региона (или пакетом без связи)\n"                  \
+      "  mfc-trainer roster import ФАЙЛ.csv --central URI\n"                                    \
+      "      — загрузить в центр список стажёров\n"                                             \
+      "  mfc-trainer central init|office КОД --central URI [--role РОЛЬ]\n"                  \
+      "      [--region РЕГИОН] [--name НАЗВАНИЕ]\n"                                             \
+      "      — подготовить центр региона и его офисы\n"                                         \
       "  mfc-trainer explore СЦЕНАРИЙ|--all [--jobs N] [--json] [--limit N] [--depth N]\n"      \
       "      [--seed S] [--random N] [--verify N]\n"                                             \
       "      — пройти все пути сценария\n"                                                       \
@@ -137,7 +148,9 @@
       "  mfc-trainer sign --key ФАЙЛ [ПАПКА]\n"                                                  \
       "      — подписать пакет сценариев (pack.sig)\n"                                           \
       "  mfc-trainer help [КОМАНДА]\n"                                                           \
-      "      — эта справка или справка по команде\n"                                             \
+      "      — эта справка или справка по команде\n")                                            \
+    /* The rest of the global help: one string may not pass 4095 bytes (C99 5.2.4.1). */     \
+    X(STR_USAGE_OPTIONS,                                                                        \
       "\n"                                                                                       \
       "Общие параметры:\n"                                                                       \
       "  -h, --help          справка (после команды — справка по этой команде)\n"               \
@@ -207,6 +220,7 @@
     X(STR_VERIFY_HELP,                                                                          \
       "Использование:\n"                                                                        \
       "  mfc-trainer verify [--db ФАЙЛ] [--expect-head МЕТКА] [--key ФАЙЛ]\n"                    \
+      "  mfc-trainer verify --central URI [--office КОД] [--json]\n"                           \
       "Проверяет, не изменена ли база результатов в обход программы: каждая запись и\n"        \
       "цепочка журнала. --expect-head — метка цепочки из отчёта или выгрузки (ловит откат\n"  \
       "базы к старой копии), --key — секрет установки, если он лежит не рядом с базой.\n"      \
@@ -351,10 +365,12 @@
       "Использование:\n"                                                                         \
       "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \
       "                     [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД]\n"        \
-      "                     [--output ФАЙЛ]\n"                                                    \
+      "                     [--output ФАЙЛ|-] [--central URI [--office КОД]]\n"                  \
       "Отчёт руководителя по базе результатов: стажёры, сценарии, критерии, частые ошибки,\n"   \
       "распределение баллов и динамика. По умолчанию — таблица в терминале по базе\n"          \
-      "~/.local/share/mfc-trainer/results.db. Даты — по началу попытки (UTC), включительно.\n") \
+      "~/.local/share/mfc-trainer/results.db. Даты — по началу попытки (UTC), включительно.\n" \
+      "--central — по центру региона (с таблицей по офисам), --office — один офис.\n"          \
+      "Базу отчёт не создаёт: нет файла — код 2.\n")                                           \
     X(STR_REPORT_TITLE, "Отчёт по результатам обучения (mfc-trainer)")                         \
     X(STR_REPORT_BAD_FORMAT, "--format: ожидалось table, csv, json или html, а не «%s»")       \
     X(STR_REPORT_BAD_DATE_FLAG, "%s: ожидалась дата в виде ГГГГ-ММ-ДД (например, 2025-03-31), а не «%s»") \
@@ -597,7 +613,7 @@
     X(STR_SIGN_USAGE, "использование: mfc-trainer sign --key СЕКРЕТНЫЙ_КЛЮЧ [ПАПКА_СЦЕНАРИЕВ]") \
     X(STR_SIGN_DONE, "Подписано: %s/%s — файлов %zu, ключ %s, хеш пакета %s\n") \
     X(STR_SIGN_NOT_TRUSTED, "Внимание: ключ %s не входит в доверенные (/etc/mfc-trainer/keys/, assets/keys/ сборки или MFC_TRUSTED_KEYS) — экзамен по этому пакету будет недоступен.\n") \
-    X(STR_VERIFY_USAGE, "использование: mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]") \
+    X(STR_VERIFY_USAGE, "использование: mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]\n       mfc-trainer verify --central URI [--office КОД] [--json]") \
     X(STR_VERIFY_BAD_HEAD, "--expect-head: ожидалась метка цепочки — не меньше 8 шестнадцатеричных цифр, а не «%s»") \
     X(STR_VERIFY_CHANGED, "изменена") \
     X(STR_VERIFY_DELETED, "удалена") \
@@ -757,9 +773,13 @@
       "MFC_SCENARIOS")                                                                          \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
+/* The region's strings (configuration, the centre, sync): a second part of the same table. */
+#include "i18n_central.h"
+
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
     SIM_STRINGS(SIM_STR_ENUM)
+    SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;
