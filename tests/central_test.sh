@@ -145,6 +145,30 @@ start_pg || bad "restart"
 inst_c=$(cut -c1-36 c.db.installation)
 check "every entry of C arrived" "$(q "SELECT last_n FROM mfc.installations WHERE id = '$inst_c'")" "$(sqlite3 c.db 'SELECT max(n) FROM chain')"
 
+# ---- the window syncs in the background after a finished attempt -------------------------
+mkdir -p gui/scenarios cfg/mfc-trainer
+cp -r "$ROOT/scenarios/data" "$ROOT/scenarios/passport-45-late" gui/scenarios/ && cp -r "$ROOT/scripts" gui/scripts
+printf 'office = IRK01\ncentral = %s\n' "$OA" > cfg/mfc-trainer/mfc-trainer.conf
+"$B" enrol --db w.db >/dev/null || bad "enrol W from the configuration file"
+{ printf 'key N\ntext Волкова\nkey Tab\ntext Ольга\nkey Tab\ntext 5005\nkey Return\nkey Return\nkey Return\n'
+  for a in greet-standard ask-name explain-time inspect:passport inspect:photos inspect:receipt \
+           inspect:marriage flag:passport.birth_date:expired start-check explain-overdue \
+           calm-explain receipt-ok service:passport-45 ask-marks form-application \
+           consent-explain finish-standard; do echo "act $a"; done
+  printf 'wait 3000\nshot synced\n'; } > gui.keys
+mkdir -p shots
+SDL_VIDEODRIVER=dummy "$B" gui --scenarios "$W/gui/scenarios" --db w.db --seed 1 \
+  --input-script gui.keys --screenshots shots --result gui.json >/dev/null 2>gui.err
+check "the window ran with central set" "$?" 0
+inst_w=$(cut -c1-36 w.db.installation)
+check "the window sent the finished attempt in the background" \
+  "$(q "SELECT count(*) || '/' || max(total) FROM mfc.attempts WHERE installation = '$inst_w' AND finished")" "1/100"
+printf 'office = IRK01\ncentral = host=127.0.0.1 port=1 dbname=x connect_timeout=2\n' > cfg/mfc-trainer/mfc-trainer.conf
+SDL_VIDEODRIVER=dummy "$B" gui --scenarios "$W/gui/scenarios" --db w2.db --seed 1 \
+  --input-script gui.keys --screenshots shots --result gui2.json >/dev/null 2>gui2.err
+check "with the centre unreachable the window still records" "$?:$(sqlite3 w2.db 'SELECT count(*) FROM attempts WHERE finished = 1')" "0:1"
+rm cfg/mfc-trainer/mfc-trainer.conf
+
 # ---- SIGKILL at random moments, 100 times: nothing lost, nothing twice --------------------
 for s in $(seq 100 160); do play k.db 3001 "Кузнецов Олег" $s; done
 "$B" enrol --central "$OA" --office IRK01 --db k.db >/dev/null || bad "enrol K"

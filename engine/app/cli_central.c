@@ -18,7 +18,7 @@
  */
 #include "app.h"
 
-#include "../central/central.h"
+#include "../central/region.h"
 #include "../core/i18n.h"
 #include "../core/jsonw.h"
 
@@ -102,68 +102,14 @@ static int connect_to(const char *uri, Central **c, const char *cmd)
     return 1;
 }
 
-/* ---- the installation's identity -------------------------------------------------------- */
-
-typedef struct Identity {
-    char id[37];
-    char pub[SEC_PUB_HEX + 1];
-    char *key_path; /* owned */
-} Identity;
-
-static char *beside(const char *db, const char *suffix)
+/* Loads (with create, makes) the identity beside db; prints why not. Returns 1 when there is
+ * one. */
+static int identity_load(const char *db, int create, RegionIdentity *id, const char *cmd)
 {
-    SimBuf b;
-    simbuf_init(&b);
-    simbuf_printf(&b, "%s%s", db, suffix);
-    return simbuf_take(&b);
-}
-
-/* Loads the identity beside db; makes one when create is set and none exists. Returns 1 when
- * there is one. */
-static int identity_load(const char *db, int create, Identity *id, const char *cmd)
-{
-    memset(id, 0, sizeof *id);
-    char *idp = beside(db, ".installation"), *pubp = beside(db, ".installation.pub");
-    id->key_path = beside(db, ".installation.key");
     SimError err;
-    char *text = NULL;
-    size_t len = 0;
-    int have = 0;
-    if (sim_read_file(idp, 4096, &text, &len, NULL) == SIM_OK) {
-        if (len >= 36 && sscanf(text, "%36s", id->id) == 1 && strlen(id->id) == 36 &&
-            sec_public_key_hex(id->key_path, id->pub, &err) == SIM_OK)
-            have = 1;
-        else
-            fprintf(stderr, "mfc-trainer %s: %s\n", cmd, tr(STR_ID_DAMAGED));
-        free(text);
-    } else if (create) {
-        char kid[SEC_KEY_ID_LEN + 1];
-        if (sec_keygen(id->key_path, pubp, kid, &err) != SIM_OK) {
-            fprintf(stderr, "mfc-trainer %s: %s\n", cmd, err.msg);
-        } else {
-            sec_uuid(id->id);
-            int fd = open(idp, O_WRONLY | O_CREAT | O_EXCL, 0644);
-            FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-            if (fp && fprintf(fp, "%s\n", id->id) > 0 && fclose(fp) == 0 &&
-                sec_public_key_hex(id->key_path, id->pub, &err) == SIM_OK) {
-                have = 1;
-            } else {
-                if (fp == NULL && fd >= 0) close(fd);
-                fprintf(stderr, "mfc-trainer %s: ", cmd);
-                fprintf(stderr, tr(STR_ID_CANT_WRITE), idp);
-                fprintf(stderr, "\n");
-            }
-        }
-    }
-    free(idp);
-    free(pubp);
-    return have;
-}
-
-static void identity_free(Identity *id)
-{
-    free(id->key_path);
-    id->key_path = NULL;
+    if (region_identity_load(db, create, id, &err) == SIM_OK) return 1;
+    fprintf(stderr, "mfc-trainer %s: %s\n", cmd, err.msg);
+    return 0;
 }
 
 /* ---- central init / central office ------------------------------------------------------ */
@@ -237,9 +183,9 @@ int cmd_enrol(int argc, char **argv, const AppPaths *paths)
         return EXIT_USAGE;
     }
     char *db = app_db_path(paths, f.db);
-    Identity id;
+    RegionIdentity id;
     if (!identity_load(db, 1, &id, "enrol")) {
-        identity_free(&id);
+        region_identity_free(&id);
         free(db);
         return EXIT_FAIL;
     }
@@ -256,7 +202,7 @@ int cmd_enrol(int argc, char **argv, const AppPaths *paths)
         }
         central_close(c);
     }
-    identity_free(&id);
+    region_identity_free(&id);
     free(db);
     return rc;
 }
@@ -462,54 +408,9 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
 
 /* ---- sync ------------------------------------------------------------------------------- */
 
-typedef struct SyncTally {
-    long long sent, attempts, batches, centre_last, local_last, waiting;
-    size_t roster_received, roster_added, roster_conflicts, local_findings;
-    char office[40];
-    const char *error; /* borrowed */
-} SyncTally;
 
-/* The local public hash chain at entry upto, continuing from the cached mark when it lies
- * before; hash_out "" when upto is 0. Returns 0 on a read error. */
-static int local_pub_hash(Store *st, long long upto, char hash_out[65])
-{
-    /* One setting holds "N HASH", so a kill between two writes cannot pair a number with
-     * another number's hash. */
-    char *mark = store_get_setting(st, "sync.pub");
-    long long from = 0, n0 = 0;
-    char h[65] = "", mh[65] = "";
-    if (mark && sscanf(mark, "%lld %64s", &n0, mh) == 2 && n0 <= upto && strlen(mh) == 64) {
-        from = n0;
-        snprintf(h, sizeof h, "%s", mh);
-    }
-    free(mark);
-    while (from < upto) {
-        SyncEntry *e;
-        size_t n;
-        SimError err;
-        size_t want = upto - from < 20000 ? (size_t)(upto - from) : 20000;
-        if (store_sync_entries(st, from, want, 0, &e, &n, &err) != SIM_OK) return 0;
-        for (size_t i = 0; i < n; i++) store_pub_hash_next(h, &e[i], h);
-        if (n == 0) {
-            store_sync_entries_free(e, n);
-            break;
-        }
-        from = e[n - 1].n;
-        store_sync_entries_free(e, n);
-    }
-    snprintf(hash_out, 65, "%s", h);
-    return 1;
-}
 
-static void remember_pub(Store *st, long long n, const char *hash)
-{
-    char v[100];
-    snprintf(v, sizeof v, "%lld %s", n, hash);
-    SimError err;
-    store_set_setting(st, "sync.pub", v, &err);
-}
-
-static void sync_json(const SyncTally *t, const char *inst, int ok)
+static void sync_json(const RegionTally *t, const char *inst, int ok)
 {
     SimBuf b;
     simbuf_init(&b);
@@ -552,135 +453,7 @@ static void sync_json(const SyncTally *t, const char *inst, int ok)
     simbuf_free(&b);
 }
 
-/* Signs the head (n, hash) with the installation key. */
-static int sign_head(const Identity *id, long long n, const char *hash, CentralHead *h)
-{
-    memset(h, 0, sizeof *h);
-    h->n = n;
-    snprintf(h->hash, sizeof h->hash, "%s", hash);
-    SimBuf m;
-    simbuf_init(&m);
-    central_head_message(&m, id->id, n, hash);
-    SimError err;
-    int good = sec_sign_message(id->key_path, simbuf_str(&m), m.len, h->sig, &err) == SIM_OK;
-    simbuf_free(&m);
-    if (!good) fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
-    return good;
-}
-
-static int count_attempts(const SyncEntry *e, size_t n)
-{
-    int k = 0;
-    for (size_t i = 0; i < n; i++) k += strcmp(e[i].kind, "attempt") == 0;
-    return k;
-}
-
-/* Sends everything after the centre's last entry, in batches. */
-static int sync_online(Store *st, Central *c, const Identity *id, size_t batch, int json,
-                       SyncTally *t)
-{
-    SimError err;
-    CentralStatus cs;
-    if (central_status(c, id->id, &cs, &err) != SIM_OK) {
-        fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
-        return EXIT_FAIL;
-    }
-    snprintf(t->office, sizeof t->office, "%s", cs.office);
-    t->centre_last = cs.last_n;
-    t->local_last = store_chain_last(st);
-    /* This PC's own history must be the one the centre holds: else the database was rolled
-     * back, truncated or rewritten since the last sync. Said, recorded, and nothing sent. */
-    char mine[65] = "";
-    if (cs.last_n > t->local_last ||
-        (cs.last_n > 0 && (!local_pub_hash(st, cs.last_n, mine) || strcmp(mine, cs.last_hash) != 0))) {
-        char detail[256];
-        snprintf(detail, sizeof detail, tr(STR_SYNC_DIVERGED), cs.last_n, t->local_last);
-        central_report(c, id->id, "rollback", cs.last_n, NULL, detail, &err);
-        CentralHead h;
-        char cur[65] = "";
-        if (local_pub_hash(st, t->local_last, cur) && sign_head(id, t->local_last, cur, &h)) {
-            h.via = "sync";
-            central_submit(c, id->id, NULL, 0, NULL, 0, &h, &err);
-        }
-        fprintf(stderr, "mfc-trainer sync: %s\n", detail);
-        t->error = "diverged";
-        t->waiting = t->local_last > cs.last_n ? t->local_last - cs.last_n : 0;
-        return EXIT_FAIL;
-    }
-    if (cs.last_n > 0) remember_pub(st, cs.last_n, cs.last_hash);
-    char h[65];
-    snprintf(h, sizeof h, "%s", cs.last_hash);
-    long long at = cs.last_n;
-    Trainee *prof = NULL;
-    size_t np = 0;
-    store_sync_trainees(st, &prof, &np, &err);
-    for (;;) {
-        SyncEntry *e = NULL;
-        size_t n = 0;
-        if (store_sync_entries(st, at, batch, 1, &e, &n, &err) != SIM_OK) {
-            fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
-            free(prof);
-            return EXIT_FAIL;
-        }
-        if (n == 0 && t->batches > 0) {
-            store_sync_entries_free(e, n);
-            break;
-        }
-        for (size_t i = 0; i < n; i++) store_pub_hash_next(h, &e[i], h);
-        long long last = n ? e[n - 1].n : at;
-        CentralHead head;
-        if (!sign_head(id, last, h, &head)) {
-            store_sync_entries_free(e, n);
-            free(prof);
-            return EXIT_FAIL;
-        }
-        head.via = "sync";
-        SimStatus s = central_submit(c, id->id, e, n, t->batches == 0 ? prof : NULL,
-                                     t->batches == 0 ? np : 0, &head, &err);
-        int attempts = count_attempts(e, n);
-        store_sync_entries_free(e, n);
-        if (s != SIM_OK) {
-            fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
-            t->waiting = t->local_last - at;
-            t->error = "refused";
-            free(prof);
-            return EXIT_FAIL;
-        }
-        /* Committed: only now the mark moves. */
-        remember_pub(st, last, h);
-        char nb[24];
-        snprintf(nb, sizeof nb, "%lld", last);
-        store_set_setting(st, "sync.mark", nb, &err);
-        t->sent += (long long)n;
-        t->attempts += attempts;
-        t->batches++;
-        at = last;
-        if (!json && n) {
-            printf(tr(STR_SYNC_PROGRESS), at, t->local_last);
-            printf("\n");
-            fflush(stdout);
-        }
-        if (n < batch) break;
-    }
-    free(prof);
-    if (central_status(c, id->id, &cs, &err) == SIM_OK) t->centre_last = cs.last_n;
-    t->waiting = t->local_last > t->centre_last ? t->local_last - t->centre_last : 0;
-    /* The roster of this office, for the trainees' list. */
-    Trainee *ro = NULL;
-    size_t nr = 0;
-    if (central_roster_fetch(c, t->office, &ro, &nr, &err) == SIM_OK) {
-        t->roster_received = nr;
-        store_roster_merge(st, ro, nr, &t->roster_added, &t->roster_conflicts, &err);
-        free(ro);
-    }
-    char now[32];
-    time_t tt = time(NULL);
-    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
-    store_set_setting(st, "sync.at", now, &err);
-    return t->waiting ? EXIT_FAIL : EXIT_OK;
-}
-
-static int sync_export(Store *st, const Identity *id, const char *office, const char *region,
+static int sync_export(Store *st, const RegionIdentity *id, const char *office, const char *region,
                        const char *file)
 {
     SimError err;
@@ -691,9 +464,14 @@ static int sync_export(Store *st, const Identity *id, const char *office, const 
     if (after > last) after = 0;
     char hash[65] = "", from_hash[65] = "";
     CentralHead h;
-    if (!local_pub_hash(st, after, from_hash) || !local_pub_hash(st, last, hash) ||
-        !sign_head(id, last, hash, &h))
+    if (!region_pub_hash(st, after, from_hash) || !region_pub_hash(st, last, hash)) {
+        fprintf(stderr, "mfc-trainer sync: %s\n", tr(STR_SYNC_READ_FAILED));
         return EXIT_FAIL;
+    }
+    if (region_sign_head(id, last, hash, &h, &err) != SIM_OK) {
+        fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
+        return EXIT_FAIL;
+    }
     char nlast[24], nafter[24], created[32];
     snprintf(nlast, sizeof nlast, "%lld", last);
     snprintf(nafter, sizeof nafter, "%lld", after);
@@ -832,6 +610,14 @@ done:
     return rc;
 }
 
+static void print_progress(void *ud, long long at, long long last)
+{
+    (void)ud;
+    printf(tr(STR_SYNC_PROGRESS), at, last);
+    printf("\n");
+    fflush(stdout);
+}
+
 int cmd_sync(int argc, char **argv, const AppPaths *paths)
 {
     const char *use = tr(STR_SYNC_USAGE);
@@ -869,10 +655,10 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
         free(db);
         return EXIT_USAGE;
     }
-    Identity id;
+    RegionIdentity id;
     if (!identity_load(db, 0, &id, "sync")) {
         fprintf(stderr, "mfc-trainer sync: %s\n", tr(STR_SYNC_NOT_ENROLLED));
-        identity_free(&id);
+        region_identity_free(&id);
         free(db);
         return EXIT_USAGE;
     }
@@ -880,7 +666,7 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
     SimError err;
     if (store_open(db, &st, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
-        identity_free(&id);
+        region_identity_free(&id);
         free(db);
         return EXIT_FAIL;
     }
@@ -888,61 +674,50 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
         rc = sync_export(st, &id, app_setting(paths, f.office, SIMCONF_OFFICE),
                          app_setting(paths, f.region, SIMCONF_REGION), f.export_to);
         store_close(st);
-        identity_free(&id);
+        region_identity_free(&id);
         free(db);
         return rc;
     }
     const char *uri = central_of(paths, &f, "sync", use);
     if (!uri) {
         store_close(st);
-        identity_free(&id);
+        region_identity_free(&id);
         free(db);
         return EXIT_USAGE;
     }
-    SyncTally t = {0};
-    t.local_last = store_chain_last(st);
-    /* This PC's own check first: what it finds goes to the centre with the batch. */
-    ChainReport cr;
-    int have_report = store_verify(st, NULL, &cr, &err) == SIM_OK;
-    Central *c = NULL;
-    if (central_connect(uri, &c, &err) != SIM_OK) {
-        char *m = store_get_setting(st, "sync.mark");
-        t.waiting = t.local_last - (m ? atoll(m) : 0);
-        free(m);
-        t.error = "offline";
-        if (f.json) sync_json(&t, id.id, 0);
+    RegionTally t;
+    int json = f.json;
+    SimStatus s = region_sync(st, uri, &id, batch, json ? NULL : print_progress, NULL, &t, &err);
+    if (s == SIM_ERR_IO && t.error && strcmp(t.error, "offline") == 0) {
+        if (json) sync_json(&t, id.id, 0);
         fprintf(stderr, "mfc-trainer sync: ");
         fprintf(stderr, tr(STR_SYNC_OFFLINE), (long long)t.waiting);
         fprintf(stderr, " (%s)\n", err.msg);
         rc = EXIT_FAIL;
     } else {
-        if (have_report) {
-            t.local_findings = cr.count;
-            for (size_t i = 0; i < cr.count; i++) {
-                char detail[256];
-                snprintf(detail, sizeof detail, tr(STR_SYNC_LOCAL_FINDING), cr.items[i].what,
-                         (int)cr.items[i].kind);
-                central_report(c, id.id, "local", cr.items[i].n, cr.items[i].attempt, detail, &err);
-            }
+        if (s != SIM_OK || t.outcome != REGION_ALL_SENT) {
+            if (t.outcome == REGION_DIVERGED || s != SIM_OK || (t.error && strcmp(t.error, "refused") == 0))
+                fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
         }
-        rc = sync_online(st, c, &id, batch, f.json, &t);
-        if (f.json) {
-            sync_json(&t, id.id, rc == EXIT_OK);
+        if (json) {
+            sync_json(&t, id.id, s == SIM_OK && t.outcome == REGION_ALL_SENT);
         } else {
             printf(tr(STR_SYNC_SUMMARY), (long long)t.sent, (long long)t.attempts,
                    (long long)t.batches, t.office, (long long)t.centre_last, (long long)t.waiting);
             printf("\n");
-            if (t.roster_received)
-                printf(tr(STR_SYNC_ROSTER), t.roster_received, t.roster_added, t.roster_conflicts),
-                    printf("\n");
-            if (t.local_findings)
-                printf(tr(STR_SYNC_FINDINGS), t.local_findings), printf("\n");
+            if (t.roster_received) {
+                printf(tr(STR_SYNC_ROSTER), t.roster_received, t.roster_added, t.roster_conflicts);
+                printf("\n");
+            }
+            if (t.local_findings) {
+                printf(tr(STR_SYNC_FINDINGS), t.local_findings);
+                printf("\n");
+            }
         }
-        central_close(c);
+        rc = s == SIM_OK && t.outcome == REGION_ALL_SENT ? EXIT_OK : EXIT_FAIL;
     }
-    if (have_report) store_verify_free(&cr);
     store_close(st);
-    identity_free(&id);
+    region_identity_free(&id);
     free(db);
     return rc;
 }

@@ -230,6 +230,10 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     }
     app_pin_sync(paths, store);
     cfg.store = store;
+    cfg.db_path = dbpath;
+    cfg.central = app_setting(paths, NULL, SIMCONF_CENTRAL);
+    const char *iv = app_setting(paths, NULL, SIMCONF_SYNC_INTERVAL);
+    cfg.sync_interval = iv ? atoi(iv) : 5;
     sim_error_clear(&err);
     if (cfg.font_path && !sim_is_file(cfg.font_path)) {
         /* A missing --font is not worth refusing to start: DejaVu Sans instead. */

@@ -204,6 +204,8 @@ typedef struct SyncEntry {
     int intact;  /* 1 when BLAKE2b(canon) equals digest */
 } SyncEntry;
 
+/* How many attempts have journal entries after n (what "waits" means to a trainee). */
+long long store_sync_attempts_after(Store *st, long long n);
 /* The last journal entry's number (0 when empty). */
 long long store_chain_last(Store *st);
 /* Up to max entries with n > after, in order, into *out (free with store_sync_entries_free);

@@ -29,6 +29,19 @@ long long store_chain_last(Store *st)
     return one_int(st, "SELECT coalesce(max(n), 0) FROM chain");
 }
 
+long long store_sync_attempts_after(Store *st, long long n)
+{
+    sqlite3_stmt *s;
+    long long v = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT count(DISTINCT attempt_id) FROM chain WHERE n > ?1", -1,
+                           &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(s, 1, n);
+    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
 long long store_chain_first(Store *st)
 {
     return one_int(st, "SELECT coalesce(min(n), 0) FROM chain");
