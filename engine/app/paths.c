@@ -286,9 +286,15 @@ void app_config_load(AppPaths *p)
     SimDiags d;
     simdiags_init(&d);
     SimError err;
-    const char *sys = simconf_system_path();
-    if (simconf_load_file(p->conf, sys, &d, &err) != SIM_OK)
+    /* The system layer lives in the program's own /etc (ROOT/etc/mfc-trainer for a package
+     * unpacked under ROOT), unless MFC_SYSTEM_CONFIG names another file. */
+    const char *env = getenv("MFC_SYSTEM_CONFIG");
+    char *sys = env && *env ? sim_strdup(env)
+                            : sim_path_join(p->sysconf ? p->sysconf : "/etc/mfc-trainer",
+                                            "mfc-trainer.conf");
+    if (sys && simconf_load_file(p->conf, sys, &d, &err) != SIM_OK)
         fprintf(stderr, "mfc-trainer: %s\n", err.msg);
+    free(sys);
     char *user = simconf_user_path();
     if (user && simconf_load_file(p->conf, user, &d, &err) != SIM_OK)
         fprintf(stderr, "mfc-trainer: %s\n", err.msg);
