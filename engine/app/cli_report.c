@@ -407,10 +407,11 @@ static void mistakes_grid(const Report *r, Grid *g, int with_feedback)
 
 static void history_grid(const Report *r, Grid *g, const char *none)
 {
-    grid_init(g, 6);
+    grid_init(g, 7);
     const char *h[] = {tr(STR_REPORT_H_STARTED), tr(STR_REPORT_H_SCENARIO),
                        tr(STR_REPORT_H_MODE),    tr(STR_REPORT_H_TOTAL),
-                       tr(STR_REPORT_H_RESULT),  tr(STR_REPORT_H_OUTCOME)};
+                       tr(STR_REPORT_H_RESULT),  tr(STR_REPORT_H_OUTCOME),
+                       tr(STR_REPORT_H_ATTEMPT_ID)};
     grid_add(g, h);
     g->right[3] = 1;
     for (size_t i = 0; i < r->history_count; i++) {
@@ -419,8 +420,9 @@ static void history_grid(const Report *r, Grid *g, const char *none)
         ru_time(a->started_at, when, sizeof when);
         NumCell t = a->total >= 0 ? num_ll(a->total) : num_avg(-1, none);
         const char *res = !a->finished ? none : a->passed ? tr(STR_PASSED) : tr(STR_FAILED);
+        /* The id last: the column a manager copies into `graph --attempt` or `verify`. */
         const char *v[] = {when, a->scenario, mode_word(a->exam),
-                           t.s,  res,         outcome_word(a->outcome)};
+                           t.s,  res,         outcome_word(a->outcome), a->id};
         grid_add(g, v);
     }
 }
@@ -842,6 +844,7 @@ static void render_json(const Report *r, SimBuf *b)
         for (size_t i = 0; i < r->history_count; i++) {
             const ReportAttempt *a = &r->history[i];
             simjsonw_object(&w);
+            j_str(&w, "id", a->id);
             j_str(&w, "started_at", a->started_at);
             j_str(&w, "scenario", a->scenario);
             j_str(&w, "mode", a->exam ? "exam" : "training");

@@ -435,6 +435,7 @@
     X(STR_REPORT_H_TOTAL, "Итоговый балл")                                                     \
     X(STR_REPORT_H_RESULT, "Результат")                                                        \
     X(STR_REPORT_H_OUTCOME, "Итог приёма")                                                     \
+    X(STR_REPORT_H_ATTEMPT_ID, "id попытки")                                                   \
     X(STR_REPORT_H_BUCKET, "Баллы")                                                            \
     X(STR_REPORT_H_DAY, "День")                                                                \
     X(STR_REPORT_H_WEEK, "Неделя с")                                                           \

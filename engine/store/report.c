@@ -569,6 +569,8 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             HistB *h = &b->hist[b->hist_count++];
             memset(h, 0, sizeof *h);
             snprintf(h->row.started_at, sizeof h->row.started_at, "%s", started);
+            const char *aid = (const char *)sqlite3_column_text(s, 0);
+            h->row.id = arena_strdup(b->ra, aid ? aid : "");
             h->row.exam = exam;
             h->row.finished = finished;
             h->row.passed = passed;

@@ -85,6 +85,7 @@ typedef struct ReportScenario {
 } ReportScenario;
 
 typedef struct ReportAttempt { /* one row of a trainee's history */
+    const char *id; /* attempts.id: what `graph --attempt`, `verify` and xAPI name it by */
     char started_at[24];
     const char *scenario, *scenario_title;
     int exam, finished, passed;

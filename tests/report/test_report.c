@@ -679,12 +679,31 @@ static cJSON *report_json(const char *args)
     return j;
 }
 
+/* 1 when s (len bytes left) starts with a UUID: 8-4-4-4-12 lower-case hex digits. */
+static int is_uuid(const char *s, size_t len)
+{
+    if (len < 36) return 0;
+    for (int k = 0; k < 36; k++) {
+        int dash = k == 8 || k == 13 || k == 18 || k == 23;
+        int hex = (s[k] >= '0' && s[k] <= '9') || (s[k] >= 'a' && s[k] <= 'f');
+        if (dash ? s[k] != '-' : !hex) return 0;
+    }
+    return len == 36 || !isalnum((unsigned char)s[36]);
+}
+
 /* The results chain's head differs on every run (a per-installation secret and the time of
- * each record): every run of exactly 64 hex digits becomes "<head>" before comparing. */
+ * each record): every run of exactly 64 hex digits becomes "<head>" before comparing; attempt
+ * ids are random UUIDs and become "<attempt>". */
 static size_t mask_heads(char *s, size_t len)
 {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
+        if ((i == 0 || !isalnum((unsigned char)s[i - 1])) && is_uuid(s + i, len - i)) {
+            memcpy(s + o, "<attempt>", 9);
+            o += 9;
+            i += 36;
+            continue;
+        }
         size_t j = i;
         while (j < len && ((s[j] >= '0' && s[j] <= '9') || (s[j] >= 'a' && s[j] <= 'f')))
             j++;
@@ -700,6 +719,27 @@ static size_t mask_heads(char *s, size_t len)
     }
     s[o] = '\0';
     return o;
+}
+
+/* The id of the i-th play's attempt (rowid i + 1) in a fixture; a static buffer. */
+static const char *attempt_id_in(const char *db_name, int i)
+{
+    static char id[64];
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", work_dir, db_name);
+    snprintf(id, sizeof id, "%s", "?");
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT id FROM attempts WHERE rowid = ?", -1, &s, NULL) ==
+            SQLITE_OK) {
+        sqlite3_bind_int(s, 1, i + 1);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return id;
 }
 
 /* Byte-exact comparison with a reference file (REPORT_UPDATE_GOLDEN=1 rewrites it). */
@@ -792,6 +832,8 @@ static int figures(void)
     int rows = 0;
     cJSON_ArrayForEach(h, get(one, "history"))
     {
+        /* Each row names its attempt (issue #15): the id recorded for that play. */
+        CHECK_STR(str(h, "id"), attempt_id_in("fixture.db", rows));
         CHECK_STR(str(h, "started_at"), PLAYS[rows].started_at);
         CHECK_STR(str(h, "scenario"), PLAYS[rows].scenario);
         rows++;
@@ -1016,6 +1058,18 @@ static int cli(void)
     CHECK(html && strstr(html, "Иванова Анна"));
     CHECK(html && strstr(html, "</html>"));
     free(html);
+
+    printf("a trainee's history names each attempt by its id (HTML, table)\n");
+    for (int fmt = 0; fmt < 2; fmt++) {
+        snprintf(cmd, sizeof cmd, "'%s' report --db cli.db --trainee 100001 --format %s", exe,
+                 fmt ? "table" : "html");
+        char *page = run(cmd, &status, NULL);
+        CHECK_INT(status, 0);
+        for (int i = 0; i < 5; i++) /* Иванова's five plays, the unfinished one included */
+            CHECK(page && strstr(page, attempt_id_in("cli.db", i)));
+        CHECK(page && strstr(page, "id попытки"));
+        free(page);
+    }
 
     printf("table: columns aligned by characters\n");
     snprintf(cmd, sizeof cmd, "'%s' report --db cli.db", exe);
