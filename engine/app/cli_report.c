@@ -386,21 +386,24 @@ static void scenario_criteria_grid(const Report *r, Grid *g)
         }
 }
 
-static void mistakes_grid(const Report *r, Grid *g, int with_feedback)
+/* A manager reads a mistake by its words (the answer's text, «Не отмечено: …», the ending's
+ * title); the action id is kept only where a machine or a methodologist reads it: the CSV's
+ * last column and the JSON. */
+static void mistakes_grid(const Report *r, Grid *g, int with_id)
 {
-    grid_init(g, with_feedback ? 7 : 5);
-    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_ACTION),
+    grid_init(g, with_id ? 8 : 7);
+    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_MISTAKE),
                        tr(STR_REPORT_H_KIND),     tr(STR_REPORT_H_COUNT),
                        tr(STR_REPORT_H_CRITICAL), tr(STR_REPORT_H_FEEDBACK),
-                       tr(STR_REPORT_H_RULE)};
+                       tr(STR_REPORT_H_RULE),     tr(STR_REPORT_H_ACTION_ID)};
     grid_add(g, h);
     g->right[3] = g->right[4] = 1;
     for (size_t i = 0; i < r->scenario_count; i++)
         for (size_t k = 0; k < r->scenarios[i].mistake_count; k++) {
             const ReportMistake *m = &r->scenarios[i].mistakes[k];
             NumCell n = num_ll(m->count), c = num_ll(m->critical);
-            const char *v[] = {r->scenarios[i].id, m->action, kind_word(m->kind), n.s, c.s,
-                               m->feedback,        m->rule};
+            const char *v[] = {r->scenarios[i].id, m->text ? m->text : m->action,
+                               kind_word(m->kind), n.s, c.s, m->feedback, m->rule, m->action};
             grid_add(g, v);
         }
 }
@@ -576,7 +579,7 @@ static void render_table(const Report *r, const char *db, SimBuf *b)
     table_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g, 40);
     criteria_grid(r, &g);
     table_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g, 40);
-    mistakes_grid(r, &g, 1);
+    mistakes_grid(r, &g, 0);
     table_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g, 48);
     if (r->trainee) {
         history_grid(r, &g, none);
@@ -818,6 +821,7 @@ static void render_json(const Report *r, SimBuf *b)
             const ReportMistake *m = &s->mistakes[k];
             simjsonw_object(&w);
             j_str(&w, "action", m->action);
+            j_str(&w, "text", m->text ? m->text : m->action);
             j_str(&w, "kind", m->kind);
             j_str(&w, "criterion", m->criterion);
             j_int(&w, "count", m->count);
@@ -1197,7 +1201,7 @@ static void render_html(const Report *r, const char *db, int pass_lo, int pass_h
     html_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g);
     scenario_criteria_grid(r, &g);
     html_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g);
-    mistakes_grid(r, &g, 1);
+    mistakes_grid(r, &g, 0);
     html_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g);
     if (r->trainee) {
         history_grid(r, &g, none);
@@ -1239,12 +1243,74 @@ static void report_pass_marks(const AppPaths *paths, const Report *r, int *lo, i
             *hi = s->pass_mark > *hi ? s->pass_mark : *hi;
         }
         scenario_free(s);
-        app_load_ctx_free(&ctx);
+        if (dir)
+            app_load_ctx_free(&ctx);
         simdiags_free(&d);
         free(dir);
     }
 }
 
+/* Words for the mistakes whose attempts were recorded before results carried them
+ * (ReportMistake.text NULL): from the scenario in the scenario folder when it loads, else from
+ * the ids alone. The strings are kept in *owned (free with free_words). */
+typedef struct Words {
+    char **s;
+    size_t n, cap;
+} Words;
+
+static void free_words(Words *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->s[i]);
+    free(w->s);
+    memset(w, 0, sizeof *w);
+}
+
+static void word_mistakes(const AppPaths *paths, Report *r, Words *owned)
+{
+    for (size_t i = 0; i < r->scenario_count; i++) {
+        ReportScenario *rs = &r->scenarios[i];
+        int need = 0;
+        for (size_t k = 0; k < rs->mistake_count; k++)
+            need |= rs->mistakes[k].text == NULL;
+        if (!need)
+            continue;
+        char *dir = app_resolve_scenario(paths, rs->id);
+        SimDiags d;
+        simdiags_init(&d);
+        AppLoadCtx ctx = {0};
+        Scenario *s = NULL;
+        if (dir) {
+            app_load_ctx_init(&ctx, dir, &d);
+            ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                                      .refbook = ctx.refbook};
+            s = scenario_load(dir, &lo, &d);
+        }
+        for (size_t k = 0; k < rs->mistake_count; k++) {
+            ReportMistake *m = &rs->mistakes[k];
+            if (m->text)
+                continue;
+            if (owned->n == owned->cap) {
+                size_t cap = owned->cap ? owned->cap * 2 : 16;
+                char **p = realloc(owned->s, cap * sizeof *p);
+                if (!p)
+                    break;
+                owned->s = p;
+                owned->cap = cap;
+            }
+            char *t = session_mistake_text(s, m->action);
+            if (!t)
+                break;
+            owned->s[owned->n++] = t;
+            m->text = t;
+        }
+        scenario_free(s);
+        if (dir)
+            app_load_ctx_free(&ctx);
+        simdiags_free(&d);
+        free(dir);
+    }
+}
 
 int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
@@ -1297,6 +1363,8 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         }
         free(dir);
     }
+    Words words = {0};
+    word_mistakes(paths, r, &words);
     SimBuf out;
     simbuf_init(&out);
     int pass_lo = -1, pass_hi = -1;
@@ -1326,6 +1394,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
             simbuf_free(&all);
             simbuf_free(&out);
             report_free(r);
+            free_words(&words);
             free(path);
             return EXIT_FAIL;
         }
@@ -1368,6 +1437,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     }
     simbuf_free(&out);
     report_free(r);
+    free_words(&words);
     free(path);
     return rc;
 }

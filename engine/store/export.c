@@ -479,8 +479,8 @@ static int write_criteria(Exporter *e, const Attempt *a)
 
 static int write_mistakes(Exporter *e, const Attempt *a)
 {
-    static const char *const keys[] = {"action", "kind", "criterion", "points",
-                                       "rule_id", "rule", "feedback"};
+    static const char *const keys[] = {"action", "kind",     "criterion", "points",
+                                       "rule_id", "rule",    "feedback",  "text"};
     SimJsonW *w = &e->w;
     sqlite3_reset(e->mist);
     sqlite3_bind_text(e->mist, 1, a->id, -1, SQLITE_TRANSIENT);
@@ -488,7 +488,7 @@ static int write_mistakes(Exporter *e, const Attempt *a)
     int rc;
     while ((rc = sqlite3_step(e->mist)) == SQLITE_ROW) {
         simjsonw_object(w);
-        for (int k = 0; k < 7; k++) {
+        for (int k = 0; k < 8; k++) {
             simjsonw_key(w, keys[k]);
             write_col(w, e->mist, k);
         }
@@ -654,9 +654,16 @@ static const char SQL_CRITERIA[] =
     "SELECT criterion, title, weight, score, max FROM attempt_criteria WHERE attempt_id = ?1 "
     "ORDER BY rowid";
 
+/* The words of each mistake ("text", issue #15) come from the attempt's result JSON, whose
+ * "mistakes" list the same ledger entries in the same order as attempt_mistakes.seq; the
+ * action is compared so that a result that does not line up gives null, never another
+ * mistake's words. */
 static const char SQL_MISTAKES[] =
-    "SELECT action_id, kind, criterion, points, rule_id, rule, feedback FROM attempt_mistakes "
-    "WHERE attempt_id = ?1 ORDER BY seq";
+    "SELECT m.action_id, m.kind, m.criterion, m.points, m.rule_id, m.rule, m.feedback, "
+    "(SELECT CASE WHEN json_extract(a.result_json, '$.mistakes[' || (m.seq - 1) || '].action')"
+    " = m.action_id THEN json_extract(a.result_json, '$.mistakes[' || (m.seq - 1) || '].text')"
+    " END FROM attempts a WHERE a.id = m.attempt_id AND json_valid(a.result_json)) "
+    "FROM attempt_mistakes m WHERE m.attempt_id = ?1 ORDER BY m.seq";
 
 static void read_attempt(sqlite3_stmt *s, Attempt *a)
 {

@@ -926,6 +926,25 @@ static SimStatus scenario_titles(Builder *b, SimError *err)
     return SIM_OK;
 }
 
+/* The words of a mistake (issue #15): the "text" the result JSON of the latest attempts of
+ * its scenario stored for that action. Only the shown mistakes are looked up, and only among
+ * a scenario's newest results (through attempts_by_scenario), so the cost does not grow with
+ * the database; NULL when none of them has it (attempts recorded before results carried the
+ * words). */
+static const char *mistake_text(Builder *b, sqlite3_stmt *s, const char *scenario,
+                                const char *action)
+{
+    if (!s) return NULL;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, scenario, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, action, -1, SQLITE_STATIC);
+    const char *text = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        text = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    return text;
+}
+
 static void assemble(Builder *b)
 {
     Report *r = b->r;
@@ -1011,6 +1030,16 @@ static void assemble(Builder *b)
     for (size_t i = 0; i < b->sc_count; i++)
         sorder[i] = &b->sc[i];
     qsort(sorder, b->sc_count, sizeof *sorder, cmp_scenario);
+    sqlite3_stmt *text_q = NULL; /* a failure here only leaves the words out */
+    if (sqlite3_prepare_v2(
+            b->st->db,
+            "SELECT j.value ->> 'text' FROM (SELECT result_json FROM attempts"
+            " WHERE scenario_id = ?1 AND json_valid(result_json)"
+            " ORDER BY started_at DESC LIMIT 500) a," /* a scenario's newest results */
+            " json_each(a.result_json, '$.mistakes') j"
+            " WHERE j.value ->> 'action' = ?2 AND j.value ->> 'text' IS NOT NULL LIMIT 1",
+            -1, &text_q, NULL) != SQLITE_OK)
+        text_q = NULL;
     for (size_t j = 0; j < b->sc_count; j++) {
         const ScenarioB *sc = sorder[j];
         size_t i = (size_t)(sc - b->sc);
@@ -1039,6 +1068,7 @@ static void assemble(Builder *b)
             const MistakeB *m = mis[from + k];
             ReportMistake *x = &o->mistakes[o->mistake_count++];
             x->action = arena_strdup(ra, m->action);
+            x->text = mistake_text(b, text_q, sc->id, m->action);
             x->kind = arena_strdup(ra, m->kind ? m->kind : "points");
             x->criterion = arena_strdup(ra, m->criterion);
             x->feedback = arena_strdup(ra, m->feedback ? m->feedback : "");
@@ -1048,6 +1078,7 @@ static void assemble(Builder *b)
             x->critical = m->critical;
         }
     }
+    sqlite3_finalize(text_q);
     free(sorder);
     free(mis);
     free(mis_start);
