@@ -5,7 +5,9 @@
  *          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--output FILE]
  *
  * The figures come from engine/store/report.h; this file only lays them out:
- *   table — aligned text for the terminal (padded by characters, not bytes);
+ *   table — aligned text for the terminal (padded by characters, not bytes) that fits its
+ *           width ($COLUMNS, else the terminal's, else 80): a section too wide for it is
+ *           written row by row as «header: value» lines, wrapped, nothing cut off;
  *   csv   — UTF-8 with a BOM, ';' between fields, CRLF, RFC 4180 quoting, decimal comma
  *           (what Russian Excel and LibreOffice expect); one file of sections, each a title
  *           row, a header row, data rows and an empty row;
@@ -29,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML } Format;
 
@@ -518,9 +522,85 @@ static void clip(const char *s, size_t w, char *out, size_t n)
     snprintf(out, n, "%.*s…", (int)i, s);
 }
 
-static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
+/* Bytes of the first n characters of s (or all of it). */
+static size_t utf8_prefix(const char *s, size_t n)
 {
-    simbuf_printf(b, "\n%s\n", title);
+    size_t i = 0;
+    while (s[i] && n > 0) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        n--;
+    }
+    return i;
+}
+
+/* Appends head + text wrapped at word boundaries to lines of at most cols characters; the
+ * lines after the first are indented by `indent` spaces; a word longer than a line (a path, a
+ * hash) is cut where the line ends. */
+static void wrap_text(SimBuf *b, const char *head, const char *text, size_t indent, size_t cols)
+{
+    simbuf_puts(b, head);
+    size_t at = width(head), start = at; /* characters on the current line; where text starts */
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t wb = strcspn(p, " "), wl = sim_utf8_len(p, wb);
+        size_t gap = at > start ? 1 : 0;
+        if (at + gap + wl > cols && at > indent && indent + wl <= cols) {
+            while (b->len && b->data[b->len - 1] == ' ') /* no space before a line break */
+                b->data[--b->len] = '\0';
+            simbuf_printf(b, "\n%*s", (int)indent, "");
+            at = start = indent;
+            gap = 0;
+        }
+        if (gap) {
+            simbuf_puts(b, " ");
+            at++;
+        }
+        while (wl > 0) { /* the word, cut where lines end */
+            size_t room = cols > at ? cols - at : 0;
+            if (room == 0) {
+                simbuf_printf(b, "\n%*s", (int)indent, "");
+                at = start = indent;
+                room = cols - indent;
+            }
+            size_t take = wl < room ? wl : room, bytes = utf8_prefix(p, take);
+            simbuf_append(b, p, bytes);
+            p += bytes;
+            wl -= take;
+            at += take;
+        }
+    }
+    simbuf_puts(b, "\n");
+}
+
+/* A section too wide for the terminal, row by row: «Заголовок: значение» lines, a blank line
+ * between rows; with `pairs` (the summary: label, value) each row is one «label: value». */
+static void narrow_grid(SimBuf *b, Grid *g, size_t cols, int pairs)
+{
+    SimBuf head;
+    simbuf_init(&head);
+    for (size_t r = 1; r < g->nrows; r++) {
+        if (!pairs && r > 1) simbuf_puts(b, "\n");
+        for (size_t c = pairs ? 1 : 0; c < g->ncols; c++) {
+            head.len = 0;
+            simbuf_printf(&head, "  %s: ", pairs ? g->rows[r][0] : g->rows[0][c]);
+            wrap_text(b, simbuf_str(&head), g->rows[r][c], 6, cols);
+        }
+    }
+    simbuf_free(&head);
+}
+
+/* cols: the terminal's width; a section wider than that is laid out by narrow_grid. */
+static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size_t cols,
+                       int pairs)
+{
+    simbuf_puts(b, "\n");
+    wrap_text(b, "", title, 0, cols);
     size_t *w = calloc(g->ncols, sizeof *w);
     char *cell = malloc(4 * max_w + 8);
     if (!w || !cell) {
@@ -534,6 +614,16 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
             if (x > max_w) x = max_w;
             if (x > w[c]) w[c] = x;
         }
+    size_t line = 1; /* " " + " cell " per column, no space after the last */
+    for (size_t c = 0; c < g->ncols; c++)
+        line += w[c] + (c + 1 < g->ncols ? 2 : 1);
+    if (line > cols) {
+        narrow_grid(b, g, cols, pairs);
+        free(w);
+        free(cell);
+        grid_free(g);
+        return;
+    }
     for (size_t r = 0; r < g->nrows; r++) {
         simbuf_puts(b, " ");
         for (size_t c = 0; c < g->ncols; c++) {
@@ -564,36 +654,39 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
     grid_free(g);
 }
 
-static void render_table(const Report *r, const char *db, SimBuf *b)
+static void render_table(const Report *r, const char *db, size_t cols, SimBuf *b)
 {
     const char *none = "—";
     Grid g;
-    simbuf_printf(b, "%s\n", tr(STR_REPORT_TITLE));
+    wrap_text(b, "", tr(STR_REPORT_TITLE), 0, cols);
     summary_grid(r, &g, db, none);
-    table_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g, 100);
+    table_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g, 100, cols, 1);
     trainees_grid(r, &g, none);
-    table_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g, 40, cols, 0);
     scenarios_grid(r, &g, none);
-    table_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g, 40, cols, 0);
     scenario_criteria_grid(r, &g);
-    table_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g, 40, cols, 0);
     criteria_grid(r, &g);
-    table_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g, 40, cols, 0);
     mistakes_grid(r, &g, 0);
-    table_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g, 48);
+    table_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g, 48, cols, 0);
     if (r->trainee) {
         history_grid(r, &g, none);
-        table_grid(b, tr(STR_REPORT_SEC_HISTORY), &g, 40);
+        table_grid(b, tr(STR_REPORT_SEC_HISTORY), &g, 40, cols, 0);
     }
-    /* The distribution with bars. */
-    simbuf_printf(b, "\n%s\n", tr(STR_REPORT_SEC_HISTOGRAM));
+    /* The distribution with bars: 40 characters at most, fewer on a narrow terminal (the
+     * label, the spaces and the count take about 20). */
+    simbuf_puts(b, "\n");
+    wrap_text(b, "", tr(STR_REPORT_SEC_HISTOGRAM), 0, cols);
     long long top = 0;
     for (int i = 0; i < REPORT_BUCKETS; i++)
         top = r->histogram[i] > top ? r->histogram[i] : top;
+    long long bar_w = cols >= 60 ? 40 : cols > 30 ? (long long)cols - 20 : 10;
     for (int i = 0; i < REPORT_BUCKETS; i++) {
         char label[32];
         bucket_label(i, label, sizeof label);
-        int bar = top ? (int)((40 * r->histogram[i] + top - 1) / top) : 0;
+        int bar = top ? (int)((bar_w * r->histogram[i] + top - 1) / top) : 0;
         simbuf_printf(b, "  %*s%s ", (int)(6 - width(label)), "", label);
         for (int k = 0; k < bar; k++)
             simbuf_puts(b, "█");
@@ -601,7 +694,24 @@ static void render_table(const Report *r, const char *db, SimBuf *b)
     }
     trend_grid(r, &g);
     table_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY),
-               &g, 40);
+               &g, 40, cols, 0);
+}
+
+/* The width the table is laid out for: $COLUMNS when set (the user's say, and what a script
+ * or a test sets), else the terminal's own width when standard output is one, else 80 — the
+ * classic terminal, so a file or a pipe gets lines any viewer shows whole. Below 40 a table
+ * cannot be read at all, so 40 is the least. */
+static size_t report_columns(const char *output)
+{
+    const char *env = getenv("COLUMNS");
+    char *end = NULL;
+    long v = env && *env ? strtol(env, &end, 10) : 0;
+    if (env && *env && end && !*end && v > 0) return v < 40 ? 40 : (size_t)v;
+    struct winsize ws;
+    if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO) &&
+        ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col < 40 ? 40 : ws.ws_col;
+    return 80;
 }
 
 /* ==== CSV ================================================================================= */
@@ -1370,7 +1480,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     int pass_lo = -1, pass_hi = -1;
     switch (o.format) {
     case FMT_TABLE:
-        render_table(r, path, &out);
+        render_table(r, path, report_columns(o.output), &out);
         break;
     case FMT_CSV:
         render_csv(r, path, &out);

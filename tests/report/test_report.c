@@ -1142,8 +1142,56 @@ static int cli(void)
         free(j);
     }
 
+    printf("table: fits the terminal (80 columns by default, $COLUMNS), rows as lines when "
+           "too wide\n");
+    {
+        static const char *const widths[] = {"", "COLUMNS=80 ", "COLUMNS=40 ", "COLUMNS=132 "};
+        static const size_t limit[] = {80, 80, 40, 132};
+        static const char *const args[] = {"", "--trainee 100001"};
+        for (int k = 0; k < 4; k++)
+            for (int a = 0; a < 2; a++) {
+                snprintf(cmd, sizeof cmd, "%s'%s' report --db cli.db %s", widths[k], exe, args[a]);
+                char *t = run(cmd, &status, NULL);
+                CHECK_INT(status, 0);
+                size_t longest = 0, lines = 0;
+                for (const char *line = t; line && *line; lines++) {
+                    const char *eol = strchr(line, '\n');
+                    size_t n = eol ? (size_t)(eol - line) : strlen(line);
+                    size_t w = utf8_chars(line, n); /* characters, not bytes */
+                    if (w > longest) longest = w;
+                    line = eol ? eol + 1 : line + n;
+                }
+                if (longest > limit[k])
+                    fprintf(stderr, "%sreport %s: a line of %zu characters\n", widths[k], args[a],
+                            longest);
+                CHECK(longest <= limit[k]);
+                CHECK(lines > 20);
+                /* Nothing is cut off in the narrow layout: every row, every word. */
+                if (limit[k] <= 80 && t) {
+                    CHECK(strstr(t, "\n  Стажёр: Иванова Анна\n"));
+                    if (a == 0) CHECK(strstr(t, "\n  Табельный номер: 100003\n"));
+                    /* a wrapped text read back: its continuation lines joined */
+                    char *joined = malloc(strlen(t) + 1);
+                    size_t o = 0;
+                    for (const char *q = t; joined && *q;) {
+                        if (strncmp(q, "\n      ", 7) == 0) {
+                            joined[o++] = ' ';
+                            q += 7;
+                        } else {
+                            joined[o++] = *q++;
+                        }
+                    }
+                    if (joined) joined[o] = '\0';
+                    CHECK(joined && strstr(joined, "МФЦ не назначает штрафы и не решает вопрос об "
+                                                   "ответственности — это дело МВД."));
+                    free(joined);
+                }
+                free(t);
+            }
+    }
+
     printf("table: columns aligned by characters\n");
-    snprintf(cmd, sizeof cmd, "'%s' report --db cli.db", exe);
+    snprintf(cmd, sizeof cmd, "COLUMNS=250 '%s' report --db cli.db", exe);
     char *tab = run(cmd, &status, NULL);
     CHECK_INT(status, 0);
     /* In the trainees table, the attempts column ends at the same character for all rows. */
