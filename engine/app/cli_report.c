@@ -150,7 +150,7 @@ static void ru_time(const char *iso, char *out, size_t n)
         snprintf(out, n, "%s", iso);
 }
 
-static const char *outcome_word(const char *o)
+const char *app_outcome_words(const char *o)
 {
     static const struct {
         const char *id;
@@ -429,7 +429,7 @@ static void history_grid(const Report *r, Grid *g, const char *none)
         const char *res = !a->finished ? none : a->passed ? tr(STR_PASSED) : tr(STR_FAILED);
         /* The id last: the column a manager copies into `graph --attempt` or `verify`. */
         const char *v[] = {when, a->scenario, mode_word(a->exam),
-                           t.s,  res,         outcome_word(a->outcome), a->id};
+                           t.s,  res,         app_outcome_words(a->outcome), a->id};
         grid_add(g, v);
     }
 }
