@@ -926,11 +926,12 @@ static SimStatus scenario_titles(Builder *b, SimError *err)
     return SIM_OK;
 }
 
-/* The words of a mistake (issue #15): the "text" the result JSON of the latest attempts of
- * its scenario stored for that action. Only the shown mistakes are looked up, and only among
- * a scenario's newest results (through attempts_by_scenario), so the cost does not grow with
- * the database; NULL when none of them has it (attempts recorded before results carried the
- * words). */
+/* The words of a mistake (issue #15): the "text" that the result JSON of the newest attempt
+ * of its scenario with that mistake stored. Only the shown mistakes are looked up, each through
+ * mistakes_by_action from the newest rows back (a bounded number of them), and a result is
+ * parsed only when it holds any words at all, so a database recorded before results carried
+ * them costs a scan of a few strings, not a parse of every result. NULL when none has them:
+ * the caller words the mistake from the scenario. */
 static const char *mistake_text(Builder *b, sqlite3_stmt *s, const char *scenario,
                                 const char *action)
 {
@@ -1033,11 +1034,12 @@ static void assemble(Builder *b)
     sqlite3_stmt *text_q = NULL; /* a failure here only leaves the words out */
     if (sqlite3_prepare_v2(
             b->st->db,
-            "SELECT j.value ->> 'text' FROM (SELECT result_json FROM attempts"
-            " WHERE scenario_id = ?1 AND json_valid(result_json)"
-            " ORDER BY started_at DESC LIMIT 500) a," /* a scenario's newest results */
-            " json_each(a.result_json, '$.mistakes') j"
-            " WHERE j.value ->> 'action' = ?2 AND j.value ->> 'text' IS NOT NULL LIMIT 1",
+            "SELECT j.value ->> 'text' FROM (SELECT attempt_id FROM attempt_mistakes"
+            " WHERE action_id = ?2 ORDER BY rowid DESC LIMIT 20) m"
+            " JOIN attempts a ON a.id = m.attempt_id, json_each(a.result_json, '$.mistakes') j"
+            " WHERE a.scenario_id = ?1 AND instr(a.result_json, '\"text\"') > 0"
+            " AND json_valid(a.result_json)"
+            " AND j.value ->> 'action' = ?2 AND j.value ->> 'text' IS NOT NULL LIMIT 1",
             -1, &text_q, NULL) != SQLITE_OK)
         text_q = NULL;
     for (size_t j = 0; j < b->sc_count; j++) {

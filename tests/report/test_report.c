@@ -1107,6 +1107,17 @@ static int cli(void)
         }
         free(page);
     }
+    printf("the words come from the results database: no scenario folder needed\n");
+    snprintf(cmd, sizeof cmd,
+             "MFC_SCENARIOS=/nonexistent '%s' report --db cli.db --scenario passport-45-late "
+             "--format json",
+             exe);
+    char *fromdb = run(cmd, &status, NULL);
+    CHECK_INT(status, 0);
+    CHECK(fromdb &&
+          strstr(fromdb, "\"text\": \"Не отмечено: Паспорт гражданина РФ → Дата рождения\""));
+    CHECK(fromdb && strstr(fromdb, "\"text\": \"«Ольга Викторовна, Вы опоздали"));
+    free(fromdb);
     printf("attempts recorded before results carried the words: worded from the scenario\n");
     {
         char src[4096], dst[4096];
