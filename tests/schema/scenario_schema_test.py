@@ -68,7 +68,19 @@ def main():
             print("  %s: %s: %s" % (os.path.relpath(path, src),
                                     "/".join(str(p) for p in e.absolute_path), e.message[:200]))
         check(not errs, "%s passes the schema" % os.path.relpath(path, src))
-    print("%d scenarios pass the schema (%d bundled)" % (len(files), bundled))
+    # The full example of the format guide (section 18) too.
+    with open(os.path.join(src, "docs", "scenario-format.md"), encoding="utf-8") as f:
+        guide = f.read()
+    at = guide.find("### scenarios/primer-doverennost/scenario.json")
+    start = guide.find("```json\n", at) + len("```json\n")
+    example = json.loads(guide[start:guide.find("```", start)])
+    errs = errors(example)
+    for e in errs[:5]:
+        print("  format guide, section 18: %s: %s" % ("/".join(str(p) for p in e.absolute_path),
+                                                      e.message[:200]))
+    check(at >= 0 and not errs, "the format guide's full example passes the schema")
+    print("%d scenarios pass the schema (%d bundled) and the guide's example" %
+          (len(files), bundled))
 
     # ---- broken copies fail, and the loader refuses them too ---------------------------------
     base_id = "passport-45-late"
