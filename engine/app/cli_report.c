@@ -1353,8 +1353,7 @@ static void report_pass_marks(const AppPaths *paths, const Report *r, int *lo, i
             *hi = s->pass_mark > *hi ? s->pass_mark : *hi;
         }
         scenario_free(s);
-        if (dir)
-            app_load_ctx_free(&ctx);
+        app_load_ctx_free(&ctx);
         simdiags_free(&d);
         free(dir);
     }
