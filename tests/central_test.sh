@@ -103,7 +103,8 @@ r1=$(jq -c ".report | del(.generated_at, .database, .db) | $fig" region.json 2>/
 r2=$(jq -c "del(.generated_at, .database, .db) | $fig" local.json 2>/dev/null)
 if [ -n "$r1" ] && [ "$r1" = "$r2" ]; then ok "a region report equals the local report"; else bad "region report differs: $r1 vs $r2"; fi
 check "the per-office table counts IRK02" "$(jq -c '.offices[] | select(.office == "IRK02") | .attempts' region.json)" 2
-"$B" report --central "$ADMIN" --format table > region.txt
+# Wide enough for the table layout (a file is laid out for 80 columns otherwise).
+COLUMNS=250 "$B" report --central "$ADMIN" --format table > region.txt
 grep -q 'IRK01' region.txt && ok "the table report has the offices" || bad "table report offices"
 check "the trainees' table has an office column and both 1001s" \
   "$(grep -c '^ *1001 .*IRK0[12]' region.txt)" 2
