@@ -622,11 +622,14 @@
 
 /* The region's strings (configuration, the centre, sync): a second part of the same table. */
 #include "i18n_central.h"
+/* Scenario pack files (issue #13): a third part. */
+#include "i18n_pack.h"
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
     SIM_STRINGS(SIM_STR_ENUM)
     SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
+    SIM_STRINGS_PACK(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;
