@@ -20,13 +20,24 @@
 
 typedef struct AppPaths {
     char *scenarios; /* root folder of scenarios, owned */
+    char *pack_version; /* the installed pack in use (issue #13), owned; NULL when the
+                           scenarios come from --scenarios, $MFC_SCENARIOS or a folder */
     SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
                         app_config_load except out of memory */
 } AppPaths;
 
-/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, ./scenarios, or next to the
- * executable (../scenarios from build/). */
+/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, ./scenarios, the installed pack
+ * (`current` in the packs folder, held for the life of the process so no install removes it),
+ * or next to the executable (../scenarios from build/). Call after app_config_load (the packs
+ * folder may come from the configuration); p must start zeroed. */
 void app_paths_init(AppPaths *p, const char *override);
+/* The packs folder: the flag, else `packs` from the configuration, else
+ * $XDG_DATA_HOME/mfc-trainer/packs (~/.local/share/…). Caller frees. */
+char *app_packs_dir(const AppPaths *p, const char *flag_value);
+/* The trusted public-key locations (cli_sign.c): assets/keys beside the program and
+ * $MFC_TRUSTED_KEYS. Fills list (caller frees each); returns the count. */
+size_t app_trusted_keys(char **list, size_t max);
+#define APP_MAX_TRUSTED 16
 void app_paths_free(AppPaths *p);
 /* Reads the system and then the user configuration file into p->conf; prints each problem
  * (FILE:LINE: what is wrong) to stderr and carries on with the rest. */
@@ -116,5 +127,10 @@ PackCheck *app_pack_check_for(const char *scenario_dir);
 char *app_pack_problem(const PackCheck *pc, const char *scenario_id);
 /* Records the pack's hash, state and key in an attempt. */
 void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a);
+/* The version in root/pack.info when the pack's signature covers it intact, else "" (a build
+ * tree has none). out has room for n bytes. */
+void app_pack_version(const char *root, const PackCheck *pc, char *out, size_t n);
+/* Scenario pack files (cli_pack.c, issue #13). */
+int cmd_pack(int argc, char **argv, const AppPaths *paths);
 
 #endif /* SIM_APP_H */

@@ -12,6 +12,7 @@
 
 #include "../core/i18n.h"
 #include "../crypto/crypto.h"
+#include "../pack/pack.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -19,10 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define MAX_TRUSTED 16
+#define MAX_TRUSTED APP_MAX_TRUSTED
 
-/* Fills list with the trusted key locations (caller frees each); returns the count. */
-static size_t trusted_keys(char **list, size_t max)
+size_t app_trusted_keys(char **list, size_t max)
 {
     size_t n = 0;
     char exe[PATH_MAX];
@@ -49,7 +49,7 @@ static size_t trusted_keys(char **list, size_t max)
 PackCheck *app_pack_check(const char *root)
 {
     char *keys[MAX_TRUSTED];
-    size_t nk = trusted_keys(keys, MAX_TRUSTED);
+    size_t nk = app_trusted_keys(keys, MAX_TRUSTED);
     PackCheck *pc = sec_pack_check(root, (const char *const *)keys, nk);
     for (size_t i = 0; i < nk; i++)
         free(keys[i]);
@@ -111,6 +111,18 @@ void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a)
     if (pc->state == PACK_OK && problem) st = "modified";
     snprintf(a->pack_state, sizeof a->pack_state, "%s", st);
     snprintf(a->pack_key, sizeof a->pack_key, "%s", pc->key_id);
+}
+
+void app_pack_version(const char *root, const PackCheck *pc, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (!pc || (pc->state != PACK_OK && pc->state != PACK_MODIFIED)) return;
+    for (size_t i = 0; i < pc->problem_count; i++)
+        if (strcmp(pc->problems[i].path, PACK_INFO_FILE) == 0) return; /* not the signed one */
+    PackInfo info;
+    if (!pack_info_read(root, &info)) return;
+    snprintf(out, n, "%s", info.version);
+    pack_info_free(&info);
 }
 
 /* ---- keygen ----------------------------------------------------------------------------- */

@@ -56,8 +56,9 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     AppPaths paths;
+    memset(&paths, 0, sizeof paths);
+    app_config_load(&paths); /* first: the packs folder may come from it */
     app_paths_init(&paths, scen);
-    app_config_load(&paths);
     int rc;
     if (argc < 2 || strcmp(argv[1], "gui") == 0) {
         rc = cmd_gui(argc < 2 ? 0 : argc - 2, argv + 2, &paths);
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
         rc = cmd_sync(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "roster") == 0) {
         rc = cmd_roster(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "pack") == 0) {
+        rc = cmd_pack(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "central") == 0) {
         rc = cmd_central(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "explore") == 0) {

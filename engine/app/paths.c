@@ -1,10 +1,13 @@
 /*
- * paths.c — where the bundled scenarios, rules and shared scripts are.
+ * paths.c — where the scenarios, rules and shared scripts are: a folder named on the command
+ * line or in $MFC_SCENARIOS, ./scenarios, the installed scenario pack (issue #13), or the
+ * bundled set beside the program.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "app.h"
 
 #include "../core/i18n.h"
+#include "../pack/pack.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -32,10 +35,42 @@ char *app_parent_dir(const char *path)
     return p;
 }
 
+char *app_packs_dir(const AppPaths *p, const char *flag_value)
+{
+    const char *v = app_setting(p, flag_value, SIMCONF_PACKS);
+    if (v) return sim_strdup(v);
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    SimBuf b;
+    simbuf_init(&b);
+    if (xdg && *xdg) simbuf_printf(&b, "%s/mfc-trainer/packs", xdg);
+    else simbuf_printf(&b, "%s/.local/share/mfc-trainer/packs", home && *home ? home : ".");
+    return simbuf_take(&b);
+}
+
+/* The installed pack's scenarios folder when there is one, held for this process. */
+static int use_installed(AppPaths *p)
+{
+    char *dir = app_packs_dir(p, NULL);
+    PackInfo info;
+    int ok = dir && pack_current(dir, &info, NULL);
+    char *root = ok ? pack_scenarios_dir(dir, info.version) : NULL;
+    if (root && pack_hold(dir, info.version)) {
+        p->scenarios = root;
+        p->pack_version = sim_strdup(info.version);
+        root = NULL;
+    } else {
+        ok = 0;
+    }
+    if (dir) pack_info_free(&info);
+    free(root);
+    free(dir);
+    return ok;
+}
+
 void app_paths_init(AppPaths *p, const char *override)
 {
     p->scenarios = NULL;
-    p->conf = NULL;
+    p->pack_version = NULL;
     if (override) {
         p->scenarios = sim_strdup(override);
         return;
@@ -49,6 +84,8 @@ void app_paths_init(AppPaths *p, const char *override)
         p->scenarios = sim_strdup("scenarios");
         return;
     }
+    /* An office PC: the pack the centre sent (or `pack install`), before the bundled one. */
+    if (use_installed(p)) return;
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -74,6 +111,8 @@ void app_paths_free(AppPaths *p)
     p->conf = NULL;
     free(p->scenarios);
     p->scenarios = NULL;
+    free(p->pack_version);
+    p->pack_version = NULL;
 }
 
 char *app_resolve_scenario(const AppPaths *p, const char *arg)

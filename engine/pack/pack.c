@@ -665,6 +665,20 @@ SimStatus pack_inspect_memory(const void *data, size_t len, const char *label,
 
 /* ---- the packs folder ------------------------------------------------------------------- */
 
+int pack_info_read(const char *scenarios_root, PackInfo *info)
+{
+    memset(info, 0, sizeof *info);
+    char *ip = sim_path_join(scenarios_root, PACK_INFO_FILE);
+    char *text = NULL;
+    size_t len = 0;
+    int ok = ip && sim_read_file(ip, 65536, &text, &len, NULL) == SIM_OK &&
+             info_parse(text, len, info);
+    free(text);
+    free(ip);
+    if (!ok) pack_info_free(info);
+    return ok;
+}
+
 char *pack_scenarios_dir(const char *dir, const char *version)
 {
     if (!pack_name_ok(version)) return NULL;
@@ -764,18 +778,11 @@ static int installed_ok(const PackSite *site, const char *version, PackInfo *inf
     PackCheck *pc = sec_pack_check(root, site->trusted, site->trusted_count);
     int ok = pc && pc->state == PACK_OK;
     if (ok && info) {
-        char *ip = sim_path_join(root, PACK_INFO_FILE);
-        char *text = NULL;
-        size_t len = 0;
-        memset(info, 0, sizeof *info);
-        ok = ip && sim_read_file(ip, 65536, &text, &len, NULL) == SIM_OK &&
-             info_parse(text, len, info);
+        ok = pack_info_read(root, info);
         if (ok) {
             snprintf(info->hash, sizeof info->hash, "%s", pc->hash);
             snprintf(info->key_id, sizeof info->key_id, "%s", pc->key_id);
         }
-        free(text);
-        free(ip);
     }
     sec_pack_free(pc);
     free(root);
@@ -919,17 +926,9 @@ int pack_current(const char *dir, PackInfo *info, char *previous)
     if (!read_pointer(dir, "current", cur)) return 0;
     char *root = pack_scenarios_dir(dir, cur);
     int ok = root && sim_is_dir(root);
-    if (ok && info) {
-        char *ip = sim_path_join(root, PACK_INFO_FILE);
-        char *text = NULL;
-        size_t len = 0;
-        if (!ip || sim_read_file(ip, 65536, &text, &len, NULL) != SIM_OK || !info_parse(text, len, info)) {
-            pack_info_free(info);
-            snprintf(info->version, sizeof info->version, "%s", cur);
-            info->changelog = sim_strdup("");
-        }
-        free(text);
-        free(ip);
+    if (ok && info && !pack_info_read(root, info)) {
+        snprintf(info->version, sizeof info->version, "%s", cur);
+        info->changelog = sim_strdup("");
     }
     free(root);
     return ok;

@@ -97,6 +97,9 @@ SimStatus pack_rollback(const PackSite *site, PackInfo *info, SimError *err);
  * one whose folder exists; 0 otherwise. previous (size PACK_NAME_MAX, may be NULL) gets the
  * previous version or "". */
 int pack_current(const char *dir, PackInfo *info, char *previous);
+/* Reads scenarios_root/pack.info (name, version, built, changelog; no hash) — 1 when it is
+ * there and well-formed. It says nothing about the signature: check the pack first. */
+int pack_info_read(const char *scenarios_root, PackInfo *info);
 /* The scenarios folder of an installed version (caller frees), or NULL. */
 char *pack_scenarios_dir(const char *dir, const char *version);
 /* Takes a shared lock on the version's .hold for the life of the process, so no install
