@@ -440,3 +440,7 @@ REVOKE ALL ON FUNCTION mfc.pack_report(uuid, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mfc.pack_report(uuid, text, text) TO mfc_office, mfc_manager;
 GRANT SELECT ON mfc.packs TO mfc_office, mfc_manager;
 GRANT SELECT ON mfc.pack_installs TO mfc_manager;
+-- An office's own reports (central_report: its local verify's findings, a refused pack) are
+-- plain INSERTs into mfc.audit, whose id comes from a sequence: without USAGE on it every such
+-- INSERT by an office role failed with "permission denied for sequence" (found with #13).
+GRANT USAGE ON SEQUENCE mfc.audit_id_seq TO mfc_office;
