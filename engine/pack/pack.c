@@ -8,6 +8,7 @@
  * A pack is small (the bundled set is 1.4 MB), so an entry is read into memory, hashed and only
  * then written: a damaged entry never reaches the disk.
  */
+#define _GNU_SOURCE /* syncfs: one flush of the unpacked pack instead of one per file */
 #include "pack.h"
 
 #include "../core/i18n.h"
@@ -155,8 +156,9 @@ static int fsync_path(const char *path, int dir)
     return rc;
 }
 
-/* Writes data to path (a new file), fsyncs it. */
-static int write_file(const char *path, const void *data, size_t len)
+/* Writes data to path (a new file); with durable, fsyncs it (else the caller syncs the file
+ * system once, see install). */
+static int write_file(const char *path, const void *data, size_t len, int durable)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) return -1;
@@ -171,7 +173,7 @@ static int write_file(const char *path, const void *data, size_t len)
         p += w;
         len -= (size_t)w;
     }
-    int rc = fsync(fd);
+    int rc = durable ? fsync(fd) : 0;
     return close(fd) == 0 && rc == 0 ? 0 : -1;
 }
 
@@ -187,7 +189,7 @@ static int write_pointer(const char *dir, const char *name, const char *value)
     SimBuf v;
     simbuf_init(&v);
     simbuf_printf(&v, "%s\n", value);
-    int rc = write_file(simbuf_str(&tmp), simbuf_str(&v), v.len);
+    int rc = write_file(simbuf_str(&tmp), simbuf_str(&v), v.len, 1);
     if (rc == 0) rc = rename(simbuf_str(&tmp), simbuf_str(&fin));
     if (rc == 0) rc = fsync_path(dir, 1);
     else unlink(simbuf_str(&tmp));
@@ -238,7 +240,21 @@ static void remove_tree(const char *path)
     }
 }
 
-/* fsyncs every folder of a tree (files were fsynced when written). */
+/* Makes every file and folder of a freshly written tree durable: one syncfs of the file
+ * system that holds it (the files were written without a flush each, which made an install of
+ * the bundled set ten times slower than tar), with fsync of each file and folder as the
+ * fallback where syncfs fails. */
+static int fsync_tree(const char *path);
+static int sync_tree(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int rc = syncfs(fd);
+    close(fd);
+    return rc == 0 ? 0 : fsync_tree(path);
+}
+
+/* fsyncs every file and folder of a tree. */
 static int fsync_tree(const char *path)
 {
     DIR *d = opendir(path);
@@ -249,7 +265,9 @@ static int fsync_tree(const char *path)
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
         char *sub = sim_path_join(path, de->d_name);
         struct stat st;
-        if (sub && lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) && fsync_tree(sub) != 0) rc = -1;
+        if (sub && lstat(sub, &st) == 0 &&
+            (S_ISDIR(st.st_mode) ? fsync_tree(sub) : fsync_path(sub, 0)) != 0)
+            rc = -1;
         free(sub);
     }
     closedir(d);
@@ -610,7 +628,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
         }
         if (into) {
             char *path = sim_path_join(into, name);
-            if (!path || make_parents(into, name) != 0 || write_file(path, data, len) != 0)
+            if (!path || make_parents(into, name) != 0 || write_file(path, data, len, 0) != 0)
                 s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_UNPACK_FAILED), src->label,
                                   path ? path : name, strerror(errno));
             free(path);
@@ -817,8 +835,8 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
         simbuf_init(&p);
         simbuf_printf(&p, "%s/scenarios/%s", simbuf_str(&tmp), SEC_PACK_FILE);
         sigpath = simbuf_take(&p);
-        if (!sigpath || write_file(sigpath, sig.data, sig.len) != 0 ||
-            fsync_tree(simbuf_str(&tmp)) != 0)
+        if (!sigpath || write_file(sigpath, sig.data, sig.len, 0) != 0 ||
+            sync_tree(simbuf_str(&tmp)) != 0)
             s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_UNPACK_FAILED), src->label,
                               sigpath ? sigpath : "", strerror(errno));
     }
