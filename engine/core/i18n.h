@@ -124,6 +124,8 @@
       "                                          проверить, не изменена ли база результатов\n"   \
       "  mfc-trainer keygen ФАЙЛ                 создать ключ методиста (ФАЙЛ и ФАЙЛ.pub)\n"     \
       "  mfc-trainer sign --key ФАЙЛ [ПАПКА]     подписать пакет сценариев (pack.sig)\n"         \
+      "  mfc-trainer pack build|install|rollback|status|publish|list …\n"                       \
+      "                                          файл пакета сценариев (mfc-trainer pack --help)\n" \
       "  mfc-trainer --version | --help\n"                                                       \
       "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n"                               \
       "Бюджеты скриптов в play и check: --lua-time-ms N (мс на вызов, по умолчанию 250),\n"       \
