@@ -20,24 +20,33 @@
 
 typedef struct AppPaths {
     char *scenarios; /* root folder of scenarios, owned */
+    char *data;      /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
+    char *sysconf;   /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
+    int installed;   /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
+    int bundled;     /* 1 when scenarios is the set shipped with the program: an installed pack
+                        takes its place (app_paths_use_pack) */
     char *pack_version; /* the installed pack in use (issue #13), owned; NULL when the
                            scenarios come from --scenarios, $MFC_SCENARIOS or a folder */
     SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
                         app_config_load except out of memory */
 } AppPaths;
 
-/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, ./scenarios, the installed pack
- * (`current` in the packs folder, held for the life of the process so no install removes it),
- * or next to the executable (../scenarios from build/). Call after app_config_load (the packs
- * folder may come from the configuration); p must start zeroed. */
+/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, then PREFIX/share/mfc-trainer/
+ * scenarios for an installed program; for a build tree ./scenarios or next to the executable
+ * (../scenarios from build/). */
 void app_paths_init(AppPaths *p, const char *override);
+/* After app_config_load: when the scenarios are the bundled set, the installed scenario pack
+ * (`current` in the packs folder, issue #13) takes its place, held for the life of the process
+ * so no install removes it. */
+void app_paths_use_pack(AppPaths *p);
 /* The packs folder: the flag, else `packs` from the configuration, else
  * $XDG_DATA_HOME/mfc-trainer/packs (~/.local/share/…). Caller frees. */
 char *app_packs_dir(const AppPaths *p, const char *flag_value);
-/* The trusted public-key locations (cli_sign.c): assets/keys beside the program and
- * $MFC_TRUSTED_KEYS. Fills list (caller frees each); returns the count. */
-size_t app_trusted_keys(char **list, size_t max);
-#define APP_MAX_TRUSTED 16
+/* The trusted public-key locations (cli_sign.c): a build tree's assets/keys, the system's keys
+ * (SYSCONF/keys, root-owned) and $MFC_TRUSTED_KEYS. Fills list (caller frees each); returns the
+ * count. */
+size_t app_trusted_keys(const AppPaths *p, char **list, size_t max);
+#define APP_MAX_TRUSTED 64
 void app_paths_free(AppPaths *p);
 /* Reads the system and then the user configuration file into p->conf; prints each problem
  * (FILE:LINE: what is wrong) to stderr and carries on with the rest. */
@@ -67,6 +76,13 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
 void app_load_ctx_free(AppLoadCtx *c);
 
 void app_print_diags(const SimDiags *d);
+
+/* "-" as a file name: standard input or output. app_read_input reads path (or all of standard
+ * input for "-") like sim_read_file; app_write_output writes n bytes of text to path (or
+ * standard output for "-") and returns 1 when all of it was written. */
+SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len,
+                         SimError *err);
+int app_write_output(const char *path, const char *text, size_t n);
 
 /* A scenario opened for a command (explore, graph): its folder resolved, loaded with its
  * rules, reference book and shared scripts, and its script compiled once. */
@@ -102,6 +118,11 @@ int cmd_new(int argc, char **argv, const AppPaths *paths);
 int cmd_keygen(int argc, char **argv, const AppPaths *paths);
 int cmd_sign(int argc, char **argv, const AppPaths *paths);
 int cmd_verify(int argc, char **argv, const AppPaths *paths);
+int cmd_pin(int argc, char **argv, const AppPaths *paths);
+/* Copies the administrator's PIN hash (SYSCONF/manager-pin, root-owned; `pin set --system`)
+ * into the results database the window opened, so every user's window asks for that PIN.
+ * Says on stderr why a file that is there is not used. */
+void app_pin_sync(const AppPaths *paths, Store *st);
 /* The region (cli_central.c, issue #12). */
 int cmd_enrol(int argc, char **argv, const AppPaths *paths);
 int cmd_sync(int argc, char **argv, const AppPaths *paths);
@@ -121,8 +142,8 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
 /* ---- signed scenario packs (cli_sign.c) -------------------------------------------------- */
 /* Checks the pack rooted at root (a scenarios folder), or the pack holding scenario_dir,
  * against the trusted keys. Caller frees with sec_pack_free. */
-PackCheck *app_pack_check(const char *root);
-PackCheck *app_pack_check_for(const char *scenario_dir);
+PackCheck *app_pack_check(const AppPaths *p, const char *root);
+PackCheck *app_pack_check_for(const AppPaths *p, const char *scenario_dir);
 /* What is wrong for this scenario (Russian, caller frees), or NULL when it may be examined. */
 char *app_pack_problem(const PackCheck *pc, const char *scenario_id);
 /* Records the pack's hash, state and key in an attempt. */

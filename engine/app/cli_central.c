@@ -718,7 +718,7 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
         /* The newest scenario pack, over its own connection: installed only after its
          * signature checks out against this PC's trusted keys. */
         char *keys[APP_MAX_TRUSTED];
-        size_t nk = app_trusted_keys(keys, APP_MAX_TRUSTED);
+        size_t nk = app_trusted_keys(paths, keys, APP_MAX_TRUSTED);
         char *packs = app_packs_dir(paths, NULL);
         PackSite site = {.dir = packs, .trusted = (const char *const *)keys, .trusted_count = nk};
         RegionPackTally pt;

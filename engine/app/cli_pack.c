@@ -79,7 +79,7 @@ static void site_init(Site *s, const AppPaths *paths, const char *flag)
 {
     memset(s, 0, sizeof *s);
     s->dir = app_packs_dir(paths, flag);
-    s->nkeys = app_trusted_keys(s->keys, APP_MAX_TRUSTED);
+    s->nkeys = app_trusted_keys(paths, s->keys, APP_MAX_TRUSTED);
     s->site = (PackSite){.dir = s->dir, .trusted = (const char *const *)s->keys,
                          .trusted_count = s->nkeys};
 }
@@ -224,7 +224,7 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
     char prev[PACK_NAME_MAX];
     int have = pack_current(s.dir, &info, prev);
     char *root = have ? pack_scenarios_dir(s.dir, info.version) : NULL;
-    PackCheck *pc = root ? app_pack_check(root) : NULL;
+    PackCheck *pc = root ? app_pack_check(paths, root) : NULL;
     int intact = pc && pc->state == PACK_OK;
     if (f->json) {
         SimBuf b;
