@@ -77,6 +77,11 @@ check "sync installed the published pack" "$(current)" "2026.11"
 "$B" check >/dev/null 2>&1; check "the program checks the installed pack" "$?" 0
 "$B" play passport-45-late --random --seed 3 --db a.db --trainee 1001 --trainee-name "Иванов Иван" >/dev/null 2>&1
 check "a new attempt records the version" "$(sqlite3 a.db 'SELECT pack_version FROM attempts ORDER BY rowid DESC LIMIT 1')" "2026.11"
+"$B" sync --central "$OA" --db a.db >/dev/null 2>&1
+check "the centre knows which pack the attempt was played from" \
+  "$(q "SELECT version FROM mfc.attempt_packs ORDER BY attempt")" "2026.11"
+check "a manager may read it" \
+  "$($PSQL -U boss -d region -c "SELECT count(*) FROM mfc.attempt_packs")" "1"
 check "the centre knows which version the installation runs" \
   "$(q "SELECT office || '/' || version FROM mfc.pack_installs WHERE installation = '$INST'")" "IRK01/2026.11"
 "$B" sync --central "$OA" --db a.db --json >s2.json 2>&1

@@ -3,8 +3,9 @@
  *
  * Owns: the connection (libpq enters the program only here), the centre's schema (versioned in
  * mfc.meta, created and migrated in code from schema.sql), offices and their roles,
- * enrolment of installations, the roster, the intake of journal entries, and the audit of every
- * installation's chain without its secret.
+ * enrolment of installations, the roster, the intake of journal entries, the audit of every
+ * installation's chain without its secret, and the published scenario packs with the version
+ * each installation reports (schema 2, issue #13).
  * The centre never trusts a PC: it recomputes the public hash chain of what it receives, keeps
  * what it already has when a PC sends something else under the same number, and records gaps,
  * rollbacks and changed records in mfc.audit, naming the office and the record.

@@ -444,3 +444,15 @@ GRANT SELECT ON mfc.pack_installs TO mfc_manager;
 -- plain INSERTs into mfc.audit, whose id comes from a sequence: without USAGE on it every such
 -- INSERT by an office role failed with "permission denied for sequence" (found with #13).
 GRANT USAGE ON SEQUENCE mfc.audit_id_seq TO mfc_office;
+-- Which published pack each attempt was played from: an attempt's journal record carries the
+-- pack's hash (field 9 of its canonical row, engine/store/chain.c), the hash mfc.packs keeps.
+-- Only attempts the intake could read (those in mfc.attempts) are looked at.
+CREATE VIEW mfc.attempt_packs AS
+  SELECT a.id AS attempt, a.office, p.name, p.version
+  FROM mfc.attempts a
+  JOIN mfc.entries e ON e.installation = a.installation AND e.attempt = a.id AND e.kind = 'attempt'
+  JOIN mfc.packs p ON p.hash = (mfc.fields(split_part(convert_from(e.canon, 'UTF8'), chr(30), 1)))[9]
+  WHERE e.intact AND e.canon IS NOT NULL;
+GRANT SELECT ON mfc.attempt_packs TO mfc_manager;
+-- A view calls its functions with the reader's rights: managers need mfc.fields to read it.
+GRANT EXECUTE ON FUNCTION mfc.fields(text) TO mfc_manager;
