@@ -23,6 +23,10 @@ typedef struct AppPaths {
     char *data;      /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
     char *sysconf;   /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
     int installed;   /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
+    int bundled;     /* 1 when scenarios is the set shipped with the program: an installed pack
+                        takes its place (app_paths_use_pack) */
+    char *pack_version; /* the installed pack in use (issue #13), owned; NULL when the
+                           scenarios come from --scenarios, $MFC_SCENARIOS or a folder */
     SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
                         app_config_load except out of memory */
 } AppPaths;
@@ -31,6 +35,18 @@ typedef struct AppPaths {
  * scenarios for an installed program; for a build tree ./scenarios or next to the executable
  * (../scenarios from build/). */
 void app_paths_init(AppPaths *p, const char *override);
+/* After app_config_load: when the scenarios are the bundled set, the installed scenario pack
+ * (`current` in the packs folder, issue #13) takes its place, held for the life of the process
+ * so no install removes it. */
+void app_paths_use_pack(AppPaths *p);
+/* The packs folder: the flag, else `packs` from the configuration, else
+ * $XDG_DATA_HOME/mfc-trainer/packs (~/.local/share/…). Caller frees. */
+char *app_packs_dir(const AppPaths *p, const char *flag_value);
+/* The trusted public-key locations (cli_sign.c): a build tree's assets/keys, the system's keys
+ * (SYSCONF/keys, root-owned) and $MFC_TRUSTED_KEYS. Fills list (caller frees each); returns the
+ * count. */
+size_t app_trusted_keys(const AppPaths *p, char **list, size_t max);
+#define APP_MAX_TRUSTED 64
 void app_paths_free(AppPaths *p);
 /* Reads the system and then the user configuration file into p->conf; prints each problem
  * (FILE:LINE: what is wrong) to stderr and carries on with the rest. */
@@ -136,5 +152,10 @@ PackCheck *app_pack_check_for(const AppPaths *p, const char *scenario_dir);
 char *app_pack_problem(const PackCheck *pc, const char *scenario_id);
 /* Records the pack's hash, state and key in an attempt. */
 void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a);
+/* The version in root/pack.info when the pack's signature covers it intact, else "" (a build
+ * tree has none). out has room for n bytes. */
+void app_pack_version(const char *root, const PackCheck *pc, char *out, size_t n);
+/* Scenario pack files (cli_pack.c, issue #13). */
+int cmd_pack(int argc, char **argv, const AppPaths *paths);
 
 #endif /* SIM_APP_H */

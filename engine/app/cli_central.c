@@ -410,7 +410,7 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
 
 
 
-static void sync_json(const RegionTally *t, const char *inst, int ok)
+static void sync_json(const RegionTally *t, const char *inst, int ok, const RegionPackTally *pt)
 {
     SimBuf b;
     simbuf_init(&b);
@@ -448,6 +448,26 @@ static void sync_json(const RegionTally *t, const char *inst, int ok)
     simjsonw_object_end(&w);
     simjsonw_key(&w, "error");
     simjsonw_string(&w, t->error);
+    if (pt) {
+        /* The scenario pack (issue #13). */
+        simjsonw_key(&w, "pack");
+        simjsonw_object(&w);
+        simjsonw_key(&w, "newest");
+        simjsonw_string(&w, pt->newest[0] ? pt->newest : NULL);
+        simjsonw_key(&w, "before");
+        simjsonw_string(&w, pt->before[0] ? pt->before : NULL);
+        simjsonw_key(&w, "installed");
+        simjsonw_string(&w, pt->installed[0] ? pt->installed : NULL);
+        simjsonw_key(&w, "changed");
+        simjsonw_bool(&w, pt->changed);
+        simjsonw_key(&w, "skipped");
+        simjsonw_bool(&w, pt->skipped);
+        simjsonw_key(&w, "refused");
+        simjsonw_bool(&w, pt->refused);
+        simjsonw_key(&w, "reported");
+        simjsonw_bool(&w, pt->reported);
+        simjsonw_object_end(&w);
+    }
     simjsonw_object_end(&w);
     printf("%s\n", simbuf_str(&b));
     simbuf_free(&b);
@@ -687,18 +707,36 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
     int json = f.json;
     SimStatus s = region_sync(st, uri, &id, batch, 1, json ? NULL : print_progress, NULL, &t, &err);
     if (s == SIM_ERR_IO && t.error && strcmp(t.error, "offline") == 0) {
-        if (json) sync_json(&t, id.id, 0);
+        if (json) sync_json(&t, id.id, 0, NULL);
         fprintf(stderr, "mfc-trainer sync: ");
         fprintf(stderr, tr(STR_SYNC_OFFLINE), (long long)t.waiting);
         fprintf(stderr, " (%s)\n", err.msg);
         rc = EXIT_FAIL;
     } else {
+        /* The newest scenario pack, over its own connection: installed only after its
+         * signature checks out against this PC's trusted keys. */
+        char *keys[APP_MAX_TRUSTED];
+        size_t nk = app_trusted_keys(paths, keys, APP_MAX_TRUSTED);
+        char *packs = app_packs_dir(paths, NULL);
+        PackSite site = {.dir = packs, .trusted = (const char *const *)keys, .trusted_count = nk};
+        RegionPackTally pt;
+        SimError perr;
+        SimStatus ps = region_sync_pack(uri, &id, &site, &pt, &perr);
+        for (size_t i = 0; i < nk; i++)
+            free(keys[i]);
+        free(packs);
+        if (ps != SIM_OK || pt.refused) {
+            fprintf(stderr, "mfc-trainer sync: ");
+            fprintf(stderr, tr(STR_PACK_SYNC_REFUSED), perr.msg);
+            fprintf(stderr, "\n");
+        }
         if (s != SIM_OK || t.outcome != REGION_ALL_SENT) {
             if (t.outcome == REGION_DIVERGED || s != SIM_OK || (t.error && strcmp(t.error, "refused") == 0))
                 fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
         }
+        int pack_ok = ps == SIM_OK && !pt.refused;
         if (json) {
-            sync_json(&t, id.id, s == SIM_OK && t.outcome == REGION_ALL_SENT);
+            sync_json(&t, id.id, s == SIM_OK && t.outcome == REGION_ALL_SENT && pack_ok, &pt);
         } else {
             printf(tr(STR_SYNC_SUMMARY), (long long)t.sent, (long long)t.attempts,
                    (long long)t.batches, t.office, (long long)t.centre_last, (long long)t.waiting);
@@ -711,8 +749,13 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
                 printf(tr(STR_SYNC_FINDINGS), t.local_findings);
                 printf("\n");
             }
+            if (pt.changed) printf(tr(STR_PACK_SYNC_INSTALLED), pt.installed,
+                                   pt.before[0] ? pt.before : tr(STR_PACK_NONE));
+            else if (pt.skipped) printf(tr(STR_PACK_SYNC_SKIPPED), pt.newest, pt.installed);
+            else if (pt.newest[0] && pack_ok) printf(tr(STR_PACK_SYNC_CURRENT), pt.installed);
+            if (pt.changed || pt.skipped || (pt.newest[0] && pack_ok)) printf("\n");
         }
-        rc = s == SIM_OK && t.outcome == REGION_ALL_SENT ? EXIT_OK : EXIT_FAIL;
+        rc = s == SIM_OK && t.outcome == REGION_ALL_SENT && pack_ok ? EXIT_OK : EXIT_FAIL;
     }
     store_close(st);
     region_identity_free(&id);

@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include "../core/i18n.h"
+#include "../pack/pack.h"
 #include "../ui/ui.h"
 
 #include <errno.h>
@@ -151,6 +152,8 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     /* The pack's signature and file hashes, checked once before any scenario is parsed: each
      * scenario learns whether it may be examined and what to record with its attempts. */
     PackCheck *pack = app_pack_check(paths, paths->scenarios);
+    char pack_version[sizeof ((AttemptInfo *)0)->pack_version];
+    app_pack_version(paths->scenarios, pack, pack_version, sizeof pack_version);
     UiPack *packs = calloc(n ? n : 1, sizeof *packs);
     AttemptInfo *pinfo = calloc(n ? n : 1, sizeof *pinfo);
     char **problems = calloc(n ? n : 1, sizeof *problems);
@@ -159,7 +162,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         problems[i] = app_pack_problem(pack, folder);
         app_pack_fill(pack, problems[i], &pinfo[i]);
         packs[i] = (UiPack){problems[i], pinfo[i].pack_hash, pinfo[i].pack_state,
-                            pinfo[i].pack_key};
+                            pinfo[i].pack_key, pack_version};
     }
     for (size_t i = 0; i < n && problems; i++)
         if (problems[i]) { /* training is allowed with a visible warning */
@@ -250,7 +253,28 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     cfg.icon_path = icon;
     char warning[SIM_ERROR_MAX] = "";
     cfg.warning = warning;
+    /* A pack installed since the window last showed its notice (issue #13): the catalogue
+     * says which version arrived and what changed, once. */
+    char *packs_dir = paths->pack_version ? app_packs_dir(paths, NULL) : NULL;
+    SimBuf notice;
+    simbuf_init(&notice);
+    PackInfo installed;
+    if (packs_dir && pack_current(packs_dir, &installed, NULL)) {
+        if (strcmp(installed.version, paths->pack_version) == 0 &&
+            pack_unseen(packs_dir, installed.version)) {
+            if (installed.changelog && *installed.changelog)
+                simbuf_printf(&notice, tr(STR_PACK_NOTICE), installed.version, installed.changelog);
+            else simbuf_printf(&notice, tr(STR_PACK_NOTICE_PLAIN), installed.version);
+            for (size_t k = 0; k < notice.len; k++) /* one line at the catalogue's foot */
+                if (notice.data[k] == '\n' || notice.data[k] == '\t') notice.data[k] = ' ';
+            cfg.pack_notice = simbuf_str(&notice);
+        }
+        pack_info_free(&installed);
+    }
     int rc = ui_run(&cfg, &err);
+    if (cfg.pack_notice && rc == 0) pack_mark_seen(packs_dir, paths->pack_version);
+    simbuf_free(&notice);
+    free(packs_dir);
     if (warning[0])
         fprintf(stderr, "mfc-trainer gui: %s\n", warning);
     if (rc != 0)

@@ -648,6 +648,11 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         ai.seed = session_seed(ss);
         ai.exam = session_mode(ss) == MODE_EXAM;
         app_pack_fill(pack, pack_problem, &ai);
+        {
+            char *root = app_parent_dir(dir); /* the pack this scenario was loaded from */
+            if (root) app_pack_version(root, pack, ai.pack_version, sizeof ai.pack_version);
+            free(root);
+        }
         if (store_begin_attempt(rec.store, &ai, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
             if (store_pending(rec.store) == 0) {

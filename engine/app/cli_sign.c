@@ -13,6 +13,7 @@
 
 #include "../core/i18n.h"
 #include "../crypto/crypto.h"
+#include "../pack/pack.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -22,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_TRUSTED 64
+#define MAX_TRUSTED APP_MAX_TRUSTED
 
 /* 1 when path is owned by root and nobody else may write to it: a trusted key an ordinary
  * user could have put there or edited would trust anything. */
@@ -66,7 +67,7 @@ static size_t system_keys(const AppPaths *p, char **list, size_t n, size_t max)
 /* Fills list with the trusted key locations (caller frees each); returns the count: the
  * development key of a build tree (assets/keys/), never of an installed program; the
  * system's keys; $MFC_TRUSTED_KEYS. */
-static size_t trusted_keys(const AppPaths *p, char **list, size_t max)
+size_t app_trusted_keys(const AppPaths *p, char **list, size_t max)
 {
     size_t n = 0;
     if (!p->installed && p->data && n < max) {
@@ -87,7 +88,7 @@ static size_t trusted_keys(const AppPaths *p, char **list, size_t max)
 PackCheck *app_pack_check(const AppPaths *p, const char *root)
 {
     char *keys[MAX_TRUSTED];
-    size_t nk = trusted_keys(p, keys, MAX_TRUSTED);
+    size_t nk = app_trusted_keys(p, keys, MAX_TRUSTED);
     PackCheck *pc = sec_pack_check(root, (const char *const *)keys, nk);
     for (size_t i = 0; i < nk; i++)
         free(keys[i]);
@@ -149,6 +150,18 @@ void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a)
     if (pc->state == PACK_OK && problem) st = "modified";
     snprintf(a->pack_state, sizeof a->pack_state, "%s", st);
     snprintf(a->pack_key, sizeof a->pack_key, "%s", pc->key_id);
+}
+
+void app_pack_version(const char *root, const PackCheck *pc, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (!pc || (pc->state != PACK_OK && pc->state != PACK_MODIFIED)) return;
+    for (size_t i = 0; i < pc->problem_count; i++)
+        if (strcmp(pc->problems[i].path, PACK_INFO_FILE) == 0) return; /* not the signed one */
+    PackInfo info;
+    if (!pack_info_read(root, &info)) return;
+    snprintf(out, n, "%s", info.version);
+    pack_info_free(&info);
 }
 
 /* ---- keygen ----------------------------------------------------------------------------- */

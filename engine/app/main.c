@@ -44,6 +44,7 @@ static const Command commands[] = {
     {.name = "new", .run = cmd_new, .usage = STR_NEW_USAGE},
     {.name = "keygen", .run = cmd_keygen, .usage = STR_KEYGEN_HELP},
     {.name = "sign", .run = cmd_sign, .usage = STR_SIGN_HELP},
+    {.name = "pack", .run = cmd_pack, .usage = STR_PACK_USAGE},
 };
 
 /* The global help: the commands, then the options common to all of them. */
@@ -158,6 +159,7 @@ int main(int argc, char **argv)
     AppPaths paths;
     app_paths_init(&paths, scen);
     app_config_load(&paths);
+    app_paths_use_pack(&paths); /* after the configuration: it may name the packs folder */
     int rc = cmd->run(argc - first, argv + first, &paths);
     app_paths_free(&paths);
     return rc;

@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include "../core/i18n.h"
+#include "../pack/pack.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -100,6 +101,7 @@ void app_paths_init(AppPaths *p, const char *override)
     } else if (p->installed) {
         /* An installed program never picks up a ./scenarios from wherever it was started. */
         p->scenarios = sim_path_join(p->data, "scenarios");
+        p->bundled = 1;
     } else if (sim_is_dir("scenarios")) {
         p->scenarios = sim_strdup("scenarios");
     } else {
@@ -108,10 +110,43 @@ void app_paths_init(AppPaths *p, const char *override)
             p->scenarios = cand;
         else
             free(cand);
+        p->bundled = 1;
     }
     if (!p->scenarios)
         p->scenarios = sim_strdup("scenarios");
     free(bin);
+}
+
+char *app_packs_dir(const AppPaths *p, const char *flag_value)
+{
+    const char *v = app_setting(p, flag_value, SIMCONF_PACKS);
+    if (v) return sim_strdup(v);
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    SimBuf b;
+    simbuf_init(&b);
+    if (xdg && *xdg) simbuf_printf(&b, "%s/mfc-trainer/packs", xdg);
+    else simbuf_printf(&b, "%s/.local/share/mfc-trainer/packs", home && *home ? home : ".");
+    return simbuf_take(&b);
+}
+
+void app_paths_use_pack(AppPaths *p)
+{
+    if (!p->bundled) return; /* a folder the user named, or a working folder's ./scenarios */
+    char *dir = app_packs_dir(p, NULL);
+    PackInfo info;
+    int ok = dir && pack_current(dir, &info, NULL);
+    char *root = ok ? pack_scenarios_dir(dir, info.version) : NULL;
+    if (root && pack_hold(dir, info.version)) {
+        /* An office PC: the pack the centre sent (or `pack install`), before the bundled one. */
+        free(p->scenarios);
+        p->scenarios = root;
+        p->pack_version = sim_strdup(info.version);
+        p->bundled = 0;
+        root = NULL;
+    }
+    if (dir) pack_info_free(&info);
+    free(root);
+    free(dir);
 }
 
 void app_paths_free(AppPaths *p)
@@ -121,6 +156,7 @@ void app_paths_free(AppPaths *p)
     free(p->scenarios);
     free(p->data);
     free(p->sysconf);
+    free(p->pack_version);
     *p = (AppPaths){0};
 }
 

@@ -99,6 +99,23 @@ int central_schema_version(Central *c)
     return v;
 }
 
+/* The SQL of one schema step: schema.sql up to the first "-- @@ schema 2" line is step 1,
+ * each later step runs from its marker to the next. Caller frees. */
+static char *schema_step(int step)
+{
+    const char *all = central_schema_v1, *from = all, *to;
+    char mark[40];
+    if (step > 1) {
+        snprintf(mark, sizeof mark, "\n-- @@ schema %d", step);
+        from = strstr(all, mark);
+        if (!from) return NULL;
+        from++;
+    }
+    snprintf(mark, sizeof mark, "\n-- @@ schema %d", step + 1);
+    to = strstr(from, mark);
+    return sim_strndup(from, to ? (size_t)(to - from + 1) : strlen(from));
+}
+
 SimStatus central_init(Central *c, SimError *err)
 {
     PGresult *r = PQexec(c->pg, "BEGIN; SELECT pg_advisory_xact_lock(4242001)");
@@ -134,20 +151,33 @@ SimStatus central_init(Central *c, SimError *err)
             return s;
         }
         PQclear(r);
-        r = PQexec(c->pg, central_schema_v1);
+    }
+    /* Each step the centre has not had yet, in order, in this one transaction. */
+    for (int step = version + 1; step <= CENTRAL_SCHEMA_VERSION; step++) {
+        char *sql = schema_step(step);
+        if (!sql) {
+            rollback(c);
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        }
+        r = PQexec(c->pg, sql);
+        free(sql);
         if (!ok(r)) {
             SimStatus s = pg_fail(c, r, err, "создание схемы");
             rollback(c);
             return s;
         }
         PQclear(r);
-        r = PQexec(c->pg, "INSERT INTO mfc.meta VALUES ('schema', '1')");
-        if (!ok(r)) {
-            SimStatus s = pg_fail(c, r, err, "создание схемы");
+        char vb[16];
+        snprintf(vb, sizeof vb, "%d", step);
+        const char *v[] = {vb};
+        SimStatus s = run(c,
+                          "INSERT INTO mfc.meta VALUES ('schema', $1)"
+                          " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                          1, v, err, "создание схемы");
+        if (s != SIM_OK) {
             rollback(c);
             return s;
         }
-        PQclear(r);
     }
     r = PQexec(c->pg, "COMMIT");
     if (!ok(r)) return pg_fail(c, r, err, "обновление схемы");
@@ -674,4 +704,169 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
     }
     if (s == SIM_OK) s = store_rebuild_summary(dst, err);
     return s;
+}
+
+/* ---- scenario packs --------------------------------------------------------------------- */
+
+void central_pack_free(CentralPack *p)
+{
+    if (!p) return;
+    free(p->changelog);
+    p->changelog = NULL;
+}
+
+SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *data, size_t len,
+                               int *again, SimError *err)
+{
+    *again = 0;
+    const char *v[] = {meta->version};
+    PGresult *r = q(c, "SELECT hash FROM mfc.packs WHERE version = $1", 1, v);
+    if (!ok(r)) return pg_fail(c, r, err, "публикация пакета");
+    if (PQntuples(r) == 1) {
+        int same = strcmp(PQgetvalue(r, 0, 0), meta->hash) == 0;
+        PQclear(r);
+        if (same) {
+            *again = 1;
+            return SIM_OK;
+        }
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "центр: версия %s уже опубликована с другим содержимым: соберите "
+                             "пакет с новой версией (--version)",
+                             meta->version);
+    }
+    PQclear(r);
+    char size[24];
+    snprintf(size, sizeof size, "%zu", len);
+    const char *pv[] = {meta->name, meta->version, meta->hash, meta->key_id, meta->built,
+                        meta->changelog ? meta->changelog : "", size, data};
+    int lens[8] = {0, 0, 0, 0, 0, 0, 0, (int)len};
+    int fmts[8] = {0, 0, 0, 0, 0, 0, 0, 1}; /* the bytes go as binary, not escaped text */
+    r = PQexecParams(c->pg,
+                     "INSERT INTO mfc.packs(name, version, hash, key_id, built, changelog, size,"
+                     " data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                     8, NULL, pv, lens, fmts, 0);
+    if (!ok(r)) return pg_fail(c, r, err, "публикация пакета");
+    PQclear(r);
+    return SIM_OK;
+}
+
+static void pack_row(PGresult *r, int i, CentralPack *p)
+{
+    memset(p, 0, sizeof *p);
+    p->id = atoll(PQgetvalue(r, i, 0));
+    snprintf(p->name, sizeof p->name, "%s", PQgetvalue(r, i, 1));
+    snprintf(p->version, sizeof p->version, "%s", PQgetvalue(r, i, 2));
+    snprintf(p->hash, sizeof p->hash, "%s", PQgetvalue(r, i, 3));
+    snprintf(p->key_id, sizeof p->key_id, "%s", PQgetvalue(r, i, 4));
+    snprintf(p->built, sizeof p->built, "%s", PQgetvalue(r, i, 5));
+    p->changelog = sim_strdup(PQgetvalue(r, i, 6));
+    p->size = atoll(PQgetvalue(r, i, 7));
+    snprintf(p->published_at, sizeof p->published_at, "%s", PQgetvalue(r, i, 8));
+}
+
+#define PACK_COLUMNS                                                                           \
+    "id, name, version, hash, key_id, built, changelog, size,"                                 \
+    " to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+SimStatus central_pack_list(Central *c, CentralPack **out, size_t *n, SimError *err)
+{
+    *out = NULL;
+    *n = 0;
+    PGresult *r = PQexec(c->pg, "SELECT " PACK_COLUMNS " FROM mfc.packs ORDER BY id");
+    if (!ok(r)) return pg_fail(c, r, err, "список пакетов");
+    size_t rows = (size_t)PQntuples(r);
+    CentralPack *p = calloc(rows ? rows : 1, sizeof *p);
+    if (!p) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < rows; i++) pack_row(r, (int)i, &p[i]);
+    PQclear(r);
+    *out = p;
+    *n = rows;
+    return SIM_OK;
+}
+
+int central_pack_newest(Central *c, CentralPack *out, SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    /* A centre not yet upgraded to schema 2 has no packs to offer (to_regclass needs no
+     * privilege, unlike mfc.meta). */
+    PGresult *r = PQexec(c->pg, "SELECT to_regclass('mfc.packs') IS NOT NULL");
+    int table = ok(r) && PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    PQclear(r);
+    if (!table) return 0;
+    r = PQexec(c->pg, "SELECT " PACK_COLUMNS " FROM mfc.packs ORDER BY id DESC LIMIT 1");
+    if (!ok(r)) {
+        pg_fail(c, r, err, "новый пакет сценариев");
+        return -1;
+    }
+    int found = PQntuples(r) == 1;
+    if (found) pack_row(r, 0, out);
+    PQclear(r);
+    return found;
+}
+
+SimStatus central_pack_fetch(Central *c, long long id, unsigned char **data, size_t *len,
+                             SimError *err)
+{
+    *data = NULL;
+    *len = 0;
+    char ib[24];
+    snprintf(ib, sizeof ib, "%lld", id);
+    const char *v[] = {ib};
+    /* Binary results: the bytes arrive as they were stored. */
+    PGresult *r = PQexecParams(c->pg, "SELECT data FROM mfc.packs WHERE id = $1", 1, NULL, v,
+                               NULL, NULL, 1);
+    if (!ok(r)) return pg_fail(c, r, err, "загрузка пакета");
+    if (PQntuples(r) != 1) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_INVALID, "центр: пакета № %lld нет", id);
+    }
+    size_t n = (size_t)PQgetlength(r, 0, 0);
+    unsigned char *d = malloc(n ? n : 1);
+    if (!d) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    memcpy(d, PQgetvalue(r, 0, 0), n);
+    PQclear(r);
+    *data = d;
+    *len = n;
+    return SIM_OK;
+}
+
+SimStatus central_pack_report(Central *c, const char *installation, const char *version,
+                              const char *hash, SimError *err)
+{
+    const char *v[] = {installation, version, hash};
+    return run(c, "SELECT mfc.pack_report($1, $2, $3)", 3, v, err, "версия пакета");
+}
+
+SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n, SimError *err)
+{
+    *out = NULL;
+    *n = 0;
+    PGresult *r = PQexec(c->pg,
+                         "SELECT office, installation::text, version,"
+                         " to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                         " FROM mfc.pack_installs ORDER BY office, installation");
+    if (!ok(r)) return pg_fail(c, r, err, "версии пакетов в офисах");
+    size_t rows = (size_t)PQntuples(r);
+    CentralPackInstall *p = calloc(rows ? rows : 1, sizeof *p);
+    if (!p) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < rows; i++) {
+        int k = (int)i;
+        snprintf(p[i].office, sizeof p[i].office, "%s", PQgetvalue(r, k, 0));
+        snprintf(p[i].installation, sizeof p[i].installation, "%s", PQgetvalue(r, k, 1));
+        snprintf(p[i].version, sizeof p[i].version, "%s", PQgetvalue(r, k, 2));
+        snprintf(p[i].reported_at, sizeof p[i].reported_at, "%s", PQgetvalue(r, k, 3));
+    }
+    PQclear(r);
+    *out = p;
+    *n = rows;
+    return SIM_OK;
 }

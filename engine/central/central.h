@@ -3,8 +3,9 @@
  *
  * Owns: the connection (libpq enters the program only here), the centre's schema (versioned in
  * mfc.meta, created and migrated in code from schema.sql), offices and their roles,
- * enrolment of installations, the roster, the intake of journal entries, and the audit of every
- * installation's chain without its secret.
+ * enrolment of installations, the roster, the intake of journal entries, the audit of every
+ * installation's chain without its secret, and the published scenario packs with the version
+ * each installation reports (schema 2, issue #13).
  * The centre never trusts a PC: it recomputes the public hash chain of what it receives, keeps
  * what it already has when a PC sends something else under the same number, and records gaps,
  * rollbacks and changed records in mfc.audit, naming the office and the record.
@@ -18,7 +19,7 @@
 #include "../crypto/crypto.h"
 #include "../store/store.h"
 
-#define CENTRAL_SCHEMA_VERSION 1
+#define CENTRAL_SCHEMA_VERSION 2 /* 2: scenario packs (issue #13) */
 
 typedef struct Central Central;
 
@@ -110,5 +111,36 @@ typedef struct CentralFilter {
 } CentralFilter;
 SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
                                 SimError *err);
+
+/* ---- scenario packs (issue #13, schema 2) ---------------------------------------------- */
+typedef struct CentralPack {
+    long long id; /* publication order: the highest is the newest */
+    char name[48], version[48], hash[65], key_id[17], built[32], published_at[40];
+    long long size;
+    char *changelog; /* owned */
+} CentralPack;
+void central_pack_free(CentralPack *p);
+/* Stores a pack file's bytes with its metadata (the schema owner's role). Publishing the same
+ * version with the same hash again is fine (*again = 1); another hash under a published
+ * version is refused. */
+SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *data, size_t len,
+                               int *again, SimError *err);
+/* Every published pack, oldest first, without their bytes (caller frees each with
+ * central_pack_free and the array with free). */
+SimStatus central_pack_list(Central *c, CentralPack **out, size_t *n, SimError *err);
+/* The newest published pack's metadata: 1 when there is one, 0 when none (or the centre has
+ * no schema 2 yet), -1 on error. */
+int central_pack_newest(Central *c, CentralPack *out, SimError *err);
+/* The bytes of the pack published under id (caller frees *data). */
+SimStatus central_pack_fetch(Central *c, long long id, unsigned char **data, size_t *len,
+                             SimError *err);
+/* Records that an installation runs this pack version (its own office's role suffices). */
+SimStatus central_pack_report(Central *c, const char *installation, const char *version,
+                              const char *hash, SimError *err);
+typedef struct CentralPackInstall {
+    char office[40], installation[40], version[48], reported_at[40];
+} CentralPackInstall;
+/* Which version each installation reported, by office (a manager's or the owner's role). */
+SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n, SimError *err);
 
 #endif /* SIM_CENTRAL_H */

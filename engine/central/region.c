@@ -279,3 +279,69 @@ void region_waiting(Store *st, long long *entries, long long *attempts, char las
     free(m);
     free(at);
 }
+
+SimStatus region_sync_pack(const char *conninfo, const RegionIdentity *id, const PackSite *site,
+                           RegionPackTally *t, SimError *err)
+{
+    memset(t, 0, sizeof *t);
+    PackInfo cur;
+    if (pack_current(site->dir, &cur, NULL)) snprintf(t->before, sizeof t->before, "%s", cur.version);
+    pack_info_free(&cur);
+    snprintf(t->installed, sizeof t->installed, "%s", t->before);
+    Central *c = NULL;
+    if (central_connect(conninfo, &c, err) != SIM_OK) return SIM_ERR_IO;
+    CentralPack newest;
+    memset(&newest, 0, sizeof newest);
+    int have = central_pack_newest(c, &newest, err);
+    if (have < 0) {
+        central_close(c);
+        return SIM_ERR_IO;
+    }
+    SimError e2;
+    if (have) {
+        snprintf(t->newest, sizeof t->newest, "%s", newest.version);
+        PackInfo now;
+        int up_to_date = pack_current(site->dir, &now, NULL) &&
+                         strcmp(now.version, newest.version) == 0;
+        pack_info_free(&now);
+        if (!up_to_date && pack_skipped(site->dir, newest.version)) {
+            t->skipped = 1;
+        } else if (!up_to_date) {
+            unsigned char *data = NULL;
+            size_t len = 0;
+            char label[160];
+            snprintf(label, sizeof label, tr(STR_PACK_FROM_CENTRE), newest.version);
+            if (central_pack_fetch(c, newest.id, &data, &len, err) != SIM_OK) {
+                central_pack_free(&newest);
+                central_close(c);
+                return SIM_ERR_IO;
+            }
+            PackInfo got;
+            SimStatus s = pack_install_memory(site, data, len, label, &got, &t->changed, err);
+            free(data);
+            if (s == SIM_OK) {
+                snprintf(t->installed, sizeof t->installed, "%s", got.version);
+                pack_info_free(&got);
+            } else {
+                /* Refused on this PC: the centre's audit says which office and why. */
+                t->refused = 1;
+                central_report(c, id->id, "pack", 0, NULL, err->msg, &e2);
+            }
+        }
+    }
+    central_pack_free(&newest);
+    PackInfo inst;
+    if (pack_current(site->dir, &inst, NULL)) {
+        /* The hash of the files as they are on this PC, the one attempts record. */
+        char *root = pack_scenarios_dir(site->dir, inst.version);
+        PackCheck *pc = root ? sec_pack_check(root, site->trusted, site->trusted_count) : NULL;
+        if (pc && central_pack_report(c, id->id, inst.version, pc->hash, &e2) == SIM_OK)
+            t->reported = 1;
+        sec_pack_free(pc);
+        free(root);
+        snprintf(t->installed, sizeof t->installed, "%s", inst.version);
+    }
+    pack_info_free(&inst);
+    central_close(c);
+    return SIM_OK;
+}

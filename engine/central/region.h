@@ -7,12 +7,16 @@
  * everything after the centre's last accepted entry in batches, each one transaction, moving
  * the PC's mark (setting "sync.mark") only after the commit. Never prints; reports progress
  * through a callback. Used by `mfc-trainer sync` and by the window's background sync.
- * Depends on: central, store, crypto.
+ * region_sync_pack (issue #13) brings the newest scenario pack the centre published, installs it
+ * through engine/pack (signature checked against this PC's trusted keys before anything is
+ * unpacked) and tells the centre which version the installation runs.
+ * Depends on: central, store, crypto, pack.
  */
 #ifndef SIM_REGION_H
 #define SIM_REGION_H
 
 #include "central.h"
+#include "../pack/pack.h"
 
 typedef struct RegionIdentity {
     char id[37];
@@ -62,5 +66,19 @@ SimStatus region_sync(Store *st, const char *conninfo, const RegionIdentity *id,
 /* What waits on this PC without asking the centre: journal entries after the mark and the
  * attempts they belong to; *last_sync gets the time of the last completed run ("" when none). */
 void region_waiting(Store *st, long long *entries, long long *attempts, char last_sync[32]);
+
+typedef struct RegionPackTally {
+    char newest[PACK_NAME_MAX];    /* the newest published version; "" when none */
+    char before[PACK_NAME_MAX];    /* the version this PC ran before the run; "" when none */
+    char installed[PACK_NAME_MAX]; /* the version it runs now; "" when none */
+    int changed;  /* this run installed the newest pack */
+    int skipped;  /* the newest is the version `pack rollback` left: not installed again */
+    int refused;  /* the newest pack was refused (err says why; the centre's audit too) */
+    int reported; /* the centre now knows the installed version */
+} RegionPackTally;
+/* One pack run over its own connection. SIM_OK when the centre could be asked (see t; a refused
+ * pack is SIM_OK with t->refused and the message in err); SIM_ERR_IO when it could not. */
+SimStatus region_sync_pack(const char *conninfo, const RegionIdentity *id, const PackSite *site,
+                           RegionPackTally *t, SimError *err);
 
 #endif /* SIM_REGION_H */

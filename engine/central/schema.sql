@@ -1,6 +1,7 @@
 -- schema.sql — the centre's PostgreSQL schema, version 1 (issue #12). Embedded into the
 -- program (central_schema.h is generated from it at build time) and applied by
--- `mfc-trainer central init` in one transaction; later versions append their own steps.
+-- `mfc-trainer central init` in one transaction; later versions append their own steps, each
+-- after a line "-- @@ schema N" (central_init runs the steps a centre has not had yet).
 --
 -- Least privilege: an office's login role is a member of mfc_office and is mapped to its office
 -- in mfc.office_roles. It may INSERT journal entries, chain heads, trainee profiles, enrolments
@@ -405,3 +406,53 @@ GRANT SELECT ON mfc.roster TO mfc_office;
 GRANT SELECT ON ALL TABLES IN SCHEMA mfc TO mfc_manager;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA mfc FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mfc.my_office(), mfc.status(uuid) TO mfc_office, mfc_manager;
+
+-- @@ schema 2 ---------------------------------------------------------------------------------
+-- Scenario packs through the centre (issue #13). A methodologist publishes a signed pack file
+-- (`mfc-trainer pack publish`, the schema owner's role); every office's sync fetches the newest
+-- one, checks it against the PC's own trusted keys and installs it, then reports which version
+-- the installation runs. Office roles may read the packs and report their own version through
+-- mfc.pack_report: nothing else.
+CREATE TABLE mfc.packs (
+  id bigserial PRIMARY KEY, name text NOT NULL, version text NOT NULL UNIQUE,
+  hash text NOT NULL, key_id text NOT NULL, built text NOT NULL DEFAULT '',
+  changelog text NOT NULL DEFAULT '', size bigint NOT NULL, data bytea NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(),
+  published_by name NOT NULL DEFAULT session_user);
+CREATE TABLE mfc.pack_installs (
+  installation uuid PRIMARY KEY REFERENCES mfc.installations, office text NOT NULL,
+  version text NOT NULL, hash text NOT NULL, reported_at timestamptz NOT NULL DEFAULT now());
+
+-- Records the pack an installation runs (the caller's own installation only).
+CREATE FUNCTION mfc.pack_report(inst uuid, ver text, h text) RETURNS void LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = mfc, pg_temp AS $$
+DECLARE r mfc.installations := mfc.own_installation(inst);
+BEGIN
+  IF ver !~ '^[A-Za-z0-9_-][A-Za-z0-9._-]{0,46}$' OR h !~ '^[0-9a-f]{64}$' THEN
+    RAISE EXCEPTION 'неверная версия или хеш пакета: %', ver;
+  END IF;
+  INSERT INTO mfc.pack_installs(installation, office, version, hash)
+    VALUES (inst, r.office, ver, h)
+    ON CONFLICT (installation) DO UPDATE SET office = EXCLUDED.office,
+      version = EXCLUDED.version, hash = EXCLUDED.hash, reported_at = now();
+END $$;
+REVOKE ALL ON FUNCTION mfc.pack_report(uuid, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mfc.pack_report(uuid, text, text) TO mfc_office, mfc_manager;
+GRANT SELECT ON mfc.packs TO mfc_office, mfc_manager;
+GRANT SELECT ON mfc.pack_installs TO mfc_manager;
+-- An office's own reports (central_report: its local verify's findings, a refused pack) are
+-- plain INSERTs into mfc.audit, whose id comes from a sequence: without USAGE on it every such
+-- INSERT by an office role failed with "permission denied for sequence" (found with #13).
+GRANT USAGE ON SEQUENCE mfc.audit_id_seq TO mfc_office;
+-- Which published pack each attempt was played from: an attempt's journal record carries the
+-- pack's hash (field 9 of its canonical row, engine/store/chain.c), the hash mfc.packs keeps.
+-- Only attempts the intake could read (those in mfc.attempts) are looked at.
+CREATE VIEW mfc.attempt_packs AS
+  SELECT a.id AS attempt, a.office, p.name, p.version
+  FROM mfc.attempts a
+  JOIN mfc.entries e ON e.installation = a.installation AND e.attempt = a.id AND e.kind = 'attempt'
+  JOIN mfc.packs p ON p.hash = (mfc.fields(split_part(convert_from(e.canon, 'UTF8'), chr(30), 1)))[9]
+  WHERE e.intact AND e.canon IS NOT NULL;
+GRANT SELECT ON mfc.attempt_packs TO mfc_manager;
+-- A view calls its functions with the reader's rights: managers need mfc.fields to read it.
+GRANT EXECUTE ON FUNCTION mfc.fields(text) TO mfc_manager;

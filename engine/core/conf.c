@@ -23,7 +23,7 @@ static const struct {
 } conf_keys[] = {
     {SIMCONF_REGION, CHECK_TEXT, 64},          {SIMCONF_OFFICE, CHECK_OFFICE, 32},
     {SIMCONF_CENTRAL, CHECK_TEXT, 1024},       {SIMCONF_DB, CHECK_PATH, 4096},
-    {SIMCONF_SYNC_INTERVAL, CHECK_INTERVAL, 4},
+    {SIMCONF_SYNC_INTERVAL, CHECK_INTERVAL, 4}, {SIMCONF_PACKS, CHECK_PATH, 4096},
 };
 #define CONF_KEYS (sizeof conf_keys / sizeof conf_keys[0])
 

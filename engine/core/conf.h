@@ -25,6 +25,7 @@ typedef struct SimConf SimConf;
 #define SIMCONF_CENTRAL       "central"       /* libpq connection string or URI of the centre */
 #define SIMCONF_DB            "db"            /* the results database file */
 #define SIMCONF_SYNC_INTERVAL "sync_interval" /* minutes between background syncs, 1–1440 */
+#define SIMCONF_PACKS         "packs"         /* the folder of installed scenario packs */
 
 /* Caller frees with simconf_destroy. NULL only when out of memory. */
 SimConf *simconf_create(void);

@@ -147,6 +147,8 @@
       "      — создать ключ методиста (ФАЙЛ и ФАЙЛ.pub)\n"                                       \
       "  mfc-trainer sign --key ФАЙЛ [ПАПКА]\n"                                                  \
       "      — подписать пакет сценариев (pack.sig)\n"                                           \
+      "  mfc-trainer pack build|install|rollback|status|publish|list …\n"                       \
+      "      — файл пакета сценариев и его доставка через центр\n"                              \
       "  mfc-trainer help [КОМАНДА]\n"                                                           \
       "      — эта справка или справка по команде\n")                                            \
     /* The rest of the global help: one string may not pass 4095 bytes (C99 5.2.4.1). */     \
@@ -781,11 +783,14 @@
 
 /* The region's strings (configuration, the centre, sync): a second part of the same table. */
 #include "i18n_central.h"
+/* Scenario pack files (issue #13): a third part. */
+#include "i18n_pack.h"
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
     SIM_STRINGS(SIM_STR_ENUM)
     SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
+    SIM_STRINGS_PACK(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;

@@ -391,81 +391,6 @@ static void pack_lines(const PackList *l, SimBuf *b)
     }
 }
 
-SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
-                        size_t *file_count, SimError *err)
-{
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
-    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
-    if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s — не секретный ключ mfc-trainer (создайте его командой keygen)",
-                             secret_key_path);
-    crypto_sign_ed25519_sk_to_pk(pk, sk);
-    char id[SEC_KEY_ID_LEN + 1];
-    key_id_of(pk, id);
-    PackList l;
-    if (pack_list(root, &l) != 0) {
-        list_free(&l);
-        sodium_memzero(sk, sizeof sk);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    }
-    for (size_t i = 0; i < l.count; i++)
-        if (!l.items[i].have) {
-            sim_error_set(err, SIM_ERR_IO, "не удалось прочитать %s/%s", root, l.items[i].rel);
-            list_free(&l);
-            sodium_memzero(sk, sizeof sk);
-            return SIM_ERR_IO;
-        }
-    SimBuf b;
-    simbuf_init(&b);
-    simbuf_puts(&b, PACK_MAGIC);
-    simbuf_printf(&b, "key %s\n", id);
-    pack_lines(&l, &b);
-    unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, NULL, (const unsigned char *)simbuf_str(&b), b.len, sk);
-    sodium_memzero(sk, sizeof sk);
-    char sighex[2 * crypto_sign_BYTES + 1];
-    sec_hex(sighex, sig, sizeof sig);
-    simbuf_printf(&b, "signature %s\n", sighex);
-    if (file_count) *file_count = l.count;
-    list_free(&l);
-    if (b.oom) {
-        simbuf_free(&b);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    }
-    /* Replace pack.sig atomically: temp file, fsync, rename. */
-    char *final = sim_path_join(root, SEC_PACK_FILE);
-    char *tmp = final ? sim_path_join(root, ".pack.sig.tmp") : NULL;
-    SimStatus st = SIM_ERR_NOMEM;
-    if (tmp) {
-        unlink(tmp);
-        st = write_new_file(tmp, simbuf_str(&b), b.len, 0644, err);
-        if (st == SIM_OK && rename(tmp, final) != 0) {
-            st = sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", final,
-                               strerror(errno));
-            unlink(tmp);
-        }
-    } else {
-        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    }
-    free(tmp);
-    free(final);
-    simbuf_free(&b);
-    if (st == SIM_OK && id_out) memcpy(id_out, id, sizeof id);
-    return st;
-}
-
-static void add_problem(PackCheck *pc, const char *rel, PackFileState state)
-{
-    PackProblem *p = realloc(pc->problems, (pc->problem_count + 1) * sizeof *p);
-    if (!p) return;
-    pc->problems = p;
-    p[pc->problem_count].path = sim_strdup(rel);
-    p[pc->problem_count].state = state;
-    if (p[pc->problem_count].path) pc->problem_count++;
-}
-
 /* Finds a trusted public key with this id among the files and folders given. */
 static int find_trusted(const char *const *trusted, size_t n, const char *id,
                         unsigned char pk[crypto_sign_PUBLICKEYBYTES])
@@ -502,6 +427,263 @@ static int find_trusted(const char *const *trusted, size_t n, const char *id,
     return 0;
 }
 
+/* ---- manifests in memory ---------------------------------------------------------------- */
+
+void sec_manifest_free(SecManifest *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i < m->count; i++)
+        free(m->paths[i]);
+    free(m->paths);
+    free(m->hashes);
+    memset(m, 0, sizeof *m);
+}
+
+/* Room for n entries; 0 on OOM. */
+static int manifest_reserve(SecManifest *m, size_t n)
+{
+    char **p = realloc(m->paths, (n ? n : 1) * sizeof *p);
+    if (!p) return 0;
+    m->paths = p;
+    unsigned char(*h)[SEC_HASH_BYTES] = realloc(m->hashes, (n ? n : 1) * sizeof *h);
+    if (!h) return 0;
+    m->hashes = h;
+    return 1;
+}
+
+SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    PackList l;
+    memset(&l, 0, sizeof l);
+    scan(&l, root, "", PACK_MAX_DEPTH, 0);
+    char *scripts = scripts_dir_of(root);
+    if (scripts && sim_is_dir(scripts)) scan(&l, scripts, "../scripts", 1, 1);
+    free(scripts);
+    if (l.oom || !manifest_reserve(out, l.count)) {
+        list_free(&l);
+        sec_manifest_free(out);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    if (l.count) qsort(l.items, l.count, sizeof *l.items, cmp_entry);
+    for (size_t i = 0; i < l.count; i++) {
+        out->paths[i] = l.items[i].rel; /* moved */
+        l.items[i].rel = NULL;
+        memset(out->hashes[i], 0, SEC_HASH_BYTES);
+    }
+    out->count = l.count;
+    list_free(&l);
+    return SIM_OK;
+}
+
+SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, SimBuf *out,
+                            char *id_out, SimError *err)
+{
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+    if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "%s — не секретный ключ mfc-trainer (создайте его командой keygen)",
+                             secret_key_path);
+    crypto_sign_ed25519_sk_to_pk(pk, sk);
+    char id[SEC_KEY_ID_LEN + 1];
+    key_id_of(pk, id);
+    SimBuf b;
+    simbuf_init(&b);
+    simbuf_puts(&b, PACK_MAGIC);
+    simbuf_printf(&b, "key %s\n", id);
+    for (size_t i = 0; i < m->count; i++) {
+        char hex[2 * SEC_HASH_BYTES + 1];
+        sec_hex(hex, m->hashes[i], SEC_HASH_BYTES);
+        simbuf_printf(&b, "file %s %s\n", hex, m->paths[i]);
+    }
+    unsigned char sig[crypto_sign_BYTES];
+    crypto_sign_detached(sig, NULL, (const unsigned char *)simbuf_str(&b), b.len, sk);
+    sodium_memzero(sk, sizeof sk);
+    char sighex[2 * crypto_sign_BYTES + 1];
+    sec_hex(sighex, sig, sizeof sig);
+    simbuf_printf(&b, "signature %s\n", sighex);
+    if (b.oom) {
+        simbuf_free(&b);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    simbuf_append(out, b.data, b.len);
+    simbuf_free(&b);
+    if (id_out) memcpy(id_out, id, sizeof id);
+    return SIM_OK;
+}
+
+/* A manifest path stays inside its pack: relative, no empty, "." or hidden component, and ".."
+ * only as "../scripts/NAME" (the shared scripts beside the scenarios folder). */
+static int manifest_path_ok(const char *p)
+{
+    if (!*p || *p == '/') return 0;
+    for (const unsigned char *c = (const unsigned char *)p; *c; c++)
+        if (*c < 0x20 || *c == 0x7f || *c == '\\') return 0;
+    if (strncmp(p, "../", 3) == 0) {
+        const char *name = p + 3;
+        if (strncmp(name, "scripts/", 8) != 0) return 0;
+        name += 8;
+        return *name && *name != '.' && !strchr(name, '/');
+    }
+    const char *c = p;
+    while (*c) {
+        const char *slash = strchr(c, '/');
+        size_t n = slash ? (size_t)(slash - c) : strlen(c);
+        if (n == 0 || c[0] == '.') return 0;
+        if (!slash) break;
+        c = slash + 1;
+        if (!*c) return 0; /* a trailing slash */
+    }
+    return 1;
+}
+
+static PackState manifest_bad(SecManifest *out, SimError *err, const char *detail)
+{
+    char kid[SEC_KEY_ID_LEN + 1];
+    memcpy(kid, out->key_id, sizeof kid);
+    sec_manifest_free(out);
+    memcpy(out->key_id, kid, sizeof kid);
+    sim_error_set(err, SIM_ERR_INVALID, "%s", detail);
+    return PACK_BAD_SIGNATURE;
+}
+
+long sec_manifest_find(const SecManifest *m, const char *path)
+{
+    size_t lo = 0, hi = m->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(m->paths[mid], path);
+        if (c == 0) return (long)mid;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
+PackState sec_manifest_open(const char *text, size_t len, const char *const *trusted,
+                            size_t trusted_count, SecManifest *out, SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    if (sec_init() != 0) return manifest_bad(out, err, "libsodium не инициализирован");
+    size_t magic = strlen(PACK_MAGIC);
+    if (len < magic || memcmp(text, PACK_MAGIC, magic) != 0 || strlen(text) != len ||
+        strncmp(text + magic, "key ", 4) != 0)
+        return manifest_bad(out, err, "неизвестный формат");
+    const char *kid = text + magic + 4;
+    const char *eol = strchr(kid, '\n');
+    if (!eol || eol - kid != SEC_KEY_ID_LEN || strspn(kid, "0123456789abcdef") != SEC_KEY_ID_LEN)
+        return manifest_bad(out, err, "неверный номер ключа");
+    memcpy(out->key_id, kid, SEC_KEY_ID_LEN);
+    out->key_id[SEC_KEY_ID_LEN] = '\0';
+    /* The signature line is the last one; it signs every byte before it. */
+    const char *sigline = strstr(text, "\nsignature ");
+    if (!sigline) return manifest_bad(out, err, "нет подписи");
+    sigline++;
+    size_t body_len = (size_t)(sigline - text);
+    unsigned char sig[crypto_sign_BYTES];
+    const char *sighex = sigline + strlen("signature ");
+    if (sec_unhex(sig, sizeof sig, sighex) != 0 ||
+        strspn(sighex + 2 * sizeof sig, "\r\n") != strlen(sighex + 2 * sizeof sig))
+        return manifest_bad(out, err, "подпись повреждена");
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+    if (!find_trusted(trusted, trusted_count, out->key_id, pk)) return PACK_UNTRUSTED;
+    if (crypto_sign_verify_detached(sig, (const unsigned char *)text, body_len, pk) != 0)
+        return manifest_bad(out, err, "подпись не сходится: файл pack.sig изменён");
+    /* Signed by a trusted key: now the file lines. */
+    size_t lines = 0;
+    for (const char *p = eol + 1; p < text + body_len; p++) lines += *p == '\n';
+    if (!manifest_reserve(out, lines)) return manifest_bad(out, err, "нехватка памяти");
+    const char *p = eol + 1;
+    while (p < text + body_len) {
+        const char *e = memchr(p, '\n', (size_t)(text + body_len - p));
+        if (!e || strncmp(p, "file ", 5) != 0 || e - p < 5 + 2 * SEC_HASH_BYTES + 2 ||
+            p[5 + 2 * SEC_HASH_BYTES] != ' ')
+            return manifest_bad(out, err, "неверная строка в списке файлов");
+        const char *name = p + 6 + 2 * SEC_HASH_BYTES;
+        char *rel = sim_strndup(name, (size_t)(e - name));
+        if (!rel) return manifest_bad(out, err, "нехватка памяти");
+        if (sec_unhex(out->hashes[out->count], SEC_HASH_BYTES, p + 5) != 0) {
+            free(rel);
+            return manifest_bad(out, err, "неверная строка в списке файлов");
+        }
+        if (!manifest_path_ok(rel) ||
+            (out->count && strcmp(out->paths[out->count - 1], rel) >= 0)) {
+            char detail[600];
+            snprintf(detail, sizeof detail, "недопустимый или повторный путь в списке файлов: %.500s",
+                     rel);
+            free(rel);
+            return manifest_bad(out, err, detail);
+        }
+        out->paths[out->count++] = rel;
+        p = e + 1;
+    }
+    return PACK_OK;
+}
+
+SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
+                        size_t *file_count, SimError *err)
+{
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    SecManifest m;
+    SimStatus st = sec_pack_files(root, &m, err);
+    if (st != SIM_OK) return st;
+    for (size_t i = 0; i < m.count; i++) {
+        char *full = sim_path_join(root, m.paths[i]);
+        char *data = NULL;
+        size_t len = 0;
+        if (!full || sim_read_file(full, PACK_MAX_FILE, &data, &len, NULL) != SIM_OK) {
+            sim_error_set(err, SIM_ERR_IO, "не удалось прочитать %s/%s", root, m.paths[i]);
+            free(full);
+            sec_manifest_free(&m);
+            return SIM_ERR_IO;
+        }
+        sec_hash(m.hashes[i], data, len);
+        free(data);
+        free(full);
+    }
+    SimBuf b;
+    simbuf_init(&b);
+    st = sec_manifest_sign(&m, secret_key_path, &b, id_out, err);
+    if (file_count) *file_count = m.count;
+    sec_manifest_free(&m);
+    if (st != SIM_OK) {
+        simbuf_free(&b);
+        return st;
+    }
+    /* Replace pack.sig atomically: temp file, fsync, rename. */
+    char *final = sim_path_join(root, SEC_PACK_FILE);
+    char *tmp = final ? sim_path_join(root, ".pack.sig.tmp") : NULL;
+    st = SIM_ERR_NOMEM;
+    if (tmp) {
+        unlink(tmp);
+        st = write_new_file(tmp, simbuf_str(&b), b.len, 0644, err);
+        if (st == SIM_OK && rename(tmp, final) != 0) {
+            st = sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", final,
+                               strerror(errno));
+            unlink(tmp);
+        }
+    } else {
+        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    free(tmp);
+    free(final);
+    simbuf_free(&b);
+    return st;
+}
+
+static void add_problem(PackCheck *pc, const char *rel, PackFileState state)
+{
+    PackProblem *p = realloc(pc->problems, (pc->problem_count + 1) * sizeof *p);
+    if (!p) return;
+    pc->problems = p;
+    p[pc->problem_count].path = sim_strdup(rel);
+    p[pc->problem_count].state = state;
+    if (p[pc->problem_count].path) pc->problem_count++;
+}
+
 static void bad_signature(PackCheck *pc, const char *detail)
 {
     pc->state = PACK_BAD_SIGNATURE;
@@ -531,6 +713,8 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
     char *sigpath = sim_path_join(root, SEC_PACK_FILE);
     char *text = NULL;
     size_t len = 0;
+    SecManifest m;
+    memset(&m, 0, sizeof m);
     if (!sigpath || !sim_is_file(sigpath)) {
         pc->state = PACK_UNSIGNED;
         goto done;
@@ -539,78 +723,36 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
         bad_signature(pc, "файл не читается");
         goto done;
     }
-    /* Header and key. */
-    size_t magic = strlen(PACK_MAGIC);
-    if (len < magic || memcmp(text, PACK_MAGIC, magic) != 0 ||
-        strncmp(text + magic, "key ", 4) != 0) {
-        bad_signature(pc, "неизвестный формат");
-        goto done;
-    }
-    const char *kid = text + magic + 4;
-    const char *eol = strchr(kid, '\n');
-    if (!eol || eol - kid != SEC_KEY_ID_LEN) {
-        bad_signature(pc, "неверный номер ключа");
-        goto done;
-    }
-    memcpy(pc->key_id, kid, SEC_KEY_ID_LEN);
-    pc->key_id[SEC_KEY_ID_LEN] = '\0';
-    /* The signature line is the last one; it signs every byte before it. */
-    const char *sigline = strstr(text, "\nsignature ");
-    if (!sigline) {
-        bad_signature(pc, "нет подписи");
-        goto done;
-    }
-    sigline++;
-    size_t body_len = (size_t)(sigline - text);
-    unsigned char sig[crypto_sign_BYTES];
-    const char *sighex = sigline + strlen("signature ");
-    if (sec_unhex(sig, sizeof sig, sighex) != 0 ||
-        strspn(sighex + 2 * sizeof sig, "\r\n") != strlen(sighex + 2 * sizeof sig)) {
-        bad_signature(pc, "подпись повреждена");
-        goto done;
-    }
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    if (!find_trusted(trusted, trusted_count, pc->key_id, pk)) {
+    SimError err;
+    PackState ms = sec_manifest_open(text, len, trusted, trusted_count, &m, &err);
+    memcpy(pc->key_id, m.key_id, sizeof pc->key_id);
+    if (ms == PACK_UNTRUSTED) {
         pc->state = PACK_UNTRUSTED;
         goto done;
     }
-    if (crypto_sign_verify_detached(sig, (const unsigned char *)text, body_len, pk) != 0) {
-        bad_signature(pc, "подпись не сходится: файл pack.sig изменён");
+    if (ms != PACK_OK) {
+        bad_signature(pc, err.msg);
         goto done;
     }
-    /* Signature fine: compare each listed file with what is on disk now. */
-    size_t j = 0; /* walks l, sorted like the manifest */
-    const char *p = eol + 1;
-    while (p < text + body_len) {
-        const char *e = memchr(p, '\n', (size_t)(text + body_len - p));
-        if (!e || strncmp(p, "file ", 5) != 0 || e - p < 5 + 2 * SEC_HASH_BYTES + 2) {
-            bad_signature(pc, "неверная строка в списке файлов");
-            goto done;
-        }
-        unsigned char want[SEC_HASH_BYTES];
-        char *rel =
-            sim_strndup(p + 6 + 2 * SEC_HASH_BYTES, (size_t)(e - (p + 6 + 2 * SEC_HASH_BYTES)));
-        if (!rel || sec_unhex(want, SEC_HASH_BYTES, p + 5) != 0) {
-            free(rel);
-            bad_signature(pc, "неверная строка в списке файлов");
-            goto done;
-        }
+    /* Signature fine: compare each listed file with what is on disk now (both sorted). */
+    size_t j = 0;
+    for (size_t i = 0; i < m.count; i++) {
+        const char *rel = m.paths[i];
         while (j < l.count && strcmp(l.items[j].rel, rel) < 0)
             add_problem(pc, l.items[j++].rel, PACK_FILE_ADDED);
         if (j < l.count && strcmp(l.items[j].rel, rel) == 0) {
-            if (!l.items[j].have || !sec_equal(l.items[j].hash, want, SEC_HASH_BYTES))
+            if (!l.items[j].have || !sec_equal(l.items[j].hash, m.hashes[i], SEC_HASH_BYTES))
                 add_problem(pc, rel, PACK_FILE_CHANGED);
             j++;
         } else {
             add_problem(pc, rel, PACK_FILE_MISSING);
         }
-        free(rel);
-        p = e + 1;
     }
     while (j < l.count)
         add_problem(pc, l.items[j++].rel, PACK_FILE_ADDED);
     pc->state = pc->problem_count ? PACK_MODIFIED : PACK_OK;
 done:
+    sec_manifest_free(&m);
     free(text);
     free(sigpath);
     list_free(&l);

@@ -95,6 +95,33 @@ void sec_pack_free(PackCheck *pc);
  * data/ and scripts), or NULL when the scenario's files are intact. */
 const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id);
 
+/* ---- a manifest in memory (pack files, issue #13) ------------------------------------- */
+/* The text of a pack.sig, split into its file lines: what `pack build` signs before anything
+ * is written and what `pack install` checks before anything is unpacked. */
+typedef struct SecManifest {
+    char key_id[SEC_KEY_ID_LEN + 1];
+    size_t count;
+    char **paths;                            /* as in pack.sig (relative to ROOT), sorted */
+    unsigned char (*hashes)[SEC_HASH_BYTES]; /* BLAKE2b-256 of each file's bytes */
+} SecManifest;
+/* The files of the pack at root, sorted, named as the manifest names them (hashes zeroed).
+ * Caller frees with sec_manifest_free. */
+SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err);
+/* The signed text of a manifest over m (paths strictly sorted) into out; id_out (size >= 17)
+ * gets the signer's key id. */
+SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, SimBuf *out,
+                            char *id_out, SimError *err);
+/* Checks a manifest's text: its format, a trusted signer and the signature, and that its paths
+ * are sorted, unique and stay inside the pack (no "..", except "../scripts/NAME.lua"; nothing
+ * absolute). Returns PACK_OK and fills out; PACK_UNTRUSTED (out->key_id set); or
+ * PACK_BAD_SIGNATURE with what is wrong in err. out is always safe to free with
+ * sec_manifest_free. */
+PackState sec_manifest_open(const char *text, size_t len, const char *const *trusted,
+                            size_t trusted_count, SecManifest *out, SimError *err);
+/* The index of path in m, or -1. */
+long sec_manifest_find(const SecManifest *m, const char *path);
+void sec_manifest_free(SecManifest *m);
+
 /* ---- installation identity and signed messages (issue #12) ------------------------------ */
 #define SEC_SHA256_BYTES 32
 #define SEC_SIG_HEX      128 /* hex characters of an Ed25519 signature */

@@ -245,6 +245,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "  SELECT id, surname, name, personnel_number, created_at FROM trainees;"
     "DROP TABLE trainees;"
     "ALTER TABLE trainees6 RENAME TO trainees;",
+    /* 6 → 7: the version of the installed scenario pack an attempt was played from (issue
+     * #13); NULL for attempts from a build tree or before this schema. */
+    "ALTER TABLE attempts ADD COLUMN pack_version TEXT;",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
@@ -771,7 +774,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, "
                            "scenario_hash, seed, mode, started_at, pack_hash, pack_state, "
-                           "pack_key) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                           "pack_key, pack_version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
         db_error(st, err, "начало попытки");
         return sqlite3_errcode(st->db);
@@ -787,8 +790,8 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     sqlite3_bind_text(s, 6, seed, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, a->exam ? "exam" : "training", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, op->at, -1, SQLITE_TRANSIENT);
-    const char *pack[3] = {a->pack_hash, a->pack_state, a->pack_key};
-    for (int i = 0; i < 3; i++)
+    const char *pack[4] = {a->pack_hash, a->pack_state, a->pack_key, a->pack_version};
+    for (int i = 0; i < 4; i++)
         if (pack[i][0])
             sqlite3_bind_text(s, 9 + i, pack[i], -1, SQLITE_TRANSIENT);
     /* The row, its journal entry and its place in the summaries commit together. */

@@ -23,7 +23,7 @@
 
 #define STORE_HEAD_LEN 64 /* hex characters of a chain head */
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 typedef struct Store Store;
 
@@ -44,6 +44,10 @@ typedef struct AttemptInfo {
      * its state ("signed", "unsigned", "modified", "untrusted", "bad-signature") and the
      * signer's key id; empty strings are stored as NULL. */
     char pack_hash[65], pack_state[16], pack_key[17];
+    /* The installed pack's version (schema 7, issue #13): "" when the scenarios were not an
+     * installed pack (a build tree, --scenarios). Not part of the journal: pack_hash, which is,
+     * already names the pack, its pack.info with the version included. */
+    char pack_version[48];
 } AttemptInfo;
 
 typedef struct ScenarioStats {

@@ -448,6 +448,7 @@ static void begin_stored_attempt(Ui *u)
         snprintf(a.pack_hash, sizeof a.pack_hash, "%s", pk->hash ? pk->hash : "");
         snprintf(a.pack_state, sizeof a.pack_state, "%s", pk->state ? pk->state : "");
         snprintf(a.pack_key, sizeof a.pack_key, "%s", pk->key ? pk->key : "");
+        snprintf(a.pack_version, sizeof a.pack_version, "%s", pk->version ? pk->version : "");
     }
     SimStatus st = store_begin_attempt(u->cfg->store, &a, &e);
     if (st == SIM_OK || store_pending(u->cfg->store) > 0) /* written, or waiting in memory */
@@ -1426,6 +1427,14 @@ static void draw_catalog(Ui *u)
     if (u->form_error[0])
         gfx_text_box(u->g, u->form_error, 40 * s, l->H - 80 * s, W - 80 * s, l->px_small,
                      GF_REGULAR, u->theme.bad, 1);
+    else if (u->cfg->pack_notice) { /* a new scenario pack arrived (issue #13) */
+        float th = gfx_text_box(u->g, u->cfg->pack_notice, 40 * s, l->H - 80 * s, W - 80 * s,
+                                l->px_small, GF_BOLD, u->theme.accent, 0);
+        gfx_round(u->g, (GRect){30 * s, l->H - 88 * s, W - 60 * s, th + 16 * s}, 8 * s,
+                  u->theme.panel);
+        gfx_text_box(u->g, u->cfg->pack_notice, 40 * s, l->H - 80 * s, W - 80 * s, l->px_small,
+                     GF_BOLD, u->theme.accent, 1);
+    }
     hint_bar(u, tr(STR_UI_HINT_CATALOG));
 }
 
@@ -4170,7 +4179,9 @@ static int script_step(Ui *u)
             const char *have = u->store_msg[0] && store_pending(u->cfg->store) > 0
                                    ? u->store_msg /* the banner over any screen */
                                : u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
-                               : u->screen == SCR_CATALOG      ? u->form_error
+                               : u->screen == SCR_CATALOG
+                                   ? (u->form_error[0] || !u->cfg->pack_notice ? u->form_error
+                                                                               : u->cfg->pack_notice)
                                : u->screen == SCR_PIN          ? u->pin_msg
                                : u->screen == SCR_DEBRIEF && session_content_error(u->ss)
                                    ? tr(STR_CONTENT_STOPPED)

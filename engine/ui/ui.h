@@ -21,6 +21,7 @@
 typedef struct UiPack {
     const char *problem; /* why it may not be examined (Russian), or NULL when it may be */
     const char *hash, *state, *key; /* recorded with each attempt (AttemptInfo.pack_*) */
+    const char *version;            /* the installed pack's version, "" or NULL when none */
 } UiPack;
 
 typedef struct UiScenario {
@@ -63,6 +64,8 @@ typedef struct UiConfig {
     int sync_interval;   /* minutes between background syncs (configuration, default 5) */
     char *warning; /* optional out buffer of SIM_ERROR_MAX bytes: what went wrong but had a
                       fallback (a font that does not open), for the command line to print */
+    const char *pack_notice; /* «Новый пакет сценариев 2026.12: что изменилось — …» shown at
+                                the catalogue (issue #13); NULL when none */
 } UiConfig;
 
 /* Runs the window until the trainee quits or the input script ends. Returns 0 on success,

@@ -264,6 +264,7 @@ int main(void)
     sql(db,
         "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;"
         "ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;"
+        "ALTER TABLE attempts DROP COLUMN pack_version;"
         "UPDATE attempts SET total = 100, passed = 1; PRAGMA user_version = 3");
     Store *st = NULL;
     SimError e;
@@ -305,6 +306,7 @@ int main(void)
     sql(db,
         "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;"
         "ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;"
+        "ALTER TABLE attempts DROP COLUMN pack_version;"
         "PRAGMA user_version = 3");
     snprintf(k, sizeof k, "%s.key", db);
     unlink(k);

@@ -225,6 +225,52 @@ int main(void)
     CHECK(pc && pc->state == PACK_UNSIGNED && strlen(pc->hash) == 64);
     sec_pack_free(pc);
 
+    /* Manifests in memory (issue #13): signed over the given files, checked before use; a
+     * path that could leave the pack, or an unsorted or repeated one, is refused even when the
+     * signature is good. */
+    {
+        const char *trusted[] = {pub};
+        const char *const good[] = {"../scripts/x.lua", "data/rules.json", "s1/scenario.json"};
+        const char *const badp[][2] = {{"../etc/passwd", "a"},        {"/abs", "a"},
+                                       {"s1/../../x", "s1/a"},        {"a//b", "b"},
+                                       {"s1/.hidden", "s1/z"},        {"b", "a"},
+                                       {"a", "a"},                    {"../scripts/a/b.lua", "c"}};
+        unsigned char hs[3][SEC_HASH_BYTES];
+        for (int i = 0; i < 3; i++) sec_hash(hs[i], good[i], strlen(good[i]));
+        SecManifest m = {.count = 3, .paths = (char **)good, .hashes = hs};
+        SimBuf t;
+        simbuf_init(&t);
+        char mid[17];
+        CHECK(sec_manifest_sign(&m, key, &t, mid, &e) == SIM_OK);
+        CHECK_STR(mid, id);
+        SecManifest got;
+        CHECK_INT((int)sec_manifest_open(t.data, t.len, trusted, 1, &got, &e), PACK_OK);
+        CHECK_INT((int)got.count, 3);
+        CHECK_INT((int)sec_manifest_find(&got, "data/rules.json"), 1);
+        CHECK_INT((int)sec_manifest_find(&got, "data/none.json"), -1);
+        CHECK(got.count == 3 && sec_equal(got.hashes[2], hs[2], SEC_HASH_BYTES));
+        sec_manifest_free(&got);
+        const char *others[] = {pub2};
+        CHECK_INT((int)sec_manifest_open(t.data, t.len, others, 1, &got, &e), PACK_UNTRUSTED);
+        CHECK_STR(got.key_id, id);
+        sec_manifest_free(&got);
+        t.data[t.len / 2] ^= 1; /* one bit of the file list */
+        CHECK_INT((int)sec_manifest_open(t.data, t.len, trusted, 1, &got, &e), PACK_BAD_SIGNATURE);
+        sec_manifest_free(&got);
+        simbuf_free(&t);
+        for (size_t i = 0; i < sizeof badp / sizeof badp[0]; i++) {
+            const char *pp[2] = {badp[i][0], badp[i][1]};
+            SecManifest bm = {.count = 2, .paths = (char **)pp, .hashes = hs};
+            simbuf_init(&t);
+            CHECK(sec_manifest_sign(&bm, key, &t, mid, &e) == SIM_OK);
+            CHECK_INT((int)sec_manifest_open(t.data, t.len, trusted, 1, &got, &e),
+                      PACK_BAD_SIGNATURE);
+            CHECK_HAS(e.msg, "путь");
+            sec_manifest_free(&got);
+            simbuf_free(&t);
+        }
+    }
+
     /* PIN: 4–8 digits; a salted hash; the right PIN only. */
     CHECK(sec_pin_valid("1234") && sec_pin_valid("12345678"));
     CHECK(!sec_pin_valid("123") && !sec_pin_valid("123456789") && !sec_pin_valid("12a4"));
