@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
+#include <unistd.h>
 
 #define STORE_APP_ID 0x4D464354 /* "MFCT" */
 
@@ -308,6 +310,33 @@ char *store_key_path(const char *db_path)
     return p;
 }
 
+/* Why a database cannot be written, if it cannot: 2 when its disk is mounted read-only (no
+ * rights will help), 1 when the file, or the folder of a file not there yet, may not be
+ * written, 0 when neither is known. */
+static int unwritable(const char *path)
+{
+    int there = sim_exists(path);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? sim_strndup(path, (size_t)(slash - path)) : sim_strdup(".");
+    const char *place = there ? path : dir && *dir ? dir : "/";
+    struct statvfs fs;
+    int why = 0;
+    if (dir && statvfs(place, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+        why = 2;
+    else if (dir && access(place, W_OK) != 0 && (errno == EACCES || errno == EROFS))
+        why = errno == EROFS ? 2 : 1;
+    free(dir);
+    return why;
+}
+
+/* A database that cannot be written is said to be so, not a foreign or damaged file (a WAL
+ * database on a read-only disk cannot even be read without its -shm file; issue #16). */
+static SimStatus readonly_error(const char *path, int why, SimError *err)
+{
+    return sim_error_set(err, SIM_ERR_IO,
+                         tr(why == 2 ? STR_STORE_READONLY_FS : STR_STORE_READONLY_FILE), path);
+}
+
 SimStatus store_open(const char *path, Store **out, SimError *err)
 {
     return store_open_keyed(path, NULL, out, err);
@@ -391,12 +420,23 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     if (!st)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int why = rc != SQLITE_OK ? unwritable(path) : 0;
+    if (why) {
+        store_close(st);
+        return readonly_error(path, why, err);
+    }
     if (rc != SQLITE_OK) {
         sim_error_set(err, SIM_ERR_IO,
                       "не удалось открыть базу результатов %s: %s (проверьте права на папку)",
                       path, st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
+    }
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        /* SQLite fell back to reading only: the disk or the rights forbid writing. */
+        why = unwritable(path);
+        store_close(st);
+        return readonly_error(path, why ? why : 1, err);
     }
     sqlite3_busy_timeout(st->db, 5000);
     int app = pragma_int(st, "PRAGMA application_id");
