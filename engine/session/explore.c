@@ -6,6 +6,7 @@
  * replay plain attempts. Paths are rebuilt from parent links when a report needs one.
  */
 #include "explore.h"
+#include "session_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,7 +303,7 @@ static int add_node(Ctx *c, int32_t parent, const char *move)
 /* ---- the two ways of walking ------------------------------------------------------------- */
 
 /* ==== the exhaustive walk ===================================================================
- * States are (control state, label) pairs (see session.h). Each control state is run once per
+ * States are (control state, label) pairs (see session_internal.h). Each control state is run once per
  * move from a snapshot, recording what the move does to the label; every label that reaches
  * the control state then follows the move by replaying those few operations, without Lua.
  * A move whose run read the clock or the mood, or in which the applicant walked out, is run
@@ -1314,8 +1315,8 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     w.limit = c->opt->limit ? c->opt->limit : 50000000;
     w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
     SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .limits = {.snapshots = 1},
-                         .program = c->opt->program, .lean = 1};
-    if (session_create(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
+                         .program = c->opt->program};
+    if (session_create_lean(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
     if (!moves_prepare(&w)) {
         walk_free(&w);
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");

@@ -58,7 +58,7 @@ static void record(const char *db, int attempts, char first_id[40])
     memset(&r, 0, sizeof r);
     r.total = 71;
     r.passed = 1;
-    r.crit[0] = (CriterionResult){5, 5, 10};
+    r.crit[0] = (CriterionResult){.raw = 5, .score = 5, .max = 10};
     long long tid = 0;
     Trainee t;
     if (store_find_trainee(st, who_number, &t))
@@ -81,7 +81,8 @@ static void record(const char *db, int attempts, char first_id[40])
         CHECK(store_add_action(st, a.id, 1, "greet", 1, "[]", &e) == SIM_OK);
         CHECK(store_add_action(st, a.id, 2, "inspect:passport", 2, "[]", &e) == SIM_OK);
         CHECK(store_add_action(st, a.id, 3, "service:x", 3, "[]", &e) == SIM_OK);
-        StoreResult res = {&sc, &l, &r, "accepted", 1, 3.0, "{\"total\":71}"};
+        StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
+                           .finished = 1, .sim_minutes = 3.0, .result_json = "{\"total\":71}"};
         CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
     }
     ledger_free(&l);

@@ -10,6 +10,7 @@
  * condition names, jumps with sim.go and reads the mood and the clock; `mini` is plain.
  * Also: a lean session's snapshot puts back exactly the state it was saved in. */
 #include "session/explore.h"
+#include "session/session_internal.h"
 #include "../test.h"
 
 #include <stdlib.h>
@@ -68,7 +69,7 @@ typedef struct Plain {
 
 static Session *replay(Plain *p, int depth)
 {
-    SessionOptions so = {1, MODE_TRAINING, {0, 0, 0, 0}, p->prog, 0};
+    SessionOptions so = {.seed = 1, .mode = MODE_TRAINING, .program = p->prog};
     Session *ss = NULL;
     SimError e;
     if (session_create(p->s, &so, &ss, &e) != SIM_OK) return NULL;
@@ -168,7 +169,7 @@ static Scenario *load(const char *id, RuleCatalog **rules)
     SimDiags d;
     simdiags_init(&d);
     *rules = rules_load(path, &d);
-    ScenarioLoadOptions opt = {*rules, scripts, NULL};
+    ScenarioLoadOptions opt = {.rules = *rules, .scripts_dir = scripts};
     Scenario *s = scenario_load(dir, &opt, &d);
     for (size_t i = 0; i < d.count; i++) {
         char *m = simdiag_format(&d.items[i]);
@@ -212,7 +213,7 @@ static void compare(const char *id)
     CHECK(!p.incomplete);
     CHECK(p.states > 100);
 
-    ExploreOptions xo = {0, 0, 1, MAX_DEPTH, prog, 1};
+    ExploreOptions xo = {.seed = 1, .max_depth = MAX_DEPTH, .program = prog, .verify = 1};
     ExploreResult *r = NULL;
     CHECK(explore_run(s, &xo, &r, &e) == SIM_OK);
     if (r) {
@@ -252,16 +253,18 @@ static void snapshot_round_trip(void)
         rules_free(rules);
         return;
     }
-    SessionOptions so = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 1};
+    SessionOptions so = {.seed = 7, .mode = MODE_TRAINING};
     Session *ss = NULL;
     SimError e;
-    CHECK(session_create(s, &so, &ss, &e) == SIM_OK);
+    CHECK(session_create_lean(s, &so, &ss, &e) == SIM_OK);
     if (ss) {
         CHECK(session_act(ss, "hello", &e) == SIM_OK);
         CHECK(session_act(ss, "explain", &e) == SIM_OK);
         SessionSnapshot *sn = NULL;
         CHECK(session_snapshot_save(ss, &sn, &e) == SIM_OK);
         uint64_t before = session_state_hash(ss);
+        double minutes = session_minutes(ss);
+        int mood = session_mood(ss), step = session_step_index(ss);
         CHECK(session_act(ss, "joke", &e) == SIM_OK);
         CHECK(session_act(ss, "to-decide", &e) == SIM_OK);
         CHECK(session_act(ss, "refuse", &e) == SIM_OK);
@@ -271,6 +274,8 @@ static void snapshot_round_trip(void)
             CHECK(session_snapshot_load(ss, sn, &e) == SIM_OK);
             CHECK(!session_finished(ss));
             CHECK(session_state_hash(ss) == before);
+            CHECK(session_minutes(ss) == minutes && session_mood(ss) == mood);
+            CHECK(session_step_index(ss) == step && session_ending(ss) == NULL);
             /* The script's counter and random generator were put back too: the same moves
              * give the same end. */
             CHECK(session_act(ss, "joke", &e) == SIM_OK);
@@ -281,7 +286,7 @@ static void snapshot_round_trip(void)
         session_snapshot_free(sn);
         /* A plain session refuses snapshots. */
         Session *plain = NULL;
-        SessionOptions po = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
+        SessionOptions po = {.seed = 7, .mode = MODE_TRAINING};
         CHECK(session_create(s, &po, &plain, &e) == SIM_OK);
         SessionSnapshot *no = NULL;
         CHECK(plain && session_snapshot_save(plain, &no, &e) == SIM_ERR_INVALID && !no);
