@@ -303,9 +303,10 @@ static int add_node(Ctx *c, int32_t parent, const char *move)
 /* ---- the two ways of walking ------------------------------------------------------------- */
 
 /* ==== the exhaustive walk ===================================================================
- * States are (control state, label) pairs (see session_internal.h). Each control state is run once per
- * move from a snapshot, recording what the move does to the label; every label that reaches
- * the control state then follows the move by replaying those few operations, without Lua.
+ * States are (control state, label) pairs (see session_internal.h). Each control state is run
+ * once per move from a snapshot, recording what the move does to the label; every label that
+ * reaches the control state then follows the move by replaying those few operations, without
+ * Lua.
  * A move whose run read the clock or the mood, or in which the applicant walked out, is run
  * for each label separately (from the control state's snapshot, with that label set), and so
  * is a label whose own mood would reach 0 on a move that did not walk out. */
