@@ -8,6 +8,8 @@
  */
 #include "jsonscan.h"
 
+#include "../core/hmap.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +26,7 @@ typedef struct PosEntry {
 struct JsonPosMap {
     PosEntry *entries;
     size_t count, cap;
-    size_t *slots; /* open addressing: index+1 into entries, 0 = empty */
-    size_t nslots;
+    SimMap index; /* hash of a path -> its index in entries */
 };
 
 static uint64_t str_hash(const char *s, size_t n)
@@ -33,28 +34,8 @@ static uint64_t str_hash(const char *s, size_t n)
     return sim_hash_fnv1a(SIM_HASH_INIT, s, n);
 }
 
-static int pos_grow_slots(JsonPosMap *m)
-{
-    size_t n = m->nslots ? m->nslots * 2 : 256;
-    size_t *slots = calloc(n, sizeof *slots);
-    if (!slots)
-        return 0;
-    for (size_t i = 0; i < m->count; i++) {
-        size_t j = (size_t)(m->entries[i].hash & (n - 1));
-        while (slots[j])
-            j = (j + 1) & (n - 1);
-        slots[j] = i + 1;
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->nslots = n;
-    return 1;
-}
-
 static void pos_add(JsonPosMap *m, const char *path, size_t plen, int line, int col)
 {
-    if ((m->count + 1) * 2 > m->nslots && !pos_grow_slots(m))
-        return;
     if (m->count == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 128;
         PosEntry *p = realloc(m->entries, cap * sizeof *p);
@@ -70,23 +51,23 @@ static void pos_add(JsonPosMap *m, const char *path, size_t plen, int line, int 
     e->hash = str_hash(path, plen);
     e->line = line;
     e->col = col;
-    size_t j = (size_t)(e->hash & (m->nslots - 1));
-    while (m->slots[j])
-        j = (j + 1) & (m->nslots - 1);
-    m->slots[j] = ++m->count;
+    if (!sim_map_add(&m->index, e->hash, (uint32_t)m->count)) {
+        free(e->path);
+        return;
+    }
+    m->count++;
 }
 
 static const PosEntry *pos_get(const JsonPosMap *m, const char *path, size_t plen)
 {
-    if (!m || !m->nslots)
+    if (!m)
         return NULL;
     uint64_t h = str_hash(path, plen);
-    size_t j = (size_t)(h & (m->nslots - 1));
-    while (m->slots[j]) {
-        const PosEntry *e = &m->entries[m->slots[j] - 1];
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&m->index, h, &cur)) != NULL;) {
+        const PosEntry *e = &m->entries[*i];
         if (e->hash == h && strlen(e->path) == plen && memcmp(e->path, path, plen) == 0)
             return e;
-        j = (j + 1) & (m->nslots - 1);
     }
     return NULL;
 }
@@ -132,7 +113,7 @@ void jsonpos_free(JsonPosMap *m)
     for (size_t i = 0; i < m->count; i++)
         free(m->entries[i].path);
     free(m->entries);
-    free(m->slots);
+    sim_map_free(&m->index);
     free(m);
 }
 
@@ -170,12 +151,12 @@ void jsonpath_append_key(SimBuf *path, const char *key)
 
 /* ==== scanner =========================================================================== */
 
-typedef struct KeySlot {
+/* A key met in an object, to find it there again. */
+typedef struct KeySeen {
     uint64_t obj; /* object serial */
-    uint64_t hash;
     char *key;
     int line, col;
-} KeySlot;
+} KeySeen;
 
 typedef struct Scan {
     const unsigned char *p, *end, *start;
@@ -192,8 +173,9 @@ typedef struct Scan {
     int failed; /* a syntax error: stop */
     int bad;    /* any error, syntax or not */
     uint64_t obj_serial;
-    KeySlot *keys; /* duplicate-key set */
+    KeySeen *keys;    /* every key met, for duplicates */
     size_t nkeys, keycap;
+    SimMap key_index; /* hash of (object serial, key) -> index in keys */
 } Scan;
 
 static int col_of(Scan *s, const unsigned char *at)
@@ -457,28 +439,11 @@ static int scan_literal(Scan *s, const char *word)
 /* Records a key of object obj; reports a duplicate with both positions. */
 static void note_key(Scan *s, uint64_t obj, const char *key, int line, int col)
 {
-    if (s->nkeys * 2 >= s->keycap) {
-        size_t cap = s->keycap ? s->keycap * 2 : 256;
-        KeySlot *k = calloc(cap, sizeof *k);
-        if (!k)
-            return;
-        for (size_t i = 0; i < s->keycap; i++) {
-            if (!s->keys[i].key)
-                continue;
-            size_t j = (size_t)(s->keys[i].hash & (cap - 1));
-            while (k[j].key)
-                j = (j + 1) & (cap - 1);
-            k[j] = s->keys[i];
-        }
-        free(s->keys);
-        s->keys = k;
-        s->keycap = cap;
-    }
     uint64_t h = str_hash(key, strlen(key)) ^ (obj * 0x9e3779b97f4a7c15ULL);
-    size_t j = (size_t)(h & (s->keycap - 1));
-    while (s->keys[j].key) {
-        KeySlot *k = &s->keys[j];
-        if (k->hash == h && k->obj == obj && strcmp(k->key, key) == 0) {
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&s->key_index, h, &cur)) != NULL;) {
+        const KeySeen *k = &s->keys[*i];
+        if (k->obj == obj && strcmp(k->key, key) == 0) {
             s->bad = 1;
             simdiags_add(s->diags, SIM_SEV_ERROR, s->file, line, col, simbuf_str(&s->path),
                          "ключ «%s» повторяется (первый раз — строка %d, столбец %d); "
@@ -486,13 +451,25 @@ static void note_key(Scan *s, uint64_t obj, const char *key, int line, int col)
                          key, k->line, k->col);
             return;
         }
-        j = (j + 1) & (s->keycap - 1);
     }
-    s->keys[j].key = sim_strdup(key);
-    s->keys[j].hash = h;
-    s->keys[j].obj = obj;
-    s->keys[j].line = line;
-    s->keys[j].col = col;
+    if (s->nkeys == s->keycap) {
+        size_t cap = s->keycap ? s->keycap * 2 : 128;
+        KeySeen *k = realloc(s->keys, cap * sizeof *k);
+        if (!k)
+            return;
+        s->keys = k;
+        s->keycap = cap;
+    }
+    KeySeen *k = &s->keys[s->nkeys];
+    if (!(k->key = sim_strdup(key)))
+        return;
+    if (!sim_map_add(&s->key_index, h, (uint32_t)s->nkeys)) {
+        free(k->key);
+        return;
+    }
+    k->obj = obj;
+    k->line = line;
+    k->col = col;
     s->nkeys++;
 }
 
@@ -644,9 +621,10 @@ int jsonscan(const char *text, size_t len, const char *file, SimDiags *diags, Js
         if (!s.failed && s.p < s.end)
             fail_at(&s, s.p, "после конца JSON-значения лишний текст: %s", describe(&s));
     }
-    for (size_t i = 0; i < s.keycap; i++)
+    for (size_t i = 0; i < s.nkeys; i++)
         free(s.keys[i].key);
     free(s.keys);
+    sim_map_free(&s.key_index);
     simbuf_free(&s.path);
     if (s.bad) {
         jsonpos_free(s.map);

@@ -8,6 +8,8 @@
 #include "explore.h"
 #include "session_internal.h"
 
+#include "../core/hmap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,44 +34,6 @@ typedef struct Ctx {
     size_t path_cap;
     int oom;
 } Ctx;
-
-/* ---- sets of 64-bit hashes (open addressing; 0 = empty) ---------------------------------- */
-
-typedef struct HSet {
-    uint64_t *k;
-    uint32_t cap, n;
-} HSet;
-
-/* 1 when h is new (and added), 0 when present, -1 when memory ran out. */
-static int hset_add(HSet *s, uint64_t h)
-{
-    h |= 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        /* Large sets grow fourfold: fewer rehashes and fewer fresh pages to fault in. */
-        if (s->cap >= (1u << 29)) return -1; /* beyond any --limit: a set this size */
-        uint32_t ncap = !s->cap ? 8 : s->cap < (1u << 16) ? s->cap * 2 : s->cap * 4;
-        uint64_t *n = calloc(ncap, sizeof *n);
-        if (!n) return -1;
-        for (uint32_t i = 0; i < s->cap; i++)
-            if (s->k[i])
-                for (uint32_t j = (uint32_t)s->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!n[j]) {
-                        n[j] = s->k[i];
-                        break;
-                    }
-        free(s->k);
-        s->k = n;
-        s->cap = ncap;
-    }
-    for (uint32_t j = (uint32_t)h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
-        if (s->k[j] == h) return 0;
-        if (!s->k[j]) {
-            s->k[j] = h;
-            s->n++;
-            return 1;
-        }
-    }
-}
 
 /* ---- paths ------------------------------------------------------------------------------- */
 
@@ -365,75 +329,6 @@ typedef struct Hot {
 
 /* 64-bit hash -> index, open addressing at most half full (0 marks an empty slot, so keys
  * are stored with the low bit set). Keys may repeat: a lookup walks every slot of its key. */
-typedef struct IMap {
-    uint64_t *k;
-    int32_t *v;
-    size_t cap, n;
-} IMap;
-
-/* Makes room for one more entry; 0 when memory ran out. */
-static int imap_reserve(IMap *m)
-{
-    if ((m->n + 1) * 2 <= m->cap) return 1;
-    size_t ncap = m->cap ? m->cap * 2 : 256;
-    uint64_t *k = calloc(ncap, sizeof *k);
-    int32_t *v = calloc(ncap, sizeof *v);
-    if (!k || !v) {
-        free(k);
-        free(v);
-        return 0;
-    }
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->k[i])
-            for (size_t j = m->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                if (!k[j]) {
-                    k[j] = m->k[i];
-                    v[j] = m->v[i];
-                    break;
-                }
-    free(m->k);
-    free(m->v);
-    m->k = k;
-    m->v = v;
-    m->cap = ncap;
-    return 1;
-}
-
-/* The value after *slot among the entries of key (start with *slot = (size_t)-1), or -1. */
-static int32_t imap_next(const IMap *m, uint64_t key, size_t *slot)
-{
-    if (!m->cap) return -1;
-    key |= 1;
-    size_t j = *slot == (size_t)-1 ? key & (m->cap - 1) : (*slot + 1) & (m->cap - 1);
-    for (;; j = (j + 1) & (m->cap - 1)) {
-        if (!m->k[j]) return -1;
-        if (m->k[j] == key) {
-            *slot = j;
-            return m->v[j];
-        }
-    }
-}
-
-/* Adds key -> v (call imap_reserve first). */
-static void imap_put(IMap *m, uint64_t key, int32_t v)
-{
-    key |= 1;
-    for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1))
-        if (!m->k[j]) {
-            m->k[j] = key;
-            m->v[j] = v;
-            m->n++;
-            return;
-        }
-}
-
-static void imap_free(IMap *m)
-{
-    free(m->k);
-    free(m->v);
-    memset(m, 0, sizeof *m);
-}
-
 typedef struct Walk {
     Ctx *c;
     Session *ss;
@@ -441,12 +336,12 @@ typedef struct Walk {
     SessionTookFilter *filter;
     CNode *nodes;
     size_t node_count, node_cap;
-    HSet *seen; /* [node]: the labels that reached it (hashes); apart from the nodes, so the
+    SimSet *seen; /* [node]: the labels that reached it (hashes); apart from the nodes, so the
                    hot loop touches 16 bytes per node, not a whole node */
     size_t seen_cap;
     Hot *hot; /* [node] */
     size_t hot_cap;
-    IMap node_map; /* control hash -> node index */
+    SimMap node_map; /* control hash -> node index */
     Label *labels;
     size_t label_count, label_cap;
     Trans *trans;
@@ -455,7 +350,7 @@ typedef struct Walk {
     size_t ops_count, ops_cap;
     SessionOps rec;
     char **moves;  /* interned move names */
-    IMap move_map; /* hash of a move id -> its index in moves */
+    SimMap move_map; /* hash of a move id -> its index in moves */
     size_t move_count, move_cap;
     int32_t *stack;
     size_t stack_count, stack_cap;
@@ -492,17 +387,17 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 static int32_t move_intern(Walk *w, const char *m)
 {
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, m, strlen(m));
-    size_t slot = (size_t)-1;
-    for (int32_t i; (i = imap_next(&w->move_map, h, &slot)) >= 0;)
-        if (strcmp(w->moves[i], m) == 0) return i;
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&w->move_map, h, &cur)) != NULL;)
+        if (strcmp(w->moves[*i], m) == 0) return (int32_t)*i;
     char *d = NULL;
-    if (!imap_reserve(&w->move_map) || !GROW(w, w->moves, w->move_cap, w->move_count + 1) ||
+    if (!sim_map_reserve(&w->move_map, 1) || !GROW(w, w->moves, w->move_cap, w->move_count + 1) ||
         !(d = sim_strdup(m))) {
         w->c->oom = 1;
         return -1;
     }
     w->moves[w->move_count] = d;
-    imap_put(&w->move_map, h, (int32_t)w->move_count);
+    sim_map_add(&w->move_map, h, (uint32_t)w->move_count);
     return (int32_t)w->move_count++;
 }
 
@@ -609,13 +504,13 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
 /* The node of a control hash, or -1. */
 static int32_t node_find(const Walk *w, uint64_t h)
 {
-    size_t slot = (size_t)-1;
-    return imap_next(&w->node_map, h, &slot);
+    const uint32_t *i = sim_map_get(&w->node_map, h);
+    return i ? (int32_t)*i : -1;
 }
 
 static int32_t node_add(Walk *w, uint64_t h)
 {
-    if (!imap_reserve(&w->node_map)) {
+    if (!sim_map_reserve(&w->node_map, 1)) {
         w->c->oom = 1;
         return -1;
     }
@@ -631,7 +526,7 @@ static int32_t node_add(Walk *w, uint64_t h)
     memset(n, 0, sizeof *n);
     n->hash = h;
     n->trans_at = -1;
-    imap_put(&w->node_map, h, id);
+    sim_map_add(&w->node_map, h, (uint32_t)id);
     return id;
 }
 
@@ -785,7 +680,7 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
                            int32_t move, uint64_t h, int32_t depth)
 {
     Ctx *c = w->c;
-    int fresh = hset_add(&w->seen[node], h);
+    int fresh = sim_set_add(&w->seen[node], h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return -1;
@@ -849,7 +744,7 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
 {
     Ctx *c = w->c;
     if (end < 0) return;
-    int fresh = hset_add(&w->seen[end], h);
+    int fresh = sim_set_add(&w->seen[end], h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return;
@@ -1221,9 +1116,7 @@ static void propagate(Walk *w, int32_t node)
                     dest[j] = vr->target < 0 ? vr->end_node : vr->target;
                     ending[j] = vr->ending;
                     hh[j] = session_label_hash(s, &v);
-                    const HSet *hs = dest[j] >= 0 ? &w->seen[dest[j]] : NULL;
-                    if (hs && hs->cap)
-                        __builtin_prefetch(&hs->k[(uint32_t)(hh[j] | 1) & (hs->cap - 1)]);
+                    if (dest[j] >= 0) sim_set_prefetch(&w->seen[dest[j]], hh[j]);
                 }
                 for (uint32_t j = 0; j < m && !c->oom && !w->restart; j++) {
                     int32_t li = batch[i0 + j].id;
@@ -1260,13 +1153,13 @@ static void walk_free(Walk *w)
     free(w->flag_base);
     for (size_t i = 0; i < w->node_count; i++) {
         free(w->hot[i].pend);
-        free(w->seen[i].k);
+        sim_set_free(&w->seen[i]);
         session_snapshot_free(w->nodes[i].snap);
     }
     free(w->nodes);
     free(w->seen);
     free(w->hot);
-    imap_free(&w->node_map);
+    sim_map_free(&w->node_map);
     free(w->labels);
     free(w->trans);
     free(w->ops);
@@ -1274,7 +1167,7 @@ static void walk_free(Walk *w)
     for (size_t i = 0; i < w->move_count; i++)
         free(w->moves[i]);
     free(w->moves);
-    imap_free(&w->move_map);
+    sim_map_free(&w->move_map);
     free(w->stack);
     session_snapshot_free(w->root);
     session_destroy(w->ss);

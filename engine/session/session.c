@@ -11,6 +11,7 @@
 #include "session_internal.h"
 
 #include "../core/i18n.h"
+#include "../core/hmap.h"
 #include "../core/jsonw.h"
 
 #include <math.h>
@@ -21,9 +22,9 @@
 /* Strings kept once per lean session (exploration): sets and fields then hold borrowed
  * pointers, and a snapshot copies pointers, not text. */
 typedef struct Intern {
-    char **v;
-    uint64_t *h;
-    size_t cap, n;
+    char **v;     /* owned, in the order they came */
+    size_t n, cap;
+    SimMap index; /* hash of a string -> its index in v */
 } Intern;
 
 typedef struct StrSet {
@@ -95,48 +96,32 @@ static uint64_t str_hash(const char *v)
 
 static const char *intern(Intern *p, const char *v, uint64_t h)
 {
-    if ((p->n + 1) * 2 > p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 64;
-        char **nv = calloc(ncap, sizeof *nv);
-        uint64_t *nh = calloc(ncap, sizeof *nh);
-        if (!nv || !nh) {
-            free(nv);
-            free(nh);
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&p->index, h, &cur)) != NULL;)
+        if (strcmp(p->v[*i], v) == 0)
+            return p->v[*i];
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        char **nv = realloc(p->v, cap * sizeof *nv);
+        if (!nv)
             return NULL;
-        }
-        for (size_t i = 0; i < p->cap; i++)
-            if (p->v[i])
-                for (size_t j = p->h[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!nv[j]) {
-                        nv[j] = p->v[i];
-                        nh[j] = p->h[i];
-                        break;
-                    }
-        free(p->v);
-        free(p->h);
         p->v = nv;
-        p->h = nh;
-        p->cap = ncap;
+        p->cap = cap;
     }
-    for (size_t j = h & (p->cap - 1);; j = (j + 1) & (p->cap - 1)) {
-        if (!p->v[j]) {
-            if (!(p->v[j] = sim_strdup(v)))
-                return NULL;
-            p->h[j] = h;
-            p->n++;
-            return p->v[j];
-        }
-        if (p->h[j] == h && strcmp(p->v[j], v) == 0)
-            return p->v[j];
+    char *d = sim_strdup(v);
+    if (!d || !sim_map_add(&p->index, h, (uint32_t)p->n)) {
+        free(d);
+        return NULL;
     }
+    return p->v[p->n++] = d;
 }
 
 static void intern_free(Intern *p)
 {
-    for (size_t i = 0; i < p->cap; i++)
+    for (size_t i = 0; i < p->n; i++)
         free(p->v[i]);
     free(p->v);
-    free(p->h);
+    sim_map_free(&p->index);
     memset(p, 0, sizeof *p);
 }
 
@@ -1813,16 +1798,10 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 /* ---- the took filter ---- */
 
-typedef struct FilterSlot {
-    uint64_t hash; /* 0: empty */
-    int step;      /* the step whose action it is; -1: always part of the state */
-} FilterSlot;
-
-/* Names (by hash) with the step whose action each is, or -1 for "always counts". */
-typedef struct SlotTable {
-    FilterSlot *slots; /* open addressing, at most half full; hash 0 = empty */
-    size_t cap, count;
-} SlotTable;
+/* Names (by hash) with the step whose action each is, or -1 for "always counts" (the value
+ * is the step plus one, so 0 says "always"). Two names of one hash are one name: a filter
+ * that holds one more name than it needs costs speed, never a wrong answer. */
+typedef SimMap SlotTable;
 
 struct SessionTookFilter {
     const Scenario *s;
@@ -1859,46 +1838,24 @@ static void filter_reach(SessionTookFilter *f)
                     f->reach[i * n + j] |= f->reach[k * n + j];
 }
 
-/* The slot of hash h (h | 1): its entry, or the empty slot where it would go. */
-static FilterSlot *slot_of(const SlotTable *t, uint64_t h)
+/* The step of a name's hash (-1: always), or -2 when the table does not hold it. */
+static int slot_find(const SlotTable *t, uint64_t h)
 {
-    h |= 1;
-    for (size_t j = h & (t->cap - 1);; j = (j + 1) & (t->cap - 1))
-        if (t->slots[j].hash == h || !t->slots[j].hash)
-            return &t->slots[j];
-}
-
-/* The entry of h, or NULL. */
-static const FilterSlot *slot_find(const SlotTable *t, uint64_t h)
-{
-    const FilterSlot *sl = t->cap ? slot_of(t, h) : NULL;
-    return sl && sl->hash ? sl : NULL;
+    const uint32_t *v = sim_map_get(t, h);
+    return v ? (int)*v - 1 : -2;
 }
 
 /* Adds name with its step (-1: always; "always" wins over a step). 0 when memory ran out. */
 static int slot_put(SlotTable *t, const char *name, int step)
 {
-    if ((t->count + 1) * 2 > t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 64;
-        SlotTable n = {calloc(ncap, sizeof(FilterSlot)), ncap, t->count};
-        if (!n.slots)
-            return 0;
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slots[i].hash)
-                *slot_of(&n, t->slots[i].hash) = t->slots[i];
-        free(t->slots);
-        *t = n;
+    uint64_t h = str_hash(name);
+    uint32_t *v = sim_map_get(t, h);
+    if (v) {
+        if (step < 0)
+            *v = 0;
+        return 1;
     }
-    uint64_t h = str_hash(name) | 1;
-    FilterSlot *sl = slot_of(t, h);
-    if (!sl->hash) {
-        sl->hash = h;
-        sl->step = step;
-        t->count++;
-    } else if (step < 0) {
-        sl->step = -1;
-    }
-    return 1;
+    return sim_map_add(t, h, (uint32_t)(step + 1));
 }
 
 static int plain_flag(const char *name)
@@ -1949,18 +1906,17 @@ void session_took_filter_destroy(SessionTookFilter *f)
 {
     if (!f)
         return;
-    free(f->took.slots);
+    sim_map_free(&f->took);
     free(f->reach);
     strset_free(&f->asked);
-    free(f->flags.slots);
+    sim_map_free(&f->flags);
     strset_free(&f->fasked);
     free(f);
 }
 
 static void filter_note(SessionTookFilter *f, const char *id)
 {
-    const FilterSlot *sl = slot_find(&f->took, str_hash(id));
-    if (sl && sl->step < 0)
+    if (slot_find(&f->took, str_hash(id)) == -1)
         return;
     /* Asked about an action the filter may drop: from now on it must always count. */
     if (!strset_has(&f->asked, id))
@@ -1970,7 +1926,7 @@ static void filter_note(SessionTookFilter *f, const char *id)
 
 static void filter_flag_note(SessionTookFilter *f, const char *name)
 {
-    if (slot_find(&f->flags, str_hash(name)))
+    if (slot_find(&f->flags, str_hash(name)) != -2)
         return;
     if (!strset_has(&f->fasked, name))
         strset_push(&f->fasked, name);
@@ -2014,12 +1970,13 @@ static int took_counts(const Session *ss, size_t i)
     const SessionTookFilter *f = ss->filter;
     if (!f)
         return 1;
-    const FilterSlot *sl = slot_find(&f->took, ss->took.hash[i]);
-    if (!sl)
+    int step = slot_find(&f->took, ss->took.hash[i]);
+    if (step == -2)
         return 0; /* a document or flag move nobody asks about: its effect is in the state */
-    if (sl->step < 0)
+    if (step < 0)
         return 1;
-    return ss->core.step >= 0 && f->reach[(size_t)ss->core.step * f->s->step_count + (size_t)sl->step];
+    return ss->core.step >= 0 &&
+           f->reach[(size_t)ss->core.step * f->s->step_count + (size_t)step];
 }
 
 uint64_t session_control_hash(const Session *ss)
@@ -2032,7 +1989,7 @@ uint64_t session_control_hash(const Session *ss)
     h = mix(h, ss->core.data_hash);
     uint64_t fl = 0;
     for (size_t i = 0; i < ss->flags.count; i++)
-        if (!ss->filter || slot_find(&ss->filter->flags, ss->flags.hash[i]))
+        if (!ss->filter || slot_find(&ss->filter->flags, ss->flags.hash[i]) != -2)
             fl += mix(0, ss->flags.hash[i]);
     h = mix(h, fl);
     uint64_t t = 0;

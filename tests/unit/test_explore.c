@@ -15,45 +15,13 @@
  * Also: a lean session's snapshot puts back exactly the state it was saved in. */
 #include "session/explore.h"
 #include "session/session_internal.h"
+#include "core/hmap.h"
 #include "../test.h"
 
 #include <stdlib.h>
 
 #define MAX_DEPTH 60
 #define MAX_MOVES 128
-
-typedef struct Set {
-    uint64_t *k;
-    size_t cap, n;
-} Set;
-
-static int set_add(Set *s, uint64_t h)
-{
-    h |= 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 1024;
-        uint64_t *n = calloc(ncap, sizeof *n);
-        if (!n) return 0;
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->k[i])
-                for (size_t j = s->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!n[j]) {
-                        n[j] = s->k[i];
-                        break;
-                    }
-        free(s->k);
-        s->k = n;
-        s->cap = ncap;
-    }
-    for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
-        if (s->k[j] == h) return 0;
-        if (!s->k[j]) {
-            s->k[j] = h;
-            s->n++;
-            return 1;
-        }
-    }
-}
 
 typedef struct EndStat {
     long long reached, passed;
@@ -64,7 +32,7 @@ typedef struct Plain {
     const Scenario *s;
     ScriptProgram *prog;
     SessionTookFilter *filter;
-    Set seen;
+    SimSet seen;
     EndStat *ends; /* one per ending, however many */
     char moves[MAX_DEPTH][256];
     long long states;
@@ -130,7 +98,7 @@ static void plain_walk(Plain *p, int depth)
 {
     Session *ss = replay(p, depth);
     if (!ss) return;
-    if (!set_add(&p->seen, session_state_hash(ss))) {
+    if (sim_set_add(&p->seen, session_state_hash(ss)) != 1) {
         session_destroy(ss);
         return;
     }
@@ -282,8 +250,7 @@ static void compare(const char *id)
         return;
     }
     for (int round = 0; round < 16; round++) {
-        free(p.seen.k);
-        memset(&p.seen, 0, sizeof p.seen);
+        sim_set_free(&p.seen);
         memset(p.ends, 0, s->ending_count * sizeof *p.ends);
         p.states = 0;
         p.incomplete = 0;
@@ -319,7 +286,7 @@ static void compare(const char *id)
     }
     explore_free(r);
     free(p.ends);
-    free(p.seen.k);
+    sim_set_free(&p.seen);
     session_took_filter_destroy(p.filter);
     script_program_destroy(prog);
     scenario_free(s);
