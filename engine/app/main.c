@@ -52,7 +52,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-        printf("mfc-trainer 0.1.0 (формат сценариев %d)\n", SCENARIO_FORMAT);
+        printf(tr(STR_VERSION), SCENARIO_FORMAT);
         return EXIT_OK;
     }
     AppPaths paths;

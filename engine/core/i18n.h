@@ -625,6 +625,162 @@
     X(STR_ERR_NO_SCENARIOS_DIR,                                                                 \
       "папки сценариев %s нет: укажите её параметром --scenarios ПАПКА или переменной "        \
       "MFC_SCENARIOS")                                                                          \
+    X(STR_SCRIPT_ADD_MINUTES_RANGE, "sim.add_minutes: ожидалось число от 0 до 240")              \
+    X(STR_SCRIPT_SCORE_NO_CRITERION, "sim.score: неизвестный критерий «%s»")                     \
+    X(STR_SCRIPT_SCORE_NO_RULE, "sim.score: правила «%s» нет в каталоге rules.json")             \
+    X(STR_SCRIPT_SCORE_RANGE, "sim.score: баллы должны быть от -100 до 100")                     \
+    X(STR_SCRIPT_SCORE_NEEDS_RULE,                                                               \
+      "sim.score: у ошибки (отрицательные баллы) должно быть правило")                           \
+    X(STR_SCRIPT_CRITICAL_NO_RULE, "sim.critical: правила «%s» нет в каталоге rules.json")       \
+    X(STR_SCRIPT_GO_NO_STEP, "sim.go: неизвестный шаг «%s»")                                     \
+    X(STR_SCRIPT_FINISH_NO_ENDING, "sim.finish: неизвестная концовка «%s»")                      \
+    X(STR_SCRIPT_SET_FIELD_NO_FIELD, "sim.set_field: нет документа «%s» с полем «%s»")           \
+    X(STR_SCRIPT_APPLICANT_AGE, "sim.set_applicant: возраст от 0 до 120")                        \
+    X(STR_SCRIPT_APPLICANT_KEYS, "sim.set_applicant: можно менять только \"name\" и \"age\"")    \
+    X(STR_SCRIPT_UNKNOWN_COMMAND, "неизвестная команда")                                         \
+    X(STR_SCRIPT_ENDING_UNKNOWN, "%s: ending() вернула неизвестную концовку «%s»")               \
+    X(STR_NOMEM, "нехватка памяти")                                                              \
+    X(STR_ERR_FLAG_SHAPE, "отметка пишется как flag:ДОКУМЕНТ.ПОЛЕ:ПРИЧИНА, а не «%s»")           \
+    X(STR_SNAPSHOT_LEAN_ONLY, "снимок возможен только в режиме обхода")                          \
+    X(STR_EXPLORE_MUST_FAIL_ENDING, "концовка «%s» отмечена must_fail, но достижима с зачётом")  \
+    X(STR_EXPLORE_MUST_FAIL_ACTION,                                                              \
+      "действие «%s» отмечено must_fail, но лежит на зачётном пути")                             \
+    X(STR_EXPLORE_WITH_TOTAL, "%s (итог %d)")                                                    \
+    X(STR_EXPLORE_NO_WAY_ON,                                                                     \
+      "ни одно действие шага не доступно и концовки нет: приём не может "                        \
+      "завершиться")                                                                             \
+    X(STR_EXPLORE_NOT_STARTED, "попытка не началась: %s")                                        \
+    X(STR_EXPLORE_MOVE_FAILED, "ход %zu «%s» не выполнен: %s")                                   \
+    X(STR_EXPLORE_VERIFY_DIFFERS,                                                                \
+      "обход: концовка %d, итог %d, %s, %.2f мин; попытка: концовка %d, итог "                   \
+      "%d, %s, %.2f мин")                                                                        \
+    X(STR_EXPLORE_PASSED, "сдано")                                                               \
+    X(STR_EXPLORE_NOT_PASSED, "не сдано")                                                        \
+    X(STR_EXPLORE_PATH, "%s; путь:")                                                             \
+    X(STR_EXPLORE_REPORT_PATH_DIFFERS,                                                           \
+      "путь из отчёта (итог %d) при повторе кончается иначе; путь:")                             \
+    X(STR_SCRIPT_TIME_BUDGET, "%s:%d: сценарий превысил бюджет времени (%I мс на вызов)")        \
+    X(STR_SCRIPT_STEP_BUDGET,                                                                    \
+      "%s:%d: сценарий превысил бюджет вычислений (%I инструкций на вызов)")                     \
+    X(STR_SCRIPT_OVER_BUDGET, "превысил бюджет")                                                 \
+    X(STR_SCRIPT_STRING_TOO_LONG,                                                                \
+      "%s:%d: строка длиннее %d байт: так много текста сценарию не нужно")                       \
+    X(STR_SCRIPT_MEMORY_LIMIT_AT, "%s:%d: скрипт превысил лимит памяти (%I МиБ)")                \
+    X(STR_SCRIPT_YIELD_OUTSIDE,                                                                  \
+      "%s:%d: coroutine.yield вне сопрограммы: хук не может уступить "                           \
+      "управление")                                                                              \
+    X(STR_SCRIPT_ERROR_NOT_STRING, "%s:%d: ошибка-значение типа %s, а не строка")                \
+    X(STR_SCRIPT_MEMORY_LIMIT, "скрипт превысил лимит памяти")                                   \
+    X(STR_SCRIPT_ERROR, "ошибка скрипта")                                                        \
+    X(STR_SCRIPT_NO_GC_METAMETHOD, "setmetatable: метаметод __gc в сценариях запрещён")          \
+    X(STR_SCRIPT_METATABLE_PROTECTED, "setmetatable: метатаблица защищена")                      \
+    X(STR_SCRIPT_COLLECTGARBAGE_COUNT,                                                           \
+      "collectgarbage: в сценариях доступен только режим \"count\"")                             \
+    X(STR_SCRIPT_RANDOM_ARGS, "math.random: слишком много аргументов")                           \
+    X(STR_SCRIPT_RANDOM_EMPTY, "пустой интервал")                                                \
+    X(STR_SCRIPT_MATCH_SUBJECT_LONG, "строка для поиска по шаблону длиннее %d байт")             \
+    X(STR_SCRIPT_MATCH_PATTERN_LONG, "шаблон поиска длиннее %d байт")                            \
+    X(STR_SCRIPT_MATCH_TOO_COMPLEX,                                                              \
+      "string.%s: шаблон «%s» слишком сложен для строки длиной %d байт "                         \
+      "(поиск может не закончиться); упростите шаблон или укоротите строку")                     \
+    X(STR_SCRIPT_TABLE_MOVE_MAX, "table.move: больше %d элементов за раз")                       \
+    X(STR_SCRIPT_TABLE_LEN_META, "table.%s: таблица с метаметодом __len не поддерживается")      \
+    X(STR_SCRIPT_COROUTINE_CLOSE_DEPTH, "coroutine.close: вложенность больше %d")                \
+    X(STR_SCRIPT_REP_TOO_BIG, "string.rep: результат больше %d байт")                            \
+    X(STR_SCRIPT_CONCAT_TOO_BIG, "table.concat: результат больше %d байт")                       \
+    X(STR_SCRIPT_IMPORT_BAD_NAME, "import: имя «%s» недопустимо (латиница, цифры, «_», «-»)")    \
+    X(STR_SCRIPT_IMPORT_EMPTY_NAME, "import: пустое или слишком длинное имя")                    \
+    X(STR_SCRIPT_IMPORT_NO_DIR, "import: папка общих скриптов (scripts/) не задана")             \
+    X(STR_SCRIPT_IMPORT_UNREADABLE, "import(\"%s\"): файл %s не прочитан")                       \
+    X(STR_SCRIPT_NO_LUA, "не удалось создать Lua: нехватка памяти")                              \
+    X(STR_SCRIPT_LOAD_ERROR, "ошибка загрузки скрипта")                                          \
+    X(STR_SCRIPT_HOOK_RETURNS_STRING, "%s: функция %s должна вернуть строку или nil")            \
+    X(STR_SCRIPT_SNAPSHOTS_OFF, "снимки выключены для этого скрипта")                            \
+    X(STR_STORE_DB_ERROR, "база результатов: %s: %s")                                            \
+    X(STR_STORE_UPGRADE_FAILED, "не удалось обновить схему")                                     \
+    X(STR_STORE_VERSION_UNREADABLE, "не удалось прочитать версию схемы")                         \
+    X(STR_STORE_FOREIGN_TABLES,                                                                  \
+      "%s — база другой программы (в ней уже есть таблицы); файл не будет "                      \
+      "изменён")                                                                                 \
+    X(STR_STORE_DOWNGRADED,                                                                      \
+      "база %s понижена до схемы %d, хотя уже была защищена цепочкой (есть "                     \
+      "ключ %s): похоже на подделку результатов; файл не будет изменён — "                       \
+      "восстановите базу из резервной копии (если прервалось само обновление "                   \
+      "базы, например при сбое питания, удалите этот ключ и откройте базу "                      \
+      "снова)")                                                                                  \
+    X(STR_STORE_CREATE_FAILED, "не удалось создать таблицы")                                     \
+    X(STR_STORE_OPEN_FAILED,                                                                     \
+      "не удалось открыть базу результатов %s: %s (проверьте права на папку)")                   \
+    X(STR_STORE_NOT_OURS,                                                                        \
+      "%s не похож на базу результатов mfc-trainer (файл повреждён или "                         \
+      "чужой); он не будет изменён")                                                             \
+    X(STR_STORE_FOREIGN, "%s — база другой программы; файл не будет изменён")                    \
+    X(STR_STORE_BAD_VERSION,                                                                     \
+      "база %s: неверный номер схемы (%d) — файл изменён вручную; он не "                        \
+      "будет изменён")                                                                           \
+    X(STR_STORE_NEWER,                                                                           \
+      "база %s создана более новой версией программы (схема %d, эта версия "                     \
+      "знает %d); обновите mfc-trainer")                                                         \
+    X(STR_STORE_DAMAGED,                                                                         \
+      "база результатов %s повреждена (quick_check); файл не будет изменён — "                   \
+      "восстановите его из резервной копии")                                                     \
+    X(STR_SODIUM_NOT_READY, "libsodium не инициализирован")                                      \
+    X(STR_STORE_WHAT_ADD_TRAINEE, "добавление стажёра")                                          \
+    X(STR_STORE_PERSONNEL_TAKEN, "табельный номер %s уже занят")                                 \
+    X(STR_STORE_WHAT_BEGIN, "начало попытки")                                                    \
+    X(STR_STORE_WHAT_ACTION, "запись действия")                                                  \
+    X(STR_STORE_WHAT_SUMMARIES, "пересчёт сводных таблиц")                                       \
+    X(STR_STORE_WHAT_FINISH, "завершение попытки")                                               \
+    X(STR_STORE_WHAT_SETTINGS, "сохранение настроек")                                            \
+    X(STR_CHAIN_VERIFY_ERROR, "проверка журнала: %s")                                            \
+    X(STR_XAPI_INITIALIZED, "начал(а) попытку")                                                  \
+    X(STR_XAPI_ANSWERED, "ответил(а)")                                                           \
+    X(STR_XAPI_COMPLETED, "завершил(а)")                                                         \
+    X(STR_XAPI_PASSED, "сдал(а)")                                                                \
+    X(STR_XAPI_FAILED, "не сдал(а)")                                                             \
+    X(STR_XAPI_TERMINATED, "закончил(а) сеанс")                                                  \
+    X(STR_XAPI_BAD_DATE, "выгрузка: неверная дата «%s»")                                         \
+    X(STR_XAPI_BAD_HOME, "выгрузка: неверный адрес «%s»")                                        \
+    X(STR_XAPI_NOMEM, "выгрузка: нехватка памяти")                                               \
+    X(STR_XAPI_WRITE_FAILED, "выгрузка прервана: не удалось записать данные")                    \
+    X(STR_XAPI_DB_ERROR, "база результатов: выгрузка: %s")                                       \
+    X(STR_CRYPTO_CREATE_FAILED, "не удалось создать %s: %s")                                     \
+    X(STR_CRYPTO_WRITE_FAILED_WHY, "не удалось записать %s: %s")                                 \
+    X(STR_CRYPTO_WRITE_FAILED, "не удалось записать %s")                                         \
+    X(STR_SECRET_NOT_FILE, "секрет установки %s — не обычный файл")                              \
+    X(STR_SECRET_DAMAGED, "секрет установки %s повреждён (ожидалось %d байта)")                  \
+    X(STR_SECRET_UNREADABLE, "не удалось прочитать секрет установки %s: %s")                     \
+    X(STR_SECRET_CREATE_FAILED_WHY, "не удалось создать секрет установки %s: %s")                \
+    X(STR_SECRET_CREATE_FAILED, "не удалось создать секрет установки %s")                        \
+    X(STR_SIGN_NO_DIR, "папки сценариев %s нет")                                                 \
+    X(STR_SIGN_NOT_SECRET_KEY,                                                                   \
+      "%s — не секретный ключ mfc-trainer (создайте его командой keygen)")                       \
+    X(STR_SIGN_UNREADABLE, "не удалось прочитать %s/%s")                                         \
+    X(STR_PACKSIG_UNREADABLE, "файл не читается")                                                \
+    X(STR_PACKSIG_UNKNOWN_FORMAT, "неизвестный формат")                                          \
+    X(STR_PACKSIG_BAD_KEY_ID, "неверный номер ключа")                                            \
+    X(STR_PACKSIG_NO_SIGNATURE, "нет подписи")                                                   \
+    X(STR_PACKSIG_DAMAGED, "подпись повреждена")                                                 \
+    X(STR_PACKSIG_MISMATCH, "подпись не сходится: файл pack.sig изменён")                        \
+    X(STR_PACKSIG_BAD_LINE, "неверная строка в списке файлов")                                   \
+    X(STR_PIN_DIGITS, "PIN — от 4 до 8 цифр")                                                    \
+    X(STR_PIN_NOMEM, "нехватка памяти для хеширования PIN")                                      \
+    X(STR_ERR_NOT_REGULAR_FILE, "%s: не обычный файл (папка, канал или устройство)")             \
+    X(STR_CHECK_NO_RULES, "каталога правил нет: ссылки сценария на правила будут ошибками")      \
+    X(STR_EXPLORE_PATH_START, "(начало)")                                                        \
+    X(STR_EXPLORE_SECONDS, " (%.2f с)\n%s\n")                                                    \
+    X(STR_EXPLORE_STEP_ITEM, "%sшаг %s")                                                         \
+    X(STR_EXPLORE_NOMEM, "mfc-trainer explore: нехватка памяти\n")                               \
+    X(STR_GRAPH_TITLE, "%s — %s (версия %s)")                                                    \
+    X(STR_GUI_BAD_SIZE,                                                                          \
+      "mfc-trainer gui: --size: ожидалось ШИРИНАxВЫСОТА, например 1280x720\n")                   \
+    X(STR_GUI_NO_SHOTS_DIR, "mfc-trainer gui: папки для снимков %s нет\n")                       \
+    X(STR_GUI_SCENARIO_NOT_LOADED,                                                               \
+      "%sНе загружен сценарий %s: %zu ошибок (mfc-trainer check %s).")                           \
+    X(STR_GUI_RESULTS_NOT_SAVED, "%sРезультаты не сохраняются: %s")                              \
+    X(STR_PLAY_SAVE_FAILED, "mfc-trainer play: не удалось записать %s: %s\n")                    \
+    X(STR_VERSION, "mfc-trainer 0.1.0 (формат сценариев %d)\n")                                  \
+    X(STR_MORE_MESSAGES, "… и ещё %zu сообщений\n")                                              \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
 typedef enum SimStr {

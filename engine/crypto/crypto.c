@@ -11,6 +11,8 @@
  */
 #include "crypto.h"
 
+#include "../core/i18n.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -78,7 +80,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
     if (fd < 0)
-        return sim_error_set(err, SIM_ERR_IO, "не удалось создать %s: %s", path, strerror(errno));
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_CREATE_FAILED), path, strerror(errno));
     const char *p = data;
     size_t left = len;
     while (left > 0) {
@@ -88,14 +90,14 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
             int e = errno;
             close(fd);
             unlink(path);
-            return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", path, strerror(e));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), path, strerror(e));
         }
         p += w;
         left -= (size_t)w;
     }
     if (fsync(fd) != 0 || close(fd) != 0) {
         unlink(path);
-        return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s", path);
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED), path);
     }
     return SIM_OK;
 }
@@ -111,7 +113,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
                           SimError *err)
 {
     if (created) *created = 0;
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
     for (int attempt = 0; attempt < 2; attempt++) {
         int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd >= 0) {
@@ -122,7 +124,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
                 /* A FIFO or a device here would hang the read forever (issue #16). */
                 close(fd);
                 return sim_error_set(err, SIM_ERR_INVALID,
-                                     "секрет установки %s — не обычный файл", path);
+                                     tr(STR_SECRET_NOT_FILE), path);
             }
             if ((stt.st_mode & 077) != 0)
                 fchmod(fd, 0600); /* tighten a copied key back to owner-only */
@@ -131,7 +133,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             if (n != SEC_KEY_BYTES) {
                 sodium_memzero(buf, sizeof buf);
                 return sim_error_set(err, SIM_ERR_INVALID,
-                                     "секрет установки %s повреждён (ожидалось %d байта)", path,
+                                     tr(STR_SECRET_DAMAGED), path,
                                      SEC_KEY_BYTES);
             }
             memcpy(key, buf, SEC_KEY_BYTES);
@@ -139,12 +141,12 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             return SIM_OK;
         }
         if (errno != ENOENT)
-            return sim_error_set(err, SIM_ERR_IO, "не удалось прочитать секрет установки %s: %s",
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_UNREADABLE),
                                  path, strerror(errno));
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
-        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
         unlink(tmp);
         unsigned char fresh[SEC_KEY_BYTES];
@@ -167,16 +169,16 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         }
         sodium_memzero(fresh, sizeof fresh);
         if (link_errno != EEXIST)
-            return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s: %s",
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED_WHY),
                                  path, strerror(link_errno));
         /* Someone else created it first: read theirs. */
     }
-    return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s", path);
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED), path);
 }
 
 SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
     char skhex[2 * crypto_sign_SECRETKEYBYTES + 2], pkhex[2 * crypto_sign_PUBLICKEYBYTES + 2];
@@ -334,12 +336,12 @@ static void pack_lines(const PackList *l, SimBuf *b)
 SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
                         size_t *file_count, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
+    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, tr(STR_SIGN_NO_DIR), root);
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s — не секретный ключ mfc-trainer (создайте его командой keygen)",
+                             tr(STR_SIGN_NOT_SECRET_KEY),
                              secret_key_path);
     crypto_sign_ed25519_sk_to_pk(pk, sk);
     char id[SEC_KEY_ID_LEN + 1];
@@ -348,11 +350,11 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
     if (pack_list(root, &l) != 0) {
         list_free(&l);
         sodium_memzero(sk, sizeof sk);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < l.count; i++)
         if (!l.items[i].have) {
-            sim_error_set(err, SIM_ERR_IO, "не удалось прочитать %s/%s", root, l.items[i].rel);
+            sim_error_set(err, SIM_ERR_IO, tr(STR_SIGN_UNREADABLE), root, l.items[i].rel);
             list_free(&l);
             sodium_memzero(sk, sizeof sk);
             return SIM_ERR_IO;
@@ -372,7 +374,7 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
     list_free(&l);
     if (b.oom) {
         simbuf_free(&b);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     /* Replace pack.sig atomically: temp file, fsync, rename. */
     char *final = sim_path_join(root, SEC_PACK_FILE);
@@ -382,12 +384,12 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
         unlink(tmp);
         st = write_new_file(tmp, simbuf_str(&b), b.len, 0644, err);
         if (st == SIM_OK && rename(tmp, final) != 0) {
-            st = sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", final,
+            st = sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), final,
                                strerror(errno));
             unlink(tmp);
         }
     } else {
-        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     free(tmp);
     free(final);
@@ -456,7 +458,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
     PackList l;
     if (sec_init() != 0 || pack_list(root, &l) != 0) {
         list_free(&l);
-        bad_signature(pc, "нехватка памяти");
+        bad_signature(pc, tr(STR_NOMEM));
         return pc;
     }
     /* The pack's hash: over the file lines of the files as they are now. */
@@ -476,20 +478,20 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
         goto done;
     }
     if (sim_read_file(sigpath, PACK_MAX_SIG, &text, &len, NULL) != SIM_OK) {
-        bad_signature(pc, "файл не читается");
+        bad_signature(pc, tr(STR_PACKSIG_UNREADABLE));
         goto done;
     }
     /* Header and key. */
     size_t magic = strlen(PACK_MAGIC);
     if (len < magic || memcmp(text, PACK_MAGIC, magic) != 0 ||
         strncmp(text + magic, "key ", 4) != 0) {
-        bad_signature(pc, "неизвестный формат");
+        bad_signature(pc, tr(STR_PACKSIG_UNKNOWN_FORMAT));
         goto done;
     }
     const char *kid = text + magic + 4;
     const char *eol = strchr(kid, '\n');
     if (!eol || eol - kid != SEC_KEY_ID_LEN) {
-        bad_signature(pc, "неверный номер ключа");
+        bad_signature(pc, tr(STR_PACKSIG_BAD_KEY_ID));
         goto done;
     }
     memcpy(pc->key_id, kid, SEC_KEY_ID_LEN);
@@ -497,7 +499,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
     /* The signature line is the last one; it signs every byte before it. */
     const char *sigline = strstr(text, "\nsignature ");
     if (!sigline) {
-        bad_signature(pc, "нет подписи");
+        bad_signature(pc, tr(STR_PACKSIG_NO_SIGNATURE));
         goto done;
     }
     sigline++;
@@ -506,7 +508,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
     const char *sighex = sigline + strlen("signature ");
     if (sec_unhex(sig, sizeof sig, sighex) != 0 ||
         strspn(sighex + 2 * sizeof sig, "\r\n") != strlen(sighex + 2 * sizeof sig)) {
-        bad_signature(pc, "подпись повреждена");
+        bad_signature(pc, tr(STR_PACKSIG_DAMAGED));
         goto done;
     }
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -515,7 +517,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
         goto done;
     }
     if (crypto_sign_verify_detached(sig, (const unsigned char *)text, body_len, pk) != 0) {
-        bad_signature(pc, "подпись не сходится: файл pack.sig изменён");
+        bad_signature(pc, tr(STR_PACKSIG_MISMATCH));
         goto done;
     }
     /* Signature fine: compare each listed file with what is on disk now. */
@@ -524,7 +526,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
     while (p < text + body_len) {
         const char *e = memchr(p, '\n', (size_t)(text + body_len - p));
         if (!e || strncmp(p, "file ", 5) != 0 || e - p < 5 + 2 * SEC_HASH_BYTES + 2) {
-            bad_signature(pc, "неверная строка в списке файлов");
+            bad_signature(pc, tr(STR_PACKSIG_BAD_LINE));
             goto done;
         }
         unsigned char want[SEC_HASH_BYTES];
@@ -532,7 +534,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
             sim_strndup(p + 6 + 2 * SEC_HASH_BYTES, (size_t)(e - (p + 6 + 2 * SEC_HASH_BYTES)));
         if (!rel || sec_unhex(want, SEC_HASH_BYTES, p + 5) != 0) {
             free(rel);
-            bad_signature(pc, "неверная строка в списке файлов");
+            bad_signature(pc, tr(STR_PACKSIG_BAD_LINE));
             goto done;
         }
         while (j < l.count && strcmp(l.items[j].rel, rel) < 0)
@@ -594,11 +596,11 @@ int sec_pin_valid(const char *pin)
 
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
+    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PIN_DIGITS));
     if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти для хеширования PIN");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_PIN_NOMEM));
     return SIM_OK;
 }
 

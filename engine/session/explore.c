@@ -9,6 +9,7 @@
 #include "session_internal.h"
 
 #include "../core/hmap.h"
+#include "../core/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,10 +140,10 @@ static int must_fail_message(const ExploreResult *r, const Scenario *s, int endi
 {
     char key[300];
     if (which == 0 && s->endings[ending].must_fail)
-        snprintf(key, sizeof key, "концовка «%s» отмечена must_fail, но достижима с зачётом",
+        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ENDING),
                  s->endings[ending].id);
     else if (which == 1 && action)
-        snprintf(key, sizeof key, "действие «%s» отмечено must_fail, но лежит на зачётном пути",
+        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ACTION),
                  action);
     else
         return 0;
@@ -150,7 +151,7 @@ static int must_fail_message(const ExploreResult *r, const Scenario *s, int endi
         if (r->issues[i].kind == EXPLORE_MUST_FAIL &&
             strncmp(r->issues[i].message, key, strlen(key)) == 0)
             return 0;
-    snprintf(msg, n, "%s (итог %d)", key, total);
+    snprintf(msg, n, tr(STR_EXPLORE_WITH_TOTAL), key, total);
     return 1;
 }
 
@@ -227,7 +228,7 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
     int offered[64];
     if (session_offered(ss, offered, 64) == 0) {
         add_issue(c, EXPLORE_DEAD_END, step_id(ss, from_step),
-                  "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
+                  tr(STR_EXPLORE_NO_WAY_ON),
                   node, last);
         return 0;
     }
@@ -576,11 +577,11 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     char why[3072] = "";
     r->verified++;
     if (session_create(c->s, &so, &ss, &e) != SIM_OK) {
-        snprintf(why, sizeof why, "попытка не началась: %s", e.msg);
+        snprintf(why, sizeof why, tr(STR_EXPLORE_NOT_STARTED), e.msg);
     } else {
         for (size_t i = 0; i < p.count && !why[0]; i++)
             if (session_act(ss, p.actions[i], &e) != SIM_OK)
-                snprintf(why, sizeof why, "ход %zu «%s» не выполнен: %s", i + 1, p.actions[i],
+                snprintf(why, sizeof why, tr(STR_EXPLORE_MOVE_FAILED), i + 1, p.actions[i],
                          e.msg);
         if (!why[0]) {
             ScoreReport got, want;
@@ -592,10 +593,9 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
                 (got.passed != 0) != (want.passed != 0) ||
                 session_minutes(ss) < v->minutes - 1e-6 || session_minutes(ss) > v->minutes + 1e-6)
                 snprintf(why, sizeof why,
-                         "обход: концовка %d, итог %d, %s, %.2f мин; попытка: концовка %d, итог "
-                         "%d, %s, %.2f мин",
-                         ending, want.total, want.passed ? "сдано" : "не сдано", v->minutes, eidx,
-                         got.total, got.passed ? "сдано" : "не сдано", session_minutes(ss));
+                         tr(STR_EXPLORE_VERIFY_DIFFERS),
+                         ending, want.total, want.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED), v->minutes, eidx,
+                         got.total, got.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED), session_minutes(ss));
         }
     }
     session_destroy(ss);
@@ -604,7 +604,7 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
         if (!r->verify_message) {
             SimBuf b;
             simbuf_init(&b);
-            simbuf_printf(&b, "%s; путь:", why);
+            simbuf_printf(&b, tr(STR_EXPLORE_PATH), why);
             for (size_t i = 0; i < p.count; i++)
                 simbuf_printf(&b, " %s", p.actions[i]);
             r->verify_message = simbuf_take(&b);
@@ -896,7 +896,7 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
     }
     if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
-                   "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
+                   tr(STR_EXPLORE_NO_WAY_ON),
                    label, NULL);
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
@@ -996,7 +996,7 @@ static void expand(Walk *w, int32_t node)
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     if (no == 0)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
-                   "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
+                   tr(STR_EXPLORE_NO_WAY_ON),
                    w->hot[node].rep, NULL);
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &w->nodes[node].repv)) break;
@@ -1213,7 +1213,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     if (session_create_lean(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
     if (!moves_prepare(&w)) {
         walk_free(&w);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     session_use_took_filter(w.ss, filter);
     ExploreResult *r = c->r;
@@ -1224,7 +1224,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     if (root < 0 || session_snapshot_save(w.ss, &w.root, err) != SIM_OK ||
         session_snapshot_save(w.ss, &w.nodes[root].snap, err) != SIM_OK) {
         walk_free(&w);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     {
         int reads = session_label_reads(w.ss), off[64];
@@ -1258,7 +1258,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     }
     *restart = w.restart;
     walk_free(&w);
-    if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     return rc;
 }
 
@@ -1286,7 +1286,7 @@ static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
     if (!r->verify_message) {
         SimBuf b;
         simbuf_init(&b);
-        simbuf_printf(&b, "путь из отчёта (итог %d) при повторе кончается иначе; путь:", total);
+        simbuf_printf(&b, tr(STR_EXPLORE_REPORT_PATH_DIFFERS), total);
         for (size_t i = 0; i < p->count; i++)
             simbuf_printf(&b, " %s", p->actions[i]);
         r->verify_message = simbuf_take(&b);
@@ -1296,7 +1296,7 @@ static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
 static SimStatus walk_all(Ctx *c, SimError *err)
 {
     SessionTookFilter *filter = session_took_filter_create(c->s);
-    if (!filter) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!filter) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     SimStatus rc = SIM_OK;
     /* A script asking about an action the filter dropped makes the states found so far too
      * coarse: learn it and walk again (at most once per action a script names). */
@@ -1306,7 +1306,7 @@ static SimStatus walk_all(Ctx *c, SimError *err)
         rc = walk_once(c, filter, &restart, err);
         if (rc != SIM_OK || !restart) break;
         if (!session_took_filter_learn(filter)) {
-            rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             break;
         }
         result_reset(c);
@@ -1359,7 +1359,7 @@ static SimStatus walk_random(Ctx *c, SimError *err)
         }
         session_destroy(ss);
     }
-    return c->oom ? sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти") : SIM_OK;
+    return c->oom ? sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM)) : SIM_OK;
 }
 
 SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResult **out,
@@ -1371,7 +1371,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     c.s = s;
     c.opt = opt;
     c.r = r;
-    if (!r) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!r) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     r->best_total = -1;
     r->ending_count = s->ending_count;
     r->endings = calloc(s->ending_count + 1, sizeof *r->endings);
@@ -1388,7 +1388,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     for (size_t i = 0; ok && i < s->ending_count; i++)
         r->endings[i].ending = &s->endings[i];
     SimStatus rc = ok ? (opt->random_runs > 0 ? walk_random(&c, err) : walk_all(&c, err))
-                      : sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                      : sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     for (size_t i = 0; i < c.node_count; i++)
         free(c.nodes[i].move);
     free(c.nodes);

@@ -527,7 +527,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         return NULL;
     case SCMD_MINUTES:
         if (!(c->x >= 0 && c->x <= 240)) /* NaN fails both */
-            return "sim.add_minutes: ожидалось число от 0 до 240";
+            return tr(STR_SCRIPT_ADD_MINUTES_RANGE);
         if (ss->core.lab.minutes + c->x > SESSION_MAX_MINUTES) {
             snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_CLOCK_MAX),
                      SESSION_MAX_MINUTES);
@@ -538,20 +538,20 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_SCORE: {
         int crit = scenario_find_criterion(s, c->s1);
         if (crit < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.score: неизвестный критерий «%s»",
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SCORE_NO_CRITERION),
                      c->s1);
             return ss->host_buf;
         }
         const Rule *r = NULL;
         if (c->s3 && !(r = rules_find(s->rules, c->s3))) {
             snprintf(ss->host_buf, sizeof ss->host_buf,
-                     "sim.score: правила «%s» нет в каталоге rules.json", c->s3);
+                     tr(STR_SCRIPT_SCORE_NO_RULE), c->s3);
             return ss->host_buf;
         }
         if (c->n < -100 || c->n > 100)
-            return "sim.score: баллы должны быть от -100 до 100";
+            return tr(STR_SCRIPT_SCORE_RANGE);
         if (c->n < 0 && !r)
-            return "sim.score: у ошибки (отрицательные баллы) должно быть правило";
+            return tr(STR_SCRIPT_SCORE_NEEDS_RULE);
         if (++ss->core.script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
             snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_ENTRIES_MAX),
                      SESSION_SCRIPT_ENTRIES_MAX);
@@ -564,7 +564,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         const Rule *r = rules_find(s->rules, c->s3);
         if (!r) {
             snprintf(ss->host_buf, sizeof ss->host_buf,
-                     "sim.critical: правила «%s» нет в каталоге rules.json", c->s3);
+                     tr(STR_SCRIPT_CRITICAL_NO_RULE), c->s3);
             return ss->host_buf;
         }
         if (++ss->core.script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
@@ -578,7 +578,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_GO: {
         int st = scenario_find_step(s, c->s1);
         if (st < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.go: неизвестный шаг «%s»", c->s1);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_GO_NO_STEP), c->s1);
             return ss->host_buf;
         }
         ss->pending_go = st;
@@ -589,7 +589,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_FINISH: {
         int e = scenario_find_ending(s, c->s1);
         if (e < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.finish: неизвестная концовка «%s»",
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_FINISH_NO_ENDING),
                      c->s1);
             return ss->host_buf;
         }
@@ -601,7 +601,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         int f = d >= 0 ? document_find_field(&s->documents[d], c->s2) : -1;
         if (f < 0) {
             snprintf(ss->host_buf, sizeof ss->host_buf,
-                     "sim.set_field: нет документа «%s» с полем «%s»", c->s1, c->s2);
+                     tr(STR_SCRIPT_SET_FIELD_NO_FIELD), c->s1, c->s2);
             return ss->host_buf;
         }
         put_str(ss, &ss->fields[d][f], c->s3);
@@ -618,18 +618,18 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         if (strcmp(c->s1, "age") == 0) {
             int age = atoi(c->s2);
             if (age < 0 || age > 120)
-                return "sim.set_applicant: возраст от 0 до 120";
+                return tr(STR_SCRIPT_APPLICANT_AGE);
             ss->core.age = age;
             ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ 0x616765, c->s2, strlen(c->s2));
             return NULL;
         }
-        return "sim.set_applicant: можно менять только \"name\" и \"age\"";
+        return tr(STR_SCRIPT_APPLICANT_KEYS);
     case SCMD_SAY:
         if (!ss->lean)
             set_str(&ss->line, c->s1);
         return NULL;
     }
-    return "неизвестная команда";
+    return tr(STR_SCRIPT_UNKNOWN_COMMAND);
 }
 
 /* ==== transitions ========================================================================= */
@@ -760,7 +760,7 @@ static void finish(Session *ss, int ending)
             if (alt >= 0) {
                 ending = alt;
             } else {
-                snprintf(e.msg, sizeof e.msg, "%s: ending() вернула неизвестную концовку «%s»",
+                snprintf(e.msg, sizeof e.msg, tr(STR_SCRIPT_ENDING_UNKNOWN),
                          ss->s->script_name, other);
                 note_script_error(ss, &e);
             }
@@ -797,7 +797,7 @@ static SimStatus create(const Scenario *s, const SessionOptions *opt, int lean, 
     *out = NULL;
     Session *ss = calloc(1, sizeof *ss);
     if (!ss)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     ss->s = s;
     if (opt)
         ss->opt = *opt;
@@ -823,7 +823,7 @@ static SimStatus create(const Scenario *s, const SessionOptions *opt, int lean, 
     if (!ss->core.name || !ss->on_desk || !ss->inspected || !ss->flagged || !ss->fields ||
         !ss->problem_found) {
         session_destroy(ss);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
@@ -833,7 +833,7 @@ static SimStatus create(const Scenario *s, const SessionOptions *opt, int lean, 
         ss->problem_found[d] = calloc(doc->problem_count ? doc->problem_count : 1, 1);
         if (!ss->flagged[d] || !ss->fields[d] || !ss->problem_found[d]) {
             session_destroy(ss);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         for (size_t f = 0; f < nf; f++)
             ss->flagged[d][f] = -1;
@@ -1038,7 +1038,7 @@ static SimStatus act_flag(Session *ss, const char *id, SimError *err)
     const char *colon = dot ? strchr(dot, ':') : NULL;
     if (!dot || !colon)
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "отметка пишется как flag:ДОКУМЕНТ.ПОЛЕ:ПРИЧИНА, а не «%s»", id);
+                             tr(STR_ERR_FLAG_SHAPE), id);
     int d;
     if (find_doc_on_desk(ss, arg, (size_t)(dot - arg), &d, err) != SIM_OK)
         return SIM_ERR_INVALID;
@@ -2136,10 +2136,10 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
     *out = NULL;
     const Scenario *s = ss->s;
     if (!ss->lean || (ss->script && !script_snapshots_on(ss->script)))
-        return sim_error_set(err, SIM_ERR_INVALID, "снимок возможен только в режиме обхода");
+        return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_SNAPSHOT_LEAN_ONLY));
     SessionSnapshot *sn = calloc(1, sizeof *sn);
     if (!sn)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     sn->core = ss->core;
     sn->errors = ss->script_errors.count;
     sn->nbits = snap_sizes(s, &sn->nflagged, &sn->nfields);
@@ -2165,7 +2165,7 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
     }
     if (!ok) {
         session_snapshot_free(sn);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     *out = sn;
     return SIM_OK;
@@ -2175,7 +2175,7 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
 {
     const Scenario *s = ss->s;
     if (!ss->lean || (ss->script && !sn->script))
-        return sim_error_set(err, SIM_ERR_INVALID, "снимок возможен только в режиме обхода");
+        return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_SNAPSHOT_LEAN_ONLY));
     ss->core = sn->core;
     ss->pending_go = ss->pending_finish = -1;
     ss->current_action = NULL;
@@ -2198,7 +2198,7 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
     if (ss->script)
         script_snapshot_load(ss->script, sn->script);
     if (!ok)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     return SIM_OK;
 }
 

@@ -25,7 +25,7 @@
 
 static SimStatus db_error(Store *st, SimError *err, const char *what)
 {
-    return sim_error_set(err, SIM_ERR_IO, "база результатов: %s: %s", what,
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_DB_ERROR), what,
                          st && st->db ? sqlite3_errmsg(st->db) : "?");
 }
 
@@ -351,7 +351,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
                          SimError *err)
 {
     if (!exec(st, "BEGIN IMMEDIATE"))
-        return db_error(st, err, "не удалось обновить схему");
+        return db_error(st, err, tr(STR_STORE_UPGRADE_FAILED));
     int now = pragma_int(st, "PRAGMA user_version");
     if (now >= STORE_SCHEMA_VERSION) {
         exec(st, "COMMIT");
@@ -359,14 +359,13 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
     }
     if (now < 0) {
         exec(st, "ROLLBACK");
-        return db_error(st, err, "не удалось прочитать версию схемы");
+        return db_error(st, err, tr(STR_STORE_VERSION_UNREADABLE));
     }
     if (now == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_master") > 0) {
         /* Not created by us and not empty: never add our tables to someone's file. */
         exec(st, "ROLLBACK");
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s — база другой программы (в ней уже есть таблицы); файл не "
-                             "будет изменён",
+                             tr(STR_STORE_FOREIGN_TABLES),
                              path);
     }
     /* A secret is made only here, under this lock, in the same transaction that seals the
@@ -376,11 +375,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
     if (now > 0 && now < 4 && kp && sim_exists(kp)) {
         exec(st, "ROLLBACK");
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "база %s понижена до схемы %d, хотя уже была защищена цепочкой "
-                             "(есть ключ %s): похоже на подделку результатов; файл не будет "
-                             "изменён — восстановите базу из резервной копии (если прервалось "
-                             "само обновление базы, например при сбое питания, удалите этот "
-                             "ключ и откройте базу снова)",
+                             tr(STR_STORE_DOWNGRADED),
                              path, now, kp);
     }
     if (!*have_key) {
@@ -400,13 +395,13 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
             (v + 1 == 4 && !chain_seal_existing(st)) ||
             (v + 1 == 5 && !chain_seal_identities(st)) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump)) {
-            db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
+            db_error(st, err, now == 0 ? tr(STR_STORE_CREATE_FAILED) : tr(STR_STORE_UPGRADE_FAILED));
             exec(st, "ROLLBACK");
             return SIM_ERR_IO;
         }
     }
     if (!exec(st, "COMMIT")) {
-        db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
+        db_error(st, err, now == 0 ? tr(STR_STORE_CREATE_FAILED) : tr(STR_STORE_UPGRADE_FAILED));
         exec(st, "ROLLBACK");
         return SIM_ERR_IO;
     }
@@ -418,7 +413,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     *out = NULL;
     Store *st = calloc(1, sizeof *st);
     if (!st)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     int why = rc != SQLITE_OK ? unwritable(path) : 0;
     if (why) {
@@ -427,7 +422,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     }
     if (rc != SQLITE_OK) {
         sim_error_set(err, SIM_ERR_IO,
-                      "не удалось открыть базу результатов %s: %s (проверьте права на папку)",
+                      tr(STR_STORE_OPEN_FAILED),
                       path, st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
@@ -443,8 +438,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     int ver = pragma_int(st, "PRAGMA user_version");
     if (app < 0) {
         sim_error_set(err, SIM_ERR_INVALID,
-                      "%s не похож на базу результатов mfc-trainer (файл повреждён или чужой); "
-                      "он не будет изменён",
+                      tr(STR_STORE_NOT_OURS),
                       path);
         store_close(st);
         return SIM_ERR_INVALID;
@@ -453,22 +447,20 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         /* Every database of ours is marked from its first schema on: a numbered schema
          * without our mark is another program's file (issue #16). */
         sim_error_set(err, SIM_ERR_INVALID,
-                      "%s — база другой программы; файл не будет изменён", path);
+                      tr(STR_STORE_FOREIGN), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver < 0) {
         sim_error_set(err, SIM_ERR_INVALID,
-                      "база %s: неверный номер схемы (%d) — файл изменён вручную; он не будет "
-                      "изменён",
+                      tr(STR_STORE_BAD_VERSION),
                       path, ver);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver > STORE_SCHEMA_VERSION) {
         sim_error_set(err, SIM_ERR_INVALID,
-                      "база %s создана более новой версией программы (схема %d, эта версия "
-                      "знает %d); обновите mfc-trainer",
+                      tr(STR_STORE_NEWER),
                       path, ver, STORE_SCHEMA_VERSION);
         store_close(st);
         return SIM_ERR_INVALID;
@@ -478,8 +470,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
      * every start. A fresh file needs none. */
     if (ver > 0 && unclean_shutdown(st) && !quick_check_ok(st)) {
         sim_error_set(err, SIM_ERR_INVALID,
-                      "база результатов %s повреждена (quick_check); файл не будет изменён — "
-                      "восстановите его из резервной копии",
+                      tr(STR_STORE_DAMAGED),
                       path);
         store_close(st);
         return SIM_ERR_INVALID;
@@ -492,7 +483,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     if (strcmp(path, ":memory:") == 0 && !key_path) {
         if (sec_init() != 0) {
             store_close(st);
-            return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+            return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
         }
         sec_random(st->key, sizeof st->key);
         have_key = 1;
@@ -500,7 +491,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         kp = key_path ? sim_strdup(key_path) : store_key_path(path);
         if (!kp) {
             store_close(st);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         if (sim_exists(kp) || ver >= STORE_SCHEMA_VERSION) {
             SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
@@ -581,16 +572,16 @@ SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO trainees(surname, name, personnel_number) VALUES(?,?,?)",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, err, "добавление стажёра");
+        return db_error(st, err, tr(STR_STORE_WHAT_ADD_TRAINEE));
     sqlite3_bind_text(s, 1, surname, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, personnel, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc == SQLITE_CONSTRAINT)
-        return sim_error_set(err, SIM_ERR_INVALID, "табельный номер %s уже занят", personnel);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_PERSONNEL_TAKEN), personnel);
     if (rc != SQLITE_DONE)
-        return db_error(st, err, "добавление стажёра");
+        return db_error(st, err, tr(STR_STORE_WHAT_ADD_TRAINEE));
     if (id)
         *id = sqlite3_last_insert_rowid(st->db);
     return SIM_OK;
@@ -743,7 +734,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
                            "scenario_hash, seed, mode, started_at, pack_hash, pack_state, "
                            "pack_key) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
-        db_error(st, err, "начало попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         return sqlite3_errcode(st->db);
     }
     sqlite3_bind_text(s, 1, a->id, -1, SQLITE_TRANSIENT);
@@ -765,7 +756,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
         sqlite3_finalize(s);
-        db_error(st, err, "начало попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         return rc;
     }
     int rc = sqlite3_step(s);
@@ -774,7 +765,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
         !chain_append(st, "identity", a->id, 0) ||
         !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
         rc = sqlite3_errcode(st->db);
-        db_error(st, err, "начало попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         exec(st, "ROLLBACK");
         return rc ? rc : SQLITE_ERROR;
     }
@@ -788,7 +779,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
                            "INSERT INTO actions(attempt_id, seq, action_id, at, sim_minutes, "
                            "points_json) VALUES(?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
-        db_error(st, err, "запись действия");
+        db_error(st, err, tr(STR_STORE_WHAT_ACTION));
         return sqlite3_errcode(st->db);
     }
     sqlite3_bind_text(s, 1, op->attempt, -1, SQLITE_TRANSIENT);
@@ -801,7 +792,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
         sqlite3_finalize(s);
-        db_error(st, err, "запись действия");
+        db_error(st, err, tr(STR_STORE_WHAT_ACTION));
         return rc ? rc : SQLITE_ERROR;
     }
     int rc = sqlite3_step(s);
@@ -810,7 +801,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
         exec(st, "COMMIT"))
         return SQLITE_OK;
     rc = sqlite3_errcode(st->db);
-    db_error(st, err, "запись действия");
+    db_error(st, err, tr(STR_STORE_WHAT_ACTION));
     exec(st, "ROLLBACK");
     return rc ? rc : SQLITE_ERROR;
 }
@@ -869,7 +860,7 @@ static SimStatus submit(Store *st, StoreOp *op, SimError *err)
         StoreOp *p = realloc(st->pending, cap * sizeof *p);
         if (!p) {
             op_free(op);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         st->pending = p;
         st->cap = cap;
@@ -943,7 +934,7 @@ SimStatus store_rebuild_summary(Store *st, SimError *err)
     SimError rerr;
     if (!exec(st, "BEGIN IMMEDIATE") || summary_rebuild(st, &rerr) != SIM_OK ||
         !exec(st, "COMMIT")) {
-        db_error(st, err, "пересчёт сводных таблиц");
+        db_error(st, err, tr(STR_STORE_WHAT_SUMMARIES));
         exec(st, "ROLLBACK");
         return SIM_ERR_IO;
     }
@@ -964,7 +955,7 @@ SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *
     op.minutes = sim_minutes;
     if (!op.action || !op.points) {
         op_free(&op);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     return submit(st, &op, err);
 }
@@ -1026,7 +1017,7 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
     }
     if (!ok) {
         op_free(&op);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     return submit(st, &op, err);
 }
@@ -1036,7 +1027,7 @@ static int write_finish(Store *st, const StoreOp *op, SimError *err)
     const char *attempt = op->attempt;
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
-        db_error(st, err, "завершение попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_FINISH));
         return rc ? rc : SQLITE_ERROR;
     }
     /* Summaries take an attempt in once, when it first becomes finished (a resumed attempt
@@ -1118,7 +1109,7 @@ static int write_finish(Store *st, const StoreOp *op, SimError *err)
         ok = chain_append(st, "finish", attempt, 0);
     if (!ok || !exec(st, "COMMIT")) {
         int rc = sqlite3_errcode(st->db);
-        db_error(st, err, "завершение попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_FINISH));
         exec(st, "ROLLBACK");
         return rc ? rc : SQLITE_ERROR;
     }
@@ -1167,12 +1158,12 @@ SimStatus store_set_setting(Store *st, const char *key, const char *value, SimEr
                            "INSERT INTO settings(key, value) VALUES(?,?) "
                            "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, err, "сохранение настроек");
+        return db_error(st, err, tr(STR_STORE_WHAT_SETTINGS));
     sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "сохранение настроек");
+    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, tr(STR_STORE_WHAT_SETTINGS));
 }
 
 int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
