@@ -5,6 +5,8 @@
 #   make sanitize  the same tests built with ASan + UBSan in build-asan/
 #   make bench     benchmarks (figures, not pass/fail)
 #   make fuzz      libFuzzer targets (clang, ASan + UBSan) in build-fuzz/, FUZZ_SECONDS each
+#   make format    lay out the C sources as .clang-format says (clang-format 14)
+#   make format-check  list the files that differ from .clang-format (exit 1 if any)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
@@ -13,7 +15,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 WERROR     ?= ON
 
-.PHONY: all build deps run test sanitize fuzz bench clean format
+.PHONY: all build deps run test sanitize fuzz bench clean format format-check
 
 all: build
 
@@ -53,6 +55,9 @@ bench: deps build
 
 format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
+
+format-check:
+	@sh .ci/format-check.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

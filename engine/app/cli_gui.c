@@ -135,8 +135,8 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         }
         if (!s) {
             app_print_diags(&d);
-            simbuf_printf(&errors, tr(STR_GUI_SCENARIO_NOT_LOADED),
-                          errors.len ? " " : "", dirs[i], d.errors, dirs[i]);
+            simbuf_printf(&errors, tr(STR_GUI_SCENARIO_NOT_LOADED), errors.len ? " " : "", dirs[i],
+                          d.errors, dirs[i]);
             broken[nbroken].dir = dirs[i];
             broken[nbroken].pack = &packs[i];
             broken[nbroken++].load = lo;

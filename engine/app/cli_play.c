@@ -756,8 +756,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     if (o.save) {
         char *state = session_save_json(ss);
         if (!write_file(o.save, state)) {
-            fprintf(stderr, tr(STR_PLAY_SAVE_FAILED), o.save,
-                    strerror(errno));
+            fprintf(stderr, tr(STR_PLAY_SAVE_FAILED), o.save, strerror(errno));
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;
         }
         free(state);

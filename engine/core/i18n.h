@@ -8,6 +8,8 @@
 #ifndef SIM_I18N_H
 #define SIM_I18N_H
 
+/* The table is aligned by hand: clang-format would re-pad every line. */
+/* clang-format off */
 #define SIM_STRINGS(X)                                                                         \
     X(STR_FALSE_FLAG, "Поле «%s» в документе «%s» в порядке: лишняя отметка задерживает приём "  \
                       "и может стать необоснованным отказом")                                   \
@@ -782,6 +784,8 @@
     X(STR_VERSION, "mfc-trainer 0.1.0 (формат сценариев %d)\n")                                  \
     X(STR_MORE_MESSAGES, "… и ещё %zu сообщений\n")                                              \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
+
+/* clang-format on */
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,

@@ -90,7 +90,8 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
             int e = errno;
             close(fd);
             unlink(path);
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), path, strerror(e));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), path,
+                                 strerror(e));
         }
         p += w;
         left -= (size_t)w;
@@ -123,8 +124,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
                 /* A FIFO or a device here would hang the read forever (issue #16). */
                 close(fd);
-                return sim_error_set(err, SIM_ERR_INVALID,
-                                     tr(STR_SECRET_NOT_FILE), path);
+                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_NOT_FILE), path);
             }
             if ((stt.st_mode & 077) != 0)
                 fchmod(fd, 0600); /* tighten a copied key back to owner-only */
@@ -132,8 +132,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             close(fd);
             if (n != SEC_KEY_BYTES) {
                 sodium_memzero(buf, sizeof buf);
-                return sim_error_set(err, SIM_ERR_INVALID,
-                                     tr(STR_SECRET_DAMAGED), path,
+                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_DAMAGED), path,
                                      SEC_KEY_BYTES);
             }
             memcpy(key, buf, SEC_KEY_BYTES);
@@ -141,8 +140,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             return SIM_OK;
         }
         if (errno != ENOENT)
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_UNREADABLE),
-                                 path, strerror(errno));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_UNREADABLE), path, strerror(errno));
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
@@ -169,8 +167,8 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         }
         sodium_memzero(fresh, sizeof fresh);
         if (link_errno != EEXIST)
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED_WHY),
-                                 path, strerror(link_errno));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED_WHY), path,
+                                 strerror(link_errno));
         /* Someone else created it first: read theirs. */
     }
     return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED), path);
@@ -340,9 +338,7 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
     if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, tr(STR_SIGN_NO_DIR), root);
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             tr(STR_SIGN_NOT_SECRET_KEY),
-                             secret_key_path);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SIGN_NOT_SECRET_KEY), secret_key_path);
     crypto_sign_ed25519_sk_to_pk(pk, sk);
     char id[SEC_KEY_ID_LEN + 1];
     key_id_of(pk, id);

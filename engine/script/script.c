@@ -351,11 +351,9 @@ static const char *frame_source(const lua_Debug *ar)
 static void push_stop_message(lua_State *L, Script *sc, const char *src, int line)
 {
     if (sc->stop == STOP_TIME)
-        lua_pushfstring(L, tr(STR_SCRIPT_TIME_BUDGET), src, line,
-                        (lua_Integer)sc->time_budget);
+        lua_pushfstring(L, tr(STR_SCRIPT_TIME_BUDGET), src, line, (lua_Integer)sc->time_budget);
     else
-        lua_pushfstring(L, tr(STR_SCRIPT_STEP_BUDGET),
-                        src, line, (lua_Integer)sc->budget);
+        lua_pushfstring(L, tr(STR_SCRIPT_STEP_BUDGET), src, line, (lua_Integer)sc->budget);
 }
 
 static void budget_hook(lua_State *L, lua_Debug *ar);
@@ -518,21 +516,17 @@ static int describe_failure(lua_State *L)
         /* A budget stop, whatever form it surfaced in (e.g. a refused allocation). */
         push_stop_message(L, sc, src, line);
     } else if (rc == LUA_ERRMEM && sc->big_string) {
-        lua_pushfstring(L, tr(STR_SCRIPT_STRING_TOO_LONG), src,
-                        line, STRING_CAP - 64);
+        lua_pushfstring(L, tr(STR_SCRIPT_STRING_TOO_LONG), src, line, STRING_CAP - 64);
     } else if (rc == LUA_ERRMEM) {
         lua_pushfstring(L, tr(STR_SCRIPT_MEMORY_LIMIT_AT), src, line,
                         (lua_Integer)(sc->mem_limit / (1024 * 1024)));
     } else if (rc == LUA_YIELD) {
-        lua_pushfstring(L,
-                        tr(STR_SCRIPT_YIELD_OUTSIDE),
-                        src, line);
+        lua_pushfstring(L, tr(STR_SCRIPT_YIELD_OUTSIDE), src, line);
     } else if (msg) {
         lua_pushfstring(L, "%s:%d: %s", src, line, msg);
     } else {
         /* Non-string error values: never run their __tostring (it could loop or fail). */
-        lua_pushfstring(L, tr(STR_SCRIPT_ERROR_NOT_STRING), src, line,
-                        luaL_typename(co, -1));
+        lua_pushfstring(L, tr(STR_SCRIPT_ERROR_NOT_STRING), src, line, luaL_typename(co, -1));
     }
     luaL_traceback(L, co, lua_tostring(L, -1), 0);
     return 1;
@@ -770,9 +764,7 @@ static int capped_pattern(lua_State *L)
     /* gmatch reads ^ as an anchor only from Lua 5.4 on; count it as unanchored there. */
     int anchored = strcmp(name, "gmatch") != 0;
     if (!plain && pattern_work(p, lp, ls, anchored) > PATTERN_WORK_CAP)
-        return luaL_error(L,
-                          tr(STR_SCRIPT_MATCH_TOO_COMPLEX),
-                          name, p, (int)ls);
+        return luaL_error(L, tr(STR_SCRIPT_MATCH_TOO_COMPLEX), name, p, (int)ls);
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);

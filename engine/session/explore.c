@@ -140,11 +140,9 @@ static int must_fail_message(const ExploreResult *r, const Scenario *s, int endi
 {
     char key[300];
     if (which == 0 && s->endings[ending].must_fail)
-        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ENDING),
-                 s->endings[ending].id);
+        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ENDING), s->endings[ending].id);
     else if (which == 1 && action)
-        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ACTION),
-                 action);
+        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ACTION), action);
     else
         return 0;
     for (size_t i = 0; i < r->issue_count; i++)
@@ -227,9 +225,8 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
     }
     int offered[64];
     if (session_offered(ss, offered, 64) == 0) {
-        add_issue(c, EXPLORE_DEAD_END, step_id(ss, from_step),
-                  tr(STR_EXPLORE_NO_WAY_ON),
-                  node, last);
+        add_issue(c, EXPLORE_DEAD_END, step_id(ss, from_step), tr(STR_EXPLORE_NO_WAY_ON), node,
+                  last);
         return 0;
     }
     return 1;
@@ -581,8 +578,7 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     } else {
         for (size_t i = 0; i < p.count && !why[0]; i++)
             if (session_act(ss, p.actions[i], &e) != SIM_OK)
-                snprintf(why, sizeof why, tr(STR_EXPLORE_MOVE_FAILED), i + 1, p.actions[i],
-                         e.msg);
+                snprintf(why, sizeof why, tr(STR_EXPLORE_MOVE_FAILED), i + 1, p.actions[i], e.msg);
         if (!why[0]) {
             ScoreReport got, want;
             session_report(ss, &got);
@@ -592,10 +588,11 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
             if (!session_finished(ss) || eidx != ending || got.total != want.total ||
                 (got.passed != 0) != (want.passed != 0) ||
                 session_minutes(ss) < v->minutes - 1e-6 || session_minutes(ss) > v->minutes + 1e-6)
-                snprintf(why, sizeof why,
-                         tr(STR_EXPLORE_VERIFY_DIFFERS),
-                         ending, want.total, want.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED), v->minutes, eidx,
-                         got.total, got.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED), session_minutes(ss));
+                snprintf(why, sizeof why, tr(STR_EXPLORE_VERIFY_DIFFERS), ending, want.total,
+                         want.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED),
+                         v->minutes, eidx, got.total,
+                         got.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED),
+                         session_minutes(ss));
         }
     }
     session_destroy(ss);
@@ -895,9 +892,8 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
         return;
     }
     if (no == 0)
-        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
-                   tr(STR_EXPLORE_NO_WAY_ON),
-                   label, NULL);
+        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"), tr(STR_EXPLORE_NO_WAY_ON), label,
+                   NULL);
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &v)) break;
@@ -995,8 +991,7 @@ static void expand(Walk *w, int32_t node)
     int32_t moves[MAX_MOVES];
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     if (no == 0)
-        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
-                   tr(STR_EXPLORE_NO_WAY_ON),
+        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"), tr(STR_EXPLORE_NO_WAY_ON),
                    w->hot[node].rep, NULL);
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &w->nodes[node].repv)) break;

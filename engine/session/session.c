@@ -538,14 +538,12 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_SCORE: {
         int crit = scenario_find_criterion(s, c->s1);
         if (crit < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SCORE_NO_CRITERION),
-                     c->s1);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SCORE_NO_CRITERION), c->s1);
             return ss->host_buf;
         }
         const Rule *r = NULL;
         if (c->s3 && !(r = rules_find(s->rules, c->s3))) {
-            snprintf(ss->host_buf, sizeof ss->host_buf,
-                     tr(STR_SCRIPT_SCORE_NO_RULE), c->s3);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SCORE_NO_RULE), c->s3);
             return ss->host_buf;
         }
         if (c->n < -100 || c->n > 100)
@@ -563,8 +561,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_CRITICAL: {
         const Rule *r = rules_find(s->rules, c->s3);
         if (!r) {
-            snprintf(ss->host_buf, sizeof ss->host_buf,
-                     tr(STR_SCRIPT_CRITICAL_NO_RULE), c->s3);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_CRITICAL_NO_RULE), c->s3);
             return ss->host_buf;
         }
         if (++ss->core.script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
@@ -589,8 +586,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_FINISH: {
         int e = scenario_find_ending(s, c->s1);
         if (e < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_FINISH_NO_ENDING),
-                     c->s1);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_FINISH_NO_ENDING), c->s1);
             return ss->host_buf;
         }
         ss->pending_finish = e;
@@ -600,8 +596,8 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         int d = scenario_find_document(s, c->s1);
         int f = d >= 0 ? document_find_field(&s->documents[d], c->s2) : -1;
         if (f < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf,
-                     tr(STR_SCRIPT_SET_FIELD_NO_FIELD), c->s1, c->s2);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SET_FIELD_NO_FIELD), c->s1,
+                     c->s2);
             return ss->host_buf;
         }
         put_str(ss, &ss->fields[d][f], c->s3);
@@ -760,8 +756,8 @@ static void finish(Session *ss, int ending)
             if (alt >= 0) {
                 ending = alt;
             } else {
-                snprintf(e.msg, sizeof e.msg, tr(STR_SCRIPT_ENDING_UNKNOWN),
-                         ss->s->script_name, other);
+                snprintf(e.msg, sizeof e.msg, tr(STR_SCRIPT_ENDING_UNKNOWN), ss->s->script_name,
+                         other);
                 note_script_error(ss, &e);
             }
             free(other);
@@ -1037,8 +1033,7 @@ static SimStatus act_flag(Session *ss, const char *id, SimError *err)
     const char *dot = strchr(arg, '.');
     const char *colon = dot ? strchr(dot, ':') : NULL;
     if (!dot || !colon)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             tr(STR_ERR_FLAG_SHAPE), id);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_FLAG_SHAPE), id);
     int d;
     if (find_doc_on_desk(ss, arg, (size_t)(dot - arg), &d, err) != SIM_OK)
         return SIM_ERR_INVALID;

@@ -768,8 +768,7 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
     else if (e.sink_failed)
         status = sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_WRITE_FAILED));
     else if (!ok)
-        status = sim_error_set(err, SIM_ERR_IO, tr(STR_XAPI_DB_ERROR),
-                               sqlite3_errmsg(st->db));
+        status = sim_error_set(err, SIM_ERR_IO, tr(STR_XAPI_DB_ERROR), sqlite3_errmsg(st->db));
     sqlite3_finalize(att);
     sqlite3_finalize(e.acts);
     sqlite3_finalize(e.entries);

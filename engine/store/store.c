@@ -364,9 +364,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
     if (now == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_master") > 0) {
         /* Not created by us and not empty: never add our tables to someone's file. */
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             tr(STR_STORE_FOREIGN_TABLES),
-                             path);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_FOREIGN_TABLES), path);
     }
     /* A secret is made only here, under this lock, in the same transaction that seals the
      * database (schema 4). So a database below schema 4 beside a secret has been sealed and
@@ -374,9 +372,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
      * #16, finding 2). It is never sealed again. */
     if (now > 0 && now < 4 && kp && sim_exists(kp)) {
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             tr(STR_STORE_DOWNGRADED),
-                             path, now, kp);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED), path, now, kp);
     }
     if (!*have_key) {
         SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
@@ -395,7 +391,8 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
             (v + 1 == 4 && !chain_seal_existing(st)) ||
             (v + 1 == 5 && !chain_seal_identities(st)) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump)) {
-            db_error(st, err, now == 0 ? tr(STR_STORE_CREATE_FAILED) : tr(STR_STORE_UPGRADE_FAILED));
+            db_error(st, err,
+                     now == 0 ? tr(STR_STORE_CREATE_FAILED) : tr(STR_STORE_UPGRADE_FAILED));
             exec(st, "ROLLBACK");
             return SIM_ERR_IO;
         }
@@ -421,9 +418,8 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         return readonly_error(path, why, err);
     }
     if (rc != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO,
-                      tr(STR_STORE_OPEN_FAILED),
-                      path, st->db ? sqlite3_errmsg(st->db) : "?");
+        sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_OPEN_FAILED), path,
+                      st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
     }
@@ -437,31 +433,24 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     int app = pragma_int(st, "PRAGMA application_id");
     int ver = pragma_int(st, "PRAGMA user_version");
     if (app < 0) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      tr(STR_STORE_NOT_OURS),
-                      path);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_NOT_OURS), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if ((app != 0 && app != STORE_APP_ID) || (app == 0 && ver > 0)) {
         /* Every database of ours is marked from its first schema on: a numbered schema
          * without our mark is another program's file (issue #16). */
-        sim_error_set(err, SIM_ERR_INVALID,
-                      tr(STR_STORE_FOREIGN), path);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_FOREIGN), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver < 0) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      tr(STR_STORE_BAD_VERSION),
-                      path, ver);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_BAD_VERSION), path, ver);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver > STORE_SCHEMA_VERSION) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      tr(STR_STORE_NEWER),
-                      path, ver, STORE_SCHEMA_VERSION);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_NEWER), path, ver, STORE_SCHEMA_VERSION);
         store_close(st);
         return SIM_ERR_INVALID;
     }
@@ -469,9 +458,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
      * last session did not close cleanly — after a crash or a power cut — rather than on
      * every start. A fresh file needs none. */
     if (ver > 0 && unclean_shutdown(st) && !quick_check_ok(st)) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      tr(STR_STORE_DAMAGED),
-                      path);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DAMAGED), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
