@@ -783,6 +783,96 @@
     X(STR_PLAY_SAVE_FAILED, "mfc-trainer play: не удалось записать %s: %s\n")                    \
     X(STR_VERSION, "mfc-trainer 0.1.0 (формат сценариев %d)\n")                                  \
     X(STR_MORE_MESSAGES, "… и ещё %zu сообщений\n")                                              \
+    X(STR_JSON_END_OF_FILE, "конец файла")                                                       \
+    X(STR_JSON_SLASH, "«/» (комментарии в JSON не допускаются)")                                 \
+    X(STR_JSON_SINGLE_QUOTE, "«'» (строки в JSON пишутся в двойных кавычках)")                   \
+    X(STR_JSON_CONTROL_CHAR, "управляющий символ")                                               \
+    X(STR_JSON_NOT_JSON_CHAR, "символ вне JSON")                                                 \
+    X(STR_JSON_UNCLOSED_STRING, "строка не закрыта: нет закрывающей кавычки%s")                  \
+    X(STR_JSON_STRING_TOO_LONG,                                                                  \
+      "строка длиннее %u байт: такой текст не поместится ни в окно, ни в "                       \
+      "разбор — сократите или разбейте его%%s")                                                  \
+    X(STR_JSON_CONTROL_IN_STRING,                                                                \
+      "управляющий символ внутри строки: перенос строки пишется как \\n, "                       \
+      "табуляция — как \\t%s")                                                                   \
+    X(STR_JSON_STRING_ENDS_BACKSLASH, "строка обрывается после «\\»%s")                          \
+    X(STR_JSON_BAD_ESCAPE, "недопустимая escape-последовательность в строке%s")                  \
+    X(STR_JSON_BAD_U_ESCAPE, "после \\u нужны четыре шестнадцатеричные цифры%s")                 \
+    X(STR_JSON_LONE_SURROGATE, "одиночный суррогат \\u в строке (нет парной половины)%s")        \
+    X(STR_JSON_NUL_CHAR, "символ \\u0000 в строке не допускается%s")                             \
+    X(STR_JSON_NOT_UTF8, "неверная кодировка: файл должен быть в UTF-8%s")                       \
+    X(STR_JSON_NUMBER_MINUS, "неверное число: после «-» нужна цифра%s")                          \
+    X(STR_JSON_NUMBER_LEADING_ZERO, "неверное число: ведущие нули не допускаются%s")             \
+    X(STR_JSON_NUMBER_DOT, "неверное число: после точки нужны цифры%s")                          \
+    X(STR_JSON_NUMBER_EXPONENT, "неверное число: в показателе степени нужны цифры%s")            \
+    X(STR_JSON_NUMBER_TOO_LONG, "слишком длинное число (больше 64 знаков)%s")                    \
+    X(STR_JSON_DUPLICATE_KEY,                                                                    \
+      "ключ «%s» повторяется (первый раз — строка %d, столбец %d); оставьте "                    \
+      "один")                                                                                    \
+    X(STR_JSON_TRUNCATED, "файл обрывается: ожидалось значение%s")                               \
+    X(STR_JSON_TOO_DEEP, "слишком глубокая вложенность (больше 64 уровней)%s")                   \
+    X(STR_JSON_TRAILING_COMMA_OBJECT, "лишняя запятая перед «}»%s")                              \
+    X(STR_JSON_EXPECTED_KEY, "ожидалось имя поля в кавычках, а встретилось %s")                  \
+    X(STR_JSON_EXPECTED_COLON, "после имени поля ожидалось «:», а встретилось %s")               \
+    X(STR_JSON_EXPECTED_COMMA_BRACE, "ожидалась «,» или «}», а встретилось %s")                  \
+    X(STR_JSON_TRAILING_COMMA_ARRAY, "лишняя запятая перед «]»%s")                               \
+    X(STR_JSON_EXPECTED_COMMA_BRACKET, "ожидалась «,» или «]», а встретилось %s")                \
+    X(STR_JSON_EXPECTED_VALUE, "ожидалось значение, а встретилось %s")                           \
+    X(STR_JSON_NOMEM, "недостаточно памяти")                                                     \
+    X(STR_JSON_BOM, "файл начинается с метки BOM: сохраните его в UTF-8 без BOM")                \
+    X(STR_JSON_TRAILING_TEXT, "после конца JSON-значения лишний текст: %s")                      \
+    X(STR_CATALOG_SOURCE_TYPE,                                                                   \
+      "«source» — адрес источника (https://…) или список таких адресов")                         \
+    X(STR_CATALOG_SOURCE_EMPTY, "список «source» пуст: укажите адрес, где факт подтверждён")     \
+    X(STR_CATALOG_CHECKED_TYPE,                                                                  \
+      "«checked» — дата проверки в виде ГГГГ-ММ-ДД, например \"2026-12-06\"")                    \
+    X(STR_CATALOG_CHECKED_NO_SOURCE,                                                             \
+      "есть дата проверки «checked», но нет источника «source»: укажите "                        \
+      "адрес, где факт подтверждён")                                                             \
+    X(STR_CATALOG_UNREADABLE, "не удалось прочитать каталог правил (%s)")                        \
+    X(STR_CATALOG_EXPECTED_ROOT, "ожидался объект {\"format\": 1, \"rules\": [ … ]}")            \
+    X(STR_CATALOG_EXPECTED_RULE, "ожидался объект правила {id, act, short, text}")               \
+    X(STR_CATALOG_UNKNOWN_FIELD,                                                                 \
+      "неизвестное поле «%s»: допустимы id, act, article, short, text, "                         \
+      "verify, source, checked")                                                                 \
+    X(STR_CATALOG_RULE_FIELDS, "у правила должны быть строки «id», «act», «short» и «text»")     \
+    X(STR_CATALOG_RULE_DUPLICATE, "правило «%s» уже объявлено")                                  \
+    X(STR_SAVE_DAMAGED, "сохранённая попытка повреждена: %s")                                    \
+    X(STR_SAVE_DAMAGED_NOT_OBJECT, "сохранённая попытка повреждена: ожидался объект")            \
+    X(STR_SAVE_DAMAGED_FIELDS,                                                                   \
+      "сохранённая попытка повреждена: нужны поля scenario, version, seed "                      \
+      "(строка) и actions (список)")                                                             \
+    X(STR_REFBOOK_UNKNOWN_FIELD, "неизвестное поле «%s»: уберите его или исправьте имя")         \
+    X(STR_REFBOOK_MISSING_FIELD, "нет обязательного поля «%s»")                                  \
+    X(STR_REFBOOK_FIELD_STRING, "поле «%s» должно быть непустой строкой")                        \
+    X(STR_REFBOOK_FIELD_LIST, "поле «%s» должно быть списком строк")                             \
+    X(STR_REFBOOK_LIST_STRINGS, "в списке «%s» допустимы только непустые строки")                \
+    X(STR_REFBOOK_VERIFY_BOOL, "поле «verify» должно быть true или false%s")                     \
+    X(STR_REFBOOK_NO_DOCUMENTS, "у услуги должен быть непустой список «documents»%s")            \
+    X(STR_REFBOOK_NO_RULE, "правила «%s» нет в каталоге правил (data/rules.json)")               \
+    X(STR_REFBOOK_EXPECTED_VALUE, "ожидался объект {\"title\": …, \"value\": …}%s")              \
+    X(STR_REFBOOK_UNREADABLE, "не удалось прочитать справочник услуг (%s)")                      \
+    X(STR_REFBOOK_EXPECTED_ROOT,                                                                 \
+      "ожидался объект {\"format\": 1, \"values\": { … }, \"services\": [ … "                    \
+      "]}")                                                                                      \
+    X(STR_REFBOOK_EXPECTED_SERVICE, "ожидался объект услуги%s")                                  \
+    X(STR_REFBOOK_SERVICE_DUPLICATE, "услуга «%s» уже есть в справочнике")                       \
+    X(STR_LINT_LONGEST_BEST,                                                                     \
+      "в %zu из %zu точек выбора лучший по баллам ответ — ещё и самый "                          \
+      "длинный: стажёр угадает его по длине; сделайте варианты близкими по "                     \
+      "длине")                                                                                   \
+    X(STR_LINT_STEP_UNREACHABLE,                                                                 \
+      "шаг «%s» недостижим: ни одно действие не ведёт сюда от стартового шага")                  \
+    X(STR_LINT_ENDING_UNREACHABLE,                                                               \
+      "концовка «%s» недостижима: ни одно действие не ведёт к ней (\"end\")")                    \
+    X(STR_LINT_DEAD_END,                                                                         \
+      "тупик: из шага «%s» ни одно действие не ведёт к концовке (\"end\") — "                    \
+      "приём здесь не может завершиться")                                                        \
+    X(STR_LINT_FLAG_NEVER_SET,                                                                   \
+      "флаг «%s» нигде не устанавливается (\"set\"): условие никогда не "                        \
+      "меняется")                                                                                \
+    X(STR_LINT_CRITERION_NO_POINTS,                                                              \
+      "критерий «%s» не набирает баллов ни на одном пути: он не войдёт в итог")                  \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
 
 /* clang-format on */
