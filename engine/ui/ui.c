@@ -9,6 +9,7 @@
 #include "../crypto/crypto.h"
 #include "ui_internal.h"
 #include "shift.h"
+#include "syncbg.h"
 
 #include "../core/i18n.h"
 #include "../store/report.h"
@@ -166,6 +167,8 @@ typedef struct Ui {
     int content_open; /* the content error's report is shown */
     /* the results database refused writes: they wait in memory (store_pending) */
     char store_msg[SIM_ERROR_MAX];
+    SyncBg *sync;        /* the background sync with the centre; NULL without `central` */
+    char sync_line[512]; /* its status line, "" before its first run */
     float scroll;
     int debrief_btn;
     float content_h;
@@ -358,6 +361,7 @@ static void write_result(Ui *u)
         SimError e;
         SimStatus st = store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
         store_after_write(u, st, &e);
+        if (st == SIM_OK) syncbg_kick(u->sync); /* a finished attempt goes to the centre now */
     }
     free(json);
 }
@@ -3677,6 +3681,24 @@ static void draw_store_banner(Ui *u)
            HIT_STORE_RETRY, 0);
 }
 
+/* The background sync's state in the bottom-left corner of the start screen, the catalogue
+ * and the debrief: where results went, or that they wait on this PC. */
+static void draw_sync_line(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    float tw = fminf(text_w(u, u->sync_line, l->px_label, GF_REGULAR), (float)l->W * 0.6f);
+    float th = gfx_text_box(u->g, u->sync_line, 0, 0, tw + 2, l->px_label, GF_REGULAR,
+                            u->theme.text, 0);
+    /* Above the hint bar, which every one of these screens draws at the bottom. */
+    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    GRect p = {12 * s, (float)l->H - hint_h - th - 20 * s, tw + 24 * s, th + 12 * s};
+    gfx_round(u->g, p, 8 * s, u->theme.panel);
+    gfx_round_outline(u->g, p, 8 * s, 1.5f * s, u->theme.panel_edge);
+    gfx_text_box(u->g, u->sync_line, p.x + 12 * s, p.y + 6 * s, tw + 2, l->px_label, GF_REGULAR,
+                 u->theme.text, 1);
+}
+
 static void draw_frame(Ui *u, const char *shot)
 {
     int w, h;
@@ -3723,6 +3745,9 @@ static void draw_frame(Ui *u, const char *shot)
     }
     if (u->store_msg[0] && store_pending(u->cfg->store) > 0)
         draw_store_banner(u);
+    if (u->sync_line[0] &&
+        (u->screen == SCR_START || u->screen == SCR_CATALOG || u->screen == SCR_DEBRIEF))
+        draw_sync_line(u);
     if (shot) {
         SimError e;
         if (gfx_screenshot(u->g, shot, &e) != SIM_OK) {
@@ -4200,8 +4225,10 @@ int ui_run(const UiConfig *cfg, SimError *err)
     int fullscreen = cfg->input_script ? 0 : setting_int(u, "fullscreen", 0, 0, 1);
     int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280, 960, 16384);
     int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720, 540, 16384);
-    GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
-                     cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
+    GfxOptions go = {.width = ww, .height = wh, .fullscreen = fullscreen,
+                     .hidden = cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
+                     .font_path = cfg->font_path, .title = tr(STR_UI_WINDOW_TITLE),
+                     .icon_path = cfg->icon_path};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
         free(u);
         return 1;
@@ -4244,9 +4271,13 @@ int ui_run(const UiConfig *cfg, SimError *err)
         free(u);
         return 1;
     }
+    if (cfg->store && cfg->central)
+        u->sync = syncbg_start(cfg->db_path, cfg->central, cfg->sync_interval ? cfg->sync_interval : 5);
     u->running = 1;
     u->dirty = 1;
     while (u->running) {
+        if (u->sync && syncbg_status(u->sync, u->sync_line, sizeof u->sync_line))
+            u->dirty = 1;
         if (u->script) {
             /* Handle what the last command produced, then run the next one. */
             SDL_Event ev;
@@ -4269,6 +4300,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
          * open — to look at its files four times a second. */
         int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
                   : watching(u) || pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
+                  : u->sync ? SDL_WaitEventTimeout(&ev, 1000) /* the sync line may change */
                                 : SDL_WaitEvent(&ev);
         if (got) {
             handle(u, &ev);
@@ -4299,6 +4331,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
             rc = 1;
         }
     }
+    syncbg_stop(u->sync); /* a run in progress finishes (bounded by the connect timeout) */
     session_destroy(u->ss);
     for (size_t i = 0; i < u->nscens; i++)
         if (u->owned[i]) { /* loaded again from disk by the window */
