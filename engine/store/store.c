@@ -390,6 +390,19 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
         exec(st, "ROLLBACK");
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED), path, now, kp);
     }
+    /* Past 4 the file itself shows a later schema: identity entries in the journal come with
+     * schema 5, the trainee's patronymic with 6. Upgrading such a file again would rebuild the
+     * trainees and drop what schema 6 added (issue #16). */
+    int seen = pragma_int(st, "SELECT count(*) FROM pragma_table_info('trainees')"
+                              " WHERE name = 'patronymic'") > 0 ? 6
+               : now >= 4 && pragma_int(st, "SELECT count(*) FROM chain"
+                                            " WHERE kind = 'identity'") > 0 ? 5
+                                                                             : 0;
+    if (now > 0 && seen > now) {
+        exec(st, "ROLLBACK");
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED_LATER), path, now,
+                             seen);
+    }
     if (!*have_key) {
         SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
         if (ks != SIM_OK) {

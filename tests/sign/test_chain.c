@@ -271,6 +271,30 @@ int main(void)
     CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
     CHECK_HAS(e.msg, "понижена до схемы 3");
     st = NULL;
+    /* Taken back to schema 5 or 4 only: the file still shows the later schema (identity
+     * entries, the patronymic column), so it is refused rather than upgraded again, which
+     * rebuilt the trainees and silently dropped their patronymics and offices (issue #16). */
+    for (int v = 5; v >= 4; v--) {
+        char name[32], q[200];
+        snprintf(name, sizeof name, "down%d.db", v);
+        fresh(base, name, db);
+        snprintf(q, sizeof q, "UPDATE trainees SET patronymic = 'Петровна'; PRAGMA user_version = %d",
+                 v);
+        sql(db, q);
+        CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+        char want[64];
+        snprintf(want, sizeof want, "понижена до схемы %d", v);
+        CHECK_HAS(e.msg, want);
+        CHECK_HAS(e.msg, "данные схемы 6");
+        st = NULL;
+    }
+    /* Schema 4 with the patronymic column dropped as well: the journal's identity entries
+     * still show schema 5. */
+    fresh(base, "down4b.db", db);
+    sql(db, "ALTER TABLE trainees DROP COLUMN patronymic; PRAGMA user_version = 4");
+    CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+    CHECK_HAS(e.msg, "данные схемы 5");
+    st = NULL;
     /* A negative schema number is refused too (it once ran migrations[-1] as SQL). */
     fresh(base, "negative.db", db);
     sql(db, "PRAGMA user_version = -1");
@@ -301,11 +325,16 @@ int main(void)
     }
 
     /* A genuine schema-3 database (made before the chain existed, so it has no secret yet):
-     * existing rows are sealed and verify; new rows chain on. */
+     * existing rows are sealed and verify; new rows chain on. Its trainees table is the old
+     * one too (no patronymic or office: those came with schema 6). */
     fresh(base, "v3.db", db);
     sql(db,
         "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;"
         "ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;"
+        "CREATE TABLE t3 (id INTEGER PRIMARY KEY, surname TEXT NOT NULL, name TEXT NOT NULL,"
+        " personnel_number TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);"
+        "INSERT INTO t3 SELECT id, surname, name, personnel_number, created_at FROM trainees;"
+        "DROP TABLE trainees; ALTER TABLE t3 RENAME TO trainees;"
         "PRAGMA user_version = 3");
     snprintf(k, sizeof k, "%s.key", db);
     unlink(k);
