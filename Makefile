@@ -5,6 +5,8 @@
 #   make sanitize  the same tests built with ASan + UBSan in build-asan/
 #   make bench     benchmarks (figures, not pass/fail)
 #   make fuzz      libFuzzer targets (clang, ASan + UBSan) in build-fuzz/, FUZZ_SECONDS each
+#   make format    lay out the C sources as .clang-format says (clang-format 14)
+#   make format-check  list the files that differ from .clang-format (exit 1 if any)
 #   make deb       the Debian package build/mfc-trainer_VERSION-1_ARCH.deb (CPack), checked by lintian
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -14,7 +16,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 WERROR     ?= ON
 
-.PHONY: all build deps run test sanitize fuzz bench clean format deb
+.PHONY: all build deps run test sanitize fuzz bench clean format format-check deb
 
 all: build
 
@@ -59,6 +61,9 @@ deb: deps build
 
 format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
+
+format-check:
+	@sh .ci/format-check.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     char book_path[1024];
     snprintf(book_path, sizeof book_path, "%s/../data/services.json", argv[1]);
     RefBook *book = sim_is_file(book_path) ? refbook_load(book_path, rules, &d) : NULL;
-    ScenarioLoadOptions opt = {rules, scripts, book};
+    ScenarioLoadOptions opt = {.rules = rules, .scripts_dir = scripts, .refbook = book};
     Scenario *s = scenario_load(argv[1], &opt, &d);
     if (!s) {
         fprintf(stderr, "cannot load %s\n", argv[1]);
@@ -51,7 +51,7 @@ int main(int argc, char **argv)
     long actions = 0, finished = 0, passed = 0;
     double t0 = now();
     for (long i = 1; i <= n; i++) {
-        SessionOptions so = {(uint64_t)i, MODE_TRAINING, {0, 0, 0, 0}, prog, 0};
+        SessionOptions so = {.seed = (uint64_t)i, .mode = MODE_TRAINING, .program = prog};
         Session *ss;
         SimError e;
         if (session_create(s, &so, &ss, &e) != SIM_OK) {

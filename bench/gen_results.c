@@ -426,7 +426,7 @@ static int time_parts(const char *path, int n, int report)
         double t0 = now_sec();
         if (report) {
             Report *r;
-            ReportFilter f = {NULL, NULL, NULL, NULL};
+            ReportFilter f = {0};
             if (report_build(st, &f, &r, &err) != SIM_OK) {
                 fprintf(stderr, "gen_results: %s\n", err.msg);
                 free(t);

@@ -90,8 +90,8 @@ int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 5;
     if (runs < 1 || runs > 64) runs = 5;
-    ScriptLimits timed = {0, 1000000000000000LL, TIME_BUDGET_MS, 0};
-    ScriptLimits defaults = {0, 0, 0, 0};
+    ScriptLimits timed = {.instructions = 1000000000000000LL, .time_ms = TIME_BUDGET_MS};
+    ScriptLimits defaults = {0};
     printf("Runaway scripts: time of one call, median / max of %d runs (ms)\n", runs);
     printf("%-30s %22s %14s %22s  %s\n", "attack", "time budget 100 ms", "overshoot",
            "default budgets", "stopped by (defaults)");

@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     SimDiags d;
     simdiags_init(&d);
-    ScenarioLoadOptions opt = {rules, NULL, book};
+    ScenarioLoadOptions opt = {.rules = rules, .refbook = book};
     Scenario *s = scenario_load_mem("fuzz", "scenario.json", text, jlen, script, slen, &opt, &d);
     if (!s && d.errors == 0) abort(); /* refused without saying why */
     for (size_t i = 0; i < d.count; i++)

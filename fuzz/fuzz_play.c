@@ -19,7 +19,8 @@ static RuleCatalog *rules;
 static RefBook *book;
 static Scenario *scen;
 static ScriptProgram *prog;
-static const ScriptLimits tiny = {16u * 1024u * 1024u, 200000, 2000, 0};
+static const ScriptLimits tiny = {.memory = 16u * 1024u * 1024u, .instructions = 200000,
+                                  .time_ms = 2000};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -30,7 +31,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     simdiags_init(&d);
     rules = rules_load(FUZZ_SCENARIOS_DIR "/data/rules.json", &d);
     book = refbook_load(FUZZ_SCENARIOS_DIR "/data/services.json", rules, &d);
-    ScenarioLoadOptions opt = {rules, FUZZ_SCENARIOS_DIR "/../scripts", book};
+    ScenarioLoadOptions opt = {.rules = rules, .scripts_dir = FUZZ_SCENARIOS_DIR "/../scripts",
+                               .refbook = book};
     scen = scenario_load(FUZZ_SCENARIOS_DIR "/passport-45-late", &opt, &d);
     simdiags_free(&d);
     SimError e;
@@ -84,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t seed = 0;
     for (size_t i = 0; i < 8 && i < size; i++)
         seed = seed << 8 | data[i];
-    SessionOptions so = {seed, (seed & 1) ? MODE_EXAM : MODE_TRAINING, tiny, prog, 0};
+    SessionOptions so = {.seed = seed, .mode = (seed & 1) ? MODE_EXAM : MODE_TRAINING,
+                         .limits = tiny, .program = prog};
     Session *ss = NULL;
     SimError e;
     if (session_create(scen, &so, &ss, &e) != SIM_OK)

@@ -134,7 +134,7 @@ int main(int argc, char **argv)
     char dir[1024], scripts[1024];
     snprintf(dir, sizeof dir, "%s/%s", root, id);
     snprintf(scripts, sizeof scripts, "%s/../scripts", root);
-    ScenarioLoadOptions lo = {rules, scripts, book};
+    ScenarioLoadOptions lo = {.rules = rules, .scripts_dir = scripts, .refbook = book};
     Scenario *s = scenario_load(dir, &lo, &dg);
     CHECK(s != NULL);
     if (!s)
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
     cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(golden, "cases"))
     {
         const char *name = cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring;
-        SessionOptions so = {(uint64_t)seed, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
+        SessionOptions so = {.seed = (uint64_t)seed, .mode = MODE_TRAINING};
         Session *ss;
         SimError e;
         if (session_create(s, &so, &ss, &e) != SIM_OK)

@@ -72,11 +72,11 @@ static char *play_bundled(const char *scenarios, const char *scripts, const char
     char *book_path = sim_path_join(scenarios, "data/services.json");
     RefBook *book = refbook_load(book_path, rules, &d);
     free(book_path);
-    ScenarioLoadOptions lo = {rules, scripts, book};
+    ScenarioLoadOptions lo = {.rules = rules, .scripts_dir = scripts, .refbook = book};
     Scenario *s = scenario_load(dir, &lo, &d);
     char *json = NULL;
     Session *ss = NULL;
-    SessionOptions so = {1, MODE_TRAINING, {0}, NULL, 0};
+    SessionOptions so = {.seed = 1, .mode = MODE_TRAINING};
     SimError e;
     if (s && session_create(s, &so, &ss, &e) == SIM_OK) {
         SimRng rng;
@@ -154,7 +154,7 @@ static void judge(const char *msg, const Marks *m, Verdict *o)
 static void attempt(const Scenario *s, ScriptProgram *prog, const Marks *m, Verdict *o)
 {
     Session *ss = NULL;
-    SessionOptions so = {1, MODE_TRAINING, {0}, prog, 0};
+    SessionOptions so = {.seed = 1, .mode = MODE_TRAINING, .program = prog};
     SimError e;
     if (session_create(s, &so, &ss, &e) != SIM_OK) {
         judge(e.msg, m, o);
@@ -246,7 +246,7 @@ static void run_file(const char *hostile_dir, const char *name, const char *json
         double t0 = now_ms();
         SimDiags d;
         simdiags_init(&d);
-        ScenarioLoadOptions lo = {NULL, scripts, NULL};
+        ScenarioLoadOptions lo = {.scripts_dir = scripts};
         Scenario *s = scenario_load(dir, &lo, &d);
         Verdict o[3];
         memset(o, 0, sizeof o);

@@ -73,8 +73,8 @@ static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *
     AppLoadCtx ctx;
     app_load_ctx_init(&ctx, dir, &diags);
     if (!ctx.rules && ctx.rules_path && !sim_is_file(ctx.rules_path))
-        simdiags_add(&diags, SIM_SEV_WARNING, ctx.rules_path, 0, 0, "",
-                     "каталога правил нет: ссылки сценария на правила будут ошибками");
+        simdiags_add(&diags, SIM_SEV_WARNING, ctx.rules_path, 0, 0, "", "%s",
+                     tr(STR_CHECK_NO_RULES));
     if (ctx.rules_path && (!t->linted || strcmp(t->linted, ctx.rules_path) != 0)) {
         lint_provenance(&ctx, &diags);
         free(t->linted);

@@ -100,7 +100,7 @@ static char *join_path(const ExplorePath *p)
     simbuf_init(&b);
     for (size_t i = 0; i < p->count; i++)
         simbuf_printf(&b, "%s%s", i ? "," : "", p->actions[i]);
-    if (!p->count) simbuf_puts(&b, "(начало)");
+    if (!p->count) simbuf_puts(&b, tr(STR_EXPLORE_PATH_START));
     return simbuf_take(&b);
 }
 
@@ -262,7 +262,7 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
     else
         printf(tr(STR_EXPLORE_MODE_ALL), r->states, r->transitions,
                r->complete ? "" : tr(STR_EXPLORE_INCOMPLETE));
-    printf(" (%.2f с)\n%s\n", secs, tr(STR_EXPLORE_ENDINGS));
+    printf(tr(STR_EXPLORE_SECONDS), secs, tr(STR_EXPLORE_ENDINGS));
     for (size_t i = 0; i < r->ending_count; i++) {
         const ExploreEnding *e = &r->endings[i];
         if (e->reached)
@@ -288,7 +288,7 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
     simbuf_init(&miss);
     for (size_t i = 0; i < s->step_count; i++) {
         if (!r->step_seen[i])
-            simbuf_printf(&miss, "%sшаг %s", miss.len ? ", " : "", s->steps[i].id);
+            simbuf_printf(&miss, tr(STR_EXPLORE_STEP_ITEM), miss.len ? ", " : "", s->steps[i].id);
         for (size_t j = 0; j < s->steps[i].action_count; j++)
             if (!r->action_seen[i][j])
                 simbuf_printf(&miss, "%s%s", miss.len ? ", " : "", s->steps[i].actions[j].id);
@@ -396,7 +396,7 @@ static int explore_all(const ExploreArgs *o, const AppPaths *paths)
               0, PTHREAD_MUTEX_INITIALIZER};
     int rc = EXIT_OK;
     if (!p.jobs || !p.order) {
-        fprintf(stderr, "mfc-trainer explore: нехватка памяти\n");
+        fprintf(stderr, "%s", tr(STR_EXPLORE_NOMEM));
         free(p.jobs);
         free(p.order);
         scenario_dirs_free(dirs, n);

@@ -158,7 +158,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
                              .program = prog};
         Session *ss = NULL;
         if (!taken || session_create(s, &so, &ss, &err) != SIM_OK) {
-            fprintf(stderr, "mfc-trainer graph: %s\n", taken ? err.msg : "нехватка памяти");
+            fprintf(stderr, "mfc-trainer graph: %s\n", taken ? err.msg : tr(STR_NOMEM));
             goto done;
         }
         for (size_t i = 0; i < nacts; i++) {
@@ -182,7 +182,7 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     simbuf_puts(&out, " {\n  graph [rankdir=LR, fontname=\"DejaVu Sans\", labelloc=t, label=");
     SimBuf t;
     simbuf_init(&t);
-    simbuf_printf(&t, "%s — %s (версия %s)", s->id, s->title, s->version);
+    simbuf_printf(&t, tr(STR_GRAPH_TITLE), s->id, s->title, s->version);
     if (attempt)
         simbuf_printf(&t, tr(STR_GRAPH_ATTEMPT_LABEL), attempt, row.total,
                       side.len ? simbuf_str(&side) : "—");

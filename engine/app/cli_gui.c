@@ -92,8 +92,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             else if (strcmp(a, "--size") == 0) {
                 if (sscanf(v, "%dx%d", &cfg.width, &cfg.height) != 2 || cfg.width < 320 ||
                     cfg.height < 240) {
-                    fprintf(stderr, "mfc-trainer gui: --size: ожидалось ШИРИНАxВЫСОТА, например "
-                                    "1280x720\n");
+                    fprintf(stderr, "%s", tr(STR_GUI_BAD_SIZE));
                     return EXIT_USAGE;
                 }
             } else {
@@ -128,7 +127,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         cfg.input_script = stdin_copy;
     }
     if (cfg.screenshots && !sim_is_dir(cfg.screenshots)) {
-        fprintf(stderr, "mfc-trainer gui: папки для снимков %s нет\n", cfg.screenshots);
+        fprintf(stderr, tr(STR_GUI_NO_SHOTS_DIR), cfg.screenshots);
         return EXIT_USAGE;
     }
 
@@ -189,8 +188,8 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         }
         if (!s) {
             app_print_diags(&d);
-            simbuf_printf(&errors, "%sНе загружен сценарий %s: %zu ошибок (mfc-trainer check %s).",
-                          errors.len ? " " : "", dirs[i], d.errors, dirs[i]);
+            simbuf_printf(&errors, tr(STR_GUI_SCENARIO_NOT_LOADED), errors.len ? " " : "", dirs[i],
+                          d.errors, dirs[i]);
             broken[nbroken].dir = dirs[i];
             broken[nbroken].pack = &packs[i];
             broken[nbroken++].load = lo;
@@ -228,7 +227,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     if (store_open(dbpath, &store, &err) != SIM_OK) {
         /* Results cannot be kept: say so, and let the trainee practise anyway. */
         fprintf(stderr, "mfc-trainer: %s\n", err.msg);
-        simbuf_printf(&errors, "%sРезультаты не сохраняются: %s", errors.len ? " " : "", err.msg);
+        simbuf_printf(&errors, tr(STR_GUI_RESULTS_NOT_SAVED), errors.len ? " " : "", err.msg);
         cfg.load_errors = simbuf_str(&errors);
     }
     app_pin_sync(paths, store);

@@ -751,8 +751,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     if (o.save) {
         char *state = session_save_json(ss);
         if (!state || !app_write_output(o.save, state, strlen(state))) {
-            fprintf(stderr, "mfc-trainer play: не удалось записать %s: %s\n", o.save,
-                    strerror(errno));
+            fprintf(stderr, tr(STR_PLAY_SAVE_FAILED), o.save, strerror(errno));
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;
         }
         free(state);

@@ -233,7 +233,7 @@ void app_print_diags(const SimDiags *d)
     }
     size_t shown = d->count, total = d->errors + d->warnings;
     if (total > shown)
-        fprintf(stderr, "… и ещё %zu сообщений\n", total - shown);
+        fprintf(stderr, tr(STR_MORE_MESSAGES), total - shown);
 }
 
 int app_scenario_open(AppScenario *a, const AppPaths *p, const char *arg, const char *cmd)

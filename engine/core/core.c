@@ -4,6 +4,8 @@
  */
 #include "core.h"
 
+#include "i18n.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -155,8 +157,7 @@ SimStatus sim_read_file(const char *path, size_t max_size, char **out, size_t *l
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s: не обычный файл (папка, канал или устройство)", path);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_NOT_REGULAR_FILE), path);
     }
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0)

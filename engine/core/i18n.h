@@ -8,6 +8,8 @@
 #ifndef SIM_I18N_H
 #define SIM_I18N_H
 
+/* The table is aligned by hand: clang-format would re-pad every line. */
+/* clang-format off */
 #define SIM_STRINGS(X)                                                                         \
     X(STR_FALSE_FLAG, "Поле «%s» в документе «%s» в порядке: лишняя отметка задерживает приём "  \
                       "и может стать необоснованным отказом")                                   \
@@ -760,6 +762,16 @@
       "Результаты не записываются: %s. Ваши действия сохранены в памяти (%zu ждут записи) и "   \
       "будут записаны, когда база снова станет доступна; освободите место на диске или "       \
       "проверьте права на файл базы.")                                                          \
+    X(STR_STORE_DOWNGRADED_LATER,                                                              \
+      "база %s понижена до схемы %d, хотя в ней уже есть данные схемы %d: похоже на подделку "  \
+      "результатов; файл не будет изменён — восстановите базу из резервной копии")              \
+    X(STR_STORE_READONLY_FS,                                                                   \
+      "база результатов %s на диске, подключённом только для чтения: результаты некуда "       \
+      "записать; подключите диск для записи или укажите другой файл параметром --db")          \
+    X(STR_STORE_READONLY_FILE,                                                                 \
+      "база результатов %s открывается только для чтения (нет права на запись в файл или его " \
+      "папку): результаты некуда записать; дайте право на запись или укажите другой файл "     \
+      "параметром --db")                                                                        \
     X(STR_STORE_RETRY, "Повторить запись")                                                      \
     X(STR_STORE_RECOVERED, "База результатов снова доступна: отложенные записи сохранены.")    \
     X(STR_STORE_LOST,                                                                           \
@@ -779,7 +791,254 @@
     X(STR_ERR_NO_SCENARIOS_DIR,                                                                 \
       "папки сценариев %s нет: укажите её параметром --scenarios ПАПКА или переменной "        \
       "MFC_SCENARIOS")                                                                          \
+    X(STR_SCRIPT_ADD_MINUTES_RANGE, "sim.add_minutes: ожидалось число от 0 до 240")              \
+    X(STR_SCRIPT_SCORE_NO_CRITERION, "sim.score: неизвестный критерий «%s»")                     \
+    X(STR_SCRIPT_SCORE_NO_RULE, "sim.score: правила «%s» нет в каталоге rules.json")             \
+    X(STR_SCRIPT_SCORE_RANGE, "sim.score: баллы должны быть от -100 до 100")                     \
+    X(STR_SCRIPT_SCORE_NEEDS_RULE,                                                               \
+      "sim.score: у ошибки (отрицательные баллы) должно быть правило")                           \
+    X(STR_SCRIPT_CRITICAL_NO_RULE, "sim.critical: правила «%s» нет в каталоге rules.json")       \
+    X(STR_SCRIPT_GO_NO_STEP, "sim.go: неизвестный шаг «%s»")                                     \
+    X(STR_SCRIPT_FINISH_NO_ENDING, "sim.finish: неизвестная концовка «%s»")                      \
+    X(STR_SCRIPT_SET_FIELD_NO_FIELD, "sim.set_field: нет документа «%s» с полем «%s»")           \
+    X(STR_SCRIPT_APPLICANT_AGE, "sim.set_applicant: возраст от 0 до 120")                        \
+    X(STR_SCRIPT_APPLICANT_KEYS, "sim.set_applicant: можно менять только \"name\" и \"age\"")    \
+    X(STR_SCRIPT_UNKNOWN_COMMAND, "неизвестная команда")                                         \
+    X(STR_SCRIPT_ENDING_UNKNOWN, "%s: ending() вернула неизвестную концовку «%s»")               \
+    X(STR_NOMEM, "нехватка памяти")                                                              \
+    X(STR_ERR_FLAG_SHAPE, "отметка пишется как flag:ДОКУМЕНТ.ПОЛЕ:ПРИЧИНА, а не «%s»")           \
+    X(STR_SNAPSHOT_LEAN_ONLY, "снимок возможен только в режиме обхода")                          \
+    X(STR_EXPLORE_MUST_FAIL_ENDING, "концовка «%s» отмечена must_fail, но достижима с зачётом")  \
+    X(STR_EXPLORE_MUST_FAIL_ACTION,                                                              \
+      "действие «%s» отмечено must_fail, но лежит на зачётном пути")                             \
+    X(STR_EXPLORE_WITH_TOTAL, "%s (итог %d)")                                                    \
+    X(STR_EXPLORE_NO_WAY_ON,                                                                     \
+      "ни одно действие шага не доступно и концовки нет: приём не может "                        \
+      "завершиться")                                                                             \
+    X(STR_EXPLORE_NOT_STARTED, "попытка не началась: %s")                                        \
+    X(STR_EXPLORE_MOVE_FAILED, "ход %zu «%s» не выполнен: %s")                                   \
+    X(STR_EXPLORE_VERIFY_DIFFERS,                                                                \
+      "обход: концовка %d, итог %d, %s, %.2f мин; попытка: концовка %d, итог "                   \
+      "%d, %s, %.2f мин")                                                                        \
+    X(STR_EXPLORE_PASSED, "сдано")                                                               \
+    X(STR_EXPLORE_NOT_PASSED, "не сдано")                                                        \
+    X(STR_EXPLORE_PATH, "%s; путь:")                                                             \
+    X(STR_EXPLORE_REPORT_PATH_DIFFERS,                                                           \
+      "путь из отчёта (итог %d) при повторе кончается иначе; путь:")                             \
+    X(STR_SCRIPT_TIME_BUDGET, "%s:%d: сценарий превысил бюджет времени (%I мс на вызов)")        \
+    X(STR_SCRIPT_STEP_BUDGET,                                                                    \
+      "%s:%d: сценарий превысил бюджет вычислений (%I инструкций на вызов)")                     \
+    X(STR_SCRIPT_OVER_BUDGET, "превысил бюджет")                                                 \
+    X(STR_SCRIPT_STRING_TOO_LONG,                                                                \
+      "%s:%d: строка длиннее %d байт: так много текста сценарию не нужно")                       \
+    X(STR_SCRIPT_MEMORY_LIMIT_AT, "%s:%d: скрипт превысил лимит памяти (%I МиБ)")                \
+    X(STR_SCRIPT_YIELD_OUTSIDE,                                                                  \
+      "%s:%d: coroutine.yield вне сопрограммы: хук не может уступить "                           \
+      "управление")                                                                              \
+    X(STR_SCRIPT_ERROR_NOT_STRING, "%s:%d: ошибка-значение типа %s, а не строка")                \
+    X(STR_SCRIPT_MEMORY_LIMIT, "скрипт превысил лимит памяти")                                   \
+    X(STR_SCRIPT_ERROR, "ошибка скрипта")                                                        \
+    X(STR_SCRIPT_NO_GC_METAMETHOD, "setmetatable: метаметод __gc в сценариях запрещён")          \
+    X(STR_SCRIPT_METATABLE_PROTECTED, "setmetatable: метатаблица защищена")                      \
+    X(STR_SCRIPT_COLLECTGARBAGE_COUNT,                                                           \
+      "collectgarbage: в сценариях доступен только режим \"count\"")                             \
+    X(STR_SCRIPT_RANDOM_ARGS, "math.random: слишком много аргументов")                           \
+    X(STR_SCRIPT_RANDOM_EMPTY, "пустой интервал")                                                \
+    X(STR_SCRIPT_MATCH_SUBJECT_LONG, "строка для поиска по шаблону длиннее %d байт")             \
+    X(STR_SCRIPT_MATCH_PATTERN_LONG, "шаблон поиска длиннее %d байт")                            \
+    X(STR_SCRIPT_MATCH_TOO_COMPLEX,                                                              \
+      "string.%s: шаблон «%s» слишком сложен для строки длиной %d байт "                         \
+      "(поиск может не закончиться); упростите шаблон или укоротите строку")                     \
+    X(STR_SCRIPT_TABLE_MOVE_MAX, "table.move: больше %d элементов за раз")                       \
+    X(STR_SCRIPT_TABLE_LEN_META, "table.%s: таблица с метаметодом __len не поддерживается")      \
+    X(STR_SCRIPT_COROUTINE_CLOSE_DEPTH, "coroutine.close: вложенность больше %d")                \
+    X(STR_SCRIPT_REP_TOO_BIG, "string.rep: результат больше %d байт")                            \
+    X(STR_SCRIPT_CONCAT_TOO_BIG, "table.concat: результат больше %d байт")                       \
+    X(STR_SCRIPT_IMPORT_BAD_NAME, "import: имя «%s» недопустимо (латиница, цифры, «_», «-»)")    \
+    X(STR_SCRIPT_IMPORT_EMPTY_NAME, "import: пустое или слишком длинное имя")                    \
+    X(STR_SCRIPT_IMPORT_NO_DIR, "import: папка общих скриптов (scripts/) не задана")             \
+    X(STR_SCRIPT_IMPORT_UNREADABLE, "import(\"%s\"): файл %s не прочитан")                       \
+    X(STR_SCRIPT_NO_LUA, "не удалось создать Lua: нехватка памяти")                              \
+    X(STR_SCRIPT_LOAD_ERROR, "ошибка загрузки скрипта")                                          \
+    X(STR_SCRIPT_HOOK_RETURNS_STRING, "%s: функция %s должна вернуть строку или nil")            \
+    X(STR_SCRIPT_SNAPSHOTS_OFF, "снимки выключены для этого скрипта")                            \
+    X(STR_STORE_DB_ERROR, "база результатов: %s: %s")                                            \
+    X(STR_STORE_UPGRADE_FAILED, "не удалось обновить схему")                                     \
+    X(STR_STORE_VERSION_UNREADABLE, "не удалось прочитать версию схемы")                         \
+    X(STR_STORE_FOREIGN_TABLES,                                                                  \
+      "%s — база другой программы (в ней уже есть таблицы); файл не будет "                      \
+      "изменён")                                                                                 \
+    X(STR_STORE_DOWNGRADED,                                                                      \
+      "база %s понижена до схемы %d, хотя уже была защищена цепочкой (есть "                     \
+      "ключ %s): похоже на подделку результатов; файл не будет изменён — "                       \
+      "восстановите базу из резервной копии (если прервалось само обновление "                   \
+      "базы, например при сбое питания, удалите этот ключ и откройте базу "                      \
+      "снова)")                                                                                  \
+    X(STR_STORE_CREATE_FAILED, "не удалось создать таблицы")                                     \
+    X(STR_STORE_OPEN_FAILED,                                                                     \
+      "не удалось открыть базу результатов %s: %s (проверьте права на папку)")                   \
+    X(STR_STORE_NOT_OURS,                                                                        \
+      "%s не похож на базу результатов mfc-trainer (файл повреждён или "                         \
+      "чужой); он не будет изменён")                                                             \
+    X(STR_STORE_FOREIGN, "%s — база другой программы; файл не будет изменён")                    \
+    X(STR_STORE_BAD_VERSION,                                                                     \
+      "база %s: неверный номер схемы (%d) — файл изменён вручную; он не "                        \
+      "будет изменён")                                                                           \
+    X(STR_STORE_NEWER,                                                                           \
+      "база %s создана более новой версией программы (схема %d, эта версия "                     \
+      "знает %d); обновите mfc-trainer")                                                         \
+    X(STR_STORE_DAMAGED,                                                                         \
+      "база результатов %s повреждена (quick_check); файл не будет изменён — "                   \
+      "восстановите его из резервной копии")                                                     \
+    X(STR_SODIUM_NOT_READY, "libsodium не инициализирован")                                      \
+    X(STR_STORE_WHAT_ADD_TRAINEE, "добавление стажёра")                                          \
+    X(STR_STORE_PERSONNEL_TAKEN, "табельный номер %s уже занят")                                 \
+    X(STR_STORE_WHAT_BEGIN, "начало попытки")                                                    \
+    X(STR_STORE_WHAT_ACTION, "запись действия")                                                  \
+    X(STR_STORE_WHAT_SUMMARIES, "пересчёт сводных таблиц")                                       \
+    X(STR_STORE_WHAT_FINISH, "завершение попытки")                                               \
+    X(STR_STORE_WHAT_SETTINGS, "сохранение настроек")                                            \
+    X(STR_CHAIN_VERIFY_ERROR, "проверка журнала: %s")                                            \
+    X(STR_XAPI_INITIALIZED, "начал(а) попытку")                                                  \
+    X(STR_XAPI_ANSWERED, "ответил(а)")                                                           \
+    X(STR_XAPI_COMPLETED, "завершил(а)")                                                         \
+    X(STR_XAPI_PASSED, "сдал(а)")                                                                \
+    X(STR_XAPI_FAILED, "не сдал(а)")                                                             \
+    X(STR_XAPI_TERMINATED, "закончил(а) сеанс")                                                  \
+    X(STR_XAPI_BAD_DATE, "выгрузка: неверная дата «%s»")                                         \
+    X(STR_XAPI_BAD_HOME, "выгрузка: неверный адрес «%s»")                                        \
+    X(STR_XAPI_NOMEM, "выгрузка: нехватка памяти")                                               \
+    X(STR_XAPI_WRITE_FAILED, "выгрузка прервана: не удалось записать данные")                    \
+    X(STR_XAPI_DB_ERROR, "база результатов: выгрузка: %s")                                       \
+    X(STR_CRYPTO_CREATE_FAILED, "не удалось создать %s: %s")                                     \
+    X(STR_CRYPTO_WRITE_FAILED_WHY, "не удалось записать %s: %s")                                 \
+    X(STR_CRYPTO_WRITE_FAILED, "не удалось записать %s")                                         \
+    X(STR_SECRET_NOT_FILE, "секрет установки %s — не обычный файл")                              \
+    X(STR_SECRET_DAMAGED, "секрет установки %s повреждён (ожидалось %d байта)")                  \
+    X(STR_SECRET_UNREADABLE, "не удалось прочитать секрет установки %s: %s")                     \
+    X(STR_SECRET_CREATE_FAILED_WHY, "не удалось создать секрет установки %s: %s")                \
+    X(STR_SECRET_CREATE_FAILED, "не удалось создать секрет установки %s")                        \
+    X(STR_SIGN_NO_DIR, "папки сценариев %s нет")                                                 \
+    X(STR_SIGN_NOT_SECRET_KEY,                                                                   \
+      "%s — не секретный ключ mfc-trainer (создайте его командой keygen)")                       \
+    X(STR_SIGN_UNREADABLE, "не удалось прочитать %s/%s")                                         \
+    X(STR_PACKSIG_UNREADABLE, "файл не читается")                                                \
+    X(STR_PACKSIG_UNKNOWN_FORMAT, "неизвестный формат")                                          \
+    X(STR_PACKSIG_BAD_KEY_ID, "неверный номер ключа")                                            \
+    X(STR_PACKSIG_NO_SIGNATURE, "нет подписи")                                                   \
+    X(STR_PACKSIG_DAMAGED, "подпись повреждена")                                                 \
+    X(STR_PACKSIG_MISMATCH, "подпись не сходится: файл pack.sig изменён")                        \
+    X(STR_PACKSIG_BAD_LINE, "неверная строка в списке файлов")                                   \
+    X(STR_PIN_DIGITS, "PIN — от 4 до 8 цифр")                                                    \
+    X(STR_PIN_NOMEM, "нехватка памяти для хеширования PIN")                                      \
+    X(STR_ERR_NOT_REGULAR_FILE, "%s: не обычный файл (папка, канал или устройство)")             \
+    X(STR_CHECK_NO_RULES, "каталога правил нет: ссылки сценария на правила будут ошибками")      \
+    X(STR_EXPLORE_PATH_START, "(начало)")                                                        \
+    X(STR_EXPLORE_SECONDS, " (%.2f с)\n%s\n")                                                    \
+    X(STR_EXPLORE_STEP_ITEM, "%sшаг %s")                                                         \
+    X(STR_EXPLORE_NOMEM, "mfc-trainer explore: нехватка памяти\n")                               \
+    X(STR_GRAPH_TITLE, "%s — %s (версия %s)")                                                    \
+    X(STR_GUI_BAD_SIZE,                                                                          \
+      "mfc-trainer gui: --size: ожидалось ШИРИНАxВЫСОТА, например 1280x720\n")                   \
+    X(STR_GUI_NO_SHOTS_DIR, "mfc-trainer gui: папки для снимков %s нет\n")                       \
+    X(STR_GUI_SCENARIO_NOT_LOADED,                                                               \
+      "%sНе загружен сценарий %s: %zu ошибок (mfc-trainer check %s).")                           \
+    X(STR_GUI_RESULTS_NOT_SAVED, "%sРезультаты не сохраняются: %s")                              \
+    X(STR_PLAY_SAVE_FAILED, "mfc-trainer play: не удалось записать %s: %s\n")                    \
+    X(STR_MORE_MESSAGES, "… и ещё %zu сообщений\n")                                              \
+    X(STR_JSON_END_OF_FILE, "конец файла")                                                       \
+    X(STR_JSON_SLASH, "«/» (комментарии в JSON не допускаются)")                                 \
+    X(STR_JSON_SINGLE_QUOTE, "«'» (строки в JSON пишутся в двойных кавычках)")                   \
+    X(STR_JSON_CONTROL_CHAR, "управляющий символ")                                               \
+    X(STR_JSON_NOT_JSON_CHAR, "символ вне JSON")                                                 \
+    X(STR_JSON_UNCLOSED_STRING, "строка не закрыта: нет закрывающей кавычки%s")                  \
+    X(STR_JSON_STRING_TOO_LONG,                                                                  \
+      "строка длиннее %u байт: такой текст не поместится ни в окно, ни в "                       \
+      "разбор — сократите или разбейте его%%s")                                                  \
+    X(STR_JSON_CONTROL_IN_STRING,                                                                \
+      "управляющий символ внутри строки: перенос строки пишется как \\n, "                       \
+      "табуляция — как \\t%s")                                                                   \
+    X(STR_JSON_STRING_ENDS_BACKSLASH, "строка обрывается после «\\»%s")                          \
+    X(STR_JSON_BAD_ESCAPE, "недопустимая escape-последовательность в строке%s")                  \
+    X(STR_JSON_BAD_U_ESCAPE, "после \\u нужны четыре шестнадцатеричные цифры%s")                 \
+    X(STR_JSON_LONE_SURROGATE, "одиночный суррогат \\u в строке (нет парной половины)%s")        \
+    X(STR_JSON_NUL_CHAR, "символ \\u0000 в строке не допускается%s")                             \
+    X(STR_JSON_NOT_UTF8, "неверная кодировка: файл должен быть в UTF-8%s")                       \
+    X(STR_JSON_NUMBER_MINUS, "неверное число: после «-» нужна цифра%s")                          \
+    X(STR_JSON_NUMBER_LEADING_ZERO, "неверное число: ведущие нули не допускаются%s")             \
+    X(STR_JSON_NUMBER_DOT, "неверное число: после точки нужны цифры%s")                          \
+    X(STR_JSON_NUMBER_EXPONENT, "неверное число: в показателе степени нужны цифры%s")            \
+    X(STR_JSON_NUMBER_TOO_LONG, "слишком длинное число (больше 64 знаков)%s")                    \
+    X(STR_JSON_DUPLICATE_KEY,                                                                    \
+      "ключ «%s» повторяется (первый раз — строка %d, столбец %d); оставьте "                    \
+      "один")                                                                                    \
+    X(STR_JSON_TRUNCATED, "файл обрывается: ожидалось значение%s")                               \
+    X(STR_JSON_TOO_DEEP, "слишком глубокая вложенность (больше 64 уровней)%s")                   \
+    X(STR_JSON_TRAILING_COMMA_OBJECT, "лишняя запятая перед «}»%s")                              \
+    X(STR_JSON_EXPECTED_KEY, "ожидалось имя поля в кавычках, а встретилось %s")                  \
+    X(STR_JSON_EXPECTED_COLON, "после имени поля ожидалось «:», а встретилось %s")               \
+    X(STR_JSON_EXPECTED_COMMA_BRACE, "ожидалась «,» или «}», а встретилось %s")                  \
+    X(STR_JSON_TRAILING_COMMA_ARRAY, "лишняя запятая перед «]»%s")                               \
+    X(STR_JSON_EXPECTED_COMMA_BRACKET, "ожидалась «,» или «]», а встретилось %s")                \
+    X(STR_JSON_EXPECTED_VALUE, "ожидалось значение, а встретилось %s")                           \
+    X(STR_JSON_NOMEM, "недостаточно памяти")                                                     \
+    X(STR_JSON_BOM, "файл начинается с метки BOM: сохраните его в UTF-8 без BOM")                \
+    X(STR_JSON_TRAILING_TEXT, "после конца JSON-значения лишний текст: %s")                      \
+    X(STR_CATALOG_SOURCE_TYPE,                                                                   \
+      "«source» — адрес источника (https://…) или список таких адресов")                         \
+    X(STR_CATALOG_SOURCE_EMPTY, "список «source» пуст: укажите адрес, где факт подтверждён")     \
+    X(STR_CATALOG_CHECKED_TYPE,                                                                  \
+      "«checked» — дата проверки в виде ГГГГ-ММ-ДД, например \"2026-12-06\"")                    \
+    X(STR_CATALOG_CHECKED_NO_SOURCE,                                                             \
+      "есть дата проверки «checked», но нет источника «source»: укажите "                        \
+      "адрес, где факт подтверждён")                                                             \
+    X(STR_CATALOG_UNREADABLE, "не удалось прочитать каталог правил (%s)")                        \
+    X(STR_CATALOG_EXPECTED_ROOT, "ожидался объект {\"format\": 1, \"rules\": [ … ]}")            \
+    X(STR_CATALOG_EXPECTED_RULE, "ожидался объект правила {id, act, short, text}")               \
+    X(STR_CATALOG_UNKNOWN_FIELD,                                                                 \
+      "неизвестное поле «%s»: допустимы id, act, article, short, text, "                         \
+      "verify, source, checked")                                                                 \
+    X(STR_CATALOG_RULE_FIELDS, "у правила должны быть строки «id», «act», «short» и «text»")     \
+    X(STR_CATALOG_RULE_DUPLICATE, "правило «%s» уже объявлено")                                  \
+    X(STR_SAVE_DAMAGED, "сохранённая попытка повреждена: %s")                                    \
+    X(STR_SAVE_DAMAGED_NOT_OBJECT, "сохранённая попытка повреждена: ожидался объект")            \
+    X(STR_SAVE_DAMAGED_FIELDS,                                                                   \
+      "сохранённая попытка повреждена: нужны поля scenario, version, seed "                      \
+      "(строка) и actions (список)")                                                             \
+    X(STR_REFBOOK_UNKNOWN_FIELD, "неизвестное поле «%s»: уберите его или исправьте имя")         \
+    X(STR_REFBOOK_MISSING_FIELD, "нет обязательного поля «%s»")                                  \
+    X(STR_REFBOOK_FIELD_STRING, "поле «%s» должно быть непустой строкой")                        \
+    X(STR_REFBOOK_FIELD_LIST, "поле «%s» должно быть списком строк")                             \
+    X(STR_REFBOOK_LIST_STRINGS, "в списке «%s» допустимы только непустые строки")                \
+    X(STR_REFBOOK_VERIFY_BOOL, "поле «verify» должно быть true или false%s")                     \
+    X(STR_REFBOOK_NO_DOCUMENTS, "у услуги должен быть непустой список «documents»%s")            \
+    X(STR_REFBOOK_NO_RULE, "правила «%s» нет в каталоге правил (data/rules.json)")               \
+    X(STR_REFBOOK_EXPECTED_VALUE, "ожидался объект {\"title\": …, \"value\": …}%s")              \
+    X(STR_REFBOOK_UNREADABLE, "не удалось прочитать справочник услуг (%s)")                      \
+    X(STR_REFBOOK_EXPECTED_ROOT,                                                                 \
+      "ожидался объект {\"format\": 1, \"values\": { … }, \"services\": [ … "                    \
+      "]}")                                                                                      \
+    X(STR_REFBOOK_EXPECTED_SERVICE, "ожидался объект услуги%s")                                  \
+    X(STR_REFBOOK_SERVICE_DUPLICATE, "услуга «%s» уже есть в справочнике")                       \
+    X(STR_LINT_LONGEST_BEST,                                                                     \
+      "в %zu из %zu точек выбора лучший по баллам ответ — ещё и самый "                          \
+      "длинный: стажёр угадает его по длине; сделайте варианты близкими по "                     \
+      "длине")                                                                                   \
+    X(STR_LINT_STEP_UNREACHABLE,                                                                 \
+      "шаг «%s» недостижим: ни одно действие не ведёт сюда от стартового шага")                  \
+    X(STR_LINT_ENDING_UNREACHABLE,                                                               \
+      "концовка «%s» недостижима: ни одно действие не ведёт к ней (\"end\")")                    \
+    X(STR_LINT_DEAD_END,                                                                         \
+      "тупик: из шага «%s» ни одно действие не ведёт к концовке (\"end\") — "                    \
+      "приём здесь не может завершиться")                                                        \
+    X(STR_LINT_FLAG_NEVER_SET,                                                                   \
+      "флаг «%s» нигде не устанавливается (\"set\"): условие никогда не "                        \
+      "меняется")                                                                                \
+    X(STR_LINT_CRITERION_NO_POINTS,                                                              \
+      "критерий «%s» не набирает баллов ни на одном пути: он не войдёт в итог")                  \
     X(STR_WALKOUT, "Заявитель ушёл, не дождавшись конца приёма")
+
+/* clang-format on */
 
 /* The region's strings (configuration, the centre, sync): a second part of the same table. */
 #include "i18n_central.h"

@@ -11,6 +11,8 @@
  */
 #include "crypto.h"
 
+#include "../core/i18n.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -78,7 +80,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
     if (fd < 0)
-        return sim_error_set(err, SIM_ERR_IO, "не удалось создать %s: %s", path, strerror(errno));
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_CREATE_FAILED), path, strerror(errno));
     const char *p = data;
     size_t left = len;
     while (left > 0) {
@@ -88,14 +90,15 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
             int e = errno;
             close(fd);
             unlink(path);
-            return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", path, strerror(e));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), path,
+                                 strerror(e));
         }
         p += w;
         left -= (size_t)w;
     }
     if (fsync(fd) != 0 || close(fd) != 0) {
         unlink(path);
-        return sim_error_set(err, SIM_ERR_IO, "не удалось записать %s", path);
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED), path);
     }
     return SIM_OK;
 }
@@ -111,7 +114,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
                           SimError *err)
 {
     if (created) *created = 0;
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
     for (int attempt = 0; attempt < 2; attempt++) {
         int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd >= 0) {
@@ -121,8 +124,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
                 /* A FIFO or a device here would hang the read forever (issue #16). */
                 close(fd);
-                return sim_error_set(err, SIM_ERR_INVALID,
-                                     "секрет установки %s — не обычный файл", path);
+                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_NOT_FILE), path);
             }
             if ((stt.st_mode & 077) != 0)
                 fchmod(fd, 0600); /* tighten a copied key back to owner-only */
@@ -130,8 +132,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             close(fd);
             if (n != SEC_KEY_BYTES) {
                 sodium_memzero(buf, sizeof buf);
-                return sim_error_set(err, SIM_ERR_INVALID,
-                                     "секрет установки %s повреждён (ожидалось %d байта)", path,
+                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_DAMAGED), path,
                                      SEC_KEY_BYTES);
             }
             memcpy(key, buf, SEC_KEY_BYTES);
@@ -139,12 +140,11 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             return SIM_OK;
         }
         if (errno != ENOENT)
-            return sim_error_set(err, SIM_ERR_IO, "не удалось прочитать секрет установки %s: %s",
-                                 path, strerror(errno));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_UNREADABLE), path, strerror(errno));
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
-        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
         unlink(tmp);
         unsigned char fresh[SEC_KEY_BYTES];
@@ -167,16 +167,16 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         }
         sodium_memzero(fresh, sizeof fresh);
         if (link_errno != EEXIST)
-            return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s: %s",
-                                 path, strerror(link_errno));
+            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED_WHY), path,
+                                 strerror(link_errno));
         /* Someone else created it first: read theirs. */
     }
-    return sim_error_set(err, SIM_ERR_IO, "не удалось создать секрет установки %s", path);
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED), path);
 }
 
 SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
     char skhex[2 * crypto_sign_SECRETKEYBYTES + 2], pkhex[2 * crypto_sign_PUBLICKEYBYTES + 2];
@@ -698,7 +698,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
     PackList l;
     if (sec_init() != 0 || pack_list(root, &l) != 0) {
         list_free(&l);
-        bad_signature(pc, "нехватка памяти");
+        bad_signature(pc, tr(STR_NOMEM));
         return pc;
     }
     /* The pack's hash: over the file lines of the files as they are now. */
@@ -720,7 +720,7 @@ PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t t
         goto done;
     }
     if (sim_read_file(sigpath, PACK_MAX_SIG, &text, &len, NULL) != SIM_OK) {
-        bad_signature(pc, "файл не читается");
+        bad_signature(pc, tr(STR_PACKSIG_UNREADABLE));
         goto done;
     }
     SimError err;
@@ -796,11 +796,11 @@ int sec_pin_valid(const char *pin)
 
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр");
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
+    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PIN_DIGITS));
     if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти для хеширования PIN");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_PIN_NOMEM));
     return SIM_OK;
 }
 

@@ -6,6 +6,8 @@
 #include "scenario.h"
 #include "jsonscan.h"
 
+#include "../core/i18n.h"
+
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -49,15 +51,14 @@ int provenance_parse(const void *cjson_obj, Provenance *out, char *msg, size_t m
         const cJSON *it = cJSON_IsArray(src) ? src->child : src;
         for (; it && out->sources; it = cJSON_IsArray(src) ? it->next : NULL) {
             if (!cJSON_IsString(it) || !valid_source(it->valuestring)) {
-                snprintf(msg, msg_len,
-                         "«source» — адрес источника (https://…) или список таких адресов");
+                snprintf(msg, msg_len, "%s", tr(STR_CATALOG_SOURCE_TYPE));
                 *key = "source";
                 return -1;
             }
             out->sources[out->source_count++] = sim_strdup(it->valuestring);
         }
         if (cJSON_IsArray(src) && n == 0) {
-            snprintf(msg, msg_len, "список «source» пуст: укажите адрес, где факт подтверждён");
+            snprintf(msg, msg_len, "%s", tr(STR_CATALOG_SOURCE_EMPTY));
             *key = "source";
             return -1;
         }
@@ -65,16 +66,14 @@ int provenance_parse(const void *cjson_obj, Provenance *out, char *msg, size_t m
     const cJSON *ch = cJSON_GetObjectItemCaseSensitive(o, "checked");
     if (ch) {
         if (!cJSON_IsString(ch) || !valid_iso_date(ch->valuestring)) {
-            snprintf(msg, msg_len,
-                     "«checked» — дата проверки в виде ГГГГ-ММ-ДД, например \"2026-12-06\"");
+            snprintf(msg, msg_len, "%s", tr(STR_CATALOG_CHECKED_TYPE));
             *key = "checked";
             return -1;
         }
         out->checked = sim_strdup(ch->valuestring);
     }
     if (out->checked && !out->source_count) {
-        snprintf(msg, msg_len, "есть дата проверки «checked», но нет источника «source»: "
-                               "укажите адрес, где факт подтверждён");
+        snprintf(msg, msg_len, "%s", tr(STR_CATALOG_CHECKED_NO_SOURCE));
         *key = "checked";
         return -1;
     }
@@ -113,8 +112,7 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
     size_t len = 0;
     SimError err;
     if (sim_read_file(path, SCENARIO_MAX_FILE, &text, &len, &err) != SIM_OK) {
-        simdiags_add(diags, SIM_SEV_ERROR, path, 0, 0, "",
-                     "не удалось прочитать каталог правил (%s)", err.msg);
+        simdiags_add(diags, SIM_SEV_ERROR, path, 0, 0, "", tr(STR_CATALOG_UNREADABLE), err.msg);
         return NULL;
     }
     JsonPosMap *pos = NULL;
@@ -127,8 +125,7 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
     RuleCatalog *rc = calloc(1, sizeof *rc);
     const cJSON *rules = root ? cJSON_GetObjectItemCaseSensitive(root, "rules") : NULL;
     if (!rc || !cJSON_IsArray(rules)) {
-        simdiags_add(diags, SIM_SEV_ERROR, path, 1, 1, "",
-                     "ожидался объект {\"format\": 1, \"rules\": [ … ]}");
+        simdiags_add(diags, SIM_SEV_ERROR, path, 1, 1, "", "%s", tr(STR_CATALOG_EXPECTED_ROOT));
         cJSON_Delete(root);
         jsonpos_free(pos);
         free(rc);
@@ -145,8 +142,8 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
         jsonpos_lookup(pos, p, &line, &col);
         Rule r = {0};
         if (!cJSON_IsObject(it)) {
-            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p,
-                         "ожидался объект правила {id, act, short, text}");
+            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p, "%s",
+                         tr(STR_CATALOG_EXPECTED_RULE));
             bad = 1;
             continue;
         }
@@ -161,9 +158,7 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
                 int kl = line, kc = col;
                 snprintf(kp, sizeof kp, "%s.%s", p, k->string);
                 jsonpos_lookup(pos, kp, &kl, &kc);
-                simdiags_add(diags, SIM_SEV_ERROR, path, kl, kc, kp,
-                             "неизвестное поле «%s»: допустимы id, act, article, short, text, "
-                             "verify, source, checked",
+                simdiags_add(diags, SIM_SEV_ERROR, path, kl, kc, kp, tr(STR_CATALOG_UNKNOWN_FIELD),
                              k->string);
                 bad = 1;
             }
@@ -188,12 +183,12 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
         r.prov.line = line;
         r.prov.col = col;
         if (!r.id || !r.act || !r.short_ || !r.text) {
-            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p,
-                         "у правила должны быть строки «id», «act», «short» и «text»");
+            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p, "%s",
+                         tr(STR_CATALOG_RULE_FIELDS));
             bad = 1;
         } else if (rules_find(rc, r.id)) {
-            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p,
-                         "правило «%s» уже объявлено", r.id);
+            simdiags_add(diags, SIM_SEV_ERROR, path, line, col, p, tr(STR_CATALOG_RULE_DUPLICATE),
+                         r.id);
             bad = 1;
         }
         if (!r.article)
@@ -296,7 +291,7 @@ SavedAttempt *saved_attempt_parse(const char *json, size_t len, SimError *err)
     JsonPosMap *pos = NULL;
     if (!jsonscan(json, len, "attempt", &diags, &pos)) {
         char *m = diags.count ? simdiag_format(&diags.items[0]) : NULL;
-        sim_error_set(err, SIM_ERR_PARSE, "сохранённая попытка повреждена: %s", m ? m : "?");
+        sim_error_set(err, SIM_ERR_PARSE, tr(STR_SAVE_DAMAGED), m ? m : "?");
         free(m);
         simdiags_free(&diags);
         return NULL;
@@ -308,7 +303,7 @@ SavedAttempt *saved_attempt_parse(const char *json, size_t len, SimError *err)
     if (!root || !a || !cJSON_IsObject(root)) {
         cJSON_Delete(root);
         free(a);
-        sim_error_set(err, SIM_ERR_PARSE, "сохранённая попытка повреждена: ожидался объект");
+        sim_error_set(err, SIM_ERR_PARSE, "%s", tr(STR_SAVE_DAMAGED_NOT_OBJECT));
         return NULL;
     }
     a->scenario = dup_member(root, "scenario");
@@ -349,9 +344,7 @@ SavedAttempt *saved_attempt_parse(const char *json, size_t len, SimError *err)
     cJSON_Delete(root);
     if (!ok) {
         saved_attempt_free(a);
-        sim_error_set(err, SIM_ERR_PARSE,
-                      "сохранённая попытка повреждена: нужны поля scenario, version, seed "
-                      "(строка) и actions (список)");
+        sim_error_set(err, SIM_ERR_PARSE, "%s", tr(STR_SAVE_DAMAGED_FIELDS));
         return NULL;
     }
     return a;

@@ -8,6 +8,9 @@
  */
 #include "jsonscan.h"
 
+#include "../core/hmap.h"
+#include "../core/i18n.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +27,7 @@ typedef struct PosEntry {
 struct JsonPosMap {
     PosEntry *entries;
     size_t count, cap;
-    size_t *slots; /* open addressing: index+1 into entries, 0 = empty */
-    size_t nslots;
+    SimMap index; /* hash of a path -> its index in entries */
 };
 
 static uint64_t str_hash(const char *s, size_t n)
@@ -33,28 +35,8 @@ static uint64_t str_hash(const char *s, size_t n)
     return sim_hash_fnv1a(SIM_HASH_INIT, s, n);
 }
 
-static int pos_grow_slots(JsonPosMap *m)
-{
-    size_t n = m->nslots ? m->nslots * 2 : 256;
-    size_t *slots = calloc(n, sizeof *slots);
-    if (!slots)
-        return 0;
-    for (size_t i = 0; i < m->count; i++) {
-        size_t j = (size_t)(m->entries[i].hash & (n - 1));
-        while (slots[j])
-            j = (j + 1) & (n - 1);
-        slots[j] = i + 1;
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->nslots = n;
-    return 1;
-}
-
 static void pos_add(JsonPosMap *m, const char *path, size_t plen, int line, int col)
 {
-    if ((m->count + 1) * 2 > m->nslots && !pos_grow_slots(m))
-        return;
     if (m->count == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 128;
         PosEntry *p = realloc(m->entries, cap * sizeof *p);
@@ -70,23 +52,23 @@ static void pos_add(JsonPosMap *m, const char *path, size_t plen, int line, int 
     e->hash = str_hash(path, plen);
     e->line = line;
     e->col = col;
-    size_t j = (size_t)(e->hash & (m->nslots - 1));
-    while (m->slots[j])
-        j = (j + 1) & (m->nslots - 1);
-    m->slots[j] = ++m->count;
+    if (!sim_map_add(&m->index, e->hash, (uint32_t)m->count)) {
+        free(e->path);
+        return;
+    }
+    m->count++;
 }
 
 static const PosEntry *pos_get(const JsonPosMap *m, const char *path, size_t plen)
 {
-    if (!m || !m->nslots)
+    if (!m)
         return NULL;
     uint64_t h = str_hash(path, plen);
-    size_t j = (size_t)(h & (m->nslots - 1));
-    while (m->slots[j]) {
-        const PosEntry *e = &m->entries[m->slots[j] - 1];
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&m->index, h, &cur)) != NULL;) {
+        const PosEntry *e = &m->entries[*i];
         if (e->hash == h && strlen(e->path) == plen && memcmp(e->path, path, plen) == 0)
             return e;
-        j = (j + 1) & (m->nslots - 1);
     }
     return NULL;
 }
@@ -132,7 +114,7 @@ void jsonpos_free(JsonPosMap *m)
     for (size_t i = 0; i < m->count; i++)
         free(m->entries[i].path);
     free(m->entries);
-    free(m->slots);
+    sim_map_free(&m->index);
     free(m);
 }
 
@@ -170,12 +152,12 @@ void jsonpath_append_key(SimBuf *path, const char *key)
 
 /* ==== scanner =========================================================================== */
 
-typedef struct KeySlot {
+/* A key met in an object, to find it there again. */
+typedef struct KeySeen {
     uint64_t obj; /* object serial */
-    uint64_t hash;
     char *key;
     int line, col;
-} KeySlot;
+} KeySeen;
 
 typedef struct Scan {
     const unsigned char *p, *end, *start;
@@ -192,8 +174,9 @@ typedef struct Scan {
     int failed; /* a syntax error: stop */
     int bad;    /* any error, syntax or not */
     uint64_t obj_serial;
-    KeySlot *keys; /* duplicate-key set */
+    KeySeen *keys;    /* every key met, for duplicates */
     size_t nkeys, keycap;
+    SimMap key_index; /* hash of (object serial, key) -> index in keys */
 } Scan;
 
 static int col_of(Scan *s, const unsigned char *at)
@@ -236,16 +219,16 @@ static void skip_ws(Scan *s)
 static const char *describe(const Scan *s)
 {
     if (s->p >= s->end)
-        return "конец файла";
+        return tr(STR_JSON_END_OF_FILE);
     unsigned char c = *s->p;
     if (c == '/')
-        return "«/» (комментарии в JSON не допускаются)";
+        return tr(STR_JSON_SLASH);
     if (c == '\'')
-        return "«'» (строки в JSON пишутся в двойных кавычках)";
+        return tr(STR_JSON_SINGLE_QUOTE);
     if (c < 0x20 || c == 0x7f)
-        return "управляющий символ";
+        return tr(STR_JSON_CONTROL_CHAR);
     if (c >= 0x80)
-        return "символ вне JSON";
+        return tr(STR_JSON_NOT_JSON_CHAR);
     static _Thread_local char buf[8]; /* per thread: scenarios may load side by side */
     buf[0] = (char)0xC2; /* «  */
     buf[1] = (char)0xAB;
@@ -311,7 +294,7 @@ static void scan_string(Scan *s, SimBuf *out)
     s->p++;
     for (;;) {
         if (s->p >= s->end) {
-            fail_at(s, open, "строка не закрыта: нет закрывающей кавычки%s", NULL);
+            fail_at(s, open, tr(STR_JSON_UNCLOSED_STRING), NULL);
             return;
         }
         unsigned char c = *s->p;
@@ -323,24 +306,18 @@ static void scan_string(Scan *s, SimBuf *out)
             /* No text a trainee reads is this long; laying one out would freeze the window
              * (issue #16, finding 6). */
             char msg[200];
-            snprintf(msg, sizeof msg,
-                     "строка длиннее %u байт: такой текст не поместится ни в окно, ни в разбор — "
-                     "сократите или разбейте его%%s",
-                     (unsigned)JSONSCAN_MAX_STRING);
+            snprintf(msg, sizeof msg, tr(STR_JSON_STRING_TOO_LONG), (unsigned)JSONSCAN_MAX_STRING);
             fail_at(s, open, msg, NULL);
             return;
         }
         if (c < 0x20) {
-            fail_at(s, s->p,
-                    "управляющий символ внутри строки: перенос строки пишется как \\n, "
-                    "табуляция — как \\t%s",
-                    NULL);
+            fail_at(s, s->p, tr(STR_JSON_CONTROL_IN_STRING), NULL);
             return;
         }
         if (c == '\\') {
             const unsigned char *esc = s->p;
             if (s->end - s->p < 2) {
-                fail_at(s, esc, "строка обрывается после «\\»%s", NULL);
+                fail_at(s, esc, tr(STR_JSON_STRING_ENDS_BACKSLASH), NULL);
                 return;
             }
             unsigned char e = s->p[1];
@@ -354,12 +331,12 @@ static void scan_string(Scan *s, SimBuf *out)
                 continue;
             }
             if (e != 'u') {
-                fail_at(s, esc, "недопустимая escape-последовательность в строке%s", NULL);
+                fail_at(s, esc, tr(STR_JSON_BAD_ESCAPE), NULL);
                 return;
             }
             unsigned cp;
             if (!hex4(s->p + 2, s->end, &cp)) {
-                fail_at(s, esc, "после \\u нужны четыре шестнадцатеричные цифры%s", NULL);
+                fail_at(s, esc, tr(STR_JSON_BAD_U_ESCAPE), NULL);
                 return;
             }
             s->p += 6;
@@ -370,16 +347,15 @@ static void scan_string(Scan *s, SimBuf *out)
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     s->p += 6;
                 } else {
-                    fail_at(s, esc, "одиночный суррогат \\u в строке (нет парной половины)%s",
-                            NULL);
+                    fail_at(s, esc, tr(STR_JSON_LONE_SURROGATE), NULL);
                     return;
                 }
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                fail_at(s, esc, "одиночный суррогат \\u в строке (нет парной половины)%s", NULL);
+                fail_at(s, esc, tr(STR_JSON_LONE_SURROGATE), NULL);
                 return;
             }
             if (cp == 0) {
-                fail_at(s, esc, "символ \\u0000 в строке не допускается%s", NULL);
+                fail_at(s, esc, tr(STR_JSON_NUL_CHAR), NULL);
                 return;
             }
             if (out)
@@ -388,7 +364,7 @@ static void scan_string(Scan *s, SimBuf *out)
         }
         int n = sim_utf8_seq(s->p, s->end);
         if (!n) {
-            fail_at(s, s->p, "неверная кодировка: файл должен быть в UTF-8%s", NULL);
+            fail_at(s, s->p, tr(STR_JSON_NOT_UTF8), NULL);
             return;
         }
         if (out)
@@ -404,13 +380,13 @@ static void scan_number(Scan *s)
     if (p < s->end && *p == '-')
         p++;
     if (p >= s->end || !(*p >= '0' && *p <= '9')) {
-        fail_at(s, start, "неверное число: после «-» нужна цифра%s", NULL);
+        fail_at(s, start, tr(STR_JSON_NUMBER_MINUS), NULL);
         return;
     }
     if (*p == '0') {
         p++;
         if (p < s->end && *p >= '0' && *p <= '9') {
-            fail_at(s, start, "неверное число: ведущие нули не допускаются%s", NULL);
+            fail_at(s, start, tr(STR_JSON_NUMBER_LEADING_ZERO), NULL);
             return;
         }
     } else {
@@ -420,7 +396,7 @@ static void scan_number(Scan *s)
     if (p < s->end && *p == '.') {
         p++;
         if (p >= s->end || !(*p >= '0' && *p <= '9')) {
-            fail_at(s, start, "неверное число: после точки нужны цифры%s", NULL);
+            fail_at(s, start, tr(STR_JSON_NUMBER_DOT), NULL);
             return;
         }
         while (p < s->end && *p >= '0' && *p <= '9')
@@ -431,14 +407,14 @@ static void scan_number(Scan *s)
         if (p < s->end && (*p == '+' || *p == '-'))
             p++;
         if (p >= s->end || !(*p >= '0' && *p <= '9')) {
-            fail_at(s, start, "неверное число: в показателе степени нужны цифры%s", NULL);
+            fail_at(s, start, tr(STR_JSON_NUMBER_EXPONENT), NULL);
             return;
         }
         while (p < s->end && *p >= '0' && *p <= '9')
             p++;
     }
     if (p - start > JSONSCAN_MAX_NUMBER) {
-        fail_at(s, start, "слишком длинное число (больше 64 знаков)%s", NULL);
+        fail_at(s, start, tr(STR_JSON_NUMBER_TOO_LONG), NULL);
         return;
     }
     s->p = p;
@@ -457,42 +433,35 @@ static int scan_literal(Scan *s, const char *word)
 /* Records a key of object obj; reports a duplicate with both positions. */
 static void note_key(Scan *s, uint64_t obj, const char *key, int line, int col)
 {
-    if (s->nkeys * 2 >= s->keycap) {
-        size_t cap = s->keycap ? s->keycap * 2 : 256;
-        KeySlot *k = calloc(cap, sizeof *k);
+    uint64_t h = str_hash(key, strlen(key)) ^ (obj * 0x9e3779b97f4a7c15ULL);
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&s->key_index, h, &cur)) != NULL;) {
+        const KeySeen *k = &s->keys[*i];
+        if (k->obj == obj && strcmp(k->key, key) == 0) {
+            s->bad = 1;
+            simdiags_add(s->diags, SIM_SEV_ERROR, s->file, line, col, simbuf_str(&s->path),
+                         tr(STR_JSON_DUPLICATE_KEY), key, k->line, k->col);
+            return;
+        }
+    }
+    if (s->nkeys == s->keycap) {
+        size_t cap = s->keycap ? s->keycap * 2 : 128;
+        KeySeen *k = realloc(s->keys, cap * sizeof *k);
         if (!k)
             return;
-        for (size_t i = 0; i < s->keycap; i++) {
-            if (!s->keys[i].key)
-                continue;
-            size_t j = (size_t)(s->keys[i].hash & (cap - 1));
-            while (k[j].key)
-                j = (j + 1) & (cap - 1);
-            k[j] = s->keys[i];
-        }
-        free(s->keys);
         s->keys = k;
         s->keycap = cap;
     }
-    uint64_t h = str_hash(key, strlen(key)) ^ (obj * 0x9e3779b97f4a7c15ULL);
-    size_t j = (size_t)(h & (s->keycap - 1));
-    while (s->keys[j].key) {
-        KeySlot *k = &s->keys[j];
-        if (k->hash == h && k->obj == obj && strcmp(k->key, key) == 0) {
-            s->bad = 1;
-            simdiags_add(s->diags, SIM_SEV_ERROR, s->file, line, col, simbuf_str(&s->path),
-                         "ключ «%s» повторяется (первый раз — строка %d, столбец %d); "
-                         "оставьте один",
-                         key, k->line, k->col);
-            return;
-        }
-        j = (j + 1) & (s->keycap - 1);
+    KeySeen *k = &s->keys[s->nkeys];
+    if (!(k->key = sim_strdup(key)))
+        return;
+    if (!sim_map_add(&s->key_index, h, (uint32_t)s->nkeys)) {
+        free(k->key);
+        return;
     }
-    s->keys[j].key = sim_strdup(key);
-    s->keys[j].hash = h;
-    s->keys[j].obj = obj;
-    s->keys[j].line = line;
-    s->keys[j].col = col;
+    k->obj = obj;
+    k->line = line;
+    k->col = col;
     s->nkeys++;
 }
 
@@ -502,14 +471,14 @@ static void scan_value(Scan *s, int depth)
     if (s->failed)
         return;
     if (s->p >= s->end) {
-        fail_at(s, s->p, "файл обрывается: ожидалось значение%s", NULL);
+        fail_at(s, s->p, tr(STR_JSON_TRUNCATED), NULL);
         return;
     }
     pos_add(s->map, simbuf_str(&s->path), s->path.len, s->line, col_of(s, s->p));
     unsigned char c = *s->p;
     if (c == '{' || c == '[') {
         if (depth >= JSONSCAN_MAX_DEPTH) {
-            fail_at(s, s->p, "слишком глубокая вложенность (больше 64 уровней)%s", NULL);
+            fail_at(s, s->p, tr(STR_JSON_TOO_DEEP), NULL);
             return;
         }
     }
@@ -525,10 +494,9 @@ static void scan_value(Scan *s, int depth)
             skip_ws(s);
             if (s->p >= s->end || *s->p != '"') {
                 if (s->p < s->end && *s->p == '}')
-                    fail_at(s, s->p, "лишняя запятая перед «}»%s", NULL);
+                    fail_at(s, s->p, tr(STR_JSON_TRAILING_COMMA_OBJECT), NULL);
                 else
-                    fail_at(s, s->p, "ожидалось имя поля в кавычках, а встретилось %s",
-                            describe(s));
+                    fail_at(s, s->p, tr(STR_JSON_EXPECTED_KEY), describe(s));
                 return;
             }
             int kline = s->line, kcol = col_of(s, s->p);
@@ -545,7 +513,7 @@ static void scan_value(Scan *s, int depth)
             simbuf_free(&key);
             skip_ws(s);
             if (s->p >= s->end || *s->p != ':') {
-                fail_at(s, s->p, "после имени поля ожидалось «:», а встретилось %s", describe(s));
+                fail_at(s, s->p, tr(STR_JSON_EXPECTED_COLON), describe(s));
                 return;
             }
             s->p++;
@@ -564,7 +532,7 @@ static void scan_value(Scan *s, int depth)
                 s->p++;
                 return;
             }
-            fail_at(s, s->p, "ожидалась «,» или «}», а встретилось %s", describe(s));
+            fail_at(s, s->p, tr(STR_JSON_EXPECTED_COMMA_BRACE), describe(s));
             return;
         }
     }
@@ -580,7 +548,7 @@ static void scan_value(Scan *s, int depth)
             simbuf_printf(&s->path, "[%zu]", i);
             skip_ws(s);
             if (s->p < s->end && *s->p == ']') {
-                fail_at(s, s->p, "лишняя запятая перед «]»%s", NULL);
+                fail_at(s, s->p, tr(STR_JSON_TRAILING_COMMA_ARRAY), NULL);
                 return;
             }
             scan_value(s, depth + 1);
@@ -598,7 +566,7 @@ static void scan_value(Scan *s, int depth)
                 s->p++;
                 return;
             }
-            fail_at(s, s->p, "ожидалась «,» или «]», а встретилось %s", describe(s));
+            fail_at(s, s->p, tr(STR_JSON_EXPECTED_COMMA_BRACKET), describe(s));
             return;
         }
     }
@@ -612,7 +580,7 @@ static void scan_value(Scan *s, int depth)
     }
     if (scan_literal(s, "true") || scan_literal(s, "false") || scan_literal(s, "null"))
         return;
-    fail_at(s, s->p, "ожидалось значение, а встретилось %s", describe(s));
+    fail_at(s, s->p, tr(STR_JSON_EXPECTED_VALUE), describe(s));
 }
 
 int jsonscan(const char *text, size_t len, const char *file, SimDiags *diags, JsonPosMap **out)
@@ -629,12 +597,11 @@ int jsonscan(const char *text, size_t len, const char *file, SimDiags *diags, Js
     simbuf_puts(&s.path, "");
     s.map = calloc(1, sizeof *s.map);
     if (!s.map) {
-        simdiags_add(diags, SIM_SEV_ERROR, file, 0, 0, "", "недостаточно памяти");
+        simdiags_add(diags, SIM_SEV_ERROR, file, 0, 0, "", "%s", tr(STR_JSON_NOMEM));
         return 0;
     }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        simdiags_add(diags, SIM_SEV_ERROR, file, 1, 1, "",
-                     "файл начинается с метки BOM: сохраните его в UTF-8 без BOM");
+        simdiags_add(diags, SIM_SEV_ERROR, file, 1, 1, "", "%s", tr(STR_JSON_BOM));
         s.bad = 1;
         s.failed = 1;
     }
@@ -642,11 +609,12 @@ int jsonscan(const char *text, size_t len, const char *file, SimDiags *diags, Js
         scan_value(&s, 0);
         skip_ws(&s);
         if (!s.failed && s.p < s.end)
-            fail_at(&s, s.p, "после конца JSON-значения лишний текст: %s", describe(&s));
+            fail_at(&s, s.p, tr(STR_JSON_TRAILING_TEXT), describe(&s));
     }
-    for (size_t i = 0; i < s.keycap; i++)
+    for (size_t i = 0; i < s.nkeys; i++)
         free(s.keys[i].key);
     free(s.keys);
+    sim_map_free(&s.key_index);
     simbuf_free(&s.path);
     if (s.bad) {
         jsonpos_free(s.map);

@@ -9,6 +9,8 @@
 #include "jsonscan.h"
 #include "scenario.h"
 
+#include "../core/i18n.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +52,7 @@ static void rb_keys(Rb *rb, const cJSON *o, const char *path, const char *const 
         if (!ok) {
             char p[512];
             rb_path(p, sizeof p, path, it->string);
-            rb_err(rb, p, "неизвестное поле «%s»: уберите его или исправьте имя", it->string);
+            rb_err(rb, p, tr(STR_REFBOOK_UNKNOWN_FIELD), it->string);
         }
     }
 }
@@ -61,11 +63,11 @@ static char *rb_str(Rb *rb, const cJSON *o, const char *path, const char *key, i
     char p[512];
     rb_path(p, sizeof p, path, key);
     if (!v) {
-        if (required) rb_err(rb, path, "нет обязательного поля «%s»", key);
+        if (required) rb_err(rb, path, tr(STR_REFBOOK_MISSING_FIELD), key);
         return NULL;
     }
     if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
-        rb_err(rb, p, "поле «%s» должно быть непустой строкой", key);
+        rb_err(rb, p, tr(STR_REFBOOK_FIELD_STRING), key);
         return NULL;
     }
     return sim_strdup(v->valuestring);
@@ -79,14 +81,14 @@ static size_t rb_strv(Rb *rb, const cJSON *o, const char *path, const char *key,
     rb_path(p, sizeof p, path, key);
     if (!v) return 0;
     if (!cJSON_IsArray(v)) {
-        rb_err(rb, p, "поле «%s» должно быть списком строк", key);
+        rb_err(rb, p, tr(STR_REFBOOK_FIELD_LIST), key);
         return 0;
     }
     size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
     *out = calloc(n ? n : 1, sizeof **out);
     for (const cJSON *it = v->child; it && *out; it = it->next) {
         if (!cJSON_IsString(it) || it->valuestring[0] == '\0') {
-            rb_err(rb, p, "в списке «%s» допустимы только непустые строки", key);
+            rb_err(rb, p, tr(STR_REFBOOK_LIST_STRINGS), key);
             continue;
         }
         (*out)[k++] = sim_strdup(it->valuestring);
@@ -100,7 +102,7 @@ static int rb_verify(Rb *rb, const cJSON *o, const char *path)
     if (v && !cJSON_IsBool(v)) {
         char p[512];
         rb_path(p, sizeof p, path, "verify");
-        rb_err(rb, p, "поле «verify» должно быть true или false%s", NULL);
+        rb_err(rb, p, tr(STR_REFBOOK_VERIFY_BOOL), NULL);
     }
     return cJSON_IsTrue(v);
 }
@@ -135,8 +137,7 @@ static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *s
     sv->verify = rb_verify(rb, it, ip);
     rb_prov(rb, it, ip, &sv->prov);
     sv->document_count = rb_strv(rb, it, ip, "documents", &sv->documents);
-    if (sv->document_count == 0)
-        rb_err(rb, ip, "у услуги должен быть непустой список «documents»%s", NULL);
+    if (sv->document_count == 0) rb_err(rb, ip, tr(STR_REFBOOK_NO_DOCUMENTS), NULL);
     sv->pitfall_count = rb_strv(rb, it, ip, "pitfalls", &sv->pitfalls);
     char **ids = NULL;
     size_t n = rb_strv(rb, it, ip, "rules", &ids);
@@ -146,7 +147,7 @@ static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *s
     for (size_t k = 0; k < n; k++) {
         const Rule *r = rules_find(rb->rules, ids[k]);
         if (!r)
-            rb_err(rb, rp, "правила «%s» нет в каталоге правил (data/rules.json)", ids[k]);
+            rb_err(rb, rp, tr(STR_REFBOOK_NO_RULE), ids[k]);
         else if (sv->rules)
             sv->rules[sv->rule_count++] = r;
         free(ids[k]);
@@ -162,7 +163,7 @@ static void parse_values(Rb *rb, const cJSON *vals, RefBook *book)
         char ip[512];
         rb_path(ip, sizeof ip, "values", it->string);
         if (!cJSON_IsObject(it)) {
-            rb_err(rb, ip, "ожидался объект {\"title\": …, \"value\": …}%s", NULL);
+            rb_err(rb, ip, tr(STR_REFBOOK_EXPECTED_VALUE), NULL);
             continue;
         }
         static const char *const keys[] = {"title",  "value",  "note",
@@ -184,8 +185,7 @@ RefBook *refbook_load(const char *path, const RuleCatalog *rules, SimDiags *diag
     size_t len = 0;
     SimError err;
     if (sim_read_file(path, SCENARIO_MAX_FILE, &text, &len, &err) != SIM_OK) {
-        simdiags_add(diags, SIM_SEV_ERROR, path, 0, 0, "",
-                     "не удалось прочитать справочник услуг (%s)", err.msg);
+        simdiags_add(diags, SIM_SEV_ERROR, path, 0, 0, "", tr(STR_REFBOOK_UNREADABLE), err.msg);
         return NULL;
     }
     Rb rb = {path, diags, NULL, rules, 0};
@@ -199,8 +199,7 @@ RefBook *refbook_load(const char *path, const RuleCatalog *rules, SimDiags *diag
     const cJSON *vals = root ? cJSON_GetObjectItemCaseSensitive(root, "values") : NULL;
     RefBook *book = calloc(1, sizeof *book);
     if (!book || !cJSON_IsObject(root) || !cJSON_IsArray(svs) || (vals && !cJSON_IsObject(vals))) {
-        simdiags_add(diags, SIM_SEV_ERROR, path, 1, 1, "",
-                     "ожидался объект {\"format\": 1, \"values\": { … }, \"services\": [ … ]}");
+        simdiags_add(diags, SIM_SEV_ERROR, path, 1, 1, "", "%s", tr(STR_REFBOOK_EXPECTED_ROOT));
         cJSON_Delete(root);
         jsonpos_free(rb.pos);
         free(book);
@@ -216,14 +215,14 @@ RefBook *refbook_load(const char *path, const RuleCatalog *rules, SimDiags *diag
         char ip[64];
         snprintf(ip, sizeof ip, "services[%zu]", i);
         if (!cJSON_IsObject(it)) {
-            rb_err(&rb, ip, "ожидался объект услуги%s", NULL);
+            rb_err(&rb, ip, tr(STR_REFBOOK_EXPECTED_SERVICE), NULL);
             continue;
         }
         RefService *sv = &book->services[book->service_count++];
         parse_service(&rb, it, ip, sv);
         for (size_t k = 0; sv->id && k + 1 < book->service_count; k++)
             if (book->services[k].id && strcmp(book->services[k].id, sv->id) == 0)
-                rb_err(&rb, ip, "услуга «%s» уже есть в справочнике", sv->id);
+                rb_err(&rb, ip, tr(STR_REFBOOK_SERVICE_DUPLICATE), sv->id);
     }
     cJSON_Delete(root);
     jsonpos_free(rb.pos);

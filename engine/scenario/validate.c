@@ -10,6 +10,8 @@
  */
 #include "validate.h"
 
+#include "../core/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,10 +90,7 @@ static void validate_answer_lengths(const Scenario *s, ValidateCtx *vc)
     }
     if (points >= 2 && longest * 2 > points) {
         char msg[300];
-        snprintf(msg, sizeof msg,
-                 "в %zu из %zu точек выбора лучший по баллам ответ — ещё и самый длинный: "
-                 "стажёр угадает его по длине; сделайте варианты близкими по длине",
-                 longest, points);
+        snprintf(msg, sizeof msg, tr(STR_LINT_LONGEST_BEST), longest, points);
         vreport(vc, SIM_SEV_WARNING, "steps", "%s", msg);
     }
 }
@@ -126,16 +125,12 @@ void scenario_validate_graph(Scenario *s, ValidateCtx *vc)
     for (size_t i = 0; i < s->step_count; i++)
         if (!seen[i]) {
             snprintf(path, sizeof path, "steps.%s", s->steps[i].id);
-            vreport(vc, SIM_SEV_WARNING, path,
-                    "шаг «%s» недостижим: ни одно действие не ведёт сюда от стартового шага",
-                    s->steps[i].id);
+            vreport(vc, SIM_SEV_WARNING, path, tr(STR_LINT_STEP_UNREACHABLE), s->steps[i].id);
         }
     for (size_t i = 0; i < s->ending_count; i++)
         if (!ends[i] && !s->script) {
             snprintf(path, sizeof path, "endings.%s", s->endings[i].id);
-            vreport(vc, SIM_SEV_WARNING, path,
-                    "концовка «%s» недостижима: ни одно действие не ведёт к ней (\"end\")",
-                    s->endings[i].id);
+            vreport(vc, SIM_SEV_WARNING, path, tr(STR_LINT_ENDING_UNREACHABLE), s->endings[i].id);
         }
     /* Dead ends: a reachable step from which no action leads, through any number of steps, to
      * an ending. The trainee would be stuck there until the applicant walks out. */
@@ -157,10 +152,7 @@ void scenario_validate_graph(Scenario *s, ValidateCtx *vc)
         for (size_t i = 0; i < s->step_count; i++)
             if (seen[i] && !exits[i]) {
                 snprintf(path, sizeof path, "steps.%s", s->steps[i].id);
-                vreport(vc, SIM_SEV_WARNING, path,
-                        "тупик: из шага «%s» ни одно действие не ведёт к концовке (\"end\") — "
-                        "приём здесь не может завершиться",
-                        s->steps[i].id);
+                vreport(vc, SIM_SEV_WARNING, path, tr(STR_LINT_DEAD_END), s->steps[i].id);
             }
         free(exits);
     }
@@ -175,10 +167,7 @@ void scenario_validate_graph(Scenario *s, ValidateCtx *vc)
                         continue;
                     snprintf(path, sizeof path, "steps.%s.actions[%zu].requires[%zu]",
                              s->steps[i].id, j, k);
-                    vreport(vc, SIM_SEV_WARNING, path,
-                            "флаг «%s» нигде не устанавливается (\"set\"): условие никогда не "
-                            "меняется",
-                            n);
+                    vreport(vc, SIM_SEV_WARNING, path, tr(STR_LINT_FLAG_NEVER_SET), n);
                 }
             }
     validate_answer_lengths(s, vc);
@@ -274,9 +263,7 @@ void scenario_compute_max(Scenario *s, ValidateCtx *vc)
         if (total == 0 && s->criteria[c].weight > 0) {
             char path[64];
             snprintf(path, sizeof path, "scoring");
-            vreport(vc, SIM_SEV_WARNING, path,
-                    "критерий «%s» не набирает баллов ни на одном пути: он не войдёт в итог",
-                    s->criteria[c].id);
+            vreport(vc, SIM_SEV_WARNING, path, tr(STR_LINT_CRITERION_NO_POINTS), s->criteria[c].id);
         }
     }
     free(memo);

@@ -351,11 +351,9 @@ static const char *frame_source(const lua_Debug *ar)
 static void push_stop_message(lua_State *L, Script *sc, const char *src, int line)
 {
     if (sc->stop == STOP_TIME)
-        lua_pushfstring(L, "%s:%d: сценарий превысил бюджет времени (%I мс на вызов)", src, line,
-                        (lua_Integer)sc->time_budget);
+        lua_pushfstring(L, tr(STR_SCRIPT_TIME_BUDGET), src, line, (lua_Integer)sc->time_budget);
     else
-        lua_pushfstring(L, "%s:%d: сценарий превысил бюджет вычислений (%I инструкций на вызов)",
-                        src, line, (lua_Integer)sc->budget);
+        lua_pushfstring(L, tr(STR_SCRIPT_STEP_BUDGET), src, line, (lua_Integer)sc->budget);
 }
 
 static void budget_hook(lua_State *L, lua_Debug *ar);
@@ -512,28 +510,23 @@ static int describe_failure(lua_State *L)
     const char *msg = lua_type(co, -1) == LUA_TSTRING ? lua_tostring(co, -1) : NULL;
     if (rc == LUA_ERRMEM || rc == LUA_YIELD)
         msg = NULL;
-    if (msg && names_a_frame(co, msg) && (!sc->stop || strstr(msg, "превысил бюджет"))) {
+    if (msg && names_a_frame(co, msg) && (!sc->stop || strstr(msg, tr(STR_SCRIPT_OVER_BUDGET)))) {
         lua_pushstring(L, msg); /* Lua (or error with a level) named a line of this stack */
     } else if (sc->stop) {
         /* A budget stop, whatever form it surfaced in (e.g. a refused allocation). */
         push_stop_message(L, sc, src, line);
     } else if (rc == LUA_ERRMEM && sc->big_string) {
-        lua_pushfstring(L, "%s:%d: строка длиннее %d байт: так много текста сценарию не нужно", src,
-                        line, STRING_CAP - 64);
+        lua_pushfstring(L, tr(STR_SCRIPT_STRING_TOO_LONG), src, line, STRING_CAP - 64);
     } else if (rc == LUA_ERRMEM) {
-        lua_pushfstring(L, "%s:%d: скрипт превысил лимит памяти (%I МиБ)", src, line,
+        lua_pushfstring(L, tr(STR_SCRIPT_MEMORY_LIMIT_AT), src, line,
                         (lua_Integer)(sc->mem_limit / (1024 * 1024)));
     } else if (rc == LUA_YIELD) {
-        lua_pushfstring(L,
-                        "%s:%d: coroutine.yield вне сопрограммы: хук не может уступить "
-                        "управление",
-                        src, line);
+        lua_pushfstring(L, tr(STR_SCRIPT_YIELD_OUTSIDE), src, line);
     } else if (msg) {
         lua_pushfstring(L, "%s:%d: %s", src, line, msg);
     } else {
         /* Non-string error values: never run their __tostring (it could loop or fail). */
-        lua_pushfstring(L, "%s:%d: ошибка-значение типа %s, а не строка", src, line,
-                        luaL_typename(co, -1));
+        lua_pushfstring(L, tr(STR_SCRIPT_ERROR_NOT_STRING), src, line, luaL_typename(co, -1));
     }
     luaL_traceback(L, co, lua_tostring(L, -1), 0);
     return 1;
@@ -599,7 +592,7 @@ static SimStatus protected_call(Script *sc, int nargs, int nres, SimError *err)
         sim_error_set(err, SIM_ERR_SCRIPT, "%s", lua_tostring(L, -1));
     else
         sim_error_set(err, SIM_ERR_SCRIPT, "%s:%d: %s", src, line,
-                      rc == LUA_ERRMEM ? "скрипт превысил лимит памяти" : "ошибка скрипта");
+                      rc == LUA_ERRMEM ? tr(STR_SCRIPT_MEMORY_LIMIT) : tr(STR_SCRIPT_ERROR));
     lua_pop(L, 1);
     sc->mem_slack = 0;
     sc->stop = STOP_NONE;
@@ -636,11 +629,11 @@ static int safe_setmetatable(lua_State *L)
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TTABLE);
         if (lua_getfield(L, 2, "__gc") != LUA_TNIL)
-            return luaL_error(L, "setmetatable: метаметод __gc в сценариях запрещён");
+            return luaL_error(L, "%s", tr(STR_SCRIPT_NO_GC_METAMETHOD));
         lua_pop(L, 1);
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "setmetatable: метатаблица защищена");
+        return luaL_error(L, "%s", tr(STR_SCRIPT_METATABLE_PROTECTED));
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -650,7 +643,7 @@ static int safe_collectgarbage(lua_State *L)
 {
     const char *opt = luaL_optstring(L, 1, "count");
     if (strcmp(opt, "count") != 0)
-        return luaL_error(L, "collectgarbage: в сценариях доступен только режим \"count\"");
+        return luaL_error(L, "%s", tr(STR_SCRIPT_COLLECTGARBAGE_COUNT));
     lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) +
                           (lua_Number)lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
     return 1;
@@ -673,9 +666,9 @@ static int safe_random(lua_State *L)
         hi = luaL_checkinteger(L, 2);
         break;
     default:
-        return luaL_error(L, "math.random: слишком много аргументов");
+        return luaL_error(L, "%s", tr(STR_SCRIPT_RANDOM_ARGS));
     }
-    luaL_argcheck(L, lo <= hi, lua_gettop(L), "пустой интервал");
+    luaL_argcheck(L, lo <= hi, lua_gettop(L), tr(STR_SCRIPT_RANDOM_EMPTY));
     uint64_t span = (uint64_t)hi - (uint64_t)lo;
     uint64_t r = span == UINT64_MAX ? simrng_next(&sc->rng) : simrng_below(&sc->rng, span + 1);
     lua_pushinteger(L, (lua_Integer)((uint64_t)lo + r));
@@ -764,17 +757,14 @@ static int capped_pattern(lua_State *L)
     const char *p = luaL_checklstring(L, 2, &lp);
     const char *name = lua_tostring(L, lua_upvalueindex(3));
     if (ls > PATTERN_SUBJECT_CAP)
-        return luaL_error(L, "строка для поиска по шаблону длиннее %d байт", PATTERN_SUBJECT_CAP);
+        return luaL_error(L, tr(STR_SCRIPT_MATCH_SUBJECT_LONG), PATTERN_SUBJECT_CAP);
     if (lp > PATTERN_CAP)
-        return luaL_error(L, "шаблон поиска длиннее %d байт", PATTERN_CAP);
+        return luaL_error(L, tr(STR_SCRIPT_MATCH_PATTERN_LONG), PATTERN_CAP);
     int plain = strcmp(name, "find") == 0 && lua_toboolean(L, 4);
     /* gmatch reads ^ as an anchor only from Lua 5.4 on; count it as unanchored there. */
     int anchored = strcmp(name, "gmatch") != 0;
     if (!plain && pattern_work(p, lp, ls, anchored) > PATTERN_WORK_CAP)
-        return luaL_error(L,
-                          "string.%s: шаблон «%s» слишком сложен для строки длиной %d байт "
-                          "(поиск может не закончиться); упростите шаблон или укоротите строку",
-                          name, p, (int)ls);
+        return luaL_error(L, tr(STR_SCRIPT_MATCH_TOO_COMPLEX), name, p, (int)ls);
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -803,9 +793,9 @@ static int capped_table(lua_State *L)
     if (strcmp(name, "move") == 0) {
         lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
         if (e >= f && ((lua_Unsigned)e - (lua_Unsigned)f) >= MOVE_CAP)
-            return luaL_error(L, "table.move: больше %d элементов за раз", MOVE_CAP);
+            return luaL_error(L, tr(STR_SCRIPT_TABLE_MOVE_MAX), MOVE_CAP);
     } else if (lua_type(L, 1) == LUA_TTABLE && luaL_getmetafield(L, 1, "__len") != LUA_TNIL) {
-        return luaL_error(L, "table.%s: таблица с метаметодом __len не поддерживается", name);
+        return luaL_error(L, tr(STR_SCRIPT_TABLE_LEN_META), name);
     }
     return timed_call(L);
 }
@@ -869,7 +859,7 @@ static int guarded_close(lua_State *L)
         return 2;
     }
     if (sc->close_depth >= CLOSE_DEPTH_CAP)
-        return luaL_error(L, "coroutine.close: вложенность больше %d", CLOSE_DEPTH_CAP);
+        return luaL_error(L, tr(STR_SCRIPT_COROUTINE_CLOSE_DEPTH), CLOSE_DEPTH_CAP);
     sc->close_depth++;
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
@@ -924,7 +914,7 @@ static int capped_rep(lua_State *L)
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &lsep);
     if (n > 0 && (double)(l + lsep) * (double)n > REP_CAP)
-        return luaL_error(L, "string.rep: результат больше %d байт", REP_CAP);
+        return luaL_error(L, tr(STR_SCRIPT_REP_TOO_BIG), REP_CAP);
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -952,7 +942,7 @@ static int capped_concat(lua_State *L)
         lua_pop(L, 1);
         total += (double)len + (double)lsep;
         if (total > REP_CAP)
-            return luaL_error(L, "table.concat: результат больше %d байт", REP_CAP);
+            return luaL_error(L, tr(STR_SCRIPT_CONCAT_TOO_BIG), REP_CAP);
     }
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_insert(L, 1);
@@ -1245,7 +1235,7 @@ static void lua_syntax_ru(SimBuf *out, const char *body)
 static SimStatus load_error(SimError *err, const char *chunkname, const char *msg)
 {
     if (!msg)
-        msg = "ошибка загрузки скрипта";
+        msg = tr(STR_SCRIPT_LOAD_ERROR);
     const char *nl = strchr(msg, '\n');
     for (const char *c = strchr(msg, ':'); c && (!nl || c < nl); c = strchr(c + 1, ':')) {
         const char *d = c + 1;
@@ -1270,9 +1260,9 @@ static int l_import(lua_State *L)
     const char *name = luaL_checkstring(L, 1);
     for (const char *p = name; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-            return luaL_error(L, "import: имя «%s» недопустимо (латиница, цифры, «_», «-»)", name);
+            return luaL_error(L, tr(STR_SCRIPT_IMPORT_BAD_NAME), name);
     if (!*name || strlen(name) > 64)
-        return luaL_error(L, "import: пустое или слишком длинное имя");
+        return luaL_error(L, "%s", tr(STR_SCRIPT_IMPORT_EMPTY_NAME));
     /* Cache: registry["mfc.imports"][name]. */
     lua_getfield(L, LUA_REGISTRYINDEX, "mfc.imports");
     if (lua_getfield(L, -1, name) != LUA_TNIL)
@@ -1287,14 +1277,14 @@ static int l_import(lua_State *L)
             return lua_error(L);
     } else {
         if (!sc->s || !sc->s->scripts_dir)
-            return luaL_error(L, "import: папка общих скриптов (scripts/) не задана");
+            return luaL_error(L, "%s", tr(STR_SCRIPT_IMPORT_NO_DIR));
         char file[512];
         snprintf(file, sizeof file, "%s/%s.lua", sc->s->scripts_dir, name);
         char *text = NULL;
         size_t len = 0;
         SimError e;
         if (sim_read_file(file, IMPORT_CAP, &text, &len, &e) != SIM_OK)
-            return luaL_error(L, "import(\"%s\"): файл %s не прочитан", name, file);
+            return luaL_error(L, tr(STR_SCRIPT_IMPORT_UNREADABLE), name, file);
         char chunk[600];
         snprintf(chunk, sizeof chunk, "=%s", file);
         int rc = luaL_loadbufferx(L, text, len, chunk, "t");
@@ -1673,13 +1663,13 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
         void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
                        -1, 0);
         if (m == MAP_FAILED)
-            return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_SCRIPT_NO_LUA));
         sc->arena.base = sc->arena.top = m;
         sc->arena.end = (char *)m + cap;
     }
     sc->L = lua_newstate(cap_alloc, sc);
     if (!sc->L)
-        return sim_error_set(err, SIM_ERR_NOMEM, "не удалось создать Lua: нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_SCRIPT_NO_LUA));
     /* Hook first, before any coroutine can exist. */
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
     /* An attempt's state is short-lived and small: collect only when the heap has grown four
@@ -1723,14 +1713,14 @@ SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError
     *out = NULL;
     ScriptProgram *p = calloc(1, sizeof *p);
     if (!p)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     p->s = s;
     if (s->script) {
         /* Compile in a scratch state; only the compiler runs here, no script code. */
         lua_State *L = luaL_newstate();
         if (!L) {
             free(p);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         SimBuf cn;
         simbuf_init(&cn);
@@ -1748,7 +1738,7 @@ SimStatus script_program_create(const Scenario *s, ScriptProgram **out, SimError
         lua_close(L);
         if (!ok) {
             free(p);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
     }
     *out = p;
@@ -1774,7 +1764,7 @@ static Script *script_new(const Scenario *s, ScriptProgram *prog, uint64_t seed,
 {
     Script *sc = calloc(1, sizeof *sc);
     if (!sc) {
-        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         return NULL;
     }
     sc->s = s;
@@ -1912,7 +1902,7 @@ static SimStatus string_result(Script *sc, const char *hook, const char *arg, ch
     if (lua_type(sc->L, -1) == LUA_TSTRING)
         *out = sim_strdup(lua_tostring(sc->L, -1));
     else if (!lua_isnil(sc->L, -1))
-        st = sim_error_set(err, SIM_ERR_SCRIPT, "%s: функция %s должна вернуть строку или nil",
+        st = sim_error_set(err, SIM_ERR_SCRIPT, tr(STR_SCRIPT_HOOK_RETURNS_STRING),
                            sc->chunkname + 1, hook);
     lua_pop(sc->L, 1);
     return st;
@@ -1983,7 +1973,7 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
 {
     *out = NULL;
     if (!sc->arena.base)
-        return sim_error_set(err, SIM_ERR_INVALID, "снимки выключены для этого скрипта");
+        return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_SCRIPT_SNAPSHOTS_OFF));
     if (sc->snap_serial == 0) {
         /* From the first snapshot on the collector stays off: every state is soon put back
          * to a snapshot anyway, and a collection would write to every object (marks), so the
@@ -2003,7 +1993,7 @@ SimStatus script_snapshot_save(Script *sc, ScriptSnapshot **out, SimError *err)
     }
     if (!sn || !sn->data) {
         free(sn);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     sn->owner = sc;
     for (int i = 0, at = 0; i < sn->nspan; i++) {
@@ -2106,7 +2096,7 @@ SimStatus script_eval(const char *code, const ScriptLimits *limits, char **resul
     *result = NULL;
     Script *sc = calloc(1, sizeof *sc);
     if (!sc)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     ScriptHost h = {NULL,         null_flag,  null_mood,      null_minutes, null_str,
                     null_service, null_field, null_applicant, null_cmd};
     sc->host = h;

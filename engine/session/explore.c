@@ -6,6 +6,10 @@
  * replay plain attempts. Paths are rebuilt from parent links when a report needs one.
  */
 #include "explore.h"
+#include "session_internal.h"
+
+#include "../core/hmap.h"
+#include "../core/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,44 +35,6 @@ typedef struct Ctx {
     size_t path_cap;
     int oom;
 } Ctx;
-
-/* ---- sets of 64-bit hashes (open addressing; 0 = empty) ---------------------------------- */
-
-typedef struct HSet {
-    uint64_t *k;
-    uint32_t cap, n;
-} HSet;
-
-/* 1 when h is new (and added), 0 when present, -1 when memory ran out. */
-static int hset_add(HSet *s, uint64_t h)
-{
-    h |= 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        /* Large sets grow fourfold: fewer rehashes and fewer fresh pages to fault in. */
-        if (s->cap >= (1u << 29)) return -1; /* beyond any --limit: a set this size */
-        uint32_t ncap = !s->cap ? 8 : s->cap < (1u << 16) ? s->cap * 2 : s->cap * 4;
-        uint64_t *n = calloc(ncap, sizeof *n);
-        if (!n) return -1;
-        for (uint32_t i = 0; i < s->cap; i++)
-            if (s->k[i])
-                for (uint32_t j = (uint32_t)s->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!n[j]) {
-                        n[j] = s->k[i];
-                        break;
-                    }
-        free(s->k);
-        s->k = n;
-        s->cap = ncap;
-    }
-    for (uint32_t j = (uint32_t)h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
-        if (s->k[j] == h) return 0;
-        if (!s->k[j]) {
-            s->k[j] = h;
-            s->n++;
-            return 1;
-        }
-    }
-}
 
 /* ---- paths ------------------------------------------------------------------------------- */
 
@@ -174,18 +140,16 @@ static int must_fail_message(const ExploreResult *r, const Scenario *s, int endi
 {
     char key[300];
     if (which == 0 && s->endings[ending].must_fail)
-        snprintf(key, sizeof key, "концовка «%s» отмечена must_fail, но достижима с зачётом",
-                 s->endings[ending].id);
+        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ENDING), s->endings[ending].id);
     else if (which == 1 && action)
-        snprintf(key, sizeof key, "действие «%s» отмечено must_fail, но лежит на зачётном пути",
-                 action);
+        snprintf(key, sizeof key, tr(STR_EXPLORE_MUST_FAIL_ACTION), action);
     else
         return 0;
     for (size_t i = 0; i < r->issue_count; i++)
         if (r->issues[i].kind == EXPLORE_MUST_FAIL &&
             strncmp(r->issues[i].message, key, strlen(key)) == 0)
             return 0;
-    snprintf(msg, n, "%s (итог %d)", key, total);
+    snprintf(msg, n, tr(STR_EXPLORE_WITH_TOTAL), key, total);
     return 1;
 }
 
@@ -261,9 +225,8 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
     }
     int offered[64];
     if (session_offered(ss, offered, 64) == 0) {
-        add_issue(c, EXPLORE_DEAD_END, step_id(ss, from_step),
-                  "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
-                  node, last);
+        add_issue(c, EXPLORE_DEAD_END, step_id(ss, from_step), tr(STR_EXPLORE_NO_WAY_ON), node,
+                  last);
         return 0;
     }
     return 1;
@@ -302,9 +265,10 @@ static int add_node(Ctx *c, int32_t parent, const char *move)
 /* ---- the two ways of walking ------------------------------------------------------------- */
 
 /* ==== the exhaustive walk ===================================================================
- * States are (control state, label) pairs (see session.h). Each control state is run once per
- * move from a snapshot, recording what the move does to the label; every label that reaches
- * the control state then follows the move by replaying those few operations, without Lua.
+ * States are (control state, label) pairs (see session_internal.h). Each control state is run
+ * once per move from a snapshot, recording what the move does to the label; every label that
+ * reaches the control state then follows the move by replaying those few operations, without
+ * Lua.
  * A move whose run read the clock or the mood, or in which the applicant walked out, is run
  * for each label separately (from the control state's snapshot, with that label set), and so
  * is a label whose own mood would reach 0 on a move that did not walk out. */
@@ -363,75 +327,6 @@ typedef struct Hot {
 
 /* 64-bit hash -> index, open addressing at most half full (0 marks an empty slot, so keys
  * are stored with the low bit set). Keys may repeat: a lookup walks every slot of its key. */
-typedef struct IMap {
-    uint64_t *k;
-    int32_t *v;
-    size_t cap, n;
-} IMap;
-
-/* Makes room for one more entry; 0 when memory ran out. */
-static int imap_reserve(IMap *m)
-{
-    if ((m->n + 1) * 2 <= m->cap) return 1;
-    size_t ncap = m->cap ? m->cap * 2 : 256;
-    uint64_t *k = calloc(ncap, sizeof *k);
-    int32_t *v = calloc(ncap, sizeof *v);
-    if (!k || !v) {
-        free(k);
-        free(v);
-        return 0;
-    }
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->k[i])
-            for (size_t j = m->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                if (!k[j]) {
-                    k[j] = m->k[i];
-                    v[j] = m->v[i];
-                    break;
-                }
-    free(m->k);
-    free(m->v);
-    m->k = k;
-    m->v = v;
-    m->cap = ncap;
-    return 1;
-}
-
-/* The value after *slot among the entries of key (start with *slot = (size_t)-1), or -1. */
-static int32_t imap_next(const IMap *m, uint64_t key, size_t *slot)
-{
-    if (!m->cap) return -1;
-    key |= 1;
-    size_t j = *slot == (size_t)-1 ? key & (m->cap - 1) : (*slot + 1) & (m->cap - 1);
-    for (;; j = (j + 1) & (m->cap - 1)) {
-        if (!m->k[j]) return -1;
-        if (m->k[j] == key) {
-            *slot = j;
-            return m->v[j];
-        }
-    }
-}
-
-/* Adds key -> v (call imap_reserve first). */
-static void imap_put(IMap *m, uint64_t key, int32_t v)
-{
-    key |= 1;
-    for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1))
-        if (!m->k[j]) {
-            m->k[j] = key;
-            m->v[j] = v;
-            m->n++;
-            return;
-        }
-}
-
-static void imap_free(IMap *m)
-{
-    free(m->k);
-    free(m->v);
-    memset(m, 0, sizeof *m);
-}
-
 typedef struct Walk {
     Ctx *c;
     Session *ss;
@@ -439,12 +334,12 @@ typedef struct Walk {
     SessionTookFilter *filter;
     CNode *nodes;
     size_t node_count, node_cap;
-    HSet *seen; /* [node]: the labels that reached it (hashes); apart from the nodes, so the
+    SimSet *seen; /* [node]: the labels that reached it (hashes); apart from the nodes, so the
                    hot loop touches 16 bytes per node, not a whole node */
     size_t seen_cap;
     Hot *hot; /* [node] */
     size_t hot_cap;
-    IMap node_map; /* control hash -> node index */
+    SimMap node_map; /* control hash -> node index */
     Label *labels;
     size_t label_count, label_cap;
     Trans *trans;
@@ -453,7 +348,7 @@ typedef struct Walk {
     size_t ops_count, ops_cap;
     SessionOps rec;
     char **moves;  /* interned move names */
-    IMap move_map; /* hash of a move id -> its index in moves */
+    SimMap move_map; /* hash of a move id -> its index in moves */
     size_t move_count, move_cap;
     int32_t *stack;
     size_t stack_count, stack_cap;
@@ -490,17 +385,17 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 static int32_t move_intern(Walk *w, const char *m)
 {
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, m, strlen(m));
-    size_t slot = (size_t)-1;
-    for (int32_t i; (i = imap_next(&w->move_map, h, &slot)) >= 0;)
-        if (strcmp(w->moves[i], m) == 0) return i;
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&w->move_map, h, &cur)) != NULL;)
+        if (strcmp(w->moves[*i], m) == 0) return (int32_t)*i;
     char *d = NULL;
-    if (!imap_reserve(&w->move_map) || !GROW(w, w->moves, w->move_cap, w->move_count + 1) ||
+    if (!sim_map_reserve(&w->move_map, 1) || !GROW(w, w->moves, w->move_cap, w->move_count + 1) ||
         !(d = sim_strdup(m))) {
         w->c->oom = 1;
         return -1;
     }
     w->moves[w->move_count] = d;
-    imap_put(&w->move_map, h, (int32_t)w->move_count);
+    sim_map_add(&w->move_map, h, (uint32_t)w->move_count);
     return (int32_t)w->move_count++;
 }
 
@@ -607,13 +502,13 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
 /* The node of a control hash, or -1. */
 static int32_t node_find(const Walk *w, uint64_t h)
 {
-    size_t slot = (size_t)-1;
-    return imap_next(&w->node_map, h, &slot);
+    const uint32_t *i = sim_map_get(&w->node_map, h);
+    return i ? (int32_t)*i : -1;
 }
 
 static int32_t node_add(Walk *w, uint64_t h)
 {
-    if (!imap_reserve(&w->node_map)) {
+    if (!sim_map_reserve(&w->node_map, 1)) {
         w->c->oom = 1;
         return -1;
     }
@@ -629,7 +524,7 @@ static int32_t node_add(Walk *w, uint64_t h)
     memset(n, 0, sizeof *n);
     n->hash = h;
     n->trans_at = -1;
-    imap_put(&w->node_map, h, id);
+    sim_map_add(&w->node_map, h, (uint32_t)id);
     return id;
 }
 
@@ -679,12 +574,11 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
     char why[3072] = "";
     r->verified++;
     if (session_create(c->s, &so, &ss, &e) != SIM_OK) {
-        snprintf(why, sizeof why, "попытка не началась: %s", e.msg);
+        snprintf(why, sizeof why, tr(STR_EXPLORE_NOT_STARTED), e.msg);
     } else {
         for (size_t i = 0; i < p.count && !why[0]; i++)
             if (session_act(ss, p.actions[i], &e) != SIM_OK)
-                snprintf(why, sizeof why, "ход %zu «%s» не выполнен: %s", i + 1, p.actions[i],
-                         e.msg);
+                snprintf(why, sizeof why, tr(STR_EXPLORE_MOVE_FAILED), i + 1, p.actions[i], e.msg);
         if (!why[0]) {
             ScoreReport got, want;
             session_report(ss, &got);
@@ -694,11 +588,11 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
             if (!session_finished(ss) || eidx != ending || got.total != want.total ||
                 (got.passed != 0) != (want.passed != 0) ||
                 session_minutes(ss) < v->minutes - 1e-6 || session_minutes(ss) > v->minutes + 1e-6)
-                snprintf(why, sizeof why,
-                         "обход: концовка %d, итог %d, %s, %.2f мин; попытка: концовка %d, итог "
-                         "%d, %s, %.2f мин",
-                         ending, want.total, want.passed ? "сдано" : "не сдано", v->minutes, eidx,
-                         got.total, got.passed ? "сдано" : "не сдано", session_minutes(ss));
+                snprintf(why, sizeof why, tr(STR_EXPLORE_VERIFY_DIFFERS), ending, want.total,
+                         want.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED),
+                         v->minutes, eidx, got.total,
+                         got.passed ? tr(STR_EXPLORE_PASSED) : tr(STR_EXPLORE_NOT_PASSED),
+                         session_minutes(ss));
         }
     }
     session_destroy(ss);
@@ -707,7 +601,7 @@ static void verify_path(Walk *w, int ending, const SessionLabel *v, int32_t pare
         if (!r->verify_message) {
             SimBuf b;
             simbuf_init(&b);
-            simbuf_printf(&b, "%s; путь:", why);
+            simbuf_printf(&b, tr(STR_EXPLORE_PATH), why);
             for (size_t i = 0; i < p.count; i++)
                 simbuf_printf(&b, " %s", p.actions[i]);
             r->verify_message = simbuf_take(&b);
@@ -783,7 +677,7 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
                            int32_t move, uint64_t h, int32_t depth)
 {
     Ctx *c = w->c;
-    int fresh = hset_add(&w->seen[node], h);
+    int fresh = sim_set_add(&w->seen[node], h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return -1;
@@ -847,7 +741,7 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
 {
     Ctx *c = w->c;
     if (end < 0) return;
-    int fresh = hset_add(&w->seen[end], h);
+    int fresh = sim_set_add(&w->seen[end], h);
     if (fresh <= 0) {
         if (fresh < 0) c->oom = 1;
         return;
@@ -998,9 +892,8 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
         return;
     }
     if (no == 0)
-        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
-                   "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
-                   label, NULL);
+        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"), tr(STR_EXPLORE_NO_WAY_ON), label,
+                   NULL);
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &v)) break;
@@ -1098,8 +991,7 @@ static void expand(Walk *w, int32_t node)
     int32_t moves[MAX_MOVES];
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     if (no == 0)
-        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"),
-                   "ни одно действие шага не доступно и концовки нет: приём не может завершиться",
+        walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"), tr(STR_EXPLORE_NO_WAY_ON),
                    w->hot[node].rep, NULL);
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
         if (i > 0 && !materialize(w, node, &w->nodes[node].repv)) break;
@@ -1219,9 +1111,7 @@ static void propagate(Walk *w, int32_t node)
                     dest[j] = vr->target < 0 ? vr->end_node : vr->target;
                     ending[j] = vr->ending;
                     hh[j] = session_label_hash(s, &v);
-                    const HSet *hs = dest[j] >= 0 ? &w->seen[dest[j]] : NULL;
-                    if (hs && hs->cap)
-                        __builtin_prefetch(&hs->k[(uint32_t)(hh[j] | 1) & (hs->cap - 1)]);
+                    if (dest[j] >= 0) sim_set_prefetch(&w->seen[dest[j]], hh[j]);
                 }
                 for (uint32_t j = 0; j < m && !c->oom && !w->restart; j++) {
                     int32_t li = batch[i0 + j].id;
@@ -1258,13 +1148,13 @@ static void walk_free(Walk *w)
     free(w->flag_base);
     for (size_t i = 0; i < w->node_count; i++) {
         free(w->hot[i].pend);
-        free(w->seen[i].k);
+        sim_set_free(&w->seen[i]);
         session_snapshot_free(w->nodes[i].snap);
     }
     free(w->nodes);
     free(w->seen);
     free(w->hot);
-    imap_free(&w->node_map);
+    sim_map_free(&w->node_map);
     free(w->labels);
     free(w->trans);
     free(w->ops);
@@ -1272,7 +1162,7 @@ static void walk_free(Walk *w)
     for (size_t i = 0; i < w->move_count; i++)
         free(w->moves[i]);
     free(w->moves);
-    imap_free(&w->move_map);
+    sim_map_free(&w->move_map);
     free(w->stack);
     session_snapshot_free(w->root);
     session_destroy(w->ss);
@@ -1314,11 +1204,11 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     w.limit = c->opt->limit ? c->opt->limit : 50000000;
     w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
     SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .limits = {.snapshots = 1},
-                         .program = c->opt->program, .lean = 1};
-    if (session_create(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
+                         .program = c->opt->program};
+    if (session_create_lean(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
     if (!moves_prepare(&w)) {
         walk_free(&w);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     session_use_took_filter(w.ss, filter);
     ExploreResult *r = c->r;
@@ -1329,7 +1219,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     if (root < 0 || session_snapshot_save(w.ss, &w.root, err) != SIM_OK ||
         session_snapshot_save(w.ss, &w.nodes[root].snap, err) != SIM_OK) {
         walk_free(&w);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     {
         int reads = session_label_reads(w.ss), off[64];
@@ -1363,7 +1253,7 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     }
     *restart = w.restart;
     walk_free(&w);
-    if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     return rc;
 }
 
@@ -1391,7 +1281,7 @@ static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
     if (!r->verify_message) {
         SimBuf b;
         simbuf_init(&b);
-        simbuf_printf(&b, "путь из отчёта (итог %d) при повторе кончается иначе; путь:", total);
+        simbuf_printf(&b, tr(STR_EXPLORE_REPORT_PATH_DIFFERS), total);
         for (size_t i = 0; i < p->count; i++)
             simbuf_printf(&b, " %s", p->actions[i]);
         r->verify_message = simbuf_take(&b);
@@ -1401,7 +1291,7 @@ static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
 static SimStatus walk_all(Ctx *c, SimError *err)
 {
     SessionTookFilter *filter = session_took_filter_create(c->s);
-    if (!filter) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!filter) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     SimStatus rc = SIM_OK;
     /* A script asking about an action the filter dropped makes the states found so far too
      * coarse: learn it and walk again (at most once per action a script names). */
@@ -1411,7 +1301,7 @@ static SimStatus walk_all(Ctx *c, SimError *err)
         rc = walk_once(c, filter, &restart, err);
         if (rc != SIM_OK || !restart) break;
         if (!session_took_filter_learn(filter)) {
-            rc = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             break;
         }
         result_reset(c);
@@ -1464,7 +1354,7 @@ static SimStatus walk_random(Ctx *c, SimError *err)
         }
         session_destroy(ss);
     }
-    return c->oom ? sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти") : SIM_OK;
+    return c->oom ? sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM)) : SIM_OK;
 }
 
 SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResult **out,
@@ -1476,7 +1366,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     c.s = s;
     c.opt = opt;
     c.r = r;
-    if (!r) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!r) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     r->best_total = -1;
     r->ending_count = s->ending_count;
     r->endings = calloc(s->ending_count + 1, sizeof *r->endings);
@@ -1493,7 +1383,7 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     for (size_t i = 0; ok && i < s->ending_count; i++)
         r->endings[i].ending = &s->endings[i];
     SimStatus rc = ok ? (opt->random_runs > 0 ? walk_random(&c, err) : walk_all(&c, err))
-                      : sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                      : sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     for (size_t i = 0; i < c.node_count; i++)
         free(c.nodes[i].move);
     free(c.nodes);

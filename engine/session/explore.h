@@ -1,10 +1,11 @@
 /*
  * explore.h — walking every path of a scenario (`mfc-trainer explore`), for methodologists.
  *
- * Owns: the exhaustive search over attempt states (control state plus label, see session.h;
- * up to a limit) and random playthroughs, with what they find: each ending reached with its
- * lowest and highest total and pass or fail, the best path, unreachable endings, dead ends,
- * script errors with the path that triggers each, and coverage of steps and step actions.
+ * Owns: the exhaustive search over attempt states (control state plus label, see
+ * session_internal.h; up to a limit) and random playthroughs, with what they find: each ending
+ * reached with its lowest and highest total and pass or fail, the best path, unreachable
+ * endings, dead ends, script errors with the path that triggers each, and coverage of steps
+ * and step actions.
  * Every Lua hook runs as in a real attempt: each control state runs each move through
  * session_act from a snapshot; labels that need no hook of their own follow the recorded
  * label operations. An optional self-check replays found paths as plain attempts. This
@@ -62,7 +63,7 @@ typedef struct ExploreResult {
     long long states;       /* distinct states visited (exhaustive) */
     long long transitions;  /* session_act calls that reached a state, replays excluded */
     long long acts;         /* every session_act call (each runs the script's hooks) */
-    long long control_states; /* distinct control states (exhaustive; see session.h) */
+    long long control_states; /* distinct control states (exhaustive; see session_internal.h) */
     long long verified;       /* finished states played again (ExploreOptions.verify) */
     long long verify_failures;
     char *verify_message; /* the first difference (owned), or NULL */

@@ -1,5 +1,5 @@
 /*
- * session.c — one attempt (see session.h).
+ * session.c — one attempt (see session.h; what only the explorer uses: session_internal.h).
  *
  * Order of effects for a step action: time (and the patience penalty on mood), mood, flags,
  * the action's score and critical error (first time only), the script's on_action hook, then
@@ -8,8 +8,10 @@
  * never flagged, and scores time against the norm. All arithmetic is deterministic.
  */
 #include "session.h"
+#include "session_internal.h"
 
 #include "../core/i18n.h"
+#include "../core/hmap.h"
 #include "../core/jsonw.h"
 
 #include <math.h>
@@ -20,9 +22,9 @@
 /* Strings kept once per lean session (exploration): sets and fields then hold borrowed
  * pointers, and a snapshot copies pointers, not text. */
 typedef struct Intern {
-    char **v;
-    uint64_t *h;
-    size_t cap, n;
+    char **v;     /* owned, in the order they came */
+    size_t n, cap;
+    SimMap index; /* hash of a string -> its index in v */
 } Intern;
 
 typedef struct StrSet {
@@ -32,19 +34,34 @@ typedef struct StrSet {
     Intern *pool;
 } StrSet;
 
+/* The scalars of an attempt's state, and its name: everything a snapshot puts back by value,
+ * in one place, so a field added here is saved and loaded without another line of code. */
+typedef struct SessionCore {
+    int step;         /* -1 when finished */
+    int finished;
+    int ending;       /* -1 when none */
+    int service;      /* index of the chosen office service or -1 */
+    int stopped;      /* a script error stopped the attempt (outcome "content_error") */
+    SessionLabel lab; /* clock, mood, patience penalty, points per criterion, critical errors */
+    char *name;       /* applicant's name (scripts may vary it); interned when lean */
+    int age;
+    int nacts;        /* actions performed */
+    int label_reads;  /* the script read the clock or the mood */
+    int walkouts;     /* the applicant walked out (mood reached 0) */
+    uint64_t data_hash; /* fields and applicant data as set so far */
+    /* what the script made the engine keep on its behalf, counted against SESSION_SCRIPT_* */
+    size_t script_bytes;
+    int script_entries;
+} SessionCore;
+
 struct Session {
     const Scenario *s;
     SessionOptions opt;
     Script *script;
 
-    int step;     /* -1 when finished */
-    int finished;
-    int ending;   /* -1 when none */
+    SessionCore core;
     char *line;   /* current applicant's line, owned */
     char *reply;  /* owned */
-    SessionLabel lab; /* clock, mood, patience penalty, points per criterion, critical errors */
-    char *name;       /* applicant's name (scripts may vary it) */
-    int age;
 
     StrSet flags;      /* plain flags */
     StrSet took;       /* ids of every action taken (step and generic) */
@@ -53,25 +70,16 @@ struct Session {
     int **flagged;     /* [doc][field] = reason or -1 */
     char ***fields;    /* [doc][field] value overrides (NULL = scenario's value) */
     char **problem_found; /* [doc][problem] */
-    int service;
 
     ScoreLedger ledger;
     StrSet actions; /* in order, with repeats */
     StrSet script_errors;
-    int stopped; /* a script error stopped the attempt (outcome "content_error") */
 
-    /* exploration (see session.h) */
-    int lean;            /* no ledger texts, no action list: explore keeps only what it needs */
+    /* exploration (see session_internal.h) */
+    int lean;            /* made by session_create_lean: explore keeps only what it needs */
     Intern intern;       /* lean: every flag, action id, field and name, once */
-    int nacts;           /* actions performed */
     SessionOps *rec;     /* where label changes are recorded, or NULL */
-    int label_reads;     /* the script read the clock or the mood */
-    int walkouts;        /* the applicant walked out (mood reached 0) */
-    uint64_t data_hash;  /* fields and applicant data as set so far */
     SessionTookFilter *filter;
-    /* what the script made the engine keep on its behalf, counted against SESSION_SCRIPT_* */
-    size_t script_bytes;
-    int script_entries;
 
     /* during a hook */
     const char *current_action;
@@ -88,48 +96,32 @@ static uint64_t str_hash(const char *v)
 
 static const char *intern(Intern *p, const char *v, uint64_t h)
 {
-    if ((p->n + 1) * 2 > p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 64;
-        char **nv = calloc(ncap, sizeof *nv);
-        uint64_t *nh = calloc(ncap, sizeof *nh);
-        if (!nv || !nh) {
-            free(nv);
-            free(nh);
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *i; (i = sim_map_next(&p->index, h, &cur)) != NULL;)
+        if (strcmp(p->v[*i], v) == 0)
+            return p->v[*i];
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        char **nv = realloc(p->v, cap * sizeof *nv);
+        if (!nv)
             return NULL;
-        }
-        for (size_t i = 0; i < p->cap; i++)
-            if (p->v[i])
-                for (size_t j = p->h[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!nv[j]) {
-                        nv[j] = p->v[i];
-                        nh[j] = p->h[i];
-                        break;
-                    }
-        free(p->v);
-        free(p->h);
         p->v = nv;
-        p->h = nh;
-        p->cap = ncap;
+        p->cap = cap;
     }
-    for (size_t j = h & (p->cap - 1);; j = (j + 1) & (p->cap - 1)) {
-        if (!p->v[j]) {
-            if (!(p->v[j] = sim_strdup(v)))
-                return NULL;
-            p->h[j] = h;
-            p->n++;
-            return p->v[j];
-        }
-        if (p->h[j] == h && strcmp(p->v[j], v) == 0)
-            return p->v[j];
+    char *d = sim_strdup(v);
+    if (!d || !sim_map_add(&p->index, h, (uint32_t)p->n)) {
+        free(d);
+        return NULL;
     }
+    return p->v[p->n++] = d;
 }
 
 static void intern_free(Intern *p)
 {
-    for (size_t i = 0; i < p->cap; i++)
+    for (size_t i = 0; i < p->n; i++)
         free(p->v[i]);
     free(p->v);
-    free(p->h);
+    sim_map_free(&p->index);
     memset(p, 0, sizeof *p);
 }
 
@@ -278,16 +270,21 @@ static void label_points(const Scenario *s, SessionLabel *l, int crit, int point
         l->critical++;
 }
 
+/* Started minutes over the time norm (0 within it). */
+static int label_minutes_over(const Scenario *s, const SessionLabel *l)
+{
+    double over = l->minutes - s->time_norm;
+    return over <= 0 ? 0 : (int)ceil(over - 1e-9);
+}
+
 /* The time criterion's points at the end: the norm's points, less per started minute over it;
- * none when the applicant walked out. */
+ * none when the applicant walked out. The one formula: the debrief's time lines are derived
+ * from it. */
 static int label_time_points(const Scenario *s, const SessionLabel *l, int walked_out)
 {
     if (s->time_criterion < 0 || s->time_points <= 0 || walked_out)
         return 0;
-    double over = l->minutes - s->time_norm;
-    if (over <= 0)
-        return s->time_points;
-    return s->time_points - (int)ceil(over - 1e-9) * s->time_per_minute;
+    return s->time_points - label_minutes_over(s, l) * s->time_per_minute;
 }
 
 static void record(Session *ss, int kind, int crit, int n, double x)
@@ -317,14 +314,14 @@ static void add_time(Session *ss, double minutes)
     if (minutes <= 0)
         return;
     record(ss, SOP_TIME, 0, 0, minutes);
-    label_time(ss->s, &ss->lab, minutes);
+    label_time(ss->s, &ss->core.lab, minutes);
 }
 
 static void add_mood(Session *ss, long long d)
 {
     long long c = d < -1000 ? -1000 : (d > 1000 ? 1000 : d); /* the same clamp either way */
     record(ss, SOP_MOOD, 0, (int)c, 0);
-    label_mood(&ss->lab, c);
+    label_mood(&ss->core.lab, c);
 }
 
 /* Every scored line goes through here: the label always, the ledger unless lean. */
@@ -334,10 +331,10 @@ static void add_entry(Session *ss, LedgerKind kind, const char *action, int crit
     int c = kind == LEDGER_CRITICAL ? -1 : crit;
     if (kind == LEDGER_CRITICAL || points != 0) {
         record(ss, SOP_POINTS, c, points, 0);
-        label_points(ss->s, &ss->lab, c, points);
+        label_points(ss->s, &ss->core.lab, c, points);
     }
     if (!ss->lean)
-        ledger_add(&ss->ledger, kind, action, crit, points, feedback, rule, ss->lab.minutes);
+        ledger_add(&ss->ledger, kind, action, crit, points, feedback, rule, ss->core.lab.minutes);
 }
 
 static void apply_scores(Session *ss, const char *action, const ScoreSpec *sc, size_t n)
@@ -359,12 +356,12 @@ static void apply_critical(Session *ss, const char *action, const CriticalSpec *
 static void note_script_error(Session *ss, const SimError *e)
 {
     strset_push(&ss->script_errors, e->msg);
-    if (ss->stopped)
+    if (ss->core.stopped)
         return;
-    ss->stopped = 1;
-    ss->finished = 1;
-    ss->step = -1;
-    ss->ending = -1;
+    ss->core.stopped = 1;
+    ss->core.finished = 1;
+    ss->core.step = -1;
+    ss->core.ending = -1;
     ss->pending_go = ss->pending_finish = -1;
 }
 
@@ -374,7 +371,7 @@ static int cond_holds(const Session *ss, const char *name)
 {
     const Scenario *s = ss->s;
     if (strncmp(name, "service:", 8) == 0)
-        return ss->service >= 0 && strcmp(s->services[ss->service].id, name + 8) == 0;
+        return ss->core.service >= 0 && strcmp(s->services[ss->core.service].id, name + 8) == 0;
     if (strncmp(name, "took:", 5) == 0)
         return strset_has(&ss->took, name + 5);
     if (strncmp(name, "inspected:", 10) == 0) {
@@ -396,7 +393,7 @@ static int cond_holds(const Session *ss, const char *name)
 
 static int action_offered(Session *ss, const Action *a)
 {
-    if (ss->stopped)
+    if (ss->core.stopped)
         return 0;
     /* A side action (no next, no end) is offered until taken once. */
     if (a->next < 0 && a->ending < 0 && strset_has(&ss->took, a->id))
@@ -434,23 +431,23 @@ static int host_flag(void *ud, const char *name)
 }
 static int host_mood(void *ud)
 {
-    ((Session *)ud)->label_reads++;
-    return ((Session *)ud)->lab.mood;
+    ((Session *)ud)->core.label_reads++;
+    return ((Session *)ud)->core.lab.mood;
 }
 static double host_minutes(void *ud)
 {
-    ((Session *)ud)->label_reads++;
-    return ((Session *)ud)->lab.minutes;
+    ((Session *)ud)->core.label_reads++;
+    return ((Session *)ud)->core.lab.minutes;
 }
 static const char *host_step(void *ud)
 {
     Session *ss = ud;
-    return ss->step >= 0 ? ss->s->steps[ss->step].id : "";
+    return ss->core.step >= 0 ? ss->s->steps[ss->core.step].id : "";
 }
 static const char *host_service(void *ud)
 {
     Session *ss = ud;
-    return ss->service >= 0 ? ss->s->services[ss->service].id : NULL;
+    return ss->core.service >= 0 ? ss->s->services[ss->core.service].id : NULL;
 }
 static const char *host_field(void *ud, const char *doc, const char *field)
 {
@@ -463,16 +460,16 @@ static const char *host_applicant(void *ud, const char *key)
 {
     Session *ss = ud;
     if (strcmp(key, "name") == 0)
-        return ss->name;
+        return ss->core.name;
     if (strcmp(key, "age") == 0) {
-        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->age);
+        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->core.age);
         return ss->host_buf;
     }
     if (strcmp(key, "sex") == 0)
         return ss->s->applicant.sex == 'm' ? "m" : "f";
     if (strcmp(key, "mood") == 0) {
-        ss->label_reads++;
-        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->lab.mood);
+        ss->core.label_reads++;
+        snprintf(ss->host_buf, sizeof ss->host_buf, "%d", ss->core.lab.mood);
         return ss->host_buf;
     }
     return NULL;
@@ -496,12 +493,12 @@ static const char *script_copy_ok(Session *ss, const ScriptCmd *c)
         }
         total += n;
     }
-    if (ss->script_bytes + total > SESSION_SCRIPT_BYTES_MAX) {
+    if (ss->core.script_bytes + total > SESSION_SCRIPT_BYTES_MAX) {
         snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_BYTES_BUDGET),
                  (size_t)SESSION_SCRIPT_BYTES_MAX >> 20);
         return ss->host_buf;
     }
-    ss->script_bytes += total;
+    ss->core.script_bytes += total;
     return NULL;
 }
 
@@ -530,8 +527,8 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         return NULL;
     case SCMD_MINUTES:
         if (!(c->x >= 0 && c->x <= 240)) /* NaN fails both */
-            return "sim.add_minutes: ожидалось число от 0 до 240";
-        if (ss->lab.minutes + c->x > SESSION_MAX_MINUTES) {
+            return tr(STR_SCRIPT_ADD_MINUTES_RANGE);
+        if (ss->core.lab.minutes + c->x > SESSION_MAX_MINUTES) {
             snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_CLOCK_MAX),
                      SESSION_MAX_MINUTES);
             return ss->host_buf;
@@ -541,21 +538,19 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_SCORE: {
         int crit = scenario_find_criterion(s, c->s1);
         if (crit < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.score: неизвестный критерий «%s»",
-                     c->s1);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SCORE_NO_CRITERION), c->s1);
             return ss->host_buf;
         }
         const Rule *r = NULL;
         if (c->s3 && !(r = rules_find(s->rules, c->s3))) {
-            snprintf(ss->host_buf, sizeof ss->host_buf,
-                     "sim.score: правила «%s» нет в каталоге rules.json", c->s3);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SCORE_NO_RULE), c->s3);
             return ss->host_buf;
         }
         if (c->n < -100 || c->n > 100)
-            return "sim.score: баллы должны быть от -100 до 100";
+            return tr(STR_SCRIPT_SCORE_RANGE);
         if (c->n < 0 && !r)
-            return "sim.score: у ошибки (отрицательные баллы) должно быть правило";
-        if (++ss->script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
+            return tr(STR_SCRIPT_SCORE_NEEDS_RULE);
+        if (++ss->core.script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
             snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_ENTRIES_MAX),
                      SESSION_SCRIPT_ENTRIES_MAX);
             return ss->host_buf;
@@ -566,11 +561,10 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_CRITICAL: {
         const Rule *r = rules_find(s->rules, c->s3);
         if (!r) {
-            snprintf(ss->host_buf, sizeof ss->host_buf,
-                     "sim.critical: правила «%s» нет в каталоге rules.json", c->s3);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_CRITICAL_NO_RULE), c->s3);
             return ss->host_buf;
         }
-        if (++ss->script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
+        if (++ss->core.script_entries > SESSION_SCRIPT_ENTRIES_MAX) {
             snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_ENTRIES_MAX),
                      SESSION_SCRIPT_ENTRIES_MAX);
             return ss->host_buf;
@@ -581,7 +575,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_GO: {
         int st = scenario_find_step(s, c->s1);
         if (st < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.go: неизвестный шаг «%s»", c->s1);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_GO_NO_STEP), c->s1);
             return ss->host_buf;
         }
         ss->pending_go = st;
@@ -592,8 +586,7 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
     case SCMD_FINISH: {
         int e = scenario_find_ending(s, c->s1);
         if (e < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf, "sim.finish: неизвестная концовка «%s»",
-                     c->s1);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_FINISH_NO_ENDING), c->s1);
             return ss->host_buf;
         }
         ss->pending_finish = e;
@@ -603,36 +596,36 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
         int d = scenario_find_document(s, c->s1);
         int f = d >= 0 ? document_find_field(&s->documents[d], c->s2) : -1;
         if (f < 0) {
-            snprintf(ss->host_buf, sizeof ss->host_buf,
-                     "sim.set_field: нет документа «%s» с полем «%s»", c->s1, c->s2);
+            snprintf(ss->host_buf, sizeof ss->host_buf, tr(STR_SCRIPT_SET_FIELD_NO_FIELD), c->s1,
+                     c->s2);
             return ss->host_buf;
         }
         put_str(ss, &ss->fields[d][f], c->s3);
-        ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ (uint64_t)(d * 131 + f) << 20, c->s3,
+        ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ (uint64_t)(d * 131 + f) << 20, c->s3,
                                        c->s3 ? strlen(c->s3) : 0);
         return NULL;
     }
     case SCMD_SET_APPLICANT:
         if (strcmp(c->s1, "name") == 0) {
-            put_str(ss, &ss->name, c->s2);
-            ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ 0x6e616d65, c->s2, strlen(c->s2));
+            put_str(ss, &ss->core.name, c->s2);
+            ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ 0x6e616d65, c->s2, strlen(c->s2));
             return NULL;
         }
         if (strcmp(c->s1, "age") == 0) {
             int age = atoi(c->s2);
             if (age < 0 || age > 120)
-                return "sim.set_applicant: возраст от 0 до 120";
-            ss->age = age;
-            ss->data_hash = sim_hash_fnv1a(ss->data_hash ^ 0x616765, c->s2, strlen(c->s2));
+                return tr(STR_SCRIPT_APPLICANT_AGE);
+            ss->core.age = age;
+            ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ 0x616765, c->s2, strlen(c->s2));
             return NULL;
         }
-        return "sim.set_applicant: можно менять только \"name\" и \"age\"";
+        return tr(STR_SCRIPT_APPLICANT_KEYS);
     case SCMD_SAY:
         if (!ss->lean)
             set_str(&ss->line, c->s1);
         return NULL;
     }
-    return "неизвестная команда";
+    return tr(STR_SCRIPT_UNKNOWN_COMMAND);
 }
 
 /* ==== transitions ========================================================================= */
@@ -642,10 +635,10 @@ static void probe_offered(Session *ss);
 
 static void enter_step(Session *ss, int step)
 {
-    if (ss->stopped)
+    if (ss->core.stopped)
         return;
     const Step *st = &ss->s->steps[step];
-    ss->step = step;
+    ss->core.step = step;
     for (size_t i = 0; i < st->give_count; i++)
         ss->on_desk[st->gives[i]] = 1;
     if (!ss->lean)
@@ -665,7 +658,7 @@ static void enter_step(Session *ss, int step)
 /* Applies a pending finish() or go() from a hook; returns 1 when it moved. */
 static int apply_pending(Session *ss)
 {
-    if (ss->stopped)
+    if (ss->core.stopped)
         return 1; /* nothing moves after a content error */
     if (ss->pending_finish >= 0) {
         int e = ss->pending_finish;
@@ -686,7 +679,7 @@ static void finalize_scores(Session *ss)
 {
     const Scenario *s = ss->s;
     char buf[1024];
-    int accepted = ss->ending >= 0 && s->endings[ss->ending].outcome == OUT_ACCEPTED;
+    int accepted = ss->core.ending >= 0 && s->endings[ss->core.ending].outcome == OUT_ACCEPTED;
     for (size_t d = 0; d < s->document_count; d++)
         for (size_t p = 0; p < s->documents[d].problem_count; p++) {
             if (ss->problem_found[d][p])
@@ -712,43 +705,43 @@ static void finalize_scores(Session *ss)
             }
             free(where);
         }
-    int walked_out = ss->ending >= 0 && s->endings[ss->ending].outcome == OUT_LEFT;
+    int walked_out = ss->core.ending >= 0 && s->endings[ss->core.ending].outcome == OUT_LEFT;
     /* The label gets the time points in one step, recorded as one operation, because they
      * depend on the clock of whoever replays it. */
     record(ss, SOP_TIME_SCORE, 0, walked_out, 0);
-    int tp = label_time_points(s, &ss->lab, walked_out);
+    int tp = label_time_points(s, &ss->core.lab, walked_out);
     if (s->time_criterion >= 0)
-        label_points(s, &ss->lab, s->time_criterion, tp);
+        label_points(s, &ss->core.lab, s->time_criterion, tp);
     if (ss->lean)
         return;
     if (s->time_criterion >= 0 && s->time_points > 0 && walked_out) {
         /* The applicant left: a short visit is not a fast one. */
         ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, 0,
-                   tr(STR_TIME_WALKOUT), NULL, ss->lab.minutes);
+                   tr(STR_TIME_WALKOUT), NULL, ss->core.lab.minutes);
     } else if (s->time_criterion >= 0 && s->time_points > 0) {
         char spent[16], norm[16];
-        sim_format_clock(ss->lab.minutes, spent, sizeof spent);
+        sim_format_clock(ss->core.lab.minutes, spent, sizeof spent);
         sim_format_clock(s->time_norm, norm, sizeof norm);
         snprintf(buf, sizeof buf, tr(STR_TIME_WITHIN), spent, norm);
-        double over = ss->lab.minutes - s->time_norm;
-        if (over <= 0) {
+        if (ss->core.lab.minutes <= s->time_norm) {
             ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, buf,
-                       NULL, ss->lab.minutes);
+                       NULL, ss->core.lab.minutes);
         } else {
-            /* The same points as label_time_points, as two lines the debrief can explain. */
-            int started = (int)ceil(over - 1e-9);
+            /* The label's points (tp) as two lines the debrief can explain: the norm's, then
+             * what the overrun took off. */
             ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, s->time_points, "",
-                       NULL, ss->lab.minutes);
-            snprintf(buf, sizeof buf, tr(STR_TIME_OVER), spent, norm, started);
-            ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion,
-                       -started * s->time_per_minute, buf, NULL, ss->lab.minutes);
+                       NULL, ss->core.lab.minutes);
+            snprintf(buf, sizeof buf, tr(STR_TIME_OVER), spent, norm,
+                     label_minutes_over(s, &ss->core.lab));
+            ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, tp - s->time_points,
+                       buf, NULL, ss->core.lab.minutes);
         }
     }
 }
 
 static void finish(Session *ss, int ending)
 {
-    if (ss->finished)
+    if (ss->core.finished)
         return;
     if (ss->script) {
         char *other = NULL;
@@ -763,12 +756,12 @@ static void finish(Session *ss, int ending)
             if (alt >= 0) {
                 ending = alt;
             } else {
-                snprintf(e.msg, sizeof e.msg, "%s: ending() вернула неизвестную концовку «%s»",
-                         ss->s->script_name, other);
+                snprintf(e.msg, sizeof e.msg, tr(STR_SCRIPT_ENDING_UNKNOWN), ss->s->script_name,
+                         other);
                 note_script_error(ss, &e);
             }
             free(other);
-            if (ss->stopped)
+            if (ss->core.stopped)
                 return;
         }
     }
@@ -777,16 +770,16 @@ static void finish(Session *ss, int ending)
     snprintf(who, sizeof who, "@end:%s", en->id);
     apply_scores(ss, who, en->score, en->score_count);
     apply_critical(ss, who, &en->critical);
-    ss->ending = ending;
-    ss->finished = 1;
-    ss->step = -1;
+    ss->core.ending = ending;
+    ss->core.finished = 1;
+    ss->core.step = -1;
     finalize_scores(ss);
 }
 
 static void check_walkout(Session *ss)
 {
-    if (!ss->finished && ss->lab.mood <= 0 && ss->s->walkout >= 0) {
-        ss->walkouts++;
+    if (!ss->core.finished && ss->core.lab.mood <= 0 && ss->s->walkout >= 0) {
+        ss->core.walkouts++;
         record(ss, SOP_WALKOUT, 0, 0, 0);
         finish(ss, ss->s->walkout);
     }
@@ -794,28 +787,28 @@ static void check_walkout(Session *ss)
 
 /* ==== create / destroy ==================================================================== */
 
-SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out,
-                         SimError *err)
+static SimStatus create(const Scenario *s, const SessionOptions *opt, int lean, Session **out,
+                        SimError *err)
 {
     *out = NULL;
     Session *ss = calloc(1, sizeof *ss);
     if (!ss)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     ss->s = s;
     if (opt)
         ss->opt = *opt;
-    ss->lean = ss->opt.lean;
+    ss->lean = lean;
     if (ss->lean)
         ss->opt.limits.snapshots = 1;
-    ss->step = -1;
-    ss->ending = -1;
-    ss->service = -1;
+    ss->core.step = -1;
+    ss->core.ending = -1;
+    ss->core.service = -1;
     ss->pending_go = ss->pending_finish = -1;
-    ss->lab.mood = s->applicant.mood;
-    ss->age = s->applicant.age;
+    ss->core.lab.mood = s->applicant.mood;
+    ss->core.age = s->applicant.age;
     if (ss->lean)
         ss->flags.pool = ss->took.pool = &ss->intern;
-    put_str(ss, &ss->name, s->applicant.name);
+    put_str(ss, &ss->core.name, s->applicant.name);
     ledger_init(&ss->ledger);
     size_t nd = s->document_count ? s->document_count : 1;
     ss->on_desk = calloc(nd, 1);
@@ -823,10 +816,10 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
     ss->flagged = calloc(nd, sizeof *ss->flagged);
     ss->fields = calloc(nd, sizeof *ss->fields);
     ss->problem_found = calloc(nd, sizeof *ss->problem_found);
-    if (!ss->name || !ss->on_desk || !ss->inspected || !ss->flagged || !ss->fields ||
+    if (!ss->core.name || !ss->on_desk || !ss->inspected || !ss->flagged || !ss->fields ||
         !ss->problem_found) {
         session_destroy(ss);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
@@ -836,7 +829,7 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
         ss->problem_found[d] = calloc(doc->problem_count ? doc->problem_count : 1, 1);
         if (!ss->flagged[d] || !ss->fields[d] || !ss->problem_found[d]) {
             session_destroy(ss);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         for (size_t f = 0; f < nf; f++)
             ss->flagged[d][f] = -1;
@@ -869,6 +862,18 @@ SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session *
     return SIM_OK;
 }
 
+SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out,
+                         SimError *err)
+{
+    return create(s, opt, 0, out, err);
+}
+
+SimStatus session_create_lean(const Scenario *s, const SessionOptions *opt, Session **out,
+                              SimError *err)
+{
+    return create(s, opt, 1, out, err);
+}
+
 void session_destroy(Session *ss)
 {
     if (!ss)
@@ -894,7 +899,7 @@ void session_destroy(Session *ss)
     free(ss->line);
     free(ss->reply);
     if (!ss->lean)
-        free(ss->name);
+        free(ss->core.name);
     strset_free(&ss->flags);
     strset_free(&ss->took);
     strset_free(&ss->actions);
@@ -909,9 +914,9 @@ void session_destroy(Session *ss)
 /* Lists the ids offered at the current step into b, comma-separated. */
 static void list_offered(Session *ss, SimBuf *b)
 {
-    if (ss->step < 0)
+    if (ss->core.step < 0)
         return;
-    const Step *st = &ss->s->steps[ss->step];
+    const Step *st = &ss->s->steps[ss->core.step];
     int n = 0;
     for (size_t j = 0; j < st->action_count; j++)
         if (action_offered(ss, &st->actions[j]))
@@ -932,7 +937,7 @@ static void run_on_action(Session *ss, const char *id)
 static SimStatus act_step(Session *ss, const char *id, SimError *err)
 {
     const Scenario *s = ss->s;
-    const Step *st = &s->steps[ss->step];
+    const Step *st = &s->steps[ss->core.step];
     const Action *a = NULL;
     for (size_t j = 0; j < st->action_count; j++)
         if (strcmp(st->actions[j].id, id) == 0)
@@ -954,7 +959,7 @@ static SimStatus act_step(Session *ss, const char *id, SimError *err)
         return SIM_ERR_INVALID;
     }
     int first = !strset_has(&ss->took, a->id);
-    ss->nacts++;
+    ss->core.nacts++;
     if (!ss->lean)
         strset_push(&ss->actions, a->id);
     strset_add(&ss->took, a->id);
@@ -997,7 +1002,7 @@ static SimStatus find_doc_on_desk(Session *ss, const char *id, size_t n, int *ou
 
 static void generic_done(Session *ss, const char *id, double minutes)
 {
-    ss->nacts++;
+    ss->core.nacts++;
     if (!ss->lean)
         strset_push(&ss->actions, id);
     strset_add(&ss->took, id);
@@ -1028,8 +1033,7 @@ static SimStatus act_flag(Session *ss, const char *id, SimError *err)
     const char *dot = strchr(arg, '.');
     const char *colon = dot ? strchr(dot, ':') : NULL;
     if (!dot || !colon)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "отметка пишется как flag:ДОКУМЕНТ.ПОЛЕ:ПРИЧИНА, а не «%s»", id);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_FLAG_SHAPE), id);
     int d;
     if (find_doc_on_desk(ss, arg, (size_t)(dot - arg), &d, err) != SIM_OK)
         return SIM_ERR_INVALID;
@@ -1094,7 +1098,7 @@ static SimStatus act_service(Session *ss, const char *id, SimError *err)
     if (sv < 0)
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_UNKNOWN_SERVICE), id + 8);
     int first = !strset_has(&ss->took, id);
-    ss->service = sv;
+    ss->core.service = sv;
     if (first) {
         apply_scores(ss, id, ss->s->services[sv].score, ss->s->services[sv].score_count);
         apply_critical(ss, id, &ss->s->services[sv].critical);
@@ -1108,10 +1112,10 @@ static SimStatus act_service(Session *ss, const char *id, SimError *err)
  * front end happens to list the actions. The hook only reads state. */
 static void probe_offered(Session *ss)
 {
-    if (ss->finished || ss->step < 0 || !ss->script)
+    if (ss->core.finished || ss->core.step < 0 || !ss->script)
         return;
-    const Step *st = &ss->s->steps[ss->step];
-    for (size_t j = 0; j < st->action_count && !ss->stopped; j++)
+    const Step *st = &ss->s->steps[ss->core.step];
+    for (size_t j = 0; j < st->action_count && !ss->core.stopped; j++)
         action_offered(ss, &st->actions[j]);
 }
 
@@ -1128,11 +1132,11 @@ static SimStatus act(Session *ss, const char *action_id, SimError *err)
 
 SimStatus session_act(Session *ss, const char *action_id, SimError *err)
 {
-    if (ss->stopped)
+    if (ss->core.stopped)
         return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_CONTENT_STOPPED));
-    if (ss->finished)
+    if (ss->core.finished)
         return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_ENGINE_FINISHED));
-    if (ss->nacts >= SESSION_MAX_ACTIONS)
+    if (ss->core.nacts >= SESSION_MAX_ACTIONS)
         return sim_error_set(err, SIM_ERR_STATE, tr(STR_ENGINE_TOO_MANY), SESSION_MAX_ACTIONS);
     SimStatus st = act(ss, action_id, err);
     if (st == SIM_OK && !ss->lean)
@@ -1142,11 +1146,11 @@ SimStatus session_act(Session *ss, const char *action_id, SimError *err)
 
 void session_abandon(Session *ss)
 {
-    if (ss->finished)
+    if (ss->core.finished)
         return;
-    ss->finished = 1;
-    ss->step = -1;
-    ss->ending = -1;
+    ss->core.finished = 1;
+    ss->core.step = -1;
+    ss->core.ending = -1;
 }
 
 /* ==== getters ============================================================================= */
@@ -1157,11 +1161,11 @@ const Scenario *session_scenario(const Session *ss)
 }
 int session_finished(const Session *ss)
 {
-    return ss->finished;
+    return ss->core.finished;
 }
 int session_step_index(const Session *ss)
 {
-    return ss->step;
+    return ss->core.step;
 }
 const char *session_line(const Session *ss)
 {
@@ -1207,16 +1211,16 @@ static void menu_order(const Session *ss, int step, int *order)
 
 size_t session_menu(const Session *ss, int *out, size_t max)
 {
-    if (ss->step < 0)
+    if (ss->core.step < 0)
         return 0;
-    const Step *st = &ss->s->steps[ss->step];
+    const Step *st = &ss->s->steps[ss->core.step];
     int stackbuf[128], *order = stackbuf;
     if (2 * st->action_count > sizeof stackbuf / sizeof stackbuf[0]) {
         order = malloc(2 * st->action_count * sizeof *order);
         if (!order)
             return session_offered(ss, out, max);
     }
-    menu_order(ss, ss->step, order);
+    menu_order(ss, ss->core.step, order);
     Session *mut = (Session *)ss;
     size_t n = 0;
     for (size_t j = 0; j < st->action_count && n < max; j++)
@@ -1247,11 +1251,11 @@ char *session_problem_where(const Scenario *s, int doc, int problem)
 
 size_t session_offered(const Session *ss, int *out, size_t max)
 {
-    if (ss->step < 0)
+    if (ss->core.step < 0)
         return 0;
     /* Offering may call the script's available() hook, which only reads state. */
     Session *mut = (Session *)ss;
-    const Step *st = &ss->s->steps[ss->step];
+    const Step *st = &ss->s->steps[ss->core.step];
     size_t n = 0;
     for (size_t j = 0; j < st->action_count && n < max; j++)
         if (action_offered(mut, &st->actions[j]))
@@ -1278,23 +1282,23 @@ int session_flag_reason(const Session *ss, int doc, int field)
 }
 int session_service(const Session *ss)
 {
-    return ss->service;
+    return ss->core.service;
 }
 const char *session_applicant_name(const Session *ss)
 {
-    return ss->name;
+    return ss->core.name;
 }
 int session_applicant_age(const Session *ss)
 {
-    return ss->age;
+    return ss->core.age;
 }
 int session_mood(const Session *ss)
 {
-    return ss->lab.mood;
+    return ss->core.lab.mood;
 }
 double session_minutes(const Session *ss)
 {
-    return ss->lab.minutes;
+    return ss->core.lab.minutes;
 }
 uint64_t session_seed(const Session *ss)
 {
@@ -1318,12 +1322,12 @@ const char *session_action_id(const Session *ss, size_t i)
 }
 const Ending *session_ending(const Session *ss)
 {
-    return ss->ending >= 0 ? &ss->s->endings[ss->ending] : NULL;
+    return ss->core.ending >= 0 ? &ss->s->endings[ss->core.ending] : NULL;
 }
 void session_report(const Session *ss, ScoreReport *out)
 {
     if (ss->lean) /* no ledger: the label's sums give the same totals */
-        score_compute_sums(ss->s, ss->lab.sums, (size_t)ss->lab.critical, out);
+        score_compute_sums(ss->s, ss->core.lab.sums, (size_t)ss->core.lab.critical, out);
     else
         score_compute(ss->s, &ss->ledger, out);
 }
@@ -1337,11 +1341,11 @@ const char *session_script_error(const Session *ss, size_t i)
 }
 const char *session_content_error(const Session *ss)
 {
-    return ss->stopped && ss->script_errors.count ? ss->script_errors.items[0] : NULL;
+    return ss->core.stopped && ss->script_errors.count ? ss->script_errors.items[0] : NULL;
 }
 const char *session_outcome_id(const Session *ss)
 {
-    if (ss->stopped)
+    if (ss->core.stopped)
         return "content_error";
     const Ending *en = session_ending(ss);
     return en ? outcome_id(en->outcome) : "unfinished";
@@ -1415,10 +1419,10 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_array_end(&w);
     const Ending *en = session_ending(ss);
     simjsonw_key(&w, "finished");
-    simjsonw_bool(&w, ss->finished && (en || ss->stopped));
+    simjsonw_bool(&w, ss->core.finished && (en || ss->core.stopped));
     simjsonw_key(&w, "outcome");
     simjsonw_string(&w, session_outcome_id(ss));
-    if (ss->stopped) {
+    if (ss->core.stopped) {
         /* The full report for the methodologist: script.lua:LINE and the traceback. */
         simjsonw_key(&w, "content_error");
         simjsonw_string(&w, session_content_error(ss));
@@ -1430,18 +1434,18 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_key(&w, "passed");
     simjsonw_bool(&w, en && r.passed);
     simjsonw_key(&w, "total");
-    if (ss->stopped)
+    if (ss->core.stopped)
         simjsonw_null(&w); /* not scored */
     else
         simjsonw_int(&w, r.total);
     simjsonw_key(&w, "pass_mark");
     simjsonw_int(&w, s->pass_mark);
     simjsonw_key(&w, "minutes");
-    simjsonw_number(&w, ss->lab.minutes);
+    simjsonw_number(&w, ss->core.lab.minutes);
     simjsonw_key(&w, "time_norm");
     simjsonw_number(&w, s->time_norm);
     simjsonw_key(&w, "mood");
-    simjsonw_int(&w, ss->lab.mood);
+    simjsonw_int(&w, ss->core.lab.mood);
     simjsonw_key(&w, "criteria");
     simjsonw_object(&w);
     for (size_t c = 0; c < s->criterion_count; c++) {
@@ -1568,13 +1572,13 @@ char *session_save_json(const Session *ss)
         simjsonw_string(&w, ss->actions.items[i]);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "step");
-    simjsonw_string(&w, ss->step >= 0 ? s->steps[ss->step].id : NULL);
+    simjsonw_string(&w, ss->core.step >= 0 ? s->steps[ss->core.step].id : NULL);
     simjsonw_key(&w, "finished");
-    simjsonw_bool(&w, ss->finished);
+    simjsonw_bool(&w, ss->core.finished);
     simjsonw_key(&w, "minutes");
-    simjsonw_number(&w, ss->lab.minutes);
+    simjsonw_number(&w, ss->core.lab.minutes);
     simjsonw_key(&w, "mood");
-    simjsonw_int(&w, ss->lab.mood);
+    simjsonw_int(&w, ss->core.lab.mood);
     simjsonw_key(&w, "flags");
     simjsonw_array(&w);
     for (size_t i = 0; i < ss->flags.count; i++)
@@ -1587,7 +1591,7 @@ char *session_save_json(const Session *ss)
     for (size_t i = 0; i < ss->ledger.count; i++)
         write_entry(&w, s, &ss->ledger.entries[i], 0);
     simjsonw_array_end(&w);
-    if (ss->finished) {
+    if (ss->core.finished) {
         simjsonw_key(&w, "total");
         simjsonw_int(&w, r.total);
     }
@@ -1635,9 +1639,9 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
             return SIM_ERR_INVALID;
         }
     }
-    const char *now = ss->step >= 0 ? s->steps[ss->step].id : "";
+    const char *now = ss->core.step >= 0 ? s->steps[ss->core.step].id : "";
     const char *then = a->step ? a->step : "";
-    if (strcmp(now, then) != 0 || fabs(ss->lab.minutes - a->minutes) > 1e-9 || ss->lab.mood != a->mood) {
+    if (strcmp(now, then) != 0 || fabs(ss->core.lab.minutes - a->minutes) > 1e-9 || ss->core.lab.mood != a->mood) {
         sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_DIVERGED), now, then);
         session_destroy(ss);
         saved_attempt_free(a);
@@ -1652,7 +1656,7 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
 
 int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_size)
 {
-    if (ss->finished)
+    if (ss->core.finished)
         return 0;
     const Scenario *s = ss->s;
     int offered[64];
@@ -1697,7 +1701,7 @@ int session_pick_random(const Session *ss, SimRng *rng, char *out, size_t out_si
         if (n == 0)
             return 0;
     }
-    const Action *a = &s->steps[ss->step].actions[offered[simrng_below(rng, n)]];
+    const Action *a = &s->steps[ss->core.step].actions[offered[simrng_below(rng, n)]];
     snprintf(out, out_size, "%s", a->id);
     return 1;
 }
@@ -1731,13 +1735,13 @@ int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *o
 {
     if (how == NAIVE_RANDOM)
         return session_pick_random(ss, rng, out, out_size);
-    if (ss->finished || ss->step < 0)
+    if (ss->core.finished || ss->core.step < 0)
         return 0;
     int menu[64];
     size_t n = session_menu(ss, menu, 64);
-    if (ss->finished || n == 0)
+    if (ss->core.finished || n == 0)
         return 0;
-    const Action *acts = ss->s->steps[ss->step].actions;
+    const Action *acts = ss->s->steps[ss->core.step].actions;
     size_t pick = how == NAIVE_LAST ? n - 1 : 0;
     if (how == NAIVE_LONGEST) {
         size_t best = 0;
@@ -1831,16 +1835,10 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 /* ---- the took filter ---- */
 
-typedef struct FilterSlot {
-    uint64_t hash; /* 0: empty */
-    int step;      /* the step whose action it is; -1: always part of the state */
-} FilterSlot;
-
-/* Names (by hash) with the step whose action each is, or -1 for "always counts". */
-typedef struct SlotTable {
-    FilterSlot *slots; /* open addressing, at most half full; hash 0 = empty */
-    size_t cap, count;
-} SlotTable;
+/* Names (by hash) with the step whose action each is, or -1 for "always counts" (the value
+ * is the step plus one, so 0 says "always"). Two names of one hash are one name: a filter
+ * that holds one more name than it needs costs speed, never a wrong answer. */
+typedef SimMap SlotTable;
 
 struct SessionTookFilter {
     const Scenario *s;
@@ -1877,46 +1875,24 @@ static void filter_reach(SessionTookFilter *f)
                     f->reach[i * n + j] |= f->reach[k * n + j];
 }
 
-/* The slot of hash h (h | 1): its entry, or the empty slot where it would go. */
-static FilterSlot *slot_of(const SlotTable *t, uint64_t h)
+/* The step of a name's hash (-1: always), or -2 when the table does not hold it. */
+static int slot_find(const SlotTable *t, uint64_t h)
 {
-    h |= 1;
-    for (size_t j = h & (t->cap - 1);; j = (j + 1) & (t->cap - 1))
-        if (t->slots[j].hash == h || !t->slots[j].hash)
-            return &t->slots[j];
-}
-
-/* The entry of h, or NULL. */
-static const FilterSlot *slot_find(const SlotTable *t, uint64_t h)
-{
-    const FilterSlot *sl = t->cap ? slot_of(t, h) : NULL;
-    return sl && sl->hash ? sl : NULL;
+    const uint32_t *v = sim_map_get(t, h);
+    return v ? (int)*v - 1 : -2;
 }
 
 /* Adds name with its step (-1: always; "always" wins over a step). 0 when memory ran out. */
 static int slot_put(SlotTable *t, const char *name, int step)
 {
-    if ((t->count + 1) * 2 > t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 64;
-        SlotTable n = {calloc(ncap, sizeof(FilterSlot)), ncap, t->count};
-        if (!n.slots)
-            return 0;
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slots[i].hash)
-                *slot_of(&n, t->slots[i].hash) = t->slots[i];
-        free(t->slots);
-        *t = n;
+    uint64_t h = str_hash(name);
+    uint32_t *v = sim_map_get(t, h);
+    if (v) {
+        if (step < 0)
+            *v = 0;
+        return 1;
     }
-    uint64_t h = str_hash(name) | 1;
-    FilterSlot *sl = slot_of(t, h);
-    if (!sl->hash) {
-        sl->hash = h;
-        sl->step = step;
-        t->count++;
-    } else if (step < 0) {
-        sl->step = -1;
-    }
-    return 1;
+    return sim_map_add(t, h, (uint32_t)(step + 1));
 }
 
 static int plain_flag(const char *name)
@@ -1967,18 +1943,17 @@ void session_took_filter_destroy(SessionTookFilter *f)
 {
     if (!f)
         return;
-    free(f->took.slots);
+    sim_map_free(&f->took);
     free(f->reach);
     strset_free(&f->asked);
-    free(f->flags.slots);
+    sim_map_free(&f->flags);
     strset_free(&f->fasked);
     free(f);
 }
 
 static void filter_note(SessionTookFilter *f, const char *id)
 {
-    const FilterSlot *sl = slot_find(&f->took, str_hash(id));
-    if (sl && sl->step < 0)
+    if (slot_find(&f->took, str_hash(id)) == -1)
         return;
     /* Asked about an action the filter may drop: from now on it must always count. */
     if (!strset_has(&f->asked, id))
@@ -1988,7 +1963,7 @@ static void filter_note(SessionTookFilter *f, const char *id)
 
 static void filter_flag_note(SessionTookFilter *f, const char *name)
 {
-    if (slot_find(&f->flags, str_hash(name)))
+    if (slot_find(&f->flags, str_hash(name)) != -2)
         return;
     if (!strset_has(&f->fasked, name))
         strset_push(&f->fasked, name);
@@ -2032,25 +2007,26 @@ static int took_counts(const Session *ss, size_t i)
     const SessionTookFilter *f = ss->filter;
     if (!f)
         return 1;
-    const FilterSlot *sl = slot_find(&f->took, ss->took.hash[i]);
-    if (!sl)
+    int step = slot_find(&f->took, ss->took.hash[i]);
+    if (step == -2)
         return 0; /* a document or flag move nobody asks about: its effect is in the state */
-    if (sl->step < 0)
+    if (step < 0)
         return 1;
-    return ss->step >= 0 && f->reach[(size_t)ss->step * f->s->step_count + (size_t)sl->step];
+    return ss->core.step >= 0 &&
+           f->reach[(size_t)ss->core.step * f->s->step_count + (size_t)step];
 }
 
 uint64_t session_control_hash(const Session *ss)
 {
     const Scenario *s = ss->s;
-    uint64_t h = mix(0, (uint64_t)(int64_t)ss->step);
-    h = mix(h, (uint64_t)(ss->finished | ss->stopped << 1));
-    h = mix(h, (uint64_t)(int64_t)ss->ending);
-    h = mix(h, (uint64_t)(int64_t)ss->service);
-    h = mix(h, ss->data_hash);
+    uint64_t h = mix(0, (uint64_t)(int64_t)ss->core.step);
+    h = mix(h, (uint64_t)(ss->core.finished | ss->core.stopped << 1));
+    h = mix(h, (uint64_t)(int64_t)ss->core.ending);
+    h = mix(h, (uint64_t)(int64_t)ss->core.service);
+    h = mix(h, ss->core.data_hash);
     uint64_t fl = 0;
     for (size_t i = 0; i < ss->flags.count; i++)
-        if (!ss->filter || slot_find(&ss->filter->flags, ss->flags.hash[i]))
+        if (!ss->filter || slot_find(&ss->filter->flags, ss->flags.hash[i]) != -2)
             fl += mix(0, ss->flags.hash[i]);
     h = mix(h, fl);
     uint64_t t = 0;
@@ -2092,7 +2068,7 @@ uint64_t session_label_hash(const Scenario *s, const SessionLabel *l)
 
 uint64_t session_state_hash(const Session *ss)
 {
-    return mix(session_control_hash(ss), session_label_hash(ss->s, &ss->lab));
+    return mix(session_control_hash(ss), session_label_hash(ss->s, &ss->core.lab));
 }
 
 void session_record(Session *ss, SessionOps *ops)
@@ -2124,12 +2100,12 @@ void session_label_apply(const Scenario *s, SessionLabel *l, const SessionOp *op
 
 const SessionLabel *session_label(const Session *ss)
 {
-    return &ss->lab;
+    return &ss->core.lab;
 }
 
 void session_set_label(Session *ss, const SessionLabel *l)
 {
-    ss->lab = *l;
+    ss->core.lab = *l;
 }
 
 void session_label_report(const Scenario *s, const SessionLabel *l, ScoreReport *out)
@@ -2139,23 +2115,18 @@ void session_label_report(const Scenario *s, const SessionLabel *l, ScoreReport 
 
 int session_label_reads(const Session *ss)
 {
-    return ss->label_reads;
+    return ss->core.label_reads;
 }
 
 int session_walkouts(const Session *ss)
 {
-    return ss->walkouts;
+    return ss->core.walkouts;
 }
 
 /* ---- snapshots ---- */
 
 struct SessionSnapshot {
-    int step, finished, ending, service, stopped, age, nacts, walkouts, label_reads;
-    size_t script_bytes;
-    int script_entries;
-    SessionLabel lab;
-    uint64_t data_hash;
-    char *name;          /* interned in the session */
+    SessionCore core;    /* its name interned in the session */
     StrSet flags, took;  /* items interned in the session */
     unsigned char *bits; /* on_desk, inspected, problem_found */
     int *flagged;
@@ -2202,25 +2173,12 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
     *out = NULL;
     const Scenario *s = ss->s;
     if (!ss->lean || (ss->script && !script_snapshots_on(ss->script)))
-        return sim_error_set(err, SIM_ERR_INVALID, "снимок возможен только в режиме обхода");
+        return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_SNAPSHOT_LEAN_ONLY));
     SessionSnapshot *sn = calloc(1, sizeof *sn);
     if (!sn)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
-    sn->step = ss->step;
-    sn->finished = ss->finished;
-    sn->ending = ss->ending;
-    sn->service = ss->service;
-    sn->stopped = ss->stopped;
-    sn->age = ss->age;
-    sn->nacts = ss->nacts;
-    sn->walkouts = ss->walkouts;
-    sn->label_reads = ss->label_reads;
-    sn->script_bytes = ss->script_bytes;
-    sn->script_entries = ss->script_entries;
-    sn->lab = ss->lab;
-    sn->data_hash = ss->data_hash;
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    sn->core = ss->core;
     sn->errors = ss->script_errors.count;
-    sn->name = ss->name;
     sn->nbits = snap_sizes(s, &sn->nflagged, &sn->nfields);
     int ok = strset_copy(&sn->flags, &ss->flags) && strset_copy(&sn->took, &ss->took);
     sn->bits = malloc(sn->nbits + 1);
@@ -2244,7 +2202,7 @@ SimStatus session_snapshot_save(Session *ss, SessionSnapshot **out, SimError *er
     }
     if (!ok) {
         session_snapshot_free(sn);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     *out = sn;
     return SIM_OK;
@@ -2254,21 +2212,8 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
 {
     const Scenario *s = ss->s;
     if (!ss->lean || (ss->script && !sn->script))
-        return sim_error_set(err, SIM_ERR_INVALID, "снимок возможен только в режиме обхода");
-    ss->step = sn->step;
-    ss->finished = sn->finished;
-    ss->ending = sn->ending;
-    ss->service = sn->service;
-    ss->stopped = sn->stopped;
-    ss->age = sn->age;
-    ss->nacts = sn->nacts;
-    ss->walkouts = sn->walkouts;
-    ss->label_reads = sn->label_reads;
-    ss->script_bytes = sn->script_bytes;
-    ss->script_entries = sn->script_entries;
-    ss->lab = sn->lab;
-    ss->data_hash = sn->data_hash;
-    ss->name = sn->name;
+        return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_SNAPSHOT_LEAN_ONLY));
+    ss->core = sn->core;
     ss->pending_go = ss->pending_finish = -1;
     ss->current_action = NULL;
     while (ss->script_errors.count > sn->errors) {
@@ -2290,7 +2235,7 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
     if (ss->script)
         script_snapshot_load(ss->script, sn->script);
     if (!ok)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     return SIM_OK;
 }
 

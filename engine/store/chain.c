@@ -15,6 +15,8 @@
  */
 #include "store_internal.h"
 
+#include "../core/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,7 +301,7 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
                        " digest TEXT, n INTEGER, PRIMARY KEY(kind, attempt_id, seq));"
                        "CREATE INDEX temp.vj_digest ON vj(attempt_id, digest);",
                        NULL, NULL, NULL) == SQLITE_OK))
-        return sim_error_set(err, SIM_ERR_IO, "проверка журнала: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CHAIN_VERIFY_ERROR), sqlite3_errmsg(st->db));
     sqlite3_stmt *s = NULL, *ins = NULL;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT n, kind, attempt_id, seq, digest, mac FROM chain ORDER BY n", -1,
@@ -307,7 +309,7 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO temp.vj VALUES(?,?,?,?,?)", -1, &ins,
                            NULL) != SQLITE_OK) {
         sqlite3_finalize(s);
-        return sim_error_set(err, SIM_ERR_IO, "проверка журнала: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CHAIN_VERIFY_ERROR), sqlite3_errmsg(st->db));
     }
     sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
     unsigned char prev[SEC_MAC_BYTES] = {0}, mac[SEC_MAC_BYTES];
@@ -355,7 +357,7 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         sqlite3_finalize(e);
         sqlite3_finalize(moved);
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        return sim_error_set(err, SIM_ERR_IO, "проверка журнала: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CHAIN_VERIFY_ERROR), sqlite3_errmsg(st->db));
     }
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 0);

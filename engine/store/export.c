@@ -23,6 +23,7 @@
 #include "export.h"
 #include "store_internal.h"
 
+#include "../core/i18n.h"
 #include "../core/jsonw.h"
 #include "../crypto/crypto.h"
 
@@ -215,10 +216,14 @@ static void ext_key(Exporter *e, const char *name)
     simjsonw_key(&e->w, simbuf_str(&e->tmp));
 }
 
-static const char *const verb_ru[][2] = {
-    {"initialized", "начал(а) попытку"}, {"answered", "ответил(а)"},
-    {"completed", "завершил(а)"},        {"passed", "сдал(а)"},
-    {"failed", "не сдал(а)"},            {"terminated", "закончил(а) сеанс"},
+/* The verbs' Russian display names (the string table holds them). */
+static const struct {
+    const char *verb;
+    SimStr ru;
+} verb_ru[] = {
+    {"initialized", STR_XAPI_INITIALIZED}, {"answered", STR_XAPI_ANSWERED},
+    {"completed", STR_XAPI_COMPLETED},     {"passed", STR_XAPI_PASSED},
+    {"failed", STR_XAPI_FAILED},           {"terminated", STR_XAPI_TERMINATED},
 };
 
 /* Opens a statement: id, actor, verb. The id is the name-based UUID of "<attempt>/<verb>" or, with a
@@ -250,8 +255,8 @@ static void stmt_begin(Exporter *e, const Attempt *a, const char *verb, const ch
     simjsonw_key(w, "display");
     simjsonw_object(w);
     for (size_t i = 0; i < sizeof verb_ru / sizeof verb_ru[0]; i++)
-        if (strcmp(verb_ru[i][0], verb) == 0)
-            key_str(w, "ru-RU", verb_ru[i][1]);
+        if (strcmp(verb_ru[i].verb, verb) == 0)
+            key_str(w, "ru-RU", tr(verb_ru[i].ru));
     key_str(w, "en-US", verb);
     simjsonw_object_end(w);
     simjsonw_object_end(w);
@@ -709,10 +714,10 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
     if (stats)
         memset(stats, 0, sizeof *stats);
     if (o->since && !store_export_since_ok(o->since))
-        return sim_error_set(err, SIM_ERR_INVALID, "выгрузка: неверная дата «%s»", o->since);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_XAPI_BAD_DATE), o->since);
     const char *home = o->home_page ? o->home_page : STORE_XAPI_HOME_PAGE;
     if (!store_export_home_page_ok(home))
-        return sim_error_set(err, SIM_ERR_INVALID, "выгрузка: неверный адрес «%s»", home);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_XAPI_BAD_HOME), home);
 
     Exporter e;
     memset(&e, 0, sizeof e);
@@ -724,7 +729,7 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
     simjsonw_init(&e.w, &e.out, o->pretty);
     e.home = sim_strdup(home);
     if (!e.home)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     for (size_t n = strlen(e.home); n > 0 && e.home[n - 1] == '/'; n--)
         e.home[n - 1] = '\0';
 
@@ -775,12 +780,11 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
         }
     }
     if (e.out.oom || e.tmp.oom)
-        status = sim_error_set(err, SIM_ERR_NOMEM, "выгрузка: нехватка памяти");
+        status = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_XAPI_NOMEM));
     else if (e.sink_failed)
-        status = sim_error_set(err, SIM_ERR_IO, "выгрузка прервана: не удалось записать данные");
+        status = sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_WRITE_FAILED));
     else if (!ok)
-        status = sim_error_set(err, SIM_ERR_IO, "база результатов: выгрузка: %s",
-                               sqlite3_errmsg(st->db));
+        status = sim_error_set(err, SIM_ERR_IO, tr(STR_XAPI_DB_ERROR), sqlite3_errmsg(st->db));
     sqlite3_finalize(att);
     sqlite3_finalize(e.acts);
     sqlite3_finalize(e.entries);

@@ -15,6 +15,7 @@
 #include "report.h"
 #include "store_internal.h"
 
+#include "../core/hmap.h"
 #include "../core/i18n.h"
 
 #include <stddef.h>
@@ -165,7 +166,7 @@ static long long parse_time(const char *s, long *day)
     return t;
 }
 
-/* ==== a string-keyed hash table (open addressing; value = entry index) ===================== */
+/* ==== a string-keyed table: the entries, and their index by hash (core/hmap.h) ========== */
 
 typedef struct MapEnt {
     const char *key; /* borrowed: owned by whoever added it */
@@ -176,8 +177,7 @@ typedef struct MapEnt {
 typedef struct StrMap {
     MapEnt *ents;
     size_t count, ent_cap;
-    uint32_t *slots; /* entry index + 1; 0 = empty */
-    size_t slot_cap; /* power of two */
+    SimMap index; /* hash -> entry index */
 } StrMap;
 
 static uint32_t hash_key(const char *s, size_t n, int32_t tag)
@@ -188,14 +188,13 @@ static uint32_t hash_key(const char *s, size_t n, int32_t tag)
 
 static long map_find(const StrMap *m, const char *s, size_t n, int32_t tag, uint32_t h)
 {
-    if (!m->slot_cap) return -1;
-    for (size_t i = h & (m->slot_cap - 1);; i = (i + 1) & (m->slot_cap - 1)) {
-        uint32_t e = m->slots[i];
-        if (!e) return -1;
-        const MapEnt *x = &m->ents[e - 1];
+    size_t cur = SIM_MAP_START;
+    for (const uint32_t *e; (e = sim_map_next(&m->index, h, &cur)) != NULL;) {
+        const MapEnt *x = &m->ents[*e];
         if (x->hash == h && x->len == n && x->tag == tag && memcmp(x->key, s, n) == 0)
-            return (long)e - 1;
+            return (long)*e;
     }
+    return -1;
 }
 
 /* Adds a key known to be absent; returns its index or -1 when out of memory. */
@@ -208,24 +207,7 @@ static long map_add(StrMap *m, const char *key, size_t n, int32_t tag, uint32_t 
         m->ents = e;
         m->ent_cap = cap;
     }
-    if ((m->count + 1) * 2 > m->slot_cap) {
-        size_t cap = m->slot_cap ? m->slot_cap * 2 : 128;
-        uint32_t *s = calloc(cap, sizeof *s);
-        if (!s) return -1;
-        for (size_t k = 0; k < m->count; k++) {
-            size_t i = m->ents[k].hash & (cap - 1);
-            while (s[i])
-                i = (i + 1) & (cap - 1);
-            s[i] = (uint32_t)k + 1;
-        }
-        free(m->slots);
-        m->slots = s;
-        m->slot_cap = cap;
-    }
-    size_t i = h & (m->slot_cap - 1);
-    while (m->slots[i])
-        i = (i + 1) & (m->slot_cap - 1);
-    m->slots[i] = (uint32_t)m->count + 1;
+    if (!sim_map_add(&m->index, h, (uint32_t)m->count)) return -1;
     m->ents[m->count] = (MapEnt){key, (uint32_t)n, h, tag};
     return (long)m->count++;
 }
@@ -233,7 +215,7 @@ static long map_add(StrMap *m, const char *key, size_t n, int32_t tag, uint32_t 
 static void map_free(StrMap *m)
 {
     free(m->ents);
-    free(m->slots);
+    sim_map_free(&m->index);
     memset(m, 0, sizeof *m);
 }
 

@@ -16,14 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
+#include <unistd.h>
 
 #define STORE_APP_ID 0x4D464354 /* "MFCT" */
 
 
 static SimStatus db_error(Store *st, SimError *err, const char *what)
 {
-    return sim_error_set(err, SIM_ERR_IO, "база результатов: %s: %s", what,
+    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_DB_ERROR), what,
                          st && st->db ? sqlite3_errmsg(st->db) : "?");
 }
 
@@ -327,6 +329,33 @@ char *store_key_path(const char *db_path)
     return p;
 }
 
+/* Why a database cannot be written, if it cannot: 2 when its disk is mounted read-only (no
+ * rights will help), 1 when the file, or the folder of a file not there yet, may not be
+ * written, 0 when neither is known. */
+static int unwritable(const char *path)
+{
+    int there = sim_exists(path);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? sim_strndup(path, (size_t)(slash - path)) : sim_strdup(".");
+    const char *place = there ? path : dir && *dir ? dir : "/";
+    struct statvfs fs;
+    int why = 0;
+    if (dir && statvfs(place, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+        why = 2;
+    else if (dir && access(place, W_OK) != 0 && (errno == EACCES || errno == EROFS))
+        why = errno == EROFS ? 2 : 1;
+    free(dir);
+    return why;
+}
+
+/* A database that cannot be written is said to be so, not a foreign or damaged file (a WAL
+ * database on a read-only disk cannot even be read without its -shm file; issue #16). */
+static SimStatus readonly_error(const char *path, int why, SimError *err)
+{
+    return sim_error_set(err, SIM_ERR_IO,
+                         tr(why == 2 ? STR_STORE_READONLY_FS : STR_STORE_READONLY_FILE), path);
+}
+
 SimStatus store_open(const char *path, Store **out, SimError *err)
 {
     return store_open_keyed(path, NULL, out, err);
@@ -341,7 +370,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
                          SimError *err)
 {
     if (!exec(st, "BEGIN IMMEDIATE"))
-        return db_error(st, err, "не удалось обновить схему");
+        return db_error(st, err, tr(STR_STORE_UPGRADE_FAILED));
     int now = pragma_int(st, "PRAGMA user_version");
     if (now >= STORE_SCHEMA_VERSION) {
         exec(st, "COMMIT");
@@ -349,15 +378,12 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
     }
     if (now < 0) {
         exec(st, "ROLLBACK");
-        return db_error(st, err, "не удалось прочитать версию схемы");
+        return db_error(st, err, tr(STR_STORE_VERSION_UNREADABLE));
     }
     if (now == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_master") > 0) {
         /* Not created by us and not empty: never add our tables to someone's file. */
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s — база другой программы (в ней уже есть таблицы); файл не "
-                             "будет изменён",
-                             path);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_FOREIGN_TABLES), path);
     }
     /* A secret is made only here, under this lock, in the same transaction that seals the
      * database (schema 4). So a database below schema 4 beside a secret has been sealed and
@@ -365,13 +391,20 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
      * #16, finding 2). It is never sealed again. */
     if (now > 0 && now < 4 && kp && sim_exists(kp)) {
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "база %s понижена до схемы %d, хотя уже была защищена цепочкой "
-                             "(есть ключ %s): похоже на подделку результатов; файл не будет "
-                             "изменён — восстановите базу из резервной копии (если прервалось "
-                             "само обновление базы, например при сбое питания, удалите этот "
-                             "ключ и откройте базу снова)",
-                             path, now, kp);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED), path, now, kp);
+    }
+    /* Past 4 the file itself shows a later schema: identity entries in the journal come with
+     * schema 5, the trainee's patronymic with 6. Upgrading such a file again would rebuild the
+     * trainees and drop what schema 6 added (issue #16). */
+    int seen = pragma_int(st, "SELECT count(*) FROM pragma_table_info('trainees')"
+                              " WHERE name = 'patronymic'") > 0 ? 6
+               : now >= 4 && pragma_int(st, "SELECT count(*) FROM chain"
+                                            " WHERE kind = 'identity'") > 0 ? 5
+                                                                             : 0;
+    if (now > 0 && seen > now) {
+        exec(st, "ROLLBACK");
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED_LATER), path, now,
+                             seen);
     }
     if (!*have_key) {
         SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
@@ -391,13 +424,14 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
             (v + 1 == 5 && !chain_seal_identities(st)) ||
             (v + 1 == 6 && pragma_int(st, "SELECT count(*) FROM pragma_foreign_key_check") != 0) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump)) {
-            db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
+            db_error(st, err,
+                     now == 0 ? tr(STR_STORE_CREATE_FAILED) : tr(STR_STORE_UPGRADE_FAILED));
             exec(st, "ROLLBACK");
             return SIM_ERR_IO;
         }
     }
     if (!exec(st, "COMMIT")) {
-        db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
+        db_error(st, err, now == 0 ? tr(STR_STORE_CREATE_FAILED) : tr(STR_STORE_UPGRADE_FAILED));
         exec(st, "ROLLBACK");
         return SIM_ERR_IO;
     }
@@ -409,47 +443,47 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     *out = NULL;
     Store *st = calloc(1, sizeof *st);
     if (!st)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int why = rc != SQLITE_OK ? unwritable(path) : 0;
+    if (why) {
+        store_close(st);
+        return readonly_error(path, why, err);
+    }
     if (rc != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO,
-                      "не удалось открыть базу результатов %s: %s (проверьте права на папку)",
-                      path, st->db ? sqlite3_errmsg(st->db) : "?");
+        sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_OPEN_FAILED), path,
+                      st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
+    }
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        /* SQLite fell back to reading only: the disk or the rights forbid writing. */
+        why = unwritable(path);
+        store_close(st);
+        return readonly_error(path, why ? why : 1, err);
     }
     sqlite3_busy_timeout(st->db, 5000);
     int app = pragma_int(st, "PRAGMA application_id");
     int ver = pragma_int(st, "PRAGMA user_version");
     if (app < 0) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      "%s не похож на базу результатов mfc-trainer (файл повреждён или чужой); "
-                      "он не будет изменён",
-                      path);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_NOT_OURS), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if ((app != 0 && app != STORE_APP_ID) || (app == 0 && ver > 0)) {
         /* Every database of ours is marked from its first schema on: a numbered schema
          * without our mark is another program's file (issue #16). */
-        sim_error_set(err, SIM_ERR_INVALID,
-                      "%s — база другой программы; файл не будет изменён", path);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_FOREIGN), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver < 0) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      "база %s: неверный номер схемы (%d) — файл изменён вручную; он не будет "
-                      "изменён",
-                      path, ver);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_BAD_VERSION), path, ver);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver > STORE_SCHEMA_VERSION) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      "база %s создана более новой версией программы (схема %d, эта версия "
-                      "знает %d); обновите mfc-trainer",
-                      path, ver, STORE_SCHEMA_VERSION);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_NEWER), path, ver, STORE_SCHEMA_VERSION);
         store_close(st);
         return SIM_ERR_INVALID;
     }
@@ -457,10 +491,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
      * last session did not close cleanly — after a crash or a power cut — rather than on
      * every start. A fresh file needs none. */
     if (ver > 0 && unclean_shutdown(st) && !quick_check_ok(st)) {
-        sim_error_set(err, SIM_ERR_INVALID,
-                      "база результатов %s повреждена (quick_check); файл не будет изменён — "
-                      "восстановите его из резервной копии",
-                      path);
+        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DAMAGED), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
@@ -472,7 +503,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     if (strcmp(path, ":memory:") == 0 && !key_path) {
         if (sec_init() != 0) {
             store_close(st);
-            return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+            return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
         }
         sec_random(st->key, sizeof st->key);
         have_key = 1;
@@ -480,7 +511,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         kp = key_path ? sim_strdup(key_path) : store_key_path(path);
         if (!kp) {
             store_close(st);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         if (sim_exists(kp) || ver >= STORE_SCHEMA_VERSION) {
             SimStatus ks = sec_secret_load(kp, st->key, NULL, err);
@@ -609,7 +640,7 @@ SimStatus store_add_trainee_full(Store *st, const Trainee *t, long long *id, Sim
                            "INSERT INTO trainees(surname, name, personnel_number, patronymic,"
                            " office) VALUES(?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, err, "добавление стажёра");
+        return db_error(st, err, tr(STR_STORE_WHAT_ADD_TRAINEE));
     sqlite3_bind_text(s, 1, t->surname, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, t->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, t->personnel, -1, SQLITE_TRANSIENT);
@@ -618,9 +649,9 @@ SimStatus store_add_trainee_full(Store *st, const Trainee *t, long long *id, Sim
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc == SQLITE_CONSTRAINT)
-        return sim_error_set(err, SIM_ERR_INVALID, "табельный номер %s уже занят", personnel);
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_PERSONNEL_TAKEN), personnel);
     if (rc != SQLITE_DONE)
-        return db_error(st, err, "добавление стажёра");
+        return db_error(st, err, tr(STR_STORE_WHAT_ADD_TRAINEE));
     if (id)
         *id = sqlite3_last_insert_rowid(st->db);
     return SIM_OK;
@@ -776,7 +807,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
                            "scenario_hash, seed, mode, started_at, pack_hash, pack_state, "
                            "pack_key, pack_version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
-        db_error(st, err, "начало попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         return sqlite3_errcode(st->db);
     }
     sqlite3_bind_text(s, 1, a->id, -1, SQLITE_TRANSIENT);
@@ -798,7 +829,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
         sqlite3_finalize(s);
-        db_error(st, err, "начало попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         return rc;
     }
     int rc = sqlite3_step(s);
@@ -807,7 +838,7 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
         !chain_append(st, "identity", a->id, 0) ||
         !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
         rc = sqlite3_errcode(st->db);
-        db_error(st, err, "начало попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         exec(st, "ROLLBACK");
         return rc ? rc : SQLITE_ERROR;
     }
@@ -821,7 +852,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
                            "INSERT INTO actions(attempt_id, seq, action_id, at, sim_minutes, "
                            "points_json) VALUES(?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
-        db_error(st, err, "запись действия");
+        db_error(st, err, tr(STR_STORE_WHAT_ACTION));
         return sqlite3_errcode(st->db);
     }
     sqlite3_bind_text(s, 1, op->attempt, -1, SQLITE_TRANSIENT);
@@ -834,7 +865,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
         sqlite3_finalize(s);
-        db_error(st, err, "запись действия");
+        db_error(st, err, tr(STR_STORE_WHAT_ACTION));
         return rc ? rc : SQLITE_ERROR;
     }
     int rc = sqlite3_step(s);
@@ -843,7 +874,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
         exec(st, "COMMIT"))
         return SQLITE_OK;
     rc = sqlite3_errcode(st->db);
-    db_error(st, err, "запись действия");
+    db_error(st, err, tr(STR_STORE_WHAT_ACTION));
     exec(st, "ROLLBACK");
     return rc ? rc : SQLITE_ERROR;
 }
@@ -902,7 +933,7 @@ static SimStatus submit(Store *st, StoreOp *op, SimError *err)
         StoreOp *p = realloc(st->pending, cap * sizeof *p);
         if (!p) {
             op_free(op);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         st->pending = p;
         st->cap = cap;
@@ -976,7 +1007,7 @@ SimStatus store_rebuild_summary(Store *st, SimError *err)
     SimError rerr;
     if (!exec(st, "BEGIN IMMEDIATE") || summary_rebuild(st, &rerr) != SIM_OK ||
         !exec(st, "COMMIT")) {
-        db_error(st, err, "пересчёт сводных таблиц");
+        db_error(st, err, tr(STR_STORE_WHAT_SUMMARIES));
         exec(st, "ROLLBACK");
         return SIM_ERR_IO;
     }
@@ -997,7 +1028,7 @@ SimStatus store_add_action(Store *st, const char *attempt, int seq, const char *
     op.minutes = sim_minutes;
     if (!op.action || !op.points) {
         op_free(&op);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     return submit(st, &op, err);
 }
@@ -1059,7 +1090,7 @@ SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult
     }
     if (!ok) {
         op_free(&op);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     return submit(st, &op, err);
 }
@@ -1069,7 +1100,7 @@ static int write_finish(Store *st, const StoreOp *op, SimError *err)
     const char *attempt = op->attempt;
     if (!exec(st, "BEGIN IMMEDIATE")) {
         int rc = sqlite3_errcode(st->db);
-        db_error(st, err, "завершение попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_FINISH));
         return rc ? rc : SQLITE_ERROR;
     }
     /* Summaries take an attempt in once, when it first becomes finished (a resumed attempt
@@ -1151,7 +1182,7 @@ static int write_finish(Store *st, const StoreOp *op, SimError *err)
         ok = chain_append(st, "finish", attempt, 0);
     if (!ok || !exec(st, "COMMIT")) {
         int rc = sqlite3_errcode(st->db);
-        db_error(st, err, "завершение попытки");
+        db_error(st, err, tr(STR_STORE_WHAT_FINISH));
         exec(st, "ROLLBACK");
         return rc ? rc : SQLITE_ERROR;
     }
@@ -1200,12 +1231,12 @@ SimStatus store_set_setting(Store *st, const char *key, const char *value, SimEr
                            "INSERT INTO settings(key, value) VALUES(?,?) "
                            "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_error(st, err, "сохранение настроек");
+        return db_error(st, err, tr(STR_STORE_WHAT_SETTINGS));
     sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, "сохранение настроек");
+    return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, tr(STR_STORE_WHAT_SETTINGS));
 }
 
 int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,

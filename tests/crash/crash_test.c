@@ -40,7 +40,7 @@ static void writer(const char *db, int fd, unsigned seed)
     ScoreReport r;
     memset(&r, 0, sizeof r);
     r.total = 50;
-    r.crit[0] = (CriterionResult){5, 5, 10};
+    r.crit[0] = (CriterionResult){.raw = 5, .score = 5, .max = 10};
     /* Tell the parent we are about to write, so its random moment falls while writing (a
      * sanitizer build starts slowly). */
     if (write(fd, "READY-------------------------------", 36) != 36)
@@ -58,7 +58,8 @@ static void writer(const char *db, int fd, unsigned seed)
         for (int i = 1; i <= ACTIONS_PER_ATTEMPT; i++)
             if (store_add_action(st, a.id, i, "act", i, "[]", &e) != SIM_OK)
                 _exit(6);
-        StoreResult res = {&sc, &l, &r, "accepted", 1, 7, "{}"};
+        StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
+                           .finished = 1, .sim_minutes = 7, .result_json = "{}"};
         if (store_finish_attempt(st, a.id, &res, &e) != SIM_OK)
             _exit(7);
         /* Acknowledge only after the commit returned. */

@@ -61,7 +61,7 @@ static Scenario *mini_with(const char *name, const char *lua)
     snprintf(scripts, sizeof scripts, "%s/scripts", TEST_DATA_DIR);
     SimDiags d;
     simdiags_init(&d);
-    ScenarioLoadOptions opt = {rules, scripts, NULL};
+    ScenarioLoadOptions opt = {.rules = rules, .scripts_dir = scripts};
     Scenario *s = scenario_load(dir, &opt, &d);
     for (size_t i = 0; !s && i < d.count; i++) {
         char *m = simdiag_format(&d.items[i]);
@@ -74,7 +74,7 @@ static Scenario *mini_with(const char *name, const char *lua)
 
 static Session *start(const Scenario *s)
 {
-    SessionOptions o = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
+    SessionOptions o = {.seed = 7, .mode = MODE_TRAINING};
     Session *ss = NULL;
     SimError e;
     CHECK(session_create(s, &o, &ss, &e) == SIM_OK);
@@ -114,7 +114,7 @@ static void test_hook_error_stops(void)
     session_destroy(ss);
 
     /* explore reports the error with its path and does not go past it. */
-    ExploreOptions xo = {0, 0, 1, 10, NULL, 1};
+    ExploreOptions xo = {.seed = 1, .max_depth = 10, .verify = 1};
     ExploreResult *r = NULL;
     CHECK(explore_run(s, &xo, &r, &e) == SIM_OK);
     size_t script_issues = 0;
@@ -151,8 +151,8 @@ static void test_every_hook(void)
         Scenario *s = mini_with(cases[i].name, cases[i].lua);
         CHECK(s != NULL);
         if (!s) continue;
-        ScriptLimits lim = {0, 200000, 0, 0};
-        SessionOptions o = {3, MODE_TRAINING, lim, NULL, 0};
+        ScriptLimits lim = {.instructions = 200000};
+        SessionOptions o = {.seed = 3, .mode = MODE_TRAINING, .limits = lim};
         Session *ss = NULL;
         SimError e;
         CHECK(session_create(s, &o, &ss, &e) == SIM_OK);
@@ -246,13 +246,13 @@ static SimStatus finish(Store *st, const char *attempt, Session *ss, SimError *e
     session_report(ss, &r);
     char *json = session_result_json(ss, 1);
     const Ending *en = session_ending(ss);
-    StoreResult sr = {session_scenario(ss),
-                      session_ledger(ss),
-                      &r,
-                      session_outcome_id(ss),
-                      en || session_content_error(ss),
-                      session_minutes(ss),
-                      json};
+    StoreResult sr = {.scenario = session_scenario(ss),
+                      .ledger = session_ledger(ss),
+                      .report = &r,
+                      .outcome = session_outcome_id(ss),
+                      .finished = en || session_content_error(ss),
+                      .sim_minutes = session_minutes(ss),
+                      .result_json = json};
     SimStatus rc = store_finish_attempt(st, attempt, &sr, e);
     free(json);
     return rc;

@@ -894,7 +894,7 @@ static int figures(void)
     SimError err;
     CHECK(store_open(path, &st, &err) == SIM_OK);
     Report *r = NULL;
-    ReportFilter f = {NULL, NULL, NULL, NULL};
+    ReportFilter f = {0};
     CHECK(report_build(st, &f, &r, &err) == SIM_OK);
     if (r) {
         CHECK_INT(r->attempts, 9);
@@ -906,12 +906,12 @@ static int figures(void)
         CHECK(fabs(r->avg_total - 616.0 / 9.0) < 1e-9);
     }
     report_free(r);
-    ReportFilter nobody = {"999999", NULL, NULL, NULL};
+    ReportFilter nobody = {.trainee = "999999"};
     r = NULL;
     CHECK(report_build(st, &nobody, &r, &err) == SIM_ERR_INVALID);
     CHECK(r == NULL);
     CHECK_HAS(err.msg, "999999");
-    ReportFilter bad = {NULL, NULL, "2025-02-29", NULL};
+    ReportFilter bad = {.since = "2025-02-29"};
     CHECK(report_build(st, &bad, &r, &err) == SIM_ERR_INVALID);
     store_close(st);
     CHECK(report_date_valid("2024-02-29"));

@@ -58,7 +58,7 @@ static void record(const char *db, int attempts, char first_id[40])
     memset(&r, 0, sizeof r);
     r.total = 71;
     r.passed = 1;
-    r.crit[0] = (CriterionResult){5, 5, 10};
+    r.crit[0] = (CriterionResult){.raw = 5, .score = 5, .max = 10};
     long long tid = 0;
     Trainee t;
     if (store_find_trainee(st, who_number, &t))
@@ -81,7 +81,8 @@ static void record(const char *db, int attempts, char first_id[40])
         CHECK(store_add_action(st, a.id, 1, "greet", 1, "[]", &e) == SIM_OK);
         CHECK(store_add_action(st, a.id, 2, "inspect:passport", 2, "[]", &e) == SIM_OK);
         CHECK(store_add_action(st, a.id, 3, "service:x", 3, "[]", &e) == SIM_OK);
-        StoreResult res = {&sc, &l, &r, "accepted", 1, 3.0, "{\"total\":71}"};
+        StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
+                           .finished = 1, .sim_minutes = 3.0, .result_json = "{\"total\":71}"};
         CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
     }
     ledger_free(&l);
@@ -271,6 +272,30 @@ int main(void)
     CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
     CHECK_HAS(e.msg, "понижена до схемы 3");
     st = NULL;
+    /* Taken back to schema 5 or 4 only: the file still shows the later schema (identity
+     * entries, the patronymic column), so it is refused rather than upgraded again, which
+     * rebuilt the trainees and silently dropped their patronymics and offices (issue #16). */
+    for (int v = 5; v >= 4; v--) {
+        char name[32], q[200];
+        snprintf(name, sizeof name, "down%d.db", v);
+        fresh(base, name, db);
+        snprintf(q, sizeof q, "UPDATE trainees SET patronymic = 'Петровна'; PRAGMA user_version = %d",
+                 v);
+        sql(db, q);
+        CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+        char want[64];
+        snprintf(want, sizeof want, "понижена до схемы %d", v);
+        CHECK_HAS(e.msg, want);
+        CHECK_HAS(e.msg, "данные схемы 6");
+        st = NULL;
+    }
+    /* Schema 4 with the patronymic column dropped as well: the journal's identity entries
+     * still show schema 5. */
+    fresh(base, "down4b.db", db);
+    sql(db, "ALTER TABLE trainees DROP COLUMN patronymic; PRAGMA user_version = 4");
+    CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
+    CHECK_HAS(e.msg, "данные схемы 5");
+    st = NULL;
     /* A negative schema number is refused too (it once ran migrations[-1] as SQL). */
     fresh(base, "negative.db", db);
     sql(db, "PRAGMA user_version = -1");
@@ -301,12 +326,17 @@ int main(void)
     }
 
     /* A genuine schema-3 database (made before the chain existed, so it has no secret yet):
-     * existing rows are sealed and verify; new rows chain on. */
+     * existing rows are sealed and verify; new rows chain on. Its trainees table is the old
+     * one too (no patronymic or office: those came with schema 6). */
     fresh(base, "v3.db", db);
     sql(db,
         "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;"
         "ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;"
         "ALTER TABLE attempts DROP COLUMN pack_version;"
+        "CREATE TABLE t3 (id INTEGER PRIMARY KEY, surname TEXT NOT NULL, name TEXT NOT NULL,"
+        " personnel_number TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);"
+        "INSERT INTO t3 SELECT id, surname, name, personnel_number, created_at FROM trainees;"
+        "DROP TABLE trainees; ALTER TABLE t3 RENAME TO trainees;"
         "PRAGMA user_version = 3");
     snprintf(k, sizeof k, "%s.key", db);
     unlink(k);

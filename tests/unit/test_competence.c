@@ -4,7 +4,7 @@
  * by explore on a passing path, the naive strategies' picks, the answer-length lint, and the
  * loader's messages for the new keys and for "source"/"checked" in rules.json. */
 #include "session/explore.h"
-#include "session/session.h"
+#include "session/session_internal.h"
 #include "../test.h"
 
 #include <stdlib.h>
@@ -15,7 +15,7 @@ static char dir[512];
 
 static Scenario *load_text(const char *json, SimDiags *d)
 {
-    ScenarioLoadOptions opt = {rules, NULL, NULL};
+    ScenarioLoadOptions opt = {.rules = rules};
     return scenario_load_mem(dir, "competence/scenario.json", json, strlen(json), NULL, 0, &opt,
                              d);
 }

@@ -1,7 +1,9 @@
-/* test_core.c — core utilities: buffers, numbers, clock, RNG, edit distance, JSON writer. */
+/* test_core.c — core utilities: buffers, numbers, clock, RNG, edit distance, JSON writer, the
+ * hash set and map, the configuration file. */
 #include "core/conf.h"
 #include "core/core.h"
 #include "core/diag.h"
+#include "core/hmap.h"
 #include "core/i18n.h"
 #include "core/jsonw.h"
 #include "../test.h"
@@ -129,6 +131,97 @@ static void test_strings_table(void)
     CHECK_STR(tr(STR__COUNT), "");
 }
 
+/* The set: adds once, finds what it holds and nothing else, through growth and through long
+ * chains of keys that all start in one slot. */
+static void test_hash_set(void)
+{
+    SimSet s = {0};
+    CHECK(!sim_set_has(&s, 42)); /* an empty set answers without a table */
+    CHECK_INT(sim_set_add(&s, 42), 1);
+    CHECK_INT(sim_set_add(&s, 42), 0);
+    CHECK(sim_set_has(&s, 42) && !sim_set_has(&s, 44));
+    /* 0 is a key like any other; it is stored as 1 (the one rule for an empty slot). */
+    CHECK_INT(sim_set_add(&s, 0), 1);
+    CHECK(sim_set_has(&s, 0) && sim_set_has(&s, 1));
+    CHECK_INT(sim_set_add(&s, 1), 0);
+    sim_set_free(&s);
+    CHECK(s.keys == NULL && s.cap == 0 && s.count == 0);
+
+    /* Growth: 200,000 keys, every one found, none twice, at most half full. */
+    int ok = 1;
+    for (uint64_t i = 0; i < 200000; i++)
+        ok &= sim_set_add(&s, i * 0x9e3779b97f4a7c15ULL + 2) == 1;
+    CHECK(ok);
+    CHECK_INT(s.count, 200000);
+    CHECK(s.cap >= 400000 && (s.cap & (s.cap - 1)) == 0);
+    for (uint64_t i = 0; i < 200000; i++)
+        ok &= sim_set_has(&s, i * 0x9e3779b97f4a7c15ULL + 2) &&
+              sim_set_add(&s, i * 0x9e3779b97f4a7c15ULL + 2) == 0;
+    CHECK(ok);
+    CHECK(!sim_set_has(&s, 3 * 0x9e3779b97f4a7c15ULL + 4));
+    sim_set_free(&s);
+
+    /* Collisions: keys equal in their low 32 bits all start in one slot. */
+    for (uint64_t i = 0; i < 3000; i++)
+        ok &= sim_set_add(&s, (i << 32) | 7) == 1;
+    for (uint64_t i = 0; i < 3000; i++)
+        ok &= sim_set_has(&s, (i << 32) | 7);
+    CHECK(ok);
+    CHECK(!sim_set_has(&s, (3000ULL << 32) | 7));
+    CHECK_INT(s.count, 3000);
+    sim_set_free(&s);
+
+    /* Past the largest table: refused, and the set is unchanged. */
+    CHECK_INT(sim_set_add(&s, 5), 1);
+    CHECK(!sim_set_reserve(&s, SIM_HMAP_MAX_SLOTS));
+    CHECK(sim_set_has(&s, 5) && s.count == 1);
+    CHECK(sim_set_reserve(&s, 1000) && s.cap >= 2002 && sim_set_has(&s, 5));
+    sim_set_free(&s);
+}
+
+/* The map: several values under one key, met in the order they were added, through growth
+ * and a chain that wraps past the table's end; a value written through the pointer stays. */
+static void test_hash_map(void)
+{
+    SimMap m = {0};
+    CHECK(sim_map_get(&m, 9) == NULL);
+    CHECK(sim_map_add(&m, 9, 100) && sim_map_add(&m, 17, 200) && sim_map_add(&m, 9, 101));
+    uint32_t *v = sim_map_get(&m, 17);
+    CHECK(v && *v == 200);
+    *v = 201;
+    CHECK(*sim_map_get(&m, 17) == 201);
+    size_t cur = SIM_MAP_START;
+    uint32_t *a = sim_map_next(&m, 9, &cur);
+    uint32_t *b = sim_map_next(&m, 9, &cur);
+    CHECK(a && b && *a == 100 && *b == 101 && sim_map_next(&m, 9, &cur) == NULL);
+    CHECK(sim_map_get(&m, 10) == NULL);
+    sim_map_free(&m);
+
+    /* A chain that starts in the last slot wraps to the first; the order of values survives
+     * every growth. */
+    int ok = 1;
+    for (uint32_t i = 0; i < 5000; i++) {
+        ok &= sim_map_add(&m, 0xffffffffULL, i);        /* the last slot of any table */
+        ok &= sim_map_add(&m, (uint64_t)i << 33 | 3, i); /* others in between */
+    }
+    CHECK(ok);
+    CHECK_INT(m.count, 10000);
+    cur = SIM_MAP_START;
+    uint32_t want = 0;
+    for (uint32_t *x; (x = sim_map_next(&m, 0xffffffffULL, &cur)) != NULL; want++)
+        ok &= *x == want;
+    CHECK(ok);
+    CHECK_INT(want, 5000);
+    for (uint32_t i = 0; i < 5000; i++) {
+        uint32_t *x = sim_map_get(&m, (uint64_t)i << 33 | 3);
+        ok &= x && *x == i;
+    }
+    CHECK(ok);
+    CHECK(!sim_map_reserve(&m, SIM_HMAP_MAX_SLOTS) && m.count == 10000);
+    sim_map_free(&m);
+    CHECK(m.keys == NULL && m.vals == NULL && m.cap == 0);
+}
+
 /* The configuration file (issue #12): layers override, every problem has FILE:LINE and the
  * rest of the file still applies; passwords never show. */
 static void test_conf(void)
@@ -197,6 +290,8 @@ int main(void)
     test_jsonw();
     test_diags();
     test_strings_table();
+    test_hash_set();
+    test_hash_map();
     test_conf();
     return TEST_REPORT();
 }

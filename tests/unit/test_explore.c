@@ -7,48 +7,21 @@
  * recorded operations; both must find the same number of states and, for every ending, the
  * same count of finished states, passes, lowest and highest total. The fixture `tricky` has a
  * script that keeps a counter, draws random numbers, asks about a flag and an action no
- * condition names, jumps with sim.go and reads the mood and the clock; `mini` is plain.
+ * condition names, jumps with sim.go and reads the mood and the clock; `mini` is plain;
+ * `many` has 21 endings (the oracle once kept only 16) and a script of its own.
+ * That oracle shares the explorer's idea of a state, so a second one shares nothing of it:
+ * every path walked and replayed from scratch, no state merged with another (the same
+ * endings, each with the same lowest and highest total, passed and failed alike).
  * Also: a lean session's snapshot puts back exactly the state it was saved in. */
 #include "session/explore.h"
+#include "session/session_internal.h"
+#include "core/hmap.h"
 #include "../test.h"
 
 #include <stdlib.h>
 
 #define MAX_DEPTH 60
 #define MAX_MOVES 128
-
-typedef struct Set {
-    uint64_t *k;
-    size_t cap, n;
-} Set;
-
-static int set_add(Set *s, uint64_t h)
-{
-    h |= 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 1024;
-        uint64_t *n = calloc(ncap, sizeof *n);
-        if (!n) return 0;
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->k[i])
-                for (size_t j = s->k[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!n[j]) {
-                        n[j] = s->k[i];
-                        break;
-                    }
-        free(s->k);
-        s->k = n;
-        s->cap = ncap;
-    }
-    for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
-        if (s->k[j] == h) return 0;
-        if (!s->k[j]) {
-            s->k[j] = h;
-            s->n++;
-            return 1;
-        }
-    }
-}
 
 typedef struct EndStat {
     long long reached, passed;
@@ -59,8 +32,8 @@ typedef struct Plain {
     const Scenario *s;
     ScriptProgram *prog;
     SessionTookFilter *filter;
-    Set seen;
-    EndStat ends[16];
+    SimSet seen;
+    EndStat *ends; /* one per ending, however many */
     char moves[MAX_DEPTH][256];
     long long states;
     int incomplete;
@@ -68,7 +41,7 @@ typedef struct Plain {
 
 static Session *replay(Plain *p, int depth)
 {
-    SessionOptions so = {1, MODE_TRAINING, {0, 0, 0, 0}, p->prog, 0};
+    SessionOptions so = {.seed = 1, .mode = MODE_TRAINING, .program = p->prog};
     Session *ss = NULL;
     SimError e;
     if (session_create(p->s, &so, &ss, &e) != SIM_OK) return NULL;
@@ -125,7 +98,7 @@ static void plain_walk(Plain *p, int depth)
 {
     Session *ss = replay(p, depth);
     if (!ss) return;
-    if (!set_add(&p->seen, session_state_hash(ss))) {
+    if (sim_set_add(&p->seen, session_state_hash(ss)) != 1) {
         session_destroy(ss);
         return;
     }
@@ -159,6 +132,74 @@ static void plain_walk(Plain *p, int depth)
     free(moves);
 }
 
+/* ---- the walk with no filter ----------------------------------------------------------------
+ * Every path, replayed from scratch in a fresh ordinary attempt, and no state ever merged with
+ * another: nothing here uses the explorer's idea of a state (no state hash, no took-and-flag
+ * filter), so a filter that merges states it should not, or a state hash that forgets
+ * something, shows as an ending, a lowest or a highest total the explorer did not find. */
+typedef struct TreeEnd {
+    int reached, any_pass, any_fail;
+    int min, max;
+} TreeEnd;
+
+typedef struct Tree {
+    const Scenario *s;
+    ScriptProgram *prog;
+    TreeEnd *ends; /* one per ending */
+    char moves[MAX_DEPTH][256];
+    long long nodes, max_nodes;
+    int incomplete;
+} Tree;
+
+static void tree_walk(Tree *t, int depth)
+{
+    if (++t->nodes > t->max_nodes) {
+        t->incomplete = 1;
+        return;
+    }
+    SessionOptions so = {.seed = 1, .mode = MODE_TRAINING, .program = t->prog};
+    Session *ss = NULL;
+    SimError e;
+    if (session_create(t->s, &so, &ss, &e) != SIM_OK) {
+        t->incomplete = 1;
+        return;
+    }
+    for (int i = 0; i < depth; i++)
+        if (session_act(ss, t->moves[i], &e) != SIM_OK) {
+            session_destroy(ss);
+            t->incomplete = 1; /* every move tried was offered: this must not happen */
+            return;
+        }
+    if (session_finished(ss)) {
+        const Ending *en = session_ending(ss);
+        if (en) {
+            TreeEnd *te = &t->ends[en - t->s->endings];
+            ScoreReport r;
+            session_report(ss, &r);
+            if (!te->reached || r.total < te->min) te->min = r.total;
+            if (!te->reached || r.total > te->max) te->max = r.total;
+            te->reached = 1;
+            te->any_pass |= r.passed != 0;
+            te->any_fail |= r.passed == 0;
+        }
+        session_destroy(ss);
+        return;
+    }
+    if (depth >= MAX_DEPTH) {
+        t->incomplete = 1;
+        session_destroy(ss);
+        return;
+    }
+    char(*moves)[256] = malloc(MAX_MOVES * 256);
+    size_t n = moves ? plain_moves(ss, moves, MAX_MOVES) : 0;
+    session_destroy(ss);
+    for (size_t i = 0; i < n && !t->incomplete; i++) {
+        snprintf(t->moves[depth], sizeof t->moves[depth], "%s", moves[i]);
+        tree_walk(t, depth + 1);
+    }
+    free(moves);
+}
+
 static Scenario *load(const char *id, RuleCatalog **rules)
 {
     char path[512], dir[512], scripts[512];
@@ -168,7 +209,7 @@ static Scenario *load(const char *id, RuleCatalog **rules)
     SimDiags d;
     simdiags_init(&d);
     *rules = rules_load(path, &d);
-    ScenarioLoadOptions opt = {*rules, scripts, NULL};
+    ScenarioLoadOptions opt = {.rules = *rules, .scripts_dir = scripts};
     Scenario *s = scenario_load(dir, &opt, &d);
     for (size_t i = 0; i < d.count; i++) {
         char *m = simdiag_format(&d.items[i]);
@@ -198,11 +239,19 @@ static void compare(const char *id)
     p.s = s;
     p.prog = prog;
     p.filter = session_took_filter_create(s);
-    CHECK(p.filter != NULL);
+    p.ends = calloc(s->ending_count + 1, sizeof *p.ends);
+    CHECK(p.filter != NULL && p.ends != NULL);
+    if (!p.filter || !p.ends) {
+        free(p.ends);
+        session_took_filter_destroy(p.filter);
+        script_program_destroy(prog);
+        scenario_free(s);
+        rules_free(rules);
+        return;
+    }
     for (int round = 0; round < 16; round++) {
-        free(p.seen.k);
-        memset(&p.seen, 0, sizeof p.seen);
-        memset(p.ends, 0, sizeof p.ends);
+        sim_set_free(&p.seen);
+        memset(p.ends, 0, s->ending_count * sizeof *p.ends);
         p.states = 0;
         p.incomplete = 0;
         plain_walk(&p, 0);
@@ -212,7 +261,7 @@ static void compare(const char *id)
     CHECK(!p.incomplete);
     CHECK(p.states > 100);
 
-    ExploreOptions xo = {0, 0, 1, MAX_DEPTH, prog, 1};
+    ExploreOptions xo = {.seed = 1, .max_depth = MAX_DEPTH, .program = prog, .verify = 1};
     ExploreResult *r = NULL;
     CHECK(explore_run(s, &xo, &r, &e) == SIM_OK);
     if (r) {
@@ -225,7 +274,8 @@ static void compare(const char *id)
         CHECK_INT(r->verify_failures, 0);
         CHECK(r->verified > 0);
         CHECK(r->control_states < r->states);
-        for (size_t i = 0; i < s->ending_count && i < 16; i++) {
+        CHECK_INT((long long)r->ending_count, (long long)s->ending_count);
+        for (size_t i = 0; i < s->ending_count && i < r->ending_count; i++) {
             CHECK_INT(r->endings[i].reached, p.ends[i].reached);
             CHECK_INT(r->endings[i].passed, p.ends[i].passed);
             if (p.ends[i].reached) {
@@ -235,8 +285,57 @@ static void compare(const char *id)
         }
     }
     explore_free(r);
-    free(p.seen.k);
+    free(p.ends);
+    sim_set_free(&p.seen);
     session_took_filter_destroy(p.filter);
+    script_program_destroy(prog);
+    scenario_free(s);
+    rules_free(rules);
+}
+
+/* The explorer against the walk with no filter: the same endings reached, each with the same
+ * lowest and highest total, passed on some path and failed on some path alike. */
+static void compare_unfiltered(const char *id, long long max_nodes)
+{
+    RuleCatalog *rules = NULL;
+    Scenario *s = load(id, &rules);
+    CHECK(s != NULL);
+    if (!s) {
+        rules_free(rules);
+        return;
+    }
+    ScriptProgram *prog = NULL;
+    SimError e;
+    if (s->script) CHECK(script_program_create(s, &prog, &e) == SIM_OK);
+    Tree t = {.s = s, .prog = prog, .max_nodes = max_nodes};
+    t.ends = calloc(s->ending_count + 1, sizeof *t.ends);
+    CHECK(t.ends != NULL);
+    if (t.ends) tree_walk(&t, 0);
+    printf("%s: %lld paths' nodes walked with no filter\n", id, t.nodes);
+    CHECK(!t.incomplete); /* a fixture too big for this walk must not pass unchecked */
+
+    ExploreOptions xo = {.seed = 1, .max_depth = MAX_DEPTH, .program = prog};
+    ExploreResult *r = NULL;
+    CHECK(explore_run(s, &xo, &r, &e) == SIM_OK);
+    if (r && t.ends && !t.incomplete) {
+        CHECK(r->complete);
+        CHECK_INT((long long)r->ending_count, (long long)s->ending_count);
+        int reached = 0;
+        for (size_t i = 0; i < s->ending_count; i++) {
+            const ExploreEnding *x = &r->endings[i];
+            const TreeEnd *te = &t.ends[i];
+            reached += te->reached;
+            CHECK_INT(x->reached > 0, te->reached);
+            if (!te->reached || !x->reached) continue;
+            CHECK_INT(x->min_total, te->min);
+            CHECK_INT(x->max_total, te->max);
+            CHECK_INT(x->passed > 0, te->any_pass);
+            CHECK_INT(x->reached - x->passed > 0, te->any_fail);
+        }
+        CHECK(reached > 0);
+    }
+    explore_free(r);
+    free(t.ends);
     script_program_destroy(prog);
     scenario_free(s);
     rules_free(rules);
@@ -252,16 +351,18 @@ static void snapshot_round_trip(void)
         rules_free(rules);
         return;
     }
-    SessionOptions so = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 1};
+    SessionOptions so = {.seed = 7, .mode = MODE_TRAINING};
     Session *ss = NULL;
     SimError e;
-    CHECK(session_create(s, &so, &ss, &e) == SIM_OK);
+    CHECK(session_create_lean(s, &so, &ss, &e) == SIM_OK);
     if (ss) {
         CHECK(session_act(ss, "hello", &e) == SIM_OK);
         CHECK(session_act(ss, "explain", &e) == SIM_OK);
         SessionSnapshot *sn = NULL;
         CHECK(session_snapshot_save(ss, &sn, &e) == SIM_OK);
         uint64_t before = session_state_hash(ss);
+        double minutes = session_minutes(ss);
+        int mood = session_mood(ss), step = session_step_index(ss);
         CHECK(session_act(ss, "joke", &e) == SIM_OK);
         CHECK(session_act(ss, "to-decide", &e) == SIM_OK);
         CHECK(session_act(ss, "refuse", &e) == SIM_OK);
@@ -271,6 +372,8 @@ static void snapshot_round_trip(void)
             CHECK(session_snapshot_load(ss, sn, &e) == SIM_OK);
             CHECK(!session_finished(ss));
             CHECK(session_state_hash(ss) == before);
+            CHECK(session_minutes(ss) == minutes && session_mood(ss) == mood);
+            CHECK(session_step_index(ss) == step && session_ending(ss) == NULL);
             /* The script's counter and random generator were put back too: the same moves
              * give the same end. */
             CHECK(session_act(ss, "joke", &e) == SIM_OK);
@@ -281,7 +384,7 @@ static void snapshot_round_trip(void)
         session_snapshot_free(sn);
         /* A plain session refuses snapshots. */
         Session *plain = NULL;
-        SessionOptions po = {7, MODE_TRAINING, {0, 0, 0, 0}, NULL, 0};
+        SessionOptions po = {.seed = 7, .mode = MODE_TRAINING};
         CHECK(session_create(s, &po, &plain, &e) == SIM_OK);
         SessionSnapshot *no = NULL;
         CHECK(plain && session_snapshot_save(plain, &no, &e) == SIM_ERR_INVALID && !no);
@@ -297,6 +400,12 @@ int main(void)
     snapshot_round_trip();
     compare("mini");
     compare("tricky");
+    compare("many");
+    /* With no filter every path is its own; tricky's loops make that tree far too big (the
+     * walk did not end in 10 minutes), so it runs on the small fixtures, the scripted many
+     * among them. */
+    compare_unfiltered("mini", 2000000);
+    compare_unfiltered("many", 2000000);
     printf("%d passed, %d failed\n", test_passed, test_failed);
     return test_failed ? 1 : 0;
 }

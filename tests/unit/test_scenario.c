@@ -27,7 +27,7 @@ static char *replace(const char *text, const char *from, const char *to)
 /* Loads text as tests/…/mini/scenario.json; returns the scenario (or NULL) and fills d. */
 static Scenario *load_text(const char *text, SimDiags *d)
 {
-    ScenarioLoadOptions opt = {rules, NULL, NULL};
+    ScenarioLoadOptions opt = {.rules = rules};
     simdiags_init(d);
     return scenario_load_mem("x/mini", "mini.json", text, strlen(text), NULL, 0, &opt, d);
 }
@@ -62,7 +62,7 @@ static void test_valid_fixture(void)
     SimDiags d;
     char dir[512];
     snprintf(dir, sizeof dir, "%s/scenarios/mini", TEST_DATA_DIR);
-    ScenarioLoadOptions opt = {rules, NULL, NULL};
+    ScenarioLoadOptions opt = {.rules = rules};
     simdiags_init(&d);
     Scenario *s = scenario_load(dir, &opt, &d);
     CHECK(s != NULL);
@@ -285,7 +285,7 @@ static void test_fuzz_regressions(void)
         CHECK(sim_read_file(path, 1 << 20, &text, &len, &e) == SIM_OK);
         SimDiags d;
         simdiags_init(&d);
-        ScenarioLoadOptions opt = {rules, NULL, NULL};
+        ScenarioLoadOptions opt = {.rules = rules};
         Scenario *s = scenario_load_mem("x/mini", "mini.json", text, len, NULL, 0, &opt, &d);
         CHECK(s == NULL);
         char *msgs = all(&d);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-static ScriptLimits small = {16u * 1024u * 1024u, 2000000, 0, 0};
+static ScriptLimits small = {.memory = 16u * 1024u * 1024u, .instructions = 2000000};
 
 static char *eval_ok(const char *code)
 {
@@ -100,7 +100,8 @@ int main(void)
 
     /* The wall-clock budget stops a call the instruction count would let run (only that it
      * stops is checked: how soon is a figure of bench_lua_budget). */
-    ScriptLimits timed = {16u * 1024u * 1024u, 1000000000000000LL, 50, 0};
+    ScriptLimits timed = {.memory = 16u * 1024u * 1024u, .instructions = 1000000000000000LL,
+                          .time_ms = 50};
     char *o2 = NULL;
     CHECK(script_eval("while true do end", &timed, &o2, &e) == SIM_ERR_SCRIPT);
     CHECK_HAS(e.msg, "eval.lua:1: сценарий превысил бюджет времени (50 мс на вызов)");

@@ -14,7 +14,7 @@ static ScriptProgram *program; /* set for the second pass over the tests */
 static Session *start(uint64_t seed)
 {
     Session *ss = NULL;
-    SessionOptions o = {seed, MODE_TRAINING, {0, 0, 0, 0}, program, 0};
+    SessionOptions o = {.seed = seed, .mode = MODE_TRAINING, .program = program};
     SimError e;
     if (session_create(scen, &o, &ss, &e) != SIM_OK)
         fprintf(stderr, "session_create: %s\n", e.msg);
@@ -228,7 +228,7 @@ int main(void)
     SimDiags d;
     simdiags_init(&d);
     rules = rules_load(path, &d);
-    ScenarioLoadOptions opt = {rules, scripts, NULL};
+    ScenarioLoadOptions opt = {.rules = rules, .scripts_dir = scripts};
     scen = scenario_load(dir, &opt, &d);
     for (size_t i = 0; i < d.count; i++) {
         char *m = simdiag_format(&d.items[i]);

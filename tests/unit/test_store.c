@@ -48,8 +48,8 @@ static void test_roundtrip(void)
     memset(&r, 0, sizeof r);
     r.total = 71;
     r.passed = 1;
-    r.crit[0] = (CriterionResult){5, 5, 10};
-    r.crit[1] = (CriterionResult){10, 10, 10};
+    r.crit[0] = (CriterionResult){.raw = 5, .score = 5, .max = 10};
+    r.crit[1] = (CriterionResult){.raw = 10, .score = 10, .max = 10};
 
     AttemptInfo a;
     memset(&a, 0, sizeof a);
@@ -67,7 +67,8 @@ static void test_roundtrip(void)
     ScenarioStats ss = store_scenario_stats(st, id, "s1");
     CHECK_INT(ss.attempts, 1);
     CHECK_INT(ss.best_total, -1); /* not finished yet */
-    StoreResult res = {&sc, &l, &r, "accepted", 1, 2.0, "{}"};
+    StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
+                       .finished = 1, .sim_minutes = 2.0, .result_json = "{}"};
     CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
     ss = store_scenario_stats(st, id, "s1");
     CHECK_INT(ss.best_total, 71);
@@ -79,7 +80,8 @@ static void test_roundtrip(void)
     CHECK(strcmp(a.id, b.id) != 0);
     ScoreReport r0;
     memset(&r0, 0, sizeof r0);
-    StoreResult res0 = {&sc, &l, &r0, "unfinished", 0, 0.5, "{}"};
+    StoreResult res0 = {.scenario = &sc, .ledger = &l, .report = &r0, .outcome = "unfinished",
+                        .finished = 0, .sim_minutes = 0.5, .result_json = "{}"};
     CHECK(store_finish_attempt(st, b.id, &res0, &e) == SIM_OK);
     ss = store_scenario_stats(st, id, "s1");
     CHECK_INT(ss.attempts, 2);

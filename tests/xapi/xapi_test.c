@@ -801,9 +801,10 @@ static void resume_abandoned(const char *db, const char *hash, const char *title
     memset(&r, 0, sizeof r);
     r.total = 80;
     r.passed = 1;
-    r.crit[0] = (CriterionResult){4, 4, 5};
-    StoreResult sr = {&sc, &l, &r, "accepted", 1, 1.0,
-                      "{\"pass_mark\":70,\"ending\":\"accepted-clean\"}"};
+    r.crit[0] = (CriterionResult){.raw = 4, .score = 4, .max = 5};
+    StoreResult sr = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
+                      .finished = 1, .sim_minutes = 1.0,
+                      .result_json = "{\"pass_mark\":70,\"ending\":\"accepted-clean\"}"};
     CHECK(store_finish_attempt(st, a.id, &sr, &err) == SIM_OK);
     ledger_free(&l);
     store_close(st);
