@@ -48,6 +48,11 @@ make_pc() { # DB N SEED
   "$GEN" "$1" --attempts "$2" --trainees 40 --scenarios 13 --seed "$3" --actions >/dev/null
   sqlite3 "$1" "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;
     ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;
+    ALTER TABLE attempts DROP COLUMN pack_version;
+    CREATE TABLE t3 (id INTEGER PRIMARY KEY, surname TEXT NOT NULL, name TEXT NOT NULL,
+      personnel_number TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+    INSERT INTO t3 SELECT id, surname, name, personnel_number, created_at FROM trainees;
+    DROP TABLE trainees; ALTER TABLE t3 RENAME TO trainees;
     PRAGMA user_version = 3;"
   rm -f "$1.key" "$1".v*.bak
   "$EXE" report --db "$1" --format json >/dev/null
