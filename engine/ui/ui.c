@@ -7,13 +7,11 @@
  * input script and feeds the same SDL events a person would produce.
  */
 #include "../crypto/crypto.h"
-#include "ui_internal.h"
-#include "shift.h"
+#include "ui_app.h"
 
 #include "../core/i18n.h"
 #include "../store/report.h"
 
-#include <SDL.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -22,273 +20,11 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#define MAX_HITS 256
-#define MAX_NOTICES 8
-#define MAX_TRAINEES 64
-
-typedef enum Screen {
-    SCR_START = 0,
-    SCR_NEW_PROFILE,
-    SCR_CATALOG,
-    SCR_OFFICE,
-    SCR_DEBRIEF,
-    SCR_SETTINGS,
-    SCR_MANAGER,
-    SCR_TRAINEE,
-    SCR_REPLAY,
-    SCR_BOOK,         /* the «Справочник», over whatever screen opened it */
-    SCR_SHIFT_END,    /* the day summary of a shift */
-    SCR_RELOAD_ERROR, /* the open scenario no longer loads */
-    SCR_PIN           /* the manager's PIN, before the manager area */
-} Screen;
-
-#define MAX_SCENARIOS 256
-
-typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay;
-
-typedef enum HitKind {
-    HIT_NONE = 0,
-    HIT_PROFILE,
-    HIT_NEW_PROFILE,
-    HIT_MODE,
-    HIT_START,
-    HIT_SETTINGS,
-    HIT_QUIT,
-    HIT_FORM_FIELD,
-    HIT_FORM_OK,
-    HIT_FORM_CANCEL,
-    HIT_FILTER,
-    HIT_CARD,
-    HIT_BACK,
-    HIT_ACTION,
-    HIT_REACTION,
-    HIT_DESK_DOC,
-    HIT_PC,
-    HIT_FIELD,
-    HIT_REASON,
-    HIT_SERVICE,
-    HIT_CLOSE,
-    HIT_COMPARE,
-    HIT_DEBRIEF,
-    HIT_SETTING,
-    HIT_LEAVE_YES,
-    HIT_LEAVE_NO,
-    HIT_MANAGER,
-    HIT_MGR_TAB,
-    HIT_MGR_ROW,
-    HIT_MGR_COL,
-    HIT_HIST_ROW,
-    HIT_BOOK,
-    HIT_SHIFT,
-    HIT_SHIFT_END,
-    HIT_RELOAD,
-    HIT_CONTENT_DETAILS, /* show or hide the methodologist's report of a content error */
-    HIT_STORE_RETRY      /* «Повторить запись» */
-} HitKind;
-
-typedef struct Hit {
-    GRect r;
-    HitKind kind;
-    int arg;
-} Hit;
-
-typedef struct Notice {
-    char text[SIM_ERROR_MAX + 512];
-    int points;
-    int critical;
-    int info; /* news rather than a score: drawn with the accent colour */
-} Notice;
-
-typedef struct Ui {
-    const UiConfig *cfg;
-    /* The scenarios: the configuration's, except those loaded again from disk (owned[i]). */
-    UiScenario scens[MAX_SCENARIOS];
-    char owned[MAX_SCENARIOS];
-    size_t nscens;
-    Gfx *g;
-    Theme theme;
-    Layout l;
-    Screen screen;
-    Overlay ov;
-    int running, dirty;
-    /* settings */
-    int text_pct, high_contrast, timer_on;
-    /* start */
-    Trainee trainees[MAX_TRAINEES];
-    size_t ntrainees;
-    int sel_trainee; /* index, or -1 for a guest */
-    int exam;
-    /* the manager's PIN: two fields when setting it, the growing delay after wrong tries */
-    char pin[2][12];
-    int pin_field, pin_setting, pin_ok, pin_fails;
-    Uint32 pin_until;
-    char pin_msg[300];
-    int start_focus; /* 0 profiles, 1 mode, 2 buttons */
-    int start_button;
-    /* new profile */
-    char form[3][128];
-    int form_field;
-    char form_error[SIM_ERROR_MAX];
-    /* catalogue */
-    int filter; /* -1 all, else service group index */
-    int sel_card;
-    int catalog_cols;
-    /* Each card's best result and whether an attempt waits to be resumed, read from the
-     * database when the trainee changes or an attempt ends — not on every frame. */
-    ScenarioStats card_stats[256];
-    char card_resumable[256];
-    long long cards_for; /* the trainee they were read for; -2 = stale */
-    char services[32][128];
-    int nservices;
-    /* office */
-    Session *ss;
-    int scen;
-    char attempt[40];
-    int focus_area; /* 0 dialogue, 1 desk */
-    int sel_action, sel_doc;
-    int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
-
-    Notice notices[MAX_NOTICES];
-    int nnotices;
-    int last_step; /* the step the applicant's line belongs to */
-    int show_line;
-    uint32_t enter_t0;
-    int animating;
-    GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
-    char scene_key[128];
-    float scene_desk;
-    GfxLayer *front; /* everything in front of the applicant: kept while only they move */
-    int front_ok, front_reuse;
-    int office_frames; /* frames drawn since the attempt began: the first skips the layers */
-    int reaction; /* the reception has ended: the applicant's reaction shows until the trainee
-                     moves on to the debrief */
-    /* debrief */
-    int content_open; /* the content error's report is shown */
-    /* the results database refused writes: they wait in memory (store_pending) */
-    char store_msg[SIM_ERROR_MAX];
-    float scroll;
-    int debrief_btn;
-    float content_h;
-    /* manager area */
-    Report *report;
-    int mgr_tab, mgr_sel, mgr_sort, mgr_desc;
-    AttemptRow *hist;
-    size_t nhist;
-    int hist_sel;
-    long long mgr_trainee;
-    char mgr_title[400];
-    Session *replay;
-    char **replay_actions;
-    size_t replay_n, replay_k;
-    char replay_error[SIM_ERROR_MAX];
-    /* the «Справочник» and where it returns to */
-    Book book;
-    Screen book_back;
-    Overlay book_back_ov;
-    /* «Смена» */
-    Shift shift;
-    int in_shift;
-    int shift_btn;
-    int shift_tickets; /* tickets taken when the last notice was made */
-    /* reload: the open scenario's files, their last signature and the error screen */
-    char watch_sig[2][64];
-    uint32_t last_poll;
-    SimBuf reload_text; /* the loader's messages, one per line */
-    size_t reload_lines;
-    float reload_scroll;
-    int reload_btn;
-    int broken_tried;
-    /* settings screen */
-    int setting_row;
-    Screen settings_back;
-    /* hits */
-    Hit hits[MAX_HITS];
-    int nhits;
-    int mouse_x, mouse_y;
-    int hover;
-    /* automation */
-    char **script;
-    size_t script_lines, script_pc;
-    uint32_t wait_until;
-    SimError *err;
-    int failed;
-} Ui;
-
 /* ==== helpers ============================================================================= */
-
-static void add_hit(Ui *u, GRect r, HitKind k, int arg)
-{
-    if (u->nhits < MAX_HITS)
-        u->hits[u->nhits++] = (Hit){r, k, arg};
-}
-
-static int hovered(const Ui *u, GRect r)
-{
-    return u->mouse_x >= r.x && u->mouse_x < r.x + r.w && u->mouse_y >= r.y &&
-           u->mouse_y < r.y + r.h;
-}
 
 static const Scenario *cur_scen(const Ui *u)
 {
     return u->scens[u->scen].scenario;
-}
-
-static float text_w(Ui *u, const char *s, int px, GFont f)
-{
-    int w, h;
-    gfx_text_size(u->g, s, px, f, &w, &h);
-    return (float)w;
-}
-
-/* A button: rounded, accent when primary or focused; returns its rect. */
-static GRect button(Ui *u, float x, float y, const char *label, int primary, int focused,
-                    HitKind k, int arg)
-{
-    const Layout *l = &u->l;
-    float pad = 18 * l->s;
-    float w = text_w(u, label, l->px_body, GF_BOLD) + 2 * pad;
-    float h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * l->s;
-    GRect r = {x, y, w, h};
-    int hov = hovered(u, r);
-    GColor bg = primary ? u->theme.accent : u->theme.panel;
-    GColor fg = primary ? u->theme.accent_text : u->theme.text;
-    gfx_round(u->g, (GRect){x + 2 * l->s, y + 3 * l->s, w, h}, 8 * l->s, u->theme.shadow);
-    gfx_round(u->g, r, 8 * l->s, bg);
-    gfx_round_outline(u->g, r, 8 * l->s, (hov ? 2.5f : 1.5f) * l->s,
-                      primary ? u->theme.accent : u->theme.panel_edge);
-    gfx_text(u->g, label, x + pad, y + 8 * l->s, l->px_body, GF_BOLD, fg);
-    if (focused)
-        gfx_round_outline(u->g, (GRect){x - 4 * l->s, y - 4 * l->s, w + 8 * l->s, h + 8 * l->s},
-                          10 * l->s, 3 * l->s, u->theme.focus);
-    add_hit(u, r, k, arg);
-    return r;
-}
-
-static void panel(Ui *u, GRect r)
-{
-    float s = u->l.s;
-    gfx_round(u->g, (GRect){r.x + 3 * s, r.y + 4 * s, r.w, r.h}, 10 * s, u->theme.shadow);
-    gfx_round(u->g, r, 10 * s, u->theme.panel);
-    gfx_round_outline(u->g, r, 10 * s, 1.5f * s, u->theme.panel_edge);
-}
-
-static void dim(Ui *u)
-{
-    gfx_fill(u->g, (GRect){0, 0, (float)u->l.W, (float)u->l.H}, (GColor){0, 0, 0, 150});
-}
-
-void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text)
-{
-    float h = gfx_line_height(g, l->px_small, GF_REGULAR) + 10 * l->s;
-    gfx_fill(g, (GRect){0, l->H - h, (float)l->W, h},
-             high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
-    gfx_text(g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
-             (GColor){255, 255, 255, 255});
-}
-
-static void hint_bar(Ui *u, const char *text)
-{
-    ui_hint_bar(u->g, &u->l, u->high_contrast, text);
 }
 
 /* ==== settings ============================================================================ */
@@ -941,32 +677,15 @@ static void reload_trainees(Ui *u)
         u->sel_trainee = (int)u->ntrainees - 1;
 }
 
-void ui_title_bar(Gfx *g, const Layout *l, const Theme *t, int high_contrast, const char *title,
-                  const char *sub)
-{
-    float s = l->s;
-    gfx_gradient(g, (GRect){0, 0, (float)l->W, l->title_h}, t->accent,
-                 high_contrast ? t->accent : (GColor){9, 74, 140, 255});
-    gfx_text(g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, t->accent_text);
-    if (sub)
-        gfx_text(g, sub, 40 * s, 18 * s + l->px_title * 1.35f, l->px_label, GF_REGULAR,
-                 t->accent_text);
-}
-
-static void draw_title_bar(Ui *u, const char *title, const char *sub)
-{
-    ui_title_bar(u->g, &u->l, &u->theme, u->high_contrast, title, sub);
-}
-
 static void draw_start(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
-    draw_title_bar(u, tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
+    ui_title(u, tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
     /* Profiles. */
     float top = l->title_h + 22 * s;
     GRect left = {40 * s, top, W * 0.46f, l->H - top - 80 * s};
-    panel(u, left);
+    ui_panel(u, left);
     gfx_text(u->g, tr(STR_UI_PROFILE), left.x + 20 * s, left.y + 16 * s, l->px_dialog, GF_BOLD,
              u->theme.text);
     float y = left.y + 20 * s + l->px_dialog * 1.6f;
@@ -988,17 +707,17 @@ static void draw_start(Ui *u)
                  u->theme.text);
         if (sel && u->start_focus == 0)
             gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
-        add_hit(u, r, HIT_PROFILE, i);
+        ui_hit(u, r, HIT_PROFILE, i);
         y += rowh;
     }
-    GRect nb = button(u, left.x + 16 * s,
+    GRect nb = ui_button(u, left.x + 16 * s,
                       left.y + left.h - gfx_line_height(u->g, l->px_body, GF_BOLD) - 34 * s,
                       tr(STR_UI_NEW_PROFILE), 0, 0, HIT_NEW_PROFILE, 0);
-    button(u, nb.x + nb.w + 14 * s, nb.y, tr(STR_MGR_BUTTON), 0, 0, HIT_MANAGER, 0);
+    ui_button(u, nb.x + nb.w + 14 * s, nb.y, tr(STR_MGR_BUTTON), 0, 0, HIT_MANAGER, 0);
 
     /* Mode and start. */
     GRect right = {W * 0.46f + 70 * s, top, W * 0.54f - 110 * s, l->H - top - 80 * s};
-    panel(u, right);
+    ui_panel(u, right);
     gfx_text(u->g, tr(STR_UI_MODE), right.x + 20 * s, right.y + 16 * s, l->px_dialog, GF_BOLD,
              u->theme.text);
     float my = right.y + 20 * s + l->px_dialog * 1.6f;
@@ -1021,21 +740,21 @@ static void draw_start(Ui *u)
         if (sel && u->start_focus == 1)
             gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
                               10 * s, 3 * s, u->theme.focus);
-        add_hit(u, r, HIT_MODE, m);
+        ui_hit(u, r, HIT_MODE, m);
         my += r.h + 12 * s;
     }
     float bh_ = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float bx = right.x + 16 * s, by = right.y + right.h - bh_ - 18 * s;
-    GRect b = button(u, bx, by, tr(STR_UI_START), 1, u->start_focus == 2 && u->start_button == 0,
+    GRect b = ui_button(u, bx, by, tr(STR_UI_START), 1, u->start_focus == 2 && u->start_button == 0,
                      HIT_START, 0);
-    b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_SETTINGS), 0,
+    b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_SETTINGS), 0,
                u->start_focus == 2 && u->start_button == 1, HIT_SETTINGS, 0);
-    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_QUIT), 0, u->start_focus == 2 && u->start_button == 2,
+    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_QUIT), 0, u->start_focus == 2 && u->start_button == 2,
            HIT_QUIT, 0);
     if (u->cfg->load_errors && *u->cfg->load_errors)
         gfx_text_box(u->g, u->cfg->load_errors, 40 * s, l->H - 74 * s, W - 80 * s, l->px_small,
                      GF_REGULAR, u->theme.bad, 1);
-    hint_bar(u, tr(STR_UI_HINT_START));
+    ui_hint(u, tr(STR_UI_HINT_START));
 }
 
 static void start_key(Ui *u, SDL_Keycode k)
@@ -1094,12 +813,12 @@ static void draw_new_profile(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s;
-    draw_title_bar(u, tr(STR_UI_NEW_PROFILE), NULL);
+    ui_title(u, tr(STR_UI_NEW_PROFILE), NULL);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     GRect p = {l->W * 0.2f, l->title_h + 24 * s, l->W * 0.6f,
                24 * s + 3 * (l->px_label * 1.5f + l->px_body * 2.0f + 18 * s) + l->px_label * 1.6f +
                    btn_h + 40 * s};
-    panel(u, p);
+    ui_panel(u, p);
     const SimStr labels[3] = {STR_UI_SURNAME, STR_UI_NAME, STR_UI_PERSONNEL};
     float y = p.y + 24 * s;
     for (int i = 0; i < 3; i++) {
@@ -1113,15 +832,15 @@ static void draw_new_profile(Ui *u)
         snprintf(shown, sizeof shown, "%s%s", u->form[i], u->form_field == i ? "▏" : "");
         gfx_text(u->g, shown, box.x + 10 * s, box.y + l->px_body * 0.4f, l->px_body, GF_REGULAR,
                  u->theme.text);
-        add_hit(u, box, HIT_FORM_FIELD, i);
+        ui_hit(u, box, HIT_FORM_FIELD, i);
         y += box.h + 18 * s;
     }
     if (u->form_error[0])
         gfx_text(u->g, u->form_error, p.x + 24 * s, y, l->px_label, GF_BOLD, u->theme.bad);
-    GRect b = button(u, p.x + 24 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_CREATE), 1, 0,
+    GRect b = ui_button(u, p.x + 24 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_CREATE), 1, 0,
                      HIT_FORM_OK, 0);
-    button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_FORM_CANCEL, 0);
-    hint_bar(u, tr(STR_UI_HINT_FORM));
+    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_FORM_CANCEL, 0);
+    ui_hint(u, tr(STR_UI_HINT_FORM));
 }
 
 static void form_submit(Ui *u)
@@ -1296,22 +1015,22 @@ static void draw_catalog(Ui *u)
     else
         snprintf(sub, sizeof sub, "%s · %s", tr(STR_UI_GUEST),
                  u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-    draw_title_bar(u, tr(STR_UI_CATALOG), sub);
+    ui_title(u, tr(STR_UI_CATALOG), sub);
     {
         /* The reference book and the shift, at the right of the title bar. */
         float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
         float by = (l->title_h - bh) / 2;
-        float w1 = text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        float w2 = text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        GRect b2 = button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0, 0, HIT_BOOK,
+        float w1 = ui_text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
+        float w2 = ui_text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
+        GRect b2 = ui_button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0, 0, HIT_BOOK,
                           0);
-        button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, 0, HIT_SHIFT, 0);
+        ui_button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, 0, HIT_SHIFT, 0);
     }
     /* Filter chips. */
     float x = 40 * s, y = l->title_h + 14 * s;
     for (int gi = -1; gi < u->nservices; gi++) {
         const char *name = gi < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[gi];
-        float w = text_w(u, name, l->px_label, GF_BOLD) + 28 * s;
+        float w = ui_text_w(u, name, l->px_label, GF_BOLD) + 28 * s;
         if (x + w > W - 40 * s) {
             x = 40 * s;
             y += l->px_label * 2.4f;
@@ -1322,7 +1041,7 @@ static void draw_catalog(Ui *u)
         gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
         gfx_text(u->g, name, x + 14 * s, y + l->px_label * 0.45f, l->px_label, GF_BOLD,
                  sel ? u->theme.accent_text : u->theme.text);
-        add_hit(u, r, HIT_FILTER, gi);
+        ui_hit(u, r, HIT_FILTER, gi);
         x += w + 10 * s;
     }
     y += l->px_label * 3.0f;
@@ -1380,7 +1099,7 @@ static void draw_catalog(Ui *u)
             col = 0;
         if (r.y + r.h < top || r.y > bottom)
             continue;
-        panel(u, r);
+        ui_panel(u, r);
         gfx_text_box(u->g, sc->title, r.x + 16 * s, r.y + 12 * s, r.w - 32 * s, l->px_body, GF_BOLD,
                      u->theme.text, 1);
         char meta[200], stars[32] = "";
@@ -1406,15 +1125,15 @@ static void draw_catalog(Ui *u)
             snprintf(best, sizeof best, tr(STR_UI_BEST), st->best_total);
         gfx_text(u->g, best, r.x + 16 * s, r.y + r.h - lh - 10 * s, l->px_label, GF_REGULAR,
                  u->theme.text);
-        float sw = text_w(u, status, l->px_label, GF_BOLD);
+        float sw = ui_text_w(u, status, l->px_label, GF_BOLD);
         gfx_text(u->g, status, r.x + r.w - sw - 16 * s, r.y + r.h - lh - 10 * s, l->px_label,
                  GF_BOLD, sc_col);
         if (i == u->sel_card)
             gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
                               12 * s, 3 * s, u->theme.focus);
-        else if (hovered(u, r))
+        else if (ui_hovered(u, r))
             gfx_round_outline(u->g, r, 10 * s, 2 * s, u->theme.accent);
-        add_hit(u, r, HIT_CARD, i);
+        ui_hit(u, r, HIT_CARD, i);
     }
     gfx_clip(u->g, NULL);
     if (n == 0)
@@ -1422,7 +1141,7 @@ static void draw_catalog(Ui *u)
     if (u->form_error[0])
         gfx_text_box(u->g, u->form_error, 40 * s, l->H - 80 * s, W - 80 * s, l->px_small,
                      GF_REGULAR, u->theme.bad, 1);
-    hint_bar(u, tr(STR_UI_HINT_CATALOG));
+    ui_hint(u, tr(STR_UI_HINT_CATALOG));
 }
 
 static void catalog_key(Ui *u, SDL_Keycode k)
@@ -1496,13 +1215,13 @@ static void draw_hud(Ui *u)
         char right[64];
         snprintf(right, sizeof right, "%s: 100 %s", tr(STR_UI_SCORE),
                  u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-        float room = W - 16 * s - (text_w(u, right, px, GF_BOLD) + 60 * s) - x;
+        float room = W - 16 * s - (ui_text_w(u, right, px, GF_BOLD) + 60 * s) - x;
         int q = shift_queue(&u->shift, session_minutes(u->ss));
         snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD), u->shift.cur + 1, u->shift.count, q);
-        float bw = text_w(u, buf, px, GF_BOLD) + 20 * s;
+        float bw = ui_text_w(u, buf, px, GF_BOLD) + 20 * s;
         if (bw > room) { /* large text: the short form */
             snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD_SHORT), u->shift.cur + 1, u->shift.count, q);
-            bw = text_w(u, buf, px, GF_BOLD) + 20 * s;
+            bw = ui_text_w(u, buf, px, GF_BOLD) + 20 * s;
         }
         if (bw <= room) {
             gfx_round(u->g, (GRect){x, 7 * s, bw, h - 14 * s}, 6 * s,
@@ -1513,13 +1232,13 @@ static void draw_hud(Ui *u)
         }
     }
     const char *mode = u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
-    float mw = text_w(u, mode, px, GF_BOLD) + 20 * s;
+    float mw = ui_text_w(u, mode, px, GF_BOLD) + 20 * s;
     float rx = W - mw - 16 * s;
     if (!u->exam) {
         ScoreReport r;
         session_report(u->ss, &r);
         snprintf(buf, sizeof buf, "%s: %d", tr(STR_UI_SCORE), r.total);
-        float bw = text_w(u, buf, px, GF_BOLD);
+        float bw = ui_text_w(u, buf, px, GF_BOLD);
         gfx_text(u->g, buf, rx - bw - 20 * s, ty, px, GF_BOLD, fg);
     }
     gfx_round(u->g, (GRect){rx, 7 * s, mw, h - 14 * s}, 6 * s, u->theme.accent);
@@ -1625,7 +1344,7 @@ static void draw_reaction(Ui *u, GRect dp)
         y += gfx_text_box(u->g, en->title, x, y, w, l->px_body, GF_BOLD, u->theme.text, 1) +
              12 * s;
     float by = fminf(y, dp.y + dp.h - (float)l->px_body * 2.6f);
-    button(u, x, by, tr(STR_UI_TO_DEBRIEF), 1, 1, HIT_REACTION, 0);
+    ui_button(u, x, by, tr(STR_UI_TO_DEBRIEF), 1, 1, HIT_REACTION, 0);
 }
 
 static void draw_office_front(Ui *u, float desk)
@@ -1671,7 +1390,7 @@ static void draw_office_front(Ui *u, float desk)
         float tail[6] = {b.x + 2 * s, b.y + b.h * 0.35f, b.x + 2 * s, b.y + b.h * 0.35f + 30 * s,
                          ax, ay};
         gfx_poly(u->g, tail, 3, u->theme.panel);
-        panel(u, b);
+        ui_panel(u, b);
         gfx_fill(u->g, (GRect){b.x + 1 * s, b.y + b.h * 0.35f + 2 * s, 3 * s, 26 * s},
                  u->theme.panel);
         float y = b.y + 12 * s;
@@ -1691,7 +1410,7 @@ static void draw_office_front(Ui *u, float desk)
     /* The trainee's answers: the dialogue panel on the desk, scrolled to keep the focus in
      * view. */
     GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 48 * s};
-    panel(u, dp);
+    ui_panel(u, dp);
     float x = dp.x + 18 * s, y = dp.y + 10 * s, w = dp.w - 36 * s;
     if (u->reaction) {
         draw_reaction(u, dp);
@@ -1743,14 +1462,14 @@ static void draw_office_front(Ui *u, float desk)
         gfx_clip(u->g, &dp);
         if (focus)
             gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, u->high_contrast ? 80 : 28});
-        else if (hovered(u, r))
+        else if (ui_hovered(u, r))
             gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, 14});
         gfx_text_box(u->g, line, x + 2 * s, y + 4 * s, w - 16 * s, l->px_body,
                      focus ? GF_BOLD : GF_REGULAR, u->theme.text, 1);
         if (focus)
             gfx_round_outline(u->g, r, 6 * s, 2.5f * s, u->theme.focus);
         gfx_clip(u->g, NULL);
-        add_hit(u, r, HIT_ACTION, (int)i);
+        ui_hit(u, r, HIT_ACTION, (int)i);
         y += hts[i];
     }
 
@@ -1769,7 +1488,7 @@ static void draw_office_front(Ui *u, float desk)
         doc_card(u->g, l, &u->theme, &sc->documents[d], r,
                  u->focus_area == 1 && u->sel_doc == k && u->ov == OV_NONE,
                  session_doc_inspected(u->ss, (int)d), flagged);
-        add_hit(u, r, HIT_DESK_DOC, k);
+        ui_hit(u, r, HIT_DESK_DOC, k);
         k++;
     }
     if (k == 0)
@@ -1797,9 +1516,9 @@ static void draw_office_front(Ui *u, float desk)
     gfx_text(u->g, tr(STR_UI_PC_OPEN), scr.x + 6 * s, scr.y + scr.h - mpx * 1.5f, mpx, GF_BOLD,
              u->theme.accent);
     gfx_clip(u->g, NULL);
-    if (hovered(u, mon))
+    if (ui_hovered(u, mon))
         gfx_round_outline(u->g, mon, 8 * s, 2.5f * s, u->theme.focus);
-    add_hit(u, mon, HIT_PC, 0);
+    ui_hit(u, mon, HIT_PC, 0);
 
     /* Notices (training mode), over the hall's lower edge. */
     if (u->nnotices) {
@@ -1825,7 +1544,7 @@ static void draw_office_front(Ui *u, float desk)
                          GF_BOLD, u->theme.text, 1);
         }
     }
-    hint_bar(u, u->reaction ? tr(STR_UI_HINT_REACTION) : tr(STR_UI_HINT_OFFICE));
+    ui_hint(u, u->reaction ? tr(STR_UI_HINT_REACTION) : tr(STR_UI_HINT_OFFICE));
 }
 
 static int desk_docs(Ui *u, int *map, int max)
@@ -1865,7 +1584,7 @@ static void draw_doc_overlay(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    dim(u);
+    ui_dim(u);
     DocFieldBox boxes[128];
     GRect area = {0.05f * W, 0.07f * H, 0.9f * W, 0.82f * H};
     if (u->ov_doc2 >= 0) {
@@ -1877,10 +1596,10 @@ static void draw_doc_overlay(Ui *u)
     }
     size_t nb = doc_draw(u->g, l, &u->theme, u->ss, u->ov_doc, area, u->ov_field, boxes, 128);
     for (size_t i = 0; i < nb; i++)
-        add_hit(u, boxes[i].r, HIT_FIELD, boxes[i].field);
+        ui_hit(u, boxes[i].r, HIT_FIELD, boxes[i].field);
     if (u->compare_pick) {
         GRect p = {0.3f * W, 0.3f * H, 0.4f * W, 0.3f * H};
-        panel(u, p);
+        ui_panel(u, p);
         gfx_text(u->g, tr(STR_UI_COMPARE_WITH), p.x + 20 * s, p.y + 16 * s, l->px_body, GF_BOLD,
                  u->theme.text);
         int map[64];
@@ -1891,24 +1610,24 @@ static void draw_doc_overlay(Ui *u)
             snprintf(line, sizeof line, "%d. %s", i + 1, cur_scen(u)->documents[map[i]].title);
             GRect r = {p.x + 14 * s, y, p.w - 28 * s, l->px_body * 1.7f};
             gfx_text(u->g, line, r.x + 6 * s, r.y + 4 * s, l->px_body, GF_REGULAR, u->theme.text);
-            add_hit(u, r, HIT_COMPARE, i);
+            ui_hit(u, r, HIT_COMPARE, i);
             y += r.h;
         }
     }
-    hint_bar(u, tr(STR_UI_HINT_DOC));
+    ui_hint(u, tr(STR_UI_HINT_DOC));
 }
 
 static void draw_reason_overlay(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    dim(u);
+    ui_dim(u);
     const Document *d = &cur_scen(u)->documents[u->ov_doc];
     float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) * 1.45f;
     GRect p = {0.25f * W, 0.08f * H, 0.5f * W, rowh * REASON_COUNT + 110 * s};
     if (p.y + p.h > H - 30 * s)
         p.h = H - 30 * s - p.y;
-    panel(u, p);
+    ui_panel(u, p);
     char title[400];
     snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[u->ov_field].label, d->title);
     float y = p.y + 16 * s;
@@ -1921,15 +1640,15 @@ static void draw_reason_overlay(Ui *u)
         if (r == u->ov_reason) {
             gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 30});
             gfx_round_outline(u->g, rr, 6 * s, 2.5f * s, u->theme.focus);
-        } else if (hovered(u, rr)) {
+        } else if (ui_hovered(u, rr)) {
             gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 14});
         }
         gfx_text(u->g, line, rr.x + 8 * s, rr.y + 4 * s, l->px_body,
                  r == u->ov_reason ? GF_BOLD : GF_REGULAR, u->theme.text);
-        add_hit(u, rr, HIT_REASON, r);
+        ui_hit(u, rr, HIT_REASON, r);
         y += rowh;
     }
-    hint_bar(u, tr(STR_UI_HINT_REASON));
+    ui_hint(u, tr(STR_UI_HINT_REASON));
 }
 
 static void draw_pc_overlay(Ui *u)
@@ -1937,7 +1656,7 @@ static void draw_pc_overlay(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
     const Scenario *sc = cur_scen(u);
-    dim(u);
+    ui_dim(u);
     GRect p = {0.08f * W, 0.08f * H, 0.84f * W, 0.8f * H};
     gfx_round(u->g, (GRect){p.x - 12 * s, p.y - 12 * s, p.w + 24 * s, p.h + 24 * s}, 14 * s,
               (GColor){34, 38, 44, 255});
@@ -1948,13 +1667,13 @@ static void draw_pc_overlay(Ui *u)
     {
         /* The «Справочник» tab of the office program. */
         const char *lab = tr(STR_BOOK_PC_TAB);
-        float tw = text_w(u, lab, l->px_label, GF_BOLD) + 24 * s;
+        float tw = ui_text_w(u, lab, l->px_label, GF_BOLD) + 24 * s;
         GRect tab = {p.x + p.w - tw - 8 * s, p.y + 5 * s, tw, 24 * s};
-        int hov = hovered(u, tab);
+        int hov = ui_hovered(u, tab);
         gfx_round(u->g, tab, 5 * s, hov ? (GColor){255, 255, 255, 255} : (GColor){232, 240, 250, 255});
         gfx_text(u->g, lab, tab.x + 12 * s, tab.y + (24 * s - l->px_label * 1.2f) / 2, l->px_label,
                  GF_BOLD, u->theme.accent);
-        add_hit(u, tab, HIT_BOOK, 0);
+        ui_hit(u, tab, HIT_BOOK, 0);
     }
     GColor ink = {25, 30, 40, 255};
     float y = p.y + 48 * s, lw = p.w * 0.46f;
@@ -1974,7 +1693,7 @@ static void draw_pc_overlay(Ui *u)
                      l->px_body, (int)i == chosen ? GF_BOLD : GF_REGULAR, ink, 1);
         if ((int)i == chosen)
             gfx_text(u->g, "✔", r.x + r.w - 26 * s, r.y + 7 * s, l->px_body, GF_BOLD, u->theme.good);
-        add_hit(u, r, HIT_SERVICE, (int)i);
+        ui_hit(u, r, HIT_SERVICE, (int)i);
         y += r.h + 8 * s;
     }
     /* The checklist of the focused service. */
@@ -1997,20 +1716,20 @@ static void draw_pc_overlay(Ui *u)
             gfx_text(u->g, tr(STR_UI_SERVICE_CHOSEN), rx, p.y + p.h - 36 * s, l->px_body, GF_BOLD,
                      u->theme.good);
     }
-    hint_bar(u, tr(STR_UI_HINT_PC));
+    ui_hint(u, tr(STR_UI_HINT_PC));
 }
 
 static void draw_leave_overlay(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s;
-    dim(u);
+    ui_dim(u);
     GRect p = {l->W * 0.28f, l->H * 0.32f, l->W * 0.44f, 190 * s};
-    panel(u, p);
+    ui_panel(u, p);
     gfx_text_box(u->g, tr(STR_UI_LEAVE_Q), p.x + 24 * s, p.y + 20 * s, p.w - 48 * s, l->px_body,
                  GF_BOLD, u->theme.text, 1);
-    GRect b = button(u, p.x + 24 * s, p.y + p.h - 64 * s, tr(STR_UI_LEAVE_YES), 1, 0, HIT_LEAVE_YES, 0);
-    button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_LEAVE_NO), 0, 0, HIT_LEAVE_NO, 0);
+    GRect b = ui_button(u, p.x + 24 * s, p.y + p.h - 64 * s, tr(STR_UI_LEAVE_YES), 1, 0, HIT_LEAVE_YES, 0);
+    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_LEAVE_NO), 0, 0, HIT_LEAVE_NO, 0);
 }
 
 static void flag_field(Ui *u)
@@ -2186,7 +1905,7 @@ static void draw_debrief(Ui *u)
                  u->shift.cur > 0 ? u->shift.cur : 1, u->shift.count);
     else
         snprintf(dsub, sizeof dsub, "%s", sc->title);
-    draw_title_bar(u, tr(STR_UI_DEBRIEF), dsub);
+    ui_title(u, tr(STR_UI_DEBRIEF), dsub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
     GRect view = {40 * s, l->title_h + 12 * s, W - 80 * s,
@@ -2206,7 +1925,7 @@ static void draw_debrief(Ui *u)
         gfx_text_box(u->g, tr(STR_CONTENT_STOPPED), x + 24 * s, y + 20 * s, w - 48 * s,
                      l->px_dialog, GF_BOLD, u->theme.text, 1);
         y += card.h + 18 * s;
-        GRect tb = button(u, x, y, u->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW),
+        GRect tb = ui_button(u, x, y, u->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW),
                           0, 0, HIT_CONTENT_DETAILS, 0);
         y += tb.h + 16 * s;
         if (u->content_open) {
@@ -2234,19 +1953,19 @@ static void draw_debrief(Ui *u)
         float by = H - hint_h - btn_h - 16 * s;
         if (u->in_shift) {
             const char *next = u->shift.ended ? tr(STR_SHIFT_RESULTS) : tr(STR_SHIFT_NEXT);
-            GRect b = button(u, 40 * s, by, next, 1, u->shift_btn == 0, HIT_SHIFT_END, 0);
+            GRect b = ui_button(u, 40 * s, by, next, 1, u->shift_btn == 0, HIT_SHIFT_END, 0);
             if (!u->shift.ended)
-                button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, u->shift_btn == 1,
+                ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, u->shift_btn == 1,
                        HIT_SHIFT_END, 1);
         } else {
-            GRect b = button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0,
+            GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0,
                              u->debrief_btn == 0, HIT_DEBRIEF, 0);
-            b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1,
+            b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1,
                        u->debrief_btn == 1, HIT_DEBRIEF, 1);
-            button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), u->debrief_btn == 2,
+            ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), u->debrief_btn == 2,
                    u->debrief_btn == 2, HIT_DEBRIEF, 2);
         }
-        hint_bar(u, u->in_shift ? tr(STR_SHIFT_HINT_DEBRIEF) : tr(STR_CONTENT_HINT));
+        ui_hint(u, u->in_shift ? tr(STR_SHIFT_HINT_DEBRIEF) : tr(STR_CONTENT_HINT));
         return;
     }
     /* Total and verdict. */
@@ -2255,7 +1974,7 @@ static void draw_debrief(Ui *u)
     float bw = gfx_text(u->g, big, x, y, (int)(l->px_title * 1.6f), GF_BOLD, u->theme.text);
     const char *verdict = passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE);
     GColor vc = passed ? u->theme.good : u->theme.bad;
-    float vw = text_w(u, verdict, l->px_body, GF_BOLD) + 24 * s;
+    float vw = ui_text_w(u, verdict, l->px_body, GF_BOLD) + 24 * s;
     GRect badge = {x + bw + 24 * s, y + 8 * s, vw, l->px_body * 1.9f};
     gfx_round(u->g, badge, 8 * s, vc);
     gfx_text(u->g, verdict, badge.x + 12 * s, badge.y + l->px_body * 0.4f, l->px_body, GF_BOLD,
@@ -2408,20 +2127,20 @@ static void draw_debrief(Ui *u)
     if (u->in_shift) {
         /* A shift goes on: the next ticket, or the day's results after the last one. */
         const char *next = u->shift.ended ? tr(STR_SHIFT_RESULTS) : tr(STR_SHIFT_NEXT);
-        GRect b = button(u, 40 * s, by, next, 1, u->shift_btn == 0, HIT_SHIFT_END, 0);
+        GRect b = ui_button(u, 40 * s, by, next, 1, u->shift_btn == 0, HIT_SHIFT_END, 0);
         if (!u->shift.ended)
-            button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, u->shift_btn == 1,
+            ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, u->shift_btn == 1,
                    HIT_SHIFT_END, 1);
-        hint_bar(u, tr(STR_SHIFT_HINT_DEBRIEF));
+        ui_hint(u, tr(STR_SHIFT_HINT_DEBRIEF));
         return;
     }
-    GRect b = button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0, u->debrief_btn == 0,
+    GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), u->debrief_btn == 0, u->debrief_btn == 0,
                      HIT_DEBRIEF, 0);
-    b = button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1, u->debrief_btn == 1,
+    b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), u->debrief_btn == 1, u->debrief_btn == 1,
                HIT_DEBRIEF, 1);
-    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), u->debrief_btn == 2, u->debrief_btn == 2,
+    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), u->debrief_btn == 2, u->debrief_btn == 2,
            HIT_DEBRIEF, 2);
-    hint_bar(u, tr(STR_UI_HINT_DEBRIEF));
+    ui_hint(u, tr(STR_UI_HINT_DEBRIEF));
 }
 
 static void debrief_do(Ui *u, int which)
@@ -2525,7 +2244,7 @@ static void draw_shift_end(Ui *u)
     day_time(SHIFT_OPENS + (int)(t.minutes + 0.5), t1, sizeof t1);
     int window = u->nscens ? u->scens[sh->e[0].scen].scenario->office_window : 1;
     snprintf(sub, sizeof sub, tr(STR_SHIFT_END_SUB), window, t0, t1, t.served, t.planned);
-    draw_title_bar(u, tr(STR_SHIFT_END_TITLE), sub);
+    ui_title(u, tr(STR_SHIFT_END_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
     GRect view = {0, l->title_h + 10 * s, W, H - l->title_h - 10 * s - btn_h - hint_h - 30 * s};
@@ -2660,9 +2379,9 @@ static void draw_shift_end(Ui *u)
                   u->theme.text_dim);
     }
     float by = H - hint_h - btn_h - 16 * s;
-    GRect b = button(u, paper.x, by, tr(STR_SHIFT_NEW), 1, u->shift_btn == 0, HIT_SHIFT_END, 2);
-    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->shift_btn == 1, HIT_SHIFT_END, 3);
-    hint_bar(u, tr(STR_SHIFT_HINT_END));
+    GRect b = ui_button(u, paper.x, by, tr(STR_SHIFT_NEW), 1, u->shift_btn == 0, HIT_SHIFT_END, 2);
+    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->shift_btn == 1, HIT_SHIFT_END, 3);
+    ui_hint(u, tr(STR_SHIFT_HINT_END));
 }
 
 static void shift_end_do(Ui *u, int which)
@@ -2707,7 +2426,7 @@ static void draw_reload_error(Ui *u)
     char sub[800];
     const char *dir = u->broken_tried || !u->ss ? "scenarios" : cur_scen(u)->dir;
     snprintf(sub, sizeof sub, tr(STR_RELOAD_SUB), dir);
-    draw_title_bar(u, tr(STR_RELOAD_TITLE), sub);
+    ui_title(u, tr(STR_RELOAD_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
     float y = l->title_h + 16 * s;
@@ -2766,9 +2485,9 @@ static void draw_reload_error(Ui *u)
         gfx_text_box(u->g, waiting, 40 * s, y, W - 80 * s, l->px_label, GF_REGULAR,
                      u->theme.text_dim, 1);
     float by = H - hint_h - btn_h - 16 * s;
-    GRect b = button(u, 40 * s, by, tr(STR_RELOAD_RETRY), 1, u->reload_btn == 0, HIT_RELOAD, 0);
-    button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->reload_btn == 1, HIT_RELOAD, 1);
-    hint_bar(u, tr(STR_RELOAD_HINT));
+    GRect b = ui_button(u, 40 * s, by, tr(STR_RELOAD_RETRY), 1, u->reload_btn == 0, HIT_RELOAD, 0);
+    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->reload_btn == 1, HIT_RELOAD, 1);
+    ui_hint(u, tr(STR_RELOAD_HINT));
 }
 
 static void reload_do(Ui *u, int which)
@@ -2954,7 +2673,7 @@ static void draw_pin(Ui *u)
     const Layout *l = &u->l;
     float s = l->s;
     GRect p = {l->W * 0.25f, l->H * 0.2f, l->W * 0.5f, l->H * 0.5f};
-    panel(u, p);
+    ui_panel(u, p);
     float x = p.x + 28 * s, y = p.y + 24 * s;
     gfx_text(u->g, tr(u->pin_setting ? STR_PIN_SET_TITLE : STR_PIN_ENTER_TITLE), x, y,
              l->px_dialog, GF_BOLD, u->theme.text);
@@ -2986,7 +2705,7 @@ static void draw_pin(Ui *u)
         snprintf(msg, sizeof msg, "%s", u->pin_msg);
     if (msg[0])
         gfx_text_box(u->g, msg, x, y, p.w - 56 * s, l->px_label, GF_REGULAR, u->theme.bad, 1);
-    hint_bar(u, tr(STR_PIN_HINT));
+    ui_hint(u, tr(STR_PIN_HINT));
 }
 
 static int pin_waiting(const Ui *u)
@@ -3087,7 +2806,7 @@ static void draw_table(Ui *u, float x, float y, float w, const char *const *head
         gfx_clip(u->g, &hr);
         gfx_text(u->g, head, cx + 6 * s, y + rh * 0.2f, l->px_label, GF_BOLD, u->theme.text_dim);
         gfx_clip(u->g, NULL);
-        add_hit(u, hr, HIT_MGR_COL, c);
+        ui_hit(u, hr, HIT_MGR_COL, c);
         cx += widths[c] * w;
     }
     y += rh;
@@ -3102,7 +2821,7 @@ static void draw_table(Ui *u, float x, float y, float w, const char *const *head
         if ((int)r == u->mgr_sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
             gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
-        } else if (hovered(u, row)) {
+        } else if (ui_hovered(u, row)) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 14});
         }
         cx = x;
@@ -3114,7 +2833,7 @@ static void draw_table(Ui *u, float x, float y, float w, const char *const *head
             gfx_clip(u->g, NULL);
             cx += widths[c] * w;
         }
-        add_hit(u, row, HIT_MGR_ROW, (int)r);
+        ui_hit(u, row, HIT_MGR_ROW, (int)r);
         y += rh;
     }
 }
@@ -3127,18 +2846,18 @@ static void draw_manager(Ui *u)
     if (u->report)
         snprintf(sub, sizeof sub, tr(STR_MGR_SUMMARY), u->report->attempts,
                  u->report->pass_rate * 100.0, u->report->active_trainees, u->report->unfinished);
-    draw_title_bar(u, tr(STR_MGR_TITLE), sub);
+    ui_title(u, tr(STR_MGR_TITLE), sub);
     float y = l->title_h + 14 * s, x = 40 * s;
     const SimStr tabs[2] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS};
     for (int t = 0; t < 2; t++) {
-        float w = text_w(u, tr(tabs[t]), l->px_body, GF_BOLD) + 32 * s;
+        float w = ui_text_w(u, tr(tabs[t]), l->px_body, GF_BOLD) + 32 * s;
         GRect r = {x, y, w, l->px_body * 2.0f};
         int sel = u->mgr_tab == t;
         gfx_round(u->g, r, r.h / 2, sel ? u->theme.accent : u->theme.panel);
         gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
         gfx_text(u->g, tr(tabs[t]), x + 16 * s, y + l->px_body * 0.4f, l->px_body, GF_BOLD,
                  sel ? u->theme.accent_text : u->theme.text);
-        add_hit(u, r, HIT_MGR_TAB, t);
+        ui_hit(u, r, HIT_MGR_TAB, t);
         x += w + 10 * s;
     }
     y += l->px_body * 2.6f;
@@ -3146,7 +2865,7 @@ static void draw_manager(Ui *u)
     if (!u->report || (u->mgr_tab == 0 ? u->report->trainee_count : u->report->scenario_count) == 0) {
         gfx_text_box(u->g, u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE), 40 * s, y,
                      W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
-        hint_bar(u, tr(STR_MGR_HINT));
+        ui_hint(u, tr(STR_MGR_HINT));
         return;
     }
     static char cells[512][8][256];
@@ -3178,7 +2897,7 @@ static void draw_manager(Ui *u)
                                 tr(STR_MGR_COL_LAST)};
         const float widths[7] = {0.2f, 0.08f, 0.09f, 0.12f, 0.1f, 0.24f, 0.17f};
         p.h = H - y - hint_h - 16 * s;
-        panel(u, p);
+        ui_panel(u, p);
         draw_table(u, p.x + 10 * s, p.y + 8 * s, p.w - 20 * s, heads, widths, 7, cells, n,
                    p.h - 16 * s);
     } else {
@@ -3200,13 +2919,13 @@ static void draw_manager(Ui *u)
         const float widths[5] = {0.34f, 0.1f, 0.1f, 0.12f, 0.34f};
         float th = (gfx_line_height(u->g, l->px_label, GF_REGULAR) * 1.7f) * (n + 1) + 24 * s;
         p.h = fminf(th, (H - y) * 0.4f);
-        panel(u, p);
+        ui_panel(u, p);
         draw_table(u, p.x + 10 * s, p.y + 8 * s, p.w - 20 * s, heads, widths, 5, cells, n,
                    p.h - 16 * s);
         /* The selected scenario: averages per criterion and its most frequent mistakes. */
         const ReportScenario *sc = &u->report->scenarios[idx[u->mgr_sel]];
         GRect d = {p.x, p.y + p.h + 14 * s, p.w, H - (p.y + p.h + 14 * s) - hint_h - 14 * s};
-        panel(u, d);
+        ui_panel(u, d);
         float cy = d.y + 12 * s, half = d.w / 2 - 30 * s;
         gfx_text(u->g, tr(STR_MGR_CRITERIA), d.x + 18 * s, cy, l->px_body, GF_BOLD, u->theme.text);
         gfx_text(u->g, tr(STR_MGR_MISTAKES), d.x + d.w / 2 + 12 * s, cy, l->px_body, GF_BOLD,
@@ -3245,7 +2964,7 @@ static void draw_manager(Ui *u)
     if (u->form_error[0])
         gfx_text_box(u->g, u->form_error, 40 * s, H - hint_h - 40 * s, W - 80 * s, l->px_small,
                      GF_REGULAR, u->theme.bad, 1);
-    hint_bar(u, tr(STR_MGR_HINT));
+    ui_hint(u, tr(STR_MGR_HINT));
 }
 
 static void open_trainee(Ui *u, long long id, const char *title)
@@ -3297,10 +3016,10 @@ static void draw_trainee(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    draw_title_bar(u, u->mgr_title, tr(STR_MGR_TRAINEE_SUB));
+    ui_title(u, u->mgr_title, tr(STR_MGR_TRAINEE_SUB));
     float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
     GRect c = {32 * s, l->title_h + 14 * s, W - 64 * s, 200 * s};
-    panel(u, c);
+    ui_panel(u, c);
     /* The chart: totals of finished attempts in order, with the pass mark. */
     GRect plot = {c.x + 60 * s, c.y + 18 * s, c.w - 90 * s, c.h - 46 * s};
     for (int v = 0; v <= 100; v += 50) {
@@ -3338,7 +3057,7 @@ static void draw_trainee(Ui *u)
                  l->px_label, GF_REGULAR, u->theme.text_dim);
     /* The attempts, newest at the bottom (as the chart runs). */
     GRect p = {c.x, c.y + c.h + 14 * s, c.w, H - (c.y + c.h + 14 * s) - hint_h - 14 * s};
-    panel(u, p);
+    ui_panel(u, p);
     float rh = gfx_line_height(u->g, l->px_label, GF_REGULAR) * 1.7f;
     size_t fit = (size_t)((p.h - 16 * s) / rh), first = 0;
     if (fit < 1)
@@ -3374,14 +3093,14 @@ static void draw_trainee(Ui *u)
         gfx_text(u->g, line, row.x + 8 * s, y + rh * 0.2f, l->px_label,
                  (int)i == u->hist_sel ? GF_BOLD : GF_REGULAR,
                  a->verified ? u->theme.text : u->theme.bad);
-        add_hit(u, row, HIT_HIST_ROW, (int)i);
+        ui_hit(u, row, HIT_HIST_ROW, (int)i);
         y += rh;
     }
     gfx_clip(u->g, NULL);
     if (u->nhist == 0)
         gfx_text(u->g, tr(STR_MGR_NO_ATTEMPTS), p.x + 18 * s, p.y + 14 * s, l->px_body,
                  GF_REGULAR, u->theme.text_dim);
-    hint_bar(u, tr(STR_MGR_TRAINEE_HINT));
+    ui_hint(u, tr(STR_MGR_TRAINEE_HINT));
 }
 
 static void replay_close(Ui *u)
@@ -3524,12 +3243,12 @@ static void draw_replay(Ui *u)
     float th = gfx_text_box(u->g, simbuf_str(&b), 0, 0, w - 32 * s, l->px_label, GF_REGULAR,
                             u->theme.text, 0);
     GRect p = {W * 0.2f, l->hud_h + 8 * s, w, th + l->px_body * 1.6f + 24 * s};
-    panel(u, p);
+    ui_panel(u, p);
     gfx_text(u->g, head, p.x + 16 * s, p.y + 10 * s, l->px_body, GF_BOLD, u->theme.accent);
     gfx_text_box(u->g, simbuf_str(&b), p.x + 16 * s, p.y + 14 * s + l->px_body * 1.3f, w - 32 * s,
                  l->px_label, GF_REGULAR, u->theme.text, 1);
     simbuf_free(&b);
-    hint_bar(u, tr(STR_MGR_REPLAY_HINT));
+    ui_hint(u, tr(STR_MGR_REPLAY_HINT));
 }
 
 static void replay_key(Ui *u, SDL_Keycode k)
@@ -3556,10 +3275,10 @@ static void draw_settings(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s;
-    draw_title_bar(u, tr(STR_UI_SETTINGS), NULL);
+    ui_title(u, tr(STR_UI_SETTINGS), NULL);
     float rowh0 = l->px_body * 2.6f, btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     GRect p = {l->W * 0.15f, l->title_h + 24 * s, l->W * 0.7f, 24 * s + 4 * rowh0 + btn_h + 40 * s};
-    panel(u, p);
+    ui_panel(u, p);
     char vals[4][64];
     snprintf(vals[0], sizeof vals[0], "◀ %d %% ▶", u->text_pct);
     snprintf(vals[1], sizeof vals[1], "%s", u->high_contrast ? tr(STR_UI_ON) : tr(STR_UI_OFF));
@@ -3573,14 +3292,14 @@ static void draw_settings(Ui *u)
             gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
         gfx_text(u->g, tr(names[i]), r.x + 14 * s, r.y + rowh * 0.25f, l->px_body, GF_REGULAR,
                  u->theme.text);
-        float vw = text_w(u, vals[i], l->px_body, GF_BOLD);
+        float vw = ui_text_w(u, vals[i], l->px_body, GF_BOLD);
         gfx_text(u->g, vals[i], r.x + r.w - vw - 14 * s, r.y + rowh * 0.25f, l->px_body, GF_BOLD,
                  u->theme.accent);
-        add_hit(u, r, HIT_SETTING, i);
+        ui_hit(u, r, HIT_SETTING, i);
         y += rowh;
     }
-    button(u, p.x + 16 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_BACK), 1, 0, HIT_BACK, 0);
-    hint_bar(u, tr(STR_UI_HINT_SETTINGS));
+    ui_button(u, p.x + 16 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_BACK), 1, 0, HIT_BACK, 0);
+    ui_hint(u, tr(STR_UI_HINT_SETTINGS));
 }
 
 static void setting_change(Ui *u, int row, int dir)
@@ -3616,8 +3335,6 @@ static void settings_key(Ui *u, SDL_Keycode k)
         u->screen = u->settings_back;
     u->dirty = 1;
 }
-
-/* ==== dispatch ============================================================================ */
 
 static void draw_frame(Ui *u, const char *shot);
 
@@ -3655,26 +3372,265 @@ static void draw(Ui *u, const char *shot)
     }
 }
 
-/* The results database refuses writes: what happened, that nothing is lost, and a button to
- * try again (each next action tries again by itself). Drawn over any screen. */
-static void draw_store_banner(Ui *u)
+/* ---- screens not yet in their own file: their drawing, keys and regions ---------------- */
+
+static void office_draw_all(Ui *u)
 {
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W;
-    char text[SIM_ERROR_MAX + 64];
-    snprintf(text, sizeof text, "%s (%s)", u->store_msg, tr(STR_STORE_RETRY_HINT));
-    float bw = text_w(u, tr(STR_STORE_RETRY), l->px_body, GF_BOLD) + 36 * s;
-    float tw = W - 80 * s - bw - 40 * s;
-    float th = gfx_text_box(u->g, text, 0, 0, tw, l->px_label, GF_REGULAR, u->theme.text, 0);
-    float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    GRect p = {40 * s, l->title_h + 8 * s, W - 80 * s, fmaxf(th, bh) + 24 * s};
-    gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
-    gfx_round(u->g, p, 10 * s, u->theme.panel);
-    gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
-    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_REGULAR,
-                 u->theme.text, 1);
-    button(u, p.x + p.w - bw - 16 * s, p.y + (p.h - bh) / 2, tr(STR_STORE_RETRY), 1, 0,
-           HIT_STORE_RETRY, 0);
+    draw_office(u);
+    if (u->ov == OV_DOC || u->ov == OV_REASON)
+        draw_doc_overlay(u);
+    if (u->ov == OV_REASON)
+        draw_reason_overlay(u);
+    if (u->ov == OV_PC)
+        draw_pc_overlay(u);
+    if (u->ov == OV_LEAVE)
+        draw_leave_overlay(u);
+}
+
+static void trainee_draw_all(Ui *u)
+{
+    draw_trainee(u);
+    if (u->replay_error[0]) {
+        GRect p = {u->l.W * 0.2f, u->l.H * 0.4f, u->l.W * 0.6f, u->l.H * 0.16f};
+        ui_panel(u, p);
+        gfx_text_box(u->g, u->replay_error, p.x + 20 * u->l.s, p.y + 16 * u->l.s,
+                     p.w - 40 * u->l.s, u->l.px_body, GF_REGULAR, u->theme.bad, 1);
+    }
+}
+
+static void book_draw_screen(Ui *u)
+{
+    book_draw(u->g, &u->l, &u->theme, u->high_contrast, &u->book);
+}
+
+static void book_key_screen(Ui *u, SDL_Keycode k)
+{
+    if (book_key(&u->book, (int)k, 48 * u->l.s))
+        close_book(u);
+    u->dirty = 1;
+}
+
+static int book_click_screen(Ui *u, const Hit *h)
+{
+    (void)h; /* the book keeps its own regions */
+    if (book_click(&u->book, u->mouse_x, u->mouse_y))
+        close_book(u);
+    return 1;
+}
+
+static void book_wheel_screen(Ui *u, int x, int y, float dy)
+{
+    book_wheel(&u->book, x, y, dy);
+    u->dirty = 1;
+}
+
+static void debrief_wheel(Ui *u, int x, int y, float dy)
+{
+    (void)x, (void)y;
+    debrief_scroll(u, dy);
+}
+
+static void shift_end_wheel(Ui *u, int x, int y, float dy)
+{
+    (void)x, (void)y;
+    shift_end_scroll(u, dy);
+    u->dirty = 1;
+}
+
+static const char *reload_expect(Ui *u)
+{
+    return simbuf_str(&u->reload_text);
+}
+
+static const char *catalog_expect(Ui *u)
+{
+    return u->form_error;
+}
+
+static const char *pin_expect(Ui *u)
+{
+    return u->pin_msg;
+}
+
+static const char *debrief_expect(Ui *u)
+{
+    return session_content_error(u->ss) ? tr(STR_CONTENT_STOPPED) : NULL;
+}
+
+static int legacy_click(Ui *u, const Hit *h)
+{
+    if (!h) {
+        /* A click outside an open document or the PC closes it. */
+        if (u->screen == SCR_OFFICE && (u->ov == OV_DOC || u->ov == OV_PC) && !u->compare_pick)
+            u->ov = OV_NONE;
+        return 1;
+    }
+    switch (h->kind) {
+    case HIT_PROFILE: u->sel_trainee = h->arg; u->start_focus = 0; break;
+    case HIT_NEW_PROFILE: start_key(u, SDLK_n); break;
+    case HIT_MODE: u->exam = h->arg; u->start_focus = 1; break;
+    case HIT_START: u->start_focus = 2; u->start_button = 0; start_key(u, SDLK_RETURN); break;
+    case HIT_SETTINGS:
+        u->settings_back = u->screen;
+        u->screen = SCR_SETTINGS;
+        break;
+    case HIT_QUIT: u->running = 0; break;
+    case HIT_FORM_FIELD: u->form_field = h->arg; break;
+    case HIT_FORM_OK: form_submit(u); break;
+    case HIT_FORM_CANCEL: form_key(u, SDLK_ESCAPE); break;
+    case HIT_FILTER: u->filter = h->arg; u->sel_card = 0; break;
+    case HIT_CARD:
+        if (u->sel_card == h->arg) {
+            catalog_key(u, SDLK_RETURN);
+        } else {
+            u->sel_card = h->arg;
+        }
+        break;
+    case HIT_BACK: settings_key(u, SDLK_ESCAPE); break;
+    case HIT_ACTION:
+        if (u->ov == OV_NONE)
+            office_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
+        break;
+    case HIT_REACTION: to_debrief(u); break;
+    case HIT_DESK_DOC:
+        if (u->ov == OV_NONE && !u->reaction) {
+            u->focus_area = 1;
+            u->sel_doc = h->arg;
+            open_doc(u, h->arg);
+        }
+        break;
+    case HIT_PC:
+        if (u->ov == OV_NONE && !u->reaction)
+            office_key(u, SDLK_p);
+        break;
+    case HIT_FIELD:
+        if (u->ov == OV_DOC && !u->compare_pick) {
+            u->ov_field = h->arg;
+            u->ov = OV_REASON;
+            u->ov_reason = 0;
+        }
+        break;
+    case HIT_REASON: u->ov_reason = h->arg; flag_field(u); break;
+    case HIT_SERVICE:
+        if (u->ov_service == h->arg)
+            office_key(u, SDLK_RETURN);
+        else
+            u->ov_service = h->arg;
+        break;
+    case HIT_COMPARE: office_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
+    case HIT_DEBRIEF: debrief_do(u, h->arg); break;
+    case HIT_CONTENT_DETAILS:
+        u->content_open = !u->content_open;
+        u->dirty = 1;
+        break;
+    case HIT_STORE_RETRY: store_retry(u); break;
+    case HIT_SETTING: u->setting_row = h->arg; setting_change(u, h->arg, 1); break;
+    case HIT_LEAVE_YES: leave_attempt(u); break;
+    case HIT_LEAVE_NO: u->ov = OV_NONE; break;
+    case HIT_MANAGER: open_manager(u); break;
+    case HIT_MGR_TAB:
+        if (u->mgr_tab != h->arg)
+            manager_key(u, SDLK_TAB);
+        break;
+    case HIT_MGR_ROW:
+        if (u->mgr_sel == h->arg)
+            manager_key(u, SDLK_RETURN);
+        else
+            u->mgr_sel = h->arg;
+        break;
+    case HIT_MGR_COL: manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
+    case HIT_HIST_ROW:
+        if (u->hist_sel == h->arg)
+            trainee_key(u, SDLK_RETURN);
+        else
+            u->hist_sel = h->arg;
+        break;
+    case HIT_BOOK:
+        if (u->screen == SCR_OFFICE)
+            office_key(u, SDLK_F1);
+        else
+            open_book(u, NULL);
+        break;
+    case HIT_SHIFT: shift_begin(u); break;
+    case HIT_SHIFT_END:
+        if (u->screen == SCR_DEBRIEF)
+            shift_debrief_do(u, h->arg);
+        else
+            shift_end_do(u, h->arg - 2);
+        break;
+    case HIT_RELOAD: reload_do(u, h->arg); break;
+    case HIT_CLOSE:
+    case HIT_NONE: break;
+    }
+    return 1;
+}
+
+const ScreenDef screen_start = {.name = "start", .draw = draw_start, .key = start_key,
+                                .click = legacy_click};
+const ScreenDef screen_new_profile = {.name = "new-profile", .draw = draw_new_profile,
+                                      .key = form_key, .click = legacy_click, .text = form_text};
+const ScreenDef screen_catalog = {.name = "catalog", .draw = draw_catalog, .key = catalog_key,
+                                  .click = legacy_click, .expect_text = catalog_expect};
+const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key = office_key,
+                                 .click = legacy_click};
+const ScreenDef screen_debrief = {.name = "debrief", .draw = draw_debrief, .key = debrief_key,
+                                  .click = legacy_click, .wheel = debrief_wheel,
+                                  .expect_text = debrief_expect};
+const ScreenDef screen_settings = {.name = "settings", .draw = draw_settings,
+                                   .key = settings_key, .click = legacy_click};
+const ScreenDef screen_manager = {.name = "manager", .draw = draw_manager, .key = manager_key,
+                                  .click = legacy_click};
+const ScreenDef screen_trainee = {.name = "trainee", .draw = trainee_draw_all,
+                                  .key = trainee_key, .click = legacy_click};
+const ScreenDef screen_replay = {.name = "replay", .draw = draw_replay, .key = replay_key,
+                                 .click = legacy_click};
+const ScreenDef screen_book = {.name = "book", .draw = book_draw_screen, .key = book_key_screen,
+                               .click = book_click_screen, .wheel = book_wheel_screen};
+const ScreenDef screen_shift_end = {.name = "shift-end", .draw = draw_shift_end,
+                                    .key = shift_end_key, .click = legacy_click,
+                                    .wheel = shift_end_wheel};
+const ScreenDef screen_reload_error = {.name = "reload-error", .draw = draw_reload_error,
+                                       .key = reload_key, .click = legacy_click,
+                                       .expect_text = reload_expect};
+const ScreenDef screen_pin = {.name = "pin", .draw = draw_pin, .key = pin_key,
+                              .click = legacy_click, .expect_text = pin_expect};
+
+/* ==== dispatch ============================================================================ */
+
+/* The table of screens: a new screen is one file, one enum value and one line here. */
+static const ScreenDef *const screens[SCR_COUNT] = {
+    [SCR_START] = &screen_start,
+    [SCR_NEW_PROFILE] = &screen_new_profile,
+    [SCR_CATALOG] = &screen_catalog,
+    [SCR_OFFICE] = &screen_office,
+    [SCR_DEBRIEF] = &screen_debrief,
+    [SCR_SETTINGS] = &screen_settings,
+    [SCR_MANAGER] = &screen_manager,
+    [SCR_TRAINEE] = &screen_trainee,
+    [SCR_REPLAY] = &screen_replay,
+    [SCR_BOOK] = &screen_book,
+    [SCR_SHIFT_END] = &screen_shift_end,
+    [SCR_RELOAD_ERROR] = &screen_reload_error,
+    [SCR_PIN] = &screen_pin,
+};
+
+void ui_go(Ui *u, Screen s)
+{
+    Screen from = u->screen;
+    u->screen = s;
+    u->dirty = 1;
+    if (screens[s]->enter)
+        screens[s]->enter(u, from);
+}
+
+void *ui_state(Ui *u, Screen s)
+{
+    return u->st[s];
+}
+
+const char *ui_screen_name(Screen s)
+{
+    return (size_t)s < SCR_COUNT ? screens[s]->name : "?";
 }
 
 static void draw_frame(Ui *u, const char *shot)
@@ -3688,41 +3644,9 @@ static void draw_frame(Ui *u, const char *shot)
     if (!u->front_reuse)
         u->nhits = 0;
     gfx_begin(u->g, u->theme.bg);
-    switch (u->screen) {
-    case SCR_START: draw_start(u); break;
-    case SCR_NEW_PROFILE: draw_new_profile(u); break;
-    case SCR_CATALOG: draw_catalog(u); break;
-    case SCR_OFFICE:
-        draw_office(u);
-        if (u->ov == OV_DOC || u->ov == OV_REASON)
-            draw_doc_overlay(u);
-        if (u->ov == OV_REASON)
-            draw_reason_overlay(u);
-        if (u->ov == OV_PC)
-            draw_pc_overlay(u);
-        if (u->ov == OV_LEAVE)
-            draw_leave_overlay(u);
-        break;
-    case SCR_DEBRIEF: draw_debrief(u); break;
-    case SCR_SETTINGS: draw_settings(u); break;
-    case SCR_MANAGER: draw_manager(u); break;
-    case SCR_TRAINEE:
-        draw_trainee(u);
-        if (u->replay_error[0]) {
-            GRect p = {u->l.W * 0.2f, u->l.H * 0.4f, u->l.W * 0.6f, u->l.H * 0.16f};
-            panel(u, p);
-            gfx_text_box(u->g, u->replay_error, p.x + 20 * u->l.s, p.y + 16 * u->l.s,
-                         p.w - 40 * u->l.s, u->l.px_body, GF_REGULAR, u->theme.bad, 1);
-        }
-        break;
-    case SCR_REPLAY: draw_replay(u); break;
-    case SCR_BOOK: book_draw(u->g, &u->l, &u->theme, u->high_contrast, &u->book); break;
-    case SCR_SHIFT_END: draw_shift_end(u); break;
-    case SCR_RELOAD_ERROR: draw_reload_error(u); break;
-    case SCR_PIN: draw_pin(u); break;
-    }
+    screens[u->screen]->draw(u);
     if (u->store_msg[0] && store_pending(u->cfg->store) > 0)
-        draw_store_banner(u);
+        ui_store_banner(u);
     if (shot) {
         SimError e;
         if (gfx_screenshot(u->g, shot, &e) != SIM_OK) {
@@ -3746,145 +3670,25 @@ static void on_key(Ui *u, SDL_Keycode k)
         u->dirty = 1;
         return;
     }
-    switch (u->screen) {
-    case SCR_START: start_key(u, k); break;
-    case SCR_NEW_PROFILE: form_key(u, k); break;
-    case SCR_CATALOG: catalog_key(u, k); break;
-    case SCR_OFFICE: office_key(u, k); break;
-    case SCR_DEBRIEF: debrief_key(u, k); break;
-    case SCR_SETTINGS: settings_key(u, k); break;
-    case SCR_MANAGER: manager_key(u, k); break;
-    case SCR_TRAINEE: trainee_key(u, k); break;
-    case SCR_REPLAY: replay_key(u, k); break;
-    case SCR_BOOK:
-        if (book_key(&u->book, (int)k, 48 * u->l.s))
-            close_book(u);
-        u->dirty = 1;
-        break;
-    case SCR_SHIFT_END: shift_end_key(u, k); break;
-    case SCR_RELOAD_ERROR: reload_key(u, k); break;
-    case SCR_PIN: pin_key(u, k); break;
-    }
+    if (screens[u->screen]->key)
+        screens[u->screen]->key(u, k);
 }
 
+/* The topmost (last drawn) region under (x, y) gets the click; a click on no region is the
+ * screen's too (a dialog closes on it). */
 static void on_click(Ui *u, int x, int y)
 {
-    if (u->screen == SCR_BOOK) {
-        if (book_click(&u->book, x, y))
-            close_book(u);
-        u->dirty = 1;
-        return;
+    const Hit *hit = NULL;
+    for (int i = u->nhits - 1; i >= 0 && !hit; i--) {
+        const Hit *h = &u->hits[i];
+        if (x >= h->r.x && x < h->r.x + h->r.w && y >= h->r.y && y < h->r.y + h->r.h)
+            hit = h;
     }
-    /* The topmost (last drawn) region wins. */
-    for (int i = u->nhits - 1; i >= 0; i--) {
-        Hit *h = &u->hits[i];
-        if (x < h->r.x || x >= h->r.x + h->r.w || y < h->r.y || y >= h->r.y + h->r.h)
-            continue;
-        switch (h->kind) {
-        case HIT_PROFILE: u->sel_trainee = h->arg; u->start_focus = 0; break;
-        case HIT_NEW_PROFILE: start_key(u, SDLK_n); break;
-        case HIT_MODE: u->exam = h->arg; u->start_focus = 1; break;
-        case HIT_START: u->start_focus = 2; u->start_button = 0; start_key(u, SDLK_RETURN); break;
-        case HIT_SETTINGS:
-            u->settings_back = u->screen;
-            u->screen = SCR_SETTINGS;
-            break;
-        case HIT_QUIT: u->running = 0; break;
-        case HIT_FORM_FIELD: u->form_field = h->arg; break;
-        case HIT_FORM_OK: form_submit(u); break;
-        case HIT_FORM_CANCEL: form_key(u, SDLK_ESCAPE); break;
-        case HIT_FILTER: u->filter = h->arg; u->sel_card = 0; break;
-        case HIT_CARD:
-            if (u->sel_card == h->arg) {
-                catalog_key(u, SDLK_RETURN);
-            } else {
-                u->sel_card = h->arg;
-            }
-            break;
-        case HIT_BACK: settings_key(u, SDLK_ESCAPE); break;
-        case HIT_ACTION:
-            if (u->ov == OV_NONE)
-                office_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
-            break;
-        case HIT_REACTION: to_debrief(u); break;
-        case HIT_DESK_DOC:
-            if (u->ov == OV_NONE && !u->reaction) {
-                u->focus_area = 1;
-                u->sel_doc = h->arg;
-                open_doc(u, h->arg);
-            }
-            break;
-        case HIT_PC:
-            if (u->ov == OV_NONE && !u->reaction)
-                office_key(u, SDLK_p);
-            break;
-        case HIT_FIELD:
-            if (u->ov == OV_DOC && !u->compare_pick) {
-                u->ov_field = h->arg;
-                u->ov = OV_REASON;
-                u->ov_reason = 0;
-            }
-            break;
-        case HIT_REASON: u->ov_reason = h->arg; flag_field(u); break;
-        case HIT_SERVICE:
-            if (u->ov_service == h->arg)
-                office_key(u, SDLK_RETURN);
-            else
-                u->ov_service = h->arg;
-            break;
-        case HIT_COMPARE: office_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
-        case HIT_DEBRIEF: debrief_do(u, h->arg); break;
-        case HIT_CONTENT_DETAILS:
-            u->content_open = !u->content_open;
-            u->dirty = 1;
-            break;
-        case HIT_STORE_RETRY: store_retry(u); break;
-        case HIT_SETTING: u->setting_row = h->arg; setting_change(u, h->arg, 1); break;
-        case HIT_LEAVE_YES: leave_attempt(u); break;
-        case HIT_LEAVE_NO: u->ov = OV_NONE; break;
-        case HIT_MANAGER: open_manager(u); break;
-        case HIT_MGR_TAB:
-            if (u->mgr_tab != h->arg)
-                manager_key(u, SDLK_TAB);
-            break;
-        case HIT_MGR_ROW:
-            if (u->mgr_sel == h->arg)
-                manager_key(u, SDLK_RETURN);
-            else
-                u->mgr_sel = h->arg;
-            break;
-        case HIT_MGR_COL: manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
-        case HIT_HIST_ROW:
-            if (u->hist_sel == h->arg)
-                trainee_key(u, SDLK_RETURN);
-            else
-                u->hist_sel = h->arg;
-            break;
-        case HIT_BOOK:
-            if (u->screen == SCR_OFFICE)
-                office_key(u, SDLK_F1);
-            else
-                open_book(u, NULL);
-            break;
-        case HIT_SHIFT: shift_begin(u); break;
-        case HIT_SHIFT_END:
-            if (u->screen == SCR_DEBRIEF)
-                shift_debrief_do(u, h->arg);
-            else
-                shift_end_do(u, h->arg - 2);
-            break;
-        case HIT_RELOAD: reload_do(u, h->arg); break;
-        case HIT_CLOSE:
-        case HIT_NONE: break;
-        }
-        u->dirty = 1;
-        return;
-    }
-    /* A click outside an open document or the PC closes it. */
-    if (u->screen == SCR_OFFICE && (u->ov == OV_DOC || u->ov == OV_PC) && !u->compare_pick) {
-        u->ov = OV_NONE;
-        u->dirty = 1;
-    }
+    if (hit && hit->kind == HIT_STORE_RETRY)
+        store_retry(u);
+    else if (screens[u->screen]->click)
+        screens[u->screen]->click(u, hit);
+    u->dirty = 1;
 }
 
 static void handle(Ui *u, const SDL_Event *ev)
@@ -3893,8 +3697,8 @@ static void handle(Ui *u, const SDL_Event *ev)
     case SDL_QUIT: u->running = 0; break;
     case SDL_KEYDOWN: on_key(u, ev->key.keysym.sym); break;
     case SDL_TEXTINPUT:
-        if (u->screen == SCR_NEW_PROFILE)
-            form_text(u, ev->text.text);
+        if (screens[u->screen]->text)
+            screens[u->screen]->text(u, ev->text.text);
         break;
     case SDL_MOUSEMOTION: {
         u->mouse_x = (int)(ev->motion.x * gfx_dpi_scale(u->g));
@@ -3907,7 +3711,7 @@ static void handle(Ui *u, const SDL_Event *ev)
         /* Redraw only when the pointer crosses into or out of a region. */
         int h = -1;
         for (int i = u->nhits - 1; i >= 0 && h < 0; i--)
-            if (hovered(u, u->hits[i].r))
+            if (ui_hovered(u, u->hits[i].r))
                 h = i;
         if (h != u->hover) {
             u->hover = h;
@@ -3924,16 +3728,8 @@ static void handle(Ui *u, const SDL_Event *ev)
         }
         break;
     case SDL_MOUSEWHEEL:
-        if (u->screen == SCR_DEBRIEF)
-            debrief_scroll(u, -ev->wheel.y * 60 * u->l.s);
-        else if (u->screen == SCR_SHIFT_END)
-            shift_end_scroll(u, -ev->wheel.y * 60 * u->l.s);
-        if (u->screen == SCR_BOOK) {
-            book_wheel(&u->book, u->mouse_x, u->mouse_y, -ev->wheel.y * 60 * u->l.s);
-            u->dirty = 1;
-        } else if (u->screen == SCR_SHIFT_END) {
-            u->dirty = 1;
-        }
+        if (screens[u->screen]->wheel)
+            screens[u->screen]->wheel(u, u->mouse_x, u->mouse_y, -ev->wheel.y * 60 * u->l.s);
         break;
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
@@ -4132,25 +3928,17 @@ static int script_step(Ui *u)
         if (strcmp(line, "expect") == 0 && arg) {
             /* expect SCREEN [TEXT]: the window shows that screen and, when given, TEXT is in
              * its first notice (the office) or in its messages (the reload error screen). */
-            static const char *const names[] = {
-                "start",   "new-profile", "catalog", "office", "debrief",    "settings",
-                "manager", "trainee",     "replay",  "book",   "shift-end", "reload-error",
-                "pin"};
             char *want_text = strchr(arg, ' ');
             if (want_text)
                 *want_text++ = '\0';
-            const char *now = (size_t)u->screen < sizeof names / sizeof names[0]
-                                  ? names[u->screen]
-                                  : "?";
+            const char *now = ui_screen_name(u->screen);
             const char *have = u->store_msg[0] && store_pending(u->cfg->store) > 0
                                    ? u->store_msg /* the banner over any screen */
-                               : u->screen == SCR_RELOAD_ERROR ? simbuf_str(&u->reload_text)
-                               : u->screen == SCR_CATALOG      ? u->form_error
-                               : u->screen == SCR_PIN          ? u->pin_msg
-                               : u->screen == SCR_DEBRIEF && session_content_error(u->ss)
-                                   ? tr(STR_CONTENT_STOPPED)
-                               : u->nnotices ? u->notices[0].text
-                                             : "";
+                                   : NULL;
+            if (!have && screens[u->screen]->expect_text)
+                have = screens[u->screen]->expect_text(u);
+            if (!have)
+                have = u->nnotices ? u->notices[0].text : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
                 sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
                               u->cfg->input_script, lineno, arg, want_text ? " с текстом " : "",

@@ -1,0 +1,270 @@
+/*
+ * ui_app.h — the window's shared state and the contract every screen implements.
+ *
+ * Each screen lives in its own screen_*.c with its own state struct and one ScreenDef (enter,
+ * draw, key, click, wheel, text, name); ui.c holds the table and the event loop, and ui_go() is
+ * the one way to change screens. What the screens share sits in Ui: the configuration, the
+ * drawing context, the attempt in progress (attempt.c is the only code that calls session_act
+ * and the results database), the mouse regions and the notices.
+ * Internal to engine/ui.
+ */
+#ifndef SIM_UI_APP_H
+#define SIM_UI_APP_H
+
+#include "ui_internal.h"
+#include "shift.h"
+
+#include "../store/report.h"
+
+#include <SDL.h>
+
+#define MAX_HITS 256
+#define MAX_NOTICES 8
+#define MAX_TRAINEES 64
+
+typedef enum Screen {
+    SCR_START = 0,
+    SCR_NEW_PROFILE,
+    SCR_CATALOG,
+    SCR_OFFICE,
+    SCR_DEBRIEF,
+    SCR_SETTINGS,
+    SCR_MANAGER,
+    SCR_TRAINEE,
+    SCR_REPLAY,
+    SCR_BOOK,         /* the «Справочник», over whatever screen opened it */
+    SCR_SHIFT_END,    /* the day summary of a shift */
+    SCR_RELOAD_ERROR, /* the open scenario no longer loads */
+    SCR_PIN,          /* the manager's PIN, before the manager area */
+    SCR_COUNT
+} Screen;
+
+#define MAX_SCENARIOS 256
+
+typedef struct Ui Ui;
+
+typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay;
+
+typedef enum HitKind {
+    HIT_NONE = 0,
+    HIT_STORE_RETRY, /* «Повторить запись» on the banner over any screen */
+    HIT_PROFILE,
+    HIT_NEW_PROFILE,
+    HIT_MODE,
+    HIT_START,
+    HIT_SETTINGS,
+    HIT_QUIT,
+    HIT_FORM_FIELD,
+    HIT_FORM_OK,
+    HIT_FORM_CANCEL,
+    HIT_FILTER,
+    HIT_CARD,
+    HIT_BACK,
+    HIT_ACTION,
+    HIT_REACTION,
+    HIT_DESK_DOC,
+    HIT_PC,
+    HIT_FIELD,
+    HIT_REASON,
+    HIT_SERVICE,
+    HIT_CLOSE,
+    HIT_COMPARE,
+    HIT_DEBRIEF,
+    HIT_SETTING,
+    HIT_LEAVE_YES,
+    HIT_LEAVE_NO,
+    HIT_MANAGER,
+    HIT_MGR_TAB,
+    HIT_MGR_ROW,
+    HIT_MGR_COL,
+    HIT_HIST_ROW,
+    HIT_BOOK,
+    HIT_SHIFT,
+    HIT_SHIFT_END,
+    HIT_RELOAD,
+    HIT_CONTENT_DETAILS, /* show or hide the methodologist's report of a content error */
+    HIT_SCREEN = 100 /* a screen's own regions start here (each screen numbers its own) */
+} HitKind;
+
+typedef struct Hit {
+    GRect r;
+    int kind; /* HitKind, or a screen's own kind from HIT_SCREEN on */
+    int arg;
+} Hit;
+
+typedef struct Notice {
+    char text[SIM_ERROR_MAX + 512];
+    int points;
+    int critical;
+    int info; /* news rather than a score: drawn with the accent colour */
+} Notice;
+
+struct Ui {
+    void *st[SCR_COUNT]; /* each screen's own state (ScreenDef.state_size bytes) */
+    const UiConfig *cfg;
+    /* The scenarios: the configuration's, except those loaded again from disk (owned[i]). */
+    UiScenario scens[MAX_SCENARIOS];
+    char owned[MAX_SCENARIOS];
+    size_t nscens;
+    Gfx *g;
+    Theme theme;
+    Layout l;
+    Screen screen;
+    Overlay ov;
+    int running, dirty;
+    /* settings */
+    int text_pct, high_contrast, timer_on;
+    /* start */
+    Trainee trainees[MAX_TRAINEES];
+    size_t ntrainees;
+    int sel_trainee; /* index, or -1 for a guest */
+    int exam;
+    /* the manager's PIN: two fields when setting it, the growing delay after wrong tries */
+    char pin[2][12];
+    int pin_field, pin_setting, pin_ok, pin_fails;
+    Uint32 pin_until;
+    char pin_msg[300];
+    int start_focus; /* 0 profiles, 1 mode, 2 buttons */
+    int start_button;
+    /* new profile */
+    char form[3][128];
+    int form_field;
+    char form_error[SIM_ERROR_MAX];
+    /* catalogue */
+    int filter; /* -1 all, else service group index */
+    int sel_card;
+    int catalog_cols;
+    /* Each card's best result and whether an attempt waits to be resumed, read from the
+     * database when the trainee changes or an attempt ends — not on every frame. */
+    ScenarioStats card_stats[256];
+    char card_resumable[256];
+    long long cards_for; /* the trainee they were read for; -2 = stale */
+    char services[32][128];
+    int nservices;
+    /* office */
+    Session *ss;
+    int scen;
+    char attempt[40];
+    int focus_area; /* 0 dialogue, 1 desk */
+    int sel_action, sel_doc;
+    int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
+
+    Notice notices[MAX_NOTICES];
+    int nnotices;
+    int last_step; /* the step the applicant's line belongs to */
+    int show_line;
+    uint32_t enter_t0;
+    int animating;
+    GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
+    char scene_key[128];
+    float scene_desk;
+    GfxLayer *front; /* everything in front of the applicant: kept while only they move */
+    int front_ok, front_reuse;
+    int office_frames; /* frames drawn since the attempt began: the first skips the layers */
+    int reaction; /* the reception has ended: the applicant's reaction shows until the trainee
+                     moves on to the debrief */
+    /* debrief */
+    int content_open; /* the content error's report is shown */
+    /* the results database refused writes: they wait in memory (store_pending) */
+    char store_msg[SIM_ERROR_MAX];
+    float scroll;
+    int debrief_btn;
+    float content_h;
+    /* manager area */
+    Report *report;
+    int mgr_tab, mgr_sel, mgr_sort, mgr_desc;
+    AttemptRow *hist;
+    size_t nhist;
+    int hist_sel;
+    long long mgr_trainee;
+    char mgr_title[400];
+    Session *replay;
+    char **replay_actions;
+    size_t replay_n, replay_k;
+    char replay_error[SIM_ERROR_MAX];
+    /* the «Справочник» and where it returns to */
+    Book book;
+    Screen book_back;
+    Overlay book_back_ov;
+    /* «Смена» */
+    Shift shift;
+    int in_shift;
+    int shift_btn;
+    int shift_tickets; /* tickets taken when the last notice was made */
+    /* reload: the open scenario's files, their last signature and the error screen */
+    char watch_sig[2][64];
+    uint32_t last_poll;
+    SimBuf reload_text; /* the loader's messages, one per line */
+    size_t reload_lines;
+    float reload_scroll;
+    int reload_btn;
+    int broken_tried;
+    /* settings screen */
+    int setting_row;
+    Screen settings_back;
+    /* hits */
+    Hit hits[MAX_HITS];
+    int nhits;
+    int mouse_x, mouse_y;
+    int hover;
+    /* automation */
+    char **script;
+    size_t script_lines, script_pc;
+    uint32_t wait_until;
+    SimError *err;
+    int failed;
+};
+
+
+/* One screen. Every member but name may be NULL. state_size bytes of zeroed state are made for
+ * it when the window opens (ui_state() returns them); they live until the window closes. */
+typedef struct ScreenDef {
+    const char *name;  /* what input scripts' `expect` calls it */
+    size_t state_size;
+    /* Called by ui_go() after the screen changed; from is the screen left behind (the
+     * «Справочник» and the settings go back without starting the screen over). */
+    void (*enter)(Ui *u, Screen from);
+    void (*draw)(Ui *u);
+    void (*key)(Ui *u, SDL_Keycode k);
+    /* A click on a region this screen added (kind from HIT_SCREEN on, or a shared kind it
+     * wants). Returns 1 when it handled it. */
+    int (*click)(Ui *u, const Hit *h);
+    /* Wheel over the screen at (x, y); dy in pixels, positive = down. */
+    void (*wheel)(Ui *u, int x, int y, float dy);
+    void (*text)(Ui *u, const char *utf8);
+    /* The text an input script's `expect SCREEN TEXT` looks for, or NULL for the notices. */
+    const char *(*expect_text)(Ui *u);
+} ScreenDef;
+
+/* The screens (one screen_*.c each). */
+extern const ScreenDef screen_start, screen_new_profile, screen_catalog, screen_office,
+    screen_debrief, screen_settings, screen_manager, screen_trainee, screen_replay, screen_book,
+    screen_shift_end, screen_reload_error, screen_pin;
+
+/* ---- navigation (ui.c) ------------------------------------------------------------------- */
+
+/* The one way to change screens: switches to s and calls its enter(). */
+void ui_go(Ui *u, Screen s);
+/* The screen's state, as its ScreenDef sized it (borrowed; lives as long as the window). */
+void *ui_state(Ui *u, Screen s);
+/* The screen's name for input scripts. */
+const char *ui_screen_name(Screen s);
+/* Draws a frame (saving it to shot, a PNG path, when not NULL) and presents it. */
+void ui_draw(Ui *u, const char *shot);
+
+/* ---- widgets (widgets.c) ----------------------------------------------------------------- */
+
+void ui_hit(Ui *u, GRect r, int kind, int arg);
+int ui_hovered(const Ui *u, GRect r);
+float ui_text_w(Ui *u, const char *s, int px, GFont f);
+/* A button: rounded, accent when primary, framed when focused; registers its region. */
+GRect ui_button(Ui *u, float x, float y, const char *label, int primary, int focused, int kind,
+                int arg);
+void ui_panel(Ui *u, GRect r);
+void ui_dim(Ui *u);
+void ui_hint(Ui *u, const char *text);
+void ui_title(Ui *u, const char *title, const char *sub);
+/* The banner over any screen while the results database refuses writes. */
+void ui_store_banner(Ui *u);
+
+#endif /* SIM_UI_APP_H */

@@ -1,0 +1,120 @@
+/*
+ * widgets.c — the furniture every screen uses: buttons, panels, the title and hint bars, the
+ * dimmed backdrop of a dialog, mouse regions and the banner of refused database writes.
+ * Depends on gfx.h (SDL) and the theme and layout in Ui.
+ */
+#include "ui_app.h"
+
+#include "../core/i18n.h"
+
+#include <math.h>
+#include <stdio.h>
+
+void ui_hit(Ui *u, GRect r, int k, int arg)
+{
+    if (u->nhits < MAX_HITS)
+        u->hits[u->nhits++] = (Hit){r, k, arg};
+}
+
+int ui_hovered(const Ui *u, GRect r)
+{
+    return u->mouse_x >= r.x && u->mouse_x < r.x + r.w && u->mouse_y >= r.y &&
+           u->mouse_y < r.y + r.h;
+}
+
+float ui_text_w(Ui *u, const char *s, int px, GFont f)
+{
+    int w, h;
+    gfx_text_size(u->g, s, px, f, &w, &h);
+    return (float)w;
+}
+
+/* A button: rounded, accent when primary or focused; returns its rect. */
+GRect ui_button(Ui *u, float x, float y, const char *label, int primary, int focused, int k,
+                int arg)
+{
+    const Layout *l = &u->l;
+    float pad = 18 * l->s;
+    float w = ui_text_w(u, label, l->px_body, GF_BOLD) + 2 * pad;
+    float h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * l->s;
+    GRect r = {x, y, w, h};
+    int hov = ui_hovered(u, r);
+    GColor bg = primary ? u->theme.accent : u->theme.panel;
+    GColor fg = primary ? u->theme.accent_text : u->theme.text;
+    gfx_round(u->g, (GRect){x + 2 * l->s, y + 3 * l->s, w, h}, 8 * l->s, u->theme.shadow);
+    gfx_round(u->g, r, 8 * l->s, bg);
+    gfx_round_outline(u->g, r, 8 * l->s, (hov ? 2.5f : 1.5f) * l->s,
+                      primary ? u->theme.accent : u->theme.panel_edge);
+    gfx_text(u->g, label, x + pad, y + 8 * l->s, l->px_body, GF_BOLD, fg);
+    if (focused)
+        gfx_round_outline(u->g, (GRect){x - 4 * l->s, y - 4 * l->s, w + 8 * l->s, h + 8 * l->s},
+                          10 * l->s, 3 * l->s, u->theme.focus);
+    ui_hit(u, r, k, arg);
+    return r;
+}
+
+void ui_panel(Ui *u, GRect r)
+{
+    float s = u->l.s;
+    gfx_round(u->g, (GRect){r.x + 3 * s, r.y + 4 * s, r.w, r.h}, 10 * s, u->theme.shadow);
+    gfx_round(u->g, r, 10 * s, u->theme.panel);
+    gfx_round_outline(u->g, r, 10 * s, 1.5f * s, u->theme.panel_edge);
+}
+
+void ui_dim(Ui *u)
+{
+    gfx_fill(u->g, (GRect){0, 0, (float)u->l.W, (float)u->l.H}, (GColor){0, 0, 0, 150});
+}
+
+void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text)
+{
+    float h = gfx_line_height(g, l->px_small, GF_REGULAR) + 10 * l->s;
+    gfx_fill(g, (GRect){0, l->H - h, (float)l->W, h},
+             high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
+    gfx_text(g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
+             (GColor){255, 255, 255, 255});
+}
+
+void ui_hint(Ui *u, const char *text)
+{
+    ui_hint_bar(u->g, &u->l, u->high_contrast, text);
+}
+
+void ui_title_bar(Gfx *g, const Layout *l, const Theme *t, int high_contrast, const char *title,
+                  const char *sub)
+{
+    float s = l->s;
+    gfx_gradient(g, (GRect){0, 0, (float)l->W, l->title_h}, t->accent,
+                 high_contrast ? t->accent : (GColor){9, 74, 140, 255});
+    gfx_text(g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, t->accent_text);
+    if (sub)
+        gfx_text(g, sub, 40 * s, 18 * s + l->px_title * 1.35f, l->px_label, GF_REGULAR,
+                 t->accent_text);
+}
+
+void ui_title(Ui *u, const char *title, const char *sub)
+{
+    ui_title_bar(u->g, &u->l, &u->theme, u->high_contrast, title, sub);
+}
+
+/* The results database refuses writes: what happened, that nothing is lost, and a button to
+ * try again (each next action tries again by itself). Drawn over any screen. */
+void ui_store_banner(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W;
+    char text[SIM_ERROR_MAX + 64];
+    snprintf(text, sizeof text, "%s (%s)", u->store_msg, tr(STR_STORE_RETRY_HINT));
+    float bw = ui_text_w(u, tr(STR_STORE_RETRY), l->px_body, GF_BOLD) + 36 * s;
+    float tw = W - 80 * s - bw - 40 * s;
+    float th = gfx_text_box(u->g, text, 0, 0, tw, l->px_label, GF_REGULAR, u->theme.text, 0);
+    float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    GRect p = {40 * s, l->title_h + 8 * s, W - 80 * s, fmaxf(th, bh) + 24 * s};
+    gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
+    gfx_round(u->g, p, 10 * s, u->theme.panel);
+    gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
+    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_REGULAR,
+                 u->theme.text, 1);
+    ui_button(u, p.x + p.w - bw - 16 * s, p.y + (p.h - bh) / 2, tr(STR_STORE_RETRY), 1, 0,
+           HIT_STORE_RETRY, 0);
+}
