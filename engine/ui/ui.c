@@ -22,43 +22,9 @@
 
 /* ==== helpers ============================================================================= */
 
-static const Scenario *cur_scen(const Ui *u)
-{
-    return u->scens[u->scen].scenario;
-}
-
 /* ==== settings ============================================================================ */
 
-/* A remembered setting, or def when it is unset or not a whole number within lo..hi (a file
- * edited by hand or damaged must not decide the window's size or the text scale). */
-static int setting_int(Ui *u, const char *key, int def, int lo, int hi)
-{
-    if (!u->cfg->store)
-        return def;
-    char *v = store_get_setting(u->cfg->store, key);
-    int r = def;
-    if (v && *v) {
-        char *end;
-        errno = 0;
-        long n = strtol(v, &end, 10);
-        if (!*end && !errno && n >= lo && n <= hi)
-            r = (int)n;
-    }
-    free(v);
-    return r;
-}
-
-static void save_setting(Ui *u, const char *key, int value)
-{
-    if (!u->cfg->store)
-        return;
-    char v[32];
-    snprintf(v, sizeof v, "%d", value);
-    SimError e;
-    store_set_setting(u->cfg->store, key, v, &e);
-}
-
-static void apply_theme(Ui *u)
+void ui_apply_theme(Ui *u)
 {
     theme_init(&u->theme, u->high_contrast);
     int w, h;
@@ -67,382 +33,9 @@ static void apply_theme(Ui *u)
     u->dirty = 1;
 }
 
-/* ==== office: attempts ==================================================================== */
-
-static void store_after_write(Ui *u, SimStatus st, const SimError *e);
-static void notice_info(Ui *u, const char *text);
-
-static void write_result(Ui *u)
-{
-    u->cards_for = -2; /* the catalogue's figures change */
-    char *json = session_result_json(u->ss, 1);
-    if (u->cfg->result_path) {
-        FILE *f = fopen(u->cfg->result_path, "wb");
-        if (f) {
-            fputs(json, f);
-            fclose(f);
-        }
-    }
-    if (u->cfg->store && u->attempt[0]) {
-        ScoreReport r;
-        session_report(u->ss, &r);
-        const Ending *en = session_ending(u->ss);
-        StoreResult sr = {.scenario = cur_scen(u), .ledger = session_ledger(u->ss), .report = &r,
-                          .outcome = session_outcome_id(u->ss),
-                          .finished = en != NULL || session_content_error(u->ss) != NULL,
-                          .sim_minutes = session_minutes(u->ss), .result_json = json};
-        SimError e;
-        SimStatus st = store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
-        store_after_write(u, st, &e);
-    }
-    free(json);
-}
-
-/* After a write to the results database: remembers the message while writes wait in memory,
- * and says so once they have all gone through. */
-static void store_after_write(Ui *u, SimStatus st, const SimError *e)
-{
-    if (!u->cfg->store)
-        return;
-    if (store_pending(u->cfg->store) > 0) {
-        if (st != SIM_OK)
-            snprintf(u->store_msg, sizeof u->store_msg, "%s", e->msg);
-    } else if (u->store_msg[0]) {
-        u->store_msg[0] = '\0';
-        notice_info(u, tr(STR_STORE_RECOVERED));
-    }
-    u->dirty = 1;
-}
-
-/* «Повторить запись»: writes what waits, in order. */
-static void store_retry(Ui *u)
-{
-    if (!u->cfg->store)
-        return;
-    SimError e;
-    SimStatus st = store_flush(u->cfg->store, &e);
-    store_after_write(u, st, &e);
-}
-
-/* Continues the trainee's unfinished attempt at this scenario, if there is one: the same
- * seed and mode, its recorded actions replayed, further actions recorded into the same row.
- * Returns 1 when it did. */
-static int resume_attempt(Ui *u, int scen)
-{
-    const UiScenario *us = &u->scens[scen];
-    if (!u->cfg->store || u->sel_trainee < 0 || u->cfg->start_scenario)
-        return 0;
-    AttemptInfo a;
-    char **acts = NULL;
-    size_t n = 0;
-    if (!store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
-                                  us->scenario->id, us->scenario->hash_hex, &a, &acts, &n))
-        return 0;
-    SessionOptions o = {.seed = a.seed, .mode = a.exam ? MODE_EXAM : MODE_TRAINING,
-                        .program = us->program};
-    SimError e;
-    Session *ss = NULL;
-    int ok = session_create(us->scenario, &o, &ss, &e) == SIM_OK;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = session_act(ss, acts[i], &e) == SIM_OK;
-    for (size_t i = 0; i < n; i++)
-        free(acts[i]);
-    free(acts);
-    if (!ok || session_finished(ss)) {
-        session_destroy(ss);
-        return 0; /* it no longer replays: start afresh */
-    }
-    session_destroy(u->ss);
-    u->ss = ss;
-    u->exam = a.exam;
-    memcpy(u->attempt, a.id, sizeof u->attempt);
-    return 1;
-}
-
-/* Opens a row for the current attempt in the results database (when there is one). */
-static void begin_stored_attempt(Ui *u)
-{
-    const Scenario *sc = cur_scen(u);
-    u->attempt[0] = '\0';
-    if (!u->cfg->store)
-        return;
-    AttemptInfo a;
-    SimError e;
-    memset(&a, 0, sizeof a);
-    a.trainee = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : 0;
-    snprintf(a.scenario, sizeof a.scenario, "%s", sc->id);
-    snprintf(a.version, sizeof a.version, "%s", sc->version);
-    snprintf(a.hash, sizeof a.hash, "%s", sc->hash_hex);
-    a.seed = session_seed(u->ss);
-    a.exam = session_mode(u->ss) == MODE_EXAM;
-    const UiPack *pk = u->scens[u->scen].pack;
-    if (pk) {
-        snprintf(a.pack_hash, sizeof a.pack_hash, "%s", pk->hash ? pk->hash : "");
-        snprintf(a.pack_state, sizeof a.pack_state, "%s", pk->state ? pk->state : "");
-        snprintf(a.pack_key, sizeof a.pack_key, "%s", pk->key ? pk->key : "");
-    }
-    SimStatus st = store_begin_attempt(u->cfg->store, &a, &e);
-    if (st == SIM_OK || store_pending(u->cfg->store) > 0) /* written, or waiting in memory */
-        memcpy(u->attempt, a.id, sizeof u->attempt);
-    store_after_write(u, st, &e);
-}
-
-static void watch_reset(Ui *u);
-static void collect_services(Ui *u);
-
-/* Starts an attempt at scenario scen: resumes the trainee's unfinished one unless fresh (or in
- * a shift); with have_seed, from that seed. */
-static void start_attempt_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t seed)
-{
-    u->cards_for = -2;
-    u->scen = scen;
-    const UiScenario *us = &u->scens[scen];
-    int resumed = !fresh && !u->in_shift && resume_attempt(u, scen);
-    SimError e;
-    if (u->exam && (!us->pack || us->pack->problem)) {
-        /* An exam only on the methodologist's signed, unmodified files. */
-        snprintf(u->form_error, sizeof u->form_error, tr(STR_PACK_EXAM_REFUSED),
-                 us->pack && us->pack->problem ? us->pack->problem : tr(STR_PACK_NOMEM));
-        u->screen = SCR_CATALOG;
-        u->in_shift = 0;
-        u->dirty = 1;
-        return;
-    }
-    if (!resumed) {
-        session_destroy(u->ss);
-        u->ss = NULL;
-        uint64_t s0 = have_seed           ? seed
-                      : u->cfg->have_seed ? u->cfg->seed
-                                          : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
-        SessionOptions o = {.seed = s0, .mode = u->exam ? MODE_EXAM : MODE_TRAINING,
-                            .program = us->program};
-        if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
-            snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
-            u->screen = SCR_CATALOG;
-            u->in_shift = 0;
-            return;
-        }
-        begin_stored_attempt(u);
-    }
-    u->screen = SCR_OFFICE;
-    u->ov = OV_NONE;
-    u->focus_area = 0; /* a replay may have left it at -1 */
-    u->sel_action = 0;
-    u->sel_doc = 0;
-    u->nnotices = 0;
-    if (resumed) {
-        u->nnotices = 1;
-        u->notices[0].points = 0;
-        u->notices[0].critical = 0;
-        u->notices[0].info = 0;
-        snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", tr(STR_UI_RESUMED));
-    }
-    if (session_content_error(u->ss)) {
-        /* The script failed before the first action: nothing to play. */
-        write_result(u);
-        u->screen = SCR_DEBRIEF;
-        u->debrief_btn = 0;
-        u->content_open = 0;
-    }
-    u->last_step = session_step_index(u->ss);
-    u->show_line = 1;
-    u->enter_t0 = SDL_GetTicks();
-    u->animating = !u->cfg->input_script;
-    u->office_frames = 0;
-    u->scroll = 0;
-    u->scene_key[0] = '\0';
-    watch_reset(u);
-    u->dirty = 1;
-}
-
-static void start_attempt_mode(Ui *u, int scen, int fresh)
-{
-    start_attempt_seeded(u, scen, fresh, 0, 0);
-}
-
-static void start_attempt(Ui *u, int scen)
-{
-    start_attempt_mode(u, scen, 0);
-}
-
-static void notice_info(Ui *u, const char *text)
-{
-    if (u->nnotices >= MAX_NOTICES)
-        u->nnotices = MAX_NOTICES - 1;
-    /* News goes first: it is what just happened. */
-    memmove(&u->notices[1], &u->notices[0], sizeof u->notices[0] * (size_t)u->nnotices);
-    Notice *n = &u->notices[0];
-    memset(n, 0, sizeof *n);
-    n->info = 1;
-    size_t len = strlen(text);
-    if (len >= sizeof n->text) {
-        len = sizeof n->text - 1;
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--; /* cut on a character boundary */
-    }
-    memcpy(n->text, text, len);
-    n->text[len] = '\0';
-    u->nnotices++;
-}
-
-static void shift_record(Ui *u, int finished);
-
-/* Performs one engine action and turns its ledger entries into notices. Returns 0 when the
- * engine refused it (the reason is shown as a notice). */
-static int do_action(Ui *u, const char *id)
-{
-    const ScoreLedger *l = session_ledger(u->ss);
-    size_t before = l->count;
-    int step_before = session_step_index(u->ss);
-    SimError e;
-    if (session_act(u->ss, id, &e) != SIM_OK) {
-        u->nnotices = 1;
-        snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", e.msg);
-        u->notices[0].points = 0;
-        u->notices[0].critical = 0;
-        u->notices[0].info = 0;
-        u->dirty = 1;
-        return 0;
-    }
-    const Scenario *sc = cur_scen(u);
-    l = session_ledger(u->ss);
-    u->nnotices = 0;
-    for (size_t i = before; i < l->count; i++) {
-        const LedgerEntry *en = &l->entries[i];
-        if (en->kind == LEDGER_TIME || en->kind == LEDGER_MISSED || u->nnotices >= MAX_NOTICES)
-            continue;
-        Notice *n = &u->notices[u->nnotices++];
-        n->info = 0;
-        n->points = en->points;
-        n->critical = en->kind == LEDGER_CRITICAL;
-        if (n->critical)
-            snprintf(n->text, sizeof n->text, "✖ %s: %s%s%s%s", tr(STR_CRITICAL), en->feedback,
-                     en->rule ? " (" : "", en->rule ? en->rule->short_ : "", en->rule ? ")" : "");
-        else
-            snprintf(n->text, sizeof n->text, "%s%d · %s: %s%s%s%s", en->points >= 0 ? "+" : "−",
-                     abs(en->points), sc->criteria[en->criterion].title, en->feedback,
-                     en->rule ? " (" : "", en->rule ? en->rule->short_ : "", en->rule ? ")" : "");
-    }
-    if (u->cfg->store && u->attempt[0]) {
-        char *pj = session_ledger_json(u->ss, before);
-        SimError se;
-        SimStatus st = store_add_action(u->cfg->store, u->attempt,
-                                        (int)session_action_count(u->ss), id,
-                                        session_minutes(u->ss), pj, &se);
-        free(pj);
-        store_after_write(u, st, &se);
-    }
-    int step_now = session_step_index(u->ss);
-    u->show_line = step_now != step_before || !session_last_reply(u->ss);
-    u->last_step = step_now;
-    u->sel_action = 0;
-    u->dirty = 1;
-    if (u->in_shift && !session_finished(u->ss)) {
-        /* New tickets arrive on the simulated clock. */
-        int taken = shift_tickets_taken(&u->shift, session_minutes(u->ss));
-        if (taken > u->shift_tickets) {
-            char msg[300];
-            snprintf(msg, sizeof msg, tr(STR_SHIFT_ARRIVED),
-                     shift_queue(&u->shift, session_minutes(u->ss)));
-            notice_info(u, msg);
-        }
-        u->shift_tickets = taken;
-    }
-    if (session_finished(u->ss)) {
-        write_result(u);
-        if (u->in_shift)
-            shift_record(u, 1);
-        u->shift_btn = 0;
-        u->ov = OV_NONE;
-        u->scroll = 0;
-        u->debrief_btn = 0;
-        u->content_open = 0;
-        /* The applicant's answer to the last move comes first: a reception ends with the
-         * person, not with a score. A stopped script has nothing to show. */
-        if (session_content_error(u->ss) || !session_ending(u->ss))
-            u->screen = SCR_DEBRIEF;
-        else
-            u->reaction = 1;
-    }
-    return 1;
-}
-
-static void leave_attempt(Ui *u)
-{
-    if (u->ss && !session_finished(u->ss)) {
-        session_abandon(u->ss);
-        write_result(u);
-        if (u->in_shift)
-            shift_record(u, 0);
-    }
-    u->ov = OV_NONE;
-    u->screen = u->in_shift ? SCR_SHIFT_END : SCR_CATALOG;
-    u->scroll = 0;
-    u->dirty = 1;
-}
-
-/* ==== «Смена» ============================================================================= */
-
-static void shift_record(Ui *u, int finished)
-{
-    const Scenario *sc = cur_scen(u);
-    ScoreReport r;
-    session_report(u->ss, &r);
-    const Ending *en = session_ending(u->ss);
-    ShiftResult res = {finished && en != NULL,
-                       r.total,
-                       en && r.passed,
-                       (int)r.critical_count,
-                       session_minutes(u->ss),
-                       sc->time_norm,
-                       session_applicant_name(u->ss),
-                       sc->service_title,
-                       en ? en->title : tr(STR_SHIFT_INTERRUPTED)};
-    shift_finish(&u->shift, &res);
-}
-
-/* Calls the next ticket to the window, or shows the day summary after the last one. */
-static void shift_call_next(Ui *u)
-{
-    Shift *sh = &u->shift;
-    if (sh->ended || sh->cur >= sh->count) {
-        u->screen = SCR_SHIFT_END;
-        u->scroll = 0;
-        u->dirty = 1;
-        return;
-    }
-    shift_call(sh);
-    const ShiftEntry *e = &sh->e[sh->cur];
-    start_attempt_seeded(u, e->scen, 1, 1, e->seed);
-    u->shift_tickets = shift_tickets_taken(sh, 0);
-}
-
-static void shift_begin(Ui *u)
-{
-    ShiftCandidate c[MAX_SCENARIOS];
-    for (size_t i = 0; i < u->nscens; i++)
-        c[i] = (ShiftCandidate){u->scens[i].scenario->difficulty,
-                                u->scens[i].scenario->office_ticket};
-    uint64_t seed = u->cfg->have_seed ? u->cfg->seed
-                                      : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
-    if (!shift_plan(&u->shift, c, u->nscens, seed)) {
-        snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_SHIFT_NONE));
-        u->dirty = 1;
-        return;
-    }
-    u->form_error[0] = '\0';
-    u->in_shift = 1;
-    shift_call_next(u);
-    if (u->screen == SCR_OFFICE) {
-        char msg[300];
-        snprintf(msg, sizeof msg, tr(STR_SHIFT_STARTED), u->shift.count);
-        notice_info(u, msg);
-    }
-}
-
 /* ==== «Справочник» ======================================================================== */
 
-static void open_book(Ui *u, const char *service_id)
+static void ui_book_open(Ui *u, const char *service_id)
 {
     if (u->screen == SCR_BOOK)
         return;
@@ -465,217 +58,9 @@ static void close_book(Ui *u)
     u->dirty = 1;
 }
 
-/* ==== reload ============================================================================== */
-
-static void file_sig(const char *dir, const char *name, char *out, size_t n)
-{
-    char *p = sim_path_join(dir, name);
-    struct stat st;
-    if (p && stat(p, &st) == 0)
-        snprintf(out, n, "%lld.%09ld:%lld", (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-                 (long long)st.st_size);
-    else
-        snprintf(out, n, "-");
-    free(p);
-}
-
-static void watch_now(Ui *u, char sig[2][64])
-{
-    const char *dir = cur_scen(u)->dir;
-    memset(sig, 0, 2 * 64); /* compared whole */
-    file_sig(dir, "scenario.json", sig[0], 64);
-    file_sig(dir, "script.lua", sig[1], 64);
-}
-
-static void watch_reset(Ui *u)
-{
-    watch_now(u, u->watch_sig);
-    u->last_poll = SDL_GetTicks();
-}
-
-/* A scenario is open: its files are watched (a few times a second, never while idle elsewhere). */
-static int watching(const Ui *u)
-{
-    return u->ss && !u->replay && !u->broken_tried &&
-           (u->screen == SCR_OFFICE || u->screen == SCR_RELOAD_ERROR);
-}
-
-/* A Lua message ("scenarios/x/script.lua:62: unexpected symbol …", maybe with a traceback) as
- * a diagnostic at that line of the script. */
-static void script_diag(SimDiags *d, const Scenario *s, const char *msg)
-{
-    size_t n = strlen(s->script_name);
-    int line = 0;
-    const char *rest = msg;
-    if (strncmp(msg, s->script_name, n) == 0 && msg[n] == ':') {
-        char *end;
-        long v = strtol(msg + n + 1, &end, 10);
-        if (end > msg + n + 1 && *end == ':' && v > 0 && v < 1000000) {
-            line = (int)v;
-            rest = end + 1;
-            while (*rest == ' ')
-                rest++;
-        }
-    }
-    simdiags_add(d, SIM_SEV_ERROR, s->script_name, line, 0, "", "%s", rest);
-}
-
-static void reload_show(Ui *u, const SimDiags *d)
-{
-    simbuf_free(&u->reload_text);
-    simbuf_init(&u->reload_text);
-    u->reload_lines = 0;
-    for (size_t i = 0; i < d->count; i++) {
-        char *line = simdiag_format(&d->items[i]);
-        for (char *c = line; c && *c; c++)
-            if (*c == '\t')
-                *c = ' '; /* tracebacks indent with tabs */
-        simbuf_printf(&u->reload_text, "%s%s", u->reload_lines ? "\n" : "", line ? line : "");
-        free(line);
-        u->reload_lines++;
-    }
-    u->ov = OV_NONE;
-    u->screen = SCR_RELOAD_ERROR;
-    u->reload_scroll = 0;
-    u->reload_btn = 0;
-    u->broken_tried = 0;
-    u->content_h = 0;
-    u->dirty = 1;
-}
-
-/* Loads the open scenario again from disk. When it loads, the attempt starts again with the
- * same seed and mode and replays the trainee's actions up to the first one that no longer
- * applies (the notice says so); the previous attempt is saved unfinished and a new one is
- * recorded. When it does not load, the error screen lists the loader's messages and the
- * attempt waits on the old version. */
-static void reload_scenario(Ui *u)
-{
-    UiScenario *us = &u->scens[u->scen];
-    if (u->ss && session_mode(u->ss) == MODE_EXAM)
-        return; /* an exam keeps the files it was started on (their signature was checked) */
-    watch_reset(u);
-    SimDiags d;
-    simdiags_init(&d);
-    Scenario *s = scenario_load(us->scenario->dir, &us->load, &d);
-    ScriptProgram *prog = NULL;
-    Session *ns = NULL;
-    SimError e;
-    if (s && script_program_create(s, &prog, &e) != SIM_OK) {
-        script_diag(&d, s, e.msg);
-        scenario_free(s);
-        s = NULL;
-    }
-    if (s) {
-        SessionOptions o = {.seed = session_seed(u->ss), .mode = session_mode(u->ss),
-                            .program = prog};
-        if (session_create(s, &o, &ns, &e) != SIM_OK) {
-            script_diag(&d, s, e.msg);
-            script_program_destroy(prog);
-            scenario_free(s);
-            s = NULL;
-        }
-    }
-    if (!s) {
-        reload_show(u, &d);
-        simdiags_free(&d);
-        return;
-    }
-    simdiags_free(&d);
-    /* The old attempt is kept as an unfinished one; the new one starts its own row. */
-    size_t n = session_action_count(u->ss);
-    char **ids = calloc(n ? n : 1, sizeof *ids);
-    for (size_t i = 0; ids && i < n; i++)
-        ids[i] = sim_strdup(session_action_id(u->ss, i));
-    if (!session_finished(u->ss)) {
-        session_abandon(u->ss);
-        write_result(u);
-    }
-    session_destroy(u->ss);
-    u->ss = ns;
-    if (u->owned[u->scen]) {
-        script_program_destroy(us->program);
-        scenario_free((Scenario *)us->scenario);
-    }
-    us->scenario = s;
-    us->program = prog;
-    u->owned[u->scen] = 1;
-    collect_services(u);
-    begin_stored_attempt(u);
-    size_t k = 0;
-    char msg[SIM_ERROR_MAX + 600];
-    snprintf(msg, sizeof msg, tr(STR_RELOAD_OK), n, n);
-    for (; ids && k < n; k++) {
-        size_t before = session_ledger(ns)->count;
-        int ok = !session_finished(ns) && session_act(ns, ids[k], &e) == SIM_OK;
-        if (!ok) {
-            snprintf(msg, sizeof msg, tr(STR_RELOAD_STOPPED), k, n, ids[k],
-                     session_finished(ns) ? tr(STR_RELOAD_ENDED) : e.msg);
-            break;
-        }
-        if (u->cfg->store && u->attempt[0]) {
-            char *pj = session_ledger_json(ns, before);
-            store_add_action(u->cfg->store, u->attempt, (int)session_action_count(ns), ids[k],
-                             session_minutes(ns), pj, &e);
-            free(pj);
-        }
-    }
-    for (size_t i = 0; ids && i < n; i++)
-        free(ids[i]);
-    free(ids);
-    u->screen = SCR_OFFICE;
-    u->ov = OV_NONE;
-    u->nnotices = 0;
-    notice_info(u, msg);
-    if (session_script_error_count(ns) > 0) {
-        char se[SIM_ERROR_MAX + 300];
-        snprintf(se, sizeof se, tr(STR_RELOAD_SCRIPT_ERROR), session_script_error(ns, 0));
-        notice_info(u, se);
-    }
-    u->focus_area = 0;
-    u->sel_action = 0;
-    u->sel_doc = 0;
-    u->last_step = session_step_index(ns);
-    u->show_line = 1;
-    u->animating = 0;
-    u->office_frames = 1;
-    u->reaction = 0;
-    u->scene_key[0] = '\0';
-    if (session_finished(ns)) {
-        write_result(u);
-        if (u->in_shift)
-            shift_record(u, 1);
-        u->screen = SCR_DEBRIEF;
-        u->scroll = 0;
-        u->debrief_btn = 0;
-        u->shift_btn = 0;
-    }
-    u->dirty = 1;
-}
-
-static void poll_files(Ui *u)
-{
-    if (!watching(u))
-        return;
-    uint32_t now = SDL_GetTicks();
-    if (!SDL_TICKS_PASSED(now, u->last_poll + 250))
-        return;
-    u->last_poll = now;
-    char sig[2][64];
-    watch_now(u, sig);
-    if (memcmp(sig, u->watch_sig, sizeof sig) != 0)
-        reload_scenario(u);
-}
-
-static void open_manager(Ui *u);
+static void ui_manager_open(Ui *u);
 
 /* ==== start screen ======================================================================== */
-
-static void reload_trainees(Ui *u)
-{
-    u->ntrainees = u->cfg->store ? store_list_trainees(u->cfg->store, u->trainees, MAX_TRAINEES) : 0;
-    if (u->sel_trainee >= (int)u->ntrainees)
-        u->sel_trainee = (int)u->ntrainees - 1;
-}
 
 static void draw_start(Ui *u)
 {
@@ -776,9 +161,9 @@ static void start_key(Ui *u, SDL_Keycode k)
         else if (u->start_focus == 1)
             u->exam = !u->exam;
     } else if (k == SDLK_F1) {
-        open_book(u, NULL);
+        ui_book_open(u, NULL);
     } else if (k == SDLK_m) {
-        open_manager(u);
+        ui_manager_open(u);
     } else if (k == SDLK_s) {
         u->settings_back = SCR_START;
         u->screen = SCR_SETTINGS;
@@ -792,8 +177,8 @@ static void start_key(Ui *u, SDL_Keycode k)
         int b = u->start_focus == 2 ? u->start_button : 0;
         if (b == 0) {
             u->screen = SCR_CATALOG;
-            save_setting(u, "mode", u->exam);
-            save_setting(u, "last_trainee",
+            ui_setting_save(u, "mode", u->exam);
+            ui_setting_save(u, "last_trainee",
                          u->sel_trainee >= 0 ? (int)u->trainees[u->sel_trainee].id : 0);
         } else if (b == 1) {
             u->settings_back = SCR_START;
@@ -861,7 +246,7 @@ static void form_submit(Ui *u)
         snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
         return;
     }
-    reload_trainees(u);
+    ui_trainees_reload(u);
     for (size_t i = 0; i < u->ntrainees; i++)
         if (u->trainees[i].id == id)
             u->sel_trainee = (int)i;
@@ -908,19 +293,6 @@ static void form_text(Ui *u, const char *text)
 
 /* ==== catalogue =========================================================================== */
 
-static void collect_services(Ui *u)
-{
-    u->nservices = 0;
-    for (size_t i = 0; i < u->nscens; i++) {
-        const char *t = u->scens[i].scenario->service_title;
-        int found = 0;
-        for (int k = 0; k < u->nservices; k++)
-            found |= strcmp(u->services[k], t) == 0;
-        if (!found && u->nservices < 32)
-            snprintf(u->services[u->nservices++], sizeof u->services[0], "%s", t);
-    }
-}
-
 static int visible_cards(Ui *u, int *idx, int max)
 {
     int n = 0;
@@ -952,54 +324,6 @@ static void load_card_stats(Ui *u)
                                                                        NULL));
     }
     u->cards_for = who;
-}
-
-/* Scenarios that did not load at start-up: load them again (after a fix). Those that load join
- * the catalogue; the errors of the others are shown. */
-static void reload_broken(Ui *u)
-{
-    if (!u->cfg->broken_count)
-        return;
-    SimDiags all;
-    simdiags_init(&all);
-    size_t fixed = 0;
-    for (size_t i = 0; i < u->cfg->broken_count; i++) {
-        const UiBroken *b = &u->cfg->broken[i];
-        int known = 0;
-        for (size_t k = 0; k < u->nscens; k++)
-            known |= strcmp(u->scens[k].scenario->dir, b->dir) == 0;
-        if (known || u->nscens >= MAX_SCENARIOS)
-            continue;
-        SimDiags d;
-        simdiags_init(&d);
-        Scenario *sc = scenario_load(b->dir, &b->load, &d);
-        ScriptProgram *prog = NULL;
-        SimError e;
-        if (sc && script_program_create(sc, &prog, &e) != SIM_OK) {
-            script_diag(&d, sc, e.msg);
-            scenario_free(sc);
-            sc = NULL;
-        }
-        if (sc) {
-            u->scens[u->nscens] = (UiScenario){sc, prog, b->load, b->pack};
-            u->owned[u->nscens++] = 1;
-            fixed++;
-        } else {
-            simdiags_merge(&all, &d);
-        }
-        simdiags_free(&d);
-    }
-    collect_services(u);
-    u->cards_for = -2;
-    snprintf(u->form_error, sizeof u->form_error, tr(STR_RELOAD_BROKEN), fixed,
-             u->cfg->broken_count);
-    u->broken_tried = 0;
-    if (all.count) {
-        reload_show(u, &all);
-        u->broken_tried = 1; /* the error screen's buttons retry these, not an attempt */
-    }
-    simdiags_free(&all);
-    u->dirty = 1;
 }
 
 static void draw_catalog(Ui *u)
@@ -1164,13 +488,13 @@ static void catalog_key(Ui *u, SDL_Keycode k)
         u->sel_card = 0;
     } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_n) && n > 0) {
         u->form_error[0] = '\0';
-        start_attempt_mode(u, idx[u->sel_card], k == SDLK_n);
+        ui_attempt_start_mode(u, idx[u->sel_card], k == SDLK_n);
     } else if (k == SDLK_F1) {
-        open_book(u, NULL);
+        ui_book_open(u, NULL);
     } else if (k == SDLK_F2) {
-        shift_begin(u);
+        ui_shift_begin(u);
     } else if (k == SDLK_F5) {
-        reload_broken(u);
+        ui_reload_broken(u);
     } else if (k == SDLK_ESCAPE)
         u->screen = SCR_START;
     u->dirty = 1;
@@ -1182,7 +506,7 @@ static void draw_hud(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     float h = l->hud_h;
     int px = l->px_hud;
     gfx_fill(u->g, (GRect){0, 0, W, h}, u->high_contrast ? u->theme.bg : (GColor){30, 38, 50, 255});
@@ -1250,7 +574,7 @@ static void draw_office_front(Ui *u, float desk);
 static void draw_office(Ui *u)
 {
     const Layout *l = &u->l;
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     float enter = 1.0f;
     if (u->animating) {
         uint32_t dt = SDL_GetTicks() - u->enter_t0;
@@ -1351,7 +675,7 @@ static void draw_office_front(Ui *u, float desk)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     draw_hud(u);
 
     /* The applicant speaks in a bubble beside them, over the hall. */
@@ -1550,7 +874,7 @@ static void draw_office_front(Ui *u, float desk)
 static int desk_docs(Ui *u, int *map, int max)
 {
     int n = 0;
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     for (size_t d = 0; d < sc->document_count && n < max; d++)
         if (session_doc_on_desk(u->ss, (int)d))
             map[n++] = (int)d;
@@ -1566,8 +890,8 @@ static void open_doc(Ui *u, int desk_index)
     int d = map[desk_index];
     if (!session_doc_inspected(u->ss, d)) {
         char id[200];
-        snprintf(id, sizeof id, "inspect:%s", cur_scen(u)->documents[d].id);
-        do_action(u, id);
+        snprintf(id, sizeof id, "inspect:%s", ui_scen(u)->documents[d].id);
+        ui_act(u, id);
         if (u->screen != SCR_OFFICE)
             return;
     }
@@ -1575,7 +899,7 @@ static void open_doc(Ui *u, int desk_index)
     u->ov_doc = d;
     u->ov_doc2 = -1;
     int order[128];
-    u->ov_field = doc_field_order(&cur_scen(u)->documents[d], order, 128) ? order[0] : 0;
+    u->ov_field = doc_field_order(&ui_scen(u)->documents[d], order, 128) ? order[0] : 0;
     u->compare_pick = 0;
     u->dirty = 1;
 }
@@ -1607,7 +931,7 @@ static void draw_doc_overlay(Ui *u)
         float y = p.y + 20 * s + l->px_body * 1.7f;
         for (int i = 0; i < n; i++) {
             char line[300];
-            snprintf(line, sizeof line, "%d. %s", i + 1, cur_scen(u)->documents[map[i]].title);
+            snprintf(line, sizeof line, "%d. %s", i + 1, ui_scen(u)->documents[map[i]].title);
             GRect r = {p.x + 14 * s, y, p.w - 28 * s, l->px_body * 1.7f};
             gfx_text(u->g, line, r.x + 6 * s, r.y + 4 * s, l->px_body, GF_REGULAR, u->theme.text);
             ui_hit(u, r, HIT_COMPARE, i);
@@ -1622,7 +946,7 @@ static void draw_reason_overlay(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
     ui_dim(u);
-    const Document *d = &cur_scen(u)->documents[u->ov_doc];
+    const Document *d = &ui_scen(u)->documents[u->ov_doc];
     float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) * 1.45f;
     GRect p = {0.25f * W, 0.08f * H, 0.5f * W, rowh * REASON_COUNT + 110 * s};
     if (p.y + p.h > H - 30 * s)
@@ -1655,7 +979,7 @@ static void draw_pc_overlay(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     ui_dim(u);
     GRect p = {0.08f * W, 0.08f * H, 0.84f * W, 0.8f * H};
     gfx_round(u->g, (GRect){p.x - 12 * s, p.y - 12 * s, p.w + 24 * s, p.h + 24 * s}, 14 * s,
@@ -1734,12 +1058,12 @@ static void draw_leave_overlay(Ui *u)
 
 static void flag_field(Ui *u)
 {
-    const Document *d = &cur_scen(u)->documents[u->ov_doc];
+    const Document *d = &ui_scen(u)->documents[u->ov_doc];
     char id[400];
     snprintf(id, sizeof id, "flag:%s.%s:%s", d->id, d->fields[u->ov_field].key,
              reason_id((FlagReason)u->ov_reason));
     u->ov = OV_DOC;
-    do_action(u, id);
+    ui_act(u, id);
 }
 
 static void to_debrief(Ui *u)
@@ -1753,14 +1077,14 @@ static void to_debrief(Ui *u)
 
 static void office_key(Ui *u, SDL_Keycode k)
 {
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     if (u->reaction) {
         if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_ESCAPE)
             to_debrief(u);
         return;
     }
     if (k == SDLK_F5 && u->ov != OV_LEAVE) {
-        reload_scenario(u);
+        ui_reload_scenario(u);
         return;
     }
     if (k == SDLK_F1 && u->ov != OV_LEAVE && u->ov != OV_REASON) {
@@ -1770,12 +1094,12 @@ static void office_key(Ui *u, SDL_Keycode k)
                                         (size_t)u->ov_service < sc->service_count
                                     ? sc->services[u->ov_service].ref
                                     : NULL;
-        open_book(u, ref ? ref->id : sc->service);
+        ui_book_open(u, ref ? ref->id : sc->service);
         return;
     }
     if (u->ov == OV_LEAVE) {
         if (k == SDLK_RETURN || k == SDLK_y)
-            leave_attempt(u);
+            ui_attempt_leave(u);
         else if (k == SDLK_ESCAPE || k == SDLK_n)
             u->ov = OV_NONE;
     } else if (u->ov == OV_REASON) {
@@ -1840,7 +1164,7 @@ static void office_key(Ui *u, SDL_Keycode k)
         else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
             char id[200];
             snprintf(id, sizeof id, "service:%s", sc->services[u->ov_service].id);
-            do_action(u, id);
+            ui_act(u, id);
         } else if (k == SDLK_ESCAPE || k == SDLK_p)
             u->ov = OV_NONE;
     } else {
@@ -1850,7 +1174,7 @@ static void office_key(Ui *u, SDL_Keycode k)
         int nd = desk_docs(u, map, 64);
         if (k >= SDLK_1 && k <= SDLK_9 && (int)(k - SDLK_1) < n) {
             u->focus_area = 0;
-            do_action(u, sc->steps[session_step_index(u->ss)].actions[offered[k - SDLK_1]].id);
+            ui_act(u, sc->steps[session_step_index(u->ss)].actions[offered[k - SDLK_1]].id);
         } else if (k == SDLK_TAB || k == SDLK_d) {
             u->focus_area = k == SDLK_d ? 1 : !u->focus_area;
             if (u->focus_area == 1 && nd == 0)
@@ -1871,7 +1195,7 @@ static void office_key(Ui *u, SDL_Keycode k)
             else if (k == SDLK_DOWN && u->sel_action + 1 < n)
                 u->sel_action++;
             else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && n > 0)
-                do_action(u, sc->steps[session_step_index(u->ss)].actions[offered[u->sel_action]].id);
+                ui_act(u, sc->steps[session_step_index(u->ss)].actions[offered[u->sel_action]].id);
         } else {
             if (k == SDLK_RIGHT && u->sel_doc + 1 < nd)
                 u->sel_doc++;
@@ -1894,7 +1218,7 @@ static void draw_debrief(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    const Scenario *sc = cur_scen(u);
+    const Scenario *sc = ui_scen(u);
     ScoreReport r;
     session_report(u->ss, &r);
     const Ending *en = session_ending(u->ss);
@@ -2146,9 +1470,9 @@ static void draw_debrief(Ui *u)
 static void debrief_do(Ui *u, int which)
 {
     if (which == 0)
-        start_attempt(u, u->scen);
+        ui_attempt_start(u, u->scen);
     else if (which == 1)
-        start_attempt(u, (u->scen + 1) % (int)u->nscens);
+        ui_attempt_start(u, (u->scen + 1) % (int)u->nscens);
     else
         u->screen = SCR_CATALOG;
     u->dirty = 1;
@@ -2180,7 +1504,7 @@ static void shift_debrief_do(Ui *u, int which)
 {
     if (which == 1)
         u->shift.ended = 1; /* the trainee closes the window early */
-    shift_call_next(u);
+    ui_shift_next(u);
     u->dirty = 1;
 }
 
@@ -2388,7 +1712,7 @@ static void shift_end_do(Ui *u, int which)
 {
     u->in_shift = 0;
     if (which == 0)
-        shift_begin(u);
+        ui_shift_begin(u);
     else
         u->screen = SCR_CATALOG;
     u->dirty = 1;
@@ -2424,7 +1748,7 @@ static void draw_reload_error(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
     char sub[800];
-    const char *dir = u->broken_tried || !u->ss ? "scenarios" : cur_scen(u)->dir;
+    const char *dir = u->broken_tried || !u->ss ? "scenarios" : ui_scen(u)->dir;
     snprintf(sub, sizeof sub, tr(STR_RELOAD_SUB), dir);
     ui_title(u, tr(STR_RELOAD_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
@@ -2494,16 +1818,16 @@ static void reload_do(Ui *u, int which)
 {
     if (u->broken_tried) {
         if (which == 0) {
-            reload_broken(u);
+            ui_reload_broken(u);
             if (u->screen == SCR_RELOAD_ERROR)
                 return;
         }
         u->broken_tried = 0;
         u->screen = SCR_CATALOG;
     } else if (which == 0) {
-        reload_scenario(u);
+        ui_reload_scenario(u);
     } else {
-        leave_attempt(u); /* saved unfinished, as when leaving the office */
+        ui_attempt_leave(u); /* saved unfinished, as when leaving the office */
     }
     u->dirty = 1;
 }
@@ -2557,7 +1881,7 @@ static void enter_manager(Ui *u)
 #define PIN_SETTING "manager.pin"             /* crypto_pwhash_str of the PIN, never the PIN */
 #define PIN_FAILS_SETTING "manager.pin_fails" /* wrong tries in a row, kept across restarts */
 
-static void open_manager(Ui *u)
+static void ui_manager_open(Ui *u)
 {
     if (u->pin_ok || !u->cfg->store) {
         enter_manager(u);
@@ -2569,7 +1893,7 @@ static void open_manager(Ui *u)
     memset(u->pin, 0, sizeof u->pin);
     u->pin_field = 0;
     u->pin_msg[0] = '\0';
-    u->pin_fails = setting_int(u, PIN_FAILS_SETTING, 0, 0, 1000000);
+    u->pin_fails = ui_setting_int(u, PIN_FAILS_SETTING, 0, 0, 1000000);
     if (u->pin_fails > 0 && u->pin_until == 0) /* after a restart: the delay starts again */
         u->pin_until = SDL_GetTicks() + 1000u * (1u << (u->pin_fails > 10 ? 9 : u->pin_fails - 1));
     u->screen = SCR_PIN;
@@ -3208,8 +2532,8 @@ static void draw_replay(Ui *u)
     simbuf_init(&b);
     if (u->replay_k > 0) {
         const char *id = u->replay_actions[u->replay_k - 1];
-        char *what = session_describe_action(cur_scen(u), id);
-        if (scenario_find_action(cur_scen(u), id, NULL) >= 0)
+        char *what = session_describe_action(ui_scen(u), id);
+        if (scenario_find_action(ui_scen(u), id, NULL) >= 0)
             simbuf_printf(&b, "%s: %s", tr(STR_YOU), what);
         else
             simbuf_puts(&b, what); /* "Вы открываете документ …" speaks for itself */
@@ -3221,7 +2545,7 @@ static void draw_replay(Ui *u)
         Session *prev = NULL;
         SimError e;
         size_t from = 0;
-        if (session_create(cur_scen(u), &o, &prev, &e) == SIM_OK) {
+        if (session_create(ui_scen(u), &o, &prev, &e) == SIM_OK) {
             for (size_t i = 0; i + 1 < u->replay_k; i++)
                 session_act(prev, u->replay_actions[i], &e);
             from = session_ledger(prev)->count;
@@ -3231,7 +2555,7 @@ static void draw_replay(Ui *u)
         for (size_t i = from; i < lg->count; i++) {
             const LedgerEntry *en = &lg->entries[i];
             simbuf_printf(&b, "\n%s%d · %s: %s%s%s%s", en->points >= 0 ? "+" : "−", abs(en->points),
-                          en->criterion >= 0 ? cur_scen(u)->criteria[en->criterion].title
+                          en->criterion >= 0 ? ui_scen(u)->criteria[en->criterion].title
                                              : tr(STR_CRITICAL),
                           en->feedback, en->rule ? " (" : "", en->rule ? en->rule->short_ : "",
                           en->rule ? ")" : "");
@@ -3307,18 +2631,18 @@ static void setting_change(Ui *u, int row, int dir)
     if (row == 0) {
         int v = u->text_pct + dir * 10;
         u->text_pct = v < 100 ? 100 : (v > 200 ? 200 : v);
-        save_setting(u, "text_pct", u->text_pct);
+        ui_setting_save(u, "text_pct", u->text_pct);
     } else if (row == 1) {
         u->high_contrast = !u->high_contrast;
-        save_setting(u, "high_contrast", u->high_contrast);
+        ui_setting_save(u, "high_contrast", u->high_contrast);
     } else if (row == 2) {
         u->timer_on = !u->timer_on;
-        save_setting(u, "timer", u->timer_on);
+        ui_setting_save(u, "timer", u->timer_on);
     } else {
         gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
-        save_setting(u, "fullscreen", gfx_is_fullscreen(u->g));
+        ui_setting_save(u, "fullscreen", gfx_is_fullscreen(u->g));
     }
-    apply_theme(u);
+    ui_apply_theme(u);
 }
 
 static void settings_key(Ui *u, SDL_Keycode k)
@@ -3339,7 +2663,7 @@ static void settings_key(Ui *u, SDL_Keycode k)
 static void draw_frame(Ui *u, const char *shot);
 
 /* Frame timing for benchmarks: MFC_FRAME_LOG=FILE appends one line per frame (ms). */
-static void draw(Ui *u, const char *shot)
+void ui_draw(Ui *u, const char *shot)
 {
     static FILE *log;
     static int checked;
@@ -3523,11 +2847,11 @@ static int legacy_click(Ui *u, const Hit *h)
         u->content_open = !u->content_open;
         u->dirty = 1;
         break;
-    case HIT_STORE_RETRY: store_retry(u); break;
+    case HIT_STORE_RETRY: ui_store_retry(u); break;
     case HIT_SETTING: u->setting_row = h->arg; setting_change(u, h->arg, 1); break;
-    case HIT_LEAVE_YES: leave_attempt(u); break;
+    case HIT_LEAVE_YES: ui_attempt_leave(u); break;
     case HIT_LEAVE_NO: u->ov = OV_NONE; break;
-    case HIT_MANAGER: open_manager(u); break;
+    case HIT_MANAGER: ui_manager_open(u); break;
     case HIT_MGR_TAB:
         if (u->mgr_tab != h->arg)
             manager_key(u, SDLK_TAB);
@@ -3549,9 +2873,9 @@ static int legacy_click(Ui *u, const Hit *h)
         if (u->screen == SCR_OFFICE)
             office_key(u, SDLK_F1);
         else
-            open_book(u, NULL);
+            ui_book_open(u, NULL);
         break;
-    case HIT_SHIFT: shift_begin(u); break;
+    case HIT_SHIFT: ui_shift_begin(u); break;
     case HIT_SHIFT_END:
         if (u->screen == SCR_DEBRIEF)
             shift_debrief_do(u, h->arg);
@@ -3628,6 +2952,11 @@ void *ui_state(Ui *u, Screen s)
     return u->st[s];
 }
 
+const char *ui_expect_text(Ui *u)
+{
+    return screens[u->screen]->expect_text ? screens[u->screen]->expect_text(u) : NULL;
+}
+
 const char *ui_screen_name(Screen s)
 {
     return (size_t)s < SCR_COUNT ? screens[s]->name : "?";
@@ -3661,12 +2990,12 @@ static void draw_frame(Ui *u, const char *shot)
 static void on_key(Ui *u, SDL_Keycode k)
 {
     if (k == SDLK_F6 && store_pending(u->cfg->store) > 0) {
-        store_retry(u);
+        ui_store_retry(u);
         return;
     }
     if (k == SDLK_F11) {
         gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
-        save_setting(u, "fullscreen", gfx_is_fullscreen(u->g));
+        ui_setting_save(u, "fullscreen", gfx_is_fullscreen(u->g));
         u->dirty = 1;
         return;
     }
@@ -3685,7 +3014,7 @@ static void on_click(Ui *u, int x, int y)
             hit = h;
     }
     if (hit && hit->kind == HIT_STORE_RETRY)
-        store_retry(u);
+        ui_store_retry(u);
     else if (screens[u->screen]->click)
         screens[u->screen]->click(u, hit);
     u->dirty = 1;
@@ -3739,230 +3068,12 @@ static void handle(Ui *u, const SDL_Event *ev)
             !u->cfg->input_script) {
             int w, h;
             gfx_window_size(u->g, &w, &h);
-            save_setting(u, "window_w", w);
-            save_setting(u, "window_h", h);
+            ui_setting_save(u, "window_w", w);
+            ui_setting_save(u, "window_h", h);
         }
         break;
     default: break;
     }
-}
-
-/* ==== automation ========================================================================== */
-
-static int load_script(Ui *u, const char *path)
-{
-    char *text = NULL;
-    size_t len = 0;
-    SimError e;
-    if (sim_read_file(path, 1 << 20, &text, &len, &e) != SIM_OK) {
-        sim_error_set(u->err, SIM_ERR_IO, "%s", e.msg);
-        return 0;
-    }
-    size_t n = 1;
-    for (size_t i = 0; i < len; i++)
-        n += text[i] == '\n';
-    u->script = calloc(n, sizeof *u->script);
-    for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && u->script;
-         line = strtok_r(NULL, "\n", &save))
-        u->script[u->script_lines++] = sim_strdup(line);
-    free(text);
-    return 1;
-}
-
-static void push_key(SDL_Keycode k)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.state = SDL_PRESSED;
-    ev.key.keysym.sym = k;
-    ev.key.keysym.scancode = SDL_GetScancodeFromKey(k);
-    SDL_PushEvent(&ev);
-    ev.type = SDL_KEYUP;
-    ev.key.state = SDL_RELEASED;
-    SDL_PushEvent(&ev);
-}
-
-/* Runs script commands until one needs time to pass (wait) or events to be handled first.
- * Returns 0 when the script has ended. */
-static int script_step(Ui *u)
-{
-    while (u->script_pc < u->script_lines) {
-        if (u->wait_until && SDL_TICKS_PASSED(SDL_GetTicks(), u->wait_until) == 0)
-            return 1;
-        u->wait_until = 0;
-        size_t lineno = u->script_pc + 1;
-        char *line = u->script[u->script_pc++];
-        while (*line == ' ' || *line == '\t')
-            line++;
-        size_t n = strlen(line);
-        while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
-            line[--n] = '\0';
-        if (!*line || *line == '#')
-            continue;
-        char *arg = strchr(line, ' ');
-        if (arg)
-            *arg++ = '\0';
-        if (strcmp(line, "key") == 0 && arg) {
-            SDL_Keycode k = SDL_GetKeyFromName(arg);
-            if (k == SDLK_UNKNOWN) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: неизвестная клавиша «%s»",
-                              u->cfg->input_script, lineno, arg);
-                u->failed = 1;
-                return 0;
-            }
-            push_key(k);
-            return 1; /* let the loop handle it before the next command */
-        }
-        if (strcmp(line, "click") == 0 && arg) {
-            int x, y;
-            if (sscanf(arg, "%d %d", &x, &y) != 2) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: click X Y", u->cfg->input_script,
-                              lineno);
-                u->failed = 1;
-                return 0;
-            }
-            SDL_Event ev;
-            memset(&ev, 0, sizeof ev);
-            ev.type = SDL_MOUSEMOTION;
-            ev.motion.x = x;
-            ev.motion.y = y;
-            SDL_PushEvent(&ev);
-            memset(&ev, 0, sizeof ev);
-            ev.type = SDL_MOUSEBUTTONDOWN;
-            ev.button.button = SDL_BUTTON_LEFT;
-            ev.button.state = SDL_PRESSED;
-            ev.button.clicks = 1;
-            ev.button.x = x;
-            ev.button.y = y;
-            SDL_PushEvent(&ev);
-            ev.type = SDL_MOUSEBUTTONUP;
-            ev.button.state = SDL_RELEASED;
-            SDL_PushEvent(&ev);
-            return 1;
-        }
-        if (strcmp(line, "text") == 0 && arg) {
-            /* SDL text events carry at most 31 bytes: split on character boundaries. */
-            const char *p = arg;
-            while (*p) {
-                SDL_Event ev;
-                memset(&ev, 0, sizeof ev);
-                ev.type = SDL_TEXTINPUT;
-                size_t k = 0;
-                while (p[k] && k < 24) {
-                    k++;
-                    while (p[k] && ((unsigned char)p[k] & 0xC0) == 0x80)
-                        k++;
-                }
-                memcpy(ev.text.text, p, k);
-                SDL_PushEvent(&ev);
-                p += k;
-            }
-            return 1;
-        }
-        if (strcmp(line, "act") == 0 && arg) {
-            /* An engine action by id, as `play --actions` takes it: positions a scene for a
-             * screenshot without spelling out its keys. */
-            if (u->screen != SCR_OFFICE || !u->ss || !do_action(u, arg)) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: действие «%s» не выполнено: %s",
-                              u->cfg->input_script, lineno, arg,
-                              u->nnotices ? u->notices[0].text : "приём не идёт");
-                u->failed = 1;
-                return 0;
-            }
-            return 1;
-        }
-        if (strcmp(line, "db") == 0 && arg && u->cfg->store) {
-            /* db readonly | db ok: the results database refuses writes, or takes them again
-             * (the tests of writes that wait in memory). */
-            store_simulate_read_only(u->cfg->store, strcmp(arg, "readonly") == 0);
-            return 1;
-        }
-        if (strcmp(line, "wait") == 0 && arg) {
-            u->wait_until = SDL_GetTicks() + (uint32_t)atoi(arg);
-            return 1;
-        }
-        if (strcmp(line, "shot") == 0 && arg) {
-            if (!u->cfg->screenshots) {
-                sim_error_set(u->err, SIM_ERR_INVALID,
-                              "%s:%zu: shot без --screenshots ПАПКА", u->cfg->input_script, lineno);
-                u->failed = 1;
-                return 0;
-            }
-            char *path = sim_path_join(u->cfg->screenshots, arg);
-            SimBuf b;
-            simbuf_init(&b);
-            simbuf_printf(&b, "%s.png", path);
-            free(path);
-            draw(u, simbuf_str(&b));
-            simbuf_free(&b);
-            if (u->failed)
-                return 0;
-            continue;
-        }
-        if (strcmp(line, "copy") == 0 && arg) {
-            /* Replaces a file (a scenario being edited while the window runs: the reload
-             * tests). Paths are relative to the current folder. */
-            char *dst = strchr(arg, ' ');
-            char *text = NULL;
-            size_t len = 0;
-            SimError e;
-            sim_error_clear(&e);
-            if (dst)
-                *dst++ = '\0';
-            FILE *f = NULL;
-            if (!dst || sim_read_file(arg, SCENARIO_MAX_FILE, &text, &len, &e) != SIM_OK ||
-                !(f = fopen(dst, "wb")) || fwrite(text, 1, len, f) != len) {
-                sim_error_set(u->err, SIM_ERR_IO, tr(STR_SCRIPT_BAD_COPY), u->cfg->input_script,
-                              lineno, e.msg[0] ? e.msg : (dst ? dst : ""));
-                if (f)
-                    fclose(f);
-                free(text);
-                u->failed = 1;
-                return 0;
-            }
-            fclose(f);
-            free(text);
-            continue;
-        }
-        if (strcmp(line, "expect") == 0 && arg) {
-            /* expect SCREEN [TEXT]: the window shows that screen and, when given, TEXT is in
-             * its first notice (the office) or in its messages (the reload error screen). */
-            char *want_text = strchr(arg, ' ');
-            if (want_text)
-                *want_text++ = '\0';
-            const char *now = ui_screen_name(u->screen);
-            const char *have = u->store_msg[0] && store_pending(u->cfg->store) > 0
-                                   ? u->store_msg /* the banner over any screen */
-                                   : NULL;
-            if (!have && screens[u->screen]->expect_text)
-                have = screens[u->screen]->expect_text(u);
-            if (!have)
-                have = u->nnotices ? u->notices[0].text : "";
-            if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
-                sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
-                              u->cfg->input_script, lineno, arg, want_text ? " с текстом " : "",
-                              want_text ? want_text : "", now, *have ? ": " : "", have);
-                u->failed = 1;
-                return 0;
-            }
-            continue;
-        }
-        if (strcmp(line, "size") == 0 && arg) {
-            int w, h;
-            if (sscanf(arg, "%dx%d", &w, &h) == 2) {
-                gfx_set_window_size(u->g, w, h);
-                u->dirty = 1;
-                return 1;
-            }
-        }
-        sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act, copy, expect, db)",
-                      u->cfg->input_script, lineno, line);
-        u->failed = 1;
-        return 0;
-    }
-    return 0;
 }
 
 /* ==== run ================================================================================= */
@@ -3981,13 +3092,13 @@ int ui_run(const UiConfig *cfg, SimError *err)
     u->cards_for = -2;
     u->filter = -1;
     u->hover = -1;
-    u->text_pct = setting_int(u, "text_pct", 100, 100, 200);
-    u->high_contrast = setting_int(u, "high_contrast", 0, 0, 1);
-    u->timer_on = setting_int(u, "timer", 1, 0, 1);
-    u->exam = setting_int(u, "mode", 0, 0, 1);
-    int fullscreen = cfg->input_script ? 0 : setting_int(u, "fullscreen", 0, 0, 1);
-    int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280, 960, 16384);
-    int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720, 540, 16384);
+    u->text_pct = ui_setting_int(u, "text_pct", 100, 100, 200);
+    u->high_contrast = ui_setting_int(u, "high_contrast", 0, 0, 1);
+    u->timer_on = ui_setting_int(u, "timer", 1, 0, 1);
+    u->exam = ui_setting_int(u, "mode", 0, 0, 1);
+    int fullscreen = cfg->input_script ? 0 : ui_setting_int(u, "fullscreen", 0, 0, 1);
+    int ww = cfg->width ? cfg->width : ui_setting_int(u, "window_w", 1280, 960, 16384);
+    int wh = cfg->height ? cfg->height : ui_setting_int(u, "window_h", 720, 540, 16384);
     GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
                      cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
@@ -4002,19 +3113,19 @@ int ui_run(const UiConfig *cfg, SimError *err)
     /* SDL starts with text input on: keys would also arrive as text (N on the start screen
      * typed into the surname). Only the profile form turns it on. */
     SDL_StopTextInput();
-    apply_theme(u);
-    reload_trainees(u);
-    int last = setting_int(u, "last_trainee", 0, 0, 2147483647);
+    ui_apply_theme(u);
+    ui_trainees_reload(u);
+    int last = ui_setting_int(u, "last_trainee", 0, 0, 2147483647);
     for (size_t i = 0; i < u->ntrainees; i++)
         if (u->trainees[i].id == last)
             u->sel_trainee = (int)i;
-    collect_services(u);
+    ui_collect_services(u);
     u->screen = SCR_START;
     if (cfg->start_scenario) {
         for (size_t i = 0; i < cfg->scenario_count; i++)
             if (strcmp(cfg->scenarios[i].scenario->id, cfg->start_scenario) == 0) {
                 u->exam = cfg->exam;
-                start_attempt(u, (int)i);
+                ui_attempt_start(u, (int)i);
             }
         if (u->screen != SCR_OFFICE) {
             if (u->form_error[0]) /* e.g. an exam refused on an unverified pack */
@@ -4027,7 +3138,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
             return 1;
         }
     }
-    if (cfg->input_script && !load_script(u, cfg->input_script)) {
+    if (cfg->input_script && !ui_script_load(u, cfg->input_script)) {
         gfx_destroy(u->g);
         free(u);
         return 1;
@@ -4040,12 +3151,12 @@ int ui_run(const UiConfig *cfg, SimError *err)
             SDL_Event ev;
             while (SDL_PollEvent(&ev))
                 handle(u, &ev);
-            poll_files(u);
+            ui_poll_files(u);
             if (u->dirty || u->animating)
-                draw(u, NULL);
-            if (!script_step(u) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+                ui_draw(u, NULL);
+            if (!ui_script_step(u) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
                 if (u->dirty)
-                    draw(u, NULL);
+                    ui_draw(u, NULL);
                 break;
             }
             if (u->wait_until)
@@ -4056,22 +3167,22 @@ int ui_run(const UiConfig *cfg, SimError *err)
         /* Idle means asleep: wake for events, the walk-up animation, or — while a scenario is
          * open — to look at its files four times a second. */
         int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
-                  : watching(u) || pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
+                  : ui_watching(u) || pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
                                 : SDL_WaitEvent(&ev);
         if (got) {
             handle(u, &ev);
             while (SDL_PollEvent(&ev))
                 handle(u, &ev);
         }
-        poll_files(u);
+        ui_poll_files(u);
         if (u->dirty || u->animating)
-            draw(u, NULL);
+            ui_draw(u, NULL);
     }
     int rc = u->failed ? 1 : 0;
     replay_close(u); /* a replay is never recorded */
     if (u->ss && !session_finished(u->ss)) {
         session_abandon(u->ss);
-        write_result(u);
+        ui_write_result(u);
     }
     if (cfg->store && store_pending(cfg->store) > 0) {
         /* A last try; what the database still refuses is handed to the command line, which

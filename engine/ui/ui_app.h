@@ -249,6 +249,14 @@ void ui_go(Ui *u, Screen s);
 void *ui_state(Ui *u, Screen s);
 /* The screen's name for input scripts. */
 const char *ui_screen_name(Screen s);
+/* What the screen says that an input script's `expect` may look for, or NULL (the notices). */
+const char *ui_expect_text(Ui *u);
+/* Input scripts (script.c): loads one (0 on error, message in u->err); runs its commands until
+ * one needs time to pass or events handled first; returns 0 when the script has ended. */
+int ui_script_load(Ui *u, const char *path);
+int ui_script_step(Ui *u);
+/* The theme and layout again, after a setting changed. */
+void ui_apply_theme(Ui *u);
 /* Draws a frame (saving it to shot, a PNG path, when not NULL) and presents it. */
 void ui_draw(Ui *u, const char *shot);
 
@@ -266,5 +274,41 @@ void ui_hint(Ui *u, const char *text);
 void ui_title(Ui *u, const char *title, const char *sub);
 /* The banner over any screen while the results database refuses writes. */
 void ui_store_banner(Ui *u);
+
+/* ---- the attempt and the results database (attempt.c) ------------------------------------ */
+
+const Scenario *ui_scen(const Ui *u); /* the open scenario */
+/* A remembered setting, or def when it is unset or not a whole number within lo..hi. */
+int ui_setting_int(Ui *u, const char *key, int def, int lo, int hi);
+void ui_setting_save(Ui *u, const char *key, int value);
+/* Starts an attempt at scenario scen: resumes the trainee's unfinished one unless fresh (or in
+ * a shift); with have_seed, from that seed. Goes to the office (or back to the catalogue with
+ * the reason in u->form_error). */
+void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t seed);
+void ui_attempt_start_mode(Ui *u, int scen, int fresh);
+void ui_attempt_start(Ui *u, int scen);
+/* Performs one engine action and turns its ledger entries into notices. Returns 0 when the
+ * engine refused it (the reason is shown as a notice). */
+int ui_act(Ui *u, const char *id);
+/* Leaves the attempt unfinished (saved as such) for the catalogue or the shift's summary. */
+void ui_attempt_leave(Ui *u);
+/* Writes the attempt's result (the database and --result). */
+void ui_write_result(Ui *u);
+/* «Повторить запись»: writes what waits, in order. */
+void ui_store_retry(Ui *u);
+/* News for the trainee, first among the notices. */
+void ui_notice_info(Ui *u, const char *text);
+void ui_shift_begin(Ui *u);
+/* Calls the next ticket of the shift, or shows the day summary after the last one. */
+void ui_shift_next(Ui *u);
+/* Reloading the open scenario from disk (F5 or a changed file). */
+void ui_watch_reset(Ui *u);
+int ui_watching(const Ui *u);
+void ui_reload_scenario(Ui *u);
+void ui_poll_files(Ui *u);
+/* Scenarios that did not load at start-up: loads them again. */
+void ui_reload_broken(Ui *u);
+void ui_trainees_reload(Ui *u);
+void ui_collect_services(Ui *u);
 
 #endif /* SIM_UI_APP_H */
