@@ -165,8 +165,7 @@ static void start_key(Ui *u, SDL_Keycode k)
     } else if (k == SDLK_m) {
         ui_manager_open(u);
     } else if (k == SDLK_s) {
-        u->settings_back = SCR_START;
-        u->screen = SCR_SETTINGS;
+        ui_go(u, SCR_SETTINGS);
     } else if (k == SDLK_n) {
         u->screen = SCR_NEW_PROFILE;
         memset(u->form, 0, sizeof u->form);
@@ -181,8 +180,7 @@ static void start_key(Ui *u, SDL_Keycode k)
             ui_setting_save(u, "last_trainee",
                          u->sel_trainee >= 0 ? (int)u->trainees[u->sel_trainee].id : 0);
         } else if (b == 1) {
-            u->settings_back = SCR_START;
-            u->screen = SCR_SETTINGS;
+            ui_go(u, SCR_SETTINGS);
         } else {
             u->running = 0;
         }
@@ -2595,71 +2593,6 @@ static void replay_key(Ui *u, SDL_Keycode k)
 
 /* ==== settings screen ===================================================================== */
 
-static void draw_settings(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s;
-    ui_title(u, tr(STR_UI_SETTINGS), NULL);
-    float rowh0 = l->px_body * 2.6f, btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    GRect p = {l->W * 0.15f, l->title_h + 24 * s, l->W * 0.7f, 24 * s + 4 * rowh0 + btn_h + 40 * s};
-    ui_panel(u, p);
-    char vals[4][64];
-    snprintf(vals[0], sizeof vals[0], "◀ %d %% ▶", u->text_pct);
-    snprintf(vals[1], sizeof vals[1], "%s", u->high_contrast ? tr(STR_UI_ON) : tr(STR_UI_OFF));
-    snprintf(vals[2], sizeof vals[2], "%s", u->timer_on ? tr(STR_UI_ON) : tr(STR_UI_OFF));
-    snprintf(vals[3], sizeof vals[3], "%s", gfx_is_fullscreen(u->g) ? tr(STR_UI_ON) : tr(STR_UI_OFF));
-    const SimStr names[4] = {STR_UI_TEXT_SIZE, STR_UI_CONTRAST, STR_UI_TIMER, STR_UI_FULLSCREEN};
-    float y = p.y + 24 * s, rowh = l->px_body * 2.6f;
-    for (int i = 0; i < 4; i++) {
-        GRect r = {p.x + 16 * s, y, p.w - 32 * s, rowh - 8 * s};
-        if (i == u->setting_row)
-            gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
-        gfx_text(u->g, tr(names[i]), r.x + 14 * s, r.y + rowh * 0.25f, l->px_body, GF_REGULAR,
-                 u->theme.text);
-        float vw = ui_text_w(u, vals[i], l->px_body, GF_BOLD);
-        gfx_text(u->g, vals[i], r.x + r.w - vw - 14 * s, r.y + rowh * 0.25f, l->px_body, GF_BOLD,
-                 u->theme.accent);
-        ui_hit(u, r, HIT_SETTING, i);
-        y += rowh;
-    }
-    ui_button(u, p.x + 16 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_BACK), 1, 0, HIT_BACK, 0);
-    ui_hint(u, tr(STR_UI_HINT_SETTINGS));
-}
-
-static void setting_change(Ui *u, int row, int dir)
-{
-    if (row == 0) {
-        int v = u->text_pct + dir * 10;
-        u->text_pct = v < 100 ? 100 : (v > 200 ? 200 : v);
-        ui_setting_save(u, "text_pct", u->text_pct);
-    } else if (row == 1) {
-        u->high_contrast = !u->high_contrast;
-        ui_setting_save(u, "high_contrast", u->high_contrast);
-    } else if (row == 2) {
-        u->timer_on = !u->timer_on;
-        ui_setting_save(u, "timer", u->timer_on);
-    } else {
-        gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
-        ui_setting_save(u, "fullscreen", gfx_is_fullscreen(u->g));
-    }
-    ui_apply_theme(u);
-}
-
-static void settings_key(Ui *u, SDL_Keycode k)
-{
-    if (k == SDLK_UP && u->setting_row > 0)
-        u->setting_row--;
-    else if (k == SDLK_DOWN && u->setting_row < 3)
-        u->setting_row++;
-    else if (k == SDLK_LEFT || k == SDLK_RIGHT)
-        setting_change(u, u->setting_row, k == SDLK_LEFT ? -1 : 1);
-    else if (k == SDLK_RETURN || k == SDLK_SPACE)
-        setting_change(u, u->setting_row, 1);
-    else if (k == SDLK_ESCAPE)
-        u->screen = u->settings_back;
-    u->dirty = 1;
-}
-
 static void draw_frame(Ui *u, const char *shot);
 
 /* Frame timing for benchmarks: MFC_FRAME_LOG=FILE appends one line per frame (ms). */
@@ -2794,10 +2727,7 @@ static int legacy_click(Ui *u, const Hit *h)
     case HIT_NEW_PROFILE: start_key(u, SDLK_n); break;
     case HIT_MODE: u->exam = h->arg; u->start_focus = 1; break;
     case HIT_START: u->start_focus = 2; u->start_button = 0; start_key(u, SDLK_RETURN); break;
-    case HIT_SETTINGS:
-        u->settings_back = u->screen;
-        u->screen = SCR_SETTINGS;
-        break;
+    case HIT_SETTINGS: ui_go(u, SCR_SETTINGS); break;
     case HIT_QUIT: u->running = 0; break;
     case HIT_FORM_FIELD: u->form_field = h->arg; break;
     case HIT_FORM_OK: form_submit(u); break;
@@ -2810,7 +2740,6 @@ static int legacy_click(Ui *u, const Hit *h)
             u->sel_card = h->arg;
         }
         break;
-    case HIT_BACK: settings_key(u, SDLK_ESCAPE); break;
     case HIT_ACTION:
         if (u->ov == OV_NONE)
             office_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
@@ -2848,7 +2777,6 @@ static int legacy_click(Ui *u, const Hit *h)
         u->dirty = 1;
         break;
     case HIT_STORE_RETRY: ui_store_retry(u); break;
-    case HIT_SETTING: u->setting_row = h->arg; setting_change(u, h->arg, 1); break;
     case HIT_LEAVE_YES: ui_attempt_leave(u); break;
     case HIT_LEAVE_NO: u->ov = OV_NONE; break;
     case HIT_MANAGER: ui_manager_open(u); break;
@@ -2900,8 +2828,6 @@ const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key
 const ScreenDef screen_debrief = {.name = "debrief", .draw = draw_debrief, .key = debrief_key,
                                   .click = legacy_click, .wheel = debrief_wheel,
                                   .expect_text = debrief_expect};
-const ScreenDef screen_settings = {.name = "settings", .draw = draw_settings,
-                                   .key = settings_key, .click = legacy_click};
 const ScreenDef screen_manager = {.name = "manager", .draw = draw_manager, .key = manager_key,
                                   .click = legacy_click};
 const ScreenDef screen_trainee = {.name = "trainee", .draw = trainee_draw_all,
@@ -3078,6 +3004,13 @@ static void handle(Ui *u, const SDL_Event *ev)
 
 /* ==== run ================================================================================= */
 
+static void ui_free_states(Ui *u)
+{
+    for (int i = 0; i < SCR_COUNT; i++)
+        free(u->st[i]);
+    free(u);
+}
+
 int ui_run(const UiConfig *cfg, SimError *err)
 {
     Ui *u = calloc(1, sizeof *u);
@@ -3085,6 +3018,11 @@ int ui_run(const UiConfig *cfg, SimError *err)
         return 1;
     u->cfg = cfg;
     u->err = err;
+    for (int i = 0; i < SCR_COUNT; i++)
+        if (!(u->st[i] = calloc(1, screens[i]->state_size ? screens[i]->state_size : 1))) {
+            ui_free_states(u);
+            return 1;
+        }
     for (size_t i = 0; i < cfg->scenario_count && i < MAX_SCENARIOS; i++)
         u->scens[u->nscens++] = cfg->scenarios[i];
     simbuf_init(&u->reload_text);
@@ -3102,7 +3040,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
     GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
                      cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
-        free(u);
+        ui_free_states(u);
         return 1;
     }
     if (gfx_warning(u->g)[0]) {
@@ -3134,13 +3072,13 @@ int ui_run(const UiConfig *cfg, SimError *err)
                 sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен",
                               cfg->start_scenario);
             gfx_destroy(u->g);
-            free(u);
+            ui_free_states(u);
             return 1;
         }
     }
     if (cfg->input_script && !ui_script_load(u, cfg->input_script)) {
         gfx_destroy(u->g);
-        free(u);
+        ui_free_states(u);
         return 1;
     }
     u->running = 1;
@@ -3213,6 +3151,6 @@ int ui_run(const UiConfig *cfg, SimError *err)
         free(u->script[i]);
     free(u->script);
     gfx_destroy(u->g);
-    free(u);
+    ui_free_states(u);
     return rc;
 }
