@@ -486,15 +486,19 @@
     X(STR_MGR_NOT_VERIFIED, "⚠ не сходится с журналом") \
     X(STR_MGR_NOT_VERIFIED_NOTE, "⚠ — записи попытки не сходятся с журналом: база изменена в обход программы (mfc-trainer verify покажет подробности).") \
     X(STR_PIN_SET_TITLE, "Руководитель: задайте PIN") \
-    X(STR_PIN_SET_HINT, "PIN защищает раздел руководителя: от 4 до 8 цифр. Введите его дважды.") \
+    X(STR_PIN_SET_HINT, "PIN защищает раздел руководителя: от 4 до 8 цифр или фраза от 8 символов. Введите его дважды.") \
     X(STR_PIN_ENTER_TITLE, "Руководитель: введите PIN") \
     X(STR_PIN_FIRST, "PIN") \
     X(STR_PIN_SECOND, "PIN ещё раз") \
     X(STR_PIN_MISMATCH, "PIN не совпадают — введите ещё раз.") \
-    X(STR_PIN_INVALID, "PIN — от 4 до 8 цифр.") \
+    X(STR_PIN_INVALID, "PIN — от 4 до 8 цифр или фраза от 8 символов (не только цифры).") \
+    X(STR_PIN_ENTER, "Войти") \
+    X(STR_PIN_SAVE, "Сохранить") \
+    X(STR_PIN_ERASE, "⌫") \
+    X(STR_PIN_TAMPERED, "Счётчик неверных попыток изменён вне программы — следующая попытка через %d с.") \
     X(STR_PIN_WRONG, "Неверный PIN. Следующая попытка — через %d с.") \
     X(STR_PIN_WAIT, "Подождите %d с перед следующей попыткой.") \
-    X(STR_PIN_HINT, "Цифры — PIN · Tab — поле · Enter — войти · Esc — назад") \
+    X(STR_PIN_HINT, "Цифры или фраза — PIN · Tab — поле и кнопки · Enter — войти · Esc — назад") \
     X(STR_PIN_SAVE_FAILED, "PIN не сохранён: %s") \
     X(STR_BOOK_TITLE, "Справочник") \
     X(STR_BOOK_SUB, "Услуги, нормы и величины — те же, по которым оцениваются Ваши действия в сценариях") \

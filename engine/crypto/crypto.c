@@ -586,16 +586,17 @@ const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id)
 int sec_pin_valid(const char *pin)
 {
     size_t n = pin ? strlen(pin) : 0;
-    if (n < 4 || n > 8) return 0;
+    int digits = 1;
     for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9') return 0;
-    return 1;
+        digits &= pin[i] >= '0' && pin[i] <= '9';
+    /* Digits only: a PIN. Anything else: a passphrase, long enough to be worth hashing. */
+    return digits ? n >= 4 && n <= 8 : n >= 8 && n <= SEC_PIN_MAX;
 }
 
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)
 {
     if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр");
+    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "PIN — от 4 до 8 цифр или фраза от 8 символов");
     if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти для хеширования PIN");

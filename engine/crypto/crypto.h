@@ -96,7 +96,9 @@ void sec_pack_free(PackCheck *pc);
 const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id);
 
 /* ---- the manager's PIN ------------------------------------------------------------------ */
-/* A PIN is 4–8 digits. Hashes with crypto_pwhash_str (interactive limits) into out. */
+/* A PIN is 4–8 digits, or a passphrase of 8 to SEC_PIN_MAX bytes that is not all digits.
+ * Hashes with crypto_pwhash_str (interactive limits) into out. */
+#define SEC_PIN_MAX 64
 int sec_pin_valid(const char *pin);
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err);
 /* 1 when pin matches the stored hash. */

@@ -692,3 +692,53 @@ void ui_reload_broken(Ui *u)
     simdiags_free(&all);
     u->dirty = 1;
 }
+
+/* ==== the manager's PIN ===================================================================== */
+
+#define PIN_SETTING "manager.pin"        /* crypto_pwhash_str of the PIN, never the PIN */
+#define PIN_TRIES_SETTING "manager.pin_tries" /* wrong tries in a row, sealed */
+
+char *ui_pin_hash_load(Ui *u)
+{
+    return u->cfg->store ? store_get_setting(u->cfg->store, PIN_SETTING) : NULL;
+}
+
+SimStatus ui_pin_hash_save(Ui *u, const char *hash, SimError *err)
+{
+    SimStatus st = store_set_setting(u->cfg->store, PIN_SETTING, hash, err);
+    if (st == SIM_OK)
+        ui_pin_tries_save(u, 0); /* from now on the count must be there */
+    return st;
+}
+
+int ui_pin_tries_load(Ui *u, int *tampered)
+{
+    *tampered = 0;
+    if (!u->cfg->store)
+        return 0;
+    char *v = store_get_setting_sealed(u->cfg->store, PIN_TRIES_SETTING, tampered);
+    if (!v) {
+        /* No count while a PIN is set: it was deleted (or the PIN predates the seal). */
+        char *pin = ui_pin_hash_load(u);
+        *tampered |= pin != NULL;
+        free(pin);
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    int ok = !*end && !errno && n >= 0 && n <= 1000000;
+    free(v);
+    *tampered |= !ok;
+    return ok ? (int)n : 0;
+}
+
+void ui_pin_tries_save(Ui *u, int tries)
+{
+    if (!u->cfg->store)
+        return;
+    char v[32];
+    snprintf(v, sizeof v, "%d", tries);
+    SimError e;
+    store_set_setting_sealed(u->cfg->store, PIN_TRIES_SETTING, v, &e);
+}

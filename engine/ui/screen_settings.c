@@ -16,7 +16,7 @@ typedef struct SettingsState {
     Screen back; /* where Esc and «Назад» return */
 } SettingsState;
 
-enum { HIT_ROW = HIT_SCREEN, HIT_LESS, HIT_MORE, HIT_BACK };
+enum { HIT_SET_ROW = HIT_SCREEN, HIT_SET_LESS, HIT_SET_MORE, HIT_SET_BACK };
 
 static SettingsState *S(Ui *u)
 {
@@ -54,7 +54,7 @@ static void settings_draw(Ui *u)
     for (int i = 0; i < SETTING_ROWS; i++) {
         GRect r = {p.x + 16 * s, y, p.w - 32 * s, rowh - 8 * s};
         float ty = r.y + (r.h - gfx_line_height(u->g, l->px_body, GF_BOLD)) / 2;
-        ui_hit(u, r, HIT_ROW, i);
+        ui_hit(u, r, HIT_SET_ROW, i);
         if (i == st->row && !st->on_back)
             gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
         gfx_text(u->g, tr(names[i]), r.x + 14 * s, ty, l->px_body, GF_REGULAR, u->theme.text);
@@ -74,14 +74,14 @@ static void settings_draw(Ui *u)
                 gfx_round_outline(u->g, more, 6 * s, 2 * s, u->theme.accent);
             gfx_text(u->g, "◀", less.x + 10 * s, ty, l->px_body, GF_BOLD, u->theme.accent);
             gfx_text(u->g, "▶", more.x + 10 * s, ty, l->px_body, GF_BOLD, u->theme.accent);
-            ui_hit(u, less, HIT_LESS, i);
-            ui_hit(u, more, HIT_MORE, i);
+            ui_hit(u, less, HIT_SET_LESS, i);
+            ui_hit(u, more, HIT_SET_MORE, i);
         }
         gfx_text(u->g, vals[i], vx, ty, l->px_body, GF_BOLD, u->theme.accent);
         y += rowh;
     }
     ui_button(u, p.x + 16 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_BACK), 1, st->on_back,
-              HIT_BACK, 0);
+              HIT_SET_BACK, 0);
     ui_hint(u, tr(STR_UI_HINT_SETTINGS));
 }
 
@@ -142,15 +142,15 @@ static int settings_click(Ui *u, const Hit *h)
     SettingsState *st = S(u);
     if (!h)
         return 0;
-    if (h->kind == HIT_BACK) {
+    if (h->kind == HIT_SET_BACK) {
         ui_go(u, st->back);
         return 1;
     }
-    if (h->kind != HIT_ROW && h->kind != HIT_LESS && h->kind != HIT_MORE)
+    if (h->kind != HIT_SET_ROW && h->kind != HIT_SET_LESS && h->kind != HIT_SET_MORE)
         return 0;
     st->row = h->arg;
     st->on_back = 0;
-    setting_change(u, h->arg, h->kind == HIT_LESS ? -1 : 1);
+    setting_change(u, h->arg, h->kind == HIT_SET_LESS ? -1 : 1);
     return 1;
 }
 

@@ -58,7 +58,6 @@ static void close_book(Ui *u)
     u->dirty = 1;
 }
 
-static void ui_manager_open(Ui *u);
 
 /* ==== start screen ======================================================================== */
 
@@ -1865,175 +1864,16 @@ static void mgr_reload(Ui *u)
         snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
 }
 
-static void enter_manager(Ui *u)
+/* From the PIN or the start screen: the figures afresh; back from a trainee's page: as left. */
+static void manager_enter(Ui *u, Screen from)
 {
-    u->screen = SCR_MANAGER;
+    if (from == SCR_TRAINEE || from == SCR_BOOK || from == SCR_MANAGER)
+        return;
     u->mgr_sel = 0;
     u->form_error[0] = '\0';
     mgr_reload(u);
-    u->dirty = 1;
 }
 
-/* ---- the manager's PIN: set on first entry (twice), then asked once per run ------------- */
-
-#define PIN_SETTING "manager.pin"             /* crypto_pwhash_str of the PIN, never the PIN */
-#define PIN_FAILS_SETTING "manager.pin_fails" /* wrong tries in a row, kept across restarts */
-
-static void ui_manager_open(Ui *u)
-{
-    if (u->pin_ok || !u->cfg->store) {
-        enter_manager(u);
-        return;
-    }
-    char *stored = store_get_setting(u->cfg->store, PIN_SETTING);
-    u->pin_setting = stored == NULL;
-    free(stored);
-    memset(u->pin, 0, sizeof u->pin);
-    u->pin_field = 0;
-    u->pin_msg[0] = '\0';
-    u->pin_fails = ui_setting_int(u, PIN_FAILS_SETTING, 0, 0, 1000000);
-    if (u->pin_fails > 0 && u->pin_until == 0) /* after a restart: the delay starts again */
-        u->pin_until = SDL_GetTicks() + 1000u * (1u << (u->pin_fails > 10 ? 9 : u->pin_fails - 1));
-    u->screen = SCR_PIN;
-    u->dirty = 1;
-}
-
-static int pin_wait_seconds(const Ui *u)
-{
-    Uint32 now = SDL_GetTicks();
-    return u->pin_until > now ? (int)((u->pin_until - now + 999) / 1000) : 0;
-}
-
-static void pin_submit(Ui *u)
-{
-    SimError e;
-    char fails[16];
-    if (u->pin_setting) {
-        if (!sec_pin_valid(u->pin[0])) {
-            snprintf(u->pin_msg, sizeof u->pin_msg, "%s", tr(STR_PIN_INVALID));
-        } else if (strcmp(u->pin[0], u->pin[1]) != 0) {
-            snprintf(u->pin_msg, sizeof u->pin_msg, "%s", tr(STR_PIN_MISMATCH));
-            memset(u->pin[1], 0, sizeof u->pin[1]);
-            u->pin_field = 1;
-            return;
-        } else {
-            char hash[SEC_PIN_HASH_MAX];
-            if (sec_pin_hash(u->pin[0], hash, &e) != SIM_OK ||
-                store_set_setting(u->cfg->store, PIN_SETTING, hash, &e) != SIM_OK) {
-                snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_SAVE_FAILED), e.msg);
-            } else {
-                memset(u->pin, 0, sizeof u->pin);
-                u->pin_ok = 1;
-                enter_manager(u);
-                return;
-            }
-        }
-        memset(u->pin, 0, sizeof u->pin);
-        u->pin_field = 0;
-        return;
-    }
-    int wait = pin_wait_seconds(u);
-    if (wait > 0) {
-        snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_WAIT), wait);
-        memset(u->pin, 0, sizeof u->pin);
-        return;
-    }
-    char *stored = store_get_setting(u->cfg->store, PIN_SETTING);
-    int ok = sec_pin_check(stored, u->pin[0]);
-    free(stored);
-    memset(u->pin, 0, sizeof u->pin);
-    if (ok) {
-        u->pin_fails = 0;
-        u->pin_until = 0;
-        store_set_setting(u->cfg->store, PIN_FAILS_SETTING, "0", &e);
-        u->pin_ok = 1;
-        enter_manager(u);
-        return;
-    }
-    /* 1, 2, 4, 8 … seconds (at most 512) before the next try; the window stays responsive. */
-    u->pin_fails++;
-    int delay = 1 << (u->pin_fails > 10 ? 9 : u->pin_fails - 1);
-    u->pin_until = SDL_GetTicks() + 1000u * (Uint32)delay;
-    snprintf(fails, sizeof fails, "%d", u->pin_fails);
-    store_set_setting(u->cfg->store, PIN_FAILS_SETTING, fails, &e);
-    snprintf(u->pin_msg, sizeof u->pin_msg, tr(STR_PIN_WRONG), delay);
-}
-
-static void pin_key(Ui *u, SDL_Keycode k)
-{
-    char *f = u->pin[u->pin_field];
-    size_t n = strlen(f);
-    int digit = k >= SDLK_0 && k <= SDLK_9     ? (int)(k - SDLK_0)
-                : k >= SDLK_KP_1 && k <= SDLK_KP_9 ? (int)(k - SDLK_KP_1) + 1
-                : k == SDLK_KP_0                 ? 0
-                                                 : -1;
-    if (digit >= 0) {
-        if (n < 8) {
-            f[n] = (char)('0' + digit);
-            f[n + 1] = '\0';
-        }
-    } else if (k == SDLK_BACKSPACE) {
-        if (n > 0)
-            f[n - 1] = '\0';
-    } else if (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP) {
-        if (u->pin_setting)
-            u->pin_field = !u->pin_field;
-    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
-        if (u->pin_setting && u->pin_field == 0 && u->pin[1][0] == '\0')
-            u->pin_field = 1;
-        else
-            pin_submit(u);
-    } else if (k == SDLK_ESCAPE) {
-        memset(u->pin, 0, sizeof u->pin);
-        u->screen = SCR_START;
-    }
-    u->dirty = 1;
-}
-
-static void draw_pin(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s;
-    GRect p = {l->W * 0.25f, l->H * 0.2f, l->W * 0.5f, l->H * 0.5f};
-    ui_panel(u, p);
-    float x = p.x + 28 * s, y = p.y + 24 * s;
-    gfx_text(u->g, tr(u->pin_setting ? STR_PIN_SET_TITLE : STR_PIN_ENTER_TITLE), x, y,
-             l->px_dialog, GF_BOLD, u->theme.text);
-    y += l->px_dialog * 1.8f;
-    if (u->pin_setting)
-        y += gfx_text_box(u->g, tr(STR_PIN_SET_HINT), x, y, p.w - 56 * s, l->px_label, GF_REGULAR,
-                          u->theme.text_dim, 1) +
-             10 * s;
-    for (int i = 0; i < (u->pin_setting ? 2 : 1); i++) {
-        gfx_text(u->g, tr(i ? STR_PIN_SECOND : STR_PIN_FIRST), x, y, l->px_label, GF_REGULAR,
-                 u->theme.text);
-        y += l->px_label * 1.5f;
-        GRect box = {x, y, p.w * 0.5f, l->px_body * 2.0f};
-        gfx_round(u->g, box, 6 * s, u->theme.panel);
-        gfx_round_outline(u->g, box, 6 * s, (u->pin_field == i ? 2.5f : 1.2f) * s,
-                          u->pin_field == i ? u->theme.focus : u->theme.panel_edge);
-        char dots[40] = "";
-        for (size_t k = 0; k < strlen(u->pin[i]); k++)
-            strcat(dots, "• ");
-        gfx_text(u->g, dots, box.x + 12 * s, box.y + l->px_body * 0.45f, l->px_body, GF_BOLD,
-                 u->theme.text);
-        y += box.h + 14 * s;
-    }
-    int wait = u->pin_setting ? 0 : pin_wait_seconds(u);
-    char msg[300];
-    if (wait > 0)
-        snprintf(msg, sizeof msg, tr(STR_PIN_WAIT), wait);
-    else
-        snprintf(msg, sizeof msg, "%s", u->pin_msg);
-    if (msg[0])
-        gfx_text_box(u->g, msg, x, y, p.w - 56 * s, l->px_label, GF_REGULAR, u->theme.bad, 1);
-    ui_hint(u, tr(STR_PIN_HINT));
-}
-
-static int pin_waiting(const Ui *u)
-{
-    return u->screen == SCR_PIN && pin_wait_seconds(u) > 0;
-}
 
 static const Ui *sort_ui; /* qsort has no context argument */
 
@@ -2328,7 +2168,8 @@ static void manager_key(Ui *u, SDL_Keycode k)
     } else if (k == SDLK_ESCAPE) {
         report_free(u->report);
         u->report = NULL;
-        u->screen = SCR_START;
+        u->pin_ok = 0; /* leaving the manager area locks it again */
+        ui_go(u, SCR_START);
     }
     u->dirty = 1;
 }
@@ -2704,11 +2545,6 @@ static const char *catalog_expect(Ui *u)
     return u->form_error;
 }
 
-static const char *pin_expect(Ui *u)
-{
-    return u->pin_msg;
-}
-
 static const char *debrief_expect(Ui *u)
 {
     return session_content_error(u->ss) ? tr(STR_CONTENT_STOPPED) : NULL;
@@ -2828,7 +2664,8 @@ const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key
 const ScreenDef screen_debrief = {.name = "debrief", .draw = draw_debrief, .key = debrief_key,
                                   .click = legacy_click, .wheel = debrief_wheel,
                                   .expect_text = debrief_expect};
-const ScreenDef screen_manager = {.name = "manager", .draw = draw_manager, .key = manager_key,
+const ScreenDef screen_manager = {.name = "manager", .enter = manager_enter,
+                                  .draw = draw_manager, .key = manager_key,
                                   .click = legacy_click};
 const ScreenDef screen_trainee = {.name = "trainee", .draw = trainee_draw_all,
                                   .key = trainee_key, .click = legacy_click};
@@ -2842,8 +2679,6 @@ const ScreenDef screen_shift_end = {.name = "shift-end", .draw = draw_shift_end,
 const ScreenDef screen_reload_error = {.name = "reload-error", .draw = draw_reload_error,
                                        .key = reload_key, .click = legacy_click,
                                        .expect_text = reload_expect};
-const ScreenDef screen_pin = {.name = "pin", .draw = draw_pin, .key = pin_key,
-                              .click = legacy_click, .expect_text = pin_expect};
 
 /* ==== dispatch ============================================================================ */
 
@@ -2869,6 +2704,12 @@ void ui_go(Ui *u, Screen s)
     Screen from = u->screen;
     u->screen = s;
     u->dirty = 1;
+    /* Text input (and an on-screen keyboard, where there is one) only where text is typed:
+     * otherwise keys would also arrive as text. */
+    if (screens[s]->text)
+        SDL_StartTextInput();
+    else
+        SDL_StopTextInput();
     if (screens[s]->enter)
         screens[s]->enter(u, from);
 }
@@ -3105,7 +2946,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         /* Idle means asleep: wake for events, the walk-up animation, or — while a scenario is
          * open — to look at its files four times a second. */
         int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
-                  : ui_watching(u) || pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
+                  : ui_watching(u) || ui_pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
                                 : SDL_WaitEvent(&ev);
         if (got) {
             handle(u, &ev);

@@ -117,11 +117,7 @@ struct Ui {
     size_t ntrainees;
     int sel_trainee; /* index, or -1 for a guest */
     int exam;
-    /* the manager's PIN: two fields when setting it, the growing delay after wrong tries */
-    char pin[2][12];
-    int pin_field, pin_setting, pin_ok, pin_fails;
-    Uint32 pin_until;
-    char pin_msg[300];
+    int pin_ok; /* the manager's PIN was entered: the area is open until it is left */
     int start_focus; /* 0 profiles, 1 mode, 2 buttons */
     int start_button;
     /* new profile */
@@ -308,5 +304,21 @@ void ui_poll_files(Ui *u);
 void ui_reload_broken(Ui *u);
 void ui_trainees_reload(Ui *u);
 void ui_collect_services(Ui *u);
+/* The manager's PIN in the results database: its hash (caller frees; NULL when none is set),
+ * and the wrong tries in a row, sealed with the installation secret so that editing the
+ * settings table cannot reset them (*tampered: the seal did not verify, or the count is
+ * missing while a PIN is set). */
+char *ui_pin_hash_load(Ui *u);
+SimStatus ui_pin_hash_save(Ui *u, const char *hash, SimError *err);
+int ui_pin_tries_load(Ui *u, int *tampered);
+void ui_pin_tries_save(Ui *u, int tries);
+
+/* ---- the manager's PIN (screen_pin.c) ---------------------------------------------------- */
+
+/* Opens the manager area: straight in once the PIN was entered (until the area is left),
+ * else the PIN screen first. */
+void ui_manager_open(Ui *u);
+/* The PIN screen counts down a delay (the loop wakes to redraw it). */
+int ui_pin_waiting(Ui *u);
 
 #endif /* SIM_UI_APP_H */
