@@ -632,6 +632,22 @@ void ui_trainees_reload(Ui *u)
         u->sel_trainee = (int)u->ntrainees - 1;
 }
 
+SimStatus ui_trainee_add(Ui *u, const char *surname, const char *name, const char *personnel,
+                         SimError *err)
+{
+    if (!u->cfg->store)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_UI_NO_STORE));
+    long long id = 0;
+    SimStatus st = store_add_trainee(u->cfg->store, surname, name, personnel, &id, err);
+    if (st != SIM_OK)
+        return st;
+    ui_trainees_reload(u);
+    for (size_t i = 0; i < u->ntrainees; i++)
+        if (u->trainees[i].id == id)
+            u->sel_trainee = (int)i;
+    return SIM_OK;
+}
+
 void ui_collect_services(Ui *u)
 {
     u->nservices = 0;

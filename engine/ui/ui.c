@@ -35,7 +35,7 @@ void ui_apply_theme(Ui *u)
 
 /* ==== «Справочник» ======================================================================== */
 
-static void ui_book_open(Ui *u, const char *service_id)
+void ui_book_open(Ui *u, const char *service_id)
 {
     if (u->screen == SCR_BOOK)
         return;
@@ -61,232 +61,7 @@ static void close_book(Ui *u)
 
 /* ==== start screen ======================================================================== */
 
-static void draw_start(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W;
-    ui_title(u, tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
-    /* Profiles. */
-    float top = l->title_h + 22 * s;
-    GRect left = {40 * s, top, W * 0.46f, l->H - top - 80 * s};
-    ui_panel(u, left);
-    gfx_text(u->g, tr(STR_UI_PROFILE), left.x + 20 * s, left.y + 16 * s, l->px_dialog, GF_BOLD,
-             u->theme.text);
-    float y = left.y + 20 * s + l->px_dialog * 1.6f;
-    float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) * 1.9f;
-    for (int i = -1; i < (int)u->ntrainees && y + rowh < left.y + left.h - rowh; i++) {
-        GRect r = {left.x + 16 * s, y, left.w - 32 * s, rowh - 6 * s};
-        int sel = u->sel_trainee == i;
-        if (sel)
-            gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, 30});
-        char line[400];
-        if (i < 0)
-            snprintf(line, sizeof line, "%s", tr(STR_UI_GUEST));
-        else
-            snprintf(line, sizeof line, tr(STR_UI_TRAINEE_ROW), u->trainees[i].surname,
-                     u->trainees[i].name, u->trainees[i].personnel);
-        gfx_text(u->g, sel ? "●" : "○", r.x + 10 * s, r.y + 8 * s, l->px_body, GF_REGULAR,
-                 sel ? u->theme.accent : u->theme.text_dim);
-        gfx_text(u->g, line, r.x + 40 * s, r.y + 8 * s, l->px_body, sel ? GF_BOLD : GF_REGULAR,
-                 u->theme.text);
-        if (sel && u->start_focus == 0)
-            gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
-        ui_hit(u, r, HIT_PROFILE, i);
-        y += rowh;
-    }
-    GRect nb = ui_button(u, left.x + 16 * s,
-                      left.y + left.h - gfx_line_height(u->g, l->px_body, GF_BOLD) - 34 * s,
-                      tr(STR_UI_NEW_PROFILE), 0, 0, HIT_NEW_PROFILE, 0);
-    ui_button(u, nb.x + nb.w + 14 * s, nb.y, tr(STR_MGR_BUTTON), 0, 0, HIT_MANAGER, 0);
-
-    /* Mode and start. */
-    GRect right = {W * 0.46f + 70 * s, top, W * 0.54f - 110 * s, l->H - top - 80 * s};
-    ui_panel(u, right);
-    gfx_text(u->g, tr(STR_UI_MODE), right.x + 20 * s, right.y + 16 * s, l->px_dialog, GF_BOLD,
-             u->theme.text);
-    float my = right.y + 20 * s + l->px_dialog * 1.6f;
-    for (int m = 0; m < 2; m++) {
-        const char *name = m ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
-        const char *desc = m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC);
-        GRect r = {right.x + 16 * s, my, right.w - 32 * s, 0};
-        float dh = gfx_text_box(u->g, desc, 0, 0, r.w - 60 * s, l->px_label, GF_REGULAR,
-                                u->theme.text_dim, 0);
-        r.h = dh + l->px_body * 1.3f + 28 * s;
-        int sel = u->exam == m;
-        gfx_round(u->g, r, 8 * s, sel ? (GColor){11, 92, 173, 30} : u->theme.panel);
-        gfx_round_outline(u->g, r, 8 * s, (sel ? 2.5f : 1.2f) * s,
-                          sel ? u->theme.accent : u->theme.panel_edge);
-        gfx_text(u->g, sel ? "◉" : "○", r.x + 12 * s, r.y + 10 * s, l->px_body, GF_REGULAR,
-                 sel ? u->theme.accent : u->theme.text_dim);
-        gfx_text(u->g, name, r.x + 44 * s, r.y + 10 * s, l->px_body, GF_BOLD, u->theme.text);
-        gfx_text_box(u->g, desc, r.x + 44 * s, r.y + 14 * s + l->px_body * 1.3f, r.w - 60 * s,
-                     l->px_label, GF_REGULAR, u->theme.text_dim, 1);
-        if (sel && u->start_focus == 1)
-            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
-                              10 * s, 3 * s, u->theme.focus);
-        ui_hit(u, r, HIT_MODE, m);
-        my += r.h + 12 * s;
-    }
-    float bh_ = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    float bx = right.x + 16 * s, by = right.y + right.h - bh_ - 18 * s;
-    GRect b = ui_button(u, bx, by, tr(STR_UI_START), 1, u->start_focus == 2 && u->start_button == 0,
-                     HIT_START, 0);
-    b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_SETTINGS), 0,
-               u->start_focus == 2 && u->start_button == 1, HIT_SETTINGS, 0);
-    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_QUIT), 0, u->start_focus == 2 && u->start_button == 2,
-           HIT_QUIT, 0);
-    if (u->cfg->load_errors && *u->cfg->load_errors)
-        gfx_text_box(u->g, u->cfg->load_errors, 40 * s, l->H - 74 * s, W - 80 * s, l->px_small,
-                     GF_REGULAR, u->theme.bad, 1);
-    ui_hint(u, tr(STR_UI_HINT_START));
-}
-
-static void start_key(Ui *u, SDL_Keycode k)
-{
-    if (k == SDLK_TAB) {
-        u->start_focus = (u->start_focus + 1) % 3;
-    } else if (k == SDLK_UP || k == SDLK_DOWN) {
-        int d = k == SDLK_UP ? -1 : 1;
-        if (u->start_focus == 0) {
-            int n = u->sel_trainee + d;
-            if (n >= -1 && n < (int)u->ntrainees)
-                u->sel_trainee = n;
-        } else if (u->start_focus == 1) {
-            u->exam = !u->exam;
-        }
-    } else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
-        if (u->start_focus == 2)
-            u->start_button = (u->start_button + (k == SDLK_LEFT ? 2 : 1)) % 3;
-        else if (u->start_focus == 1)
-            u->exam = !u->exam;
-    } else if (k == SDLK_F1) {
-        ui_book_open(u, NULL);
-    } else if (k == SDLK_m) {
-        ui_manager_open(u);
-    } else if (k == SDLK_s) {
-        ui_go(u, SCR_SETTINGS);
-    } else if (k == SDLK_n) {
-        u->screen = SCR_NEW_PROFILE;
-        memset(u->form, 0, sizeof u->form);
-        u->form_field = 0;
-        u->form_error[0] = '\0';
-        SDL_StartTextInput();
-    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
-        int b = u->start_focus == 2 ? u->start_button : 0;
-        if (b == 0) {
-            u->screen = SCR_CATALOG;
-            ui_setting_save(u, "mode", u->exam);
-            ui_setting_save(u, "last_trainee",
-                         u->sel_trainee >= 0 ? (int)u->trainees[u->sel_trainee].id : 0);
-        } else if (b == 1) {
-            ui_go(u, SCR_SETTINGS);
-        } else {
-            u->running = 0;
-        }
-    } else if (k == SDLK_ESCAPE) {
-        u->running = 0;
-    }
-    u->dirty = 1;
-}
-
 /* ==== new profile ========================================================================= */
-
-static void draw_new_profile(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s;
-    ui_title(u, tr(STR_UI_NEW_PROFILE), NULL);
-    float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    GRect p = {l->W * 0.2f, l->title_h + 24 * s, l->W * 0.6f,
-               24 * s + 3 * (l->px_label * 1.5f + l->px_body * 2.0f + 18 * s) + l->px_label * 1.6f +
-                   btn_h + 40 * s};
-    ui_panel(u, p);
-    const SimStr labels[3] = {STR_UI_SURNAME, STR_UI_NAME, STR_UI_PERSONNEL};
-    float y = p.y + 24 * s;
-    for (int i = 0; i < 3; i++) {
-        gfx_text(u->g, tr(labels[i]), p.x + 24 * s, y, l->px_label, GF_REGULAR, u->theme.text_dim);
-        y += l->px_label * 1.5f;
-        GRect box = {p.x + 24 * s, y, p.w - 48 * s, l->px_body * 2.0f};
-        gfx_round(u->g, box, 6 * s, u->theme.bg);
-        gfx_round_outline(u->g, box, 6 * s, (u->form_field == i ? 3.0f : 1.5f) * s,
-                          u->form_field == i ? u->theme.focus : u->theme.panel_edge);
-        char shown[160];
-        snprintf(shown, sizeof shown, "%s%s", u->form[i], u->form_field == i ? "▏" : "");
-        gfx_text(u->g, shown, box.x + 10 * s, box.y + l->px_body * 0.4f, l->px_body, GF_REGULAR,
-                 u->theme.text);
-        ui_hit(u, box, HIT_FORM_FIELD, i);
-        y += box.h + 18 * s;
-    }
-    if (u->form_error[0])
-        gfx_text(u->g, u->form_error, p.x + 24 * s, y, l->px_label, GF_BOLD, u->theme.bad);
-    GRect b = ui_button(u, p.x + 24 * s, p.y + p.h - btn_h - 18 * s, tr(STR_UI_CREATE), 1, 0,
-                     HIT_FORM_OK, 0);
-    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_FORM_CANCEL, 0);
-    ui_hint(u, tr(STR_UI_HINT_FORM));
-}
-
-static void form_submit(Ui *u)
-{
-    for (int i = 0; i < 3; i++)
-        if (!u->form[i][0]) {
-            snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_UI_FORM_EMPTY));
-            u->form_field = i;
-            return;
-        }
-    if (!u->cfg->store) {
-        snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_UI_NO_STORE));
-        return;
-    }
-    long long id = 0;
-    SimError e;
-    if (store_add_trainee(u->cfg->store, u->form[0], u->form[1], u->form[2], &id, &e) != SIM_OK) {
-        snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
-        return;
-    }
-    ui_trainees_reload(u);
-    for (size_t i = 0; i < u->ntrainees; i++)
-        if (u->trainees[i].id == id)
-            u->sel_trainee = (int)i;
-    SDL_StopTextInput();
-    u->screen = SCR_START;
-    u->start_focus = 2;
-    u->start_button = 0;
-}
-
-static void form_key(Ui *u, SDL_Keycode k)
-{
-    char *f = u->form[u->form_field];
-    if (k == SDLK_BACKSPACE) {
-        size_t n = strlen(f);
-        while (n > 0 && ((unsigned char)f[n - 1] & 0xC0) == 0x80)
-            n--; /* drop a whole UTF-8 character */
-        if (n > 0)
-            n--;
-        f[n] = '\0';
-    } else if (k == SDLK_TAB || k == SDLK_DOWN) {
-        u->form_field = (u->form_field + 1) % 3;
-    } else if (k == SDLK_UP) {
-        u->form_field = (u->form_field + 2) % 3;
-    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
-        if (u->form_field < 2 && !u->form[u->form_field + 1][0] && f[0])
-            u->form_field++;
-        else
-            form_submit(u);
-    } else if (k == SDLK_ESCAPE) {
-        SDL_StopTextInput();
-        u->screen = SCR_START;
-    }
-    u->dirty = 1;
-}
-
-static void form_text(Ui *u, const char *text)
-{
-    char *f = u->form[u->form_field];
-    size_t n = strlen(f), add = strlen(text);
-    if (n + add < sizeof u->form[0] - 4)
-        memcpy(f + n, text, add + 1);
-    u->dirty = 1;
-}
 
 /* ==== catalogue =========================================================================== */
 
@@ -2559,15 +2334,6 @@ static int legacy_click(Ui *u, const Hit *h)
         return 1;
     }
     switch (h->kind) {
-    case HIT_PROFILE: u->sel_trainee = h->arg; u->start_focus = 0; break;
-    case HIT_NEW_PROFILE: start_key(u, SDLK_n); break;
-    case HIT_MODE: u->exam = h->arg; u->start_focus = 1; break;
-    case HIT_START: u->start_focus = 2; u->start_button = 0; start_key(u, SDLK_RETURN); break;
-    case HIT_SETTINGS: ui_go(u, SCR_SETTINGS); break;
-    case HIT_QUIT: u->running = 0; break;
-    case HIT_FORM_FIELD: u->form_field = h->arg; break;
-    case HIT_FORM_OK: form_submit(u); break;
-    case HIT_FORM_CANCEL: form_key(u, SDLK_ESCAPE); break;
     case HIT_FILTER: u->filter = h->arg; u->sel_card = 0; break;
     case HIT_CARD:
         if (u->sel_card == h->arg) {
@@ -2615,7 +2381,6 @@ static int legacy_click(Ui *u, const Hit *h)
     case HIT_STORE_RETRY: ui_store_retry(u); break;
     case HIT_LEAVE_YES: ui_attempt_leave(u); break;
     case HIT_LEAVE_NO: u->ov = OV_NONE; break;
-    case HIT_MANAGER: ui_manager_open(u); break;
     case HIT_MGR_TAB:
         if (u->mgr_tab != h->arg)
             manager_key(u, SDLK_TAB);
@@ -2653,10 +2418,6 @@ static int legacy_click(Ui *u, const Hit *h)
     return 1;
 }
 
-const ScreenDef screen_start = {.name = "start", .draw = draw_start, .key = start_key,
-                                .click = legacy_click};
-const ScreenDef screen_new_profile = {.name = "new-profile", .draw = draw_new_profile,
-                                      .key = form_key, .click = legacy_click, .text = form_text};
 const ScreenDef screen_catalog = {.name = "catalog", .draw = draw_catalog, .key = catalog_key,
                                   .click = legacy_click, .expect_text = catalog_expect};
 const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key = office_key,

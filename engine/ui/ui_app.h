@@ -48,15 +48,6 @@ typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay
 typedef enum HitKind {
     HIT_NONE = 0,
     HIT_STORE_RETRY, /* «Повторить запись» on the banner over any screen */
-    HIT_PROFILE,
-    HIT_NEW_PROFILE,
-    HIT_MODE,
-    HIT_START,
-    HIT_SETTINGS,
-    HIT_QUIT,
-    HIT_FORM_FIELD,
-    HIT_FORM_OK,
-    HIT_FORM_CANCEL,
     HIT_FILTER,
     HIT_CARD,
     HIT_ACTION,
@@ -71,7 +62,6 @@ typedef enum HitKind {
     HIT_DEBRIEF,
     HIT_LEAVE_YES,
     HIT_LEAVE_NO,
-    HIT_MANAGER,
     HIT_MGR_TAB,
     HIT_MGR_ROW,
     HIT_MGR_COL,
@@ -118,11 +108,6 @@ struct Ui {
     int sel_trainee; /* index, or -1 for a guest */
     int exam;
     int pin_ok; /* the manager's PIN was entered: the area is open until it is left */
-    int start_focus; /* 0 profiles, 1 mode, 2 buttons */
-    int start_button;
-    /* new profile */
-    char form[3][128];
-    int form_field;
     char form_error[SIM_ERROR_MAX];
     /* catalogue */
     int filter; /* -1 all, else service group index */
@@ -193,9 +178,6 @@ struct Ui {
     float reload_scroll;
     int reload_btn;
     int broken_tried;
-    /* settings screen */
-    int setting_row;
-    Screen settings_back;
     /* hits */
     Hit hits[MAX_HITS];
     int nhits;
@@ -254,6 +236,9 @@ void ui_apply_theme(Ui *u);
 /* Draws a frame (saving it to shot, a PNG path, when not NULL) and presents it. */
 void ui_draw(Ui *u, const char *shot);
 
+/* Opens the «Справочник» over the current screen (at that service's page when not NULL). */
+void ui_book_open(Ui *u, const char *service_id);
+
 /* ---- widgets (widgets.c) ----------------------------------------------------------------- */
 
 void ui_hit(Ui *u, GRect r, int kind, int arg);
@@ -303,6 +288,9 @@ void ui_poll_files(Ui *u);
 /* Scenarios that did not load at start-up: loads them again. */
 void ui_reload_broken(Ui *u);
 void ui_trainees_reload(Ui *u);
+/* Adds a trainee (Russian message in err) and selects them. */
+SimStatus ui_trainee_add(Ui *u, const char *surname, const char *name, const char *personnel,
+                         SimError *err);
 void ui_collect_services(Ui *u);
 /* The manager's PIN in the results database: its hash (caller frees; NULL when none is set),
  * and the wrong tries in a row, sealed with the installation secret so that editing the
