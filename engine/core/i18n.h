@@ -347,6 +347,7 @@
     X(STR_UI_NOT_PLAYED, "Ещё не пройден")                                                   \
     X(STR_UI_BEST, "Лучший результат: %d")                                                   \
     X(STR_UI_STATUS_NEW, "новый")                                                            \
+    X(STR_UI_STATUS_STARTED, "▶ начат")                                                      \
     X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \

@@ -61,7 +61,7 @@ void ui_setting_save(Ui *u, const char *key, int value)
 
 void ui_write_result(Ui *u)
 {
-    u->cards_for = -2; /* the catalogue's figures change */
+    u->results_gen++; /* the catalogue's figures change */
     char *json = session_result_json(u->ss, 1);
     if (u->cfg->result_path) {
         FILE *f = fopen(u->cfg->result_path, "wb");
@@ -178,7 +178,7 @@ static void begin_stored_attempt(Ui *u)
  * a shift); with have_seed, from that seed. */
 void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t seed)
 {
-    u->cards_for = -2;
+    u->results_gen++;
     u->scen = scen;
     const UiScenario *us = &u->scens[scen];
     int resumed = !fresh && !u->in_shift && resume_attempt(u, scen);
@@ -648,6 +648,17 @@ SimStatus ui_trainee_add(Ui *u, const char *surname, const char *name, const cha
     return SIM_OK;
 }
 
+int ui_card_stats(Ui *u, int scen, long long trainee, ScenarioStats *out)
+{
+    const Scenario *sc = u->scens[scen].scenario;
+    *out = (ScenarioStats){.best_total = -1};
+    if (!u->cfg->store || trainee < 0)
+        return 0;
+    AttemptInfo a;
+    *out = store_scenario_stats(u->cfg->store, trainee, sc->id);
+    return store_unfinished_attempt(u->cfg->store, trainee, sc->id, sc->hash_hex, &a, NULL, NULL);
+}
+
 void ui_collect_services(Ui *u)
 {
     u->nservices = 0;
@@ -697,7 +708,7 @@ void ui_reload_broken(Ui *u)
         simdiags_free(&d);
     }
     ui_collect_services(u);
-    u->cards_for = -2;
+    u->results_gen++;
     snprintf(u->form_error, sizeof u->form_error, tr(STR_RELOAD_BROKEN), fixed,
              u->cfg->broken_count);
     u->broken_tried = 0;

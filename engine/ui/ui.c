@@ -65,213 +65,6 @@ static void close_book(Ui *u)
 
 /* ==== catalogue =========================================================================== */
 
-static int visible_cards(Ui *u, int *idx, int max)
-{
-    int n = 0;
-    /* Grouped by service, in the order the services first appear. */
-    for (int g = 0; g < u->nservices; g++) {
-        if (u->filter >= 0 && u->filter != g)
-            continue;
-        /* The catalogue shows up to 256 scenarios (the size of its per-card figures). */
-        for (size_t i = 0; i < u->nscens && i < 256 && n < max; i++)
-            if (strcmp(u->scens[i].scenario->service_title, u->services[g]) == 0)
-                idx[n++] = (int)i;
-    }
-    return n;
-}
-
-static void load_card_stats(Ui *u)
-{
-    long long who = u->sel_trainee >= 0 ? u->trainees[u->sel_trainee].id : -1;
-    if (u->cards_for == who)
-        return;
-    for (size_t i = 0; i < u->nscens && i < 256; i++) {
-        const Scenario *sc = u->scens[i].scenario;
-        ScenarioStats none = {0, -1, 0};
-        AttemptInfo a;
-        int have = u->cfg->store && who >= 0;
-        u->card_stats[i] = have ? store_scenario_stats(u->cfg->store, who, sc->id) : none;
-        u->card_resumable[i] = (char)(have && store_unfinished_attempt(u->cfg->store, who, sc->id,
-                                                                       sc->hash_hex, &a, NULL,
-                                                                       NULL));
-    }
-    u->cards_for = who;
-}
-
-static void draw_catalog(Ui *u)
-{
-    load_card_stats(u);
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W;
-    char sub[400];
-    if (u->sel_trainee >= 0)
-        snprintf(sub, sizeof sub, "%s %s · %s", u->trainees[u->sel_trainee].surname,
-                 u->trainees[u->sel_trainee].name,
-                 u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-    else
-        snprintf(sub, sizeof sub, "%s · %s", tr(STR_UI_GUEST),
-                 u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-    ui_title(u, tr(STR_UI_CATALOG), sub);
-    {
-        /* The reference book and the shift, at the right of the title bar. */
-        float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-        float by = (l->title_h - bh) / 2;
-        float w1 = ui_text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        float w2 = ui_text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        GRect b2 = ui_button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0, 0, HIT_BOOK,
-                          0);
-        ui_button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, 0, HIT_SHIFT, 0);
-    }
-    /* Filter chips. */
-    float x = 40 * s, y = l->title_h + 14 * s;
-    for (int gi = -1; gi < u->nservices; gi++) {
-        const char *name = gi < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[gi];
-        float w = ui_text_w(u, name, l->px_label, GF_BOLD) + 28 * s;
-        if (x + w > W - 40 * s) {
-            x = 40 * s;
-            y += l->px_label * 2.4f;
-        }
-        GRect r = {x, y, w, l->px_label * 2.0f};
-        int sel = u->filter == gi;
-        gfx_round(u->g, r, r.h / 2, sel ? u->theme.accent : u->theme.panel);
-        gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
-        gfx_text(u->g, name, x + 14 * s, y + l->px_label * 0.45f, l->px_label, GF_BOLD,
-                 sel ? u->theme.accent_text : u->theme.text);
-        ui_hit(u, r, HIT_FILTER, gi);
-        x += w + 10 * s;
-    }
-    y += l->px_label * 3.0f;
-    int idx[256];
-    int n = visible_cards(u, idx, 256);
-    if (u->sel_card >= n)
-        u->sel_card = n ? n - 1 : 0;
-    int cols = l->ts / l->s > 1.45f ? 2 : 3;
-    u->catalog_cols = cols;
-    float gap = 20 * s, cw = (W - 80 * s - gap * (cols - 1)) / cols;
-    /* Card height from its content: up to three lines of title, then two lines of facts. */
-    float ch = l->px_body * 1.25f * 3 + l->px_label * 1.4f * 2 + 40 * s;
-    /* Lay the cards out first, then scroll so that the selected one is in view. */
-    float top = y, bottom = l->H - gfx_line_height(u->g, l->px_small, GF_REGULAR) - 20 * s;
-    float ys[256], gys[256];
-    int group_at[256];
-    {
-        float yy = top;
-        const char *group = NULL;
-        int col = 0;
-        for (int i = 0; i < n; i++) {
-            const Scenario *sc = u->scens[idx[i]].scenario;
-            group_at[i] = 0;
-            if (!group || strcmp(group, sc->service_title) != 0) {
-                if (col)
-                    yy += ch + gap;
-                col = 0;
-                group = sc->service_title;
-                group_at[i] = 1;
-                gys[i] = yy;
-                yy += l->px_body * 1.6f;
-            }
-            ys[i] = yy;
-            if (++col == cols) {
-                col = 0;
-                yy += ch + gap;
-            }
-        }
-    }
-    float shift = 0;
-    if (n && ys[u->sel_card] + ch > bottom)
-        shift = ys[u->sel_card] + ch - bottom;
-    GRect view = {0, top, W, bottom - top};
-    gfx_clip(u->g, &view);
-    int col = 0;
-    for (int i = 0; i < n; i++) {
-        const Scenario *sc = u->scens[idx[i]].scenario;
-        if (group_at[i])
-            col = 0;
-        if (group_at[i])
-            gfx_text(u->g, sc->service_title, 40 * s, gys[i] - shift, l->px_body, GF_BOLD,
-                     u->theme.text_dim);
-        GRect r = {40 * s + col * (cw + gap), ys[i] - shift, cw, ch};
-        if (++col == cols)
-            col = 0;
-        if (r.y + r.h < top || r.y > bottom)
-            continue;
-        ui_panel(u, r);
-        gfx_text_box(u->g, sc->title, r.x + 16 * s, r.y + 12 * s, r.w - 32 * s, l->px_body, GF_BOLD,
-                     u->theme.text, 1);
-        char meta[200], stars[32] = "";
-        for (int d = 1; d <= 5; d++)
-            strcat(stars, d <= sc->difficulty ? "●" : "○");
-        snprintf(meta, sizeof meta, tr(STR_UI_CARD_META), tr(STR_UI_DIFFICULTY), stars, sc->minutes);
-        float lh = l->px_label * 1.4f;
-        gfx_text(u->g, meta, r.x + 16 * s, r.y + r.h - 2 * lh - 12 * s, l->px_label, GF_REGULAR,
-                 u->theme.text_dim);
-        const ScenarioStats *st = &u->card_stats[idx[i]];
-        char best[128];
-        const char *status = st->best_total < 0
-                                 ? tr(STR_UI_STATUS_NEW)
-                                 : (st->passed ? tr(STR_UI_STATUS_PASSED)
-                                               : tr(STR_UI_STATUS_FAILED));
-        GColor sc_col = st->best_total < 0 ? u->theme.accent
-                                           : (st->passed ? u->theme.good : u->theme.bad);
-        if (u->card_resumable[idx[i]])
-            snprintf(best, sizeof best, "%s", tr(STR_UI_CAN_RESUME));
-        else if (st->best_total < 0)
-            snprintf(best, sizeof best, "%s", tr(STR_UI_NOT_PLAYED));
-        else
-            snprintf(best, sizeof best, tr(STR_UI_BEST), st->best_total);
-        gfx_text(u->g, best, r.x + 16 * s, r.y + r.h - lh - 10 * s, l->px_label, GF_REGULAR,
-                 u->theme.text);
-        float sw = ui_text_w(u, status, l->px_label, GF_BOLD);
-        gfx_text(u->g, status, r.x + r.w - sw - 16 * s, r.y + r.h - lh - 10 * s, l->px_label,
-                 GF_BOLD, sc_col);
-        if (i == u->sel_card)
-            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
-                              12 * s, 3 * s, u->theme.focus);
-        else if (ui_hovered(u, r))
-            gfx_round_outline(u->g, r, 10 * s, 2 * s, u->theme.accent);
-        ui_hit(u, r, HIT_CARD, i);
-    }
-    gfx_clip(u->g, NULL);
-    if (n == 0)
-        gfx_text(u->g, tr(STR_UI_NO_SCENARIOS), 40 * s, y, l->px_body, GF_REGULAR, u->theme.text);
-    if (u->form_error[0])
-        gfx_text_box(u->g, u->form_error, 40 * s, l->H - 80 * s, W - 80 * s, l->px_small,
-                     GF_REGULAR, u->theme.bad, 1);
-    ui_hint(u, tr(STR_UI_HINT_CATALOG));
-}
-
-static void catalog_key(Ui *u, SDL_Keycode k)
-{
-    int idx[256];
-    int n = visible_cards(u, idx, 256);
-    if (k == SDLK_RIGHT && u->sel_card + 1 < n)
-        u->sel_card++;
-    else if (k == SDLK_LEFT && u->sel_card > 0)
-        u->sel_card--;
-    else if (k == SDLK_DOWN) {
-        int c = u->catalog_cols ? u->catalog_cols : 3;
-        u->sel_card = u->sel_card + c < n ? u->sel_card + c : (n ? n - 1 : 0);
-    } else if (k == SDLK_UP) {
-        int c = u->catalog_cols ? u->catalog_cols : 3;
-        u->sel_card = u->sel_card >= c ? u->sel_card - c : 0;
-    }
-    else if (k == SDLK_TAB) {
-        u->filter = u->filter + 1 < u->nservices ? u->filter + 1 : -1;
-        u->sel_card = 0;
-    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_n) && n > 0) {
-        u->form_error[0] = '\0';
-        ui_attempt_start_mode(u, idx[u->sel_card], k == SDLK_n);
-    } else if (k == SDLK_F1) {
-        ui_book_open(u, NULL);
-    } else if (k == SDLK_F2) {
-        ui_shift_begin(u);
-    } else if (k == SDLK_F5) {
-        ui_reload_broken(u);
-    } else if (k == SDLK_ESCAPE)
-        u->screen = SCR_START;
-    u->dirty = 1;
-}
-
 /* ==== office ============================================================================== */
 
 static void draw_hud(Ui *u)
@@ -2315,11 +2108,6 @@ static const char *reload_expect(Ui *u)
     return simbuf_str(&u->reload_text);
 }
 
-static const char *catalog_expect(Ui *u)
-{
-    return u->form_error;
-}
-
 static const char *debrief_expect(Ui *u)
 {
     return session_content_error(u->ss) ? tr(STR_CONTENT_STOPPED) : NULL;
@@ -2334,14 +2122,6 @@ static int legacy_click(Ui *u, const Hit *h)
         return 1;
     }
     switch (h->kind) {
-    case HIT_FILTER: u->filter = h->arg; u->sel_card = 0; break;
-    case HIT_CARD:
-        if (u->sel_card == h->arg) {
-            catalog_key(u, SDLK_RETURN);
-        } else {
-            u->sel_card = h->arg;
-        }
-        break;
     case HIT_ACTION:
         if (u->ov == OV_NONE)
             office_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
@@ -2418,8 +2198,6 @@ static int legacy_click(Ui *u, const Hit *h)
     return 1;
 }
 
-const ScreenDef screen_catalog = {.name = "catalog", .draw = draw_catalog, .key = catalog_key,
-                                  .click = legacy_click, .expect_text = catalog_expect};
 const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key = office_key,
                                  .click = legacy_click};
 const ScreenDef screen_debrief = {.name = "debrief", .draw = draw_debrief, .key = debrief_key,
@@ -2629,8 +2407,6 @@ int ui_run(const UiConfig *cfg, SimError *err)
         u->scens[u->nscens++] = cfg->scenarios[i];
     simbuf_init(&u->reload_text);
     u->sel_trainee = -1;
-    u->cards_for = -2;
-    u->filter = -1;
     u->hover = -1;
     u->text_pct = ui_setting_int(u, "text_pct", 100, 100, 200);
     u->high_contrast = ui_setting_int(u, "high_contrast", 0, 0, 1);

@@ -48,8 +48,6 @@ typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay
 typedef enum HitKind {
     HIT_NONE = 0,
     HIT_STORE_RETRY, /* «Повторить запись» on the banner over any screen */
-    HIT_FILTER,
-    HIT_CARD,
     HIT_ACTION,
     HIT_REACTION,
     HIT_DESK_DOC,
@@ -109,15 +107,8 @@ struct Ui {
     int exam;
     int pin_ok; /* the manager's PIN was entered: the area is open until it is left */
     char form_error[SIM_ERROR_MAX];
-    /* catalogue */
-    int filter; /* -1 all, else service group index */
-    int sel_card;
-    int catalog_cols;
-    /* Each card's best result and whether an attempt waits to be resumed, read from the
-     * database when the trainee changes or an attempt ends — not on every frame. */
-    ScenarioStats card_stats[256];
-    char card_resumable[256];
-    long long cards_for; /* the trainee they were read for; -2 = stale */
+    /* the results changed (an attempt was written): figures read from the database are stale */
+    int results_gen;
     char services[32][128];
     int nservices;
     /* office */
@@ -292,6 +283,9 @@ void ui_trainees_reload(Ui *u);
 SimStatus ui_trainee_add(Ui *u, const char *surname, const char *name, const char *personnel,
                          SimError *err);
 void ui_collect_services(Ui *u);
+/* A scenario's figures for a trainee (none for a guest, -1); returns 1 when an unfinished
+ * attempt waits to be resumed. */
+int ui_card_stats(Ui *u, int scen, long long trainee, ScenarioStats *out);
 /* The manager's PIN in the results database: its hash (caller frees; NULL when none is set),
  * and the wrong tries in a row, sealed with the installation secret so that editing the
  * settings table cannot reset them (*tampered: the seal did not verify, or the count is
