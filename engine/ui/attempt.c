@@ -187,7 +187,7 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
         /* An exam only on the methodologist's signed, unmodified files. */
         snprintf(u->form_error, sizeof u->form_error, tr(STR_PACK_EXAM_REFUSED),
                  us->pack && us->pack->problem ? us->pack->problem : tr(STR_PACK_NOMEM));
-        u->screen = SCR_CATALOG;
+        ui_go(u, SCR_CATALOG);
         u->in_shift = 0;
         u->dirty = 1;
         return;
@@ -202,13 +202,13 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
                             .program = us->program};
         if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
             snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
-            u->screen = SCR_CATALOG;
+            ui_go(u, SCR_CATALOG);
             u->in_shift = 0;
             return;
         }
         begin_stored_attempt(u);
     }
-    u->screen = SCR_OFFICE;
+    ui_go(u, SCR_OFFICE);
     u->ov = OV_NONE;
     u->focus_area = 0; /* a replay may have left it at -1 */
     u->sel_action = 0;
@@ -224,7 +224,7 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
     if (session_content_error(u->ss)) {
         /* The script failed before the first action: nothing to play. */
         ui_write_result(u);
-        u->screen = SCR_DEBRIEF;
+        ui_go(u, SCR_DEBRIEF);
         u->debrief_btn = 0;
         u->content_open = 0;
     }
@@ -342,7 +342,7 @@ int ui_act(Ui *u, const char *id)
         /* The applicant's answer to the last move comes first: a reception ends with the
          * person, not with a score. A stopped script has nothing to show. */
         if (session_content_error(u->ss) || !session_ending(u->ss))
-            u->screen = SCR_DEBRIEF;
+            ui_go(u, SCR_DEBRIEF);
         else
             u->reaction = 1;
     }
@@ -358,7 +358,7 @@ void ui_attempt_leave(Ui *u)
             shift_record(u, 0);
     }
     u->ov = OV_NONE;
-    u->screen = u->in_shift ? SCR_SHIFT_END : SCR_CATALOG;
+    ui_go(u, u->in_shift ? SCR_SHIFT_END : SCR_CATALOG);
     u->scroll = 0;
     u->dirty = 1;
 }
@@ -388,7 +388,7 @@ void ui_shift_next(Ui *u)
 {
     Shift *sh = &u->shift;
     if (sh->ended || sh->cur >= sh->count) {
-        u->screen = SCR_SHIFT_END;
+        ui_go(u, SCR_SHIFT_END);
         u->scroll = 0;
         u->dirty = 1;
         return;
@@ -492,7 +492,7 @@ static void reload_show(Ui *u, const SimDiags *d)
         u->reload_lines++;
     }
     u->ov = OV_NONE;
-    u->screen = SCR_RELOAD_ERROR;
+    ui_go(u, SCR_RELOAD_ERROR);
     u->reload_scroll = 0;
     u->reload_btn = 0;
     u->broken_tried = 0;
@@ -579,7 +579,7 @@ void ui_reload_scenario(Ui *u)
     for (size_t i = 0; ids && i < n; i++)
         free(ids[i]);
     free(ids);
-    u->screen = SCR_OFFICE;
+    ui_go(u, SCR_OFFICE);
     u->ov = OV_NONE;
     u->nnotices = 0;
     ui_notice_info(u, msg);
@@ -601,7 +601,7 @@ void ui_reload_scenario(Ui *u)
         ui_write_result(u);
         if (u->in_shift)
             shift_record(u, 1);
-        u->screen = SCR_DEBRIEF;
+        ui_go(u, SCR_DEBRIEF);
         u->scroll = 0;
         u->debrief_btn = 0;
         u->shift_btn = 0;
