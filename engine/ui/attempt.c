@@ -493,10 +493,7 @@ static void reload_show(Ui *u, const SimDiags *d)
     }
     u->ov = OV_NONE;
     ui_go(u, SCR_RELOAD_ERROR);
-    u->reload_scroll = 0;
-    u->reload_btn = 0;
     u->broken_tried = 0;
-    u->content_h = 0;
     u->dirty = 1;
 }
 

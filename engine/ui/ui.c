@@ -1115,114 +1115,6 @@ static void debrief_key(Ui *u, SDL_Keycode k)
 
 /* ==== the reload error screen ============================================================= */
 
-static void draw_reload_error(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W, H = (float)l->H;
-    char sub[800];
-    const char *dir = u->broken_tried || !u->ss ? "scenarios" : ui_scen(u)->dir;
-    snprintf(sub, sizeof sub, tr(STR_RELOAD_SUB), dir);
-    ui_title(u, tr(STR_RELOAD_TITLE), sub);
-    float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
-    float y = l->title_h + 16 * s;
-    char head[200];
-    snprintf(head, sizeof head, tr(STR_RELOAD_ERRORS), u->reload_lines);
-    gfx_text(u->g, head, 40 * s, y, l->px_body, GF_BOLD, u->theme.text);
-    y += l->px_body * 1.7f;
-    float wait_h = 0;
-    char waiting[600] = "";
-    if (!u->broken_tried && u->ss) {
-        snprintf(waiting, sizeof waiting, tr(STR_RELOAD_WAITING), session_action_count(u->ss));
-        wait_h = gfx_text_box(u->g, waiting, 0, 0, W - 80 * s, l->px_label, GF_REGULAR,
-                              u->theme.text_dim, 0) + 14 * s;
-    }
-    GRect p = {40 * s, y, W - 80 * s, H - y - hint_h - btn_h - wait_h - 40 * s};
-    if (u->content_h > 0) /* as tall as the messages (measured by the last frame) */
-        p.h = fminf(p.h, fmaxf(u->content_h + 24 * s, 160 * s));
-    /* The loader's messages, as a terminal shows them. */
-    GColor term_bg = u->high_contrast ? u->theme.bg : (GColor){30, 34, 42, 255};
-    gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
-    gfx_round(u->g, p, 10 * s, term_bg);
-    gfx_round_outline(u->g, p, 10 * s, 1.5f * s, u->theme.panel_edge);
-    GRect in = {p.x + 16 * s, p.y + 12 * s, p.w - 32 * s, p.h - 24 * s};
-    gfx_clip(u->g, &in);
-    float ty = in.y - u->reload_scroll;
-    const char *txt = simbuf_str(&u->reload_text);
-    char line[SIM_ERROR_MAX + 1200];
-    while (*txt) {
-        const char *nl = strchr(txt, '\n');
-        size_t n = nl ? (size_t)(nl - txt) : strlen(txt);
-        if (n >= sizeof line)
-            n = sizeof line - 1;
-        memcpy(line, txt, n);
-        line[n] = '\0';
-        GColor c = strstr(line, ": error:") || strstr(line, ": ошибка:") ? (GColor){255, 150, 140, 255}
-                   : strstr(line, ": warning:") || strstr(line, ": предупреждение:")
-                       ? (GColor){255, 214, 140, 255}
-                       : (GColor){230, 234, 240, 255};
-        if (u->high_contrast)
-            c = u->theme.text;
-        ty += gfx_text_box(u->g, line, in.x, ty, in.w - 12 * s, l->px_label, GF_MONO, c, 1) +
-              8 * s;
-        txt += nl ? n + 1 : n;
-        if (!nl)
-            break;
-    }
-    u->content_h = ty + u->reload_scroll - in.y;
-    gfx_clip(u->g, NULL);
-    if (u->content_h > in.h) {
-        float k = in.h / u->content_h;
-        gfx_round(u->g, (GRect){p.x + p.w - 10 * s, in.y + u->reload_scroll * k, 5 * s, in.h * k},
-                  2.5f * s, (GColor){200, 200, 200, 200});
-    }
-    y = p.y + p.h + 14 * s;
-    if (waiting[0])
-        gfx_text_box(u->g, waiting, 40 * s, y, W - 80 * s, l->px_label, GF_REGULAR,
-                     u->theme.text_dim, 1);
-    float by = H - hint_h - btn_h - 16 * s;
-    GRect b = ui_button(u, 40 * s, by, tr(STR_RELOAD_RETRY), 1, u->reload_btn == 0, HIT_RELOAD, 0);
-    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), 0, u->reload_btn == 1, HIT_RELOAD, 1);
-    ui_hint(u, tr(STR_RELOAD_HINT));
-}
-
-static void reload_do(Ui *u, int which)
-{
-    if (u->broken_tried) {
-        if (which == 0) {
-            ui_reload_broken(u);
-            if (u->screen == SCR_RELOAD_ERROR)
-                return;
-        }
-        u->broken_tried = 0;
-        ui_go(u, SCR_CATALOG);
-    } else if (which == 0) {
-        ui_reload_scenario(u);
-    } else {
-        ui_attempt_leave(u); /* saved unfinished, as when leaving the office */
-    }
-    u->dirty = 1;
-}
-
-static void reload_key(Ui *u, SDL_Keycode k)
-{
-    float view = u->l.H * 0.5f;
-    if (k == SDLK_F5)
-        reload_do(u, 0);
-    else if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
-        u->reload_btn = !u->reload_btn;
-    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
-        reload_do(u, u->reload_btn);
-    else if (k == SDLK_ESCAPE)
-        reload_do(u, 1);
-    else if (k == SDLK_DOWN || k == SDLK_UP || k == SDLK_PAGEDOWN || k == SDLK_PAGEUP) {
-        float d = k == SDLK_DOWN ? 40 * u->l.s : k == SDLK_UP ? -40 * u->l.s
-                                             : k == SDLK_PAGEDOWN ? view : -view;
-        u->reload_scroll = fmaxf(0, fminf(u->reload_scroll + d, fmaxf(u->content_h - view, 0)));
-    }
-    u->dirty = 1;
-}
-
 /* ==== manager area ======================================================================== */
 
 /* The same figures as `mfc-trainer report` (engine/store/report.c), shown as tables. */
@@ -1903,11 +1795,6 @@ static void debrief_wheel(Ui *u, int x, int y, float dy)
     debrief_scroll(u, dy);
 }
 
-static const char *reload_expect(Ui *u)
-{
-    return simbuf_str(&u->reload_text);
-}
-
 static const char *debrief_expect(Ui *u)
 {
     return session_content_error(u->ss) ? tr(STR_CONTENT_STOPPED) : NULL;
@@ -1986,7 +1873,6 @@ static int legacy_click(Ui *u, const Hit *h)
         break;
     case HIT_SHIFT: ui_shift_begin(u); break;
     case HIT_SHIFT_END: shift_debrief_do(u, h->arg); break;
-    case HIT_RELOAD: reload_do(u, h->arg); break;
     case HIT_CLOSE:
     case HIT_NONE: break;
     }
@@ -2007,9 +1893,6 @@ const ScreenDef screen_replay = {.name = "replay", .draw = draw_replay, .key = r
                                  .click = legacy_click};
 const ScreenDef screen_book = {.name = "book", .draw = book_draw_screen, .key = book_key_screen,
                                .click = book_click_screen, .wheel = book_wheel_screen};
-const ScreenDef screen_reload_error = {.name = "reload-error", .draw = draw_reload_error,
-                                       .key = reload_key, .click = legacy_click,
-                                       .expect_text = reload_expect};
 
 /* ==== dispatch ============================================================================ */
 

@@ -67,7 +67,6 @@ typedef enum HitKind {
     HIT_BOOK,
     HIT_SHIFT,
     HIT_SHIFT_END,
-    HIT_RELOAD,
     HIT_CONTENT_DETAILS, /* show or hide the methodologist's report of a content error */
     HIT_SCREEN = 100 /* a screen's own regions start here (each screen numbers its own) */
 } HitKind;
@@ -166,8 +165,6 @@ struct Ui {
     uint32_t last_poll;
     SimBuf reload_text; /* the loader's messages, one per line */
     size_t reload_lines;
-    float reload_scroll;
-    int reload_btn;
     int broken_tried;
     /* hits */
     Hit hits[MAX_HITS];
