@@ -91,6 +91,13 @@ static void store_after_write(Ui *u, SimStatus st, const SimError *e)
 {
     if (!u->cfg->store)
         return;
+    if (st != SIM_OK && store_pending(u->cfg->store) == 0 && !u->store_lost[0]) {
+        /* Refused for good (not kept for another try): this attempt will not be in the
+         * database. Said on every screen and on the debrief, never shown as stored. */
+        snprintf(u->store_lost, sizeof u->store_lost, "%s", e->msg);
+        u->dirty = 1;
+        return;
+    }
     if (store_pending(u->cfg->store) > 0) {
         if (st != SIM_OK)
             snprintf(u->store_msg, sizeof u->store_msg, "%s", e->msg);
@@ -151,6 +158,7 @@ static void begin_stored_attempt(Ui *u)
 {
     const Scenario *sc = ui_scen(u);
     u->attempt[0] = '\0';
+    u->store_lost[0] = '\0'; /* a new attempt: nothing refused yet */
     if (!u->cfg->store)
         return;
     AttemptInfo a;
@@ -225,15 +233,12 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
         /* The script failed before the first action: nothing to play. */
         ui_write_result(u);
         ui_go(u, SCR_DEBRIEF);
-        u->debrief_btn = 0;
-        u->content_open = 0;
     }
     u->last_step = session_step_index(u->ss);
     u->show_line = 1;
     u->enter_t0 = SDL_GetTicks();
     u->animating = !u->cfg->input_script;
     u->office_frames = 0;
-    u->scroll = 0;
     u->scene_key[0] = '\0';
     ui_watch_reset(u);
     u->dirty = 1;
@@ -334,11 +339,7 @@ int ui_act(Ui *u, const char *id)
         ui_write_result(u);
         if (u->in_shift)
             shift_record(u, 1);
-        u->shift_btn = 0;
         u->ov = OV_NONE;
-        u->scroll = 0;
-        u->debrief_btn = 0;
-        u->content_open = 0;
         /* The applicant's answer to the last move comes first: a reception ends with the
          * person, not with a score. A stopped script has nothing to show. */
         if (session_content_error(u->ss) || !session_ending(u->ss))
@@ -359,7 +360,6 @@ void ui_attempt_leave(Ui *u)
     }
     u->ov = OV_NONE;
     ui_go(u, u->in_shift ? SCR_SHIFT_END : SCR_CATALOG);
-    u->scroll = 0;
     u->dirty = 1;
 }
 
@@ -389,7 +389,6 @@ void ui_shift_next(Ui *u)
     Shift *sh = &u->shift;
     if (sh->ended || sh->cur >= sh->count) {
         ui_go(u, SCR_SHIFT_END);
-        u->scroll = 0;
         u->dirty = 1;
         return;
     }
@@ -599,9 +598,6 @@ void ui_reload_scenario(Ui *u)
         if (u->in_shift)
             shift_record(u, 1);
         ui_go(u, SCR_DEBRIEF);
-        u->scroll = 0;
-        u->debrief_btn = 0;
-        u->shift_btn = 0;
     }
     u->dirty = 1;
 }
@@ -715,6 +711,11 @@ void ui_reload_broken(Ui *u)
     }
     simdiags_free(&all);
     u->dirty = 1;
+}
+
+int ui_chain_head(Ui *u, char out[STORE_HEAD_LEN + 1])
+{
+    return u->cfg->store && store_chain_head(u->cfg->store, out);
 }
 
 /* ==== the manager's PIN ===================================================================== */

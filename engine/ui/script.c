@@ -198,6 +198,11 @@ int ui_script_step(Ui *u)
             const char *have = u->store_msg[0] && store_pending(u->cfg->store) > 0
                                    ? u->store_msg /* the banner over any screen */
                                    : NULL;
+            char lost[SIM_ERROR_MAX + 400];
+            if (!have && u->store_lost[0] && u->screen != SCR_DEBRIEF) {
+                snprintf(lost, sizeof lost, tr(STR_STORE_LOST_BANNER), u->store_lost);
+                have = lost; /* the banner over any screen */
+            }
             if (!have)
                 have = ui_expect_text(u);
             if (!have)

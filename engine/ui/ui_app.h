@@ -57,7 +57,6 @@ typedef enum HitKind {
     HIT_SERVICE,
     HIT_CLOSE,
     HIT_COMPARE,
-    HIT_DEBRIEF,
     HIT_LEAVE_YES,
     HIT_LEAVE_NO,
     HIT_MGR_TAB,
@@ -66,8 +65,6 @@ typedef enum HitKind {
     HIT_HIST_ROW,
     HIT_BOOK,
     HIT_SHIFT,
-    HIT_SHIFT_END,
-    HIT_CONTENT_DETAILS, /* show or hide the methodologist's report of a content error */
     HIT_SCREEN = 100 /* a screen's own regions start here (each screen numbers its own) */
 } HitKind;
 
@@ -133,12 +130,10 @@ struct Ui {
     int reaction; /* the reception has ended: the applicant's reaction shows until the trainee
                      moves on to the debrief */
     /* debrief */
-    int content_open; /* the content error's report is shown */
     /* the results database refused writes: they wait in memory (store_pending) */
     char store_msg[SIM_ERROR_MAX];
-    float scroll;
-    int debrief_btn;
-    float content_h;
+    /* the database refused the current attempt for good: why (it is not stored) */
+    char store_lost[SIM_ERROR_MAX];
     /* manager area */
     Report *report;
     int mgr_tab, mgr_sel, mgr_sort, mgr_desc;
@@ -158,7 +153,6 @@ struct Ui {
     /* «Смена» */
     Shift shift;
     int in_shift;
-    int shift_btn;
     int shift_tickets; /* tickets taken when the last notice was made */
     /* reload: the open scenario's files, their last signature and the error screen */
     char watch_sig[2][64];
@@ -241,6 +235,8 @@ void ui_hint(Ui *u, const char *text);
 void ui_title(Ui *u, const char *title, const char *sub);
 /* The banner over any screen while the results database refuses writes. */
 void ui_store_banner(Ui *u);
+/* The banner over any screen once the database refused the attempt for good. */
+void ui_store_lost_banner(Ui *u);
 
 /* ---- the attempt and the results database (attempt.c) ------------------------------------ */
 
@@ -283,6 +279,8 @@ void ui_collect_services(Ui *u);
 /* A scenario's figures for a trainee (none for a guest, -1); returns 1 when an unfinished
  * attempt waits to be resumed. */
 int ui_card_stats(Ui *u, int scen, long long trainee, ScenarioStats *out);
+/* The results chain's head (hex) into out; 0 when there is none. */
+int ui_chain_head(Ui *u, char out[STORE_HEAD_LEN + 1]);
 /* The manager's PIN in the results database: its hash (caller frees; NULL when none is set),
  * and the wrong tries in a row, sealed with the installation secret so that editing the
  * settings table cannot reset them (*tampered: the seal did not verify, or the count is

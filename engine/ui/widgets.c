@@ -118,3 +118,21 @@ void ui_store_banner(Ui *u)
     ui_button(u, p.x + p.w - bw - 16 * s, p.y + (p.h - bh) / 2, tr(STR_STORE_RETRY), 1, 0,
            HIT_STORE_RETRY, 0);
 }
+
+/* The database refused the current attempt for good: one line over any screen but the
+ * debrief (which says it in its own card). */
+void ui_store_lost_banner(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s, W = (float)l->W;
+    char text[SIM_ERROR_MAX + 400];
+    snprintf(text, sizeof text, tr(STR_STORE_LOST_BANNER), u->store_lost);
+    float tw = W - 120 * s;
+    float th = gfx_text_box(u->g, text, 0, 0, tw, l->px_label, GF_BOLD, u->theme.bad, 0);
+    GRect p = {40 * s, l->title_h + 8 * s, W - 80 * s, th + 24 * s};
+    gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
+    gfx_round(u->g, p, 10 * s, u->theme.panel);
+    gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
+    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_BOLD, u->theme.bad,
+                 1);
+}
