@@ -419,7 +419,7 @@
     X(STR_UI_WINDOW_TITLE, "Тренажёр специалиста МФЦ")                                       \
     X(STR_MGR_BUTTON, "Руководитель")                                                        \
     X(STR_MGR_TITLE, "Руководитель: результаты")                                             \
-    X(STR_MGR_SUMMARY, "завершённых попыток: %lld · сдано: %.0f %% · стажёров с попытками: %lld · незавершённых: %lld") \
+    X(STR_MGR_SUMMARY, "завершённых попыток: %lld · сдано: %s %% · стажёров с попытками: %lld · незавершённых: %lld") \
     X(STR_MGR_TAB_TRAINEES, "Стажёры")                                                       \
     X(STR_MGR_TAB_SCENARIOS, "Сценарии")                                                     \
     X(STR_MGR_EMPTY, "Результатов пока нет: попытки появятся здесь, когда стажёры с профилем пройдут сценарии.") \
@@ -430,7 +430,14 @@
     X(STR_MGR_COL_EXAMS, "Экзамены")                                                         \
     X(STR_MGR_COL_AVG, "Средний балл")                                                       \
     X(STR_MGR_COL_WEAKEST, "Слабое место")                                                   \
-    X(STR_MGR_COL_LAST, "Последняя активность")                                              \
+    X(STR_MGR_COL_LAST, "Последняя активность (местное время)")                              \
+    X(STR_MGR_TIME_LABEL, "время местное")                                                   \
+    X(STR_MGR_MISTAKE_TIME, "Превышено время приёма")                                        \
+    X(STR_MGR_MISTAKE_MISSED, "Не отмечено: %s")                                             \
+    X(STR_MGR_REPLAY_MODE, "%s · попытка от %s")                                             \
+    X(STR_MGR_REPLAY_PREV, "◀ Назад")                                                        \
+    X(STR_MGR_REPLAY_NEXT, "Вперёд ▶")                                                       \
+    X(STR_MGR_REPLAY_BACK, "К попыткам")                                                     \
     X(STR_MGR_COL_SCENARIO, "Сценарий")                                                      \
     X(STR_MGR_COL_PASS_RATE, "Сдали")                                                        \
     X(STR_MGR_COL_MISTAKE, "Частая ошибка")                                                  \

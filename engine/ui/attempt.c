@@ -452,7 +452,7 @@ void ui_watch_reset(Ui *u)
 /* A scenario is open: its files are watched (a few times a second, never while idle elsewhere). */
 int ui_watching(const Ui *u)
 {
-    return u->ss && !u->replay && !u->broken_tried &&
+    return u->ss && !u->broken_tried &&
            (u->screen == SCR_OFFICE || u->screen == SCR_RELOAD_ERROR);
 }
 
@@ -716,6 +716,45 @@ void ui_reload_broken(Ui *u)
 int ui_chain_head(Ui *u, char out[STORE_HEAD_LEN + 1])
 {
     return u->cfg->store && store_chain_head(u->cfg->store, out);
+}
+
+/* ==== the manager area ====================================================================== */
+
+SimStatus ui_report_build(Ui *u, Report **out, SimError *err)
+{
+    *out = NULL;
+    if (!u->cfg->store)
+        return SIM_OK;
+    ReportFilter f = {0};
+    return report_build(u->cfg->store, &f, out, err);
+}
+
+size_t ui_trainee_attempts(Ui *u, long long trainee, AttemptRow *out, size_t max)
+{
+    return u->cfg->store ? store_list_attempts(u->cfg->store, trainee, out, max) : 0;
+}
+
+size_t ui_attempt_actions(Ui *u, const char *attempt, char ***out)
+{
+    *out = NULL;
+    return u->cfg->store ? store_attempt_actions(u->cfg->store, attempt, out) : 0;
+}
+
+SimStatus ui_replay_session(Ui *u, int scen, uint64_t seed, int exam, char **actions, size_t k,
+                            Session **out, size_t *from, SimError *err)
+{
+    const UiScenario *us = &u->scens[scen];
+    SessionOptions o = {.seed = seed, .mode = exam ? MODE_EXAM : MODE_TRAINING,
+                        .program = us->program};
+    *out = NULL;
+    *from = 0;
+    SimStatus st = session_create(us->scenario, &o, out, err);
+    for (size_t i = 0; st == SIM_OK && i < k; i++) {
+        if (i + 1 == k)
+            *from = session_ledger(*out)->count;
+        st = session_act(*out, actions[i], err);
+    }
+    return st;
 }
 
 /* ==== the manager's PIN ===================================================================== */

@@ -119,7 +119,7 @@ static void shift_end_draw(Ui *u)
                  GF_BOLD, ink, 1);
     y += vh + 16 * s;
     char vals[6][64];
-    snprintf(vals[0], sizeof vals[0], "%.1f", t.avg_total);
+    ui_fmt_decimal(vals[0], sizeof vals[0], t.avg_total, 1);
     if (!t.served)
         snprintf(vals[0], sizeof vals[0], "—");
     snprintf(vals[1], sizeof vals[1], tr(STR_SHIFT_OF), t.served, t.planned);

@@ -136,7 +136,7 @@ static void draw_hud(Ui *u)
 
 static void draw_office_front(Ui *u, float desk);
 
-static void draw_office(Ui *u)
+void ui_office_scene(Ui *u)
 {
     const Layout *l = &u->l;
     const Scenario *sc = ui_scen(u);
@@ -778,596 +778,6 @@ static void office_key(Ui *u, SDL_Keycode k)
 /* ==== debrief ============================================================================= */
 
 
-/* ==== the day summary of a shift ========================================================== */
-
-/* ==== the reload error screen ============================================================= */
-
-/* ==== manager area ======================================================================== */
-
-/* The same figures as `mfc-trainer report` (engine/store/report.c), shown as tables. */
-
-static void mgr_reload(Ui *u)
-{
-    report_free(u->report);
-    u->report = NULL;
-    if (!u->cfg->store)
-        return;
-    ReportFilter f = {0};
-    SimError e;
-    if (report_build(u->cfg->store, &f, &u->report, &e) != SIM_OK)
-        snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
-}
-
-/* From the PIN or the start screen: the figures afresh; back from a trainee's page: as left. */
-static void manager_enter(Ui *u, Screen from)
-{
-    if (from == SCR_TRAINEE || from == SCR_BOOK || from == SCR_MANAGER)
-        return;
-    u->mgr_sel = 0;
-    u->form_error[0] = '\0';
-    mgr_reload(u);
-}
-
-
-static const Ui *sort_ui; /* qsort has no context argument */
-
-static double trainee_sort_key(const ReportTrainee *t, int col)
-{
-    switch (col) {
-    case 2: return (double)t->attempts;
-    case 3: return (double)t->exams_passed;
-    case 4: return t->avg_total;
-    case 5: return t->weakest_ratio;
-    default: return 0;
-    }
-}
-
-static int cmp_trainee(const void *a, const void *b)
-{
-    const ReportTrainee *x = &sort_ui->report->trainees[*(const int *)a];
-    const ReportTrainee *y = &sort_ui->report->trainees[*(const int *)b];
-    int col = sort_ui->mgr_sort, c;
-    if (col == 0)
-        c = strcmp(x->surname, y->surname) ? strcmp(x->surname, y->surname)
-                                           : strcmp(x->name, y->name);
-    else if (col == 1)
-        c = strcmp(x->personnel, y->personnel);
-    else if (col == 6)
-        c = strcmp(x->last_activity, y->last_activity);
-    else {
-        double kx = trainee_sort_key(x, col), ky = trainee_sort_key(y, col);
-        c = kx < ky ? -1 : (kx > ky ? 1 : 0);
-    }
-    return sort_ui->mgr_desc ? -c : c;
-}
-
-static int cmp_scenario(const void *a, const void *b)
-{
-    const ReportScenario *x = &sort_ui->report->scenarios[*(const int *)a];
-    const ReportScenario *y = &sort_ui->report->scenarios[*(const int *)b];
-    int col = sort_ui->mgr_sort, c;
-    double kx = 0, ky = 0;
-    if (col == 0)
-        c = strcmp(x->title, y->title);
-    else {
-        if (col == 1)
-            kx = (double)x->attempts, ky = (double)y->attempts;
-        else if (col == 2)
-            kx = x->pass_rate, ky = y->pass_rate;
-        else if (col == 3)
-            kx = x->avg_total, ky = y->avg_total;
-        else
-            kx = x->mistake_count ? (double)x->mistakes[0].count : 0,
-            ky = y->mistake_count ? (double)y->mistakes[0].count : 0;
-        c = kx < ky ? -1 : (kx > ky ? 1 : 0);
-    }
-    return sort_ui->mgr_desc ? -c : c;
-}
-
-/* Row order of the current table. */
-static size_t mgr_rows(Ui *u, int *idx, size_t max)
-{
-    size_t n = 0;
-    if (!u->report)
-        return 0;
-    size_t total = u->mgr_tab == 0 ? u->report->trainee_count : u->report->scenario_count;
-    for (size_t i = 0; i < total && n < max; i++)
-        idx[n++] = (int)i;
-    sort_ui = u;
-    qsort(idx, n, sizeof *idx, u->mgr_tab == 0 ? cmp_trainee : cmp_scenario);
-    return n;
-}
-
-static void fmt_avg(char *out, size_t n, double v)
-{
-    if (v < 0)
-        snprintf(out, n, "—");
-    else
-        snprintf(out, n, "%.1f", v);
-}
-
-static void draw_table(Ui *u, float x, float y, float w, const char *const *heads,
-                       const float *widths, int ncols, char cells[][8][256], size_t nrows,
-                       float max_h)
-{
-    const Layout *l = &u->l;
-    float s = l->s;
-    float rh = gfx_line_height(u->g, l->px_label, GF_REGULAR) * 1.7f;
-    float cx = x;
-    for (int c = 0; c < ncols; c++) {
-        char head[200];
-        snprintf(head, sizeof head, "%d %s%s", c + 1, heads[c],
-                 u->mgr_sort == c ? (u->mgr_desc ? " ▼" : " ▲") : "");
-        GRect hr = {cx, y, widths[c] * w, rh};
-        gfx_clip(u->g, &hr);
-        gfx_text(u->g, head, cx + 6 * s, y + rh * 0.2f, l->px_label, GF_BOLD, u->theme.text_dim);
-        gfx_clip(u->g, NULL);
-        ui_hit(u, hr, HIT_MGR_COL, c);
-        cx += widths[c] * w;
-    }
-    y += rh;
-    gfx_fill(u->g, (GRect){x, y - 2 * s, w, 1.5f * s}, u->theme.panel_edge);
-    size_t first = 0, fit = (size_t)(max_h / rh) - 1;
-    if (fit < 1)
-        fit = 1;
-    if ((size_t)u->mgr_sel >= fit)
-        first = (size_t)u->mgr_sel - fit + 1;
-    for (size_t r = first; r < nrows && r < first + fit; r++) {
-        GRect row = {x, y, w, rh};
-        if ((int)r == u->mgr_sel) {
-            gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
-        } else if (ui_hovered(u, row)) {
-            gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 14});
-        }
-        cx = x;
-        for (int c = 0; c < ncols; c++) {
-            GRect cr = {cx, y, widths[c] * w - 4 * s, rh};
-            gfx_clip(u->g, &cr);
-            gfx_text(u->g, cells[r][c], cx + 6 * s, y + rh * 0.2f, l->px_label,
-                     (int)r == u->mgr_sel ? GF_BOLD : GF_REGULAR, u->theme.text);
-            gfx_clip(u->g, NULL);
-            cx += widths[c] * w;
-        }
-        ui_hit(u, row, HIT_MGR_ROW, (int)r);
-        y += rh;
-    }
-}
-
-static void draw_manager(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W, H = (float)l->H;
-    char sub[400] = "";
-    if (u->report)
-        snprintf(sub, sizeof sub, tr(STR_MGR_SUMMARY), u->report->attempts,
-                 u->report->pass_rate * 100.0, u->report->active_trainees, u->report->unfinished);
-    ui_title(u, tr(STR_MGR_TITLE), sub);
-    float y = l->title_h + 14 * s, x = 40 * s;
-    const SimStr tabs[2] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS};
-    for (int t = 0; t < 2; t++) {
-        float w = ui_text_w(u, tr(tabs[t]), l->px_body, GF_BOLD) + 32 * s;
-        GRect r = {x, y, w, l->px_body * 2.0f};
-        int sel = u->mgr_tab == t;
-        gfx_round(u->g, r, r.h / 2, sel ? u->theme.accent : u->theme.panel);
-        gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
-        gfx_text(u->g, tr(tabs[t]), x + 16 * s, y + l->px_body * 0.4f, l->px_body, GF_BOLD,
-                 sel ? u->theme.accent_text : u->theme.text);
-        ui_hit(u, r, HIT_MGR_TAB, t);
-        x += w + 10 * s;
-    }
-    y += l->px_body * 2.6f;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
-    if (!u->report || (u->mgr_tab == 0 ? u->report->trainee_count : u->report->scenario_count) == 0) {
-        gfx_text_box(u->g, u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE), 40 * s, y,
-                     W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
-        ui_hint(u, tr(STR_MGR_HINT));
-        return;
-    }
-    static char cells[512][8][256];
-    int idx[512];
-    size_t n = mgr_rows(u, idx, 512);
-    if (u->mgr_sel >= (int)n)
-        u->mgr_sel = n ? (int)n - 1 : 0;
-    GRect p = {32 * s, y, W - 64 * s, 0};
-    if (u->mgr_tab == 0) {
-        for (size_t r = 0; r < n; r++) {
-            const ReportTrainee *t = &u->report->trainees[idx[r]];
-            snprintf(cells[r][0], 256, "%s %s", t->surname, t->name);
-            snprintf(cells[r][1], 256, "%s", t->personnel);
-            snprintf(cells[r][2], 256, "%lld", t->attempts);
-            snprintf(cells[r][3], 256, "%lld / %lld", t->exams_passed, t->exams);
-            fmt_avg(cells[r][4], 256, t->avg_total);
-            if (t->weakest_title)
-                snprintf(cells[r][5], 256, "%s (%.0f %%)", t->weakest_title, t->weakest_ratio * 100);
-            else
-                snprintf(cells[r][5], 256, "—");
-            snprintf(cells[r][6], 256, "%.16s", t->last_activity[0] ? t->last_activity : "—");
-            for (char *c = cells[r][6]; *c; c++)
-                if (*c == 'T')
-                    *c = ' ';
-        }
-        const char *heads[7] = {tr(STR_MGR_COL_TRAINEE), tr(STR_MGR_COL_PERSONNEL),
-                                tr(STR_MGR_COL_ATTEMPTS), tr(STR_MGR_COL_EXAMS),
-                                tr(STR_MGR_COL_AVG), tr(STR_MGR_COL_WEAKEST),
-                                tr(STR_MGR_COL_LAST)};
-        const float widths[7] = {0.2f, 0.08f, 0.09f, 0.12f, 0.1f, 0.24f, 0.17f};
-        p.h = H - y - hint_h - 16 * s;
-        ui_panel(u, p);
-        draw_table(u, p.x + 10 * s, p.y + 8 * s, p.w - 20 * s, heads, widths, 7, cells, n,
-                   p.h - 16 * s);
-    } else {
-        for (size_t r = 0; r < n; r++) {
-            const ReportScenario *sc = &u->report->scenarios[idx[r]];
-            snprintf(cells[r][0], 256, "%s", sc->title);
-            snprintf(cells[r][1], 256, "%lld", sc->attempts);
-            snprintf(cells[r][2], 256, "%.0f %%", sc->pass_rate * 100);
-            fmt_avg(cells[r][3], 256, sc->avg_total);
-            if (sc->mistake_count)
-                snprintf(cells[r][4], 256, "%s × %lld", sc->mistakes[0].action,
-                         sc->mistakes[0].count);
-            else
-                snprintf(cells[r][4], 256, "—");
-        }
-        const char *heads[5] = {tr(STR_MGR_COL_SCENARIO), tr(STR_MGR_COL_ATTEMPTS),
-                                tr(STR_MGR_COL_PASS_RATE), tr(STR_MGR_COL_AVG),
-                                tr(STR_MGR_COL_MISTAKE)};
-        const float widths[5] = {0.34f, 0.1f, 0.1f, 0.12f, 0.34f};
-        float th = (gfx_line_height(u->g, l->px_label, GF_REGULAR) * 1.7f) * (n + 1) + 24 * s;
-        p.h = fminf(th, (H - y) * 0.4f);
-        ui_panel(u, p);
-        draw_table(u, p.x + 10 * s, p.y + 8 * s, p.w - 20 * s, heads, widths, 5, cells, n,
-                   p.h - 16 * s);
-        /* The selected scenario: averages per criterion and its most frequent mistakes. */
-        const ReportScenario *sc = &u->report->scenarios[idx[u->mgr_sel]];
-        GRect d = {p.x, p.y + p.h + 14 * s, p.w, H - (p.y + p.h + 14 * s) - hint_h - 14 * s};
-        ui_panel(u, d);
-        float cy = d.y + 12 * s, half = d.w / 2 - 30 * s;
-        gfx_text(u->g, tr(STR_MGR_CRITERIA), d.x + 18 * s, cy, l->px_body, GF_BOLD, u->theme.text);
-        gfx_text(u->g, tr(STR_MGR_MISTAKES), d.x + d.w / 2 + 12 * s, cy, l->px_body, GF_BOLD,
-                 u->theme.text);
-        float ly = cy + l->px_body * 1.6f, ry = ly;
-        gfx_clip(u->g, &d);
-        for (size_t c = 0; c < sc->criterion_count; c++) {
-            const ReportCriterion *cr = &sc->criteria[c];
-            gfx_text(u->g, cr->title, d.x + 18 * s, ly, l->px_label, GF_REGULAR, u->theme.text);
-            GRect bar = {d.x + 18 * s + half * 0.45f, ly + 2 * s, half * 0.4f, l->px_label * 1.0f};
-            gfx_round(u->g, bar, 3 * s, (GColor){200, 200, 200, 120});
-            if (cr->ratio > 0)
-                gfx_round(u->g, (GRect){bar.x, bar.y, bar.w * (float)cr->ratio, bar.h}, 3 * s,
-                          cr->ratio >= 0.7 ? u->theme.good
-                                           : (cr->ratio >= 0.4 ? u->theme.warn : u->theme.bad));
-            char v[64];
-            snprintf(v, sizeof v, "%.0f %%", cr->ratio * 100);
-            gfx_text(u->g, v, bar.x + bar.w + 10 * s, ly, l->px_label, GF_BOLD, u->theme.text);
-            ly += l->px_label * 1.6f;
-        }
-        for (size_t m = 0; m < sc->mistake_count; m++) {
-            const ReportMistake *mk = &sc->mistakes[m];
-            char head[400];
-            snprintf(head, sizeof head, "%s × %lld%s%s%s", mk->action, mk->count,
-                     mk->rule ? " · " : "", mk->rule ? mk->rule : "",
-                     mk->critical ? tr(STR_MGR_CRITICAL_MARK) : "");
-            gfx_text(u->g, head, d.x + d.w / 2 + 12 * s, ry, l->px_label, GF_BOLD,
-                     mk->critical ? u->theme.bad : u->theme.warn);
-            ry += l->px_label * 1.4f;
-            ry += gfx_text_box(u->g, mk->feedback, d.x + d.w / 2 + 12 * s, ry, half, l->px_small,
-                               GF_REGULAR, u->theme.text_dim, 1) +
-                  8 * s;
-        }
-        gfx_clip(u->g, NULL);
-    }
-    if (u->form_error[0])
-        gfx_text_box(u->g, u->form_error, 40 * s, H - hint_h - 40 * s, W - 80 * s, l->px_small,
-                     GF_REGULAR, u->theme.bad, 1);
-    ui_hint(u, tr(STR_MGR_HINT));
-}
-
-static void open_trainee(Ui *u, long long id, const char *title)
-{
-    free(u->hist);
-    u->hist = calloc(2000, sizeof *u->hist);
-    u->nhist = u->hist ? store_list_attempts(u->cfg->store, id, u->hist, 2000) : 0;
-    u->hist_sel = u->nhist ? (int)u->nhist - 1 : 0;
-    u->mgr_trainee = id;
-    snprintf(u->mgr_title, sizeof u->mgr_title, "%s", title);
-    ui_go(u, SCR_TRAINEE);
-    u->dirty = 1;
-}
-
-static void manager_key(Ui *u, SDL_Keycode k)
-{
-    int idx[512];
-    size_t n = mgr_rows(u, idx, 512);
-    if (k == SDLK_TAB) {
-        u->mgr_tab = !u->mgr_tab;
-        u->mgr_sel = 0;
-        u->mgr_sort = 0;
-        u->mgr_desc = 0;
-    } else if (k == SDLK_DOWN && u->mgr_sel + 1 < (int)n)
-        u->mgr_sel++;
-    else if (k == SDLK_UP && u->mgr_sel > 0)
-        u->mgr_sel--;
-    else if (k >= SDLK_1 && k <= SDLK_7) {
-        int col = (int)(k - SDLK_1);
-        if (col < (u->mgr_tab == 0 ? 7 : 5)) {
-            u->mgr_desc = u->mgr_sort == col ? !u->mgr_desc : col >= 2;
-            u->mgr_sort = col;
-        }
-    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && u->mgr_tab == 0 && n) {
-        const ReportTrainee *t = &u->report->trainees[idx[u->mgr_sel]];
-        char title[400];
-        snprintf(title, sizeof title, "%s %s · таб. № %s", t->surname, t->name, t->personnel);
-        open_trainee(u, t->id, title);
-    } else if (k == SDLK_ESCAPE) {
-        report_free(u->report);
-        u->report = NULL;
-        u->pin_ok = 0; /* leaving the manager area locks it again */
-        ui_go(u, SCR_START);
-    }
-    u->dirty = 1;
-}
-
-/* A trainee's page: scores over time, then the attempts. */
-static void draw_trainee(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W, H = (float)l->H;
-    ui_title(u, u->mgr_title, tr(STR_MGR_TRAINEE_SUB));
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
-    GRect c = {32 * s, l->title_h + 14 * s, W - 64 * s, 200 * s};
-    ui_panel(u, c);
-    /* The chart: totals of finished attempts in order, with the pass mark. */
-    GRect plot = {c.x + 60 * s, c.y + 18 * s, c.w - 90 * s, c.h - 46 * s};
-    for (int v = 0; v <= 100; v += 50) {
-        float yy = plot.y + plot.h * (1 - v / 100.0f);
-        gfx_fill(u->g, (GRect){plot.x, yy, plot.w, 1 * s}, (GColor){180, 180, 180, 120});
-        char lab[8];
-        snprintf(lab, sizeof lab, "%d", v);
-        gfx_text(u->g, lab, c.x + 14 * s, yy - l->px_small * 0.6f, l->px_small, GF_REGULAR,
-                 u->theme.text_dim);
-    }
-    float pm = plot.y + plot.h * (1 - 70 / 100.0f);
-    for (float xx = plot.x; xx < plot.x + plot.w; xx += 12 * s)
-        gfx_fill(u->g, (GRect){xx, pm, 6 * s, 1.5f * s}, u->theme.warn);
-    gfx_text(u->g, tr(STR_MGR_PASS_LINE), plot.x + plot.w - 150 * s, pm - l->px_small * 1.3f,
-             l->px_small, GF_REGULAR, u->theme.warn);
-    size_t nf = 0;
-    for (size_t i = 0; i < u->nhist; i++)
-        nf += u->hist[i].finished;
-    float px_prev = 0, py_prev = 0;
-    size_t k = 0;
-    for (size_t i = 0; i < u->nhist; i++) {
-        if (!u->hist[i].finished)
-            continue;
-        float xx = plot.x + (nf > 1 ? plot.w * k / (float)(nf - 1) : plot.w / 2);
-        float yy = plot.y + plot.h * (1 - u->hist[i].total / 100.0f);
-        if (k > 0)
-            gfx_line(u->g, px_prev, py_prev, xx, yy, 2.5f * s, u->theme.accent);
-        gfx_circle(u->g, xx, yy, 5 * s, u->hist[i].passed ? u->theme.good : u->theme.bad);
-        px_prev = xx;
-        py_prev = yy;
-        k++;
-    }
-    if (nf == 0)
-        gfx_text(u->g, tr(STR_MGR_NO_FINISHED), plot.x + 10 * s, plot.y + plot.h / 2,
-                 l->px_label, GF_REGULAR, u->theme.text_dim);
-    /* The attempts, newest at the bottom (as the chart runs). */
-    GRect p = {c.x, c.y + c.h + 14 * s, c.w, H - (c.y + c.h + 14 * s) - hint_h - 14 * s};
-    ui_panel(u, p);
-    float rh = gfx_line_height(u->g, l->px_label, GF_REGULAR) * 1.7f;
-    size_t fit = (size_t)((p.h - 16 * s) / rh), first = 0;
-    if (fit < 1)
-        fit = 1;
-    if ((size_t)u->hist_sel >= fit)
-        first = (size_t)u->hist_sel - fit + 1;
-    float y = p.y + 8 * s;
-    gfx_clip(u->g, &p);
-    for (size_t i = first; i < u->nhist && i < first + fit; i++) {
-        const AttemptRow *a = &u->hist[i];
-        char line[700], when[24];
-        snprintf(when, sizeof when, "%.16s", a->started_at);
-        for (char *q = when; *q; q++)
-            if (*q == 'T')
-                *q = ' ';
-        if (a->finished)
-            snprintf(line, sizeof line, "%s · %s · %s · %d %s", when, a->title,
-                     a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING), a->total,
-                     a->passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
-        else
-            snprintf(line, sizeof line, "%s · %s · %s · %s", when, a->title,
-                     a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING),
-                     tr(STR_UNFINISHED));
-        if (!a->verified) {
-            size_t len = strlen(line);
-            snprintf(line + len, sizeof line - len, " · %s", tr(STR_MGR_NOT_VERIFIED));
-        }
-        GRect row = {p.x + 8 * s, y, p.w - 16 * s, rh};
-        if ((int)i == u->hist_sel) {
-            gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
-        }
-        gfx_text(u->g, line, row.x + 8 * s, y + rh * 0.2f, l->px_label,
-                 (int)i == u->hist_sel ? GF_BOLD : GF_REGULAR,
-                 a->verified ? u->theme.text : u->theme.bad);
-        ui_hit(u, row, HIT_HIST_ROW, (int)i);
-        y += rh;
-    }
-    gfx_clip(u->g, NULL);
-    if (u->nhist == 0)
-        gfx_text(u->g, tr(STR_MGR_NO_ATTEMPTS), p.x + 18 * s, p.y + 14 * s, l->px_body,
-                 GF_REGULAR, u->theme.text_dim);
-    ui_hint(u, tr(STR_MGR_TRAINEE_HINT));
-}
-
-static void replay_close(Ui *u)
-{
-    if (u->ss == u->replay)
-        u->ss = NULL; /* it only borrowed the replay for drawing */
-    session_destroy(u->replay);
-    u->replay = NULL;
-    for (size_t i = 0; i < u->replay_n; i++)
-        free(u->replay_actions[i]);
-    free(u->replay_actions);
-    u->replay_actions = NULL;
-    u->replay_n = 0;
-}
-
-/* Rebuilds the replayed attempt as it stood after k actions. */
-static void replay_to(Ui *u, size_t k)
-{
-    const AttemptRow *a = &u->hist[u->hist_sel];
-    const UiScenario *us = &u->scens[u->scen];
-    if (u->ss == u->replay)
-        u->ss = NULL;
-    session_destroy(u->replay);
-    SessionOptions o = {.seed = a->seed, .mode = a->exam ? MODE_EXAM : MODE_TRAINING,
-                        .program = us->program};
-    SimError e;
-    u->replay = NULL;
-    if (session_create(us->scenario, &o, &u->replay, &e) != SIM_OK) {
-        snprintf(u->replay_error, sizeof u->replay_error, "%s", e.msg);
-        return;
-    }
-    for (size_t i = 0; i < k && i < u->replay_n; i++)
-        if (session_act(u->replay, u->replay_actions[i], &e) != SIM_OK) {
-            snprintf(u->replay_error, sizeof u->replay_error, "%s", e.msg);
-            break;
-        }
-    u->replay_k = k;
-    u->ss = u->replay;
-}
-
-static void open_replay(Ui *u)
-{
-    if (!u->nhist)
-        return;
-    const AttemptRow *a = &u->hist[u->hist_sel];
-    u->replay_error[0] = '\0';
-    int found = -1;
-    for (size_t i = 0; i < u->nscens; i++)
-        if (strcmp(u->scens[i].scenario->id, a->scenario) == 0 &&
-            strcmp(u->scens[i].scenario->hash_hex, a->hash) == 0)
-            found = (int)i;
-    if (found < 0) {
-        snprintf(u->replay_error, sizeof u->replay_error, tr(STR_MGR_REPLAY_CHANGED),
-                 a->scenario, a->version);
-        u->dirty = 1;
-        return;
-    }
-    /* The last attempt played (finished by now) gives way to the replay. */
-    if (u->ss && u->ss != u->replay) {
-        session_destroy(u->ss);
-        u->ss = NULL;
-    }
-    replay_close(u);
-    u->scen = found;
-    u->replay_n = store_attempt_actions(u->cfg->store, a->id, &u->replay_actions);
-    replay_to(u, 0);
-    ui_go(u, SCR_REPLAY);
-    u->ov = OV_NONE;
-    u->focus_area = -1; /* a replay shows no keyboard focus */
-    u->nnotices = 0;
-    u->animating = 0;
-    u->office_frames = 1; /* straight to the layered drawing */
-    u->reaction = 0;
-    u->scene_key[0] = '\0';
-    u->show_line = 1;
-    u->dirty = 1;
-}
-
-static void trainee_key(Ui *u, SDL_Keycode k)
-{
-    if (k == SDLK_DOWN && u->hist_sel + 1 < (int)u->nhist)
-        u->hist_sel++;
-    else if (k == SDLK_UP && u->hist_sel > 0)
-        u->hist_sel--;
-    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
-        open_replay(u);
-    else if (k == SDLK_ESCAPE) {
-        ui_go(u, SCR_MANAGER);
-        u->replay_error[0] = '\0';
-    }
-    u->dirty = 1;
-}
-
-/* The replay: the office as it stood after step k, with what was done and what it earned. */
-static void draw_replay(Ui *u)
-{
-    const Layout *l = &u->l;
-    float s = l->s, W = (float)l->W;
-    if (!u->replay)
-        return;
-    draw_office(u);
-    char head[300];
-    snprintf(head, sizeof head, tr(STR_MGR_REPLAY_STEP), u->replay_k, u->replay_n);
-    SimBuf b;
-    simbuf_init(&b);
-    if (u->replay_k > 0) {
-        const char *id = u->replay_actions[u->replay_k - 1];
-        char *what = session_describe_action(ui_scen(u), id);
-        if (scenario_find_action(ui_scen(u), id, NULL) >= 0)
-            simbuf_printf(&b, "%s: %s", tr(STR_YOU), what);
-        else
-            simbuf_puts(&b, what); /* "Вы открываете документ …" speaks for itself */
-        free(what);
-        /* The ledger entries of this step: replay k−1 steps in a scratch session to know where
-         * they start. */
-        SessionOptions o = {.seed = session_seed(u->replay), .mode = session_mode(u->replay),
-                            .program = u->scens[u->scen].program};
-        Session *prev = NULL;
-        SimError e;
-        size_t from = 0;
-        if (session_create(ui_scen(u), &o, &prev, &e) == SIM_OK) {
-            for (size_t i = 0; i + 1 < u->replay_k; i++)
-                session_act(prev, u->replay_actions[i], &e);
-            from = session_ledger(prev)->count;
-            session_destroy(prev);
-        }
-        const ScoreLedger *lg = session_ledger(u->replay);
-        for (size_t i = from; i < lg->count; i++) {
-            const LedgerEntry *en = &lg->entries[i];
-            simbuf_printf(&b, "\n%s%d · %s: %s%s%s%s", en->points >= 0 ? "+" : "−", abs(en->points),
-                          en->criterion >= 0 ? ui_scen(u)->criteria[en->criterion].title
-                                             : tr(STR_CRITICAL),
-                          en->feedback, en->rule ? " (" : "", en->rule ? en->rule->short_ : "",
-                          en->rule ? ")" : "");
-        }
-    } else {
-        simbuf_puts(&b, tr(STR_MGR_REPLAY_START));
-    }
-    float w = W * 0.6f;
-    float th = gfx_text_box(u->g, simbuf_str(&b), 0, 0, w - 32 * s, l->px_label, GF_REGULAR,
-                            u->theme.text, 0);
-    GRect p = {W * 0.2f, l->hud_h + 8 * s, w, th + l->px_body * 1.6f + 24 * s};
-    ui_panel(u, p);
-    gfx_text(u->g, head, p.x + 16 * s, p.y + 10 * s, l->px_body, GF_BOLD, u->theme.accent);
-    gfx_text_box(u->g, simbuf_str(&b), p.x + 16 * s, p.y + 14 * s + l->px_body * 1.3f, w - 32 * s,
-                 l->px_label, GF_REGULAR, u->theme.text, 1);
-    simbuf_free(&b);
-    ui_hint(u, tr(STR_MGR_REPLAY_HINT));
-}
-
-static void replay_key(Ui *u, SDL_Keycode k)
-{
-    if (k == SDLK_RIGHT && u->replay_k < u->replay_n)
-        replay_to(u, u->replay_k + 1);
-    else if (k == SDLK_LEFT && u->replay_k > 0)
-        replay_to(u, u->replay_k - 1);
-    else if (k == SDLK_HOME)
-        replay_to(u, 0);
-    else if (k == SDLK_END)
-        replay_to(u, u->replay_n);
-    else if (k == SDLK_ESCAPE) {
-        replay_close(u);
-        ui_go(u, SCR_TRAINEE);
-    }
-    u->scene_key[0] = '\0';
-    u->dirty = 1;
-}
-
-/* ==== settings screen ===================================================================== */
-
 static void draw_frame(Ui *u, const char *shot);
 
 /* Frame timing for benchmarks: MFC_FRAME_LOG=FILE appends one line per frame (ms). */
@@ -1408,7 +818,7 @@ void ui_draw(Ui *u, const char *shot)
 
 static void office_draw_all(Ui *u)
 {
-    draw_office(u);
+    ui_office_scene(u);
     if (u->ov == OV_DOC || u->ov == OV_REASON)
         draw_doc_overlay(u);
     if (u->ov == OV_REASON)
@@ -1417,17 +827,6 @@ static void office_draw_all(Ui *u)
         draw_pc_overlay(u);
     if (u->ov == OV_LEAVE)
         draw_leave_overlay(u);
-}
-
-static void trainee_draw_all(Ui *u)
-{
-    draw_trainee(u);
-    if (u->replay_error[0]) {
-        GRect p = {u->l.W * 0.2f, u->l.H * 0.4f, u->l.W * 0.6f, u->l.H * 0.16f};
-        ui_panel(u, p);
-        gfx_text_box(u->g, u->replay_error, p.x + 20 * u->l.s, p.y + 16 * u->l.s,
-                     p.w - 40 * u->l.s, u->l.px_body, GF_REGULAR, u->theme.bad, 1);
-    }
 }
 
 static void book_draw_screen(Ui *u)
@@ -1499,23 +898,6 @@ static int legacy_click(Ui *u, const Hit *h)
     case HIT_STORE_RETRY: ui_store_retry(u); break;
     case HIT_LEAVE_YES: ui_attempt_leave(u); break;
     case HIT_LEAVE_NO: u->ov = OV_NONE; break;
-    case HIT_MGR_TAB:
-        if (u->mgr_tab != h->arg)
-            manager_key(u, SDLK_TAB);
-        break;
-    case HIT_MGR_ROW:
-        if (u->mgr_sel == h->arg)
-            manager_key(u, SDLK_RETURN);
-        else
-            u->mgr_sel = h->arg;
-        break;
-    case HIT_MGR_COL: manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
-    case HIT_HIST_ROW:
-        if (u->hist_sel == h->arg)
-            trainee_key(u, SDLK_RETURN);
-        else
-            u->hist_sel = h->arg;
-        break;
     case HIT_BOOK:
         if (u->screen == SCR_OFFICE)
             office_key(u, SDLK_F1);
@@ -1531,15 +913,20 @@ static int legacy_click(Ui *u, const Hit *h)
 
 const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key = office_key,
                                  .click = legacy_click};
-const ScreenDef screen_manager = {.name = "manager", .enter = manager_enter,
-                                  .draw = draw_manager, .key = manager_key,
-                                  .click = legacy_click};
-const ScreenDef screen_trainee = {.name = "trainee", .draw = trainee_draw_all,
-                                  .key = trainee_key, .click = legacy_click};
-const ScreenDef screen_replay = {.name = "replay", .draw = draw_replay, .key = replay_key,
-                                 .click = legacy_click};
 const ScreenDef screen_book = {.name = "book", .draw = book_draw_screen, .key = book_key_screen,
                                .click = book_click_screen, .wheel = book_wheel_screen};
+
+void ui_office_replay_view(Ui *u)
+{
+    u->ov = OV_NONE;
+    u->focus_area = -1; /* a replay shows no keyboard focus */
+    u->nnotices = 0;
+    u->animating = 0;
+    u->office_frames = 1; /* straight to the layered drawing */
+    u->reaction = 0;
+    u->scene_key[0] = '\0';
+    u->show_line = 1;
+}
 
 /* ==== dispatch ============================================================================ */
 
@@ -1819,7 +1206,10 @@ int ui_run(const UiConfig *cfg, SimError *err)
             ui_draw(u, NULL);
     }
     int rc = u->failed ? 1 : 0;
-    replay_close(u); /* a replay is never recorded */
+    ui_replay_close(u); /* a replay is never recorded */
+    for (int i = 0; i < SCR_COUNT; i++)
+        if (screens[i]->destroy)
+            screens[i]->destroy(u);
     if (u->ss && !session_finished(u->ss)) {
         session_abandon(u->ss);
         ui_write_result(u);
@@ -1848,8 +1238,6 @@ int ui_run(const UiConfig *cfg, SimError *err)
             scenario_free((Scenario *)u->scens[i].scenario);
         }
     simbuf_free(&u->reload_text);
-    report_free(u->report);
-    free(u->hist);
     gfx_layer_free(u->scene);
     gfx_layer_free(u->front);
     for (size_t i = 0; i < u->script_lines; i++)

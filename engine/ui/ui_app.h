@@ -59,10 +59,6 @@ typedef enum HitKind {
     HIT_COMPARE,
     HIT_LEAVE_YES,
     HIT_LEAVE_NO,
-    HIT_MGR_TAB,
-    HIT_MGR_ROW,
-    HIT_MGR_COL,
-    HIT_HIST_ROW,
     HIT_BOOK,
     HIT_SHIFT,
     HIT_SCREEN = 100 /* a screen's own regions start here (each screen numbers its own) */
@@ -134,18 +130,6 @@ struct Ui {
     char store_msg[SIM_ERROR_MAX];
     /* the database refused the current attempt for good: why (it is not stored) */
     char store_lost[SIM_ERROR_MAX];
-    /* manager area */
-    Report *report;
-    int mgr_tab, mgr_sel, mgr_sort, mgr_desc;
-    AttemptRow *hist;
-    size_t nhist;
-    int hist_sel;
-    long long mgr_trainee;
-    char mgr_title[400];
-    Session *replay;
-    char **replay_actions;
-    size_t replay_n, replay_k;
-    char replay_error[SIM_ERROR_MAX];
     /* the «Справочник» and where it returns to */
     Book book;
     Screen book_back;
@@ -190,6 +174,8 @@ typedef struct ScreenDef {
     /* Wheel over the screen at (x, y); dy in pixels, positive = down. */
     void (*wheel)(Ui *u, int x, int y, float dy);
     void (*text)(Ui *u, const char *utf8);
+    /* Frees what the state owns when the window closes. */
+    void (*destroy)(Ui *u);
     /* The text an input script's `expect SCREEN TEXT` looks for, or NULL for the notices. */
     const char *(*expect_text)(Ui *u);
 } ScreenDef;
@@ -222,6 +208,13 @@ void ui_draw(Ui *u, const char *shot);
 void ui_book_open(Ui *u, const char *service_id);
 
 /* ---- widgets (widgets.c) ----------------------------------------------------------------- */
+
+/* v with digits decimals and a decimal comma («88,0»). */
+void ui_fmt_decimal(char *out, size_t n, double v, int digits);
+/* Copies text into out (size n), cut on a UTF-8 character boundary with «…» when too long. */
+void ui_copy_text(char *out, size_t n, const char *text);
+/* An ISO time in UTC ("2026-12-06T17:20:05Z") as local «06.12.2026 20:20»; "—" when empty. */
+void ui_local_time(const char *iso_utc, char *out, size_t n);
 
 void ui_hit(Ui *u, GRect r, int kind, int arg);
 int ui_hovered(const Ui *u, GRect r);
@@ -289,6 +282,32 @@ char *ui_pin_hash_load(Ui *u);
 SimStatus ui_pin_hash_save(Ui *u, const char *hash, SimError *err);
 int ui_pin_tries_load(Ui *u, int *tampered);
 void ui_pin_tries_save(Ui *u, int tries);
+
+SimStatus ui_report_build(Ui *u, Report **out, SimError *err); /* caller frees (report_free) */
+/* A trainee's attempts, oldest first (up to max); the count. */
+size_t ui_trainee_attempts(Ui *u, long long trainee, AttemptRow *out, size_t max);
+/* An attempt's recorded actions (caller frees each and the array); the count. */
+size_t ui_attempt_actions(Ui *u, const char *attempt, char ***out);
+/* A session of scenario scen from seed and mode, replayed through actions[0..k); *from gets
+ * the ledger's size before the last of them. NULL in *out when it cannot be made. */
+SimStatus ui_replay_session(Ui *u, int scen, uint64_t seed, int exam, char **actions, size_t k,
+                            Session **out, size_t *from, SimError *err);
+
+/* ---- the manager area (screen_manager.c, screen_trainee.c, screen_replay.c) --------------- */
+
+/* Opens a trainee's page. */
+void ui_trainee_open(Ui *u, long long id, const char *title);
+void ui_trainee_free(Ui *u);
+/* Replays attempt a (goes to the replay); 0 with the reason in error when it cannot. */
+int ui_replay_open(Ui *u, const AttemptRow *a, char *error, size_t error_size);
+void ui_replay_close(Ui *u);
+
+/* ---- the office (screen_office.c) -------------------------------------------------------- */
+
+/* Draws the office scene of u->ss (the hall, the applicant, the desk, the HUD). */
+void ui_office_scene(Ui *u);
+/* The office view for a replay: no keyboard focus, no animation, drawn afresh. */
+void ui_office_replay_view(Ui *u);
 
 /* ---- the manager's PIN (screen_pin.c) ---------------------------------------------------- */
 

@@ -9,6 +9,8 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 void ui_hit(Ui *u, GRect r, int k, int arg)
 {
@@ -135,4 +137,52 @@ void ui_store_lost_banner(Ui *u)
     gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
     gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_BOLD, u->theme.bad,
                  1);
+}
+
+void ui_fmt_decimal(char *out, size_t n, double v, int digits)
+{
+    snprintf(out, n, "%.*f", digits, v);
+    char *dot = strchr(out, '.');
+    if (dot)
+        *dot = ','; /* Russian typography */
+}
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian; Howard Hinnant's algorithm):
+ * UTC without timegm(), which is not POSIX. */
+static long long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void ui_local_time(const char *iso, char *out, size_t n)
+{
+    int y, mo, d, h, mi, sec = 0;
+    if (!iso || sscanf(iso, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) < 5) {
+        snprintf(out, n, "—");
+        return;
+    }
+    time_t t = (time_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec);
+    struct tm tm;
+    if (!localtime_r(&t, &tm) || !strftime(out, n, "%d.%m.%Y %H:%M", &tm))
+        snprintf(out, n, "%.16s", iso);
+}
+
+void ui_copy_text(char *out, size_t n, const char *text)
+{
+    size_t len = strlen(text);
+    if (len < n) {
+        memcpy(out, text, len + 1);
+        return;
+    }
+    /* Cut on a character boundary and say that something was cut. */
+    size_t k = n > 4 ? n - 4 : 0;
+    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(out, text, k);
+    snprintf(out + k, n - k, "%s", k + 4 <= n ? "…" : "");
 }
