@@ -35,29 +35,6 @@ void ui_apply_theme(Ui *u)
 
 /* ==== «Справочник» ======================================================================== */
 
-void ui_book_open(Ui *u, const char *service_id)
-{
-    if (u->screen == SCR_BOOK)
-        return;
-    u->book_back = u->screen;
-    u->book_back_ov = u->ov;
-    book_open(&u->book, u->cfg->refbook, u->cfg->rules, service_id);
-    u->book.mx = u->mouse_x;
-    u->book.my = u->mouse_y;
-    ui_go(u, SCR_BOOK);
-    u->animating = 0; /* the applicant has reached the window by the time the book closes */
-    u->dirty = 1;
-}
-
-/* Back exactly where the trainee was: the same screen and overlay; the attempt is untouched
- * (reading takes no simulated time). */
-static void close_book(Ui *u)
-{
-    u->screen = u->book_back;
-    u->ov = u->book_back_ov;
-    u->dirty = 1;
-}
-
 
 /* ==== start screen ======================================================================== */
 
@@ -829,32 +806,6 @@ static void office_draw_all(Ui *u)
         draw_leave_overlay(u);
 }
 
-static void book_draw_screen(Ui *u)
-{
-    book_draw(u->g, &u->l, &u->theme, u->high_contrast, &u->book);
-}
-
-static void book_key_screen(Ui *u, SDL_Keycode k)
-{
-    if (book_key(&u->book, (int)k, 48 * u->l.s))
-        close_book(u);
-    u->dirty = 1;
-}
-
-static int book_click_screen(Ui *u, const Hit *h)
-{
-    (void)h; /* the book keeps its own regions */
-    if (book_click(&u->book, u->mouse_x, u->mouse_y))
-        close_book(u);
-    return 1;
-}
-
-static void book_wheel_screen(Ui *u, int x, int y, float dy)
-{
-    book_wheel(&u->book, x, y, dy);
-    u->dirty = 1;
-}
-
 static int legacy_click(Ui *u, const Hit *h)
 {
     if (!h) {
@@ -913,8 +864,6 @@ static int legacy_click(Ui *u, const Hit *h)
 
 const ScreenDef screen_office = {.name = "office", .draw = office_draw_all, .key = office_key,
                                  .click = legacy_click};
-const ScreenDef screen_book = {.name = "book", .draw = book_draw_screen, .key = book_key_screen,
-                               .click = book_click_screen, .wheel = book_wheel_screen};
 
 void ui_office_replay_view(Ui *u)
 {
@@ -1049,8 +998,8 @@ static void handle(Ui *u, const SDL_Event *ev)
     case SDL_MOUSEMOTION: {
         u->mouse_x = (int)(ev->motion.x * gfx_dpi_scale(u->g));
         u->mouse_y = (int)(ev->motion.y * gfx_dpi_scale(u->g));
-        if (u->screen == SCR_BOOK) {
-            if (book_hover(&u->book, u->mouse_x, u->mouse_y))
+        if (screens[u->screen]->motion) {
+            if (screens[u->screen]->motion(u, u->mouse_x, u->mouse_y))
                 u->dirty = 1;
             break;
         }

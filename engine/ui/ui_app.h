@@ -130,10 +130,6 @@ struct Ui {
     char store_msg[SIM_ERROR_MAX];
     /* the database refused the current attempt for good: why (it is not stored) */
     char store_lost[SIM_ERROR_MAX];
-    /* the «Справочник» and where it returns to */
-    Book book;
-    Screen book_back;
-    Overlay book_back_ov;
     /* «Смена» */
     Shift shift;
     int in_shift;
@@ -174,6 +170,8 @@ typedef struct ScreenDef {
     /* Wheel over the screen at (x, y); dy in pixels, positive = down. */
     void (*wheel)(Ui *u, int x, int y, float dy);
     void (*text)(Ui *u, const char *utf8);
+    /* The pointer moved (a screen that keeps its own regions); returns 1 to redraw. */
+    int (*motion)(Ui *u, int x, int y);
     /* Frees what the state owns when the window closes. */
     void (*destroy)(Ui *u);
     /* The text an input script's `expect SCREEN TEXT` looks for, or NULL for the notices. */
