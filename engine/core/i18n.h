@@ -371,6 +371,12 @@
     X(STR_UI_PC_OPEN, "P — открыть")                                                         \
     X(STR_UI_HINT_OFFICE, "1–9 или ↑↓ Enter — ответ · D, Tab — документы · P — программа · F1 — справочник · Esc — выйти из приёма") \
     X(STR_UI_COMPARE_WITH, "Сравнить с документом (цифра):")                                 \
+    X(STR_UI_COMPARE_BUTTON, "Сравнить · C")                                                 \
+    X(STR_UI_COMPARE_END, "Убрать сравнение · C")                                            \
+    X(STR_UI_CLOSE_DOC, "Закрыть · Esc")                                                     \
+    X(STR_UI_FLAG_BUTTON, "Отметить")                                                        \
+    X(STR_UI_PC_CHOOSE, "Выбрать услугу")                                                    \
+    X(STR_UI_PC_CLOSE, "Закрыть · Esc")                                                      \
     X(STR_UI_HINT_DOC, "↑↓ — поле · Enter — отметить проблему · ←→ — другой документ · C — сравнить · Esc — закрыть") \
     X(STR_UI_FLAG_TITLE, "Что не так с полем «%s» в документе «%s»?")                        \
     X(STR_UI_HINT_REASON, "↑↓ или 1–9 — причина · Enter — отметить · Esc — отмена")          \

@@ -217,10 +217,6 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
         begin_stored_attempt(u);
     }
     ui_go(u, SCR_OFFICE);
-    u->ov = OV_NONE;
-    u->focus_area = 0; /* a replay may have left it at -1 */
-    u->sel_action = 0;
-    u->sel_doc = 0;
     u->nnotices = 0;
     if (resumed) {
         u->nnotices = 1;
@@ -239,7 +235,6 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
     u->enter_t0 = SDL_GetTicks();
     u->animating = !u->cfg->input_script;
     u->office_frames = 0;
-    u->scene_key[0] = '\0';
     ui_watch_reset(u);
     u->dirty = 1;
 }
@@ -322,7 +317,7 @@ int ui_act(Ui *u, const char *id)
     int step_now = session_step_index(u->ss);
     u->show_line = step_now != step_before || !session_last_reply(u->ss);
     u->last_step = step_now;
-    u->sel_action = 0;
+    u->act_count++;
     u->dirty = 1;
     if (u->in_shift && !session_finished(u->ss)) {
         /* New tickets arrive on the simulated clock. */
@@ -339,7 +334,6 @@ int ui_act(Ui *u, const char *id)
         ui_write_result(u);
         if (u->in_shift)
             shift_record(u, 1);
-        u->ov = OV_NONE;
         /* The applicant's answer to the last move comes first: a reception ends with the
          * person, not with a score. A stopped script has nothing to show. */
         if (session_content_error(u->ss) || !session_ending(u->ss))
@@ -358,7 +352,6 @@ void ui_attempt_leave(Ui *u)
         if (u->in_shift)
             shift_record(u, 0);
     }
-    u->ov = OV_NONE;
     ui_go(u, u->in_shift ? SCR_SHIFT_END : SCR_CATALOG);
     u->dirty = 1;
 }
@@ -490,7 +483,6 @@ static void reload_show(Ui *u, const SimDiags *d)
         free(line);
         u->reload_lines++;
     }
-    u->ov = OV_NONE;
     ui_go(u, SCR_RELOAD_ERROR);
     u->broken_tried = 0;
     u->dirty = 1;
@@ -576,7 +568,6 @@ void ui_reload_scenario(Ui *u)
         free(ids[i]);
     free(ids);
     ui_go(u, SCR_OFFICE);
-    u->ov = OV_NONE;
     u->nnotices = 0;
     ui_notice_info(u, msg);
     if (session_script_error_count(ns) > 0) {
@@ -584,15 +575,11 @@ void ui_reload_scenario(Ui *u)
         snprintf(se, sizeof se, tr(STR_RELOAD_SCRIPT_ERROR), session_script_error(ns, 0));
         ui_notice_info(u, se);
     }
-    u->focus_area = 0;
-    u->sel_action = 0;
-    u->sel_doc = 0;
     u->last_step = session_step_index(ns);
     u->show_line = 1;
     u->animating = 0;
     u->office_frames = 1;
     u->reaction = 0;
-    u->scene_key[0] = '\0';
     if (session_finished(ns)) {
         ui_write_result(u);
         if (u->in_shift)

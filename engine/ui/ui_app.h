@@ -43,24 +43,10 @@ typedef enum Screen {
 
 typedef struct Ui Ui;
 
-typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay;
 
 typedef enum HitKind {
     HIT_NONE = 0,
     HIT_STORE_RETRY, /* «Повторить запись» on the banner over any screen */
-    HIT_ACTION,
-    HIT_REACTION,
-    HIT_DESK_DOC,
-    HIT_PC,
-    HIT_FIELD,
-    HIT_REASON,
-    HIT_SERVICE,
-    HIT_CLOSE,
-    HIT_COMPARE,
-    HIT_LEAVE_YES,
-    HIT_LEAVE_NO,
-    HIT_BOOK,
-    HIT_SHIFT,
     HIT_SCREEN = 100 /* a screen's own regions start here (each screen numbers its own) */
 } HitKind;
 
@@ -88,28 +74,24 @@ struct Ui {
     Theme theme;
     Layout l;
     Screen screen;
-    Overlay ov;
     int running, dirty;
     /* settings */
     int text_pct, high_contrast, timer_on;
-    /* start */
+    /* who trains, in which mode */
     Trainee trainees[MAX_TRAINEES];
     size_t ntrainees;
     int sel_trainee; /* index, or -1 for a guest */
     int exam;
     int pin_ok; /* the manager's PIN was entered: the area is open until it is left */
-    char form_error[SIM_ERROR_MAX];
+    char form_error[SIM_ERROR_MAX]; /* the catalogue's message: why an attempt did not start */
     /* the results changed (an attempt was written): figures read from the database are stale */
     int results_gen;
     char services[32][128];
     int nservices;
-    /* office */
+    /* the attempt in progress (attempt.c) and what the office shows of it */
     Session *ss;
     int scen;
     char attempt[40];
-    int focus_area; /* 0 dialogue, 1 desk */
-    int sel_action, sel_doc;
-    int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
 
     Notice notices[MAX_NOTICES];
     int nnotices;
@@ -117,15 +99,12 @@ struct Ui {
     int show_line;
     uint32_t enter_t0;
     int animating;
-    GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
-    char scene_key[128];
-    float scene_desk;
-    GfxLayer *front; /* everything in front of the applicant: kept while only they move */
-    int front_ok, front_reuse;
+    int layout_check; /* MFC_LAYOUT_CHECK: shots record their text boxes (gfx_record) */
+    int anim_frame; /* this frame only advances an animation (nothing else changed) */
+    int act_count;  /* actions performed in this window: a new step for the answers list */
     int office_frames; /* frames drawn since the attempt began: the first skips the layers */
     int reaction; /* the reception has ended: the applicant's reaction shows until the trainee
                      moves on to the debrief */
-    /* debrief */
     /* the results database refused writes: they wait in memory (store_pending) */
     char store_msg[SIM_ERROR_MAX];
     /* the database refused the current attempt for good: why (it is not stored) */

@@ -65,6 +65,7 @@ void ui_panel(Ui *u, GRect r)
 
 void ui_dim(Ui *u)
 {
+    gfx_layer_mark(u->g); /* what is under a dialog is covered: the layout check starts anew */
     gfx_fill(u->g, (GRect){0, 0, (float)u->l.W, (float)u->l.H}, (GColor){0, 0, 0, 150});
 }
 
