@@ -14,6 +14,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +82,27 @@ struct Gfx {
 
 /* ==== set-up =============================================================================== */
 
+/* SIGHUP (the terminal or the session closing) ends the window as SIGTERM and SIGINT do: SDL
+ * turns those into SDL_QUIT, the loop ends and the attempt in progress is saved unfinished, as
+ * on Esc. raise() is async-signal-safe; SDL's own handler only sets a flag. */
+static void on_hangup(int sig)
+{
+    (void)sig;
+    raise(SIGTERM);
+}
+
+static void forward_hangup(void)
+{
+    struct sigaction old;
+    if (sigaction(SIGHUP, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+        return; /* ignored on purpose (nohup) or handled by someone else */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_hangup;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 static char *find_font(const char *override, const char *file)
 {
     if (override) {
@@ -141,12 +163,14 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0"); /* SIGINT, SIGTERM → SDL_QUIT (saved) */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         /* No display (or an impossible SDL_VIDEODRIVER): say what to do about it. */
         sim_error_set(err, SIM_ERR_IO, tr(STR_ERR_NO_DISPLAY), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
+    forward_hangup();
     if (TTF_Init() != 0) {
         sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL_ttf: %s", TTF_GetError());
         gfx_destroy(g);

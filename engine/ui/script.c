@@ -230,5 +230,9 @@ int ui_script_step(Ui *u)
         u->failed = 1;
         return 0;
     }
+    /* A wait as the last command waits too (a script that ends by waiting keeps the window
+     * open that long: the signal tests stop it meanwhile). */
+    if (u->wait_until && SDL_TICKS_PASSED(SDL_GetTicks(), u->wait_until) == 0)
+        return 1;
     return 0;
 }

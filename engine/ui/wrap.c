@@ -41,26 +41,35 @@ size_t wrap_text(const char *text, size_t len, float max_w, WrapMeasure measure,
             if (any && w + sp + ww > max_w)
                 break; /* the word starts the next line */
             if (!any && ww > max_w) {
-                /* A word wider than the line: as many characters as fit, the rest on the
-                 * next line(s). Each character is measured once. */
+                /* A word wider than the line: as many characters as fit on each line; what is
+                 * left of it starts the next one. Each character is measured once (twice at
+                 * most where a line breaks). */
                 size_t c = j;
-                float cw = 0;
-                while (c < k) {
-                    size_t n = utf8_len((unsigned char)text[c]);
-                    if (c + n > k)
-                        n = k - c;
-                    float gw = measure(mctx, text + c, n);
-                    if (cw + gw > max_w && c > j)
-                        break;
-                    cw += gw;
-                    c += n;
+                for (;;) {
+                    size_t cs = c;
+                    float cw = 0;
+                    while (c < k) {
+                        size_t n = utf8_len((unsigned char)text[c]);
+                        if (c + n > k)
+                            n = k - c;
+                        float gw = measure(mctx, text + c, n);
+                        if (cw + gw > max_w && c > cs)
+                            break;
+                        cw += gw;
+                        c += n;
+                    }
+                    if (c < k) {
+                        put(emit, ectx, cs, c - cs, cw, &lines);
+                        continue;
+                    }
+                    start = cs; /* the rest fits: the line goes on after it */
+                    w = cw;
+                    break;
                 }
-                if (c < k) {
-                    put(emit, ectx, j, c - j, cw, &lines);
-                    i = c;
-                    start = end = i;
-                    continue; /* the rest of the word, on a new line */
-                }
+                end = k;
+                i = k;
+                any = 1;
+                continue;
             }
             if (!any)
                 start = j;
