@@ -75,6 +75,7 @@ struct Gfx {
     char warning[SIM_ERROR_MAX]; /* a font fell back to DejaVu Sans */
     WrapEntry wraps[WRAP_CACHE];
     GRect clip; /* the current clip; w < 0: none */
+    GRect base; /* every clip lies within this one (a scrolled view); w < 0: none */
     int recording;
     GfxBox *boxes;
     size_t nboxes, cap_boxes;
@@ -135,7 +136,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     *out = NULL;
     Gfx *g = calloc(1, sizeof *g);
     if (g)
-        g->clip.w = -1; /* no clip */
+        g->clip.w = g->base.w = -1; /* no clip */
     if (!g)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     static const char *const files[GF_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
@@ -314,7 +315,7 @@ int gfx_is_fullscreen(const Gfx *g)
 void gfx_begin(Gfx *g, GColor c)
 {
     g->tick++;
-    g->clip.w = -1;
+    g->clip.w = g->base.w = -1;
     boxes_clear(g);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, 255);
     SDL_RenderClear(g->ren);
@@ -325,7 +326,7 @@ void gfx_present(Gfx *g)
     SDL_RenderPresent(g->ren);
 }
 
-void gfx_clip(Gfx *g, const GRect *r)
+static void clip_set(Gfx *g, const GRect *r)
 {
     if (!r) {
         g->clip.w = -1;
@@ -335,6 +336,33 @@ void gfx_clip(Gfx *g, const GRect *r)
     g->clip = *r;
     SDL_Rect c = {(int)floorf(r->x), (int)floorf(r->y), (int)ceilf(r->w), (int)ceilf(r->h)};
     SDL_RenderSetClipRect(g->ren, &c);
+}
+
+void gfx_clip(Gfx *g, const GRect *r)
+{
+    if (g->base.w < 0) {
+        clip_set(g, r);
+        return;
+    }
+    if (!r) {
+        clip_set(g, &g->base);
+        return;
+    }
+    /* Within the base clip: the intersection (empty when they do not meet). */
+    float x0 = fmaxf(r->x, g->base.x), y0 = fmaxf(r->y, g->base.y);
+    float x1 = fminf(r->x + r->w, g->base.x + g->base.w);
+    float y1 = fminf(r->y + r->h, g->base.y + g->base.h);
+    GRect c = {x0, y0, fmaxf(0, x1 - x0), fmaxf(0, y1 - y0)};
+    clip_set(g, &c);
+}
+
+void gfx_clip_base(Gfx *g, const GRect *r)
+{
+    if (r)
+        g->base = *r;
+    else
+        g->base.w = -1;
+    clip_set(g, r);
 }
 
 /* ==== shapes =============================================================================== */

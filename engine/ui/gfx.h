@@ -56,7 +56,10 @@ int gfx_is_fullscreen(const Gfx *g);
 
 void gfx_begin(Gfx *g, GColor clear);
 void gfx_present(Gfx *g);
-void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip */
+void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip (back to the base clip) */
+/* A clip that later clips stay within, and that gfx_clip(NULL) returns to: code that clips
+ * for itself (a document's fields) can be drawn inside a scrolled view. NULL removes it. */
+void gfx_clip_base(Gfx *g, const GRect *r);
 
 void gfx_fill(Gfx *g, GRect r, GColor c);
 void gfx_gradient(Gfx *g, GRect r, GColor top, GColor bottom);

@@ -210,7 +210,7 @@ static void catalog_draw(Ui *u)
     cols = cols < 1 ? 1 : cols > 4 ? 4 : cols;
     st->cols = cols;
     float cw = (avail - gap * (cols - 1)) / cols, pad = 16 * s;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float msg_h = u->form_error[0] ? gfx_text_box(u->g, u->form_error, 0, 0, W - 80 * s,
                                                   l->px_small, GF_REGULAR, u->theme.bad, 0) + 10 * s
                                    : 0;

@@ -55,7 +55,7 @@ static void debrief_draw(Ui *u)
         snprintf(dsub, sizeof dsub, "%s", sc->title);
     ui_title(u, tr(STR_UI_DEBRIEF), dsub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     GRect view = {40 * s, l->title_h + 12 * s, W - 80 * s,
                   H - l->title_h - 12 * s - btn_h - hint_h - 36 * s};
     gfx_clip(u->g, &view);

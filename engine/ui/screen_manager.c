@@ -258,7 +258,7 @@ static void manager_draw(Ui *u)
         x += w + 10 * s;
     }
     y += tab_h + 12 * s;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float err_h = st->error[0] ? gfx_text_box(u->g, st->error, 0, 0, W - 80 * s, l->px_small,
                                               GF_REGULAR, u->theme.bad, 0) + 8 * s
                                : 0;

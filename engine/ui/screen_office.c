@@ -30,6 +30,7 @@ typedef struct OfficeState {
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
     int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
+    float doc_scroll, doc_extra; /* large text: the page is taller than the window, scrolled */
     int leave_btn;  /* «Прервать приём?»: 0 «Прервать», 1 «Продолжить» */
     float reason_scroll, reason_view, reason_row;
     GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
@@ -153,7 +154,7 @@ static GRect overlay_area(Ui *u)
 {
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float top = fmaxf(0.05f * H, notice_band(u, 0) + 8 * s);
     return (GRect){0.04f * W, top, 0.92f * W, H - top - hint_h - 10 * s};
 }
@@ -361,6 +362,10 @@ static void draw_speech(Ui *u, float desk, const Step *step)
         px = l->px_body;
         th = gfx_text_box(u->g, simbuf_str(&speech), 0, 0, bw, px, GF_REGULAR, u->theme.text, 0);
     }
+    if (lh + nh + th + 28 * s > b.h) { /* it will scroll: room for ▲ ▼ beside the words */
+        bw -= ui_text_w(u, "▼", l->px_label, GF_BOLD) + 10 * s;
+        th = gfx_text_box(u->g, simbuf_str(&speech), 0, 0, bw, px, GF_REGULAR, u->theme.text, 0);
+    }
     b.h = fminf(b.h, lh + nh + th + 28 * s); /* anchored at the top, by the head */
     st->bubble = b;
     float ax = 0.45f * W + 40 * s, ay = l->counter_y - 200 * s;
@@ -508,7 +513,7 @@ static void draw_office_front(Ui *u, float desk)
     int stp = session_step_index(u->ss);
     const Step *step = stp >= 0 && !u->reaction ? &sc->steps[stp] : NULL;
     draw_speech(u, desk, stp >= 0 ? &sc->steps[stp] : NULL);
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 20 * s - hint_h};
     ui_panel(u, dp);
     draw_answers(u, dp, step);
@@ -630,6 +635,7 @@ static void open_doc(Ui *u, int desk_index)
     st->ov_field = doc_field_order(&ui_scen(u)->documents[d], order, 128) ? order[0] : 0;
     st->compare_pick = 0;
     st->doc_button = 0;
+    st->doc_scroll = 0;
     u->dirty = 1;
 }
 
@@ -655,16 +661,41 @@ static void draw_doc_overlay(Ui *u)
     GRect area = {full.x, full.y, full.w, full.h - btn_h - 12 * s};
     ui_hit(u, full, HIT_OF_PANEL, 0);
     DocFieldBox boxes[128];
+    /* Large text: the page is laid out taller than the window and scrolls (the wheel, or the
+     * keyboard focus moving down the fields); only what shows takes clicks. */
+    float k = l->ts / l->s;
+    GRect view = area;
+    st->doc_extra = k > 1.3f ? area.h * (k - 1.0f) * 1.2f : 0;
+    st->doc_scroll = fmaxf(0, fminf(st->doc_scroll, st->doc_extra));
+    GRect page = {area.x, area.y - st->doc_scroll, area.w, area.h + st->doc_extra};
+    gfx_clip_base(u->g, &view);
     if (st->ov_doc2 >= 0) {
-        GRect a2 = area;
-        area.w = area.w / 2 - 10 * s;
-        a2.x = area.x + area.w + 20 * s;
-        a2.w = area.w;
+        GRect a2 = page;
+        page.w = page.w / 2 - 10 * s;
+        a2.x = page.x + page.w + 20 * s;
+        a2.w = page.w;
         doc_draw(u->g, l, &u->theme, u->ss, st->ov_doc2, a2, -1, boxes, 0);
     }
-    size_t nb = doc_draw(u->g, l, &u->theme, u->ss, st->ov_doc, area, st->ov_field, boxes, 128);
-    for (size_t i = 0; i < nb; i++)
-        ui_hit(u, boxes[i].r, HIT_OF_FIELD, boxes[i].field);
+    size_t nb = doc_draw(u->g, l, &u->theme, u->ss, st->ov_doc, page, st->ov_field, boxes, 128);
+    gfx_clip_base(u->g, NULL);
+    for (size_t i = 0; i < nb; i++) {
+        GRect r = boxes[i].r;
+        if (boxes[i].field == st->ov_field && st->doc_extra > 0) {
+            /* The focused field in view (the next frame scrolls there). */
+            float d = 0;
+            if (r.y + r.h > view.y + view.h)
+                d = r.y + r.h - (view.y + view.h) + 8 * s;
+            if (r.y < view.y)
+                d = r.y - view.y - 8 * s;
+            if (d != 0) {
+                st->doc_scroll = fmaxf(0, fminf(st->doc_scroll + d, st->doc_extra));
+                u->dirty = 1;
+            }
+        }
+        float y0 = fmaxf(r.y, view.y), y1 = fminf(r.y + r.h, view.y + view.h);
+        if (y1 > y0)
+            ui_hit(u, (GRect){r.x, y0, r.w, y1 - y0}, HIT_OF_FIELD, boxes[i].field);
+    }
     /* The same as C and Esc, for the mouse. */
     float by = full.y + full.h - btn_h;
     GRect b = ui_button(u, full.x, by,
@@ -811,11 +842,13 @@ static void draw_pc_overlay(Ui *u)
     float y = p.y + bar_h + 12 * s, lw = p.w * 0.46f;
     float list_bottom = p.y + p.h - btn_h - 20 * s;
     int chosen = session_service(u->ss);
+    /* The numbers' column is as wide as the widest number at this text size. */
+    float num_w = ui_text_w(u, "10.", l->px_body, GF_BOLD) + 4 * s;
     GRect list = {p.x, y, lw + 20 * s, list_bottom - y};
     gfx_clip(u->g, &list);
     for (size_t i = 0; i < sc->service_count; i++) {
-        float hgt = gfx_text_box(u->g, sc->services[i].title, 0, 0, lw - 60 * s, l->px_body,
-                                 GF_BOLD, ink, 0);
+        float hgt = gfx_text_box(u->g, sc->services[i].title, 0, 0, lw - 36 * s - num_w,
+                                 l->px_body, GF_BOLD, ink, 0);
         GRect r = {p.x + 12 * s, y, lw, hgt + 14 * s};
         int focus = (int)i == st->ov_service;
         gfx_round(u->g, r, 6 * s, focus ? (GColor){214, 228, 244, 255} : (GColor){255, 255, 255, 255});
@@ -824,8 +857,9 @@ static void draw_pc_overlay(Ui *u)
         char num[24];
         snprintf(num, sizeof num, "%zu.", i + 1);
         gfx_text(u->g, num, r.x + 8 * s, r.y + 7 * s, l->px_body, GF_BOLD, ink);
-        gfx_text_box(u->g, sc->services[i].title, r.x + 40 * s, r.y + 7 * s, lw - 60 * s,
-                     l->px_body, (int)i == chosen ? GF_BOLD : GF_REGULAR, ink, 1);
+        gfx_text_box(u->g, sc->services[i].title, r.x + 16 * s + num_w, r.y + 7 * s,
+                     lw - 36 * s - num_w, l->px_body, (int)i == chosen ? GF_BOLD : GF_REGULAR,
+                     ink, 1);
         if ((int)i == chosen)
             gfx_text(u->g, "✔", r.x + r.w - 26 * s, r.y + 7 * s, l->px_body, GF_BOLD,
                      (GColor){27, 110, 46, 255});
@@ -1242,6 +1276,8 @@ static void office_wheel(Ui *u, int x, int y, float dy)
         st->ov_reason = st->ov_reason < 0 ? 0
                         : st->ov_reason >= REASON_COUNT ? REASON_COUNT - 1
                                                         : st->ov_reason;
+    } else if (st->ov == OV_DOC && !st->compare_pick) {
+        st->doc_scroll += dy; /* clamped by the next frame */
     } else if (st->ov == OV_NONE && inside(st->bubble, x, y)) {
         st->speech_scroll += dy;
     } else if (st->ov == OV_NONE && inside(st->ans_panel, x, y)) {

@@ -221,7 +221,7 @@ static void pin_draw(Ui *u)
     const Layout *l = &u->l;
     float s = l->s;
     ui_title(u, tr(st->setting ? STR_PIN_SET_TITLE : STR_PIN_ENTER_TITLE), NULL);
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float top = l->title_h + 16 * s;
     GRect p = {l->W * 0.1f, top, l->W * 0.8f, 0};

@@ -42,7 +42,7 @@ static void reload_draw(Ui *u)
     snprintf(sub, sizeof sub, tr(STR_RELOAD_SUB), dir);
     ui_title(u, tr(STR_RELOAD_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float y = l->title_h + 16 * s;
     char head[200];
     snprintf(head, sizeof head, tr(STR_RELOAD_ERRORS), u->reload_lines);

@@ -52,7 +52,7 @@ static void shift_end_draw(Ui *u)
     snprintf(sub, sizeof sub, tr(STR_SHIFT_END_SUB), window, t0, t1, t.served, t.planned);
     ui_title(u, tr(STR_SHIFT_END_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     GRect view = {0, l->title_h + 10 * s, W, H - l->title_h - 10 * s - btn_h - hint_h - 30 * s};
     float pw = fminf(W - 80 * s, 1060 * s * fmaxf(1.0f, l->ts / l->s * 0.8f));
     GRect paper = {(W - pw) / 2, view.y + 8 * s - st->scroll, pw, 0};

@@ -49,7 +49,7 @@ static void start_draw(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
     ui_title(u, tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float errors_h = u->cfg->load_errors && *u->cfg->load_errors
                          ? gfx_text_box(u->g, u->cfg->load_errors, 0, 0, W - 80 * s, l->px_small,
@@ -101,7 +101,9 @@ static void start_draw(Ui *u)
         float ty = r.y + (r.h - gfx_line_height(u->g, l->px_body, GF_REGULAR)) / 2;
         gfx_text(u->g, sel ? "●" : "○", r.x + 10 * s, ty, l->px_body, GF_REGULAR,
                  sel ? u->theme.accent : u->theme.text_dim);
-        GRect tr_ = {r.x, r.y, r.w - 4 * s, r.h};
+        /* The row's text, clipped to the row and to the list. */
+        float cy0 = fmaxf(r.y, list.y), cy1 = fminf(r.y + r.h, list.y + list.h);
+        GRect tr_ = {r.x, cy0, r.w - 4 * s, fmaxf(0, cy1 - cy0)};
         gfx_clip(u->g, &tr_);
         gfx_text(u->g, line, r.x + 22 * s + l->px_body, ty, l->px_body, sel ? GF_BOLD : GF_REGULAR,
                  u->theme.text);

@@ -52,7 +52,7 @@ static void trainee_draw(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
     ui_title(u, st->title, tr(STR_MGR_TRAINEE_SUB));
-    float hint_h = gfx_line_height(u->g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     float small_h = gfx_line_height(u->g, l->px_small, GF_REGULAR);
     GRect c = {32 * s, l->title_h + 14 * s, W - 64 * s, fmaxf(200 * s, 8 * small_h)};
     ui_panel(u, c);

@@ -121,6 +121,7 @@ static void draw_frame(Ui *u, const char *shot)
     int w, h;
     gfx_size(u->g, &w, &h);
     layout_compute(&u->l, w, h, u->text_pct);
+    u->l.hint_h = ui_hint_height(u->g, &u->l);
     /* A frame that only advances an animation: a screen may keep what it drew (and its mouse
      * regions) from the last one. */
     u->anim_frame = !u->dirty && !shot;

@@ -69,13 +69,22 @@ void ui_dim(Ui *u)
     gfx_fill(u->g, (GRect){0, 0, (float)u->l.W, (float)u->l.H}, (GColor){0, 0, 0, 150});
 }
 
+float ui_hint_height(Gfx *g, const Layout *l)
+{
+    /* Large text: the hints take two lines rather than run off the window. */
+    int lines = l->ts / l->s > 1.3f ? 2 : 1;
+    return (float)(lines * gfx_line_height(g, l->px_small, GF_REGULAR)) + 10 * l->s;
+}
+
 void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text)
 {
-    float h = gfx_line_height(g, l->px_small, GF_REGULAR) + 10 * l->s;
-    gfx_fill(g, (GRect){0, l->H - h, (float)l->W, h},
-             high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
-    gfx_text(g, text, 14 * l->s, l->H - h + 5 * l->s, l->px_small, GF_REGULAR,
-             (GColor){255, 255, 255, 255});
+    float h = l->hint_h > 0 ? l->hint_h : ui_hint_height(g, l);
+    GRect bar = {0, l->H - h, (float)l->W, h};
+    gfx_fill(g, bar, high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
+    gfx_clip(g, &bar); /* a third line, if ever, is cut rather than drawn over the screen */
+    gfx_text_box(g, text, 14 * l->s, l->H - h + 5 * l->s, l->W - 28 * l->s, l->px_small,
+                 GF_REGULAR, (GColor){255, 255, 255, 255}, 1);
+    gfx_clip(g, NULL);
 }
 
 void ui_hint(Ui *u, const char *text)
@@ -83,16 +92,25 @@ void ui_hint(Ui *u, const char *text)
     ui_hint_bar(u->g, &u->l, u->high_contrast, text);
 }
 
-void ui_title_bar(Gfx *g, const Layout *l, const Theme *t, int high_contrast, const char *title,
+void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
                   const char *sub)
 {
-    float s = l->s;
+    float s = l->s, tw = l->W - 80 * s;
+    /* A long title (or large text) wraps: the bar grows, and the screen below follows
+     * l->title_h. */
+    float th = gfx_text_box(g, title, 0, 0, tw, l->px_title, GF_BOLD, t->accent_text, 0);
+    float sh = sub ? gfx_text_box(g, sub, 0, 0, tw, l->px_label, GF_REGULAR, t->accent_text, 0)
+                   : 0;
+    float need = 18 * s + th + 4 * s + sh + 18 * s;
+    if (need > l->title_h)
+        l->title_h = need;
     gfx_gradient(g, (GRect){0, 0, (float)l->W, l->title_h}, t->accent,
                  high_contrast ? t->accent : (GColor){9, 74, 140, 255});
-    gfx_text(g, title, 40 * s, 18 * s, l->px_title, GF_BOLD, t->accent_text);
+    gfx_panel_mark(g, (GRect){0, 0, (float)l->W, l->title_h});
+    gfx_text_box(g, title, 40 * s, 18 * s, tw, l->px_title, GF_BOLD, t->accent_text, 1);
     if (sub)
-        gfx_text(g, sub, 40 * s, 18 * s + l->px_title * 1.35f, l->px_label, GF_REGULAR,
-                 t->accent_text);
+        gfx_text_box(g, sub, 40 * s, 18 * s + th + 4 * s, tw, l->px_label, GF_REGULAR,
+                     t->accent_text, 1);
 }
 
 void ui_title(Ui *u, const char *title, const char *sub)
