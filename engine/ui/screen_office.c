@@ -31,6 +31,7 @@ typedef struct OfficeState {
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
     int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
     float doc_scroll, doc_extra; /* large text: the page is taller than the window, scrolled */
+    char said[SIM_ERROR_MAX + 600]; /* what `expect office` reads */
     int leave_btn;  /* «Прервать приём?»: 0 «Прервать», 1 «Продолжить» */
     float reason_scroll, reason_view, reason_row;
     GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
@@ -1287,6 +1288,25 @@ static void office_wheel(Ui *u, int x, int y, float dy)
     u->dirty = 1;
 }
 
+/* For input scripts: what is open ("[документ]", "[причина]", "[сравнение]", "[программа]",
+ * "[прервать]", or "[приём]" when nothing is) and the first notice, so `expect office TEXT`
+ * finds either. */
+static const char *office_expect(Ui *u)
+{
+    OfficeState *st = S(u);
+    const char *open = st->ov == OV_DOC && st->compare_pick ? "[сравнение] "
+                       : st->ov == OV_DOC                   ? "[документ] "
+                       : st->ov == OV_REASON                ? "[причина] "
+                       : st->ov == OV_PC                    ? "[программа] "
+                       : st->ov == OV_LEAVE                 ? "[прервать] "
+                                                            : "[приём] ";
+    snprintf(st->said, sizeof st->said, "%s%s%s", open, st->ov_doc2 >= 0 && st->ov == OV_DOC
+                                                            ? "[два документа] "
+                                                            : "",
+             u->nnotices ? u->notices[0].text : "");
+    return st->said;
+}
+
 const ScreenDef screen_office = {
     .name = "office",
     .state_size = sizeof(OfficeState),
@@ -1296,4 +1316,5 @@ const ScreenDef screen_office = {
     .click = office_click,
     .wheel = office_wheel,
     .destroy = office_destroy,
+    .expect_text = office_expect,
 };

@@ -14,6 +14,7 @@ typedef struct SettingsState {
     int row;     /* the focused setting */
     int on_back; /* the focus is on «Назад» */
     Screen back; /* where Esc and «Назад» return */
+    char said[64]; /* what `expect settings` reads: the text size */
 } SettingsState;
 
 enum { HIT_SET_ROW = HIT_SCREEN, HIT_SET_LESS, HIT_SET_MORE, HIT_SET_BACK };
@@ -154,6 +155,12 @@ static int settings_click(Ui *u, const Hit *h)
     return 1;
 }
 
+static const char *settings_expect(Ui *u)
+{
+    snprintf(S(u)->said, sizeof S(u)->said, "%d %%", u->text_pct);
+    return S(u)->said;
+}
+
 const ScreenDef screen_settings = {
     .name = "settings",
     .state_size = sizeof(SettingsState),
@@ -161,4 +168,5 @@ const ScreenDef screen_settings = {
     .draw = settings_draw,
     .key = settings_key,
     .click = settings_click,
+    .expect_text = settings_expect,
 };
