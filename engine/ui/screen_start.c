@@ -138,16 +138,28 @@ static void start_draw(Ui *u)
     }
     float abh = rows * (btn_h + 12 * s) + 8 * s;
     GRect modes = {right.x, my, right.w, right.y + right.h - abh - my};
+    /* The descriptions only when both cards fit with them (large text on a small window: the
+     * names alone, which say enough to choose). */
+    float ind = 20 * s + l->px_body, nh = gfx_line_height(u->g, l->px_body, GF_BOLD);
+    float full = 0;
+    for (int m = 0; m < 2; m++)
+        full += gfx_text_box(u->g, m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC),
+                             0, 0, right.w - 32 * s - ind - 16 * s, l->px_label, GF_REGULAR,
+                             u->theme.text_dim, 0) + nh + 40 * s;
+    int with_desc = full <= modes.h;
     gfx_clip(u->g, &modes);
     for (int m = 0; m < 2; m++) {
         const char *name = m ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
         const char *desc = m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC);
         GRect r = {right.x + 16 * s, my, right.w - 32 * s, 0};
-        float ind = 20 * s + l->px_body;
-        float dh = gfx_text_box(u->g, desc, 0, 0, r.w - ind - 16 * s, l->px_label, GF_REGULAR,
-                                u->theme.text_dim, 0);
-        float nh = gfx_line_height(u->g, l->px_body, GF_BOLD);
-        r.h = dh + nh + 28 * s;
+        if (!with_desc) { /* side by side, so both show */
+            r.w = (right.w - 32 * s - 12 * s) / 2;
+            r.x += m * (r.w + 12 * s);
+        }
+        float dh = with_desc ? gfx_text_box(u->g, desc, 0, 0, r.w - ind - 16 * s, l->px_label,
+                                            GF_REGULAR, u->theme.text_dim, 0) + 4 * s
+                             : 0;
+        r.h = dh + nh + 20 * s;
         int sel = u->exam == m;
         gfx_round(u->g, r, 8 * s, sel ? (GColor){11, 92, 173, 30} : u->theme.panel);
         gfx_round_outline(u->g, r, 8 * s, (sel ? 2.5f : 1.2f) * s,
@@ -155,13 +167,15 @@ static void start_draw(Ui *u)
         gfx_text(u->g, sel ? "◉" : "○", r.x + 12 * s, r.y + 10 * s, l->px_body, GF_REGULAR,
                  sel ? u->theme.accent : u->theme.text_dim);
         gfx_text(u->g, name, r.x + ind, r.y + 10 * s, l->px_body, GF_BOLD, u->theme.text);
-        gfx_text_box(u->g, desc, r.x + ind, r.y + 14 * s + nh, r.w - ind - 16 * s, l->px_label,
-                     GF_REGULAR, u->theme.text_dim, 1);
+        if (with_desc)
+            gfx_text_box(u->g, desc, r.x + ind, r.y + 14 * s + nh, r.w - ind - 16 * s,
+                         l->px_label, GF_REGULAR, u->theme.text_dim, 1);
         if (sel && st->focus == FOCUS_MODE)
             gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
                               10 * s, 3 * s, u->theme.focus);
         ui_hit(u, r, HIT_START_MODE, m);
-        my += r.h + 12 * s;
+        if (with_desc)
+            my += r.h + 12 * s;
     }
     gfx_clip(u->g, NULL);
     xx = bx;
