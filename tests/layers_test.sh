@@ -14,6 +14,7 @@ only_in 'cjson/cJSON\.h|cJSON\.h' scenario "cJSON"
 only_in 'sqlite3\.h' store "SQLite"
 only_in 'SDL' ui "SDL"
 only_in 'sodium\.h|sodium/' crypto "libsodium"
+only_in 'libpq-fe\.h|libpq/' central "libpq"
 # Lower modules never include higher ones.
 below() { # dir forbidden-dirs...
   d=$1; shift
@@ -21,13 +22,14 @@ below() { # dir forbidden-dirs...
     if grep -rqE "#include \"\.\./$up/" "$d"; then echo "FAIL: engine/$d includes engine/$up" >&2; fail=1; fi
   done
 }
-below core crypto scenario score script session store ui app
-below crypto scenario score script session store ui app
-below scenario crypto score script session store ui app
-below score crypto script session store ui app
-below script crypto score session store ui app
-below session crypto store ui app
-below store script session ui app
+below core crypto scenario score script session store central ui app
+below crypto scenario score script session store central ui app
+below scenario crypto score script session store central ui app
+below score crypto script session store central ui app
+below script crypto score session store central ui app
+below session crypto store central ui app
+below store script session central ui app
+below central script session ui app
 below ui app
 [ $fail -eq 0 ] && echo "1 passed, 0 failed"
 exit $fail

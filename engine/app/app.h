@@ -8,6 +8,7 @@
 #ifndef SIM_APP_H
 #define SIM_APP_H
 
+#include "../core/conf.h"
 #include "../crypto/crypto.h"
 #include "../session/session.h"
 #include "../store/store.h"
@@ -19,12 +20,27 @@
 
 typedef struct AppPaths {
     char *scenarios; /* root folder of scenarios, owned */
+    char *data;      /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
+    char *sysconf;   /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
+    int installed;   /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
+    SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
+                        app_config_load except out of memory */
 } AppPaths;
 
-/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, ./scenarios, or next to the
- * executable (../scenarios from build/). */
+/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, then PREFIX/share/mfc-trainer/
+ * scenarios for an installed program; for a build tree ./scenarios or next to the executable
+ * (../scenarios from build/). */
 void app_paths_init(AppPaths *p, const char *override);
 void app_paths_free(AppPaths *p);
+/* Reads the system and then the user configuration file into p->conf; prints each problem
+ * (FILE:LINE: what is wrong) to stderr and carries on with the rest. */
+void app_config_load(AppPaths *p);
+/* A setting: the flag's value when given (it overrides the files), else the files' value, else
+ * NULL. */
+const char *app_setting(const AppPaths *p, const char *flag_value, const char *key);
+/* The results database: the --db flag, else `db` from the configuration, else the default
+ * place (store_default_path). Caller frees. */
+char *app_db_path(const AppPaths *p, const char *flag_value);
 /* The folder that holds path (trailing slashes ignored; "." for a bare name). Caller frees. */
 char *app_parent_dir(const char *path);
 /* The folder a scenario argument names: an existing folder, or an id under the root. Caller
@@ -44,6 +60,13 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
 void app_load_ctx_free(AppLoadCtx *c);
 
 void app_print_diags(const SimDiags *d);
+
+/* "-" as a file name: standard input or output. app_read_input reads path (or all of standard
+ * input for "-") like sim_read_file; app_write_output writes n bytes of text to path (or
+ * standard output for "-") and returns 1 when all of it was written. */
+SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len,
+                         SimError *err);
+int app_write_output(const char *path, const char *text, size_t n);
 
 /* A scenario opened for a command (explore, graph): its folder resolved, loaded with its
  * rules, reference book and shared scripts, and its script compiled once. */
@@ -79,12 +102,32 @@ int cmd_new(int argc, char **argv, const AppPaths *paths);
 int cmd_keygen(int argc, char **argv, const AppPaths *paths);
 int cmd_sign(int argc, char **argv, const AppPaths *paths);
 int cmd_verify(int argc, char **argv, const AppPaths *paths);
+int cmd_pin(int argc, char **argv, const AppPaths *paths);
+/* Copies the administrator's PIN hash (SYSCONF/manager-pin, root-owned; `pin set --system`)
+ * into the results database the window opened, so every user's window asks for that PIN.
+ * Says on stderr why a file that is there is not used. */
+void app_pin_sync(const AppPaths *paths, Store *st);
+/* The region (cli_central.c, issue #12). */
+int cmd_enrol(int argc, char **argv, const AppPaths *paths);
+int cmd_sync(int argc, char **argv, const AppPaths *paths);
+int cmd_roster(int argc, char **argv, const AppPaths *paths);
+int cmd_central(int argc, char **argv, const AppPaths *paths);
+/* verify --central and report --central (cli_central.c); argv as the command got it. */
+int app_verify_central(const char *uri, const char *office, int json);
+struct Store;
+/* The per-office table from the centre's summaries into out: style 0 text table, 1 CSV
+ * section, 2 JSON line (an object printed before the report's own), 3 HTML section. */
+int app_report_central_offices(const char *uri, const char *office, int style, SimBuf *out);
+/* Fills an empty results database with the region's attempts for a report. */
+int app_report_central_load(const AppPaths *paths, const char *uri, const char *office,
+                            const char *trainee, const char *scenario, const char *since,
+                            const char *until, Store *dst);
 
 /* ---- signed scenario packs (cli_sign.c) -------------------------------------------------- */
 /* Checks the pack rooted at root (a scenarios folder), or the pack holding scenario_dir,
  * against the trusted keys. Caller frees with sec_pack_free. */
-PackCheck *app_pack_check(const char *root);
-PackCheck *app_pack_check_for(const char *scenario_dir);
+PackCheck *app_pack_check(const AppPaths *p, const char *root);
+PackCheck *app_pack_check_for(const AppPaths *p, const char *scenario_dir);
 /* What is wrong for this scenario (Russian, caller frees), or NULL when it may be examined. */
 char *app_pack_problem(const PackCheck *pc, const char *scenario_id);
 /* Records the pack's hash, state and key in an attempt. */

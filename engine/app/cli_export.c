@@ -62,6 +62,8 @@ static int parse_args(int argc, char **argv, ExportOpts *o)
     }
     if (o->help)
         return EXIT_OK;
+    if (o->output && strcmp(o->output, "-") == 0)
+        o->output = NULL; /* "-" is standard output, as with no --output */
     if (!o->format)
         return usage_error("%s", tr(STR_ERR_EXPORT_NO_FORMAT));
     if (strcmp(o->format, "xapi") != 0)
@@ -89,7 +91,7 @@ int cmd_export(int argc, char **argv, const AppPaths *paths)
         fputs(tr(STR_EXPORT_USAGE), stdout);
         return EXIT_OK;
     }
-    char *db = o.db ? sim_strdup(o.db) : store_default_path();
+    char *db = app_db_path(paths, o.db);
     struct stat sb;
     /* Opening would create an empty database; exporting from a mistyped path should not. */
     if (stat(db, &sb) != 0) {

@@ -13,7 +13,8 @@
  *   html  — one self-contained Russian page: inline CSS and SVG charts, no scripts, no links.
  * Averages and percentages are rounded to one decimal place in every format.
  * Exit codes: 0 done, 1 the database could not be opened or read or the output written,
- * 2 bad arguments (unknown flag, bad date, unknown trainee).
+ * 2 bad arguments (unknown flag, bad date, unknown trainee, no database at --db).
+ * --output - is standard output.
  */
 #include "app.h"
 
@@ -32,7 +33,7 @@
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML } Format;
 
 typedef struct ReportOpts {
-    const char *db, *output;
+    const char *db, *output, *central, *office;
     Format format;
     ReportFilter f;
     int help;
@@ -50,7 +51,8 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
 {
     memset(o, 0, sizeof *o);
     static const char *const flags[] = {"--db",    "--format", "--trainee", "--scenario",
-                                        "--since", "--until",  "--output"};
+                                        "--since", "--until",  "--output",  "--central",
+                                        "--office"};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -93,11 +95,19 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
             else
                 o->f.until = v;
             break;
+        case 7:
+            o->central = v;
+            break;
+        case 8:
+            o->office = v;
+            break;
         default:
             o->output = v;
             break;
         }
     }
+    if (o->office && !o->central)
+        return usage_error(tr(STR_REPORT_OFFICE_NEEDS_CENTRAL), "--office", NULL);
     if (o->f.since && o->f.until && strcmp(o->f.since, o->f.until) > 0)
         return usage_error(tr(STR_REPORT_BAD_RANGE), o->f.since, o->f.until);
     return EXIT_OK;
@@ -186,7 +196,8 @@ static void filter_words(const Report *r, SimBuf *b)
 
 static void trainee_name(const ReportTrainee *t, char *out, size_t n)
 {
-    snprintf(out, n, "%s %s", t->surname ? t->surname : "", t->name ? t->name : "");
+    snprintf(out, n, "%s %s%s%s", t->surname ? t->surname : "", t->name ? t->name : "",
+             t->patronymic && *t->patronymic ? " " : "", t->patronymic ? t->patronymic : "");
 }
 
 static void bucket_label(int i, char *out, size_t n)
@@ -200,6 +211,7 @@ typedef struct Grid {
     char ***rows; /* rows[r][c], owned */
     size_t nrows, ncols, cap;
     int *right; /* right-align column c (numbers) */
+    int *text;  /* column c is text even when it looks like a number (personnel numbers) */
 } Grid;
 
 static void grid_init(Grid *g, size_t ncols)
@@ -207,6 +219,7 @@ static void grid_init(Grid *g, size_t ncols)
     memset(g, 0, sizeof *g);
     g->ncols = ncols;
     g->right = calloc(ncols, sizeof *g->right);
+    g->text = calloc(ncols, sizeof *g->text);
 }
 
 static char **grid_row(Grid *g)
@@ -242,6 +255,7 @@ static void grid_free(Grid *g)
     }
     free(g->rows);
     free(g->right);
+    free(g->text);
     memset(g, 0, sizeof *g);
 }
 
@@ -271,29 +285,37 @@ static NumCell num_avg(double v, const char *none)
 
 static void trainees_grid(const Report *r, Grid *g, const char *none)
 {
-    grid_init(g, 10);
-    const char *h[] = {tr(STR_REPORT_H_PERSONNEL),   tr(STR_REPORT_H_TRAINEE),
-                       tr(STR_REPORT_H_ATTEMPTS),    tr(STR_REPORT_H_UNFINISHED),
-                       tr(STR_REPORT_H_PASSED),      tr(STR_REPORT_H_EXAMS_PASSED),
-                       tr(STR_REPORT_H_AVG),         tr(STR_REPORT_H_WEAKEST),
-                       tr(STR_REPORT_H_WEAKEST_PCT), tr(STR_REPORT_H_LAST)};
+    /* A region's report adds the office after the personnel number: the same number in two
+     * offices is two people. */
+    int o = r->has_offices ? 1 : 0;
+    grid_init(g, (size_t)(10 + o));
+    const char *h[11] = {tr(STR_REPORT_H_PERSONNEL)};
+    if (o) h[1] = tr(STR_REPORT_H_OFFICE);
+    const char *rest[] = {tr(STR_REPORT_H_TRAINEE),       tr(STR_REPORT_H_ATTEMPTS),
+                          tr(STR_REPORT_H_UNFINISHED),    tr(STR_REPORT_H_PASSED),
+                          tr(STR_REPORT_H_EXAMS_PASSED),  tr(STR_REPORT_H_AVG),
+                          tr(STR_REPORT_H_WEAKEST),       tr(STR_REPORT_H_WEAKEST_PCT),
+                          tr(STR_REPORT_H_LAST)};
+    for (int k = 0; k < 9; k++) h[1 + o + k] = rest[k];
     grid_add(g, h);
+    g->text[0] = 1; /* 00457 stays 00457 in a spreadsheet */
     for (int c = 2; c <= 6; c++)
-        g->right[c] = 1;
-    g->right[8] = 1;
+        g->right[c + o] = 1;
+    g->right[8 + o] = 1;
     for (size_t i = 0; i < r->trainee_count; i++) {
         const ReportTrainee *t = &r->trainees[i];
-        char name[300], last[32];
+        char name[420], last[32];
         trainee_name(t, name, sizeof name);
         ru_time(t->last_activity, last, sizeof last);
         NumCell a = num_ll(t->attempts), u = num_ll(t->unfinished), p = num_ll(t->passed),
                 e = num_ll(t->exams_passed), avg = num_avg(t->avg_total, none),
                 w = num_avg(t->weakest_ratio < 0 ? -1 : t->weakest_ratio * 100, none);
-        const char *v[] = {t->personnel, name,
-                           a.s,          u.s,
-                           p.s,          e.s,
-                           avg.s,        t->weakest_title ? t->weakest_title : none,
-                           w.s,          *last ? last : none};
+        const char *vals[] = {name, a.s, u.s, p.s, e.s, avg.s,
+                              t->weakest_title ? t->weakest_title : none, w.s,
+                              *last ? last : none};
+        const char *v[11] = {t->personnel};
+        if (o) v[1] = t->office && *t->office ? t->office : none;
+        for (int k = 0; k < 9; k++) v[1 + o + k] = vals[k];
         grid_add(g, v);
     }
 }
@@ -599,6 +621,25 @@ static void csv_field(SimBuf *b, const char *s, int numeric)
     simbuf_puts(b, "\"");
 }
 
+/* A text value a spreadsheet would read as a number or a date (00457 → 457, 12.03 → 12 March)
+ * is written as the formula ="00457", which LibreOffice Calc and Excel both show as the text
+ * itself; the value is inside a string literal, so it cannot become a formula of its own. */
+static void csv_text_field(SimBuf *b, const char *s)
+{
+    if (!(*s >= '0' && *s <= '9')) {
+        csv_field(b, s, 0);
+        return;
+    }
+    simbuf_puts(b, "\"=\"\"");
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            simbuf_puts(b, "\"\"\"\""); /* "" in the formula's literal, doubled again for CSV */
+        else
+            simbuf_append(b, p, 1);
+    }
+    simbuf_puts(b, "\"\"\"");
+}
+
 static void csv_grid(SimBuf *b, const char *title, Grid *g)
 {
     csv_field(b, title, 0);
@@ -606,7 +647,10 @@ static void csv_grid(SimBuf *b, const char *title, Grid *g)
     for (size_t r = 0; r < g->nrows; r++) {
         for (size_t c = 0; c < g->ncols; c++) {
             if (c) simbuf_puts(b, ";");
-            csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
+            if (r > 0 && g->text[c])
+                csv_text_field(b, g->rows[r][c]);
+            else
+                csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
         }
         simbuf_puts(b, "\r\n");
     }
@@ -721,8 +765,10 @@ static void render_json(const Report *r, SimBuf *b)
         const ReportTrainee *t = &r->trainees[i];
         simjsonw_object(&w);
         j_str(&w, "personnel", t->personnel);
+        if (r->has_offices) j_str(&w, "office", t->office);
         j_str(&w, "surname", t->surname);
         j_str(&w, "name", t->name);
+        if (t->patronymic && *t->patronymic) j_str(&w, "patronymic", t->patronymic);
         j_int(&w, "attempts", t->attempts);
         j_int(&w, "unfinished", t->unfinished);
         j_int(&w, "passed", t->passed);
@@ -872,9 +918,13 @@ static void html_esc(SimBuf *b, const char *s)
     }
 }
 
+/* Tables of more than this many columns print on a landscape page (the `wide` page in the
+ * print CSS): on a portrait A4 their columns would be squeezed to a word per line. */
+#define HTML_WIDE_COLUMNS 6
+
 static void html_grid(SimBuf *b, const char *title, Grid *g)
 {
-    simbuf_puts(b, "<section><h2>");
+    simbuf_puts(b, g->ncols > HTML_WIDE_COLUMNS ? "<section class=\"wide\"><h2>" : "<section><h2>");
     html_esc(b, title);
     simbuf_puts(b, "</h2>\n");
     if (g->nrows <= 1) {
@@ -960,7 +1010,7 @@ static void svg_criteria(SimBuf *b, const Report *r)
 }
 
 /* The average total over time, with the number of attempts in each period's tooltip. */
-static void svg_trend(SimBuf *b, const Report *r)
+static void svg_trend(SimBuf *b, const Report *r, int pass_lo, int pass_hi)
 {
     const int W = 640, H = 240, L = 40, B = 40, T = 14, R = 16;
     simbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", W, H,
@@ -971,6 +1021,18 @@ static void svg_trend(SimBuf *b, const Report *r)
                       "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
                       "<text x=\"%d\" y=\"%.1f\" class=\"yl\">%d</text>\n",
                       L, y, W - R, y, L - 6, y + 4, v);
+    }
+    /* The pass mark as a dashed line (issue #15): whether the average clears it is the first
+     * thing a manager looks for. Scenarios with different marks give a line for each end. */
+    for (int k = 0; pass_lo >= 0 && k < (pass_hi != pass_lo ? 2 : 1); k++) {
+        int mark = k ? pass_hi : pass_lo;
+        double y = T + (H - B - T) * (100 - mark) / 100.0;
+        simbuf_printf(b,
+                      "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"pass\"/>"
+                      "<text x=\"%d\" y=\"%.1f\" class=\"pl\">",
+                      L, y, W - R, y, W - R, y - 5);
+        html_esc(b, tr(STR_PASS_MARK));
+        simbuf_printf(b, " %d</text>\n", mark);
     }
     size_t n = r->trend_count;
     /* x follows the calendar, so a gap of days shows as a gap. */
@@ -1008,7 +1070,7 @@ static void svg_trend(SimBuf *b, const Report *r)
     simbuf_puts(b, "</svg>\n");
 }
 
-static void render_html(const Report *r, const char *db, SimBuf *b)
+static void render_html(const Report *r, const char *db, int pass_lo, int pass_hi, SimBuf *b)
 {
     const char *none = "—";
     simbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -1025,9 +1087,13 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
            ".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d6dcea;"
            "border-radius:8px;padding:10px 14px;min-width:150px}.card b{display:block;"
            "font-size:22px}.card span{color:#5a6478;font-size:13px}\n"
-           ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 520px;border:1px solid "
+           ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 560px;border:1px solid "
            "#d6dcea;border-radius:8px;padding:8px 12px}.chart h3{font-size:15px;margin:4px 0}\n"
-           "svg{width:100%;height:auto;font-size:12px}\n"
+           /* A chart is drawn at most at its own size (640 units = 640 px), so its 14-unit
+            * labels are the tables' 14 px text, on screen and on paper. */
+           "svg{width:100%;max-width:640px;height:auto;font-size:14px;display:block}\n"
+           ".pass{stroke:#c0392b;stroke-width:1.5;stroke-dasharray:6 4}"
+           "text.pl{fill:#c0392b;text-anchor:end}\n"
            ".axis{stroke:#5a6478}.grid{stroke:#e4e8f1}.bar{fill:#7b93c9}.bar.ok{fill:#3f9a6b}"
            ".bar.weak{fill:#d08a3c}\n"
            ".line{fill:none;stroke:#2f5db3;stroke-width:2}.dot{fill:#2f5db3}\n"
@@ -1039,7 +1105,17 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
            "vertical-align:top}th{background:#f2f4f9;position:sticky;top:0}"
            "td.n,th.n{text-align:right;white-space:nowrap}tr:hover td{background:#f8f9fc}\n"
            ".empty,.note{color:#5a6478}.note{font-size:13px;margin:4px 0}\n"
-           "@media print{.chart,.card{break-inside:avoid}th{position:static}}\n"
+           /* Printing (issue #15): A4, nothing cut off — the scroll box lets a wide table run
+            * over the edge on paper, so it is opened up, cells wrap, and tables of many
+            * columns get a landscape page of their own. */
+           "@page{size:A4 portrait;margin:12mm}@page wide{size:A4 landscape;margin:12mm}\n"
+           "@media print{body{margin:0;max-width:none;padding:0}"
+           ".scroll{overflow:visible}table{font-size:11px;width:100%}"
+           "th,td{padding:2px 4px;overflow-wrap:break-word}td.n,th.n{white-space:normal}"
+           "thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}"
+           "section.wide{page:wide}th{position:static}tr:hover td{background:none}"
+           ".charts{display:block}.chart{break-inside:avoid;margin:0 0 12px}"
+           ".card{break-inside:avoid}}\n"
            "</style>\n</head>\n<body>\n<h1>");
     html_esc(b, tr(STR_REPORT_TITLE));
     simbuf_puts(b, "</h1>\n<p class=\"sub\">");
@@ -1106,7 +1182,7 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
     html_esc(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
     simbuf_puts(b, "</h3>\n");
     if (r->trend_count)
-        svg_trend(b, r);
+        svg_trend(b, r, pass_lo, pass_hi);
     else
         simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
     simbuf_puts(b, "</div>\n</div>\n");
@@ -1138,14 +1214,34 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
 
 /* ==== command ============================================================================= */
 
-static int write_all(const char *path, const char *data, size_t n)
+/* The lowest and highest pass mark of the scenarios in the report, read from the scenario
+ * folder (the database keeps totals, not marks); -1 when none of them can be read. Loading
+ * problems are not this command's to report: `check` does that. */
+static void report_pass_marks(const AppPaths *paths, const Report *r, int *lo, int *hi)
 {
-    FILE *f = path ? fopen(path, "wb") : stdout;
-    if (!f) return 0;
-    int ok = fwrite(data, 1, n, f) == n;
-    ok &= path ? fclose(f) == 0 : fflush(f) == 0;
-    return ok;
+    *lo = *hi = -1;
+    for (size_t i = 0; i < r->scenario_count; i++) {
+        char *dir = app_resolve_scenario(paths, r->scenarios[i].id);
+        if (!dir)
+            continue;
+        SimDiags d;
+        simdiags_init(&d);
+        AppLoadCtx ctx;
+        app_load_ctx_init(&ctx, dir, &d);
+        ScenarioLoadOptions lo_opts = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                                       .refbook = ctx.refbook};
+        Scenario *s = scenario_load(dir, &lo_opts, &d);
+        if (s) {
+            *lo = *lo < 0 || s->pass_mark < *lo ? s->pass_mark : *lo;
+            *hi = s->pass_mark > *hi ? s->pass_mark : *hi;
+        }
+        scenario_free(s);
+        app_load_ctx_free(&ctx);
+        simdiags_free(&d);
+        free(dir);
+    }
 }
+
 
 int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
@@ -1156,12 +1252,28 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         fputs(tr(STR_REPORT_USAGE), stdout);
         return EXIT_OK;
     }
-    char *path = o.db ? sim_strdup(o.db) : store_default_path();
+    char *path = o.central ? simconf_mask_password(o.central) : app_db_path(paths, o.db);
     Store *st = NULL;
     SimError err;
     Report *r = NULL;
-    if (store_open(path, &st, &err) != SIM_OK) {
+    /* A report only reads: a mistyped --db must not leave an empty database behind. */
+    if (!o.central && !sim_is_file(path)) {
+        fprintf(stderr, "mfc-trainer report: ");
+        fprintf(stderr, tr(STR_ERR_NO_DB_FILE), path);
+        fprintf(stderr, "\n");
+        free(path);
+        return EXIT_USAGE;
+    }
+    if (store_open(o.central ? ":memory:" : path, &st, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
+        free(path);
+        return EXIT_FAIL;
+    }
+    /* The region: its attempts rebuilt record by record in a throw-away database, so every
+     * figure is computed by the same code as a local report (issue #12). */
+    if (o.central && app_report_central_load(paths, o.central, o.office, o.f.trainee,
+                                             o.f.scenario, NULL, NULL, st) != EXIT_OK) {
+        store_close(st);
         free(path);
         return EXIT_FAIL;
     }
@@ -1184,6 +1296,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     }
     SimBuf out;
     simbuf_init(&out);
+    int pass_lo = -1, pass_hi = -1;
     switch (o.format) {
     case FMT_TABLE:
         render_table(r, path, &out);
@@ -1195,14 +1308,56 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         render_json(r, &out);
         break;
     case FMT_HTML:
-        render_html(r, path, &out);
+        report_pass_marks(paths, r, &pass_lo, &pass_hi);
+        render_html(r, path, pass_lo, pass_hi, &out);
         break;
+    }
+    if (o.central && !out.oom) {
+        /* The per-office table from the centre's summaries, placed inside each format. */
+        SimBuf offices, all;
+        simbuf_init(&offices);
+        simbuf_init(&all);
+        int style = o.format == FMT_JSON ? 2 : o.format == FMT_CSV ? 1 : o.format == FMT_HTML ? 3 : 0;
+        if (app_report_central_offices(o.central, o.office, style, &offices) != EXIT_OK) {
+            simbuf_free(&offices);
+            simbuf_free(&all);
+            simbuf_free(&out);
+            report_free(r);
+            free(path);
+            return EXIT_FAIL;
+        }
+        const char *rep = simbuf_str(&out), *off = simbuf_str(&offices);
+        if (style == 2) {
+            /* {"offices": [...], "report": {...}} — one JSON document. */
+            size_t ol = strlen(off);
+            while (ol && (off[ol - 1] == '\n' || off[ol - 1] == '}')) ol--;
+            simbuf_append(&all, off, ol);
+            simbuf_puts(&all, ", \"report\": ");
+            simbuf_puts(&all, rep);
+            while (all.len && all.data[all.len - 1] == '\n') all.len--;
+            simbuf_puts(&all, "}\n");
+        } else if (style == 3) {
+            const char *body = strstr(rep, "<body>");
+            size_t at = body ? (size_t)(body - rep) + 6 : 0;
+            simbuf_append(&all, rep, at);
+            simbuf_puts(&all, off);
+            simbuf_puts(&all, rep + at);
+        } else if (style == 1) {
+            simbuf_puts(&all, off);
+            simbuf_puts(&all, strncmp(rep, "\xEF\xBB\xBF", 3) == 0 ? rep + 3 : rep);
+        } else {
+            simbuf_puts(&all, off);
+            simbuf_puts(&all, rep);
+        }
+        simbuf_free(&out);
+        simbuf_free(&offices);
+        out = all;
     }
     rc = EXIT_OK;
     if (out.oom) {
         fprintf(stderr, "mfc-trainer report: %s\n", tr(STR_REPORT_NOMEM));
         rc = EXIT_FAIL;
-    } else if (!write_all(o.output, simbuf_str(&out), out.len)) {
+    } else if (!app_write_output(o.output ? o.output : "-", simbuf_str(&out), out.len)) {
         fprintf(stderr, "mfc-trainer report: ");
         fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout", strerror(errno));
         fprintf(stderr, "\n");

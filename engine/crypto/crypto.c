@@ -211,6 +211,66 @@ static int read_hex_key(const char *path, unsigned char *out, size_t n)
     return rc;
 }
 
+/* ---- installation identity and signed messages -------------------------------------------- */
+
+void sec_sha256(unsigned char out[SEC_SHA256_BYTES], const void *data, size_t len)
+{
+    crypto_hash_sha256(out, data, len);
+}
+
+void sec_uuid(char out[37])
+{
+    unsigned char u[16];
+    randombytes_buf(u, sizeof u);
+    u[6] = (unsigned char)((u[6] & 0x0f) | 0x40);
+    u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
+    char hex[33];
+    sec_hex(hex, u, sizeof u);
+    snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+SimStatus sec_sign_message(const char *secret_key_path, const void *msg, size_t len,
+                           char sig_hex[SEC_SIG_HEX + 1], SimError *err)
+{
+    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    unsigned char sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
+    if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "%s — не секретный ключ mfc-trainer (нет файла или он повреждён)",
+                             secret_key_path);
+    crypto_sign_detached(sig, NULL, msg, len, sk);
+    sodium_memzero(sk, sizeof sk);
+    sec_hex(sig_hex, sig, sizeof sig);
+    return SIM_OK;
+}
+
+int sec_verify_message(const char *pub_hex, const void *msg, size_t len, const char *sig_hex)
+{
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
+    if (sec_init() != 0 || !pub_hex || !sig_hex || strlen(pub_hex) != 2 * sizeof pk ||
+        strlen(sig_hex) != 2 * sizeof sig || sec_unhex(pk, sizeof pk, pub_hex) != 0 ||
+        sec_unhex(sig, sizeof sig, sig_hex) != 0)
+        return 0;
+    return crypto_sign_verify_detached(sig, msg, len, pk) == 0;
+}
+
+SimStatus sec_public_key_hex(const char *path, char out[SEC_PUB_HEX + 1], SimError *err)
+{
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    if (read_hex_key(path, pk, sizeof pk) == 0) {
+        sec_hex(out, pk, sizeof pk);
+        return SIM_OK;
+    }
+    if (read_hex_key(path, sk, sizeof sk) == 0) {
+        crypto_sign_ed25519_sk_to_pk(pk, sk);
+        sodium_memzero(sk, sizeof sk);
+        sec_hex(out, pk, sizeof pk);
+        return SIM_OK;
+    }
+    return sim_error_set(err, SIM_ERR_INVALID, "%s — не ключ mfc-trainer (нет файла или он повреждён)",
+                         path);
+}
+
 /* ---- the pack's file list --------------------------------------------------------------- */
 
 typedef struct PackEntry {

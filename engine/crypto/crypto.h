@@ -95,6 +95,23 @@ void sec_pack_free(PackCheck *pc);
  * data/ and scripts), or NULL when the scenario's files are intact. */
 const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id);
 
+/* ---- installation identity and signed messages (issue #12) ------------------------------ */
+#define SEC_SHA256_BYTES 32
+#define SEC_SIG_HEX      128 /* hex characters of an Ed25519 signature */
+#define SEC_PUB_HEX      64  /* hex characters of an Ed25519 public key */
+/* SHA-256: the public hash chain of synced journal entries, which PostgreSQL recomputes with its
+ * built-in sha256() (BLAKE2b is not available there). */
+void sec_sha256(unsigned char out[SEC_SHA256_BYTES], const void *data, size_t len);
+/* A random version-4 UUID, 36 characters plus NUL. */
+void sec_uuid(char out[37]);
+/* Signs msg with the Ed25519 secret key file; sig_hex gets SEC_SIG_HEX characters plus NUL. */
+SimStatus sec_sign_message(const char *secret_key_path, const void *msg, size_t len,
+                           char sig_hex[SEC_SIG_HEX + 1], SimError *err);
+/* 1 when sig_hex is a valid signature of msg by the public key pub_hex. */
+int sec_verify_message(const char *pub_hex, const void *msg, size_t len, const char *sig_hex);
+/* The public key of a public key file (or of a secret key file) as hex into out. */
+SimStatus sec_public_key_hex(const char *path, char out[SEC_PUB_HEX + 1], SimError *err);
+
 /* ---- the manager's PIN ------------------------------------------------------------------ */
 /* A PIN is 4–8 digits, or a passphrase of 8 to SEC_PIN_MAX bytes that is not all digits.
  * Hashes with crypto_pwhash_str (interactive limits) into out. */

@@ -42,12 +42,24 @@
     "SELECT attempt_id, action_id, at, sim_minutes, points_json FROM actions"                      \
     " WHERE attempt_id = ?1 AND seq = ?2"
 
-/* Appends every row of the query (bound: ?1 attempt, ?2 seq) to b. Returns the row count,
- * -1 on error. */
-static int canon_rows(Store *st, const char *sql, const char *attempt, int seq, SimBuf *b)
+/* The canonical queries, prepared once per connection and kept (store_internal.h): verifying
+ * or syncing a database reads every record, and preparing each query per record cost more than
+ * running it. */
+static const char *const canon_sql[CANON_QUERIES] = {SQL_ATTEMPT,  SQL_RESULT,   SQL_CRITERIA,
+                                                     SQL_MISTAKES, SQL_IDENTITY, SQL_ACTION};
+enum { Q_ATTEMPT, Q_RESULT, Q_CRITERIA, Q_MISTAKES, Q_IDENTITY, Q_ACTION };
+
+/* Appends every row of query q (bound: ?1 attempt, ?2 seq) to b. Returns the row count, -1 on
+ * error. */
+static int canon_rows(Store *st, int q, const char *attempt, int seq, SimBuf *b)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return -1;
+    sqlite3_stmt *s = st->canon[q];
+    if (!s) {
+        if (sqlite3_prepare_v3(st->db, canon_sql[q], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+            SQLITE_OK)
+            return -1;
+        st->canon[q] = s;
+    }
     sqlite3_bind_text(s, 1, attempt, -1, SQLITE_TRANSIENT);
     if (sqlite3_bind_parameter_count(s) >= 2) sqlite3_bind_int(s, 2, seq);
     int rows = 0, rc;
@@ -65,8 +77,38 @@ static int canon_rows(Store *st, const char *sql, const char *attempt, int seq, 
         simbuf_append(b, "\x1e", 1);
         rows++;
     }
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
     return rc == SQLITE_DONE && !b->oom ? rows : -1;
+}
+
+void chain_close(Store *st)
+{
+    for (int i = 0; i < CANON_QUERIES; i++) {
+        sqlite3_finalize(st->canon[i]);
+        st->canon[i] = NULL;
+    }
+}
+
+int chain_canon(Store *st, const char *kind, const char *attempt, int seq, SimBuf *b)
+{
+    int rows;
+    if (strcmp(kind, "attempt") == 0) {
+        rows = canon_rows(st, Q_ATTEMPT, attempt, 0, b);
+    } else if (strcmp(kind, "action") == 0) {
+        rows = canon_rows(st, Q_ACTION, attempt, seq, b);
+    } else if (strcmp(kind, "identity") == 0) {
+        rows = canon_rows(st, Q_IDENTITY, attempt, 0, b);
+    } else {
+        rows = canon_rows(st, Q_RESULT, attempt, 0, b);
+        if (rows > 0) {
+            simbuf_append(b, "\x1d", 1);
+            if (canon_rows(st, Q_CRITERIA, attempt, 0, b) < 0) rows = -1;
+            simbuf_append(b, "\x1d", 1);
+            if (rows > 0 && canon_rows(st, Q_MISTAKES, attempt, 0, b) < 0) rows = -1;
+        }
+    }
+    return rows < 0 ? -1 : rows > 0;
 }
 
 /* The digest of a live record; returns 1 when the record exists, 0 when not, -1 on error. */
@@ -75,25 +117,10 @@ static int record_digest(Store *st, const char *kind, const char *attempt, int s
 {
     SimBuf b;
     simbuf_init(&b);
-    int rows;
-    if (strcmp(kind, "attempt") == 0) {
-        rows = canon_rows(st, SQL_ATTEMPT, attempt, 0, &b);
-    } else if (strcmp(kind, "action") == 0) {
-        rows = canon_rows(st, SQL_ACTION, attempt, seq, &b);
-    } else if (strcmp(kind, "identity") == 0) {
-        rows = canon_rows(st, SQL_IDENTITY, attempt, 0, &b);
-    } else {
-        rows = canon_rows(st, SQL_RESULT, attempt, 0, &b);
-        if (rows > 0) {
-            simbuf_append(&b, "\x1d", 1);
-            if (canon_rows(st, SQL_CRITERIA, attempt, 0, &b) < 0) rows = -1;
-            simbuf_append(&b, "\x1d", 1);
-            if (rows > 0 && canon_rows(st, SQL_MISTAKES, attempt, 0, &b) < 0) rows = -1;
-        }
-    }
-    if (rows > 0) sec_hash(out, simbuf_str(&b), b.len);
+    int rc = chain_canon(st, kind, attempt, seq, &b);
+    if (rc > 0) sec_hash(out, simbuf_str(&b), b.len);
     simbuf_free(&b);
-    return rows < 0 ? -1 : rows > 0;
+    return rc;
 }
 
 static void entry_mac(const Store *st, const unsigned char prev[SEC_MAC_BYTES], long long n,
@@ -262,6 +289,7 @@ static int matches(Store *st, const char *kind, const char *attempt, int seq, co
 SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimError *err)
 {
     memset(r, 0, sizeof *r);
+    r->keyless = st->keyless;
     size_t want_len = expect_head ? strlen(expect_head) : 0;
     int head_found = 0;
     /* 1. The journal, link by link. The latest entry of each record is kept for step 2. */
@@ -289,7 +317,7 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         const char *attempt = (const char *)sqlite3_column_text(s, 2);
         r->entries++;
         if (n > expect_n) add_finding(r, TAMPER_DELETED, "journal", NULL, 0, expect_n);
-        if (!link_ok(st, prev, s, mac))
+        if (!st->keyless && !link_ok(st, prev, s, mac))
             add_finding(r, TAMPER_JOURNAL, "journal", attempt, sqlite3_column_int(s, 3), n);
         memcpy(prev, mac, SEC_MAC_BYTES);
         const char *m = (const char *)sqlite3_column_text(s, 5);

@@ -256,7 +256,7 @@ typedef struct Counts {
 
 typedef struct TraineeB {
     long long id;
-    const char *personnel, *surname, *name;
+    const char *personnel, *surname, *name, *patronymic, *office;
     Counts c;
     char first[24], last[24];
 } TraineeB;
@@ -403,11 +403,20 @@ static long trainee_index(const Builder *b, long long id)
 static SimStatus load_trainees(Builder *b, const ReportFilter *f, SimError *err)
 {
     sqlite3_stmt *s;
-    const char *sql = f->trainee ? "SELECT id, surname, name, personnel_number FROM trainees "
-                                   "WHERE personnel_number = ?"
-                                 : "SELECT id, surname, name, personnel_number FROM trainees "
-                                   "ORDER BY surname, name, personnel_number";
-    if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(b, err);
+    const char *sql = f->trainee ? "SELECT id, surname, name, personnel_number, patronymic, office"
+                                   " FROM trainees WHERE personnel_number = ?"
+                                   " ORDER BY office, surname, name"
+                                 : "SELECT id, surname, name, personnel_number, patronymic, office"
+                                   " FROM trainees ORDER BY surname, name, personnel_number, office";
+    /* The summaries are rebuilt by the migration to schema 3, before schema 6 gave trainees a
+     * patronymic and an office. */
+    const char *old = f->trainee ? "SELECT id, surname, name, personnel_number, '', '' FROM trainees"
+                                   " WHERE personnel_number = ?"
+                                 : "SELECT id, surname, name, personnel_number, '', '' FROM trainees"
+                                   " ORDER BY surname, name, personnel_number";
+    if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK &&
+        sqlite3_prepare_v2(b->st->db, old, -1, &s, NULL) != SQLITE_OK)
+        return db_fail(b, err);
     if (f->trainee) sqlite3_bind_text(s, 1, f->trainee, -1, SQLITE_STATIC);
     size_t cap = 0;
     int rc;
@@ -420,6 +429,9 @@ static SimStatus load_trainees(Builder *b, const ReportFilter *f, SimError *err)
         t->surname = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 1));
         t->name = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 2));
         t->personnel = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 3));
+        const char *pt = (const char *)sqlite3_column_text(s, 4), *of = (const char *)sqlite3_column_text(s, 5);
+        t->patronymic = arena_strdup(b->ra, pt ? pt : "");
+        t->office = arena_strdup(b->ra, of ? of : "");
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
@@ -951,6 +963,9 @@ static void assemble(Builder *b)
         o->personnel = t->personnel;
         o->surname = t->surname;
         o->name = t->name;
+        o->patronymic = t->patronymic;
+        o->office = t->office;
+        if (t->office && *t->office) r->has_offices = 1;
         o->attempts = t->c.attempts;
         o->unfinished = t->c.unfinished;
         o->passed = t->c.passed;

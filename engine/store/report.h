@@ -60,6 +60,7 @@ typedef struct ReportMistake {
 typedef struct ReportTrainee {
     long long id;
     const char *personnel, *surname, *name;
+    const char *patronymic, *office; /* "" when none (schema 6) */
     long long attempts; /* finished */
     long long unfinished;
     long long passed;                       /* finished and passed (training or exam) */
@@ -110,6 +111,7 @@ typedef struct Report {
      * personnel number; those without attempts in the range have zeros. */
     ReportTrainee *trainees;
     size_t trainee_count;
+    int has_offices; /* some trainee has an office (a region's report): show the column */
     /* Scenarios that have attempts in the range, by id. */
     ReportScenario *scenarios;
     size_t scenario_count;

@@ -229,6 +229,22 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "DROP TABLE chain;"
     "ALTER TABLE chain5 RENAME TO chain;"
     "CREATE INDEX chain_by_attempt ON chain(attempt_id, kind, seq);",
+    /* 5 → 6: a trainee has a patronymic and an office, and a personnel number is unique
+     * within an office, not the PC, so a region's offices can each have their «1001» (issue
+     * #12). SQLite cannot drop a UNIQUE constraint: the table is rebuilt with every id kept,
+     * which keeps the journal's identity entries (id, number, surname, name) verifying. The
+     * caller turns foreign keys off around this rebuild and checks them before commit. */
+    "CREATE TABLE trainees6 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  surname TEXT NOT NULL, name TEXT NOT NULL,"
+    "  personnel_number TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  patronymic TEXT NOT NULL DEFAULT '', office TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (office, personnel_number));"
+    "INSERT INTO trainees6(id, surname, name, personnel_number, created_at)"
+    "  SELECT id, surname, name, personnel_number, created_at FROM trainees;"
+    "DROP TABLE trainees;"
+    "ALTER TABLE trainees6 RENAME TO trainees;",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
@@ -370,6 +386,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
             (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
             (v + 1 == 4 && !chain_seal_existing(st)) ||
             (v + 1 == 5 && !chain_seal_identities(st)) ||
+            (v + 1 == 6 && pragma_int(st, "SELECT count(*) FROM pragma_foreign_key_check") != 0) ||
             (v == 0 && !exec(st, "PRAGMA application_id=1296450388")) || !exec(st, bump)) {
             db_error(st, err, now == 0 ? "не удалось создать таблицы" : "не удалось обновить схему");
             exec(st, "ROLLBACK");
@@ -478,7 +495,11 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     exec(st, "PRAGMA trusted_schema=OFF");
     if (ver > 0 && ver < STORE_SCHEMA_VERSION)
         backup_before_migration(st, path, ver);
+    /* The rebuild of a table (schema 6) must not cascade through foreign keys; they are
+     * checked in the migration instead. The pragma only takes effect outside a transaction. */
+    if (ver < STORE_SCHEMA_VERSION) exec(st, "PRAGMA foreign_keys=OFF");
     SimStatus ms = ver < STORE_SCHEMA_VERSION ? migrate(st, path, kp, &have_key, err) : SIM_OK;
+    if (ver < STORE_SCHEMA_VERSION) exec(st, "PRAGMA foreign_keys=ON");
     if (ms == SIM_OK && !have_key) {
         /* Another process brought the schema up to date meanwhile, secret and all. */
         ms = sec_secret_load(kp, st->key, NULL, err);
@@ -494,6 +515,38 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     return SIM_OK;
 }
 
+SimStatus store_open_evidence(const char *path, Store **out, SimError *err)
+{
+    *out = NULL;
+    if (!sim_is_file(path))
+        return sim_error_set(err, SIM_ERR_IO, "файла %s нет", path);
+    Store *st = calloc(1, sizeof *st);
+    if (!st) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    st->keyless = 1;
+    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sim_error_set(err, SIM_ERR_IO, "не удалось открыть %s: %s", path,
+                      st->db ? sqlite3_errmsg(st->db) : "?");
+        store_close(st);
+        return SIM_ERR_IO;
+    }
+    sqlite3_busy_timeout(st->db, 5000);
+    exec(st, "PRAGMA trusted_schema=OFF");
+    int app = pragma_int(st, "PRAGMA application_id");
+    int ver = pragma_int(st, "PRAGMA user_version");
+    if (app != STORE_APP_ID || ver < 4 || ver > STORE_SCHEMA_VERSION) {
+        sim_error_set(err, SIM_ERR_INVALID,
+                      ver > STORE_SCHEMA_VERSION && app == STORE_APP_ID
+                          ? "%s создан более новой версией программы; обновите mfc-trainer"
+                          : "%s — не база результатов mfc-trainer с журналом (схема 4 и новее); "
+                            "файл не изменён",
+                      path);
+        store_close(st);
+        return SIM_ERR_INVALID;
+    }
+    *out = st;
+    return SIM_OK;
+}
+
 static void pending_close(Store *st);
 
 void store_close(Store *st)
@@ -505,6 +558,7 @@ void store_close(Store *st)
     pending_close(st);
     if (st->marked_open)
         exec(st, "UPDATE settings SET value = '0' WHERE key = 'mfc.session_open'");
+    chain_close(st);
     sqlite3_close(st->db);
     memset(st->key, 0, sizeof st->key);
     free(st);
@@ -537,14 +591,27 @@ char *store_default_path(void)
 SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
                             const char *personnel, long long *id, SimError *err)
 {
+    Trainee t = {0};
+    snprintf(t.surname, sizeof t.surname, "%s", surname);
+    snprintf(t.name, sizeof t.name, "%s", name);
+    snprintf(t.personnel, sizeof t.personnel, "%s", personnel);
+    return store_add_trainee_full(st, &t, id, err);
+}
+
+SimStatus store_add_trainee_full(Store *st, const Trainee *t, long long *id, SimError *err)
+{
     sqlite3_stmt *s;
+    const char *personnel = t->personnel;
     if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO trainees(surname, name, personnel_number) VALUES(?,?,?)",
+                           "INSERT INTO trainees(surname, name, personnel_number, patronymic,"
+                           " office) VALUES(?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK)
         return db_error(st, err, "добавление стажёра");
-    sqlite3_bind_text(s, 1, surname, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, personnel, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 1, t->surname, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, t->name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, t->personnel, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, t->patronymic, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 5, t->office, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc == SQLITE_CONSTRAINT)
@@ -563,13 +630,16 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *s, int col)
     snprintf(dst, n, "%s", t ? (const char *)t : "");
 }
 
-/* A row of "SELECT id, surname, name, personnel_number FROM trainees …". */
+/* A row of "SELECT " TRAINEE_COLS " FROM trainees …". */
+#define TRAINEE_COLS "id, surname, name, personnel_number, patronymic, office"
 static void read_trainee(sqlite3_stmt *s, Trainee *t)
 {
     t->id = sqlite3_column_int64(s, 0);
     copy_col(t->surname, sizeof t->surname, s, 1);
     copy_col(t->name, sizeof t->name, s, 2);
     copy_col(t->personnel, sizeof t->personnel, s, 3);
+    copy_col(t->patronymic, sizeof t->patronymic, s, 4);
+    copy_col(t->office, sizeof t->office, s, 5);
 }
 
 int store_find_trainee(Store *st, const char *personnel, Trainee *out)
@@ -577,8 +647,8 @@ int store_find_trainee(Store *st, const char *personnel, Trainee *out)
     sqlite3_stmt *s;
     int found = 0;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, surname, name, personnel_number FROM trainees "
-                           "WHERE personnel_number = ?",
+                           "SELECT " TRAINEE_COLS " FROM trainees "
+                           "WHERE personnel_number = ? ORDER BY id LIMIT 1",
                            -1, &s, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(s, 1, personnel, -1, SQLITE_TRANSIENT);
@@ -595,8 +665,8 @@ size_t store_list_trainees(Store *st, Trainee *out, size_t max)
     sqlite3_stmt *s;
     size_t n = 0;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, surname, name, personnel_number FROM trainees "
-                           "ORDER BY surname, name",
+                           "SELECT " TRAINEE_COLS " FROM trainees "
+                           "ORDER BY surname, name, patronymic",
                            -1, &s, NULL) != SQLITE_OK)
         return 0;
     while (n < max && sqlite3_step(s) == SQLITE_ROW)

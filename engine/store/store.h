@@ -23,13 +23,15 @@
 
 #define STORE_HEAD_LEN 64 /* hex characters of a chain head */
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 typedef struct Store Store;
 
 typedef struct Trainee {
     long long id;
     char surname[128], name[128], personnel[64];
+    char patronymic[128]; /* "" when none (schema 6) */
+    char office[40];      /* the office code; "" on a PC that has none configured (schema 6) */
 } Trainee;
 
 typedef struct AttemptInfo {
@@ -68,6 +70,9 @@ char *store_default_path(void);
 /* ---- trainees --------------------------------------------------------------------------- */
 SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
                             const char *personnel, long long *id, SimError *err);
+/* Adds a trainee with every field of t (id ignored). A personnel number is unique within an
+ * office: two offices' «1001» are two people. */
+SimStatus store_add_trainee_full(Store *st, const Trainee *t, long long *id, SimError *err);
 /* Finds a trainee by personnel number; returns 1 and fills out when found. */
 int store_find_trainee(Store *st, const char *personnel, Trainee *out);
 /* Fills up to max trainees ordered by surname; returns the count (0 on error). */
@@ -159,6 +164,8 @@ typedef struct ChainReport {
     char head[STORE_HEAD_LEN + 1]; /* last mac, hex; "" when the journal is empty */
     TamperFinding *items;
     size_t count;
+    int keyless; /* 1 when opened with store_open_evidence: the journal's MACs were not
+                    checked (no secret) */
 } ChainReport;
 
 /* Checks the whole journal and every attempt and action against it. expect_head (may be NULL):
@@ -171,6 +178,67 @@ void store_verify_free(ChainReport *r);
 int store_chain_head(Store *st, char *out);
 /* 1 when the attempt's journal entries verify and its rows match them (the manager's mark). */
 int store_attempt_verifies(Store *st, const char *attempt);
+
+/* ---- evidence opened as it is (verify of a received copy, sync bundles) -------------------
+ * Opens an existing database read-only, without its installation secret and without any
+ * migration: nothing is written, no key file is made. store_verify then checks everything a
+ * secret is not needed for (every record against its journal digest, the journal's numbering,
+ * missing and inserted records) and sets ChainReport.keyless, because the journal's own MACs
+ * cannot be checked: someone who edits a record and recomputes its digest goes unseen. */
+SimStatus store_open_evidence(const char *path, Store **out, SimError *err);
+
+/* ---- the region: sync of the journal to the centre (sync.c, issue #12) --------------------
+ * Everything the program records is journalled in order (the chain), so "everything since the
+ * last acknowledged point" is the journal entries after a mark. Each entry travels with the
+ * canonical bytes of its record, the bytes its digest covers, so the centre can check them
+ * without this installation's secret. The entries also form a public hash chain
+ *     pub_n = SHA-256(pub_{n-1} ‖ "n|kind|attempt|seq|digest|mac"), pub_0 = 32 zero bytes,
+ * which the installation signs (Ed25519) and the centre recomputes. */
+typedef struct SyncEntry {
+    long long n;
+    char kind[12], attempt[40];
+    int seq;
+    char digest[65], mac[65];
+    char *canon; /* owned; the record's canonical bytes now; NULL when the record is gone */
+    size_t canon_len;
+    int intact;  /* 1 when BLAKE2b(canon) equals digest */
+} SyncEntry;
+
+/* How many attempts have journal entries after n (what "waits" means to a trainee). */
+long long store_sync_attempts_after(Store *st, long long n);
+/* The last journal entry's number (0 when empty). */
+long long store_chain_last(Store *st);
+/* Up to max entries with n > after, in order, into *out (free with store_sync_entries_free);
+ * with_canon 0 leaves canon NULL and intact 0 (for following the hash chain only). */
+SimStatus store_sync_entries(Store *st, long long after, size_t max, int with_canon,
+                             SyncEntry **out, size_t *count, SimError *err);
+void store_sync_entries_free(SyncEntry *e, size_t count);
+/* The public hash chain: next = SHA-256(prev ‖ "n|kind|attempt|seq|digest|mac") (hex in, hex
+ * out, 64 characters; prev "" means 32 zero bytes). */
+void store_pub_hash_next(const char *prev_hex, const SyncEntry *e, char out[65]);
+/* The trainees referenced by attempts whose entries are in (after, upto], or all when
+ * after < 0; caller frees *out. */
+SimStatus store_sync_trainees(Store *st, Trainee **out, size_t *count, SimError *err);
+/* Adds every roster row not yet known here (same office and personnel number) as a trainee;
+ * a known one with a different name is left alone and counted in *conflicts. */
+SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *added,
+                             size_t *conflicts, SimError *err);
+/* Writes a copy of the database to path for carrying to the centre: the journal after
+ * `after` with the records it needs, no settings (no PIN), and the metadata pairs given
+ * (key[i] = value[i]) in table bundle_meta. path must not exist. */
+SimStatus store_bundle_write(Store *st, const char *path, long long after,
+                             const char *const *keys, const char *const *values, size_t n,
+                             SimError *err);
+/* A value of a bundle's bundle_meta (caller frees), NULL when absent or not a bundle. */
+char *store_bundle_get(Store *st, const char *key);
+/* Rebuilding results from what the centre holds (a region report): a trainee with its id as
+ * given, and one record from its canonical bytes (as chain.c hashes it) with the attempt
+ * credited to trainee. No journal entries are made: such a database is for reading. */
+SimStatus store_import_trainee(Store *st, const Trainee *t, SimError *err);
+SimStatus store_import_record(Store *st, const char *kind, const char *attempt, int seq,
+                              const char *canon, size_t len, long long trainee, SimError *err);
+/* The first journal entry's number (0 when empty): a bundle may start after 1. */
+long long store_chain_first(Store *st);
 
 /* ---- settings (key → text) -------------------------------------------------------------- */
 /* Returns a copy (caller frees) or NULL when unset. */

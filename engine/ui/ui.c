@@ -8,6 +8,7 @@
  */
 #include "../crypto/crypto.h"
 #include "ui_app.h"
+#include "syncbg.h"
 
 #include "../core/i18n.h"
 #include "../store/report.h"
@@ -132,6 +133,9 @@ static void draw_frame(Ui *u, const char *shot)
         ui_store_banner(u);
     else if (u->store_lost[0] && u->screen != SCR_DEBRIEF)
         ui_store_lost_banner(u);
+    if (u->sync_line[0] &&
+        (u->screen == SCR_START || u->screen == SCR_CATALOG || u->screen == SCR_DEBRIEF))
+        ui_sync_line(u);
     if (shot) {
         SimError e;
         if (u->layout_check) {
@@ -276,8 +280,10 @@ int ui_run(const UiConfig *cfg, SimError *err)
     int fullscreen = cfg->input_script ? 0 : ui_setting_int(u, "fullscreen", 0, 0, 1);
     int ww = cfg->width ? cfg->width : ui_setting_int(u, "window_w", 1280, 960, 16384);
     int wh = cfg->height ? cfg->height : ui_setting_int(u, "window_h", 720, 540, 16384);
-    GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
-                     cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
+    GfxOptions go = {.width = ww, .height = wh, .fullscreen = fullscreen,
+                     .hidden = cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
+                     .font_path = cfg->font_path, .title = tr(STR_UI_WINDOW_TITLE),
+                     .icon_path = cfg->icon_path};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
         ui_free_states(u);
         return 1;
@@ -323,9 +329,13 @@ int ui_run(const UiConfig *cfg, SimError *err)
         ui_free_states(u);
         return 1;
     }
+    if (cfg->store && cfg->central)
+        u->sync = syncbg_start(cfg->db_path, cfg->central, cfg->sync_interval ? cfg->sync_interval : 5);
     u->running = 1;
     u->dirty = 1;
     while (u->running) {
+        if (u->sync && syncbg_status(u->sync, u->sync_line, sizeof u->sync_line))
+            u->dirty = 1;
         if (u->script) {
             /* Handle what the last command produced, then run the next one. */
             SDL_Event ev;
@@ -348,7 +358,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
          * open — to look at its files four times a second. */
         int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
                   : ui_watching(u) || ui_pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
-                                : SDL_WaitEvent(&ev);
+                  : u->sync ? SDL_WaitEventTimeout(&ev, 1000) /* the sync line may change */
+                            : SDL_WaitEvent(&ev);
         if (got) {
             handle(u, &ev);
             while (SDL_PollEvent(&ev))
@@ -384,6 +395,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         simbuf_free(&acts);
         rc = 1;
     }
+    syncbg_stop(u->sync); /* a run in progress finishes (bounded by the connect timeout) */
     session_destroy(u->ss);
     for (size_t i = 0; i < u->nscens; i++)
         if (u->owned[i]) { /* loaded again from disk by the window */

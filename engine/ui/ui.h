@@ -55,6 +55,12 @@ typedef struct UiConfig {
     size_t broken_count;
     const RefBook *refbook;  /* the «Справочник» (scenarios/data/services.json); may be NULL */
     const RuleCatalog *rules; /* the rules catalogue it cites; may be NULL */
+    const char *icon_path; /* the window icon (PNG); NULL or missing: the system's default */
+    const char *db_path; /* the results database's file, for the background sync's own
+                            connection; NULL with no store */
+    const char *central; /* libpq connection string of the region's centre (configuration
+                            `central`); NULL: no background sync */
+    int sync_interval;   /* minutes between background syncs (configuration, default 5) */
     char *warning; /* optional out buffer of SIM_ERROR_MAX bytes: what went wrong but had a
                       fallback (a font that does not open), for the command line to print */
 } UiConfig;

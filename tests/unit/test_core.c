@@ -1,4 +1,5 @@
 /* test_core.c — core utilities: buffers, numbers, clock, RNG, edit distance, JSON writer. */
+#include "core/conf.h"
 #include "core/core.h"
 #include "core/diag.h"
 #include "core/i18n.h"
@@ -6,6 +7,7 @@
 #include "../test.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 static void test_buf(void)
 {
@@ -127,6 +129,65 @@ static void test_strings_table(void)
     CHECK_STR(tr(STR__COUNT), "");
 }
 
+/* The configuration file (issue #12): layers override, every problem has FILE:LINE and the
+ * rest of the file still applies; passwords never show. */
+static void test_conf(void)
+{
+    char dir[] = "/tmp/mfc-conf-XXXXXX";
+    if (!mkdtemp(dir)) return;
+    char sys[300], user[300];
+    snprintf(sys, sizeof sys, "%s/system.conf", dir);
+    snprintf(user, sizeof user, "%s/user.conf", dir);
+    FILE *f = fopen(sys, "w");
+    fputs("# the region\nregion = 38\noffice = IRK01\ncentral = host=db user=irk01\n", f);
+    fclose(f);
+    f = fopen(user, "w");
+    fputs("\n; a comment\noffice = \"IRK-02\"\ncolour = blue\nsync_interval = 0\n"
+          "no equals sign\nsync_interval = 15\noffice = IRK 03\n",
+          f);
+    fclose(f);
+    SimConf *c = simconf_create();
+    SimDiags d;
+    simdiags_init(&d);
+    SimError e;
+    CHECK(simconf_load_file(c, sys, &d, &e) == SIM_OK);
+    CHECK(simconf_load_file(c, user, &d, &e) == SIM_OK);
+    CHECK(simconf_load_file(c, "/nonexistent/mfc.conf", &d, &e) == SIM_OK); /* no layer */
+    CHECK_STR(simconf_get(c, "region"), "38");
+    CHECK_STR(simconf_get(c, "office"), "IRK-02"); /* the user's layer; its bad line skipped */
+    CHECK_STR(simconf_get(c, "sync_interval"), "15");
+    CHECK_INT(d.errors, 4);
+    int lines[4] = {0}, k = 0;
+    for (size_t i = 0; i < d.count && k < 4; i++) {
+        CHECK_STR(d.items[i].file, user);
+        lines[k++] = d.items[i].line;
+    }
+    CHECK_INT(lines[0], 4); /* colour */
+    CHECK_INT(lines[1], 5); /* sync_interval = 0 */
+    CHECK_INT(lines[2], 6); /* no equals sign */
+    CHECK_INT(lines[3], 8); /* office with a space */
+    CHECK_HAS(d.items[0].message, "colour");
+    const char *o = simconf_origin(c, "office");
+    CHECK(o && strstr(o, "user.conf:3"));
+    /* Flags override the files. */
+    CHECK(simconf_set(c, "office", "IRK09", "--office", &e) == SIM_OK);
+    CHECK_STR(simconf_get(c, "office"), "IRK09");
+    CHECK(simconf_set(c, "office", "../etc", "--office", &e) == SIM_ERR_INVALID);
+    CHECK_HAS(e.msg, "--office");
+    CHECK(simconf_set(c, "nope", "1", "--nope", &e) == SIM_ERR_INVALID);
+    simdiags_free(&d);
+    simconf_destroy(c);
+    char *m = simconf_mask_password("postgresql://irk01:s3cret@db.example.ru/mfc?sslmode=verify-full");
+    CHECK(m && !strstr(m, "s3cret") && strstr(m, "irk01:***@db.example.ru"));
+    free(m);
+    m = simconf_mask_password("host=db password='a b' user=x");
+    CHECK(m && !strstr(m, "a b") && strstr(m, "user=x"));
+    free(m);
+    remove(sys);
+    remove(user);
+    rmdir(dir);
+}
+
 int main(void)
 {
     test_buf();
@@ -136,5 +197,6 @@ int main(void)
     test_jsonw();
     test_diags();
     test_strings_table();
+    test_conf();
     return TEST_REPORT();
 }

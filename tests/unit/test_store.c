@@ -246,6 +246,157 @@ static void test_refusals(void)
     free(newer);
 }
 
+/* Records one finished attempt of trainee id with two criteria; returns the attempt id. */
+static void record_attempt(Store *st, long long trainee, char id_out[40])
+{
+    Scenario sc;
+    memset(&sc, 0, sizeof sc);
+    sc.title = "Тест";
+    sc.criterion_count = 2;
+    sc.criteria[0] = (Criterion){.id = "time", .title = "Время", .weight = 10};
+    sc.criteria[1] = (Criterion){.id = "legal", .title = "Правильность решения", .weight = 35};
+    ScoreLedger l;
+    ledger_init(&l);
+    ledger_add(&l, LEDGER_POINTS, "a2", 0, -5, "плохо", NULL, 2);
+    ScoreReport r;
+    memset(&r, 0, sizeof r);
+    r.total = 64;
+    r.crit[0] = (CriterionResult){10, 10, 10};
+    r.crit[1] = (CriterionResult){5, 5, 10};
+    AttemptInfo a = {.trainee = trainee, .seed = 7};
+    strcpy(a.scenario, "s1");
+    strcpy(a.version, "1.0.0");
+    strcpy(a.hash, "abc");
+    SimError e;
+    CHECK(store_begin_attempt(st, &a, &e) == SIM_OK);
+    CHECK(store_add_action(st, a.id, 1, "a1", 1, "[]", &e) == SIM_OK);
+    StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "refused",
+                       .finished = 1, .sim_minutes = 3.5, .result_json =
+                       "{\"criteria\":[{\"id\":\"time\"},{\"id\":\"legal\"}]}"};
+    CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
+    ledger_free(&l);
+    snprintf(id_out, 40, "%s", a.id);
+}
+
+/* Schema 6 and what the region needs (issue #12): a personnel number unique per office, the
+ * journal with canonical bytes, the public hash chain, rebuilding records from those bytes,
+ * the roster merged in, and a copy opened as evidence without writing anything. */
+static void test_region(void)
+{
+    char *db = path_in("region.db");
+    Store *st = NULL;
+    SimError e;
+    CHECK(store_open(db, &st, &e) == SIM_OK);
+    if (!st) return;
+    Trainee a = {.office = "IRK01"}, b = {.office = "IRK02"};
+    strcpy(a.personnel, "1001");
+    strcpy(a.surname, "Иванов");
+    strcpy(a.name, "Иван");
+    b = a;
+    strcpy(b.office, "IRK02");
+    strcpy(b.surname, "Петрова");
+    long long ida = 0, idb = 0, dup = 0;
+    CHECK(store_add_trainee_full(st, &a, &ida, &e) == SIM_OK);
+    CHECK(store_add_trainee_full(st, &b, &idb, &e) == SIM_OK); /* two offices' 1001 */
+    CHECK(store_add_trainee_full(st, &a, &dup, &e) == SIM_ERR_INVALID);
+    char att[40];
+    record_attempt(st, ida, att);
+    /* attempt, identity, action, finish */
+    CHECK_INT(store_chain_last(st), 4);
+    SyncEntry *en = NULL;
+    size_t n = 0;
+    CHECK(store_sync_entries(st, 0, 100, 1, &en, &n, &e) == SIM_OK);
+    CHECK_INT(n, 4);
+    int intact = 0;
+    for (size_t i = 0; i < n; i++) intact += en[i].intact;
+    CHECK_INT(intact, 4);
+    CHECK_STR(en[0].kind, "attempt");
+    CHECK_STR(en[3].kind, "finish");
+    char h1[65] = "", h2[65] = "";
+    for (size_t i = 0; i < n; i++) store_pub_hash_next(h1, &en[i], h1);
+    for (size_t i = 0; i < n; i++) store_pub_hash_next(h2, &en[i], h2);
+    CHECK_STR(h1, h2);
+    CHECK_INT(strlen(h1), 64);
+    /* Rebuilt elsewhere from the canonical bytes, the attempt reads the same. */
+    Store *m = NULL;
+    CHECK(store_open(":memory:", &m, &e) == SIM_OK);
+    Trainee rt = a;
+    rt.id = 77;
+    CHECK(m && store_import_trainee(m, &rt, &e) == SIM_OK);
+    for (size_t i = 0; m && i < n; i++)
+        CHECK(store_import_record(m, en[i].kind, en[i].attempt, en[i].seq, en[i].canon,
+                                  en[i].canon_len, 77, &e) == SIM_OK);
+    AttemptRow x, y;
+    CHECK(store_get_attempt(st, att, &x) == 1);
+    CHECK(m && store_get_attempt(m, att, &y) == 1);
+    CHECK_INT(y.total, x.total);
+    CHECK_INT(y.finished, 1);
+    CHECK_STR(y.outcome, "refused");
+    char **acts = NULL;
+    CHECK_INT(m ? store_attempt_actions(m, att, &acts) : 0, 1);
+    if (acts) {
+        CHECK_STR(acts[0], "a1");
+        free(acts[0]);
+        free(acts);
+    }
+    store_close(m);
+    store_sync_entries_free(en, n);
+    /* The roster: a profile made before the PC knew its office takes the office; a name that
+     * differs is a conflict, not a change. */
+    Trainee local = {.office = ""};
+    strcpy(local.personnel, "2002");
+    strcpy(local.surname, "Сидоров");
+    strcpy(local.name, "Пётр");
+    CHECK(store_add_trainee_full(st, &local, NULL, &e) == SIM_OK);
+    Trainee roster[3] = {local, local, a};
+    strcpy(roster[0].office, "IRK01");
+    strcpy(roster[0].patronymic, "Ильич");
+    strcpy(roster[1].personnel, "3003");
+    strcpy(roster[1].office, "IRK01");
+    strcpy(roster[2].surname, "Другой");
+    size_t added = 0, conflicts = 0;
+    CHECK(store_roster_merge(st, roster, 3, &added, &conflicts, &e) == SIM_OK);
+    CHECK_INT(added, 1);
+    CHECK_INT(conflicts, 1);
+    Trainee all[8];
+    size_t k = store_list_trainees(st, all, 8);
+    CHECK_INT(k, 4);
+    int found = 0;
+    for (size_t i = 0; i < k; i++)
+        if (strcmp(all[i].personnel, "2002") == 0)
+            found = strcmp(all[i].office, "IRK01") == 0 && strcmp(all[i].patronymic, "Ильич") == 0;
+    CHECK(found);
+    /* An edited record is seen as not intact. */
+    store_close(st);
+    sqlite3 *raw;
+    CHECK(sqlite3_open(db, &raw) == SQLITE_OK);
+    CHECK(sqlite3_exec(raw, "UPDATE attempts SET total = 100", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(raw);
+    /* Opened as evidence: nothing is written, no key made, the edit is found. */
+    char *copy = path_in("copy.db"), cmd[1200];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", db, copy);
+    CHECK(system(cmd) == 0);
+    Store *ev = NULL;
+    CHECK(store_open_evidence(copy, &ev, &e) == SIM_OK);
+    ChainReport cr;
+    CHECK(ev && store_verify(ev, NULL, &cr, &e) == SIM_OK);
+    if (ev) {
+        CHECK(cr.keyless);
+        CHECK(cr.count >= 1);
+        store_verify_free(&cr);
+        CHECK(store_sync_entries(ev, 0, 100, 1, &en, &n, &e) == SIM_OK);
+        CHECK_INT(n, 4);
+        CHECK_INT(n == 4 ? en[3].intact : 1, 0);
+        store_sync_entries_free(en, n);
+        store_close(ev);
+    }
+    char *key = path_in("copy.db.key");
+    CHECK(access(key, F_OK) != 0);
+    free(key);
+    free(copy);
+    free(db);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/mfc-store-test-XXXXXX");
@@ -254,6 +405,7 @@ int main(void)
     test_roundtrip();
     test_migration_from_v1();
     test_refusals();
+    test_region();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -1,0 +1,120 @@
+#!/bin/sh
+# The region's centre at scale (issue #12; figures, not pass/fail). Starts its own PostgreSQL 15
+# in a temporary folder, like tests/central_test.sh.
+#  1. sync of ATTEMPTS (10,000) attempts with their actions from one PC, against the floor:
+#     the same journal rows loaded with COPY by psql into a plain table, in the same run;
+#  2. PCS (50) PCs syncing at once into one server (PC_ATTEMPTS, 200, attempts each);
+#  3. the region's per-office table over BIG (10,000,000) attempts from OFFICES (500) offices,
+#     generated in the server: the query the report and the manager area run, and the whole
+#     `report --central` command (whose detailed sections rebuild the attempts they show);
+#  4. recording an action (store_add_action median) on a PC while its sync keeps failing against
+#     an unreachable centre, against the same without any sync.
+# Usage: bench/central_bench.sh [BUILD_DIR]
+set -eu
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+EXE="$ROOT/$BUILD/mfc-trainer"
+GEN="$ROOT/$BUILD/bench/gen_results"
+ATTEMPTS=${ATTEMPTS:-10000}
+PCS=${PCS:-50}
+PC_ATTEMPTS=${PC_ATTEMPTS:-200}
+BIG=${BIG:-10000000}
+OFFICES=${OFFICES:-500}
+PGBIN=/usr/lib/postgresql/15/bin
+[ -x "$EXE" ] && [ -x "$GEN" ] || { echo "build first: make" >&2; exit 2; }
+W=$(mktemp -d /tmp/mfc-cbench.XXXXXX); chmod 755 "$W"
+PGD="$W/pg"; mkdir "$PGD"
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGD"; AS="runuser -u postgres --"; else AS=""; fi
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+trap '$AS "$PGBIN/pg_ctl" -D "$PGD/data" -m immediate stop >/dev/null 2>&1; rm -rf "$W"' EXIT INT TERM
+$AS "$PGBIN/initdb" -D "$PGD/data" -A trust -U mfc >/dev/null
+$AS "$PGBIN/pg_ctl" -D "$PGD/data" -l "$PGD/log" -w -o "-p $PORT -k $PGD -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+PSQL="psql -X -q -t -A -h 127.0.0.1 -p $PORT -U mfc"
+$PSQL -d postgres -c "CREATE DATABASE region"
+ADMIN="host=127.0.0.1 port=$PORT user=mfc dbname=region"
+export XDG_CONFIG_HOME="$W/cfg" MFC_SYSTEM_CONFIG="$W/none.conf"
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc; }
+cd "$W"
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; PostgreSQL $($PGBIN/postgres --version | awk '{print $3}')"
+"$EXE" central init --central "$ADMIN" >/dev/null
+$PSQL -d region -c "CREATE ROLE office_a LOGIN"
+"$EXE" central office IRK01 --role office_a --central "$ADMIN" >/dev/null
+OA="host=127.0.0.1 port=$PORT user=office_a dbname=region"
+
+# A PC database of N attempts (with 15 actions each), sealed in the journal the way the
+# program seals an older database: rows as schema 3, then opened once (migration 3 → 6).
+make_pc() { # DB N SEED
+  "$GEN" "$1" --attempts "$2" --trainees 40 --scenarios 13 --seed "$3" --actions >/dev/null
+  sqlite3 "$1" "DROP TABLE chain; ALTER TABLE attempts DROP COLUMN pack_hash;
+    ALTER TABLE attempts DROP COLUMN pack_state; ALTER TABLE attempts DROP COLUMN pack_key;
+    PRAGMA user_version = 3;"
+  rm -f "$1.key" "$1".v*.bak
+  "$EXE" report --db "$1" --format json >/dev/null
+  rm -f "$1".v*.bak
+}
+
+echo "== 1. one PC, $ATTEMPTS attempts"
+t0=$(now); make_pc pc.db "$ATTEMPTS" 1; t1=$(now)
+ENTRIES=$(sqlite3 pc.db "SELECT count(*) FROM chain")
+echo "generated and sealed in $(secs $t0 $t1) s: $ENTRIES journal entries"
+"$EXE" enrol --central "$OA" --office IRK01 --db pc.db >/dev/null
+t0=$(now); "$EXE" sync --central "$OA" --db pc.db --json > sync.json; t1=$(now)
+SYNC=$(secs $t0 $t1)
+echo "sync: $SYNC s ($(jq .sent_entries sync.json) entries, $(jq .batches sync.json) batches)"
+$PSQL -d region -c "\\copy (SELECT installation, n, kind, attempt, seq, digest, mac, canon, intact FROM mfc.entries) TO '$W/entries.copy'"
+$PSQL -d region -c "CREATE TABLE floor_entries (installation uuid, n bigint, kind text, attempt text, seq int, digest text, mac text, canon bytea, intact boolean, PRIMARY KEY (installation, n))"
+t0=$(now); $PSQL -d region -c "\\copy floor_entries FROM '$W/entries.copy'"; t1=$(now)
+FLOOR=$(secs $t0 $t1)
+echo "floor (psql COPY of the same rows into a plain table): $FLOOR s"
+echo "sync / floor: $(echo "scale=1; $SYNC / $FLOOR" | bc)×"
+t0=$(now); "$EXE" sync --central "$OA" --db pc.db >/dev/null; t1=$(now)
+echo "sync again (nothing new): $(secs $t0 $t1) s"
+
+echo "== 2. $PCS PCs at once, $PC_ATTEMPTS attempts each"
+i=1
+while [ $i -le "$PCS" ]; do make_pc "p$i.db" "$PC_ATTEMPTS" $((100 + i)); "$EXE" enrol --central "$OA" --office IRK01 --db "p$i.db" >/dev/null; i=$((i + 1)); done
+t0=$(now)
+i=1
+while [ $i -le "$PCS" ]; do "$EXE" sync --central "$OA" --db "p$i.db" >"p$i.out" 2>&1 & i=$((i + 1)); done
+wait
+t1=$(now)
+okc=$(grep -l "Ждут отправки: 0" p*.out | wc -l)
+echo "$PCS syncs at once: $(secs $t0 $t1) s wall; $okc of $PCS sent everything; entries at the centre: $($PSQL -d region -c 'SELECT count(*) FROM mfc.entries')"
+
+echo "== 3. the region: $BIG attempts from $OFFICES offices (generated in the server)"
+t0=$(now)
+$PSQL -d region -c "
+INSERT INTO mfc.offices SELECT 'OFF' || lpad(o::text, 4, '0'), '38', '' FROM generate_series(1, $OFFICES) o;
+INSERT INTO mfc.attempts(id, installation, office, trainee_id, scenario, mode, started_at, finished, total, passed)
+  SELECT 'g' || g, '00000000-0000-4000-8000-000000000000', 'OFF' || lpad((g % $OFFICES + 1)::text, 4, '0'),
+         g % 100000, 's' || (g % 13), 'training', '2026-01-01', (g % 25) <> 0, g % 101, (g % 101) >= 70
+  FROM generate_series(1, $BIG) g;
+INSERT INTO mfc.sum_office SELECT office, count(*), count(*) FILTER (WHERE finished),
+  count(*) FILTER (WHERE finished AND passed), coalesce(sum(total) FILTER (WHERE finished), 0)
+  FROM mfc.attempts WHERE id LIKE 'g%' GROUP BY office;
+INSERT INTO mfc.sum_criterion SELECT 'OFF' || lpad(o::text, 4, '0'), c, c, $BIG / $OFFICES, (o * 7 + length(c) * 13) % 1000 * ($BIG / $OFFICES) / 100, 10 * ($BIG / $OFFICES)
+  FROM generate_series(1, $OFFICES) o, unnest(ARRAY['legal','documents','communication','time','personal_data','escalation']) c;
+ANALYZE;"
+t1=$(now)
+echo "generated in $(secs $t0 $t1) s"
+Q="SELECT o.code, coalesce(s.attempts,0), (SELECT count(*) FROM mfc.trainees t WHERE t.office = o.code), w.criterion FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code LEFT JOIN LATERAL (SELECT criterion, score_sum::float8 / nullif(max_sum,0) r FROM mfc.sum_criterion sc WHERE sc.office = o.code AND max_sum > 0 ORDER BY 2, 1 LIMIT 1) w ON true ORDER BY o.code"
+for k in 1 2 3; do $PSQL -d region -c "\\timing on" -c "$Q" | grep '^Time' ; done | sed 's/^/per-office table query: /'
+t0=$(now); "$EXE" report --central "$ADMIN" --office OFF0001 --format table >/dev/null; t1=$(now)
+echo "report --central --office OFF0001 (whole command): $(secs $t0 $t1) s"
+t0=$(now); "$EXE" report --central "$ADMIN" --format json >/dev/null; t1=$(now)
+echo "report --central, whole region (whole command): $(secs $t0 $t1) s"
+
+echo "== 4. recording an action while sync fails against an unreachable centre"
+make_pc rec.db 100 7
+"$EXE" enrol --central "$OA" --office IRK01 --db rec.db >/dev/null
+set +e
+base=$("$GEN" rec.db --time-actions 2000 2>&1 | tr '\n' ' ')
+echo "no sync:                 $base"
+# A closed port on this machine: every sync fails to connect at once and starts again.
+DEAD=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+( while :; do "$EXE" sync --central "host=127.0.0.1 port=$DEAD dbname=x connect_timeout=1" --db rec.db >/dev/null 2>&1; done ) &
+LOOP=$!
+busy=$("$GEN" rec.db --time-actions 2000 2>&1 | tr '\n' ' ')
+kill $LOOP 2>/dev/null; wait $LOOP 2>/dev/null
+echo "sync looping, no centre: $busy"

@@ -1,0 +1,677 @@
+/*
+ * central.c — the centre on PostgreSQL (see central.h). libpq enters the program here only.
+ *
+ * Every statement uses parameters (never text pasted into SQL). A batch is one transaction:
+ * the PC moves its mark only after the COMMIT returned, so a connection lost mid-batch leaves
+ * the centre as it was and the PC sends the same batch again; the intake triggers make that
+ * a no-op for what already arrived.
+ */
+#include "central.h"
+
+#include "central_schema.h"
+
+#include <libpq-fe.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct Central {
+    PGconn *pg;
+};
+
+/* The server's message without libpq's "ERROR:" prefix and trailing newline, into err. */
+static SimStatus pg_fail(Central *c, PGresult *r, SimError *err, const char *what)
+{
+    const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!m || !*m) m = PQerrorMessage(c->pg);
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", m ? m : "?");
+    size_t l = strlen(msg);
+    while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
+    if (r) PQclear(r);
+    return sim_error_set(err, PQstatus(c->pg) == CONNECTION_OK ? SIM_ERR_INVALID : SIM_ERR_IO,
+                         "центр: %s: %s", what, msg);
+}
+
+static PGresult *q(Central *c, const char *sql, int n, const char *const *v)
+{
+    return PQexecParams(c->pg, sql, n, NULL, v, NULL, NULL, 0);
+}
+
+static int ok(PGresult *r)
+{
+    ExecStatusType s = PQresultStatus(r);
+    return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+/* Runs a statement without results; SIM_OK or a message naming what. */
+static SimStatus run(Central *c, const char *sql, int n, const char *const *v, SimError *err,
+                     const char *what)
+{
+    PGresult *r = q(c, sql, n, v);
+    if (!ok(r)) return pg_fail(c, r, err, what);
+    PQclear(r);
+    return SIM_OK;
+}
+
+static void rollback(Central *c)
+{
+    PQclear(PQexec(c->pg, "ROLLBACK"));
+}
+
+SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
+{
+    *out = NULL;
+    Central *c = calloc(1, sizeof *c);
+    if (!c) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    /* libpq reads the rest (host, user, TLS, ~/.pgpass) from the string and PG* variables. */
+    const char *keys[] = {"dbname", "connect_timeout", "client_encoding", "application_name",
+                          NULL};
+    const char *vals[] = {conninfo, "10", "UTF8", "mfc-trainer", NULL};
+    c->pg = PQconnectdbParams(keys, vals, 1);
+    if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", c->pg ? PQerrorMessage(c->pg) : "нехватка памяти");
+        size_t l = strlen(msg);
+        while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
+        central_close(c);
+        return sim_error_set(err, SIM_ERR_IO, "нет связи с центром: %s", msg);
+    }
+    PQclear(PQexec(c->pg, "SET client_min_messages = warning"));
+    *out = c;
+    return SIM_OK;
+}
+
+void central_close(Central *c)
+{
+    if (!c) return;
+    if (c->pg) PQfinish(c->pg);
+    free(c);
+}
+
+int central_schema_version(Central *c)
+{
+    PGresult *r = PQexec(c->pg, "SELECT value FROM mfc.meta WHERE key = 'schema'");
+    int v = 0;
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) v = atoi(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return v;
+}
+
+SimStatus central_init(Central *c, SimError *err)
+{
+    PGresult *r = PQexec(c->pg, "BEGIN; SELECT pg_advisory_xact_lock(4242001)");
+    if (!ok(r)) return pg_fail(c, r, err, "начало обновления схемы");
+    PQclear(r);
+    r = PQexec(c->pg, "SELECT to_regclass('mfc.meta') IS NOT NULL");
+    int have = PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    PQclear(r);
+    int version = 0;
+    if (have) {
+        r = PQexec(c->pg, "SELECT value FROM mfc.meta WHERE key = 'schema'");
+        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+            version = atoi(PQgetvalue(r, 0, 0));
+        PQclear(r);
+    }
+    if (version > CENTRAL_SCHEMA_VERSION) {
+        rollback(c);
+        return sim_error_set(err, SIM_ERR_INVALID,
+                             "схема центра версии %d новее этой программы (знает %d): обновите "
+                             "mfc-trainer",
+                             version, CENTRAL_SCHEMA_VERSION);
+    }
+    if (version < 1) {
+        r = PQexec(c->pg,
+                   "DO $$ BEGIN"
+                   " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mfc_office') THEN"
+                   "  CREATE ROLE mfc_office NOLOGIN; END IF;"
+                   " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mfc_manager') THEN"
+                   "  CREATE ROLE mfc_manager NOLOGIN; END IF; END $$");
+        if (!ok(r)) {
+            SimStatus s = pg_fail(c, r, err, "создание ролей");
+            rollback(c);
+            return s;
+        }
+        PQclear(r);
+        r = PQexec(c->pg, central_schema_v1);
+        if (!ok(r)) {
+            SimStatus s = pg_fail(c, r, err, "создание схемы");
+            rollback(c);
+            return s;
+        }
+        PQclear(r);
+        r = PQexec(c->pg, "INSERT INTO mfc.meta VALUES ('schema', '1')");
+        if (!ok(r)) {
+            SimStatus s = pg_fail(c, r, err, "создание схемы");
+            rollback(c);
+            return s;
+        }
+        PQclear(r);
+    }
+    r = PQexec(c->pg, "COMMIT");
+    if (!ok(r)) return pg_fail(c, r, err, "обновление схемы");
+    PQclear(r);
+    return SIM_OK;
+}
+
+SimStatus central_add_office(Central *c, const char *code, const char *region, const char *name,
+                             const char *role, SimError *err)
+{
+    const char *v[] = {code, region ? region : "", name ? name : ""};
+    PQclear(PQexec(c->pg, "BEGIN"));
+    SimStatus s = run(c,
+                      "INSERT INTO mfc.offices VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE"
+                      " SET region = EXCLUDED.region, name = EXCLUDED.name",
+                      3, v, err, "добавление офиса");
+    if (s == SIM_OK && role) {
+        const char *rv[] = {role, code};
+        s = run(c,
+                "INSERT INTO mfc.office_roles VALUES ($1, $2) ON CONFLICT (role) DO UPDATE SET"
+                " office = EXCLUDED.office",
+                2, rv, err, "роль офиса");
+        if (s == SIM_OK) {
+            char *id = PQescapeIdentifier(c->pg, role, strlen(role));
+            if (!id) {
+                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            } else {
+                char sql[512];
+                snprintf(sql, sizeof sql, "GRANT mfc_office TO %s", id);
+                PQfreemem(id);
+                s = run(c, sql, 0, NULL, err, "роль офиса");
+            }
+        }
+    }
+    if (s != SIM_OK) {
+        rollback(c);
+        return s;
+    }
+    return run(c, "COMMIT", 0, NULL, err, "добавление офиса");
+}
+
+SimStatus central_enrol(Central *c, const char *installation, const char *office,
+                        const char *public_key_hex, const char *host, SimError *err)
+{
+    const char *v[] = {installation, office, public_key_hex, host ? host : ""};
+    return run(c, "INSERT INTO mfc.enrolments VALUES ($1, $2, $3, $4)", 4, v, err, "регистрация");
+}
+
+SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimError *err)
+{
+    PQclear(PQexec(c->pg, "BEGIN"));
+    for (size_t i = 0; i < n; i++) {
+        const Trainee *t = &rows[i];
+        const char *v[] = {t->office, t->personnel, t->surname, t->name, t->patronymic};
+        SimStatus s = run(c,
+                          "INSERT INTO mfc.roster VALUES ($1, $2, $3, $4, $5)"
+                          " ON CONFLICT (office, personnel) DO UPDATE SET surname ="
+                          " EXCLUDED.surname, name = EXCLUDED.name, patronymic = EXCLUDED.patronymic",
+                          5, v, err, "список стажёров");
+        if (s != SIM_OK) {
+            rollback(c);
+            char what[256];
+            snprintf(what, sizeof what, " (офис %s, табельный номер %s)", t->office, t->personnel);
+            size_t l = strlen(err ? err->msg : "");
+            if (err && l + strlen(what) < sizeof err->msg) strcat(err->msg, what);
+            return s;
+        }
+    }
+    return run(c, "COMMIT", 0, NULL, err, "список стажёров");
+}
+
+SimStatus central_roster_fetch(Central *c, const char *office, Trainee **out, size_t *n,
+                               SimError *err)
+{
+    *out = NULL;
+    *n = 0;
+    const char *v[] = {office};
+    PGresult *r = q(c,
+                    "SELECT office, personnel, surname, name, patronymic FROM mfc.roster"
+                    " WHERE office = $1 ORDER BY personnel",
+                    1, v);
+    if (!ok(r)) return pg_fail(c, r, err, "список стажёров");
+    size_t rows = (size_t)PQntuples(r);
+    Trainee *t = calloc(rows ? rows : 1, sizeof *t);
+    if (!t) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < rows; i++) {
+        snprintf(t[i].office, sizeof t[i].office, "%s", PQgetvalue(r, (int)i, 0));
+        snprintf(t[i].personnel, sizeof t[i].personnel, "%s", PQgetvalue(r, (int)i, 1));
+        snprintf(t[i].surname, sizeof t[i].surname, "%s", PQgetvalue(r, (int)i, 2));
+        snprintf(t[i].name, sizeof t[i].name, "%s", PQgetvalue(r, (int)i, 3));
+        snprintf(t[i].patronymic, sizeof t[i].patronymic, "%s", PQgetvalue(r, (int)i, 4));
+    }
+    PQclear(r);
+    *out = t;
+    *n = rows;
+    return SIM_OK;
+}
+
+SimStatus central_status(Central *c, const char *installation, CentralStatus *out, SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    const char *v[] = {installation};
+    PGresult *r = q(c, "SELECT last_n, last_hash, findings, office FROM mfc.status($1)", 1, v);
+    if (!ok(r) || PQntuples(r) != 1) return pg_fail(c, r, err, "состояние установки");
+    out->last_n = atoll(PQgetvalue(r, 0, 0));
+    snprintf(out->last_hash, sizeof out->last_hash, "%s", PQgetvalue(r, 0, 1));
+    out->findings = atoll(PQgetvalue(r, 0, 2));
+    snprintf(out->office, sizeof out->office, "%s", PQgetvalue(r, 0, 3));
+    PQclear(r);
+    return SIM_OK;
+}
+
+int central_public_key(Central *c, const char *installation, char *out, SimError *err)
+{
+    const char *v[] = {installation};
+    PGresult *r = q(c, "SELECT public_key FROM mfc.installations WHERE id = $1", 1, v);
+    if (!ok(r)) {
+        pg_fail(c, r, err, "ключ установки");
+        return 0;
+    }
+    int found = PQntuples(r) == 1;
+    if (found) snprintf(out, SEC_PUB_HEX + 1, "%s", PQgetvalue(r, 0, 0));
+    else sim_error_set(err, SIM_ERR_INVALID, "установка %s не зарегистрирована", installation);
+    PQclear(r);
+    return found;
+}
+
+void central_head_message(SimBuf *b, const char *installation, long long n, const char *hash)
+{
+    simbuf_printf(b, "mfc-trainer chain head v1\ninstallation %s\nn %lld\nhash %s\n", installation,
+                  n, hash);
+}
+
+/* Rows per INSERT: 9 parameters each, well under the protocol's 65535. */
+#define ENTRY_ROWS 400
+
+static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e, size_t n,
+                                SimError *err)
+{
+    SimBuf sql;
+    simbuf_init(&sql);
+    const char **v = calloc(ENTRY_ROWS * 8, sizeof *v);
+    char(*nums)[2][24] = calloc(ENTRY_ROWS, sizeof *nums);
+    char **hex = calloc(ENTRY_ROWS, sizeof *hex);
+    SimStatus s = SIM_OK;
+    if (!v || !nums || !hex) s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    for (size_t at = 0; s == SIM_OK && at < n; at += ENTRY_ROWS) {
+        size_t k = n - at < ENTRY_ROWS ? n - at : ENTRY_ROWS;
+        sql.len = 0;
+        simbuf_puts(&sql, "INSERT INTO mfc.entries(installation, n, kind, attempt, seq, digest,"
+                          " mac, canon, intact) VALUES ");
+        for (size_t i = 0; i < k; i++) {
+            const SyncEntry *x = &e[at + i];
+            size_t p = i * 8;
+            simbuf_printf(&sql, "%s($1, $%zu, $%zu, $%zu, $%zu, $%zu, $%zu, decode($%zu, 'hex'), $%zu)",
+                          i ? ", " : "", p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9);
+            snprintf(nums[i][0], sizeof nums[i][0], "%lld", x->n);
+            snprintf(nums[i][1], sizeof nums[i][1], "%d", x->seq);
+            hex[i] = NULL;
+            if (x->canon) {
+                hex[i] = malloc(2 * x->canon_len + 1);
+                if (!hex[i]) {
+                    s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                    break;
+                }
+                sec_hex(hex[i], (const unsigned char *)x->canon, x->canon_len);
+            }
+            v[p + 0] = nums[i][0];
+            v[p + 1] = x->kind;
+            v[p + 2] = x->attempt;
+            v[p + 3] = nums[i][1];
+            v[p + 4] = x->digest;
+            v[p + 5] = x->mac;
+            v[p + 6] = hex[i];
+            v[p + 7] = x->intact ? "true" : "false";
+        }
+        if (s == SIM_OK) {
+            /* $1 is the installation; the rows' parameters follow it. */
+            const char **all = calloc(k * 8 + 1, sizeof *all);
+            if (!all) {
+                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            } else {
+                all[0] = inst;
+                memcpy(all + 1, v, k * 8 * sizeof *v);
+                PGresult *r = q(c, simbuf_str(&sql), (int)(k * 8 + 1), all);
+                free(all);
+                if (!ok(r)) s = pg_fail(c, r, err, "запись журнала");
+                else PQclear(r);
+            }
+        }
+        for (size_t i = 0; i < k; i++) {
+            free(hex[i]);
+            hex[i] = NULL;
+        }
+    }
+    simbuf_free(&sql);
+    free(v);
+    free(nums);
+    free(hex);
+    return s;
+}
+
+SimStatus central_submit(Central *c, const char *installation, const SyncEntry *e, size_t n,
+                         const Trainee *profiles, size_t np, const CentralHead *head,
+                         SimError *err)
+{
+    PGresult *r = PQexec(c->pg, "BEGIN");
+    if (!ok(r)) return pg_fail(c, r, err, "начало пакета");
+    PQclear(r);
+    SimStatus s = SIM_OK;
+    for (size_t i = 0; s == SIM_OK && i < np; i++) {
+        const Trainee *t = &profiles[i];
+        const char *v[] = {installation, t->personnel, t->surname, t->name, t->patronymic};
+        s = run(c, "INSERT INTO mfc.profiles VALUES ($1, $2, $3, $4, $5)", 5, v, err,
+                "стажёры");
+    }
+    if (s == SIM_OK && n) s = insert_entries(c, installation, e, n, err);
+    if (s == SIM_OK && head) {
+        char nb[24];
+        snprintf(nb, sizeof nb, "%lld", head->n);
+        const char *v[] = {installation, nb, head->hash, head->sig, head->via ? head->via : "sync"};
+        s = run(c, "INSERT INTO mfc.heads(installation, n, hash, sig, via) VALUES ($1,$2,$3,$4,$5)",
+                5, v, err, "подпись журнала");
+    }
+    if (s != SIM_OK) {
+        rollback(c);
+        return s;
+    }
+    return run(c, "COMMIT", 0, NULL, err, "завершение пакета");
+}
+
+SimStatus central_report(Central *c, const char *installation, const char *kind, long long n,
+                         const char *attempt, const char *detail, SimError *err)
+{
+    char nb[24];
+    snprintf(nb, sizeof nb, "%lld", n);
+    const char *v[] = {installation, kind, nb, attempt ? attempt : "", detail};
+    return run(c, "INSERT INTO mfc.audit(installation, kind, n, attempt, detail) VALUES"
+                  " ($1, $2, $3, $4, $5)",
+               5, v, err, "запись находки");
+}
+
+/* ---- audit ------------------------------------------------------------------------------ */
+
+static void add(CentralVerify *v, const char *office, const char *inst, const char *kind,
+                long long n, const char *attempt, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+static void add(CentralVerify *v, const char *office, const char *inst, const char *kind,
+                long long n, const char *attempt, const char *fmt, ...)
+{
+    if (v->count == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        CentralFinding *p = realloc(v->items, cap * sizeof *p);
+        if (!p) return;
+        v->items = p;
+        v->cap = cap;
+    }
+    CentralFinding *f = &v->items[v->count++];
+    memset(f, 0, sizeof *f);
+    snprintf(f->office, sizeof f->office, "%s", office);
+    snprintf(f->installation, sizeof f->installation, "%s", inst);
+    snprintf(f->kind, sizeof f->kind, "%s", kind);
+    snprintf(f->attempt, sizeof f->attempt, "%s", attempt ? attempt : "");
+    f->n = n;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->detail, sizeof f->detail, fmt, ap);
+    va_end(ap);
+}
+
+/* One installation: its entries in order (streamed), then its heads. */
+static SimStatus verify_installation(Central *c, const char *inst, const char *office,
+                                     const char *pub, CentralVerify *v, SimError *err)
+{
+    const char *p[] = {inst};
+    if (!PQsendQueryParams(c->pg,
+                           "SELECT n, kind, attempt, seq, digest, mac, encode(canon, 'hex'), hash"
+                           " FROM mfc.entries WHERE installation = $1 ORDER BY n",
+                           1, NULL, p, NULL, NULL, 0) ||
+        !PQsetSingleRowMode(c->pg))
+        return pg_fail(c, NULL, err, "чтение журнала");
+    long long expect = 1;
+    char prev[65] = "";
+    /* The hash chain by entry number, for the heads below: kept sparse (only the numbers a
+     * head names) would need the heads first; the chain is short enough to keep whole. */
+    char (*hashes)[65] = NULL;
+    size_t hcap = 0;
+    PGresult *r;
+    SimStatus s = SIM_OK;
+    while ((r = PQgetResult(c->pg)) != NULL) {
+        if (PQresultStatus(r) == PGRES_SINGLE_TUPLE) {
+            SyncEntry e = {0};
+            e.n = atoll(PQgetvalue(r, 0, 0));
+            snprintf(e.kind, sizeof e.kind, "%s", PQgetvalue(r, 0, 1));
+            snprintf(e.attempt, sizeof e.attempt, "%s", PQgetvalue(r, 0, 2));
+            e.seq = atoi(PQgetvalue(r, 0, 3));
+            snprintf(e.digest, sizeof e.digest, "%s", PQgetvalue(r, 0, 4));
+            snprintf(e.mac, sizeof e.mac, "%s", PQgetvalue(r, 0, 5));
+            v->entries++;
+            if (e.n != expect) {
+                add(v, office, inst, "gap", expect, NULL,
+                    "в журнале центра нет записей № %lld–%lld", expect, e.n - 1);
+                prev[0] = '\0'; /* the chain cannot be followed across a gap */
+            }
+            char h[65];
+            store_pub_hash_next(prev, &e, h);
+            if (strcmp(h, PQgetvalue(r, 0, 7)) != 0)
+                add(v, office, inst, "chain", e.n, e.attempt,
+                    "запись журнала № %lld изменена в центре (цепочка хешей не сходится)", e.n);
+            snprintf(prev, sizeof prev, "%s", PQgetvalue(r, 0, 7));
+            if (!PQgetisnull(r, 0, 6)) {
+                const char *hx = PQgetvalue(r, 0, 6);
+                size_t len = strlen(hx) / 2;
+                unsigned char *raw = malloc(len ? len : 1);
+                unsigned char d[SEC_HASH_BYTES];
+                char dh[2 * SEC_HASH_BYTES + 1];
+                if (raw && sec_unhex(raw, len, hx) == 0) {
+                    sec_hash(d, raw, len);
+                    sec_hex(dh, d, sizeof d);
+                    if (strcmp(dh, e.digest) != 0)
+                        add(v, office, inst, "changed", e.n, e.attempt,
+                            "запись № %lld (%s) не совпадает со своим отпечатком в журнале", e.n,
+                            e.kind);
+                }
+                free(raw);
+            }
+            if ((size_t)e.n >= hcap) {
+                size_t cap = hcap ? hcap * 2 : 1024;
+                while (cap <= (size_t)e.n) cap *= 2;
+                char(*nh)[65] = realloc(hashes, cap * sizeof *nh);
+                if (nh) {
+                    memset(nh + hcap, 0, (cap - hcap) * sizeof *nh);
+                    hashes = nh;
+                    hcap = cap;
+                }
+            }
+            if ((size_t)e.n < hcap) snprintf(hashes[e.n], 65, "%s", PQgetvalue(r, 0, 7));
+            expect = e.n + 1;
+        } else if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+            s = pg_fail(c, NULL, err, "чтение журнала");
+        }
+        PQclear(r);
+    }
+    if (s != SIM_OK) {
+        free(hashes);
+        return s;
+    }
+    r = q(c, "SELECT n, hash, sig FROM mfc.heads WHERE installation = $1 ORDER BY n", 1, p);
+    if (!ok(r)) {
+        free(hashes);
+        return pg_fail(c, r, err, "подписи журнала");
+    }
+    long long last = expect - 1;
+    for (int i = 0; i < PQntuples(r); i++) {
+        long long n = atoll(PQgetvalue(r, i, 0));
+        const char *hash = PQgetvalue(r, i, 1), *sig = PQgetvalue(r, i, 2);
+        v->heads++;
+        SimBuf m;
+        simbuf_init(&m);
+        central_head_message(&m, inst, n, hash);
+        int good = sec_verify_message(pub, simbuf_str(&m), m.len, sig);
+        simbuf_free(&m);
+        if (!good) {
+            add(v, office, inst, "signature", n, NULL,
+                "подпись журнала до записи № %lld не проверяется ключом установки", n);
+            continue;
+        }
+        if (n <= last && n > 0 && (size_t)n < hcap && strcmp(hashes[n], hash) != 0)
+            add(v, office, inst, "rollback", n, NULL,
+                "подписанная офисом цепочка до записи № %lld не совпадает с журналом центра", n);
+    }
+    PQclear(r);
+    free(hashes);
+    return SIM_OK;
+}
+
+SimStatus central_verify(Central *c, const char *office, CentralVerify *out, SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    const char *v[] = {office};
+    PGresult *r = q(c,
+                    office ? "SELECT id, office, public_key FROM mfc.installations WHERE office = $1"
+                             " ORDER BY office, id"
+                           : "SELECT id, office, public_key FROM mfc.installations ORDER BY office, id",
+                    office ? 1 : 0, v);
+    if (!ok(r)) return pg_fail(c, r, err, "список установок");
+    SimStatus s = SIM_OK;
+    for (int i = 0; s == SIM_OK && i < PQntuples(r); i++) {
+        out->installations++;
+        s = verify_installation(c, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+                                out, err);
+    }
+    PQclear(r);
+    if (s != SIM_OK) return s;
+    r = q(c,
+          office ? "SELECT office, coalesce(installation::text, ''), kind, n, attempt, detail"
+                   " FROM mfc.audit WHERE office = $1 ORDER BY id"
+                 : "SELECT office, coalesce(installation::text, ''), kind, n, attempt, detail"
+                   " FROM mfc.audit ORDER BY id",
+          office ? 1 : 0, v);
+    if (!ok(r)) return pg_fail(c, r, err, "находки");
+    for (int i = 0; i < PQntuples(r); i++)
+        add(out, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+            atoll(PQgetvalue(r, i, 3)), PQgetvalue(r, i, 4), "%s", PQgetvalue(r, i, 5));
+    PQclear(r);
+    return SIM_OK;
+}
+
+void central_verify_free(CentralVerify *v)
+{
+    if (!v) return;
+    free(v->items);
+    memset(v, 0, sizeof *v);
+}
+
+/* ---- region reports --------------------------------------------------------------------- */
+
+SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow **out, size_t *n,
+                               SimError *err)
+{
+    *out = NULL;
+    *n = 0;
+    const char *v[] = {office};
+    PGresult *r = q(c,
+                    "SELECT o.code, o.region, coalesce(s.attempts, 0), coalesce(s.finished, 0),"
+                    " coalesce(s.passed, 0), coalesce(s.sum_total, 0),"
+                    " (SELECT count(*) FROM mfc.trainees t WHERE t.office = o.code),"
+                    " coalesce(w.title, w.criterion, ''), coalesce(w.ratio, 0)"
+                    " FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code"
+                    " LEFT JOIN LATERAL (SELECT criterion, title,"
+                    "   score_sum::float8 / nullif(max_sum, 0) AS ratio FROM mfc.sum_criterion sc"
+                    "   WHERE sc.office = o.code AND max_sum > 0 ORDER BY 3, 1 LIMIT 1) w ON true"
+                    " WHERE $1::text IS NULL OR o.code = $1 ORDER BY o.code",
+                    1, v);
+    if (!ok(r)) return pg_fail(c, r, err, "сводка по офисам");
+    size_t rows = (size_t)PQntuples(r);
+    CentralOfficeRow *o = calloc(rows ? rows : 1, sizeof *o);
+    if (!o) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < rows; i++) {
+        int k = (int)i;
+        snprintf(o[i].office, sizeof o[i].office, "%s", PQgetvalue(r, k, 0));
+        snprintf(o[i].region, sizeof o[i].region, "%s", PQgetvalue(r, k, 1));
+        o[i].attempts = atoll(PQgetvalue(r, k, 2));
+        o[i].finished = atoll(PQgetvalue(r, k, 3));
+        o[i].passed = atoll(PQgetvalue(r, k, 4));
+        o[i].sum_total = atoll(PQgetvalue(r, k, 5));
+        o[i].trainees = atoll(PQgetvalue(r, k, 6));
+        snprintf(o[i].weakest, sizeof o[i].weakest, "%s", PQgetvalue(r, k, 7));
+        o[i].weakest_ratio = atof(PQgetvalue(r, k, 8));
+    }
+    PQclear(r);
+    *out = o;
+    *n = rows;
+    return SIM_OK;
+}
+
+SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
+                                SimError *err)
+{
+    *loaded = 0;
+    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until};
+    /* Trainees first: the region's ids, offices and numbers. */
+    PGresult *r = q(c,
+                    "SELECT id, office, personnel, surname, name, patronymic FROM mfc.trainees"
+                    " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR"
+                    " personnel = $2) ORDER BY id",
+                    2, v);
+    if (!ok(r)) return pg_fail(c, r, err, "стажёры");
+    for (int i = 0; i < PQntuples(r); i++) {
+        Trainee t = {.id = atoll(PQgetvalue(r, i, 0))};
+        snprintf(t.office, sizeof t.office, "%s", PQgetvalue(r, i, 1));
+        snprintf(t.personnel, sizeof t.personnel, "%s", PQgetvalue(r, i, 2));
+        snprintf(t.surname, sizeof t.surname, "%s", PQgetvalue(r, i, 3));
+        snprintf(t.name, sizeof t.name, "%s", PQgetvalue(r, i, 4));
+        snprintf(t.patronymic, sizeof t.patronymic, "%s", PQgetvalue(r, i, 5));
+        SimStatus s = store_import_trainee(dst, &t, err);
+        if (s != SIM_OK) {
+            PQclear(r);
+            return s;
+        }
+    }
+    PQclear(r);
+    /* The records of every matching attempt, in journal order per installation. */
+    if (!PQsendQueryParams(
+            c->pg,
+            "SELECT e.kind, e.attempt, e.seq, encode(e.canon, 'hex'), a.trainee_id"
+            " FROM mfc.attempts a JOIN mfc.trainees t ON t.id = a.trainee_id"
+            " JOIN mfc.entries e ON e.attempt = a.id AND e.intact AND e.canon IS NOT NULL"
+            /* a report needs attempts, identities and results, not each action */
+            " AND e.kind <> 'action'"
+            " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR t.personnel = $2)"
+            " AND ($3::text IS NULL OR a.scenario = $3) AND ($4::text IS NULL OR a.started_at >= $4)"
+            " AND ($5::text IS NULL OR a.started_at < $5)"
+            " ORDER BY e.installation, e.n",
+            5, NULL, v, NULL, NULL, 0) ||
+        !PQsetSingleRowMode(c->pg))
+        return pg_fail(c, NULL, err, "попытки");
+    SimStatus s = SIM_OK;
+    while ((r = PQgetResult(c->pg)) != NULL) {
+        if (PQresultStatus(r) == PGRES_SINGLE_TUPLE && s == SIM_OK) {
+            const char *hx = PQgetvalue(r, 0, 3);
+            size_t len = strlen(hx) / 2;
+            unsigned char *raw = malloc(len + 1);
+            if (!raw) {
+                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            } else if (sec_unhex(raw, len, hx) == 0) {
+                raw[len] = '\0';
+                const char *kind = PQgetvalue(r, 0, 0);
+                s = store_import_record(dst, kind, PQgetvalue(r, 0, 1), atoi(PQgetvalue(r, 0, 2)),
+                                        (const char *)raw, len, atoll(PQgetvalue(r, 0, 4)), err);
+                if (s == SIM_OK && strcmp(kind, "attempt") == 0) (*loaded)++;
+            }
+            free(raw);
+        } else if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_SINGLE_TUPLE) {
+            if (s == SIM_OK) s = pg_fail(c, NULL, err, "попытки");
+        }
+        PQclear(r);
+    }
+    if (s == SIM_OK) s = store_rebuild_summary(dst, err);
+    return s;
+}

@@ -1,0 +1,114 @@
+/*
+ * central.h — the region's centre: a PostgreSQL database every office syncs its results to.
+ *
+ * Owns: the connection (libpq enters the program only here), the centre's schema (versioned in
+ * mfc.meta, created and migrated in code from schema.sql), offices and their roles,
+ * enrolment of installations, the roster, the intake of journal entries, and the audit of every
+ * installation's chain without its secret.
+ * The centre never trusts a PC: it recomputes the public hash chain of what it receives, keeps
+ * what it already has when a PC sends something else under the same number, and records gaps,
+ * rollbacks and changed records in mfc.audit, naming the office and the record.
+ * Depends on: core, crypto (signatures, hashes), store (the journal entries and trainees it
+ * carries).
+ */
+#ifndef SIM_CENTRAL_H
+#define SIM_CENTRAL_H
+
+#include "../core/core.h"
+#include "../crypto/crypto.h"
+#include "../store/store.h"
+
+#define CENTRAL_SCHEMA_VERSION 1
+
+typedef struct Central Central;
+
+/* Connects (timeout 10 s unless the string sets connect_timeout). Messages never show a
+ * password. Caller frees with central_close. */
+SimStatus central_connect(const char *conninfo, Central **out, SimError *err);
+void central_close(Central *c);
+
+/* Creates the group roles mfc_office and mfc_manager when missing, and creates or upgrades the
+ * schema in one transaction. Needs the centre's owner role. */
+SimStatus central_init(Central *c, SimError *err);
+/* The schema version (0 when none). */
+int central_schema_version(Central *c);
+/* Adds (or updates) an office and maps a login role to it (the role must exist); the role is
+ * granted mfc_office. role may be NULL. */
+SimStatus central_add_office(Central *c, const char *code, const char *region, const char *name,
+                             const char *role, SimError *err);
+
+/* Registers an installation's public key with its office; sending the same again is fine, a
+ * different key or office for the same id is refused. */
+SimStatus central_enrol(Central *c, const char *installation, const char *office,
+                        const char *public_key_hex, const char *host, SimError *err);
+
+/* Adds or updates roster rows (office, personnel number, names), one transaction. */
+SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimError *err);
+/* The roster of one office (caller frees *out). */
+SimStatus central_roster_fetch(Central *c, const char *office, Trainee **out, size_t *n,
+                               SimError *err);
+
+typedef struct CentralStatus {
+    long long last_n;   /* the last journal entry the centre accepted */
+    char last_hash[65]; /* the public hash chain there */
+    long long findings; /* audit findings recorded for the installation */
+    char office[40];    /* the office it is enrolled with */
+} CentralStatus;
+SimStatus central_status(Central *c, const char *installation, CentralStatus *out, SimError *err);
+/* The public key the installation was enrolled with (needs a manager's or the owner's role);
+ * returns 1 and fills out (SEC_PUB_HEX + 1) when found. */
+int central_public_key(Central *c, const char *installation, char *out, SimError *err);
+
+typedef struct CentralHead {
+    long long n;
+    char hash[65];
+    char sig[SEC_SIG_HEX + 1];
+    const char *via; /* "sync" or "bundle" */
+} CentralHead;
+/* Sends entries, trainee profiles and the signed head in ONE transaction: all or nothing. */
+SimStatus central_submit(Central *c, const char *installation, const SyncEntry *e, size_t n,
+                         const Trainee *profiles, size_t np, const CentralHead *head,
+                         SimError *err);
+/* Records a finding the PC made itself (its own verify), in its own transaction. */
+SimStatus central_report(Central *c, const char *installation, const char *kind, long long n,
+                         const char *attempt, const char *detail, SimError *err);
+/* The message a signed head covers. */
+void central_head_message(SimBuf *b, const char *installation, long long n, const char *hash);
+
+/* ---- audit (verify --central) ----------------------------------------------------------- */
+typedef struct CentralFinding {
+    char office[40], installation[40], kind[16], attempt[40];
+    long long n;
+    char detail[512];
+} CentralFinding;
+typedef struct CentralVerify {
+    size_t installations, entries, heads;
+    CentralFinding *items; /* owned */
+    size_t count, cap;
+} CentralVerify;
+/* Checks every installation (of office, when not NULL): numbering from 1 without gaps, the
+ * public hash chain, every record against its digest, every signed head, and lists what the
+ * intake recorded. SIM_OK means the check ran. Free with central_verify_free. */
+SimStatus central_verify(Central *c, const char *office, CentralVerify *out, SimError *err);
+void central_verify_free(CentralVerify *v);
+
+/* ---- region reports --------------------------------------------------------------------- */
+typedef struct CentralOfficeRow {
+    char office[40], region[80];
+    long long attempts, finished, passed, sum_total, trainees;
+    char weakest[80]; /* the criterion with the lowest share, "" when none */
+    double weakest_ratio;
+} CentralOfficeRow;
+/* Per-office figures from the running summaries (no scan of attempts). */
+SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow **out, size_t *n,
+                               SimError *err);
+/* Rebuilds the attempts matching the filter inside dst (an empty results database), record by
+ * record from their journal entries, with trainees as the region knows them (office, number):
+ * the local report over dst then gives the region's figures. Filters may be NULL. */
+typedef struct CentralFilter {
+    const char *office, *trainee, *scenario, *since, *until;
+} CentralFilter;
+SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
+                                SimError *err);
+
+#endif /* SIM_CENTRAL_H */
