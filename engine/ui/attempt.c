@@ -7,6 +7,7 @@
  * Depends on session, store (and report), script, and SDL's clock through ui_app.h.
  */
 #include "ui_app.h"
+#include "syncbg.h"
 
 #include "../core/i18n.h"
 
@@ -81,6 +82,8 @@ void ui_write_result(Ui *u)
         SimError e;
         SimStatus st = store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
         store_after_write(u, st, &e);
+        if (st == SIM_OK)
+            syncbg_kick(u->sync); /* a finished attempt goes to the centre now */
     }
     free(json);
 }
@@ -698,6 +701,25 @@ void ui_reload_broken(Ui *u)
     }
     simdiags_free(&all);
     u->dirty = 1;
+}
+
+int ui_store_waiting(Ui *u)
+{
+    return u->cfg->store && store_pending(u->cfg->store) > 0;
+}
+
+int ui_store_last_flush(Ui *u)
+{
+    if (!ui_store_waiting(u))
+        return 0;
+    SimError e;
+    return store_flush(u->cfg->store, &e) != SIM_OK && store_pending(u->cfg->store) > 0;
+}
+
+void ui_store_simulate_read_only(Ui *u, int on)
+{
+    if (u->cfg->store)
+        store_simulate_read_only(u->cfg->store, on);
 }
 
 int ui_chain_head(Ui *u, char out[STORE_HEAD_LEN + 1])

@@ -138,7 +138,7 @@ int ui_script_step(Ui *u)
         if (strcmp(line, "db") == 0 && arg && u->cfg->store) {
             /* db readonly | db ok: the results database refuses writes, or takes them again
              * (the tests of writes that wait in memory). */
-            store_simulate_read_only(u->cfg->store, strcmp(arg, "readonly") == 0);
+            ui_store_simulate_read_only(u, strcmp(arg, "readonly") == 0);
             return 1;
         }
         if (strcmp(line, "wait") == 0 && arg) {
@@ -195,7 +195,7 @@ int ui_script_step(Ui *u)
             if (want_text)
                 *want_text++ = '\0';
             const char *now = ui_screen_name(u->screen);
-            const char *have = u->store_msg[0] && store_pending(u->cfg->store) > 0
+            const char *have = u->store_msg[0] && ui_store_waiting(u)
                                    ? u->store_msg /* the banner over any screen */
                                    : NULL;
             char lost[SIM_ERROR_MAX + 400];

@@ -70,22 +70,10 @@ void ui_draw(Ui *u, const char *shot)
 
 /* ==== dispatch ============================================================================ */
 
-/* The table of screens: a new screen is one file, one enum value and one line here. */
-static const ScreenDef *const screens[SCR_COUNT] = {
-    [SCR_START] = &screen_start,
-    [SCR_NEW_PROFILE] = &screen_new_profile,
-    [SCR_CATALOG] = &screen_catalog,
-    [SCR_OFFICE] = &screen_office,
-    [SCR_DEBRIEF] = &screen_debrief,
-    [SCR_SETTINGS] = &screen_settings,
-    [SCR_MANAGER] = &screen_manager,
-    [SCR_TRAINEE] = &screen_trainee,
-    [SCR_REPLAY] = &screen_replay,
-    [SCR_BOOK] = &screen_book,
-    [SCR_SHIFT_END] = &screen_shift_end,
-    [SCR_RELOAD_ERROR] = &screen_reload_error,
-    [SCR_PIN] = &screen_pin,
-};
+/* The table of screens, made from UI_SCREENS (ui_app.h). */
+#define UI_SCREEN_ROW(e, def) [e] = &def,
+static const ScreenDef *const screens[SCR_COUNT] = {UI_SCREENS(UI_SCREEN_ROW)};
+#undef UI_SCREEN_ROW
 
 void ui_go(Ui *u, Screen s)
 {
@@ -129,7 +117,7 @@ static void draw_frame(Ui *u, const char *shot)
     u->nhits = 0;
     gfx_begin(u->g, u->theme.bg);
     screens[u->screen]->draw(u);
-    if (u->store_msg[0] && store_pending(u->cfg->store) > 0)
+    if (u->store_msg[0] && ui_store_waiting(u))
         ui_store_banner(u);
     else if (u->store_lost[0] && u->screen != SCR_DEBRIEF)
         ui_store_lost_banner(u);
@@ -160,7 +148,7 @@ static void draw_frame(Ui *u, const char *shot)
 
 static void on_key(Ui *u, SDL_Keycode k)
 {
-    if (k == SDLK_F6 && store_pending(u->cfg->store) > 0) {
+    if (k == SDLK_F6 && ui_store_waiting(u)) {
         ui_store_retry(u);
         return;
     }
@@ -382,10 +370,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
      * is handed to the command line, which prints the attempt's actions so they can be
      * replayed later. */
     int lost = u->store_lost[0] != '\0';
-    if (cfg->store && store_pending(cfg->store) > 0) {
-        SimError e;
-        lost |= store_flush(cfg->store, &e) != SIM_OK && store_pending(cfg->store) > 0;
-    }
+    lost |= ui_store_last_flush(u);
     if (cfg->store && lost && !u->failed) {
         SimBuf acts;
         simbuf_init(&acts);

@@ -22,22 +22,28 @@
 #define MAX_NOTICES 8
 #define MAX_TRAINEES 64
 
-typedef enum Screen {
-    SCR_START = 0,
-    SCR_NEW_PROFILE,
-    SCR_CATALOG,
-    SCR_OFFICE,
-    SCR_DEBRIEF,
-    SCR_SETTINGS,
-    SCR_MANAGER,
-    SCR_TRAINEE,
-    SCR_REPLAY,
-    SCR_BOOK,         /* the «Справочник», over whatever screen opened it */
-    SCR_SHIFT_END,    /* the day summary of a shift */
-    SCR_RELOAD_ERROR, /* the open scenario no longer loads */
-    SCR_PIN,          /* the manager's PIN, before the manager area */
-    SCR_COUNT
-} Screen;
+/* The screens, one line each: its enum value and its ScreenDef (defined in its screen_*.c).
+ * The enum, the declarations below and the table in ui.c are all made from this list, in this
+ * order (input scripts' `expect` and MFC_FRAME_LOG name screens by it): a new screen is one
+ * file and one line here. */
+#define UI_SCREENS(X)                                                                          \
+    X(SCR_START, screen_start)                                                                 \
+    X(SCR_NEW_PROFILE, screen_new_profile)                                                     \
+    X(SCR_CATALOG, screen_catalog)                                                             \
+    X(SCR_OFFICE, screen_office)                                                               \
+    X(SCR_DEBRIEF, screen_debrief)                                                             \
+    X(SCR_SETTINGS, screen_settings)                                                           \
+    X(SCR_MANAGER, screen_manager)                                                             \
+    X(SCR_TRAINEE, screen_trainee)                                                             \
+    X(SCR_REPLAY, screen_replay)                                                               \
+    X(SCR_BOOK, screen_book) /* the «Справочник», over whatever screen opened it */            \
+    X(SCR_SHIFT_END, screen_shift_end) /* the day summary of a shift */                        \
+    X(SCR_RELOAD_ERROR, screen_reload_error) /* the open scenario no longer loads */           \
+    X(SCR_PIN, screen_pin) /* the manager's PIN, before the manager area */
+
+#define UI_SCREEN_ENUM(e, def) e,
+typedef enum Screen { UI_SCREENS(UI_SCREEN_ENUM) SCR_COUNT } Screen;
+#undef UI_SCREEN_ENUM
 
 #define MAX_SCENARIOS 256
 
@@ -109,6 +115,9 @@ struct Ui {
     char store_msg[SIM_ERROR_MAX];
     /* the database refused the current attempt for good: why (it is not stored) */
     char store_lost[SIM_ERROR_MAX];
+    /* the background sync with the centre (syncbg.h); NULL without `central` */
+    struct SyncBg *sync;
+    char sync_line[512]; /* its status line, "" before its first run */
     /* «Смена» */
     Shift shift;
     int in_shift;
@@ -158,9 +167,9 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 /* The screens (one screen_*.c each). */
-extern const ScreenDef screen_start, screen_new_profile, screen_catalog, screen_office,
-    screen_debrief, screen_settings, screen_manager, screen_trainee, screen_replay, screen_book,
-    screen_shift_end, screen_reload_error, screen_pin;
+#define UI_SCREEN_DECL(e, def) extern const ScreenDef def;
+UI_SCREENS(UI_SCREEN_DECL)
+#undef UI_SCREEN_DECL
 
 /* ---- navigation (ui.c) ------------------------------------------------------------------- */
 
@@ -205,6 +214,8 @@ void ui_hint(Ui *u, const char *text);
 void ui_title(Ui *u, const char *title, const char *sub);
 /* The banner over any screen while the results database refuses writes. */
 void ui_store_banner(Ui *u);
+/* The background sync's status line, bottom left above the hint bar. */
+void ui_sync_line(Ui *u);
 /* The banner over any screen once the database refused the attempt for good. */
 void ui_store_lost_banner(Ui *u);
 
@@ -249,6 +260,12 @@ void ui_collect_services(Ui *u);
 /* A scenario's figures for a trainee (none for a guest, -1); returns 1 when an unfinished
  * attempt waits to be resumed. */
 int ui_card_stats(Ui *u, int scen, long long trainee, ScenarioStats *out);
+/* Writes the results database refused wait in memory (the banner shows while they do). */
+int ui_store_waiting(Ui *u);
+/* The last try when the window closes: 1 when writes still wait after it (they are lost). */
+int ui_store_last_flush(Ui *u);
+/* Input scripts' `db readonly | db ok`: the database refuses writes, or takes them again. */
+void ui_store_simulate_read_only(Ui *u, int on);
 /* The results chain's head (hex) into out; 0 when there is none. */
 int ui_chain_head(Ui *u, char out[STORE_HEAD_LEN + 1]);
 /* The manager's PIN in the results database: its hash (caller frees; NULL when none is set),

@@ -205,3 +205,20 @@ void ui_copy_text(char *out, size_t n, const char *text)
     memcpy(out, text, k);
     snprintf(out + k, n - k, "%s", k + 4 <= n ? "…" : "");
 }
+
+/* The background sync's state in the bottom-left corner of the start screen, the catalogue
+ * and the debrief: where results went, or that they wait on this PC. */
+void ui_sync_line(Ui *u)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    float tw = fminf(ui_text_w(u, u->sync_line, l->px_label, GF_REGULAR), (float)l->W * 0.6f);
+    float th = gfx_text_box(u->g, u->sync_line, 0, 0, tw + 2, l->px_label, GF_REGULAR,
+                            u->theme.text, 0);
+    /* Above the hint bar, which every one of these screens draws at the bottom. */
+    GRect p = {12 * s, (float)l->H - l->hint_h - th - 20 * s, tw + 24 * s, th + 12 * s};
+    gfx_round(u->g, p, 8 * s, u->theme.panel);
+    gfx_round_outline(u->g, p, 8 * s, 1.5f * s, u->theme.panel_edge);
+    gfx_text_box(u->g, u->sync_line, p.x + 12 * s, p.y + 6 * s, tw + 2, l->px_label, GF_REGULAR,
+                 u->theme.text, 1);
+}
