@@ -39,6 +39,11 @@ if command -v sqlite3 >/dev/null; then
 else
   bad "sqlite3 is needed to edit the settings table (.ci/deps.sh)"
 fi
+# A PIN set by `pin set` opens the area at once: the command writes the sealed count too.
+printf '4321\n4321\n' | "$EXE" pin set --db "$TMP/ps.db" >/dev/null 2>&1 && ok || bad "pin set --db"
+printf 'key M\nexpect pin\nkey 4\nkey 3\nkey 2\nkey 1\nkey Return\nexpect manager\n' >"$TMP/ps.keys"
+if SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios "$SRC/scenarios" --db "$TMP/ps.db" --seed 1 \
+     --size 1280x720 --input-script "$TMP/ps.keys" >"$TMP/out" 2>&1; then ok; else bad "a PIN from pin set: $(cat "$TMP/out")"; fi
 # Mouse only: the keypad, the second field and «Сохранить» (1280×720, a new database); then a
 # passphrase instead of digits.
 printf 'key M\nexpect pin\nclick 963 148\nclick 1029 148\nclick 1094 148\nclick 963 195\nclick 530 289\nclick 963 148\nclick 1029 148\nclick 1094 148\nclick 963 195\nclick 227 340\nexpect manager\n' >"$TMP/mouse.keys"
