@@ -103,8 +103,12 @@ r1=$(jq -c ".report | del(.generated_at, .database, .db) | $fig" region.json 2>/
 r2=$(jq -c "del(.generated_at, .database, .db) | $fig" local.json 2>/dev/null)
 if [ -n "$r1" ] && [ "$r1" = "$r2" ]; then ok "a region report equals the local report"; else bad "region report differs: $r1 vs $r2"; fi
 check "the per-office table counts IRK02" "$(jq -c '.offices[] | select(.office == "IRK02") | .attempts' region.json)" 2
-"$B" report --central "$ADMIN" --format table > region.txt
+# Wide enough for the table layout (a file is laid out for 80 columns otherwise).
+COLUMNS=250 "$B" report --central "$ADMIN" --format table > region.txt
 grep -q 'IRK01' region.txt && ok "the table report has the offices" || bad "table report offices"
+COLUMNS=80 "$B" report --central "$ADMIN" --format table > region80.txt
+check "the region's table fits 80 columns" \
+  "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) <= 80)' region80.txt)" True
 check "the trainees' table has an office column and both 1001s" \
   "$(grep -c '^ *1001 .*IRK0[12]' region.txt)" 2
 grep -q 'Петрова Анна Сергеевна' region.txt && ok "the patronymic is shown" || bad "patronymic: $(grep Петрова region.txt)"

@@ -14,6 +14,7 @@
  *       `new` in a copy of the pack, then `check --strict` and `explore` pass; refusals.
  */
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,7 +286,32 @@ static int graph(const char *work)
             char id[160];
             snprintf(id, sizeof id, "end:%s", e->string);
             CHECK(has_node(nodes, nn, id));
+            /* Labelled by its Russian title (issue #15), the id only names the node. */
+            const char *title = cJSON_GetStringValue(cJSON_GetObjectItem(e, "title"));
+            char want[600];
+            snprintf(want, sizeof want, "\"%s\" [shape=doubleoctagon", id);
+            const char *node = dot ? strstr(dot, want) : NULL;
+            const char *eol = node ? strchr(node, '\n') : NULL;
+            snprintf(want, sizeof want, "label=\"%s\\n", title ? title : "?");
+            const char *lab = node ? strstr(node, want) : NULL;
+            if (!lab || (eol && lab > eol))
+                printf("%s: ending %s is not labelled «%s»\n", ids[i], e->string, title);
+            CHECK(lab && (!eol || lab < eol));
         }
+        /* Points name the criterion by its title: "-5 Общение", never "-5 communication". */
+        int titled = 0;
+        for (const char *p = dot; p && (p = strstr(p, "\\n")) != NULL; p += 2) {
+            const char *q = p + 2;
+            if (*q != '+' && *q != '-') continue;
+            q++;
+            if (!isdigit((unsigned char)*q)) continue;
+            while (isdigit((unsigned char)*q))
+                q++;
+            if (*q != ' ') continue;
+            CHECK(!((q[1] >= 'a' && q[1] <= 'z') || q[1] == '_'));
+            titled += (unsigned char)q[1] >= 0xC0; /* a Cyrillic letter starts the title */
+        }
+        CHECK(titled > 0);
         /* Every action edge, plus the walkout edge when there is one. */
         CHECK(ne == actions || ne == actions + 1);
         printf("%s: %zu nodes, %zu edges\n", ids[i], nn, ne);

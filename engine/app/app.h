@@ -68,6 +68,10 @@ SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *
                          SimError *err);
 int app_write_output(const char *path, const char *text, size_t n);
 
+/* An outcome id (accepted, refused, …, unfinished, content_error) in the words reports use
+ * («заявление принято»); an unknown one as itself. Static text. */
+const char *app_outcome_words(const char *outcome);
+
 /* A scenario opened for a command (explore, graph): its folder resolved, loaded with its
  * rules, reference book and shared scripts, and its script compiled once. */
 typedef struct AppScenario {

@@ -804,6 +804,37 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
     return EXIT_OK;
 }
 
+/* One cell of the text table: width w characters (negative: left-aligned), clipped with «…»
+ * when longer; widths count UTF-8 code points, not bytes. */
+static void pad_cell(SimBuf *b, const char *s, int w, const char *sep)
+{
+    simbuf_puts(b, sep);
+    size_t want = (size_t)(w < 0 ? -w : w), len = strlen(s), chars = sim_utf8_len(s, len);
+    if (chars > want) {
+        /* Keep want - 1 characters and an ellipsis. */
+        const char *p = s;
+        for (size_t k = 0; k + 1 < want && *p; k++) {
+            int n = sim_utf8_seq((const unsigned char *)p, (const unsigned char *)s + len);
+            p += n > 0 ? n : 1;
+        }
+        simbuf_append(b, s, (size_t)(p - s));
+        simbuf_puts(b, "…");
+        return;
+    }
+    if (w > 0)
+        for (size_t k = chars; k < want; k++) simbuf_puts(b, " ");
+    simbuf_puts(b, s);
+    if (w < 0)
+        for (size_t k = chars; k < want; k++) simbuf_puts(b, " ");
+}
+
+/* Ends a text-table line without the last column's padding. */
+static void end_line(SimBuf *b)
+{
+    while (b->len && b->data[b->len - 1] == ' ') b->len--;
+    simbuf_puts(b, "\n");
+}
+
 /* A quoted CSV field (RFC 4180: quotes doubled). */
 static void csv_put(SimBuf *b, const char *s)
 {
@@ -844,9 +875,15 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
     }
     if (style == 1) simbuf_printf(out, "\xEF\xBB\xBF%s\r\n%s\r\n", tr(STR_REPORT_OFFICES),
                                   tr(STR_REPORT_OFFICES_HEAD));
-    else if (style == 0) simbuf_printf(out, "%s\n%-12s %8s %9s %9s %8s  %-28s %8s\n",
-                                       tr(STR_REPORT_OFFICES), "Офис", "Попыток", "Завершено",
-                                       "Зачтено,%", "Средний", "Слабый критерий", "Стажёров");
+    else if (style == 0) {
+        /* Fits 80 columns: padded by characters, the weakest criterion last and clipped. */
+        simbuf_printf(out, "%s\n", tr(STR_REPORT_OFFICES));
+        static const char *const head[] = {"Офис", "Попыток", "Заверш.", "Зачт.,%", "Средн.",
+                                           "Стаж.", "Слабый критерий"};
+        static const int wid[] = {-10, 8, 8, 8, 7, 6, -25};
+        for (int k = 0; k < 7; k++) pad_cell(out, head[k], wid[k], k ? " " : "");
+        end_line(out);
+    }
     else if (style == 3) simbuf_printf(out, "<section><h2>%s</h2><table><tr><th>Офис</th><th>Попыток</th>"
                                        "<th>Завершено</th><th>Зачтено, %%</th><th>Средний балл</th>"
                                        "<th>Слабый критерий</th><th>Стажёров</th></tr>\n",
@@ -906,8 +943,22 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
             html_put(out, wk);
             simbuf_printf(out, "</td><td>%lld</td></tr>\n", o->trainees);
         } else {
-            simbuf_printf(out, "%-12s %8lld %9lld %9.1f %8.1f  %-28s %8lld\n", off ? off : "",
-                          o->attempts, o->finished, rate, avg, wk ? wk : "—", o->trainees);
+            char v[5][32];
+            snprintf(v[0], sizeof v[0], "%lld", o->attempts);
+            snprintf(v[1], sizeof v[1], "%lld", o->finished);
+            snprintf(v[2], sizeof v[2], "%.1f", rate);
+            snprintf(v[3], sizeof v[3], "%.1f", avg);
+            snprintf(v[4], sizeof v[4], "%lld", o->trainees);
+            for (char *p = v[2]; *p; p++) if (*p == '.') *p = ',';
+            for (char *p = v[3]; *p; p++) if (*p == '.') *p = ',';
+            pad_cell(out, off ? off : "", -10, "");
+            pad_cell(out, v[0], 8, " ");
+            pad_cell(out, v[1], 8, " ");
+            pad_cell(out, v[2], 8, " ");
+            pad_cell(out, v[3], 7, " ");
+            pad_cell(out, v[4], 6, " ");
+            pad_cell(out, wk && *wk ? wk : "—", -25, " ");
+            end_line(out);
         }
         free(wk);
         free(off);

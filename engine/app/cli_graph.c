@@ -1,8 +1,9 @@
 /*
  * cli_graph.c — `mfc-trainer graph SCENARIO [--attempt ID --db PATH] [--limit N]`: the
  * scenario's graph in Graphviz DOT on standard output. Steps are boxes (the start one bold),
- * step actions are edges labelled with their id and points (side actions that stay on their
- * step are loops), endings are marked pass or fail from a walk of the scenario (explore), and
+ * step actions are edges labelled with their id and points per criterion title (side actions
+ * that stay on their step are loops), endings are labelled with their title and outcome in
+ * words and marked pass or fail from a walk of the scenario (explore), and
  * with --attempt the trainee's path is drawn thick and blue with its side actions listed.
  * Render: mfc-trainer graph ID | dot -Tsvg > ID.svg (Debian package graphviz).
  */
@@ -58,7 +59,7 @@ static void points_label(SimBuf *b, const Scenario *s, const ScoreSpec *sc, size
 {
     for (size_t i = 0; i < n; i++)
         simbuf_printf(b, "\n%+d %s", sc[i].points,
-                      sc[i].criterion >= 0 ? s->criteria[sc[i].criterion].id : "?");
+                      sc[i].criterion >= 0 ? s->criteria[sc[i].criterion].title : "?");
     if (crit->feedback) simbuf_printf(b, "\n%s", tr(STR_GRAPH_CRITICAL));
 }
 
@@ -209,7 +210,10 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         const ExploreEnding *xe = ex ? &ex->endings[i] : NULL;
         SimBuf l;
         simbuf_init(&l);
-        simbuf_printf(&l, "%s\n%s\n", e->id, outcome_id(e->outcome));
+        /* The ending as the trainee's debrief names it, then its outcome in words; the id is
+         * the node's name ("end:ID") in the DOT text. */
+        simbuf_printf(&l, "%s\n%s\n", e->title && *e->title ? e->title : e->id,
+                      app_outcome_words(outcome_id(e->outcome)));
         if (e->must_fail) simbuf_printf(&l, "%s\n", tr(STR_GRAPH_MUST_FAIL));
         const char *color = "#dddddd";
         if (!xe || !xe->reached) {

@@ -5,7 +5,9 @@
  *          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--output FILE]
  *
  * The figures come from engine/store/report.h; this file only lays them out:
- *   table — aligned text for the terminal (padded by characters, not bytes);
+ *   table — aligned text for the terminal (padded by characters, not bytes) that fits its
+ *           width ($COLUMNS, else the terminal's, else 80): a section too wide for it is
+ *           written row by row as «header: value» lines, wrapped, nothing cut off;
  *   csv   — UTF-8 with a BOM, ';' between fields, CRLF, RFC 4180 quoting, decimal comma
  *           (what Russian Excel and LibreOffice expect); one file of sections, each a title
  *           row, a header row, data rows and an empty row;
@@ -29,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_HTML } Format;
 
@@ -146,7 +150,7 @@ static void ru_time(const char *iso, char *out, size_t n)
         snprintf(out, n, "%s", iso);
 }
 
-static const char *outcome_word(const char *o)
+const char *app_outcome_words(const char *o)
 {
     static const struct {
         const char *id;
@@ -386,31 +390,35 @@ static void scenario_criteria_grid(const Report *r, Grid *g)
         }
 }
 
-static void mistakes_grid(const Report *r, Grid *g, int with_feedback)
+/* A manager reads a mistake by its words (the answer's text, «Не отмечено: …», the ending's
+ * title); the action id is kept only where a machine or a methodologist reads it: the CSV's
+ * last column and the JSON. */
+static void mistakes_grid(const Report *r, Grid *g, int with_id)
 {
-    grid_init(g, with_feedback ? 7 : 5);
-    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_ACTION),
+    grid_init(g, with_id ? 8 : 7);
+    const char *h[] = {tr(STR_REPORT_H_SCENARIO), tr(STR_REPORT_H_MISTAKE),
                        tr(STR_REPORT_H_KIND),     tr(STR_REPORT_H_COUNT),
                        tr(STR_REPORT_H_CRITICAL), tr(STR_REPORT_H_FEEDBACK),
-                       tr(STR_REPORT_H_RULE)};
+                       tr(STR_REPORT_H_RULE),     tr(STR_REPORT_H_ACTION_ID)};
     grid_add(g, h);
     g->right[3] = g->right[4] = 1;
     for (size_t i = 0; i < r->scenario_count; i++)
         for (size_t k = 0; k < r->scenarios[i].mistake_count; k++) {
             const ReportMistake *m = &r->scenarios[i].mistakes[k];
             NumCell n = num_ll(m->count), c = num_ll(m->critical);
-            const char *v[] = {r->scenarios[i].id, m->action, kind_word(m->kind), n.s, c.s,
-                               m->feedback,        m->rule};
+            const char *v[] = {r->scenarios[i].id, m->text ? m->text : m->action,
+                               kind_word(m->kind), n.s, c.s, m->feedback, m->rule, m->action};
             grid_add(g, v);
         }
 }
 
 static void history_grid(const Report *r, Grid *g, const char *none)
 {
-    grid_init(g, 6);
+    grid_init(g, 7);
     const char *h[] = {tr(STR_REPORT_H_STARTED), tr(STR_REPORT_H_SCENARIO),
                        tr(STR_REPORT_H_MODE),    tr(STR_REPORT_H_TOTAL),
-                       tr(STR_REPORT_H_RESULT),  tr(STR_REPORT_H_OUTCOME)};
+                       tr(STR_REPORT_H_RESULT),  tr(STR_REPORT_H_OUTCOME),
+                       tr(STR_REPORT_H_ATTEMPT_ID)};
     grid_add(g, h);
     g->right[3] = 1;
     for (size_t i = 0; i < r->history_count; i++) {
@@ -419,8 +427,9 @@ static void history_grid(const Report *r, Grid *g, const char *none)
         ru_time(a->started_at, when, sizeof when);
         NumCell t = a->total >= 0 ? num_ll(a->total) : num_avg(-1, none);
         const char *res = !a->finished ? none : a->passed ? tr(STR_PASSED) : tr(STR_FAILED);
+        /* The id last: the column a manager copies into `graph --attempt` or `verify`. */
         const char *v[] = {when, a->scenario, mode_word(a->exam),
-                           t.s,  res,         outcome_word(a->outcome)};
+                           t.s,  res,         app_outcome_words(a->outcome), a->id};
         grid_add(g, v);
     }
 }
@@ -513,9 +522,85 @@ static void clip(const char *s, size_t w, char *out, size_t n)
     snprintf(out, n, "%.*s…", (int)i, s);
 }
 
-static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
+/* Bytes of the first n characters of s (or all of it). */
+static size_t utf8_prefix(const char *s, size_t n)
 {
-    simbuf_printf(b, "\n%s\n", title);
+    size_t i = 0;
+    while (s[i] && n > 0) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        n--;
+    }
+    return i;
+}
+
+/* Appends head + text wrapped at word boundaries to lines of at most cols characters; the
+ * lines after the first are indented by `indent` spaces; a word longer than a line (a path, a
+ * hash) is cut where the line ends. */
+static void wrap_text(SimBuf *b, const char *head, const char *text, size_t indent, size_t cols)
+{
+    simbuf_puts(b, head);
+    size_t at = width(head), start = at; /* characters on the current line; where text starts */
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t wb = strcspn(p, " "), wl = sim_utf8_len(p, wb);
+        size_t gap = at > start ? 1 : 0;
+        if (at + gap + wl > cols && at > indent && indent + wl <= cols) {
+            while (b->len && b->data[b->len - 1] == ' ') /* no space before a line break */
+                b->data[--b->len] = '\0';
+            simbuf_printf(b, "\n%*s", (int)indent, "");
+            at = start = indent;
+            gap = 0;
+        }
+        if (gap) {
+            simbuf_puts(b, " ");
+            at++;
+        }
+        while (wl > 0) { /* the word, cut where lines end */
+            size_t room = cols > at ? cols - at : 0;
+            if (room == 0) {
+                simbuf_printf(b, "\n%*s", (int)indent, "");
+                at = start = indent;
+                room = cols - indent;
+            }
+            size_t take = wl < room ? wl : room, bytes = utf8_prefix(p, take);
+            simbuf_append(b, p, bytes);
+            p += bytes;
+            wl -= take;
+            at += take;
+        }
+    }
+    simbuf_puts(b, "\n");
+}
+
+/* A section too wide for the terminal, row by row: «Заголовок: значение» lines, a blank line
+ * between rows; with `pairs` (the summary: label, value) each row is one «label: value». */
+static void narrow_grid(SimBuf *b, Grid *g, size_t cols, int pairs)
+{
+    SimBuf head;
+    simbuf_init(&head);
+    for (size_t r = 1; r < g->nrows; r++) {
+        if (!pairs && r > 1) simbuf_puts(b, "\n");
+        for (size_t c = pairs ? 1 : 0; c < g->ncols; c++) {
+            head.len = 0;
+            simbuf_printf(&head, "  %s: ", pairs ? g->rows[r][0] : g->rows[0][c]);
+            wrap_text(b, simbuf_str(&head), g->rows[r][c], 6, cols);
+        }
+    }
+    simbuf_free(&head);
+}
+
+/* cols: the terminal's width; a section wider than that is laid out by narrow_grid. */
+static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size_t cols,
+                       int pairs)
+{
+    simbuf_puts(b, "\n");
+    wrap_text(b, "", title, 0, cols);
     size_t *w = calloc(g->ncols, sizeof *w);
     char *cell = malloc(4 * max_w + 8);
     if (!w || !cell) {
@@ -529,6 +614,16 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
             if (x > max_w) x = max_w;
             if (x > w[c]) w[c] = x;
         }
+    size_t line = 1; /* " " + " cell " per column, no space after the last */
+    for (size_t c = 0; c < g->ncols; c++)
+        line += w[c] + (c + 1 < g->ncols ? 2 : 1);
+    if (line > cols) {
+        narrow_grid(b, g, cols, pairs);
+        free(w);
+        free(cell);
+        grid_free(g);
+        return;
+    }
     for (size_t r = 0; r < g->nrows; r++) {
         simbuf_puts(b, " ");
         for (size_t c = 0; c < g->ncols; c++) {
@@ -559,36 +654,39 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w)
     grid_free(g);
 }
 
-static void render_table(const Report *r, const char *db, SimBuf *b)
+static void render_table(const Report *r, const char *db, size_t cols, SimBuf *b)
 {
     const char *none = "—";
     Grid g;
-    simbuf_printf(b, "%s\n", tr(STR_REPORT_TITLE));
+    wrap_text(b, "", tr(STR_REPORT_TITLE), 0, cols);
     summary_grid(r, &g, db, none);
-    table_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g, 100);
+    table_grid(b, tr(STR_REPORT_SEC_SUMMARY), &g, 100, cols, 1);
     trainees_grid(r, &g, none);
-    table_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_TRAINEES), &g, 40, cols, 0);
     scenarios_grid(r, &g, none);
-    table_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g, 40, cols, 0);
     scenario_criteria_grid(r, &g);
-    table_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g, 40);
+    table_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g, 40, cols, 0);
     criteria_grid(r, &g);
-    table_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g, 40);
-    mistakes_grid(r, &g, 1);
-    table_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g, 48);
+    table_grid(b, tr(STR_REPORT_SEC_CRITERIA), &g, 40, cols, 0);
+    mistakes_grid(r, &g, 0);
+    table_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g, 48, cols, 0);
     if (r->trainee) {
         history_grid(r, &g, none);
-        table_grid(b, tr(STR_REPORT_SEC_HISTORY), &g, 40);
+        table_grid(b, tr(STR_REPORT_SEC_HISTORY), &g, 40, cols, 0);
     }
-    /* The distribution with bars. */
-    simbuf_printf(b, "\n%s\n", tr(STR_REPORT_SEC_HISTOGRAM));
+    /* The distribution with bars: 40 characters at most, fewer on a narrow terminal (the
+     * label, the spaces and the count take about 20). */
+    simbuf_puts(b, "\n");
+    wrap_text(b, "", tr(STR_REPORT_SEC_HISTOGRAM), 0, cols);
     long long top = 0;
     for (int i = 0; i < REPORT_BUCKETS; i++)
         top = r->histogram[i] > top ? r->histogram[i] : top;
+    long long bar_w = cols >= 60 ? 40 : cols > 30 ? (long long)cols - 20 : 10;
     for (int i = 0; i < REPORT_BUCKETS; i++) {
         char label[32];
         bucket_label(i, label, sizeof label);
-        int bar = top ? (int)((40 * r->histogram[i] + top - 1) / top) : 0;
+        int bar = top ? (int)((bar_w * r->histogram[i] + top - 1) / top) : 0;
         simbuf_printf(b, "  %*s%s ", (int)(6 - width(label)), "", label);
         for (int k = 0; k < bar; k++)
             simbuf_puts(b, "█");
@@ -596,7 +694,24 @@ static void render_table(const Report *r, const char *db, SimBuf *b)
     }
     trend_grid(r, &g);
     table_grid(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY),
-               &g, 40);
+               &g, 40, cols, 0);
+}
+
+/* The width the table is laid out for: $COLUMNS when set (the user's say, and what a script
+ * or a test sets), else the terminal's own width when standard output is one, else 80 — the
+ * classic terminal, so a file or a pipe gets lines any viewer shows whole. Below 40 a table
+ * cannot be read at all, so 40 is the least. */
+static size_t report_columns(const char *output)
+{
+    const char *env = getenv("COLUMNS");
+    char *end = NULL;
+    long v = env && *env ? strtol(env, &end, 10) : 0;
+    if (env && *env && end && !*end && v > 0) return v < 40 ? 40 : (size_t)v;
+    struct winsize ws;
+    if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO) &&
+        ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col < 40 ? 40 : ws.ws_col;
+    return 80;
 }
 
 /* ==== CSV ================================================================================= */
@@ -816,6 +931,7 @@ static void render_json(const Report *r, SimBuf *b)
             const ReportMistake *m = &s->mistakes[k];
             simjsonw_object(&w);
             j_str(&w, "action", m->action);
+            j_str(&w, "text", m->text ? m->text : m->action);
             j_str(&w, "kind", m->kind);
             j_str(&w, "criterion", m->criterion);
             j_int(&w, "count", m->count);
@@ -842,6 +958,7 @@ static void render_json(const Report *r, SimBuf *b)
         for (size_t i = 0; i < r->history_count; i++) {
             const ReportAttempt *a = &r->history[i];
             simjsonw_object(&w);
+            j_str(&w, "id", a->id);
             j_str(&w, "started_at", a->started_at);
             j_str(&w, "scenario", a->scenario);
             j_str(&w, "mode", a->exam ? "exam" : "training");
@@ -1194,7 +1311,7 @@ static void render_html(const Report *r, const char *db, int pass_lo, int pass_h
     html_grid(b, tr(STR_REPORT_SEC_SCENARIOS), &g);
     scenario_criteria_grid(r, &g);
     html_grid(b, tr(STR_REPORT_SEC_SCENARIO_CRITERIA), &g);
-    mistakes_grid(r, &g, 1);
+    mistakes_grid(r, &g, 0);
     html_grid(b, tr(STR_REPORT_SEC_MISTAKES), &g);
     if (r->trainee) {
         history_grid(r, &g, none);
@@ -1242,6 +1359,67 @@ static void report_pass_marks(const AppPaths *paths, const Report *r, int *lo, i
     }
 }
 
+/* Words for the mistakes whose attempts were recorded before results carried them
+ * (ReportMistake.text NULL): from the scenario in the scenario folder when it loads, else from
+ * the ids alone. The strings are kept in *owned (free with free_words). */
+typedef struct Words {
+    char **s;
+    size_t n, cap;
+} Words;
+
+static void free_words(Words *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->s[i]);
+    free(w->s);
+    memset(w, 0, sizeof *w);
+}
+
+static void word_mistakes(const AppPaths *paths, Report *r, Words *owned)
+{
+    for (size_t i = 0; i < r->scenario_count; i++) {
+        ReportScenario *rs = &r->scenarios[i];
+        int need = 0;
+        for (size_t k = 0; k < rs->mistake_count; k++)
+            need |= rs->mistakes[k].text == NULL;
+        if (!need)
+            continue;
+        char *dir = app_resolve_scenario(paths, rs->id);
+        SimDiags d;
+        simdiags_init(&d);
+        AppLoadCtx ctx = {0};
+        Scenario *s = NULL;
+        if (dir) {
+            app_load_ctx_init(&ctx, dir, &d);
+            ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                                      .refbook = ctx.refbook};
+            s = scenario_load(dir, &lo, &d);
+        }
+        for (size_t k = 0; k < rs->mistake_count; k++) {
+            ReportMistake *m = &rs->mistakes[k];
+            if (m->text)
+                continue;
+            if (owned->n == owned->cap) {
+                size_t cap = owned->cap ? owned->cap * 2 : 16;
+                char **p = realloc(owned->s, cap * sizeof *p);
+                if (!p)
+                    break;
+                owned->s = p;
+                owned->cap = cap;
+            }
+            char *t = session_mistake_text(s, m->action);
+            if (!t)
+                break;
+            owned->s[owned->n++] = t;
+            m->text = t;
+        }
+        scenario_free(s);
+        if (dir)
+            app_load_ctx_free(&ctx);
+        simdiags_free(&d);
+        free(dir);
+    }
+}
 
 int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
@@ -1294,12 +1472,14 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         }
         free(dir);
     }
+    Words words = {0};
+    word_mistakes(paths, r, &words);
     SimBuf out;
     simbuf_init(&out);
     int pass_lo = -1, pass_hi = -1;
     switch (o.format) {
     case FMT_TABLE:
-        render_table(r, path, &out);
+        render_table(r, path, report_columns(o.output), &out);
         break;
     case FMT_CSV:
         render_csv(r, path, &out);
@@ -1323,6 +1503,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
             simbuf_free(&all);
             simbuf_free(&out);
             report_free(r);
+            free_words(&words);
             free(path);
             return EXIT_FAIL;
         }
@@ -1365,6 +1546,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     }
     simbuf_free(&out);
     report_free(r);
+    free_words(&words);
     free(path);
     return rc;
 }

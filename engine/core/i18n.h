@@ -435,6 +435,12 @@
     X(STR_REPORT_H_TOTAL, "Итоговый балл")                                                     \
     X(STR_REPORT_H_RESULT, "Результат")                                                        \
     X(STR_REPORT_H_OUTCOME, "Итог приёма")                                                     \
+    X(STR_REPORT_H_ATTEMPT_ID, "id попытки")                                                   \
+    X(STR_REPORT_H_MISTAKE, "Ошибка")                                                          \
+    X(STR_REPORT_H_ACTION_ID, "Код действия")                                                  \
+    X(STR_MISTAKE_TIME, "Превышено время приёма")                                              \
+    X(STR_MISTAKE_MISSED, "Не отмечено: %s → %s")                                              \
+    X(STR_MISTAKE_CONTENT, "Ошибка в сценарии")                                                \
     X(STR_REPORT_H_BUCKET, "Баллы")                                                            \
     X(STR_REPORT_H_DAY, "День")                                                                \
     X(STR_REPORT_H_WEEK, "Неделя с")                                                           \

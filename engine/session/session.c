@@ -1353,12 +1353,24 @@ const char *session_script_log(const Session *ss)
 
 /* ==== JSON ================================================================================ */
 
-static void write_entry(SimJsonW *w, const Scenario *s, const LedgerEntry *e)
+/* The action in words, as "text" after "action" (only in the result's mistakes and critical
+ * errors: what a manager reads; the ledger and the per-action rows keep the ids). */
+static void write_text(SimJsonW *w, const Scenario *s, const char *action)
+{
+    char *text = session_mistake_text(s, action);
+    simjsonw_key(w, "text");
+    simjsonw_string(w, text ? text : action);
+    free(text);
+}
+
+static void write_entry(SimJsonW *w, const Scenario *s, const LedgerEntry *e, int with_text)
 {
     static const char *const kinds[] = {"points", "critical", "missed", "time"};
     simjsonw_object(w);
     simjsonw_key(w, "action");
     simjsonw_string(w, e->action);
+    if (with_text)
+        write_text(w, s, e->action);
     simjsonw_key(w, "kind");
     simjsonw_string(w, kinds[e->kind]);
     simjsonw_key(w, "criterion");
@@ -1477,6 +1489,7 @@ char *session_result_json(const Session *ss, int pretty)
         simjsonw_object(&w);
         simjsonw_key(&w, "action");
         simjsonw_string(&w, e->action);
+        write_text(&w, s, e->action);
         simjsonw_key(&w, "feedback");
         simjsonw_string(&w, e->feedback);
         simjsonw_key(&w, "rule");
@@ -1490,12 +1503,12 @@ char *session_result_json(const Session *ss, int pretty)
     simjsonw_array(&w);
     for (size_t i = 0; i < ss->ledger.count; i++)
         if (ledger_is_mistake(&ss->ledger.entries[i]))
-            write_entry(&w, s, &ss->ledger.entries[i]);
+            write_entry(&w, s, &ss->ledger.entries[i], 1);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "ledger");
     simjsonw_array(&w);
     for (size_t i = 0; i < ss->ledger.count; i++)
-        write_entry(&w, s, &ss->ledger.entries[i]);
+        write_entry(&w, s, &ss->ledger.entries[i], 0);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "right_way");
     simjsonw_string(&w, s->right_way);
@@ -1522,7 +1535,7 @@ char *session_ledger_json(const Session *ss, size_t from)
     simjsonw_init(&w, &b, 0);
     simjsonw_array(&w);
     for (size_t i = from; i < ss->ledger.count; i++)
-        write_entry(&w, ss->s, &ss->ledger.entries[i]);
+        write_entry(&w, ss->s, &ss->ledger.entries[i], 0);
     simjsonw_array_end(&w);
     return simbuf_take(&b);
 }
@@ -1572,7 +1585,7 @@ char *session_save_json(const Session *ss)
     simjsonw_key(&w, "ledger");
     simjsonw_array(&w);
     for (size_t i = 0; i < ss->ledger.count; i++)
-        write_entry(&w, s, &ss->ledger.entries[i]);
+        write_entry(&w, s, &ss->ledger.entries[i], 0);
     simjsonw_array_end(&w);
     if (ss->finished) {
         simjsonw_key(&w, "total");
@@ -1771,6 +1784,35 @@ char *session_describe_action(const Scenario *s, const char *id)
             simbuf_puts(&b, id);
     } else {
         simbuf_puts(&b, id);
+    }
+    return simbuf_take(&b);
+}
+
+char *session_mistake_text(const Scenario *s, const char *action)
+{
+    SimBuf b;
+    simbuf_init(&b);
+    if (strncmp(action, "@end:", 5) == 0) {
+        int e = s ? scenario_find_ending(s, action + 5) : -1;
+        simbuf_puts(&b, e >= 0 ? s->endings[e].title : action + 5);
+    } else if (strcmp(action, "@time") == 0) {
+        simbuf_puts(&b, tr(STR_MISTAKE_TIME));
+    } else if (strcmp(action, "@setup") == 0 || strcmp(action, "@script") == 0) {
+        simbuf_puts(&b, tr(STR_MISTAKE_CONTENT));
+    } else if (strncmp(action, "missed:", 7) == 0) {
+        /* DOC.FIELD: document ids carry no dot, so the first one splits them. */
+        char doc[128] = "";
+        const char *dot = strchr(action + 7, '.');
+        const char *field = dot ? dot + 1 : "";
+        if (dot) snprintf(doc, sizeof doc, "%.*s", (int)(dot - action - 7), action + 7);
+        int d = s ? scenario_find_document(s, doc) : -1;
+        int f = d >= 0 ? document_find_field(&s->documents[d], field) : -1;
+        simbuf_printf(&b, tr(STR_MISTAKE_MISSED), d >= 0 ? s->documents[d].title : doc,
+                      f >= 0 ? s->documents[d].fields[f].label : field);
+    } else {
+        char *what = s ? session_describe_action(s, action) : NULL;
+        simbuf_puts(&b, what ? what : action);
+        free(what);
     }
     return simbuf_take(&b);
 }

@@ -126,6 +126,12 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
  * проблему: документ «…» — «поле»: причина», «Выбрать услугу «…»», or the id itself.
  * Caller frees. */
 char *session_describe_action(const Scenario *s, const char *id);
+/* A ledger entry's action in the words a manager reads (issue #15): `@end:ID` → the ending's
+ * title, `missed:DOC.FIELD` → «Не отмечено: Документ → Поле», `@time` → «Превышено время
+ * приёма», `@setup`/`@script` → «Ошибка в сценарии», anything else as session_describe_action.
+ * The result JSON stores it as each mistake's "text", so reports read it from the results
+ * database. s may be NULL (the scenario is gone): ids then stand for titles. Caller frees. */
+char *session_mistake_text(const Scenario *s, const char *action);
 
 /* ---- automation -------------------------------------------------------------------------- */
 /* Picks a plausible next action using rng (step actions mostly, sometimes documents and

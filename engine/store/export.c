@@ -139,6 +139,7 @@ typedef struct Attempt {
     const char *id, *scenario, *version, *hash, *seed, *mode, *started, *ended, *outcome;
     const char *title, *personnel, *ending;
     const char *chain, *pack, *pack_state; /* schema 4: the result's MAC and the pack played */
+    const char *mistakes_json; /* the result's "mistakes" when they carry words, else NULL */
     double sim_minutes, real_seconds, pass_mark;
     int has_real, has_pass_mark, finished, total, passed;
     char *iri; /* <home>/scenarios/<id>, owned */
@@ -479,16 +480,20 @@ static int write_criteria(Exporter *e, const Attempt *a)
 
 static int write_mistakes(Exporter *e, const Attempt *a)
 {
-    static const char *const keys[] = {"action", "kind", "criterion", "points",
-                                       "rule_id", "rule", "feedback"};
+    static const char *const keys[] = {"action", "kind",     "criterion", "points",
+                                       "rule_id", "rule",    "feedback",  "text"};
     SimJsonW *w = &e->w;
     sqlite3_reset(e->mist);
     sqlite3_bind_text(e->mist, 1, a->id, -1, SQLITE_TRANSIENT);
+    if (a->mistakes_json)
+        sqlite3_bind_text(e->mist, 2, a->mistakes_json, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(e->mist, 2);
     simjsonw_array(w);
     int rc;
     while ((rc = sqlite3_step(e->mist)) == SQLITE_ROW) {
         simjsonw_object(w);
-        for (int k = 0; k < 7; k++) {
+        for (int k = 0; k < 8; k++) {
             simjsonw_key(w, keys[k]);
             write_col(w, e->mist, k);
         }
@@ -623,7 +628,10 @@ static const char SQL_ATTEMPTS[] =
     "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.pass_mark') END, "
     "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.ending') END, "
     "(SELECT c.mac FROM chain c WHERE c.attempt_id = a.id AND c.kind = 'finish' "
-    "  ORDER BY c.n DESC LIMIT 1), a.pack_hash, a.pack_state "
+    "  ORDER BY c.n DESC LIMIT 1), a.pack_hash, a.pack_state, "
+    /* The result's mistakes, for their words: only from a result that holds words at all. */
+    "CASE WHEN instr(a.result_json, '\"text\"') > 0 AND json_valid(a.result_json) "
+    "  THEN json_extract(a.result_json, '$.mistakes') END "
     "FROM attempts a LEFT JOIN trainees t ON t.id = a.trainee_id "
     "WHERE ?1 IS NULL OR a.started_at >= ?1 "
     "ORDER BY a.started_at, a.id";
@@ -654,9 +662,16 @@ static const char SQL_CRITERIA[] =
     "SELECT criterion, title, weight, score, max FROM attempt_criteria WHERE attempt_id = ?1 "
     "ORDER BY rowid";
 
+/* The words of each mistake ("text", issue #15) come from the attempt's result JSON, whose
+ * "mistakes" (?2: that array, read once per attempt by SQL_ATTEMPTS; NULL for a result without
+ * any words, recorded before they existed) list the same ledger entries in the same order as
+ * attempt_mistakes.seq; the action is compared so that a result that does not line up gives
+ * null, never another mistake's words. */
 static const char SQL_MISTAKES[] =
-    "SELECT action_id, kind, criterion, points, rule_id, rule, feedback FROM attempt_mistakes "
-    "WHERE attempt_id = ?1 ORDER BY seq";
+    "SELECT m.action_id, m.kind, m.criterion, m.points, m.rule_id, m.rule, m.feedback, "
+    "(SELECT j.value ->> 'text' FROM json_each(?2) j"
+    " WHERE j.key = m.seq - 1 AND j.value ->> 'action' = m.action_id) "
+    "FROM attempt_mistakes m WHERE m.attempt_id = ?1 ORDER BY m.seq";
 
 static void read_attempt(sqlite3_stmt *s, Attempt *a)
 {
@@ -685,6 +700,7 @@ static void read_attempt(sqlite3_stmt *s, Attempt *a)
     a->chain = col_text(s, 18);
     a->pack = col_text(s, 19);
     a->pack_state = col_text(s, 20);
+    a->mistakes_json = col_text(s, 21);
 }
 
 SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,

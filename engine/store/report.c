@@ -569,6 +569,8 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             HistB *h = &b->hist[b->hist_count++];
             memset(h, 0, sizeof *h);
             snprintf(h->row.started_at, sizeof h->row.started_at, "%s", started);
+            const char *aid = (const char *)sqlite3_column_text(s, 0);
+            h->row.id = arena_strdup(b->ra, aid ? aid : "");
             h->row.exam = exam;
             h->row.finished = finished;
             h->row.passed = passed;
@@ -924,6 +926,26 @@ static SimStatus scenario_titles(Builder *b, SimError *err)
     return SIM_OK;
 }
 
+/* The words of a mistake (issue #15): the "text" that the result JSON of the newest attempt
+ * of its scenario with that mistake stored. Only the shown mistakes are looked up, each through
+ * mistakes_by_action from the newest rows back (a bounded number of them), and a result is
+ * parsed only when it holds any words at all, so a database recorded before results carried
+ * them costs a scan of a few strings, not a parse of every result. NULL when none has them:
+ * the caller words the mistake from the scenario. */
+static const char *mistake_text(Builder *b, sqlite3_stmt *s, const char *scenario,
+                                const char *action)
+{
+    if (!s) return NULL;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, scenario, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, action, -1, SQLITE_STATIC);
+    const char *text = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        text = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    return text;
+}
+
 static void assemble(Builder *b)
 {
     Report *r = b->r;
@@ -1009,6 +1031,17 @@ static void assemble(Builder *b)
     for (size_t i = 0; i < b->sc_count; i++)
         sorder[i] = &b->sc[i];
     qsort(sorder, b->sc_count, sizeof *sorder, cmp_scenario);
+    sqlite3_stmt *text_q = NULL; /* a failure here only leaves the words out */
+    if (sqlite3_prepare_v2(
+            b->st->db,
+            "SELECT j.value ->> 'text' FROM (SELECT attempt_id FROM attempt_mistakes"
+            " WHERE action_id = ?2 ORDER BY rowid DESC LIMIT 20) m"
+            " JOIN attempts a ON a.id = m.attempt_id, json_each(a.result_json, '$.mistakes') j"
+            " WHERE a.scenario_id = ?1 AND instr(a.result_json, '\"text\"') > 0"
+            " AND json_valid(a.result_json)"
+            " AND j.value ->> 'action' = ?2 AND j.value ->> 'text' IS NOT NULL LIMIT 1",
+            -1, &text_q, NULL) != SQLITE_OK)
+        text_q = NULL;
     for (size_t j = 0; j < b->sc_count; j++) {
         const ScenarioB *sc = sorder[j];
         size_t i = (size_t)(sc - b->sc);
@@ -1037,6 +1070,7 @@ static void assemble(Builder *b)
             const MistakeB *m = mis[from + k];
             ReportMistake *x = &o->mistakes[o->mistake_count++];
             x->action = arena_strdup(ra, m->action);
+            x->text = mistake_text(b, text_q, sc->id, m->action);
             x->kind = arena_strdup(ra, m->kind ? m->kind : "points");
             x->criterion = arena_strdup(ra, m->criterion);
             x->feedback = arena_strdup(ra, m->feedback ? m->feedback : "");
@@ -1046,6 +1080,7 @@ static void assemble(Builder *b)
             x->critical = m->critical;
         }
     }
+    sqlite3_finalize(text_q);
     free(sorder);
     free(mis);
     free(mis_start);

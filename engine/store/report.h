@@ -49,6 +49,9 @@ typedef struct ReportCriterion {
  * one scenario. */
 typedef struct ReportMistake {
     const char *action;         /* action id: "refuse-invalid", "missed:DOC.FIELD", "@time" */
+    const char *text;           /* the action in words, as the attempt's result JSON stored it
+                                   (session_mistake_text); NULL for attempts recorded before
+                                   results carried it: the caller words it from the scenario */
     const char *kind;           /* of its first ledger row: points, critical, missed, time */
     const char *criterion;      /* NULL for a critical error */
     const char *feedback;       /* the explanation the trainee got (latest wording) */
@@ -85,6 +88,7 @@ typedef struct ReportScenario {
 } ReportScenario;
 
 typedef struct ReportAttempt { /* one row of a trainee's history */
+    const char *id; /* attempts.id: what `graph --attempt`, `verify` and xAPI name it by */
     char started_at[24];
     const char *scenario, *scenario_title;
     int exam, finished, passed;

@@ -552,6 +552,8 @@ static void expect_id(const cJSON *s, const char *reg, const char *verb, const c
 }
 
 /* The statements of one registration (in file order) against what was played. */
+static int worded_mistakes; /* mistakes seen with their words, over the whole export */
+
 static void check_registration(const cJSON **st, int n, const char *home)
 {
     const char *reg = str(get(st[0], "context"), "registration");
@@ -584,6 +586,25 @@ static void check_registration(const cJSON **st, int n, const char *home)
             expect_id(st[i], reg, verb_of(st[i]), NULL);
             const cJSON *r = get(get(get(st[i], "result"), "score"), "raw");
             raw = cJSON_IsNumber(r) ? r->valueint : -1;
+            /* Each mistake carries its words beside the id (issue #15). */
+            char iri[512];
+            snprintf(iri, sizeof iri, "%s/xapi/ext/mistakes", home);
+            const cJSON *m;
+            cJSON_ArrayForEach(m, get(get(get(st[i], "result"), "extensions"), iri))
+            {
+                const char *text = str(m, "text"), *action = str(m, "action");
+                /* null only where the result has no words (the attempt finished above by
+                 * hand, like one recorded before results carried them). */
+                CHECK(cJSON_IsNull(get(m, "text")) || (text && *text && action &&
+                                                       strcmp(text, action) != 0));
+                if (!text)
+                    continue;
+                if (action && strcmp(action, "@time") == 0)
+                    CHECK_STR(text, "Превышено время приёма");
+                if (action && strncmp(action, "missed:", 7) == 0)
+                    CHECK(text && strncmp(text, "Не отмечено: ", 22) == 0);
+                worded_mistakes++;
+            }
             i++;
         }
     }
@@ -839,8 +860,9 @@ static int run_export(void)
     cJSON *ja = load_json(a);
     CHECK(ja != NULL);
     int n = ja ? check_export(ja, HOME_DEFAULT) : 0;
-    printf("export: %d statements\n", n);
+    printf("export: %d statements, %d mistakes in words\n", n, worded_mistakes);
     CHECK(n > 3 * n_expected);
+    CHECK(worded_mistakes > 0);
 
     /* --since: a date before everything keeps everything, one in the future nothing. */
     CHECK_INT(export_to(db, old, "2000-01-01", NULL), 0);
