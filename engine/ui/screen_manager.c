@@ -142,9 +142,16 @@ static void fmt_avg(char *out, size_t n, double v)
         ui_fmt_decimal(out, n, v, 1);
 }
 
-/* A mistake in words: the answer's text, «Не отмечено: документ — поле», the time overrun. */
-static void mistake_name(Ui *u, const char *scenario, const char *action, char *out, size_t n)
+/* A mistake in words: the words its attempts stored (ReportMistake.text) when they did; else
+ * from the scenario: the answer's text, «Не отмечено: документ — поле», the time overrun. */
+static void mistake_name(Ui *u, const char *scenario, const ReportMistake *mk, char *out,
+                         size_t n)
 {
+    const char *action = mk->action;
+    if (mk->text && *mk->text) {
+        ui_copy_text(out, n, mk->text);
+        return;
+    }
     if (strcmp(action, "@time") == 0) {
         snprintf(out, n, "%s", tr(STR_MGR_MISTAKE_TIME));
         return;
@@ -307,7 +314,7 @@ static void manager_draw(Ui *u)
                 fmt_avg(cells[r][3], 256, sc->avg_total);
                 if (sc->mistake_count) {
                     char name[200]; /* the cell is clipped anyway */
-                    mistake_name(u, sc->id, sc->mistakes[0].action, name, sizeof name);
+                    mistake_name(u, sc->id, &sc->mistakes[0], name, sizeof name);
                     snprintf(cells[r][4], 256, "%s × %lld", name, sc->mistakes[0].count);
                 } else {
                     snprintf(cells[r][4], 256, "—");
@@ -351,7 +358,7 @@ static void manager_draw(Ui *u)
             for (size_t m = 0; m < sc->mistake_count; m++) {
                 const ReportMistake *mk = &sc->mistakes[m];
                 char name[400], head[700];
-                mistake_name(u, sc->id, mk->action, name, sizeof name);
+                mistake_name(u, sc->id, mk, name, sizeof name);
                 snprintf(head, sizeof head, "%s × %lld%s%s%s", name, mk->count,
                          mk->rule ? " · " : "", mk->rule ? mk->rule : "",
                          mk->critical ? tr(STR_MGR_CRITICAL_MARK) : "");
