@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 #define PIN_SETTING "manager.pin"             /* the window's setting (engine/ui/ui.c) */
-#define PIN_FAILS_SETTING "manager.pin_fails" /* wrong tries in a row */
+#define PIN_TRIES_SETTING "manager.pin_tries" /* wrong tries in a row, sealed (store.h) */
 #define PIN_SYSTEM_FILE "manager-pin"         /* in the system configuration folder */
 
 /* Reads one line from standard input into buf, without echo when it is a terminal. Returns 1
@@ -154,7 +154,7 @@ int cmd_pin(int argc, char **argv, const AppPaths *paths)
     Store *st = NULL;
     if (store_open(dbpath, &st, &err) != SIM_OK ||
         store_set_setting(st, PIN_SETTING, hash, &err) != SIM_OK ||
-        store_set_setting(st, PIN_FAILS_SETTING, "0", &err) != SIM_OK) {
+        store_set_setting_sealed(st, PIN_TRIES_SETTING, "0", &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer pin set: %s\n", err.msg);
         rc = EXIT_FAIL;
     } else {
@@ -188,8 +188,11 @@ void app_pin_sync(const AppPaths *paths, Store *st)
         fprintf(stderr, "\n");
     } else {
         char *stored = store_get_setting(st, PIN_SETTING);
+        /* A new PIN from the administrator starts with a fresh, sealed count of wrong tries
+         * (the window takes a PIN without one for tampering). */
         if (!stored || strcmp(stored, text) != 0)
-            if (store_set_setting(st, PIN_SETTING, text, &err) != SIM_OK)
+            if (store_set_setting(st, PIN_SETTING, text, &err) != SIM_OK ||
+                store_set_setting_sealed(st, PIN_TRIES_SETTING, "0", &err) != SIM_OK)
                 fprintf(stderr, "mfc-trainer: %s\n", err.msg);
         free(stored);
     }

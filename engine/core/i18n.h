@@ -510,6 +510,7 @@
     X(STR_UI_NOT_PLAYED, "Ещё не пройден")                                                   \
     X(STR_UI_BEST, "Лучший результат: %d")                                                   \
     X(STR_UI_STATUS_NEW, "новый")                                                            \
+    X(STR_UI_STATUS_STARTED, "▶ начат")                                                      \
     X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
@@ -533,6 +534,12 @@
     X(STR_UI_PC_OPEN, "P — открыть")                                                         \
     X(STR_UI_HINT_OFFICE, "1–9 или ↑↓ Enter — ответ · D, Tab — документы · P — программа · F1 — справочник · Esc — выйти из приёма") \
     X(STR_UI_COMPARE_WITH, "Сравнить с документом (цифра):")                                 \
+    X(STR_UI_COMPARE_BUTTON, "Сравнить · C")                                                 \
+    X(STR_UI_COMPARE_END, "Убрать сравнение · C")                                            \
+    X(STR_UI_CLOSE_DOC, "Закрыть · Esc")                                                     \
+    X(STR_UI_FLAG_BUTTON, "Отметить")                                                        \
+    X(STR_UI_PC_CHOOSE, "Выбрать услугу")                                                    \
+    X(STR_UI_PC_CLOSE, "Закрыть · Esc")                                                      \
     X(STR_UI_HINT_DOC, "↑↓ — поле · Enter — отметить проблему · ←→ — другой документ · C — сравнить · Esc — закрыть") \
     X(STR_UI_FLAG_TITLE, "Что не так с полем «%s» в документе «%s»?")                        \
     X(STR_UI_HINT_REASON, "↑↓ или 1–9 — причина · Enter — отметить · Esc — отмена")          \
@@ -581,7 +588,7 @@
     X(STR_UI_WINDOW_TITLE, "Тренажёр специалиста МФЦ")                                       \
     X(STR_MGR_BUTTON, "Руководитель")                                                        \
     X(STR_MGR_TITLE, "Руководитель: результаты")                                             \
-    X(STR_MGR_SUMMARY, "завершённых попыток: %lld · сдано: %.0f %% · стажёров с попытками: %lld · незавершённых: %lld") \
+    X(STR_MGR_SUMMARY, "завершённых попыток: %lld · сдано: %s %% · стажёров с попытками: %lld · незавершённых: %lld") \
     X(STR_MGR_TAB_TRAINEES, "Стажёры")                                                       \
     X(STR_MGR_TAB_SCENARIOS, "Сценарии")                                                     \
     X(STR_MGR_EMPTY, "Результатов пока нет: попытки появятся здесь, когда стажёры с профилем пройдут сценарии.") \
@@ -592,7 +599,14 @@
     X(STR_MGR_COL_EXAMS, "Экзамены")                                                         \
     X(STR_MGR_COL_AVG, "Средний балл")                                                       \
     X(STR_MGR_COL_WEAKEST, "Слабое место")                                                   \
-    X(STR_MGR_COL_LAST, "Последняя активность")                                              \
+    X(STR_MGR_COL_LAST, "Последняя активность (местное время)")                              \
+    X(STR_MGR_TIME_LABEL, "время местное")                                                   \
+    X(STR_MGR_MISTAKE_TIME, "Превышено время приёма")                                        \
+    X(STR_MGR_MISTAKE_MISSED, "Не отмечено: %s")                                             \
+    X(STR_MGR_REPLAY_MODE, "%s · попытка от %s")                                             \
+    X(STR_MGR_REPLAY_PREV, "◀ Назад")                                                        \
+    X(STR_MGR_REPLAY_NEXT, "Вперёд ▶")                                                       \
+    X(STR_MGR_REPLAY_BACK, "К попыткам")                                                     \
     X(STR_MGR_COL_SCENARIO, "Сценарий")                                                      \
     X(STR_MGR_COL_PASS_RATE, "Сдали")                                                        \
     X(STR_MGR_COL_MISTAKE, "Частая ошибка")                                                  \
@@ -649,15 +663,19 @@
     X(STR_MGR_NOT_VERIFIED, "⚠ не сходится с журналом") \
     X(STR_MGR_NOT_VERIFIED_NOTE, "⚠ — записи попытки не сходятся с журналом: база изменена в обход программы (mfc-trainer verify покажет подробности).") \
     X(STR_PIN_SET_TITLE, "Руководитель: задайте PIN") \
-    X(STR_PIN_SET_HINT, "PIN защищает раздел руководителя: от 4 до 8 цифр. Введите его дважды.") \
+    X(STR_PIN_SET_HINT, "PIN защищает раздел руководителя: от 4 до 8 цифр или фраза от 8 символов. Введите его дважды.") \
     X(STR_PIN_ENTER_TITLE, "Руководитель: введите PIN") \
     X(STR_PIN_FIRST, "PIN") \
     X(STR_PIN_SECOND, "PIN ещё раз") \
     X(STR_PIN_MISMATCH, "PIN не совпадают — введите ещё раз.") \
-    X(STR_PIN_INVALID, "PIN — от 4 до 8 цифр.") \
+    X(STR_PIN_INVALID, "PIN — от 4 до 8 цифр или фраза от 8 символов (не только цифры).") \
+    X(STR_PIN_ENTER, "Войти") \
+    X(STR_PIN_SAVE, "Сохранить") \
+    X(STR_PIN_ERASE, "⌫") \
+    X(STR_PIN_TAMPERED, "Счётчик неверных попыток изменён вне программы — следующая попытка через %d с.") \
     X(STR_PIN_WRONG, "Неверный PIN. Следующая попытка — через %d с.") \
     X(STR_PIN_WAIT, "Подождите %d с перед следующей попыткой.") \
-    X(STR_PIN_HINT, "Цифры — PIN · Tab — поле · Enter — войти · Esc — назад") \
+    X(STR_PIN_HINT, "Цифры или фраза — PIN · Tab — поле и кнопки · Enter — войти · Esc — назад") \
     X(STR_PIN_SAVE_FAILED, "PIN не сохранён: %s") \
     X(STR_BOOK_TITLE, "Справочник") \
     X(STR_BOOK_SUB, "Услуги, нормы и величины — те же, по которым оцениваются Ваши действия в сценариях") \
@@ -773,6 +791,12 @@
       "папку): результаты некуда записать; дайте право на запись или укажите другой файл "     \
       "параметром --db")                                                                        \
     X(STR_STORE_RETRY, "Повторить запись")                                                      \
+    X(STR_STORE_LOST_BANNER,                                                                    \
+      "Попытка не сохранена: база результатов отказала в записи (%s). Её результат не попадёт " \
+      "в отчёты; при выходе программа перечислит её действия.")                                \
+    X(STR_STORE_LOST_DEBRIEF,                                                                   \
+      "⚠ Результат не сохранён: база результатов отказала в записи (%s). Эта попытка не "      \
+      "попадёт в отчёты руководителя.")                                                         \
     X(STR_STORE_RECOVERED, "База результатов снова доступна: отложенные записи сохранены.")    \
     X(STR_STORE_LOST,                                                                           \
       "Попытка не записана в базу результатов: база так и не приняла запись. Её действия по "  \
@@ -929,7 +953,7 @@
     X(STR_PACKSIG_DAMAGED, "подпись повреждена")                                                 \
     X(STR_PACKSIG_MISMATCH, "подпись не сходится: файл pack.sig изменён")                        \
     X(STR_PACKSIG_BAD_LINE, "неверная строка в списке файлов")                                   \
-    X(STR_PIN_DIGITS, "PIN — от 4 до 8 цифр")                                                    \
+    X(STR_PIN_DIGITS, "PIN — от 4 до 8 цифр или фраза от 8 символов")                                                    \
     X(STR_PIN_NOMEM, "нехватка памяти для хеширования PIN")                                      \
     X(STR_ERR_NOT_REGULAR_FILE, "%s: не обычный файл (папка, канал или устройство)")             \
     X(STR_CHECK_NO_RULES, "каталога правил нет: ссылки сценария на правила будут ошибками")      \

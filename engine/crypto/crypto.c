@@ -788,10 +788,11 @@ const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id)
 int sec_pin_valid(const char *pin)
 {
     size_t n = pin ? strlen(pin) : 0;
-    if (n < 4 || n > 8) return 0;
+    int digits = 1;
     for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9') return 0;
-    return 1;
+        digits &= pin[i] >= '0' && pin[i] <= '9';
+    /* Digits only: a PIN. Anything else: a passphrase, long enough to be worth hashing. */
+    return digits ? n >= 4 && n <= 8 : n >= 8 && n <= SEC_PIN_MAX;
 }
 
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)

@@ -140,7 +140,9 @@ int sec_verify_message(const char *pub_hex, const void *msg, size_t len, const c
 SimStatus sec_public_key_hex(const char *path, char out[SEC_PUB_HEX + 1], SimError *err);
 
 /* ---- the manager's PIN ------------------------------------------------------------------ */
-/* A PIN is 4–8 digits. Hashes with crypto_pwhash_str (interactive limits) into out. */
+/* A PIN is 4–8 digits, or a passphrase of 8 to SEC_PIN_MAX bytes that is not all digits.
+ * Hashes with crypto_pwhash_str (interactive limits) into out. */
+#define SEC_PIN_MAX 64
 int sec_pin_valid(const char *pin);
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err);
 /* 1 when pin matches the stored hash. */

@@ -1239,6 +1239,50 @@ SimStatus store_set_setting(Store *st, const char *key, const char *value, SimEr
     return rc == SQLITE_DONE ? SIM_OK : db_error(st, err, tr(STR_STORE_WHAT_SETTINGS));
 }
 
+/* The seal of a setting: hex HMAC of "key\0value" with the installation secret. */
+static void setting_seal(Store *st, const char *key, const char *value,
+                         char hex[2 * SEC_MAC_BYTES + 1])
+{
+    unsigned char mac[SEC_MAC_BYTES];
+    const void *parts[2] = {key, value};
+    const size_t lens[2] = {strlen(key) + 1, strlen(value)};
+    sec_mac(mac, st->key, parts, lens, 2);
+    sec_hex(hex, mac, sizeof mac);
+}
+
+SimStatus store_set_setting_sealed(Store *st, const char *key, const char *value, SimError *err)
+{
+    char hex[2 * SEC_MAC_BYTES + 1];
+    setting_seal(st, key, value, hex);
+    SimBuf b;
+    simbuf_init(&b);
+    simbuf_printf(&b, "%s|%s", value, hex);
+    SimStatus rc = store_set_setting(st, key, simbuf_str(&b), err);
+    simbuf_free(&b);
+    return rc;
+}
+
+char *store_get_setting_sealed(Store *st, const char *key, int *tampered)
+{
+    *tampered = 0;
+    char *v = store_get_setting(st, key);
+    if (!v)
+        return NULL;
+    char *bar = strrchr(v, '|');
+    char hex[2 * SEC_MAC_BYTES + 1];
+    if (bar) {
+        *bar = '\0';
+        setting_seal(st, key, v, hex);
+    }
+    if (!bar || strlen(bar + 1) != 2 * SEC_MAC_BYTES ||
+        !sec_equal((const unsigned char *)hex, (const unsigned char *)bar + 1, 2 * SEC_MAC_BYTES)) {
+        *tampered = 1;
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
 int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
                              const char *hash, AttemptInfo *a, char ***actions, size_t *count)
 {

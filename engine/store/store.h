@@ -248,5 +248,11 @@ long long store_chain_first(Store *st);
 /* Returns a copy (caller frees) or NULL when unset. */
 char *store_get_setting(Store *st, const char *key);
 SimStatus store_set_setting(Store *st, const char *key, const char *value, SimError *err);
+/* A setting sealed with the installation secret (HMAC over key and value): editing the settings
+ * table cannot forge or move one (the manager's PIN tries). store_get_setting_sealed returns a
+ * copy (caller frees), or NULL when unset or when *tampered is set to 1 (a value whose seal
+ * does not verify). It does not stop an older sealed value of the same key being copied back. */
+SimStatus store_set_setting_sealed(Store *st, const char *key, const char *value, SimError *err);
+char *store_get_setting_sealed(Store *st, const char *key, int *tampered);
 
 #endif /* SIM_STORE_H */

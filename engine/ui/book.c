@@ -334,7 +334,7 @@ static void draw_page(Gfx *g, const Layout *l, const Theme *t, Book *b, GRect r,
     scrollbar(g, l, t, view, b->page_h, b->page_scroll);
 }
 
-void book_draw(Gfx *g, const Layout *l, const Theme *t, int hc, Book *b)
+void book_draw(Gfx *g, Layout *l, const Theme *t, int hc, Book *b)
 {
     float s = l->s, W = (float)l->W, H = (float)l->H;
     b->nhits = 0;
@@ -377,7 +377,7 @@ void book_draw(Gfx *g, const Layout *l, const Theme *t, int hc, Book *b)
         x += r.w + 10 * s;
     }
     y += l->px_body * 2.0f + 14 * s;
-    float hint_h = gfx_line_height(g, l->px_small, GF_REGULAR) + 10 * s;
+    float hint_h = l->hint_h;
     GRect area = {40 * s, y, W - 80 * s, H - y - hint_h - 14 * s};
     if (item_count(b, b->tab) == 0) {
         gfx_text_box(g, b->tab == 1 ? tr(STR_BOOK_NO_RULES) : tr(STR_BOOK_EMPTY), area.x, area.y,

@@ -314,15 +314,22 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
                  (GColor){120, 120, 120, 90});
     /* A label on a small card: it follows the text size only so far, or it no longer fits. */
     int px = l->px_small < (int)(13 * s * 1.25f) ? l->px_small : (int)(13 * s * 1.25f);
-    gfx_clip(g, &r);
+    /* The title above the line of marks, never under them. */
+    GRect title = {r.x, r.y, r.w, r.h - gfx_line_height(g, px, GF_BOLD) - 6 * s};
+    gfx_clip(g, &title);
     gfx_text_box(g, d->title, r.x + 7 * s, r.y + 6 * s, r.w - 12 * s, px, GF_REGULAR, p.title, 1);
     gfx_clip(g, NULL);
-    if (inspected)
-        gfx_text(g, "✓", r.x + r.w - 18 * s, r.y + r.h - 22 * s, l->px_label, GF_BOLD, t->good);
+    /* The marks at the same capped size, inside the card's bottom edge. */
+    float my = r.y + r.h - gfx_line_height(g, px, GF_BOLD) - 4 * s;
+    if (inspected) {
+        int w, h;
+        gfx_text_size(g, "✓", px, GF_BOLD, &w, &h);
+        gfx_text(g, "✓", r.x + r.w - w - 8 * s, my, px, GF_BOLD, t->good);
+    }
     if (flagged_count > 0) {
         char m[16];
         snprintf(m, sizeof m, "⚑%d", flagged_count);
-        gfx_text(g, m, r.x + 8 * s, r.y + r.h - 22 * s, l->px_label, GF_BOLD, t->bad);
+        gfx_text(g, m, r.x + 8 * s, my, px, GF_BOLD, t->bad);
     }
     if (focused)
         gfx_round_outline(g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s}, 7 * s,

@@ -6,6 +6,7 @@
  * Text goes through SDL_ttf's blended rendering once and is then reused as a texture.
  */
 #include "gfx.h"
+#include "wrap.h"
 
 #include "../core/i18n.h"
 
@@ -13,6 +14,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,30 @@ typedef struct TextEntry {
     uint64_t used; /* frame counter of the last use, for eviction */
 } TextEntry;
 
+/* A paragraph laid out by wrap_text: its lines, kept for the next frames (the same text is
+ * measured and drawn every frame). */
+#define WRAP_CACHE 64
+typedef struct WrapLine {
+    size_t start, len;
+} WrapLine;
+typedef struct WrapEntry {
+    uint64_t hash;
+    char *text;
+    int px, width;
+    GFont face;
+    WrapLine *lines;
+    size_t count;
+    uint64_t used;
+} WrapEntry;
+
+/* What was drawn, for the layout check (MFC_LAYOUT_CHECK): text boxes, surfaces (opaque
+ * fills: panels, buttons, cards) and layer marks (a dimmed backdrop covers what is under it). */
+typedef struct GfxBox {
+    char kind; /* 'T' text, 'P' surface, 'L' layer mark */
+    GRect r;   /* the visible part (within the clip) */
+    char *text;
+} GfxBox;
+
 struct Gfx {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -47,9 +73,36 @@ struct Gfx {
     uint64_t tick;
     int ttf_ready;
     char warning[SIM_ERROR_MAX]; /* a font fell back to DejaVu Sans */
+    WrapEntry wraps[WRAP_CACHE];
+    GRect clip; /* the current clip; w < 0: none */
+    GRect base; /* every clip lies within this one (a scrolled view); w < 0: none */
+    int recording;
+    GfxBox *boxes;
+    size_t nboxes, cap_boxes;
 };
 
 /* ==== set-up =============================================================================== */
+
+/* SIGHUP (the terminal or the session closing) ends the window as SIGTERM and SIGINT do: SDL
+ * turns those into SDL_QUIT, the loop ends and the attempt in progress is saved unfinished, as
+ * on Esc. raise() is async-signal-safe; SDL's own handler only sets a flag. */
+static void on_hangup(int sig)
+{
+    (void)sig;
+    raise(SIGTERM);
+}
+
+static void forward_hangup(void)
+{
+    struct sigaction old;
+    if (sigaction(SIGHUP, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+        return; /* ignored on purpose (nohup) or handled by someone else */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_hangup;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+}
 
 static char *find_font(const char *override, const char *file)
 {
@@ -82,6 +135,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
 {
     *out = NULL;
     Gfx *g = calloc(1, sizeof *g);
+    if (g)
+        g->clip.w = g->base.w = -1; /* no clip */
     if (!g)
         return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
     static const char *const files[GF_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
@@ -109,12 +164,14 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0"); /* SIGINT, SIGTERM → SDL_QUIT (saved) */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         /* No display (or an impossible SDL_VIDEODRIVER): say what to do about it. */
         sim_error_set(err, SIM_ERR_IO, tr(STR_ERR_NO_DISPLAY), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
+    forward_hangup();
     if (TTF_Init() != 0) {
         sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL_ttf: %s", TTF_GetError());
         gfx_destroy(g);
@@ -193,10 +250,23 @@ static void cache_drop(TextEntry *e)
     memset(e, 0, sizeof *e);
 }
 
+static void boxes_clear(Gfx *g)
+{
+    for (size_t i = 0; i < g->nboxes; i++)
+        free(g->boxes[i].text);
+    g->nboxes = 0;
+}
+
 void gfx_destroy(Gfx *g)
 {
     if (!g)
         return;
+    boxes_clear(g);
+    free(g->boxes);
+    for (size_t i = 0; i < WRAP_CACHE; i++) {
+        free(g->wraps[i].text);
+        free(g->wraps[i].lines);
+    }
     for (size_t i = 0; i < TEXT_CACHE; i++)
         if (g->cache[i].text)
             cache_drop(&g->cache[i]);
@@ -252,6 +322,8 @@ int gfx_is_fullscreen(const Gfx *g)
 void gfx_begin(Gfx *g, GColor c)
 {
     g->tick++;
+    g->clip.w = g->base.w = -1;
+    boxes_clear(g);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, 255);
     SDL_RenderClear(g->ren);
 }
@@ -261,14 +333,43 @@ void gfx_present(Gfx *g)
     SDL_RenderPresent(g->ren);
 }
 
-void gfx_clip(Gfx *g, const GRect *r)
+static void clip_set(Gfx *g, const GRect *r)
 {
     if (!r) {
+        g->clip.w = -1;
         SDL_RenderSetClipRect(g->ren, NULL);
         return;
     }
+    g->clip = *r;
     SDL_Rect c = {(int)floorf(r->x), (int)floorf(r->y), (int)ceilf(r->w), (int)ceilf(r->h)};
     SDL_RenderSetClipRect(g->ren, &c);
+}
+
+void gfx_clip(Gfx *g, const GRect *r)
+{
+    if (g->base.w < 0) {
+        clip_set(g, r);
+        return;
+    }
+    if (!r) {
+        clip_set(g, &g->base);
+        return;
+    }
+    /* Within the base clip: the intersection (empty when they do not meet). */
+    float x0 = fmaxf(r->x, g->base.x), y0 = fmaxf(r->y, g->base.y);
+    float x1 = fminf(r->x + r->w, g->base.x + g->base.w);
+    float y1 = fminf(r->y + r->h, g->base.y + g->base.h);
+    GRect c = {x0, y0, fmaxf(0, x1 - x0), fmaxf(0, y1 - y0)};
+    clip_set(g, &c);
+}
+
+void gfx_clip_base(Gfx *g, const GRect *r)
+{
+    if (r)
+        g->base = *r;
+    else
+        g->base.w = -1;
+    clip_set(g, r);
 }
 
 /* ==== shapes =============================================================================== */
@@ -279,8 +380,12 @@ static SDL_Color sc(GColor c)
     return s;
 }
 
+static void record(Gfx *g, char kind, GRect r, const char *text, size_t n);
+
 void gfx_fill(Gfx *g, GRect r, GColor c)
 {
+    if (g->recording && c.a == 255 && r.w >= 8 && r.h >= 8)
+        record(g, 'P', r, NULL, 0);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
     SDL_FRect f = {r.x, r.y, r.w, r.h};
     SDL_RenderFillRectF(g->ren, &f);
@@ -346,6 +451,8 @@ static int arc_steps(float r)
 
 void gfx_round(Gfx *g, GRect r, float rad, GColor c)
 {
+    if (g->recording && c.a == 255 && r.w >= 8 && r.h >= 8 && rad >= 0.5f)
+        record(g, 'P', r, NULL, 0);
     if (rad * 2 > r.w)
         rad = r.w / 2;
     if (rad * 2 > r.h)
@@ -564,6 +671,8 @@ float gfx_text(Gfx *g, const char *text, float x, float y, int px, GFont f, GCol
     if (!e)
         return 0;
     SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
+    if (g->recording)
+        record(g, 'T', (GRect){dst.x, dst.y, dst.w, dst.h}, text, strlen(text));
     SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
     return (float)e->w;
 }
@@ -579,19 +688,197 @@ void gfx_text_size(Gfx *g, const char *text, int px, GFont f, int *w, int *h)
         TTF_SizeUTF8(font, text, w, h);
 }
 
+/* ==== wrapped text ========================================================================== */
+
+typedef struct Measure {
+    TTF_Font *font;
+    float ascii[128]; /* widths of single ASCII characters measured so far; < 0 unknown */
+} Measure;
+
+static float measure(void *ctx, const char *s, size_t n)
+{
+    Measure *m = ctx;
+    if (n == 1 && (unsigned char)s[0] < 128 && m->ascii[(unsigned char)s[0]] >= 0)
+        return m->ascii[(unsigned char)s[0]];
+    char small[256];
+    char *buf = n < sizeof small ? small : malloc(n + 1);
+    int w = 0, h = 0;
+    if (buf) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        TTF_SizeUTF8(m->font, buf, &w, &h);
+        if (buf != small)
+            free(buf);
+    }
+    if (n == 1 && (unsigned char)s[0] < 128)
+        m->ascii[(unsigned char)s[0]] = (float)w;
+    return (float)w;
+}
+
+typedef struct Lines {
+    WrapLine *v;
+    size_t n, cap;
+} Lines;
+
+static void emit(void *ctx, size_t start, size_t len, float w)
+{
+    (void)w;
+    Lines *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        WrapLine *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = (WrapLine){start, len};
+}
+
+/* The lines of text at px in face f within width, laid out once and kept. */
+static const WrapEntry *wrap_get(Gfx *g, const char *text, int px, GFont f, int width)
+{
+    size_t len = strlen(text);
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, text, len);
+    h = sim_hash_fnv1a(h, &px, sizeof px);
+    h = sim_hash_fnv1a(h, &width, sizeof width);
+    int fi = (int)f;
+    h = sim_hash_fnv1a(h, &fi, sizeof fi);
+    WrapEntry *victim = &g->wraps[0];
+    for (size_t i = 0; i < WRAP_CACHE; i++) {
+        WrapEntry *e = &g->wraps[i];
+        if (e->text && e->hash == h && e->px == px && e->width == width && e->face == f &&
+            strcmp(e->text, text) == 0) {
+            e->used = g->tick;
+            return e;
+        }
+        if (e->used < victim->used)
+            victim = e;
+    }
+    TTF_Font *font = font_at(g, px, f);
+    if (!font)
+        return NULL;
+    Measure m = {.font = font};
+    for (int i = 0; i < 128; i++)
+        m.ascii[i] = -1;
+    Lines lines = {0};
+    wrap_text(text, len, (float)width, measure, &m, emit, &lines);
+    free(victim->text);
+    free(victim->lines);
+    *victim = (WrapEntry){.hash = h, .text = sim_strdup(text), .px = px, .width = width,
+                          .face = f, .lines = lines.v, .count = lines.n, .used = g->tick};
+    return victim;
+}
+
 float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int px, GFont f,
                    GColor c, int draw)
 {
     if (!text || !*text)
         return 0;
-    TextEntry *e = text_get(g, text, px, f, c, (int)max_w);
-    if (!e)
+    const WrapEntry *we = wrap_get(g, text, px, f, (int)max_w);
+    if (!we)
         return 0;
-    if (draw) {
-        SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
-        SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
+    float lh = (float)gfx_line_height(g, px, f);
+    float height = lh * (float)we->count;
+    if (!draw)
+        return height;
+    /* Only the lines in view are rendered: a megabyte of text costs its layout, not a
+     * texture per line. */
+    int W, H;
+    gfx_size(g, &W, &H);
+    float top = 0, bottom = (float)H;
+    if (g->clip.w >= 0) {
+        top = fmaxf(top, g->clip.y);
+        bottom = fminf(bottom, g->clip.y + g->clip.h);
     }
-    return (float)e->h;
+    size_t first = y >= top ? 0 : (size_t)((top - y) / lh);
+    char buf[1024];
+    for (size_t i = first; i < we->count; i++) {
+        float ly = y + lh * (float)i;
+        if (ly > bottom)
+            break;
+        const WrapLine *ln = &we->lines[i];
+        if (!ln->len)
+            continue;
+        size_t n = ln->len < sizeof buf - 4 ? ln->len : sizeof buf - 4;
+        while (n < ln->len && n > 0 && ((unsigned char)we->text[ln->start + n] & 0xC0) == 0x80)
+            n--; /* a line cut for the buffer ends on a character boundary */
+        memcpy(buf, we->text + ln->start, n);
+        buf[n] = '\0';
+        gfx_text(g, buf, x, ly, px, f, c);
+    }
+    return height;
+}
+
+/* ==== the layout check ======================================================================= */
+
+static void record(Gfx *g, char kind, GRect r, const char *text, size_t n)
+{
+    if (g->clip.w >= 0 && kind != 'L') { /* the visible part only */
+        float x0 = fmaxf(r.x, g->clip.x), y0 = fmaxf(r.y, g->clip.y);
+        float x1 = fminf(r.x + r.w, g->clip.x + g->clip.w);
+        float y1 = fminf(r.y + r.h, g->clip.y + g->clip.h);
+        if (x1 <= x0 || y1 <= y0)
+            return;
+        r = (GRect){x0, y0, x1 - x0, y1 - y0};
+    }
+    if (g->nboxes == g->cap_boxes) {
+        size_t cap = g->cap_boxes ? 2 * g->cap_boxes : 256;
+        GfxBox *v = realloc(g->boxes, cap * sizeof *v);
+        if (!v)
+            return;
+        g->boxes = v;
+        g->cap_boxes = cap;
+    }
+    char *t = NULL;
+    if (text) {
+        size_t k = n < 60 ? n : 60;
+        while (k < n && k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+            k--;
+        t = malloc(k + 1);
+        if (t) {
+            memcpy(t, text, k);
+            t[k] = '\0';
+            for (char *p = t; *p; p++)
+                if (*p == '\n' || *p == '\t')
+                    *p = ' ';
+        }
+    }
+    g->boxes[g->nboxes++] = (GfxBox){kind, r, t};
+}
+
+void gfx_record(Gfx *g, int on)
+{
+    g->recording = on;
+}
+
+void gfx_layer_mark(Gfx *g)
+{
+    if (g->recording)
+        record(g, 'L', (GRect){0, 0, 0, 0}, NULL, 0);
+}
+
+void gfx_panel_mark(Gfx *g, GRect r)
+{
+    if (g->recording)
+        record(g, 'P', r, NULL, 0);
+}
+
+SimStatus gfx_record_dump(Gfx *g, const char *path, SimError *err)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return sim_error_set(err, SIM_ERR_IO, "%s: не удалось записать", path);
+    int W, H;
+    gfx_size(g, &W, &H);
+    fprintf(f, "W %d %d\n", W, H);
+    for (size_t i = 0; i < g->nboxes; i++) {
+        const GfxBox *b = &g->boxes[i];
+        fprintf(f, "%c %.1f %.1f %.1f %.1f %s\n", b->kind, b->r.x, b->r.y, b->r.w, b->r.h,
+                b->text ? b->text : "");
+    }
+    fclose(f);
+    return SIM_OK;
 }
 
 struct GfxLayer {

@@ -57,7 +57,10 @@ int gfx_is_fullscreen(const Gfx *g);
 
 void gfx_begin(Gfx *g, GColor clear);
 void gfx_present(Gfx *g);
-void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip */
+void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip (back to the base clip) */
+/* A clip that later clips stay within, and that gfx_clip(NULL) returns to: code that clips
+ * for itself (a document's fields) can be drawn inside a scrolled view. NULL removes it. */
+void gfx_clip_base(Gfx *g, const GRect *r);
 
 void gfx_fill(Gfx *g, GRect r, GColor c);
 void gfx_gradient(Gfx *g, GRect r, GColor top, GColor bottom);
@@ -93,6 +96,15 @@ void gfx_layer_free(GfxLayer *layer);
 
 /* Saves what was drawn since gfx_begin (call before gfx_present) as a PNG. */
 SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err);
+
+/* The layout check (MFC_LAYOUT_CHECK): while recording, every text drawn (its visible box),
+ * every opaque surface (fills and rounded panels) and every layer mark (a dimmed backdrop) is
+ * kept until the next gfx_begin; gfx_record_dump writes them, one per line ("T x y w h text",
+ * "P x y w h", "L"), for tests/layout_check.c. */
+void gfx_record(Gfx *g, int on);
+void gfx_layer_mark(Gfx *g);
+void gfx_panel_mark(Gfx *g, GRect r);
+SimStatus gfx_record_dump(Gfx *g, const char *path, SimError *err);
 
 /* Text cache statistics (for tests and benchmarks). */
 void gfx_cache_stats(const Gfx *g, size_t *entries, size_t *renders);

@@ -25,7 +25,8 @@ typedef struct Layout {
     int px_title, px_dialog, px_body, px_label, px_small;
     int px_hud;      /* the HUD and small labels on scene objects: capped so they still fit */
     float hud_h;     /* height of the office HUD strip */
-    float title_h;   /* height of a screen's title bar */
+    float title_h;   /* height of a screen's title bar: grows when its title wraps (ui_title_bar) */
+    float hint_h;    /* height of the hint bar: two lines of hints at large text */
     float counter_y; /* the counter line: the desk grows upward as the text grows */
 } Layout;
 
@@ -75,8 +76,10 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
               int inspected, int flagged_count);
 
 /* Shared screen furniture (ui.c): the blue title bar and the dark hint bar at the bottom. */
-void ui_title_bar(Gfx *g, const Layout *l, const Theme *t, int high_contrast, const char *title,
+void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
                   const char *sub);
+/* The hint bar's height for this layout (set in l->hint_h once per frame). */
+float ui_hint_height(Gfx *g, const Layout *l);
 void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text);
 
 /* The «Справочник» (book.c): services, rules and named values from the reference book and the
@@ -106,7 +109,7 @@ typedef struct Book {
 /* Points the book at its data; with service_id, selects that service. Sections, selections and
  * scroll positions are kept between visits. */
 void book_open(Book *b, const RefBook *rb, const RuleCatalog *rules, const char *service_id);
-void book_draw(Gfx *g, const Layout *l, const Theme *t, int high_contrast, Book *b);
+void book_draw(Gfx *g, Layout *l, const Theme *t, int high_contrast, Book *b);
 /* A key (SDL key code) or a click; returns 1 when the book should close. line_px is how far ↑↓
  * scroll a page. */
 int book_key(Book *b, int key, float line_px);

@@ -92,6 +92,20 @@ expect_err "hello" "the actions are listed"
 "$DBX" "$TMP/refuse.db" "CREATE TRIGGER no_results BEFORE INSERT ON attempt_criteria BEGIN SELECT RAISE(ABORT, 'refused'); END" >/dev/null
 expect_exit 1 "a result refused for good" "$EXE" --scenarios "$TMP/sc" play mini --actions hello,refuse --db "$TMP/refuse.db"
 expect_err "hello,refuse" "the lost actions are listed"
+# The same in the window: the debrief says the result is not saved (no chain label as if it
+# were), the banner says so on the next screen, and closing the window lists the actions, exit 1.
+cat >"$TMP/refuse.keys" <<'KEYS'
+act hello
+act refuse
+key Return
+expect debrief Результат не сохранён
+shot refused-for-good
+key Escape
+expect catalog Попытка не сохранена
+KEYS
+expect_exit 1 "window: a result refused for good" "$EXE" $G --db "$TMP/refuse.db" \
+  --input-script "$TMP/refuse.keys" --screenshots "$TMP/shots"
+expect_err "hello,refuse" "window: the lost actions are listed"
 
 # 3. No display: an impossible video driver gives a message saying what to do, exit 1.
 SDL_VIDEODRIVER=nonexistent "$EXE" --scenarios "$TMP/sc" gui --db "$TMP/nd.db" >"$TMP/out" 2>"$TMP/err"

@@ -23,6 +23,35 @@ if grep -a -q 'manager.pin.*1234\|1234.*manager.pin' "$TMP/r.db" "$TMP/r.db-wal"
   bad "the PIN is stored in plain text"; else ok; fi
 printf 'key M\nexpect pin\nkey 9\nkey 9\nkey 9\nkey 9\nkey Return\nexpect pin через 1 с\nwait 1200\nkey 9\nkey 9\nkey 9\nkey 9\nkey Return\nexpect pin через 2 с\nkey 1\nkey 2\nkey 3\nkey 4\nkey Return\nexpect pin Подождите\nwait 2200\nkey 1\nkey 2\nkey 3\nkey 4\nkey Return\nexpect manager\n' >"$TMP/wrong.keys"
 run "$TMP/wrong.keys" "wrong PIN delays"
+# Leaving the manager area locks it: the PIN is asked again.
+printf 'key M\nexpect pin\nkey 1\nkey 2\nkey 3\nkey 4\nkey Return\nexpect manager\nkey Escape\nexpect start\nkey M\nexpect pin\n' >"$TMP/lock.keys"
+run "$TMP/lock.keys" "leaving the area locks it"
+# The count of wrong tries is sealed: deleting or resetting it in the settings table does not
+# give free tries (the next one waits as after five wrong ones).
+printf 'key M\nexpect pin\nkey 9\nkey 9\nkey 9\nkey 9\nkey Return\nexpect pin Неверный PIN\n' >"$TMP/one.keys"
+run "$TMP/one.keys" "one wrong try"
+if command -v sqlite3 >/dev/null; then
+  sqlite3 "$TMP/r.db" "DELETE FROM settings WHERE key LIKE 'manager.pin_%'" || bad "sqlite3 delete"
+  printf 'key M\nexpect pin изменён вне программы — следующая попытка через 16 с\nkey 1\nkey 2\nkey 3\nkey 4\nkey Return\nexpect pin Подождите\n' >"$TMP/tamper.keys"
+  run "$TMP/tamper.keys" "a deleted count of tries"
+  sqlite3 "$TMP/r.db" "UPDATE settings SET value='0|0000' WHERE key='manager.pin_tries'" || bad "sqlite3 update"
+  run "$TMP/tamper.keys" "a forged count of tries"
+else
+  bad "sqlite3 is needed to edit the settings table (.ci/deps.sh)"
+fi
+# A PIN set by `pin set` opens the area at once: the command writes the sealed count too.
+printf '4321\n4321\n' | "$EXE" pin set --db "$TMP/ps.db" >/dev/null 2>&1 && ok || bad "pin set --db"
+printf 'key M\nexpect pin\nkey 4\nkey 3\nkey 2\nkey 1\nkey Return\nexpect manager\n' >"$TMP/ps.keys"
+if SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios "$SRC/scenarios" --db "$TMP/ps.db" --seed 1 \
+     --size 1280x720 --input-script "$TMP/ps.keys" >"$TMP/out" 2>&1; then ok; else bad "a PIN from pin set: $(cat "$TMP/out")"; fi
+# Mouse only: the keypad, the second field and «Сохранить» (1280×720, a new database); then a
+# passphrase instead of digits.
+printf 'key M\nexpect pin\nclick 963 148\nclick 1029 148\nclick 1094 148\nclick 963 195\nclick 530 289\nclick 963 148\nclick 1029 148\nclick 1094 148\nclick 963 195\nclick 227 340\nexpect manager\n' >"$TMP/mouse.keys"
+if SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios "$SRC/scenarios" --db "$TMP/m.db" --seed 1 \
+     --size 1280x720 --input-script "$TMP/mouse.keys" >"$TMP/out" 2>&1; then ok; else bad "PIN by mouse: $(cat "$TMP/out")"; fi
+printf 'key M\nexpect pin\ntext горы и море\nkey Tab\ntext горы и море\nkey Return\nexpect manager\nkey Escape\nkey M\ntext горы и мор\nkey Return\nexpect pin Неверный PIN\nwait 1200\ntext горы и море\nkey Return\nexpect manager\n' >"$TMP/phrase.keys"
+if SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios "$SRC/scenarios" --db "$TMP/f.db" --seed 1 \
+     --size 1280x720 --input-script "$TMP/phrase.keys" >"$TMP/out" 2>&1; then ok; else bad "a passphrase: $(cat "$TMP/out")"; fi
 # An exam on an unsigned copy: refused in the window, naming why.
 mkdir -p "$TMP/p/scenarios" && cp -r "$SRC/scenarios/data" "$SRC/scenarios/passport-45-late" \
   "$TMP/p/scenarios/" && cp -r "$SRC/scripts" "$TMP/p/scripts"

@@ -274,6 +274,10 @@ int main(void)
     /* PIN: 4–8 digits; a salted hash; the right PIN only. */
     CHECK(sec_pin_valid("1234") && sec_pin_valid("12345678"));
     CHECK(!sec_pin_valid("123") && !sec_pin_valid("123456789") && !sec_pin_valid("12a4"));
+    /* Passphrases: 8 bytes or more with something besides digits. */
+    CHECK(sec_pin_valid("горы и море") && sec_pin_valid("abcdefgh"));
+    CHECK(!sec_pin_valid("abcdefg") && !sec_pin_valid(""));
+    CHECK(!sec_pin_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")); /* 65 */
     char ph[SEC_PIN_HASH_MAX], ph2[SEC_PIN_HASH_MAX];
     CHECK(sec_pin_hash("4321", ph, &e) == SIM_OK);
     CHECK(strstr(ph, "4321") == NULL);

@@ -89,6 +89,22 @@ static void test_roundtrip(void)
 
     CHECK(store_set_setting(st, "text_pct", "150", &e) == SIM_OK);
     CHECK(store_set_setting(st, "text_pct", "160", &e) == SIM_OK);
+    /* A sealed setting reads back; edited in the table, it is refused as tampered. */
+    int tampered = 1;
+    CHECK(store_set_setting_sealed(st, "manager.pin_tries", "3", &e) == SIM_OK);
+    char *sealed = store_get_setting_sealed(st, "manager.pin_tries", &tampered);
+    CHECK(sealed && strcmp(sealed, "3") == 0 && !tampered);
+    free(sealed);
+    char *sv = store_get_setting(st, "manager.pin_tries");
+    CHECK(sv && sv[0] == '3' && sv[1] == '|');
+    if (sv)
+        sv[0] = '0'; /* same seal, another count */
+    CHECK(store_set_setting(st, "manager.pin_tries", sv ? sv : "", &e) == SIM_OK);
+    free(sv);
+    CHECK(store_get_setting_sealed(st, "manager.pin_tries", &tampered) == NULL && tampered);
+    CHECK(store_set_setting(st, "manager.pin_tries", "0", &e) == SIM_OK); /* no seal at all */
+    CHECK(store_get_setting_sealed(st, "manager.pin_tries", &tampered) == NULL && tampered);
+    CHECK(store_get_setting_sealed(st, "no.such", &tampered) == NULL && !tampered);
     store_close(st);
     ledger_free(&l);
 
