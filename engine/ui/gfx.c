@@ -77,6 +77,11 @@ struct Gfx {
     WrapEntry wraps[WRAP_CACHE];
     GRect clip; /* the current clip; w < 0: none */
     GRect base; /* every clip lies within this one (a scrolled view); w < 0: none */
+    struct GfxLayer *target; /* the layer being drawn (gfx_layer_begin), or NULL: the screen */
+    int clear_pending;       /* gfx_begin's clear, done before the first drawing on the screen */
+    GColor clear;
+    GRect frame;             /* gfx_begin_partial: the screen is drawn only here; w < 0: all */
+    int keeps;               /* the screen keeps its pixels between frames (software renderer) */
     int recording;
     GfxBox *boxes;
     size_t nboxes, cap_boxes;
@@ -234,6 +239,11 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         return SIM_ERR_IO;
     }
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    /* The software renderer draws into the window's own surface, which keeps its pixels after
+     * a present; other renderers may hand back an undefined back buffer. */
+    SDL_RendererInfo info;
+    g->keeps = SDL_GetRendererInfo(g->ren, &info) == 0 && strcmp(info.name, "software") == 0;
+    g->frame.w = -1;
     *out = g;
     return SIM_OK;
 }
@@ -325,17 +335,65 @@ void gfx_begin(Gfx *g, GColor c)
     g->tick++;
     g->clip.w = g->base.w = -1;
     boxes_clear(g);
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, 255);
+    SDL_RenderSetClipRect(g->ren, NULL);
+    /* The clear waits for the first drawing: a frame that starts with an opaque layer over the
+     * whole window (the office's hall) never needs it. */
+    g->clear_pending = 1;
+    g->clear = c;
+    g->frame.w = -1;
+}
+
+int gfx_keeps_frame(const Gfx *g)
+{
+    return g->keeps;
+}
+
+void gfx_begin_partial(Gfx *g, GRect r)
+{
+    g->tick++;
+    g->clip.w = g->base.w = -1;
+    boxes_clear(g);
+    g->clear_pending = 0;
+    g->frame = r;
+    SDL_Rect c = {(int)floorf(r.x), (int)floorf(r.y), (int)ceilf(r.w), (int)ceilf(r.h)};
+    SDL_RenderSetClipRect(g->ren, &c);
+}
+
+/* Does gfx_begin's clear if it is still owed and the screen is being drawn. */
+static void flush_clear(Gfx *g)
+{
+    if (!g->clear_pending || g->target)
+        return;
+    g->clear_pending = 0;
+    SDL_SetRenderDrawColor(g->ren, g->clear.r, g->clear.g, g->clear.b, 255);
     SDL_RenderClear(g->ren);
 }
 
 void gfx_present(Gfx *g)
 {
+    flush_clear(g);
     SDL_RenderPresent(g->ren);
 }
 
 static void clip_set(Gfx *g, const GRect *r)
 {
+    /* A partial frame (gfx_begin_partial) draws the screen only within its rectangle, whatever
+     * clips the drawing code sets or removes; layers are drawn whole. */
+    GRect in;
+    if (g->frame.w >= 0 && !g->target) {
+        const GRect *f = &g->frame;
+        if (!r) {
+            in = *f;
+        } else {
+            float x0 = fmaxf(r->x, f->x), y0 = fmaxf(r->y, f->y);
+            float x1 = fminf(r->x + r->w, f->x + f->w), y1 = fminf(r->y + r->h, f->y + f->h);
+            in = (GRect){x0, y0, fmaxf(0, x1 - x0), fmaxf(0, y1 - y0)};
+        }
+        SDL_Rect c = {(int)floorf(in.x), (int)floorf(in.y), (int)ceilf(in.w), (int)ceilf(in.h)};
+        g->clip = r ? *r : (GRect){0, 0, -1, -1};
+        SDL_RenderSetClipRect(g->ren, &c);
+        return;
+    }
     if (!r) {
         g->clip.w = -1;
         SDL_RenderSetClipRect(g->ren, NULL);
@@ -382,12 +440,14 @@ static SDL_Color sc(GColor c)
 }
 
 static void record(Gfx *g, char kind, GRect r, const char *text, size_t n);
+static void touch(Gfx *g, float x0, float y0, float x1, float y1);
 
 /* The colour of the next shapes. An opaque colour is written without blending: the software
  * renderer then fills rows with plain stores instead of mixing every pixel (the same result,
  * several times faster over the full-window hall). */
 static void shape_color(Gfx *g, GColor c)
 {
+    flush_clear(g);
     SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
 }
@@ -397,6 +457,7 @@ void gfx_fill(Gfx *g, GRect r, GColor c)
     if (g->recording && c.a == 255 && r.w >= 8 && r.h >= 8)
         record(g, 'P', r, NULL, 0);
     shape_color(g, c);
+    touch(g, r.x, r.y, r.x + r.w, r.y + r.h);
     SDL_FRect f = {r.x, r.y, r.w, r.h};
     SDL_RenderFillRectF(g->ren, &f);
 }
@@ -433,7 +494,12 @@ static void fan(Gfx *g, const float *xy, int n, GColor c)
     int idx[(MAX_PTS - 2) * 3];
     if (n > MAX_PTS)
         n = MAX_PTS;
+    float bx0 = xy[0], by0 = xy[1], bx1 = xy[0], by1 = xy[1];
     for (int i = 0; i < n; i++) {
+        bx0 = fminf(bx0, xy[2 * i]);
+        bx1 = fmaxf(bx1, xy[2 * i]);
+        by0 = fminf(by0, xy[2 * i + 1]);
+        by1 = fmaxf(by1, xy[2 * i + 1]);
         v[i].position.x = xy[2 * i];
         v[i].position.y = xy[2 * i + 1];
         v[i].color = sc(c);
@@ -446,6 +512,7 @@ static void fan(Gfx *g, const float *xy, int n, GColor c)
         idx[k++] = i + 1;
     }
     shape_color(g, c);
+    touch(g, bx0, by0, bx1, by1);
     SDL_RenderGeometry(g->ren, NULL, v, n, idx, k);
 }
 
@@ -476,6 +543,7 @@ static void fill_rows(Gfx *g, int x0, int y0, int x1, int y1, RowInset inset, co
     SDL_Rect rows[MAX_ROWS];
     int n = 0;
     shape_color(g, c);
+    touch(g, (float)x0, (float)y0, (float)x1, (float)y1);
     for (int y = y0; y < y1; y++) {
         int in = inset(ctx, y - y0);
         /* rows with the same inset become one rectangle (the straight middle) */
@@ -596,6 +664,8 @@ void gfx_arc(Gfx *g, float cx, float cy, float rx, float ry, float a0, float a1,
         idx[k++] = 2 * i + 2;
     }
     shape_color(g, c);
+    float ext = fmaxf(rx, ry) + w; /* the arc lies within its ellipse's box */
+    touch(g, cx - ext, cy - ext, cx + ext, cy + ext);
     SDL_RenderGeometry(g->ren, NULL, v, 2 * (steps + 1), idx, k);
 }
 
@@ -744,6 +814,8 @@ float gfx_text(Gfx *g, const char *text, float x, float y, int px, GFont f, GCol
     SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
     if (g->recording)
         record(g, 'T', (GRect){dst.x, dst.y, dst.w, dst.h}, text, strlen(text));
+    touch(g, dst.x, dst.y, dst.x + dst.w, dst.y + dst.h);
+    flush_clear(g);
     SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
     return (float)e->w;
 }
@@ -952,10 +1024,35 @@ SimStatus gfx_record_dump(Gfx *g, const char *path, SimError *err)
     return SIM_OK;
 }
 
+/* A transparent layer remembers which tiles anything was drawn on: the rest of it is clear, and
+ * copying it over the screen each frame blends only the tiles that hold something (the
+ * office's front layer is the desk and the HUD, not the hall between them). */
+#define TILE 32
+
 struct GfxLayer {
     SDL_Texture *tex;
     int w, h;
+    int transparent;
+    int tw, th;          /* tiles across and down */
+    unsigned char *used; /* tw × th: 1 where something was drawn */
 };
+
+/* Marks the tiles under [x0, x1) × [y0, y1) of the layer being drawn, if any. */
+static void touch(Gfx *g, float x0, float y0, float x1, float y1)
+{
+    GfxLayer *l = g->target;
+    if (!l || !l->transparent)
+        return;
+    int tx0 = (int)floorf(x0) / TILE, ty0 = (int)floorf(y0) / TILE;
+    int tx1 = (int)ceilf(x1) / TILE, ty1 = (int)ceilf(y1) / TILE;
+    tx0 = tx0 < 0 ? 0 : tx0;
+    ty0 = ty0 < 0 ? 0 : ty0;
+    tx1 = tx1 >= l->tw ? l->tw - 1 : tx1;
+    ty1 = ty1 >= l->th ? l->th - 1 : ty1;
+    for (int ty = ty0; ty <= ty1; ty++)
+        for (int tx = tx0; tx <= tx1; tx++)
+            l->used[ty * l->tw + tx] = 1;
+}
 
 int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
 {
@@ -970,8 +1067,14 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
         l = calloc(1, sizeof *l);
         if (!l)
             return 0;
-        l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        l->tw = (w + TILE - 1) / TILE;
+        l->th = (h + TILE - 1) / TILE;
+        l->used = calloc((size_t)l->tw * (size_t)l->th, 1);
+        l->tex = l->used ? SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888,
+                                             SDL_TEXTUREACCESS_TARGET, w, h)
+                         : NULL;
         if (!l->tex) {
+            free(l->used);
             free(l);
             return 0;
         }
@@ -979,9 +1082,12 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
         l->h = h;
         *layer = l;
     }
+    l->transparent = transparent;
+    memset(l->used, 0, (size_t)l->tw * (size_t)l->th);
     SDL_SetTextureBlendMode(l->tex, transparent ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     if (SDL_SetRenderTarget(g->ren, l->tex) != 0)
         return 0;
+    g->target = l;
     SDL_SetRenderDrawColor(g->ren, 0, 0, 0, transparent ? 0 : 255);
     SDL_RenderClear(g->ren);
     return 1;
@@ -990,12 +1096,44 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
 void gfx_layer_end(Gfx *g)
 {
     SDL_SetRenderTarget(g->ren, NULL);
+    g->target = NULL;
 }
 
 void gfx_layer_draw(Gfx *g, GfxLayer *layer)
 {
-    if (layer && layer->tex)
+    if (!layer || !layer->tex)
+        return;
+    if (!layer->transparent) {
+        /* An opaque layer as large as the window covers the owed clear, unless a clip leaves
+         * part of the screen uncovered. */
+        int w, h;
+        gfx_size(g, &w, &h);
+        if (g->clip.w >= 0 || layer->w < w || layer->h < h)
+            flush_clear(g);
+        else if (!g->target)
+            g->clear_pending = 0;
         SDL_RenderCopy(g->ren, layer->tex, NULL, NULL);
+        return;
+    }
+    flush_clear(g);
+    /* Each run of used tiles along a row of tiles, as one copy. */
+    for (int ty = 0; ty < layer->th; ty++)
+        for (int tx = 0; tx < layer->tw;) {
+            if (!layer->used[ty * layer->tw + tx]) {
+                tx++;
+                continue;
+            }
+            int end = tx;
+            while (end < layer->tw && layer->used[ty * layer->tw + end])
+                end++;
+            SDL_Rect r = {tx * TILE, ty * TILE, (end - tx) * TILE, TILE};
+            if (r.x + r.w > layer->w)
+                r.w = layer->w - r.x;
+            if (r.y + r.h > layer->h)
+                r.h = layer->h - r.y;
+            SDL_RenderCopy(g->ren, layer->tex, &r, &r);
+            tx = end;
+        }
 }
 
 void gfx_layer_free(GfxLayer *layer)
@@ -1004,11 +1142,13 @@ void gfx_layer_free(GfxLayer *layer)
         return;
     if (layer->tex)
         SDL_DestroyTexture(layer->tex);
+    free(layer->used);
     free(layer);
 }
 
 SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err)
 {
+    flush_clear(g);
     int w, h;
     gfx_size(g, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);

@@ -117,7 +117,10 @@ static void load_rest(Ui *u, int all)
                 u->cfg->broken_count);
         fflush(u->event_log);
     }
-    u->dirty = 1; /* the start screen lists what did not load */
+    /* The start screen lists what did not load, the catalogue shows the new cards; the office
+     * shows nothing of the catalogue (input loads the rest before it acts, and redraws). */
+    if (u->screen != SCR_OFFICE)
+        u->dirty = 1;
 }
 
 /* ==== dispatch ============================================================================ */
@@ -167,7 +170,13 @@ static void draw_frame(Ui *u, const char *shot)
      * regions) from the last one. */
     u->anim_frame = !u->dirty && !shot;
     u->nhits = 0;
-    gfx_begin(u->g, u->theme.bg);
+    /* The walk-up moves only the hall between the HUD and the counter (office_draw_person
+     * draws the applicant and the glass there and nowhere else): when that is all that
+     * changed, only that band is drawn again and the rest of the last frame stays. */
+    if (u->anim_frame && u->screen == SCR_OFFICE && gfx_keeps_frame(u->g))
+        gfx_begin_partial(u->g, (GRect){0, u->l.hud_h, (float)w, u->l.counter_y - u->l.hud_h});
+    else
+        gfx_begin(u->g, u->theme.bg);
     screens[u->screen]->draw(u);
     if (u->store_msg[0] && ui_store_waiting(u))
         ui_store_banner(u);
