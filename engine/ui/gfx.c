@@ -21,6 +21,10 @@
 
 #define FONT_SLOTS GF_COUNT
 #define TEXT_CACHE 1024
+/* The texts kept are bounded by their pixels too: a thousand paragraphs of a long tour would
+ * otherwise hold tens of megabytes (issue #14: peak memory ≤ 30 MiB). Enough for several
+ * screens at 200 % text, so going back and forth renders nothing again. */
+#define TEXT_CACHE_BYTES (6u << 20)
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 
 typedef struct FontSlot {
@@ -71,6 +75,7 @@ struct Gfx {
     FontSlot fonts[FONT_SLOTS];
     TextEntry cache[TEXT_CACHE];
     size_t cache_count, renders;
+    size_t cache_bytes; /* the pixels of the cached textures (4 bytes each) */
     uint64_t tick;
     int ttf_ready;
     char warning[SIM_ERROR_MAX]; /* a font fell back to DejaVu Sans */
@@ -253,8 +258,9 @@ const char *gfx_warning(const Gfx *g)
     return g->warning;
 }
 
-static void cache_drop(TextEntry *e)
+static void cache_drop(Gfx *g, TextEntry *e)
 {
+    g->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
     if (e->tex)
         SDL_DestroyTexture(e->tex);
     free(e->text);
@@ -280,7 +286,7 @@ void gfx_destroy(Gfx *g)
     }
     for (size_t i = 0; i < TEXT_CACHE; i++)
         if (g->cache[i].text)
-            cache_drop(&g->cache[i]);
+            cache_drop(g, &g->cache[i]);
     for (int i = 0; i < FONT_SLOTS; i++)
         if (g->fonts[i].font)
             TTF_CloseFont(g->fonts[i].font);
@@ -777,7 +783,7 @@ static TextEntry *text_get(Gfx *g, const char *text, int px, GFont f, GColor c, 
     }
     TextEntry *e = &g->cache[victim];
     if (e->text) {
-        cache_drop(e);
+        cache_drop(g, e);
         g->cache_count--;
     }
     TTF_Font *font = font_at(g, px, f);
@@ -803,6 +809,20 @@ static TextEntry *text_get(Gfx *g, const char *text, int px, GFont f, GColor c, 
     e->used = g->tick;
     g->cache_count++;
     g->renders++;
+    g->cache_bytes += (size_t)e->w * (size_t)e->h * 4;
+    /* Over the budget: the least recently used texts go, never one drawn in this frame. */
+    while (g->cache_bytes > TEXT_CACHE_BYTES) {
+        TextEntry *old = NULL;
+        for (size_t i = 0; i < TEXT_CACHE; i++) {
+            TextEntry *x = &g->cache[i];
+            if (x->text && x->used < g->tick && (!old || x->used < old->used))
+                old = x;
+        }
+        if (!old)
+            break;
+        cache_drop(g, old);
+        g->cache_count--;
+    }
     return e;
 }
 
