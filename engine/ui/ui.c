@@ -68,8 +68,10 @@ void ui_draw(Ui *u, const char *shot)
     }
     u->frames++;
     if (u->event_log) {
-        fprintf(u->event_log, "frame %lu %s scenarios=%zu%s\n", u->frames,
-                ui_screen_name(u->screen), u->nscens, u->animating ? " animating" : "");
+        size_t entries, renders;
+        gfx_cache_stats(u->g, &entries, &renders);
+        fprintf(u->event_log, "frame %lu %s scenarios=%zu renders=%zu%s\n", u->frames,
+                ui_screen_name(u->screen), u->nscens, renders, u->animating ? " animating" : "");
         fflush(u->event_log);
     }
     if (u->first_frame_exit && u->screen == SCR_OFFICE)
