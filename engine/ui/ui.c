@@ -9,6 +9,7 @@
 #include "../crypto/crypto.h"
 #include "ui_app.h"
 #include "syncbg.h"
+#include "watch.h"
 
 #include "../core/i18n.h"
 #include "../store/report.h"
@@ -250,6 +251,10 @@ static void handle(Ui *u, const SDL_Event *ev)
     if (ev->type == SDL_KEYDOWN || ev->type == SDL_TEXTINPUT || ev->type == SDL_MOUSEBUTTONDOWN ||
         ev->type == SDL_MOUSEWHEEL)
         load_rest(u, 1);
+    if (u->watch && ev->type == uiwatch_event_type(u->watch)) {
+        u->last_poll = SDL_GetTicks() - 1000; /* the loop looks at the files now */
+        return;
+    }
     switch (ev->type) {
     case SDL_QUIT: u->running = 0; break;
     case SDL_KEYDOWN: on_key(u, ev->key.keysym.sym); break;
@@ -394,6 +399,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
     const char *limit = getenv("MFC_LOOP_LIMIT");
     u->loop_limit = limit ? strtol(limit, NULL, 10) : 0;
     u->first_frame_exit = getenv("MFC_FIRST_FRAME_EXIT") != NULL;
+    if (!cfg->input_script) /* scripts poll: their `wait` and file edits are timed */
+        u->watch = uiwatch_start();
     u->running = 1;
     u->dirty = 1;
     while (u->running) {
@@ -421,10 +428,16 @@ int ui_run(const UiConfig *cfg, SimError *err)
             continue;
         }
         /* Idle means asleep: wake for events, the walk-up animation, or — while a scenario is
-         * open — to look at its files four times a second. */
+         * open — when its folder changes (the watcher's event), or to look at its files four
+         * times a second where it cannot be watched. */
+        const char *dir = ui_watching(u) ? ui_scen(u)->dir : NULL;
+        int watched = uiwatch_set(u->watch, dir);
+        if (dir && dir != u->watch_dir)
+            u->last_poll = SDL_GetTicks() - 1000; /* a change before the watch began */
+        u->watch_dir = dir;
         int wait = u->animating   ? 16
                    : !u->rest_loaded && u->frames ? 0 /* the catalogue is still loading */
-                   : ui_watching(u) || ui_pin_waiting(u) ? 250
+                   : (dir && !watched) || ui_pin_waiting(u) ? 250
                    : u->sync ? 1000 /* the sync line may change */
                              : -1;  /* until an event */
         if (u->event_log) {
@@ -446,6 +459,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
         if (u->loop_limit > 0 && --u->loop_limit == 0)
             u->running = 0;
     }
+    uiwatch_stop(u->watch);
+    u->watch = NULL;
     int rc = u->failed ? 1 : 0;
     ui_replay_close(u); /* a replay is never recorded */
     for (int i = 0; i < SCR_COUNT; i++)

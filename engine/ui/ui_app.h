@@ -148,6 +148,10 @@ struct Ui {
     FILE *event_log;
     long loop_limit;
     int first_frame_exit;
+    /* the open scenario's folder watched through inotify (watch.h): the loop sleeps instead of
+     * looking at the files; NULL under an input script or without inotify (then it polls) */
+    struct UiWatch *watch;
+    const char *watch_dir; /* the folder last handed to it */
 };
 
 
