@@ -1079,7 +1079,7 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
     int w, h;
     gfx_size(g, &w, &h);
     GfxLayer *l = *layer;
-    if (l && (l->w != w || l->h != h)) {
+    if (l && (l->w != w || l->h != h || l->transparent != transparent)) {
         gfx_layer_free(l);
         *layer = l = NULL;
     }
@@ -1090,9 +1090,15 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
         l->tw = (w + TILE - 1) / TILE;
         l->th = (h + TILE - 1) / TILE;
         l->used = calloc((size_t)l->tw * (size_t)l->th, 1);
-        l->tex = l->used ? SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888,
-                                             SDL_TEXTUREACCESS_TARGET, w, h)
-                         : NULL;
+        /* An opaque layer in the window's own pixel format is copied to it row by row with
+         * no conversion (the walk-up copies it every frame). */
+        Uint32 fmt = SDL_PIXELFORMAT_ARGB8888;
+        if (!transparent && SDL_GetWindowPixelFormat(g->win) != SDL_PIXELFORMAT_UNKNOWN)
+            fmt = SDL_GetWindowPixelFormat(g->win);
+        l->tex = l->used ? SDL_CreateTexture(g->ren, fmt, SDL_TEXTUREACCESS_TARGET, w, h) : NULL;
+        if (!l->tex && l->used && fmt != SDL_PIXELFORMAT_ARGB8888)
+            l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       w, h);
         if (!l->tex) {
             free(l->used);
             free(l);
@@ -1100,9 +1106,9 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
         }
         l->w = w;
         l->h = h;
+        l->transparent = transparent;
         *layer = l;
     }
-    l->transparent = transparent;
     memset(l->used, 0, (size_t)l->tw * (size_t)l->th);
     SDL_SetTextureBlendMode(l->tex, transparent ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     if (SDL_SetRenderTarget(g->ren, l->tex) != 0)
