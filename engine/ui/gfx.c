@@ -194,8 +194,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
      * fails. */
     for (int i = 0; i < GF_COUNT; i++) {
         TTF_Font *probe = TTF_OpenFont(g->font_path[i], 16);
-        if (probe) {
-            TTF_CloseFont(probe);
+        if (probe) { /* kept: the first text resizes it rather than parsing the file again */
+            g->fonts[i] = (FontSlot){.px = 16, .face = (GFont)i, .font = probe};
             continue;
         }
         char *fallback = opt->font_path ? find_font(NULL, files[i]) : NULL;
@@ -209,7 +209,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
             gfx_destroy(g);
             return SIM_ERR_IO;
         }
-        TTF_CloseFont(again);
+        g->fonts[i] = (FontSlot){.px = 16, .face = (GFont)i, .font = again};
         if (!g->warning[0])
             snprintf(g->warning, sizeof g->warning, tr(STR_FONT_FALLBACK), g->font_path[i]);
         free(g->font_path[i]);
