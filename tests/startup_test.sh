@@ -41,6 +41,12 @@ case "$loaded" in
   *) bad "the catalogue did not load all $NSCEN scenarios after the first frame: '$loaded'" ;;
 esac
 [ "${first%%:*}" -lt "${loaded%%:*}" ] 2>/dev/null && ok || bad "the catalogue loaded before the first frame"
+# Without --scenario the start screen comes first, before any scenario.
+MFC_EVENT_LOG="$TMP/start2.log" "$EXE" gui --scenarios "$SRC/scenarios" --db "$TMP/a2.db" \
+  --input-script "$TMP/empty.keys" >/dev/null 2>&1 || bad "the window did not run"
+awk -v n="$NSCEN" 'NR == 1 && /^frame 1 start scenarios=0 / { f = 1 } /^loaded / && $0 == "loaded scenarios=" n " broken=0" { l = 1 }
+  END { exit !(f && l) }' "$TMP/start2.log" && ok ||
+  bad "the start screen did not come before the scenarios: $(head -2 "$TMP/start2.log")"
 # 2 and 3. The walk-up, then idle: an interactive window (no input script) on a copy of the
 # pack. Once the walk-up is over, files that are not the scenario's appear in its folder: each
 # wakes the loop (the folder is watched) and changes nothing, so nothing may be drawn; then the

@@ -270,16 +270,19 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     cfg.refbook = gl.shared.refbook;
     cfg.rules = gl.shared.rules;
 
-    /* --scenario ID goes straight to the office: only that folder now. Without it, or when no
-     * folder has that name, everything now (the start screen shows what did not load). */
+    /* --scenario ID goes straight to the office: only that folder now. The start screen needs
+     * no scenario: none now (what did not load appears on it a moment later). When no folder
+     * has the name given, everything now, so that the window can say why it did not start. */
     size_t first = n;
     for (size_t i = 0; cfg.start_scenario && i < n; i++) {
         const char *folder = strrchr(gl.dirs[i], '/') ? strrchr(gl.dirs[i], '/') + 1 : gl.dirs[i];
         if (strcmp(folder, cfg.start_scenario) == 0)
             first = i;
     }
-    if (first < n && gl.slots && gl.list && gl.broken && packs) {
-        gui_load_one(&gl, first);
+    int defer = cfg.start_scenario ? first < n : 1;
+    if (defer && gl.slots && gl.list && gl.broken && packs) {
+        if (first < n)
+            gui_load_one(&gl, first);
         gui_publish(&gl);
         cfg.load_rest = gui_load_next;
         cfg.load_ctx = &gl;

@@ -435,7 +435,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
         if (dir && dir != u->watch_dir)
             u->last_poll = SDL_GetTicks() - 1000; /* a change before the watch began */
         u->watch_dir = dir;
-        int wait = u->animating   ? 16
+        int wait = u->dirty       ? 0 /* the first frame, or a change to show */
+                   : u->animating   ? 16
                    : !u->rest_loaded && u->frames ? 0 /* the catalogue is still loading */
                    : (dir && !watched) || ui_pin_waiting(u) ? 250
                    : u->sync ? 1000 /* the sync line may change */
