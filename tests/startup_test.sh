@@ -84,11 +84,13 @@ awk '
   /^frame / { frames++; last = NR; for (i = 1; i <= NF; i++) if ($i ~ /^renders=/) r = $i
               if (frames == 2) r2 = r
               if (frames > 2 && r != r2) rerender = 1 }
+  /^loaded / { loaded = NR }
   /^wait / { waits[NR] = $2 }
   END {
     idle = 0; busy = 0
+    if (loaded > last) last = loaded  # idle: everything drawn and loaded
     for (n in waits) if (n + 0 > last) { idle++; if (waits[n] != -1) busy++ }
-    printf "%d frames, %d idle turns after the last, %d of them with a timeout, text rendered again: %d\n",
+    printf "%d frames, %d idle turns after the last frame and the loading, %d of them with a timeout, text rendered again: %d\n",
            frames, idle, busy, rerender
     exit !(frames >= 2 && idle >= 10 && busy == 0 && !rerender)
   }' "$TMP/idle-before-edit.log" >"$TMP/idle.txt"
