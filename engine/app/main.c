@@ -81,6 +81,8 @@ int main(int argc, char **argv)
         rc = cmd_roster(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "central") == 0) {
         rc = cmd_central(argc - 2, argv + 2, &paths);
+    } else if (strcmp(argv[1], "lrs") == 0) {
+        rc = cmd_lrs(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "explore") == 0) {
         rc = cmd_explore(argc - 2, argv + 2, &paths);
     } else if (strcmp(argv[1], "naive") == 0) {

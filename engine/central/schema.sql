@@ -405,3 +405,13 @@ GRANT SELECT ON mfc.roster TO mfc_office;
 GRANT SELECT ON ALL TABLES IN SCHEMA mfc TO mfc_manager;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA mfc FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mfc.my_office(), mfc.status(uuid) TO mfc_office, mfc_manager;
+
+-- ==== step 2 (issue #13): what a Learning Record Store acknowledged ====
+-- `lrs push --central` records, per LRS (its statements URL), every statement the LRS accepted
+-- (status 'sent') or already held in another version (409, 'conflict'), so the region never
+-- sends a statement twice as a new one. Written by the owner or a manager who runs the push.
+CREATE TABLE mfc.lrs_sent (
+  endpoint text NOT NULL, statement_id uuid NOT NULL, attempt text NOT NULL,
+  status text NOT NULL CHECK (status IN ('sent', 'conflict')),
+  acked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (endpoint, statement_id));
+GRANT SELECT, INSERT ON mfc.lrs_sent TO mfc_manager;

@@ -7,6 +7,7 @@ static const char *const ru[STR__COUNT] = {
 #define SIM_STR_TEXT(id, text) [id] = text,
     SIM_STRINGS(SIM_STR_TEXT)
     SIM_STRINGS_CENTRAL(SIM_STR_TEXT)
+    SIM_STRINGS_LRS(SIM_STR_TEXT)
 #undef SIM_STR_TEXT
 };
 

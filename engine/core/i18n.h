@@ -113,6 +113,8 @@
       "                                          отчёт руководителя по базе результатов\n"       \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД] [--home-page URL]\n"  \
       "                  [--output ФАЙЛ]          выгрузка для СДО (xAPI 1.0.3)\n"               \
+      "  mfc-trainer lrs push [--central URI | --db ФАЙЛ] --endpoint АДРЕС --user КЛЮЧ\n"      \
+      "                  [--password СЕКРЕТ] [--json]  отправить записи xAPI в LRS\n"          \
       "  mfc-trainer explore СЦЕНАРИЙ [--json] [--limit N] [--random N --seed S]\n"              \
       "                                          пройти все пути сценария\n"                    \
       "  mfc-trainer naive СЦЕНАРИЙ...|--all [--seeds N] [--json]\n"                            \
@@ -567,12 +569,13 @@
     X(STR_EXPORT_USAGE,                                                                         \
       "Использование:\n"                                                                        \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
-      "                     [--home-page АДРЕС] [--output ФАЙЛ]\n"                              \
+      "                     [--home-page АДРЕС] [--output ФАЙЛ] [--guests] [--cmi5]\n"          \
       "выгрузить результаты всех попыток как записи xAPI 1.0.3 (один массив JSON) для СДО\n"    \
       "или хранилища LRS. --db — база результатов (по умолчанию общая база тренажёра),\n"       \
       "--since — только попытки, начатые с этой даты (UTC), --home-page — адрес СДО для\n"      \
       "учётных записей стажёров (по умолчанию https://mfc-trainer.local), --output — файл\n"     \
-      "вместо стандартного вывода. Подробнее: docs/xapi.md\n")                                  \
+      "вместо стандартного вывода, --guests — и попытки без профиля, --cmi5 — записи по\n"      \
+      "правилам cmi5. Подробнее: docs/xapi.md\n")                                  \
     X(STR_ERR_EXPORT_NO_FORMAT, "укажите формат выгрузки: --format xapi")                       \
     X(STR_ERR_EXPORT_FORMAT,                                                                    \
       "формат выгрузки «%s» не поддерживается; пока доступен только --format xapi")             \
@@ -622,11 +625,14 @@
 
 /* The region's strings (configuration, the centre, sync): a second part of the same table. */
 #include "i18n_central.h"
+/* `lrs push` (issue #13): a third part. */
+#include "i18n_lrs.h"
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
     SIM_STRINGS(SIM_STR_ENUM)
     SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
+    SIM_STRINGS_LRS(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;

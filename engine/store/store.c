@@ -245,6 +245,13 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "  SELECT id, surname, name, personnel_number, created_at FROM trainees;"
     "DROP TABLE trainees;"
     "ALTER TABLE trainees6 RENAME TO trainees;",
+    /* 6 → 7: what a Learning Record Store acknowledged (`lrs push`, issue #13), per LRS
+     * (its statements URL), so no statement is ever sent to it twice as a new one. */
+    "CREATE TABLE lrs_sent ("
+    "  endpoint TEXT NOT NULL, statement_id TEXT NOT NULL, attempt_id TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('sent','conflict')),"
+    "  acked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (endpoint, statement_id)) WITHOUT ROWID;",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
