@@ -241,7 +241,7 @@ static int push(const AppPaths *paths, const LrsOpts *o, NetLrs *lrs, const NetP
 {
     SimError err;
     Ledger led = {.endpoint = net_lrs_statements_url(lrs)};
-    Store *st = NULL;
+    Store *st = NULL, *acks = NULL;
     Central *c = NULL;
     Origins origins = {0};
     char office[40] = "", installation[37] = "";
@@ -279,13 +279,16 @@ static int push(const AppPaths *paths, const LrsOpts *o, NetLrs *lrs, const NetP
             return EXIT_USAGE;
         }
         app_xapi_origin_local(paths, db, o->office, office, installation);
-        if (store_open(db, &st, &err) != SIM_OK ||
-            store_lrs_known(st, led.endpoint, &led.known, &led.nknown, &err) != SIM_OK) {
+        /* Two connections: the export reads one snapshot in a transaction of its own for the
+         * whole run, while each acknowledgement must be committed as soon as the LRS gave it
+         * (WAL lets the second connection write meanwhile). */
+        if (store_open(db, &st, &err) != SIM_OK || store_open(db, &acks, &err) != SIM_OK ||
+            store_lrs_known(acks, led.endpoint, &led.known, &led.nknown, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer lrs: %s\n", err.msg);
             rc = EXIT_FAIL;
         }
         free(db);
-        led.st = st;
+        led.st = acks;
     }
     if (rc == EXIT_OK) {
         /* strcmp order, whatever order the database's collation gave. */
@@ -328,6 +331,7 @@ static int push(const AppPaths *paths, const LrsOpts *o, NetLrs *lrs, const NetP
     acks_free(&led);
     free(origins.items);
     store_close(st);
+    store_close(acks);
     central_close(c);
     return rc;
 }

@@ -303,7 +303,7 @@ static long post_range(Push *p, size_t i, size_t j)
         sleep_ms(wait);
         delay = delay * 2 > NET_MAX_DELAY_MS ? NET_MAX_DELAY_MS : delay * 2;
     }
-    return 0;
+    return http; /* 0: no answer at all; 429 or 5xx: the LRS kept failing */
 }
 
 static void record(Push *p, size_t i, size_t j, NetAckKind kind)
@@ -367,8 +367,9 @@ static void send_range(Push *p, size_t i, size_t j)
         stop(p, "auth", SIM_ERR_INVALID);
         return;
     }
-    if (http == 0) {
-        stop(p, "offline", SIM_ERR_IO); /* p->err already says what the last try got */
+    if (http == 0 || http == 429 || http >= 500) {
+        /* p->err already says what the last try got */
+        stop(p, http == 0 ? "offline" : "server", SIM_ERR_IO);
         return;
     }
     sim_error_set(p->err, SIM_ERR_IO, "LRS %s ответил %ld: записи не приняты", p->l->url,

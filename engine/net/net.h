@@ -91,8 +91,10 @@ typedef struct NetTally {
     long long batches, posts, retries;
     long last_http;       /* the last answer's status, 0 when none */
     NetOutcome outcome;
-    const char *error;    /* static: NULL, "offline", "auth", "refused", "too-large",
-                             "ledger" */
+    const char *error;    /* static: NULL, "offline" (no answer), "server" (5xx or 429 on
+                             every try), "auth" (401, 403), "refused" (another answer, or a
+                             statement refused with 400), "too-large" (413 for one
+                             statement), "ledger" (recording failed) */
 } NetTally;
 
 /* Called after each batch the LRS answered for good (may be NULL). */
