@@ -22,6 +22,7 @@ skip() { echo "SKIPPED: $*"; exit 77; }
 fail=0
 passed=0
 ok() { passed=$((passed + 1)); }
+section() { echo "== $* ($(date +%T))"; }
 bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
 
 command -v node >/dev/null 2>&1 || skip "node is not installed (apt-get install nodejs npm)"
@@ -112,6 +113,7 @@ PY
 }
 jget() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
 
+section "results"
 # ---- results: every golden case by trainee 1001 of office IRK-01, one guest attempt, and
 # ---- office IRK-02's own «1001» in a second database ------------------------------------------
 python3 - "$EXE" "$SRC" "$WORK" <<'PY'
@@ -218,6 +220,7 @@ push() { # db, extra flags…; output into push.out / push.err
 }
 
 # ---- 1. every statement accepted ---------------------------------------------------------------
+section "1. every statement accepted"
 push a.db --batch 40 --json
 rc=$?
 [ $rc -eq 0 ] && ok || bad "first push exit $rc: $(cat push.err)"
@@ -245,6 +248,7 @@ PY
 grep -q "$SECRET" push.out push.err && bad "the password was printed" || ok
 
 # ---- 2. a second push sends nothing ------------------------------------------------------------
+section "2. a second push sends nothing"
 push a.db --json
 rc=$?
 [ $rc -eq 0 ] && ok || bad "second push exit $rc"
@@ -255,6 +259,7 @@ push a.db
 grep -q "записей 0" push.out && grep -q "Ждут отправки: 0" push.out && ok || bad "summary: $(cat push.out)"
 
 # ---- 3. two offices' «1001» are two learners ---------------------------------------------------
+section "3. two offices' «1001» are two learners"
 push b.db --json && ok || bad "push b.db"
 lrs_dump >lrs2.json
 python3 - <<'PY' && ok || bad "two offices' 1001 are not two learners"
@@ -268,7 +273,8 @@ push a.db --guests --json
 [ "$(jget push.out sent)" = "$(( $(python3 -c "import json; print(len(json.load(open('ag.json'))))") - N ))" ] &&
   ok || bad "--guests sent $(jget push.out sent)"
 
-# ---- 4. a push killed in the middle, then resumed ------------------------------------------------
+# ---- 4. a push killed in the middle, then resumed ----------------------------------------------
+section "4. a push killed in the middle, then resumed"
 stop_lrs
 PORT=$(free_port)
 start_lrs
@@ -303,12 +309,13 @@ ids = [s["id"] for s in got]
 sys.exit(0 if len(ids) == len(set(ids)) == int(sys.argv[1]) and set(ids) == {s["id"] for s in mine} else 1)
 PY
 
-# ---- 5. the LRS stopped and restarted during a push -----------------------------------------------
+# ---- 5. the LRS stopped and restarted during a push --------------------------------------------
+section "5. the LRS stopped and restarted during a push"
 stop_lrs
 PORT=$(free_port)
 start_lrs
 EP="http://127.0.0.1:$PORT/xAPI/"
-"$EXE" lrs push --db a.db --endpoint "$EP" --user u --password "$SECRET" --batch 1 \
+"$EXE" lrs push --db a.db --endpoint "$EP" --user u --password "$SECRET" --batch 4 \
   --retries 40 --retry-delay 100 --json --scenarios "$SRC/scenarios" >restart.out 2>restart.err &
 PUSH_PID=$!
 i=0
@@ -337,7 +344,8 @@ sys.exit(0 if got and len(got) == len(set(got)) and set(got) <= mine else 1)
 PY
 stop_lrs
 
-# ---- 6. an LRS that answers 401, 413 or 500 --------------------------------------------------------
+# ---- 6. an LRS that answers 401, 413 or 500 ----------------------------------------------------
+section "6. an LRS that answers 401, 413 or 500"
 fake() { # mode
   rm -f fake.port fake.port.log
   python3 "$SRC/tests/lrs/fake_lrs.py" "$WORK/fake.port" "$1" &
@@ -413,7 +421,7 @@ sys.exit(0 if base64.b64decode(line).decode() == "u:" + sys.argv[1] else 1)
 PY
 unfake
 printf 'lrs_password = x\n' >config/mfc-trainer/mfc-trainer.conf
-"$EXE" lrs push --db c.db --endpoint "$EP" >/dev/null 2>conf.err
+"$EXE" lrs push --db c.db --endpoint "$EP" --retries 1 >/dev/null 2>conf.err
 grep -q "lrs_password" conf.err && ok || bad "a password key in the configuration was not refused"
 
 echo "$passed passed, $fail failed"
