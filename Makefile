@@ -50,6 +50,7 @@ bench: deps build
 	sh bench/gui_bench.sh $(BUILD)
 	sh bench/report_bench.sh $(BUILD)
 	sh bench/explore_bench.sh $(BUILD)
+	sh bench/lrs_bench.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
