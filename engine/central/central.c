@@ -758,8 +758,8 @@ SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_
     *n = 0;
     const char *v[] = {endpoint};
     PGresult *r = q(c,
-                    "SELECT statement_id::text AS s FROM mfc.lrs_sent WHERE endpoint = $1"
-                    " ORDER BY s COLLATE \"C\"",
+                    "SELECT statement_id::text FROM mfc.lrs_sent WHERE endpoint = $1"
+                    " ORDER BY statement_id::text COLLATE \"C\"",
                     1, v);
     if (!ok(r)) return pg_fail(c, r, err, "отметки LRS");
     size_t rows = (size_t)PQntuples(r);

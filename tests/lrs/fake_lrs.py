@@ -2,8 +2,9 @@
 """A tiny HTTP server that answers POST .../statements the way an unwell LRS does.
 
     fake_lrs.py PORT_FILE MODE
-MODE: 401 (always), 500 (always), 413 (a body over 20,000 bytes gets 413, a smaller one 200
-with the ids), 413all (always 413). Writes the port it listens on into PORT_FILE and appends
+MODE: 200 (always accepts; every statement received is appended as one line of JSON to
+PORT_FILE.statements), 401 (always), 500 (always), 413 (a body over 20,000 bytes gets 413, a
+smaller one 200 with the ids), 413all (always 413). Writes the port it listens on into PORT_FILE and appends
 one line per request ("POST <status> <bytes>") to PORT_FILE.log.
 """
 import json
@@ -25,7 +26,12 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "413all" or (mode == "413" and n > 20000):
             status = 413
         else:
-            reply = json.dumps([s["id"] for s in json.loads(body)]).encode()
+            got = json.loads(body)
+            reply = json.dumps([s["id"] for s in got]).encode()
+            if mode == "200":
+                with open(port_file + ".statements", "a") as f:
+                    for s in got:
+                        f.write(json.dumps(s, ensure_ascii=False) + "\n")
         with open(port_file + ".log", "a") as f:
             f.write("POST %d %d %s\n" % (status, n, self.headers.get("Authorization", "")))
         self.send_response(status)
