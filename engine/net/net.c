@@ -235,9 +235,13 @@ typedef struct Push {
     SimError *err;
     SimStatus status; /* the first error that stopped sending */
     int stopped;      /* sending stopped; the export goes on only counting */
-    /* the batch being gathered: owned copies */
-    char **ids, **atts, **texts;
-    size_t *lens;
+    /* the batch being gathered: owned copies; ids[] and atts[] point into items for the
+     * ledger, which takes arrays of strings */
+    struct PushItem {
+        char *id, *attempt, *text;
+        size_t len;
+    } *items;
+    const char **ids, **atts;
     size_t n, cap, bytes;
     SimBuf body;
 } Push;
@@ -268,7 +272,7 @@ static long post_range(Push *p, size_t i, size_t j)
     for (size_t k = i; k < j; k++) {
         if (k > i)
             simbuf_puts(b, ",");
-        net_json_ascii(b, p->texts[k], p->lens[k]);
+        net_json_ascii(b, p->items[k].text, p->items[k].len);
     }
     simbuf_puts(b, "]");
     if (b->oom) {
@@ -309,8 +313,8 @@ static long post_range(Push *p, size_t i, size_t j)
 static void record(Push *p, size_t i, size_t j, NetAckKind kind)
 {
     SimError e2;
-    if (p->ledger->record(p->ledger->ud, (const char *const *)p->ids + i,
-                          (const char *const *)p->atts + i, j - i, kind, &e2) != SIM_OK) {
+    if (p->ledger->record(p->ledger->ud, p->ids + i, p->atts + i, j - i, kind, &e2) !=
+        SIM_OK) {
         sim_error_set(p->err, e2.status, "%s", e2.msg);
         stop(p, "ledger", e2.status);
         return;
@@ -380,9 +384,9 @@ static void send_range(Push *p, size_t i, size_t j)
 static void batch_clear(Push *p)
 {
     for (size_t k = 0; k < p->n; k++) {
-        free(p->ids[k]);
-        free(p->atts[k]);
-        free(p->texts[k]);
+        free(p->items[k].id);
+        free(p->items[k].attempt);
+        free(p->items[k].text);
     }
     p->n = 0;
     p->bytes = 0;
@@ -413,14 +417,16 @@ static int on_statement(void *ctx, const StoreXapiStatement *s)
         flush_batch(p);
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 64;
-        char **a = realloc(p->ids, cap * sizeof *a), **b2 = a ? realloc(p->atts, cap * sizeof *b2) : NULL;
-        char **c = b2 ? realloc(p->texts, cap * sizeof *c) : NULL;
-        size_t *d = c ? realloc(p->lens, cap * sizeof *d) : NULL;
-        if (a) p->ids = a;
-        if (b2) p->atts = b2;
-        if (c) p->texts = c;
-        if (d) p->lens = d;
-        if (!d) {
+        struct PushItem *it = realloc(p->items, cap * sizeof *it);
+        if (it)
+            p->items = it;
+        const char **ids = it ? realloc(p->ids, cap * sizeof *ids) : NULL;
+        if (ids)
+            p->ids = ids;
+        const char **atts = ids ? realloc(p->atts, cap * sizeof *atts) : NULL;
+        if (atts)
+            p->atts = atts;
+        if (!atts) {
             stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "нехватка памяти"));
             return 1;
         }
@@ -437,10 +443,9 @@ static int on_statement(void *ctx, const StoreXapiStatement *s)
     }
     memcpy(text, s->json, s->len);
     text[s->len] = '\0';
+    p->items[p->n] = (struct PushItem){.id = id, .attempt = att, .text = text, .len = s->len};
     p->ids[p->n] = id;
     p->atts[p->n] = att;
-    p->texts[p->n] = text;
-    p->lens[p->n] = s->len;
     p->n++;
     /* A Cyrillic character is 2 bytes of UTF-8 and 6 of \uXXXX: 3× is the body's bound. */
     p->bytes += s->len * 3;
@@ -471,10 +476,9 @@ SimStatus net_push(NetLrs *l, Store *st, const StoreXapiOptions *xo, const NetLe
     if (s == SIM_OK && !p.stopped)
         flush_batch(&p);
     batch_clear(&p);
+    free(p.items);
     free(p.ids);
     free(p.atts);
-    free(p.texts);
-    free(p.lens);
     simbuf_free(&p.body);
     t->waiting = t->statements - t->known - t->sent - t->conflicts;
     if (t->waiting < 0)
