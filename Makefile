@@ -5,6 +5,7 @@
 #   make sanitize  the same tests built with ASan + UBSan in build-asan/
 #   make bench     benchmarks (figures, not pass/fail)
 #   make fuzz      libFuzzer targets (clang, ASan + UBSan) in build-fuzz/, FUZZ_SECONDS each
+#   make deb       the Debian package build/mfc-trainer_VERSION-1_ARCH.deb (CPack), checked by lintian
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
@@ -13,7 +14,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 WERROR     ?= ON
 
-.PHONY: all build deps run test sanitize fuzz bench clean format
+.PHONY: all build deps run test sanitize fuzz bench clean format deb
 
 all: build
 
@@ -51,6 +52,10 @@ bench: deps build
 	sh bench/report_bench.sh $(BUILD)
 	sh bench/explore_bench.sh $(BUILD)
 	sh bench/lrs_bench.sh $(BUILD)
+
+deb: deps build
+	cd $(BUILD) && cpack -G DEB
+	@if command -v lintian >/dev/null 2>&1; then lintian --fail-on error $(BUILD)/mfc-trainer_*.deb; fi
 
 format:
 	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')

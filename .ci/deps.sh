@@ -5,7 +5,8 @@
 set -eu
 PKGS="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev libcjson-dev \
 libsqlite3-dev libsdl2-image-dev libsodium-dev fonts-dejavu-core clang libclang-rt-14-dev valgrind \
-postgresql libpq-dev sqlite3 jq python3 libcurl4-openssl-dev curl"
+dpkg-dev lintian xvfb xauth desktop-file-utils appstream bash-completion \
+libreoffice-calc-nogui chromium poppler-utils postgresql libpq-dev sqlite3 jq python3 libcurl4-openssl-dev curl"
 # Node.js and npm run the real LRS of the lrs push tests (Learning Locker's statement service).
 # A machine that already has them (e.g. NodeSource's nodejs, which carries its own npm) keeps
 # them: Debian's npm would conflict with it.

@@ -20,12 +20,16 @@
 
 typedef struct AppPaths {
     char *scenarios; /* root folder of scenarios, owned */
+    char *data;      /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
+    char *sysconf;   /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
+    int installed;   /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
     SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
                         app_config_load except out of memory */
 } AppPaths;
 
-/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, ./scenarios, or next to the
- * executable (../scenarios from build/). */
+/* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, then PREFIX/share/mfc-trainer/
+ * scenarios for an installed program; for a build tree ./scenarios or next to the executable
+ * (../scenarios from build/). */
 void app_paths_init(AppPaths *p, const char *override);
 void app_paths_free(AppPaths *p);
 /* Reads the system and then the user configuration file into p->conf; prints each problem
@@ -56,6 +60,13 @@ void app_load_ctx_init(AppLoadCtx *c, const char *scenario_dir, SimDiags *diags)
 void app_load_ctx_free(AppLoadCtx *c);
 
 void app_print_diags(const SimDiags *d);
+
+/* "-" as a file name: standard input or output. app_read_input reads path (or all of standard
+ * input for "-") like sim_read_file; app_write_output writes n bytes of text to path (or
+ * standard output for "-") and returns 1 when all of it was written. */
+SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len,
+                         SimError *err);
+int app_write_output(const char *path, const char *text, size_t n);
 
 /* A scenario opened for a command (explore, graph): its folder resolved, loaded with its
  * rules, reference book and shared scripts, and its script compiled once. */
@@ -91,6 +102,11 @@ int cmd_new(int argc, char **argv, const AppPaths *paths);
 int cmd_keygen(int argc, char **argv, const AppPaths *paths);
 int cmd_sign(int argc, char **argv, const AppPaths *paths);
 int cmd_verify(int argc, char **argv, const AppPaths *paths);
+int cmd_pin(int argc, char **argv, const AppPaths *paths);
+/* Copies the administrator's PIN hash (SYSCONF/manager-pin, root-owned; `pin set --system`)
+ * into the results database the window opened, so every user's window asks for that PIN.
+ * Says on stderr why a file that is there is not used. */
+void app_pin_sync(const AppPaths *paths, Store *st);
 /* The region (cli_central.c, issue #12). */
 int cmd_enrol(int argc, char **argv, const AppPaths *paths);
 int cmd_sync(int argc, char **argv, const AppPaths *paths);
@@ -124,8 +140,8 @@ int cmd_lrs(int argc, char **argv, const AppPaths *paths);
 /* ---- signed scenario packs (cli_sign.c) -------------------------------------------------- */
 /* Checks the pack rooted at root (a scenarios folder), or the pack holding scenario_dir,
  * against the trusted keys. Caller frees with sec_pack_free. */
-PackCheck *app_pack_check(const char *root);
-PackCheck *app_pack_check_for(const char *scenario_dir);
+PackCheck *app_pack_check(const AppPaths *p, const char *root);
+PackCheck *app_pack_check_for(const AppPaths *p, const char *scenario_dir);
 /* What is wrong for this scenario (Russian, caller frees), or NULL when it may be examined. */
 char *app_pack_problem(const PackCheck *pc, const char *scenario_id);
 /* Records the pack's hash, state and key in an attempt. */

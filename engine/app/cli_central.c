@@ -503,7 +503,7 @@ static int sync_import(Central *c, const char *file, int json)
     char *fmt = store_bundle_get(b, "format"), *inst = store_bundle_get(b, "installation");
     char *after_s = store_bundle_get(b, "after"), *after_h = store_bundle_get(b, "after_hash");
     char *head_n = store_bundle_get(b, "head_n"), *head_h = store_bundle_get(b, "head_hash");
-    char *head_sig = store_bundle_get(b, "head_sig"), *office = store_bundle_get(b, "office");
+    char *head_sig = store_bundle_get(b, "head_sig");
     int rc = EXIT_FAIL;
     SyncEntry *e = NULL;
     size_t n = 0;
@@ -595,7 +595,6 @@ static int sync_import(Central *c, const char *file, int json)
         rc = after_cs.last_n >= hn ? EXIT_OK : EXIT_FAIL;
     }
 done:
-    (void)office;
     store_sync_entries_free(e, n);
     free(prof);
     free(fmt);
@@ -605,7 +604,6 @@ done:
     free(head_n);
     free(head_h);
     free(head_sig);
-    free(office);
     store_close(b);
     return rc;
 }
@@ -806,6 +804,31 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
     return EXIT_OK;
 }
 
+/* A quoted CSV field (RFC 4180: quotes doubled). */
+static void csv_put(SimBuf *b, const char *s)
+{
+    simbuf_puts(b, "\"");
+    for (; s && *s; s++) {
+        if (*s == '"') simbuf_append(b, "\"", 1); /* doubled */
+        simbuf_append(b, s, 1);
+    }
+    simbuf_puts(b, "\"");
+}
+
+/* Text for an HTML cell: & < > " escaped. */
+static void html_put(SimBuf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': simbuf_puts(b, "&amp;"); break;
+        case '<': simbuf_puts(b, "&lt;"); break;
+        case '>': simbuf_puts(b, "&gt;"); break;
+        case '"': simbuf_puts(b, "&quot;"); break;
+        default: simbuf_append(b, s, 1);
+        }
+    }
+}
+
 int app_report_central_offices(const char *uri, const char *office, int style, SimBuf *out)
 {
     Central *c;
@@ -866,12 +889,22 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
             snprintf(a1, sizeof a1, "%.1f", avg);
             for (char *p = r1; *p; p++) if (*p == '.') *p = ',';
             for (char *p = a1; *p; p++) if (*p == '.') *p = ',';
-            simbuf_printf(out, "\"%s\";%lld;%lld;%s;%s;\"%s\";%lld\r\n", off ? off : "", o->attempts,
-                          o->finished, r1, a1, wk ? wk : "", o->trainees);
+            csv_put(out, off);
+            simbuf_printf(out, ";%lld;%lld;%s;%s;", o->attempts, o->finished, r1, a1);
+            csv_put(out, wk);
+            simbuf_printf(out, ";%lld\r\n", o->trainees);
         } else if (style == 3) {
-            simbuf_printf(out, "<tr><td>%s</td><td>%lld</td><td>%lld</td><td>%.1f</td><td>%.1f</td>"
-                               "<td>%s</td><td>%lld</td></tr>\n",
-                          off ? off : "", o->attempts, o->finished, rate, avg, wk ? wk : "", o->trainees);
+            char r1[32], a1[32];
+            snprintf(r1, sizeof r1, "%.1f", rate);
+            snprintf(a1, sizeof a1, "%.1f", avg);
+            for (char *p = r1; *p; p++) if (*p == '.') *p = ',';
+            for (char *p = a1; *p; p++) if (*p == '.') *p = ',';
+            simbuf_puts(out, "<tr><td>");
+            html_put(out, off);
+            simbuf_printf(out, "</td><td>%lld</td><td>%lld</td><td>%s</td><td>%s</td><td>",
+                          o->attempts, o->finished, r1, a1);
+            html_put(out, wk);
+            simbuf_printf(out, "</td><td>%lld</td></tr>\n", o->trainees);
         } else {
             simbuf_printf(out, "%-12s %8lld %9lld %9.1f %8.1f  %-28s %8lld\n", off ? off : "",
                           o->attempts, o->finished, rate, avg, wk ? wk : "—", o->trainees);

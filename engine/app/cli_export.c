@@ -70,6 +70,8 @@ static int parse_args(int argc, char **argv, ExportOpts *o)
     }
     if (o->help)
         return EXIT_OK;
+    if (o->output && strcmp(o->output, "-") == 0)
+        o->output = NULL; /* "-" is standard output, as with no --output */
     if (!o->format)
         return usage_error("%s", tr(STR_ERR_EXPORT_NO_FORMAT));
     if (strcmp(o->format, "xapi") != 0)

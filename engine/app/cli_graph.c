@@ -122,6 +122,14 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     AttemptRow row;
     if (attempt) {
         char *path = app_db_path(paths, db);
+        if (path && !sim_is_file(path)) { /* graph only reads: never a new database */
+            fprintf(stderr, "mfc-trainer graph: ");
+            fprintf(stderr, tr(STR_ERR_NO_DB_FILE), path);
+            fprintf(stderr, "\n");
+            free(path);
+            rc = EXIT_USAGE;
+            goto done;
+        }
         SimStatus orc = store_open(path, &st, &err);
         free(path);
         if (orc != SIM_OK) {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int need(int i, int argc, const char *flag)
 {
@@ -21,6 +22,45 @@ static int need(int i, int argc, const char *flag)
     fprintf(stderr, tr(STR_ERR_NEEDS_VALUE), flag);
     fprintf(stderr, "\n");
     return 0;
+}
+
+/* Whether a window can be shown: an X or Wayland session, or a video driver chosen on purpose
+ * (SDL_VIDEODRIVER=dummy or offscreen for the headless tests, kmsdrm on a console). Without
+ * any, SDL would open a window nobody can see and the program would seem to hang. */
+static int display_available(void)
+{
+    static const char *const vars[] = {"SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return 1;
+    }
+    return 0;
+}
+
+/* `--input-script -`: the window reads its input script as a regular file (a pipe could hang
+ * it), so standard input is copied into a private temporary file first. */
+static int copy_stdin(char *path, size_t n)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(path, n, "%s/mfc-trainer-input-XXXXXX", tmp && *tmp && strlen(tmp) < 32 ? tmp : "/tmp");
+    char *text = NULL;
+    size_t len = 0;
+    SimError err;
+    int fd = -1;
+    int ok = app_read_input("-", 1u << 20, &text, &len, &err) == SIM_OK && (fd = mkstemp(path)) >= 0;
+    ok = ok && write(fd, text, len) == (ssize_t)len;
+    if (fd >= 0)
+        ok &= close(fd) == 0;
+    if (!ok) {
+        fprintf(stderr, "mfc-trainer gui: --input-script -: %s\n",
+                text ? strerror(errno) : err.msg);
+        if (fd >= 0)
+            remove(path);
+        path[0] = '\0';
+    }
+    free(text);
+    return ok;
 }
 
 int cmd_gui(int argc, char **argv, const AppPaths *paths)
@@ -45,7 +85,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             else if (strcmp(a, "--db") == 0)
                 db = v;
             else if (strcmp(a, "--result") == 0)
-                cfg.result_path = v;
+                cfg.result_path = strcmp(v, "-") == 0 ? "/dev/stdout" : v; /* "-": stdout */
             else if (strcmp(a, "--scenario") == 0)
                 cfg.start_scenario = v;
             else if (strcmp(a, "--size") == 0) {
@@ -76,6 +116,16 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             return EXIT_USAGE;
         }
     }
+    if (!display_available()) {
+        fprintf(stderr, "mfc-trainer gui: %s\n", tr(STR_ERR_NO_DISPLAY_ENV));
+        return EXIT_USAGE;
+    }
+    char stdin_copy[64] = "";
+    if (cfg.input_script && strcmp(cfg.input_script, "-") == 0) {
+        if (!copy_stdin(stdin_copy, sizeof stdin_copy))
+            return EXIT_FAIL;
+        cfg.input_script = stdin_copy;
+    }
     if (cfg.screenshots && !sim_is_dir(cfg.screenshots)) {
         fprintf(stderr, "mfc-trainer gui: папки для снимков %s нет\n", cfg.screenshots);
         return EXIT_USAGE;
@@ -100,7 +150,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx); /* one per folder, kept for reloads */
     /* The pack's signature and file hashes, checked once before any scenario is parsed: each
      * scenario learns whether it may be examined and what to record with its attempts. */
-    PackCheck *pack = app_pack_check(paths->scenarios);
+    PackCheck *pack = app_pack_check(paths, paths->scenarios);
     UiPack *packs = calloc(n ? n : 1, sizeof *packs);
     AttemptInfo *pinfo = calloc(n ? n : 1, sizeof *pinfo);
     char **problems = calloc(n ? n : 1, sizeof *problems);
@@ -178,6 +228,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         simbuf_printf(&errors, "%sРезультаты не сохраняются: %s", errors.len ? " " : "", err.msg);
         cfg.load_errors = simbuf_str(&errors);
     }
+    app_pin_sync(paths, store);
     cfg.store = store;
     cfg.db_path = dbpath;
     cfg.central = app_setting(paths, NULL, SIMCONF_CENTRAL);
@@ -191,6 +242,12 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "\n");
         cfg.font_path = NULL;
     }
+    /* The window icon: PREFIX/share/mfc-trainer/mfc-trainer.png, or dist/icons/ in a build. */
+    char *icon = paths->data ? sim_path_join(paths->data, paths->installed
+                                                              ? "mfc-trainer.png"
+                                                              : "dist/icons/64x64/mfc-trainer.png")
+                             : NULL;
+    cfg.icon_path = icon;
     char warning[SIM_ERROR_MAX] = "";
     cfg.warning = warning;
     int rc = ui_run(&cfg, &err);
@@ -200,6 +257,9 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "mfc-trainer gui: %s\n", err.msg);
     store_close(store);
     free(dbpath);
+    free(icon);
+    if (stdin_copy[0])
+        remove(stdin_copy);
     for (size_t i = 0; i < ok; i++) {
         script_program_destroy(list[i].program);
         scenario_free((Scenario *)list[i].scenario);

@@ -450,16 +450,6 @@ static int parse_args(int argc, char **argv, PlayOpts *o)
     return EXIT_OK;
 }
 
-static int write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return 0;
-    size_t n = strlen(text);
-    int ok = fwrite(text, 1, n, f) == n;
-    ok &= fclose(f) == 0;
-    return ok;
-}
 
 typedef struct Recorder {
     Store *store;
@@ -570,7 +560,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     /* The pack's signature and every file's hash are checked before anything is parsed: an
      * exam refuses a pack that is not the methodologist's, training warns. */
     const char *folder = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
-    PackCheck *pack = app_pack_check_for(dir);
+    PackCheck *pack = app_pack_check_for(paths, dir);
     char *pack_problem = app_pack_problem(pack, folder);
     if (pack_problem && o.exam) {
         fprintf(stderr, "mfc-trainer play: ");
@@ -599,7 +589,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     if (o.resume) {
         char *text = NULL;
         size_t len = 0;
-        if (sim_read_file(o.resume, 1u << 20, &text, &len, &err) != SIM_OK ||
+        if (app_read_input(o.resume, 1u << 20, &text, &len, &err) != SIM_OK ||
             session_restore(s, text, len, &o.limits, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s: %s\n", o.resume, err.msg);
             free(text);
@@ -755,7 +745,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     }
     if (o.save) {
         char *state = session_save_json(ss);
-        if (!write_file(o.save, state)) {
+        if (!state || !app_write_output(o.save, state, strlen(state))) {
             fprintf(stderr, "mfc-trainer play: не удалось записать %s: %s\n", o.save,
                     strerror(errno));
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;

@@ -13,7 +13,8 @@
  *   html  — one self-contained Russian page: inline CSS and SVG charts, no scripts, no links.
  * Averages and percentages are rounded to one decimal place in every format.
  * Exit codes: 0 done, 1 the database could not be opened or read or the output written,
- * 2 bad arguments (unknown flag, bad date, unknown trainee).
+ * 2 bad arguments (unknown flag, bad date, unknown trainee, no database at --db).
+ * --output - is standard output.
  */
 #include "app.h"
 
@@ -210,6 +211,7 @@ typedef struct Grid {
     char ***rows; /* rows[r][c], owned */
     size_t nrows, ncols, cap;
     int *right; /* right-align column c (numbers) */
+    int *text;  /* column c is text even when it looks like a number (personnel numbers) */
 } Grid;
 
 static void grid_init(Grid *g, size_t ncols)
@@ -217,6 +219,7 @@ static void grid_init(Grid *g, size_t ncols)
     memset(g, 0, sizeof *g);
     g->ncols = ncols;
     g->right = calloc(ncols, sizeof *g->right);
+    g->text = calloc(ncols, sizeof *g->text);
 }
 
 static char **grid_row(Grid *g)
@@ -252,6 +255,7 @@ static void grid_free(Grid *g)
     }
     free(g->rows);
     free(g->right);
+    free(g->text);
     memset(g, 0, sizeof *g);
 }
 
@@ -294,6 +298,7 @@ static void trainees_grid(const Report *r, Grid *g, const char *none)
                           tr(STR_REPORT_H_LAST)};
     for (int k = 0; k < 9; k++) h[1 + o + k] = rest[k];
     grid_add(g, h);
+    g->text[0] = 1; /* 00457 stays 00457 in a spreadsheet */
     for (int c = 2; c <= 6; c++)
         g->right[c + o] = 1;
     g->right[8 + o] = 1;
@@ -616,6 +621,25 @@ static void csv_field(SimBuf *b, const char *s, int numeric)
     simbuf_puts(b, "\"");
 }
 
+/* A text value a spreadsheet would read as a number or a date (00457 → 457, 12.03 → 12 March)
+ * is written as the formula ="00457", which LibreOffice Calc and Excel both show as the text
+ * itself; the value is inside a string literal, so it cannot become a formula of its own. */
+static void csv_text_field(SimBuf *b, const char *s)
+{
+    if (!(*s >= '0' && *s <= '9')) {
+        csv_field(b, s, 0);
+        return;
+    }
+    simbuf_puts(b, "\"=\"\"");
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            simbuf_puts(b, "\"\"\"\""); /* "" in the formula's literal, doubled again for CSV */
+        else
+            simbuf_append(b, p, 1);
+    }
+    simbuf_puts(b, "\"\"\"");
+}
+
 static void csv_grid(SimBuf *b, const char *title, Grid *g)
 {
     csv_field(b, title, 0);
@@ -623,7 +647,10 @@ static void csv_grid(SimBuf *b, const char *title, Grid *g)
     for (size_t r = 0; r < g->nrows; r++) {
         for (size_t c = 0; c < g->ncols; c++) {
             if (c) simbuf_puts(b, ";");
-            csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
+            if (r > 0 && g->text[c])
+                csv_text_field(b, g->rows[r][c]);
+            else
+                csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
         }
         simbuf_puts(b, "\r\n");
     }
@@ -891,9 +918,13 @@ static void html_esc(SimBuf *b, const char *s)
     }
 }
 
+/* Tables of more than this many columns print on a landscape page (the `wide` page in the
+ * print CSS): on a portrait A4 their columns would be squeezed to a word per line. */
+#define HTML_WIDE_COLUMNS 6
+
 static void html_grid(SimBuf *b, const char *title, Grid *g)
 {
-    simbuf_puts(b, "<section><h2>");
+    simbuf_puts(b, g->ncols > HTML_WIDE_COLUMNS ? "<section class=\"wide\"><h2>" : "<section><h2>");
     html_esc(b, title);
     simbuf_puts(b, "</h2>\n");
     if (g->nrows <= 1) {
@@ -979,7 +1010,7 @@ static void svg_criteria(SimBuf *b, const Report *r)
 }
 
 /* The average total over time, with the number of attempts in each period's tooltip. */
-static void svg_trend(SimBuf *b, const Report *r)
+static void svg_trend(SimBuf *b, const Report *r, int pass_lo, int pass_hi)
 {
     const int W = 640, H = 240, L = 40, B = 40, T = 14, R = 16;
     simbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", W, H,
@@ -990,6 +1021,18 @@ static void svg_trend(SimBuf *b, const Report *r)
                       "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
                       "<text x=\"%d\" y=\"%.1f\" class=\"yl\">%d</text>\n",
                       L, y, W - R, y, L - 6, y + 4, v);
+    }
+    /* The pass mark as a dashed line (issue #15): whether the average clears it is the first
+     * thing a manager looks for. Scenarios with different marks give a line for each end. */
+    for (int k = 0; pass_lo >= 0 && k < (pass_hi != pass_lo ? 2 : 1); k++) {
+        int mark = k ? pass_hi : pass_lo;
+        double y = T + (H - B - T) * (100 - mark) / 100.0;
+        simbuf_printf(b,
+                      "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"pass\"/>"
+                      "<text x=\"%d\" y=\"%.1f\" class=\"pl\">",
+                      L, y, W - R, y, W - R, y - 5);
+        html_esc(b, tr(STR_PASS_MARK));
+        simbuf_printf(b, " %d</text>\n", mark);
     }
     size_t n = r->trend_count;
     /* x follows the calendar, so a gap of days shows as a gap. */
@@ -1027,7 +1070,7 @@ static void svg_trend(SimBuf *b, const Report *r)
     simbuf_puts(b, "</svg>\n");
 }
 
-static void render_html(const Report *r, const char *db, SimBuf *b)
+static void render_html(const Report *r, const char *db, int pass_lo, int pass_hi, SimBuf *b)
 {
     const char *none = "—";
     simbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -1044,9 +1087,13 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
            ".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d6dcea;"
            "border-radius:8px;padding:10px 14px;min-width:150px}.card b{display:block;"
            "font-size:22px}.card span{color:#5a6478;font-size:13px}\n"
-           ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 520px;border:1px solid "
+           ".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 560px;border:1px solid "
            "#d6dcea;border-radius:8px;padding:8px 12px}.chart h3{font-size:15px;margin:4px 0}\n"
-           "svg{width:100%;height:auto;font-size:12px}\n"
+           /* A chart is drawn at most at its own size (640 units = 640 px), so its 14-unit
+            * labels are the tables' 14 px text, on screen and on paper. */
+           "svg{width:100%;max-width:640px;height:auto;font-size:14px;display:block}\n"
+           ".pass{stroke:#c0392b;stroke-width:1.5;stroke-dasharray:6 4}"
+           "text.pl{fill:#c0392b;text-anchor:end}\n"
            ".axis{stroke:#5a6478}.grid{stroke:#e4e8f1}.bar{fill:#7b93c9}.bar.ok{fill:#3f9a6b}"
            ".bar.weak{fill:#d08a3c}\n"
            ".line{fill:none;stroke:#2f5db3;stroke-width:2}.dot{fill:#2f5db3}\n"
@@ -1058,7 +1105,17 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
            "vertical-align:top}th{background:#f2f4f9;position:sticky;top:0}"
            "td.n,th.n{text-align:right;white-space:nowrap}tr:hover td{background:#f8f9fc}\n"
            ".empty,.note{color:#5a6478}.note{font-size:13px;margin:4px 0}\n"
-           "@media print{.chart,.card{break-inside:avoid}th{position:static}}\n"
+           /* Printing (issue #15): A4, nothing cut off — the scroll box lets a wide table run
+            * over the edge on paper, so it is opened up, cells wrap, and tables of many
+            * columns get a landscape page of their own. */
+           "@page{size:A4 portrait;margin:12mm}@page wide{size:A4 landscape;margin:12mm}\n"
+           "@media print{body{margin:0;max-width:none;padding:0}"
+           ".scroll{overflow:visible}table{font-size:11px;width:100%}"
+           "th,td{padding:2px 4px;overflow-wrap:break-word}td.n,th.n{white-space:normal}"
+           "thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}"
+           "section.wide{page:wide}th{position:static}tr:hover td{background:none}"
+           ".charts{display:block}.chart{break-inside:avoid;margin:0 0 12px}"
+           ".card{break-inside:avoid}}\n"
            "</style>\n</head>\n<body>\n<h1>");
     html_esc(b, tr(STR_REPORT_TITLE));
     simbuf_puts(b, "</h1>\n<p class=\"sub\">");
@@ -1125,7 +1182,7 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
     html_esc(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
     simbuf_puts(b, "</h3>\n");
     if (r->trend_count)
-        svg_trend(b, r);
+        svg_trend(b, r, pass_lo, pass_hi);
     else
         simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
     simbuf_puts(b, "</div>\n</div>\n");
@@ -1157,14 +1214,34 @@ static void render_html(const Report *r, const char *db, SimBuf *b)
 
 /* ==== command ============================================================================= */
 
-static int write_all(const char *path, const char *data, size_t n)
+/* The lowest and highest pass mark of the scenarios in the report, read from the scenario
+ * folder (the database keeps totals, not marks); -1 when none of them can be read. Loading
+ * problems are not this command's to report: `check` does that. */
+static void report_pass_marks(const AppPaths *paths, const Report *r, int *lo, int *hi)
 {
-    FILE *f = path ? fopen(path, "wb") : stdout;
-    if (!f) return 0;
-    int ok = fwrite(data, 1, n, f) == n;
-    ok &= path ? fclose(f) == 0 : fflush(f) == 0;
-    return ok;
+    *lo = *hi = -1;
+    for (size_t i = 0; i < r->scenario_count; i++) {
+        char *dir = app_resolve_scenario(paths, r->scenarios[i].id);
+        if (!dir)
+            continue;
+        SimDiags d;
+        simdiags_init(&d);
+        AppLoadCtx ctx;
+        app_load_ctx_init(&ctx, dir, &d);
+        ScenarioLoadOptions lo_opts = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+                                       .refbook = ctx.refbook};
+        Scenario *s = scenario_load(dir, &lo_opts, &d);
+        if (s) {
+            *lo = *lo < 0 || s->pass_mark < *lo ? s->pass_mark : *lo;
+            *hi = s->pass_mark > *hi ? s->pass_mark : *hi;
+        }
+        scenario_free(s);
+        app_load_ctx_free(&ctx);
+        simdiags_free(&d);
+        free(dir);
+    }
 }
+
 
 int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
@@ -1179,6 +1256,14 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     Store *st = NULL;
     SimError err;
     Report *r = NULL;
+    /* A report only reads: a mistyped --db must not leave an empty database behind. */
+    if (!o.central && !sim_is_file(path)) {
+        fprintf(stderr, "mfc-trainer report: ");
+        fprintf(stderr, tr(STR_ERR_NO_DB_FILE), path);
+        fprintf(stderr, "\n");
+        free(path);
+        return EXIT_USAGE;
+    }
     if (store_open(o.central ? ":memory:" : path, &st, &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
         free(path);
@@ -1211,6 +1296,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     }
     SimBuf out;
     simbuf_init(&out);
+    int pass_lo = -1, pass_hi = -1;
     switch (o.format) {
     case FMT_TABLE:
         render_table(r, path, &out);
@@ -1222,7 +1308,8 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         render_json(r, &out);
         break;
     case FMT_HTML:
-        render_html(r, path, &out);
+        report_pass_marks(paths, r, &pass_lo, &pass_hi);
+        render_html(r, path, pass_lo, pass_hi, &out);
         break;
     }
     if (o.central && !out.oom) {
@@ -1270,7 +1357,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     if (out.oom) {
         fprintf(stderr, "mfc-trainer report: %s\n", tr(STR_REPORT_NOMEM));
         rc = EXIT_FAIL;
-    } else if (!write_all(o.output, simbuf_str(&out), out.len)) {
+    } else if (!app_write_output(o.output ? o.output : "-", simbuf_str(&out), out.len)) {
         fprintf(stderr, "mfc-trainer report: ");
         fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout", strerror(errno));
         fprintf(stderr, "\n");

@@ -3,9 +3,10 @@
  * `keygen` and `sign` for methodologists, `verify` for managers, and the pack check that
  * `play` and the window run before any scenario file is parsed.
  *
- * Trusted public keys: every *.pub in assets/keys/ next to the program (../assets/keys from
- * the folder of the executable), plus the files or folders listed in $MFC_TRUSTED_KEYS
- * (separated by ':'); see docs/security.md.
+ * Trusted public keys: every root-owned *.pub in /etc/mfc-trainer/keys/ (the region's keys on
+ * an installed PC); in a build tree also assets/keys/ (the development key, which an installed
+ * program never trusts); plus the files or folders listed in $MFC_TRUSTED_KEYS (separated by
+ * ':'); see docs/security.md and docs/install-guide.md.
  * Depends on: crypto, store.
  */
 #include "app.h"
@@ -13,29 +14,66 @@
 #include "../core/i18n.h"
 #include "../crypto/crypto.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_TRUSTED 16
+#define MAX_TRUSTED 64
 
-/* Fills list with the trusted key locations (caller frees each); returns the count. */
-static size_t trusted_keys(char **list, size_t max)
+/* 1 when path is owned by root and nobody else may write to it: a trusted key an ordinary
+ * user could have put there or edited would trust anything. */
+static int root_owned(const char *path)
 {
-    size_t n = 0;
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len > 0 && n < max) {
-        exe[len] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            list[n] = sim_path_join(exe, "../assets/keys");
-            if (list[n]) n++;
+    struct stat st;
+    return stat(path, &st) == 0 && st.st_uid == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+/* The region's keys on an installed PC: every *.pub in SYSCONF/keys/, the folder and the file
+ * owned by root (a key that is not is refused, and why is said once on stderr). */
+static size_t system_keys(const AppPaths *p, char **list, size_t n, size_t max)
+{
+    char *dir = p->sysconf ? sim_path_join(p->sysconf, "keys") : NULL;
+    if (!dir || !sim_is_dir(dir)) {
+        free(dir);
+        return n;
+    }
+    DIR *d = opendir(dir);
+    int dir_ok = root_owned(dir);
+    for (struct dirent *e; d && (e = readdir(d)) != NULL && n < max;) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || e->d_name[0] == '.' || strcmp(e->d_name + len - 4, ".pub") != 0)
+            continue;
+        char *file = sim_path_join(dir, e->d_name);
+        if (file && dir_ok && root_owned(file)) {
+            list[n++] = file;
+        } else {
+            fprintf(stderr, "mfc-trainer: ");
+            fprintf(stderr, tr(STR_KEY_NOT_ROOT_OWNED), file ? file : e->d_name);
+            fprintf(stderr, "\n");
+            free(file);
         }
     }
+    if (d)
+        closedir(d);
+    free(dir);
+    return n;
+}
+
+/* Fills list with the trusted key locations (caller frees each); returns the count: the
+ * development key of a build tree (assets/keys/), never of an installed program; the
+ * system's keys; $MFC_TRUSTED_KEYS. */
+static size_t trusted_keys(const AppPaths *p, char **list, size_t max)
+{
+    size_t n = 0;
+    if (!p->installed && p->data && n < max) {
+        list[n] = sim_path_join(p->data, "assets/keys");
+        if (list[n]) n++;
+    }
+    n = system_keys(p, list, n, max);
     const char *env = getenv("MFC_TRUSTED_KEYS");
     while (env && *env && n < max) {
         const char *colon = strchr(env, ':');
@@ -46,20 +84,20 @@ static size_t trusted_keys(char **list, size_t max)
     return n;
 }
 
-PackCheck *app_pack_check(const char *root)
+PackCheck *app_pack_check(const AppPaths *p, const char *root)
 {
     char *keys[MAX_TRUSTED];
-    size_t nk = trusted_keys(keys, MAX_TRUSTED);
+    size_t nk = trusted_keys(p, keys, MAX_TRUSTED);
     PackCheck *pc = sec_pack_check(root, (const char *const *)keys, nk);
     for (size_t i = 0; i < nk; i++)
         free(keys[i]);
     return pc;
 }
 
-PackCheck *app_pack_check_for(const char *scenario_dir)
+PackCheck *app_pack_check_for(const AppPaths *p, const char *scenario_dir)
 {
     char *root = app_parent_dir(scenario_dir); /* the pack's root */
-    PackCheck *pc = root ? app_pack_check(root) : NULL;
+    PackCheck *pc = root ? app_pack_check(p, root) : NULL;
     free(root);
     return pc;
 }
@@ -183,7 +221,7 @@ int cmd_sign(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "mfc-trainer sign: %s\n", err.msg);
         return EXIT_FAIL;
     }
-    PackCheck *pc = app_pack_check(root);
+    PackCheck *pc = app_pack_check(paths, root);
     printf(tr(STR_SIGN_DONE), root, SEC_PACK_FILE, files, id, pc ? pc->hash : "?");
     if (pc && pc->state == PACK_UNTRUSTED) printf(tr(STR_SIGN_NOT_TRUSTED), id);
     sec_pack_free(pc);

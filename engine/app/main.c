@@ -12,6 +12,73 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifndef SIM_VERSION
+#define SIM_VERSION "0.0.0"
+#endif
+
+typedef struct Command {
+    const char *name;
+    int (*run)(int argc, char **argv, const AppPaths *paths);
+    SimStr usage; /* printed by --help, -h and `help NAME` */
+} Command;
+
+static const Command commands[] = {
+    {.name = "gui", .run = cmd_gui, .usage = STR_GUI_USAGE},
+    {.name = "check", .run = cmd_check, .usage = STR_CHECK_USAGE},
+    {.name = "play", .run = cmd_play, .usage = STR_PLAY_USAGE},
+#ifdef HAVE_CLI_REPORT
+    {.name = "report", .run = cmd_report, .usage = STR_REPORT_USAGE},
+#endif
+#ifdef HAVE_CLI_EXPORT
+    {.name = "export", .run = cmd_export, .usage = STR_EXPORT_USAGE},
+#endif
+    {.name = "verify", .run = cmd_verify, .usage = STR_VERIFY_HELP},
+    {.name = "pin", .run = cmd_pin, .usage = STR_PIN_USAGE},
+    {.name = "enrol", .run = cmd_enrol, .usage = STR_ENROL_USAGE},
+    {.name = "sync", .run = cmd_sync, .usage = STR_SYNC_USAGE},
+    {.name = "roster", .run = cmd_roster, .usage = STR_ROSTER_USAGE},
+    {.name = "central", .run = cmd_central, .usage = STR_CENTRAL_USAGE},
+    {.name = "lrs", .run = cmd_lrs, .usage = STR_LRS_USAGE},
+    {.name = "explore", .run = cmd_explore, .usage = STR_EXPLORE_USAGE},
+    {.name = "naive", .run = cmd_naive, .usage = STR_NAIVE_USAGE},
+    {.name = "graph", .run = cmd_graph, .usage = STR_GRAPH_USAGE},
+    {.name = "new", .run = cmd_new, .usage = STR_NEW_USAGE},
+    {.name = "keygen", .run = cmd_keygen, .usage = STR_KEYGEN_HELP},
+    {.name = "sign", .run = cmd_sign, .usage = STR_SIGN_HELP},
+};
+
+/* The global help: the commands, then the options common to all of them. */
+static void print_usage(FILE *f)
+{
+    fputs(tr(STR_USAGE), f);
+    fputs(tr(STR_USAGE_OPTIONS), f);
+}
+
+static const Command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* "-" is standard output or input for the flags that name a stream (--output, --save,
+ * --result, --resume, --input-script); for a database, a key, a font or a folder it is a
+ * mistake that would otherwise create or look for a file called "-". */
+static int stdio_misused(int argc, char **argv)
+{
+    static const char *const file_only[] = {"--db", "--key", "--font", "--screenshots"};
+    for (int i = 1; i + 1 < argc; i++)
+        for (size_t k = 0; k < sizeof file_only / sizeof file_only[0]; k++)
+            if (strcmp(argv[i], file_only[k]) == 0 && strcmp(argv[i + 1], "-") == 0) {
+                fprintf(stderr, "mfc-trainer: ");
+                fprintf(stderr, tr(STR_ERR_STDIO_PATH), argv[i]);
+                fprintf(stderr, "\n");
+                return EXIT_USAGE;
+            }
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
@@ -46,65 +113,53 @@ int main(int argc, char **argv)
         argv[n++] = argv[i];
     }
     argc = n;
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-                      strcmp(argv[1], "help") == 0)) {
-        fputs(tr(STR_USAGE), stdout);
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        print_usage(stdout);
         return EXIT_OK;
     }
-    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-        printf("mfc-trainer 0.1.0 (формат сценариев %d)\n", SCENARIO_FORMAT);
+    if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+        printf(tr(STR_VERSION), SIM_VERSION, SCENARIO_FORMAT);
         return EXIT_OK;
     }
+    /* `help` alone is the global help; `help CMD` is the command's own. */
+    if (argc >= 2 && strcmp(argv[1], "help") == 0) {
+        const Command *c = argc >= 3 ? find_command(argv[2]) : NULL;
+        if (argc >= 3 && !c) {
+            fprintf(stderr, "mfc-trainer: ");
+            fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[2]);
+            fputc('\n', stderr);
+            print_usage(stderr);
+            return EXIT_USAGE;
+        }
+        if (c)
+            fputs(tr(c->usage), stdout);
+        else
+            print_usage(stdout);
+        return EXIT_OK;
+    }
+    /* No command, or flags straight away (`mfc-trainer --input-script …`): the window. */
+    const Command *cmd = argc < 2 || argv[1][0] == '-' ? find_command("gui") : find_command(argv[1]);
+    int first = argc < 2 ? argc : argv[1][0] == '-' ? 1 : 2;
+    if (!cmd) {
+        fprintf(stderr, "mfc-trainer: ");
+        fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[1]);
+        fputc('\n', stderr);
+        print_usage(stderr);
+        return EXIT_USAGE;
+    }
+    /* `-h` or `--help` anywhere after a command prints that command's help, the same way for
+     * every command, before any of its other arguments is looked at. */
+    for (int i = first; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(tr(cmd->usage), stdout);
+            return EXIT_OK;
+        }
+    if (stdio_misused(argc, argv) != EXIT_OK)
+        return EXIT_USAGE;
     AppPaths paths;
     app_paths_init(&paths, scen);
     app_config_load(&paths);
-    int rc;
-    if (argc < 2 || strcmp(argv[1], "gui") == 0) {
-        rc = cmd_gui(argc < 2 ? 0 : argc - 2, argv + 2, &paths);
-    } else if (argv[1][0] == '-' && argv[1][1] == '-') {
-        rc = cmd_gui(argc - 1, argv + 1, &paths); /* `mfc-trainer --input-script …` */
-    } else if (strcmp(argv[1], "check") == 0) {
-        rc = cmd_check(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "play") == 0) {
-        rc = cmd_play(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "keygen") == 0) {
-        rc = cmd_keygen(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "sign") == 0) {
-        rc = cmd_sign(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "verify") == 0) {
-        rc = cmd_verify(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "enrol") == 0) {
-        rc = cmd_enrol(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "sync") == 0) {
-        rc = cmd_sync(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "roster") == 0) {
-        rc = cmd_roster(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "central") == 0) {
-        rc = cmd_central(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "lrs") == 0) {
-        rc = cmd_lrs(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "explore") == 0) {
-        rc = cmd_explore(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "naive") == 0) {
-        rc = cmd_naive(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "graph") == 0) {
-        rc = cmd_graph(argc - 2, argv + 2, &paths);
-    } else if (strcmp(argv[1], "new") == 0) {
-        rc = cmd_new(argc - 2, argv + 2, &paths);
-#ifdef HAVE_CLI_REPORT
-    } else if (strcmp(argv[1], "report") == 0) {
-        rc = cmd_report(argc - 2, argv + 2, &paths);
-#endif
-#ifdef HAVE_CLI_EXPORT
-    } else if (strcmp(argv[1], "export") == 0) {
-        rc = cmd_export(argc - 2, argv + 2, &paths);
-#endif
-    } else {
-        fprintf(stderr, "mfc-trainer: ");
-        fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argv[1]);
-        fprintf(stderr, "\n%s", tr(STR_USAGE));
-        rc = EXIT_USAGE;
-    }
+    int rc = cmd->run(argc - first, argv + first, &paths);
     app_paths_free(&paths);
     return rc;
 }

@@ -1,5 +1,6 @@
 /*
- * paths.c — where the bundled scenarios, rules and shared scripts are.
+ * paths.c — where the bundled scenarios, rules and shared scripts are, and where the system
+ * configuration is: found from the program's own place (an install prefix or a build tree).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "app.h"
@@ -32,40 +33,85 @@ char *app_parent_dir(const char *path)
     return p;
 }
 
-void app_paths_init(AppPaths *p, const char *override)
+/* The folder of the running program, or NULL. Caller frees. */
+static char *exe_dir(void)
 {
-    p->scenarios = NULL;
-    p->conf = NULL;
-    if (override) {
-        p->scenarios = sim_strdup(override);
-        return;
-    }
-    const char *env = getenv("MFC_SCENARIOS");
-    if (env && *env) {
-        p->scenarios = sim_strdup(env);
-        return;
-    }
-    if (sim_is_dir("scenarios")) {
-        p->scenarios = sim_strdup("scenarios");
-        return;
-    }
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *bin = app_parent_dir(exe);
-        char *up = bin ? app_parent_dir(bin) : NULL;
-        char *cand = up ? sim_path_join(up, "scenarios") : NULL;
-        if (cand && sim_is_dir(cand)) {
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    return app_parent_dir(exe);
+}
+
+/* An installed program lives in PREFIX/bin with its data in PREFIX/share/mfc-trainer; the
+ * prefix is found from the program's own place, so a tree unpacked anywhere (DESTDIR,
+ * `dpkg -x`) finds its own data. Returns PREFIX/share/mfc-trainer or NULL (a build tree). */
+static char *installed_data_dir(const char *bin)
+{
+    const char *base = strrchr(bin, '/');
+    if (!base || strcmp(base + 1, "bin") != 0)
+        return NULL;
+    char *prefix = app_parent_dir(bin);
+    char *data = prefix ? sim_path_join(prefix, "share/mfc-trainer") : NULL;
+    free(prefix);
+    if (data && sim_is_dir(data))
+        return data;
+    free(data);
+    return NULL;
+}
+
+/* /etc/mfc-trainer for a program in /usr/bin or /usr/local/bin; ROOT/etc/mfc-trainer for one
+ * unpacked into ROOT/usr/bin (a package tree under test). */
+static char *system_config_dir(const char *bin)
+{
+    if (!bin)
+        return sim_strdup(SIM_SYSCONFDIR);
+    char *prefix = app_parent_dir(bin);
+    size_t n = prefix ? strlen(prefix) : 0;
+    char *dir = NULL, *data = installed_data_dir(bin);
+    if (prefix && n > 4 && strcmp(prefix + n - 4, "/usr") == 0 && data) {
+        char *root = app_parent_dir(prefix);
+        dir = root ? sim_path_join(root, "etc/mfc-trainer") : NULL;
+        free(root);
+    }
+    free(data);
+    free(prefix);
+    return dir ? dir : sim_strdup(SIM_SYSCONFDIR);
+}
+
+void app_paths_init(AppPaths *p, const char *override)
+{
+    *p = (AppPaths){0};
+    char *bin = exe_dir();
+    char *data = bin ? installed_data_dir(bin) : NULL;
+    p->installed = data != NULL;
+    p->sysconf = system_config_dir(bin);
+    if (data) {
+        p->data = data;
+    } else if (bin) {
+        /* A build tree: build/mfc-trainer next to the source's scenarios/ and assets/. */
+        p->data = app_parent_dir(bin);
+    }
+    if (override) {
+        p->scenarios = sim_strdup(override);
+    } else if (getenv("MFC_SCENARIOS") && *getenv("MFC_SCENARIOS")) {
+        p->scenarios = sim_strdup(getenv("MFC_SCENARIOS"));
+    } else if (p->installed) {
+        /* An installed program never picks up a ./scenarios from wherever it was started. */
+        p->scenarios = sim_path_join(p->data, "scenarios");
+    } else if (sim_is_dir("scenarios")) {
+        p->scenarios = sim_strdup("scenarios");
+    } else {
+        char *cand = p->data ? sim_path_join(p->data, "scenarios") : NULL;
+        if (cand && sim_is_dir(cand))
             p->scenarios = cand;
-            cand = NULL;
-        }
-        free(cand);
-        free(up);
-        free(bin);
+        else
+            free(cand);
     }
     if (!p->scenarios)
         p->scenarios = sim_strdup("scenarios");
+    free(bin);
 }
 
 void app_paths_free(AppPaths *p)
@@ -73,7 +119,9 @@ void app_paths_free(AppPaths *p)
     simconf_destroy(p->conf);
     p->conf = NULL;
     free(p->scenarios);
-    p->scenarios = NULL;
+    free(p->data);
+    free(p->sysconf);
+    *p = (AppPaths){0};
 }
 
 char *app_resolve_scenario(const AppPaths *p, const char *arg)
@@ -193,6 +241,44 @@ void app_scenario_close(AppScenario *a)
     memset(a, 0, sizeof *a);
 }
 
+SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len,
+                         SimError *err)
+{
+    if (strcmp(path, "-") != 0)
+        return sim_read_file(path, max_size, out, len, err);
+    *out = NULL;
+    *len = 0;
+    SimBuf b;
+    simbuf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+        if (b.len + n > max_size) {
+            simbuf_free(&b);
+            return sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_STDIN_TOO_LARGE), max_size);
+        }
+        simbuf_append(&b, chunk, n);
+    }
+    if (ferror(stdin) || b.oom) {
+        simbuf_free(&b);
+        return sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_ERR_STDIN_READ));
+    }
+    *len = b.len;
+    *out = simbuf_take(&b);
+    return *out ? SIM_OK : sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_ERR_STDIN_READ));
+}
+
+int app_write_output(const char *path, const char *text, size_t n)
+{
+    int std = strcmp(path, "-") == 0;
+    FILE *f = std ? stdout : fopen(path, "wb");
+    if (!f)
+        return 0;
+    int ok = fwrite(text, 1, n, f) == n;
+    ok &= std ? fflush(f) == 0 : fclose(f) == 0;
+    return ok;
+}
+
 void app_config_load(AppPaths *p)
 {
     p->conf = simconf_create();
@@ -200,9 +286,15 @@ void app_config_load(AppPaths *p)
     SimDiags d;
     simdiags_init(&d);
     SimError err;
-    const char *sys = simconf_system_path();
-    if (simconf_load_file(p->conf, sys, &d, &err) != SIM_OK)
+    /* The system layer lives in the program's own /etc (ROOT/etc/mfc-trainer for a package
+     * unpacked under ROOT), unless MFC_SYSTEM_CONFIG names another file. */
+    const char *env = getenv("MFC_SYSTEM_CONFIG");
+    char *sys = env && *env ? sim_strdup(env)
+                            : sim_path_join(p->sysconf ? p->sysconf : "/etc/mfc-trainer",
+                                            "mfc-trainer.conf");
+    if (sys && simconf_load_file(p->conf, sys, &d, &err) != SIM_OK)
         fprintf(stderr, "mfc-trainer: %s\n", err.msg);
+    free(sys);
     char *user = simconf_user_path();
     if (user && simconf_load_file(p->conf, user, &d, &err) != SIM_OK)
         fprintf(stderr, "mfc-trainer: %s\n", err.msg);

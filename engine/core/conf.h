@@ -47,8 +47,8 @@ SimStatus simconf_set(SimConf *c, const char *key, const char *value, const char
 const char *simconf_get(const SimConf *c, const char *key);
 /* Where the value came from ("FILE:LINE" or the flag), or NULL when unset. */
 const char *simconf_origin(const SimConf *c, const char *key);
-/* The system layer's path: $MFC_SYSTEM_CONFIG when set (tests), else
- * /etc/mfc-trainer/mfc-trainer.conf. Borrowed. */
+/* The default system layer's path: $MFC_SYSTEM_CONFIG when set (tests), else
+ * /etc/mfc-trainer/mfc-trainer.conf (the command line uses its install root's /etc). Borrowed. */
 const char *simconf_system_path(void);
 /* The user layer's path: $XDG_CONFIG_HOME/mfc-trainer/mfc-trainer.conf, or
  * ~/.config/mfc-trainer/mfc-trainer.conf. Caller frees; NULL when HOME is unknown. */

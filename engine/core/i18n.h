@@ -98,38 +98,190 @@
     X(STR_POINTS_NOTICE, "%+d · %s: %s")                                                         \
     X(STR_RULE_SUFFIX, " (%s)")                                                                  \
     X(STR_USAGE,                                                                                 \
-      "Использование:\n"                                                                         \
-      "  mfc-trainer [gui] [--db ФАЙЛ] [--font ПУТЬ] [--scenario ID] [--seed N] [--exam]\n"    \
-      "                  [--input-script ФАЙЛ --screenshots ПАПКА] [--result ФАЙЛ]\n"            \
-      "                                          открыть окно тренажёра\n"                      \
-      "  mfc-trainer check [--strict] [ПУТЬ...]   проверить сценарии (по умолчанию все в "       \
-      "scenarios/)\n"                                                                            \
-      "  mfc-trainer play СЦЕНАРИЙ [--actions ID,ID,...] [--random] [--seed N] [--json]\n"       \
-      "                  [--exam] [--save ФАЙЛ] [--resume ФАЙЛ]\n"                               \
-      "                  [--db ФАЙЛ] [--trainee ТАБ_НОМЕР [--trainee-name \"Фамилия Имя\"]]\n"   \
-      "                                          сыграть сценарий без окна\n"                    \
-      "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \
-      "                  [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД] [--output ФАЙЛ]\n" \
-      "                                          отчёт руководителя по базе результатов\n"       \
-      "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД] [--home-page URL]\n"  \
-      "                  [--output ФАЙЛ]          выгрузка для СДО (xAPI 1.0.3)\n"               \
+      "Использование: mfc-trainer [КОМАНДА] [ПАРАМЕТРЫ]\n"                                       \
+      "Тренажёр специалиста МФЦ «Мои документы». Без команды открывается окно.\n"                \
+      "\n"                                                                                       \
+      "Команды:\n"                                                                               \
+      "  mfc-trainer gui [--db ФАЙЛ] [--font ПУТЬ] [--scenario ID] [--seed N] [--exam]\n"       \
+      "      [--size ШxВ] [--input-script ФАЙЛ] [--screenshots ПАПКА] [--result ФАЙЛ]\n"        \
+      "      — открыть окно тренажёра (команда по умолчанию)\n"                                   \
+      "  mfc-trainer check [--strict] [ПУТЬ...]\n"                                               \
+      "      — проверить сценарии (по умолчанию весь пакет)\n"                                   \
+      "  mfc-trainer play [СЦЕНАРИЙ] [--actions ID,ID,...] [--random] [--seed N]\n"           \
+      "      [--json] [--quiet] [--exam] [--save ФАЙЛ] [--resume ФАЙЛ] [--db ФАЙЛ]\n"                     \
+      "      [--trainee ТАБ_НОМЕР [--trainee-name \"Фамилия Имя\"]]\n"                          \
+      "      — сыграть сценарий без окна\n"                                                      \
+      "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html]\n"                     \
+      "      [--trainee ТАБ_НОМЕР] [--scenario ID] [--since ГГГГ-ММ-ДД]\n"                     \
+      "      [--until ГГГГ-ММ-ДД] [--output ФАЙЛ] [--central URI [--office КОД]]\n"                                                                 \
+      "      — отчёт руководителя по базе результатов\n"                                         \
+      "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
+      "      [--home-page АДРЕС] [--output ФАЙЛ] [--guests] [--cmi5]\n"                         \
+      "      — выгрузка для СДО (xAPI 1.0.3)\n"                                                  \
+      "  mfc-trainer verify [--db ФАЙЛ] [--expect-head МЕТКА] [--key ФАЙЛ]\n"                    \
+      "  mfc-trainer verify --central URI [--office КОД] [--json]\n"                           \
+      "      — проверить, не изменена ли база результатов (или центр региона)\n"                                     \
+      "  mfc-trainer pin set [--db ФАЙЛ | --system]\n"                                           \
+      "      — задать PIN раздела «Руководитель»\n"                                              \
+      "  mfc-trainer enrol --central URI --office КОД [--db ФАЙЛ]\n"                            \
+      "      — зарегистрировать компьютер в центре региона\n"                                   \
+      "  mfc-trainer sync [--central URI] [--db ФАЙЛ] [--batch N] [--json]\n"                   \
+      "  mfc-trainer sync --export ФАЙЛ [--db ФАЙЛ] | --import ФАЙЛ --central URI\n"          \
+      "      — отправить результаты в центр региона (или пакетом без связи)\n"                  \
+      "  mfc-trainer roster import ФАЙЛ.csv --central URI\n"                                    \
+      "      — загрузить в центр список стажёров\n"                                             \
+      "  mfc-trainer central init|office КОД --central URI [--role РОЛЬ]\n"                  \
+      "      [--region РЕГИОН] [--name НАЗВАНИЕ]\n"                                             \
+      "      — подготовить центр региона и его офисы\n"                                         \
       "  mfc-trainer lrs push [--central URI | --db ФАЙЛ] --endpoint АДРЕС --user КЛЮЧ\n"      \
-      "                  [--password СЕКРЕТ] [--json]  отправить записи xAPI в LRS\n"          \
-      "  mfc-trainer explore СЦЕНАРИЙ [--json] [--limit N] [--random N --seed S]\n"              \
-      "                                          пройти все пути сценария\n"                    \
-      "  mfc-trainer naive СЦЕНАРИЙ...|--all [--seeds N] [--json]\n"                            \
-      "                                          обыгрывается ли сценарий бездумной игрой\n"   \
-      "  mfc-trainer graph СЦЕНАРИЙ [--attempt ID --db ФАЙЛ]\n"                                  \
-      "                                          граф сценария в формате Graphviz DOT\n"        \
-      "  mfc-trainer new ID --service УСЛУГА     создать заготовку сценария\n"                  \
-      "  mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]\n"                      \
-      "                                          проверить, не изменена ли база результатов\n"   \
-      "  mfc-trainer keygen ФАЙЛ                 создать ключ методиста (ФАЙЛ и ФАЙЛ.pub)\n"     \
-      "  mfc-trainer sign --key ФАЙЛ [ПАПКА]     подписать пакет сценариев (pack.sig)\n"         \
-      "  mfc-trainer --version | --help\n"                                                       \
-      "Общие параметры: --scenarios ПАПКА (где искать сценарии)\n"                               \
-      "Бюджеты скриптов в play и check: --lua-time-ms N (мс на вызов, по умолчанию 250),\n"       \
-      "  --lua-mem-mb N (МиБ на попытку, по умолчанию 64); или MFC_LUA_TIME_MS, MFC_LUA_MEM_MB\n")\
+      "      [--password СЕКРЕТ | --password-file ФАЙЛ] [--guests] [--cmi5] [--json]\n"         \
+      "      — отправить записи xAPI в хранилище LRS\n"                                          \
+      "  mfc-trainer explore СЦЕНАРИЙ|--all [--jobs N] [--json] [--limit N] [--depth N]\n"      \
+      "      [--seed S] [--random N] [--verify N]\n"                                             \
+      "      — пройти все пути сценария\n"                                                       \
+      "  mfc-trainer naive СЦЕНАРИЙ...|--all [--seeds N] [--seed S] [--json]\n"                 \
+      "      [--max-random-rate П]\n"                                                            \
+      "      — обыгрывается ли сценарий бездумной игрой\n"                                       \
+      "  mfc-trainer graph СЦЕНАРИЙ [--attempt ID [--db ФАЙЛ]] [--limit N]\n"                    \
+      "      — граф сценария в формате Graphviz DOT\n"                                           \
+      "  mfc-trainer new ID --service УСЛУГА\n"                                                  \
+      "      — создать заготовку сценария\n"                                                     \
+      "  mfc-trainer keygen ФАЙЛ\n"                                                              \
+      "      — создать ключ методиста (ФАЙЛ и ФАЙЛ.pub)\n"                                       \
+      "  mfc-trainer sign --key ФАЙЛ [ПАПКА]\n"                                                  \
+      "      — подписать пакет сценариев (pack.sig)\n"                                           \
+      "  mfc-trainer help [КОМАНДА]\n"                                                           \
+      "      — эта справка или справка по команде\n")                                            \
+    /* The rest of the global help: one string may not pass 4095 bytes (C99 5.2.4.1). */     \
+    X(STR_USAGE_OPTIONS,                                                                        \
+      "\n"                                                                                       \
+      "Общие параметры:\n"                                                                       \
+      "  -h, --help          справка (после команды — справка по этой команде)\n"               \
+      "  -V, --version       версия программы\n"                                                 \
+      "  --scenarios ПАПКА   где искать сценарии (или переменная MFC_SCENARIOS)\n"              \
+      "  --lua-time-ms N     мс на вызов скрипта в play и check (MFC_LUA_TIME_MS)\n"    \
+      "  --lua-mem-mb N      МиБ на попытку скрипта (MFC_LUA_MEM_MB)\n"  \
+      "Имя файла «-» — стандартный вывод (--output, --save, --result) или стандартный\n"       \
+      "ввод (--resume, --input-script).\n"                                           \
+      "Коды выхода: 0 — успешно, 1 — ошибка или проверка не пройдена, 2 — неверные\n"           \
+      "аргументы или нет нужного файла. Подробнее: man mfc-trainer.\n")                          \
+    X(STR_GUI_USAGE,                                                                            \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer [gui] [--db ФАЙЛ] [--font ПУТЬ] [--scenario ID] [--seed N] [--exam]\n"     \
+      "                    [--size ШИРИНАxВЫСОТА] [--input-script ФАЙЛ|-]\n"                    \
+      "                    [--screenshots ПАПКА] [--result ФАЙЛ|-]\n"                          \
+      "Открывает окно тренажёра. --db — база результатов (по умолчанию\n"                       \
+      "~/.local/share/mfc-trainer/results.db), --font — шрифт TTF вместо DejaVu Sans,\n"      \
+      "--scenario и --seed — сразу начать этот сценарий, --exam — в режиме экзамена,\n"        \
+      "--size — размер окна. Для автоматических прогонов: --input-script — сценарий\n"          \
+      "нажатий («-» — со стандартного ввода), --screenshots — папка для снимков,\n"             \
+      "--result — файл для JSON итога («-» — стандартный вывод).\n"                            \
+      "Окну нужен графический сеанс (DISPLAY или WAYLAND_DISPLAY); без него программа\n"        \
+      "завершается с кодом 2. SDL_VIDEODRIVER=dummy — прогон без экрана (для тестов).\n")       \
+    X(STR_CHECK_USAGE,                                                                          \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer check [--strict] [--lua-time-ms N] [--lua-mem-mb N] [ПУТЬ...]\n"            \
+      "Проверяет сценарии (по умолчанию все в папке сценариев): ПУТЬ — папка сценария,\n"       \
+      "его id или папка пакета. Каждая ошибка печатается как\n"                                 \
+      "ФАЙЛ:СТРОКА:СТОЛБЕЦ: error|warning: JSON.ПУТЬ: сообщение.\n"                             \
+      "--strict — предупреждения тоже считаются ошибками.\n"                                    \
+      "Код выхода: 0 — все сценарии верны, 1 — есть ошибки, 2 — неверные аргументы.\n")         \
+    X(STR_PLAY_USAGE,                                                                           \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer play [СЦЕНАРИЙ] [--actions ID,ID,...|--random] [--seed N] [--json]\n"      \
+      "                   [--quiet] [--exam] [--save ФАЙЛ|-] [--resume ФАЙЛ|-] [--db ФАЙЛ]\n"     \
+      "                   [--trainee ТАБ_НОМЕР [--trainee-name \"Фамилия Имя\"]]\n"              \
+      "                   [--lua-time-ms N] [--lua-mem-mb N]\n"                                 \
+      "Играет сценарий без окна: действия из --actions, случайная игра (--random) с зерна\n"    \
+      "--seed или вопросы в терминале. --json — один объект с итогом, --quiet — без\n"          \
+      "стенограммы, --exam — разбор только в конце. --save сохраняет учебную попытку в\n"       \
+      "файл, --resume продолжает её («-» — стандартный вывод или ввод); экзамен в файл не\n"   \
+      "сохраняется. С --db и --trainee попытка записывается в базу результатов.\n"              \
+      "Код выхода: 0 — сыграно, 1 — ошибка сценария или записи, 2 — неверные аргументы.\n")    \
+    X(STR_PIN_USAGE,                                                                            \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer pin set [--db ФАЙЛ]\n"                                                      \
+      "  mfc-trainer pin set --system\n"                                                         \
+      "Задаёт PIN раздела «Руководитель» (4–8 цифр): программа спрашивает его дважды\n"         \
+      "(или читает две строки со стандартного ввода). Без --system PIN записывается в базу\n"   \
+      "результатов (--db, по умолчанию ~/.local/share/mfc-trainer/results.db). С --system\n"   \
+      "администратор (root) задаёт PIN для всех пользователей компьютера: хеш PIN\n"           \
+      "записывается в /etc/mfc-trainer/manager-pin и при каждом запуске окна переносится в\n" \
+      "базу результатов; сменить его в окне нельзя. Сам PIN нигде не хранится.\n")              \
+    X(STR_KEYGEN_HELP,                                                                          \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer keygen ФАЙЛ\n"                                                              \
+      "  mfc-trainer keygen --output ФАЙЛ\n"                                                     \
+      "Создаёт ключ методиста: секретный в ФАЙЛ (права 0600, существующий не\n"                 \
+      "перезаписывается) и открытый в ФАЙЛ.pub. Открытый ключ администратор кладёт в\n"          \
+      "/etc/mfc-trainer/keys/ на компьютерах, где сдают экзамен.\n")                            \
+    X(STR_SIGN_HELP,                                                                            \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer sign --key СЕКРЕТНЫЙ_КЛЮЧ [ПАПКА_СЦЕНАРИЕВ]\n"                               \
+      "Подписывает пакет сценариев (по умолчанию папку сценариев программы): хеши всех\n"      \
+      "файлов пакета и общих скриптов записываются в ПАПКА/pack.sig, подписанный ключом.\n")   \
+    X(STR_VERIFY_HELP,                                                                          \
+      "Использование:\n"                                                                        \
+      "  mfc-trainer verify [--db ФАЙЛ] [--expect-head МЕТКА] [--key ФАЙЛ]\n"                    \
+      "  mfc-trainer verify --central URI [--office КОД] [--json]\n"                           \
+      "Проверяет, не изменена ли база результатов в обход программы: каждая запись и\n"        \
+      "цепочка журнала. --expect-head — метка цепочки из отчёта или выгрузки (ловит откат\n"  \
+      "базы к старой копии), --key — секрет установки, если он лежит не рядом с базой.\n"      \
+      "База не создаётся: нет файла — код 2. Код выхода: 0 — всё сходится, 1 — найдены\n"     \
+      "изменения, 2 — неверные аргументы или нет базы.\n")                                      \
+    X(STR_VERSION, "mfc-trainer %s (формат сценариев %d)\n")                                    \
+    X(STR_ERR_STDIO_PATH, "%s: «-» (стандартный ввод или вывод) здесь не подходит — укажите файл") \
+    X(STR_ERR_NO_DB_FILE, "базы результатов %s нет: проверьте путь (--db ФАЙЛ); команда, "     \
+                          "которая только читает, базу не создаёт")                            \
+    X(STR_ERR_NO_DISPLAY_ENV,                                                                   \
+      "нет графического сеанса (переменные DISPLAY и WAYLAND_DISPLAY не заданы), окно "       \
+      "открыть негде. Запустите тренажёр из графического сеанса; без окна работают команды "  \
+      "play, check, report и export (mfc-trainer --help). Для прогона без экрана задайте "     \
+      "SDL_VIDEODRIVER=dummy")                                                                  \
+    X(STR_KEY_NOT_ROOT_OWNED, "ключ %s не принят: файл и папка доверенных ключей должны "     \
+                              "принадлежать root и быть закрыты для записи остальным (sudo "    \
+                              "chown root:root ФАЙЛ; sudo chmod 644 ФАЙЛ)")                     \
+    X(STR_PIN_ASK, "Новый PIN раздела «Руководитель» (4–8 цифр): ")                              \
+    X(STR_PIN_ASK_AGAIN, "Тот же PIN ещё раз: ")                                                \
+    X(STR_PIN_CLI_INVALID, "PIN должен состоять из 4–8 цифр")                                   \
+    X(STR_PIN_CLI_MISMATCH, "PIN не совпадают: PIN не изменён")                                 \
+    X(STR_PIN_CLI_NO_INPUT, "PIN не введён: PIN не изменён")                                    \
+    X(STR_PIN_CLI_WRITE, "не удалось записать %s: %s (системный PIN задаёт администратор: "    \
+                         "sudo mfc-trainer pin set --system)")                                  \
+    X(STR_PIN_CLI_DONE_DB, "PIN раздела «Руководитель» задан в базе %s\n")                      \
+    X(STR_PIN_CLI_DONE_SYSTEM, "PIN раздела «Руководитель» задан для всех пользователей: %s\n") \
+    X(STR_PIN_SYSTEM_IGNORED, "системный PIN %s не принят: файл должен принадлежать root и "   \
+                              "содержать хеш PIN (sudo mfc-trainer pin set --system)")         \
+    X(STR_ERR_STDIN_TOO_LARGE, "стандартный ввод: больше %zu байт")                           \
+    X(STR_ERR_STDIN_READ, "стандартный ввод не прочитан")                                       \
+    /* ---- Lua's compiler messages, in Russian (script.c keeps FILE:LINE in front) ---- */ \
+    X(STR_LUA_SYNTAX, "синтаксическая ошибка: %s")                                             \
+    X(STR_LUA_NEAR, "%s рядом с «%s»")                                                         \
+    X(STR_LUA_NEAR_EOF, "%s в конце файла")                                                     \
+    X(STR_LUA_TOO_COMPLEX, "скрипт слишком сложен для Lua (%s)")                               \
+    X(STR_LUA_UNEXPECTED, "неожиданный символ")                                                 \
+    X(STR_LUA_GENERIC, "ошибка в записи")                                                      \
+    X(STR_LUA_BAD_NUMBER, "неверно записано число")                                             \
+    X(STR_LUA_OPEN_STRING, "строка не закрыта кавычкой")                                        \
+    X(STR_LUA_OPEN_LONG_STRING, "длинная строка [[…]] не закрыта (начата в строке %s)")        \
+    X(STR_LUA_OPEN_LONG_COMMENT, "длинный комментарий --[[…]] не закрыт (начат в строке %s)")  \
+    X(STR_LUA_BAD_ESCAPE, "неверная escape-последовательность после «\\»")                     \
+    X(STR_LUA_BIG_ESCAPE, "слишком большой код в escape-последовательности")                   \
+    X(STR_LUA_HEX_DIGIT, "ожидалась шестнадцатеричная цифра")                                  \
+    X(STR_LUA_BIG_UTF8, "слишком большой код UTF-8")                                            \
+    X(STR_LUA_BAD_LONG_DELIM, "неверный разделитель длинной строки")                            \
+    X(STR_LUA_EXPECTED_CLOSE, "ожидалось «%s», чтобы закрыть «%s» из строки %s")                \
+    X(STR_LUA_EXPECTED, "ожидалось «%s»")                                                       \
+    X(STR_LUA_EXPECTED_NAME, "ожидалось имя")                                                   \
+    X(STR_LUA_EXPECTED_EOF, "ожидался конец файла")                                            \
+    X(STR_LUA_EXPECTED_ARGS, "ожидались аргументы функции")                                    \
+    X(STR_LUA_NO_LABEL, "метки «%s» для goto из строки %s не видно")                           \
+    X(STR_LUA_BREAK, "break вне цикла (строка %s)")                                             \
+    X(STR_LUA_LABEL_TWICE, "метка «%s» уже есть в строке %s")                                  \
+    X(STR_LUA_CONST, "нельзя присвоить значение константе «%s»")                               \
+    X(STR_LUA_VARARG, "«...» вне функции с переменным числом аргументов")                      \
+    X(STR_LUA_ATTRIBUTE, "неизвестный атрибут «%s»: бывают <const> и <close>")                 \
+    X(STR_LUA_MULTI_CLOSE, "в одном local несколько переменных <close>")                        \
     X(STR_ERR_UNKNOWN_COMMAND, "неизвестная команда «%s»")                                       \
     X(STR_ERR_UNKNOWN_OPTION, "неизвестный параметр «%s»")                                       \
     X(STR_ERR_NEEDS_VALUE, "параметру %s нужно значение")                                        \
@@ -216,10 +368,12 @@
       "Использование:\n"                                                                         \
       "  mfc-trainer report [--db ФАЙЛ] [--format table|csv|json|html] [--trainee ТАБ_НОМЕР]\n" \
       "                     [--scenario ID] [--since ГГГГ-ММ-ДД] [--until ГГГГ-ММ-ДД]\n"        \
-      "                     [--output ФАЙЛ]\n"                                                    \
+      "                     [--output ФАЙЛ|-] [--central URI [--office КОД]]\n"                  \
       "Отчёт руководителя по базе результатов: стажёры, сценарии, критерии, частые ошибки,\n"   \
       "распределение баллов и динамика. По умолчанию — таблица в терминале по базе\n"          \
-      "~/.local/share/mfc-trainer/results.db. Даты — по началу попытки (UTC), включительно.\n") \
+      "~/.local/share/mfc-trainer/results.db. Даты — по началу попытки (UTC), включительно.\n" \
+      "--central — по центру региона (с таблицей по офисам), --office — один офис.\n"          \
+      "Базу отчёт не создаёт: нет файла — код 2.\n")                                           \
     X(STR_REPORT_TITLE, "Отчёт по результатам обучения (mfc-trainer)")                         \
     X(STR_REPORT_BAD_FORMAT, "--format: ожидалось table, csv, json или html, а не «%s»")       \
     X(STR_REPORT_BAD_DATE_FLAG, "%s: ожидалась дата в виде ГГГГ-ММ-ДД (например, 2025-03-31), а не «%s»") \
@@ -461,7 +615,7 @@
     X(STR_KEYGEN_DONE, "Секретный ключ: %s (права 0600 — храните его только у себя)\nОткрытый ключ: %s, номер %s\n%s") \
     X(STR_SIGN_USAGE, "использование: mfc-trainer sign --key СЕКРЕТНЫЙ_КЛЮЧ [ПАПКА_СЦЕНАРИЕВ]") \
     X(STR_SIGN_DONE, "Подписано: %s/%s — файлов %zu, ключ %s, хеш пакета %s\n") \
-    X(STR_SIGN_NOT_TRUSTED, "Внимание: ключ %s не входит в доверенные (assets/keys/ или MFC_TRUSTED_KEYS) — экзамен по этому пакету будет недоступен.\n") \
+    X(STR_SIGN_NOT_TRUSTED, "Внимание: ключ %s не входит в доверенные (/etc/mfc-trainer/keys/, assets/keys/ сборки или MFC_TRUSTED_KEYS) — экзамен по этому пакету будет недоступен.\n") \
     X(STR_VERIFY_USAGE, "использование: mfc-trainer verify [--db ФАЙЛ] [--expect-head HEX] [--key ФАЙЛ]\n       mfc-trainer verify --central URI [--office КОД] [--json]") \
     X(STR_VERIFY_BAD_HEAD, "--expect-head: ожидалась метка цепочки — не меньше 8 шестнадцатеричных цифр, а не «%s»") \
     X(STR_VERIFY_CHANGED, "изменена") \

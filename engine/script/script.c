@@ -13,6 +13,8 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_NORESERVE for the snapshot arena */
 #include "script.h"
 
+#include "../core/i18n.h"
+
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
@@ -1118,6 +1120,150 @@ static void program_keep(ScriptProgram *p, lua_State *L, const char *name)
 
 /* ==== import ============================================================================== */
 
+/* ---- Lua's compiler messages in Russian ---------------------------------------------------
+ * Lua words its syntax errors in English ("'end' expected (to close 'if' at line 3) near
+ * <eof>"); a methodologist reads every other message in Russian. Each known shape is matched
+ * with '%q' for a quoted token ('…') and '%n' for a line number; the captures go, in order,
+ * into the Russian text. An unknown shape keeps Lua's words after the Russian prefix. */
+typedef struct LuaPhrase {
+    const char *en;
+    SimStr ru;
+} LuaPhrase;
+
+static const LuaPhrase lua_phrases[] = {
+    {.en = "unexpected symbol", .ru = STR_LUA_UNEXPECTED},
+    {.en = "syntax error", .ru = STR_LUA_GENERIC},
+    {.en = "malformed number", .ru = STR_LUA_BAD_NUMBER},
+    {.en = "unfinished string", .ru = STR_LUA_OPEN_STRING},
+    {.en = "unfinished long string (starting at line %n)", .ru = STR_LUA_OPEN_LONG_STRING},
+    {.en = "unfinished long comment (starting at line %n)", .ru = STR_LUA_OPEN_LONG_COMMENT},
+    {.en = "invalid escape sequence", .ru = STR_LUA_BAD_ESCAPE},
+    {.en = "decimal escape too large", .ru = STR_LUA_BIG_ESCAPE},
+    {.en = "hexadecimal digit expected", .ru = STR_LUA_HEX_DIGIT},
+    {"UTF-8 value too large", STR_LUA_BIG_UTF8},
+    {.en = "invalid long string delimiter", .ru = STR_LUA_BAD_LONG_DELIM},
+    {.en = "%q expected (to close %q at line %n)", .ru = STR_LUA_EXPECTED_CLOSE},
+    {.en = "%q expected", .ru = STR_LUA_EXPECTED},
+    {.en = "<name> expected", .ru = STR_LUA_EXPECTED_NAME},
+    {.en = "<eof> expected", .ru = STR_LUA_EXPECTED_EOF},
+    {.en = "function arguments expected", .ru = STR_LUA_EXPECTED_ARGS},
+    {.en = "no visible label %q for <goto> at line %n", .ru = STR_LUA_NO_LABEL},
+    {.en = "break outside loop at line %n", .ru = STR_LUA_BREAK},
+    {.en = "label %q already defined on line %n", .ru = STR_LUA_LABEL_TWICE},
+    {.en = "attempt to assign to const variable %q", .ru = STR_LUA_CONST},
+    {.en = "cannot use '...' outside a vararg function", .ru = STR_LUA_VARARG},
+    {.en = "unknown attribute %q", .ru = STR_LUA_ATTRIBUTE},
+    {.en = "multiple to-be-closed variables in local list", .ru = STR_LUA_MULTI_CLOSE},
+};
+
+#define LUA_CAPS 3
+#define LUA_CAP_LEN 128
+
+/* 1 when text (n bytes) is exactly pat; fills caps in order. */
+static int lua_phrase_match(const char *pat, const char *text, size_t n, char caps[][LUA_CAP_LEN],
+                            int *ncaps)
+{
+    const char *t = text, *end = text + n;
+    *ncaps = 0;
+    while (*pat) {
+        if (pat[0] == '%' && (pat[1] == 'q' || pat[1] == 'n')) {
+            const char *from = t;
+            if (pat[1] == 'q') { /* 'token' — Lua quotes tokens with apostrophes */
+                if (t >= end || *t != '\'')
+                    return 0;
+                from = ++t;
+                while (t < end && *t != '\'')
+                    t++;
+                if (t >= end)
+                    return 0;
+            } else {
+                while (t < end && *t >= '0' && *t <= '9')
+                    t++;
+                if (t == from)
+                    return 0;
+            }
+            if (*ncaps < LUA_CAPS)
+                snprintf(caps[(*ncaps)++], LUA_CAP_LEN, "%.*s", (int)(t - from), from);
+            if (pat[1] == 'q')
+                t++; /* the closing apostrophe */
+            pat += 2;
+        } else {
+            if (t >= end || *t != *pat)
+                return 0;
+            t++;
+            pat++;
+        }
+    }
+    return t == end;
+}
+
+/* body: what Lua said after "chunk:LINE: ". Appends the Russian message to out. */
+static void lua_syntax_ru(SimBuf *out, const char *body)
+{
+    /* " near TOKEN" ends most messages: the token is kept, the words translated. */
+    const char *near = NULL;
+    for (const char *p = strstr(body, " near "); p; p = strstr(p + 1, " near "))
+        near = p;
+    size_t n = near ? (size_t)(near - body) : strlen(body);
+    char caps[LUA_CAPS][LUA_CAP_LEN];
+    int nc = 0;
+    SimBuf core;
+    simbuf_init(&core);
+    size_t k = 0;
+    for (; k < sizeof lua_phrases / sizeof lua_phrases[0]; k++)
+        if (lua_phrase_match(lua_phrases[k].en, body, n, caps, &nc))
+            break;
+    if (k < sizeof lua_phrases / sizeof lua_phrases[0])
+        simbuf_printf(&core, tr(lua_phrases[k].ru), caps[0], caps[1], caps[2]);
+    else if (strncmp(body, "too many", 8) == 0 || strstr(body, "too long") ||
+             strstr(body, "syntax levels"))
+        simbuf_printf(&core, tr(STR_LUA_TOO_COMPLEX), body);
+    else
+        simbuf_printf(&core, "%.*s", (int)n, body);
+    SimBuf full;
+    simbuf_init(&full);
+    const char *tok = near ? near + 6 : NULL;
+    if (tok && strcmp(tok, "<eof>") == 0) {
+        simbuf_printf(&full, tr(STR_LUA_NEAR_EOF), simbuf_str(&core));
+    } else if (tok) {
+        size_t tl = strlen(tok);
+        int quoted = tl >= 2 && tok[0] == '\'' && tok[tl - 1] == '\''; /* 'x' → «x» */
+        char shown[LUA_CAP_LEN];
+        snprintf(shown, sizeof shown, "%.*s", (int)(quoted ? tl - 2 : tl), quoted ? tok + 1 : tok);
+        simbuf_printf(&full, tr(STR_LUA_NEAR), simbuf_str(&core), shown);
+    } else {
+        simbuf_puts(&full, simbuf_str(&core));
+    }
+    simbuf_printf(out, tr(STR_LUA_SYNTAX), simbuf_str(&full));
+    simbuf_free(&full);
+    simbuf_free(&core);
+}
+
+/* A compile error as a message that names a line, in Russian: syntax errors carry one
+ * ("chunk:LINE: …"); others (a binary chunk refused, no memory) are put on line 1 of the
+ * chunk. */
+static SimStatus load_error(SimError *err, const char *chunkname, const char *msg)
+{
+    if (!msg)
+        msg = "ошибка загрузки скрипта";
+    const char *nl = strchr(msg, '\n');
+    for (const char *c = strchr(msg, ':'); c && (!nl || c < nl); c = strchr(c + 1, ':')) {
+        const char *d = c + 1;
+        while (*d >= '0' && *d <= '9')
+            d++;
+        if (d > c + 1 && *d == ':') {
+            SimBuf b;
+            simbuf_init(&b);
+            simbuf_printf(&b, "%.*s ", (int)(d + 1 - msg), msg);
+            lua_syntax_ru(&b, d[1] == ' ' ? d + 2 : d + 1);
+            SimStatus st = sim_error_set(err, SIM_ERR_SCRIPT, "%s", b.oom ? msg : simbuf_str(&b));
+            simbuf_free(&b);
+            return st;
+        }
+    }
+    return sim_error_set(err, SIM_ERR_SCRIPT, "%s:1: %s", chunkname + 1, msg);
+}
+
 static int l_import(lua_State *L)
 {
     Script *sc = self(L);
@@ -1153,8 +1299,13 @@ static int l_import(lua_State *L)
         snprintf(chunk, sizeof chunk, "=%s", file);
         int rc = luaL_loadbufferx(L, text, len, chunk, "t");
         free(text);
-        if (rc != LUA_OK)
+        if (rc != LUA_OK) { /* a shared script's syntax error, worded like the scenario's */
+            SimError e2;
+            load_error(&e2, chunk, lua_tostring(L, -1));
+            lua_pop(L, 1);
+            lua_pushstring(L, e2.msg);
             return lua_error(L);
+        }
         if (sc->prog)
             program_keep(sc->prog, L, name);
     }
@@ -1543,23 +1694,6 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
     if (protected_call(sc, 2, 0, err) != SIM_OK)
         return SIM_ERR_SCRIPT;
     return SIM_OK;
-}
-
-/* A compile error as a message that names a line: syntax errors carry one; others (a binary
- * chunk refused, no memory) are put on line 1 of the chunk. */
-static SimStatus load_error(SimError *err, const char *chunkname, const char *msg)
-{
-    if (!msg)
-        msg = "ошибка загрузки скрипта";
-    const char *nl = strchr(msg, '\n');
-    for (const char *c = strchr(msg, ':'); c && (!nl || c < nl); c = strchr(c + 1, ':')) {
-        const char *d = c + 1;
-        while (*d >= '0' && *d <= '9')
-            d++;
-        if (d > c + 1 && *d == ':')
-            return sim_error_set(err, SIM_ERR_SCRIPT, "%s", msg);
-    }
-    return sim_error_set(err, SIM_ERR_SCRIPT, "%s:1: %s", chunkname + 1, msg);
 }
 
 /* Loads text as a chunk in the sandbox env and runs it; leaves nres results. */

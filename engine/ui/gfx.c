@@ -160,6 +160,13 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         return SIM_ERR_IO;
     }
     SDL_SetWindowMinimumSize(g->win, 960, 540);
+    /* The window icon (issue #15): the task bar shows the trainer's own icon. A missing file
+     * is not worth a message: the system's default icon stays. */
+    SDL_Surface *icon = opt->icon_path ? IMG_Load(opt->icon_path) : NULL;
+    if (icon) {
+        SDL_SetWindowIcon(g->win, icon);
+        SDL_FreeSurface(icon);
+    }
     g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_PRESENTVSYNC);
     if (!g->ren)
         g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);

@@ -4225,8 +4225,10 @@ int ui_run(const UiConfig *cfg, SimError *err)
     int fullscreen = cfg->input_script ? 0 : setting_int(u, "fullscreen", 0, 0, 1);
     int ww = cfg->width ? cfg->width : setting_int(u, "window_w", 1280, 960, 16384);
     int wh = cfg->height ? cfg->height : setting_int(u, "window_h", 720, 540, 16384);
-    GfxOptions go = {ww, wh, fullscreen, cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
-                     cfg->font_path, tr(STR_UI_WINDOW_TITLE)};
+    GfxOptions go = {.width = ww, .height = wh, .fullscreen = fullscreen,
+                     .hidden = cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
+                     .font_path = cfg->font_path, .title = tr(STR_UI_WINDOW_TITLE),
+                     .icon_path = cfg->icon_path};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
         free(u);
         return 1;
