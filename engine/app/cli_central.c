@@ -131,11 +131,7 @@ int cmd_central(int argc, char **argv, const AppPaths *paths)
     SimError err;
     if (strcmp(f.pos[0], "office") == 0) {
         if (f.npos < 2) return usage("central", tr(STR_CENTRAL_NEED_OFFICE), "", use);
-        SimConf *probe = simconf_create();
-        SimStatus okc = probe ? simconf_set(probe, SIMCONF_OFFICE, f.pos[1], "central office", &err)
-                              : SIM_ERR_NOMEM;
-        simconf_destroy(probe);
-        if (okc != SIM_OK) {
+        if (simconf_check(SIMCONF_OFFICE, f.pos[1], "central office", &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
             return EXIT_USAGE;
         }
@@ -175,10 +171,7 @@ int cmd_enrol(int argc, char **argv, const AppPaths *paths)
     if (!uri) return EXIT_USAGE;
     if (!office) return usage("enrol", tr(STR_ENROL_NEED_OFFICE), "", use);
     SimError err;
-    SimConf *probe = simconf_create();
-    SimStatus okc = probe ? simconf_set(probe, SIMCONF_OFFICE, office, "--office", &err) : SIM_ERR_NOMEM;
-    simconf_destroy(probe);
-    if (okc != SIM_OK) {
+    if (simconf_check(SIMCONF_OFFICE, office, "--office", &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer enrol: %s\n", err.msg);
         return EXIT_USAGE;
     }
@@ -361,10 +354,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
             snprintf(t->name, sizeof t->name, "%s", v[2]);
             snprintf(t->patronymic, sizeof t->patronymic, "%s", v[3]);
             snprintf(t->office, sizeof t->office, "%s", v[4]);
-            SimConf *probe = simconf_create();
             SimError e2;
-            int office_ok = probe && simconf_set(probe, SIMCONF_OFFICE, v[4], "", &e2) == SIM_OK;
-            simconf_destroy(probe);
+            int office_ok = simconf_check(SIMCONF_OFFICE, v[4], "", &e2) == SIM_OK;
             if (!*v[0] || !*v[1] || !*v[2] || strlen(v[0]) >= sizeof t->personnel) {
                 fprintf(stderr, "%s:%d: %s\n", file, at, tr(STR_ROSTER_EMPTY));
                 errors++;

@@ -103,8 +103,7 @@ static void put(SimConf *c, size_t k, const char *value, const char *origin)
     c->origin[k] = o;
 }
 
-SimStatus simconf_set(SimConf *c, const char *key, const char *value, const char *origin,
-                      SimError *err)
+SimStatus simconf_check(const char *key, const char *value, const char *origin, SimError *err)
 {
     int k = key_index(key);
     char msg[512];
@@ -114,8 +113,15 @@ SimStatus simconf_set(SimConf *c, const char *key, const char *value, const char
     }
     if (!value_ok((size_t)k, value, msg, sizeof msg))
         return sim_error_set(err, SIM_ERR_INVALID, "%s: %s", origin, msg);
-    put(c, (size_t)k, value, origin);
     return SIM_OK;
+}
+
+SimStatus simconf_set(SimConf *c, const char *key, const char *value, const char *origin,
+                      SimError *err)
+{
+    SimStatus st = simconf_check(key, value, origin, err);
+    if (st == SIM_OK) put(c, (size_t)key_index(key), value, origin);
+    return st;
 }
 
 static char *trim(char *s)

@@ -44,6 +44,9 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
 /* Sets key from origin (e.g. "--office"); a bad key or value is SIM_ERR_INVALID with a message. */
 SimStatus simconf_set(SimConf *c, const char *key, const char *value, const char *origin,
                       SimError *err);
+/* Checks a value for key without setting anything: SIM_OK, or SIM_ERR_INVALID with a message
+ * that starts with origin (e.g. "--office"). */
+SimStatus simconf_check(const char *key, const char *value, const char *origin, SimError *err);
 /* The value (borrowed, valid until the key is set again or c is destroyed) or NULL. */
 const char *simconf_get(const SimConf *c, const char *key);
 /* Where the value came from ("FILE:LINE" or the flag), or NULL when unset. */
