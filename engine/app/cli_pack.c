@@ -110,7 +110,7 @@ static char *base_name(const char *dir)
 
 static int do_build(const PackFlags *f, const AppPaths *paths)
 {
-    if (!f->key) return usage("%s", "укажите --key КЛЮЧ (секретный ключ методиста)");
+    if (!f->key) return usage("%s", tr(STR_PACK_CLI_NEED_KEY));
     if (f->npos > 1) return usage(tr(STR_ERR_UNKNOWN_OPTION), f->pos[1]);
     const char *root = f->npos ? f->pos[0] : paths->scenarios;
     time_t now = time(NULL);
@@ -170,7 +170,7 @@ static int do_build(const PackFlags *f, const AppPaths *paths)
 
 static int do_install(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos != 1) return usage("%s", "укажите файл пакета: pack install ФАЙЛ");
+    if (f->npos != 1) return usage("%s", tr(STR_PACK_CLI_NEED_FILE_INSTALL));
     Site s;
     site_init(&s, paths, f->packs);
     char prev[PACK_NAME_MAX];
@@ -277,7 +277,7 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
 
 static int do_publish(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos != 1) return usage("%s", "укажите файл пакета: pack publish --central URI ФАЙЛ");
+    if (f->npos != 1) return usage("%s", tr(STR_PACK_CLI_NEED_FILE_PUBLISH));
     const char *uri = app_setting(paths, f->central, SIMCONF_CENTRAL);
     if (!uri) return usage(tr(STR_CENTRAL_NONE), "");
     SimError err;

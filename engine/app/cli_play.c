@@ -240,7 +240,7 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
         printf("  %s\n  %s\n%s", tr(STR_MENU_SERVICE), tr(STR_MENU_QUIT), tr(STR_PROMPT));
         fflush(stdout);
         char line[256];
-        if (!read_line(line, sizeof line) || strcmp(line, "в") == 0 || strcmp(line, "q") == 0)
+        if (!read_line(line, sizeof line) || strcmp(line, tr(STR_PLAY_KEY_QUIT)) == 0 || strcmp(line, "q") == 0)
             return 0;
         char *end;
         long k = strtol(line, &end, 10);
@@ -248,7 +248,7 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
             snprintf(out, out_size, "%s", st->actions[offered[k - 1]].id);
             return 1;
         }
-        if (strcmp(line, "у") == 0 || strcmp(line, "u") == 0) {
+        if (strcmp(line, tr(STR_PLAY_KEY_SERVICE)) == 0 || strcmp(line, "u") == 0) {
             printf("\n%s\n", tr(STR_CHOOSE_SERVICE));
             for (size_t i = 0; i < s->service_count; i++) {
                 const Service *sv = &s->services[i];
@@ -272,7 +272,7 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
             }
             continue;
         }
-        if (any_doc && (strcmp(line, "д") == 0 || strcmp(line, "d") == 0)) {
+        if (any_doc && (strcmp(line, tr(STR_PLAY_KEY_DOCS)) == 0 || strcmp(line, "d") == 0)) {
             printf("\n%s\n", tr(STR_CHOOSE_DOC));
             int map[64];
             size_t m = 0;

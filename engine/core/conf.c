@@ -137,7 +137,7 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
     SimError e = {0};
     if (!sim_is_file(path)) {
         if (access(path, F_OK) != 0) return SIM_OK; /* no such layer */
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CONF_UNREADABLE), path, "это не файл");
+        return sim_error_set(err, SIM_ERR_IO, tr(STR_CONF_UNREADABLE), path, tr(STR_CONF_NOT_A_FILE));
     }
     if (sim_read_file(path, 1u << 20, &text, &len, &e) != SIM_OK)
         return sim_error_set(err, SIM_ERR_IO, tr(STR_CONF_UNREADABLE), path, e.msg);

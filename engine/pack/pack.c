@@ -361,7 +361,7 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     char **paths = calloc(n, sizeof *paths);
     unsigned char(*hashes)[SEC_HASH_BYTES] = calloc(n, sizeof *hashes);
     if (!data || !lens || !paths || !hashes || infotext.oom) {
-        s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
         goto out;
     }
     size_t k = 0;
@@ -371,7 +371,7 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
             paths[k] = sim_strdup(PACK_INFO_FILE);
             data[k] = sim_strndup(infotext.data, infotext.len);
             lens[k] = infotext.len;
-            if (!paths[k] || !data[k]) s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            if (!paths[k] || !data[k]) s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
             sec_hash(hashes[k], infotext.data, infotext.len);
             k++;
             info_done = 1;
@@ -405,7 +405,7 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     struct archive *a = archive_write_new();
     if (fd < 0 || !a) {
         s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_WRITE_FAILED), o->output,
-                          fd < 0 ? strerror(errno) : "нехватка памяти");
+                          fd < 0 ? strerror(errno) : tr(STR_NOMEM));
     } else if (archive_write_add_filter_gzip(a) != ARCHIVE_OK ||
                archive_write_set_format_pax_restricted(a) != ARCHIVE_OK ||
                archive_write_open_fd(a, fd) != ARCHIVE_OK) {
@@ -527,7 +527,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
 {
     memset(info, 0, sizeof *info);
     struct archive *a = archive_read_new();
-    if (!a) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!a) return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     archive_read_support_filter_gzip(a);
     archive_read_support_format_tar(a);
     int rc = src->file ? archive_read_open_filename(a, src->file, 65536)
@@ -584,7 +584,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
             }
             seen = calloc(m.count ? m.count : 1, 1);
             if (!seen) {
-                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
                 goto out;
             }
             continue;
@@ -851,7 +851,7 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
         free(root);
     }
     target = s == SIM_OK ? sim_path_join(site->dir, info->version) : NULL;
-    if (s == SIM_OK && !target) s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (s == SIM_OK && !target) s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     int reuse = 0;
     if (s == SIM_OK && sim_is_dir(target)) {
         PackInfo have;

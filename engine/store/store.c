@@ -553,12 +553,12 @@ SimStatus store_open_evidence(const char *path, Store **out, SimError *err)
 {
     *out = NULL;
     if (!sim_is_file(path))
-        return sim_error_set(err, SIM_ERR_IO, "файла %s нет", path);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_NO_FILE), path);
     Store *st = calloc(1, sizeof *st);
-    if (!st) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!st) return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     st->keyless = 1;
     if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось открыть %s: %s", path,
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_CANT_OPEN), path,
                       st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
@@ -570,9 +570,8 @@ SimStatus store_open_evidence(const char *path, Store **out, SimError *err)
     if (app != STORE_APP_ID || ver < 4 || ver > STORE_SCHEMA_VERSION) {
         sim_error_set(err, SIM_ERR_INVALID,
                       ver > STORE_SCHEMA_VERSION && app == STORE_APP_ID
-                          ? "%s создан более новой версией программы; обновите mfc-trainer"
-                          : "%s — не база результатов mfc-trainer с журналом (схема 4 и новее); "
-                            "файл не изменён",
+                          ? TRF(STR_STORE_NEWER_FILE)
+                          : TRF(STR_STORE_NOT_OURS_JOURNAL),
                       path);
         store_close(st);
         return SIM_ERR_INVALID;

@@ -69,7 +69,7 @@ int ui_script_step(Ui *u)
         if (strcmp(line, "key") == 0 && arg) {
             SDL_Keycode k = SDL_GetKeyFromName(arg);
             if (k == SDLK_UNKNOWN) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: неизвестная клавиша «%s»",
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_UNKNOWN_KEY),
                               u->cfg->input_script, lineno, arg);
                 u->failed = 1;
                 return 0;
@@ -127,9 +127,9 @@ int ui_script_step(Ui *u)
             /* An engine action by id, as `play --actions` takes it: positions a scene for a
              * screenshot without spelling out its keys. */
             if (u->screen != SCR_OFFICE || !u->ss || !ui_act(u, arg)) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: действие «%s» не выполнено: %s",
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_ACT_FAILED),
                               u->cfg->input_script, lineno, arg,
-                              u->nnotices ? u->notices[0].text : "приём не идёт");
+                              u->nnotices ? u->notices[0].text : tr(STR_INPUT_NO_ATTEMPT));
                 u->failed = 1;
                 return 0;
             }
@@ -148,7 +148,7 @@ int ui_script_step(Ui *u)
         if (strcmp(line, "shot") == 0 && arg) {
             if (!u->cfg->screenshots) {
                 sim_error_set(u->err, SIM_ERR_INVALID,
-                              "%s:%zu: shot без --screenshots ПАПКА", u->cfg->input_script, lineno);
+                              TRF(STR_INPUT_SHOT_NO_DIR), u->cfg->input_script, lineno);
                 u->failed = 1;
                 return 0;
             }
@@ -209,7 +209,7 @@ int ui_script_step(Ui *u)
                 have = u->nnotices ? u->notices[0].text : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
                 sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
-                              u->cfg->input_script, lineno, arg, want_text ? " с текстом " : "",
+                              u->cfg->input_script, lineno, arg, want_text ? tr(STR_INPUT_WITH_TEXT) : "",
                               want_text ? want_text : "", now, *have ? ": " : "", have);
                 u->failed = 1;
                 return 0;
@@ -225,7 +225,7 @@ int ui_script_step(Ui *u)
             }
         }
         sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act, copy, expect, db)",
+                      TRF(STR_INPUT_UNKNOWN_COMMAND),
                       u->cfg->input_script, lineno, line);
         u->failed = 1;
         return 0;
