@@ -1,8 +1,9 @@
 /*
  * i18n.h — the table of user-visible strings (Russian), so another language can be added as
  * one more column. Every string the player, the debrief and the command line show goes
- * through tr(). Format strings keep their printf conversions in the same order in every
- * language.
+ * through tr(), or TRF() where it is a printf format (see below). Format strings keep their
+ * printf conversions in the same order in every language. The table has parts, one file
+ * each, included below; tests/strings_test.py fails on a Russian literal anywhere else.
  * Depends on: nothing.
  */
 #ifndef SIM_I18N_H

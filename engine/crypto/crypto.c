@@ -80,7 +80,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
     if (fd < 0)
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_CREATE_FAILED), path, strerror(errno));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_CREATE_FAILED), path, strerror(errno));
     const char *p = data;
     size_t left = len;
     while (left > 0) {
@@ -90,7 +90,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
             int e = errno;
             close(fd);
             unlink(path);
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), path,
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_WRITE_FAILED_WHY), path,
                                  strerror(e));
         }
         p += w;
@@ -98,7 +98,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
     }
     if (fsync(fd) != 0 || close(fd) != 0) {
         unlink(path);
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED), path);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_WRITE_FAILED), path);
     }
     return SIM_OK;
 }
@@ -124,7 +124,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
                 /* A FIFO or a device here would hang the read forever (issue #16). */
                 close(fd);
-                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_NOT_FILE), path);
+                return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SECRET_NOT_FILE), path);
             }
             if ((stt.st_mode & 077) != 0)
                 fchmod(fd, 0600); /* tighten a copied key back to owner-only */
@@ -132,7 +132,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             close(fd);
             if (n != SEC_KEY_BYTES) {
                 sodium_memzero(buf, sizeof buf);
-                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_DAMAGED), path,
+                return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SECRET_DAMAGED), path,
                                      SEC_KEY_BYTES);
             }
             memcpy(key, buf, SEC_KEY_BYTES);
@@ -140,7 +140,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             return SIM_OK;
         }
         if (errno != ENOENT)
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_UNREADABLE), path, strerror(errno));
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_UNREADABLE), path, strerror(errno));
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
@@ -167,11 +167,11 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         }
         sodium_memzero(fresh, sizeof fresh);
         if (link_errno != EEXIST)
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED_WHY), path,
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_CREATE_FAILED_WHY), path,
                                  strerror(link_errno));
         /* Someone else created it first: read theirs. */
     }
-    return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED), path);
+    return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_CREATE_FAILED), path);
 }
 
 SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)

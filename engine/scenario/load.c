@@ -6,6 +6,8 @@
  * references can be checked in any order) → a second pass that builds the model → graph
  * checks and criterion maxima (validate.c). Messages are Russian, for methodologists, and
  * say what to do; the "error:"/"warning:" keywords stay English so editors can parse them.
+ * Their texts are in the string table (engine/core/i18n_load.h), used through TRF so that
+ * -Wformat still checks each call's arguments.
  */
 #include "scenario.h"
 #include "jsonscan.h"

@@ -1,7 +1,8 @@
 /*
  * model.c — fixed vocabularies of the scenario format: document types with their standard
  * fields, flag reasons, action kinds and outcomes, plus lookups over a loaded Scenario and
- * scenario_free. The Russian labels here are document captions as printed on the real forms.
+ * scenario_free. The Russian labels (document captions as printed on the real forms) live in
+ * the string table, engine/core/i18n_load.h; these tables hold their ids.
  */
 #include "scenario.h"
 

@@ -165,7 +165,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0"); /* SIGINT, SIGTERM → SDL_QUIT (saved) */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         /* No display (or an impossible SDL_VIDEODRIVER): say what to do about it. */
-        sim_error_set(err, SIM_ERR_IO, tr(STR_ERR_NO_DISPLAY), SDL_GetError());
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_ERR_NO_DISPLAY), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
@@ -197,7 +197,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         }
         TTF_CloseFont(again);
         if (!g->warning[0])
-            snprintf(g->warning, sizeof g->warning, tr(STR_FONT_FALLBACK), g->font_path[i]);
+            snprintf(g->warning, sizeof g->warning, TRF(STR_FONT_FALLBACK), g->font_path[i]);
         free(g->font_path[i]);
         g->font_path[i] = fallback;
     }

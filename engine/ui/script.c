@@ -176,7 +176,7 @@ int ui_script_step(Ui *u)
             FILE *f = NULL;
             if (!dst || sim_read_file(arg, SCENARIO_MAX_FILE, &text, &len, &e) != SIM_OK ||
                 !(f = fopen(dst, "wb")) || fwrite(text, 1, len, f) != len) {
-                sim_error_set(u->err, SIM_ERR_IO, tr(STR_SCRIPT_BAD_COPY), u->cfg->input_script,
+                sim_error_set(u->err, SIM_ERR_IO, TRF(STR_SCRIPT_BAD_COPY), u->cfg->input_script,
                               lineno, e.msg[0] ? e.msg : (dst ? dst : ""));
                 if (f)
                     fclose(f);
@@ -200,7 +200,7 @@ int ui_script_step(Ui *u)
                                    : NULL;
             char lost[SIM_ERROR_MAX + 400];
             if (!have && u->store_lost[0] && u->screen != SCR_DEBRIEF) {
-                snprintf(lost, sizeof lost, tr(STR_STORE_LOST_BANNER), u->store_lost);
+                snprintf(lost, sizeof lost, TRF(STR_STORE_LOST_BANNER), u->store_lost);
                 have = lost; /* the banner over any screen */
             }
             if (!have)
@@ -208,7 +208,7 @@ int ui_script_step(Ui *u)
             if (!have)
                 have = u->nnotices ? u->notices[0].text : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
-                sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_SCRIPT_BAD_EXPECT),
                               u->cfg->input_script, lineno, arg, want_text ? tr(STR_INPUT_WITH_TEXT) : "",
                               want_text ? want_text : "", now, *have ? ": " : "", have);
                 u->failed = 1;

@@ -376,7 +376,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         simbuf_init(&acts);
         for (size_t i = 0; u->ss && i < session_action_count(u->ss); i++)
             simbuf_printf(&acts, "%s%s", i ? "," : "", session_action_id(u->ss, i));
-        sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_LOST), simbuf_str(&acts));
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_LOST), simbuf_str(&acts));
         simbuf_free(&acts);
         rc = 1;
     }
