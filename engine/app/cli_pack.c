@@ -54,7 +54,8 @@ static int parse(int argc, char **argv, PackFlags *f)
                             : strcmp(a, "--central") == 0   ? &f->central
                                                             : NULL;
         if (slot) {
-            if (i + 1 >= argc || !argv[i + 1][0]) return usage(TRF(STR_ERR_NEEDS_VALUE), a);
+            if (i + 1 >= argc || !argv[i + 1][0])
+                return usage(TRF(STR_ERR_NEEDS_VALUE), a);
             *slot = argv[++i];
         } else if (strcmp(a, "--json") == 0) {
             f->json = 1;
@@ -110,8 +111,10 @@ static char *base_name(const char *dir)
 
 static int do_build(const PackFlags *f, const AppPaths *paths)
 {
-    if (!f->key) return usage("%s", tr(STR_PACK_CLI_NEED_KEY));
-    if (f->npos > 1) return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[1]);
+    if (!f->key)
+        return usage("%s", tr(STR_PACK_CLI_NEED_KEY));
+    if (f->npos > 1)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[1]);
     const char *root = f->npos ? f->pos[0] : paths->scenarios;
     time_t now = time(NULL);
     struct tm tm;
@@ -170,7 +173,8 @@ static int do_build(const PackFlags *f, const AppPaths *paths)
 
 static int do_install(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos != 1) return usage("%s", tr(STR_PACK_CLI_NEED_FILE_INSTALL));
+    if (f->npos != 1)
+        return usage("%s", tr(STR_PACK_CLI_NEED_FILE_INSTALL));
     Site s;
     site_init(&s, paths, f->packs);
     char prev[PACK_NAME_MAX];
@@ -186,7 +190,8 @@ static int do_install(const PackFlags *f, const AppPaths *paths)
         if (changed)
             printf(TRF(STR_PACK_INSTALLED), info.name, info.version, info.key_id, s.dir,
                    had ? before.version : tr(STR_PACK_NONE));
-        else printf(TRF(STR_PACK_ALREADY), info.name, info.version);
+        else
+            printf(TRF(STR_PACK_ALREADY), info.name, info.version);
         pack_info_free(&info);
     }
     pack_info_free(&before);
@@ -196,7 +201,8 @@ static int do_install(const PackFlags *f, const AppPaths *paths)
 
 static int do_rollback(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos) return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
+    if (f->npos)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
     Site s;
     site_init(&s, paths, f->packs);
     PackInfo before;
@@ -217,7 +223,8 @@ static int do_rollback(const PackFlags *f, const AppPaths *paths)
 
 static int do_status(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos) return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
+    if (f->npos)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
     Site s;
     site_init(&s, paths, f->packs);
     PackInfo info;
@@ -277,9 +284,11 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
 
 static int do_publish(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos != 1) return usage("%s", tr(STR_PACK_CLI_NEED_FILE_PUBLISH));
+    if (f->npos != 1)
+        return usage("%s", tr(STR_PACK_CLI_NEED_FILE_PUBLISH));
     const char *uri = app_setting(paths, f->central, SIMCONF_CENTRAL);
-    if (!uri) return usage(TRF(STR_CENTRAL_NONE), "");
+    if (!uri)
+        return usage(TRF(STR_CENTRAL_NONE), "");
     SimError err;
     char *data = NULL;
     size_t len = 0;
@@ -318,9 +327,11 @@ static int do_publish(const PackFlags *f, const AppPaths *paths)
 
 static int do_list(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos) return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
+    if (f->npos)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
     const char *uri = app_setting(paths, f->central, SIMCONF_CENTRAL);
-    if (!uri) return usage(TRF(STR_CENTRAL_NONE), "");
+    if (!uri)
+        return usage(TRF(STR_CENTRAL_NONE), "");
     SimError err;
     Central *c = NULL;
     if (central_connect(uri, &c, &err) != SIM_OK) return fail(err.msg);

@@ -153,8 +153,8 @@ static void print_debrief(const Session *ss)
         for (size_t c = 0; c < s->criterion_count; c++)
             if (r.floors_missed & (1u << c)) {
                 printf("  ✖ ");
-                printf(TRF(STR_FLOOR_MISSED), s->criteria[c].title, r.crit[c].score,
-                       r.crit[c].max, s->floors[c]);
+                printf(TRF(STR_FLOOR_MISSED), s->criteria[c].title, r.crit[c].score, r.crit[c].max,
+                       s->floors[c]);
                 printf("\n");
             }
     }
@@ -240,7 +240,8 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
         printf("  %s\n  %s\n%s", tr(STR_MENU_SERVICE), tr(STR_MENU_QUIT), tr(STR_PROMPT));
         fflush(stdout);
         char line[256];
-        if (!read_line(line, sizeof line) || strcmp(line, tr(STR_PLAY_KEY_QUIT)) == 0 || strcmp(line, "q") == 0)
+        if (!read_line(line, sizeof line) || strcmp(line, tr(STR_PLAY_KEY_QUIT)) == 0 ||
+            strcmp(line, "q") == 0)
             return 0;
         char *end;
         long k = strtol(line, &end, 10);

@@ -64,7 +64,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
         for (const char *p = v; ok && *p; p++)
             ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
                  (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-';
-        if (!ok) snprintf(msg, msg_size, TRF(STR_CONF_BAD_OFFICE), v);
+        if (!ok)
+            snprintf(msg, msg_size, TRF(STR_CONF_BAD_OFFICE), v);
         return ok;
     }
     case CHECK_INTERVAL: {
@@ -72,7 +73,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
         errno = 0;
         long m = strtol(v, &end, 10);
         int ok = len > 0 && errno == 0 && end && *end == '\0' && m >= 1 && m <= 1440;
-        if (!ok) snprintf(msg, msg_size, TRF(STR_CONF_BAD_INTERVAL), v);
+        if (!ok)
+            snprintf(msg, msg_size, TRF(STR_CONF_BAD_INTERVAL), v);
         return ok;
     }
     case CHECK_TEXT:
@@ -83,7 +85,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
              sim_utf8_len(v, len) <= (size_t)conf_keys[k].max_len;
     for (const unsigned char *p = (const unsigned char *)v; ok && *p; p++)
         if (*p < 0x20 || *p == 0x7f) ok = 0;
-    if (!ok) snprintf(msg, msg_size, TRF(STR_CONF_BAD_TEXT), conf_keys[k].key, conf_keys[k].max_len);
+    if (!ok)
+        snprintf(msg, msg_size, TRF(STR_CONF_BAD_TEXT), conf_keys[k].key, conf_keys[k].max_len);
     return ok;
 }
 
@@ -137,7 +140,8 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
     SimError e = {0};
     if (!sim_is_file(path)) {
         if (access(path, F_OK) != 0) return SIM_OK; /* no such layer */
-        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CONF_UNREADABLE), path, tr(STR_CONF_NOT_A_FILE));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CONF_UNREADABLE), path,
+                             tr(STR_CONF_NOT_A_FILE));
     }
     if (sim_read_file(path, 1u << 20, &text, &len, &e) != SIM_OK)
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_CONF_UNREADABLE), path, e.msg);

@@ -13,4 +13,3 @@ const char *tr(SimStr id)
 {
     return (unsigned)id < STR__COUNT && ru[id] ? ru[id] : "";
 }
-

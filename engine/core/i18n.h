@@ -1075,12 +1075,12 @@
 #include "i18n_engine.h"
 
 /* Every part, in table order: what the enum, the Russian column and the format checks expand. */
-#define SIM_STRINGS_ALL(X)                                                                     \
-    SIM_STRINGS(X)                                                                             \
-    SIM_STRINGS_CENTRAL(X)                                                                     \
-    SIM_STRINGS_PACK(X)                                                                        \
-    SIM_STRINGS_LOAD(X)                                                                        \
-    SIM_STRINGS_MODEL(X)                                                                       \
+#define SIM_STRINGS_ALL(X)                                                                         \
+    SIM_STRINGS(X)                                                                                 \
+    SIM_STRINGS_CENTRAL(X)                                                                         \
+    SIM_STRINGS_PACK(X)                                                                            \
+    SIM_STRINGS_LOAD(X)                                                                            \
+    SIM_STRINGS_MODEL(X)                                                                           \
     SIM_STRINGS_ENGINE(X)
 
 typedef enum SimStr {

@@ -140,7 +140,8 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             return SIM_OK;
         }
         if (errno != ENOENT)
-            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_UNREADABLE), path, strerror(errno));
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_UNREADABLE), path,
+                                 strerror(errno));
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
@@ -232,12 +233,11 @@ void sec_uuid(char out[37])
 SimStatus sec_sign_message(const char *secret_key_path, const void *msg, size_t len,
                            char sig_hex[SEC_SIG_HEX + 1], SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
     unsigned char sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             TRF(STR_KEY_NOT_SECRET),
-                             secret_key_path);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_KEY_NOT_SECRET), secret_key_path);
     crypto_sign_detached(sig, NULL, msg, len, sk);
     sodium_memzero(sk, sizeof sk);
     sec_hex(sig_hex, sig, sizeof sig);
@@ -267,8 +267,7 @@ SimStatus sec_public_key_hex(const char *path, char out[SEC_PUB_HEX + 1], SimErr
         sec_hex(out, pk, sizeof pk);
         return SIM_OK;
     }
-    return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_KEY_NOT_PUBLIC),
-                         path);
+    return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_KEY_NOT_PUBLIC), path);
 }
 
 /* ---- the pack's file list --------------------------------------------------------------- */
@@ -454,7 +453,8 @@ static int manifest_reserve(SecManifest *m, size_t n)
 SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
 {
     memset(out, 0, sizeof *out);
-    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
+    if (!sim_is_dir(root))
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
     PackList l;
     memset(&l, 0, sizeof l);
     scan(&l, root, "", PACK_MAX_DEPTH, 0);
@@ -480,12 +480,11 @@ SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
 SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, SimBuf *out,
                             char *id_out, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             TRF(STR_SIGN_NOT_SECRET_KEY),
-                             secret_key_path);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SIGN_NOT_SECRET_KEY), secret_key_path);
     crypto_sign_ed25519_sk_to_pk(pk, sk);
     char id[SEC_KEY_ID_LEN + 1];
     key_id_of(pk, id);
@@ -566,7 +565,8 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
                             size_t trusted_count, SecManifest *out, SimError *err)
 {
     memset(out, 0, sizeof *out);
-    if (sec_init() != 0) return manifest_bad(out, err, tr(STR_SODIUM_NOT_READY));
+    if (sec_init() != 0)
+        return manifest_bad(out, err, tr(STR_SODIUM_NOT_READY));
     size_t magic = strlen(PACK_MAGIC);
     if (len < magic || memcmp(text, PACK_MAGIC, magic) != 0 || strlen(text) != len ||
         strncmp(text + magic, "key ", 4) != 0)
@@ -579,7 +579,8 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
     out->key_id[SEC_KEY_ID_LEN] = '\0';
     /* The signature line is the last one; it signs every byte before it. */
     const char *sigline = strstr(text, "\nsignature ");
-    if (!sigline) return manifest_bad(out, err, tr(STR_PACKSIG_NO_SIGNATURE));
+    if (!sigline)
+        return manifest_bad(out, err, tr(STR_PACKSIG_NO_SIGNATURE));
     sigline++;
     size_t body_len = (size_t)(sigline - text);
     unsigned char sig[crypto_sign_BYTES];
@@ -594,7 +595,8 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
     /* Signed by a trusted key: now the file lines. */
     size_t lines = 0;
     for (const char *p = eol + 1; p < text + body_len; p++) lines += *p == '\n';
-    if (!manifest_reserve(out, lines)) return manifest_bad(out, err, tr(STR_NOMEM));
+    if (!manifest_reserve(out, lines))
+        return manifest_bad(out, err, tr(STR_NOMEM));
     const char *p = eol + 1;
     while (p < text + body_len) {
         const char *e = memchr(p, '\n', (size_t)(text + body_len - p));
@@ -603,7 +605,8 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
             return manifest_bad(out, err, tr(STR_PACKSIG_BAD_LINE));
         const char *name = p + 6 + 2 * SEC_HASH_BYTES;
         char *rel = sim_strndup(name, (size_t)(e - name));
-        if (!rel) return manifest_bad(out, err, tr(STR_NOMEM));
+        if (!rel)
+            return manifest_bad(out, err, tr(STR_NOMEM));
         if (sec_unhex(out->hashes[out->count], SEC_HASH_BYTES, p + 5) != 0) {
             free(rel);
             return manifest_bad(out, err, tr(STR_PACKSIG_BAD_LINE));
@@ -611,8 +614,7 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
         if (!manifest_path_ok(rel) ||
             (out->count && strcmp(out->paths[out->count - 1], rel) >= 0)) {
             char detail[600];
-            snprintf(detail, sizeof detail, TRF(STR_MANIFEST_BAD_PATH),
-                     rel);
+            snprintf(detail, sizeof detail, TRF(STR_MANIFEST_BAD_PATH), rel);
             free(rel);
             return manifest_bad(out, err, detail);
         }
@@ -625,8 +627,10 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
 SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
                         size_t *file_count, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
-    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
+    if (!sim_is_dir(root))
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
     SecManifest m;
     SimStatus st = sec_pack_files(root, &m, err);
     if (st != SIM_OK) return st;

@@ -333,7 +333,8 @@ static int add_entry(struct archive *a, const char *name, const void *data, size
 SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
 {
     if (info) memset(info, 0, sizeof *info);
-    if (!pack_name_ok(o->name)) return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_NAME), o->name);
+    if (!pack_name_ok(o->name))
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_NAME), o->name);
     if (!pack_name_ok(o->version))
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_VERSION), o->version);
     if (o->changelog && (strlen(o->changelog) > PACK_CHANGELOG_MAX ||
@@ -371,7 +372,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
             paths[k] = sim_strdup(PACK_INFO_FILE);
             data[k] = sim_strndup(infotext.data, infotext.len);
             lens[k] = infotext.len;
-            if (!paths[k] || !data[k]) s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
+            if (!paths[k] || !data[k])
+                s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
             sec_hash(hashes[k], infotext.data, infotext.len);
             k++;
             info_done = 1;
@@ -425,7 +427,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     if (a) archive_write_free(a);
     if (fd >= 0) {
         if (s == SIM_OK && fsync(fd) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output,
+                              strerror(errno));
         close(fd);
     }
     if (s == SIM_OK && rename(simbuf_str(&tmp), o->output) != 0)
@@ -474,12 +477,14 @@ static int entry_safe(struct archive_entry *e, const PackSource *src, SimError *
     if (!name || !*name)
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_NAME), src->label, "?"), -1;
     if (name[0] == '/')
-        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_ABSOLUTE), src->label, name), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_ABSOLUTE), src->label, name),
+               -1;
     for (const char *c = name; *c;) {
         const char *slash = strchr(c, '/');
         size_t n = slash ? (size_t)(slash - c) : strlen(c);
         if ((n == 2 && strncmp(c, "..", 2) == 0))
-            return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_OUTSIDE), src->label, name),
+            return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_OUTSIDE), src->label,
+                                 name),
                    -1;
         if (!slash) break;
         c = slash + 1;
@@ -490,7 +495,8 @@ static int entry_safe(struct archive_entry *e, const PackSource *src, SimError *
     if (t == AE_IFLNK || archive_entry_symlink(e))
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_LINK), src->label, name), -1;
     if (t != AE_IFREG && t != AE_IFDIR)
-        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_SPECIAL), src->label, name), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_SPECIAL), src->label, name),
+               -1;
     return 0;
 }
 
@@ -527,7 +533,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
 {
     memset(info, 0, sizeof *info);
     struct archive *a = archive_read_new();
-    if (!a) return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
+    if (!a)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     archive_read_support_filter_gzip(a);
     archive_read_support_format_tar(a);
     int rc = src->file ? archive_read_open_filename(a, src->file, 65536)
@@ -565,7 +572,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
             if (strcmp(name, "scenarios/" SEC_PACK_FILE) != 0 ||
                 archive_entry_filetype(e) != AE_IFREG ||
                 read_entry(a, e, PACK_SIG_MAX, &sigtext, &siglen) != 0) {
-                s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_NO_MANIFEST), src->label, name);
+                s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_NO_MANIFEST), src->label,
+                                  name);
                 goto out;
             }
             PackState ps = sec_manifest_open(sigtext, siglen, site->trusted, site->trusted_count,
@@ -824,7 +832,8 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
     remove_tree(simbuf_str(&tmp));
     SimStatus s = SIM_OK;
     if (mkdir(simbuf_str(&tmp), 0755) != 0)
-        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), simbuf_str(&tmp), strerror(errno));
+        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), simbuf_str(&tmp),
+                          strerror(errno));
     SimBuf sig;
     simbuf_init(&sig);
     if (s == SIM_OK) s = read_pack(src, site, simbuf_str(&tmp), info, &sig, err);
@@ -851,7 +860,8 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
         free(root);
     }
     target = s == SIM_OK ? sim_path_join(site->dir, info->version) : NULL;
-    if (s == SIM_OK && !target) s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
+    if (s == SIM_OK && !target)
+        s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     int reuse = 0;
     if (s == SIM_OK && sim_is_dir(target)) {
         PackInfo have;
@@ -873,10 +883,12 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
     }
     if (s == SIM_OK && strcmp(cur, info->version) != 0) {
         if (cur[0] && write_pointer(site->dir, "previous", cur) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
+                              strerror(errno));
         if (s == SIM_OK) test_pause("pointer", 0);
         if (s == SIM_OK && write_pointer(site->dir, "current", info->version) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
+                              strerror(errno));
         if (s == SIM_OK) {
             *changed = 1;
             if (pack_skipped(site->dir, info->version)) {
@@ -928,7 +940,8 @@ SimStatus pack_rollback(const PackSite *site, PackInfo *info, SimError *err)
         if ((cur[0] && write_pointer(site->dir, "previous", cur) != 0) ||
             write_pointer(site->dir, "current", prev) != 0 ||
             (cur[0] && write_pointer(site->dir, "skip", cur) != 0))
-            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
+                              strerror(errno));
     }
     if (s != SIM_OK) pack_info_free(info);
     close(lock);

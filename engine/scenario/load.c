@@ -134,16 +134,13 @@ static const char *ref_lookup(Ld *ld, const char *path, const char *kind, const 
         if (v)
             return v->value;
         if (!ld->refbook) {
-            ERR(ld, path,
-                TRF(STR_LOAD_VALUE_NO_REFBOOK),
-                id);
+            ERR(ld, path, TRF(STR_LOAD_VALUE_NO_REFBOOK), id);
             return NULL;
         }
         char hint[160];
         hint_suffix(hint, sizeof hint,
                     SUGGEST_IN(id, ld->refbook->values, ld->refbook->value_count, key));
-        ERR(ld, path, TRF(STR_LOAD_VALUE_UNKNOWN), id,
-            ld->refbook->path, hint);
+        ERR(ld, path, TRF(STR_LOAD_VALUE_UNKNOWN), id, ld->refbook->path, hint);
         return NULL;
     }
     const RefService *r = resolve_refservice(ld, path, id);
@@ -187,9 +184,7 @@ static char *subst_string(Ld *ld, const char *path, const char *text, uint64_t *
         char *colon = strchr(ref, ':');
         const char *val = NULL;
         if (!colon || colon == ref || !colon[1]) {
-            ERR(ld, path,
-                TRF(STR_LOAD_LINK_MALFORMED),
-                ref);
+            ERR(ld, path, TRF(STR_LOAD_LINK_MALFORMED), ref);
         } else {
             *colon = '\0';
             int known = 0;
@@ -198,9 +193,7 @@ static char *subst_string(Ld *ld, const char *path, const char *text, uint64_t *
             if (!known) {
                 char hint[160];
                 hint_suffix(hint, sizeof hint, suggest(ref, ref_kinds, 6));
-                ERR(ld, path,
-                    TRF(STR_LOAD_LINK_UNKNOWN_KIND),
-                    ref, hint);
+                ERR(ld, path, TRF(STR_LOAD_LINK_UNKNOWN_KIND), ref, hint);
             } else {
                 val = ref_lookup(ld, path, ref, colon + 1);
             }
@@ -411,9 +404,7 @@ static int is_id(const char *s)
 static void check_id(Ld *ld, const char *path, const char *id)
 {
     if (id && !is_id(id))
-        ERR(ld, path,
-            TRF(STR_LOAD_BAD_ID),
-            id);
+        ERR(ld, path, TRF(STR_LOAD_BAD_ID), id);
 }
 
 /* ==== rules, scores, criticals ============================================================ */
@@ -429,8 +420,7 @@ static const Rule *resolve_rule(Ld *ld, const char *path, const char *id)
         return r;
     char hint[256];
     hint_suffix(hint, sizeof hint, SUGGEST_IN(id, ld->rules->rules, ld->rules->count, id));
-    ERR(ld, path, TRF(STR_LOAD_RULE_UNKNOWN), id,
-        ld->rules->path, hint);
+    ERR(ld, path, TRF(STR_LOAD_RULE_UNKNOWN), id, ld->rules->path, hint);
     return NULL;
 }
 
@@ -528,9 +518,12 @@ static const struct {
     SimStr title;
     int weight;
 } default_crit[] = {
-    {"legal", STR_CRIT_LEGAL, 35},     {"documents", STR_CRIT_DOCUMENTS, 25},
-    {"communication", STR_CRIT_COMMUNICATION, 15}, {"time", STR_CRIT_TIME, 10},
-    {"personal_data", STR_CRIT_PERSONAL_DATA, 10}, {"escalation", STR_CRIT_ESCALATION, 5},
+    {"legal", STR_CRIT_LEGAL, 35},
+    {"documents", STR_CRIT_DOCUMENTS, 25},
+    {"communication", STR_CRIT_COMMUNICATION, 15},
+    {"time", STR_CRIT_TIME, 10},
+    {"personal_data", STR_CRIT_PERSONAL_DATA, 10},
+    {"escalation", STR_CRIT_ESCALATION, 5},
 };
 
 /* scoring.floors: {"criterion": percent}. Absent: the rubric's defaults, legal and personal
@@ -592,8 +585,7 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     if (crit) {
         if (!cJSON_IsArray(crit) || cJSON_GetArraySize(crit) == 0 ||
             cJSON_GetArraySize(crit) > SCENARIO_MAX_CRITERIA) {
-            ERR(ld, "scoring.criteria", TRF(STR_LOAD_CRITERIA_EXPECTED),
-                SCENARIO_MAX_CRITERIA);
+            ERR(ld, "scoring.criteria", TRF(STR_LOAD_CRITERIA_EXPECTED), SCENARIO_MAX_CRITERIA);
         } else {
             size_t i = 0;
             for (const cJSON *it = crit->child; it; it = it->next, i++) {
@@ -677,7 +669,8 @@ static void parse_applicant(Ld *ld, const cJSON *root)
     Applicant *a = &ld->s->applicant;
     const cJSON *ap = get(root, "applicant");
     if (!ap || !cJSON_IsObject(ap)) {
-        ERR(ld, ap ? "applicant" : "", ap ? TRF(STR_LOAD_EXPECTED_OBJECT) : TRF(STR_LOAD_NO_APPLICANT));
+        ERR(ld, ap ? "applicant" : "",
+            ap ? TRF(STR_LOAD_EXPECTED_OBJECT) : TRF(STR_LOAD_NO_APPLICANT));
         return;
     }
     static const char *const keys[] = {"name", "age", "sex", "persona", "mood", "patience",
@@ -753,8 +746,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
         hint_suffix(hint, sizeof hint, suggest(d->type, c, n < 32 ? n : 32));
         char tp[PATH_MAX_LEN];
         pkey(tp, ip, "type");
-        ERR(ld, tp, TRF(STR_LOAD_DOCTYPE_UNKNOWN), d->type, hint,
-            simbuf_str(&list));
+        ERR(ld, tp, TRF(STR_LOAD_DOCTYPE_UNKNOWN), d->type, hint, simbuf_str(&list));
         simbuf_free(&list);
     }
     d->title = get_str(ld, it, ip, "title", 0);
@@ -798,9 +790,8 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                     c[nc++] = ti->fields[k].key;
                 char hint[256];
                 hint_suffix(hint, sizeof hint, suggest(f->string, c, nc));
-                ERR(ld, p,
-                    TRF(STR_LOAD_FIELD_NOT_STANDARD),
-                    f->string, d->type ? d->type : "?", hint);
+                ERR(ld, p, TRF(STR_LOAD_FIELD_NOT_STANDARD), f->string, d->type ? d->type : "?",
+                    hint);
                 free(val);
                 continue;
             }
@@ -856,14 +847,11 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                 char hint[256], fpp[PATH_MAX_LEN];
                 hint_suffix(hint, sizeof hint, suggest(field, fcands, nf));
                 pkey(fpp, p, "field");
-                ERR(ld, fpp, TRF(STR_LOAD_DOC_NO_FIELD_HINT), d->id ? d->id : "?", field,
-                    hint);
+                ERR(ld, fpp, TRF(STR_LOAD_DOC_NO_FIELD_HINT), d->id ? d->id : "?", field, hint);
             }
             for (size_t k = 0; dp->field >= 0 && k < d->problem_count; k++)
                 if (d->problems[k].field == dp->field)
-                    ERR(ld, p,
-                        TRF(STR_LOAD_FIELD_TWO_PROBLEMS),
-                        field, d->problems[k].id);
+                    ERR(ld, p, TRF(STR_LOAD_FIELD_TWO_PROBLEMS), field, d->problems[k].id);
             free(field);
             char **reasons = NULL;
             size_t rn = get_strv(ld, pr, p, "reasons", 1, &reasons);
@@ -930,8 +918,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                 char hint[256], fpp[PATH_MAX_LEN];
                 hint_suffix(hint, sizeof hint, suggest(field, fcands, nf));
                 pkey(fpp, p, "field");
-                ERR(ld, fpp, TRF(STR_LOAD_DOC_NO_FIELD_HINT), d->id ? d->id : "?", field,
-                    hint);
+                ERR(ld, fpp, TRF(STR_LOAD_DOC_NO_FIELD_HINT), d->id ? d->id : "?", field, hint);
             }
             for (size_t k = 0; field && k < d->problem_count; k++)
                 if (d->problems[k].field == dt->field && dt->field >= 0)
@@ -978,9 +965,7 @@ static void parse_documents(Ld *ld, const cJSON *root)
 static const RefService *resolve_refservice(Ld *ld, const char *path, const char *id)
 {
     if (!ld->refbook) {
-        ERR(ld, path,
-            TRF(STR_LOAD_SERVICE_NO_REFBOOK),
-            id);
+        ERR(ld, path, TRF(STR_LOAD_SERVICE_NO_REFBOOK), id);
         return NULL;
     }
     const RefService *r = refbook_find_service(ld->refbook, id);
@@ -1172,9 +1157,7 @@ static void check_condition(Ld *ld, const char *path, const char *name)
         else if (document_find_field(&s->documents[d], dot + 1) < 0)
             ERR(ld, path, TRF(STR_LOAD_DOC_NO_FIELD), doc, dot + 1);
     } else {
-        ERR(ld, path,
-            TRF(STR_LOAD_COND_UNKNOWN_KIND),
-            (int)plen, name);
+        ERR(ld, path, TRF(STR_LOAD_COND_UNKNOWN_KIND), (int)plen, name);
     }
 }
 
@@ -1188,9 +1171,7 @@ static ActionKind parse_kind(Ld *ld, const char *path, const char *k)
         c[i] = action_kind_id((ActionKind)i);
     char hint[256];
     hint_suffix(hint, sizeof hint, suggest(k, c, ACT_KIND_COUNT));
-    ERR(ld, path,
-        TRF(STR_LOAD_ACTION_KIND_UNKNOWN),
-        k, hint);
+    ERR(ld, path, TRF(STR_LOAD_ACTION_KIND_UNKNOWN), k, hint);
     return ACT_OTHER;
 }
 
@@ -1264,8 +1245,7 @@ static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
         else {
             char pp[PATH_MAX_LEN];
             pkey(pp, ip, "pin");
-            ERR(ld, pp, TRF(STR_LOAD_BAD_PIN),
-                pin);
+            ERR(ld, pp, TRF(STR_LOAD_BAD_PIN), pin);
         }
         free(pin);
     }
@@ -1342,8 +1322,7 @@ static void parse_steps(Ld *ld, const cJSON *steps)
                 for (size_t q = 0; q < ld->action_id_count; q++)
                     dup += strcmp(ld->action_ids[q], act->id) == 0;
                 if (dup > 1)
-                    ERR(ld, ip, TRF(STR_LOAD_ACTION_ID_REPEATED),
-                        act->id, dup);
+                    ERR(ld, ip, TRF(STR_LOAD_ACTION_ID_REPEATED), act->id, dup);
             }
         }
     }
@@ -1378,9 +1357,7 @@ static void parse_endings(Ld *ld, const cJSON *endings)
             if (!found) {
                 char op[PATH_MAX_LEN];
                 pkey(op, ep, "outcome");
-                ERR(ld, op,
-                    TRF(STR_LOAD_OUTCOME_UNKNOWN),
-                    o);
+                ERR(ld, op, TRF(STR_LOAD_OUTCOME_UNKNOWN), o);
             }
         }
         free(o);
@@ -1434,8 +1411,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
     if (!fmt)
         ERR(ld, "", TRF(STR_LOAD_NO_FORMAT));
     else if (!cJSON_IsNumber(fmt) || fmt->valuedouble != SCENARIO_FORMAT)
-        ERR(ld, "format",
-            TRF(STR_LOAD_FORMAT_UNSUPPORTED),
+        ERR(ld, "format", TRF(STR_LOAD_FORMAT_UNSUPPORTED),
             cJSON_IsNumber(fmt) ? tr(STR_LOAD_FORMAT_NEWER) : tr(STR_LOAD_FORMAT_WRONG));
     s->id = get_str(ld, root, "", "id", 1);
     check_id(ld, "id", s->id);
@@ -1446,8 +1422,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
         while (bl > 0 && base[bl - 1] == '/')
             bl--;
         if (bl && (strlen(s->id) != bl || strncmp(s->id, base, bl) != 0))
-            ERR(ld, "id", TRF(STR_LOAD_ID_NOT_FOLDER),
-                s->id, (int)bl, base);
+            ERR(ld, "id", TRF(STR_LOAD_ID_NOT_FOLDER), s->id, (int)bl, base);
     }
     s->version = get_str(ld, root, "", "version", 1);
     s->title = get_str(ld, root, "", "title", 1);
@@ -1549,8 +1524,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
     ld.rules = opt ? opt->rules : NULL;
     ld.refbook = opt ? opt->refbook : NULL;
     if (json_len > SCENARIO_MAX_FILE) {
-        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
-                     TRF(STR_LOAD_TOO_BIG),
+        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "", TRF(STR_LOAD_TOO_BIG),
                      SCENARIO_MAX_FILE / (1024 * 1024));
         return NULL;
     }
@@ -1560,8 +1534,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
     cJSON *root = cJSON_ParseWithLengthOpts(json, json_len, &end, 0);
     if (!root) {
         /* The strict pass accepted it, so this is cJSON's own limit (e.g. memory). */
-        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
-                     TRF(STR_LOAD_JSON_NOMEM));
+        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "", TRF(STR_LOAD_JSON_NOMEM));
         jsonpos_free(ld.pos);
         return NULL;
     }
@@ -1614,21 +1587,18 @@ Scenario *scenario_load(const char *dir, const ScenarioLoadOptions *opt, SimDiag
     SimError err;
     Scenario *s = NULL;
     if (!sim_is_dir(dir)) {
-        simdiags_add(diags, SIM_SEV_ERROR, dir, 0, 0, "",
-                     TRF(STR_LOAD_NO_FOLDER));
+        simdiags_add(diags, SIM_SEV_ERROR, dir, 0, 0, "", TRF(STR_LOAD_NO_FOLDER));
         goto done;
     }
     if (sim_read_file(jpath, SCENARIO_MAX_FILE, &json, &jlen, &err) != SIM_OK) {
-        simdiags_add(diags, SIM_SEV_ERROR, jpath, 0, 0, "",
-                     TRF(STR_LOAD_NO_SCENARIO_JSON),
+        simdiags_add(diags, SIM_SEV_ERROR, jpath, 0, 0, "", TRF(STR_LOAD_NO_SCENARIO_JSON),
                      err.msg);
         goto done;
     }
     /* Whatever is there is read (and a FIFO or a folder is reported), never skipped. */
     if (sim_exists(spath) &&
         sim_read_file(spath, SCENARIO_MAX_FILE, &script, &slen, &err) != SIM_OK) {
-        simdiags_add(diags, SIM_SEV_ERROR, spath, 0, 0, "", TRF(STR_LOAD_CANT_READ),
-                     err.msg);
+        simdiags_add(diags, SIM_SEV_ERROR, spath, 0, 0, "", TRF(STR_LOAD_CANT_READ), err.msg);
         goto done;
     }
     s = scenario_load_mem(dir, jpath, json, jlen, script, slen, opt, diags);

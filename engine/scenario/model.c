@@ -11,107 +11,88 @@
 
 /* ==== document types ===================================================================== */
 
-static const DocTypeField f_passport[] = {
-    {"series", STR_FIELD_SERIES},
-    {"number", STR_FIELD_NUMBER},
-    {"surname", STR_FIELD_SURNAME},
-    {"name", STR_FIELD_NAME},
-    {"patronymic", STR_FIELD_PATRONYMIC},
-    {"sex", STR_FIELD_SEX},
-    {"birth_date", STR_FIELD_BIRTH_DATE},
-    {"birth_place", STR_FIELD_BIRTH_PLACE},
-    {"issued_by", STR_FIELD_ISSUED_BY},
-    {"issue_date", STR_FIELD_ISSUE_DATE},
-    {"division_code", STR_FIELD_DIVISION_CODE},
-    {"registration", STR_FIELD_REGISTRATION},
-    {"valid_until", STR_FIELD_VALID_UNTIL},
-    {"marks", STR_FIELD_MARKS},
-    {NULL, 0}};
-static const DocTypeField f_foreign[] = {
-    {"number", STR_FIELD_NUMBER},
-    {"surname", STR_FIELD_SURNAME},
-    {"name", STR_FIELD_NAME},
-    {"birth_date", STR_FIELD_BIRTH_DATE},
-    {"issue_date", STR_FIELD_ISSUE_DATE},
-    {"expiry_date", STR_FIELD_EXPIRY_DATE},
-    {"issued_by", STR_FIELD_ISSUING_BODY},
-    {NULL, 0}};
+static const DocTypeField f_passport[] = {{"series", STR_FIELD_SERIES},
+                                          {"number", STR_FIELD_NUMBER},
+                                          {"surname", STR_FIELD_SURNAME},
+                                          {"name", STR_FIELD_NAME},
+                                          {"patronymic", STR_FIELD_PATRONYMIC},
+                                          {"sex", STR_FIELD_SEX},
+                                          {"birth_date", STR_FIELD_BIRTH_DATE},
+                                          {"birth_place", STR_FIELD_BIRTH_PLACE},
+                                          {"issued_by", STR_FIELD_ISSUED_BY},
+                                          {"issue_date", STR_FIELD_ISSUE_DATE},
+                                          {"division_code", STR_FIELD_DIVISION_CODE},
+                                          {"registration", STR_FIELD_REGISTRATION},
+                                          {"valid_until", STR_FIELD_VALID_UNTIL},
+                                          {"marks", STR_FIELD_MARKS},
+                                          {NULL, 0}};
+static const DocTypeField f_foreign[] = {{"number", STR_FIELD_NUMBER},
+                                         {"surname", STR_FIELD_SURNAME},
+                                         {"name", STR_FIELD_NAME},
+                                         {"birth_date", STR_FIELD_BIRTH_DATE},
+                                         {"issue_date", STR_FIELD_ISSUE_DATE},
+                                         {"expiry_date", STR_FIELD_EXPIRY_DATE},
+                                         {"issued_by", STR_FIELD_ISSUING_BODY},
+                                         {NULL, 0}};
 static const DocTypeField f_poa[] = {
-    {"principal", STR_FIELD_PRINCIPAL},
-    {"attorney", STR_FIELD_ATTORNEY},
-    {"powers", STR_FIELD_POWERS},
-    {"date", STR_FIELD_DATE_MADE},
-    {"term", STR_FIELD_TERM},
-    {"notarised", STR_FIELD_NOTARISED},
-    {"notary", STR_FIELD_NOTARY},
-    {"signature", STR_FIELD_SIGNATURE_PRINCIPAL},
-    {"form", STR_FIELD_FORM},
-    {NULL, 0}};
-static const DocTypeField f_application[] = {
-    {"form", STR_FIELD_FORM},
-    {"service", STR_FIELD_SERVICE},
-    {"applicant", STR_FIELD_APPLICANT},
-    {"data", STR_FIELD_DATA},
-    {"previous_names", STR_FIELD_PREVIOUS_NAMES},
-    {"date", STR_FIELD_DATE},
-    {"signature", STR_FIELD_SIGNATURE_APPLICANT},
-    {NULL, 0}};
-static const DocTypeField f_receipt[] = {
-    {"payer", STR_FIELD_PAYER},
-    {"amount", STR_FIELD_AMOUNT},
-    {"purpose", STR_FIELD_PAYMENT_PURPOSE},
-    {"recipient", STR_FIELD_RECIPIENT},
-    {"date", STR_FIELD_PAYMENT_DATE},
-    {"status", STR_FIELD_STATUS},
-    {NULL, 0}};
-static const DocTypeField f_birth[] = {
-    {"series", STR_FIELD_SERIES},
-    {"number", STR_FIELD_NUMBER},
-    {"child", STR_FIELD_CHILD},
-    {"birth_date", STR_FIELD_BIRTH_DATE},
-    {"birth_place", STR_FIELD_BIRTH_PLACE},
-    {"father", STR_FIELD_FATHER},
-    {"mother", STR_FIELD_MOTHER},
-    {"citizenship", STR_FIELD_CITIZENSHIP},
-    {"issued_by", STR_FIELD_REGISTERED_AT},
-    {"issue_date", STR_FIELD_ISSUE_DATE},
-    {NULL, 0}};
-static const DocTypeField f_snils[] = {
-    {"number", STR_FIELD_NUMBER},
-    {"holder", STR_FIELD_HOLDER},
-    {"birth_date", STR_FIELD_BIRTH_DATE},
-    {NULL, 0}};
-static const DocTypeField f_photo[] = {
-    {"count", STR_FIELD_COUNT},
-    {"size", STR_FIELD_SIZE},
-    {"notes", STR_FIELD_NOTES},
-    {NULL, 0}};
-static const DocTypeField f_title[] = {
-    {"kind", STR_FIELD_KIND},
-    {"object", STR_FIELD_OBJECT},
-    {"owners", STR_FIELD_OWNERS},
-    {"basis", STR_FIELD_BASIS},
-    {"date", STR_FIELD_DATE},
-    {NULL, 0}};
-static const DocTypeField f_contract[] = {
-    {"kind", STR_FIELD_CONTRACT_KIND},
-    {"parties", STR_FIELD_PARTIES},
-    {"object", STR_FIELD_SUBJECT_MATTER},
-    {"date", STR_FIELD_DATE},
-    {"signatures", STR_FIELD_SIGNATURES},
-    {NULL, 0}};
-static const DocTypeField f_consent[] = {
-    {"subject", STR_FIELD_SUBJECT},
-    {"purpose", STR_FIELD_PURPOSE},
-    {"date", STR_FIELD_DATE},
-    {"signature", STR_FIELD_SIGNATURE},
-    {NULL, 0}};
-static const DocTypeField f_note[] = {
-    {"author", STR_FIELD_AUTHOR},
-    {"text", STR_FIELD_TEXT},
-    {"date", STR_FIELD_DATE},
-    {"signature", STR_FIELD_SIGNATURE},
-    {NULL, 0}};
+    {"principal", STR_FIELD_PRINCIPAL}, {"attorney", STR_FIELD_ATTORNEY},
+    {"powers", STR_FIELD_POWERS},       {"date", STR_FIELD_DATE_MADE},
+    {"term", STR_FIELD_TERM},           {"notarised", STR_FIELD_NOTARISED},
+    {"notary", STR_FIELD_NOTARY},       {"signature", STR_FIELD_SIGNATURE_PRINCIPAL},
+    {"form", STR_FIELD_FORM},           {NULL, 0}};
+static const DocTypeField f_application[] = {{"form", STR_FIELD_FORM},
+                                             {"service", STR_FIELD_SERVICE},
+                                             {"applicant", STR_FIELD_APPLICANT},
+                                             {"data", STR_FIELD_DATA},
+                                             {"previous_names", STR_FIELD_PREVIOUS_NAMES},
+                                             {"date", STR_FIELD_DATE},
+                                             {"signature", STR_FIELD_SIGNATURE_APPLICANT},
+                                             {NULL, 0}};
+static const DocTypeField f_receipt[] = {{"payer", STR_FIELD_PAYER},
+                                         {"amount", STR_FIELD_AMOUNT},
+                                         {"purpose", STR_FIELD_PAYMENT_PURPOSE},
+                                         {"recipient", STR_FIELD_RECIPIENT},
+                                         {"date", STR_FIELD_PAYMENT_DATE},
+                                         {"status", STR_FIELD_STATUS},
+                                         {NULL, 0}};
+static const DocTypeField f_birth[] = {{"series", STR_FIELD_SERIES},
+                                       {"number", STR_FIELD_NUMBER},
+                                       {"child", STR_FIELD_CHILD},
+                                       {"birth_date", STR_FIELD_BIRTH_DATE},
+                                       {"birth_place", STR_FIELD_BIRTH_PLACE},
+                                       {"father", STR_FIELD_FATHER},
+                                       {"mother", STR_FIELD_MOTHER},
+                                       {"citizenship", STR_FIELD_CITIZENSHIP},
+                                       {"issued_by", STR_FIELD_REGISTERED_AT},
+                                       {"issue_date", STR_FIELD_ISSUE_DATE},
+                                       {NULL, 0}};
+static const DocTypeField f_snils[] = {{"number", STR_FIELD_NUMBER},
+                                       {"holder", STR_FIELD_HOLDER},
+                                       {"birth_date", STR_FIELD_BIRTH_DATE},
+                                       {NULL, 0}};
+static const DocTypeField f_photo[] = {{"count", STR_FIELD_COUNT},
+                                       {"size", STR_FIELD_SIZE},
+                                       {"notes", STR_FIELD_NOTES},
+                                       {NULL, 0}};
+static const DocTypeField f_title[] = {{"kind", STR_FIELD_KIND},     {"object", STR_FIELD_OBJECT},
+                                       {"owners", STR_FIELD_OWNERS}, {"basis", STR_FIELD_BASIS},
+                                       {"date", STR_FIELD_DATE},     {NULL, 0}};
+static const DocTypeField f_contract[] = {{"kind", STR_FIELD_CONTRACT_KIND},
+                                          {"parties", STR_FIELD_PARTIES},
+                                          {"object", STR_FIELD_SUBJECT_MATTER},
+                                          {"date", STR_FIELD_DATE},
+                                          {"signatures", STR_FIELD_SIGNATURES},
+                                          {NULL, 0}};
+static const DocTypeField f_consent[] = {{"subject", STR_FIELD_SUBJECT},
+                                         {"purpose", STR_FIELD_PURPOSE},
+                                         {"date", STR_FIELD_DATE},
+                                         {"signature", STR_FIELD_SIGNATURE},
+                                         {NULL, 0}};
+static const DocTypeField f_note[] = {{"author", STR_FIELD_AUTHOR},
+                                      {"text", STR_FIELD_TEXT},
+                                      {"date", STR_FIELD_DATE},
+                                      {"signature", STR_FIELD_SIGNATURE},
+                                      {NULL, 0}};
 static const DocTypeField f_other[] = {{NULL, 0}};
 
 static const DocTypeInfo doc_types[] = {
@@ -150,17 +131,10 @@ static const char *const reason_ids[REASON_COUNT] = {
     "expired", "mismatch", "no_authority", "not_notarised", "no_signature", "missing",
     "damaged", "corrections", "wrong_form", "wrong_data", "other"};
 static const SimStr reason_titles[REASON_COUNT] = {
-    STR_REASON_EXPIRED,
-    STR_REASON_MISMATCH,
-    STR_REASON_NO_AUTHORITY,
-    STR_REASON_NOT_NOTARISED,
-    STR_REASON_NO_SIGNATURE,
-    STR_REASON_MISSING,
-    STR_REASON_DAMAGED,
-    STR_REASON_CORRECTIONS,
-    STR_REASON_WRONG_FORM,
-    STR_REASON_WRONG_DATA,
-    STR_REASON_OTHER};
+    STR_REASON_EXPIRED,       STR_REASON_MISMATCH,     STR_REASON_NO_AUTHORITY,
+    STR_REASON_NOT_NOTARISED, STR_REASON_NO_SIGNATURE, STR_REASON_MISSING,
+    STR_REASON_DAMAGED,       STR_REASON_CORRECTIONS,  STR_REASON_WRONG_FORM,
+    STR_REASON_WRONG_DATA,    STR_REASON_OTHER};
 
 const char *reason_id(FlagReason r)
 {

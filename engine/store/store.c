@@ -555,7 +555,8 @@ SimStatus store_open_evidence(const char *path, Store **out, SimError *err)
     if (!sim_is_file(path))
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_NO_FILE), path);
     Store *st = calloc(1, sizeof *st);
-    if (!st) return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
+    if (!st)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     st->keyless = 1;
     if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_CANT_OPEN), path,

@@ -141,7 +141,8 @@ SimStatus store_sync_trainees(Store *st, Trainee **out, size_t *count, SimError 
     *count = 0;
     size_t total = (size_t)one_int(st, "SELECT count(*) FROM trainees");
     Trainee *v = calloc(total ? total : 1, sizeof *v);
-    if (!v) return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
+    if (!v)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, surname, name, personnel_number, patronymic, office"
@@ -226,7 +227,8 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
     sqlite3_finalize(find);
     sqlite3_finalize(ins);
     if (!ok || sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE_LIST_NOT_WRITTEN), sqlite3_errmsg(st->db));
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE_LIST_NOT_WRITTEN),
+                      sqlite3_errmsg(st->db));
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         *added = 0;
         return SIM_ERR_IO;
@@ -241,7 +243,8 @@ SimStatus store_bundle_write(Store *st, const char *path, long long after,
     if (access(path, F_OK) == 0)
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_FILE_EXISTS), path);
     char *tmp = sqlite3_mprintf("%s.part", path);
-    if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
+    if (!tmp)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     unlink(tmp);
     sqlite3_stmt *s = NULL;
     sqlite3 *b = NULL;
@@ -333,8 +336,9 @@ SimStatus store_import_trainee(Store *st, const Trainee *t, SimError *err)
     sqlite3_bind_text(s, 6, t->office, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK
-                             : sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE), sqlite3_errmsg(st->db));
+    return rc == SQLITE_DONE
+               ? SIM_OK
+               : sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE), sqlite3_errmsg(st->db));
 }
 
 /* Splits [p, end) at sep; returns the piece's end and sets *next past the separator (or end). */
@@ -494,7 +498,7 @@ SimStatus store_import_record(Store *st, const char *kind, const char *attempt, 
     }
     sqlite3_finalize(s);
     if (!good)
-        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SYNC_RECORD_UNREADABLE), kind,
-                             attempt, sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SYNC_RECORD_UNREADABLE), kind, attempt,
+                             sqlite3_errmsg(st->db));
     return SIM_OK;
 }

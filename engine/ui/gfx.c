@@ -146,10 +146,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         if (!g->font_path[i]) {
             gfx_destroy(g);
             if (opt->font_path)
-                return sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_NOT_FOUND),
-                                     opt->font_path);
-            return sim_error_set(err, SIM_ERR_IO,
-                                 TRF(STR_FONT_DEFAULT_NOT_FOUND),
+                return sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_NOT_FOUND), opt->font_path);
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_DEFAULT_NOT_FOUND),
                                  DEFAULT_FONT_DIR);
         }
     }
@@ -188,9 +186,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         char *fallback = opt->font_path ? find_font(NULL, files[i]) : NULL;
         TTF_Font *again = fallback ? TTF_OpenFont(fallback, 16) : NULL;
         if (!again) {
-            sim_error_set(err, SIM_ERR_IO,
-                          TRF(STR_FONT_CANT_OPEN),
-                          g->font_path[i], TTF_GetError());
+            sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_CANT_OPEN), g->font_path[i],
+                          TTF_GetError());
             free(fallback);
             gfx_destroy(g);
             return SIM_ERR_IO;

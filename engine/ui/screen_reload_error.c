@@ -75,7 +75,8 @@ static void reload_draw(Ui *u)
             n = sizeof line - 1;
         memcpy(line, txt, n);
         line[n] = '\0';
-        GColor c = strstr(line, ": error:") || strstr(line, tr(STR_DIAG_ERROR_WORD)) ? (GColor){255, 150, 140, 255}
+        GColor c = strstr(line, ": error:") || strstr(line, tr(STR_DIAG_ERROR_WORD))
+                       ? (GColor){255, 150, 140, 255}
                    : strstr(line, ": warning:") || strstr(line, tr(STR_DIAG_WARNING_WORD))
                        ? (GColor){255, 214, 140, 255}
                        : (GColor){230, 234, 240, 255};

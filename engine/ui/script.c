@@ -147,8 +147,8 @@ int ui_script_step(Ui *u)
         }
         if (strcmp(line, "shot") == 0 && arg) {
             if (!u->cfg->screenshots) {
-                sim_error_set(u->err, SIM_ERR_INVALID,
-                              TRF(STR_INPUT_SHOT_NO_DIR), u->cfg->input_script, lineno);
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_SHOT_NO_DIR),
+                              u->cfg->input_script, lineno);
                 u->failed = 1;
                 return 0;
             }
@@ -209,8 +209,9 @@ int ui_script_step(Ui *u)
                 have = u->nnotices ? u->notices[0].text : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
                 sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_SCRIPT_BAD_EXPECT),
-                              u->cfg->input_script, lineno, arg, want_text ? tr(STR_INPUT_WITH_TEXT) : "",
-                              want_text ? want_text : "", now, *have ? ": " : "", have);
+                              u->cfg->input_script, lineno, arg,
+                              want_text ? tr(STR_INPUT_WITH_TEXT) : "", want_text ? want_text : "",
+                              now, *have ? ": " : "", have);
                 u->failed = 1;
                 return 0;
             }
@@ -224,9 +225,8 @@ int ui_script_step(Ui *u)
                 return 1;
             }
         }
-        sim_error_set(u->err, SIM_ERR_INVALID,
-                      TRF(STR_INPUT_UNKNOWN_COMMAND),
-                      u->cfg->input_script, lineno, line);
+        sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_UNKNOWN_COMMAND), u->cfg->input_script,
+                      lineno, line);
         u->failed = 1;
         return 0;
     }
