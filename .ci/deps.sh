@@ -7,7 +7,8 @@ PKGS="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev libcjs
 libsqlite3-dev libsdl2-image-dev libsodium-dev fonts-dejavu-core clang libclang-rt-14-dev valgrind \
 dpkg-dev lintian xvfb xauth desktop-file-utils appstream bash-completion \
 libreoffice-calc-nogui chromium poppler-utils postgresql libpq-dev sqlite3 jq python3 \
-python3-jsonschema libarchive-dev clang-format"
+python3-jsonschema libarchive-dev clang-format \
+libspeechd-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

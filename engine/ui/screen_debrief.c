@@ -417,6 +417,59 @@ static const char *debrief_expect(Ui *u)
     return session_content_error(u->ss) ? tr(STR_CONTENT_STOPPED) : NULL;
 }
 
+/* Speech: the total and verdict, how the reception ended, each mistake with its rule, each floor
+ * missed, then the focused button. */
+static void debrief_speak(Ui *u, SpeakFrame *f)
+{
+    DebriefState *st = S(u);
+    const Scenario *sc = ui_scen(u);
+    if (!u->ss || !sc)
+        return;
+    ui_say(f, SAY_SCREEN, "%s. %s", tr(STR_UI_DEBRIEF), sc->title);
+    const char *content = session_content_error(u->ss);
+    if (content) {
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_CONTENT_STOPPED));
+    } else {
+        ScoreReport r;
+        session_report(u->ss, &r);
+        const Ending *en = session_ending(u->ss);
+        ui_say(f, SAY_CONTENT, tr(STR_SAY_SCORE), r.total,
+               en && r.passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
+        if (en) {
+            ui_say(f, SAY_CONTENT, "%s", en->title);
+            ui_say(f, SAY_CONTENT, "%s", en->debrief);
+        } else {
+            ui_say(f, SAY_CONTENT, "%s", tr(STR_UNFINISHED));
+        }
+        const ScoreLedger *lg = session_ledger(u->ss);
+        int any = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < lg->count; i++) {
+                const LedgerEntry *e = &lg->entries[i];
+                if (!ledger_is_mistake(e) || (pass == 0) != (e->kind == LEDGER_CRITICAL))
+                    continue;
+                if (!any++)
+                    ui_say(f, SAY_CONTENT, "%s", tr(STR_MISTAKES));
+                ui_say(f, SAY_CONTENT, "%s%s%s", e->feedback, e->rule ? " § " : "",
+                       e->rule ? e->rule->short_ : "");
+            }
+        for (size_t c = 0; en && c < sc->criterion_count; c++)
+            if (r.floors_missed & (1u << c))
+                ui_say(f, SAY_CONTENT, tr(STR_FLOOR_MISSED), sc->criteria[c].title,
+                       r.crit[c].score, r.crit[c].max, sc->floors[c]);
+        if (!any)
+            ui_say(f, SAY_CONTENT, "%s", tr(STR_NO_MISTAKES));
+    }
+    const char *label;
+    if (u->in_shift)
+        label = st->shift_btn == 1 ? tr(STR_SHIFT_FINISH)
+                : u->shift.ended   ? tr(STR_SHIFT_RESULTS)
+                                   : tr(STR_SHIFT_NEXT);
+    else
+        label = st->btn == 0 ? tr(STR_UI_RETRY) : st->btn == 1 ? tr(STR_UI_NEXT) : tr(STR_UI_TO_MENU);
+    ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), label);
+}
+
 const ScreenDef screen_debrief = {
     .name = "debrief",
     .state_size = sizeof(DebriefState),
@@ -426,4 +479,5 @@ const ScreenDef screen_debrief = {
     .click = debrief_click,
     .wheel = debrief_wheel,
     .expect_text = debrief_expect,
+    .speak = debrief_speak,
 };
