@@ -514,7 +514,7 @@
     X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
-    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — услуга · Enter — начать или продолжить · N — заново · F1 — справочник · F2 — смена · Esc — назад") \
+    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — карточки, услуги, кнопки · Enter — начать или продолжить · N — заново · F1 — справочник · F2 — смена · Esc — назад") \
     X(STR_UI_YOUR_ANSWER, "Ваш ответ или действие")                                             \
     X(STR_UI_VISIT_OVER, "Приём завершён")                                                       \
     X(STR_UI_TO_DEBRIEF, "К разбору (Enter)")                                                    \

@@ -131,8 +131,10 @@ static void debrief_draw(Ui *u)
     if (badge.x + badge.w > x + w) /* large text: the badge under the score */
         badge = (GRect){x, y + big_h + 6 * s, vw, vh};
     gfx_round(u->g, badge, 8 * s, vc);
+    /* The accent's text colour: white on the default theme's dark green and red, black on the
+     * high-contrast theme's light ones. */
     gfx_text(u->g, verdict, badge.x + 12 * s, badge.y + 6 * s, l->px_body, GF_BOLD,
-             (GColor){255, 255, 255, 255});
+             u->theme.accent_text);
     y = fmaxf(y + big_h, badge.y + badge.h) + 8 * s;
     char meta[300], t1[16], t2[16];
     sim_format_clock(session_minutes(u->ss), t1, sizeof t1);

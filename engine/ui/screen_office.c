@@ -488,7 +488,7 @@ static void draw_answers(Ui *u, GRect dp, const Step *step)
             if (ui_hovered(u, arrows[i]) && on[i])
                 gfx_round_outline(u->g, arrows[i], 6 * s, 2 * s, u->theme.accent);
             gfx_text(u->g, glyph[i], arrows[i].x + 8 * s, arrows[i].y + 6 * s, l->px_body, GF_BOLD,
-                     on[i] ? u->theme.text : u->theme.panel_edge);
+                     on[i] ? u->theme.text : u->theme.text_dim);
             ui_hit(u, arrows[i], i ? HIT_OF_ANS_DOWN : HIT_OF_ANS_UP, 0);
         }
     }
