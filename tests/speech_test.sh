@@ -35,6 +35,18 @@ if [ "$MODE" = record ]; then
   if gui "$TMP/still.keys" s.db MFC_SPEECH_LOG="$TMP/still.txt"; then ok; else bad "still: $(cat "$TMP/out")"; fi
   n=$(grep -c "^Размер текста: 100 %$" "$TMP/still.txt")
   [ "$n" = 2 ] && ok || bad "said $n times, want 2 (on entering, and back after Down and Up; never for an Up that moves nothing)"
+  # A script error stops the attempt: Tab reaches «Подробности для методиста» after the
+  # debrief's buttons (a visible focus, and the voice says it), Enter opens the report.
+  mkdir -p "$TMP/ce/scenarios"
+  cp -r "$SRC/scenarios/data" "$SRC/scenarios/passport-45-late" "$TMP/ce/scenarios/"
+  cp -r "$SRC/scripts" "$TMP/ce/"
+  sed -i 's/^function setup()$/function setup()\n    error("сбой для проверки")/' \
+    "$TMP/ce/scenarios/passport-45-late/script.lua"
+  printf 'key F9\nkey Return\nkey Return\nexpect debrief\nkey Tab\nkey Tab\nkey Tab\nkey Return\nkey Tab\n' >"$TMP/ce.keys"
+  if (cd "$TMP/ce" && MFC_SPEECH_LOG="$TMP/ce.txt" SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios scenarios \
+        --seed 1 --size 1280x720 --db ce.db --input-script "$TMP/ce.keys" >"$TMP/out" 2>&1) &&
+     tail -4 "$TMP/ce.txt" | tr '\n' '|' | grep -q "^кнопка «В меню»|кнопка «Подробности для методиста»|кнопка «Скрыть подробности»|кнопка «Повторить»|$"; then ok
+  else bad "Tab to the report of a script error: $(cat "$TMP/out"; tail -5 "$TMP/ce.txt" 2>/dev/null)"; fi
   # No speech-dispatcher: one visible Russian notice, then the window carries on (F9 again
   # tries again and says so again).
   printf 'key F9\nwait 1500\nexpect start Озвучивание недоступно\nkey Return\nexpect catalog\n' >"$TMP/none.keys"

@@ -19,6 +19,7 @@ typedef struct DebriefState {
     int btn;          /* 0 again, 1 next, 2 catalogue */
     int shift_btn;    /* in a shift: 0 next ticket, 1 end the shift */
     int content_open; /* the content error's report is shown */
+    int on_details;   /* the keyboard is on «Показать отчёт» (a content error: Tab reaches it) */
     char said[SIM_ERROR_MAX + 400]; /* what `expect` reads when the result was not saved */
 } DebriefState;
 
@@ -75,7 +76,7 @@ static void debrief_draw(Ui *u)
                      l->px_dialog, GF_BOLD, u->theme.text, 1);
         y += card.h + 18 * s;
         GRect tb = ui_button(u, x, y, st->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW),
-                          0, 0, HIT_DB_DETAILS, 0);
+                             0, st->on_details, HIT_DB_DETAILS, 0);
         y += tb.h + 16 * s;
         if (st->content_open) {
             SimBuf rep;
@@ -102,17 +103,19 @@ static void debrief_draw(Ui *u)
         float by = H - hint_h - btn_h - 16 * s;
         if (u->in_shift) {
             const char *next = u->shift.ended ? tr(STR_SHIFT_RESULTS) : tr(STR_SHIFT_NEXT);
-            GRect b = ui_button(u, 40 * s, by, next, 1, st->shift_btn == 0, HIT_DB_SHIFT, 0);
+            int f = !st->on_details;
+            GRect b = ui_button(u, 40 * s, by, next, 1, f && st->shift_btn == 0, HIT_DB_SHIFT, 0);
             if (!u->shift.ended)
-                ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, st->shift_btn == 1,
-                       HIT_DB_SHIFT, 1);
+                ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0,
+                          f && st->shift_btn == 1, HIT_DB_SHIFT, 1);
         } else {
+            int f = !st->on_details;
             GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), st->btn == 0,
-                             st->btn == 0, HIT_DB_BUTTON, 0);
+                                f && st->btn == 0, HIT_DB_BUTTON, 0);
             b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), st->btn == 1,
-                       st->btn == 1, HIT_DB_BUTTON, 1);
+                          f && st->btn == 1, HIT_DB_BUTTON, 1);
             ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), st->btn == 2,
-                   st->btn == 2, HIT_DB_BUTTON, 2);
+                      f && st->btn == 2, HIT_DB_BUTTON, 2);
         }
         ui_hint(u, u->in_shift ? tr(STR_SHIFT_HINT_DEBRIEF) : tr(STR_CONTENT_HINT));
         return;
@@ -354,11 +357,28 @@ static void shift_debrief_do(Ui *u, int which)
 static void debrief_key(Ui *u, SDL_Keycode k)
 {
     DebriefState *st = S(u);
-    if (k == SDLK_d && session_content_error(u->ss)) {
+    int content = session_content_error(u->ss) != NULL;
+    if ((k == SDLK_d && content) ||
+        (st->on_details && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE))) {
         st->content_open = !st->content_open;
         u->dirty = 1;
         return;
     }
+    if (content && k == SDLK_TAB) {
+        /* A content error: Tab goes through the buttons, then «Показать отчёт». */
+        int last = u->in_shift ? (u->shift.ended ? 0 : 1) : 2;
+        int *b = u->in_shift ? &st->shift_btn : &st->btn;
+        if (st->on_details)
+            st->on_details = 0, *b = 0;
+        else if (*b == last)
+            st->on_details = 1;
+        else
+            (*b)++;
+        u->dirty = 1;
+        return;
+    }
+    if (k == SDLK_LEFT || k == SDLK_RIGHT)
+        st->on_details = 0;
     if (u->in_shift) {
         int nb = u->shift.ended ? 1 : 2;
         if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
@@ -403,7 +423,10 @@ static int debrief_click(Ui *u, const Hit *h)
     switch (h->kind) {
     case HIT_DB_BUTTON: debrief_do(u, h->arg); break;
     case HIT_DB_SHIFT: shift_debrief_do(u, h->arg); break;
-    case HIT_DB_DETAILS: st->content_open = !st->content_open; break;
+    case HIT_DB_DETAILS:
+        st->content_open = !st->content_open;
+        st->on_details = 1;
+        break;
     default: return 0;
     }
     return 1;
@@ -463,7 +486,9 @@ static void debrief_speak(Ui *u, SpeakFrame *f)
             ui_say(f, SAY_CONTENT, "%s", tr(STR_NO_MISTAKES));
     }
     const char *label;
-    if (u->in_shift)
+    if (st->on_details)
+        label = st->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW);
+    else if (u->in_shift)
         label = st->shift_btn == 1 ? tr(STR_SHIFT_FINISH)
                 : u->shift.ended   ? tr(STR_SHIFT_RESULTS)
                                    : tr(STR_SHIFT_NEXT);
