@@ -11,6 +11,8 @@
 #     skipped, with the reason printed) when speech-dispatcher or espeak-ng is not installed.
 set -u
 EXE=$1 SRC=$2 MODE=$3
+case $EXE in /*) ;; *) EXE=$PWD/$EXE ;; esac
+case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
 TMP=$(mktemp -d)
 SPD_PID=
 trap '[ -n "$SPD_PID" ] && kill "$SPD_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
