@@ -215,7 +215,8 @@ int main(int argc, char **argv)
             if (hidden)
                 continue;
             int x0 = (int)fmaxf(0, t->x), y0 = (int)fmaxf(0, t->y);
-            int x1 = (int)fminf((float)s->w, t->x + t->w), y1 = (int)fminf((float)s->h, t->y + t->h);
+            int x1 = (int)fminf((float)s->w, t->x + t->w),
+                y1 = (int)fminf((float)s->h, t->y + t->h);
             if (x1 <= x0 || y1 <= y0)
                 continue;
             int bg[3], fg[3];

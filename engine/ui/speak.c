@@ -2,18 +2,16 @@
  * speak.c — what the window says aloud, and when (issue #14, «Speech»).
  *
  * Each screen describes what it would say now (ScreenDef.speak fills four slots: where, what,
- * what is open over it, the focus); after each drawn frame the slots are compared with what was said last, and only
- * what changed is said, after the notices that are new: nothing is said again on every frame,
- * and whatever was still being said is interrupted as soon as something new is to be said
- * (the focus moved on). The voice itself is speech.c.
- * Depends on speech.h, ui_app.h.
+ * what is open over it, the focus); after each drawn frame the slots are compared with what was
+ * said last, and only what changed is said, after the notices that are new: nothing is said again
+ * on every frame, and whatever was still being said is interrupted as soon as something new is to
+ * be said (the focus moved on). The voice itself is speech.c. Depends on speech.h, ui_app.h.
  */
 #include "speech.h"
 #include "ui_app.h"
 
 #include "../core/i18n.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,8 +27,8 @@ void ui_say(SpeakFrame *f, SpeakSlot slot, const char *fmt, ...)
     /* One utterance is one line: line breaks inside it become spaces. The marks drawn for the
      * eye (✔ ✖ ⚠, the radio dots, the arrows) are left out: a voice would read their names;
      * the «·» between parts is a pause, a comma. */
-    static const char *const marks[] = {"✔ ", "✖ ", "⚠ ", "✔", "✖", "⚠", "●", "○", "◉",
-                                         "▲", "▼", "◀", "▶"};
+    static const char *const marks[] = {"✔ ", "✖ ", "⚠ ", "✔", "✖", "⚠", "●",
+                                        "○",  "◉",  "▲",  "▼", "◀", "▶"};
     const char *c = simbuf_str(&one);
     size_t start = f->slot[slot].len;
     while (*c) {
@@ -129,11 +127,10 @@ void ui_speech_update(Ui *u, const ScreenDef *screen)
             changed[i] = 1;
         any |= changed[i] && f.slot[i].len > 0;
     }
-    int notices = u->said_notice_gen != u->notice_gen && u->nnotices > 0 &&
-                  u->screen == SCR_OFFICE;
+    int notices = u->said_notice_gen != u->notice_gen && u->nnotices > 0 && u->screen == SCR_OFFICE;
     if (any || notices) {
         speech_cancel(u->speech); /* what was being said is old news */
-        SpeakFrame nf; /* the notices, cleaned as any utterance */
+        SpeakFrame nf;            /* the notices, cleaned as any utterance */
         simbuf_init(&nf.slot[0]);
         for (int i = 0; notices && i < u->nnotices; i++)
             ui_say(&nf, 0, "%s", u->notices[i].text);
@@ -166,8 +163,7 @@ void ui_speech_banner(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
     float tw = W - 120 * s;
-    float th = gfx_text_box(u->g, u->speech_msg, 0, 0, tw, l->px_label, GF_BOLD, u->theme.text,
-                            0);
+    float th = gfx_text_box(u->g, u->speech_msg, 0, 0, tw, l->px_label, GF_BOLD, u->theme.text, 0);
     GRect p = {40 * s, l->title_h + 8 * s, W - 80 * s, th + 24 * s};
     gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
     gfx_round(u->g, p, 10 * s, u->theme.panel);

@@ -30,9 +30,9 @@ typedef struct SpdWorker {
     SDL_cond *wake;
     char *queue[SPD_QUEUE]; /* utterances waiting; NULL entries never stored */
     int head, count;
-    int cancel;  /* stop what is being said before the next utterance */
-    int quit;    /* the window let go: close and free everything */
-    int state;   /* 0 connecting, 1 connected, -1 could not connect */
+    int cancel; /* stop what is being said before the next utterance */
+    int quit;   /* the window let go: close and free everything */
+    int state;  /* 0 connecting, 1 connected, -1 could not connect */
 } SpdWorker;
 
 struct Speech {
@@ -137,8 +137,9 @@ static void spd_back_close(Speech *sp)
     SDL_UnlockMutex(w->lock);
 }
 
-static const SpeechBackend spd_backend = {
-    .say = spd_back_say, .cancel = spd_back_cancel, .close = spd_back_close};
+static const SpeechBackend spd_backend = {.say = spd_back_say,
+                                          .cancel = spd_back_cancel,
+                                          .close = spd_back_close};
 
 static SpdWorker *spd_start(void)
 {
