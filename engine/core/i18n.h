@@ -118,7 +118,7 @@
       "      [--until ГГГГ-ММ-ДД] [--output ФАЙЛ] [--central URI [--office КОД]]\n"                                                                 \
       "      — отчёт руководителя по базе результатов\n"                                         \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
-      "      [--home-page АДРЕС] [--output ФАЙЛ]\n"                                              \
+      "      [--home-page АДРЕС] [--output ФАЙЛ] [--guests] [--cmi5]\n"                         \
       "      — выгрузка для СДО (xAPI 1.0.3)\n"                                                  \
       "  mfc-trainer verify [--db ФАЙЛ] [--expect-head МЕТКА] [--key ФАЙЛ]\n"                    \
       "  mfc-trainer verify --central URI [--office КОД] [--json]\n"                           \
@@ -135,6 +135,9 @@
       "  mfc-trainer central init|office КОД --central URI [--role РОЛЬ]\n"                  \
       "      [--region РЕГИОН] [--name НАЗВАНИЕ]\n"                                             \
       "      — подготовить центр региона и его офисы\n"                                         \
+      "  mfc-trainer lrs push [--central URI | --db ФАЙЛ] --endpoint АДРЕС --user КЛЮЧ\n"      \
+      "      [--password СЕКРЕТ | --password-file ФАЙЛ] [--guests] [--cmi5] [--json]\n"         \
+      "      — отправить записи xAPI в хранилище LRS\n"                                          \
       "  mfc-trainer explore СЦЕНАРИЙ|--all [--jobs N] [--json] [--limit N] [--depth N]\n"      \
       "      [--seed S] [--random N] [--verify N]\n"                                             \
       "      — пройти все пути сценария\n"                                                       \
@@ -773,12 +776,13 @@
     X(STR_EXPORT_USAGE,                                                                         \
       "Использование:\n"                                                                        \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
-      "                     [--home-page АДРЕС] [--output ФАЙЛ]\n"                              \
+      "                     [--home-page АДРЕС] [--output ФАЙЛ] [--guests] [--cmi5]\n"          \
       "выгрузить результаты всех попыток как записи xAPI 1.0.3 (один массив JSON) для СДО\n"    \
       "или хранилища LRS. --db — база результатов (по умолчанию общая база тренажёра),\n"       \
       "--since — только попытки, начатые с этой даты (UTC), --home-page — адрес СДО для\n"      \
       "учётных записей стажёров (по умолчанию https://mfc-trainer.local), --output — файл\n"     \
-      "вместо стандартного вывода. Подробнее: docs/xapi.md\n")                                  \
+      "вместо стандартного вывода, --guests — и попытки без профиля, --cmi5 — записи по\n"      \
+      "правилам cmi5. Подробнее: docs/xapi.md\n")                                  \
     X(STR_ERR_EXPORT_NO_FORMAT, "укажите формат выгрузки: --format xapi")                       \
     X(STR_ERR_EXPORT_FORMAT,                                                                    \
       "формат выгрузки «%s» не поддерживается; пока доступен только --format xapi")             \
@@ -1093,12 +1097,15 @@
 #include "i18n_central.h"
 /* Scenario pack files (issue #13): a third part. */
 #include "i18n_pack.h"
+/* `lrs push` (issue #13): a third part. */
+#include "i18n_lrs.h"
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
     SIM_STRINGS(SIM_STR_ENUM)
     SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
     SIM_STRINGS_PACK(SIM_STR_ENUM)
+    SIM_STRINGS_LRS(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;

@@ -250,6 +250,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     /* 6 → 7: the version of the installed scenario pack an attempt was played from (issue
      * #13); NULL for attempts from a build tree or before this schema. */
     "ALTER TABLE attempts ADD COLUMN pack_version TEXT;",
+    /* 7 → 8: what a Learning Record Store acknowledged (`lrs push`, issue #13), per LRS
+     * (its statements URL), so no statement is ever sent to it twice as a new one. IF NOT
+     * EXISTS: a file whose version number was set back by hand (the tamper tests do that)
+     * still has the table, and the step must not fail on it. */
+    "CREATE TABLE IF NOT EXISTS lrs_sent ("
+    "  endpoint TEXT NOT NULL, statement_id TEXT NOT NULL, attempt_id TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('sent','conflict')),"
+    "  acked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (endpoint, statement_id)) WITHOUT ROWID;",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
