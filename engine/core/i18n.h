@@ -1,8 +1,9 @@
 /*
  * i18n.h — the table of user-visible strings (Russian), so another language can be added as
  * one more column. Every string the player, the debrief and the command line show goes
- * through tr(). Format strings keep their printf conversions in the same order in every
- * language.
+ * through tr(), or TRF() where it is a printf format (see below). Format strings keep their
+ * printf conversions in the same order in every language. The table has parts, one file
+ * each, included below; tests/strings_test.py fails on a Russian literal anywhere else.
  * Depends on: nothing.
  */
 #ifndef SIM_I18N_H
@@ -1097,20 +1098,54 @@
 #include "i18n_central.h"
 /* Scenario pack files (issue #13): a third part. */
 #include "i18n_pack.h"
-/* `lrs push` (issue #13): a third part. */
+/* `lrs push` (issue #13). */
 #include "i18n_lrs.h"
+/* The scenario loader's diagnostics and the format's vocabularies. */
+#include "i18n_load.h"
+/* Keys, the results database, sync files, the window: the engine's other messages. */
+#include "i18n_engine.h"
+
+/* Every part, in table order: what the enum, the Russian column and the format checks expand. */
+#define SIM_STRINGS_ALL(X)                                                                         \
+    SIM_STRINGS(X)                                                                                 \
+    SIM_STRINGS_CENTRAL(X)                                                                         \
+    SIM_STRINGS_PACK(X)                                                                            \
+    SIM_STRINGS_LRS(X)                                                                             \
+    SIM_STRINGS_LOAD(X)                                                                            \
+    SIM_STRINGS_MODEL(X)                                                                           \
+    SIM_STRINGS_ENGINE(X)
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
-    SIM_STRINGS(SIM_STR_ENUM)
-    SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
-    SIM_STRINGS_PACK(SIM_STR_ENUM)
-    SIM_STRINGS_LRS(SIM_STR_ENUM)
+    SIM_STRINGS_ALL(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;
 
 /* The string in the current language. Never NULL. */
 const char *tr(SimStr id);
+
+/*
+ * A printf format from the table: TRF(STR_X) returns what tr(STR_X) returns, and lets the
+ * compiler check the call's arguments against the Russian text. Each entry also stands here
+ * as a constant array sim_fmt_STR_X that only the compiler reads; tr_fmt() carries
+ * format_arg(2), so -Wformat (and -Wformat-security for a format with no arguments) check
+ * that literal although the text is looked up at run time. Unreferenced arrays are not
+ * emitted (for unoptimised GCC builds see -fno-keep-static-consts in CMakeLists.txt).
+ * Another language's column must keep each format's conversions, in the same order.
+ * Use tr() where the text is an argument, TRF() where it is the format.
+ */
+#define SIM_STR_FMT(id, text) __attribute__((unused)) static const char sim_fmt_##id[] = text;
+SIM_STRINGS_ALL(SIM_STR_FMT)
+#undef SIM_STR_FMT
+
+/* Inline, so that an optimised build drops the literal and keeps only the table's copy. */
+static inline const char *tr_fmt(SimStr id, const char *format) __attribute__((format_arg(2)));
+static inline const char *tr_fmt(SimStr id, const char *format)
+{
+    (void)format;
+    return tr(id);
+}
+#define TRF(id) tr_fmt((id), sim_fmt_##id)
 
 #endif /* SIM_I18N_H */

@@ -35,6 +35,17 @@
       "В LRS уже были другие версии записей с теми же id (409): %lld — они там и остаются, "    \
       "повторно не отправляются (см. docs/xapi.md)")                                           \
     X(STR_LRS_REFUSED, "LRS отклонил записей (400): %lld — они ждут следующей отправки")      \
+    X(STR_LRS_BAD_URL, "адрес LRS «%s»: ожидался http://… или https://…")                       \
+    X(STR_LRS_URL_SPACES, "адрес LRS «%s»: пробелы и управляющие знаки недопустимы")            \
+    X(STR_LRS_CURL_INIT, "не удалось подготовить libcurl")                                      \
+    X(STR_LRS_NO_ANSWER, "нет ответа от LRS %s: %s")                                            \
+    X(STR_LRS_NOT_ACCEPTED, "LRS %s ответил %ld: записи не приняты")                            \
+    X(STR_LRS_ANSWERED, "LRS %s ответил %ld")                                                   \
+    X(STR_LRS_REFUSED_ONE, "LRS %s отклонил запись %s (400): она останется неотправленной")     \
+    X(STR_LRS_TOO_LARGE, "LRS %s не принимает даже одну запись (%s, 413 — слишком большой запрос): увеличьте предел размера запроса в LRS") \
+    X(STR_LRS_DENIED, "LRS %s отказал в доступе (%ld): проверьте ключ (--user) и секрет (--password, MFC_LRS_PASSWORD или lrs_password_file)") \
+    X(STR_LRS_STORE_ERROR, "база результатов: отметки LRS: %s")                                 \
+    X(STR_XAPI_ABORTED, "выгрузка прервана")                                                    \
     X(STR_LRS_LOADED, "Из центра загружено попыток: %zu")
 
 #endif /* SIM_I18N_LRS_H */

@@ -69,20 +69,20 @@ SimStatus net_lrs_create(const NetLrsConfig *c, NetLrs **out, SimError *err)
     if (!e || (strncmp(e, "http://", 7) != 0 && strncmp(e, "https://", 8) != 0) ||
         !e[strncmp(e, "http://", 7) == 0 ? 7 : 8])
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "адрес LRS «%s»: ожидался http://… или https://…", e ? e : "");
+                             TRF(STR_LRS_BAD_URL), e ? e : "");
     for (const unsigned char *p = (const unsigned char *)e; *p; p++)
         if (*p <= 0x20 || *p == 0x7F)
             return sim_error_set(err, SIM_ERR_INVALID,
-                                 "адрес LRS «%s»: пробелы и управляющие знаки недопустимы", e);
+                                 TRF(STR_LRS_URL_SPACES), e);
     if (!curl_ready) {
         /* Once per process; the program has no other threads using libcurl at this point. */
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-            return sim_error_set(err, SIM_ERR_IO, "не удалось подготовить libcurl");
+            return sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_LRS_CURL_INIT));
         curl_ready = 1;
     }
     NetLrs *l = calloc(1, sizeof *l);
     if (!l)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     l->h = curl_easy_init();
     l->url = statements_url(e);
     l->user = dup_or_null(c->user);
@@ -97,7 +97,7 @@ SimStatus net_lrs_create(const NetLrsConfig *c, NetLrs **out, SimError *err)
     l->headers = h;
     if (!l->h || !l->url || !h || (c->user && !l->user) || (c->password && !l->password)) {
         net_lrs_destroy(l);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     *out = l;
     return SIM_OK;
@@ -168,7 +168,7 @@ static SimStatus post(NetLrs *l, const char *body, size_t len, long *http, char 
     CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
         simbuf_free(&got);
-        return sim_error_set(err, SIM_ERR_IO, "нет ответа от LRS %s: %s", l->url,
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_NO_ANSWER), l->url,
                              l->errbuf[0] ? l->errbuf : curl_easy_strerror(rc));
     }
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, http);
@@ -276,7 +276,7 @@ static long post_range(Push *p, size_t i, size_t j)
     }
     simbuf_puts(b, "]");
     if (b->oom) {
-        stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "нехватка памяти"));
+        stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM)));
         return -1;
     }
     long delay = p->delay_ms;
@@ -295,7 +295,7 @@ static long post_range(Push *p, size_t i, size_t j)
         if (s != SIM_OK)
             sim_error_set(p->err, SIM_ERR_IO, "%s", e2.msg);
         else
-            sim_error_set(p->err, SIM_ERR_IO, "LRS %s ответил %ld", p->l->url, http);
+            sim_error_set(p->err, SIM_ERR_IO, TRF(STR_LRS_ANSWERED), p->l->url, http);
         if (attempt == p->tries)
             break;
         long wait = delay;
@@ -352,12 +352,11 @@ static void send_range(Push *p, size_t i, size_t j)
         } else if (http == 400) {
             p->t->refused++;
             sim_error_set(p->err, SIM_ERR_INVALID,
-                          "LRS %s отклонил запись %s (400): она останется неотправленной",
+                          TRF(STR_LRS_REFUSED_ONE),
                           p->l->url, p->ids[i]);
         } else {
             sim_error_set(p->err, SIM_ERR_INVALID,
-                          "LRS %s не принимает даже одну запись (%s, 413 — слишком большой "
-                          "запрос): увеличьте предел размера запроса в LRS",
+                          TRF(STR_LRS_TOO_LARGE),
                           p->l->url, p->ids[i]);
             stop(p, "too-large", SIM_ERR_INVALID);
         }
@@ -365,8 +364,7 @@ static void send_range(Push *p, size_t i, size_t j)
     }
     if (http == 401 || http == 403) {
         sim_error_set(p->err, SIM_ERR_INVALID,
-                      "LRS %s отказал в доступе (%ld): проверьте ключ (--user) и секрет "
-                      "(--password, MFC_LRS_PASSWORD или lrs_password_file)",
+                      TRF(STR_LRS_DENIED),
                       p->l->url, http);
         stop(p, "auth", SIM_ERR_INVALID);
         return;
@@ -376,7 +374,7 @@ static void send_range(Push *p, size_t i, size_t j)
         stop(p, http == 0 ? "offline" : "server", SIM_ERR_IO);
         return;
     }
-    sim_error_set(p->err, SIM_ERR_IO, "LRS %s ответил %ld: записи не приняты", p->l->url,
+    sim_error_set(p->err, SIM_ERR_IO, TRF(STR_LRS_NOT_ACCEPTED), p->l->url,
                   http);
     stop(p, "refused", SIM_ERR_IO);
 }
@@ -427,7 +425,7 @@ static int on_statement(void *ctx, const StoreXapiStatement *s)
         if (atts)
             p->atts = atts;
         if (!atts) {
-            stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "нехватка памяти"));
+            stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM)));
             return 1;
         }
         p->cap = cap;
@@ -438,7 +436,7 @@ static int on_statement(void *ctx, const StoreXapiStatement *s)
         free(text);
         free(id);
         free(att);
-        stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "нехватка памяти"));
+        stop(p, "ledger", sim_error_set(p->err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM)));
         return 1;
     }
     memcpy(text, s->json, s->len);

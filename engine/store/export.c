@@ -911,7 +911,7 @@ static SimStatus run_export(Store *st, const StoreXapiOptions *o, StoreExportSin
         status = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_XAPI_NOMEM));
     else if (e.sink_failed && each)
         status = err && err->status != SIM_OK ? err->status
-                                     : sim_error_set(err, SIM_ERR_IO, "выгрузка прервана");
+                                     : sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_ABORTED));
     else if (e.sink_failed)
         status = sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_WRITE_FAILED));
     else if (!ok)

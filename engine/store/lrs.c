@@ -20,7 +20,7 @@ SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *
                            "SELECT statement_id FROM lrs_sent WHERE endpoint = ?1 "
                            "ORDER BY statement_id",
                            -1, &q, NULL) != SQLITE_OK)
-        return sim_error_set(err, SIM_ERR_IO, "база результатов: отметки LRS: %s",
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
                              sqlite3_errmsg(st->db));
     sqlite3_bind_text(q, 1, endpoint, -1, SQLITE_TRANSIENT);
     size_t cap = 0;
@@ -31,20 +31,20 @@ SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *
             cap = cap ? cap * 2 : 1024;
             char **p = realloc(*ids, cap * sizeof *p);
             if (!p) {
-                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
                 break;
             }
             *ids = p;
         }
         char *id = sim_strdup((const char *)sqlite3_column_text(q, 0));
         if (!id) {
-            s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             break;
         }
         (*ids)[(*n)++] = id;
     }
     if (s == SIM_OK && rc != SQLITE_DONE)
-        s = sim_error_set(err, SIM_ERR_IO, "база результатов: отметки LRS: %s",
+        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
                           sqlite3_errmsg(st->db));
     sqlite3_finalize(q);
     if (s != SIM_OK) {
@@ -63,7 +63,7 @@ SimStatus store_lrs_record(Store *st, const char *endpoint, const char *const *i
 {
     sqlite3_stmt *q = NULL;
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return sim_error_set(err, SIM_ERR_IO, "база результатов: отметки LRS: %s",
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
                              sqlite3_errmsg(st->db));
     int ok = sqlite3_prepare_v2(st->db,
                                 "INSERT OR IGNORE INTO lrs_sent(endpoint, statement_id, "
@@ -80,7 +80,7 @@ SimStatus store_lrs_record(Store *st, const char *endpoint, const char *const *i
     sqlite3_finalize(q);
     if (ok && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
         return SIM_OK;
-    SimStatus s = sim_error_set(err, SIM_ERR_IO, "база результатов: отметки LRS: %s",
+    SimStatus s = sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
                                 sqlite3_errmsg(st->db));
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return s;
