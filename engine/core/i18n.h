@@ -595,6 +595,11 @@
     X(STR_SAY_MODE, "Режим: %s")                                                             \
     X(STR_SAY_FILTER, "Фильтр: %s")                                                          \
     X(STR_SAY_CARD, "Сценарий %d из %d: %s. %s")                                             \
+    /* What `expect catalog` reads first: where the keyboard is (input scripts, tests). */    \
+    X(STR_EXPECT_CAT_FILTER, "[фильтр %s] ")                                                 \
+    X(STR_EXPECT_CAT_BOOK, "[справочник] ")                                                  \
+    X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
+    X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
     X(STR_ART_FLAGGED, "⚑ Отмечено: %s")                                                     \
     X(STR_ART_NOTARY, "НОТАРИУС")                                                            \
     X(STR_ART_RF, "РОССИЙСКАЯ ФЕДЕРАЦИЯ")                                                    \

@@ -420,12 +420,12 @@ static const char *catalog_expect(Ui *u)
         u->form_error[0] || !u->cfg->pack_notice ? u->form_error : u->cfg->pack_notice;
     char on[300];
     if (st->zone == ZONE_CHIPS)
-        snprintf(on, sizeof on, "[фильтр %s] ",
+        snprintf(on, sizeof on, TRF(STR_EXPECT_CAT_FILTER),
                  st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
     else
-        snprintf(on, sizeof on, "%s", st->zone == ZONE_BOOK    ? "[справочник] "
-                                      : st->zone == ZONE_SHIFT ? "[смена] "
-                                                               : "[карточки] ");
+        snprintf(on, sizeof on, "%s", st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
+                                      : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
+                                                               : tr(STR_EXPECT_CAT_CARDS));
     size_t k = strlen(on);
     memcpy(st->said, on, k + 1);
     ui_copy_text(st->said + k, sizeof st->said - k, text);
