@@ -66,6 +66,7 @@ typedef struct GfxBox {
     char kind; /* 'T' text, 'P' surface, 'L' layer mark */
     GRect r;   /* the visible part (within the clip) */
     char *text;
+    GColor color; /* a text's colour (the contrast check, tests/contrast_check.c) */
 } GfxBox;
 
 struct Gfx {
@@ -439,7 +440,7 @@ static SDL_Color sc(GColor c)
     return s;
 }
 
-static void record(Gfx *g, char kind, GRect r, const char *text, size_t n);
+static int record(Gfx *g, char kind, GRect r, const char *text, size_t n);
 static void touch(Gfx *g, float x0, float y0, float x1, float y1);
 
 /* The colour of the next shapes. An opaque colour is written without blending: the software
@@ -826,8 +827,8 @@ float gfx_text(Gfx *g, const char *text, float x, float y, int px, GFont f, GCol
     if (!e)
         return 0;
     SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
-    if (g->recording)
-        record(g, 'T', (GRect){dst.x, dst.y, dst.w, dst.h}, text, strlen(text));
+    if (g->recording && record(g, 'T', (GRect){dst.x, dst.y, dst.w, dst.h}, text, strlen(text)))
+        g->boxes[g->nboxes - 1].color = c;
     touch(g, dst.x, dst.y, dst.x + dst.w, dst.y + dst.h);
     flush_clear(g);
     SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
@@ -969,21 +970,22 @@ float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int 
 
 /* ==== the layout check ======================================================================= */
 
-static void record(Gfx *g, char kind, GRect r, const char *text, size_t n)
+/* Keeps one box; returns 1 when it was kept (it shows, and memory allowed). */
+static int record(Gfx *g, char kind, GRect r, const char *text, size_t n)
 {
     if (g->clip.w >= 0 && kind != 'L') { /* the visible part only */
         float x0 = fmaxf(r.x, g->clip.x), y0 = fmaxf(r.y, g->clip.y);
         float x1 = fminf(r.x + r.w, g->clip.x + g->clip.w);
         float y1 = fminf(r.y + r.h, g->clip.y + g->clip.h);
         if (x1 <= x0 || y1 <= y0)
-            return;
+            return 0;
         r = (GRect){x0, y0, x1 - x0, y1 - y0};
     }
     if (g->nboxes == g->cap_boxes) {
         size_t cap = g->cap_boxes ? 2 * g->cap_boxes : 256;
         GfxBox *v = realloc(g->boxes, cap * sizeof *v);
         if (!v)
-            return;
+            return 0;
         g->boxes = v;
         g->cap_boxes = cap;
     }
@@ -1001,7 +1003,8 @@ static void record(Gfx *g, char kind, GRect r, const char *text, size_t n)
                     *p = ' ';
         }
     }
-    g->boxes[g->nboxes++] = (GfxBox){kind, r, t};
+    g->boxes[g->nboxes++] = (GfxBox){.kind = kind, .r = r, .text = t};
+    return 1;
 }
 
 void gfx_record(Gfx *g, int on)
@@ -1033,6 +1036,8 @@ SimStatus gfx_record_dump(Gfx *g, const char *path, SimError *err)
         const GfxBox *b = &g->boxes[i];
         fprintf(f, "%c %.1f %.1f %.1f %.1f %s\n", b->kind, b->r.x, b->r.y, b->r.w, b->r.h,
                 b->text ? b->text : "");
+        if (b->kind == 'T') /* its colour on a line of its own: "C r g b a" */
+            fprintf(f, "C %d %d %d %d\n", b->color.r, b->color.g, b->color.b, b->color.a);
     }
     fclose(f);
     return SIM_OK;

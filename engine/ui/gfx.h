@@ -105,7 +105,8 @@ SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err);
 /* The layout check (MFC_LAYOUT_CHECK): while recording, every text drawn (its visible box),
  * every opaque surface (fills and rounded panels) and every layer mark (a dimmed backdrop) is
  * kept until the next gfx_begin; gfx_record_dump writes them, one per line ("T x y w h text",
- * "P x y w h", "L"), for tests/layout_check.c. */
+ * each followed by its colour "C r g b a"; "P x y w h", "L"), for tests/layout_check.c and
+ * tests/contrast_check.c. */
 void gfx_record(Gfx *g, int on);
 void gfx_layer_mark(Gfx *g);
 void gfx_panel_mark(Gfx *g, GRect r);

@@ -35,6 +35,11 @@ void ui_apply_theme(Ui *u)
 
 static void draw_frame(Ui *u, const char *shot);
 
+/* The table of screens, made from UI_SCREENS (ui_app.h). */
+#define UI_SCREEN_ROW(e, def) [e] = &def,
+static const ScreenDef *const screens[SCR_COUNT] = {UI_SCREENS(UI_SCREEN_ROW)};
+#undef UI_SCREEN_ROW
+
 /* Frame timing for benchmarks: MFC_FRAME_LOG=FILE appends one line per frame (ms). */
 void ui_draw(Ui *u, const char *shot)
 {
@@ -47,6 +52,10 @@ void ui_draw(Ui *u, const char *shot)
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     draw_frame(u, shot);
+    /* Speech follows what was drawn; a frame that only advances an animation says nothing
+     * new. */
+    if (!u->anim_frame)
+        ui_speech_update(u, screens[u->screen]);
     /* Benchmarks: MFC_FIRST_FRAME_FILE=FILE receives the wall-clock time (ns since the epoch)
      * at which the first frame was presented, to compare with the moment the process began. */
     static int first_done;
@@ -128,11 +137,6 @@ static void load_rest(Ui *u, int all)
 
 /* ==== dispatch ============================================================================ */
 
-/* The table of screens, made from UI_SCREENS (ui_app.h). */
-#define UI_SCREEN_ROW(e, def) [e] = &def,
-static const ScreenDef *const screens[SCR_COUNT] = {UI_SCREENS(UI_SCREEN_ROW)};
-#undef UI_SCREEN_ROW
-
 void ui_go(Ui *u, Screen s)
 {
     Screen from = u->screen;
@@ -188,6 +192,8 @@ static void draw_frame(Ui *u, const char *shot)
     if (u->sync_line[0] &&
         (u->screen == SCR_START || u->screen == SCR_CATALOG || u->screen == SCR_DEBRIEF))
         ui_sync_line(u);
+    if (u->speech_msg[0])
+        ui_speech_banner(u);
     if (shot) {
         SimError e;
         if (u->layout_check) {
@@ -212,6 +218,14 @@ static void draw_frame(Ui *u, const char *shot)
 
 static void on_key(Ui *u, SDL_Keycode k)
 {
+    if (u->speech_msg[0]) { /* the message about the voice was seen */
+        u->speech_msg[0] = '\0';
+        u->dirty = 1;
+    }
+    if (k == SDLK_F9) { /* the voice on or off, on any screen */
+        ui_speech_set(u, !u->speech);
+        return;
+    }
     if (k == SDLK_F6 && ui_store_waiting(u)) {
         ui_store_retry(u);
         return;
@@ -236,6 +250,7 @@ static void on_click(Ui *u, int x, int y)
         if (x >= h->r.x && x < h->r.x + h->r.w && y >= h->r.y && y < h->r.y + h->r.h)
             hit = h;
     }
+    u->speech_msg[0] = '\0';
     if (hit && hit->kind == HIT_STORE_RETRY)
         ui_store_retry(u);
     else if (screens[u->screen]->click)
@@ -335,6 +350,9 @@ int ui_run(const UiConfig *cfg, SimError *err)
     simbuf_init(&u->reload_text);
     u->sel_trainee = -1;
     u->hover = -1;
+    u->said_screen = -1;
+    for (int i = 0; i < SAY_SLOTS; i++)
+        simbuf_init(&u->said[i]);
     u->text_pct = ui_setting_int(u, "text_pct", 100, 100, 200);
     u->high_contrast = ui_setting_int(u, "high_contrast", 0, 0, 1);
     u->timer_on = ui_setting_int(u, "timer", 1, 0, 1);
@@ -362,6 +380,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
     u->layout_check = getenv("MFC_LAYOUT_CHECK") != NULL;
     gfx_record(u->g, u->layout_check);
     ui_apply_theme(u);
+    if (ui_setting_int(u, "speech", 0, 0, 1))
+        ui_speech_set(u, 1); /* without a voice: says so on the first screen, carries on */
     ui_trainees_reload(u);
     int last = ui_setting_int(u, "last_trainee", 0, 0, 2147483647);
     for (size_t i = 0; i < u->ntrainees; i++)
@@ -381,12 +401,14 @@ int ui_run(const UiConfig *cfg, SimError *err)
             else
                 sim_error_set(err, SIM_ERR_INVALID, TRF(STR_GUI_SCENARIO_ID_NOT_LOADED),
                               cfg->start_scenario);
+            ui_speech_close(u);
             gfx_destroy(u->g);
             ui_free_states(u);
             return 1;
         }
     }
     if (cfg->input_script && !ui_script_load(u, cfg->input_script)) {
+        ui_speech_close(u);
         gfx_destroy(u->g);
         ui_free_states(u);
         return 1;
@@ -412,6 +434,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
             while (SDL_PollEvent(&ev))
                 handle(u, &ev);
             ui_poll_files(u);
+            ui_speech_poll(u);
             if (u->dirty || u->animating)
                 ui_draw(u, NULL);
             if (!u->running)
@@ -438,7 +461,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         int wait = u->dirty       ? 0 /* the first frame, or a change to show */
                    : u->animating   ? 16
                    : !u->rest_loaded && u->frames ? 0 /* the catalogue is still loading */
-                   : (dir && !watched) || ui_pin_waiting(u) ? 250
+                   : (dir && !watched) || ui_pin_waiting(u) || ui_speech_poll(u) ? 250
                    : u->sync ? 1000 /* the sync line may change */
                              : -1;  /* until an event */
         if (u->event_log) {
@@ -485,6 +508,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         simbuf_free(&acts);
         rc = 1;
     }
+    ui_speech_close(u);
     syncbg_stop(u->sync); /* a run in progress finishes (bounded by the connect timeout) */
     session_destroy(u->ss);
     for (size_t i = 0; i < u->nscens; i++)
