@@ -10,6 +10,8 @@
 
 #include "central_schema.h"
 
+#include "../core/i18n.h"
+
 #include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -60,7 +62,9 @@ static void rollback(Central *c)
     PQclear(PQexec(c->pg, "ROLLBACK"));
 }
 
-SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
+/* Connects with the given connect_timeout (seconds, as text). */
+static SimStatus connect_within(const char *conninfo, const char *timeout, Central **out,
+                                SimError *err)
 {
     *out = NULL;
     Central *c = calloc(1, sizeof *c);
@@ -68,7 +72,7 @@ SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
     /* libpq reads the rest (host, user, TLS, ~/.pgpass) from the string and PG* variables. */
     const char *keys[] = {"dbname", "connect_timeout", "client_encoding", "application_name",
                           NULL};
-    const char *vals[] = {conninfo, "10", "UTF8", "mfc-trainer", NULL};
+    const char *vals[] = {conninfo, timeout, "UTF8", "mfc-trainer", NULL};
     c->pg = PQconnectdbParams(keys, vals, 1);
     if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
         char msg[1024];
@@ -81,6 +85,11 @@ SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
     PQclear(PQexec(c->pg, "SET client_min_messages = warning"));
     *out = c;
     return SIM_OK;
+}
+
+SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
+{
+    return connect_within(conninfo, "10", out, err);
 }
 
 void central_close(Central *c)
@@ -704,6 +713,105 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
     }
     if (s == SIM_OK) s = store_rebuild_summary(dst, err);
     return s;
+}
+
+/* ---- the window's manager area ------------------------------------------------------------ */
+
+static void copy_field(char *dst, size_t n, PGresult *r, int row, int col)
+{
+    snprintf(dst, n, "%s", PQgetvalue(r, row, col));
+}
+
+/* Runs one query of the region view; NULL (err filled) on failure. */
+static PGresult *region_query(Central *c, const char *sql, SimError *err, const char *what)
+{
+    PGresult *r = PQexec(c->pg, sql);
+    if (ok(r)) return r;
+    pg_fail(c, r, err, what);
+    return NULL;
+}
+
+SimStatus central_region_fetch(const char *conninfo, int timeout_s, CentralRegion *out,
+                               SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    if (timeout_s < 1) timeout_s = 1;
+    char ts[16];
+    snprintf(ts, sizeof ts, "%d", timeout_s);
+    Central *c = NULL;
+    SimStatus s = connect_within(conninfo, ts, &c, err);
+    if (s != SIM_OK) return s;
+    char set[64];
+    snprintf(set, sizeof set, "SET statement_timeout = %d", timeout_s * 1000);
+    PQclear(PQexec(c->pg, set));
+    /* One snapshot: the three tables agree with each other. */
+    PQclear(PQexec(c->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    s = central_office_table(c, NULL, &out->offices, &out->office_count, err);
+    PGresult *r = NULL;
+    if (s == SIM_OK &&
+        (r = region_query(c,
+                          "SELECT t.office, t.personnel, t.surname, t.name, t.patronymic,"
+                          " s.attempts, s.finished, s.passed, s.sum_total"
+                          " FROM mfc.sum_trainee s JOIN mfc.trainees t ON t.id = s.trainee_id"
+                          " ORDER BY t.surname, t.name, t.personnel, t.office",
+                          err, tr(STR_CENTRAL_WHAT_TRAINEES))) == NULL)
+        s = SIM_ERR_INVALID;
+    if (s == SIM_OK) {
+        size_t rows = (size_t)PQntuples(r);
+        out->trainees = calloc(rows ? rows : 1, sizeof *out->trainees);
+        if (!out->trainees) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        for (size_t i = 0; s == SIM_OK && i < rows; i++) {
+            CentralTraineeRow *t = &out->trainees[i];
+            int k = (int)i;
+            copy_field(t->office, sizeof t->office, r, k, 0);
+            copy_field(t->personnel, sizeof t->personnel, r, k, 1);
+            copy_field(t->surname, sizeof t->surname, r, k, 2);
+            copy_field(t->name, sizeof t->name, r, k, 3);
+            copy_field(t->patronymic, sizeof t->patronymic, r, k, 4);
+            t->attempts = atoll(PQgetvalue(r, k, 5));
+            t->finished = atoll(PQgetvalue(r, k, 6));
+            t->passed = atoll(PQgetvalue(r, k, 7));
+            t->sum_total = atoll(PQgetvalue(r, k, 8));
+        }
+        if (s == SIM_OK) out->trainee_count = rows;
+        PQclear(r);
+    }
+    if (s == SIM_OK &&
+        (r = region_query(c,
+                          "SELECT office, scenario, attempts, finished, passed, sum_total"
+                          " FROM mfc.sum_scenario ORDER BY office, scenario",
+                          err, tr(STR_CENTRAL_WHAT_SCENARIOS))) == NULL)
+        s = SIM_ERR_INVALID;
+    if (s == SIM_OK) {
+        size_t rows = (size_t)PQntuples(r);
+        out->scenarios = calloc(rows ? rows : 1, sizeof *out->scenarios);
+        if (!out->scenarios) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        for (size_t i = 0; s == SIM_OK && i < rows; i++) {
+            CentralScenarioRow *x = &out->scenarios[i];
+            int k = (int)i;
+            copy_field(x->office, sizeof x->office, r, k, 0);
+            copy_field(x->scenario, sizeof x->scenario, r, k, 1);
+            x->attempts = atoll(PQgetvalue(r, k, 2));
+            x->finished = atoll(PQgetvalue(r, k, 3));
+            x->passed = atoll(PQgetvalue(r, k, 4));
+            x->sum_total = atoll(PQgetvalue(r, k, 5));
+        }
+        if (s == SIM_OK) out->scenario_count = rows;
+        PQclear(r);
+    }
+    PQclear(PQexec(c->pg, "COMMIT"));
+    central_close(c);
+    if (s != SIM_OK) central_region_free(out);
+    return s;
+}
+
+void central_region_free(CentralRegion *r)
+{
+    if (!r) return;
+    free(r->offices);
+    free(r->trainees);
+    free(r->scenarios);
+    memset(r, 0, sizeof *r);
 }
 
 /* ---- scenario packs --------------------------------------------------------------------- */
