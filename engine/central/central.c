@@ -731,8 +731,8 @@ static PGresult *region_query(Central *c, const char *sql, SimError *err, const 
     return NULL;
 }
 
-SimStatus central_region_fetch(const char *conninfo, int timeout_s, CentralRegion *out,
-                               SimError *err)
+SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *office,
+                               size_t max_trainees, CentralRegion *out, SimError *err)
 {
     memset(out, 0, sizeof *out);
     if (timeout_s < 1) timeout_s = 1;
@@ -748,15 +748,31 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, CentralRegio
     PQclear(PQexec(c->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
     s = central_office_table(c, NULL, &out->offices, &out->office_count, err);
     PGresult *r = NULL;
-    if (s == SIM_OK &&
-        (r = region_query(c,
-                          "SELECT t.office, t.personnel, t.surname, t.name, t.patronymic,"
-                          " s.attempts, s.finished, s.passed, s.sum_total"
-                          " FROM mfc.sum_trainee s JOIN mfc.trainees t ON t.id = s.trainee_id"
-                          " ORDER BY t.surname, t.name, t.personnel, t.office",
-                          err, tr(STR_CENTRAL_WHAT_TRAINEES))) == NULL)
-        s = SIM_ERR_INVALID;
+    /* One office's trainees through trainees (office, personnel); the whole region's only when
+     * they are few enough for a table (LIMIT max + 1 tells). */
+    char lim[32];
+    snprintf(lim, sizeof lim, "%zu", max_trainees + 1);
+    const char *v[] = {office, lim};
     if (s == SIM_OK) {
+        r = q(c,
+              "SELECT t.office, t.personnel, t.surname, t.name, t.patronymic,"
+              " s.attempts, s.finished, s.passed, s.sum_total"
+              " FROM mfc.trainees t JOIN mfc.sum_trainee s ON s.trainee_id = t.id"
+              " WHERE $1::text IS NULL OR t.office = $1"
+              " ORDER BY t.surname, t.name, t.personnel, t.office LIMIT $2::bigint",
+              2, v);
+        if (!ok(r)) s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_TRAINEES));
+    }
+    if (s == SIM_OK && !office && (size_t)PQntuples(r) > max_trainees) {
+        PQclear(r);
+        r = region_query(c, "SELECT count(*) FROM mfc.sum_trainee", err,
+                         tr(STR_CENTRAL_WHAT_TRAINEES));
+        if (!r) s = SIM_ERR_INVALID;
+        else out->trainees_withheld = atoll(PQgetvalue(r, 0, 0));
+        if (r) PQclear(r);
+        r = NULL;
+    }
+    if (s == SIM_OK && r) {
         size_t rows = (size_t)PQntuples(r);
         out->trainees = calloc(rows ? rows : 1, sizeof *out->trainees);
         if (!out->trainees) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));

@@ -126,16 +126,20 @@ typedef struct CentralRegion {
     size_t office_count;
     CentralTraineeRow *trainees; /* by surname, name, personnel number, office (owned) */
     size_t trainee_count;
+    long long trainees_withheld; /* > 0: the region has this many, over max_trainees: none
+                                    were read (choose an office) */
     CentralScenarioRow *scenarios; /* by office, scenario (owned) */
     size_t scenario_count;
 } CentralRegion;
 /* Connects with a connect_timeout of timeout_s seconds (a window must not wait long) and reads
  * the region's running summaries (never the attempts) in one read-only snapshot, each
- * statement bounded by the same timeout. Needs a manager's or the owner's role. SIM_ERR_IO when
- * the centre cannot be reached, SIM_ERR_INVALID when it refused (e.g. an office's role).
+ * statement bounded by the same timeout: every office, every office's scenarios, and the
+ * trainees of office (NULL: of every office, unless there are more than max_trainees, when
+ * only their number is read). Needs a manager's or the owner's role. SIM_ERR_IO when the
+ * centre cannot be reached, SIM_ERR_INVALID when it refused (e.g. an office's role).
  * Free with central_region_free. */
-SimStatus central_region_fetch(const char *conninfo, int timeout_s, CentralRegion *out,
-                               SimError *err);
+SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *office,
+                               size_t max_trainees, CentralRegion *out, SimError *err);
 void central_region_free(CentralRegion *r);
 
 /* ---- scenario packs (issue #13, schema 2) ---------------------------------------------- */

@@ -120,6 +120,9 @@
                             "синхронизации.")                                                  \
     X(STR_MGR_REGION_HINT, "Tab — стажёры / сценарии / офисы · ← → — офис · ↑↓ — строка · "     \
                            "1–7 — сортировать по столбцу · Esc — назад")                       \
+    X(STR_MGR_REGION_PENDING_OFFICE, "Запрос к центру…")                                    \
+    X(STR_MGR_REGION_CHOOSE_OFFICE, "В регионе %lld стажёров с результатами — слишком много "  \
+                                    "для одной таблицы: выберите офис (← →).")                 \
     X(STR_MGR_TAB_OFFICES, "Офисы")                                                            \
     X(STR_MGR_FILTER, "Офис: %s")                                                              \
     X(STR_MGR_FILTER_ALL, "все")                                                               \

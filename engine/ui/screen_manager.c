@@ -24,10 +24,13 @@
 #define MGR_MAX_ROWS 512
 #define MGR_MAX_COLS 7
 #define MGR_REGION_TIMEOUT 3 /* seconds: connect and each statement */
+#define MGR_REGION_TRAINEES 2000 /* the whole region's trainees are listed up to this many; over
+                                    it, one office's at a time (the table stays under 100 ms) */
 
 /* One read of the region on its own thread; the screen adopts it when done. */
 typedef struct RegionJob {
     char *conninfo; /* owned */
+    char office[40]; /* whose trainees: "" every office's */
     SDL_atomic_t done;
     SimStatus status;
     SimError err;
@@ -52,6 +55,7 @@ typedef struct ManagerState {
     SDL_Thread *thread;
     CentralRegion region; /* owned, while view == REGION_SHOWN */
     int office;           /* the filter: -1 every office, else an index into region.offices */
+    char want[40];        /* the filter's office code ("" every office): what the next read asks */
     int filter_focus;     /* the keyboard last moved the filter: it shows the focus ring */
     char notice[SIM_ERROR_MAX + 300];
     char expect[8192]; /* what an input script's `expect` reads: notice, filter, visible cells */
@@ -67,7 +71,8 @@ static ManagerState *S(Ui *u)
 static int region_thread(void *arg)
 {
     RegionJob *j = arg;
-    j->status = central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT, &j->data, &j->err);
+    j->status = central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT, j->office[0] ? j->office : NULL,
+                                     MGR_REGION_TRAINEES, &j->data, &j->err);
     SDL_AtomicSet(&j->done, 1);
     /* Wakes the event loop: the window redraws with the region. */
     SDL_Event ev;
@@ -88,20 +93,52 @@ static void region_job_free(ManagerState *st)
     st->thread = NULL;
 }
 
+/* Starts a read of the region for the filter st->want, unless one is under way (its end
+ * starts the next one). What shows meanwhile stays. */
+static void region_fetch(Ui *u)
+{
+    ManagerState *st = S(u);
+    if (st->job) return;
+    RegionJob *j = calloc(1, sizeof *j);
+    if (j) {
+        j->conninfo = sim_strdup(u->cfg->central);
+        snprintf(j->office, sizeof j->office, "%s", st->want);
+    }
+    SDL_Thread *t = j && j->conninfo ? SDL_CreateThread(region_thread, "mfc-region", j) : NULL;
+    if (!t) {
+        if (j) free(j->conninfo);
+        free(j);
+        central_region_free(&st->region);
+        st->view = REGION_FALLBACK;
+        snprintf(st->notice, sizeof st->notice, tr(STR_MGR_REGION_OFFLINE), tr(STR_NOMEM));
+        return;
+    }
+    st->job = j;
+    st->thread = t;
+    if (st->view == REGION_SHOWN) snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING_OFFICE));
+}
+
 /* Takes a finished read: the region, or the local figures with a notice. Returns 1 when the
  * view changed. */
-static int region_poll(ManagerState *st)
+static int region_poll(Ui *u)
 {
+    ManagerState *st = S(u);
     if (!st->job || !SDL_AtomicGet(&st->job->done)) return 0;
-    central_region_free(&st->region);
+    char asked[40];
+    snprintf(asked, sizeof asked, "%s", st->job->office);
     if (st->job->status == SIM_OK) {
+        if (st->view != REGION_SHOWN) st->tab = st->sel = st->sort = st->desc = 0;
+        central_region_free(&st->region);
         st->region = st->job->data;
         memset(&st->job->data, 0, sizeof st->job->data);
         st->view = REGION_SHOWN;
         st->notice[0] = '\0';
-        st->tab = st->sel = st->sort = st->desc = 0;
         st->office = -1;
+        for (size_t i = 0; i < st->region.office_count; i++)
+            if (strcmp(st->region.offices[i].office, st->want) == 0) st->office = (int)i;
+        if (st->office < 0) st->want[0] = '\0';
     } else {
+        central_region_free(&st->region);
         st->view = REGION_FALLBACK;
         /* libpq's message goes on for lines (hints after a tab): its first line says enough. */
         char why[SIM_ERROR_MAX];
@@ -112,10 +149,12 @@ static int region_poll(ManagerState *st)
                  why);
     }
     region_job_free(st);
+    /* The filter moved while this read was under way: read for it now. */
+    if (st->view == REGION_SHOWN && strcmp(asked, st->want) != 0) region_fetch(u);
     return 1;
 }
 
-/* Starts a read of the region (the local figures show meanwhile). */
+/* Starts a read of the whole region (the local figures show meanwhile). */
 static void region_start(Ui *u)
 {
     ManagerState *st = S(u);
@@ -126,19 +165,10 @@ static void region_start(Ui *u)
     if (st->job) return; /* one read at a time: the one under way will do */
     central_region_free(&st->region);
     st->view = REGION_PENDING;
+    st->want[0] = '\0';
+    st->office = -1;
     snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING));
-    RegionJob *j = calloc(1, sizeof *j);
-    if (j) j->conninfo = sim_strdup(u->cfg->central);
-    SDL_Thread *t = j && j->conninfo ? SDL_CreateThread(region_thread, "mfc-region", j) : NULL;
-    if (!t) {
-        if (j) free(j->conninfo);
-        free(j);
-        st->view = REGION_FALLBACK;
-        snprintf(st->notice, sizeof st->notice, tr(STR_MGR_REGION_OFFLINE), tr(STR_NOMEM));
-        return;
-    }
-    st->job = j;
-    st->thread = t;
+    region_fetch(u);
 }
 
 static int region_shown(const ManagerState *st)
@@ -504,15 +534,28 @@ static void region_summary(const ManagerState *st, char *out, size_t n)
     snprintf(out, n, tr(STR_MGR_REGION_SUMMARY), offices, finished, rate, trainees);
 }
 
-/* Moves the office filter by step (wrapping through «все»). */
-static void filter_move(ManagerState *st, int step)
+/* Moves the office filter by step (wrapping through «все»); that office's trainees are read
+ * from the centre (what was read already shows meanwhile). */
+static void filter_move(Ui *u, int step)
 {
+    ManagerState *st = S(u);
     int n = (int)st->region.office_count + 1; /* «все» and each office */
     int at = st->office + 1;
     at = ((at + step) % n + n) % n;
     st->office = at - 1;
+    snprintf(st->want, sizeof st->want, "%s",
+             st->office < 0 ? "" : st->region.offices[st->office].office);
     st->sel = 0;
     st->filter_focus = 1;
+    region_fetch(u);
+}
+
+/* «В регионе N стажёров…» when the trainees tab of every office was not read; "" otherwise. */
+static void region_withheld(const ManagerState *st, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (st->tab == 0 && st->office < 0 && st->region.trainees_withheld > 0)
+        snprintf(out, n, tr(STR_MGR_REGION_CHOOSE_OFFICE), st->region.trainees_withheld);
 }
 
 /* The text an input script's `expect` reads: the notice, the filter and the visible table. */
@@ -529,6 +572,8 @@ static void compose_expect(Ui *u)
         simbuf_printf(&b, "%s\n", line);
         filter_label(st, line, sizeof line);
         simbuf_printf(&b, "%s\n", line);
+        region_withheld(st, line, sizeof line);
+        if (line[0]) simbuf_printf(&b, "%s\n", line);
         RegionTable t;
         region_table(u, &t);
         for (int c = 0; c < t.ncols; c++)
@@ -674,7 +719,7 @@ static void manager_draw(Ui *u)
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
     char sub[400] = "";
-    region_poll(st);
+    region_poll(u);
     if (region_shown(st)) {
         region_summary(st, sub, sizeof sub);
     } else if (st->report) {
@@ -715,9 +760,12 @@ static void manager_draw(Ui *u)
         region_table(u, &t);
         if (st->sel >= (int)t.nrows)
             st->sel = t.nrows ? (int)t.nrows - 1 : 0;
+        char many[300];
+        region_withheld(st, many, sizeof many);
         if (t.nrows == 0) {
-            gfx_text_box(u->g, tr(STR_MGR_REGION_EMPTY), 40 * s, y, W - 80 * s, l->px_body,
-                         GF_REGULAR, u->theme.text_dim, 1);
+            /* (while a read for the filter is under way, its notice says so) */
+            gfx_text_box(u->g, many[0] ? many : st->job ? "" : tr(STR_MGR_REGION_EMPTY), 40 * s, y, W - 80 * s,
+                         l->px_body, GF_REGULAR, u->theme.text_dim, 1);
         } else {
             GRect p = {32 * s, y, W - 64 * s, bottom - y};
             ui_panel(u, p);
@@ -838,7 +886,7 @@ static void manager_key(Ui *u, SDL_Keycode k)
     int idx[MGR_MAX_ROWS];
     size_t n = 0;
     int ncols = st->tab == 0 ? 7 : 5;
-    region_poll(st);
+    region_poll(u);
     if (region_shown(st)) {
         RegionTable t;
         region_table(u, &t);
@@ -856,7 +904,7 @@ static void manager_key(Ui *u, SDL_Keycode k)
     else if (k == SDLK_UP && st->sel > 0)
         st->sel--;
     else if ((k == SDLK_LEFT || k == SDLK_RIGHT) && region_shown(st))
-        filter_move(st, k == SDLK_LEFT ? -1 : 1);
+        filter_move(u, k == SDLK_LEFT ? -1 : 1);
     else if (k >= SDLK_1 && k <= SDLK_7) {
         int col = (int)(k - SDLK_1);
         if (col < ncols) {
@@ -891,7 +939,7 @@ static int manager_click(Ui *u, const Hit *h)
         break;
     case HIT_MGR_FILTER:
         if (region_shown(st))
-            filter_move(st, h->arg);
+            filter_move(u, h->arg);
         break;
     case HIT_MGR_ROW:
         if (st->sel == h->arg)
@@ -913,7 +961,7 @@ static void manager_wheel(Ui *u, int x, int y, float dy)
 
 static const char *manager_expect(Ui *u)
 {
-    region_poll(S(u));
+    region_poll(u);
     compose_expect(u);
     return S(u)->expect;
 }
