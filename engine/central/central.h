@@ -126,8 +126,8 @@ typedef struct CentralRegion {
     size_t office_count;
     CentralTraineeRow *trainees; /* by surname, name, personnel number, office (owned) */
     size_t trainee_count;
-    long long trainees_withheld; /* > 0: the region has this many, over max_trainees: none
-                                    were read (choose an office) */
+    long long trainees_withheld; /* > 0: the region has about this many trainees, over
+                                    max_trainees: none were read (choose an office) */
     CentralScenarioRow *scenarios; /* by office, scenario (owned) */
     size_t scenario_count;
 } CentralRegion;
