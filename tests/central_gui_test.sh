@@ -130,6 +130,21 @@ SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$B" gui --scenarios "$W/gui/scenarios"
   && ok "with the centre unreachable the area says so" || bad "fallback notice: $(cat dead.err)"
 grep -q '^T .*Волкова' shots/fallback.png.txt && ok "the local table shows meanwhile (this computer's trainee)" \
   || bad "no local table in the fallback"
+# A centre that takes the connection and never answers: the window does not wait for it. The
+# area opens at once with this computer's results and «Запрос к центру…», keys work meanwhile,
+# and after the connect timeout (3 s) the notice says the centre is unreachable.
+MUTE=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+python3 -c "import socket, time; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $MUTE)); s.listen(8); time.sleep(40)" &
+MUTE_PID=$!
+sleep 0.5
+printf 'central = host=127.0.0.1 port=%s dbname=x\nsync_interval = 1440\n' "$MUTE" > cfg/mfc-trainer/mfc-trainer.conf
+{ printf "$pin"
+  printf 'expect manager Запрос к центру\nkey Tab\nexpect manager Запрос к центру\nkey Tab\n'
+  printf 'wait 5000\nexpect manager Центр недоступен\n'; } > mute.keys
+SDL_VIDEODRIVER=dummy "$B" gui --scenarios "$W/gui/scenarios" --db w.db --seed 1 \
+  --input-script mute.keys >/dev/null 2>mute.err \
+  && ok "a centre that never answers does not freeze the window" || bad "mute centre: $(cat mute.err)"
+kill $MUTE_PID 2>/dev/null; wait $MUTE_PID 2>/dev/null
 # An office's role may not read the region: the same fallback, saying why.
 printf 'central = %s\nsync_interval = 1440\n' "$OA" > cfg/mfc-trainer/mfc-trainer.conf
 { printf "$pin"; printf 'wait 4000\nexpect manager роль руководителя\n'; } > role.keys
