@@ -71,8 +71,9 @@ static ManagerState *S(Ui *u)
 static int region_thread(void *arg)
 {
     RegionJob *j = arg;
-    j->status = central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT, j->office[0] ? j->office : NULL,
-                                     MGR_REGION_TRAINEES, &j->data, &j->err);
+    j->status = central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT,
+                                     j->office[0] ? j->office : NULL, MGR_REGION_TRAINEES,
+                                     &j->data, &j->err);
     SDL_AtomicSet(&j->done, 1);
     /* Wakes the event loop: the window redraws with the region. */
     SDL_Event ev;
@@ -115,7 +116,8 @@ static void region_fetch(Ui *u)
     }
     st->job = j;
     st->thread = t;
-    if (st->view == REGION_SHOWN) snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING_OFFICE));
+    if (st->view == REGION_SHOWN)
+        snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING_OFFICE));
 }
 
 /* Takes a finished read: the region, or the local figures with a notice. Returns 1 when the
@@ -162,12 +164,13 @@ static void region_start(Ui *u)
         st->view = REGION_NONE;
         return;
     }
-    if (st->job) return; /* one read at a time: the one under way will do */
     central_region_free(&st->region);
     st->view = REGION_PENDING;
     st->want[0] = '\0';
     st->office = -1;
     snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING));
+    /* One read at a time: one still under way (left for another screen) ends first, and its
+     * end asks again when it was for another office. */
     region_fetch(u);
 }
 
