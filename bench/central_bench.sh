@@ -123,7 +123,7 @@ INSERT INTO mfc.sum_criterion SELECT 'OFF' || lpad(o::text, 4, '0'), c, c, $BIG 
 ANALYZE;"
 t1=$(now)
 echo "generated in $(secs $t0 $t1) s"
-Q="SELECT o.code, coalesce(s.attempts,0), (SELECT count(*) FROM mfc.trainees t WHERE t.office = o.code), w.criterion FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code LEFT JOIN LATERAL (SELECT criterion, score_sum::float8 / nullif(max_sum,0) r FROM mfc.sum_criterion sc WHERE sc.office = o.code AND max_sum > 0 ORDER BY 2, 1 LIMIT 1) w ON true ORDER BY o.code"
+Q="SET jit = off; SELECT o.code, coalesce(s.attempts,0), coalesce(tc.n,0), w.criterion FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code LEFT JOIN (SELECT office, count(*) AS n FROM mfc.trainees GROUP BY office) tc ON tc.office = o.code LEFT JOIN LATERAL (SELECT criterion, score_sum::float8 / nullif(max_sum,0) r FROM mfc.sum_criterion sc WHERE sc.office = o.code AND max_sum > 0 ORDER BY 2, 1 LIMIT 1) w ON true ORDER BY o.code"
 for k in 1 2 3; do $PSQL -d region -c "\\timing on" -c "$Q" | grep '^Time' ; done | sed 's/^/per-office table query: /'
 "$ROOT/$BUILD/bench/bench_region_fetch" "$ADMIN" 9 | sed 's/^/manager area, every office: /'
 "$ROOT/$BUILD/bench/bench_region_fetch" "$ADMIN" 9 OFF0001 | sed 's/^/manager area, one office: /'
