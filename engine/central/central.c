@@ -33,7 +33,7 @@ static SimStatus pg_fail(Central *c, PGresult *r, SimError *err, const char *wha
     while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
     if (r) PQclear(r);
     return sim_error_set(err, PQstatus(c->pg) == CONNECTION_OK ? SIM_ERR_INVALID : SIM_ERR_IO,
-                         tr(STR_CENTRAL_PG_FAIL), what, msg);
+                         TRF(STR_CENTRAL_PG_FAIL), what, msg);
 }
 
 static PGresult *q(Central *c, const char *sql, int n, const char *const *v)
@@ -80,7 +80,7 @@ static SimStatus connect_within(const char *conninfo, const char *timeout, Centr
         size_t l = strlen(msg);
         while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
         central_close(c);
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CENTRAL_NO_LINK), msg);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CENTRAL_NO_LINK), msg);
     }
     PQclear(PQexec(c->pg, "SET client_min_messages = warning"));
     *out = c;
@@ -143,7 +143,7 @@ SimStatus central_init(Central *c, SimError *err)
     if (version > CENTRAL_SCHEMA_VERSION) {
         rollback(c);
         return sim_error_set(err, SIM_ERR_INVALID,
-                             tr(STR_CENTRAL_SCHEMA_NEWER),
+                             TRF(STR_CENTRAL_SCHEMA_NEWER),
                              version, CENTRAL_SCHEMA_VERSION);
     }
     if (version < 1) {
@@ -248,7 +248,7 @@ SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimEr
         if (s != SIM_OK) {
             rollback(c);
             char what[256];
-            snprintf(what, sizeof what, tr(STR_CENTRAL_ROSTER_ROW), t->office, t->personnel);
+            snprintf(what, sizeof what, TRF(STR_CENTRAL_ROSTER_ROW), t->office, t->personnel);
             size_t l = strlen(err ? err->msg : "");
             if (err && l + strlen(what) < sizeof err->msg) strcat(err->msg, what);
             return s;
@@ -311,7 +311,7 @@ int central_public_key(Central *c, const char *installation, char *out, SimError
     }
     int found = PQntuples(r) == 1;
     if (found) snprintf(out, SEC_PUB_HEX + 1, "%s", PQgetvalue(r, 0, 0));
-    else sim_error_set(err, SIM_ERR_INVALID, tr(STR_CENTRAL_NOT_ENROLLED), installation);
+    else sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NOT_ENROLLED), installation);
     PQclear(r);
     return found;
 }
@@ -490,14 +490,14 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
             v->entries++;
             if (e.n != expect) {
                 add(v, office, inst, "gap", expect, NULL,
-                    tr(STR_CENTRAL_GAP), expect, e.n - 1);
+                    TRF(STR_CENTRAL_GAP), expect, e.n - 1);
                 prev[0] = '\0'; /* the chain cannot be followed across a gap */
             }
             char h[65];
             store_pub_hash_next(prev, &e, h);
             if (strcmp(h, PQgetvalue(r, 0, 7)) != 0)
                 add(v, office, inst, "chain", e.n, e.attempt,
-                    tr(STR_CENTRAL_CHAIN), e.n);
+                    TRF(STR_CENTRAL_CHAIN), e.n);
             snprintf(prev, sizeof prev, "%s", PQgetvalue(r, 0, 7));
             if (!PQgetisnull(r, 0, 6)) {
                 const char *hx = PQgetvalue(r, 0, 6);
@@ -510,7 +510,7 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
                     sec_hex(dh, d, sizeof d);
                     if (strcmp(dh, e.digest) != 0)
                         add(v, office, inst, "changed", e.n, e.attempt,
-                            tr(STR_CENTRAL_DIGEST), e.n,
+                            TRF(STR_CENTRAL_DIGEST), e.n,
                             e.kind);
                 }
                 free(raw);
@@ -553,12 +553,12 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
         simbuf_free(&m);
         if (!good) {
             add(v, office, inst, "signature", n, NULL,
-                tr(STR_CENTRAL_BAD_SIG), n);
+                TRF(STR_CENTRAL_BAD_SIG), n);
             continue;
         }
         if (n <= last && n > 0 && (size_t)n < hcap && strcmp(hashes[n], hash) != 0)
             add(v, office, inst, "rollback", n, NULL,
-                tr(STR_CENTRAL_HEAD_ROLLBACK), n);
+                TRF(STR_CENTRAL_HEAD_ROLLBACK), n);
     }
     PQclear(r);
     free(hashes);
@@ -657,7 +657,8 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
                                 SimError *err)
 {
     *loaded = 0;
-    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until};
+    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until,
+                       f->with_actions ? "t" : "f"};
     /* Trainees first: the region's ids, offices and numbers. */
     PGresult *r = q(c,
                     "SELECT id, office, personnel, surname, name, patronymic FROM mfc.trainees"
@@ -685,13 +686,13 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             "SELECT e.kind, e.attempt, e.seq, encode(e.canon, 'hex'), a.trainee_id"
             " FROM mfc.attempts a JOIN mfc.trainees t ON t.id = a.trainee_id"
             " JOIN mfc.entries e ON e.attempt = a.id AND e.intact AND e.canon IS NOT NULL"
-            /* a report needs attempts, identities and results, not each action */
-            " AND e.kind <> 'action'"
+            /* a report needs attempts, identities and results, not each action; xAPI does */
+            " AND ($6::boolean OR e.kind <> 'action')"
             " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR t.personnel = $2)"
             " AND ($3::text IS NULL OR a.scenario = $3) AND ($4::text IS NULL OR a.started_at >= $4)"
             " AND ($5::text IS NULL OR a.started_at < $5)"
             " ORDER BY e.installation, e.n",
-            5, NULL, v, NULL, NULL, 0) ||
+            6, NULL, v, NULL, NULL, 0) ||
         !PQsetSingleRowMode(c->pg))
         return pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
     SimStatus s = SIM_OK;
@@ -863,7 +864,7 @@ SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *
             return SIM_OK;
         }
         return sim_error_set(err, SIM_ERR_INVALID,
-                             tr(STR_CENTRAL_PACK_TAKEN),
+                             TRF(STR_CENTRAL_PACK_TAKEN),
                              meta->version);
     }
     PQclear(r);
@@ -953,7 +954,7 @@ SimStatus central_pack_fetch(Central *c, long long id, unsigned char **data, siz
     if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_FETCH));
     if (PQntuples(r) != 1) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_CENTRAL_NO_PACK), id);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NO_PACK), id);
     }
     size_t n = (size_t)PQgetlength(r, 0, 0);
     unsigned char *d = malloc(n ? n : 1);
@@ -1001,4 +1002,126 @@ SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n,
     *out = p;
     *n = rows;
     return SIM_OK;
+}
+
+/* ---- what an LRS acknowledged (lrs push --central, issue #13) ---------------------------- */
+
+SimStatus central_attempt_origins(Central *c, const CentralFilter *f, CentralOrigin **out,
+                                  size_t *n, SimError *err)
+{
+    *out = NULL;
+    *n = 0;
+    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until};
+    PGresult *r = q(c,
+                    "SELECT a.id, a.office, a.installation FROM mfc.attempts a"
+                    " JOIN mfc.trainees t ON t.id = a.trainee_id"
+                    " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR"
+                    " t.personnel = $2) AND ($3::text IS NULL OR a.scenario = $3) AND"
+                    " ($4::text IS NULL OR a.started_at >= $4) AND ($5::text IS NULL OR"
+                    " a.started_at < $5) ORDER BY a.id COLLATE \"C\"",
+                    5, v);
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
+    size_t rows = (size_t)PQntuples(r);
+    CentralOrigin *o = rows ? calloc(rows, sizeof *o) : NULL;
+    if (rows && !o) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    }
+    for (size_t i = 0; i < rows; i++) {
+        snprintf(o[i].attempt, sizeof o[i].attempt, "%s", PQgetvalue(r, (int)i, 0));
+        snprintf(o[i].office, sizeof o[i].office, "%s", PQgetvalue(r, (int)i, 1));
+        snprintf(o[i].installation, sizeof o[i].installation, "%s", PQgetvalue(r, (int)i, 2));
+    }
+    PQclear(r);
+    *out = o;
+    *n = rows;
+    return SIM_OK;
+}
+
+SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_t *n,
+                            SimError *err)
+{
+    *ids = NULL;
+    *n = 0;
+    const char *v[] = {endpoint};
+    PGresult *r = q(c,
+                    "SELECT statement_id::text FROM mfc.lrs_sent WHERE endpoint = $1"
+                    " ORDER BY statement_id::text COLLATE \"C\"",
+                    1, v);
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_LRS));
+    size_t rows = (size_t)PQntuples(r);
+    char **out = rows ? calloc(rows, sizeof *out) : NULL;
+    if (rows && !out) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    }
+    for (size_t i = 0; i < rows; i++) {
+        out[i] = sim_strdup(PQgetvalue(r, (int)i, 0));
+        if (!out[i]) {
+            for (size_t k = 0; k < i; k++) free(out[k]);
+            free(out);
+            PQclear(r);
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        }
+    }
+    PQclear(r);
+    *ids = out;
+    *n = rows;
+    return SIM_OK;
+}
+
+/* A PostgreSQL array literal of the strings: {"a","b"} with " and \\ escaped. */
+static void pg_array(SimBuf *b, const char *const *items, size_t n)
+{
+    simbuf_puts(b, "{");
+    for (size_t i = 0; i < n; i++) {
+        simbuf_puts(b, i ? ",\"" : "\"");
+        for (const char *p = items[i]; *p; p++) {
+            if (*p == '"' || *p == '\\') simbuf_puts(b, "\\");
+            simbuf_append(b, p, 1);
+        }
+        simbuf_puts(b, "\"");
+    }
+    simbuf_puts(b, "}");
+}
+
+SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const *ids,
+                             const char *const *attempts, size_t n, int conflict,
+                             SimError *err)
+{
+    SimBuf a, b;
+    simbuf_init(&a);
+    simbuf_init(&b);
+    pg_array(&a, ids, n);
+    pg_array(&b, attempts, n);
+    SimStatus s;
+    if (a.oom || b.oom) {
+        s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    } else {
+        const char *v[] = {endpoint, a.data, b.data, conflict ? "conflict" : "sent"};
+        /* One statement, so one transaction: all of the batch or none of it. */
+        s = run(c,
+                "INSERT INTO mfc.lrs_sent(endpoint, statement_id, attempt, status)"
+                " SELECT $1, i, t, $4 FROM unnest($2::uuid[], $3::text[]) AS u(i, t)"
+                " ON CONFLICT DO NOTHING",
+                4, v, err, tr(STR_CENTRAL_WHAT_LRS));
+    }
+    simbuf_free(&a);
+    simbuf_free(&b);
+    return s;
+}
+
+void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long long *conflicts)
+{
+    *sent = *conflicts = 0;
+    const char *v[] = {endpoint};
+    PGresult *r = q(c,
+                    "SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE"
+                    " status = 'conflict') FROM mfc.lrs_sent WHERE endpoint = $1",
+                    1, v);
+    if (ok(r) && PQntuples(r) == 1) {
+        *sent = atoll(PQgetvalue(r, 0, 0));
+        *conflicts = atoll(PQgetvalue(r, 0, 1));
+    }
+    PQclear(r);
 }

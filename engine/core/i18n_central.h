@@ -9,7 +9,8 @@
     X(STR_CONF_SYNTAX, "строка не в виде «ключ = значение»: исправьте или закомментируйте её " \
                        "знаком #")                                                             \
     X(STR_CONF_UNKNOWN_KEY, "неизвестный ключ «%s»: допустимы region, office, central, db, "   \
-                            "sync_interval, packs")                                                   \
+                            "sync_interval, packs, lrs_endpoint, lrs_user, lrs_password_file, " \
+                            "lrs_home_page (секрет LRS в этом файле не хранится)")            \
     X(STR_CONF_BAD_OFFICE, "код офиса «%s» недопустим: латинские буквы, цифры, точка, «_» и "  \
                            "«-», не длиннее 32 знаков (например, IRK-01)")                     \
     X(STR_CONF_BAD_TEXT, "значение ключа %s недопустимо: от 1 до %d знаков без управляющих "   \
@@ -158,6 +159,12 @@
     X(STR_ROSTER_COL_NAME, "имя") \
     X(STR_ROSTER_COL_PATRONYMIC, "отчество") \
     X(STR_ROSTER_COL_OFFICE, "офис") \
+    X(STR_ROSTER_HDR_PERSONNEL_SHORT, "табельный") \
+    X(STR_ROSTER_HDR_PERSONNEL, "Табельный номер") \
+    X(STR_ROSTER_HDR_SURNAME, "Фамилия") \
+    X(STR_ROSTER_HDR_NAME, "Имя") \
+    X(STR_ROSTER_HDR_PATRONYMIC, "Отчество") \
+    X(STR_CENTRAL_WHAT_LRS, "отметки LRS") \
     X(STR_CENTRAL_WHAT_TRAINEES, "стажёры региона")                                            \
     X(STR_CENTRAL_WHAT_SCENARIOS, "сценарии региона")                                          \
     X(STR_MGR_REGION_PENDING, "Запрос к центру… Пока показаны результаты этого компьютера.")  \

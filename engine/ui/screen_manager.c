@@ -111,7 +111,7 @@ static void region_fetch(Ui *u)
         free(j);
         central_region_free(&st->region);
         st->view = REGION_FALLBACK;
-        snprintf(st->notice, sizeof st->notice, tr(STR_MGR_REGION_OFFLINE), tr(STR_NOMEM));
+        snprintf(st->notice, sizeof st->notice, TRF(STR_MGR_REGION_OFFLINE), tr(STR_NOMEM));
         return;
     }
     st->job = j;
@@ -146,9 +146,10 @@ static int region_poll(Ui *u)
         char why[SIM_ERROR_MAX];
         snprintf(why, sizeof why, "%s", st->job->err.msg);
         why[strcspn(why, "\n\t")] = '\0';
-        snprintf(st->notice, sizeof st->notice,
-                 tr(st->job->status == SIM_ERR_IO ? STR_MGR_REGION_OFFLINE : STR_MGR_REGION_REFUSED),
-                 why);
+        if (st->job->status == SIM_ERR_IO)
+            snprintf(st->notice, sizeof st->notice, TRF(STR_MGR_REGION_OFFLINE), why);
+        else
+            snprintf(st->notice, sizeof st->notice, TRF(STR_MGR_REGION_REFUSED), why);
     }
     region_job_free(st);
     /* The filter moved while this read was under way: read for it now. */
@@ -514,7 +515,7 @@ static void filter_label(const ManagerState *st, char *out, size_t n)
                  st->region.offices[st->office].region);
     else
         snprintf(what, sizeof what, "%s", st->region.offices[st->office].office);
-    snprintf(out, n, tr(STR_MGR_FILTER), what);
+    snprintf(out, n, TRF(STR_MGR_FILTER), what);
 }
 
 /* The region's totals under the filter, for the title. */
@@ -534,7 +535,7 @@ static void region_summary(const ManagerState *st, char *out, size_t n)
                     st->region.trainees[i].attempts > 0;
     char rate[32];
     fmt_rate(rate, sizeof rate, passed, finished);
-    snprintf(out, n, tr(STR_MGR_REGION_SUMMARY), offices, finished, rate, trainees);
+    snprintf(out, n, TRF(STR_MGR_REGION_SUMMARY), offices, finished, rate, trainees);
 }
 
 /* Moves the office filter by step (wrapping through «все»); that office's trainees are read
@@ -558,7 +559,7 @@ static void region_withheld(const ManagerState *st, char *out, size_t n)
 {
     out[0] = '\0';
     if (st->tab == 0 && st->office < 0 && st->region.trainees_withheld > 0)
-        snprintf(out, n, tr(STR_MGR_REGION_CHOOSE_OFFICE), st->region.trainees_withheld);
+        snprintf(out, n, TRF(STR_MGR_REGION_CHOOSE_OFFICE), st->region.trainees_withheld);
 }
 
 /* The text an input script's `expect` reads: the notice, the filter and the visible table. */
@@ -919,7 +920,7 @@ static void manager_key(Ui *u, SDL_Keycode k)
         /* The region's trainees have no page on this computer: only its own do. */
         const ReportTrainee *t = &st->report->trainees[idx[st->sel]];
         char title[400];
-        snprintf(title, sizeof title, "%s %s · таб. № %s", t->surname, t->name, t->personnel);
+        snprintf(title, sizeof title, TRF(STR_UI_TRAINEE_ROW), t->surname, t->name, t->personnel);
         ui_trainee_open(u, t->id, title);
     } else if (k == SDLK_ESCAPE) {
         manager_leave(u);
