@@ -56,6 +56,11 @@ void gfx_set_window_size(Gfx *g, int w, int h);
 int gfx_is_fullscreen(const Gfx *g);
 
 void gfx_begin(Gfx *g, GColor clear);
+/* A frame that redraws only r and keeps the rest of the last frame: no clear, and every
+ * drawing on the screen stays within r whatever clips are set or removed. Only where
+ * gfx_keeps_frame says the screen keeps its pixels between frames. */
+void gfx_begin_partial(Gfx *g, GRect r);
+int gfx_keeps_frame(const Gfx *g);
 void gfx_present(Gfx *g);
 void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip (back to the base clip) */
 /* A clip that later clips stay within, and that gfx_clip(NULL) returns to: code that clips

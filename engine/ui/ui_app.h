@@ -139,6 +139,19 @@ struct Ui {
     uint32_t wait_until;
     SimError *err;
     int failed;
+    /* start-up (issue #14): frames presented so far; the configuration's load_rest was run */
+    unsigned long frames;
+    int rest_loaded;
+    /* measuring hooks, off unless their variable is set (README, «Measuring the window»):
+     * MFC_EVENT_LOG (frames, loading and the loop's waits, one per line), MFC_LOOP_LIMIT (end
+     * after that many turns of the loop), MFC_FIRST_FRAME_EXIT (end after the first frame) */
+    FILE *event_log;
+    long loop_limit;
+    int first_frame_exit;
+    /* the open scenario's folder watched through inotify (watch.h): the loop sleeps instead of
+     * looking at the files; NULL under an input script or without inotify (then it polls) */
+    struct UiWatch *watch;
+    const char *watch_dir; /* the folder last handed to it */
 };
 
 
