@@ -272,6 +272,7 @@ static void handle(Ui *u, const SDL_Event *ev)
     }
     switch (ev->type) {
     case SDL_QUIT: u->running = 0; break;
+    case SDL_USEREVENT: u->dirty = 1; break; /* a thread has news (the manager's region) */
     case SDL_KEYDOWN: on_key(u, ev->key.keysym.sym); break;
     case SDL_TEXTINPUT:
         if (screens[u->screen]->text)
