@@ -579,6 +579,7 @@
     X(STR_ART_QUEUE, "Электронная очередь")                                                  \
     X(STR_ART_BOARD, "%s → окно %d")                                                         \
     X(STR_ART_PLATE, "Окно %d")                                                              \
+    X(STR_ART_TICKET, "А-001")                                                               \
     X(STR_MOOD_PLEASED_F, "довольна")                                                        \
     X(STR_MOOD_PLEASED_M, "доволен")                                                         \
     X(STR_MOOD_CALM_F, "спокойна")                                                           \
