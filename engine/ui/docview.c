@@ -8,6 +8,7 @@
 #include "ui_internal.h"
 
 #include "../core/i18n.h"
+#include "../scenario/mrz.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -109,6 +110,116 @@ static void scribble(Gfx *g, float x, float y, float s)
     }
 }
 
+/* ==== the holder's photo and the machine-readable zone ===================================== */
+
+/* The value of field key of the open document as the session has it, or NULL. */
+static const char *doc_value(const Session *ss, int doc, const char *key)
+{
+    int f = document_find_field(&session_scenario(ss)->documents[doc], key);
+    return f >= 0 ? session_field(ss, doc, f) : NULL;
+}
+
+/* Years between two "ДД.ММ.ГГГГ" dates; -1 when either is not a date. */
+static int years_between(const char *from, const char *to)
+{
+    int d[2][3];
+    const char *v[2] = {from, to};
+    for (int i = 0; i < 2; i++)
+        if (!v[i] || sscanf(v[i], "%d.%d.%d", &d[i][0], &d[i][1], &d[i][2]) != 3)
+            return -1;
+    int y = d[1][2] - d[0][2];
+    if (d[1][1] < d[0][1] || (d[1][1] == d[0][1] && d[1][0] < d[0][0]))
+        y--;
+    return y;
+}
+
+/* 1 when two full names are one person: equal, or equal but for the surname (a scenario's
+ * script may give a family another surname for the attempt, and the people the scenario lists
+ * keep theirs). */
+static int same_person(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    const char *ra = strchr(a, ' '), *rb = strchr(b, ' ');
+    return ra && rb && strchr(ra + 1, ' ') && strcmp(ra, rb) == 0;
+}
+
+/* The look of a passport's holder as photographed on the issue date: with the applicant's or a
+ * companion's hints when the name on the page is theirs, from the name alone otherwise. */
+static void holder_look(const Session *ss, int doc, PersonLook *p)
+{
+    const Scenario *sc = session_scenario(ss);
+    const char *parts[3] = {doc_value(ss, doc, "surname"), doc_value(ss, doc, "name"),
+                            doc_value(ss, doc, "patronymic")};
+    char name[256] = "";
+    for (int i = 0; i < 3; i++)
+        if (parts[i] && *parts[i]) {
+            size_t used = strlen(name);
+            snprintf(name + used, sizeof name - used, "%s%s", used ? " " : "", parts[i]);
+        }
+    const char *sexv = doc_value(ss, doc, "sex");
+    char sex = sexv && strstr(sexv, "муж") ? 'm' : sexv && strstr(sexv, "жен") ? 'f' : 0;
+    int age = years_between(doc_value(ss, doc, "birth_date"), doc_value(ss, doc, "issue_date"));
+    const KeyValue *look = NULL;
+    size_t nlook = 0;
+    const char *seed = name; /* the name the window draws the same person from */
+    const char *who = session_applicant_name(ss);
+    if (who && same_person(who, name)) {
+        look = sc->applicant.look, nlook = sc->applicant.look_count, seed = who;
+        sex = sex ? sex : sc->applicant.sex;
+        age = age >= 0 ? age : session_applicant_age(ss);
+    }
+    for (size_t i = 0; !look && i < sc->companion_count; i++)
+        if (same_person(sc->companions[i].name, name)) {
+            const Companion *c = &sc->companions[i];
+            look = c->look, nlook = c->look_count, seed = c->name;
+            sex = sex ? sex : c->sex;
+            age = age >= 0 ? age : c->age;
+        }
+    person_look(p, seed, sex ? sex : 'f', age >= 0 ? age : 30, look, nlook);
+}
+
+/* The zone of the open document from the values the session has now (a script may have
+ * changed a field). Returns 0 when the document has none. */
+static int doc_zone(const Session *ss, int doc, MrzZone *z)
+{
+    const Document *d = &session_scenario(ss)->documents[doc];
+    DocField fields[64];
+    if (d->field_count > 64)
+        return 0;
+    for (size_t f = 0; f < d->field_count; f++) {
+        fields[f] = d->fields[f];
+        fields[f].value = (char *)session_field(ss, doc, (int)f);
+    }
+    Document now = *d;
+    now.fields = fields;
+    if (strcmp(d->type, "passport_rf") == 0 && !mrz_rf_has_zone(doc_value(ss, doc, "issue_date")))
+        return 0; /* forms issued before July 2011 have no zone */
+    return mrz_from_document(&now, z, NULL) == SIM_OK;
+}
+
+/* Draws the two lines of z in a monospace face sized to fit width, their top at y. Returns
+ * the height used. */
+static float draw_zone(Gfx *g, const Layout *l, const MrzZone *z, float x, float y, float width,
+                       int draw)
+{
+    int px = l->px_body, w, h;
+    gfx_text_size(g, z->line[0], px, GF_MONO, &w, &h);
+    /* The zone is printed at a fixed pitch across the page: it follows the page, not the text
+     * size, so that its 44 characters always fit on one line. */
+    if (w > width && w > 0)
+        px = (int)((float)px * width / (float)w);
+    if (px < 6)
+        px = 6;
+    float lh = (float)gfx_line_height(g, px, GF_MONO);
+    if (draw) {
+        GColor ink = {40, 40, 48, 255};
+        gfx_text(g, z->line[0], x, y, px, GF_MONO, ink);
+        gfx_text(g, z->line[1], x, y + lh, px, GF_MONO, ink);
+    }
+    return 2 * lh;
+}
+
 static const char *const passport_left[] = {"issued_by", "issue_date", "division_code",
                                             "registration", "valid_until", "marks", NULL};
 static const char *const passport_right[] = {"surname", "name", "patronymic", "sex",
@@ -176,11 +287,9 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         float rx = area.x + half + pad;
         float photo_w = 110 * s, photo_h = 140 * s;
         GRect ph = {rx, area.y + pad + 30 * s, photo_w, photo_h};
-        gfx_fill(g, ph, rgb(0xD8D4CC));
-        gfx_circle(g, ph.x + photo_w / 2, ph.y + photo_h * 0.38f, photo_w * 0.22f, rgb(0xA8A29A));
-        gfx_round(g, (GRect){ph.x + photo_w * 0.18f, ph.y + photo_h * 0.62f, photo_w * 0.64f,
-                             photo_h * 0.38f},
-                  photo_w * 0.3f, rgb(0xA8A29A));
+        PersonLook holder;
+        holder_look(ss, doc, &holder);
+        person_portrait(g, &holder, ph);
         /* Series and number in red along the top edge, as printed. */
         int fs = document_find_field(d, "series"), fn = document_find_field(d, "number");
         float sx = rx;
@@ -237,13 +346,14 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             if (nb < max)
                 boxes[nb++] = (DocFieldBox){r, (int)f};
         }
-        /* The machine-readable line, cut at the page edge. */
-        GRect page = {area.x + half, area.y, half, area.h};
-        gfx_clip(g, &page);
-        gfx_text(g, "PNRUS<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", rx,
-                 area.y + area.h - 2.4f * l->px_small - 8 * s, l->px_small, GF_MONO,
-                 rgb(0x6A6A6A));
-        gfx_clip(g, NULL);
+        /* The machine-readable zone at the foot of the photo page, below the last field. */
+        MrzZone z;
+        if (doc_zone(ss, doc, &z)) {
+            float zw = half - 2 * pad;
+            float zh = draw_zone(g, l, &z, rx, 0, zw, 0);
+            float zy = fmaxf(y2 + 6 * s, area.y + area.h - zh - 12 * s);
+            draw_zone(g, l, &z, rx, zy, zw, 1);
+        }
         return nb;
     }
 

@@ -64,17 +64,27 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     static const unsigned hair_any[] = {0x5A3A24, 0x6B4A2A, 0x2A201A, 0xC9A66B, 0x8A4B2A,
                                         0x3A2A1E};
     static const unsigned coats[] = {0x7A5C44, 0x5A4E46, 0x2F3F5A, 0x6B2F3A, 0x46524A};
-    static const unsigned suits[] = {0x2F3B52, 0x3A3A40, 0x2E3A34};
+    static const unsigned suits[] = {0x2F3B52, 0x3A3A40, 0x2E3A34, 0x33384A, 0x2F3B52};
     static const unsigned jackets[] = {0x3F5A4A, 0x2F4A6A, 0x5A5F66, 0x7A3B2E, 0x4A4A6A};
     static const unsigned knits[] = {0x8E5B6E, 0xA0785A, 0x5E7A8E, 0x7A6A9A, 0xB0864E};
     static const unsigned hoodies[] = {0x5E6670, 0x2F5A7A, 0x7A2F3F, 0x3A6A4A, 0x4A4A4A};
+    static const unsigned shirts[] = {0xF2F2F2, 0xDCE6F0, 0xF0E6D8, 0xE8D8E0};
+    static const unsigned bags[] = {0x6B4A36, 0x2A2A2A, 0x8C3B3B, 0x4A5A6A};
+    /* Every draw is taken whether it is used or not, so the same name gives the same skin,
+     * clothes and colours at any age (the passport photo was taken years before). */
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, name ? name : "", name ? strlen(name) : 0);
+    unsigned r_skin = pick(&h, 5), r_hair = pick(&h, 6), r_dark = pick(&h, 4);
+    unsigned r_greying = pick(&h, 2), r_bald = pick(&h, 2), r_mstyle = pick(&h, 4);
+    unsigned r_fyoung = pick(&h, 5), r_fold = pick(&h, 4), r_kid = pick(&h, 2);
+    unsigned r_kind = pick(&h, CLOTHES_COUNT), r_col = pick(&h, 5), r_shirt = pick(&h, 4);
+    unsigned r_glasses = pick(&h, 10), r_frame = pick(&h, 2), r_build = pick(&h, 3);
+    unsigned r_beard = pick(&h, 10), r_beard_kind = pick(&h, 2), r_bag = pick(&h, 4);
     memset(p, 0, sizeof *p);
     p->sex = sex == 'm' ? 'm' : 'f';
     p->age = age;
     int m = p->sex == 'm';
 
-    p->skin = rgb(skins[pick(&h, 5)]);
+    p->skin = rgb(skins[r_skin]);
 
     /* Hair colour: the scenario's word, or a natural colour; grey with age. */
     const char *hv = look_get(look, n, "hair");
@@ -83,9 +93,9 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     static const char *const w_red[] = {"red", "рыж", NULL};
     static const char *const w_brown[] = {"brown", "каштан", NULL};
     static const char *const w_dark[] = {"dark", "black", "тёмн", "черн", "чёрн", NULL};
-    unsigned hc = hair_any[pick(&h, 6)];
+    unsigned hc = hair_any[r_hair];
     if (has_any(hv, w_grey))
-        hc = 0xB9B6B0;
+        hc = age >= 45 ? 0xB9B6B0 : hair_any[r_hair]; /* not yet grey on an old photo */
     else if (has_any(hv, w_blond))
         hc = 0xC9A66B;
     else if (has_any(hv, w_red))
@@ -93,10 +103,10 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     else if (has_any(hv, w_brown))
         hc = 0x6B4A2A;
     else if (has_any(hv, w_dark))
-        hc = hair_dark[pick(&h, 4)];
+        hc = hair_dark[r_dark];
     else if (age >= 60)
         hc = 0xB9B6B0;
-    else if (age >= 48 && pick(&h, 2))
+    else if (age >= 48 && r_greying)
         hc = 0x8C847C; /* greying */
     p->hair = rgb(hc);
 
@@ -109,6 +119,10 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     static const char *const s_tail[] = {"ponytail", "хвост", NULL};
     static const char *const s_curly[] = {"curly", "кудр", NULL};
     static const char *const s_bald[] = {"bald", "лыс", NULL};
+    static const HairStyle m_styles[] = {HAIR_SHORT, HAIR_SIDE, HAIR_CURLY, HAIR_SHORT};
+    static const HairStyle f_young[] = {HAIR_LONG, HAIR_BOB, HAIR_PONYTAIL, HAIR_CURLY,
+                                        HAIR_LONG};
+    static const HairStyle f_older[] = {HAIR_BUN, HAIR_BOB, HAIR_SHORT, HAIR_CURLY};
     if (has_any(hs, s_short))
         p->hair_style = HAIR_SHORT;
     else if (has_any(hs, s_long))
@@ -122,16 +136,11 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     else if (has_any(hs, s_curly))
         p->hair_style = HAIR_CURLY;
     else if (has_any(hs, s_bald))
-        p->hair_style = HAIR_BALD;
-    else if (m) {
-        static const HairStyle young[] = {HAIR_SHORT, HAIR_SIDE, HAIR_CURLY, HAIR_SHORT};
-        p->hair_style = age >= 52 && pick(&h, 2) ? HAIR_BALD : young[pick(&h, 4)];
-    } else {
-        static const HairStyle young[] = {HAIR_LONG, HAIR_BOB, HAIR_PONYTAIL, HAIR_CURLY,
-                                          HAIR_LONG};
-        static const HairStyle older[] = {HAIR_BUN, HAIR_BOB, HAIR_SHORT, HAIR_CURLY};
-        p->hair_style = age >= 55 ? older[pick(&h, 4)] : young[pick(&h, 5)];
-    }
+        p->hair_style = age >= 35 ? HAIR_BALD : HAIR_SHORT;
+    else if (m)
+        p->hair_style = age >= 52 && r_bald ? HAIR_BALD : m_styles[r_mstyle];
+    else
+        p->hair_style = age >= 55 ? f_older[r_fold] : f_young[r_fyoung];
 
     /* Clothes: the kind from the scenario's word, the colour from the name. */
     const char *cv = look_get(look, n, "clothing");
@@ -155,27 +164,26 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     else if (has_any(cv, c_sweater))
         p->clothes = CLOTHES_SWEATER;
     else if (age < 14)
-        p->clothes = pick(&h, 2) ? CLOTHES_HOODIE : CLOTHES_SWEATER;
+        p->clothes = r_kid ? CLOTHES_HOODIE : CLOTHES_SWEATER;
     else
-        p->clothes = (ClothesKind)pick(&h, CLOTHES_COUNT);
-    switch (p->clothes) {
-    case CLOTHES_COAT: p->cloth = rgb(coats[pick(&h, 5)]); break;
-    case CLOTHES_SUIT: p->cloth = rgb(suits[pick(&h, 3)]); break;
-    case CLOTHES_JACKET: p->cloth = rgb(jackets[pick(&h, 5)]); break;
-    case CLOTHES_HOODIE: p->cloth = rgb(hoodies[pick(&h, 5)]); break;
-    default: p->cloth = rgb(knits[pick(&h, 5)]); break;
-    }
+        p->clothes = (ClothesKind)r_kind;
+    const unsigned *pal = p->clothes == CLOTHES_COAT     ? coats
+                          : p->clothes == CLOTHES_SUIT   ? suits
+                          : p->clothes == CLOTHES_JACKET ? jackets
+                          : p->clothes == CLOTHES_HOODIE ? hoodies
+                                                         : knits;
+    p->cloth = rgb(pal[r_col]);
     p->fur_collar = has_any(cv, c_fur);
-    static const unsigned shirts[] = {0xF2F2F2, 0xDCE6F0, 0xF0E6D8, 0xE8D8E0};
-    p->shirt = rgb(shirts[pick(&h, 4)]);
+    p->shirt = rgb(shirts[r_shirt]);
 
     /* Glasses, build, beard, bag. */
     const char *gv = look_get(look, n, "glasses");
     static const char *const yes[] = {"yes", "да", NULL};
+    int frame = 1 + (int)r_frame;
     if (gv)
-        p->glasses = has_any(gv, yes) ? 1 + (int)pick(&h, 2) : 0;
+        p->glasses = has_any(gv, yes) ? frame : 0;
     else
-        p->glasses = pick(&h, 10) < (age >= 50 ? 5u : 2u) ? 1 + (int)pick(&h, 2) : 0;
+        p->glasses = r_glasses < (age >= 50 ? 5u : 2u) ? frame : 0;
     const char *bv = look_get(look, n, "build");
     static const char *const b_slim[] = {"slim", "худ", NULL};
     static const char *const b_heavy[] = {"heavy", "полн", NULL};
@@ -183,7 +191,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     p->build = has_any(bv, b_slim)    ? 0
                : has_any(bv, b_heavy) ? 2
                : has_any(bv, b_avg)   ? 1
-                                      : (int)pick(&h, 3);
+                                      : (int)r_build;
     const char *dv = look_get(look, n, "beard");
     static const char *const d_beard[] = {"beard", "бород", NULL};
     static const char *const d_mou[] = {"moustache", "ус", NULL};
@@ -192,7 +200,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     else if (dv)
         p->beard = has_any(dv, d_beard) ? 2 : has_any(dv, d_mou) ? 1 : 0;
     else
-        p->beard = pick(&h, 10) < 3 ? 1 + (int)pick(&h, 2) : 0;
+        p->beard = r_beard < 3 ? 1 + (int)r_beard_kind : 0;
     const char *bag = look_get(look, n, "bag");
     static const char *const no[] = {"no", "нет", "none", NULL};
     static const char *const g_back[] = {"backpack", "рюкзак", NULL};
@@ -205,8 +213,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
         p->bag = BAG_FOLDER;
     else
         p->bag = BAG_SHOULDER;
-    static const unsigned bags[] = {0x6B4A36, 0x2A2A2A, 0x8C3B3B, 0x4A5A6A};
-    p->bag_color = rgb(bags[pick(&h, 4)]);
+    p->bag_color = rgb(bags[r_bag]);
 }
 
 /* ==== drawing ============================================================================= */
