@@ -39,7 +39,7 @@ static Paper paper_for(const char *type, const Theme *t)
     else if (strcmp(type, "snils") == 0)
         p.bg = rgb(0xEAF2F8), p.edge = rgb(0x8FB0C8);
     else if (strcmp(type, "note") == 0)
-        p.bg = rgb(0xFAFAF0), p.edge = rgb(0xB8C8E0); /* a squared school-notebook sheet */
+        p.bg = rgb(0xFAFAF0), p.edge = rgb(0xB8C8E0), p.ink = rgb(0x1F3A93); /* ink-blue pen */
     return p;
 }
 
@@ -252,6 +252,77 @@ size_t doc_field_order(const Document *d, int *out, size_t max)
     return n;
 }
 
+/* A note written by hand on a lined notebook sheet: the words in ink-blue handwriting on the
+ * ruled lines, right of a red margin; the printed captions of the fields (what the trainee
+ * selects) stay in the margin. Returns the count of field boxes. */
+static size_t note_draw(Gfx *g, const Layout *l, const Theme *t, const Paper *p,
+                        const Session *ss, int doc, GRect sheet, float y0, int focus_field,
+                        DocFieldBox *boxes, size_t max)
+{
+    const Document *d = &session_scenario(ss)->documents[doc];
+    float s = l->s, pad = 22 * s;
+    int px = l->px_body + (int)(2 * l->ts + 0.5f); /* handwriting runs a little larger */
+    float step = (float)gfx_line_height(g, px, GF_REGULAR) * 1.45f;
+    /* The margin: as wide as the longest caption, at most a third of the sheet. */
+    float cap_w = 0;
+    for (size_t f = 0; f < d->field_count; f++) {
+        int w, h;
+        gfx_text_size(g, d->fields[f].label, l->px_small, GF_REGULAR, &w, &h);
+        cap_w = fmaxf(cap_w, (float)w);
+    }
+    cap_w = fminf(cap_w, sheet.w / 3);
+    float margin = sheet.x + pad + cap_w + 10 * s;
+    int hc = t->shadow.a == 0;
+    GColor rule = hc ? (GColor){120, 120, 120, 255} : (GColor){140, 170, 215, 150};
+    gfx_fill(g, (GRect){margin, sheet.y, 2 * s, sheet.h},
+             hc ? (GColor){0, 0, 0, 255} : (GColor){214, 90, 90, 170});
+    /* The baseline of DejaVu sits about 0.93 em below the top of a line: rule just under it. */
+    float base = (float)px * 0.93f + 2 * s;
+    for (float ry = y0 + base; ry < sheet.y + sheet.h - 4 * s; ry += step)
+        gfx_fill(g, (GRect){sheet.x + 2 * s, ry, sheet.w - 4 * s, 1 * s}, rule);
+    size_t nb = 0;
+    float y = y0;
+    float hand_w = sheet.x + sheet.w - pad - margin - 10 * s;
+    for (size_t f = 0; f < d->field_count; f++) {
+        const char *value = session_field(ss, doc, (int)f);
+        float vh = gfx_hand_box(g, value && *value ? value : "—", margin + 10 * s, y, hand_w, px,
+                                p->ink, step, 0);
+        int reason = session_flag_reason(ss, doc, (int)f);
+        char mark[160] = "";
+        if (reason >= 0)
+            snprintf(mark, sizeof mark, tr(STR_ART_FLAGGED), reason_title((FlagReason)reason));
+        float mh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, hand_w, l->px_small, GF_BOLD,
+                                              t->bad, 0)
+                               : 0;
+        GRect r = {sheet.x + pad / 2, y - 3 * s, sheet.w - pad, vh + mh + 6 * s};
+        if (reason >= 0) {
+            gfx_round(g, r, 4 * s, (GColor){179, 38, 30, 28});
+            gfx_fill(g, (GRect){r.x, r.y, 4 * s, r.h}, t->bad);
+        }
+        gfx_text_box(g, d->fields[f].label, sheet.x + pad, y + base - (float)l->px_small,
+                     cap_w, l->px_small, GF_REGULAR, p->label, 1);
+        gfx_hand_box(g, value && *value ? value : "—", margin + 10 * s, y, hand_w, px, p->ink,
+                     step, 1);
+        if (reason >= 0)
+            gfx_text_box(g, mark, margin + 10 * s, y + vh, hand_w, l->px_small, GF_BOLD, t->bad,
+                         1);
+        if ((int)f == focus_field)
+            gfx_round_outline(g, r, 4 * s, 3 * s, t->focus);
+        if (nb < max)
+            boxes[nb++] = (DocFieldBox){r, (int)f};
+        /* The next field starts on a ruled line of its own. */
+        float used = vh + mh;
+        y += ceilf(used / step) * step;
+    }
+    /* A signature in the same pen, when the note says it is signed. */
+    int fsig = document_find_field(d, "signature");
+    const char *sv = fsig >= 0 ? session_field(ss, doc, fsig) : NULL;
+    if (sv && *sv && !strstr(sv, "нет подписи") && !strstr(sv, "отсутств") &&
+        y + step < sheet.y + sheet.h)
+        scribble(g, margin + hand_w * 0.55f, y + step * 0.6f, s);
+    return nb;
+}
+
 size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int doc, GRect area,
                 int focus_field, DocFieldBox *boxes, size_t max)
 {
@@ -367,9 +438,6 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
     }
     gfx_round(g, sheet, 4 * s, p.bg);
     gfx_round_outline(g, sheet, 4 * s, 2 * s, p.edge);
-    if (strcmp(d->type, "note") == 0)
-        for (float yy = sheet.y + 20 * s; yy < sheet.y + sheet.h; yy += 22 * s)
-            gfx_fill(g, (GRect){sheet.x, yy, sheet.w, 1 * s}, (GColor){150, 180, 220, 90});
     float pad = 22 * s;
     char title[256];
     snprintf(title, sizeof title, "%s", d->title);
@@ -382,6 +450,8 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         gfx_text(g, title, sheet.x + (sheet.w - tw) / 2, sheet.y + pad, l->px_dialog, GF_BOLD,
                  p.title);
     float y = sheet.y + pad + th + 12 * s;
+    if (strcmp(d->type, "note") == 0)
+        return note_draw(g, l, t, &p, ss, doc, sheet, y, focus_field, boxes, max);
     int two = !narrow && sheet.w > 760 * s && d->field_count > 5;
     float colw = two ? (sheet.w - 3 * pad) / 2 : sheet.w - 2 * pad;
     float ycol[2] = {y, y};
