@@ -580,6 +580,13 @@
     X(STR_ART_BOARD, "%s → окно %d")                                                         \
     X(STR_ART_PLATE, "Окно %d")                                                              \
     X(STR_ART_TICKET, "А-001")                                                               \
+    X(STR_UI_EXPECT_COMPARE, "[сравнение] ")                                                  \
+    X(STR_UI_EXPECT_DOC, "[документ] ")                                                       \
+    X(STR_UI_EXPECT_REASON, "[причина] ")                                                     \
+    X(STR_UI_EXPECT_PC, "[программа] ")                                                       \
+    X(STR_UI_EXPECT_LEAVE, "[прервать] ")                                                     \
+    X(STR_UI_EXPECT_OFFICE, "[приём] ")                                                       \
+    X(STR_UI_EXPECT_TWO_DOCS, "[два документа] ")                                             \
     X(STR_MOOD_PLEASED_F, "довольна")                                                        \
     X(STR_MOOD_PLEASED_M, "доволен")                                                         \
     X(STR_MOOD_CALM_F, "спокойна")                                                           \

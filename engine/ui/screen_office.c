@@ -1308,15 +1308,14 @@ static void office_wheel(Ui *u, int x, int y, float dy)
 static const char *office_expect(Ui *u)
 {
     OfficeState *st = S(u);
-    const char *open = st->ov == OV_DOC && st->compare_pick ? "[сравнение] "
-                       : st->ov == OV_DOC                   ? "[документ] "
-                       : st->ov == OV_REASON                ? "[причина] "
-                       : st->ov == OV_PC                    ? "[программа] "
-                       : st->ov == OV_LEAVE                 ? "[прервать] "
-                                                            : "[приём] ";
-    snprintf(st->said, sizeof st->said, "%s%s%s", open, st->ov_doc2 >= 0 && st->ov == OV_DOC
-                                                            ? "[два документа] "
-                                                            : "",
+    SimStr open = st->ov == OV_DOC && st->compare_pick ? STR_UI_EXPECT_COMPARE
+                  : st->ov == OV_DOC                   ? STR_UI_EXPECT_DOC
+                  : st->ov == OV_REASON                ? STR_UI_EXPECT_REASON
+                  : st->ov == OV_PC                    ? STR_UI_EXPECT_PC
+                  : st->ov == OV_LEAVE                 ? STR_UI_EXPECT_LEAVE
+                                                       : STR_UI_EXPECT_OFFICE;
+    snprintf(st->said, sizeof st->said, "%s%s%s", tr(open),
+             st->ov_doc2 >= 0 && st->ov == OV_DOC ? tr(STR_UI_EXPECT_TWO_DOCS) : "",
              u->nnotices ? u->notices[0].text : "");
     return st->said;
 }
