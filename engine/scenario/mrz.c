@@ -40,12 +40,13 @@ int mrz_check_digit(const char *s, size_t n)
 /* Capital Cyrillic А (U+0410) … Я (U+042F), in order. The Russian internal passport gives each
  * letter exactly one character (digits stand for the letters Latin has no single letter for);
  * ICAO 9303 Part 3 spells them out. Ё (U+0401) is handled apart. */
-static const char *const ru_internal[32] = {
-    "A", "B", "V", "G", "D", "E", "J", "Z", "I", "Q", "K", "L", "M", "N", "O", "P",
-    "R", "S", "T", "U", "F", "H", "C", "3", "4", "W", "X", "Y", "9", "6", "7", "8"};
-static const char *const ru_icao[32] = {
-    "A", "B", "V", "G", "D", "E", "ZH", "Z", "I", "I", "K", "L", "M", "N", "O",  "P",
-    "R", "S", "T", "U", "F", "KH", "TS", "CH", "SH", "SHCH", "IE", "Y", "", "E", "IU", "IA"};
+static const char *const ru_internal[32] = {"A", "B", "V", "G", "D", "E", "J", "Z", "I", "Q", "K",
+                                            "L", "M", "N", "O", "P", "R", "S", "T", "U", "F", "H",
+                                            "C", "3", "4", "W", "X", "Y", "9", "6", "7", "8"};
+static const char *const ru_icao[32] = {"A",  "B",    "V",  "G", "D", "E",  "ZH", "Z",
+                                        "I",  "I",    "K",  "L", "M", "N",  "O",  "P",
+                                        "R",  "S",    "T",  "U", "F", "KH", "TS", "CH",
+                                        "SH", "SHCH", "IE", "Y", "",  "E",  "IU", "IA"};
 
 size_t mrz_translit(const char *name, MrzTranslit t, char *out, size_t cap)
 {
@@ -136,10 +137,14 @@ SimStatus mrz_td3(const MrzTd3 *in, MrzZone *out, SimError *err)
         size_t width;
         const char *what;
     } parts[] = {
-        {a, in->doc_code, 2, "doc_code"},      {a + 2, in->state, 3, "state"},
-        {a + 5, in->name, 39, "name"},         {b, in->number, 9, "number"},
-        {b + 10, in->nationality, 3, "nationality"}, {b + 13, in->birth, 6, "birth"},
-        {b + 21, in->expiry, 6, "expiry"},     {b + 28, in->optional, 14, "optional"},
+        {a, in->doc_code, 2, "doc_code"},
+        {a + 2, in->state, 3, "state"},
+        {a + 5, in->name, 39, "name"},
+        {b, in->number, 9, "number"},
+        {b + 10, in->nationality, 3, "nationality"},
+        {b + 13, in->birth, 6, "birth"},
+        {b + 21, in->expiry, 6, "expiry"},
+        {b + 28, in->optional, 14, "optional"},
     };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         if (put(parts[i].dst, parts[i].src, parts[i].width) != 0)
@@ -248,9 +253,9 @@ static int has_cyrillic(const char *v)
 static const char *state_of(const Document *d)
 {
     static const char *const known[][2] = {
-        {"UZBEK", "UZB"},  {"Узбек", "UZB"},  {"TAJIK", "TJK"},   {"Таджик", "TJK"},
-        {"KYRGYZ", "KGZ"}, {"Киргиз", "KGZ"}, {"Кыргыз", "KGZ"},  {"KAZAKH", "KAZ"},
-        {"Казах", "KAZ"},  {"ARMENIA", "ARM"}, {"Армени", "ARM"}, {"AZERBAIJAN", "AZE"},
+        {"UZBEK", "UZB"},       {"Узбек", "UZB"},   {"TAJIK", "TJK"},   {"Таджик", "TJK"},
+        {"KYRGYZ", "KGZ"},      {"Киргиз", "KGZ"},  {"Кыргыз", "KGZ"},  {"KAZAKH", "KAZ"},
+        {"Казах", "KAZ"},       {"ARMENIA", "ARM"}, {"Армени", "ARM"},  {"AZERBAIJAN", "AZE"},
         {"Азербайджан", "AZE"}, {"BELARUS", "BLR"}, {"Беларус", "BLR"}, {"RUSSIA", "RUS"},
         {"Росси", "RUS"}};
     const char *c = field(d, "country");
@@ -274,8 +279,7 @@ static SimStatus from_rf(const Document *d, MrzZone *out, SimError *err)
     if (yymmdd(field(d, "issue_date"), issued) != 0)
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_MRZ_BAD_FIELD), d->id, "issue_date");
     if (digits(field(d, "division_code"), division, sizeof division) != 6)
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_MRZ_BAD_FIELD), d->id,
-                             "division_code");
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_MRZ_BAD_FIELD), d->id, "division_code");
     join_name(field(d, "surname"), field(d, "name"), field(d, "patronymic"),
               MRZ_TRANSLIT_RU_INTERNAL, name);
     /* The number is the first three digits of the series and the six of the number; the last
@@ -287,9 +291,16 @@ static SimStatus from_rf(const Document *d, MrzZone *out, SimError *err)
     optional[0] = series[3];
     memcpy(optional + 1, issued, 6);
     memcpy(optional + 7, division, 7);
-    MrzTd3 z = {.doc_code = "PN", .state = "RUS", .name = name, .number = docno,
-                .nationality = "RUS", .birth = birth, .sex = sex_letter(field(d, "sex")),
-                .expiry = "", .optional = optional, .blank_checks = 1};
+    MrzTd3 z = {.doc_code = "PN",
+                .state = "RUS",
+                .name = name,
+                .number = docno,
+                .nationality = "RUS",
+                .birth = birth,
+                .sex = sex_letter(field(d, "sex")),
+                .expiry = "",
+                .optional = optional,
+                .blank_checks = 1};
     return mrz_td3(&z, out, err);
 }
 
@@ -309,13 +320,19 @@ static SimStatus from_foreign(const Document *d, MrzZone *out, SimError *err)
     if (yymmdd(field(d, "birth_date"), birth) != 0)
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_MRZ_BAD_FIELD), d->id, "birth_date");
     if (yymmdd(field(d, "expiry_date"), expiry) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_MRZ_BAD_FIELD), d->id,
-                             "expiry_date");
+        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_MRZ_BAD_FIELD), d->id, "expiry_date");
     join_name(latin_part(field(d, "surname")), latin_part(field(d, "name")), NULL,
               MRZ_TRANSLIT_ICAO, name);
-    MrzTd3 z = {.doc_code = "P<", .state = state, .name = name, .number = number,
-                .nationality = state, .birth = birth, .sex = sex_letter(field(d, "sex")),
-                .expiry = expiry, .optional = "", .blank_checks = 1};
+    MrzTd3 z = {.doc_code = "P<",
+                .state = state,
+                .name = name,
+                .number = number,
+                .nationality = state,
+                .birth = birth,
+                .sex = sex_letter(field(d, "sex")),
+                .expiry = expiry,
+                .optional = "",
+                .blank_checks = 1};
     return mrz_td3(&z, out, err);
 }
 

@@ -56,13 +56,11 @@ static unsigned pick(uint64_t *h, unsigned n)
 
 /* ==== the look ============================================================================ */
 
-void person_look(PersonLook *p, const char *name, char sex, int age, const KeyValue *look,
-                 size_t n)
+void person_look(PersonLook *p, const char *name, char sex, int age, const KeyValue *look, size_t n)
 {
     static const unsigned skins[] = {0xF1C9A5, 0xEDBE9A, 0xE3AD86, 0xD39A6E, 0xC08457};
     static const unsigned hair_dark[] = {0x2A201A, 0x3A2A1E, 0x1C1A1A, 0x4A3424};
-    static const unsigned hair_any[] = {0x5A3A24, 0x6B4A2A, 0x2A201A, 0xC9A66B, 0x8A4B2A,
-                                        0x3A2A1E};
+    static const unsigned hair_any[] = {0x5A3A24, 0x6B4A2A, 0x2A201A, 0xC9A66B, 0x8A4B2A, 0x3A2A1E};
     static const unsigned coats[] = {0x7A5C44, 0x5A4E46, 0x2F3F5A, 0x6B2F3A, 0x46524A};
     static const unsigned suits[] = {0x2F3B52, 0x3A3A40, 0x2E3A34, 0x33384A, 0x2F3B52};
     static const unsigned jackets[] = {0x3F5A4A, 0x2F4A6A, 0x5A5F66, 0x7A3B2E, 0x4A4A6A};
@@ -120,8 +118,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     static const char *const s_curly[] = {"curly", "кудр", NULL};
     static const char *const s_bald[] = {"bald", "лыс", NULL};
     static const HairStyle m_styles[] = {HAIR_SHORT, HAIR_SIDE, HAIR_CURLY, HAIR_SHORT};
-    static const HairStyle f_young[] = {HAIR_LONG, HAIR_BOB, HAIR_PONYTAIL, HAIR_CURLY,
-                                        HAIR_LONG};
+    static const HairStyle f_young[] = {HAIR_LONG, HAIR_BOB, HAIR_PONYTAIL, HAIR_CURLY, HAIR_LONG};
     static const HairStyle f_older[] = {HAIR_BUN, HAIR_BOB, HAIR_SHORT, HAIR_CURLY};
     if (has_any(hs, s_short))
         p->hair_style = HAIR_SHORT;
@@ -224,8 +221,8 @@ static void mouth(Gfx *g, float cx, float cy, float w, float curve, float th, GC
     if (curve >= 0)
         gfx_arc(g, cx, cy - ry * 0.6f, w / 2, ry, 0.25f, (float)M_PI - 0.25f, th, c);
     else
-        gfx_arc(g, cx, cy + ry * 0.8f, w / 2, ry, (float)M_PI + 0.25f, 2 * (float)M_PI - 0.25f,
-                th, c);
+        gfx_arc(g, cx, cy + ry * 0.8f, w / 2, ry, (float)M_PI + 0.25f, 2 * (float)M_PI - 0.25f, th,
+                c);
 }
 
 /* The hair behind the head (long hair, ponytails, buns), drawn before the head. */
@@ -274,10 +271,10 @@ static void hair_front(Gfx *g, const PersonLook *p, float cx, float hy, float r)
     GColor c = p->hair;
     switch (p->hair_style) {
     case HAIR_BALD:
-        gfx_arc(g, cx, hy, r * 0.88f, r * 0.9f, (float)M_PI * 0.95f, (float)M_PI * 1.2f,
-                r * 0.22f, c);
-        gfx_arc(g, cx, hy, r * 0.88f, r * 0.9f, (float)M_PI * 1.8f, (float)M_PI * 2.05f,
-                r * 0.22f, c);
+        gfx_arc(g, cx, hy, r * 0.88f, r * 0.9f, (float)M_PI * 0.95f, (float)M_PI * 1.2f, r * 0.22f,
+                c);
+        gfx_arc(g, cx, hy, r * 0.88f, r * 0.9f, (float)M_PI * 1.8f, (float)M_PI * 2.05f, r * 0.22f,
+                c);
         break;
     case HAIR_SIDE: /* a side parting: a full cap, heavier on one side */
         gfx_arc(g, cx, hy - r * 0.12f, r * 0.86f, r * 0.9f, (float)M_PI * 1.02f,
@@ -290,22 +287,22 @@ static void hair_front(Gfx *g, const PersonLook *p, float cx, float hy, float r)
         break;
     case HAIR_CURLY:
         for (int i = 0; i < 5; i++)
-            gfx_circle(g, cx + (i - 2) * r * 0.32f, hy - r * 0.82f + (i % 2) * r * 0.08f,
-                       r * 0.22f, c);
+            gfx_circle(g, cx + (i - 2) * r * 0.32f, hy - r * 0.82f + (i % 2) * r * 0.08f, r * 0.22f,
+                       c);
         break;
     case HAIR_BOB: /* a straight fringe */
-        gfx_arc(g, cx, hy - r * 0.08f, r * 0.88f, r * 0.92f, (float)M_PI * 1.0f,
-                (float)M_PI * 2.0f, r * 0.5f, c);
+        gfx_arc(g, cx, hy - r * 0.08f, r * 0.88f, r * 0.92f, (float)M_PI * 1.0f, (float)M_PI * 2.0f,
+                r * 0.5f, c);
         break;
     default: /* long, ponytail, bun: parted in the middle */
-        gfx_arc(g, cx, hy - r * 0.1f, r * 0.88f, r * 0.92f, (float)M_PI * 1.0f,
-                (float)M_PI * 2.0f, r * 0.42f, c);
+        gfx_arc(g, cx, hy - r * 0.1f, r * 0.88f, r * 0.92f, (float)M_PI * 1.0f, (float)M_PI * 2.0f,
+                r * 0.42f, c);
         break;
     }
 }
 
-static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, float bottom,
-                  float u, GColor shadow)
+static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, float bottom, float u,
+                  GColor shadow)
 {
     float h = bottom - top;
     GColor cl = p->cloth, dark = shade(p->cloth, 0.78f);
@@ -318,8 +315,8 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
         float v[6] = {cx - nk, top + u, cx + nk, top + u, cx, top + 70 * u};
         gfx_poly(g, v, 3, p->shirt);
         if (p->sex == 'm') {
-            float tie[8] = {cx - 6 * u, top + 8 * u, cx + 6 * u, top + 8 * u, cx + 9 * u,
-                            top + 66 * u, cx - 9 * u, top + 66 * u};
+            float tie[8] = {cx - 6 * u, top + 8 * u,  cx + 6 * u, top + 8 * u,
+                            cx + 9 * u, top + 66 * u, cx - 9 * u, top + 66 * u};
             gfx_poly(g, tie, 4, rgb(0x8C2F39));
         }
         gfx_line(g, cx - nk, top + 2 * u, cx - 4 * u, top + 80 * u, 6 * u, dark);
@@ -329,10 +326,10 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
     case CLOTHES_COAT: {
         float v[6] = {cx - nk, top + u, cx + nk, top + u, cx, top + 40 * u};
         gfx_poly(g, v, 3, p->sex == 'm' ? p->shirt : p->skin);
-        float l1[6] = {cx - nk - 6 * u, top, cx - 2 * u, top + 58 * u, cx - nk - 14 * u,
-                       top + 42 * u};
-        float l2[6] = {cx + nk + 6 * u, top, cx + nk + 14 * u, top + 42 * u, cx + 2 * u,
-                       top + 58 * u};
+        float l1[6] = {cx - nk - 6 * u,  top,         cx - 2 * u, top + 58 * u,
+                       cx - nk - 14 * u, top + 42 * u};
+        float l2[6] = {cx + nk + 6 * u, top,        cx + nk + 14 * u,
+                       top + 42 * u,    cx + 2 * u, top + 58 * u};
         gfx_poly(g, l1, 3, dark);
         gfx_poly(g, l2, 3, dark);
         for (int i = 0; i < 3; i++)
@@ -340,8 +337,7 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
         break;
     }
     case CLOTHES_JACKET: {
-        gfx_round(g, (GRect){cx - nk - 6 * u, top - 6 * u, 2 * nk + 12 * u, 20 * u}, 8 * u,
-                  dark);
+        gfx_round(g, (GRect){cx - nk - 6 * u, top - 6 * u, 2 * nk + 12 * u, 20 * u}, 8 * u, dark);
         gfx_line(g, cx, top + 12 * u, cx, bottom, 3 * u, shade(cl, 0.6f));
         gfx_line(g, cx - w * 0.3f, top + 70 * u, cx - w * 0.12f, top + 70 * u, 3 * u, dark);
         gfx_line(g, cx + w * 0.12f, top + 70 * u, cx + w * 0.3f, top + 70 * u, 3 * u, dark);
@@ -386,8 +382,8 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
         bw *= 0.94f;
     GColor skin = p->skin, skin_dark = shade(p->skin, 0.88f);
     if (with_bag && p->bag == BAG_BACKPACK) { /* straps over the shoulders, the pack behind */
-        gfx_round(g, (GRect){cx - bw * 0.42f, head_y + 40 * u, bw * 0.84f, bottom - head_y},
-                  30 * u, p->bag_color);
+        gfx_round(g, (GRect){cx - bw * 0.42f, head_y + 40 * u, bw * 0.84f, bottom - head_y}, 30 * u,
+                  p->bag_color);
     }
     torso(g, p, cx, head_y + 55 * u, bw, bottom + 60 * u, u, shadow);
     if (with_bag && p->bag == BAG_BACKPACK) {
@@ -423,19 +419,17 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
     gfx_ellipse(g, cx + ex, ey, 4.5f * u, 5.5f * u, ink);
     GColor bc = p->hair.r > 150 && p->hair.g > 140 ? rgb(0x8A8580) : shade(p->hair, 0.9f);
     float by = ey - 14 * u;
-    gfx_line(g, cx - ex - 10 * u, by - brow * 2 * u, cx - ex + 8 * u, by + brow * 4 * u, 3 * u,
-             bc);
-    gfx_line(g, cx + ex - 8 * u, by + brow * 4 * u, cx + ex + 10 * u, by - brow * 2 * u, 3 * u,
-             bc);
+    gfx_line(g, cx - ex - 10 * u, by - brow * 2 * u, cx - ex + 8 * u, by + brow * 4 * u, 3 * u, bc);
+    gfx_line(g, cx + ex - 8 * u, by + brow * 4 * u, cx + ex + 10 * u, by - brow * 2 * u, 3 * u, bc);
     if (p->glasses == 1) {
         gfx_ring(g, cx - ex, ey, 11 * u, 2.5f * u, rgb(0x3A3A3A));
         gfx_ring(g, cx + ex, ey, 11 * u, 2.5f * u, rgb(0x3A3A3A));
         gfx_line(g, cx - ex + 11 * u, ey, cx + ex - 11 * u, ey, 2.5f * u, rgb(0x3A3A3A));
     } else if (p->glasses == 2) {
-        gfx_round_outline(g, (GRect){cx - ex - 12 * u, ey - 8 * u, 24 * u, 16 * u}, 4 * u,
-                          2.5f * u, rgb(0x5A2A1A));
-        gfx_round_outline(g, (GRect){cx + ex - 12 * u, ey - 8 * u, 24 * u, 16 * u}, 4 * u,
-                          2.5f * u, rgb(0x5A2A1A));
+        gfx_round_outline(g, (GRect){cx - ex - 12 * u, ey - 8 * u, 24 * u, 16 * u}, 4 * u, 2.5f * u,
+                          rgb(0x5A2A1A));
+        gfx_round_outline(g, (GRect){cx + ex - 12 * u, ey - 8 * u, 24 * u, 16 * u}, 4 * u, 2.5f * u,
+                          rgb(0x5A2A1A));
         gfx_line(g, cx - ex + 12 * u, ey - 2 * u, cx + ex - 12 * u, ey - 2 * u, 2.5f * u,
                  rgb(0x5A2A1A));
     }
@@ -445,14 +439,14 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
         gfx_circle(g, cx + 26 * u, ey + 18 * u, 7 * u, (GColor){220, 90, 80, 110});
     }
     if (p->beard == 1)
-        gfx_arc(g, cx, ey + 26 * u, 13 * u, 5 * u, (float)M_PI * 1.05f, (float)M_PI * 1.95f,
-                5 * u, p->hair);
+        gfx_arc(g, cx, ey + 26 * u, 13 * u, 5 * u, (float)M_PI * 1.05f, (float)M_PI * 1.95f, 5 * u,
+                p->hair);
     mouth(g, cx, ey + 28 * u, (child ? 20.0f : 26.0f) * u, mo, 3 * u, rgb(0x8A3B3B));
     if (p->age >= 55) {
         gfx_arc(g, cx - ex, ey + 8 * u, 7 * u, 3 * u, 0.3f, 2.8f, 1.2f * u, skin_dark);
         gfx_arc(g, cx + ex, ey + 8 * u, 7 * u, 3 * u, 0.3f, 2.8f, 1.2f * u, skin_dark);
-        gfx_arc(g, cx, by - 10 * u, 14 * u, 3 * u, (float)M_PI * 1.1f, (float)M_PI * 1.9f,
-                1.2f * u, skin_dark);
+        gfx_arc(g, cx, by - 10 * u, 14 * u, 3 * u, (float)M_PI * 1.1f, (float)M_PI * 1.9f, 1.2f * u,
+                skin_dark);
     }
     if (!with_bag)
         return;
@@ -476,8 +470,7 @@ void person_portrait(Gfx *g, const PersonLook *p, GRect r)
     gfx_fill(g, r, rgb(0xE9ECEF));
     float u = r.w / 150.0f;
     gfx_clip(g, &r);
-    person_draw(g, p, r.x + r.w / 2, r.y + r.h * 0.42f, u, r.y + r.h, 50, (GColor){0, 0, 0, 0},
-                0);
+    person_draw(g, p, r.x + r.w / 2, r.y + r.h * 0.42f, u, r.y + r.h, 50, (GColor){0, 0, 0, 0}, 0);
     gfx_clip(g, NULL);
     gfx_round_outline(g, r, 0, 1.5f, rgb(0x9A9A9A));
 }

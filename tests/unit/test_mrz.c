@@ -9,10 +9,14 @@ static Document make_doc(const char *id, const char *type, const char **kv, DocF
 {
     size_t n = 0;
     for (; kv[2 * n]; n++)
-        fields[n] = (DocField){.key = (char *)kv[2 * n], .label = (char *)kv[2 * n],
+        fields[n] = (DocField){.key = (char *)kv[2 * n],
+                               .label = (char *)kv[2 * n],
                                .value = (char *)kv[2 * n + 1]};
-    return (Document){.id = (char *)id, .type = (char *)type, .title = (char *)id,
-                      .fields = fields, .field_count = n};
+    return (Document){.id = (char *)id,
+                      .type = (char *)type,
+                      .title = (char *)id,
+                      .fields = fields,
+                      .field_count = n};
 }
 
 static void check_digits(void)
@@ -32,9 +36,15 @@ static void check_digits(void)
 static void icao_specimen(void)
 {
     /* The specimen of ICAO Doc 9303 Part 4 (Utopia, Anna Maria Eriksson). */
-    MrzTd3 in = {.doc_code = "P<", .state = "UTO", .name = "ERIKSSON<<ANNA<MARIA",
-                 .number = "L898902C3", .nationality = "UTO", .birth = "740812", .sex = 'F',
-                 .expiry = "120415", .optional = "ZE184226B"};
+    MrzTd3 in = {.doc_code = "P<",
+                 .state = "UTO",
+                 .name = "ERIKSSON<<ANNA<MARIA",
+                 .number = "L898902C3",
+                 .nationality = "UTO",
+                 .birth = "740812",
+                 .sex = 'F',
+                 .expiry = "120415",
+                 .optional = "ZE184226B"};
     MrzZone z;
     SimError err = {0};
     CHECK_INT(mrz_td3(&in, &z, &err), SIM_OK);
@@ -74,10 +84,10 @@ static void russian_passport(void)
      *   optional "2120221380004<" (last series digit 2, issued 21.02.2012, code 380-004):
      *     14+3+2+0+6+2+7+9+8+0+0+0+28+0 = 79 → 9
      *   composite over 2516041184 6702030 <<<<<<< 2120221380004<9: 262 → 2 */
-    const char *kv[] = {"series", "25 12", "number", "604118", "surname", "Ершов", "name",
-                        "Виктор", "patronymic", "Павлович", "sex", "муж.", "birth_date",
-                        "03.02.1967", "issue_date", "21.02.2012", "division_code", "380-004",
-                        NULL};
+    const char *kv[] = {"series",     "25 12",         "number",     "604118",     "surname",
+                        "Ершов",      "name",          "Виктор",     "patronymic", "Павлович",
+                        "sex",        "муж.",          "birth_date", "03.02.1967", "issue_date",
+                        "21.02.2012", "division_code", "380-004",    NULL};
     DocField f[16];
     Document d = make_doc("viktor-passport", "passport_rf", kv, f);
     MrzZone z;
@@ -103,10 +113,25 @@ static void russian_passport(void)
 static void long_name(void)
 {
     /* 39 places for the name: the patronymic is cut at the 44th character of the line. */
-    const char *kv[] = {"series", "25 12", "number", "604118", "surname",
-                        "Константинопольская", "name", "Александра", "patronymic",
-                        "Владиславовна", "sex", "жен.", "birth_date", "03.02.1967",
-                        "issue_date", "21.02.2012", "division_code", "380-004", NULL};
+    const char *kv[] = {"series",
+                        "25 12",
+                        "number",
+                        "604118",
+                        "surname",
+                        "Константинопольская",
+                        "name",
+                        "Александра",
+                        "patronymic",
+                        "Владиславовна",
+                        "sex",
+                        "жен.",
+                        "birth_date",
+                        "03.02.1967",
+                        "issue_date",
+                        "21.02.2012",
+                        "division_code",
+                        "380-004",
+                        NULL};
     DocField f[16];
     Document d = make_doc("p", "passport_rf", kv, f);
     MrzZone z;
@@ -118,9 +143,12 @@ static void long_name(void)
 
 static void foreign_passport(void)
 {
-    const char *kv[] = {"number", "76 4127385", "surname", "КУЗНЕЦОВА / KUZNETSOVA", "name",
-                        "ЕКАТЕРИНА / EKATERINA", "birth_date", "19.03.1990", "expiry_date",
-                        "21.06.2033", NULL};
+    const char *kv[] = {"number",      "76 4127385",
+                        "surname",     "КУЗНЕЦОВА / KUZNETSOVA",
+                        "name",        "ЕКАТЕРИНА / EKATERINA",
+                        "birth_date",  "19.03.1990",
+                        "expiry_date", "21.06.2033",
+                        NULL};
     DocField f[16];
     Document d = make_doc("zagran", "passport_foreign", kv, f);
     MrzZone z;
@@ -135,8 +163,8 @@ static void foreign_passport(void)
     memcpy(comp + 10, z.line[1] + 13, 7);
     memcpy(comp + 17, z.line[1] + 21, 22);
     CHECK_INT(z.line[1][43] - '0', mrz_check_digit(comp, sizeof comp));
-    const char *kv2[] = {"number", "FA 3195072", "surname", "TOSHPULATOV", "name", "JASUR",
-                         "birth_date", "16.04.1999", "expiry_date", "04.08.2031", NULL};
+    const char *kv2[] = {"number",     "FA 3195072", "surname",     "TOSHPULATOV", "name", "JASUR",
+                         "birth_date", "16.04.1999", "expiry_date", "04.08.2031",  NULL};
     Document d2 = make_doc("fpassport", "passport_foreign", kv2, f);
     CHECK_INT(mrz_from_document(&d2, &z, &err), SIM_ERR_INVALID); /* no issuing state */
     CHECK(strstr(err.msg, "country") != NULL);
