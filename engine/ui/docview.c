@@ -464,6 +464,14 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         if (nb < max)
             boxes[nb++] = (DocFieldBox){r, (int)f};
     }
+    /* A travel passport's machine-readable zone at the foot of the sheet. */
+    MrzZone z;
+    if (strcmp(d->type, "passport_foreign") == 0 && doc_zone(ss, doc, &z)) {
+        float zw = sheet.w - 2 * pad;
+        float zh = draw_zone(g, l, &z, sheet.x + pad, 0, zw, 0);
+        float zy = fmaxf(fmaxf(ycol[0], ycol[1]) + 6 * s, sheet.y + sheet.h - zh - 12 * s);
+        draw_zone(g, l, &z, sheet.x + pad, zy, zw, 1);
+    }
     int fnot = document_find_field(d, "notarised");
     if (fnot >= 0 && is_true(session_field(ss, doc, fnot)) &&
         strstr(session_field(ss, doc, fnot), "не ") == NULL)
