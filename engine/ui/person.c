@@ -202,7 +202,10 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     static const char *const no[] = {"no", "нет", "none", NULL};
     static const char *const g_back[] = {"backpack", "рюкзак", NULL};
     static const char *const g_folder[] = {"folder", "папк", NULL};
-    if (!bag || !*bag || (has_any(bag, no) && strlen(bag) <= strlen("none")))
+    int none = 0;
+    for (size_t i = 0; bag && no[i]; i++)
+        none |= strcmp(bag, no[i]) == 0;
+    if (!bag || !*bag || none)
         p->bag = BAG_NONE;
     else if (has_any(bag, g_back))
         p->bag = BAG_BACKPACK;
