@@ -188,24 +188,31 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
 
 /* ==== the applicant and companions ======================================================== */
 
-/* The applicant at the window, with the people the scenario names standing beside and a
- * little behind them (smaller, so they read as further from the glass; a child lower). */
-static void draw_people(Gfx *g, const OfficeView *v, float cx, float counter_y)
+/* The people the scenario names as coming with the applicant, standing beside the applicant's
+ * place and a little behind (smaller, so they read as further from the glass; a child lower).
+ * They stand still, so they are drawn with the hall into the cached layer: the walk-up frames
+ * only pay for the applicant. */
+static void draw_companions(Gfx *g, const OfficeView *v, float counter_y)
 {
-    float s = v->l->s;
+    float s = v->l->s, cx = 0.45f * (float)v->l->W;
     /* The speech bubble opens to the right of the applicant's head: companions stand to the left
      * first. */
     static const float side[3] = {-1.0f, -1.8f, 1.0f};
-    for (size_t i = v->companion_count; i-- > 0;) {
+    for (size_t i = v->companion_count < 3 ? v->companion_count : 3; i-- > 0;) {
         const Companion *c = &v->companions[i];
         PersonLook p;
         person_look(&p, c->name, c->sex, c->age, c->look, c->look_count);
         int child = c->age < 14;
         float k = child ? 0.7f + 0.02f * (float)c->age : 0.86f;
         float head = child ? 40.0f + 9.0f * (float)c->age : 185.0f;
-        person_draw(g, &p, cx + side[i < 3 ? i : 2] * 150 * s, counter_y - head * s, k * s,
-                    counter_y, 55, v->t->shadow, 0);
+        person_draw(g, &p, cx + side[i] * 150 * s, counter_y - head * s, k * s, counter_y, 55,
+                    v->t->shadow, 0);
     }
+}
+
+static void draw_applicant(Gfx *g, const OfficeView *v, float cx, float counter_y)
+{
+    float s = v->l->s;
     const Applicant *a = v->applicant;
     PersonLook p;
     person_look(&p, v->name ? v->name : (a ? a->name : ""), v->sex, v->age, a ? a->look : NULL,
@@ -224,6 +231,9 @@ float office_draw_back(Gfx *g, const OfficeView *v)
     float counter_y = l->counter_y;
     float floor_y = counter_y - 0.125f * H;
     draw_hall(g, v, top, floor_y, counter_y);
+    gfx_clip(g, &(GRect){0, 0, W, counter_y});
+    draw_companions(g, v, counter_y);
+    gfx_clip(g, NULL);
     /* Counter edge and desk. */
     gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
     gfx_gradient(g, (GRect){0, counter_y + 14 * s, W, H - counter_y - 14 * s}, t->desk,
@@ -242,7 +252,7 @@ void office_draw_person(Gfx *g, const OfficeView *v)
     (void)H;
     float ax = 0.45f * W + (1.0f - v->enter) * 0.5f * W;
     gfx_clip(g, &(GRect){0, 0, W, counter_y});
-    draw_people(g, v, ax, counter_y);
+    draw_applicant(g, v, ax, counter_y);
     gfx_clip(g, NULL);
 
     /* The glass with its frame and the window number plate. */
