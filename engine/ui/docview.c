@@ -146,37 +146,97 @@ static int same_person(const char *a, const char *b)
 
 /* The look of a passport's holder as photographed on the issue date: with the applicant's or a
  * companion's hints when the name on the page is theirs, from the name alone otherwise. */
+/* The Latin half of a bilingual value ("КУЗНЕЦОВА / KUZNETSOVA"), or the value itself. */
+static const char *latin_half(const char *v)
+{
+    const char *slash = v ? strrchr(v, '/') : NULL;
+    if (!slash)
+        return v;
+    for (slash++; *slash == ' ';)
+        slash++;
+    return slash;
+}
+
+/* The first word of a name in ICAO letters, with KH and X as one letter (Uzbek Latin writes Х as
+ * X): how a travel passport's Latin surname is matched with a name written in Cyrillic. */
+static void surname_key(const char *name, char *out, size_t cap)
+{
+    char word[128];
+    size_t n = strcspn(name ? name : "", " ");
+    snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1),
+             name ? name : "");
+    char tr_[128];
+    mrz_translit(word, MRZ_TRANSLIT_ICAO, tr_, sizeof tr_);
+    size_t k = 0;
+    for (size_t i = 0; tr_[i] && k + 1 < cap; i++) {
+        if (tr_[i] == 'K' && tr_[i + 1] == 'H')
+            i++;
+        out[k++] = tr_[i] == 'H' && i > 0 && tr_[i - 1] == 'K' ? 'X' : tr_[i];
+    }
+    out[k] = '\0';
+}
+
+/* 1 when person (a name from the scenario) holds the passport whose name is holder. A travel
+ * passport spells the name in Latin letters: its surname is compared transliterated. */
+static int holds(const char *person, const char *holder, int travel)
+{
+    if (same_person(person, holder))
+        return 1;
+    if (!travel)
+        return 0;
+    char a[128], b[128];
+    surname_key(person, a, sizeof a);
+    surname_key(holder, b, sizeof b);
+    return a[0] && strcmp(a, b) == 0;
+}
+
+/* The look of a passport's holder as photographed on the issue date: with the applicant's or a
+ * companion's hints when the name on the page is theirs, from the name alone otherwise. */
 static void holder_look(const Session *ss, int doc, PersonLook *p)
 {
     const Scenario *sc = session_scenario(ss);
+    int travel = strcmp(sc->documents[doc].type, "passport_foreign") == 0;
     const char *parts[3] = {doc_value(ss, doc, "surname"), doc_value(ss, doc, "name"),
                             doc_value(ss, doc, "patronymic")};
     char name[256] = "";
     for (int i = 0; i < 3; i++)
         if (parts[i] && *parts[i]) {
             size_t used = strlen(name);
-            snprintf(name + used, sizeof name - used, "%s%s", used ? " " : "", parts[i]);
+            snprintf(name + used, sizeof name - used, "%s%s", used ? " " : "",
+                     travel ? latin_half(parts[i]) : parts[i]);
         }
     const char *sexv = doc_value(ss, doc, "sex");
     char sex = sexv && strstr(sexv, "муж") ? 'm' : sexv && strstr(sexv, "жен") ? 'f' : 0;
     int age = years_between(doc_value(ss, doc, "birth_date"), doc_value(ss, doc, "issue_date"));
     const KeyValue *look = NULL;
     size_t nlook = 0;
+    int found = 0;
     const char *seed = name; /* the name the window draws the same person from */
     const char *who = session_applicant_name(ss);
-    if (who && same_person(who, name)) {
+    if (who && holds(who, name, travel)) {
+        found = 1;
         look = sc->applicant.look, nlook = sc->applicant.look_count, seed = who;
         sex = sex ? sex : sc->applicant.sex;
         age = age >= 0 ? age : session_applicant_age(ss);
     }
-    for (size_t i = 0; !look && i < sc->companion_count; i++)
-        if (same_person(sc->companions[i].name, name)) {
+    for (size_t i = 0; !found && i < sc->companion_count; i++)
+        if (holds(sc->companions[i].name, name, travel)) {
             const Companion *c = &sc->companions[i];
+            found = 1;
             look = c->look, nlook = c->look_count, seed = c->name;
             sex = sex ? sex : c->sex;
             age = age >= 0 ? age : c->age;
         }
-    person_look(p, seed, sex ? sex : 'f', age >= 0 ? age : 30, look, nlook);
+    if (!sex) { /* a stranger's passport with no sex field: Russian and Central Asian surnames of
+                 * women end in -а/-я (-A in Latin letters) */
+        size_t n = strcspn(name, " ");
+        const unsigned char *e = (const unsigned char *)name + n;
+        sex = (n >= 1 && e[-1] == 'A') ||
+                      (n >= 2 && ((e[-2] == 0xD0 && e[-1] == 0xB0) || (e[-2] == 0xD1 && e[-1] == 0x8F)))
+                  ? 'f'
+                  : 'm';
+    }
+    person_look(p, seed, sex, age >= 0 ? age : 30, look, nlook);
 }
 
 /* The zone of the open document from the values the session has now (a script may have
@@ -452,12 +512,20 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
     float y = sheet.y + pad + th + 12 * s;
     if (strcmp(d->type, "note") == 0)
         return note_draw(g, l, t, &p, ss, doc, sheet, y, focus_field, boxes, max);
-    int two = !narrow && sheet.w > 760 * s && d->field_count > 5;
-    float colw = two ? (sheet.w - 3 * pad) / 2 : sheet.w - 2 * pad;
+    /* A travel passport's data page: the holder's photo left of the fields. */
+    float photo = strcmp(d->type, "passport_foreign") == 0 ? 110 * s : 0;
+    if (photo > 0) {
+        PersonLook holder;
+        holder_look(ss, doc, &holder);
+        person_portrait(g, &holder, (GRect){sheet.x + pad, y, photo, photo * 140 / 110});
+    }
+    float fx = sheet.x + pad + (photo > 0 ? photo + pad : 0), fw = sheet.x + sheet.w - pad - fx;
+    int two = !narrow && fw > 700 * s && d->field_count > 5;
+    float colw = two ? (fw - pad) / 2 : fw;
     float ycol[2] = {y, y};
     for (size_t f = 0; f < d->field_count; f++) {
         int c = two && ycol[1] < ycol[0] ? 1 : 0;
-        float x = sheet.x + pad + c * (colw + pad);
+        float x = fx + c * (colw + pad);
         GRect r;
         ycol[c] += field_box(g, l, t, &p, ss, doc, (int)f, x, ycol[c], colw, (int)f == focus_field,
                              1, &r) + 6 * s;
