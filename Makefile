@@ -55,6 +55,7 @@ bench: deps build
 	sh bench/report_bench.sh $(BUILD)
 	sh bench/explore_bench.sh $(BUILD)
 	sh bench/pack_bench.sh $(BUILD)
+	sh bench/lrs_bench.sh $(BUILD)
 
 deb: deps build
 	cd $(BUILD) && cpack -G DEB

@@ -7,7 +7,14 @@ PKGS="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev libcjs
 libsqlite3-dev libsdl2-image-dev libsodium-dev fonts-dejavu-core clang libclang-rt-14-dev valgrind \
 dpkg-dev lintian xvfb xauth desktop-file-utils appstream bash-completion \
 libreoffice-calc-nogui chromium poppler-utils postgresql libpq-dev sqlite3 jq python3 \
-python3-jsonschema libarchive-dev clang-format"
+python3-jsonschema libarchive-dev clang-format \
+libcurl4-openssl-dev curl"
+# Node.js and npm run the real LRS of the lrs push tests (Learning Locker's statement service).
+# A machine that already has them (e.g. NodeSource's nodejs, which carries its own npm) keeps
+# them: Debian's npm would conflict with it.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PKGS="$PKGS nodejs npm"
+fi
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -95,6 +95,35 @@ $PSQL -U office_a -d region -c "DELETE FROM mfc.entries" >/dev/null 2>&1 && bad 
 check "the region's summary adds up its offices" "$(q "SELECT attempts FROM mfc.sum_region WHERE region = '38'")" "$(q "SELECT count(*) FROM mfc.attempts")"
 check "a manager reads the region" "$($PSQL -U boss -d region -c "SELECT count(DISTINCT office) FROM mfc.attempts")" 2
 
+# ---- lrs push --central: the region's statements, each with its office and installation ---
+# (issue #13; the real LRS is in tests/lrs — here a python3 server that accepts and keeps them)
+python3 "$ROOT/tests/lrs/fake_lrs.py" "$W/lrs.port" 200 & LRSPID=$!
+i=0; while [ ! -f "$W/lrs.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+EP="http://127.0.0.1:$(cat "$W/lrs.port")/xAPI/"
+BOSS="host=127.0.0.1 port=$PORT user=boss dbname=region"
+"$B" central init --central "$ADMIN" >/dev/null; check "central init again is fine" "$?" 0
+check "the centre's schema is at version 3" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" 3
+"$B" lrs push --central "$BOSS" --endpoint "$EP" --user u --password pw $S --json > lrs1.json 2>lrs1.err
+rc=$?; [ $rc -eq 0 ] || cat lrs1.err >&2
+check "lrs push --central exits 0" "$rc" 0
+n_region=$(jq .statements lrs1.json)
+check "every region statement sent" "$(jq .sent lrs1.json)" "$n_region"
+check "mfc.lrs_sent holds them" "$(q "SELECT count(*) FROM mfc.lrs_sent WHERE status = 'sent'")" "$n_region"
+check "the two offices' 1001 are two actors" "$(jq -r .actor.account.name "$W/lrs.port.statements" | sort -u | tr '\n' ' ')" "IRK01/1001 IRK02/1001 "
+inst_a=$(cat a.db.installation 2>/dev/null | tr -d '\n')
+check "A's statements carry A's installation and office" "$(jq -r 'select(.actor.account.name == "IRK01/1001") | .context.extensions["https://mfc-trainer.local/xapi/ext/installation"] + "/" + .context.extensions["https://mfc-trainer.local/xapi/ext/office"]' "$W/lrs.port.statements" | sort -u)" "$inst_a/IRK01"
+check "answers come from the centre's journal too" "$(jq -r 'select(.verb.id | endswith("answered")) | .id' "$W/lrs.port.statements" | wc -l | tr -d ' ' | sed 's/^0$/none/;s/^[1-9][0-9]*$/some/')" some
+"$B" lrs push --central "$BOSS" --endpoint "$EP" --user u --password pw $S --json > lrs2.json 2>&1
+check "a second push from the centre sends nothing" "$(jq .sent lrs2.json)/$(jq .known lrs2.json)/$(jq .posts lrs2.json)" "0/$n_region/0"
+# the PC's own push gives A's attempts the same ids and the same actor
+mv "$W/lrs.port.statements" "$W/lrs.region"
+"$B" lrs push --db a.db --endpoint "$EP" --user u --password pw $S --json > lrs3.json 2>&1
+check "lrs push from PC A exits 0" "$?" 0
+check "the PC's statements have the centre's ids" "$(jq -r .id "$W/lrs.port.statements" | sort | md5sum)" "$(jq -r 'select(.actor.account.name == "IRK01/1001") | .id' "$W/lrs.region" | sort | md5sum)"
+check "the PC's actor is IRK01/1001" "$(jq -r .actor.account.name "$W/lrs.port.statements" | sort -u)" "IRK01/1001"
+$PSQL -U office_a -d region -c "SELECT count(*) FROM mfc.lrs_sent" >/dev/null 2>&1 && bad "office reads lrs_sent" || ok "an office role cannot read mfc.lrs_sent"
+kill $LRSPID 2>/dev/null; wait $LRSPID 2>/dev/null
+
 # ---- the region report equals the local report for the same attempts ---------------------
 "$B" report --central "$ADMIN" --office IRK02 --format json > region.json || bad "report --central"
 "$B" report --db b.db --format json > local.json || bad "local report"

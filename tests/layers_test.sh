@@ -16,6 +16,7 @@ only_in 'SDL' ui "SDL"
 only_in 'sodium\.h|sodium/' crypto "libsodium"
 only_in 'libpq-fe\.h|libpq/' central "libpq"
 only_in 'archive\.h|archive_entry\.h' pack "libarchive"
+only_in 'curl/' net "libcurl"
 # Lower modules never include higher ones.
 below() { # dir forbidden-dirs...
   d=$1; shift
@@ -23,15 +24,16 @@ below() { # dir forbidden-dirs...
     if grep -rqE "#include \"\.\./$up/" "$d"; then echo "FAIL: engine/$d includes engine/$up" >&2; fail=1; fi
   done
 }
-below core crypto pack scenario score script session store central ui app
-below crypto pack scenario score script session store central ui app
-below pack scenario score script session store central ui app
-below scenario crypto pack score script session store central ui app
-below score crypto pack script session store central ui app
-below script crypto pack score session store central ui app
-below session crypto pack store central ui app
-below store pack script session central ui app
-below central script session ui app
+below core crypto pack scenario score script session store central net ui app
+below crypto pack scenario score script session store central net ui app
+below pack scenario score script session store central net ui app
+below scenario crypto pack score script session store central net ui app
+below score crypto pack script session store central net ui app
+below script crypto pack score session store central net ui app
+below session crypto pack store central net ui app
+below store pack script session central net ui app
+below central script session net ui app
+below net script session central ui app
 below ui app
 [ $fail -eq 0 ] && echo "1 passed, 0 failed"
 exit $fail

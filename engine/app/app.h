@@ -143,6 +143,20 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
                             const char *trainee, const char *scenario, const char *since,
                             const char *until, Store *dst);
 
+/* ---- xAPI (cli_export.c), shared by export and lrs push -----------------------------------
+ * The answers' words: each scenario is loaded once from the scenarios root, and an answer is
+ * named only when the scenario's content hash is the attempt's. */
+typedef struct AppXapiNames AppXapiNames;
+AppXapiNames *app_xapi_names_create(const AppPaths *paths); /* destroy with the pair below */
+void app_xapi_names_destroy(AppXapiNames *n);
+/* A StoreXapiNameFn; ud is an AppXapiNames. */
+const char *app_xapi_name(void *ud, const char *scenario, const char *hash, const char *action);
+/* The PC's office (flag, else configuration; "" when none) and installation id (from enrolment
+ * beside db; "" when not enrolled). */
+void app_xapi_origin_local(const AppPaths *paths, const char *db, const char *office_flag,
+                           char office[40], char installation[37]);
+int cmd_lrs(int argc, char **argv, const AppPaths *paths);
+
 /* ---- signed scenario packs (cli_sign.c) -------------------------------------------------- */
 /* Checks the pack rooted at root (a scenarios folder), or the pack holding scenario_dir,
  * against the trusted keys. Caller frees with sec_pack_free. */

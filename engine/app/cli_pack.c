@@ -54,12 +54,13 @@ static int parse(int argc, char **argv, PackFlags *f)
                             : strcmp(a, "--central") == 0   ? &f->central
                                                             : NULL;
         if (slot) {
-            if (i + 1 >= argc || !argv[i + 1][0]) return usage(tr(STR_ERR_NEEDS_VALUE), a);
+            if (i + 1 >= argc || !argv[i + 1][0])
+                return usage(TRF(STR_ERR_NEEDS_VALUE), a);
             *slot = argv[++i];
         } else if (strcmp(a, "--json") == 0) {
             f->json = 1;
         } else if (a[0] == '-' || f->npos >= 2) {
-            return usage(tr(STR_ERR_UNKNOWN_OPTION), a);
+            return usage(TRF(STR_ERR_UNKNOWN_OPTION), a);
         } else {
             f->pos[f->npos++] = a;
         }
@@ -110,8 +111,10 @@ static char *base_name(const char *dir)
 
 static int do_build(const PackFlags *f, const AppPaths *paths)
 {
-    if (!f->key) return usage("%s", "укажите --key КЛЮЧ (секретный ключ методиста)");
-    if (f->npos > 1) return usage(tr(STR_ERR_UNKNOWN_OPTION), f->pos[1]);
+    if (!f->key)
+        return usage("%s", tr(STR_PACK_CLI_NEED_KEY));
+    if (f->npos > 1)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[1]);
     const char *root = f->npos ? f->pos[0] : paths->scenarios;
     time_t now = time(NULL);
     struct tm tm;
@@ -150,14 +153,14 @@ static int do_build(const PackFlags *f, const AppPaths *paths)
     if (pack_build(&o, &info, &err) != SIM_OK) {
         rc = fail(err.msg);
     } else {
-        printf(tr(STR_PACK_BUILT), simbuf_str(&out), info.name, info.version, info.files,
+        printf(TRF(STR_PACK_BUILT), simbuf_str(&out), info.name, info.version, info.files,
                info.key_id, info.hash);
         /* Said now rather than at every office: this installation would refuse it too. */
         Site s;
         site_init(&s, paths, NULL);
         PackInfo check;
         if (pack_inspect(simbuf_str(&out), &s.site, &check, &err) != SIM_OK)
-            printf(tr(STR_PACK_BUILT_UNTRUSTED), info.key_id);
+            printf(TRF(STR_PACK_BUILT_UNTRUSTED), info.key_id);
         else pack_info_free(&check);
         site_free(&s);
         pack_info_free(&info);
@@ -170,7 +173,8 @@ static int do_build(const PackFlags *f, const AppPaths *paths)
 
 static int do_install(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos != 1) return usage("%s", "укажите файл пакета: pack install ФАЙЛ");
+    if (f->npos != 1)
+        return usage("%s", tr(STR_PACK_CLI_NEED_FILE_INSTALL));
     Site s;
     site_init(&s, paths, f->packs);
     char prev[PACK_NAME_MAX];
@@ -184,9 +188,10 @@ static int do_install(const PackFlags *f, const AppPaths *paths)
         rc = fail(err.msg);
     } else {
         if (changed)
-            printf(tr(STR_PACK_INSTALLED), info.name, info.version, info.key_id, s.dir,
+            printf(TRF(STR_PACK_INSTALLED), info.name, info.version, info.key_id, s.dir,
                    had ? before.version : tr(STR_PACK_NONE));
-        else printf(tr(STR_PACK_ALREADY), info.name, info.version);
+        else
+            printf(TRF(STR_PACK_ALREADY), info.name, info.version);
         pack_info_free(&info);
     }
     pack_info_free(&before);
@@ -196,7 +201,8 @@ static int do_install(const PackFlags *f, const AppPaths *paths)
 
 static int do_rollback(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos) return usage(tr(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
+    if (f->npos)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
     Site s;
     site_init(&s, paths, f->packs);
     PackInfo before;
@@ -207,7 +213,7 @@ static int do_rollback(const PackFlags *f, const AppPaths *paths)
     if (pack_rollback(&s.site, &info, &err) != SIM_OK) {
         rc = fail(err.msg);
     } else {
-        printf(tr(STR_PACK_ROLLED_BACK), info.version, before.version);
+        printf(TRF(STR_PACK_ROLLED_BACK), info.version, before.version);
         pack_info_free(&info);
     }
     pack_info_free(&before);
@@ -217,7 +223,8 @@ static int do_rollback(const PackFlags *f, const AppPaths *paths)
 
 static int do_status(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos) return usage(tr(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
+    if (f->npos)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
     Site s;
     site_init(&s, paths, f->packs);
     PackInfo info;
@@ -258,7 +265,7 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
         printf("%s\n", simbuf_str(&b));
         simbuf_free(&b);
     } else if (have) {
-        printf(tr(STR_PACK_STATUS), info.name, info.version, info.built, pc ? pc->key_id : "?",
+        printf(TRF(STR_PACK_STATUS), info.name, info.version, info.built, pc ? pc->key_id : "?",
                root, prev[0] ? prev : tr(STR_PACK_NONE));
         if (!intact) {
             char *why = app_pack_problem(pc, "");
@@ -266,7 +273,7 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
             free(why);
         }
     } else {
-        printf(tr(STR_PACK_STATUS_NONE), s.dir, paths->scenarios);
+        printf(TRF(STR_PACK_STATUS_NONE), s.dir, paths->scenarios);
     }
     sec_pack_free(pc);
     free(root);
@@ -277,9 +284,11 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
 
 static int do_publish(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos != 1) return usage("%s", "укажите файл пакета: pack publish --central URI ФАЙЛ");
+    if (f->npos != 1)
+        return usage("%s", tr(STR_PACK_CLI_NEED_FILE_PUBLISH));
     const char *uri = app_setting(paths, f->central, SIMCONF_CENTRAL);
-    if (!uri) return usage(tr(STR_CENTRAL_NONE), "");
+    if (!uri)
+        return usage(TRF(STR_CENTRAL_NONE), "");
     SimError err;
     char *data = NULL;
     size_t len = 0;
@@ -318,9 +327,11 @@ static int do_publish(const PackFlags *f, const AppPaths *paths)
 
 static int do_list(const PackFlags *f, const AppPaths *paths)
 {
-    if (f->npos) return usage(tr(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
+    if (f->npos)
+        return usage(TRF(STR_ERR_UNKNOWN_OPTION), f->pos[0]);
     const char *uri = app_setting(paths, f->central, SIMCONF_CENTRAL);
-    if (!uri) return usage(tr(STR_CENTRAL_NONE), "");
+    if (!uri)
+        return usage(TRF(STR_CENTRAL_NONE), "");
     SimError err;
     Central *c = NULL;
     if (central_connect(uri, &c, &err) != SIM_OK) return fail(err.msg);
@@ -381,12 +392,12 @@ static int do_list(const PackFlags *f, const AppPaths *paths)
     } else {
         printf("%s", tr(STR_PACK_LIST_HEAD));
         for (size_t i = 0; i < np; i++)
-            printf(tr(STR_PACK_LIST_ROW), packs[i].version, packs[i].published_at, packs[i].name,
+            printf(TRF(STR_PACK_LIST_ROW), packs[i].version, packs[i].published_at, packs[i].name,
                    packs[i].key_id, packs[i].size);
         if (!np) printf("%s", tr(STR_PACK_LIST_NONE));
         printf("%s", tr(STR_PACK_LIST_OFFICES));
         for (size_t i = 0; i < ni; i++)
-            printf(tr(STR_PACK_LIST_OFFICE_ROW), inst[i].office, inst[i].installation,
+            printf(TRF(STR_PACK_LIST_OFFICE_ROW), inst[i].office, inst[i].installation,
                    inst[i].version, inst[i].reported_at);
         if (!ni) printf("%s", tr(STR_PACK_LIST_NONE));
     }
@@ -414,5 +425,5 @@ int cmd_pack(int argc, char **argv, const AppPaths *paths)
     if (strcmp(sub, "status") == 0) return do_status(&f, paths);
     if (strcmp(sub, "publish") == 0) return do_publish(&f, paths);
     if (strcmp(sub, "list") == 0) return do_list(&f, paths);
-    return usage(tr(STR_ERR_UNKNOWN_COMMAND), sub);
+    return usage(TRF(STR_ERR_UNKNOWN_COMMAND), sub);
 }

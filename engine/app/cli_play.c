@@ -35,7 +35,7 @@ typedef struct PlayOpts {
 static void print_rule(const Rule *r)
 {
     if (r)
-        printf(tr(STR_RULE_SUFFIX), r->short_);
+        printf(TRF(STR_RULE_SUFFIX), r->short_);
 }
 
 static void print_notices(const Session *ss, size_t from, int json)
@@ -52,7 +52,7 @@ static void print_notices(const Session *ss, size_t from, int json)
             printf("  ✖ %s: %s", tr(STR_CRITICAL), e->feedback);
         } else {
             printf("  ");
-            printf(tr(STR_POINTS_NOTICE), e->points,
+            printf(TRF(STR_POINTS_NOTICE), e->points,
                    e->criterion >= 0 ? s->criteria[e->criterion].title : "", e->feedback);
         }
         print_rule(e->rule);
@@ -153,8 +153,8 @@ static void print_debrief(const Session *ss)
         for (size_t c = 0; c < s->criterion_count; c++)
             if (r.floors_missed & (1u << c)) {
                 printf("  ✖ ");
-                printf(tr(STR_FLOOR_MISSED), s->criteria[c].title, r.crit[c].score,
-                       r.crit[c].max, s->floors[c]);
+                printf(TRF(STR_FLOOR_MISSED), s->criteria[c].title, r.crit[c].score, r.crit[c].max,
+                       s->floors[c]);
                 printf("\n");
             }
     }
@@ -240,7 +240,8 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
         printf("  %s\n  %s\n%s", tr(STR_MENU_SERVICE), tr(STR_MENU_QUIT), tr(STR_PROMPT));
         fflush(stdout);
         char line[256];
-        if (!read_line(line, sizeof line) || strcmp(line, "в") == 0 || strcmp(line, "q") == 0)
+        if (!read_line(line, sizeof line) || strcmp(line, tr(STR_PLAY_KEY_QUIT)) == 0 ||
+            strcmp(line, "q") == 0)
             return 0;
         char *end;
         long k = strtol(line, &end, 10);
@@ -248,7 +249,7 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
             snprintf(out, out_size, "%s", st->actions[offered[k - 1]].id);
             return 1;
         }
-        if (strcmp(line, "у") == 0 || strcmp(line, "u") == 0) {
+        if (strcmp(line, tr(STR_PLAY_KEY_SERVICE)) == 0 || strcmp(line, "u") == 0) {
             printf("\n%s\n", tr(STR_CHOOSE_SERVICE));
             for (size_t i = 0; i < s->service_count; i++) {
                 const Service *sv = &s->services[i];
@@ -272,7 +273,7 @@ static int ask_interactive(Session *ss, char *out, size_t out_size)
             }
             continue;
         }
-        if (any_doc && (strcmp(line, "д") == 0 || strcmp(line, "d") == 0)) {
+        if (any_doc && (strcmp(line, tr(STR_PLAY_KEY_DOCS)) == 0 || strcmp(line, "d") == 0)) {
             printf("\n%s\n", tr(STR_CHOOSE_DOC));
             int map[64];
             size_t m = 0;
@@ -338,7 +339,7 @@ static char *pick_scenario(const AppPaths *paths)
     size_t n;
     char **dirs = scenario_list_dirs(paths->scenarios, &n);
     if (!n) {
-        fprintf(stderr, tr(STR_CHECK_NONE), paths->scenarios);
+        fprintf(stderr, TRF(STR_CHECK_NONE), paths->scenarios);
         fprintf(stderr, "\n");
         return NULL;
     }
@@ -509,7 +510,7 @@ static int run_actions(Session *ss, const char *list, int json)
                       content error below, not as a bad action id */
         if (session_act(ss, tok, &e) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: ");
-            fprintf(stderr, tr(STR_ERR_ACTION_REJECTED), idx, tok, e.msg);
+            fprintf(stderr, TRF(STR_ERR_ACTION_REJECTED), idx, tok, e.msg);
             fprintf(stderr, "\n");
             rc = EXIT_USAGE;
             break;
@@ -539,9 +540,9 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         if (!dir) {
             fprintf(stderr, "mfc-trainer play: ");
             if (!sim_is_dir(paths->scenarios))
-                fprintf(stderr, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
+                fprintf(stderr, TRF(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
             else
-                fprintf(stderr, tr(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
+                fprintf(stderr, TRF(STR_ERR_SCENARIO_NOT_FOUND), o.scenario, paths->scenarios);
             fprintf(stderr, "\n");
             return EXIT_USAGE;
         }
@@ -564,14 +565,14 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     char *pack_problem = app_pack_problem(pack, folder);
     if (pack_problem && o.exam) {
         fprintf(stderr, "mfc-trainer play: ");
-        fprintf(stderr, tr(STR_PACK_EXAM_REFUSED), pack_problem);
+        fprintf(stderr, TRF(STR_PACK_EXAM_REFUSED), pack_problem);
         fprintf(stderr, "\n");
         rc = EXIT_FAIL;
         goto done;
     }
     if (pack_problem && !o.json && !o.quiet) {
         fprintf(stderr, "mfc-trainer play: ");
-        fprintf(stderr, tr(STR_PACK_TRAINING_WARN), pack_problem);
+        fprintf(stderr, TRF(STR_PACK_TRAINING_WARN), pack_problem);
         fprintf(stderr, "\n");
     }
     app_load_ctx_init(&ctx, dir, &diags);
@@ -581,7 +582,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     app_print_diags(&diags);
     if (!s) {
         fprintf(stderr, "mfc-trainer play: ");
-        fprintf(stderr, tr(STR_ERR_SCENARIO_INVALID), dir, dir);
+        fprintf(stderr, TRF(STR_ERR_SCENARIO_INVALID), dir, dir);
         fprintf(stderr, "\n");
         rc = EXIT_FAIL;
         goto done;
@@ -633,7 +634,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             if (!surname[0] || !name[0] ||
                 store_add_trainee(rec.store, surname, name, o.trainee, &t.id, &err) != SIM_OK) {
                 fprintf(stderr, "mfc-trainer play: ");
-                fprintf(stderr, tr(STR_ERR_NO_TRAINEE), o.trainee);
+                fprintf(stderr, TRF(STR_ERR_NO_TRAINEE), o.trainee);
                 fprintf(stderr, "\n");
                 rc = EXIT_USAGE;
                 goto done;
@@ -739,7 +740,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
             for (size_t i = 0; i < session_action_count(ss); i++)
                 simbuf_printf(&acts, "%s%s", i ? "," : "", session_action_id(ss, i));
             fprintf(stderr, "mfc-trainer play: ");
-            fprintf(stderr, tr(STR_STORE_LOST), simbuf_str(&acts));
+            fprintf(stderr, TRF(STR_STORE_LOST), simbuf_str(&acts));
             fprintf(stderr, "\n");
             simbuf_free(&acts);
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;
@@ -751,7 +752,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     if (o.save) {
         char *state = session_save_json(ss);
         if (!state || !app_write_output(o.save, state, strlen(state))) {
-            fprintf(stderr, tr(STR_PLAY_SAVE_FAILED), o.save, strerror(errno));
+            fprintf(stderr, TRF(STR_PLAY_SAVE_FAILED), o.save, strerror(errno));
             rc = rc == EXIT_OK ? EXIT_FAIL : rc;
         }
         free(state);

@@ -184,16 +184,19 @@ static const char *mode_word(int exam)
 static void filter_words(const Report *r, SimBuf *b)
 {
     size_t start = b->len;
-    if (r->trainee) simbuf_printf(b, tr(STR_REPORT_F_TRAINEE), r->trainee);
+    if (r->trainee)
+        simbuf_printf(b, TRF(STR_REPORT_F_TRAINEE), r->trainee);
     if (r->scenario) {
         if (b->len > start) simbuf_puts(b, " · ");
-        simbuf_printf(b, tr(STR_REPORT_F_SCENARIO), r->scenario);
+        simbuf_printf(b, TRF(STR_REPORT_F_SCENARIO), r->scenario);
     }
     if (r->since || r->until) {
         if (b->len > start) simbuf_puts(b, " · ");
-        if (r->since) simbuf_printf(b, tr(STR_REPORT_F_SINCE), r->since);
+        if (r->since)
+            simbuf_printf(b, TRF(STR_REPORT_F_SINCE), r->since);
         if (r->since && r->until) simbuf_puts(b, " ");
-        if (r->until) simbuf_printf(b, tr(STR_REPORT_F_UNTIL), r->until);
+        if (r->until)
+            simbuf_printf(b, TRF(STR_REPORT_F_UNTIL), r->until);
     }
     if (b->len == start) simbuf_puts(b, tr(STR_REPORT_F_ALL));
 }
@@ -1437,7 +1440,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     /* A report only reads: a mistyped --db must not leave an empty database behind. */
     if (!o.central && !sim_is_file(path)) {
         fprintf(stderr, "mfc-trainer report: ");
-        fprintf(stderr, tr(STR_ERR_NO_DB_FILE), path);
+        fprintf(stderr, TRF(STR_ERR_NO_DB_FILE), path);
         fprintf(stderr, "\n");
         free(path);
         return EXIT_USAGE;
@@ -1467,7 +1470,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         char *dir = app_resolve_scenario(paths, o.f.scenario);
         if (!dir) {
             fprintf(stderr, "mfc-trainer report: ");
-            fprintf(stderr, tr(STR_REPORT_UNKNOWN_SCENARIO), o.f.scenario);
+            fprintf(stderr, TRF(STR_REPORT_UNKNOWN_SCENARIO), o.f.scenario);
             fprintf(stderr, "\n");
         }
         free(dir);
@@ -1540,7 +1543,8 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         rc = EXIT_FAIL;
     } else if (!app_write_output(o.output ? o.output : "-", simbuf_str(&out), out.len)) {
         fprintf(stderr, "mfc-trainer report: ");
-        fprintf(stderr, tr(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout", strerror(errno));
+        fprintf(stderr, TRF(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout",
+                strerror(errno));
         fprintf(stderr, "\n");
         rc = EXIT_FAIL;
     }

@@ -38,6 +38,7 @@ static const Command commands[] = {
     {.name = "sync", .run = cmd_sync, .usage = STR_SYNC_USAGE},
     {.name = "roster", .run = cmd_roster, .usage = STR_ROSTER_USAGE},
     {.name = "central", .run = cmd_central, .usage = STR_CENTRAL_USAGE},
+    {.name = "lrs", .run = cmd_lrs, .usage = STR_LRS_USAGE},
     {.name = "explore", .run = cmd_explore, .usage = STR_EXPLORE_USAGE},
     {.name = "naive", .run = cmd_naive, .usage = STR_NAIVE_USAGE},
     {.name = "graph", .run = cmd_graph, .usage = STR_GRAPH_USAGE},

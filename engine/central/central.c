@@ -644,7 +644,8 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
                                 SimError *err)
 {
     *loaded = 0;
-    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until};
+    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until,
+                       f->with_actions ? "t" : "f"};
     /* Trainees first: the region's ids, offices and numbers. */
     PGresult *r = q(c,
                     "SELECT id, office, personnel, surname, name, patronymic FROM mfc.trainees"
@@ -672,13 +673,13 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             "SELECT e.kind, e.attempt, e.seq, encode(e.canon, 'hex'), a.trainee_id"
             " FROM mfc.attempts a JOIN mfc.trainees t ON t.id = a.trainee_id"
             " JOIN mfc.entries e ON e.attempt = a.id AND e.intact AND e.canon IS NOT NULL"
-            /* a report needs attempts, identities and results, not each action */
-            " AND e.kind <> 'action'"
+            /* a report needs attempts, identities and results, not each action; xAPI does */
+            " AND ($6::boolean OR e.kind <> 'action')"
             " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR t.personnel = $2)"
             " AND ($3::text IS NULL OR a.scenario = $3) AND ($4::text IS NULL OR a.started_at >= $4)"
             " AND ($5::text IS NULL OR a.started_at < $5)"
             " ORDER BY e.installation, e.n",
-            5, NULL, v, NULL, NULL, 0) ||
+            6, NULL, v, NULL, NULL, 0) ||
         !PQsetSingleRowMode(c->pg))
         return pg_fail(c, NULL, err, "попытки");
     SimStatus s = SIM_OK;
@@ -869,4 +870,126 @@ SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n,
     *out = p;
     *n = rows;
     return SIM_OK;
+}
+
+/* ---- what an LRS acknowledged (lrs push --central, issue #13) ---------------------------- */
+
+SimStatus central_attempt_origins(Central *c, const CentralFilter *f, CentralOrigin **out,
+                                  size_t *n, SimError *err)
+{
+    *out = NULL;
+    *n = 0;
+    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until};
+    PGresult *r = q(c,
+                    "SELECT a.id, a.office, a.installation FROM mfc.attempts a"
+                    " JOIN mfc.trainees t ON t.id = a.trainee_id"
+                    " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR"
+                    " t.personnel = $2) AND ($3::text IS NULL OR a.scenario = $3) AND"
+                    " ($4::text IS NULL OR a.started_at >= $4) AND ($5::text IS NULL OR"
+                    " a.started_at < $5) ORDER BY a.id COLLATE \"C\"",
+                    5, v);
+    if (!ok(r)) return pg_fail(c, r, err, "попытки");
+    size_t rows = (size_t)PQntuples(r);
+    CentralOrigin *o = rows ? calloc(rows, sizeof *o) : NULL;
+    if (rows && !o) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < rows; i++) {
+        snprintf(o[i].attempt, sizeof o[i].attempt, "%s", PQgetvalue(r, (int)i, 0));
+        snprintf(o[i].office, sizeof o[i].office, "%s", PQgetvalue(r, (int)i, 1));
+        snprintf(o[i].installation, sizeof o[i].installation, "%s", PQgetvalue(r, (int)i, 2));
+    }
+    PQclear(r);
+    *out = o;
+    *n = rows;
+    return SIM_OK;
+}
+
+SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_t *n,
+                            SimError *err)
+{
+    *ids = NULL;
+    *n = 0;
+    const char *v[] = {endpoint};
+    PGresult *r = q(c,
+                    "SELECT statement_id::text FROM mfc.lrs_sent WHERE endpoint = $1"
+                    " ORDER BY statement_id::text COLLATE \"C\"",
+                    1, v);
+    if (!ok(r)) return pg_fail(c, r, err, "отметки LRS");
+    size_t rows = (size_t)PQntuples(r);
+    char **out = rows ? calloc(rows, sizeof *out) : NULL;
+    if (rows && !out) {
+        PQclear(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    }
+    for (size_t i = 0; i < rows; i++) {
+        out[i] = sim_strdup(PQgetvalue(r, (int)i, 0));
+        if (!out[i]) {
+            for (size_t k = 0; k < i; k++) free(out[k]);
+            free(out);
+            PQclear(r);
+            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        }
+    }
+    PQclear(r);
+    *ids = out;
+    *n = rows;
+    return SIM_OK;
+}
+
+/* A PostgreSQL array literal of the strings: {"a","b"} with " and \\ escaped. */
+static void pg_array(SimBuf *b, const char *const *items, size_t n)
+{
+    simbuf_puts(b, "{");
+    for (size_t i = 0; i < n; i++) {
+        simbuf_puts(b, i ? ",\"" : "\"");
+        for (const char *p = items[i]; *p; p++) {
+            if (*p == '"' || *p == '\\') simbuf_puts(b, "\\");
+            simbuf_append(b, p, 1);
+        }
+        simbuf_puts(b, "\"");
+    }
+    simbuf_puts(b, "}");
+}
+
+SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const *ids,
+                             const char *const *attempts, size_t n, int conflict,
+                             SimError *err)
+{
+    SimBuf a, b;
+    simbuf_init(&a);
+    simbuf_init(&b);
+    pg_array(&a, ids, n);
+    pg_array(&b, attempts, n);
+    SimStatus s;
+    if (a.oom || b.oom) {
+        s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    } else {
+        const char *v[] = {endpoint, a.data, b.data, conflict ? "conflict" : "sent"};
+        /* One statement, so one transaction: all of the batch or none of it. */
+        s = run(c,
+                "INSERT INTO mfc.lrs_sent(endpoint, statement_id, attempt, status)"
+                " SELECT $1, i, t, $4 FROM unnest($2::uuid[], $3::text[]) AS u(i, t)"
+                " ON CONFLICT DO NOTHING",
+                4, v, err, "отметки LRS");
+    }
+    simbuf_free(&a);
+    simbuf_free(&b);
+    return s;
+}
+
+void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long long *conflicts)
+{
+    *sent = *conflicts = 0;
+    const char *v[] = {endpoint};
+    PGresult *r = q(c,
+                    "SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE"
+                    " status = 'conflict') FROM mfc.lrs_sent WHERE endpoint = $1",
+                    1, v);
+    if (ok(r) && PQntuples(r) == 1) {
+        *sent = atoll(PQgetvalue(r, 0, 0));
+        *conflicts = atoll(PQgetvalue(r, 0, 1));
+    }
+    PQclear(r);
 }

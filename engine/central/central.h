@@ -19,7 +19,7 @@
 #include "../crypto/crypto.h"
 #include "../store/store.h"
 
-#define CENTRAL_SCHEMA_VERSION 2 /* 2: scenario packs (issue #13) */
+#define CENTRAL_SCHEMA_VERSION 3 /* 2: scenario packs; 3: mfc.lrs_sent (issue #13) */
 
 typedef struct Central Central;
 
@@ -108,6 +108,7 @@ SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow 
  * the local report over dst then gives the region's figures. Filters may be NULL. */
 typedef struct CentralFilter {
     const char *office, *trainee, *scenario, *since, *until;
+    int with_actions; /* 1: also every action (xAPI needs them; a report does not) */
 } CentralFilter;
 SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
                                 SimError *err);
@@ -142,5 +143,23 @@ typedef struct CentralPackInstall {
 } CentralPackInstall;
 /* Which version each installation reported, by office (a manager's or the owner's role). */
 SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n, SimError *err);
+
+/* ---- what an LRS acknowledged (lrs push --central, issue #13; schema step 2) ------------- */
+typedef struct CentralOrigin {
+    char attempt[40], office[40], installation[40];
+} CentralOrigin;
+/* Where each matching attempt was made, sorted by attempt id (strcmp order). Caller frees
+ * *out. */
+SimStatus central_attempt_origins(Central *c, const CentralFilter *f, CentralOrigin **out,
+                                  size_t *n, SimError *err);
+/* The statement ids endpoint acknowledged, sorted by strcmp (caller frees each and the
+ * array). */
+SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_t *n,
+                            SimError *err);
+/* Records n acknowledgements in one statement; conflict 1: the LRS held another version. */
+SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const *ids,
+                             const char *const *attempts, size_t n, int conflict,
+                             SimError *err);
+void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long long *conflicts);
 
 #endif /* SIM_CENTRAL_H */

@@ -456,3 +456,14 @@ CREATE VIEW mfc.attempt_packs AS
 GRANT SELECT ON mfc.attempt_packs TO mfc_manager;
 -- A view calls its functions with the reader's rights: managers need mfc.fields to read it.
 GRANT EXECUTE ON FUNCTION mfc.fields(text) TO mfc_manager;
+
+-- @@ schema 3 ---------------------------------------------------------------------------------
+-- What a Learning Record Store acknowledged (issue #13).
+-- `lrs push --central` records, per LRS (its statements URL), every statement the LRS accepted
+-- (status 'sent') or already held in another version (409, 'conflict'), so the region never
+-- sends a statement twice as a new one. Written by the owner or a manager who runs the push.
+CREATE TABLE mfc.lrs_sent (
+  endpoint text NOT NULL, statement_id uuid NOT NULL, attempt text NOT NULL,
+  status text NOT NULL CHECK (status IN ('sent', 'conflict')),
+  acked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (endpoint, statement_id));
+GRANT SELECT, INSERT ON mfc.lrs_sent TO mfc_manager;

@@ -24,6 +24,8 @@ static const struct {
     {SIMCONF_REGION, CHECK_TEXT, 64},          {SIMCONF_OFFICE, CHECK_OFFICE, 32},
     {SIMCONF_CENTRAL, CHECK_TEXT, 1024},       {SIMCONF_DB, CHECK_PATH, 4096},
     {SIMCONF_SYNC_INTERVAL, CHECK_INTERVAL, 4}, {SIMCONF_PACKS, CHECK_PATH, 4096},
+    {SIMCONF_LRS_ENDPOINT, CHECK_TEXT, 1024},  {SIMCONF_LRS_USER, CHECK_TEXT, 256},
+    {SIMCONF_LRS_PASSWORD_FILE, CHECK_PATH, 4096}, {SIMCONF_LRS_HOME_PAGE, CHECK_TEXT, 1024},
 };
 #define CONF_KEYS (sizeof conf_keys / sizeof conf_keys[0])
 
@@ -64,7 +66,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
         for (const char *p = v; ok && *p; p++)
             ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
                  (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-';
-        if (!ok) snprintf(msg, msg_size, tr(STR_CONF_BAD_OFFICE), v);
+        if (!ok)
+            snprintf(msg, msg_size, TRF(STR_CONF_BAD_OFFICE), v);
         return ok;
     }
     case CHECK_INTERVAL: {
@@ -72,7 +75,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
         errno = 0;
         long m = strtol(v, &end, 10);
         int ok = len > 0 && errno == 0 && end && *end == '\0' && m >= 1 && m <= 1440;
-        if (!ok) snprintf(msg, msg_size, tr(STR_CONF_BAD_INTERVAL), v);
+        if (!ok)
+            snprintf(msg, msg_size, TRF(STR_CONF_BAD_INTERVAL), v);
         return ok;
     }
     case CHECK_TEXT:
@@ -83,7 +87,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
              sim_utf8_len(v, len) <= (size_t)conf_keys[k].max_len;
     for (const unsigned char *p = (const unsigned char *)v; ok && *p; p++)
         if (*p < 0x20 || *p == 0x7f) ok = 0;
-    if (!ok) snprintf(msg, msg_size, tr(STR_CONF_BAD_TEXT), conf_keys[k].key, conf_keys[k].max_len);
+    if (!ok)
+        snprintf(msg, msg_size, TRF(STR_CONF_BAD_TEXT), conf_keys[k].key, conf_keys[k].max_len);
     return ok;
 }
 
@@ -106,7 +111,7 @@ SimStatus simconf_check(const char *key, const char *value, const char *origin, 
     int k = key_index(key);
     char msg[512];
     if (k < 0) {
-        snprintf(msg, sizeof msg, tr(STR_CONF_UNKNOWN_KEY), key);
+        snprintf(msg, sizeof msg, TRF(STR_CONF_UNKNOWN_KEY), key);
         return sim_error_set(err, SIM_ERR_INVALID, "%s: %s", origin, msg);
     }
     if (!value_ok((size_t)k, value, msg, sizeof msg))
@@ -137,10 +142,11 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
     SimError e = {0};
     if (!sim_is_file(path)) {
         if (access(path, F_OK) != 0) return SIM_OK; /* no such layer */
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CONF_UNREADABLE), path, "это не файл");
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CONF_UNREADABLE), path,
+                             tr(STR_CONF_NOT_A_FILE));
     }
     if (sim_read_file(path, 1u << 20, &text, &len, &e) != SIM_OK)
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CONF_UNREADABLE), path, e.msg);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CONF_UNREADABLE), path, e.msg);
     int line = 0;
     /* strtok_r would merge empty lines and lose the count: split by hand. */
     for (char *p = text, *next; p && *p; p = next) {
@@ -175,7 +181,7 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
         int k = key_index(key);
         char msg[512];
         if (k < 0) {
-            snprintf(msg, sizeof msg, tr(STR_CONF_UNKNOWN_KEY), key);
+            snprintf(msg, sizeof msg, TRF(STR_CONF_UNKNOWN_KEY), key);
             simdiags_add(diags, SIM_SEV_ERROR, path, line, 1, key, "%s", msg);
         } else if (!value_ok((size_t)k, val, msg, sizeof msg)) {
             simdiags_add(diags, SIM_SEV_ERROR, path, line, (int)(val - p) + 1, key, "%s", msg);

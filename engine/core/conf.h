@@ -26,6 +26,13 @@ typedef struct SimConf SimConf;
 #define SIMCONF_DB            "db"            /* the results database file */
 #define SIMCONF_SYNC_INTERVAL "sync_interval" /* minutes between background syncs, 1–1440 */
 #define SIMCONF_PACKS         "packs"         /* the folder of installed scenario packs */
+/* The Learning Record Store of `lrs push` (issue #13). The password is never a key of this
+ * file, which other users may read: it comes from --password, $MFC_LRS_PASSWORD, or the file
+ * named by lrs_password_file, which must be readable by its owner only. */
+#define SIMCONF_LRS_ENDPOINT      "lrs_endpoint"      /* the LRS's xAPI endpoint URL */
+#define SIMCONF_LRS_USER          "lrs_user"          /* the LRS client's key (Basic user) */
+#define SIMCONF_LRS_PASSWORD_FILE "lrs_password_file" /* a file holding the secret (0600) */
+#define SIMCONF_LRS_HOME_PAGE     "lrs_home_page"     /* the actors' account homePage */
 
 /* Caller frees with simconf_destroy. NULL only when out of memory. */
 SimConf *simconf_create(void);

@@ -5,9 +5,7 @@
 
 static const char *const ru[STR__COUNT] = {
 #define SIM_STR_TEXT(id, text) [id] = text,
-    SIM_STRINGS(SIM_STR_TEXT)
-    SIM_STRINGS_CENTRAL(SIM_STR_TEXT)
-    SIM_STRINGS_PACK(SIM_STR_TEXT)
+    SIM_STRINGS_ALL(SIM_STR_TEXT)
 #undef SIM_STR_TEXT
 };
 

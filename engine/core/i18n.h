@@ -1,8 +1,9 @@
 /*
  * i18n.h — the table of user-visible strings (Russian), so another language can be added as
  * one more column. Every string the player, the debrief and the command line show goes
- * through tr(). Format strings keep their printf conversions in the same order in every
- * language.
+ * through tr(), or TRF() where it is a printf format (see below). Format strings keep their
+ * printf conversions in the same order in every language. The table has parts, one file
+ * each, included below; tests/strings_test.py fails on a Russian literal anywhere else.
  * Depends on: nothing.
  */
 #ifndef SIM_I18N_H
@@ -118,7 +119,7 @@
       "      [--until ГГГГ-ММ-ДД] [--output ФАЙЛ] [--central URI [--office КОД]]\n"                                                                 \
       "      — отчёт руководителя по базе результатов\n"                                         \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
-      "      [--home-page АДРЕС] [--output ФАЙЛ]\n"                                              \
+      "      [--home-page АДРЕС] [--output ФАЙЛ] [--guests] [--cmi5]\n"                         \
       "      — выгрузка для СДО (xAPI 1.0.3)\n"                                                  \
       "  mfc-trainer verify [--db ФАЙЛ] [--expect-head МЕТКА] [--key ФАЙЛ]\n"                    \
       "  mfc-trainer verify --central URI [--office КОД] [--json]\n"                           \
@@ -135,6 +136,9 @@
       "  mfc-trainer central init|office КОД --central URI [--role РОЛЬ]\n"                  \
       "      [--region РЕГИОН] [--name НАЗВАНИЕ]\n"                                             \
       "      — подготовить центр региона и его офисы\n"                                         \
+      "  mfc-trainer lrs push [--central URI | --db ФАЙЛ] --endpoint АДРЕС --user КЛЮЧ\n"      \
+      "      [--password СЕКРЕТ | --password-file ФАЙЛ] [--guests] [--cmi5] [--json]\n"         \
+      "      — отправить записи xAPI в хранилище LRS\n"                                          \
       "  mfc-trainer explore СЦЕНАРИЙ|--all [--jobs N] [--json] [--limit N] [--depth N]\n"      \
       "      [--seed S] [--random N] [--verify N]\n"                                             \
       "      — пройти все пути сценария\n"                                                       \
@@ -762,12 +766,13 @@
     X(STR_EXPORT_USAGE,                                                                         \
       "Использование:\n"                                                                        \
       "  mfc-trainer export --format xapi [--db ФАЙЛ] [--since ГГГГ-ММ-ДД]\n"                   \
-      "                     [--home-page АДРЕС] [--output ФАЙЛ]\n"                              \
+      "                     [--home-page АДРЕС] [--output ФАЙЛ] [--guests] [--cmi5]\n"          \
       "выгрузить результаты всех попыток как записи xAPI 1.0.3 (один массив JSON) для СДО\n"    \
       "или хранилища LRS. --db — база результатов (по умолчанию общая база тренажёра),\n"       \
       "--since — только попытки, начатые с этой даты (UTC), --home-page — адрес СДО для\n"      \
       "учётных записей стажёров (по умолчанию https://mfc-trainer.local), --output — файл\n"     \
-      "вместо стандартного вывода. Подробнее: docs/xapi.md\n")                                  \
+      "вместо стандартного вывода, --guests — и попытки без профиля, --cmi5 — записи по\n"      \
+      "правилам cmi5. Подробнее: docs/xapi.md\n")                                  \
     X(STR_ERR_EXPORT_NO_FORMAT, "укажите формат выгрузки: --format xapi")                       \
     X(STR_ERR_EXPORT_FORMAT,                                                                    \
       "формат выгрузки «%s» не поддерживается; пока доступен только --format xapi")             \
@@ -1082,17 +1087,54 @@
 #include "i18n_central.h"
 /* Scenario pack files (issue #13): a third part. */
 #include "i18n_pack.h"
+/* `lrs push` (issue #13). */
+#include "i18n_lrs.h"
+/* The scenario loader's diagnostics and the format's vocabularies. */
+#include "i18n_load.h"
+/* Keys, the results database, sync files, the window: the engine's other messages. */
+#include "i18n_engine.h"
+
+/* Every part, in table order: what the enum, the Russian column and the format checks expand. */
+#define SIM_STRINGS_ALL(X)                                                                         \
+    SIM_STRINGS(X)                                                                                 \
+    SIM_STRINGS_CENTRAL(X)                                                                         \
+    SIM_STRINGS_PACK(X)                                                                            \
+    SIM_STRINGS_LRS(X)                                                                             \
+    SIM_STRINGS_LOAD(X)                                                                            \
+    SIM_STRINGS_MODEL(X)                                                                           \
+    SIM_STRINGS_ENGINE(X)
 
 typedef enum SimStr {
 #define SIM_STR_ENUM(id, text) id,
-    SIM_STRINGS(SIM_STR_ENUM)
-    SIM_STRINGS_CENTRAL(SIM_STR_ENUM)
-    SIM_STRINGS_PACK(SIM_STR_ENUM)
+    SIM_STRINGS_ALL(SIM_STR_ENUM)
 #undef SIM_STR_ENUM
         STR__COUNT
 } SimStr;
 
 /* The string in the current language. Never NULL. */
 const char *tr(SimStr id);
+
+/*
+ * A printf format from the table: TRF(STR_X) returns what tr(STR_X) returns, and lets the
+ * compiler check the call's arguments against the Russian text. Each entry also stands here
+ * as a constant array sim_fmt_STR_X that only the compiler reads; tr_fmt() carries
+ * format_arg(2), so -Wformat (and -Wformat-security for a format with no arguments) check
+ * that literal although the text is looked up at run time. Unreferenced arrays are not
+ * emitted (for unoptimised GCC builds see -fno-keep-static-consts in CMakeLists.txt).
+ * Another language's column must keep each format's conversions, in the same order.
+ * Use tr() where the text is an argument, TRF() where it is the format.
+ */
+#define SIM_STR_FMT(id, text) __attribute__((unused)) static const char sim_fmt_##id[] = text;
+SIM_STRINGS_ALL(SIM_STR_FMT)
+#undef SIM_STR_FMT
+
+/* Inline, so that an optimised build drops the literal and keeps only the table's copy. */
+static inline const char *tr_fmt(SimStr id, const char *format) __attribute__((format_arg(2)));
+static inline const char *tr_fmt(SimStr id, const char *format)
+{
+    (void)format;
+    return tr(id);
+}
+#define TRF(id) tr_fmt((id), sim_fmt_##id)
 
 #endif /* SIM_I18N_H */

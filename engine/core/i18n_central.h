@@ -9,7 +9,8 @@
     X(STR_CONF_SYNTAX, "строка не в виде «ключ = значение»: исправьте или закомментируйте её " \
                        "знаком #")                                                             \
     X(STR_CONF_UNKNOWN_KEY, "неизвестный ключ «%s»: допустимы region, office, central, db, "   \
-                            "sync_interval, packs")                                                   \
+                            "sync_interval, packs, lrs_endpoint, lrs_user, lrs_password_file, " \
+                            "lrs_home_page (секрет LRS в этом файле не хранится)")            \
     X(STR_CONF_BAD_OFFICE, "код офиса «%s» недопустим: латинские буквы, цифры, точка, «_» и "  \
                            "«-», не длиннее 32 знаков (например, IRK-01)")                     \
     X(STR_CONF_BAD_TEXT, "значение ключа %s недопустимо: от 1 до %d знаков без управляющих "   \

@@ -80,7 +80,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
     if (fd < 0)
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_CREATE_FAILED), path, strerror(errno));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_CREATE_FAILED), path, strerror(errno));
     const char *p = data;
     size_t left = len;
     while (left > 0) {
@@ -90,7 +90,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
             int e = errno;
             close(fd);
             unlink(path);
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED_WHY), path,
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_WRITE_FAILED_WHY), path,
                                  strerror(e));
         }
         p += w;
@@ -98,7 +98,7 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
     }
     if (fsync(fd) != 0 || close(fd) != 0) {
         unlink(path);
-        return sim_error_set(err, SIM_ERR_IO, tr(STR_CRYPTO_WRITE_FAILED), path);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_WRITE_FAILED), path);
     }
     return SIM_OK;
 }
@@ -124,7 +124,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
                 /* A FIFO or a device here would hang the read forever (issue #16). */
                 close(fd);
-                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_NOT_FILE), path);
+                return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SECRET_NOT_FILE), path);
             }
             if ((stt.st_mode & 077) != 0)
                 fchmod(fd, 0600); /* tighten a copied key back to owner-only */
@@ -132,7 +132,7 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             close(fd);
             if (n != SEC_KEY_BYTES) {
                 sodium_memzero(buf, sizeof buf);
-                return sim_error_set(err, SIM_ERR_INVALID, tr(STR_SECRET_DAMAGED), path,
+                return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SECRET_DAMAGED), path,
                                      SEC_KEY_BYTES);
             }
             memcpy(key, buf, SEC_KEY_BYTES);
@@ -140,7 +140,8 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
             return SIM_OK;
         }
         if (errno != ENOENT)
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_UNREADABLE), path, strerror(errno));
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_UNREADABLE), path,
+                                 strerror(errno));
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
@@ -167,11 +168,11 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         }
         sodium_memzero(fresh, sizeof fresh);
         if (link_errno != EEXIST)
-            return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED_WHY), path,
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_CREATE_FAILED_WHY), path,
                                  strerror(link_errno));
         /* Someone else created it first: read theirs. */
     }
-    return sim_error_set(err, SIM_ERR_IO, tr(STR_SECRET_CREATE_FAILED), path);
+    return sim_error_set(err, SIM_ERR_IO, TRF(STR_SECRET_CREATE_FAILED), path);
 }
 
 SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)
@@ -232,12 +233,11 @@ void sec_uuid(char out[37])
 SimStatus sec_sign_message(const char *secret_key_path, const void *msg, size_t len,
                            char sig_hex[SEC_SIG_HEX + 1], SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
     unsigned char sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s — не секретный ключ mfc-trainer (нет файла или он повреждён)",
-                             secret_key_path);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_KEY_NOT_SECRET), secret_key_path);
     crypto_sign_detached(sig, NULL, msg, len, sk);
     sodium_memzero(sk, sizeof sk);
     sec_hex(sig_hex, sig, sizeof sig);
@@ -267,8 +267,7 @@ SimStatus sec_public_key_hex(const char *path, char out[SEC_PUB_HEX + 1], SimErr
         sec_hex(out, pk, sizeof pk);
         return SIM_OK;
     }
-    return sim_error_set(err, SIM_ERR_INVALID, "%s — не ключ mfc-trainer (нет файла или он повреждён)",
-                         path);
+    return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_KEY_NOT_PUBLIC), path);
 }
 
 /* ---- the pack's file list --------------------------------------------------------------- */
@@ -454,7 +453,8 @@ static int manifest_reserve(SecManifest *m, size_t n)
 SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
 {
     memset(out, 0, sizeof *out);
-    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    if (!sim_is_dir(root))
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
     PackList l;
     memset(&l, 0, sizeof l);
     scan(&l, root, "", PACK_MAX_DEPTH, 0);
@@ -464,7 +464,7 @@ SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
     if (l.oom || !manifest_reserve(out, l.count)) {
         list_free(&l);
         sec_manifest_free(out);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     }
     if (l.count) qsort(l.items, l.count, sizeof *l.items, cmp_entry);
     for (size_t i = 0; i < l.count; i++) {
@@ -480,12 +480,11 @@ SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
 SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, SimBuf *out,
                             char *id_out, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
     if (read_hex_key(secret_key_path, sk, sizeof sk) != 0)
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             "%s — не секретный ключ mfc-trainer (создайте его командой keygen)",
-                             secret_key_path);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SIGN_NOT_SECRET_KEY), secret_key_path);
     crypto_sign_ed25519_sk_to_pk(pk, sk);
     char id[SEC_KEY_ID_LEN + 1];
     key_id_of(pk, id);
@@ -506,7 +505,7 @@ SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, S
     simbuf_printf(&b, "signature %s\n", sighex);
     if (b.oom) {
         simbuf_free(&b);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     }
     simbuf_append(out, b.data, b.len);
     simbuf_free(&b);
@@ -566,53 +565,56 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
                             size_t trusted_count, SecManifest *out, SimError *err)
 {
     memset(out, 0, sizeof *out);
-    if (sec_init() != 0) return manifest_bad(out, err, "libsodium не инициализирован");
+    if (sec_init() != 0)
+        return manifest_bad(out, err, tr(STR_SODIUM_NOT_READY));
     size_t magic = strlen(PACK_MAGIC);
     if (len < magic || memcmp(text, PACK_MAGIC, magic) != 0 || strlen(text) != len ||
         strncmp(text + magic, "key ", 4) != 0)
-        return manifest_bad(out, err, "неизвестный формат");
+        return manifest_bad(out, err, tr(STR_PACKSIG_UNKNOWN_FORMAT));
     const char *kid = text + magic + 4;
     const char *eol = strchr(kid, '\n');
     if (!eol || eol - kid != SEC_KEY_ID_LEN || strspn(kid, "0123456789abcdef") != SEC_KEY_ID_LEN)
-        return manifest_bad(out, err, "неверный номер ключа");
+        return manifest_bad(out, err, tr(STR_PACKSIG_BAD_KEY_ID));
     memcpy(out->key_id, kid, SEC_KEY_ID_LEN);
     out->key_id[SEC_KEY_ID_LEN] = '\0';
     /* The signature line is the last one; it signs every byte before it. */
     const char *sigline = strstr(text, "\nsignature ");
-    if (!sigline) return manifest_bad(out, err, "нет подписи");
+    if (!sigline)
+        return manifest_bad(out, err, tr(STR_PACKSIG_NO_SIGNATURE));
     sigline++;
     size_t body_len = (size_t)(sigline - text);
     unsigned char sig[crypto_sign_BYTES];
     const char *sighex = sigline + strlen("signature ");
     if (sec_unhex(sig, sizeof sig, sighex) != 0 ||
         strspn(sighex + 2 * sizeof sig, "\r\n") != strlen(sighex + 2 * sizeof sig))
-        return manifest_bad(out, err, "подпись повреждена");
+        return manifest_bad(out, err, tr(STR_PACKSIG_DAMAGED));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     if (!find_trusted(trusted, trusted_count, out->key_id, pk)) return PACK_UNTRUSTED;
     if (crypto_sign_verify_detached(sig, (const unsigned char *)text, body_len, pk) != 0)
-        return manifest_bad(out, err, "подпись не сходится: файл pack.sig изменён");
+        return manifest_bad(out, err, tr(STR_PACKSIG_MISMATCH));
     /* Signed by a trusted key: now the file lines. */
     size_t lines = 0;
     for (const char *p = eol + 1; p < text + body_len; p++) lines += *p == '\n';
-    if (!manifest_reserve(out, lines)) return manifest_bad(out, err, "нехватка памяти");
+    if (!manifest_reserve(out, lines))
+        return manifest_bad(out, err, tr(STR_NOMEM));
     const char *p = eol + 1;
     while (p < text + body_len) {
         const char *e = memchr(p, '\n', (size_t)(text + body_len - p));
         if (!e || strncmp(p, "file ", 5) != 0 || e - p < 5 + 2 * SEC_HASH_BYTES + 2 ||
             p[5 + 2 * SEC_HASH_BYTES] != ' ')
-            return manifest_bad(out, err, "неверная строка в списке файлов");
+            return manifest_bad(out, err, tr(STR_PACKSIG_BAD_LINE));
         const char *name = p + 6 + 2 * SEC_HASH_BYTES;
         char *rel = sim_strndup(name, (size_t)(e - name));
-        if (!rel) return manifest_bad(out, err, "нехватка памяти");
+        if (!rel)
+            return manifest_bad(out, err, tr(STR_NOMEM));
         if (sec_unhex(out->hashes[out->count], SEC_HASH_BYTES, p + 5) != 0) {
             free(rel);
-            return manifest_bad(out, err, "неверная строка в списке файлов");
+            return manifest_bad(out, err, tr(STR_PACKSIG_BAD_LINE));
         }
         if (!manifest_path_ok(rel) ||
             (out->count && strcmp(out->paths[out->count - 1], rel) >= 0)) {
             char detail[600];
-            snprintf(detail, sizeof detail, "недопустимый или повторный путь в списке файлов: %.500s",
-                     rel);
+            snprintf(detail, sizeof detail, TRF(STR_MANIFEST_BAD_PATH), rel);
             free(rel);
             return manifest_bad(out, err, detail);
         }
@@ -625,8 +627,10 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
 SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_out,
                         size_t *file_count, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "libsodium не инициализирован");
-    if (!sim_is_dir(root)) return sim_error_set(err, SIM_ERR_IO, "папки сценариев %s нет", root);
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_SODIUM_NOT_READY));
+    if (!sim_is_dir(root))
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
     SecManifest m;
     SimStatus st = sec_pack_files(root, &m, err);
     if (st != SIM_OK) return st;
@@ -635,7 +639,7 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
         char *data = NULL;
         size_t len = 0;
         if (!full || sim_read_file(full, PACK_MAX_FILE, &data, &len, NULL) != SIM_OK) {
-            sim_error_set(err, SIM_ERR_IO, "не удалось прочитать %s/%s", root, m.paths[i]);
+            sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_UNREADABLE), root, m.paths[i]);
             free(full);
             sec_manifest_free(&m);
             return SIM_ERR_IO;
@@ -661,12 +665,12 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
         unlink(tmp);
         st = write_new_file(tmp, simbuf_str(&b), b.len, 0644, err);
         if (st == SIM_OK && rename(tmp, final) != 0) {
-            st = sim_error_set(err, SIM_ERR_IO, "не удалось записать %s: %s", final,
+            st = sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_WRITE_FAILED_WHY), final,
                                strerror(errno));
             unlink(tmp);
         }
     } else {
-        sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     }
     free(tmp);
     free(final);

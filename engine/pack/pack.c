@@ -309,7 +309,7 @@ static void test_pause(const char *point, size_t n)
 static SimStatus archive_fail(struct archive *a, SimError *err, const char *file)
 {
     const char *m = archive_error_string(a);
-    return sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_WRITE_FAILED), file, m ? m : "?");
+    return sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), file, m ? m : "?");
 }
 
 static int add_entry(struct archive *a, const char *name, const void *data, size_t len,
@@ -333,9 +333,10 @@ static int add_entry(struct archive *a, const char *name, const void *data, size
 SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
 {
     if (info) memset(info, 0, sizeof *info);
-    if (!pack_name_ok(o->name)) return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_BAD_NAME), o->name);
+    if (!pack_name_ok(o->name))
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_NAME), o->name);
     if (!pack_name_ok(o->version))
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_BAD_VERSION), o->version);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_VERSION), o->version);
     if (o->changelog && (strlen(o->changelog) > PACK_CHANGELOG_MAX ||
                          !text_ok(o->changelog, strlen(o->changelog))))
         return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PACK_BAD_CHANGELOG));
@@ -361,7 +362,7 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     char **paths = calloc(n, sizeof *paths);
     unsigned char(*hashes)[SEC_HASH_BYTES] = calloc(n, sizeof *hashes);
     if (!data || !lens || !paths || !hashes || infotext.oom) {
-        s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
         goto out;
     }
     size_t k = 0;
@@ -371,7 +372,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
             paths[k] = sim_strdup(PACK_INFO_FILE);
             data[k] = sim_strndup(infotext.data, infotext.len);
             lens[k] = infotext.len;
-            if (!paths[k] || !data[k]) s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            if (!paths[k] || !data[k])
+                s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
             sec_hash(hashes[k], infotext.data, infotext.len);
             k++;
             info_done = 1;
@@ -381,7 +383,7 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
         paths[k] = m.paths[i];
         m.paths[i] = NULL; /* moved */
         if (!full || sim_read_file(full, PACK_FILE_MAX, &data[k], &lens[k], NULL) != SIM_OK)
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_READ_FAILED), full ? full : paths[k]);
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_READ_FAILED), full ? full : paths[k]);
         else sec_hash(hashes[k], data[k], lens[k]);
         free(full);
         k++;
@@ -404,8 +406,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     int fd = open(simbuf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     struct archive *a = archive_write_new();
     if (fd < 0 || !a) {
-        s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_WRITE_FAILED), o->output,
-                          fd < 0 ? strerror(errno) : "нехватка памяти");
+        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output,
+                          fd < 0 ? strerror(errno) : tr(STR_NOMEM));
     } else if (archive_write_add_filter_gzip(a) != ARCHIVE_OK ||
                archive_write_set_format_pax_restricted(a) != ARCHIVE_OK ||
                archive_write_open_fd(a, fd) != ARCHIVE_OK) {
@@ -425,11 +427,12 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     if (a) archive_write_free(a);
     if (fd >= 0) {
         if (s == SIM_OK && fsync(fd) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_WRITE_FAILED), o->output, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output,
+                              strerror(errno));
         close(fd);
     }
     if (s == SIM_OK && rename(simbuf_str(&tmp), o->output) != 0)
-        s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_WRITE_FAILED), o->output, strerror(errno));
+        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output, strerror(errno));
     if (s != SIM_OK) unlink(simbuf_str(&tmp));
     simbuf_free(&tmp);
     if (s == SIM_OK && info) {
@@ -472,25 +475,28 @@ static int entry_safe(struct archive_entry *e, const PackSource *src, SimError *
 {
     const char *name = archive_entry_pathname(e);
     if (!name || !*name)
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_NAME), src->label, "?"), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_NAME), src->label, "?"), -1;
     if (name[0] == '/')
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_ABSOLUTE), src->label, name), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_ABSOLUTE), src->label, name),
+               -1;
     for (const char *c = name; *c;) {
         const char *slash = strchr(c, '/');
         size_t n = slash ? (size_t)(slash - c) : strlen(c);
         if ((n == 2 && strncmp(c, "..", 2) == 0))
-            return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_OUTSIDE), src->label, name),
+            return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_OUTSIDE), src->label,
+                                 name),
                    -1;
         if (!slash) break;
         c = slash + 1;
     }
     if (archive_entry_hardlink(e))
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_LINK), src->label, name), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_LINK), src->label, name), -1;
     mode_t t = archive_entry_filetype(e);
     if (t == AE_IFLNK || archive_entry_symlink(e))
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_LINK), src->label, name), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_LINK), src->label, name), -1;
     if (t != AE_IFREG && t != AE_IFDIR)
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_SPECIAL), src->label, name), -1;
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_SPECIAL), src->label, name),
+               -1;
     return 0;
 }
 
@@ -527,7 +533,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
 {
     memset(info, 0, sizeof *info);
     struct archive *a = archive_read_new();
-    if (!a) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!a)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     archive_read_support_filter_gzip(a);
     archive_read_support_format_tar(a);
     int rc = src->file ? archive_read_open_filename(a, src->file, 65536)
@@ -540,7 +547,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
     size_t siglen = 0, total = 0, written = 0;
     int have_info = 0;
     if (rc != ARCHIVE_OK) {
-        s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_DAMAGED), src->label,
+        s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_DAMAGED), src->label,
                           archive_error_string(a) ? archive_error_string(a) : "?");
         goto out;
     }
@@ -550,7 +557,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
         rc = archive_read_next_header(a, &e);
         if (rc == ARCHIVE_EOF) break;
         if (rc != ARCHIVE_OK) {
-            s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_DAMAGED), src->label,
+            s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_DAMAGED), src->label,
                               archive_error_string(a) ? archive_error_string(a) : "?");
             goto out;
         }
@@ -565,26 +572,27 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
             if (strcmp(name, "scenarios/" SEC_PACK_FILE) != 0 ||
                 archive_entry_filetype(e) != AE_IFREG ||
                 read_entry(a, e, PACK_SIG_MAX, &sigtext, &siglen) != 0) {
-                s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_NO_MANIFEST), src->label, name);
+                s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_NO_MANIFEST), src->label,
+                                  name);
                 goto out;
             }
             PackState ps = sec_manifest_open(sigtext, siglen, site->trusted, site->trusted_count,
                                              &m, err);
             if (ps == PACK_UNTRUSTED) {
-                s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_FILE_UNTRUSTED), src->label,
+                s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_FILE_UNTRUSTED), src->label,
                                   m.key_id);
                 goto out;
             }
             if (ps != PACK_OK) {
                 char detail[SIM_ERROR_MAX];
                 snprintf(detail, sizeof detail, "%s", err->msg);
-                s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_FILE_BAD_SIG), src->label,
+                s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_FILE_BAD_SIG), src->label,
                                   detail);
                 goto out;
             }
             seen = calloc(m.count ? m.count : 1, 1);
             if (!seen) {
-                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
                 goto out;
             }
             continue;
@@ -605,14 +613,14 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
         unsigned char h[SEC_HASH_BYTES];
         if (read_entry(a, e, PACK_FILE_MAX, &data, &len) != 0 ||
             (sec_hash(h, data, len), !sec_equal(h, m.hashes[at], SEC_HASH_BYTES))) {
-            s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_DAMAGED), src->label, name);
+            s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_DAMAGED), src->label, name);
             free(data);
             free(rel);
             goto out;
         }
         total += len;
         if (total > PACK_TOTAL_MAX) {
-            s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_TOO_BIG), src->label);
+            s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_TOO_BIG), src->label);
             free(data);
             free(rel);
             goto out;
@@ -620,7 +628,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
         if (strcmp(rel, PACK_INFO_FILE) == 0) {
             have_info = info_parse(data, len, info);
             if (!have_info) {
-                s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_BAD_INFO), src->label);
+                s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_INFO), src->label);
                 free(data);
                 free(rel);
                 goto out;
@@ -629,7 +637,7 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
         if (into) {
             char *path = sim_path_join(into, name);
             if (!path || make_parents(into, name) != 0 || write_file(path, data, len, 0) != 0)
-                s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_UNPACK_FAILED), src->label,
+                s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_UNPACK_FAILED), src->label,
                                   path ? path : name, strerror(errno));
             free(path);
             written++;
@@ -640,19 +648,19 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
         if (s != SIM_OK) goto out;
     }
     if (first) {
-        s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_NO_MANIFEST), src->label, "—");
+        s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_NO_MANIFEST), src->label, "—");
         goto out;
     }
     for (size_t i = 0; i < m.count; i++)
         if (!seen[i]) {
             char *name = archive_name(m.paths[i]);
-            s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_MISSING), src->label,
+            s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_MISSING), src->label,
                               name ? name : m.paths[i]);
             free(name);
             goto out;
         }
     if (!have_info) {
-        s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_BAD_INFO), src->label);
+        s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_INFO), src->label);
         goto out;
     }
     memcpy(info->key_id, m.key_id, sizeof info->key_id);
@@ -727,14 +735,14 @@ static int mkdirs(const char *path)
 static int lock_site(const char *dir, SimError *err)
 {
     if (mkdirs(dir) != 0) {
-        sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_DIR_FAILED), dir, strerror(errno));
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), dir, strerror(errno));
         return -1;
     }
     char *path = sim_path_join(dir, ".lock");
     int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644) : -1;
     free(path);
     if (fd < 0 || flock(fd, LOCK_EX) != 0) {
-        sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_DIR_FAILED), dir, strerror(errno));
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), dir, strerror(errno));
         if (fd >= 0) close(fd);
         return -1;
     }
@@ -824,7 +832,8 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
     remove_tree(simbuf_str(&tmp));
     SimStatus s = SIM_OK;
     if (mkdir(simbuf_str(&tmp), 0755) != 0)
-        s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_DIR_FAILED), simbuf_str(&tmp), strerror(errno));
+        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), simbuf_str(&tmp),
+                          strerror(errno));
     SimBuf sig;
     simbuf_init(&sig);
     if (s == SIM_OK) s = read_pack(src, site, simbuf_str(&tmp), info, &sig, err);
@@ -837,7 +846,7 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
         sigpath = simbuf_take(&p);
         if (!sigpath || write_file(sigpath, sig.data, sig.len, 0) != 0 ||
             sync_tree(simbuf_str(&tmp)) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_UNPACK_FAILED), src->label,
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_UNPACK_FAILED), src->label,
                               sigpath ? sigpath : "", strerror(errno));
     }
     if (s == SIM_OK) {
@@ -845,20 +854,21 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
         char *root = sim_path_join(simbuf_str(&tmp), "scenarios");
         PackCheck *pc = root ? sec_pack_check(root, site->trusted, site->trusted_count) : NULL;
         if (!pc || pc->state != PACK_OK || strcmp(pc->hash, info->hash) != 0)
-            s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_ENTRY_DAMAGED), src->label,
+            s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_DAMAGED), src->label,
                               pc && pc->problem_count ? pc->problems[0].path : SEC_PACK_FILE);
         sec_pack_free(pc);
         free(root);
     }
     target = s == SIM_OK ? sim_path_join(site->dir, info->version) : NULL;
-    if (s == SIM_OK && !target) s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (s == SIM_OK && !target)
+        s = sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     int reuse = 0;
     if (s == SIM_OK && sim_is_dir(target)) {
         PackInfo have;
         if (installed_ok(site, info->version, &have) && strcmp(have.hash, info->hash) == 0) {
             reuse = 1; /* the same pack is already unpacked there */
         } else if (strcmp(info->version, cur) == 0 || strcmp(info->version, prev) == 0) {
-            s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_VERSION_TAKEN), src->label,
+            s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_VERSION_TAKEN), src->label,
                               info->version);
         } else {
             remove_tree(target); /* a broken leftover nobody points at */
@@ -867,16 +877,18 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
     }
     if (s == SIM_OK && !reuse) {
         if (rename(simbuf_str(&tmp), target) != 0 || fsync_path(site->dir, 1) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_UNPACK_FAILED), src->label, target,
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_UNPACK_FAILED), src->label, target,
                               strerror(errno));
         else test_pause("renamed", 0);
     }
     if (s == SIM_OK && strcmp(cur, info->version) != 0) {
         if (cur[0] && write_pointer(site->dir, "previous", cur) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_DIR_FAILED), site->dir, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
+                              strerror(errno));
         if (s == SIM_OK) test_pause("pointer", 0);
         if (s == SIM_OK && write_pointer(site->dir, "current", info->version) != 0)
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_DIR_FAILED), site->dir, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
+                              strerror(errno));
         if (s == SIM_OK) {
             *changed = 1;
             if (pack_skipped(site->dir, info->version)) {
@@ -920,15 +932,16 @@ SimStatus pack_rollback(const PackSite *site, PackInfo *info, SimError *err)
     read_pointer(site->dir, "current", cur);
     SimStatus s = SIM_OK;
     if (!read_pointer(site->dir, "previous", prev) || strcmp(prev, cur) == 0)
-        s = sim_error_set(err, SIM_ERR_STATE, tr(STR_PACK_NO_PREVIOUS), site->dir);
+        s = sim_error_set(err, SIM_ERR_STATE, TRF(STR_PACK_NO_PREVIOUS), site->dir);
     else if (!installed_ok(site, prev, info))
-        s = sim_error_set(err, SIM_ERR_INVALID, tr(STR_PACK_PREVIOUS_BROKEN), prev);
+        s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_PREVIOUS_BROKEN), prev);
     if (s == SIM_OK) {
         /* `previous` first: a kill between the two writes leaves both naming real packs. */
         if ((cur[0] && write_pointer(site->dir, "previous", cur) != 0) ||
             write_pointer(site->dir, "current", prev) != 0 ||
             (cur[0] && write_pointer(site->dir, "skip", cur) != 0))
-            s = sim_error_set(err, SIM_ERR_IO, tr(STR_PACK_DIR_FAILED), site->dir, strerror(errno));
+            s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
+                              strerror(errno));
     }
     if (s != SIM_OK) pack_info_free(info);
     close(lock);

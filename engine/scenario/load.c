@@ -6,6 +6,8 @@
  * references can be checked in any order) → a second pass that builds the model → graph
  * checks and criterion maxima (validate.c). Messages are Russian, for methodologists, and
  * say what to do; the "error:"/"warning:" keywords stay English so editors can parse them.
+ * Their texts are in the string table (engine/core/i18n_load.h), used through TRF so that
+ * -Wformat still checks each call's arguments.
  */
 #include "scenario.h"
 #include "jsonscan.h"
@@ -112,7 +114,7 @@ static const char *suggest(const char *name, const char *const *cands, size_t n)
 static void hint_suffix(char *out, size_t n, const char *sugg)
 {
     if (sugg)
-        snprintf(out, n, "; возможно, имелось в виду «%s»?", sugg);
+        snprintf(out, n, TRF(STR_LOAD_DID_YOU_MEAN), sugg);
     else
         out[0] = '\0';
 }
@@ -132,17 +134,13 @@ static const char *ref_lookup(Ld *ld, const char *path, const char *kind, const 
         if (v)
             return v->value;
         if (!ld->refbook) {
-            ERR(ld, path,
-                "ссылка {{value:%s}}, но справочник услуг (scenarios/data/services.json) не "
-                "загружен",
-                id);
+            ERR(ld, path, TRF(STR_LOAD_VALUE_NO_REFBOOK), id);
             return NULL;
         }
         char hint[160];
         hint_suffix(hint, sizeof hint,
                     SUGGEST_IN(id, ld->refbook->values, ld->refbook->value_count, key));
-        ERR(ld, path, "величины «%s» нет в разделе «values» справочника %s%s", id,
-            ld->refbook->path, hint);
+        ERR(ld, path, TRF(STR_LOAD_VALUE_UNKNOWN), id, ld->refbook->path, hint);
         return NULL;
     }
     const RefService *r = resolve_refservice(ld, path, id);
@@ -157,7 +155,7 @@ static const char *ref_lookup(Ld *ld, const char *path, const char *kind, const 
     if (strcmp(kind, "title") == 0)
         return r->title;
     if (!r->result)
-        ERR(ld, path, "у услуги «%s» в справочнике нет поля «result»", id);
+        ERR(ld, path, TRF(STR_LOAD_SERVICE_NO_RESULT), id);
     return r->result;
 }
 
@@ -176,7 +174,7 @@ static char *subst_string(Ld *ld, const char *path, const char *text, uint64_t *
         simbuf_append(&b, p, (size_t)(open - p));
         const char *close = strstr(open + 2, "}}");
         if (!close) {
-            ERR(ld, path, "ссылка «{{…}}» не закрыта: допишите «}}»");
+            ERR(ld, path, TRF(STR_LOAD_LINK_UNCLOSED));
             bad = 1;
             break;
         }
@@ -186,10 +184,7 @@ static char *subst_string(Ld *ld, const char *path, const char *text, uint64_t *
         char *colon = strchr(ref, ':');
         const char *val = NULL;
         if (!colon || colon == ref || !colon[1]) {
-            ERR(ld, path,
-                "ссылка «{{%s}}» записана неверно: нужно {{вид:id}}, где вид — duty, "
-                "deadline, agency, title, result или value",
-                ref);
+            ERR(ld, path, TRF(STR_LOAD_LINK_MALFORMED), ref);
         } else {
             *colon = '\0';
             int known = 0;
@@ -198,10 +193,7 @@ static char *subst_string(Ld *ld, const char *path, const char *text, uint64_t *
             if (!known) {
                 char hint[160];
                 hint_suffix(hint, sizeof hint, suggest(ref, ref_kinds, 6));
-                ERR(ld, path,
-                    "неизвестный вид ссылки «%s»: допустимы duty, deadline, agency, title, "
-                    "result, value%s",
-                    ref, hint);
+                ERR(ld, path, TRF(STR_LOAD_LINK_UNKNOWN_KIND), ref, hint);
             } else {
                 val = ref_lookup(ld, path, ref, colon + 1);
             }
@@ -256,17 +248,17 @@ static void subst_tree(Ld *ld, cJSON *node, const char *path, uint64_t *h, int d
 static const char *type_name(const cJSON *v)
 {
     if (cJSON_IsString(v))
-        return "строка";
+        return tr(STR_LOAD_TYPE_STRING);
     if (cJSON_IsNumber(v))
-        return "число";
+        return tr(STR_LOAD_TYPE_NUMBER);
     if (cJSON_IsBool(v))
         return "true/false";
     if (cJSON_IsNull(v))
         return "null";
     if (cJSON_IsArray(v))
-        return "список";
+        return tr(STR_LOAD_TYPE_LIST);
     if (cJSON_IsObject(v))
-        return "объект";
+        return tr(STR_LOAD_TYPE_OBJECT);
     return "?";
 }
 
@@ -285,7 +277,7 @@ static void check_keys(Ld *ld, const cJSON *obj, const char *path, const char *c
         char p[PATH_MAX_LEN], hint[256];
         pkey(p, path, it->string);
         hint_suffix(hint, sizeof hint, suggest(it->string, allowed, n));
-        ERR(ld, p, "неизвестное поле «%s»%s", it->string, hint);
+        ERR(ld, p, TRF(STR_LOAD_UNKNOWN_FIELD), it->string, hint);
     }
 }
 
@@ -302,15 +294,15 @@ static char *get_str(Ld *ld, const cJSON *obj, const char *path, const char *key
     pkey(p, path, key);
     if (!v) {
         if (required)
-            ERR(ld, path, "нет обязательного поля «%s»", key);
+            ERR(ld, path, TRF(STR_LOAD_MISSING_FIELD), key);
         return NULL;
     }
     if (!cJSON_IsString(v)) {
-        ERR(ld, p, "ожидалась строка, а здесь %s", type_name(v));
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_STRING_GOT), type_name(v));
         return NULL;
     }
     if (required && v->valuestring[0] == '\0') {
-        ERR(ld, p, "поле «%s» не может быть пустым", key);
+        ERR(ld, p, TRF(STR_LOAD_FIELD_EMPTY), key);
         return NULL;
     }
     return sim_strdup(v->valuestring);
@@ -324,16 +316,16 @@ static double get_num(Ld *ld, const cJSON *obj, const char *path, const char *ke
     pkey(p, path, key);
     if (!v) {
         if (required)
-            ERR(ld, path, "нет обязательного поля «%s»", key);
+            ERR(ld, path, TRF(STR_LOAD_MISSING_FIELD), key);
         return def;
     }
     if (!cJSON_IsNumber(v)) {
-        ERR(ld, p, "ожидалось число, а здесь %s", type_name(v));
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_NUMBER_GOT), type_name(v));
         return def;
     }
     double d = v->valuedouble;
     if (integer && d != floor(d)) {
-        ERR(ld, p, "ожидалось целое число");
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_INTEGER));
         return def;
     }
     if (d < min || d > max) {
@@ -341,7 +333,7 @@ static double get_num(Ld *ld, const cJSON *obj, const char *path, const char *ke
         sim_format_number(d, a, sizeof a);
         sim_format_number(min, b, sizeof b);
         sim_format_number(max, c, sizeof c);
-        ERR(ld, p, "значение %s вне допустимых пределов: от %s до %s", a, b, c);
+        ERR(ld, p, TRF(STR_LOAD_OUT_OF_RANGE), a, b, c);
         return def;
     }
     return d;
@@ -356,7 +348,7 @@ static int get_bool(Ld *ld, const cJSON *obj, const char *path, const char *key,
     if (!cJSON_IsBool(v)) {
         char p[PATH_MAX_LEN];
         pkey(p, path, key);
-        ERR(ld, p, "ожидалось true или false, а здесь %s", type_name(v));
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_BOOL_GOT), type_name(v));
         return def;
     }
     return cJSON_IsTrue(v);
@@ -372,16 +364,16 @@ static size_t get_strv(Ld *ld, const cJSON *obj, const char *path, const char *k
     pkey(p, path, key);
     if (!v) {
         if (required)
-            ERR(ld, path, "нет обязательного поля «%s»", key);
+            ERR(ld, path, TRF(STR_LOAD_MISSING_FIELD), key);
         return 0;
     }
     if (!cJSON_IsArray(v)) {
-        ERR(ld, p, "ожидался список строк, а здесь %s", type_name(v));
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_STRING_LIST_GOT), type_name(v));
         return 0;
     }
     size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
     if (required && n == 0)
-        ERR(ld, p, "список «%s» не может быть пустым", key);
+        ERR(ld, p, TRF(STR_LOAD_LIST_EMPTY), key);
     char **arr = calloc(n ? n : 1, sizeof *arr);
     if (!arr)
         return 0;
@@ -390,7 +382,7 @@ static size_t get_strv(Ld *ld, const cJSON *obj, const char *path, const char *k
         char ip[PATH_MAX_LEN];
         pidx(ip, p, i);
         if (!cJSON_IsString(it) || it->valuestring[0] == '\0') {
-            ERR(ld, ip, "ожидалась непустая строка");
+            ERR(ld, ip, TRF(STR_LOAD_EXPECTED_NONEMPTY_STRING));
             continue;
         }
         arr[k++] = sim_strdup(it->valuestring);
@@ -412,10 +404,7 @@ static int is_id(const char *s)
 static void check_id(Ld *ld, const char *path, const char *id)
 {
     if (id && !is_id(id))
-        ERR(ld, path,
-            "идентификатор «%s» недопустим: только строчные латинские буквы, цифры, «-» и «_», "
-            "не длиннее 64 знаков",
-            id);
+        ERR(ld, path, TRF(STR_LOAD_BAD_ID), id);
 }
 
 /* ==== rules, scores, criticals ============================================================ */
@@ -423,8 +412,7 @@ static void check_id(Ld *ld, const char *path, const char *id)
 static const Rule *resolve_rule(Ld *ld, const char *path, const char *id)
 {
     if (!ld->rules) {
-        ERR(ld, path, "ссылка на правило «%s», но каталог правил (scenarios/data/rules.json) не "
-                      "загружен", id);
+        ERR(ld, path, TRF(STR_LOAD_RULE_NO_CATALOG), id);
         return NULL;
     }
     const Rule *r = rules_find(ld->rules, id);
@@ -432,8 +420,7 @@ static const Rule *resolve_rule(Ld *ld, const char *path, const char *id)
         return r;
     char hint[256];
     hint_suffix(hint, sizeof hint, SUGGEST_IN(id, ld->rules->rules, ld->rules->count, id));
-    ERR(ld, path, "неизвестное правило «%s»: добавьте его в %s или исправьте id%s", id,
-        ld->rules->path, hint);
+    ERR(ld, path, TRF(STR_LOAD_RULE_UNKNOWN), id, ld->rules->path, hint);
     return NULL;
 }
 
@@ -447,7 +434,7 @@ static int resolve_criterion(Ld *ld, const char *path, const char *id)
         cands[i] = ld->s->criteria[i].id;
     char hint[256];
     hint_suffix(hint, sizeof hint, suggest(id, cands, ld->s->criterion_count));
-    ERR(ld, path, "неизвестный критерий «%s»%s", id, hint);
+    ERR(ld, path, TRF(STR_LOAD_CRITERION_UNKNOWN), id, hint);
     return -1;
 }
 
@@ -457,7 +444,7 @@ static int parse_score_entry(Ld *ld, const cJSON *it, const char *ip, ScoreSpec 
                              int need_points)
 {
     if (!cJSON_IsObject(it)) {
-        ERR(ld, ip, "ожидался объект {criterion, points, feedback, rule}");
+        ERR(ld, ip, TRF(STR_LOAD_EXPECTED_SCORE));
         return 0;
     }
     check_keys(ld, it, ip, score_keys);
@@ -471,7 +458,7 @@ static int parse_score_entry(Ld *ld, const cJSON *it, const char *ip, ScoreSpec 
     pkey(rp, ip, "rule");
     sc->rule = rule ? resolve_rule(ld, rp, rule) : NULL;
     if (!rule && sc->points < 0)
-        ERR(ld, ip, "у ошибки (отрицательные баллы) должна быть ссылка на правило «rule»");
+        ERR(ld, ip, TRF(STR_LOAD_MISTAKE_NO_RULE));
     free(rule);
     return 1;
 }
@@ -485,7 +472,7 @@ static size_t parse_scores(Ld *ld, const cJSON *obj, const char *path, ScoreSpec
     char p[PATH_MAX_LEN];
     pkey(p, path, "score");
     if (!cJSON_IsArray(v)) {
-        ERR(ld, p, "ожидался список начислений [{criterion, points, feedback, rule}]");
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_SCORE_LIST));
         return 0;
     }
     size_t n = (size_t)cJSON_GetArraySize(v), k = 0, i = 0;
@@ -511,7 +498,7 @@ static void parse_critical(Ld *ld, const cJSON *obj, const char *path, CriticalS
     char p[PATH_MAX_LEN];
     pkey(p, path, "critical");
     if (!cJSON_IsObject(v)) {
-        ERR(ld, p, "ожидался объект {feedback, rule}");
+        ERR(ld, p, TRF(STR_LOAD_EXPECTED_FEEDBACK));
         return;
     }
     static const char *const keys[] = {"feedback", "rule", NULL};
@@ -526,10 +513,17 @@ static void parse_critical(Ld *ld, const cJSON *obj, const char *path, CriticalS
 
 /* ==== sections ============================================================================ */
 
-static const char *const default_crit[][3] = {
-    {"legal", "Правильность решения", "35"},   {"documents", "Проверка документов", "25"},
-    {"communication", "Общение", "15"},        {"time", "Время", "10"},
-    {"personal_data", "Персональные данные", "10"}, {"escalation", "Конфликт и эскалация", "5"},
+static const struct {
+    const char *id;
+    SimStr title;
+    int weight;
+} default_crit[] = {
+    {"legal", STR_CRIT_LEGAL, 35},
+    {"documents", STR_CRIT_DOCUMENTS, 25},
+    {"communication", STR_CRIT_COMMUNICATION, 15},
+    {"time", STR_CRIT_TIME, 10},
+    {"personal_data", STR_CRIT_PERSONAL_DATA, 10},
+    {"escalation", STR_CRIT_ESCALATION, 5},
 };
 
 /* scoring.floors: {"criterion": percent}. Absent: the rubric's defaults, legal and personal
@@ -550,8 +544,7 @@ static void parse_floors(Ld *ld, const cJSON *sc)
         return;
     }
     if (!cJSON_IsObject(fl)) {
-        ERR(ld, "scoring.floors", "ожидался объект «критерий»: процент от максимума, например "
-                                  "{\"legal\": 50}");
+        ERR(ld, "scoring.floors", TRF(STR_LOAD_FLOORS_EXPECTED));
         return;
     }
     for (const cJSON *it = fl->child; it; it = it->next) {
@@ -562,7 +555,7 @@ static void parse_floors(Ld *ld, const cJSON *sc)
             continue;
         if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 100 ||
             it->valuedouble != floor(it->valuedouble)) {
-            ERR(ld, p, "ожидалось целое число от 0 до 100: доля максимума критерия в процентах");
+            ERR(ld, p, TRF(STR_LOAD_FLOOR_PERCENT));
             continue;
         }
         s->floors[c] = (int)it->valuedouble;
@@ -579,7 +572,7 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     const cJSON *sc = get(root, "scoring");
     const cJSON *crit = sc ? get(sc, "criteria") : NULL;
     if (sc && !cJSON_IsObject(sc)) {
-        ERR(ld, "scoring", "ожидался объект");
+        ERR(ld, "scoring", TRF(STR_LOAD_EXPECTED_OBJECT));
         sc = NULL;
         crit = NULL;
     }
@@ -592,15 +585,14 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     if (crit) {
         if (!cJSON_IsArray(crit) || cJSON_GetArraySize(crit) == 0 ||
             cJSON_GetArraySize(crit) > SCENARIO_MAX_CRITERIA) {
-            ERR(ld, "scoring.criteria", "ожидался список от 1 до %d критериев {id, title, weight}",
-                SCENARIO_MAX_CRITERIA);
+            ERR(ld, "scoring.criteria", TRF(STR_LOAD_CRITERIA_EXPECTED), SCENARIO_MAX_CRITERIA);
         } else {
             size_t i = 0;
             for (const cJSON *it = crit->child; it; it = it->next, i++) {
                 char ip[PATH_MAX_LEN];
                 pidx(ip, "scoring.criteria", i);
                 if (!cJSON_IsObject(it)) {
-                    ERR(ld, ip, "ожидался объект {id, title, weight}");
+                    ERR(ld, ip, TRF(STR_LOAD_EXPECTED_CRITERION));
                     continue;
                 }
                 static const char *const keys[] = {"id", "title", "weight", NULL};
@@ -618,15 +610,15 @@ static void parse_scoring(Ld *ld, const cJSON *root)
                 }
                 for (size_t j = 0; j < s->criterion_count; j++)
                     if (strcmp(s->criteria[j].id, c->id) == 0)
-                        ERR(ld, ip, "критерий «%s» уже объявлен", c->id);
+                        ERR(ld, ip, TRF(STR_LOAD_CRITERION_DUPLICATE), c->id);
                 s->criterion_count++;
             }
         }
     } else {
         for (size_t i = 0; i < sizeof default_crit / sizeof default_crit[0]; i++) {
-            s->criteria[i].id = sim_strdup(default_crit[i][0]);
-            s->criteria[i].title = sim_strdup(default_crit[i][1]);
-            s->criteria[i].weight = atoi(default_crit[i][2]);
+            s->criteria[i].id = sim_strdup(default_crit[i].id);
+            s->criteria[i].title = sim_strdup(tr(default_crit[i].title));
+            s->criteria[i].weight = default_crit[i].weight;
         }
         s->criterion_count = sizeof default_crit / sizeof default_crit[0];
     }
@@ -634,13 +626,13 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     for (size_t i = 0; i < s->criterion_count; i++)
         wsum += s->criteria[i].weight;
     if (s->criterion_count && wsum <= 0)
-        ERR(ld, "scoring.criteria", "сумма весов критериев должна быть больше нуля");
+        ERR(ld, "scoring.criteria", TRF(STR_LOAD_WEIGHTS_ZERO));
     s->time_criterion = scenario_find_criterion(s, "time");
 
     const cJSON *t = sc ? get(sc, "time") : NULL;
     if (t) {
         if (!cJSON_IsObject(t)) {
-            ERR(ld, "scoring.time", "ожидался объект {norm, points, per_minute}");
+            ERR(ld, "scoring.time", TRF(STR_LOAD_EXPECTED_TIME));
         } else {
             static const char *const keys[] = {"norm", "points", "per_minute", NULL};
             check_keys(ld, t, "scoring.time", keys);
@@ -655,7 +647,7 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     const cJSON *ff = sc ? get(sc, "false_flag") : NULL;
     if (ff) {
         if (!cJSON_IsObject(ff)) {
-            ERR(ld, "scoring.false_flag", "ожидался объект {criterion, points}");
+            ERR(ld, "scoring.false_flag", TRF(STR_LOAD_EXPECTED_FALSE_FLAG));
         } else {
             static const char *const keys[] = {"criterion", "points", NULL};
             check_keys(ld, ff, "scoring.false_flag", keys);
@@ -672,16 +664,16 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     parse_floors(ld, sc);
 }
 
-/* The closed vocabularies of "look" (English or Russian); other keys are free text. */
+/* The closed vocabularies of "look" (English or Russian, from the string table); other keys
+ * are free text. */
 static const struct {
     const char *key;
-    const char *const values[16];
+    SimStr values;
 } look_values[] = {
-    {"glasses", {"yes", "no", "да", "нет", NULL}},
-    {"build", {"slim", "average", "heavy", "худощавое", "среднее", "полное", NULL}},
-    {"hair_style", {"short", "long", "bob", "bun", "ponytail", "curly", "bald", "короткие",
-                    "длинные", "каре", "пучок", "хвост", "кудри", NULL}},
-    {"beard", {"no", "moustache", "beard", "нет", "усы", "борода", NULL}},
+    {"glasses", STR_LOOK_VALUES_GLASSES},
+    {"build", STR_LOOK_VALUES_BUILD},
+    {"hair_style", STR_LOOK_VALUES_HAIR_STYLE},
+    {"beard", STR_LOOK_VALUES_BEARD},
 };
 
 /* Reads a "look" object (NULL: none) into *out; values of the closed keys are checked. */
@@ -690,7 +682,7 @@ static void parse_look(Ld *ld, const cJSON *look, const char *path, KeyValue **o
     if (!look)
         return;
     if (!cJSON_IsObject(look)) {
-        ERR(ld, path, "ожидался объект со строковыми значениями");
+        ERR(ld, path, TRF(STR_LOAD_EXPECTED_LOOK));
         return;
     }
     size_t n = (size_t)cJSON_GetArraySize(look);
@@ -699,22 +691,22 @@ static void parse_look(Ld *ld, const cJSON *look, const char *path, KeyValue **o
         char p[PATH_MAX_LEN];
         pkey(p, path, it->string);
         if (!cJSON_IsString(it)) {
-            ERR(ld, p, "ожидалась строка");
+            ERR(ld, p, TRF(STR_LOAD_EXPECTED_STRING));
             continue;
         }
         for (size_t k = 0; k < sizeof look_values / sizeof look_values[0]; k++) {
             if (strcmp(it->string, look_values[k].key) != 0)
                 continue;
-            int ok = 0;
-            char list[256] = "";
-            for (size_t v = 0; look_values[k].values[v]; v++) {
-                ok |= strcmp(it->valuestring, look_values[k].values[v]) == 0;
-                size_t used = strlen(list);
-                snprintf(list + used, sizeof list - used, "%s«%s»", v ? ", " : "",
-                         look_values[k].values[v]);
+            const char *words = tr(look_values[k].values);
+            if (sim_equals_any(it->valuestring, words))
+                continue;
+            char list[512] = "";
+            for (const char *w = words; *w;) {
+                size_t wl = strcspn(w, "|"), used = strlen(list);
+                snprintf(list + used, sizeof list - used, "%s«%.*s»", used ? ", " : "", (int)wl, w);
+                w += wl + (w[wl] == '|');
             }
-            if (!ok)
-                ERR(ld, p, "значение «%s» окно не знает; допустимо: %s", it->valuestring, list);
+            ERR(ld, p, TRF(STR_LOAD_LOOK_VALUE), it->valuestring, list);
         }
         (*out)[*count].key = sim_strdup(it->string);
         (*out)[*count].value = sim_strdup(it->valuestring);
@@ -727,7 +719,8 @@ static void parse_applicant(Ld *ld, const cJSON *root)
     Applicant *a = &ld->s->applicant;
     const cJSON *ap = get(root, "applicant");
     if (!ap || !cJSON_IsObject(ap)) {
-        ERR(ld, ap ? "applicant" : "", ap ? "ожидался объект" : "нет обязательного поля «applicant»");
+        ERR(ld, ap ? "applicant" : "",
+            ap ? TRF(STR_LOAD_EXPECTED_OBJECT) : TRF(STR_LOAD_NO_APPLICANT));
         return;
     }
     static const char *const keys[] = {"name", "age", "sex", "persona", "mood", "patience",
@@ -737,7 +730,7 @@ static void parse_applicant(Ld *ld, const cJSON *root)
     a->age = (int)get_num(ld, ap, "applicant", "age", 1, 30, 0, 120, 1);
     char *sex = get_str(ld, ap, "applicant", "sex", 1);
     if (sex && strcmp(sex, "f") != 0 && strcmp(sex, "m") != 0)
-        ERR(ld, "applicant.sex", "пол указывается как \"f\" (женский) или \"m\" (мужской)");
+        ERR(ld, "applicant.sex", TRF(STR_LOAD_BAD_SEX));
     a->sex = sex && sex[0] == 'm' ? 'm' : 'f';
     free(sex);
     a->persona = get_str(ld, ap, "applicant", "persona", 1);
@@ -754,13 +747,12 @@ static void parse_companions(Ld *ld, const cJSON *root)
     if (!arr)
         return;
     if (!cJSON_IsArray(arr)) {
-        ERR(ld, "companions", "ожидался массив объектов {\"name\", \"age\", \"sex\", …}");
+        ERR(ld, "companions", TRF(STR_LOAD_COMPANIONS_ARRAY));
         return;
     }
     size_t n = (size_t)cJSON_GetArraySize(arr);
     if (n > 3) {
-        ERR(ld, "companions", "спутников %zu, у окна помещаются не больше трёх: оставьте тех, "
-                              "кто говорит или о ком спрашивают", n);
+        ERR(ld, "companions", TRF(STR_LOAD_COMPANIONS_MAX), n);
         n = 3;
     }
     s->companions = calloc(n ? n : 1, sizeof *s->companions);
@@ -772,7 +764,7 @@ static void parse_companions(Ld *ld, const cJSON *root)
         char p[PATH_MAX_LEN];
         pidx(p, "companions", i);
         if (!cJSON_IsObject(it)) {
-            ERR(ld, p, "ожидался объект {\"name\", \"age\", \"sex\"}");
+            ERR(ld, p, TRF(STR_LOAD_COMPANION_OBJECT));
             continue;
         }
         check_keys(ld, it, p, keys);
@@ -783,7 +775,7 @@ static void parse_companions(Ld *ld, const cJSON *root)
         if (sex && strcmp(sex, "f") != 0 && strcmp(sex, "m") != 0) {
             char ps[PATH_MAX_LEN];
             pkey(ps, p, "sex");
-            ERR(ld, ps, "пол указывается как \"f\" (женский) или \"m\" (мужской)");
+            ERR(ld, ps, TRF(STR_LOAD_BAD_SEX));
         }
         c->sex = sex && sex[0] == 'm' ? 'm' : 'f';
         free(sex);
@@ -799,13 +791,13 @@ static char *field_value(Ld *ld, const cJSON *v, const char *p)
     if (cJSON_IsString(v))
         return sim_strdup(v->valuestring);
     if (cJSON_IsBool(v))
-        return sim_strdup(cJSON_IsTrue(v) ? "да" : "нет");
+        return sim_strdup(cJSON_IsTrue(v) ? tr(STR_LOAD_YES) : tr(STR_LOAD_NO));
     if (cJSON_IsNumber(v)) {
         char t[64];
         sim_format_number(v->valuedouble, t, sizeof t);
         return sim_strdup(t);
     }
-    ERR(ld, p, "значение поля документа должно быть строкой, числом или true/false");
+    ERR(ld, p, TRF(STR_LOAD_BAD_FIELD_VALUE));
     return NULL;
 }
 
@@ -832,28 +824,27 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
         hint_suffix(hint, sizeof hint, suggest(d->type, c, n < 32 ? n : 32));
         char tp[PATH_MAX_LEN];
         pkey(tp, ip, "type");
-        ERR(ld, tp, "неизвестный тип документа «%s»%s (допустимые: %s)", d->type, hint,
-            simbuf_str(&list));
+        ERR(ld, tp, TRF(STR_LOAD_DOCTYPE_UNKNOWN), d->type, hint, simbuf_str(&list));
         simbuf_free(&list);
     }
     d->title = get_str(ld, it, ip, "title", 0);
     if (!d->title)
-        d->title = sim_strdup(ti ? ti->title : "Документ");
+        d->title = sim_strdup(tr(ti ? ti->title : STR_DOCTYPE_OTHER));
 
     const cJSON *labels = get(it, "labels");
     char lp[PATH_MAX_LEN];
     pkey(lp, ip, "labels");
     if (labels && !cJSON_IsObject(labels)) {
-        ERR(ld, lp, "ожидался объект «поле»: «подпись»");
+        ERR(ld, lp, TRF(STR_LOAD_EXPECTED_LABELS));
         labels = NULL;
     }
     const cJSON *fields = get(it, "fields");
     char fp[PATH_MAX_LEN];
     pkey(fp, ip, "fields");
     if (!fields) {
-        ERR(ld, ip, "нет обязательного поля «fields»");
+        ERR(ld, ip, TRF(STR_LOAD_NO_FIELDS));
     } else if (!cJSON_IsObject(fields)) {
-        ERR(ld, fp, "ожидался объект «поле»: «значение»");
+        ERR(ld, fp, TRF(STR_LOAD_EXPECTED_FIELDS));
     } else {
         size_t n = (size_t)cJSON_GetArraySize(fields);
         d->fields = calloc(n ? n : 1, sizeof *d->fields);
@@ -867,20 +858,18 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             const cJSON *lab = labels ? get(labels, f->string) : NULL;
             if (lab && cJSON_IsString(lab))
                 label = lab->valuestring;
-            for (size_t k = 0; !label && ti && ti->fields[k]; k += 2)
-                if (strcmp(ti->fields[k], f->string) == 0)
-                    label = ti->fields[k + 1];
+            for (size_t k = 0; !label && ti && ti->fields[k].key; k++)
+                if (strcmp(ti->fields[k].key, f->string) == 0)
+                    label = tr(ti->fields[k].label);
             if (!label) {
                 const char *c[64];
                 size_t nc = 0;
-                for (size_t k = 0; ti && ti->fields[k] && nc < 64; k += 2)
-                    c[nc++] = ti->fields[k];
+                for (size_t k = 0; ti && ti->fields[k].key && nc < 64; k++)
+                    c[nc++] = ti->fields[k].key;
                 char hint[256];
                 hint_suffix(hint, sizeof hint, suggest(f->string, c, nc));
-                ERR(ld, p,
-                    "поле «%s» не входит в стандартные поля типа «%s»: добавьте подпись в "
-                    "«labels»%s",
-                    f->string, d->type ? d->type : "?", hint);
+                ERR(ld, p, TRF(STR_LOAD_FIELD_NOT_STANDARD), f->string, d->type ? d->type : "?",
+                    hint);
                 free(val);
                 continue;
             }
@@ -895,9 +884,9 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             char p[PATH_MAX_LEN];
             pkey(p, lp, l->string);
             if (!cJSON_IsString(l))
-                ERR(ld, p, "подпись поля должна быть строкой");
+                ERR(ld, p, TRF(STR_LOAD_LABEL_NOT_STRING));
             else if (document_find_field(d, l->string) < 0)
-                WARN(ld, p, "подпись для поля «%s», которого нет в «fields»", l->string);
+                WARN(ld, p, TRF(STR_LOAD_LABEL_NO_FIELD), l->string);
         }
 
     /* Planted problems and traps refer to fields by key. */
@@ -910,7 +899,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
     char pp[PATH_MAX_LEN];
     pkey(pp, ip, "problems");
     if (probs && !cJSON_IsArray(probs)) {
-        ERR(ld, pp, "ожидался список проблем");
+        ERR(ld, pp, TRF(STR_LOAD_EXPECTED_PROBLEMS));
     } else if (probs) {
         size_t n = (size_t)cJSON_GetArraySize(probs), i = 0;
         d->problems = calloc(n ? n : 1, sizeof *d->problems);
@@ -918,7 +907,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             char p[PATH_MAX_LEN];
             pidx(p, pp, i);
             if (!cJSON_IsObject(pr)) {
-                ERR(ld, p, "ожидался объект {id, field, reasons, title, score}");
+                ERR(ld, p, TRF(STR_LOAD_EXPECTED_PROBLEM));
                 continue;
             }
             static const char *const pk[] = {"id",    "field",  "reasons",   "title",
@@ -929,22 +918,18 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             check_id(ld, p, dp->id);
             for (size_t k = 0; dp->id && k < d->problem_count; k++)
                 if (strcmp(d->problems[k].id, dp->id) == 0)
-                    ERR(ld, p, "проблема «%s» уже объявлена в этом документе", dp->id);
+                    ERR(ld, p, TRF(STR_LOAD_PROBLEM_DUPLICATE), dp->id);
             char *field = get_str(ld, pr, p, "field", 1);
             dp->field = field ? document_find_field(d, field) : -1;
             if (field && dp->field < 0) {
                 char hint[256], fpp[PATH_MAX_LEN];
                 hint_suffix(hint, sizeof hint, suggest(field, fcands, nf));
                 pkey(fpp, p, "field");
-                ERR(ld, fpp, "в документе «%s» нет поля «%s»%s", d->id ? d->id : "?", field,
-                    hint);
+                ERR(ld, fpp, TRF(STR_LOAD_DOC_NO_FIELD_HINT), d->id ? d->id : "?", field, hint);
             }
             for (size_t k = 0; dp->field >= 0 && k < d->problem_count; k++)
                 if (d->problems[k].field == dp->field)
-                    ERR(ld, p,
-                        "у поля «%s» уже есть проблема «%s»: одно поле — одна проблема; "
-                        "перечислите все подходящие причины в её «reasons»",
-                        field, d->problems[k].id);
+                    ERR(ld, p, TRF(STR_LOAD_FIELD_TWO_PROBLEMS), field, d->problems[k].id);
             free(field);
             char **reasons = NULL;
             size_t rn = get_strv(ld, pr, p, "reasons", 1, &reasons);
@@ -958,7 +943,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                     hint_suffix(hint, sizeof hint, suggest(reasons[k], rc, REASON_COUNT));
                     pkey(ap, p, "reasons");
                     pidx(rp, ap, k);
-                    ERR(ld, rp, "неизвестная причина «%s»%s", reasons[k], hint);
+                    ERR(ld, rp, TRF(STR_LOAD_REASON_UNKNOWN), reasons[k], hint);
                 } else {
                     dp->reasons |= 1u << r;
                 }
@@ -969,7 +954,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             dp->must_find = get_bool(ld, pr, p, "must_find", 0);
             dp->score_count = parse_scores(ld, pr, p, &dp->score);
             if (!get(pr, "score"))
-                ERR(ld, p, "у проблемы нет «score»: за верную отметку должны начисляться баллы");
+                ERR(ld, p, TRF(STR_LOAD_PROBLEM_NO_SCORE));
             dp->missed.criterion = dp->score_count ? dp->score[0].criterion : -1;
             const cJSON *m = get(pr, "missed");
             if (m) {
@@ -991,7 +976,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
     char tp[PATH_MAX_LEN];
     pkey(tp, ip, "traps");
     if (traps && !cJSON_IsArray(traps)) {
-        ERR(ld, tp, "ожидался список ловушек");
+        ERR(ld, tp, TRF(STR_LOAD_EXPECTED_TRAPS));
     } else if (traps) {
         size_t n = (size_t)cJSON_GetArraySize(traps), i = 0;
         d->traps = calloc(n ? n : 1, sizeof *d->traps);
@@ -999,7 +984,7 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             char p[PATH_MAX_LEN];
             pidx(p, tp, i);
             if (!cJSON_IsObject(tr)) {
-                ERR(ld, p, "ожидался объект {field, score}");
+                ERR(ld, p, TRF(STR_LOAD_EXPECTED_TRAP));
                 continue;
             }
             static const char *const trk[] = {"field", "score", NULL};
@@ -1011,16 +996,15 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
                 char hint[256], fpp[PATH_MAX_LEN];
                 hint_suffix(hint, sizeof hint, suggest(field, fcands, nf));
                 pkey(fpp, p, "field");
-                ERR(ld, fpp, "в документе «%s» нет поля «%s»%s", d->id ? d->id : "?", field,
-                    hint);
+                ERR(ld, fpp, TRF(STR_LOAD_DOC_NO_FIELD_HINT), d->id ? d->id : "?", field, hint);
             }
             for (size_t k = 0; field && k < d->problem_count; k++)
                 if (d->problems[k].field == dt->field && dt->field >= 0)
-                    ERR(ld, p, "поле «%s» одновременно и проблема, и ловушка", field);
+                    ERR(ld, p, TRF(STR_LOAD_PROBLEM_AND_TRAP), field);
             free(field);
             dt->score_count = parse_scores(ld, tr, p, &dt->score);
             if (!dt->score_count)
-                ERR(ld, p, "у ловушки нет «score»: объясните, почему это поле в порядке");
+                ERR(ld, p, TRF(STR_LOAD_TRAP_NO_SCORE));
         }
     }
 }
@@ -1030,11 +1014,11 @@ static void parse_documents(Ld *ld, const cJSON *root)
     Scenario *s = ld->s;
     const cJSON *docs = get(root, "documents");
     if (!docs) {
-        ERR(ld, "", "нет обязательного поля «documents» (может быть пустым списком [])");
+        ERR(ld, "", TRF(STR_LOAD_NO_DOCUMENTS));
         return;
     }
     if (!cJSON_IsArray(docs)) {
-        ERR(ld, "documents", "ожидался список документов");
+        ERR(ld, "documents", TRF(STR_LOAD_EXPECTED_DOCUMENTS));
         return;
     }
     size_t n = (size_t)cJSON_GetArraySize(docs), i = 0;
@@ -1043,7 +1027,7 @@ static void parse_documents(Ld *ld, const cJSON *root)
         char ip[PATH_MAX_LEN];
         pidx(ip, "documents", i);
         if (!cJSON_IsObject(it)) {
-            ERR(ld, ip, "ожидался объект документа {id, type, fields}");
+            ERR(ld, ip, TRF(STR_LOAD_EXPECTED_DOCUMENT));
             continue;
         }
         Document *d = &s->documents[s->document_count++];
@@ -1052,17 +1036,14 @@ static void parse_documents(Ld *ld, const cJSON *root)
             d->id = sim_strdup("?");
         for (size_t k = 0; k + 1 < s->document_count; k++)
             if (strcmp(s->documents[k].id, d->id) == 0)
-                ERR(ld, ip, "документ «%s» уже объявлен", d->id);
+                ERR(ld, ip, TRF(STR_LOAD_DOCUMENT_DUPLICATE), d->id);
     }
 }
 
 static const RefService *resolve_refservice(Ld *ld, const char *path, const char *id)
 {
     if (!ld->refbook) {
-        ERR(ld, path,
-            "ссылка на справочник («%s»), но справочник услуг (scenarios/data/services.json) не "
-            "загружен: проверьте, что файл есть и в нём нет ошибок",
-            id);
+        ERR(ld, path, TRF(STR_LOAD_SERVICE_NO_REFBOOK), id);
         return NULL;
     }
     const RefService *r = refbook_find_service(ld->refbook, id);
@@ -1071,7 +1052,7 @@ static const RefService *resolve_refservice(Ld *ld, const char *path, const char
     char hint[160];
     hint_suffix(hint, sizeof hint,
                 SUGGEST_IN(id, ld->refbook->services, ld->refbook->service_count, id));
-    ERR(ld, path, "услуги «%s» нет в справочнике %s%s", id, ld->refbook->path, hint);
+    ERR(ld, path, TRF(STR_LOAD_SERVICE_UNKNOWN), id, ld->refbook->path, hint);
     return NULL;
 }
 
@@ -1080,11 +1061,11 @@ static void parse_services(Ld *ld, const cJSON *root)
     Scenario *s = ld->s;
     const cJSON *svs = get(root, "services");
     if (!svs) {
-        ERR(ld, "", "нет обязательного поля «services»: перечень услуг в программе офиса");
+        ERR(ld, "", TRF(STR_LOAD_NO_SERVICES));
         return;
     }
     if (!cJSON_IsArray(svs) || cJSON_GetArraySize(svs) == 0) {
-        ERR(ld, "services", "ожидался непустой список услуг");
+        ERR(ld, "services", TRF(STR_LOAD_EXPECTED_SERVICES));
         return;
     }
     size_t n = (size_t)cJSON_GetArraySize(svs), i = 0;
@@ -1093,7 +1074,7 @@ static void parse_services(Ld *ld, const cJSON *root)
         char ip[PATH_MAX_LEN];
         pidx(ip, "services", i);
         if (!cJSON_IsObject(it)) {
-            ERR(ld, ip, "ожидался объект услуги {id, title, checklist}");
+            ERR(ld, ip, TRF(STR_LOAD_EXPECTED_SERVICE));
             continue;
         }
         static const char *const keys[] = {"id",    "ref",      "title", "checklist", "duty",
@@ -1113,7 +1094,7 @@ static void parse_services(Ld *ld, const cJSON *root)
             sv->id = sim_strdup("?");
         for (size_t k = 0; k + 1 < s->service_count; k++)
             if (strcmp(s->services[k].id, sv->id) == 0)
-                ERR(ld, ip, "услуга «%s» уже объявлена", sv->id);
+                ERR(ld, ip, TRF(STR_LOAD_SERVICE_DUPLICATE), sv->id);
         /* With "ref", the reference book supplies what the scenario does not override, so a
          * new duty or document list is one edit in services.json. */
         const RefService *rs = sv->ref;
@@ -1157,7 +1138,7 @@ static void collect_ids(Ld *ld, const cJSON *steps, const cJSON *endings)
         pkey(p, "endings", it->string);
         check_id(ld, p, it->string);
         if (scenario_find_step(s, it->string) >= 0)
-            ERR(ld, p, "«%s» — и шаг, и концовка: дайте им разные id", it->string);
+            ERR(ld, p, TRF(STR_LOAD_STEP_AND_ENDING), it->string);
         s->endings[s->ending_count++].id = sim_strdup(it->string);
     }
     /* Action ids, for "took:" conditions and uniqueness. */
@@ -1193,9 +1174,9 @@ static int ref_step(Ld *ld, const char *path, const char *id)
     free(c);
     int e = scenario_find_ending(ld->s, id);
     if (e >= 0)
-        ERR(ld, path, "«%s» — это концовка, а не шаг: используйте \"end\" вместо \"next\"", id);
+        ERR(ld, path, TRF(STR_LOAD_ENDING_NOT_STEP), id);
     else
-        ERR(ld, path, "неизвестный шаг «%s»%s", id, hint);
+        ERR(ld, path, TRF(STR_LOAD_STEP_UNKNOWN), id, hint);
     return -1;
 }
 
@@ -1211,9 +1192,9 @@ static int ref_ending(Ld *ld, const char *path, const char *id)
     hint_suffix(hint, sizeof hint, c ? suggest(id, c, ld->s->ending_count) : NULL);
     free(c);
     if (scenario_find_step(ld->s, id) >= 0)
-        ERR(ld, path, "«%s» — это шаг, а не концовка: используйте \"next\" вместо \"end\"", id);
+        ERR(ld, path, TRF(STR_LOAD_STEP_NOT_ENDING), id);
     else
-        ERR(ld, path, "неизвестная концовка «%s»%s", id, hint);
+        ERR(ld, path, TRF(STR_LOAD_ENDING_UNKNOWN), id, hint);
     return -1;
 }
 
@@ -1223,14 +1204,14 @@ static void check_condition(Ld *ld, const char *path, const char *name)
     const char *colon = strchr(name, ':');
     if (!colon) {
         if (!*name)
-            ERR(ld, path, "пустое условие");
+            ERR(ld, path, TRF(STR_LOAD_COND_EMPTY));
         return; /* a plain flag: checked for being set somewhere in validate.c */
     }
     size_t plen = (size_t)(colon - name);
     const char *arg = colon + 1;
     if (plen == 7 && strncmp(name, "service", 7) == 0) {
         if (scenario_find_service(s, arg) < 0)
-            ERR(ld, path, "условие ссылается на неизвестную услугу «%s»", arg);
+            ERR(ld, path, TRF(STR_LOAD_COND_SERVICE_UNKNOWN), arg);
     } else if (plen == 4 && strncmp(name, "took", 4) == 0) {
         const char *sugg = suggest(arg, ld->action_ids, ld->action_id_count);
         int found = 0;
@@ -1239,25 +1220,22 @@ static void check_condition(Ld *ld, const char *path, const char *name)
         if (!found) {
             char hint[256];
             hint_suffix(hint, sizeof hint, sugg);
-            ERR(ld, path, "условие ссылается на неизвестное действие «%s»%s", arg, hint);
+            ERR(ld, path, TRF(STR_LOAD_COND_ACTION_UNKNOWN), arg, hint);
         }
     } else if (plen == 9 && strncmp(name, "inspected", 9) == 0) {
         if (scenario_find_document(s, arg) < 0)
-            ERR(ld, path, "условие ссылается на неизвестный документ «%s»", arg);
+            ERR(ld, path, TRF(STR_LOAD_COND_DOCUMENT_UNKNOWN), arg);
     } else if (plen == 7 && strncmp(name, "flagged", 7) == 0) {
         const char *dot = strchr(arg, '.');
         char doc[128];
         snprintf(doc, sizeof doc, "%.*s", dot ? (int)(dot - arg) : (int)strlen(arg), arg);
         int d = scenario_find_document(s, doc);
         if (!dot || d < 0)
-            ERR(ld, path, "условие «flagged:ДОКУМЕНТ.ПОЛЕ»: неизвестный документ «%s»", doc);
+            ERR(ld, path, TRF(STR_LOAD_COND_FLAGGED_DOCUMENT), doc);
         else if (document_find_field(&s->documents[d], dot + 1) < 0)
-            ERR(ld, path, "в документе «%s» нет поля «%s»", doc, dot + 1);
+            ERR(ld, path, TRF(STR_LOAD_DOC_NO_FIELD), doc, dot + 1);
     } else {
-        ERR(ld, path,
-            "неизвестный вид условия «%.*s:»: допустимы флаг, !флаг, service:, took:, "
-            "flagged:, inspected:",
-            (int)plen, name);
+        ERR(ld, path, TRF(STR_LOAD_COND_UNKNOWN_KIND), (int)plen, name);
     }
 }
 
@@ -1271,10 +1249,7 @@ static ActionKind parse_kind(Ld *ld, const char *path, const char *k)
         c[i] = action_kind_id((ActionKind)i);
     char hint[256];
     hint_suffix(hint, sizeof hint, suggest(k, c, ACT_KIND_COUNT));
-    ERR(ld, path,
-        "неизвестный вид действия «%s»%s (допустимые: say, ask, explain, accept, refuse, "
-        "redirect, supervisor, other)",
-        k, hint);
+    ERR(ld, path, TRF(STR_LOAD_ACTION_KIND_UNKNOWN), k, hint);
     return ACT_OTHER;
 }
 
@@ -1295,7 +1270,7 @@ static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
     a->reply = get_str(ld, it, ip, "reply", 0);
     a->ground = get_str(ld, it, ip, "ground", 0);
     if (a->kind == ACT_REFUSE && !a->ground)
-        ERR(ld, ip, "у отказа в приёме (kind \"refuse\") должно быть основание «ground»");
+        ERR(ld, ip, TRF(STR_LOAD_REFUSE_NO_GROUND));
     char **req = NULL;
     size_t nreq = get_strv(ld, it, ip, "requires", 0, &req);
     a->requires = calloc(nreq ? nreq : 1, sizeof *a->requires);
@@ -1329,7 +1304,7 @@ static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
     pkey(np, ip, "next");
     pkey(ep, ip, "end");
     if (next && end)
-        ERR(ld, ip, "у действия не может быть одновременно «next» и «end»: оставьте одно");
+        ERR(ld, ip, TRF(STR_LOAD_NEXT_AND_END));
     if (next)
         a->next = ref_step(ld, np, next);
     if (end)
@@ -1348,9 +1323,7 @@ static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
         else {
             char pp[PATH_MAX_LEN];
             pkey(pp, ip, "pin");
-            ERR(ld, pp, "«pin» бывает только \"first\" (всегда первым) или \"last\" "
-                        "(всегда последним), а здесь «%s»",
-                pin);
+            ERR(ld, pp, TRF(STR_LOAD_BAD_PIN), pin);
         }
         free(pin);
     }
@@ -1365,7 +1338,7 @@ static void parse_steps(Ld *ld, const cJSON *steps)
         char sp[PATH_MAX_LEN];
         pkey(sp, "steps", it->string);
         if (!cJSON_IsObject(it)) {
-            ERR(ld, sp, "ожидался объект шага {say, actions}");
+            ERR(ld, sp, TRF(STR_LOAD_EXPECTED_STEP));
             continue;
         }
         static const char *const keys[] = {"say", "does", "gives", "actions", NULL};
@@ -1389,7 +1362,7 @@ static void parse_steps(Ld *ld, const cJSON *steps)
                 hint_suffix(hint, sizeof hint, c ? suggest(gives[k], c, s->document_count) : NULL);
                 free(c);
                 pidx(p, gp, k);
-                ERR(ld, p, "неизвестный документ «%s»%s", gives[k], hint);
+                ERR(ld, p, TRF(STR_LOAD_DOCUMENT_UNKNOWN), gives[k], hint);
             } else if (st->gives) {
                 st->gives[st->give_count++] = d;
             }
@@ -1400,22 +1373,22 @@ static void parse_steps(Ld *ld, const cJSON *steps)
         char ap[PATH_MAX_LEN];
         pkey(ap, sp, "actions");
         if (!acts) {
-            ERR(ld, sp, "у шага нет «actions»: это тупик — добавьте хотя бы одно действие");
+            ERR(ld, sp, TRF(STR_LOAD_STEP_NO_ACTIONS));
             continue;
         }
         if (!cJSON_IsArray(acts)) {
-            ERR(ld, ap, "ожидался список действий");
+            ERR(ld, ap, TRF(STR_LOAD_EXPECTED_ACTIONS));
             continue;
         }
         size_t n = (size_t)cJSON_GetArraySize(acts), i = 0;
         if (n == 0)
-            ERR(ld, ap, "пустой список действий: это тупик — добавьте хотя бы одно действие");
+            ERR(ld, ap, TRF(STR_LOAD_ACTIONS_EMPTY));
         st->actions = calloc(n ? n : 1, sizeof *st->actions);
         for (const cJSON *a = acts->child; a && st->actions; a = a->next, i++) {
             char ip[PATH_MAX_LEN];
             pidx(ip, ap, i);
             if (!cJSON_IsObject(a)) {
-                ERR(ld, ip, "ожидался объект действия {id, kind, text}");
+                ERR(ld, ip, TRF(STR_LOAD_EXPECTED_ACTION));
                 continue;
             }
             Action *act = &st->actions[st->action_count++];
@@ -1427,9 +1400,7 @@ static void parse_steps(Ld *ld, const cJSON *steps)
                 for (size_t q = 0; q < ld->action_id_count; q++)
                     dup += strcmp(ld->action_ids[q], act->id) == 0;
                 if (dup > 1)
-                    ERR(ld, ip, "id действия «%s» встречается в сценарии %d раз(а): id должны "
-                                "быть уникальны во всём сценарии",
-                        act->id, dup);
+                    ERR(ld, ip, TRF(STR_LOAD_ACTION_ID_REPEATED), act->id, dup);
             }
         }
     }
@@ -1444,7 +1415,7 @@ static void parse_endings(Ld *ld, const cJSON *endings)
         char ep[PATH_MAX_LEN];
         pkey(ep, "endings", it->string);
         if (!cJSON_IsObject(it)) {
-            ERR(ld, ep, "ожидался объект концовки {title, outcome, debrief}");
+            ERR(ld, ep, TRF(STR_LOAD_EXPECTED_ENDING));
             continue;
         }
         static const char *const keys[] = {"title", "outcome",  "debrief",  "score",
@@ -1464,10 +1435,7 @@ static void parse_endings(Ld *ld, const cJSON *endings)
             if (!found) {
                 char op[PATH_MAX_LEN];
                 pkey(op, ep, "outcome");
-                ERR(ld, op,
-                    "неизвестный исход «%s» (допустимые: accepted, refused, redirected, "
-                    "escalated, left, other)",
-                    o);
+                ERR(ld, op, TRF(STR_LOAD_OUTCOME_UNKNOWN), o);
             }
         }
         free(o);
@@ -1484,7 +1452,7 @@ static void parse_max_override(Ld *ld, const cJSON *root)
     if (!mx)
         return;
     if (!cJSON_IsObject(mx)) {
-        ERR(ld, "scoring.max", "ожидался объект «критерий»: максимум");
+        ERR(ld, "scoring.max", TRF(STR_LOAD_EXPECTED_MAX));
         return;
     }
     for (const cJSON *it = mx->child; it; it = it->next) {
@@ -1495,7 +1463,7 @@ static void parse_max_override(Ld *ld, const cJSON *root)
             continue;
         if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 1000 ||
             it->valuedouble != floor(it->valuedouble)) {
-            ERR(ld, p, "ожидалось целое число от 0 до 1000");
+            ERR(ld, p, TRF(STR_LOAD_MAX_RANGE));
             continue;
         }
         ld->s->crit_max[c] = (int)it->valuedouble;
@@ -1508,7 +1476,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
 {
     Scenario *s = ld->s;
     if (!cJSON_IsObject(root)) {
-        ERR(ld, "", "сценарий должен быть JSON-объектом { … }");
+        ERR(ld, "", TRF(STR_LOAD_NOT_OBJECT));
         return;
     }
     static const char *const keys[] = {
@@ -1519,11 +1487,10 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
     check_keys(ld, root, "", keys);
     const cJSON *fmt = get(root, "format");
     if (!fmt)
-        ERR(ld, "", "нет обязательного поля «format» (для этой версии программы — 1)");
+        ERR(ld, "", TRF(STR_LOAD_NO_FORMAT));
     else if (!cJSON_IsNumber(fmt) || fmt->valuedouble != SCENARIO_FORMAT)
-        ERR(ld, "format",
-            "формат сценария %s не поддерживается: эта версия программы читает формат 1",
-            cJSON_IsNumber(fmt) ? "новее или неизвестен" : "указан неверно");
+        ERR(ld, "format", TRF(STR_LOAD_FORMAT_UNSUPPORTED),
+            cJSON_IsNumber(fmt) ? tr(STR_LOAD_FORMAT_NEWER) : tr(STR_LOAD_FORMAT_WRONG));
     s->id = get_str(ld, root, "", "id", 1);
     check_id(ld, "id", s->id);
     if (s->id && dir) {
@@ -1533,8 +1500,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
         while (bl > 0 && base[bl - 1] == '/')
             bl--;
         if (bl && (strlen(s->id) != bl || strncmp(s->id, base, bl) != 0))
-            ERR(ld, "id", "id «%s» не совпадает с именем папки «%.*s»: переименуйте одно из них",
-                s->id, (int)bl, base);
+            ERR(ld, "id", TRF(STR_LOAD_ID_NOT_FOLDER), s->id, (int)bl, base);
     }
     s->version = get_str(ld, root, "", "version", 1);
     s->title = get_str(ld, root, "", "title", 1);
@@ -1553,7 +1519,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
     s->office_clock = 10 * 60;
     const cJSON *off = get(root, "office");
     if (off && !cJSON_IsObject(off)) {
-        ERR(ld, "office", "ожидался объект {ticket, window, queue}");
+        ERR(ld, "office", TRF(STR_LOAD_EXPECTED_OFFICE));
     } else if (off) {
         static const char *const ok[] = {"ticket", "window", "queue", "clock", NULL};
         check_keys(ld, off, "office", ok);
@@ -1570,7 +1536,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
             if (hh >= 0 && hh < 24 && mm >= 0 && mm < 60)
                 s->office_clock = hh * 60 + mm;
             else
-                ERR(ld, "office.clock", "время пишется как ЧЧ:ММ, например \"10:20\"");
+                ERR(ld, "office.clock", TRF(STR_LOAD_BAD_CLOCK));
             free(clock);
         }
         s->office_ticket = get_str(ld, off, "office", "ticket", 0);
@@ -1578,7 +1544,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
         s->office_queue = (int)get_num(ld, off, "office", "queue", 0, 3, 0, 40, 1);
     }
     if (!s->office_ticket)
-        s->office_ticket = sim_strdup("А-001");
+        s->office_ticket = sim_strdup(tr(STR_LOAD_DEFAULT_TICKET));
 
     parse_scoring(ld, root);
     parse_applicant(ld, root);
@@ -1589,15 +1555,15 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
     const cJSON *steps = get(root, "steps");
     const cJSON *endings = get(root, "endings");
     if (!steps)
-        ERR(ld, "", "нет обязательного поля «steps»");
+        ERR(ld, "", TRF(STR_LOAD_NO_STEPS));
     else if (!cJSON_IsObject(steps) || !steps->child) {
-        ERR(ld, "steps", "ожидался непустой объект шагов {\"id\": {…}}");
+        ERR(ld, "steps", TRF(STR_LOAD_EXPECTED_STEPS));
         steps = NULL;
     }
     if (!endings)
-        ERR(ld, "", "нет обязательного поля «endings»");
+        ERR(ld, "", TRF(STR_LOAD_NO_ENDINGS));
     else if (!cJSON_IsObject(endings) || !endings->child) {
-        ERR(ld, "endings", "ожидался непустой объект концовок {\"id\": {…}}");
+        ERR(ld, "endings", TRF(STR_LOAD_EXPECTED_ENDINGS));
         endings = NULL;
     }
     collect_ids(ld, steps, endings);
@@ -1637,8 +1603,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
     ld.rules = opt ? opt->rules : NULL;
     ld.refbook = opt ? opt->refbook : NULL;
     if (json_len > SCENARIO_MAX_FILE) {
-        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
-                     "файл больше %u МиБ: разделите сценарий или уберите лишнее",
+        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "", TRF(STR_LOAD_TOO_BIG),
                      SCENARIO_MAX_FILE / (1024 * 1024));
         return NULL;
     }
@@ -1648,8 +1613,7 @@ Scenario *scenario_load_mem(const char *dir, const char *file_label, const char 
     cJSON *root = cJSON_ParseWithLengthOpts(json, json_len, &end, 0);
     if (!root) {
         /* The strict pass accepted it, so this is cJSON's own limit (e.g. memory). */
-        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "",
-                     "не удалось разобрать JSON (недостаточно памяти?)");
+        simdiags_add(diags, SIM_SEV_ERROR, file_label, 1, 1, "", TRF(STR_LOAD_JSON_NOMEM));
         jsonpos_free(ld.pos);
         return NULL;
     }
@@ -1702,22 +1666,18 @@ Scenario *scenario_load(const char *dir, const ScenarioLoadOptions *opt, SimDiag
     SimError err;
     Scenario *s = NULL;
     if (!sim_is_dir(dir)) {
-        simdiags_add(diags, SIM_SEV_ERROR, dir, 0, 0, "",
-                     "папки сценария нет: укажите папку с файлом scenario.json или id сценария");
+        simdiags_add(diags, SIM_SEV_ERROR, dir, 0, 0, "", TRF(STR_LOAD_NO_FOLDER));
         goto done;
     }
     if (sim_read_file(jpath, SCENARIO_MAX_FILE, &json, &jlen, &err) != SIM_OK) {
-        simdiags_add(diags, SIM_SEV_ERROR, jpath, 0, 0, "",
-                     "не удалось прочитать файл (%s): в папке сценария должен быть "
-                     "scenario.json",
+        simdiags_add(diags, SIM_SEV_ERROR, jpath, 0, 0, "", TRF(STR_LOAD_NO_SCENARIO_JSON),
                      err.msg);
         goto done;
     }
     /* Whatever is there is read (and a FIFO or a folder is reported), never skipped. */
     if (sim_exists(spath) &&
         sim_read_file(spath, SCENARIO_MAX_FILE, &script, &slen, &err) != SIM_OK) {
-        simdiags_add(diags, SIM_SEV_ERROR, spath, 0, 0, "", "не удалось прочитать файл (%s)",
-                     err.msg);
+        simdiags_add(diags, SIM_SEV_ERROR, spath, 0, 0, "", TRF(STR_LOAD_CANT_READ), err.msg);
         goto done;
     }
     s = scenario_load_mem(dir, jpath, json, jlen, script, slen, opt, diags);

@@ -1,7 +1,8 @@
 /*
  * model.c — fixed vocabularies of the scenario format: document types with their standard
  * fields, flag reasons, action kinds and outcomes, plus lookups over a loaded Scenario and
- * scenario_free. The Russian labels here are document captions as printed on the real forms.
+ * scenario_free. The Russian labels (document captions as printed on the real forms) live in
+ * the string table, engine/core/i18n_load.h; these tables hold their ids.
  */
 #include "scenario.h"
 
@@ -10,61 +11,104 @@
 
 /* ==== document types ===================================================================== */
 
-static const char *const f_passport[] = {
-    "series", "Серия", "number", "Номер", "surname", "Фамилия", "name", "Имя",
-    "patronymic", "Отчество", "sex", "Пол", "birth_date", "Дата рождения",
-    "birth_place", "Место рождения", "issued_by", "Паспорт выдан", "issue_date", "Дата выдачи",
-    "division_code", "Код подразделения", "registration", "Место жительства", "valid_until",
-    "Действителен до", "marks", "Отметки", NULL};
-static const char *const f_foreign[] = {
-    "number", "Номер", "surname", "Фамилия", "name", "Имя", "birth_date", "Дата рождения",
-    "issue_date", "Дата выдачи", "expiry_date", "Дата окончания срока действия", "issued_by",
-    "Орган, выдавший документ", NULL};
-static const char *const f_poa[] = {
-    "principal", "Доверитель", "attorney", "Представитель (поверенный)", "powers", "Полномочия",
-    "date", "Дата совершения", "term", "Срок действия", "notarised", "Нотариальное удостоверение",
-    "notary", "Нотариус", "signature", "Подпись доверителя", "form", "Форма", NULL};
-static const char *const f_application[] = {
-    "form", "Форма", "service", "Услуга", "applicant", "Заявитель", "data", "Сведения",
-    "previous_names", "Прежние ФИО", "date", "Дата", "signature", "Подпись заявителя", NULL};
-static const char *const f_receipt[] = {
-    "payer", "Плательщик", "amount", "Сумма", "purpose", "Назначение платежа", "recipient",
-    "Получатель", "date", "Дата платежа", "status", "Статус", NULL};
-static const char *const f_birth[] = {
-    "series", "Серия", "number", "Номер", "child", "Ребёнок", "birth_date", "Дата рождения",
-    "birth_place", "Место рождения", "father", "Отец", "mother", "Мать", "citizenship",
-    "Отметка о гражданстве", "issued_by", "Место государственной регистрации", "issue_date",
-    "Дата выдачи", NULL};
-static const char *const f_snils[] = {"number", "Номер", "holder", "Ф. И. О.", "birth_date",
-                                      "Дата рождения", NULL};
-static const char *const f_photo[] = {"count", "Количество", "size", "Размер", "notes",
-                                      "Особенности", NULL};
-static const char *const f_title[] = {"kind", "Вид документа", "object", "Объект", "owners",
-                                      "Правообладатели", "basis", "Основание", "date", "Дата",
-                                      NULL};
-static const char *const f_contract[] = {"kind", "Вид договора", "parties", "Стороны", "object",
-                                         "Предмет", "date", "Дата", "signatures", "Подписи",
-                                         NULL};
-static const char *const f_consent[] = {"subject", "Субъект данных", "purpose", "Цель обработки",
-                                        "date", "Дата", "signature", "Подпись", NULL};
-static const char *const f_note[] = {"author", "Автор", "text", "Текст", "date", "Дата",
-                                     "signature", "Подпись", NULL};
-static const char *const f_other[] = {NULL};
+static const DocTypeField f_passport[] = {{"series", STR_FIELD_SERIES},
+                                          {"number", STR_FIELD_NUMBER},
+                                          {"surname", STR_FIELD_SURNAME},
+                                          {"name", STR_FIELD_NAME},
+                                          {"patronymic", STR_FIELD_PATRONYMIC},
+                                          {"sex", STR_FIELD_SEX},
+                                          {"birth_date", STR_FIELD_BIRTH_DATE},
+                                          {"birth_place", STR_FIELD_BIRTH_PLACE},
+                                          {"issued_by", STR_FIELD_ISSUED_BY},
+                                          {"issue_date", STR_FIELD_ISSUE_DATE},
+                                          {"division_code", STR_FIELD_DIVISION_CODE},
+                                          {"registration", STR_FIELD_REGISTRATION},
+                                          {"valid_until", STR_FIELD_VALID_UNTIL},
+                                          {"marks", STR_FIELD_MARKS},
+                                          {NULL, 0}};
+static const DocTypeField f_foreign[] = {{"number", STR_FIELD_NUMBER},
+                                         {"surname", STR_FIELD_SURNAME},
+                                         {"name", STR_FIELD_NAME},
+                                         {"birth_date", STR_FIELD_BIRTH_DATE},
+                                         {"issue_date", STR_FIELD_ISSUE_DATE},
+                                         {"expiry_date", STR_FIELD_EXPIRY_DATE},
+                                         {"issued_by", STR_FIELD_ISSUING_BODY},
+                                         {NULL, 0}};
+static const DocTypeField f_poa[] = {
+    {"principal", STR_FIELD_PRINCIPAL}, {"attorney", STR_FIELD_ATTORNEY},
+    {"powers", STR_FIELD_POWERS},       {"date", STR_FIELD_DATE_MADE},
+    {"term", STR_FIELD_TERM},           {"notarised", STR_FIELD_NOTARISED},
+    {"notary", STR_FIELD_NOTARY},       {"signature", STR_FIELD_SIGNATURE_PRINCIPAL},
+    {"form", STR_FIELD_FORM},           {NULL, 0}};
+static const DocTypeField f_application[] = {{"form", STR_FIELD_FORM},
+                                             {"service", STR_FIELD_SERVICE},
+                                             {"applicant", STR_FIELD_APPLICANT},
+                                             {"data", STR_FIELD_DATA},
+                                             {"previous_names", STR_FIELD_PREVIOUS_NAMES},
+                                             {"date", STR_FIELD_DATE},
+                                             {"signature", STR_FIELD_SIGNATURE_APPLICANT},
+                                             {NULL, 0}};
+static const DocTypeField f_receipt[] = {{"payer", STR_FIELD_PAYER},
+                                         {"amount", STR_FIELD_AMOUNT},
+                                         {"purpose", STR_FIELD_PAYMENT_PURPOSE},
+                                         {"recipient", STR_FIELD_RECIPIENT},
+                                         {"date", STR_FIELD_PAYMENT_DATE},
+                                         {"status", STR_FIELD_STATUS},
+                                         {NULL, 0}};
+static const DocTypeField f_birth[] = {{"series", STR_FIELD_SERIES},
+                                       {"number", STR_FIELD_NUMBER},
+                                       {"child", STR_FIELD_CHILD},
+                                       {"birth_date", STR_FIELD_BIRTH_DATE},
+                                       {"birth_place", STR_FIELD_BIRTH_PLACE},
+                                       {"father", STR_FIELD_FATHER},
+                                       {"mother", STR_FIELD_MOTHER},
+                                       {"citizenship", STR_FIELD_CITIZENSHIP},
+                                       {"issued_by", STR_FIELD_REGISTERED_AT},
+                                       {"issue_date", STR_FIELD_ISSUE_DATE},
+                                       {NULL, 0}};
+static const DocTypeField f_snils[] = {{"number", STR_FIELD_NUMBER},
+                                       {"holder", STR_FIELD_HOLDER},
+                                       {"birth_date", STR_FIELD_BIRTH_DATE},
+                                       {NULL, 0}};
+static const DocTypeField f_photo[] = {{"count", STR_FIELD_COUNT},
+                                       {"size", STR_FIELD_SIZE},
+                                       {"notes", STR_FIELD_NOTES},
+                                       {NULL, 0}};
+static const DocTypeField f_title[] = {{"kind", STR_FIELD_KIND},     {"object", STR_FIELD_OBJECT},
+                                       {"owners", STR_FIELD_OWNERS}, {"basis", STR_FIELD_BASIS},
+                                       {"date", STR_FIELD_DATE},     {NULL, 0}};
+static const DocTypeField f_contract[] = {{"kind", STR_FIELD_CONTRACT_KIND},
+                                          {"parties", STR_FIELD_PARTIES},
+                                          {"object", STR_FIELD_SUBJECT_MATTER},
+                                          {"date", STR_FIELD_DATE},
+                                          {"signatures", STR_FIELD_SIGNATURES},
+                                          {NULL, 0}};
+static const DocTypeField f_consent[] = {{"subject", STR_FIELD_SUBJECT},
+                                         {"purpose", STR_FIELD_PURPOSE},
+                                         {"date", STR_FIELD_DATE},
+                                         {"signature", STR_FIELD_SIGNATURE},
+                                         {NULL, 0}};
+static const DocTypeField f_note[] = {{"author", STR_FIELD_AUTHOR},
+                                      {"text", STR_FIELD_TEXT},
+                                      {"date", STR_FIELD_DATE},
+                                      {"signature", STR_FIELD_SIGNATURE},
+                                      {NULL, 0}};
+static const DocTypeField f_other[] = {{NULL, 0}};
 
 static const DocTypeInfo doc_types[] = {
-    {"passport_rf", "Паспорт гражданина РФ", f_passport},
-    {"passport_foreign", "Заграничный паспорт", f_foreign},
-    {"power_of_attorney", "Доверенность", f_poa},
-    {"application", "Заявление", f_application},
-    {"duty_receipt", "Квитанция об уплате госпошлины", f_receipt},
-    {"birth_certificate", "Свидетельство о рождении", f_birth},
-    {"snils", "СНИЛС", f_snils},
-    {"photo", "Фотографии", f_photo},
-    {"title_document", "Правоустанавливающий документ", f_title},
-    {"contract", "Договор", f_contract},
-    {"consent", "Согласие на обработку персональных данных", f_consent},
-    {"note", "Записка", f_note},
-    {"other", "Документ", f_other},
+    {"passport_rf", STR_DOCTYPE_PASSPORT_RF, f_passport},
+    {"passport_foreign", STR_DOCTYPE_PASSPORT_FOREIGN, f_foreign},
+    {"power_of_attorney", STR_DOCTYPE_POWER_OF_ATTORNEY, f_poa},
+    {"application", STR_DOCTYPE_APPLICATION, f_application},
+    {"duty_receipt", STR_DOCTYPE_DUTY_RECEIPT, f_receipt},
+    {"birth_certificate", STR_DOCTYPE_BIRTH_CERTIFICATE, f_birth},
+    {"snils", STR_DOCTYPE_SNILS, f_snils},
+    {"photo", STR_DOCTYPE_PHOTO, f_photo},
+    {"title_document", STR_DOCTYPE_TITLE_DOCUMENT, f_title},
+    {"contract", STR_DOCTYPE_CONTRACT, f_contract},
+    {"consent", STR_DOCTYPE_CONSENT, f_consent},
+    {"note", STR_DOCTYPE_NOTE, f_note},
+    {"other", STR_DOCTYPE_OTHER, f_other},
 };
 
 const DocTypeInfo *doctype_find(const char *type)
@@ -86,18 +130,11 @@ const DocTypeInfo *doctype_all(size_t *count)
 static const char *const reason_ids[REASON_COUNT] = {
     "expired", "mismatch", "no_authority", "not_notarised", "no_signature", "missing",
     "damaged", "corrections", "wrong_form", "wrong_data", "other"};
-static const char *const reason_titles[REASON_COUNT] = {
-    "Истёк срок действия, недействителен",
-    "Данные расходятся с другими документами",
-    "Нет полномочий",
-    "Нет нотариального удостоверения",
-    "Нет подписи",
-    "Не заполнено или отсутствует",
-    "Повреждён",
-    "Неоговорённые исправления",
-    "Не по установленной форме",
-    "Неверные сведения",
-    "Другое"};
+static const SimStr reason_titles[REASON_COUNT] = {
+    STR_REASON_EXPIRED,       STR_REASON_MISMATCH,     STR_REASON_NO_AUTHORITY,
+    STR_REASON_NOT_NOTARISED, STR_REASON_NO_SIGNATURE, STR_REASON_MISSING,
+    STR_REASON_DAMAGED,       STR_REASON_CORRECTIONS,  STR_REASON_WRONG_FORM,
+    STR_REASON_WRONG_DATA,    STR_REASON_OTHER};
 
 const char *reason_id(FlagReason r)
 {
@@ -111,7 +148,7 @@ int action_is_final(const Action *a)
 
 const char *reason_title(FlagReason r)
 {
-    return (unsigned)r < REASON_COUNT ? reason_titles[r] : "?";
+    return (unsigned)r < REASON_COUNT ? tr(reason_titles[r]) : "?";
 }
 
 int reason_parse(const char *id)

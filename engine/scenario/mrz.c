@@ -203,9 +203,9 @@ static char sex_letter(const char *v)
 {
     if (!v)
         return '<';
-    if (strncmp(v, "муж", strlen("муж")) == 0 || strcmp(v, "M") == 0 || strcmp(v, "m") == 0)
+    if (sim_contains_any(v, tr(STR_DOC_SEX_MALE)) || strcmp(v, "M") == 0 || strcmp(v, "m") == 0)
         return 'M';
-    if (strncmp(v, "жен", strlen("жен")) == 0 || strcmp(v, "F") == 0 || strcmp(v, "f") == 0)
+    if (sim_contains_any(v, tr(STR_DOC_SEX_FEMALE)) || strcmp(v, "F") == 0 || strcmp(v, "f") == 0)
         return 'F';
     return '<';
 }
@@ -252,16 +252,22 @@ static int has_cyrillic(const char *v)
  * scenarios meet), RUS for a Russian one (its name printed in Cyrillic); NULL when unknown. */
 static const char *state_of(const Document *d)
 {
-    static const char *const known[][2] = {
-        {"UZBEK", "UZB"},       {"Узбек", "UZB"},   {"TAJIK", "TJK"},   {"Таджик", "TJK"},
-        {"KYRGYZ", "KGZ"},      {"Киргиз", "KGZ"},  {"Кыргыз", "KGZ"},  {"KAZAKH", "KAZ"},
-        {"Казах", "KAZ"},       {"ARMENIA", "ARM"}, {"Армени", "ARM"},  {"AZERBAIJAN", "AZE"},
-        {"Азербайджан", "AZE"}, {"BELARUS", "BLR"}, {"Беларус", "BLR"}, {"RUSSIA", "RUS"},
-        {"Росси", "RUS"}};
+    /* The table's list is "WORD=CODE|WORD=CODE|…" (the words in English and Russian). */
+    static char code[4];
     const char *c = field(d, "country");
-    for (size_t i = 0; c && i < sizeof known / sizeof known[0]; i++)
-        if (strstr(c, known[i][0]))
-            return known[i][1];
+    for (const char *p = tr(STR_MRZ_STATES); c && *p;) {
+        size_t n = strcspn(p, "|"), eq = strcspn(p, "=");
+        if (eq < n && n - eq == 4) {
+            char word[64];
+            snprintf(word, sizeof word, "%.*s", (int)(eq < 63 ? eq : 63), p);
+            if (strstr(c, word)) {
+                memcpy(code, p + eq + 1, 3);
+                code[3] = '\0';
+                return code;
+            }
+        }
+        p += n + (p[n] == '|');
+    }
     if (has_cyrillic(field(d, "surname")))
         return "RUS";
     return NULL;

@@ -20,6 +20,7 @@
 
 #include "../core/core.h"
 #include "../core/diag.h"
+#include "../core/i18n.h"
 
 #define SCENARIO_FORMAT 1
 #define SCENARIO_MAX_FILE (4u * 1024u * 1024u) /* scenario.json and script.lua size cap */
@@ -218,11 +219,17 @@ typedef struct Document {
     size_t trap_count;
 } Document;
 
+/* A standard field of a document type: its key in scenario.json and its label (tr()). */
+typedef struct DocTypeField {
+    const char *key;
+    SimStr label;
+} DocTypeField;
+
 /* Known document types: their default title and standard fields with labels. */
 typedef struct DocTypeInfo {
     const char *type;
-    const char *title;
-    const char *const *fields; /* NULL-terminated: key, label, key, label, ... */
+    SimStr title;               /* the default title: tr(title) */
+    const DocTypeField *fields; /* ends with a NULL key */
 } DocTypeInfo;
 const DocTypeInfo *doctype_find(const char *type); /* NULL when unknown */
 const DocTypeInfo *doctype_all(size_t *count);

@@ -1207,24 +1207,24 @@ static void lua_syntax_ru(SimBuf *out, const char *body)
         simbuf_printf(&core, tr(lua_phrases[k].ru), caps[0], caps[1], caps[2]);
     else if (strncmp(body, "too many", 8) == 0 || strstr(body, "too long") ||
              strstr(body, "syntax levels"))
-        simbuf_printf(&core, tr(STR_LUA_TOO_COMPLEX), body);
+        simbuf_printf(&core, TRF(STR_LUA_TOO_COMPLEX), body);
     else
         simbuf_printf(&core, "%.*s", (int)n, body);
     SimBuf full;
     simbuf_init(&full);
     const char *tok = near ? near + 6 : NULL;
     if (tok && strcmp(tok, "<eof>") == 0) {
-        simbuf_printf(&full, tr(STR_LUA_NEAR_EOF), simbuf_str(&core));
+        simbuf_printf(&full, TRF(STR_LUA_NEAR_EOF), simbuf_str(&core));
     } else if (tok) {
         size_t tl = strlen(tok);
         int quoted = tl >= 2 && tok[0] == '\'' && tok[tl - 1] == '\''; /* 'x' → «x» */
         char shown[LUA_CAP_LEN];
         snprintf(shown, sizeof shown, "%.*s", (int)(quoted ? tl - 2 : tl), quoted ? tok + 1 : tok);
-        simbuf_printf(&full, tr(STR_LUA_NEAR), simbuf_str(&core), shown);
+        simbuf_printf(&full, TRF(STR_LUA_NEAR), simbuf_str(&core), shown);
     } else {
         simbuf_puts(&full, simbuf_str(&core));
     }
-    simbuf_printf(out, tr(STR_LUA_SYNTAX), simbuf_str(&full));
+    simbuf_printf(out, TRF(STR_LUA_SYNTAX), simbuf_str(&full));
     simbuf_free(&full);
     simbuf_free(&core);
 }
@@ -1902,7 +1902,7 @@ static SimStatus string_result(Script *sc, const char *hook, const char *arg, ch
     if (lua_type(sc->L, -1) == LUA_TSTRING)
         *out = sim_strdup(lua_tostring(sc->L, -1));
     else if (!lua_isnil(sc->L, -1))
-        st = sim_error_set(err, SIM_ERR_SCRIPT, tr(STR_SCRIPT_HOOK_RETURNS_STRING),
+        st = sim_error_set(err, SIM_ERR_SCRIPT, TRF(STR_SCRIPT_HOOK_RETURNS_STRING),
                            sc->chunkname + 1, hook);
     lua_pop(sc->L, 1);
     return st;

@@ -1,7 +1,8 @@
 /*
  * export.c — xAPI 1.0.3 statements from the results database (see export.h).
  *
- * One attempt gives, in this order (the cmi5 session order, without cmi5's category):
+ * One attempt gives, in this order (the cmi5 session order; with the cmi5 option also cmi5's
+ * categories, sessionid and masteryscore):
  *   initialized                       timestamp = attempts.started_at
  *   answered  × each recorded action  timestamp = actions.at; result.response = the action id,
  *                                     the ledger entries it caused (actions.points_json, read
@@ -19,6 +20,10 @@
  * the same attempt again gives the same ids, and a statement once exported never changes
  * under its id: actions are only appended, finished attempts are final, and an unfinished
  * attempt continued in the window gets a new `terminated` when it is closed again.
+ * The actor is a person of the region: account.name "OFFICE/NUMBER" when the trainee has an
+ * office, so two offices' «1001» are two learners. A `failed` statement never carries a score
+ * at or above the pass mark (cmi5 §9.3.5): a total that reached the mark but failed on a
+ * critical error or a criterion's floor goes into the `total` extension instead.
  */
 #include "export.h"
 #include "store_internal.h"
@@ -36,6 +41,10 @@
 #define ADL_VERB "http://adlnet.gov/expapi/verbs/"
 #define ACT_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
 #define ACT_INTERACTION "http://adlnet.gov/expapi/activities/cmi.interaction"
+#define CMI5_CATEGORY "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+#define CMI5_MOVEON "https://w3id.org/xapi/cmi5/context/categories/moveon"
+#define CMI5_SESSIONID "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+#define CMI5_MASTERY "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
 
 const unsigned char store_xapi_id_namespace[16] = {0xe2, 0x39, 0x7a, 0xec, 0x5c, 0x05,
                                                    0x5e, 0xfc, 0x83, 0xed, 0x99, 0xb3,
@@ -133,6 +142,10 @@ typedef struct Exporter {
     sqlite3_stmt *acts, *entries, *delta, *crit, *mist;
     int sink_failed;
     size_t statements;
+    const StoreXapiOptions *o;
+    StoreXapiEach each; /* per-statement mode (store_xapi_each) when not NULL */
+    void *each_ctx;
+    char cur_id[37]; /* the id of the statement being written */
 } Exporter;
 
 /* One attempt row, borrowed from the attempts query until its next step. */
@@ -141,6 +154,9 @@ typedef struct Attempt {
     const char *title, *personnel, *ending;
     const char *chain, *pack, *pack_state; /* schema 4: the result's MAC and the pack played */
     const char *mistakes_json; /* the result's "mistakes" when they carry words, else NULL */
+    const char *trainee_office; /* "" or NULL when the trainee has none */
+    const char *office;       /* the trainee's office, else the PC's or the centre's record */
+    const char *installation; /* NULL when unknown */
     double sim_minutes, real_seconds, pass_mark;
     int has_real, has_pass_mark, finished, total, passed;
     char *iri; /* <home>/scenarios/<id>, owned */
@@ -235,7 +251,10 @@ static void stmt_begin(Exporter *e, const Attempt *a, const char *verb, const ch
                    : snprintf(name, sizeof name, "%s/%s", a->id, verb);
     size_t len = n < 0 ? 0 : (size_t)n < sizeof name ? (size_t)n : sizeof name - 1;
     store_export_uuid_name(store_xapi_id_namespace, name, len, id);
+    memcpy(e->cur_id, id, sizeof id);
     SimJsonW *w = &e->w;
+    if (e->each)
+        simjsonw_init(w, &e->out, 0); /* each statement is a document of its own */
     simjsonw_object(w);
     key_str(w, "id", id);
     simjsonw_key(w, "actor");
@@ -244,7 +263,16 @@ static void stmt_begin(Exporter *e, const Attempt *a, const char *verb, const ch
     simjsonw_key(w, "account");
     simjsonw_object(w);
     key_str(w, "homePage", e->home);
-    key_str(w, "name", a->personnel && *a->personnel ? a->personnel : STORE_XAPI_ANONYMOUS);
+    /* A person of the region is an office and a personnel number (the roster of issue #12);
+     * a PC with no office keeps the bare number. */
+    tmp_reset(e);
+    if (!a->personnel || !*a->personnel)
+        simbuf_puts(&e->tmp, STORE_XAPI_ANONYMOUS);
+    else if (a->trainee_office && *a->trainee_office)
+        simbuf_printf(&e->tmp, "%s/%s", a->trainee_office, a->personnel);
+    else
+        simbuf_puts(&e->tmp, a->personnel);
+    key_str(w, "name", simbuf_str(&e->tmp));
     simjsonw_object_end(w);
     simjsonw_object_end(w);
     simjsonw_key(w, "verb");
@@ -293,12 +321,51 @@ static void object_action(Exporter *e, const Attempt *a, const char *action)
     simjsonw_key(w, "definition");
     simjsonw_object(w);
     key_str(w, "type", ACT_INTERACTION);
+    /* The answer in words, as the trainee saw it, so an LMS shows more than the IRI. */
+    const char *words = e->o->action_name
+                            ? e->o->action_name(e->o->name_ud, a->scenario, a->hash, action)
+                            : NULL;
+    simjsonw_key(w, "name");
+    simjsonw_object(w);
+    key_str(w, "ru-RU", words && *words ? words : action);
+    simjsonw_object_end(w);
     key_str(w, "interactionType", "other");
     simjsonw_object_end(w);
     simjsonw_object_end(w);
 }
 
-enum { CTX_PARENT = 1, CTX_MASTERY = 2 };
+enum {
+    CTX_PARENT = 1,  /* the scenario as the parent activity (answered) */
+    CTX_MASTERY = 2, /* the pass mark (passed, failed) */
+    CTX_CMI5 = 4,    /* a cmi5-defined statement: the cmi5 category when the option is on */
+    CTX_MOVEON = 8   /* one the LMS may use for moveOn: the moveon category, too */
+};
+
+/* An Activity object {objectType, id} in an array. */
+static void activity_ref(SimJsonW *w, const char *id)
+{
+    simjsonw_object(w);
+    key_str(w, "objectType", "Activity");
+    key_str(w, "id", id);
+    simjsonw_object_end(w);
+}
+
+static void emit(Exporter *e, const Attempt *a)
+{
+    if (!e->each) {
+        flush(e);
+        return;
+    }
+    if (e->out.oom || e->sink_failed)
+        return;
+    StoreXapiStatement st = {
+        .id = e->cur_id, .attempt = a->id, .json = e->out.data, .len = e->out.len};
+    if (!e->each(e->each_ctx, &st))
+        e->sink_failed = 1;
+    e->out.len = 0;
+    if (e->out.data)
+        e->out.data[0] = '\0';
+}
 
 /* Closes a statement: context (with the scenario as parent, with the pass mark) and
  * timestamp; hands the text to the sink. Everything in the context of initialized and
@@ -309,16 +376,24 @@ static void stmt_end(Exporter *e, const Attempt *a, int flags, const char *times
     simjsonw_key(w, "context");
     simjsonw_object(w);
     key_str(w, "registration", a->id);
-    if (flags & CTX_PARENT) {
+    int cmi5 = e->o->cmi5 && (flags & CTX_CMI5);
+    if ((flags & CTX_PARENT) || cmi5) {
         simjsonw_key(w, "contextActivities");
         simjsonw_object(w);
-        simjsonw_key(w, "parent");
-        simjsonw_array(w);
-        simjsonw_object(w);
-        key_str(w, "objectType", "Activity");
-        key_str(w, "id", a->iri);
-        simjsonw_object_end(w);
-        simjsonw_array_end(w);
+        if (flags & CTX_PARENT) {
+            simjsonw_key(w, "parent");
+            simjsonw_array(w);
+            activity_ref(w, a->iri);
+            simjsonw_array_end(w);
+        }
+        if (cmi5) {
+            simjsonw_key(w, "category");
+            simjsonw_array(w);
+            activity_ref(w, CMI5_CATEGORY);
+            if (flags & CTX_MOVEON)
+                activity_ref(w, CMI5_MOVEON);
+            simjsonw_array_end(w);
+        }
         simjsonw_object_end(w);
     }
     tmp_reset(e);
@@ -335,13 +410,32 @@ static void stmt_end(Exporter *e, const Attempt *a, int flags, const char *times
     if ((flags & CTX_MASTERY) && a->has_pass_mark) {
         ext_key(e, "mastery");
         simjsonw_number(w, a->pass_mark / 100.0);
+        if (e->o->cmi5) {
+            simjsonw_key(w, CMI5_MASTERY);
+            simjsonw_number(w, a->pass_mark / 100.0);
+        }
+    }
+    /* Where the attempt was made: the office and the installation (PC) of the region. */
+    if (a->office && *a->office) {
+        ext_key(e, "office");
+        simjsonw_string(w, a->office);
+    }
+    if (a->installation && *a->installation) {
+        ext_key(e, "installation");
+        simjsonw_string(w, a->installation);
+    }
+    /* cmi5 §9.6.3.1: every statement of a session carries its id. The trainer has no LMS
+     * launch, so one attempt is one session and the attempt's id serves as both. */
+    if (e->o->cmi5) {
+        simjsonw_key(w, CMI5_SESSIONID);
+        simjsonw_string(w, a->id);
     }
     simjsonw_object_end(w);
     simjsonw_object_end(w);
     key_str(w, "timestamp", timestamp);
     simjsonw_object_end(w);
     e->statements++;
-    flush(e);
+    emit(e, a);
 }
 
 /* Binds the text of column col of s (or NULL) to parameter i of d. */
@@ -516,7 +610,7 @@ static int write_attempt(Exporter *e, const Attempt *a)
 
     stmt_begin(e, a, "initialized", NULL);
     object_scenario(e, a);
-    stmt_end(e, a, 0, a->started);
+    stmt_end(e, a, CTX_CMI5, a->started);
 
     int actions = 0;
     if (!write_answers(e, a, &actions))
@@ -531,28 +625,38 @@ static int write_attempt(Exporter *e, const Attempt *a)
         simjsonw_bool(w, 1);
         key_str(w, "duration", dur);
         simjsonw_object_end(w);
-        stmt_end(e, a, 0, a->ended);
+        stmt_end(e, a, CTX_CMI5 | CTX_MOVEON, a->ended);
 
         int raw = a->total < 0 ? 0 : a->total > 100 ? 100 : a->total;
         stmt_begin(e, a, a->passed ? "passed" : "failed", NULL);
         object_scenario(e, a);
         simjsonw_key(w, "result");
         simjsonw_object(w);
-        simjsonw_key(w, "score");
-        simjsonw_object(w);
-        simjsonw_key(w, "scaled");
-        simjsonw_number(w, raw / 100.0);
-        simjsonw_key(w, "raw");
-        simjsonw_int(w, raw);
-        simjsonw_key(w, "min");
-        simjsonw_int(w, 0);
-        simjsonw_key(w, "max");
-        simjsonw_int(w, 100);
-        simjsonw_object_end(w);
+        /* cmi5 §9.3.5: a failed statement's scaled score must be below the mastery score. A
+         * total at or above the pass mark fails only on a critical error or a criterion's
+         * floor; then the score is left out (never lowered to fit) and the total goes into
+         * the `total` extension beside the mistakes that failed it. */
+        int score_ok = a->passed || !a->has_pass_mark || raw / 100.0 < a->pass_mark / 100.0;
+        if (score_ok) {
+            simjsonw_key(w, "score");
+            simjsonw_object(w);
+            simjsonw_key(w, "scaled");
+            simjsonw_number(w, raw / 100.0);
+            simjsonw_key(w, "raw");
+            simjsonw_int(w, raw);
+            simjsonw_key(w, "min");
+            simjsonw_int(w, 0);
+            simjsonw_key(w, "max");
+            simjsonw_int(w, 100);
+            simjsonw_object_end(w);
+        }
         simjsonw_key(w, "success");
         simjsonw_bool(w, a->passed);
-        simjsonw_key(w, "completion");
-        simjsonw_bool(w, 1);
+        /* cmi5 keeps completion to the `completed` statement. */
+        if (!e->o->cmi5) {
+            simjsonw_key(w, "completion");
+            simjsonw_bool(w, 1);
+        }
         key_str(w, "duration", dur);
         simjsonw_key(w, "extensions");
         simjsonw_object(w);
@@ -564,6 +668,10 @@ static int write_attempt(Exporter *e, const Attempt *a)
             return 0;
         ext_key(e, "outcome");
         simjsonw_string(w, a->outcome);
+        if (!score_ok) {
+            ext_key(e, "total");
+            simjsonw_int(w, raw);
+        }
         if (a->ending) {
             ext_key(e, "ending");
             simjsonw_string(w, a->ending);
@@ -583,7 +691,7 @@ static int write_attempt(Exporter *e, const Attempt *a)
         }
         simjsonw_object_end(w);
         simjsonw_object_end(w);
-        stmt_end(e, a, CTX_MASTERY, a->ended);
+        stmt_end(e, a, CTX_MASTERY | CTX_CMI5 | CTX_MOVEON, a->ended);
     }
 
     if (a->ended) {
@@ -609,7 +717,7 @@ static int write_attempt(Exporter *e, const Attempt *a)
         }
         simjsonw_object_end(w);
         simjsonw_object_end(w);
-        stmt_end(e, a, 0, a->ended);
+        stmt_end(e, a, CTX_CMI5, a->ended);
     }
     return !e->sink_failed;
 }
@@ -636,7 +744,7 @@ static const char SQL_ATTEMPTS[] =
     "  ORDER BY c.n DESC LIMIT 1), a.pack_hash, a.pack_state, "
     /* The result's mistakes, for their words: only from a result that holds words at all. */
     "CASE WHEN instr(a.result_json, '\"text\"') > 0 AND json_valid(a.result_json) "
-    "  THEN json_extract(a.result_json, '$.mistakes') END "
+    "  THEN json_extract(a.result_json, '$.mistakes') END, t.office "
     "FROM attempts a LEFT JOIN trainees t ON t.id = a.trainee_id "
     "WHERE ?1 IS NULL OR a.started_at >= ?1 "
     "ORDER BY a.started_at, a.id";
@@ -706,10 +814,12 @@ static void read_attempt(sqlite3_stmt *s, Attempt *a)
     a->pack = col_text(s, 19);
     a->pack_state = col_text(s, 20);
     a->mistakes_json = col_text(s, 21);
+    a->trainee_office = col_text(s, 22);
 }
 
-SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
-                            void *ctx, StoreXapiStats *stats, SimError *err)
+static SimStatus run_export(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
+                            void *ctx, StoreXapiEach each, void *each_ctx,
+                            StoreXapiStats *stats, SimError *err)
 {
     if (stats)
         memset(stats, 0, sizeof *stats);
@@ -724,6 +834,9 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
     e.st = st;
     e.sink = sink;
     e.ctx = ctx;
+    e.o = o;
+    e.each = each;
+    e.each_ctx = each_ctx;
     simbuf_init(&e.out);
     simbuf_init(&e.tmp);
     simjsonw_init(&e.w, &e.out, o->pretty);
@@ -747,7 +860,8 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
     if (ok) {
         if (o->since)
             sqlite3_bind_text(att, 1, o->since, -1, SQLITE_TRANSIENT);
-        simjsonw_array(&e.w);
+        if (!each)
+            simjsonw_array(&e.w);
         int rc = SQLITE_DONE;
         while (ok && (rc = sqlite3_step(att)) == SQLITE_ROW) {
             Attempt a;
@@ -762,6 +876,20 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
                 a.mode = "training";
             if (!a.title)
                 a.title = a.scenario;
+            /* Guests share one account «anonymous», which is no learner an LMS can follow:
+             * left out unless asked for. */
+            if (!o->guests && (!a.personnel || !*a.personnel))
+                continue;
+            a.office = a.trainee_office && *a.trainee_office ? a.trainee_office : o->office;
+            a.installation = o->installation;
+            if (o->origin) {
+                const char *off = NULL, *inst = NULL;
+                o->origin(o->origin_ud, a.id, &off, &inst);
+                if (off && *off)
+                    a.office = off;
+                if (inst && *inst)
+                    a.installation = inst;
+            }
             SimBuf iri;
             simbuf_init(&iri);
             simbuf_printf(&iri, "%s/scenarios/", e.home);
@@ -773,7 +901,7 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
         }
         if (ok && rc != SQLITE_DONE)
             ok = 0;
-        if (ok) {
+        if (ok && !each) {
             simjsonw_array_end(&e.w);
             simbuf_puts(&e.out, "\n");
             flush(&e);
@@ -781,6 +909,9 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
     }
     if (e.out.oom || e.tmp.oom)
         status = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_XAPI_NOMEM));
+    else if (e.sink_failed && each)
+        status = err && err->status != SIM_OK ? err->status
+                                     : sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_ABORTED));
     else if (e.sink_failed)
         status = sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_WRITE_FAILED));
     else if (!ok)
@@ -801,4 +932,20 @@ SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSin
         stats->statements = e.statements;
     }
     return status;
+}
+
+SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
+                            void *ctx, StoreXapiStats *stats, SimError *err)
+{
+    return run_export(st, o, sink, ctx, NULL, NULL, stats, err);
+}
+
+SimStatus store_xapi_each(Store *st, const StoreXapiOptions *o, StoreXapiEach each, void *ctx,
+                          StoreXapiStats *stats, SimError *err)
+{
+    StoreXapiOptions compact = *o;
+    compact.pretty = 0;
+    if (err)
+        err->status = SIM_OK;
+    return run_export(st, &compact, NULL, NULL, each, ctx, stats, err);
 }

@@ -25,7 +25,7 @@
 
 static SimStatus db_error(Store *st, SimError *err, const char *what)
 {
-    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_DB_ERROR), what,
+    return sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_DB_ERROR), what,
                          st && st->db ? sqlite3_errmsg(st->db) : "?");
 }
 
@@ -250,6 +250,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     /* 6 → 7: the version of the installed scenario pack an attempt was played from (issue
      * #13); NULL for attempts from a build tree or before this schema. */
     "ALTER TABLE attempts ADD COLUMN pack_version TEXT;",
+    /* 7 → 8: what a Learning Record Store acknowledged (`lrs push`, issue #13), per LRS
+     * (its statements URL), so no statement is ever sent to it twice as a new one. IF NOT
+     * EXISTS: a file whose version number was set back by hand (the tamper tests do that)
+     * still has the table, and the step must not fail on it. */
+    "CREATE TABLE IF NOT EXISTS lrs_sent ("
+    "  endpoint TEXT NOT NULL, statement_id TEXT NOT NULL, attempt_id TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('sent','conflict')),"
+    "  acked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (endpoint, statement_id)) WITHOUT ROWID;",
 };
 
 /* Copies the database file before a migration (the original stays untouched on failure). */
@@ -383,7 +392,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
     if (now == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_master") > 0) {
         /* Not created by us and not empty: never add our tables to someone's file. */
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_FOREIGN_TABLES), path);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_FOREIGN_TABLES), path);
     }
     /* A secret is made only here, under this lock, in the same transaction that seals the
      * database (schema 4). So a database below schema 4 beside a secret has been sealed and
@@ -391,7 +400,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
      * #16, finding 2). It is never sealed again. */
     if (now > 0 && now < 4 && kp && sim_exists(kp)) {
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED), path, now, kp);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_DOWNGRADED), path, now, kp);
     }
     /* Past 4 the file itself shows a later schema: identity entries in the journal come with
      * schema 5, the trainee's patronymic with 6. Upgrading such a file again would rebuild the
@@ -403,7 +412,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
                                                                              : 0;
     if (now > 0 && seen > now) {
         exec(st, "ROLLBACK");
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DOWNGRADED_LATER), path, now,
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_DOWNGRADED_LATER), path, now,
                              seen);
     }
     if (!*have_key) {
@@ -451,7 +460,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         return readonly_error(path, why, err);
     }
     if (rc != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_OPEN_FAILED), path,
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_OPEN_FAILED), path,
                       st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
@@ -466,24 +475,24 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
     int app = pragma_int(st, "PRAGMA application_id");
     int ver = pragma_int(st, "PRAGMA user_version");
     if (app < 0) {
-        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_NOT_OURS), path);
+        sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_NOT_OURS), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if ((app != 0 && app != STORE_APP_ID) || (app == 0 && ver > 0)) {
         /* Every database of ours is marked from its first schema on: a numbered schema
          * without our mark is another program's file (issue #16). */
-        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_FOREIGN), path);
+        sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_FOREIGN), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver < 0) {
-        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_BAD_VERSION), path, ver);
+        sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_BAD_VERSION), path, ver);
         store_close(st);
         return SIM_ERR_INVALID;
     }
     if (ver > STORE_SCHEMA_VERSION) {
-        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_NEWER), path, ver, STORE_SCHEMA_VERSION);
+        sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_NEWER), path, ver, STORE_SCHEMA_VERSION);
         store_close(st);
         return SIM_ERR_INVALID;
     }
@@ -491,7 +500,7 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
      * last session did not close cleanly — after a crash or a power cut — rather than on
      * every start. A fresh file needs none. */
     if (ver > 0 && unclean_shutdown(st) && !quick_check_ok(st)) {
-        sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_DAMAGED), path);
+        sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_DAMAGED), path);
         store_close(st);
         return SIM_ERR_INVALID;
     }
@@ -553,12 +562,13 @@ SimStatus store_open_evidence(const char *path, Store **out, SimError *err)
 {
     *out = NULL;
     if (!sim_is_file(path))
-        return sim_error_set(err, SIM_ERR_IO, "файла %s нет", path);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_NO_FILE), path);
     Store *st = calloc(1, sizeof *st);
-    if (!st) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!st)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     st->keyless = 1;
     if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось открыть %s: %s", path,
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_CANT_OPEN), path,
                       st->db ? sqlite3_errmsg(st->db) : "?");
         store_close(st);
         return SIM_ERR_IO;
@@ -570,9 +580,8 @@ SimStatus store_open_evidence(const char *path, Store **out, SimError *err)
     if (app != STORE_APP_ID || ver < 4 || ver > STORE_SCHEMA_VERSION) {
         sim_error_set(err, SIM_ERR_INVALID,
                       ver > STORE_SCHEMA_VERSION && app == STORE_APP_ID
-                          ? "%s создан более новой версией программы; обновите mfc-trainer"
-                          : "%s — не база результатов mfc-trainer с журналом (схема 4 и новее); "
-                            "файл не изменён",
+                          ? TRF(STR_STORE_NEWER_FILE)
+                          : TRF(STR_STORE_NOT_OURS_JOURNAL),
                       path);
         store_close(st);
         return SIM_ERR_INVALID;
@@ -649,7 +658,7 @@ SimStatus store_add_trainee_full(Store *st, const Trainee *t, long long *id, Sim
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc == SQLITE_CONSTRAINT)
-        return sim_error_set(err, SIM_ERR_INVALID, tr(STR_STORE_PERSONNEL_TAKEN), personnel);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_PERSONNEL_TAKEN), personnel);
     if (rc != SQLITE_DONE)
         return db_error(st, err, tr(STR_STORE_WHAT_ADD_TRAINEE));
     if (id)
@@ -943,7 +952,7 @@ static SimStatus submit(Store *st, StoreOp *op, SimError *err)
     SimError e;
     if (flush_pending(st, &e) == SIM_OK)
         return SIM_OK;
-    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_PENDING), e.msg, st->npending);
+    return sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_PENDING), e.msg, st->npending);
 }
 
 static void pending_close(Store *st)
@@ -976,7 +985,7 @@ SimStatus store_flush(Store *st, SimError *err)
         return SIM_OK;
     if (st->npending == 0)
         return sim_error_set(err, SIM_ERR_IO, "%s", e.msg);
-    return sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_PENDING), e.msg, st->npending);
+    return sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_PENDING), e.msg, st->npending);
 }
 
 SimStatus store_begin_attempt(Store *st, AttemptInfo *a, SimError *err)

@@ -23,7 +23,7 @@
 
 #define STORE_HEAD_LEN 64 /* hex characters of a chain head */
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 typedef struct Store Store;
 
@@ -243,6 +243,19 @@ SimStatus store_import_record(Store *st, const char *kind, const char *attempt, 
                               const char *canon, size_t len, long long trainee, SimError *err);
 /* The first journal entry's number (0 when empty): a bundle may start after 1. */
 long long store_chain_first(Store *st);
+
+/* ---- what an LRS acknowledged (lrs.c, schema 7, issue #13) --------------------------------
+ * endpoint is the LRS's statements URL (net_lrs_statements_url). */
+/* The ids acknowledged by endpoint, sorted by strcmp (caller frees each and the array). */
+SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *n,
+                          SimError *err);
+/* Records n acknowledgements in one transaction; conflict 1: the LRS holds another version
+ * (409). Recording one again is harmless. */
+SimStatus store_lrs_record(Store *st, const char *endpoint, const char *const *ids,
+                           const char *const *attempts, size_t n, int conflict,
+                           SimError *err);
+/* How many statements endpoint acknowledged: sent and conflicts (either may be NULL). */
+void store_lrs_counts(Store *st, const char *endpoint, long long *sent, long long *conflicts);
 
 /* ---- settings (key → text) -------------------------------------------------------------- */
 /* Returns a copy (caller frees) or NULL when unset. */

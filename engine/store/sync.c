@@ -70,13 +70,13 @@ SimStatus store_sync_entries(Store *st, long long after, size_t max, int with_ca
                            "SELECT n, kind, attempt_id, seq, digest, mac FROM chain WHERE n > ?1"
                            " ORDER BY n LIMIT ?2",
                            -1, &s, NULL) != SQLITE_OK)
-        return sim_error_set(err, SIM_ERR_IO, "чтение журнала: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_READ_JOURNAL), sqlite3_errmsg(st->db));
     sqlite3_bind_int64(s, 1, after);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)max);
     SyncEntry *v = calloc(max ? max : 1, sizeof *v);
     if (!v) {
         sqlite3_finalize(s);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     }
     size_t n = 0;
     int rc;
@@ -99,7 +99,7 @@ SimStatus store_sync_entries(Store *st, long long after, size_t max, int with_ca
             sqlite3_finalize(s);
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             store_sync_entries_free(v, n);
-            return sim_error_set(err, SIM_ERR_IO, "чтение записи %lld журнала: %s", e->n,
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_READ_ENTRY), e->n,
                                  sqlite3_errmsg(st->db));
         }
         if (have == 1) {
@@ -141,14 +141,15 @@ SimStatus store_sync_trainees(Store *st, Trainee **out, size_t *count, SimError 
     *count = 0;
     size_t total = (size_t)one_int(st, "SELECT count(*) FROM trainees");
     Trainee *v = calloc(total ? total : 1, sizeof *v);
-    if (!v) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!v)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, surname, name, personnel_number, patronymic, office"
                            " FROM trainees ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
         free(v);
-        return sim_error_set(err, SIM_ERR_IO, "чтение стажёров: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_READ_TRAINEES), sqlite3_errmsg(st->db));
     }
     size_t n = 0;
     while (n < total && sqlite3_step(s) == SQLITE_ROW) {
@@ -181,7 +182,7 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
                            " office) VALUES(?,?,?,?,?)",
                            -1, &ins, NULL) != SQLITE_OK) {
         sqlite3_finalize(find);
-        return sim_error_set(err, SIM_ERR_IO, "список стажёров: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE_LIST), sqlite3_errmsg(st->db));
     }
     int ok = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
     for (size_t i = 0; ok && i < n; i++) {
@@ -226,7 +227,8 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
     sqlite3_finalize(find);
     sqlite3_finalize(ins);
     if (!ok || sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        sim_error_set(err, SIM_ERR_IO, "список стажёров не записан: %s", sqlite3_errmsg(st->db));
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE_LIST_NOT_WRITTEN),
+                      sqlite3_errmsg(st->db));
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         *added = 0;
         return SIM_ERR_IO;
@@ -239,9 +241,10 @@ SimStatus store_bundle_write(Store *st, const char *path, long long after,
                              SimError *err)
 {
     if (access(path, F_OK) == 0)
-        return sim_error_set(err, SIM_ERR_IO, "файл %s уже есть: укажите новое имя", path);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_FILE_EXISTS), path);
     char *tmp = sqlite3_mprintf("%s.part", path);
-    if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!tmp)
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     unlink(tmp);
     sqlite3_stmt *s = NULL;
     sqlite3 *b = NULL;
@@ -278,7 +281,7 @@ SimStatus store_bundle_write(Store *st, const char *path, long long after,
     }
     b = NULL;
     if (rename(tmp, path) != 0) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось записать %s", path);
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_CRYPTO_WRITE_FAILED), path);
         unlink(tmp);
         sqlite3_free(tmp);
         return SIM_ERR_IO;
@@ -286,11 +289,11 @@ SimStatus store_bundle_write(Store *st, const char *path, long long after,
     sqlite3_free(tmp);
     return SIM_OK;
 fail_main:
-    sim_error_set(err, SIM_ERR_IO, "не удалось записать пакет %s: %s", path, sqlite3_errmsg(st->db));
+    sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), path, sqlite3_errmsg(st->db));
     goto out;
 fail_copy:
-    sim_error_set(err, SIM_ERR_IO, "не удалось записать пакет %s: %s", path,
-                  b ? sqlite3_errmsg(b) : "нет доступа к файлу");
+    sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), path,
+                  b ? sqlite3_errmsg(b) : tr(STR_SYNC_NO_FILE_ACCESS));
 out:
     sqlite3_finalize(s);
     if (b) sqlite3_close(b);
@@ -324,7 +327,7 @@ SimStatus store_import_trainee(Store *st, const Trainee *t, SimError *err)
                            "INSERT OR REPLACE INTO trainees(id, surname, name, personnel_number,"
                            " patronymic, office) VALUES(?,?,?,?,?,?)",
                            -1, &s, NULL) != SQLITE_OK)
-        return sim_error_set(err, SIM_ERR_IO, "стажёр: %s", sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE), sqlite3_errmsg(st->db));
     sqlite3_bind_int64(s, 1, t->id);
     sqlite3_bind_text(s, 2, t->surname, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, t->name, -1, SQLITE_STATIC);
@@ -333,8 +336,9 @@ SimStatus store_import_trainee(Store *st, const Trainee *t, SimError *err)
     sqlite3_bind_text(s, 6, t->office, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? SIM_OK
-                             : sim_error_set(err, SIM_ERR_IO, "стажёр: %s", sqlite3_errmsg(st->db));
+    return rc == SQLITE_DONE
+               ? SIM_OK
+               : sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_TRAINEE), sqlite3_errmsg(st->db));
 }
 
 /* Splits [p, end) at sep; returns the piece's end and sets *next past the separator (or end). */
@@ -494,7 +498,7 @@ SimStatus store_import_record(Store *st, const char *kind, const char *attempt, 
     }
     sqlite3_finalize(s);
     if (!good)
-        return sim_error_set(err, SIM_ERR_INVALID, "запись %s попытки %s не читается: %s", kind,
-                             attempt, sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_SYNC_RECORD_UNREADABLE), kind, attempt,
+                             sqlite3_errmsg(st->db));
     return SIM_OK;
 }

@@ -45,8 +45,8 @@ static Paper paper_for(const char *type, const Theme *t)
 
 static int is_true(const char *v)
 {
-    return v && (strcmp(v, "да") == 0 || strcmp(v, "true") == 0 || strstr(v, "удостовер") ||
-                 strstr(v, "нотариально"));
+    return v && (strcmp(v, tr(STR_LOAD_YES)) == 0 || strcmp(v, "true") == 0 ||
+                 sim_contains_any(v, tr(STR_DOC_NOTARISED_WORDS)));
 }
 
 /* One field: label above, value below (wrapped). Returns its height. */
@@ -206,7 +206,9 @@ static void holder_look(const Session *ss, int doc, PersonLook *p)
                      travel ? latin_half(parts[i]) : parts[i]);
         }
     const char *sexv = doc_value(ss, doc, "sex");
-    char sex = sexv && strstr(sexv, "муж") ? 'm' : sexv && strstr(sexv, "жен") ? 'f' : 0;
+    char sex = sim_contains_any(sexv, tr(STR_DOC_SEX_MALE))     ? 'm'
+               : sim_contains_any(sexv, tr(STR_DOC_SEX_FEMALE)) ? 'f'
+                                                                : 0;
     int age = years_between(doc_value(ss, doc, "birth_date"), doc_value(ss, doc, "issue_date"));
     const KeyValue *look = NULL;
     size_t nlook = 0;
@@ -377,7 +379,7 @@ static size_t note_draw(Gfx *g, const Layout *l, const Theme *t, const Paper *p,
     /* A signature in the same pen, when the note says it is signed. */
     int fsig = document_find_field(d, "signature");
     const char *sv = fsig >= 0 ? session_field(ss, doc, fsig) : NULL;
-    if (sv && *sv && !strstr(sv, "нет подписи") && !strstr(sv, "отсутств") &&
+    if (sv && *sv && !sim_contains_any(sv, tr(STR_DOC_NOTE_UNSIGNED_WORDS)) &&
         y + step < sheet.y + sheet.h)
         scribble(g, margin + hand_w * 0.55f, y + step * 0.6f, s);
     return nb;
@@ -542,14 +544,14 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
     }
     int fnot = document_find_field(d, "notarised");
     if (fnot >= 0 && is_true(session_field(ss, doc, fnot)) &&
-        strstr(session_field(ss, doc, fnot), "не ") == NULL)
+        strstr(session_field(ss, doc, fnot), tr(STR_DOC_NOT)) == NULL)
         stamp(g, sheet.x + sheet.w - 90 * s, sheet.y + sheet.h - 90 * s, 56 * s, l);
     int fsig = document_find_field(d, "signature");
     if (fsig < 0)
         fsig = document_find_field(d, "signatures");
     if (fsig >= 0) {
         const char *v = session_field(ss, doc, fsig);
-        if (v && *v && strstr(v, "нет") == NULL && strstr(v, "отсутств") == NULL)
+        if (v && *v && !sim_contains_any(v, tr(STR_DOC_UNSIGNED_WORDS)))
             scribble(g, sheet.x + pad, sheet.y + sheet.h - 40 * s, s);
     }
     return nb;

@@ -138,7 +138,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     if (g)
         g->clip.w = g->base.w = -1; /* no clip */
     if (!g)
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     static const char *const files[GF_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
                                                 "DejaVuSansMono.ttf"};
     for (int i = 0; i < GF_COUNT; i++) {
@@ -146,12 +146,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         if (!g->font_path[i]) {
             gfx_destroy(g);
             if (opt->font_path)
-                return sim_error_set(err, SIM_ERR_IO, "шрифт %s не найден: проверьте путь в --font",
-                                     opt->font_path);
-            return sim_error_set(err, SIM_ERR_IO,
-                                 "шрифт DejaVu Sans не найден в %s: установите пакет "
-                                 "fonts-dejavu-core (sudo apt-get install fonts-dejavu-core) "
-                                 "или укажите шрифт параметром --font ПУТЬ",
+                return sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_NOT_FOUND), opt->font_path);
+            return sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_DEFAULT_NOT_FOUND),
                                  DEFAULT_FONT_DIR);
         }
     }
@@ -167,13 +163,13 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0"); /* SIGINT, SIGTERM → SDL_QUIT (saved) */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         /* No display (or an impossible SDL_VIDEODRIVER): say what to do about it. */
-        sim_error_set(err, SIM_ERR_IO, tr(STR_ERR_NO_DISPLAY), SDL_GetError());
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_ERR_NO_DISPLAY), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
     forward_hangup();
     if (TTF_Init() != 0) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось запустить SDL_ttf: %s", TTF_GetError());
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_TTF_INIT), TTF_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
@@ -190,17 +186,15 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         char *fallback = opt->font_path ? find_font(NULL, files[i]) : NULL;
         TTF_Font *again = fallback ? TTF_OpenFont(fallback, 16) : NULL;
         if (!again) {
-            sim_error_set(err, SIM_ERR_IO,
-                          "шрифт %s не открывается (%s): установите пакет fonts-dejavu-core "
-                          "или укажите другой шрифт параметром --font ПУТЬ",
-                          g->font_path[i], TTF_GetError());
+            sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_CANT_OPEN), g->font_path[i],
+                          TTF_GetError());
             free(fallback);
             gfx_destroy(g);
             return SIM_ERR_IO;
         }
         TTF_CloseFont(again);
         if (!g->warning[0])
-            snprintf(g->warning, sizeof g->warning, tr(STR_FONT_FALLBACK), g->font_path[i]);
+            snprintf(g->warning, sizeof g->warning, TRF(STR_FONT_FALLBACK), g->font_path[i]);
         free(g->font_path[i]);
         g->font_path[i] = fallback;
     }
@@ -212,7 +206,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     g->win = SDL_CreateWindow(opt->title ? opt->title : "mfc-trainer", SDL_WINDOWPOS_CENTERED,
                               SDL_WINDOWPOS_CENTERED, opt->width, opt->height, flags);
     if (!g->win) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось открыть окно: %s", SDL_GetError());
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_WINDOW_CANT_OPEN), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
@@ -228,7 +222,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     if (!g->ren)
         g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
     if (!g->ren) {
-        sim_error_set(err, SIM_ERR_IO, "не удалось создать отрисовщик: %s", SDL_GetError());
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_RENDERER_CANT_CREATE), SDL_GetError());
         gfx_destroy(g);
         return SIM_ERR_IO;
     }
@@ -948,7 +942,7 @@ SimStatus gfx_record_dump(Gfx *g, const char *path, SimError *err)
 {
     FILE *f = fopen(path, "w");
     if (!f)
-        return sim_error_set(err, SIM_ERR_IO, "%s: не удалось записать", path);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_FILE_CANT_WRITE), path);
     int W, H;
     gfx_size(g, &W, &H);
     fprintf(f, "W %d %d\n", W, H);
@@ -1022,10 +1016,10 @@ SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err)
     gfx_size(g, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
     if (!s)
-        return sim_error_set(err, SIM_ERR_NOMEM, "снимок экрана: %s", SDL_GetError());
+        return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_SCREENSHOT_FAILED), SDL_GetError());
     if (SDL_RenderReadPixels(g->ren, NULL, SDL_PIXELFORMAT_ABGR8888, s->pixels, s->pitch) != 0 ||
         IMG_SavePNG(s, png_path) != 0) {
-        sim_error_set(err, SIM_ERR_IO, "снимок экрана %s: %s", png_path, SDL_GetError());
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_SCREENSHOT_FILE_FAILED), png_path, SDL_GetError());
         SDL_FreeSurface(s);
         return SIM_ERR_IO;
     }

@@ -10,6 +10,8 @@
  */
 #include "ui_internal.h"
 
+#include "../core/i18n.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -36,15 +38,6 @@ static const char *look_get(const KeyValue *look, size_t n, const char *key)
         if (strcmp(look[i].key, key) == 0)
             return look[i].value;
     return NULL;
-}
-
-/* 1 when v contains any of the words (a NULL-terminated list). */
-static int has_any(const char *v, const char *const *words)
-{
-    for (size_t i = 0; v && words[i]; i++)
-        if (strstr(v, words[i]))
-            return 1;
-    return 0;
 }
 
 /* The next few bits of the name's hash: the fallback for every part of a look. */
@@ -86,21 +79,16 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
 
     /* Hair colour: the scenario's word, or a natural colour; grey with age. */
     const char *hv = look_get(look, n, "hair");
-    static const char *const w_grey[] = {"grey", "gray", "сед", "white", NULL};
-    static const char *const w_blond[] = {"blond", "светл", "рус", NULL};
-    static const char *const w_red[] = {"red", "рыж", NULL};
-    static const char *const w_brown[] = {"brown", "каштан", NULL};
-    static const char *const w_dark[] = {"dark", "black", "тёмн", "черн", "чёрн", NULL};
     unsigned hc = hair_any[r_hair];
-    if (has_any(hv, w_grey))
+    if (sim_contains_any(hv, tr(STR_LOOK_HAIR_GREY)))
         hc = age >= 45 ? 0xB9B6B0 : hair_any[r_hair]; /* not yet grey on an old photo */
-    else if (has_any(hv, w_blond))
+    else if (sim_contains_any(hv, tr(STR_LOOK_HAIR_BLOND)))
         hc = 0xC9A66B;
-    else if (has_any(hv, w_red))
+    else if (sim_contains_any(hv, tr(STR_LOOK_HAIR_RED)))
         hc = 0xA8532A;
-    else if (has_any(hv, w_brown))
+    else if (sim_contains_any(hv, tr(STR_LOOK_HAIR_BROWN)))
         hc = 0x6B4A2A;
-    else if (has_any(hv, w_dark))
+    else if (sim_contains_any(hv, tr(STR_LOOK_HAIR_DARK)))
         hc = hair_dark[r_dark];
     else if (age >= 60)
         hc = 0xB9B6B0;
@@ -110,29 +98,22 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
 
     /* Hair style. */
     const char *hs = look_get(look, n, "hair_style");
-    static const char *const s_short[] = {"short", "корот", NULL};
-    static const char *const s_long[] = {"long", "длин", NULL};
-    static const char *const s_bob[] = {"bob", "каре", NULL};
-    static const char *const s_bun[] = {"bun", "пуч", NULL};
-    static const char *const s_tail[] = {"ponytail", "хвост", NULL};
-    static const char *const s_curly[] = {"curly", "кудр", NULL};
-    static const char *const s_bald[] = {"bald", "лыс", NULL};
     static const HairStyle m_styles[] = {HAIR_SHORT, HAIR_SIDE, HAIR_CURLY, HAIR_SHORT};
     static const HairStyle f_young[] = {HAIR_LONG, HAIR_BOB, HAIR_PONYTAIL, HAIR_CURLY, HAIR_LONG};
     static const HairStyle f_older[] = {HAIR_BUN, HAIR_BOB, HAIR_SHORT, HAIR_CURLY};
-    if (has_any(hs, s_short))
+    if (sim_contains_any(hs, tr(STR_LOOK_STYLE_SHORT)))
         p->hair_style = HAIR_SHORT;
-    else if (has_any(hs, s_long))
+    else if (sim_contains_any(hs, tr(STR_LOOK_STYLE_LONG)))
         p->hair_style = HAIR_LONG;
-    else if (has_any(hs, s_bob))
+    else if (sim_contains_any(hs, tr(STR_LOOK_STYLE_BOB)))
         p->hair_style = HAIR_BOB;
-    else if (has_any(hs, s_bun))
+    else if (sim_contains_any(hs, tr(STR_LOOK_STYLE_BUN)))
         p->hair_style = HAIR_BUN;
-    else if (has_any(hs, s_tail))
+    else if (sim_contains_any(hs, tr(STR_LOOK_STYLE_PONYTAIL)))
         p->hair_style = HAIR_PONYTAIL;
-    else if (has_any(hs, s_curly))
+    else if (sim_contains_any(hs, tr(STR_LOOK_STYLE_CURLY)))
         p->hair_style = HAIR_CURLY;
-    else if (has_any(hs, s_bald))
+    else if (sim_contains_any(hs, tr(STR_LOOK_STYLE_BALD)))
         p->hair_style = age >= 35 ? HAIR_BALD : HAIR_SHORT;
     else if (m)
         p->hair_style = age >= 52 && r_bald ? HAIR_BALD : m_styles[r_mstyle];
@@ -141,24 +122,17 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
 
     /* Clothes: the kind from the scenario's word, the colour from the name. */
     const char *cv = look_get(look, n, "clothing");
-    static const char *const c_coat[] = {"coat", "пальто", "плащ", "шуб", NULL};
-    static const char *const c_suit[] = {"suit", "костюм", "пиджак", NULL};
-    static const char *const c_jacket[] = {"jacket", "куртк", "пуховик", NULL};
-    static const char *const c_cardigan[] = {"cardigan", "кофт", "кардиган", NULL};
-    static const char *const c_hoodie[] = {"hoodie", "толстовк", "худи", NULL};
-    static const char *const c_sweater[] = {"sweater", "свитер", "джемпер", NULL};
-    static const char *const c_fur[] = {"мех", "fur", NULL};
-    if (has_any(cv, c_coat))
+    if (sim_contains_any(cv, tr(STR_LOOK_COAT)))
         p->clothes = CLOTHES_COAT;
-    else if (has_any(cv, c_suit))
+    else if (sim_contains_any(cv, tr(STR_LOOK_SUIT)))
         p->clothes = CLOTHES_SUIT;
-    else if (has_any(cv, c_jacket))
+    else if (sim_contains_any(cv, tr(STR_LOOK_JACKET)))
         p->clothes = CLOTHES_JACKET;
-    else if (has_any(cv, c_cardigan))
+    else if (sim_contains_any(cv, tr(STR_LOOK_CARDIGAN)))
         p->clothes = CLOTHES_CARDIGAN;
-    else if (has_any(cv, c_hoodie))
+    else if (sim_contains_any(cv, tr(STR_LOOK_HOODIE)))
         p->clothes = CLOTHES_HOODIE;
-    else if (has_any(cv, c_sweater))
+    else if (sim_contains_any(cv, tr(STR_LOOK_SWEATER)))
         p->clothes = CLOTHES_SWEATER;
     else if (age < 14)
         p->clothes = r_kid ? CLOTHES_HOODIE : CLOTHES_SWEATER;
@@ -170,46 +144,34 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
                           : p->clothes == CLOTHES_HOODIE ? hoodies
                                                          : knits;
     p->cloth = rgb(pal[r_col]);
-    p->fur_collar = has_any(cv, c_fur);
+    p->fur_collar = sim_contains_any(cv, tr(STR_LOOK_FUR));
     p->shirt = rgb(shirts[r_shirt]);
 
     /* Glasses, build, beard, bag. */
     const char *gv = look_get(look, n, "glasses");
-    static const char *const yes[] = {"yes", "да", NULL};
     int frame = 1 + (int)r_frame;
     if (gv)
-        p->glasses = has_any(gv, yes) ? frame : 0;
+        p->glasses = sim_contains_any(gv, tr(STR_LOOK_YES)) ? frame : 0;
     else
         p->glasses = r_glasses < (age >= 50 ? 5u : 2u) ? frame : 0;
     const char *bv = look_get(look, n, "build");
-    static const char *const b_slim[] = {"slim", "худ", NULL};
-    static const char *const b_heavy[] = {"heavy", "полн", NULL};
-    static const char *const b_avg[] = {"average", "средн", NULL};
-    p->build = has_any(bv, b_slim)    ? 0
-               : has_any(bv, b_heavy) ? 2
-               : has_any(bv, b_avg)   ? 1
+    p->build = sim_contains_any(bv, tr(STR_LOOK_BUILD_SLIM))    ? 0
+               : sim_contains_any(bv, tr(STR_LOOK_BUILD_HEAVY)) ? 2
+               : sim_contains_any(bv, tr(STR_LOOK_BUILD_AVERAGE))   ? 1
                                       : (int)r_build;
     const char *dv = look_get(look, n, "beard");
-    static const char *const d_beard[] = {"beard", "бород", NULL};
-    static const char *const d_mou[] = {"moustache", "ус", NULL};
     if (!m || age < 18)
         p->beard = 0;
     else if (dv)
-        p->beard = has_any(dv, d_beard) ? 2 : has_any(dv, d_mou) ? 1 : 0;
+        p->beard = sim_contains_any(dv, tr(STR_LOOK_BEARD)) ? 2 : sim_contains_any(dv, tr(STR_LOOK_MOUSTACHE)) ? 1 : 0;
     else
         p->beard = r_beard < 3 ? 1 + (int)r_beard_kind : 0;
     const char *bag = look_get(look, n, "bag");
-    static const char *const no[] = {"no", "нет", "none", NULL};
-    static const char *const g_back[] = {"backpack", "рюкзак", NULL};
-    static const char *const g_folder[] = {"folder", "папк", NULL};
-    int none = 0;
-    for (size_t i = 0; bag && no[i]; i++)
-        none |= strcmp(bag, no[i]) == 0;
-    if (!bag || !*bag || none)
+    if (!bag || !*bag || sim_equals_any(bag, tr(STR_LOOK_NONE)))
         p->bag = BAG_NONE;
-    else if (has_any(bag, g_back))
+    else if (sim_contains_any(bag, tr(STR_LOOK_BACKPACK)))
         p->bag = BAG_BACKPACK;
-    else if (has_any(bag, g_folder))
+    else if (sim_contains_any(bag, tr(STR_LOOK_FOLDER)))
         p->bag = BAG_FOLDER;
     else
         p->bag = BAG_SHOULDER;

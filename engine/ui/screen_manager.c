@@ -399,7 +399,7 @@ static void manager_key(Ui *u, SDL_Keycode k)
     } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && st->tab == 0 && n) {
         const ReportTrainee *t = &st->report->trainees[idx[st->sel]];
         char title[400];
-        snprintf(title, sizeof title, "%s %s · таб. № %s", t->surname, t->name, t->personnel);
+        snprintf(title, sizeof title, TRF(STR_UI_TRAINEE_ROW), t->surname, t->name, t->personnel);
         ui_trainee_open(u, t->id, title);
     } else if (k == SDLK_ESCAPE) {
         manager_leave(u);

@@ -39,19 +39,19 @@ static void reload_draw(Ui *u)
     float s = l->s, W = (float)l->W, H = (float)l->H;
     char sub[800];
     const char *dir = u->broken_tried || !u->ss ? "scenarios" : ui_scen(u)->dir;
-    snprintf(sub, sizeof sub, tr(STR_RELOAD_SUB), dir);
+    snprintf(sub, sizeof sub, TRF(STR_RELOAD_SUB), dir);
     ui_title(u, tr(STR_RELOAD_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float hint_h = l->hint_h;
     float y = l->title_h + 16 * s;
     char head[200];
-    snprintf(head, sizeof head, tr(STR_RELOAD_ERRORS), u->reload_lines);
+    snprintf(head, sizeof head, TRF(STR_RELOAD_ERRORS), u->reload_lines);
     gfx_text(u->g, head, 40 * s, y, l->px_body, GF_BOLD, u->theme.text);
     y += l->px_body * 1.7f;
     float wait_h = 0;
     char waiting[600] = "";
     if (!u->broken_tried && u->ss) {
-        snprintf(waiting, sizeof waiting, tr(STR_RELOAD_WAITING), session_action_count(u->ss));
+        snprintf(waiting, sizeof waiting, TRF(STR_RELOAD_WAITING), session_action_count(u->ss));
         wait_h = gfx_text_box(u->g, waiting, 0, 0, W - 80 * s, l->px_label, GF_REGULAR,
                               u->theme.text_dim, 0) + 14 * s;
     }
@@ -75,8 +75,9 @@ static void reload_draw(Ui *u)
             n = sizeof line - 1;
         memcpy(line, txt, n);
         line[n] = '\0';
-        GColor c = strstr(line, ": error:") || strstr(line, ": ошибка:") ? (GColor){255, 150, 140, 255}
-                   : strstr(line, ": warning:") || strstr(line, ": предупреждение:")
+        GColor c = strstr(line, ": error:") || strstr(line, tr(STR_DIAG_ERROR_WORD))
+                       ? (GColor){255, 150, 140, 255}
+                   : strstr(line, ": warning:") || strstr(line, tr(STR_DIAG_WARNING_WORD))
                        ? (GColor){255, 214, 140, 255}
                        : (GColor){230, 234, 240, 255};
         if (u->high_contrast)

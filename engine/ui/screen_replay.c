@@ -66,7 +66,7 @@ int ui_replay_open(Ui *u, const AttemptRow *a, char *error, size_t error_size)
             strcmp(u->scens[i].scenario->hash_hex, a->hash) == 0)
             found = (int)i;
     if (found < 0) {
-        snprintf(error, error_size, tr(STR_MGR_REPLAY_CHANGED), a->scenario, a->version);
+        snprintf(error, error_size, TRF(STR_MGR_REPLAY_CHANGED), a->scenario, a->version);
         u->dirty = 1;
         return 0;
     }
@@ -81,7 +81,7 @@ int ui_replay_open(Ui *u, const AttemptRow *a, char *error, size_t error_size)
     st->n = ui_attempt_actions(u, a->id, &st->actions);
     replay_to(u, 0);
     if (!st->session) {
-        snprintf(error, error_size, tr(STR_MGR_REPLAY_CHANGED), a->scenario, a->version);
+        snprintf(error, error_size, TRF(STR_MGR_REPLAY_CHANGED), a->scenario, a->version);
         return 0;
     }
     ui_go(u, SCR_REPLAY);
@@ -98,9 +98,9 @@ static void replay_draw(Ui *u)
         return;
     ui_office_scene(u);
     char head[300], when[64], mode[200];
-    snprintf(head, sizeof head, tr(STR_MGR_REPLAY_STEP), st->k, st->n);
+    snprintf(head, sizeof head, TRF(STR_MGR_REPLAY_STEP), st->k, st->n);
     ui_local_time(st->attempt.started_at, when, sizeof when);
-    snprintf(mode, sizeof mode, tr(STR_MGR_REPLAY_MODE),
+    snprintf(mode, sizeof mode, TRF(STR_MGR_REPLAY_MODE),
              st->attempt.exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING), when);
     SimBuf b;
     simbuf_init(&b);

@@ -69,7 +69,7 @@ int ui_script_step(Ui *u)
         if (strcmp(line, "key") == 0 && arg) {
             SDL_Keycode k = SDL_GetKeyFromName(arg);
             if (k == SDLK_UNKNOWN) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: неизвестная клавиша «%s»",
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_UNKNOWN_KEY),
                               u->cfg->input_script, lineno, arg);
                 u->failed = 1;
                 return 0;
@@ -127,9 +127,9 @@ int ui_script_step(Ui *u)
             /* An engine action by id, as `play --actions` takes it: positions a scene for a
              * screenshot without spelling out its keys. */
             if (u->screen != SCR_OFFICE || !u->ss || !ui_act(u, arg)) {
-                sim_error_set(u->err, SIM_ERR_INVALID, "%s:%zu: действие «%s» не выполнено: %s",
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_ACT_FAILED),
                               u->cfg->input_script, lineno, arg,
-                              u->nnotices ? u->notices[0].text : "приём не идёт");
+                              u->nnotices ? u->notices[0].text : tr(STR_INPUT_NO_ATTEMPT));
                 u->failed = 1;
                 return 0;
             }
@@ -147,8 +147,8 @@ int ui_script_step(Ui *u)
         }
         if (strcmp(line, "shot") == 0 && arg) {
             if (!u->cfg->screenshots) {
-                sim_error_set(u->err, SIM_ERR_INVALID,
-                              "%s:%zu: shot без --screenshots ПАПКА", u->cfg->input_script, lineno);
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_SHOT_NO_DIR),
+                              u->cfg->input_script, lineno);
                 u->failed = 1;
                 return 0;
             }
@@ -176,7 +176,7 @@ int ui_script_step(Ui *u)
             FILE *f = NULL;
             if (!dst || sim_read_file(arg, SCENARIO_MAX_FILE, &text, &len, &e) != SIM_OK ||
                 !(f = fopen(dst, "wb")) || fwrite(text, 1, len, f) != len) {
-                sim_error_set(u->err, SIM_ERR_IO, tr(STR_SCRIPT_BAD_COPY), u->cfg->input_script,
+                sim_error_set(u->err, SIM_ERR_IO, TRF(STR_SCRIPT_BAD_COPY), u->cfg->input_script,
                               lineno, e.msg[0] ? e.msg : (dst ? dst : ""));
                 if (f)
                     fclose(f);
@@ -200,7 +200,7 @@ int ui_script_step(Ui *u)
                                    : NULL;
             char lost[SIM_ERROR_MAX + 400];
             if (!have && u->store_lost[0] && u->screen != SCR_DEBRIEF) {
-                snprintf(lost, sizeof lost, tr(STR_STORE_LOST_BANNER), u->store_lost);
+                snprintf(lost, sizeof lost, TRF(STR_STORE_LOST_BANNER), u->store_lost);
                 have = lost; /* the banner over any screen */
             }
             if (!have)
@@ -208,9 +208,10 @@ int ui_script_step(Ui *u)
             if (!have)
                 have = u->nnotices ? u->notices[0].text : "";
             if (strcmp(now, arg) != 0 || (want_text && !strstr(have, want_text))) {
-                sim_error_set(u->err, SIM_ERR_INVALID, tr(STR_SCRIPT_BAD_EXPECT),
-                              u->cfg->input_script, lineno, arg, want_text ? " с текстом " : "",
-                              want_text ? want_text : "", now, *have ? ": " : "", have);
+                sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_SCRIPT_BAD_EXPECT),
+                              u->cfg->input_script, lineno, arg,
+                              want_text ? tr(STR_INPUT_WITH_TEXT) : "", want_text ? want_text : "",
+                              now, *have ? ": " : "", have);
                 u->failed = 1;
                 return 0;
             }
@@ -224,9 +225,8 @@ int ui_script_step(Ui *u)
                 return 1;
             }
         }
-        sim_error_set(u->err, SIM_ERR_INVALID,
-                      "%s:%zu: непонятная команда «%s» (допустимы key, click, text, wait, shot, size, act, copy, expect, db)",
-                      u->cfg->input_script, lineno, line);
+        sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_UNKNOWN_COMMAND), u->cfg->input_script,
+                      lineno, line);
         u->failed = 1;
         return 0;
     }

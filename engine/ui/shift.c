@@ -2,6 +2,7 @@
  * shift.c — the «Смена» mode's plan, queue and totals (see shift.h). Pure: no SDL, no clock.
  */
 #include "shift.h"
+#include "../core/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,8 @@
  * number of the same letter (each service has its own counter, as in a real office). */
 static void ticket_label(char *out, size_t n, const char *scen_ticket, int repeat, int step)
 {
-    char letter[16] = "А";
+    char letter[16];
+    snprintf(letter, sizeof letter, "%s", tr(STR_SHIFT_TICKET_LETTER));
     int number = 1;
     if (scen_ticket && *scen_ticket) {
         const char *dash = strchr(scen_ticket, '-');

@@ -305,7 +305,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
             if (u->form_error[0]) /* e.g. an exam refused on an unverified pack */
                 sim_error_set(err, SIM_ERR_INVALID, "%s", u->form_error);
             else
-                sim_error_set(err, SIM_ERR_INVALID, "сценарий «%s» не загружен",
+                sim_error_set(err, SIM_ERR_INVALID, TRF(STR_GUI_SCENARIO_ID_NOT_LOADED),
                               cfg->start_scenario);
             gfx_destroy(u->g);
             ui_free_states(u);
@@ -376,7 +376,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         simbuf_init(&acts);
         for (size_t i = 0; u->ss && i < session_action_count(u->ss); i++)
             simbuf_printf(&acts, "%s%s", i ? "," : "", session_action_id(u->ss, i));
-        sim_error_set(err, SIM_ERR_IO, tr(STR_STORE_LOST), simbuf_str(&acts));
+        sim_error_set(err, SIM_ERR_IO, TRF(STR_STORE_LOST), simbuf_str(&acts));
         simbuf_free(&acts);
         rc = 1;
     }
