@@ -155,15 +155,17 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     else
         p->glasses = r_glasses < (age >= 50 ? 5u : 2u) ? frame : 0;
     const char *bv = look_get(look, n, "build");
-    p->build = sim_contains_any(bv, tr(STR_LOOK_BUILD_SLIM))    ? 0
-               : sim_contains_any(bv, tr(STR_LOOK_BUILD_HEAVY)) ? 2
-               : sim_contains_any(bv, tr(STR_LOOK_BUILD_AVERAGE))   ? 1
-                                      : (int)r_build;
+    p->build = sim_contains_any(bv, tr(STR_LOOK_BUILD_SLIM))      ? 0
+               : sim_contains_any(bv, tr(STR_LOOK_BUILD_HEAVY))   ? 2
+               : sim_contains_any(bv, tr(STR_LOOK_BUILD_AVERAGE)) ? 1
+                                                                  : (int)r_build;
     const char *dv = look_get(look, n, "beard");
     if (!m || age < 18)
         p->beard = 0;
     else if (dv)
-        p->beard = sim_contains_any(dv, tr(STR_LOOK_BEARD)) ? 2 : sim_contains_any(dv, tr(STR_LOOK_MOUSTACHE)) ? 1 : 0;
+        p->beard = sim_contains_any(dv, tr(STR_LOOK_BEARD))       ? 2
+                   : sim_contains_any(dv, tr(STR_LOOK_MOUSTACHE)) ? 1
+                                                                  : 0;
     else
         p->beard = r_beard < 3 ? 1 + (int)r_beard_kind : 0;
     const char *bag = look_get(look, n, "bag");
