@@ -8,7 +8,8 @@ libsqlite3-dev libsdl2-image-dev libsodium-dev fonts-dejavu-core clang libclang-
 dpkg-dev lintian xvfb xauth desktop-file-utils appstream bash-completion \
 libreoffice-calc-nogui chromium poppler-utils postgresql libpq-dev sqlite3 jq python3 \
 python3-jsonschema libarchive-dev clang-format \
-libcurl4-openssl-dev curl"
+libcurl4-openssl-dev curl \
+libspeechd-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
 # Node.js and npm run the real LRS of the lrs push tests (Learning Locker's statement service).
 # A machine that already has them (e.g. NodeSource's nodejs, which carries its own npm) keeps
 # them: Debian's npm would conflict with it.

@@ -9,7 +9,9 @@
 #     `report --central` command (whose detailed sections rebuild the attempts they show);
 #  4. recording an action (store_add_action median) on a PC while its sync keeps failing against
 #     an unreachable centre, against the same without any sync.
-# Usage: bench/central_bench.sh [BUILD_DIR]
+#  The manager area's read of the region (bench_region_fetch: what the window's thread runs) is
+#  timed in 3 too, for every office and for one.
+# Usage: bench/central_bench.sh [BUILD_DIR]; ONLY=3 runs section 3 alone.
 set -eu
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +22,8 @@ PCS=${PCS:-50}
 PC_ATTEMPTS=${PC_ATTEMPTS:-200}
 BIG=${BIG:-10000000}
 OFFICES=${OFFICES:-500}
+ONLY=${ONLY:-}
+want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 PGBIN=/usr/lib/postgresql/15/bin
 [ -x "$EXE" ] && [ -x "$GEN" ] || { echo "build first: make" >&2; exit 2; }
 W=$(mktemp -d /tmp/mfc-cbench.XXXXXX); chmod 755 "$W"
@@ -59,6 +63,7 @@ make_pc() { # DB N SEED
   rm -f "$1".v*.bak
 }
 
+if want 1; then
 echo "== 1. one PC, $ATTEMPTS attempts"
 t0=$(now); make_pc pc.db "$ATTEMPTS" 1; t1=$(now)
 ENTRIES=$(sqlite3 pc.db "SELECT count(*) FROM chain")
@@ -76,6 +81,9 @@ echo "sync / floor: $(echo "scale=1; $SYNC / $FLOOR" | bc)×"
 t0=$(now); "$EXE" sync --central "$OA" --db pc.db >/dev/null; t1=$(now)
 echo "sync again (nothing new): $(secs $t0 $t1) s"
 
+fi
+
+if want 2; then
 echo "== 2. $PCS PCs at once, $PC_ATTEMPTS attempts each"
 i=1
 while [ $i -le "$PCS" ]; do make_pc "p$i.db" "$PC_ATTEMPTS" $((100 + i)); "$EXE" enrol --central "$OA" --office IRK01 --db "p$i.db" >/dev/null; i=$((i + 1)); done
@@ -87,6 +95,9 @@ t1=$(now)
 okc=$(grep -l "Ждут отправки: 0" p*.out | wc -l)
 echo "$PCS syncs at once: $(secs $t0 $t1) s wall; $okc of $PCS sent everything; entries at the centre: $($PSQL -d region -c 'SELECT count(*) FROM mfc.entries')"
 
+fi
+
+if want 3; then
 echo "== 3. the region: $BIG attempts from $OFFICES offices (generated in the server)"
 t0=$(now)
 $PSQL -d region -c "
@@ -98,18 +109,32 @@ INSERT INTO mfc.attempts(id, installation, office, trainee_id, scenario, mode, s
 INSERT INTO mfc.sum_office SELECT office, count(*), count(*) FILTER (WHERE finished),
   count(*) FILTER (WHERE finished AND passed), coalesce(sum(total) FILTER (WHERE finished), 0)
   FROM mfc.attempts WHERE id LIKE 'g%' GROUP BY office;
+INSERT INTO mfc.trainees(id, office, personnel, surname, name, status)
+  SELECT t, 'OFF' || lpad((t % $OFFICES + 1)::text, 4, '0'), (1000 + t)::text, 'Фамилия' || t, 'Имя', 'matched'
+  FROM generate_series(0, 99999) t;
+INSERT INTO mfc.sum_trainee SELECT trainee_id, count(*), count(*) FILTER (WHERE finished),
+  count(*) FILTER (WHERE finished AND passed), coalesce(sum(total) FILTER (WHERE finished), 0)
+  FROM mfc.attempts WHERE id LIKE 'g%' GROUP BY trainee_id;
+INSERT INTO mfc.sum_scenario SELECT office, scenario, count(*), count(*) FILTER (WHERE finished),
+  count(*) FILTER (WHERE finished AND passed), coalesce(sum(total) FILTER (WHERE finished), 0)
+  FROM mfc.attempts WHERE id LIKE 'g%' GROUP BY office, scenario;
 INSERT INTO mfc.sum_criterion SELECT 'OFF' || lpad(o::text, 4, '0'), c, c, $BIG / $OFFICES, (o * 7 + length(c) * 13) % 1000 * ($BIG / $OFFICES) / 100, 10 * ($BIG / $OFFICES)
   FROM generate_series(1, $OFFICES) o, unnest(ARRAY['legal','documents','communication','time','personal_data','escalation']) c;
 ANALYZE;"
 t1=$(now)
 echo "generated in $(secs $t0 $t1) s"
-Q="SELECT o.code, coalesce(s.attempts,0), (SELECT count(*) FROM mfc.trainees t WHERE t.office = o.code), w.criterion FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code LEFT JOIN LATERAL (SELECT criterion, score_sum::float8 / nullif(max_sum,0) r FROM mfc.sum_criterion sc WHERE sc.office = o.code AND max_sum > 0 ORDER BY 2, 1 LIMIT 1) w ON true ORDER BY o.code"
+Q="SET jit = off; SELECT o.code, coalesce(s.attempts,0), coalesce(tc.n,0), w.criterion FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code LEFT JOIN (SELECT office, count(*) AS n FROM mfc.trainees GROUP BY office) tc ON tc.office = o.code LEFT JOIN LATERAL (SELECT criterion, score_sum::float8 / nullif(max_sum,0) r FROM mfc.sum_criterion sc WHERE sc.office = o.code AND max_sum > 0 ORDER BY 2, 1 LIMIT 1) w ON true ORDER BY o.code"
 for k in 1 2 3; do $PSQL -d region -c "\\timing on" -c "$Q" | grep '^Time' ; done | sed 's/^/per-office table query: /'
+"$ROOT/$BUILD/bench/bench_region_fetch" "$ADMIN" 9 | sed 's/^/manager area, every office: /'
+"$ROOT/$BUILD/bench/bench_region_fetch" "$ADMIN" 9 OFF0001 | sed 's/^/manager area, one office: /'
 t0=$(now); "$EXE" report --central "$ADMIN" --office OFF0001 --format table >/dev/null; t1=$(now)
 echo "report --central --office OFF0001 (whole command): $(secs $t0 $t1) s"
 t0=$(now); "$EXE" report --central "$ADMIN" --format json >/dev/null; t1=$(now)
 echo "report --central, whole region (whole command): $(secs $t0 $t1) s"
 
+fi
+
+if want 4; then
 echo "== 4. recording an action while sync fails against an unreachable centre"
 make_pc rec.db 100 7
 "$EXE" enrol --central "$OA" --office IRK01 --db rec.db >/dev/null
@@ -123,3 +148,4 @@ LOOP=$!
 busy=$("$GEN" rec.db --time-actions 2000 2>&1 | tr '\n' ' ')
 kill $LOOP 2>/dev/null; wait $LOOP 2>/dev/null
 echo "sync looping, no centre: $busy"
+fi

@@ -26,9 +26,12 @@ DEB=$(ls "$TMP"/pkg/mfc-trainer_*.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] && ok || { echo "FAIL: no mfc-trainer_*.deb"; exit 1; }
 dpkg-deb -f "$DEB" Depends >"$TMP/depends"
 for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 liblua5.4-0 libsqlite3-0 \
-  libsodium23 libcjson1 fonts-dejavu-core; do
+  libsodium23 libcjson1 libspeechd2 fonts-dejavu-core; do
   grep -q "$lib" "$TMP/depends" && ok || bad "Depends lacks $lib: $(cat "$TMP/depends")"
 done
+# The voice: the library is needed, the daemon and its Russian voice only recommended.
+dpkg-deb -f "$DEB" Recommends | grep -q "speech-dispatcher-espeak-ng" && ok ||
+  bad "Recommends lacks speech-dispatcher-espeak-ng: $(dpkg-deb -f "$DEB" Recommends)"
 if command -v lintian >/dev/null 2>&1; then
   lintian --fail-on error "$DEB" >"$TMP/lintian" 2>&1 && ok || { bad "lintian reports errors"; cat "$TMP/lintian" >&2; }
 else

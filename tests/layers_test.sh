@@ -17,6 +17,10 @@ only_in 'sodium\.h|sodium/' crypto "libsodium"
 only_in 'libpq-fe\.h|libpq/' central "libpq"
 only_in 'archive\.h|archive_entry\.h' pack "libarchive"
 only_in 'curl/' net "libcurl"
+# libspeechd: one file, not only one module (the voice's back end, engine/ui/speech.c).
+hits=$(grep -rlE "#[[:space:]]*include[[:space:]]*[<\"](libspeechd\.h|speech-dispatcher/)" \
+       --include='*.c' --include='*.h' . | grep -v "^\./ui/speech\.c$" || true)
+if [ -n "$hits" ]; then echo "FAIL: libspeechd outside engine/ui/speech.c: $hits" >&2; fail=1; fi
 # Lower modules never include higher ones.
 below() { # dir forbidden-dirs...
   d=$1; shift

@@ -259,20 +259,21 @@ static char *trimmed(char *s)
     return s;
 }
 
-/* Column index by its header (Russian or English, any case of the Latin ones). */
+/* Column index by its header (Russian or English, any case of the Latin ones; the Russian
+ * ones as the table spells them, lower case or capitalised: strcasecmp folds only ASCII). */
 static int column_of(const char *h)
 {
-    static const char *const names[5][3] = {
-        {"табельный номер", "personnel", "табельный"},
-        {"фамилия", "surname", "Фамилия"},
-        {"имя", "name", "Имя"},
-        {"отчество", "patronymic", "Отчество"},
-        {"офис", "office", "Офис"},
+    const char *const names[5][4] = {
+        {tr(STR_ROSTER_COL_PERSONNEL), "personnel", tr(STR_ROSTER_HDR_PERSONNEL_SHORT),
+         tr(STR_ROSTER_HDR_PERSONNEL)},
+        {tr(STR_ROSTER_COL_SURNAME), "surname", tr(STR_ROSTER_HDR_SURNAME), NULL},
+        {tr(STR_ROSTER_COL_NAME), "name", tr(STR_ROSTER_HDR_NAME), NULL},
+        {tr(STR_ROSTER_COL_PATRONYMIC), "patronymic", tr(STR_ROSTER_HDR_PATRONYMIC), NULL},
+        {tr(STR_ROSTER_COL_OFFICE), "office", tr(STR_REPORT_H_OFFICE), NULL},
     };
     for (int c = 0; c < 5; c++)
-        for (int k = 0; k < 3; k++)
-            if (strcasecmp(h, names[c][k]) == 0) return c;
-    if (strcasecmp(h, "Табельный номер") == 0) return 0;
+        for (int k = 0; k < 4; k++)
+            if (names[c][k] && strcasecmp(h, names[c][k]) == 0) return c;
     return -1;
 }
 
@@ -320,7 +321,9 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
         free(fields[i]);
         fields[i] = NULL;
     }
-    static const char *const need[] = {"табельный номер", "фамилия", "имя", "отчество", "офис"};
+    const char *const need[] = {tr(STR_ROSTER_COL_PERSONNEL), tr(STR_ROSTER_COL_SURNAME),
+                                tr(STR_ROSTER_COL_NAME), tr(STR_ROSTER_COL_PATRONYMIC),
+                                tr(STR_ROSTER_COL_OFFICE)};
     for (int c = 0; c < 5; c++)
         if (col[c] < 0) {
             fprintf(stderr, "%s:1: ", file);
@@ -912,16 +915,15 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
     else if (style == 0) {
         /* Fits 80 columns: padded by characters, the weakest criterion last and clipped. */
         simbuf_printf(out, "%s\n", tr(STR_REPORT_OFFICES));
-        static const char *const head[] = {"Офис", "Попыток", "Заверш.", "Зачт.,%", "Средн.",
-                                           "Стаж.", "Слабый критерий"};
+        const char *const head[] = {tr(STR_REPORT_H_OFFICE), tr(STR_CENTRAL_T_ATTEMPTS),
+                                    tr(STR_CENTRAL_T_FINISHED), tr(STR_CENTRAL_T_PASSED),
+                                    tr(STR_CENTRAL_T_AVG), tr(STR_CENTRAL_T_TRAINEES),
+                                    tr(STR_CENTRAL_T_WEAKEST)};
         static const int wid[] = {-10, 8, 8, 8, 7, 6, -25};
         for (int k = 0; k < 7; k++) pad_cell(out, head[k], wid[k], k ? " " : "");
         end_line(out);
     }
-    else if (style == 3) simbuf_printf(out, "<section><h2>%s</h2><table><tr><th>Офис</th><th>Попыток</th>"
-                                       "<th>Завершено</th><th>Зачтено, %%</th><th>Средний балл</th>"
-                                       "<th>Слабый критерий</th><th>Стажёров</th></tr>\n",
-                                       tr(STR_REPORT_OFFICES));
+    else if (style == 3) simbuf_printf(out, TRF(STR_CENTRAL_HTML_OFFICES_HEAD), tr(STR_REPORT_OFFICES));
     SimJsonW w;
     if (style == 2) {
         simjsonw_init(&w, out, 0);

@@ -64,6 +64,90 @@ static int copy_stdin(char *path, size_t n)
     return ok;
 }
 
+/* The window's scenarios, loaded in two steps (issue #14): the first screen's now, the rest
+ * once that screen is shown (UiConfig.load_rest). Each folder's outcome is kept in its slot;
+ * gui_publish lays the loaded ones out in folder order, as the window expects. */
+typedef struct GuiSlot {
+    int tried;
+    int ok;
+    UiScenario scen;    /* when ok: owned (freed by cmd_gui) */
+} GuiSlot;
+
+typedef struct GuiLoad {
+    UiConfig *cfg;
+    char **dirs; /* owned; sorted */
+    size_t n;
+    GuiSlot *slots;         /* n, owned */
+    UiScenario *list;       /* n, owned; cfg->scenarios */
+    UiBroken *broken;       /* n, owned; cfg->broken */
+    const UiPack *packs;    /* n, borrowed */
+    AppLoadCtx shared;      /* the rules and the «Справочник» of the root, owned */
+    SimDiags shared_diags;  /* what loading them said: merged into each scenario's messages */
+    SimBuf *errors;         /* cfg->load_errors, borrowed */
+} GuiLoad;
+
+static void gui_load_one(GuiLoad *gl, size_t i)
+{
+    GuiSlot *sl = &gl->slots[i];
+    if (sl->tried)
+        return;
+    sl->tried = 1;
+    SimDiags d;
+    simdiags_init(&d);
+    simdiags_merge(&d, &gl->shared_diags);
+    ScenarioLoadOptions lo = {.rules = gl->shared.rules, .scripts_dir = gl->shared.scripts_dir,
+                              .refbook = gl->shared.refbook};
+    Scenario *s = scenario_load(gl->dirs[i], &lo, &d);
+    ScriptProgram *prog = NULL;
+    SimError e;
+    if (s && script_program_create(s, &prog, &e) != SIM_OK) {
+        simdiags_add(&d, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", e.msg);
+        scenario_free(s);
+        s = NULL;
+    }
+    if (!s) {
+        app_print_diags(&d);
+        simbuf_printf(gl->errors, tr(STR_GUI_SCENARIO_NOT_LOADED), gl->errors->len ? " " : "",
+                      gl->dirs[i], d.errors, gl->dirs[i]);
+    }
+    sl->ok = s != NULL;
+    sl->scen = (UiScenario){.scenario = s, .program = prog, .load = lo, .pack = &gl->packs[i]};
+    simdiags_free(&d);
+}
+
+/* The loaded scenarios and the broken folders, in folder order, into the configuration. */
+static void gui_publish(GuiLoad *gl)
+{
+    size_t ok = 0, nbroken = 0;
+    for (size_t i = 0; i < gl->n; i++) {
+        const GuiSlot *sl = &gl->slots[i];
+        if (!sl->tried)
+            continue;
+        if (sl->ok)
+            gl->list[ok++] = sl->scen;
+        else
+            gl->broken[nbroken++] = (UiBroken){gl->dirs[i], sl->scen.load, sl->scen.pack};
+    }
+    gl->cfg->scenarios = gl->list;
+    gl->cfg->scenario_count = ok;
+    gl->cfg->broken = gl->broken;
+    gl->cfg->broken_count = nbroken;
+    gl->cfg->load_errors = simbuf_str(gl->errors);
+}
+
+/* UiConfig.load_rest: the next folder not yet tried; everything published after the last. */
+static int gui_load_next(void *ctx)
+{
+    GuiLoad *gl = ctx;
+    for (size_t i = 0; i < gl->n && gl->slots && gl->list && gl->broken && gl->packs; i++)
+        if (!gl->slots[i].tried) {
+            gui_load_one(gl, i);
+            return 1;
+        }
+    gui_publish(gl);
+    return 0;
+}
+
 int cmd_gui(int argc, char **argv, const AppPaths *paths)
 {
     UiConfig cfg;
@@ -131,7 +215,8 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         return EXIT_USAGE;
     }
 
-    /* Every scenario under the root; broken ones are reported and left out. */
+    /* Every scenario under the root; broken ones are reported and left out. What the first
+     * screen needs is loaded now; the rest after that screen is shown (load_rest). */
     SimBuf errors;
     simbuf_init(&errors);
     if (!sim_is_dir(paths->scenarios)) {
@@ -143,11 +228,12 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         simbuf_printf(&errors, tr(STR_ERR_NO_SCENARIOS_DIR), paths->scenarios);
         simbuf_puts(&errors, ".");
     }
-    size_t n = 0;
-    char **dirs = scenario_list_dirs(paths->scenarios, &n);
-    UiScenario *list = calloc(n ? n : 1, sizeof *list);
-    UiBroken *broken = calloc(n ? n : 1, sizeof *broken);
-    AppLoadCtx *ctx = calloc(n ? n : 1, sizeof *ctx); /* one per folder, kept for reloads */
+    GuiLoad gl = {.cfg = &cfg, .errors = &errors};
+    gl.dirs = scenario_list_dirs(paths->scenarios, &gl.n);
+    size_t n = gl.n;
+    gl.slots = calloc(n ? n : 1, sizeof *gl.slots);
+    gl.list = calloc(n ? n : 1, sizeof *gl.list);
+    gl.broken = calloc(n ? n : 1, sizeof *gl.broken);
     /* The pack's signature and file hashes, checked once before any scenario is parsed: each
      * scenario learns whether it may be examined and what to record with its attempts. */
     PackCheck *pack = app_pack_check(paths, paths->scenarios);
@@ -156,8 +242,9 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     UiPack *packs = calloc(n ? n : 1, sizeof *packs);
     AttemptInfo *pinfo = calloc(n ? n : 1, sizeof *pinfo);
     char **problems = calloc(n ? n : 1, sizeof *problems);
+    gl.packs = packs;
     for (size_t i = 0; i < n && packs && pinfo && problems; i++) {
-        const char *folder = strrchr(dirs[i], '/') ? strrchr(dirs[i], '/') + 1 : dirs[i];
+        const char *folder = strrchr(gl.dirs[i], '/') ? strrchr(gl.dirs[i], '/') + 1 : gl.dirs[i];
         problems[i] = app_pack_problem(pack, folder);
         app_pack_fill(pack, problems[i], &pinfo[i]);
         packs[i] = (UiPack){problems[i], pinfo[i].pack_hash, pinfo[i].pack_state,
@@ -171,55 +258,38 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             fprintf(stderr, "\n");
             break;
         }
-    size_t ok = 0, nbroken = 0;
-    for (size_t i = 0; i < n && list && ctx && broken && packs; i++) {
-        SimDiags d;
-        simdiags_init(&d);
-        app_load_ctx_init(&ctx[i], dirs[i], &d);
-        ScenarioLoadOptions lo = {.rules = ctx[i].rules, .scripts_dir = ctx[i].scripts_dir,
-                                  .refbook = ctx[i].refbook};
-        Scenario *s = scenario_load(dirs[i], &lo, &d);
-        ScriptProgram *prog = NULL;
-        SimError e;
-        if (s && script_program_create(s, &prog, &e) != SIM_OK) {
-            simdiags_add(&d, SIM_SEV_ERROR, s->script_name, 0, 0, "", "%s", e.msg);
-            scenario_free(s);
-            s = NULL;
-        }
-        if (!s) {
-            app_print_diags(&d);
-            simbuf_printf(&errors, tr(STR_GUI_SCENARIO_NOT_LOADED), errors.len ? " " : "", dirs[i],
-                          d.errors, dirs[i]);
-            broken[nbroken].dir = dirs[i];
-            broken[nbroken].pack = &packs[i];
-            broken[nbroken++].load = lo;
-        } else {
-            list[ok].scenario = s;
-            list[ok].program = prog;
-            list[ok].load = lo;
-            list[ok].pack = &packs[i];
-            ok++;
-        }
-        simdiags_free(&d);
-    }
-    cfg.scenarios = list;
-    cfg.scenario_count = ok;
-    cfg.broken = broken;
-    cfg.broken_count = nbroken;
-    cfg.load_errors = simbuf_str(&errors);
 
-    /* The «Справочник»: the reference book and the rules catalogue next to the scenarios. */
-    AppLoadCtx book;
-    SimDiags bd;
-    simdiags_init(&bd);
+    /* The rules catalogue and the «Справочник» next to the scenarios: every folder under the
+     * root shares them, so they are read once (not once per scenario); their problems are
+     * reported with each scenario that cites them, as before. */
+    simdiags_init(&gl.shared_diags);
     char *probe = sim_path_join(paths->scenarios, "_");
-    memset(&book, 0, sizeof book);
     if (probe)
-        app_load_ctx_init(&book, probe, &bd);
+        app_load_ctx_init(&gl.shared, probe, &gl.shared_diags);
     free(probe);
-    simdiags_free(&bd); /* its problems were reported with the scenarios that cite it */
-    cfg.refbook = book.refbook;
-    cfg.rules = book.rules;
+    cfg.refbook = gl.shared.refbook;
+    cfg.rules = gl.shared.rules;
+
+    /* --scenario ID goes straight to the office: only that folder now. The start screen needs
+     * no scenario: none now (what did not load appears on it a moment later). When no folder
+     * has the name given, everything now, so that the window can say why it did not start. */
+    size_t first = n;
+    for (size_t i = 0; cfg.start_scenario && i < n; i++) {
+        const char *folder = strrchr(gl.dirs[i], '/') ? strrchr(gl.dirs[i], '/') + 1 : gl.dirs[i];
+        if (strcmp(folder, cfg.start_scenario) == 0)
+            first = i;
+    }
+    int defer = cfg.start_scenario ? first < n : 1;
+    if (defer && gl.slots && gl.list && gl.broken && packs) {
+        if (first < n)
+            gui_load_one(&gl, first);
+        gui_publish(&gl);
+        cfg.load_rest = gui_load_next;
+        cfg.load_ctx = &gl;
+    } else {
+        while (gui_load_next(&gl))
+            ;
+    }
 
     Store *store = NULL;
     char *dbpath = app_db_path(paths, db);
@@ -283,16 +353,16 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     free(icon);
     if (stdin_copy[0])
         remove(stdin_copy);
-    for (size_t i = 0; i < ok; i++) {
-        script_program_destroy(list[i].program);
-        scenario_free((Scenario *)list[i].scenario);
-    }
-    for (size_t i = 0; i < n && ctx; i++)
-        app_load_ctx_free(&ctx[i]);
-    app_load_ctx_free(&book);
-    free(list);
-    free(broken);
-    free(ctx);
+    for (size_t i = 0; i < n && gl.slots; i++)
+        if (gl.slots[i].scen.scenario) {
+            script_program_destroy(gl.slots[i].scen.program);
+            scenario_free((Scenario *)gl.slots[i].scen.scenario);
+        }
+    app_load_ctx_free(&gl.shared);
+    simdiags_free(&gl.shared_diags);
+    free(gl.slots);
+    free(gl.list);
+    free(gl.broken);
     for (size_t i = 0; i < n && problems; i++)
         free(problems[i]);
     free(problems);
@@ -300,6 +370,6 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     free(pinfo);
     sec_pack_free(pack);
     simbuf_free(&errors);
-    scenario_dirs_free(dirs, n);
+    scenario_dirs_free(gl.dirs, n);
     return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

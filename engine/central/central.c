@@ -10,6 +10,8 @@
 
 #include "central_schema.h"
 
+#include "../core/i18n.h"
+
 #include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,7 +33,7 @@ static SimStatus pg_fail(Central *c, PGresult *r, SimError *err, const char *wha
     while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
     if (r) PQclear(r);
     return sim_error_set(err, PQstatus(c->pg) == CONNECTION_OK ? SIM_ERR_INVALID : SIM_ERR_IO,
-                         "центр: %s: %s", what, msg);
+                         TRF(STR_CENTRAL_PG_FAIL), what, msg);
 }
 
 static PGresult *q(Central *c, const char *sql, int n, const char *const *v)
@@ -60,27 +62,34 @@ static void rollback(Central *c)
     PQclear(PQexec(c->pg, "ROLLBACK"));
 }
 
-SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
+/* Connects with the given connect_timeout (seconds, as text). */
+static SimStatus connect_within(const char *conninfo, const char *timeout, Central **out,
+                                SimError *err)
 {
     *out = NULL;
     Central *c = calloc(1, sizeof *c);
-    if (!c) return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!c) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     /* libpq reads the rest (host, user, TLS, ~/.pgpass) from the string and PG* variables. */
     const char *keys[] = {"dbname", "connect_timeout", "client_encoding", "application_name",
                           NULL};
-    const char *vals[] = {conninfo, "10", "UTF8", "mfc-trainer", NULL};
+    const char *vals[] = {conninfo, timeout, "UTF8", "mfc-trainer", NULL};
     c->pg = PQconnectdbParams(keys, vals, 1);
     if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
         char msg[1024];
-        snprintf(msg, sizeof msg, "%s", c->pg ? PQerrorMessage(c->pg) : "нехватка памяти");
+        snprintf(msg, sizeof msg, "%s", c->pg ? PQerrorMessage(c->pg) : tr(STR_NOMEM));
         size_t l = strlen(msg);
         while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
         central_close(c);
-        return sim_error_set(err, SIM_ERR_IO, "нет связи с центром: %s", msg);
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_CENTRAL_NO_LINK), msg);
     }
     PQclear(PQexec(c->pg, "SET client_min_messages = warning"));
     *out = c;
     return SIM_OK;
+}
+
+SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
+{
+    return connect_within(conninfo, "10", out, err);
 }
 
 void central_close(Central *c)
@@ -119,7 +128,7 @@ static char *schema_step(int step)
 SimStatus central_init(Central *c, SimError *err)
 {
     PGresult *r = PQexec(c->pg, "BEGIN; SELECT pg_advisory_xact_lock(4242001)");
-    if (!ok(r)) return pg_fail(c, r, err, "начало обновления схемы");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_UPGRADE_BEGIN));
     PQclear(r);
     r = PQexec(c->pg, "SELECT to_regclass('mfc.meta') IS NOT NULL");
     int have = PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
@@ -134,8 +143,7 @@ SimStatus central_init(Central *c, SimError *err)
     if (version > CENTRAL_SCHEMA_VERSION) {
         rollback(c);
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "схема центра версии %d новее этой программы (знает %d): обновите "
-                             "mfc-trainer",
+                             TRF(STR_CENTRAL_SCHEMA_NEWER),
                              version, CENTRAL_SCHEMA_VERSION);
     }
     if (version < 1) {
@@ -146,7 +154,7 @@ SimStatus central_init(Central *c, SimError *err)
                    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mfc_manager') THEN"
                    "  CREATE ROLE mfc_manager NOLOGIN; END IF; END $$");
         if (!ok(r)) {
-            SimStatus s = pg_fail(c, r, err, "создание ролей");
+            SimStatus s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ROLES));
             rollback(c);
             return s;
         }
@@ -157,12 +165,12 @@ SimStatus central_init(Central *c, SimError *err)
         char *sql = schema_step(step);
         if (!sql) {
             rollback(c);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
         r = PQexec(c->pg, sql);
         free(sql);
         if (!ok(r)) {
-            SimStatus s = pg_fail(c, r, err, "создание схемы");
+            SimStatus s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_SCHEMA));
             rollback(c);
             return s;
         }
@@ -173,14 +181,14 @@ SimStatus central_init(Central *c, SimError *err)
         SimStatus s = run(c,
                           "INSERT INTO mfc.meta VALUES ('schema', $1)"
                           " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                          1, v, err, "создание схемы");
+                          1, v, err, tr(STR_CENTRAL_WHAT_SCHEMA));
         if (s != SIM_OK) {
             rollback(c);
             return s;
         }
     }
     r = PQexec(c->pg, "COMMIT");
-    if (!ok(r)) return pg_fail(c, r, err, "обновление схемы");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_UPGRADE));
     PQclear(r);
     return SIM_OK;
 }
@@ -193,22 +201,22 @@ SimStatus central_add_office(Central *c, const char *code, const char *region, c
     SimStatus s = run(c,
                       "INSERT INTO mfc.offices VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE"
                       " SET region = EXCLUDED.region, name = EXCLUDED.name",
-                      3, v, err, "добавление офиса");
+                      3, v, err, tr(STR_CENTRAL_WHAT_ADD_OFFICE));
     if (s == SIM_OK && role) {
         const char *rv[] = {role, code};
         s = run(c,
                 "INSERT INTO mfc.office_roles VALUES ($1, $2) ON CONFLICT (role) DO UPDATE SET"
                 " office = EXCLUDED.office",
-                2, rv, err, "роль офиса");
+                2, rv, err, tr(STR_CENTRAL_WHAT_OFFICE_ROLE));
         if (s == SIM_OK) {
             char *id = PQescapeIdentifier(c->pg, role, strlen(role));
             if (!id) {
-                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             } else {
                 char sql[512];
                 snprintf(sql, sizeof sql, "GRANT mfc_office TO %s", id);
                 PQfreemem(id);
-                s = run(c, sql, 0, NULL, err, "роль офиса");
+                s = run(c, sql, 0, NULL, err, tr(STR_CENTRAL_WHAT_OFFICE_ROLE));
             }
         }
     }
@@ -216,14 +224,14 @@ SimStatus central_add_office(Central *c, const char *code, const char *region, c
         rollback(c);
         return s;
     }
-    return run(c, "COMMIT", 0, NULL, err, "добавление офиса");
+    return run(c, "COMMIT", 0, NULL, err, tr(STR_CENTRAL_WHAT_ADD_OFFICE));
 }
 
 SimStatus central_enrol(Central *c, const char *installation, const char *office,
                         const char *public_key_hex, const char *host, SimError *err)
 {
     const char *v[] = {installation, office, public_key_hex, host ? host : ""};
-    return run(c, "INSERT INTO mfc.enrolments VALUES ($1, $2, $3, $4)", 4, v, err, "регистрация");
+    return run(c, "INSERT INTO mfc.enrolments VALUES ($1, $2, $3, $4)", 4, v, err, tr(STR_CENTRAL_WHAT_ENROL));
 }
 
 SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimError *err)
@@ -236,17 +244,17 @@ SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimEr
                           "INSERT INTO mfc.roster VALUES ($1, $2, $3, $4, $5)"
                           " ON CONFLICT (office, personnel) DO UPDATE SET surname ="
                           " EXCLUDED.surname, name = EXCLUDED.name, patronymic = EXCLUDED.patronymic",
-                          5, v, err, "список стажёров");
+                          5, v, err, tr(STR_CENTRAL_WHAT_ROSTER));
         if (s != SIM_OK) {
             rollback(c);
             char what[256];
-            snprintf(what, sizeof what, " (офис %s, табельный номер %s)", t->office, t->personnel);
+            snprintf(what, sizeof what, TRF(STR_CENTRAL_ROSTER_ROW), t->office, t->personnel);
             size_t l = strlen(err ? err->msg : "");
             if (err && l + strlen(what) < sizeof err->msg) strcat(err->msg, what);
             return s;
         }
     }
-    return run(c, "COMMIT", 0, NULL, err, "список стажёров");
+    return run(c, "COMMIT", 0, NULL, err, tr(STR_CENTRAL_WHAT_ROSTER));
 }
 
 SimStatus central_roster_fetch(Central *c, const char *office, Trainee **out, size_t *n,
@@ -259,12 +267,12 @@ SimStatus central_roster_fetch(Central *c, const char *office, Trainee **out, si
                     "SELECT office, personnel, surname, name, patronymic FROM mfc.roster"
                     " WHERE office = $1 ORDER BY personnel",
                     1, v);
-    if (!ok(r)) return pg_fail(c, r, err, "список стажёров");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ROSTER));
     size_t rows = (size_t)PQntuples(r);
     Trainee *t = calloc(rows ? rows : 1, sizeof *t);
     if (!t) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < rows; i++) {
         snprintf(t[i].office, sizeof t[i].office, "%s", PQgetvalue(r, (int)i, 0));
@@ -284,7 +292,7 @@ SimStatus central_status(Central *c, const char *installation, CentralStatus *ou
     memset(out, 0, sizeof *out);
     const char *v[] = {installation};
     PGresult *r = q(c, "SELECT last_n, last_hash, findings, office FROM mfc.status($1)", 1, v);
-    if (!ok(r) || PQntuples(r) != 1) return pg_fail(c, r, err, "состояние установки");
+    if (!ok(r) || PQntuples(r) != 1) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_STATUS));
     out->last_n = atoll(PQgetvalue(r, 0, 0));
     snprintf(out->last_hash, sizeof out->last_hash, "%s", PQgetvalue(r, 0, 1));
     out->findings = atoll(PQgetvalue(r, 0, 2));
@@ -298,12 +306,12 @@ int central_public_key(Central *c, const char *installation, char *out, SimError
     const char *v[] = {installation};
     PGresult *r = q(c, "SELECT public_key FROM mfc.installations WHERE id = $1", 1, v);
     if (!ok(r)) {
-        pg_fail(c, r, err, "ключ установки");
+        pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_KEY));
         return 0;
     }
     int found = PQntuples(r) == 1;
     if (found) snprintf(out, SEC_PUB_HEX + 1, "%s", PQgetvalue(r, 0, 0));
-    else sim_error_set(err, SIM_ERR_INVALID, "установка %s не зарегистрирована", installation);
+    else sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NOT_ENROLLED), installation);
     PQclear(r);
     return found;
 }
@@ -326,7 +334,7 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
     char(*nums)[2][24] = calloc(ENTRY_ROWS, sizeof *nums);
     char **hex = calloc(ENTRY_ROWS, sizeof *hex);
     SimStatus s = SIM_OK;
-    if (!v || !nums || !hex) s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+    if (!v || !nums || !hex) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     for (size_t at = 0; s == SIM_OK && at < n; at += ENTRY_ROWS) {
         size_t k = n - at < ENTRY_ROWS ? n - at : ENTRY_ROWS;
         sql.len = 0;
@@ -343,7 +351,7 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
             if (x->canon) {
                 hex[i] = malloc(2 * x->canon_len + 1);
                 if (!hex[i]) {
-                    s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                    s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
                     break;
                 }
                 sec_hex(hex[i], (const unsigned char *)x->canon, x->canon_len);
@@ -361,13 +369,13 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
             /* $1 is the installation; the rows' parameters follow it. */
             const char **all = calloc(k * 8 + 1, sizeof *all);
             if (!all) {
-                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             } else {
                 all[0] = inst;
                 memcpy(all + 1, v, k * 8 * sizeof *v);
                 PGresult *r = q(c, simbuf_str(&sql), (int)(k * 8 + 1), all);
                 free(all);
-                if (!ok(r)) s = pg_fail(c, r, err, "запись журнала");
+                if (!ok(r)) s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ENTRY));
                 else PQclear(r);
             }
         }
@@ -388,14 +396,14 @@ SimStatus central_submit(Central *c, const char *installation, const SyncEntry *
                          SimError *err)
 {
     PGresult *r = PQexec(c->pg, "BEGIN");
-    if (!ok(r)) return pg_fail(c, r, err, "начало пакета");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_BATCH_BEGIN));
     PQclear(r);
     SimStatus s = SIM_OK;
     for (size_t i = 0; s == SIM_OK && i < np; i++) {
         const Trainee *t = &profiles[i];
         const char *v[] = {installation, t->personnel, t->surname, t->name, t->patronymic};
         s = run(c, "INSERT INTO mfc.profiles VALUES ($1, $2, $3, $4, $5)", 5, v, err,
-                "стажёры");
+                tr(STR_CENTRAL_WHAT_PROFILES));
     }
     if (s == SIM_OK && n) s = insert_entries(c, installation, e, n, err);
     if (s == SIM_OK && head) {
@@ -403,13 +411,13 @@ SimStatus central_submit(Central *c, const char *installation, const SyncEntry *
         snprintf(nb, sizeof nb, "%lld", head->n);
         const char *v[] = {installation, nb, head->hash, head->sig, head->via ? head->via : "sync"};
         s = run(c, "INSERT INTO mfc.heads(installation, n, hash, sig, via) VALUES ($1,$2,$3,$4,$5)",
-                5, v, err, "подпись журнала");
+                5, v, err, tr(STR_CENTRAL_WHAT_HEAD));
     }
     if (s != SIM_OK) {
         rollback(c);
         return s;
     }
-    return run(c, "COMMIT", 0, NULL, err, "завершение пакета");
+    return run(c, "COMMIT", 0, NULL, err, tr(STR_CENTRAL_WHAT_BATCH_END));
 }
 
 SimStatus central_report(Central *c, const char *installation, const char *kind, long long n,
@@ -420,7 +428,7 @@ SimStatus central_report(Central *c, const char *installation, const char *kind,
     const char *v[] = {installation, kind, nb, attempt ? attempt : "", detail};
     return run(c, "INSERT INTO mfc.audit(installation, kind, n, attempt, detail) VALUES"
                   " ($1, $2, $3, $4, $5)",
-               5, v, err, "запись находки");
+               5, v, err, tr(STR_CENTRAL_WHAT_FINDING));
 }
 
 /* ---- audit ------------------------------------------------------------------------------ */
@@ -461,7 +469,7 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
                            " FROM mfc.entries WHERE installation = $1 ORDER BY n",
                            1, NULL, p, NULL, NULL, 0) ||
         !PQsetSingleRowMode(c->pg))
-        return pg_fail(c, NULL, err, "чтение журнала");
+        return pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_READ_JOURNAL));
     long long expect = 1;
     char prev[65] = "";
     /* The hash chain by entry number, for the heads below: kept sparse (only the numbers a
@@ -482,14 +490,14 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
             v->entries++;
             if (e.n != expect) {
                 add(v, office, inst, "gap", expect, NULL,
-                    "в журнале центра нет записей № %lld–%lld", expect, e.n - 1);
+                    TRF(STR_CENTRAL_GAP), expect, e.n - 1);
                 prev[0] = '\0'; /* the chain cannot be followed across a gap */
             }
             char h[65];
             store_pub_hash_next(prev, &e, h);
             if (strcmp(h, PQgetvalue(r, 0, 7)) != 0)
                 add(v, office, inst, "chain", e.n, e.attempt,
-                    "запись журнала № %lld изменена в центре (цепочка хешей не сходится)", e.n);
+                    TRF(STR_CENTRAL_CHAIN), e.n);
             snprintf(prev, sizeof prev, "%s", PQgetvalue(r, 0, 7));
             if (!PQgetisnull(r, 0, 6)) {
                 const char *hx = PQgetvalue(r, 0, 6);
@@ -502,7 +510,7 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
                     sec_hex(dh, d, sizeof d);
                     if (strcmp(dh, e.digest) != 0)
                         add(v, office, inst, "changed", e.n, e.attempt,
-                            "запись № %lld (%s) не совпадает со своим отпечатком в журнале", e.n,
+                            TRF(STR_CENTRAL_DIGEST), e.n,
                             e.kind);
                 }
                 free(raw);
@@ -520,7 +528,7 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
             if ((size_t)e.n < hcap) snprintf(hashes[e.n], 65, "%s", PQgetvalue(r, 0, 7));
             expect = e.n + 1;
         } else if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-            s = pg_fail(c, NULL, err, "чтение журнала");
+            s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_READ_JOURNAL));
         }
         PQclear(r);
     }
@@ -531,7 +539,7 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
     r = q(c, "SELECT n, hash, sig FROM mfc.heads WHERE installation = $1 ORDER BY n", 1, p);
     if (!ok(r)) {
         free(hashes);
-        return pg_fail(c, r, err, "подписи журнала");
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_HEADS));
     }
     long long last = expect - 1;
     for (int i = 0; i < PQntuples(r); i++) {
@@ -545,12 +553,12 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
         simbuf_free(&m);
         if (!good) {
             add(v, office, inst, "signature", n, NULL,
-                "подпись журнала до записи № %lld не проверяется ключом установки", n);
+                TRF(STR_CENTRAL_BAD_SIG), n);
             continue;
         }
         if (n <= last && n > 0 && (size_t)n < hcap && strcmp(hashes[n], hash) != 0)
             add(v, office, inst, "rollback", n, NULL,
-                "подписанная офисом цепочка до записи № %lld не совпадает с журналом центра", n);
+                TRF(STR_CENTRAL_HEAD_ROLLBACK), n);
     }
     PQclear(r);
     free(hashes);
@@ -566,7 +574,7 @@ SimStatus central_verify(Central *c, const char *office, CentralVerify *out, Sim
                              " ORDER BY office, id"
                            : "SELECT id, office, public_key FROM mfc.installations ORDER BY office, id",
                     office ? 1 : 0, v);
-    if (!ok(r)) return pg_fail(c, r, err, "список установок");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_INSTALLATIONS));
     SimStatus s = SIM_OK;
     for (int i = 0; s == SIM_OK && i < PQntuples(r); i++) {
         out->installations++;
@@ -581,7 +589,7 @@ SimStatus central_verify(Central *c, const char *office, CentralVerify *out, Sim
                  : "SELECT office, coalesce(installation::text, ''), kind, n, attempt, detail"
                    " FROM mfc.audit ORDER BY id",
           office ? 1 : 0, v);
-    if (!ok(r)) return pg_fail(c, r, err, "находки");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_FINDINGS));
     for (int i = 0; i < PQntuples(r); i++)
         add(out, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
             atoll(PQgetvalue(r, i, 3)), PQgetvalue(r, i, 4), "%s", PQgetvalue(r, i, 5));
@@ -607,20 +615,25 @@ SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow 
     PGresult *r = q(c,
                     "SELECT o.code, o.region, coalesce(s.attempts, 0), coalesce(s.finished, 0),"
                     " coalesce(s.passed, 0), coalesce(s.sum_total, 0),"
-                    " (SELECT count(*) FROM mfc.trainees t WHERE t.office = o.code),"
+                    " coalesce(tc.n, 0),"
                     " coalesce(w.title, w.criterion, ''), coalesce(w.ratio, 0)"
                     " FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code"
+                    /* one pass over the trainees, not one lookup per office (500 offices ×
+                       their trainees' heap pages cost 170 ms at 100,000 trainees; this, 8) */
+                    " LEFT JOIN (SELECT office, count(*) AS n FROM mfc.trainees"
+                    "   WHERE $1::text IS NULL OR office = $1 GROUP BY office) tc"
+                    "   ON tc.office = o.code"
                     " LEFT JOIN LATERAL (SELECT criterion, title,"
                     "   score_sum::float8 / nullif(max_sum, 0) AS ratio FROM mfc.sum_criterion sc"
                     "   WHERE sc.office = o.code AND max_sum > 0 ORDER BY 3, 1 LIMIT 1) w ON true"
                     " WHERE $1::text IS NULL OR o.code = $1 ORDER BY o.code",
                     1, v);
-    if (!ok(r)) return pg_fail(c, r, err, "сводка по офисам");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_OFFICES));
     size_t rows = (size_t)PQntuples(r);
     CentralOfficeRow *o = calloc(rows ? rows : 1, sizeof *o);
     if (!o) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < rows; i++) {
         int k = (int)i;
@@ -652,7 +665,7 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
                     " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR"
                     " personnel = $2) ORDER BY id",
                     2, v);
-    if (!ok(r)) return pg_fail(c, r, err, "стажёры");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PROFILES));
     for (int i = 0; i < PQntuples(r); i++) {
         Trainee t = {.id = atoll(PQgetvalue(r, i, 0))};
         snprintf(t.office, sizeof t.office, "%s", PQgetvalue(r, i, 1));
@@ -681,7 +694,7 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             " ORDER BY e.installation, e.n",
             6, NULL, v, NULL, NULL, 0) ||
         !PQsetSingleRowMode(c->pg))
-        return pg_fail(c, NULL, err, "попытки");
+        return pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
     SimStatus s = SIM_OK;
     while ((r = PQgetResult(c->pg)) != NULL) {
         if (PQresultStatus(r) == PGRES_SINGLE_TUPLE && s == SIM_OK) {
@@ -689,7 +702,7 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             size_t len = strlen(hx) / 2;
             unsigned char *raw = malloc(len + 1);
             if (!raw) {
-                s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+                s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             } else if (sec_unhex(raw, len, hx) == 0) {
                 raw[len] = '\0';
                 const char *kind = PQgetvalue(r, 0, 0);
@@ -699,12 +712,132 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             }
             free(raw);
         } else if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_SINGLE_TUPLE) {
-            if (s == SIM_OK) s = pg_fail(c, NULL, err, "попытки");
+            if (s == SIM_OK) s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
         }
         PQclear(r);
     }
     if (s == SIM_OK) s = store_rebuild_summary(dst, err);
     return s;
+}
+
+/* ---- the window's manager area ------------------------------------------------------------ */
+
+static void copy_field(char *dst, size_t n, PGresult *r, int row, int col)
+{
+    snprintf(dst, n, "%s", PQgetvalue(r, row, col));
+}
+
+/* Runs one query of the region view; NULL (err filled) on failure. */
+static PGresult *region_query(Central *c, const char *sql, SimError *err, const char *what)
+{
+    PGresult *r = PQexec(c->pg, sql);
+    if (ok(r)) return r;
+    pg_fail(c, r, err, what);
+    return NULL;
+}
+
+SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *office,
+                               size_t max_trainees, CentralRegion *out, SimError *err)
+{
+    memset(out, 0, sizeof *out);
+    if (timeout_s < 1) timeout_s = 1;
+    char ts[16];
+    snprintf(ts, sizeof ts, "%d", timeout_s);
+    Central *c = NULL;
+    SimStatus s = connect_within(conninfo, ts, &c, err);
+    if (s != SIM_OK) return s;
+    char set[64];
+    snprintf(set, sizeof set, "SET statement_timeout = %d", timeout_s * 1000);
+    PQclear(PQexec(c->pg, set));
+    /* Compiling these small queries (JIT) costs more than running them: 20 ms of each read. */
+    PQclear(PQexec(c->pg, "SET jit = off"));
+    /* One snapshot: the three tables agree with each other. */
+    PQclear(PQexec(c->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    s = central_office_table(c, NULL, &out->offices, &out->office_count, err);
+    PGresult *r = NULL;
+    /* One office's trainees through trainees (office, personnel); the whole region's only when
+     * they are few enough for a table (LIMIT max + 1 tells). */
+    char lim[32];
+    snprintf(lim, sizeof lim, "%zu", max_trainees + 1);
+    const char *v[] = {office, lim};
+    long long region_trainees = 0;
+    for (size_t i = 0; i < out->office_count; i++) region_trainees += out->offices[i].trainees;
+    /* The whole region's list only when it is short: sorting 100,000 names for a table of a
+     * few hundred rows would take longer than the window may wait. */
+    if (s == SIM_OK && !office && region_trainees > (long long)max_trainees)
+        out->trainees_withheld = region_trainees;
+    else if (s == SIM_OK) {
+        r = q(c,
+              "SELECT t.office, t.personnel, t.surname, t.name, t.patronymic,"
+              " s.attempts, s.finished, s.passed, s.sum_total"
+              " FROM mfc.trainees t JOIN mfc.sum_trainee s ON s.trainee_id = t.id"
+              " WHERE $1::text IS NULL OR t.office = $1"
+              " ORDER BY t.surname, t.name, t.personnel, t.office LIMIT $2::bigint",
+              2, v);
+        if (!ok(r)) s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_TRAINEES));
+    }
+    if (s == SIM_OK && r && !office && (size_t)PQntuples(r) > max_trainees) {
+        /* (roster-only trainees made the offices' count smaller than the list: rare) */
+        out->trainees_withheld = PQntuples(r);
+        PQclear(r);
+        r = NULL;
+    }
+    if (s == SIM_OK && r) {
+        size_t rows = (size_t)PQntuples(r);
+        out->trainees = calloc(rows ? rows : 1, sizeof *out->trainees);
+        if (!out->trainees) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        for (size_t i = 0; s == SIM_OK && i < rows; i++) {
+            CentralTraineeRow *t = &out->trainees[i];
+            int k = (int)i;
+            copy_field(t->office, sizeof t->office, r, k, 0);
+            copy_field(t->personnel, sizeof t->personnel, r, k, 1);
+            copy_field(t->surname, sizeof t->surname, r, k, 2);
+            copy_field(t->name, sizeof t->name, r, k, 3);
+            copy_field(t->patronymic, sizeof t->patronymic, r, k, 4);
+            t->attempts = atoll(PQgetvalue(r, k, 5));
+            t->finished = atoll(PQgetvalue(r, k, 6));
+            t->passed = atoll(PQgetvalue(r, k, 7));
+            t->sum_total = atoll(PQgetvalue(r, k, 8));
+        }
+        if (s == SIM_OK) out->trainee_count = rows;
+        PQclear(r);
+    }
+    if (s == SIM_OK &&
+        (r = region_query(c,
+                          "SELECT office, scenario, attempts, finished, passed, sum_total"
+                          " FROM mfc.sum_scenario ORDER BY office, scenario",
+                          err, tr(STR_CENTRAL_WHAT_SCENARIOS))) == NULL)
+        s = SIM_ERR_INVALID;
+    if (s == SIM_OK) {
+        size_t rows = (size_t)PQntuples(r);
+        out->scenarios = calloc(rows ? rows : 1, sizeof *out->scenarios);
+        if (!out->scenarios) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        for (size_t i = 0; s == SIM_OK && i < rows; i++) {
+            CentralScenarioRow *x = &out->scenarios[i];
+            int k = (int)i;
+            copy_field(x->office, sizeof x->office, r, k, 0);
+            copy_field(x->scenario, sizeof x->scenario, r, k, 1);
+            x->attempts = atoll(PQgetvalue(r, k, 2));
+            x->finished = atoll(PQgetvalue(r, k, 3));
+            x->passed = atoll(PQgetvalue(r, k, 4));
+            x->sum_total = atoll(PQgetvalue(r, k, 5));
+        }
+        if (s == SIM_OK) out->scenario_count = rows;
+        PQclear(r);
+    }
+    PQclear(PQexec(c->pg, "COMMIT"));
+    central_close(c);
+    if (s != SIM_OK) central_region_free(out);
+    return s;
+}
+
+void central_region_free(CentralRegion *r)
+{
+    if (!r) return;
+    free(r->offices);
+    free(r->trainees);
+    free(r->scenarios);
+    memset(r, 0, sizeof *r);
 }
 
 /* ---- scenario packs --------------------------------------------------------------------- */
@@ -722,7 +855,7 @@ SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *
     *again = 0;
     const char *v[] = {meta->version};
     PGresult *r = q(c, "SELECT hash FROM mfc.packs WHERE version = $1", 1, v);
-    if (!ok(r)) return pg_fail(c, r, err, "публикация пакета");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PUBLISH));
     if (PQntuples(r) == 1) {
         int same = strcmp(PQgetvalue(r, 0, 0), meta->hash) == 0;
         PQclear(r);
@@ -731,8 +864,7 @@ SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *
             return SIM_OK;
         }
         return sim_error_set(err, SIM_ERR_INVALID,
-                             "центр: версия %s уже опубликована с другим содержимым: соберите "
-                             "пакет с новой версией (--version)",
+                             TRF(STR_CENTRAL_PACK_TAKEN),
                              meta->version);
     }
     PQclear(r);
@@ -746,7 +878,7 @@ SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *
                      "INSERT INTO mfc.packs(name, version, hash, key_id, built, changelog, size,"
                      " data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                      8, NULL, pv, lens, fmts, 0);
-    if (!ok(r)) return pg_fail(c, r, err, "публикация пакета");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PUBLISH));
     PQclear(r);
     return SIM_OK;
 }
@@ -774,12 +906,12 @@ SimStatus central_pack_list(Central *c, CentralPack **out, size_t *n, SimError *
     *out = NULL;
     *n = 0;
     PGresult *r = PQexec(c->pg, "SELECT " PACK_COLUMNS " FROM mfc.packs ORDER BY id");
-    if (!ok(r)) return pg_fail(c, r, err, "список пакетов");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACKS));
     size_t rows = (size_t)PQntuples(r);
     CentralPack *p = calloc(rows ? rows : 1, sizeof *p);
     if (!p) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < rows; i++) pack_row(r, (int)i, &p[i]);
     PQclear(r);
@@ -799,7 +931,7 @@ int central_pack_newest(Central *c, CentralPack *out, SimError *err)
     if (!table) return 0;
     r = PQexec(c->pg, "SELECT " PACK_COLUMNS " FROM mfc.packs ORDER BY id DESC LIMIT 1");
     if (!ok(r)) {
-        pg_fail(c, r, err, "новый пакет сценариев");
+        pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_NEWEST_PACK));
         return -1;
     }
     int found = PQntuples(r) == 1;
@@ -819,16 +951,16 @@ SimStatus central_pack_fetch(Central *c, long long id, unsigned char **data, siz
     /* Binary results: the bytes arrive as they were stored. */
     PGresult *r = PQexecParams(c->pg, "SELECT data FROM mfc.packs WHERE id = $1", 1, NULL, v,
                                NULL, NULL, 1);
-    if (!ok(r)) return pg_fail(c, r, err, "загрузка пакета");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_FETCH));
     if (PQntuples(r) != 1) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_INVALID, "центр: пакета № %lld нет", id);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NO_PACK), id);
     }
     size_t n = (size_t)PQgetlength(r, 0, 0);
     unsigned char *d = malloc(n ? n : 1);
     if (!d) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     memcpy(d, PQgetvalue(r, 0, 0), n);
     PQclear(r);
@@ -841,7 +973,7 @@ SimStatus central_pack_report(Central *c, const char *installation, const char *
                               const char *hash, SimError *err)
 {
     const char *v[] = {installation, version, hash};
-    return run(c, "SELECT mfc.pack_report($1, $2, $3)", 3, v, err, "версия пакета");
+    return run(c, "SELECT mfc.pack_report($1, $2, $3)", 3, v, err, tr(STR_CENTRAL_WHAT_PACK_REPORT));
 }
 
 SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n, SimError *err)
@@ -852,12 +984,12 @@ SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n,
                          "SELECT office, installation::text, version,"
                          " to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
                          " FROM mfc.pack_installs ORDER BY office, installation");
-    if (!ok(r)) return pg_fail(c, r, err, "версии пакетов в офисах");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_INSTALLS));
     size_t rows = (size_t)PQntuples(r);
     CentralPackInstall *p = calloc(rows ? rows : 1, sizeof *p);
     if (!p) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < rows; i++) {
         int k = (int)i;
@@ -888,12 +1020,12 @@ SimStatus central_attempt_origins(Central *c, const CentralFilter *f, CentralOri
                     " ($4::text IS NULL OR a.started_at >= $4) AND ($5::text IS NULL OR"
                     " a.started_at < $5) ORDER BY a.id COLLATE \"C\"",
                     5, v);
-    if (!ok(r)) return pg_fail(c, r, err, "попытки");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
     size_t rows = (size_t)PQntuples(r);
     CentralOrigin *o = rows ? calloc(rows, sizeof *o) : NULL;
     if (rows && !o) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < rows; i++) {
         snprintf(o[i].attempt, sizeof o[i].attempt, "%s", PQgetvalue(r, (int)i, 0));
@@ -916,12 +1048,12 @@ SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_
                     "SELECT statement_id::text FROM mfc.lrs_sent WHERE endpoint = $1"
                     " ORDER BY statement_id::text COLLATE \"C\"",
                     1, v);
-    if (!ok(r)) return pg_fail(c, r, err, "отметки LRS");
+    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_LRS));
     size_t rows = (size_t)PQntuples(r);
     char **out = rows ? calloc(rows, sizeof *out) : NULL;
     if (rows && !out) {
         PQclear(r);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     for (size_t i = 0; i < rows; i++) {
         out[i] = sim_strdup(PQgetvalue(r, (int)i, 0));
@@ -929,7 +1061,7 @@ SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_
             for (size_t k = 0; k < i; k++) free(out[k]);
             free(out);
             PQclear(r);
-            return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         }
     }
     PQclear(r);
@@ -964,7 +1096,7 @@ SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const
     pg_array(&b, attempts, n);
     SimStatus s;
     if (a.oom || b.oom) {
-        s = sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     } else {
         const char *v[] = {endpoint, a.data, b.data, conflict ? "conflict" : "sent"};
         /* One statement, so one transaction: all of the batch or none of it. */
@@ -972,7 +1104,7 @@ SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const
                 "INSERT INTO mfc.lrs_sent(endpoint, statement_id, attempt, status)"
                 " SELECT $1, i, t, $4 FROM unnest($2::uuid[], $3::text[]) AS u(i, t)"
                 " ON CONFLICT DO NOTHING",
-                4, v, err, "отметки LRS");
+                4, v, err, tr(STR_CENTRAL_WHAT_LRS));
     }
     simbuf_free(&a);
     simbuf_free(&b);

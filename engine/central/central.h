@@ -113,6 +113,36 @@ typedef struct CentralFilter {
 SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
                                 SimError *err);
 
+/* ---- the window's manager area over the region (issue #12) ------------------------------- */
+typedef struct CentralTraineeRow { /* a trainee of the region with results */
+    char office[40], personnel[64], surname[128], name[128], patronymic[128];
+    long long attempts, finished, passed, sum_total; /* from mfc.sum_trainee */
+} CentralTraineeRow;
+typedef struct CentralScenarioRow { /* one office's figures for one scenario */
+    char office[40], scenario[80];
+    long long attempts, finished, passed, sum_total; /* from mfc.sum_scenario */
+} CentralScenarioRow;
+typedef struct CentralRegion {
+    CentralOfficeRow *offices; /* every office, by code (owned) */
+    size_t office_count;
+    CentralTraineeRow *trainees; /* by surname, name, personnel number, office (owned) */
+    size_t trainee_count;
+    long long trainees_withheld; /* > 0: the region has about this many trainees, over
+                                    max_trainees: none were read (choose an office) */
+    CentralScenarioRow *scenarios; /* by office, scenario (owned) */
+    size_t scenario_count;
+} CentralRegion;
+/* Connects with a connect_timeout of timeout_s seconds (a window must not wait long) and reads
+ * the region's running summaries (never the attempts) in one read-only snapshot, each
+ * statement bounded by the same timeout: every office, every office's scenarios, and the
+ * trainees of office (NULL: of every office, unless there are more than max_trainees, when
+ * only their number is read). Needs a manager's or the owner's role. SIM_ERR_IO when the
+ * centre cannot be reached, SIM_ERR_INVALID when it refused (e.g. an office's role).
+ * Free with central_region_free. */
+SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *office,
+                               size_t max_trainees, CentralRegion *out, SimError *err);
+void central_region_free(CentralRegion *r);
+
 /* ---- scenario packs (issue #13, schema 2) ---------------------------------------------- */
 typedef struct CentralPack {
     long long id; /* publication order: the highest is the newest */

@@ -28,7 +28,7 @@ SimStatus region_identity_load(const char *db, int create, RegionIdentity *id, S
     if (!idp || !pubp || !id->key_path) {
         free(idp);
         free(pubp);
-        return sim_error_set(err, SIM_ERR_NOMEM, "нехватка памяти");
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
     char *text = NULL;
     size_t len = 0;

@@ -499,7 +499,7 @@
     X(STR_UI_START, "Начать")                                                                \
     X(STR_UI_SETTINGS, "Настройки")                                                          \
     X(STR_UI_QUIT, "Выход")                                                                  \
-    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · M — руководитель · S — настройки · Enter — начать · F11 — во весь экран · Esc — выход") \
+    X(STR_UI_HINT_START, "↑↓ — выбор · Tab — следующий блок · N — новый профиль · M — руководитель · S — настройки · Enter — начать · F9 — озвучивание · F11 — во весь экран · Esc — выход") \
     X(STR_UI_SURNAME, "Фамилия")                                                             \
     X(STR_UI_NAME, "Имя")                                                                    \
     X(STR_UI_PERSONNEL, "Табельный номер")                                                   \
@@ -518,7 +518,7 @@
     X(STR_UI_STATUS_PASSED, "✔ сдан")                                                        \
     X(STR_UI_STATUS_FAILED, "✖ не сдан")                                                     \
     X(STR_UI_NO_SCENARIOS, "Сценариев нет: проверьте папку scenarios/ (mfc-trainer check).") \
-    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — услуга · Enter — начать или продолжить · N — заново · F1 — справочник · F2 — смена · Esc — назад") \
+    X(STR_UI_HINT_CATALOG, "←→↑↓ — выбор · Tab — карточки, услуги, кнопки · Enter — начать или продолжить · N — заново · F1 — справочник · F2 — смена · Esc — назад") \
     X(STR_UI_YOUR_ANSWER, "Ваш ответ или действие")                                             \
     X(STR_UI_VISIT_OVER, "Приём завершён")                                                       \
     X(STR_UI_TO_DEBRIEF, "К разбору (Enter)")                                                    \
@@ -569,7 +569,37 @@
     X(STR_UI_ON, "вкл.")                                                                     \
     X(STR_UI_OFF, "выкл.")                                                                   \
     X(STR_UI_BACK, "Готово")                                                                 \
-    X(STR_UI_HINT_SETTINGS, "↑↓ — пункт · ←→, Enter — изменить · Esc — назад")               \
+    X(STR_UI_HINT_SETTINGS, "↑↓ — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
+    /* Speech (speech.c, speak.c): what the window says aloud, and why it cannot. */         \
+    X(STR_UI_SPEECH, "Озвучивание (F9)")                                                     \
+    X(STR_SPEECH_ON, "Озвучивание включено")                                                 \
+    X(STR_SPEECH_NOMEM, "озвучивание не включено: нехватка памяти")                          \
+    X(STR_SPEECH_LOG_FAILED, "озвучивание: не удалось открыть файл записи речи %s")           \
+    X(STR_SPEECH_NO_DAEMON, "speech-dispatcher не установлен или не отвечает")               \
+    X(STR_SPEECH_UNAVAILABLE, "Озвучивание недоступно (%s). Установите пакеты "              \
+      "speech-dispatcher и speech-dispatcher-espeak-ng (русский голос) и включите "          \
+      "озвучивание снова клавишей F9; тренажёр работает и без него.")                        \
+    X(STR_SAY_BUTTON, "кнопка «%s»")                                                         \
+    X(STR_SAY_CHOSEN, "%s, выбрано")                                                         \
+    X(STR_SAY_APPLICANT, "%s: %s")                                                           \
+    X(STR_SAY_ANSWER, "Ответ %d из %d: %s")                                                  \
+    X(STR_SAY_DOC, "Документ «%s»")                                                          \
+    X(STR_SAY_FIELD, "%s: %s")                                                               \
+    X(STR_SAY_EMPTY, "не заполнено")                                                         \
+    X(STR_SAY_DESK_DOC, "На столе: %s")                                                      \
+    X(STR_SAY_PC_SERVICE, "Услуга %d из %d: %s")                                             \
+    X(STR_SAY_REASON, "Причина %d из %d: %s")                                                \
+    X(STR_SAY_SCORE, "Итог: %d из 100, %s")                                                  \
+    X(STR_SAY_SETTING, "%s: %s")                                                             \
+    X(STR_SAY_PROFILE, "Профиль: %s")                                                        \
+    X(STR_SAY_MODE, "Режим: %s")                                                             \
+    X(STR_SAY_FILTER, "Фильтр: %s")                                                          \
+    X(STR_SAY_CARD, "Сценарий %d из %d: %s. %s")                                             \
+    /* What `expect catalog` reads first: where the keyboard is (input scripts, tests). */    \
+    X(STR_EXPECT_CAT_FILTER, "[фильтр %s] ")                                                 \
+    X(STR_EXPECT_CAT_BOOK, "[справочник] ")                                                  \
+    X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
+    X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
     X(STR_MRZ_BAD_CHAR, "машиночитаемая зона: в поле %s знак, которого в зоне быть не может") \
     X(STR_MRZ_BAD_FIELD, "документ «%s»: поле «%s» не подходит для машиночитаемой зоны — "    \
                          "проверьте его по образцу документа")                                \

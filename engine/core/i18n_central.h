@@ -106,6 +106,87 @@
     X(STR_SYNC_STATUS_DIVERGED, "журнал этого компьютера расходится с центром — администратор " \
                                 "уведомлён; результаты сохранены здесь")                      \
     X(STR_REPORT_H_OFFICE, "Офис")                                                              \
-    X(STR_CONF_NOT_UTF8, "строка не в кодировке UTF-8: сохраните файл в UTF-8")
+    X(STR_CONF_NOT_UTF8, "строка не в кодировке UTF-8: сохраните файл в UTF-8")              \
+    X(STR_CENTRAL_PG_FAIL, "центр: %s: %s") \
+    X(STR_CENTRAL_NO_LINK, "нет связи с центром: %s") \
+    X(STR_CENTRAL_SCHEMA_NEWER, "схема центра версии %d новее этой программы (знает %d): обновите mfc-trainer") \
+    X(STR_CENTRAL_WHAT_UPGRADE_BEGIN, "начало обновления схемы") \
+    X(STR_CENTRAL_WHAT_ROLES, "создание ролей") \
+    X(STR_CENTRAL_WHAT_SCHEMA, "создание схемы") \
+    X(STR_CENTRAL_WHAT_UPGRADE, "обновление схемы") \
+    X(STR_CENTRAL_WHAT_ADD_OFFICE, "добавление офиса") \
+    X(STR_CENTRAL_WHAT_OFFICE_ROLE, "роль офиса") \
+    X(STR_CENTRAL_WHAT_ENROL, "регистрация") \
+    X(STR_CENTRAL_WHAT_ROSTER, "список стажёров") \
+    X(STR_CENTRAL_WHAT_STATUS, "состояние установки") \
+    X(STR_CENTRAL_WHAT_KEY, "ключ установки") \
+    X(STR_CENTRAL_WHAT_ENTRY, "запись журнала") \
+    X(STR_CENTRAL_WHAT_BATCH_BEGIN, "начало пакета") \
+    X(STR_CENTRAL_WHAT_PROFILES, "стажёры") \
+    X(STR_CENTRAL_WHAT_HEAD, "подпись журнала") \
+    X(STR_CENTRAL_WHAT_BATCH_END, "завершение пакета") \
+    X(STR_CENTRAL_WHAT_FINDING, "запись находки") \
+    X(STR_CENTRAL_WHAT_READ_JOURNAL, "чтение журнала") \
+    X(STR_CENTRAL_WHAT_HEADS, "подписи журнала") \
+    X(STR_CENTRAL_WHAT_INSTALLATIONS, "список установок") \
+    X(STR_CENTRAL_WHAT_FINDINGS, "находки") \
+    X(STR_CENTRAL_WHAT_OFFICES, "сводка по офисам") \
+    X(STR_CENTRAL_WHAT_ATTEMPTS, "попытки") \
+    X(STR_CENTRAL_WHAT_PUBLISH, "публикация пакета") \
+    X(STR_CENTRAL_WHAT_PACKS, "список пакетов") \
+    X(STR_CENTRAL_WHAT_NEWEST_PACK, "новый пакет сценариев") \
+    X(STR_CENTRAL_WHAT_PACK_FETCH, "загрузка пакета") \
+    X(STR_CENTRAL_WHAT_PACK_REPORT, "версия пакета") \
+    X(STR_CENTRAL_WHAT_PACK_INSTALLS, "версии пакетов в офисах") \
+    X(STR_CENTRAL_ROSTER_ROW, " (офис %s, табельный номер %s)") \
+    X(STR_CENTRAL_NOT_ENROLLED, "установка %s не зарегистрирована") \
+    X(STR_CENTRAL_GAP, "в журнале центра нет записей № %lld–%lld") \
+    X(STR_CENTRAL_CHAIN, "запись журнала № %lld изменена в центре (цепочка хешей не сходится)") \
+    X(STR_CENTRAL_DIGEST, "запись № %lld (%s) не совпадает со своим отпечатком в журнале") \
+    X(STR_CENTRAL_BAD_SIG, "подпись журнала до записи № %lld не проверяется ключом установки") \
+    X(STR_CENTRAL_HEAD_ROLLBACK, "подписанная офисом цепочка до записи № %lld не совпадает с журналом центра") \
+    X(STR_CENTRAL_PACK_TAKEN, "центр: версия %s уже опубликована с другим содержимым: соберите пакет с новой версией (--version)") \
+    X(STR_CENTRAL_NO_PACK, "центр: пакета № %lld нет") \
+    X(STR_CENTRAL_T_ATTEMPTS, "Попыток") \
+    X(STR_CENTRAL_T_FINISHED, "Заверш.") \
+    X(STR_CENTRAL_T_PASSED, "Зачт.,%") \
+    X(STR_CENTRAL_T_AVG, "Средн.") \
+    X(STR_CENTRAL_T_TRAINEES, "Стаж.") \
+    X(STR_CENTRAL_T_WEAKEST, "Слабый критерий") \
+    X(STR_CENTRAL_HTML_OFFICES_HEAD, "<section><h2>%s</h2><table><tr><th>Офис</th><th>Попыток</th><th>Завершено</th><th>Зачтено, %%</th><th>Средний балл</th><th>Слабый критерий</th><th>Стажёров</th></tr>\n") \
+    X(STR_ROSTER_COL_PERSONNEL, "табельный номер") \
+    X(STR_ROSTER_COL_SURNAME, "фамилия") \
+    X(STR_ROSTER_COL_NAME, "имя") \
+    X(STR_ROSTER_COL_PATRONYMIC, "отчество") \
+    X(STR_ROSTER_COL_OFFICE, "офис") \
+    X(STR_ROSTER_HDR_PERSONNEL_SHORT, "табельный") \
+    X(STR_ROSTER_HDR_PERSONNEL, "Табельный номер") \
+    X(STR_ROSTER_HDR_SURNAME, "Фамилия") \
+    X(STR_ROSTER_HDR_NAME, "Имя") \
+    X(STR_ROSTER_HDR_PATRONYMIC, "Отчество") \
+    X(STR_CENTRAL_WHAT_LRS, "отметки LRS") \
+    X(STR_CENTRAL_WHAT_TRAINEES, "стажёры региона")                                            \
+    X(STR_CENTRAL_WHAT_SCENARIOS, "сценарии региона")                                          \
+    X(STR_MGR_REGION_PENDING, "Запрос к центру… Пока показаны результаты этого компьютера.")  \
+    X(STR_MGR_REGION_OFFLINE, "Центр недоступен — показаны результаты этого компьютера. "     \
+                              "Причина: %s")                                                   \
+    X(STR_MGR_REGION_REFUSED, "Центр не дал прочитать результаты региона (нужна роль "         \
+                              "руководителя) — показаны результаты этого компьютера. "         \
+                              "Причина: %s")                                                   \
+    X(STR_MGR_REGION_SUMMARY, "регион · офисов: %zu · завершённых попыток: %lld · сдано: %s · " \
+                              "стажёров с попытками: %lld")                                    \
+    X(STR_MGR_REGION_EMPTY, "В центре пока нет результатов этих офисов: они появятся после "   \
+                            "синхронизации.")                                                  \
+    X(STR_MGR_REGION_HINT, "Tab — стажёры / сценарии / офисы · ← → — офис · ↑↓ — строка · "     \
+                           "1–7 — сортировать по столбцу · Esc — назад")                       \
+    X(STR_MGR_REGION_PENDING_OFFICE, "Запрос к центру…")                                    \
+    X(STR_MGR_REGION_CHOOSE_OFFICE, "В регионе %lld стажёров — слишком много "  \
+                                    "для одной таблицы: выберите офис (← →).")                 \
+    X(STR_MGR_TAB_OFFICES, "Офисы")                                                            \
+    X(STR_MGR_FILTER, "Офис: %s")                                                              \
+    X(STR_MGR_FILTER_ALL, "все")                                                               \
+    X(STR_MGR_COL_OFFICE, "Офис")                                                              \
+    X(STR_MGR_COL_REGION, "Регион")                                                            \
+    X(STR_MGR_COL_TRAINEES, "Стажёров")
 
 #endif /* SIM_I18N_CENTRAL_H */

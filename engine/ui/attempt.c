@@ -222,6 +222,7 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
     }
     ui_go(u, SCR_OFFICE);
     u->nnotices = 0;
+    u->notice_gen++;
     if (resumed) {
         u->nnotices = 1;
         u->notices[0].points = 0;
@@ -260,6 +261,7 @@ void ui_notice_info(Ui *u, const char *text)
     /* News goes first: it is what just happened. */
     memmove(&u->notices[1], &u->notices[0], sizeof u->notices[0] * (size_t)u->nnotices);
     Notice *n = &u->notices[0];
+    u->notice_gen++;
     memset(n, 0, sizeof *n);
     n->info = 1;
     size_t len = strlen(text);
@@ -281,6 +283,7 @@ int ui_act(Ui *u, const char *id)
     size_t before = l->count;
     int step_before = session_step_index(u->ss);
     SimError e;
+    u->notice_gen++; /* said again, even when the same words come back */
     if (session_act(u->ss, id, &e) != SIM_OK) {
         u->nnotices = 1;
         snprintf(u->notices[0].text, sizeof u->notices[0].text, "%s", e.msg);

@@ -315,7 +315,7 @@ static void draw_page(Gfx *g, const Layout *l, const Theme *t, Book *b, GRect r,
     float s = l->s;
     /* A sheet of paper with a coloured binding edge. */
     gfx_round(g, (GRect){r.x + 3 * s, r.y + 4 * s, r.w, r.h}, 10 * s, t->shadow);
-    gfx_round(g, r, 10 * s, t->paper);
+    gfx_round(g, r, 10 * s, t->panel); /* the theme's text colours read on it in both themes */
     gfx_round_outline(g, r, 10 * s, (focused ? 2.5f : 1.5f) * s,
                       focused ? t->focus : t->paper_edge);
     gfx_fill(g, (GRect){r.x + 1.5f * s, r.y + 14 * s, 6 * s, r.h - 28 * s}, t->accent);

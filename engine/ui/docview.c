@@ -66,7 +66,7 @@ static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, 
     if (reason >= 0)
         snprintf(mark, sizeof mark, tr(STR_ART_FLAGGED), reason_title((FlagReason)reason));
     float fh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, w - 2 * pad, l->px_small, GF_BOLD,
-                                          t->bad, 0)
+                                          t->paper_bad, 0)
                            : 0;
     float h = pad + lh + vh + fh + pad;
     if (draw) {
@@ -77,8 +77,8 @@ static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, 
                      l->px_body, p->value_font, p->ink, 1);
         if (reason >= 0) {
             gfx_text_box(g, mark, x + pad, y + pad + lh + vh, w - 2 * pad, l->px_small, GF_BOLD,
-                         t->bad, 1);
-            gfx_fill(g, (GRect){x, y, 4 * l->s, h}, t->bad);
+                         t->paper_bad, 1);
+            gfx_fill(g, (GRect){x, y, 4 * l->s, h}, t->paper_bad);
         }
         if (focus)
             gfx_round_outline(g, (GRect){x, y, w, h}, 4 * l->s, 3 * l->s, t->focus);
@@ -434,7 +434,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             gfx_text(g, session_field(ss, doc, fs), sx + 4 * s, area.y + 6 * s, l->px_body,
                      GF_BOLD, rgb(0xB3261E));
             if (session_flag_reason(ss, doc, fs) >= 0)
-                gfx_text(g, "⚑", sx - 16 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->bad);
+                gfx_text(g, "⚑", sx - 16 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->paper_bad);
             if (fs == focus_field)
                 gfx_round_outline(g, r, 3 * s, 3 * s, t->focus);
             if (nb < max)
@@ -446,7 +446,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             gfx_text(g, session_field(ss, doc, fn), sx + 4 * s, area.y + 6 * s, l->px_body,
                      GF_BOLD, rgb(0xB3261E));
             if (session_flag_reason(ss, doc, fn) >= 0)
-                gfx_text(g, "⚑", sx + 100 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->bad);
+                gfx_text(g, "⚑", sx + 100 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->paper_bad);
             if (fn == focus_field)
                 gfx_round_outline(g, r, 3 * s, 3 * s, t->focus);
             if (nb < max)
@@ -582,12 +582,12 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
     if (inspected) {
         int w, h;
         gfx_text_size(g, "✓", px, GF_BOLD, &w, &h);
-        gfx_text(g, "✓", r.x + r.w - w - 8 * s, my, px, GF_BOLD, t->good);
+        gfx_text(g, "✓", r.x + r.w - w - 8 * s, my, px, GF_BOLD, t->paper_good);
     }
     if (flagged_count > 0) {
         char m[16];
         snprintf(m, sizeof m, "⚑%d", flagged_count);
-        gfx_text(g, m, r.x + 8 * s, my, px, GF_BOLD, t->bad);
+        gfx_text(g, m, r.x + 8 * s, my, px, GF_BOLD, t->paper_bad);
     }
     if (focused)
         gfx_round_outline(g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s}, 7 * s,

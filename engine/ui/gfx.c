@@ -1,8 +1,9 @@
 /*
  * gfx.c — the SDL drawing layer (see gfx.h).
  *
- * Shapes are triangle fans and strips through SDL_RenderGeometry, so they scale to any
- * window size and look the same under the software renderer, Xvfb and the dummy driver.
+ * Rounded panels, circles and ellipses are rows of whole-pixel rectangles; polygons, lines and
+ * arcs are triangle fans and strips through SDL_RenderGeometry. Both scale to any window size
+ * and look the same under the software renderer, Xvfb and the dummy driver.
  * Text goes through SDL_ttf's blended rendering once and is then reused as a texture.
  */
 #include "gfx.h"
@@ -20,6 +21,10 @@
 
 #define FONT_SLOTS GF_COUNT
 #define TEXT_CACHE 1024
+/* The texts kept are bounded by their pixels too: a thousand paragraphs of a long tour would
+ * otherwise hold tens of megabytes (issue #14: peak memory ≤ 30 MiB). Enough for several
+ * screens at 200 % text, so going back and forth renders nothing again. */
+#define TEXT_CACHE_BYTES (6u << 20)
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 
 typedef struct FontSlot {
@@ -61,6 +66,7 @@ typedef struct GfxBox {
     char kind; /* 'T' text, 'P' surface, 'L' layer mark */
     GRect r;   /* the visible part (within the clip) */
     char *text;
+    GColor color; /* a text's colour (the contrast check, tests/contrast_check.c) */
 } GfxBox;
 
 struct Gfx {
@@ -70,12 +76,18 @@ struct Gfx {
     FontSlot fonts[FONT_SLOTS];
     TextEntry cache[TEXT_CACHE];
     size_t cache_count, renders;
+    size_t cache_bytes; /* the pixels of the cached textures (4 bytes each) */
     uint64_t tick;
     int ttf_ready;
     char warning[SIM_ERROR_MAX]; /* a font fell back to DejaVu Sans */
     WrapEntry wraps[WRAP_CACHE];
     GRect clip; /* the current clip; w < 0: none */
     GRect base; /* every clip lies within this one (a scrolled view); w < 0: none */
+    struct GfxLayer *target; /* the layer being drawn (gfx_layer_begin), or NULL: the screen */
+    int clear_pending;       /* gfx_begin's clear, done before the first drawing on the screen */
+    GColor clear;
+    GRect frame;             /* gfx_begin_partial: the screen is drawn only here; w < 0: all */
+    int keeps;               /* the screen keeps its pixels between frames (software renderer) */
     int recording;
     GfxBox *boxes;
     size_t nboxes, cap_boxes;
@@ -179,8 +191,8 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
      * fails. */
     for (int i = 0; i < GF_COUNT; i++) {
         TTF_Font *probe = TTF_OpenFont(g->font_path[i], 16);
-        if (probe) {
-            TTF_CloseFont(probe);
+        if (probe) { /* kept: the first text resizes it rather than parsing the file again */
+            g->fonts[i] = (FontSlot){.px = 16, .face = (GFont)i, .font = probe};
             continue;
         }
         char *fallback = opt->font_path ? find_font(NULL, files[i]) : NULL;
@@ -192,7 +204,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
             gfx_destroy(g);
             return SIM_ERR_IO;
         }
-        TTF_CloseFont(again);
+        g->fonts[i] = (FontSlot){.px = 16, .face = (GFont)i, .font = again};
         if (!g->warning[0])
             snprintf(g->warning, sizeof g->warning, TRF(STR_FONT_FALLBACK), g->font_path[i]);
         free(g->font_path[i]);
@@ -227,6 +239,11 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
         return SIM_ERR_IO;
     }
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    /* The software renderer draws into the window's own surface, which keeps its pixels after
+     * a present; other renderers may hand back an undefined back buffer. */
+    SDL_RendererInfo info;
+    g->keeps = SDL_GetRendererInfo(g->ren, &info) == 0 && strcmp(info.name, "software") == 0;
+    g->frame.w = -1;
     *out = g;
     return SIM_OK;
 }
@@ -236,8 +253,9 @@ const char *gfx_warning(const Gfx *g)
     return g->warning;
 }
 
-static void cache_drop(TextEntry *e)
+static void cache_drop(Gfx *g, TextEntry *e)
 {
+    g->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
     if (e->tex)
         SDL_DestroyTexture(e->tex);
     free(e->text);
@@ -263,7 +281,7 @@ void gfx_destroy(Gfx *g)
     }
     for (size_t i = 0; i < TEXT_CACHE; i++)
         if (g->cache[i].text)
-            cache_drop(&g->cache[i]);
+            cache_drop(g, &g->cache[i]);
     for (int i = 0; i < FONT_SLOTS; i++)
         if (g->fonts[i].font)
             TTF_CloseFont(g->fonts[i].font);
@@ -318,17 +336,65 @@ void gfx_begin(Gfx *g, GColor c)
     g->tick++;
     g->clip.w = g->base.w = -1;
     boxes_clear(g);
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, 255);
+    SDL_RenderSetClipRect(g->ren, NULL);
+    /* The clear waits for the first drawing: a frame that starts with an opaque layer over the
+     * whole window (the office's hall) never needs it. */
+    g->clear_pending = 1;
+    g->clear = c;
+    g->frame.w = -1;
+}
+
+int gfx_keeps_frame(const Gfx *g)
+{
+    return g->keeps;
+}
+
+void gfx_begin_partial(Gfx *g, GRect r)
+{
+    g->tick++;
+    g->clip.w = g->base.w = -1;
+    boxes_clear(g);
+    g->clear_pending = 0;
+    g->frame = r;
+    SDL_Rect c = {(int)floorf(r.x), (int)floorf(r.y), (int)ceilf(r.w), (int)ceilf(r.h)};
+    SDL_RenderSetClipRect(g->ren, &c);
+}
+
+/* Does gfx_begin's clear if it is still owed and the screen is being drawn. */
+static void flush_clear(Gfx *g)
+{
+    if (!g->clear_pending || g->target)
+        return;
+    g->clear_pending = 0;
+    SDL_SetRenderDrawColor(g->ren, g->clear.r, g->clear.g, g->clear.b, 255);
     SDL_RenderClear(g->ren);
 }
 
 void gfx_present(Gfx *g)
 {
+    flush_clear(g);
     SDL_RenderPresent(g->ren);
 }
 
 static void clip_set(Gfx *g, const GRect *r)
 {
+    /* A partial frame (gfx_begin_partial) draws the screen only within its rectangle, whatever
+     * clips the drawing code sets or removes; layers are drawn whole. */
+    GRect in;
+    if (g->frame.w >= 0 && !g->target) {
+        const GRect *f = &g->frame;
+        if (!r) {
+            in = *f;
+        } else {
+            float x0 = fmaxf(r->x, f->x), y0 = fmaxf(r->y, f->y);
+            float x1 = fminf(r->x + r->w, f->x + f->w), y1 = fminf(r->y + r->h, f->y + f->h);
+            in = (GRect){x0, y0, fmaxf(0, x1 - x0), fmaxf(0, y1 - y0)};
+        }
+        SDL_Rect c = {(int)floorf(in.x), (int)floorf(in.y), (int)ceilf(in.w), (int)ceilf(in.h)};
+        g->clip = r ? *r : (GRect){0, 0, -1, -1};
+        SDL_RenderSetClipRect(g->ren, &c);
+        return;
+    }
     if (!r) {
         g->clip.w = -1;
         SDL_RenderSetClipRect(g->ren, NULL);
@@ -374,13 +440,25 @@ static SDL_Color sc(GColor c)
     return s;
 }
 
-static void record(Gfx *g, char kind, GRect r, const char *text, size_t n);
+static int record(Gfx *g, char kind, GRect r, const char *text, size_t n);
+static void touch(Gfx *g, float x0, float y0, float x1, float y1);
+
+/* The colour of the next shapes. An opaque colour is written without blending: the software
+ * renderer then fills rows with plain stores instead of mixing every pixel (the same result,
+ * several times faster over the full-window hall). */
+static void shape_color(Gfx *g, GColor c)
+{
+    flush_clear(g);
+    SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+}
 
 void gfx_fill(Gfx *g, GRect r, GColor c)
 {
     if (g->recording && c.a == 255 && r.w >= 8 && r.h >= 8)
         record(g, 'P', r, NULL, 0);
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    shape_color(g, c);
+    touch(g, r.x, r.y, r.x + r.w, r.y + r.h);
     SDL_FRect f = {r.x, r.y, r.w, r.h};
     SDL_RenderFillRectF(g->ren, &f);
 }
@@ -417,7 +495,12 @@ static void fan(Gfx *g, const float *xy, int n, GColor c)
     int idx[(MAX_PTS - 2) * 3];
     if (n > MAX_PTS)
         n = MAX_PTS;
+    float bx0 = xy[0], by0 = xy[1], bx1 = xy[0], by1 = xy[1];
     for (int i = 0; i < n; i++) {
+        bx0 = fminf(bx0, xy[2 * i]);
+        bx1 = fmaxf(bx1, xy[2 * i]);
+        by0 = fminf(by0, xy[2 * i + 1]);
+        by1 = fmaxf(by1, xy[2 * i + 1]);
         v[i].position.x = xy[2 * i];
         v[i].position.y = xy[2 * i + 1];
         v[i].color = sc(c);
@@ -429,6 +512,8 @@ static void fan(Gfx *g, const float *xy, int n, GColor c)
         idx[k++] = i;
         idx[k++] = i + 1;
     }
+    shape_color(g, c);
+    touch(g, bx0, by0, bx1, by1);
     SDL_RenderGeometry(g->ren, NULL, v, n, idx, k);
 }
 
@@ -443,6 +528,58 @@ static int arc_steps(float r)
     return n > 48 ? 48 : n;
 }
 
+/* Rounded rectangles and ellipses are filled as rows of whole pixels: one rectangle per row
+ * of a rounded end and one for the straight middle, in a single call. The software renderer
+ * fills rectangles many times faster than it rasterises triangles (a fan through
+ * SDL_RenderGeometry made the first office frame cost three times the whole floor program of
+ * bench/floor_sdl.c), and rows that never overlap blend translucent colours exactly once. */
+#define MAX_ROWS 1024
+
+/* Fills rows y0..y1-1 whose span is [x0 + inset(row), x1 - inset(row)). */
+typedef int (*RowInset)(const void *ctx, int row);
+
+static void fill_rows(Gfx *g, int x0, int y0, int x1, int y1, RowInset inset, const void *ctx,
+                      GColor c)
+{
+    SDL_Rect rows[MAX_ROWS];
+    int n = 0;
+    shape_color(g, c);
+    touch(g, (float)x0, (float)y0, (float)x1, (float)y1);
+    for (int y = y0; y < y1; y++) {
+        int in = inset(ctx, y - y0);
+        /* rows with the same inset become one rectangle (the straight middle) */
+        if (n > 0 && rows[n - 1].x == x0 + in && rows[n - 1].y + rows[n - 1].h == y &&
+            rows[n - 1].w == x1 - x0 - 2 * in) {
+            rows[n - 1].h++;
+            continue;
+        }
+        if (x1 - x0 - 2 * in <= 0)
+            continue;
+        if (n == MAX_ROWS) {
+            SDL_RenderFillRects(g->ren, rows, n);
+            n = 0;
+        }
+        rows[n++] = (SDL_Rect){x0 + in, y, x1 - x0 - 2 * in, 1};
+    }
+    if (n)
+        SDL_RenderFillRects(g->ren, rows, n);
+}
+
+typedef struct RoundRows {
+    int h, rad;
+} RoundRows;
+
+/* How far a row of a rounded rectangle starts in from its sides. */
+static int round_inset(const void *ctx, int row)
+{
+    const RoundRows *k = ctx;
+    int from_edge = row < k->rad ? row : k->h - 1 - row;
+    if (from_edge >= k->rad)
+        return 0;
+    float dy = (float)k->rad - ((float)from_edge + 0.5f);
+    return (int)lroundf((float)k->rad - sqrtf((float)k->rad * (float)k->rad - dy * dy));
+}
+
 void gfx_round(Gfx *g, GRect r, float rad, GColor c)
 {
     if (g->recording && c.a == 255 && r.w >= 8 && r.h >= 8 && rad >= 0.5f)
@@ -455,34 +592,42 @@ void gfx_round(Gfx *g, GRect r, float rad, GColor c)
         gfx_fill(g, r, c);
         return;
     }
-    float pts[2 * MAX_PTS];
-    int n = 0, steps = arc_steps(rad) / 2 + 2;
-    const float cx[4] = {r.x + r.w - rad, r.x + r.w - rad, r.x + rad, r.x + rad};
-    const float cy[4] = {r.y + rad, r.y + r.h - rad, r.y + r.h - rad, r.y + rad};
-    for (int q = 0; q < 4; q++) {
-        float a0 = -(float)M_PI / 2 + q * (float)M_PI / 2;
-        for (int i = 0; i <= steps && n < MAX_PTS; i++) {
-            float a = a0 + (float)M_PI / 2 * i / steps;
-            pts[2 * n] = cx[q] + rad * cosf(a);
-            pts[2 * n + 1] = cy[q] + rad * sinf(a);
-            n++;
-        }
-    }
-    fan(g, pts, n, c);
+    int x0 = (int)lroundf(r.x), y0 = (int)lroundf(r.y);
+    int x1 = (int)lroundf(r.x + r.w), y1 = (int)lroundf(r.y + r.h);
+    RoundRows k = {y1 - y0, (int)lroundf(rad)};
+    if (k.rad * 2 > x1 - x0)
+        k.rad = (x1 - x0) / 2;
+    if (k.rad * 2 > k.h)
+        k.rad = k.h / 2;
+    fill_rows(g, x0, y0, x1, y1, round_inset, &k, c);
+}
+
+typedef struct EllipseRows {
+    float cy, rx, ry, cx;
+    int x0, y0;
+} EllipseRows;
+
+/* An ellipse's row: how far it starts in from the ellipse's bounding box. */
+static int ellipse_inset(const void *ctx, int row)
+{
+    const EllipseRows *k = ctx;
+    float y = (float)(k->y0 + row) + 0.5f - k->cy;
+    float t = 1.0f - (y * y) / (k->ry * k->ry);
+    float half = t > 0 ? k->rx * sqrtf(t) : 0;
+    /* symmetric about the centre, measured from the left side of the box */
+    int left = (int)lroundf(k->cx - half);
+    return left - k->x0;
 }
 
 void gfx_ellipse(Gfx *g, float cx, float cy, float rx, float ry, GColor c)
 {
-    float pts[2 * MAX_PTS];
-    int n = arc_steps(rx > ry ? rx : ry) * 2;
-    if (n > MAX_PTS)
-        n = MAX_PTS;
-    for (int i = 0; i < n; i++) {
-        float a = 2 * (float)M_PI * i / n;
-        pts[2 * i] = cx + rx * cosf(a);
-        pts[2 * i + 1] = cy + ry * sinf(a);
-    }
-    fan(g, pts, n, c);
+    if (rx < 0.5f || ry < 0.5f)
+        return;
+    /* A box of whole pixels centred on the ellipse: each row is symmetric within it. */
+    int x0 = (int)lroundf(cx - rx), x1 = (int)lroundf(cx + rx);
+    int y0 = (int)lroundf(cy - ry), y1 = (int)lroundf(cy + ry);
+    EllipseRows k = {cy, rx, ry, (float)(x0 + x1) / 2.0f, x0, y0};
+    fill_rows(g, x0, y0, x1, y1, ellipse_inset, &k, c);
 }
 
 void gfx_circle(Gfx *g, float cx, float cy, float r, GColor c)
@@ -519,6 +664,9 @@ void gfx_arc(Gfx *g, float cx, float cy, float rx, float ry, float a0, float a1,
         idx[k++] = 2 * i + 3;
         idx[k++] = 2 * i + 2;
     }
+    shape_color(g, c);
+    float ext = fmaxf(rx, ry) + w; /* the arc lies within its ellipse's box */
+    touch(g, cx - ext, cy - ext, cx + ext, cy + ext);
     SDL_RenderGeometry(g->ren, NULL, v, 2 * (steps + 1), idx, k);
 }
 
@@ -630,7 +778,7 @@ static TextEntry *text_get(Gfx *g, const char *text, int px, GFont f, GColor c, 
     }
     TextEntry *e = &g->cache[victim];
     if (e->text) {
-        cache_drop(e);
+        cache_drop(g, e);
         g->cache_count--;
     }
     TTF_Font *font = font_at(g, px, f);
@@ -656,6 +804,20 @@ static TextEntry *text_get(Gfx *g, const char *text, int px, GFont f, GColor c, 
     e->used = g->tick;
     g->cache_count++;
     g->renders++;
+    g->cache_bytes += (size_t)e->w * (size_t)e->h * 4;
+    /* Over the budget: the least recently used texts go, never one drawn in this frame. */
+    while (g->cache_bytes > TEXT_CACHE_BYTES) {
+        TextEntry *old = NULL;
+        for (size_t i = 0; i < TEXT_CACHE; i++) {
+            TextEntry *x = &g->cache[i];
+            if (x->text && x->used < g->tick && (!old || x->used < old->used))
+                old = x;
+        }
+        if (!old)
+            break;
+        cache_drop(g, old);
+        g->cache_count--;
+    }
     return e;
 }
 
@@ -665,8 +827,10 @@ float gfx_text(Gfx *g, const char *text, float x, float y, int px, GFont f, GCol
     if (!e)
         return 0;
     SDL_FRect dst = {floorf(x), floorf(y), (float)e->w, (float)e->h};
-    if (g->recording)
-        record(g, 'T', (GRect){dst.x, dst.y, dst.w, dst.h}, text, strlen(text));
+    if (g->recording && record(g, 'T', (GRect){dst.x, dst.y, dst.w, dst.h}, text, strlen(text)))
+        g->boxes[g->nboxes - 1].color = c;
+    touch(g, dst.x, dst.y, dst.x + dst.w, dst.y + dst.h);
+    flush_clear(g);
     SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
     return (float)e->w;
 }
@@ -886,21 +1050,22 @@ float gfx_hand_box(Gfx *g, const char *text, float x, float y, float max_w, int 
 
 /* ==== the layout check ======================================================================= */
 
-static void record(Gfx *g, char kind, GRect r, const char *text, size_t n)
+/* Keeps one box; returns 1 when it was kept (it shows, and memory allowed). */
+static int record(Gfx *g, char kind, GRect r, const char *text, size_t n)
 {
     if (g->clip.w >= 0 && kind != 'L') { /* the visible part only */
         float x0 = fmaxf(r.x, g->clip.x), y0 = fmaxf(r.y, g->clip.y);
         float x1 = fminf(r.x + r.w, g->clip.x + g->clip.w);
         float y1 = fminf(r.y + r.h, g->clip.y + g->clip.h);
         if (x1 <= x0 || y1 <= y0)
-            return;
+            return 0;
         r = (GRect){x0, y0, x1 - x0, y1 - y0};
     }
     if (g->nboxes == g->cap_boxes) {
         size_t cap = g->cap_boxes ? 2 * g->cap_boxes : 256;
         GfxBox *v = realloc(g->boxes, cap * sizeof *v);
         if (!v)
-            return;
+            return 0;
         g->boxes = v;
         g->cap_boxes = cap;
     }
@@ -918,7 +1083,8 @@ static void record(Gfx *g, char kind, GRect r, const char *text, size_t n)
                     *p = ' ';
         }
     }
-    g->boxes[g->nboxes++] = (GfxBox){kind, r, t};
+    g->boxes[g->nboxes++] = (GfxBox){.kind = kind, .r = r, .text = t};
+    return 1;
 }
 
 void gfx_record(Gfx *g, int on)
@@ -950,22 +1116,49 @@ SimStatus gfx_record_dump(Gfx *g, const char *path, SimError *err)
         const GfxBox *b = &g->boxes[i];
         fprintf(f, "%c %.1f %.1f %.1f %.1f %s\n", b->kind, b->r.x, b->r.y, b->r.w, b->r.h,
                 b->text ? b->text : "");
+        if (b->kind == 'T') /* its colour on a line of its own: "C r g b a" */
+            fprintf(f, "C %d %d %d %d\n", b->color.r, b->color.g, b->color.b, b->color.a);
     }
     fclose(f);
     return SIM_OK;
 }
 
+/* A transparent layer remembers which tiles anything was drawn on: the rest of it is clear, and
+ * copying it over the screen each frame blends only the tiles that hold something (the
+ * office's front layer is the desk and the HUD, not the hall between them). */
+#define TILE 32
+
 struct GfxLayer {
     SDL_Texture *tex;
     int w, h;
+    int transparent;
+    int tw, th;          /* tiles across and down */
+    unsigned char *used; /* tw × th: 1 where something was drawn */
 };
+
+/* Marks the tiles under [x0, x1) × [y0, y1) of the layer being drawn, if any. */
+static void touch(Gfx *g, float x0, float y0, float x1, float y1)
+{
+    GfxLayer *l = g->target;
+    if (!l || !l->transparent)
+        return;
+    int tx0 = (int)floorf(x0) / TILE, ty0 = (int)floorf(y0) / TILE;
+    int tx1 = (int)ceilf(x1) / TILE, ty1 = (int)ceilf(y1) / TILE;
+    tx0 = tx0 < 0 ? 0 : tx0;
+    ty0 = ty0 < 0 ? 0 : ty0;
+    tx1 = tx1 >= l->tw ? l->tw - 1 : tx1;
+    ty1 = ty1 >= l->th ? l->th - 1 : ty1;
+    for (int ty = ty0; ty <= ty1; ty++)
+        for (int tx = tx0; tx <= tx1; tx++)
+            l->used[ty * l->tw + tx] = 1;
+}
 
 int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
 {
     int w, h;
     gfx_size(g, &w, &h);
     GfxLayer *l = *layer;
-    if (l && (l->w != w || l->h != h)) {
+    if (l && (l->w != w || l->h != h || l->transparent != transparent)) {
         gfx_layer_free(l);
         *layer = l = NULL;
     }
@@ -973,18 +1166,33 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
         l = calloc(1, sizeof *l);
         if (!l)
             return 0;
-        l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        l->tw = (w + TILE - 1) / TILE;
+        l->th = (h + TILE - 1) / TILE;
+        l->used = calloc((size_t)l->tw * (size_t)l->th, 1);
+        /* An opaque layer in the window's own pixel format is copied to it row by row with
+         * no conversion (the walk-up copies it every frame). */
+        Uint32 fmt = SDL_PIXELFORMAT_ARGB8888;
+        if (!transparent && SDL_GetWindowPixelFormat(g->win) != SDL_PIXELFORMAT_UNKNOWN)
+            fmt = SDL_GetWindowPixelFormat(g->win);
+        l->tex = l->used ? SDL_CreateTexture(g->ren, fmt, SDL_TEXTUREACCESS_TARGET, w, h) : NULL;
+        if (!l->tex && l->used && fmt != SDL_PIXELFORMAT_ARGB8888)
+            l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       w, h);
         if (!l->tex) {
+            free(l->used);
             free(l);
             return 0;
         }
         l->w = w;
         l->h = h;
+        l->transparent = transparent;
         *layer = l;
     }
+    memset(l->used, 0, (size_t)l->tw * (size_t)l->th);
     SDL_SetTextureBlendMode(l->tex, transparent ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     if (SDL_SetRenderTarget(g->ren, l->tex) != 0)
         return 0;
+    g->target = l;
     SDL_SetRenderDrawColor(g->ren, 0, 0, 0, transparent ? 0 : 255);
     SDL_RenderClear(g->ren);
     return 1;
@@ -993,12 +1201,44 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
 void gfx_layer_end(Gfx *g)
 {
     SDL_SetRenderTarget(g->ren, NULL);
+    g->target = NULL;
 }
 
 void gfx_layer_draw(Gfx *g, GfxLayer *layer)
 {
-    if (layer && layer->tex)
+    if (!layer || !layer->tex)
+        return;
+    if (!layer->transparent) {
+        /* An opaque layer as large as the window covers the owed clear, unless a clip leaves
+         * part of the screen uncovered. */
+        int w, h;
+        gfx_size(g, &w, &h);
+        if (g->clip.w >= 0 || layer->w < w || layer->h < h)
+            flush_clear(g);
+        else if (!g->target)
+            g->clear_pending = 0;
         SDL_RenderCopy(g->ren, layer->tex, NULL, NULL);
+        return;
+    }
+    flush_clear(g);
+    /* Each run of used tiles along a row of tiles, as one copy. */
+    for (int ty = 0; ty < layer->th; ty++)
+        for (int tx = 0; tx < layer->tw;) {
+            if (!layer->used[ty * layer->tw + tx]) {
+                tx++;
+                continue;
+            }
+            int end = tx;
+            while (end < layer->tw && layer->used[ty * layer->tw + end])
+                end++;
+            SDL_Rect r = {tx * TILE, ty * TILE, (end - tx) * TILE, TILE};
+            if (r.x + r.w > layer->w)
+                r.w = layer->w - r.x;
+            if (r.y + r.h > layer->h)
+                r.h = layer->h - r.y;
+            SDL_RenderCopy(g->ren, layer->tex, &r, &r);
+            tx = end;
+        }
 }
 
 void gfx_layer_free(GfxLayer *layer)
@@ -1007,11 +1247,13 @@ void gfx_layer_free(GfxLayer *layer)
         return;
     if (layer->tex)
         SDL_DestroyTexture(layer->tex);
+    free(layer->used);
     free(layer);
 }
 
 SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err)
 {
+    flush_clear(g);
     int w, h;
     gfx_size(g, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);

@@ -56,6 +56,11 @@ void gfx_set_window_size(Gfx *g, int w, int h);
 int gfx_is_fullscreen(const Gfx *g);
 
 void gfx_begin(Gfx *g, GColor clear);
+/* A frame that redraws only r and keeps the rest of the last frame: no clear, and every
+ * drawing on the screen stays within r whatever clips are set or removed. Only where
+ * gfx_keeps_frame says the screen keeps its pixels between frames. */
+void gfx_begin_partial(Gfx *g, GRect r);
+int gfx_keeps_frame(const Gfx *g);
 void gfx_present(Gfx *g);
 void gfx_clip(Gfx *g, const GRect *r); /* NULL removes the clip (back to the base clip) */
 /* A clip that later clips stay within, and that gfx_clip(NULL) returns to: code that clips
@@ -106,7 +111,8 @@ SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err);
 /* The layout check (MFC_LAYOUT_CHECK): while recording, every text drawn (its visible box),
  * every opaque surface (fills and rounded panels) and every layer mark (a dimmed backdrop) is
  * kept until the next gfx_begin; gfx_record_dump writes them, one per line ("T x y w h text",
- * "P x y w h", "L"), for tests/layout_check.c. */
+ * each followed by its colour "C r g b a"; "P x y w h", "L"), for tests/layout_check.c and
+ * tests/contrast_check.c. */
 void gfx_record(Gfx *g, int on);
 void gfx_layer_mark(Gfx *g);
 void gfx_panel_mark(Gfx *g, GRect r);

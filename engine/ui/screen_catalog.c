@@ -14,8 +14,12 @@
 
 #define MAX_CARDS 256
 
+/* What the keyboard is on; Tab goes through them in this order. */
+typedef enum CatalogZone { ZONE_CARDS, ZONE_CHIPS, ZONE_BOOK, ZONE_SHIFT, ZONE_COUNT } CatalogZone;
+
 typedef struct CatalogState {
-    int filter; /* -1 all, else a service index */
+    int zone;   /* CatalogZone */
+    int filter; /* -1 all, else a service index (the chips are a radio group: ←→ choose) */
     int sel;    /* the selected card, among the visible ones */
     int follow; /* keep the selection in view on the next frame (the keyboard moved it) */
     float scroll, content_h, view_h;
@@ -31,6 +35,7 @@ typedef struct CatalogState {
     int idx[MAX_CARDS], n;
     GRect card[MAX_CARDS];
     float chips_x; /* the chips' horizontal scroll */
+    char said[4096]; /* what `expect catalog` reads */
 } CatalogState;
 
 enum { HIT_CAT_FILTER = HIT_SCREEN, HIT_CAT_CARD, HIT_CAT_BOOK, HIT_CAT_SHIFT };
@@ -39,6 +44,10 @@ static CatalogState *S(Ui *u)
 {
     return ui_state(u, SCR_CATALOG);
 }
+
+/* For input scripts: what the keyboard is on («[фильтр …]», «[справочник]», «[смена]» or
+ * «[карточки]», so a test can follow Tab), then the refusal or the pack's news. */
+static const char *catalog_expect(Ui *u);
 
 static void catalog_enter(Ui *u, Screen from)
 {
@@ -152,14 +161,15 @@ static void catalog_draw(Ui *u)
         float by = (l->title_h - bh) / 2;
         float w1 = ui_text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
         float w2 = ui_text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        GRect b2 = ui_button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0, 0,
-                             HIT_CAT_BOOK, 0);
-        ui_button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, 0, HIT_CAT_SHIFT, 0);
+        GRect b2 = ui_button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0,
+                             st->zone == ZONE_BOOK, HIT_CAT_BOOK, 0);
+        ui_button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, st->zone == ZONE_SHIFT,
+                  HIT_CAT_SHIFT, 0);
     }
     /* Filter chips: one row, scrolled so that the chosen one shows. */
     float chip_h = gfx_line_height(u->g, l->px_label, GF_BOLD) + 14 * s;
     float y = l->title_h + 12 * s;
-    GRect chips = {40 * s, y - 4 * s, W - 80 * s, chip_h + 8 * s};
+    GRect chips = {40 * s, y - 5 * s, W - 80 * s, chip_h + 10 * s}; /* room for the focus */
     {
         float x = 0, sel_x0 = 0, sel_x1 = 0;
         for (int gi = -1; gi < u->nservices; gi++) {
@@ -185,6 +195,9 @@ static void catalog_draw(Ui *u)
                               sel ? u->theme.accent : u->theme.panel_edge);
             gfx_text(u->g, name, x + 14 * s, y + 7 * s, l->px_label, GF_BOLD,
                      sel ? u->theme.accent_text : u->theme.text);
+            if (sel && st->zone == ZONE_CHIPS)
+                gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
+                                  (r.h + 6 * s) / 2, 2.5f * s, u->theme.focus);
             if (r.x + r.w > chips.x && r.x < chips.x + chips.w)
                 ui_hit(u, r, HIT_CAT_FILTER, gi);
             x += w + 10 * s;
@@ -249,7 +262,7 @@ static void catalog_draw(Ui *u)
             continue;
         ui_panel(u, r);
         card_body(u, st->idx[i], r.x + pad, r.y + pad, r.w - 2 * pad, 1);
-        if (i == st->sel)
+        if (i == st->sel && st->zone == ZONE_CARDS)
             gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
                               12 * s, 3 * s, u->theme.focus);
         else if (ui_hovered(u, r))
@@ -301,12 +314,42 @@ static int card_vertical(CatalogState *st, int dir)
     return best;
 }
 
+/* Chooses the filter: the first card of what it shows, from the top. */
+static void set_filter(CatalogState *st, int filter)
+{
+    st->filter = filter;
+    st->sel = 0;
+    st->scroll = 0;
+}
+
 static void catalog_key(Ui *u, SDL_Keycode k)
 {
     CatalogState *st = S(u);
     int n = st->n;
     st->follow = 1;
-    if (k == SDLK_RIGHT && st->sel + 1 < n)
+    if (k == SDLK_TAB) {
+        /* The cards, the service chips, «Справочник», «Смена»; Shift+Tab goes back. */
+        int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        st->zone = (st->zone + (back ? ZONE_COUNT - 1 : 1)) % ZONE_COUNT;
+    } else if (st->zone == ZONE_CHIPS &&
+               (k == SDLK_RIGHT || k == SDLK_LEFT || k == SDLK_HOME || k == SDLK_END)) {
+        int f = k == SDLK_HOME ? -1 : k == SDLK_END ? u->nservices - 1 : st->filter + (k == SDLK_RIGHT ? 1 : -1);
+        if (f >= -1 && f < u->nservices)
+            set_filter(st, f);
+    } else if (st->zone == ZONE_CHIPS && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE ||
+                                          k == SDLK_DOWN)) {
+        st->zone = ZONE_CARDS; /* the chosen service's cards */
+    } else if ((st->zone == ZONE_BOOK || st->zone == ZONE_SHIFT) &&
+               (k == SDLK_RIGHT || k == SDLK_LEFT)) {
+        st->zone = st->zone == ZONE_BOOK ? ZONE_SHIFT : ZONE_BOOK;
+    } else if (st->zone == ZONE_BOOK && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        ui_book_open(u, NULL);
+    } else if (st->zone == ZONE_SHIFT &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        ui_shift_begin(u);
+    } else if (st->zone != ZONE_CARDS && (k == SDLK_UP || k == SDLK_DOWN)) {
+        st->zone = k == SDLK_DOWN ? ZONE_CARDS : ZONE_CHIPS;
+    } else if (k == SDLK_RIGHT && st->sel + 1 < n)
         st->sel++;
     else if (k == SDLK_LEFT && st->sel > 0)
         st->sel--;
@@ -315,10 +358,6 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     else if (k == SDLK_PAGEDOWN || k == SDLK_PAGEUP) {
         st->scroll += (k == SDLK_PAGEDOWN ? 1 : -1) * st->view_h * 0.8f;
         st->follow = 0;
-    } else if (k == SDLK_TAB) {
-        st->filter = st->filter + 1 < u->nservices ? st->filter + 1 : -1;
-        st->sel = 0;
-        st->scroll = 0;
     } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_n) && n > 0) {
         u->form_error[0] = '\0';
         ui_attempt_start_mode(u, st->idx[st->sel], k == SDLK_n);
@@ -340,11 +379,11 @@ static int catalog_click(Ui *u, const Hit *h)
         return 0;
     switch (h->kind) {
     case HIT_CAT_FILTER:
-        st->filter = h->arg;
-        st->sel = 0;
-        st->scroll = 0;
+        set_filter(st, h->arg);
+        st->zone = ZONE_CHIPS;
         break;
     case HIT_CAT_CARD:
+        st->zone = ZONE_CARDS;
         if (st->sel == h->arg) {
             catalog_key(u, SDLK_RETURN);
         } else {
@@ -352,8 +391,14 @@ static int catalog_click(Ui *u, const Hit *h)
             st->follow = 1;
         }
         break;
-    case HIT_CAT_BOOK: ui_book_open(u, NULL); break;
-    case HIT_CAT_SHIFT: ui_shift_begin(u); break;
+    case HIT_CAT_BOOK:
+        st->zone = ZONE_BOOK;
+        ui_book_open(u, NULL);
+        break;
+    case HIT_CAT_SHIFT:
+        st->zone = ZONE_SHIFT;
+        ui_shift_begin(u);
+        break;
     default: return 0;
     }
     return 1;
@@ -370,7 +415,46 @@ static void catalog_wheel(Ui *u, int x, int y, float dy)
 
 static const char *catalog_expect(Ui *u)
 {
-    return u->form_error[0] || !u->cfg->pack_notice ? u->form_error : u->cfg->pack_notice;
+    CatalogState *st = S(u);
+    const char *text =
+        u->form_error[0] || !u->cfg->pack_notice ? u->form_error : u->cfg->pack_notice;
+    char on[300];
+    if (st->zone == ZONE_CHIPS)
+        snprintf(on, sizeof on, TRF(STR_EXPECT_CAT_FILTER),
+                 st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
+    else
+        snprintf(on, sizeof on, "%s", st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
+                                      : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
+                                                               : tr(STR_EXPECT_CAT_CARDS));
+    size_t k = strlen(on);
+    memcpy(st->said, on, k + 1);
+    ui_copy_text(st->said + k, sizeof st->said - k, text);
+    return st->said;
+}
+
+/* Speech: the title with who trains, then the focused card, chip or button. */
+static void catalog_speak(Ui *u, SpeakFrame *f)
+{
+    CatalogState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_UI_CATALOG));
+    if (u->form_error[0])
+        ui_say(f, SAY_CONTENT, "%s", u->form_error);
+    switch (st->zone) {
+    case ZONE_CHIPS:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER),
+               st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
+        break;
+    case ZONE_BOOK: ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON)); break;
+    case ZONE_SHIFT: ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_SHIFT_BUTTON)); break;
+    default:
+        if (st->n > 0 && st->sel < st->n) {
+            const Scenario *sc = u->scens[st->idx[st->sel]].scenario;
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_CARD), st->sel + 1, st->n, sc->title,
+                   sc->summary ? sc->summary : "");
+        } else {
+            ui_say(f, SAY_FOCUS, "%s", tr(STR_UI_NO_SCENARIOS));
+        }
+    }
 }
 
 const ScreenDef screen_catalog = {
@@ -382,4 +466,5 @@ const ScreenDef screen_catalog = {
     .click = catalog_click,
     .wheel = catalog_wheel,
     .expect_text = catalog_expect,
+    .speak = catalog_speak,
 };

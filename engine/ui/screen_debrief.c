@@ -19,6 +19,7 @@ typedef struct DebriefState {
     int btn;          /* 0 again, 1 next, 2 catalogue */
     int shift_btn;    /* in a shift: 0 next ticket, 1 end the shift */
     int content_open; /* the content error's report is shown */
+    int on_details;   /* the keyboard is on «Показать отчёт» (a content error: Tab reaches it) */
     char said[SIM_ERROR_MAX + 400]; /* what `expect` reads when the result was not saved */
 } DebriefState;
 
@@ -75,7 +76,7 @@ static void debrief_draw(Ui *u)
                      l->px_dialog, GF_BOLD, u->theme.text, 1);
         y += card.h + 18 * s;
         GRect tb = ui_button(u, x, y, st->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW),
-                          0, 0, HIT_DB_DETAILS, 0);
+                             0, st->on_details, HIT_DB_DETAILS, 0);
         y += tb.h + 16 * s;
         if (st->content_open) {
             SimBuf rep;
@@ -102,17 +103,19 @@ static void debrief_draw(Ui *u)
         float by = H - hint_h - btn_h - 16 * s;
         if (u->in_shift) {
             const char *next = u->shift.ended ? tr(STR_SHIFT_RESULTS) : tr(STR_SHIFT_NEXT);
-            GRect b = ui_button(u, 40 * s, by, next, 1, st->shift_btn == 0, HIT_DB_SHIFT, 0);
+            int f = !st->on_details;
+            GRect b = ui_button(u, 40 * s, by, next, 1, f && st->shift_btn == 0, HIT_DB_SHIFT, 0);
             if (!u->shift.ended)
-                ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, st->shift_btn == 1,
-                       HIT_DB_SHIFT, 1);
+                ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0,
+                          f && st->shift_btn == 1, HIT_DB_SHIFT, 1);
         } else {
+            int f = !st->on_details;
             GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), st->btn == 0,
-                             st->btn == 0, HIT_DB_BUTTON, 0);
+                                f && st->btn == 0, HIT_DB_BUTTON, 0);
             b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), st->btn == 1,
-                       st->btn == 1, HIT_DB_BUTTON, 1);
+                          f && st->btn == 1, HIT_DB_BUTTON, 1);
             ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), st->btn == 2,
-                   st->btn == 2, HIT_DB_BUTTON, 2);
+                      f && st->btn == 2, HIT_DB_BUTTON, 2);
         }
         ui_hint(u, u->in_shift ? tr(STR_SHIFT_HINT_DEBRIEF) : tr(STR_CONTENT_HINT));
         return;
@@ -131,8 +134,10 @@ static void debrief_draw(Ui *u)
     if (badge.x + badge.w > x + w) /* large text: the badge under the score */
         badge = (GRect){x, y + big_h + 6 * s, vw, vh};
     gfx_round(u->g, badge, 8 * s, vc);
+    /* The accent's text colour: white on the default theme's dark green and red, black on the
+     * high-contrast theme's light ones. */
     gfx_text(u->g, verdict, badge.x + 12 * s, badge.y + 6 * s, l->px_body, GF_BOLD,
-             (GColor){255, 255, 255, 255});
+             u->theme.accent_text);
     y = fmaxf(y + big_h, badge.y + badge.h) + 8 * s;
     char meta[300], t1[16], t2[16];
     sim_format_clock(session_minutes(u->ss), t1, sizeof t1);
@@ -352,11 +357,28 @@ static void shift_debrief_do(Ui *u, int which)
 static void debrief_key(Ui *u, SDL_Keycode k)
 {
     DebriefState *st = S(u);
-    if (k == SDLK_d && session_content_error(u->ss)) {
+    int content = session_content_error(u->ss) != NULL;
+    if ((k == SDLK_d && content) ||
+        (st->on_details && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE))) {
         st->content_open = !st->content_open;
         u->dirty = 1;
         return;
     }
+    if (content && k == SDLK_TAB) {
+        /* A content error: Tab goes through the buttons, then «Показать отчёт». */
+        int last = u->in_shift ? (u->shift.ended ? 0 : 1) : 2;
+        int *b = u->in_shift ? &st->shift_btn : &st->btn;
+        if (st->on_details)
+            st->on_details = 0, *b = 0;
+        else if (*b == last)
+            st->on_details = 1;
+        else
+            (*b)++;
+        u->dirty = 1;
+        return;
+    }
+    if (k == SDLK_LEFT || k == SDLK_RIGHT)
+        st->on_details = 0;
     if (u->in_shift) {
         int nb = u->shift.ended ? 1 : 2;
         if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
@@ -401,7 +423,10 @@ static int debrief_click(Ui *u, const Hit *h)
     switch (h->kind) {
     case HIT_DB_BUTTON: debrief_do(u, h->arg); break;
     case HIT_DB_SHIFT: shift_debrief_do(u, h->arg); break;
-    case HIT_DB_DETAILS: st->content_open = !st->content_open; break;
+    case HIT_DB_DETAILS:
+        st->content_open = !st->content_open;
+        st->on_details = 1;
+        break;
     default: return 0;
     }
     return 1;
@@ -417,6 +442,61 @@ static const char *debrief_expect(Ui *u)
     return session_content_error(u->ss) ? tr(STR_CONTENT_STOPPED) : NULL;
 }
 
+/* Speech: the total and verdict, how the reception ended, each mistake with its rule, each floor
+ * missed, then the focused button. */
+static void debrief_speak(Ui *u, SpeakFrame *f)
+{
+    DebriefState *st = S(u);
+    const Scenario *sc = ui_scen(u);
+    if (!u->ss || !sc)
+        return;
+    ui_say(f, SAY_SCREEN, "%s. %s", tr(STR_UI_DEBRIEF), sc->title);
+    const char *content = session_content_error(u->ss);
+    if (content) {
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_CONTENT_STOPPED));
+    } else {
+        ScoreReport r;
+        session_report(u->ss, &r);
+        const Ending *en = session_ending(u->ss);
+        ui_say(f, SAY_CONTENT, tr(STR_SAY_SCORE), r.total,
+               en && r.passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
+        if (en) {
+            ui_say(f, SAY_CONTENT, "%s", en->title);
+            ui_say(f, SAY_CONTENT, "%s", en->debrief);
+        } else {
+            ui_say(f, SAY_CONTENT, "%s", tr(STR_UNFINISHED));
+        }
+        const ScoreLedger *lg = session_ledger(u->ss);
+        int any = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < lg->count; i++) {
+                const LedgerEntry *e = &lg->entries[i];
+                if (!ledger_is_mistake(e) || (pass == 0) != (e->kind == LEDGER_CRITICAL))
+                    continue;
+                if (!any++)
+                    ui_say(f, SAY_CONTENT, "%s", tr(STR_MISTAKES));
+                ui_say(f, SAY_CONTENT, "%s%s%s", e->feedback, e->rule ? " § " : "",
+                       e->rule ? e->rule->short_ : "");
+            }
+        for (size_t c = 0; en && c < sc->criterion_count; c++)
+            if (r.floors_missed & (1u << c))
+                ui_say(f, SAY_CONTENT, tr(STR_FLOOR_MISSED), sc->criteria[c].title,
+                       r.crit[c].score, r.crit[c].max, sc->floors[c]);
+        if (!any)
+            ui_say(f, SAY_CONTENT, "%s", tr(STR_NO_MISTAKES));
+    }
+    const char *label;
+    if (st->on_details)
+        label = st->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW);
+    else if (u->in_shift)
+        label = st->shift_btn == 1 ? tr(STR_SHIFT_FINISH)
+                : u->shift.ended   ? tr(STR_SHIFT_RESULTS)
+                                   : tr(STR_SHIFT_NEXT);
+    else
+        label = st->btn == 0 ? tr(STR_UI_RETRY) : st->btn == 1 ? tr(STR_UI_NEXT) : tr(STR_UI_TO_MENU);
+    ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), label);
+}
+
 const ScreenDef screen_debrief = {
     .name = "debrief",
     .state_size = sizeof(DebriefState),
@@ -426,4 +506,5 @@ const ScreenDef screen_debrief = {
     .click = debrief_click,
     .wheel = debrief_wheel,
     .expect_text = debrief_expect,
+    .speak = debrief_speak,
 };

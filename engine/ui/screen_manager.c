@@ -3,9 +3,17 @@
  * (engine/store/report.c) as two sortable tables, trainees and scenarios, with the selected
  * scenario's criteria and most frequent mistakes in words (never internal ids). Reached through
  * the PIN (screen_pin.c); leaving it locks it again.
+ *
+ * With `central` set (issue #12) the area shows the region: trainees (with their office),
+ * scenarios and offices from the centre's running summaries (engine/central, never the
+ * attempts), under an office filter («Офис: все ◀ ▶», ← → or the mouse). The centre is read on
+ * a thread of its own with a short connect timeout, so the window never waits for the network:
+ * the local figures show meanwhile, and stay, with a notice saying so, when the centre cannot be
+ * reached or refuses this computer's role.
  */
 #include "ui_app.h"
 
+#include "../central/central.h"
 #include "../core/i18n.h"
 
 #include <math.h>
@@ -15,19 +23,166 @@
 
 #define MGR_MAX_ROWS 512
 #define MGR_MAX_COLS 7
+#define MGR_REGION_TIMEOUT 3 /* seconds: connect and each statement */
+#define MGR_REGION_TRAINEES 2000 /* the whole region's trainees are listed up to this many; over
+                                    it, one office's at a time (the table stays under 100 ms) */
+
+/* One read of the region on its own thread; the screen adopts it when done. */
+typedef struct RegionJob {
+    char *conninfo; /* owned */
+    char office[40]; /* whose trainees: "" every office's */
+    SDL_atomic_t done;
+    SimStatus status;
+    SimError err;
+    CentralRegion data; /* owned until adopted */
+} RegionJob;
+
+typedef enum RegionView {
+    REGION_NONE = 0, /* no `central`: the local figures only */
+    REGION_PENDING,  /* asked; the local figures meanwhile */
+    REGION_SHOWN,    /* the region's figures */
+    REGION_FALLBACK  /* the centre could not be read: the local figures, with a notice */
+} RegionView;
 
 typedef struct ManagerState {
     Report *report; /* owned; read when the area opens */
-    int tab;        /* 0 trainees, 1 scenarios */
+    int tab;        /* 0 trainees, 1 scenarios (, 2 offices in the region) */
     int sel, sort, desc;
     char error[SIM_ERROR_MAX];
+    /* the region (issue #12) */
+    RegionView view;
+    RegionJob *job; /* owned; its thread runs until job->done */
+    SDL_Thread *thread;
+    CentralRegion region; /* owned, while view == REGION_SHOWN */
+    int office;           /* the filter: -1 every office, else an index into region.offices */
+    char want[40];        /* the filter's office code ("" every office): what the next read asks */
+    int filter_focus;     /* the keyboard last moved the filter: it shows the focus ring */
+    char notice[SIM_ERROR_MAX + 300];
+    char expect[8192]; /* what an input script's `expect` reads: notice, filter, visible cells */
 } ManagerState;
 
-enum { HIT_MGR_TAB = HIT_SCREEN, HIT_MGR_ROW, HIT_MGR_COL };
+enum { HIT_MGR_TAB = HIT_SCREEN, HIT_MGR_ROW, HIT_MGR_COL, HIT_MGR_FILTER };
 
 static ManagerState *S(Ui *u)
 {
     return ui_state(u, SCR_MANAGER);
+}
+
+static int region_thread(void *arg)
+{
+    RegionJob *j = arg;
+    j->status = central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT,
+                                     j->office[0] ? j->office : NULL, MGR_REGION_TRAINEES,
+                                     &j->data, &j->err);
+    SDL_AtomicSet(&j->done, 1);
+    /* Wakes the event loop: the window redraws with the region. */
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_USEREVENT;
+    SDL_PushEvent(&ev);
+    return 0;
+}
+
+static void region_job_free(ManagerState *st)
+{
+    if (!st->job) return;
+    SDL_WaitThread(st->thread, NULL); /* bounded by MGR_REGION_TIMEOUT */
+    central_region_free(&st->job->data);
+    free(st->job->conninfo);
+    free(st->job);
+    st->job = NULL;
+    st->thread = NULL;
+}
+
+/* Starts a read of the region for the filter st->want, unless one is under way (its end
+ * starts the next one). What shows meanwhile stays. */
+static void region_fetch(Ui *u)
+{
+    ManagerState *st = S(u);
+    if (st->job) return;
+    RegionJob *j = calloc(1, sizeof *j);
+    if (j) {
+        j->conninfo = sim_strdup(u->cfg->central);
+        snprintf(j->office, sizeof j->office, "%s", st->want);
+    }
+    SDL_Thread *t = j && j->conninfo ? SDL_CreateThread(region_thread, "mfc-region", j) : NULL;
+    if (!t) {
+        if (j) free(j->conninfo);
+        free(j);
+        central_region_free(&st->region);
+        st->view = REGION_FALLBACK;
+        snprintf(st->notice, sizeof st->notice, TRF(STR_MGR_REGION_OFFLINE), tr(STR_NOMEM));
+        return;
+    }
+    st->job = j;
+    st->thread = t;
+    if (st->view == REGION_SHOWN)
+        snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING_OFFICE));
+}
+
+/* Takes a finished read: the region, or the local figures with a notice. Returns 1 when the
+ * view changed. */
+static int region_poll(Ui *u)
+{
+    ManagerState *st = S(u);
+    if (!st->job || !SDL_AtomicGet(&st->job->done)) return 0;
+    char asked[40];
+    snprintf(asked, sizeof asked, "%s", st->job->office);
+    if (st->job->status == SIM_OK) {
+        if (st->view != REGION_SHOWN) st->tab = st->sel = st->sort = st->desc = 0;
+        central_region_free(&st->region);
+        st->region = st->job->data;
+        memset(&st->job->data, 0, sizeof st->job->data);
+        st->view = REGION_SHOWN;
+        st->notice[0] = '\0';
+        st->office = -1;
+        for (size_t i = 0; i < st->region.office_count; i++)
+            if (strcmp(st->region.offices[i].office, st->want) == 0) st->office = (int)i;
+        if (st->office < 0) st->want[0] = '\0';
+    } else {
+        central_region_free(&st->region);
+        st->view = REGION_FALLBACK;
+        /* libpq's message goes on for lines (hints after a tab): its first line says enough. */
+        char why[SIM_ERROR_MAX];
+        snprintf(why, sizeof why, "%s", st->job->err.msg);
+        why[strcspn(why, "\n\t")] = '\0';
+        if (st->job->status == SIM_ERR_IO)
+            snprintf(st->notice, sizeof st->notice, TRF(STR_MGR_REGION_OFFLINE), why);
+        else
+            snprintf(st->notice, sizeof st->notice, TRF(STR_MGR_REGION_REFUSED), why);
+    }
+    region_job_free(st);
+    /* The filter moved while this read was under way: read for it now. */
+    if (st->view == REGION_SHOWN && strcmp(asked, st->want) != 0) region_fetch(u);
+    return 1;
+}
+
+/* Starts a read of the whole region (the local figures show meanwhile). */
+static void region_start(Ui *u)
+{
+    ManagerState *st = S(u);
+    if (!u->cfg->central || !*u->cfg->central) {
+        st->view = REGION_NONE;
+        return;
+    }
+    central_region_free(&st->region);
+    st->view = REGION_PENDING;
+    st->want[0] = '\0';
+    st->office = -1;
+    snprintf(st->notice, sizeof st->notice, "%s", tr(STR_MGR_REGION_PENDING));
+    /* One read at a time: one still under way (left for another screen) ends first, and its
+     * end asks again when it was for another office. */
+    region_fetch(u);
+}
+
+static int region_shown(const ManagerState *st)
+{
+    return st->view == REGION_SHOWN;
+}
+
+static int tab_count(const ManagerState *st)
+{
+    return region_shown(st) ? 3 : 2;
 }
 
 static void mgr_reload(Ui *u)
@@ -48,7 +203,9 @@ static void manager_enter(Ui *u, Screen from)
         return;
     st->sel = 0;
     st->error[0] = '\0';
+    st->filter_focus = 0;
     mgr_reload(u);
+    region_start(u);
 }
 
 static void manager_leave(Ui *u)
@@ -56,6 +213,11 @@ static void manager_leave(Ui *u)
     ManagerState *st = S(u);
     report_free(st->report);
     st->report = NULL;
+    central_region_free(&st->region);
+    if (st->view == REGION_SHOWN) {
+        st->view = REGION_NONE;
+        st->tab = st->sort = st->desc = 0; /* the local area has two tabs */
+    }
     u->pin_ok = 0; /* leaving the manager area locks it again */
     ui_go(u, SCR_START);
 }
@@ -64,6 +226,8 @@ static void manager_destroy(Ui *u)
 {
     report_free(S(u)->report);
     S(u)->report = NULL;
+    region_job_free(S(u));
+    central_region_free(&S(u)->region);
 }
 
 static double trainee_key(const ReportTrainee *t, int col)
@@ -140,6 +304,293 @@ static void fmt_avg(char *out, size_t n, double v)
         snprintf(out, n, "—");
     else
         ui_fmt_decimal(out, n, v, 1);
+}
+
+/* ==== the region's tables ================================================================ */
+
+/* One row of a region table, for sorting: a text or a number per column. */
+typedef struct RegionRow {
+    const char *text[MGR_MAX_COLS]; /* NULL: the column sorts by num */
+    double num[MGR_MAX_COLS];
+    size_t src; /* index into the source array */
+} RegionRow;
+
+typedef struct RegionTable {
+    const char *heads[MGR_MAX_COLS];
+    float widths[MGR_MAX_COLS];
+    int ncols;
+    size_t nrows; /* rows formatted into region_cells (at most MGR_MAX_ROWS) */
+    size_t total; /* rows the filter selects */
+} RegionTable;
+
+static char region_cells[MGR_MAX_ROWS][MGR_MAX_COLS][256];
+static const ManagerState *sort_state; /* qsort has no context argument; the UI thread only */
+
+static int region_row_cmp(const void *pa, const void *pb)
+{
+    const RegionRow *a = pa, *b = pb;
+    int col = sort_state->sort, c;
+    if (a->text[col] && b->text[col])
+        c = strcmp(a->text[col], b->text[col]);
+    else
+        c = a->num[col] < b->num[col] ? -1 : (a->num[col] > b->num[col] ? 1 : 0);
+    if (c == 0) c = a->src < b->src ? -1 : (a->src > b->src ? 1 : 0); /* stable */
+    return sort_state->desc ? -c : c;
+}
+
+static int office_selected(const ManagerState *st, const char *office)
+{
+    return st->office < 0 || strcmp(st->region.offices[st->office].office, office) == 0;
+}
+
+static double avg_of(long long sum, long long n)
+{
+    return n > 0 ? (double)sum / (double)n : -1;
+}
+
+static void fmt_rate(char *out, size_t n, long long passed, long long finished)
+{
+    if (finished > 0)
+        snprintf(out, n, "%.0f %%", 100.0 * (double)passed / (double)finished);
+    else
+        snprintf(out, n, "—");
+}
+
+static const char *scenario_title(Ui *u, const char *id)
+{
+    for (size_t i = 0; i < u->nscens; i++)
+        if (strcmp(u->scens[i].scenario->id, id) == 0) return u->scens[i].scenario->title;
+    return id;
+}
+
+/* The region's scenarios under the filter, one row per scenario (caller frees). */
+static CentralScenarioRow *region_scenarios(const ManagerState *st, size_t *n)
+{
+    *n = 0;
+    CentralScenarioRow *out = calloc(st->region.scenario_count + 1, sizeof *out);
+    if (!out) return NULL;
+    for (size_t i = 0; i < st->region.scenario_count; i++) {
+        const CentralScenarioRow *x = &st->region.scenarios[i];
+        if (!office_selected(st, x->office)) continue;
+        size_t k = 0;
+        while (k < *n && strcmp(out[k].scenario, x->scenario) != 0)
+            k++;
+        if (k == *n) {
+            snprintf(out[k].scenario, sizeof out[k].scenario, "%s", x->scenario);
+            (*n)++;
+        }
+        out[k].attempts += x->attempts;
+        out[k].finished += x->finished;
+        out[k].passed += x->passed;
+        out[k].sum_total += x->sum_total;
+    }
+    return out;
+}
+
+/* Sorts and formats the current tab of the region into region_cells. */
+static void region_table(Ui *u, RegionTable *t)
+{
+    ManagerState *st = S(u);
+    memset(t, 0, sizeof *t);
+    size_t cap = st->region.trainee_count + st->region.office_count + st->region.scenario_count + 1;
+    RegionRow *rows = calloc(cap, sizeof *rows);
+    size_t nsc = 0;
+    CentralScenarioRow *sc = st->tab == 1 ? region_scenarios(st, &nsc) : NULL;
+    if (!rows || (st->tab == 1 && !sc)) {
+        free(rows);
+        free(sc);
+        return;
+    }
+    size_t n = 0;
+    if (st->tab == 0) {
+        static const SimStr h[] = {STR_MGR_COL_TRAINEE, STR_MGR_COL_PERSONNEL, STR_MGR_COL_OFFICE,
+                                   STR_MGR_COL_ATTEMPTS, STR_MGR_COL_PASS_RATE, STR_MGR_COL_AVG};
+        static const float w[] = {0.28f, 0.12f, 0.16f, 0.14f, 0.12f, 0.18f};
+        t->ncols = 6;
+        for (int c = 0; c < t->ncols; c++) {
+            t->heads[c] = tr(h[c]);
+            t->widths[c] = w[c];
+        }
+        for (size_t i = 0; i < st->region.trainee_count; i++) {
+            const CentralTraineeRow *x = &st->region.trainees[i];
+            if (!office_selected(st, x->office)) continue;
+            RegionRow *r = &rows[n++];
+            r->src = i;
+            r->text[0] = x->surname;
+            r->text[1] = x->personnel;
+            r->text[2] = x->office;
+            r->num[3] = (double)x->finished;
+            r->num[4] = x->finished ? (double)x->passed / (double)x->finished : -1;
+            r->num[5] = avg_of(x->sum_total, x->finished);
+        }
+    } else if (st->tab == 1) {
+        static const SimStr h[] = {STR_MGR_COL_SCENARIO, STR_MGR_COL_ATTEMPTS,
+                                   STR_MGR_COL_PASS_RATE, STR_MGR_COL_AVG};
+        static const float w[] = {0.46f, 0.18f, 0.18f, 0.18f};
+        t->ncols = 4;
+        for (int c = 0; c < t->ncols; c++) {
+            t->heads[c] = tr(h[c]);
+            t->widths[c] = w[c];
+        }
+        for (size_t i = 0; i < nsc; i++) {
+            RegionRow *r = &rows[n++];
+            r->src = i;
+            r->text[0] = scenario_title(u, sc[i].scenario);
+            r->num[1] = (double)sc[i].finished;
+            r->num[2] = sc[i].finished ? (double)sc[i].passed / (double)sc[i].finished : -1;
+            r->num[3] = avg_of(sc[i].sum_total, sc[i].finished);
+        }
+    } else {
+        static const SimStr h[] = {STR_MGR_COL_OFFICE,    STR_MGR_COL_REGION,
+                                   STR_MGR_COL_ATTEMPTS,  STR_MGR_COL_PASS_RATE,
+                                   STR_MGR_COL_AVG,       STR_MGR_COL_WEAKEST,
+                                   STR_MGR_COL_TRAINEES};
+        static const float w[] = {0.13f, 0.1f, 0.12f, 0.1f, 0.13f, 0.28f, 0.14f};
+        t->ncols = 7;
+        for (int c = 0; c < t->ncols; c++) {
+            t->heads[c] = tr(h[c]);
+            t->widths[c] = w[c];
+        }
+        for (size_t i = 0; i < st->region.office_count; i++) {
+            const CentralOfficeRow *x = &st->region.offices[i];
+            if (!office_selected(st, x->office)) continue;
+            RegionRow *r = &rows[n++];
+            r->src = i;
+            r->text[0] = x->office;
+            r->text[1] = x->region;
+            r->num[2] = (double)x->finished;
+            r->num[3] = x->finished ? (double)x->passed / (double)x->finished : -1;
+            r->num[4] = avg_of(x->sum_total, x->finished);
+            r->num[5] = x->weakest[0] ? x->weakest_ratio : 2;
+            r->num[6] = (double)x->trainees;
+        }
+    }
+    if (st->sort >= t->ncols) st->sort = 0;
+    sort_state = st;
+    qsort(rows, n, sizeof *rows, region_row_cmp);
+    t->total = n;
+    t->nrows = n < MGR_MAX_ROWS ? n : MGR_MAX_ROWS;
+    for (size_t k = 0; k < t->nrows; k++) {
+        char (*c)[256] = region_cells[k];
+        size_t i = rows[k].src;
+        if (st->tab == 0) {
+            const CentralTraineeRow *x = &st->region.trainees[i];
+            snprintf(c[0], 256, "%s %s", x->surname, x->name);
+            snprintf(c[1], 256, "%s", x->personnel);
+            snprintf(c[2], 256, "%s", x->office);
+            snprintf(c[3], 256, "%lld", x->finished);
+            fmt_rate(c[4], 256, x->passed, x->finished);
+            fmt_avg(c[5], 256, avg_of(x->sum_total, x->finished));
+        } else if (st->tab == 1) {
+            snprintf(c[0], 256, "%s", scenario_title(u, sc[i].scenario));
+            snprintf(c[1], 256, "%lld", sc[i].finished);
+            fmt_rate(c[2], 256, sc[i].passed, sc[i].finished);
+            fmt_avg(c[3], 256, avg_of(sc[i].sum_total, sc[i].finished));
+        } else {
+            const CentralOfficeRow *x = &st->region.offices[i];
+            snprintf(c[0], 256, "%s", x->office);
+            snprintf(c[1], 256, "%s", x->region[0] ? x->region : "—");
+            snprintf(c[2], 256, "%lld", x->finished);
+            fmt_rate(c[3], 256, x->passed, x->finished);
+            fmt_avg(c[4], 256, avg_of(x->sum_total, x->finished));
+            if (x->weakest[0])
+                snprintf(c[5], 256, "%s (%.0f %%)", x->weakest, x->weakest_ratio * 100);
+            else
+                snprintf(c[5], 256, "—");
+            snprintf(c[6], 256, "%lld", x->trainees);
+        }
+    }
+    free(rows);
+    free(sc);
+}
+
+/* «Офис: все» or «Офис: IRK01 (38)». */
+static void filter_label(const ManagerState *st, char *out, size_t n)
+{
+    char what[160];
+    if (st->office < 0)
+        snprintf(what, sizeof what, "%s", tr(STR_MGR_FILTER_ALL));
+    else if (st->region.offices[st->office].region[0])
+        snprintf(what, sizeof what, "%s (%s)", st->region.offices[st->office].office,
+                 st->region.offices[st->office].region);
+    else
+        snprintf(what, sizeof what, "%s", st->region.offices[st->office].office);
+    snprintf(out, n, TRF(STR_MGR_FILTER), what);
+}
+
+/* The region's totals under the filter, for the title. */
+static void region_summary(const ManagerState *st, char *out, size_t n)
+{
+    long long finished = 0, passed = 0, trainees = 0;
+    size_t offices = 0;
+    for (size_t i = 0; i < st->region.office_count; i++) {
+        const CentralOfficeRow *x = &st->region.offices[i];
+        if (!office_selected(st, x->office)) continue;
+        offices++;
+        finished += x->finished;
+        passed += x->passed;
+    }
+    for (size_t i = 0; i < st->region.trainee_count; i++)
+        trainees += office_selected(st, st->region.trainees[i].office) &&
+                    st->region.trainees[i].attempts > 0;
+    char rate[32];
+    fmt_rate(rate, sizeof rate, passed, finished);
+    snprintf(out, n, TRF(STR_MGR_REGION_SUMMARY), offices, finished, rate, trainees);
+}
+
+/* Moves the office filter by step (wrapping through «все»); that office's trainees are read
+ * from the centre (what was read already shows meanwhile). */
+static void filter_move(Ui *u, int step)
+{
+    ManagerState *st = S(u);
+    int n = (int)st->region.office_count + 1; /* «все» and each office */
+    int at = st->office + 1;
+    at = ((at + step) % n + n) % n;
+    st->office = at - 1;
+    snprintf(st->want, sizeof st->want, "%s",
+             st->office < 0 ? "" : st->region.offices[st->office].office);
+    st->sel = 0;
+    st->filter_focus = 1;
+    region_fetch(u);
+}
+
+/* «В регионе N стажёров…» when the trainees tab of every office was not read; "" otherwise. */
+static void region_withheld(const ManagerState *st, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (st->tab == 0 && st->office < 0 && st->region.trainees_withheld > 0)
+        snprintf(out, n, TRF(STR_MGR_REGION_CHOOSE_OFFICE), st->region.trainees_withheld);
+}
+
+/* The text an input script's `expect` reads: the notice, the filter and the visible table. */
+static void compose_expect(Ui *u)
+{
+    ManagerState *st = S(u);
+    SimBuf b;
+    simbuf_init(&b);
+    if (st->error[0]) simbuf_printf(&b, "%s\n", st->error);
+    if (st->notice[0]) simbuf_printf(&b, "%s\n", st->notice);
+    if (region_shown(st)) {
+        char line[400];
+        region_summary(st, line, sizeof line);
+        simbuf_printf(&b, "%s\n", line);
+        filter_label(st, line, sizeof line);
+        simbuf_printf(&b, "%s\n", line);
+        region_withheld(st, line, sizeof line);
+        if (line[0]) simbuf_printf(&b, "%s\n", line);
+        RegionTable t;
+        region_table(u, &t);
+        for (int c = 0; c < t.ncols; c++)
+            simbuf_printf(&b, "%s%s", c ? " | " : "", t.heads[c]);
+        simbuf_puts(&b, "\n");
+        for (size_t r = 0; r < t.nrows && b.len < sizeof st->expect - 512; r++) {
+            for (int c = 0; c < t.ncols; c++)
+                simbuf_printf(&b, "%s%s", c ? " | " : "", region_cells[r][c]);
+            simbuf_puts(&b, "\n");
+        }
+    }
+    snprintf(st->expect, sizeof st->expect, "%s", simbuf_str(&b));
+    simbuf_free(&b);
 }
 
 /* A mistake in words: the words its attempts stored (ReportMistake.text) when they did; else
@@ -237,13 +688,45 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
     }
 }
 
+/* The office filter: «◀ Офис: все ▶», one pill; returns the y below it. */
+static float draw_filter(Ui *u, float y)
+{
+    ManagerState *st = S(u);
+    const Layout *l = &u->l;
+    float s = l->s;
+    char label[300];
+    filter_label(st, label, sizeof label);
+    float h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 14 * s;
+    float aw = ui_text_w(u, "◀", l->px_body, GF_BOLD) + 32 * s;
+    float lw = ui_text_w(u, label, l->px_body, GF_BOLD) + 24 * s;
+    float x = 40 * s;
+    GRect prev = {x, y, aw, h}, mid = {x + aw, y, lw, h}, next = {x + aw + lw, y, aw, h};
+    GRect all = {x, y, 2 * aw + lw, h};
+    gfx_round(u->g, all, h / 2, u->theme.panel);
+    gfx_round_outline(u->g, all, h / 2, st->filter_focus ? 2.5f * s : 1.5f * s,
+                      st->filter_focus ? u->theme.focus : u->theme.panel_edge);
+    const GRect parts[3] = {prev, mid, next};
+    const char *text[3] = {"◀", label, "▶"};
+    for (int i = 0; i < 3; i++) {
+        if (ui_hovered(u, parts[i]))
+            gfx_round_outline(u->g, parts[i], h / 2, 1.5f * s, u->theme.accent);
+        gfx_text(u->g, text[i], parts[i].x + (i == 1 ? 12 : 16) * s, y + 7 * s, l->px_body,
+                 GF_BOLD, u->theme.text);
+        ui_hit(u, parts[i], HIT_MGR_FILTER, i == 0 ? -1 : 1);
+    }
+    return y + h + 10 * s;
+}
+
 static void manager_draw(Ui *u)
 {
     ManagerState *st = S(u);
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
     char sub[400] = "";
-    if (st->report) {
+    region_poll(u);
+    if (region_shown(st)) {
+        region_summary(st, sub, sizeof sub);
+    } else if (st->report) {
         char rate[32];
         ui_fmt_decimal(rate, sizeof rate, st->report->pass_rate * 100.0, 0);
         snprintf(sub, sizeof sub, tr(STR_MGR_SUMMARY), st->report->attempts, rate,
@@ -251,9 +734,9 @@ static void manager_draw(Ui *u)
     }
     ui_title(u, tr(STR_MGR_TITLE), sub);
     float y = l->title_h + 14 * s, x = 40 * s;
-    const SimStr tabs[2] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS};
+    const SimStr tabs[3] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS, STR_MGR_TAB_OFFICES};
     float tab_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 14 * s;
-    for (int t = 0; t < 2; t++) {
+    for (int t = 0; t < tab_count(st); t++) {
         float w = ui_text_w(u, tr(tabs[t]), l->px_body, GF_BOLD) + 32 * s;
         GRect r = {x, y, w, tab_h};
         int sel = st->tab == t;
@@ -265,12 +748,35 @@ static void manager_draw(Ui *u)
         x += w + 10 * s;
     }
     y += tab_h + 12 * s;
+    if (region_shown(st))
+        y = draw_filter(u, y);
+    if (st->notice[0])
+        y += gfx_text_box(u->g, st->notice, 40 * s, y, W - 80 * s, l->px_small, GF_BOLD,
+                          st->view == REGION_FALLBACK ? u->theme.warn : u->theme.text_dim, 1) +
+             10 * s;
     float hint_h = l->hint_h;
     float err_h = st->error[0] ? gfx_text_box(u->g, st->error, 0, 0, W - 80 * s, l->px_small,
                                               GF_REGULAR, u->theme.bad, 0) + 8 * s
                                : 0;
     float bottom = H - hint_h - err_h - 10 * s;
-    if (!st->report ||
+    if (region_shown(st)) {
+        RegionTable t;
+        region_table(u, &t);
+        if (st->sel >= (int)t.nrows)
+            st->sel = t.nrows ? (int)t.nrows - 1 : 0;
+        char many[300];
+        region_withheld(st, many, sizeof many);
+        if (t.nrows == 0) {
+            /* (while a read for the filter is under way, its notice says so) */
+            gfx_text_box(u->g, many[0] ? many : st->job ? "" : tr(STR_MGR_REGION_EMPTY), 40 * s, y, W - 80 * s,
+                         l->px_body, GF_REGULAR, u->theme.text_dim, 1);
+        } else {
+            GRect p = {32 * s, y, W - 64 * s, bottom - y};
+            ui_panel(u, p);
+            draw_table(u, (GRect){p.x + 10 * s, p.y + 8 * s, p.w - 20 * s, p.h - 16 * s}, t.heads,
+                       t.widths, t.ncols, region_cells, t.nrows);
+        }
+    } else if (!st->report ||
         (st->tab == 0 ? st->report->trainee_count : st->report->scenario_count) == 0) {
         gfx_text_box(u->g, u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE), 40 * s, y,
                      W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
@@ -375,28 +881,43 @@ static void manager_draw(Ui *u)
     if (st->error[0])
         gfx_text_box(u->g, st->error, 40 * s, bottom + 4 * s, W - 80 * s, l->px_small,
                      GF_REGULAR, u->theme.bad, 1);
-    ui_hint(u, tr(STR_MGR_HINT));
+    ui_hint(u, tr(region_shown(st) ? STR_MGR_REGION_HINT : STR_MGR_HINT));
 }
 
 static void manager_key(Ui *u, SDL_Keycode k)
 {
     ManagerState *st = S(u);
     int idx[MGR_MAX_ROWS];
-    size_t n = mgr_rows(st, idx, MGR_MAX_ROWS);
+    size_t n = 0;
+    int ncols = st->tab == 0 ? 7 : 5;
+    region_poll(u);
+    if (region_shown(st)) {
+        RegionTable t;
+        region_table(u, &t);
+        n = t.nrows;
+        ncols = t.ncols;
+    } else {
+        n = mgr_rows(st, idx, MGR_MAX_ROWS);
+    }
+    if (k == SDLK_UP || k == SDLK_DOWN || k == SDLK_TAB) st->filter_focus = 0;
     if (k == SDLK_TAB) {
-        st->tab = !st->tab;
+        st->tab = (st->tab + 1) % tab_count(st);
         st->sel = st->sort = st->desc = 0;
     } else if (k == SDLK_DOWN && st->sel + 1 < (int)n)
         st->sel++;
     else if (k == SDLK_UP && st->sel > 0)
         st->sel--;
+    else if ((k == SDLK_LEFT || k == SDLK_RIGHT) && region_shown(st))
+        filter_move(u, k == SDLK_LEFT ? -1 : 1);
     else if (k >= SDLK_1 && k <= SDLK_7) {
         int col = (int)(k - SDLK_1);
-        if (col < (st->tab == 0 ? 7 : 5)) {
+        if (col < ncols) {
             st->desc = st->sort == col ? !st->desc : col >= 2;
             st->sort = col;
         }
-    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && st->tab == 0 && n) {
+    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && st->tab == 0 && n &&
+               !region_shown(st)) {
+        /* The region's trainees have no page on this computer: only its own do. */
         const ReportTrainee *t = &st->report->trainees[idx[st->sel]];
         char title[400];
         snprintf(title, sizeof title, TRF(STR_UI_TRAINEE_ROW), t->surname, t->name, t->personnel);
@@ -414,8 +935,15 @@ static int manager_click(Ui *u, const Hit *h)
         return 0;
     switch (h->kind) {
     case HIT_MGR_TAB:
-        if (st->tab != h->arg)
-            manager_key(u, SDLK_TAB);
+        if (st->tab != h->arg) {
+            st->tab = h->arg;
+            st->sel = st->sort = st->desc = 0;
+            st->filter_focus = 0;
+        }
+        break;
+    case HIT_MGR_FILTER:
+        if (region_shown(st))
+            filter_move(u, h->arg);
         break;
     case HIT_MGR_ROW:
         if (st->sel == h->arg)
@@ -437,7 +965,9 @@ static void manager_wheel(Ui *u, int x, int y, float dy)
 
 static const char *manager_expect(Ui *u)
 {
-    return S(u)->error;
+    region_poll(u);
+    compose_expect(u);
+    return S(u)->expect;
 }
 
 const ScreenDef screen_manager = {

@@ -502,7 +502,7 @@ static void draw_answers(Ui *u, GRect dp, const Step *step)
             if (ui_hovered(u, arrows[i]) && on[i])
                 gfx_round_outline(u->g, arrows[i], 6 * s, 2 * s, u->theme.accent);
             gfx_text(u->g, glyph[i], arrows[i].x + 8 * s, arrows[i].y + 6 * s, l->px_body, GF_BOLD,
-                     on[i] ? u->theme.text : u->theme.panel_edge);
+                     on[i] ? u->theme.text : u->theme.text_dim);
             ui_hit(u, arrows[i], i ? HIT_OF_ANS_DOWN : HIT_OF_ANS_UP, 0);
         }
     }
@@ -1320,6 +1320,92 @@ static const char *office_expect(Ui *u)
     return st->said;
 }
 
+/* Speech: the scenario, then what the applicant says (or the open document, dialog or
+ * program), then the focused answer, document, field with its value, reason or service. */
+static void office_speak(Ui *u, SpeakFrame *f)
+{
+    OfficeState *st = S(u);
+    const Scenario *sc = ui_scen(u);
+    if (!u->ss || !sc)
+        return;
+    ui_say(f, SAY_SCREEN, "%s", sc->title);
+    if (u->reaction) {
+        const Ending *en = session_ending(u->ss);
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_UI_VISIT_OVER));
+        if (en)
+            ui_say(f, SAY_CONTENT, "%s", en->title);
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_TO_DEBRIEF));
+        return;
+    }
+    int stp = session_step_index(u->ss);
+    const Step *step = stp >= 0 ? &sc->steps[stp] : NULL;
+    /* The applicant's words, as the bubble shows them. */
+    SimBuf words;
+    simbuf_init(&words);
+    const char *reply = session_last_reply(u->ss);
+    if (reply && *reply)
+        simbuf_printf(&words, "«%s»", reply);
+    const char *line = session_line(u->ss);
+    if (step && (u->show_line || !reply) && line && *line)
+        simbuf_printf(&words, "%s«%s»", words.len ? " " : "", line);
+    if (words.len)
+        ui_say(f, SAY_CONTENT, tr(STR_SAY_APPLICANT), session_applicant_name(u->ss),
+               simbuf_str(&words));
+    simbuf_free(&words);
+    if (st->ov == OV_DOC || st->ov == OV_REASON) {
+        const Document *d = &sc->documents[st->ov_doc];
+        ui_say(f, SAY_OVERLAY, tr(STR_SAY_DOC), d->title);
+        if (st->ov_doc2 >= 0)
+            ui_say(f, SAY_OVERLAY, tr(STR_SAY_DOC), sc->documents[st->ov_doc2].title);
+        if (st->ov == OV_REASON) {
+            char title[400];
+            snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[st->ov_field].label,
+                     d->title);
+            ui_say(f, SAY_OVERLAY, "%s", title);
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_REASON), st->ov_reason + 1, REASON_COUNT,
+                   reason_title((FlagReason)st->ov_reason));
+        } else if (st->doc_button) {
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+                   st->doc_button == 2 ? tr(STR_UI_CLOSE_DOC)
+                   : st->ov_doc2 >= 0  ? tr(STR_UI_COMPARE_END)
+                                       : tr(STR_UI_COMPARE_BUTTON));
+        } else if (st->ov_field >= 0 && (size_t)st->ov_field < d->field_count) {
+            const char *v = session_field(u->ss, st->ov_doc, st->ov_field);
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_FIELD), d->fields[st->ov_field].label,
+                   v && *v ? v : tr(STR_SAY_EMPTY));
+        }
+        return;
+    }
+    if (st->ov == OV_PC) {
+        ui_say(f, SAY_OVERLAY, "%s", tr(STR_UI_PC_TITLE_FULL));
+        if (st->ov_service >= 0 && (size_t)st->ov_service < sc->service_count)
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_PC_SERVICE), st->ov_service + 1,
+                   (int)sc->service_count, sc->services[st->ov_service].title);
+        return;
+    }
+    if (st->ov == OV_LEAVE) {
+        ui_say(f, SAY_OVERLAY, "%s", tr(STR_UI_LEAVE_Q));
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               st->leave_btn ? tr(STR_UI_LEAVE_NO) : tr(STR_UI_LEAVE_YES));
+        return;
+    }
+    if (st->focus_area == 0 && step) {
+        int offered[64];
+        int n = (int)session_menu(u->ss, offered, 64);
+        if (n > 0 && st->sel_action < n) {
+            const Action *a = &step->actions[offered[st->sel_action]];
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_ANSWER), st->sel_action + 1, n, a->text);
+        }
+    } else if (st->focus_area == 1) {
+        int map[64];
+        int nd = desk_docs(u, map, 64);
+        if (st->sel_doc < nd)
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_DESK_DOC), sc->documents[map[st->sel_doc]].title);
+    } else if (st->focus_area == 2) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_PC_TITLE));
+    }
+}
+
 const ScreenDef screen_office = {
     .name = "office",
     .state_size = sizeof(OfficeState),
@@ -1330,4 +1416,5 @@ const ScreenDef screen_office = {
     .wheel = office_wheel,
     .destroy = office_destroy,
     .expect_text = office_expect,
+    .speak = office_speak,
 };

@@ -1,5 +1,6 @@
 /*
- * screen_settings.c — the settings screen: text size, high contrast, the timer and full screen.
+ * screen_settings.c — the settings screen: text size, high contrast, the timer, full screen and
+ * speech (the voice, F9 on any screen).
  * Each change is remembered at once and applied to the whole window.
  */
 #include "ui_app.h"
@@ -8,7 +9,7 @@
 
 #include <stdio.h>
 
-#define SETTING_ROWS 4
+#define SETTING_ROWS 5
 
 typedef struct SettingsState {
     int row;     /* the focused setting */
@@ -32,6 +33,19 @@ static void settings_enter(Ui *u, Screen from)
     }
 }
 
+static const SimStr names[SETTING_ROWS] = {STR_UI_TEXT_SIZE, STR_UI_CONTRAST, STR_UI_TIMER,
+                                           STR_UI_FULLSCREEN, STR_UI_SPEECH};
+
+/* Each row's value as the screen shows it. */
+static void row_values(Ui *u, char vals[SETTING_ROWS][64])
+{
+    snprintf(vals[0], 64, "%d %%", u->text_pct);
+    snprintf(vals[1], 64, "%s", u->high_contrast ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+    snprintf(vals[2], 64, "%s", u->timer_on ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+    snprintf(vals[3], 64, "%s", gfx_is_fullscreen(u->g) ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+    snprintf(vals[4], 64, "%s", u->speech ? tr(STR_UI_ON) : tr(STR_UI_OFF));
+}
+
 static void settings_draw(Ui *u)
 {
     SettingsState *st = S(u);
@@ -44,13 +58,7 @@ static void settings_draw(Ui *u)
                24 * s + SETTING_ROWS * rowh + btn_h + 40 * s};
     ui_panel(u, p);
     char vals[SETTING_ROWS][64];
-    snprintf(vals[0], sizeof vals[0], "%d %%", u->text_pct);
-    snprintf(vals[1], sizeof vals[1], "%s", u->high_contrast ? tr(STR_UI_ON) : tr(STR_UI_OFF));
-    snprintf(vals[2], sizeof vals[2], "%s", u->timer_on ? tr(STR_UI_ON) : tr(STR_UI_OFF));
-    snprintf(vals[3], sizeof vals[3], "%s",
-             gfx_is_fullscreen(u->g) ? tr(STR_UI_ON) : tr(STR_UI_OFF));
-    const SimStr names[SETTING_ROWS] = {STR_UI_TEXT_SIZE, STR_UI_CONTRAST, STR_UI_TIMER,
-                                        STR_UI_FULLSCREEN};
+    row_values(u, vals);
     float y = p.y + 24 * s;
     for (int i = 0; i < SETTING_ROWS; i++) {
         GRect r = {p.x + 16 * s, y, p.w - 32 * s, rowh - 8 * s};
@@ -98,9 +106,11 @@ static void setting_change(Ui *u, int row, int dir)
     } else if (row == 2) {
         u->timer_on = !u->timer_on;
         ui_setting_save(u, "timer", u->timer_on);
-    } else {
+    } else if (row == 3) {
         gfx_set_fullscreen(u->g, !gfx_is_fullscreen(u->g));
         ui_setting_save(u, "fullscreen", gfx_is_fullscreen(u->g));
+    } else {
+        ui_speech_set(u, !u->speech);
     }
     ui_apply_theme(u);
 }
@@ -161,6 +171,20 @@ static const char *settings_expect(Ui *u)
     return S(u)->said;
 }
 
+/* The title, then the focused setting and its value (said again when the value changes). */
+static void settings_speak(Ui *u, SpeakFrame *f)
+{
+    SettingsState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_UI_SETTINGS));
+    if (st->on_back) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK));
+        return;
+    }
+    char vals[SETTING_ROWS][64];
+    row_values(u, vals);
+    ui_say(f, SAY_FOCUS, tr(STR_SAY_SETTING), tr(names[st->row]), vals[st->row]);
+}
+
 const ScreenDef screen_settings = {
     .name = "settings",
     .state_size = sizeof(SettingsState),
@@ -169,4 +193,5 @@ const ScreenDef screen_settings = {
     .key = settings_key,
     .click = settings_click,
     .expect_text = settings_expect,
+    .speak = settings_speak,
 };

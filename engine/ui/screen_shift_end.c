@@ -100,7 +100,7 @@ static void shift_end_draw(Ui *u)
     paper.h = 22 * s + vh + 16 * s + tiles_h + 14 * s + table_h + 24 * s;
     gfx_round(u->g, (GRect){paper.x + 3 * s, paper.y + 4 * s, paper.w, paper.h}, 10 * s,
               u->theme.shadow);
-    gfx_round(u->g, paper, 10 * s, u->theme.paper);
+    gfx_round(u->g, paper, 10 * s, u->theme.panel); /* the theme's text colours read on it */
     gfx_round_outline(u->g, paper, 10 * s, 1.5f * s, u->theme.paper_edge);
     GColor vc = t.verdict == SHIFT_EXCELLENT || t.verdict == SHIFT_GOOD ? u->theme.good
                 : t.verdict == SHIFT_WEAK                             ? u->theme.bad

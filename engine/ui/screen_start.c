@@ -300,6 +300,37 @@ static void start_wheel(Ui *u, int x, int y, float dy)
     u->dirty = 1;
 }
 
+/* The title, then the focused profile, mode or button. */
+static void start_speak(Ui *u, SpeakFrame *f)
+{
+    StartState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s. %s", tr(STR_UI_APP_TITLE), tr(STR_UI_APP_SUBTITLE));
+    const SimStr actions[ACTION_BUTTONS] = {STR_UI_START, STR_UI_SETTINGS, STR_UI_QUIT};
+    switch (st->focus) {
+    case FOCUS_PROFILES:
+        if (u->sel_trainee >= 0) {
+            char who[400];
+            snprintf(who, sizeof who, tr(STR_UI_TRAINEE_ROW), u->trainees[u->sel_trainee].surname,
+                     u->trainees[u->sel_trainee].name, u->trainees[u->sel_trainee].personnel);
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_PROFILE), who);
+        } else {
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_PROFILE), tr(STR_UI_GUEST));
+        }
+        break;
+    case FOCUS_MODE:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_MODE),
+               u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
+        break;
+    case FOCUS_ACTIONS:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(actions[st->button % ACTION_BUTTONS]));
+        break;
+    default:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               st->button == BTN_NEW_PROFILE ? tr(STR_UI_NEW_PROFILE) : tr(STR_MGR_BUTTON));
+        break;
+    }
+}
+
 const ScreenDef screen_start = {
     .name = "start",
     .state_size = sizeof(StartState),
@@ -308,4 +339,5 @@ const ScreenDef screen_start = {
     .key = start_key,
     .click = start_click,
     .wheel = start_wheel,
+    .speak = start_speak,
 };

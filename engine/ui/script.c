@@ -203,6 +203,8 @@ int ui_script_step(Ui *u)
                 snprintf(lost, sizeof lost, TRF(STR_STORE_LOST_BANNER), u->store_lost);
                 have = lost; /* the banner over any screen */
             }
+            if (!have && u->speech_msg[0])
+                have = u->speech_msg; /* the message over any screen: no voice */
             if (!have)
                 have = ui_expect_text(u);
             if (!have)

@@ -35,6 +35,8 @@ void theme_init(Theme *t, int hc)
         t->ink = rgb(0x1B2A4A);
         t->glass = (GColor){200, 225, 240, 46};
         t->shadow = (GColor){0, 0, 0, 40};
+        t->paper_good = t->good;
+        t->paper_bad = t->bad;
     } else {
         t->bg = rgb(0x000000);
         t->panel = rgb(0x000000);
@@ -57,6 +59,8 @@ void theme_init(Theme *t, int hc)
         t->ink = rgb(0x000000);
         t->glass = (GColor){255, 255, 255, 20};
         t->shadow = (GColor){0, 0, 0, 0};
+        t->paper_good = rgb(0x0B640B); /* 7:1 on white; the panels' light green is 1.3:1 */
+        t->paper_bad = rgb(0xA00000);  /* 8:1 on white, 6:1 on a flagged field's pink */
     }
 }
 

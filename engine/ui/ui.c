@@ -9,6 +9,7 @@
 #include "../crypto/crypto.h"
 #include "ui_app.h"
 #include "syncbg.h"
+#include "watch.h"
 
 #include "../core/i18n.h"
 #include "../store/report.h"
@@ -34,6 +35,11 @@ void ui_apply_theme(Ui *u)
 
 static void draw_frame(Ui *u, const char *shot);
 
+/* The table of screens, made from UI_SCREENS (ui_app.h). */
+#define UI_SCREEN_ROW(e, def) [e] = &def,
+static const ScreenDef *const screens[SCR_COUNT] = {UI_SCREENS(UI_SCREEN_ROW)};
+#undef UI_SCREEN_ROW
+
 /* Frame timing for benchmarks: MFC_FRAME_LOG=FILE appends one line per frame (ms). */
 void ui_draw(Ui *u, const char *shot)
 {
@@ -46,6 +52,10 @@ void ui_draw(Ui *u, const char *shot)
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     draw_frame(u, shot);
+    /* Speech follows what was drawn; a frame that only advances an animation says nothing
+     * new. */
+    if (!u->anim_frame)
+        ui_speech_update(u, screens[u->screen]);
     /* Benchmarks: MFC_FIRST_FRAME_FILE=FILE receives the wall-clock time (ns since the epoch)
      * at which the first frame was presented, to compare with the moment the process began. */
     static int first_done;
@@ -66,14 +76,66 @@ void ui_draw(Ui *u, const char *shot)
         fprintf(log, "%.3f %d\n", ms, (int)u->screen);
         fflush(log);
     }
+    u->frames++;
+    if (u->event_log) {
+        size_t entries, renders;
+        gfx_cache_stats(u->g, &entries, &renders);
+        fprintf(u->event_log, "frame %lu %s scenarios=%zu renders=%zu%s\n", u->frames,
+                ui_screen_name(u->screen), u->nscens, renders, u->animating ? " animating" : "");
+        fflush(u->event_log);
+    }
+    if (u->first_frame_exit && u->screen == SCR_OFFICE)
+        u->running = 0;
+}
+
+/* ==== loading after the first frame ======================================================== */
+
+/* The rest of the catalogue (UiConfig.load_rest), once the first frame is on screen: one
+ * piece per turn of the loop (the walk-up keeps its pace), or all of it at once (all: before
+ * input is handled, or under an input script). When it is complete the list is laid out again
+ * in folder order: the open scenario keeps its entry and gets its new index (nothing else holds
+ * an index yet: no input has been handled). */
+static void load_rest(Ui *u, int all)
+{
+    if (u->rest_loaded)
+        return;
+    if (!u->cfg->load_rest) {
+        u->rest_loaded = 1;
+        return;
+    }
+    if (all) {
+        while (u->cfg->load_rest(u->cfg->load_ctx))
+            ;
+    } else if (u->cfg->load_rest(u->cfg->load_ctx)) {
+        return;
+    }
+    u->rest_loaded = 1;
+    int open = u->ss != NULL;
+    UiScenario keep = open ? u->scens[u->scen] : (UiScenario){0};
+    char keep_owned = open ? u->owned[u->scen] : 0;
+    const char *keep_id = open ? keep.scenario->id : NULL;
+    u->nscens = 0;
+    for (size_t i = 0; i < u->cfg->scenario_count && i < MAX_SCENARIOS; i++) {
+        const UiScenario *c = &u->cfg->scenarios[i];
+        int same = open && strcmp(c->scenario->id, keep_id) == 0;
+        if (same)
+            u->scen = (int)u->nscens;
+        u->owned[u->nscens] = same ? keep_owned : 0;
+        u->scens[u->nscens++] = same ? keep : *c;
+    }
+    ui_collect_services(u);
+    if (u->event_log) {
+        fprintf(u->event_log, "loaded scenarios=%zu broken=%zu\n", u->nscens,
+                u->cfg->broken_count);
+        fflush(u->event_log);
+    }
+    /* The start screen lists what did not load, the catalogue shows the new cards; the office
+     * shows nothing of the catalogue (input loads the rest before it acts, and redraws). */
+    if (u->screen != SCR_OFFICE)
+        u->dirty = 1;
 }
 
 /* ==== dispatch ============================================================================ */
-
-/* The table of screens, made from UI_SCREENS (ui_app.h). */
-#define UI_SCREEN_ROW(e, def) [e] = &def,
-static const ScreenDef *const screens[SCR_COUNT] = {UI_SCREENS(UI_SCREEN_ROW)};
-#undef UI_SCREEN_ROW
 
 void ui_go(Ui *u, Screen s)
 {
@@ -115,7 +177,13 @@ static void draw_frame(Ui *u, const char *shot)
      * regions) from the last one. */
     u->anim_frame = !u->dirty && !shot;
     u->nhits = 0;
-    gfx_begin(u->g, u->theme.bg);
+    /* The walk-up moves only the hall between the HUD and the counter (office_draw_person
+     * draws the applicant and the glass there and nowhere else): when that is all that
+     * changed, only that band is drawn again and the rest of the last frame stays. */
+    if (u->anim_frame && u->screen == SCR_OFFICE && gfx_keeps_frame(u->g))
+        gfx_begin_partial(u->g, (GRect){0, u->l.hud_h, (float)w, u->l.counter_y - u->l.hud_h});
+    else
+        gfx_begin(u->g, u->theme.bg);
     screens[u->screen]->draw(u);
     if (u->store_msg[0] && ui_store_waiting(u))
         ui_store_banner(u);
@@ -124,6 +192,8 @@ static void draw_frame(Ui *u, const char *shot)
     if (u->sync_line[0] &&
         (u->screen == SCR_START || u->screen == SCR_CATALOG || u->screen == SCR_DEBRIEF))
         ui_sync_line(u);
+    if (u->speech_msg[0])
+        ui_speech_banner(u);
     if (shot) {
         SimError e;
         if (u->layout_check) {
@@ -148,6 +218,14 @@ static void draw_frame(Ui *u, const char *shot)
 
 static void on_key(Ui *u, SDL_Keycode k)
 {
+    if (u->speech_msg[0]) { /* the message about the voice was seen */
+        u->speech_msg[0] = '\0';
+        u->dirty = 1;
+    }
+    if (k == SDLK_F9) { /* the voice on or off, on any screen */
+        ui_speech_set(u, !u->speech);
+        return;
+    }
     if (k == SDLK_F6 && ui_store_waiting(u)) {
         ui_store_retry(u);
         return;
@@ -172,6 +250,7 @@ static void on_click(Ui *u, int x, int y)
         if (x >= h->r.x && x < h->r.x + h->r.w && y >= h->r.y && y < h->r.y + h->r.h)
             hit = h;
     }
+    u->speech_msg[0] = '\0';
     if (hit && hit->kind == HIT_STORE_RETRY)
         ui_store_retry(u);
     else if (screens[u->screen]->click)
@@ -179,10 +258,21 @@ static void on_click(Ui *u, int x, int y)
     u->dirty = 1;
 }
 
+static void load_rest(Ui *u, int all);
+
 static void handle(Ui *u, const SDL_Event *ev)
 {
+    /* Input acts on the whole catalogue: what is still loading is loaded first. */
+    if (ev->type == SDL_KEYDOWN || ev->type == SDL_TEXTINPUT || ev->type == SDL_MOUSEBUTTONDOWN ||
+        ev->type == SDL_MOUSEWHEEL)
+        load_rest(u, 1);
+    if (u->watch && ev->type == uiwatch_event_type(u->watch)) {
+        u->last_poll = SDL_GetTicks() - 1000; /* the loop looks at the files now */
+        return;
+    }
     switch (ev->type) {
     case SDL_QUIT: u->running = 0; break;
+    case SDL_USEREVENT: u->dirty = 1; break; /* a thread has news (the manager's region) */
     case SDL_KEYDOWN: on_key(u, ev->key.keysym.sym); break;
     case SDL_TEXTINPUT:
         if (screens[u->screen]->text)
@@ -261,6 +351,9 @@ int ui_run(const UiConfig *cfg, SimError *err)
     simbuf_init(&u->reload_text);
     u->sel_trainee = -1;
     u->hover = -1;
+    u->said_screen = -1;
+    for (int i = 0; i < SAY_SLOTS; i++)
+        simbuf_init(&u->said[i]);
     u->text_pct = ui_setting_int(u, "text_pct", 100, 100, 200);
     u->high_contrast = ui_setting_int(u, "high_contrast", 0, 0, 1);
     u->timer_on = ui_setting_int(u, "timer", 1, 0, 1);
@@ -288,6 +381,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
     u->layout_check = getenv("MFC_LAYOUT_CHECK") != NULL;
     gfx_record(u->g, u->layout_check);
     ui_apply_theme(u);
+    if (ui_setting_int(u, "speech", 0, 0, 1))
+        ui_speech_set(u, 1); /* without a voice: says so on the first screen, carries on */
     ui_trainees_reload(u);
     int last = ui_setting_int(u, "last_trainee", 0, 0, 2147483647);
     for (size_t i = 0; i < u->ntrainees; i++)
@@ -307,18 +402,28 @@ int ui_run(const UiConfig *cfg, SimError *err)
             else
                 sim_error_set(err, SIM_ERR_INVALID, TRF(STR_GUI_SCENARIO_ID_NOT_LOADED),
                               cfg->start_scenario);
+            ui_speech_close(u);
             gfx_destroy(u->g);
             ui_free_states(u);
             return 1;
         }
     }
     if (cfg->input_script && !ui_script_load(u, cfg->input_script)) {
+        ui_speech_close(u);
         gfx_destroy(u->g);
         ui_free_states(u);
         return 1;
     }
     if (cfg->store && cfg->central)
         u->sync = syncbg_start(cfg->db_path, cfg->central, cfg->sync_interval ? cfg->sync_interval : 5);
+    /* Measuring hooks (README, «Measuring the window»); unset, they cost nothing. */
+    const char *ev_log = getenv("MFC_EVENT_LOG");
+    u->event_log = ev_log && *ev_log ? fopen(ev_log, "w") : NULL;
+    const char *limit = getenv("MFC_LOOP_LIMIT");
+    u->loop_limit = limit ? strtol(limit, NULL, 10) : 0;
+    u->first_frame_exit = getenv("MFC_FIRST_FRAME_EXIT") != NULL;
+    if (!cfg->input_script) /* scripts poll: their `wait` and file edits are timed */
+        u->watch = uiwatch_start();
     u->running = 1;
     u->dirty = 1;
     while (u->running) {
@@ -330,8 +435,13 @@ int ui_run(const UiConfig *cfg, SimError *err)
             while (SDL_PollEvent(&ev))
                 handle(u, &ev);
             ui_poll_files(u);
+            ui_speech_poll(u);
             if (u->dirty || u->animating)
                 ui_draw(u, NULL);
+            if (!u->running)
+                break;
+            if (u->frames)
+                load_rest(u, 1);
             if (!ui_script_step(u) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
                 if (u->dirty)
                     ui_draw(u, NULL);
@@ -341,13 +451,26 @@ int ui_run(const UiConfig *cfg, SimError *err)
                 SDL_Delay(5);
             continue;
         }
-        SDL_Event ev;
         /* Idle means asleep: wake for events, the walk-up animation, or — while a scenario is
-         * open — to look at its files four times a second. */
-        int got = u->animating   ? SDL_WaitEventTimeout(&ev, 16)
-                  : ui_watching(u) || ui_pin_waiting(u) ? SDL_WaitEventTimeout(&ev, 250)
-                  : u->sync ? SDL_WaitEventTimeout(&ev, 1000) /* the sync line may change */
-                            : SDL_WaitEvent(&ev);
+         * open — when its folder changes (the watcher's event), or to look at its files four
+         * times a second where it cannot be watched. */
+        const char *dir = ui_watching(u) ? ui_scen(u)->dir : NULL;
+        int watched = uiwatch_set(u->watch, dir);
+        if (dir && dir != u->watch_dir)
+            u->last_poll = SDL_GetTicks() - 1000; /* a change before the watch began */
+        u->watch_dir = dir;
+        int wait = u->dirty       ? 0 /* the first frame, or a change to show */
+                   : u->animating   ? 16
+                   : !u->rest_loaded && u->frames ? 0 /* the catalogue is still loading */
+                   : (dir && !watched) || ui_pin_waiting(u) || ui_speech_poll(u) ? 250
+                   : u->sync ? 1000 /* the sync line may change */
+                             : -1;  /* until an event */
+        if (u->event_log) {
+            fprintf(u->event_log, "wait %d\n", wait);
+            fflush(u->event_log);
+        }
+        SDL_Event ev;
+        int got = wait < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, wait);
         if (got) {
             handle(u, &ev);
             while (SDL_PollEvent(&ev))
@@ -356,7 +479,13 @@ int ui_run(const UiConfig *cfg, SimError *err)
         ui_poll_files(u);
         if (u->dirty || u->animating)
             ui_draw(u, NULL);
+        if (u->frames && u->running)
+            load_rest(u, 0);
+        if (u->loop_limit > 0 && --u->loop_limit == 0)
+            u->running = 0;
     }
+    uiwatch_stop(u->watch);
+    u->watch = NULL;
     int rc = u->failed ? 1 : 0;
     ui_replay_close(u); /* a replay is never recorded */
     for (int i = 0; i < SCR_COUNT; i++)
@@ -380,6 +509,7 @@ int ui_run(const UiConfig *cfg, SimError *err)
         simbuf_free(&acts);
         rc = 1;
     }
+    ui_speech_close(u);
     syncbg_stop(u->sync); /* a run in progress finishes (bounded by the connect timeout) */
     session_destroy(u->ss);
     for (size_t i = 0; i < u->nscens; i++)
@@ -392,6 +522,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
         free(u->script[i]);
     free(u->script);
     gfx_destroy(u->g);
+    if (u->event_log)
+        fclose(u->event_log);
     ui_free_states(u);
     return rc;
 }

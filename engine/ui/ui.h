@@ -66,6 +66,14 @@ typedef struct UiConfig {
                       fallback (a font that does not open), for the command line to print */
     const char *pack_notice; /* «Новый пакет сценариев 2026.12: что изменилось — …» shown at
                                 the catalogue (issue #13); NULL when none */
+    /* What the first screen does not need (the other scenarios), loaded once that screen has
+     * been shown (issue #14: the window appears first, the catalogue fills in after). Each
+     * call loads one more piece and returns 1 while more remain; the call that returns 0 has
+     * updated scenarios, scenario_count, broken, broken_count and load_errors of this
+     * configuration (which its owner holds writable). The window calls it between frames, and
+     * to the end before it handles any input. NULL when everything was loaded before ui_run. */
+    int (*load_rest)(void *load_ctx);
+    void *load_ctx;
 } UiConfig;
 
 /* Runs the window until the trainee quits or the input script ends. Returns 0 on success,

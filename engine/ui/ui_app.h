@@ -49,6 +49,20 @@ typedef enum Screen { UI_SCREENS(UI_SCREEN_ENUM) SCR_COUNT } Screen;
 
 typedef struct Ui Ui;
 
+/* What a screen says aloud (speak.c): four slots, each said again only when its text changed
+ * (or the screen did). Each ui_say() adds one utterance to a slot. */
+typedef enum SpeakSlot {
+    SAY_SCREEN,  /* where the trainee is: the screen's title */
+    SAY_CONTENT, /* what it shows: the applicant's words, the debrief */
+    SAY_OVERLAY, /* what is open over it: a document, a dialog, the office program */
+    SAY_FOCUS,   /* the focused control and its value */
+    SAY_SLOTS
+} SpeakSlot;
+
+typedef struct SpeakFrame {
+    SimBuf slot[SAY_SLOTS]; /* utterances, one per line */
+} SpeakFrame;
+
 
 typedef enum HitKind {
     HIT_NONE = 0,
@@ -139,6 +153,26 @@ struct Ui {
     uint32_t wait_until;
     SimError *err;
     int failed;
+    /* start-up (issue #14): frames presented so far; the configuration's load_rest was run */
+    unsigned long frames;
+    int rest_loaded;
+    /* measuring hooks, off unless their variable is set (README, «Measuring the window»):
+     * MFC_EVENT_LOG (frames, loading and the loop's waits, one per line), MFC_LOOP_LIMIT (end
+     * after that many turns of the loop), MFC_FIRST_FRAME_EXIT (end after the first frame) */
+    FILE *event_log;
+    long loop_limit;
+    int first_frame_exit;
+    /* the open scenario's folder watched through inotify (watch.h): the loop sleeps instead of
+     * looking at the files; NULL under an input script or without inotify (then it polls) */
+    struct UiWatch *watch;
+    const char *watch_dir; /* the folder last handed to it */
+    /* speech (speak.c): the voice, or NULL when off; what was said last, slot by slot */
+    struct Speech *speech;
+    SimBuf said[SAY_SLOTS];
+    int said_screen;     /* the screen they were said on; -1: say everything again */
+    unsigned notice_gen; /* bumped whenever the notices are made anew */
+    unsigned said_notice_gen;
+    char speech_msg[SIM_ERROR_MAX + 300]; /* why there is no voice, shown until a key or click */
 };
 
 
@@ -164,6 +198,9 @@ typedef struct ScreenDef {
     void (*destroy)(Ui *u);
     /* The text an input script's `expect SCREEN TEXT` looks for, or NULL for the notices. */
     const char *(*expect_text)(Ui *u);
+    /* What the screen says aloud now (speech on): fills f with ui_say(); speak.c says what
+     * changed since the last frame. */
+    void (*speak)(Ui *u, SpeakFrame *f);
 } ScreenDef;
 
 /* The screens (one screen_*.c each). */
@@ -192,6 +229,24 @@ void ui_draw(Ui *u, const char *shot);
 
 /* Opens the «Справочник» over the current screen (at that service's page when not NULL). */
 void ui_book_open(Ui *u, const char *service_id);
+
+/* ---- speech (speak.c) ------------------------------------------------------------------- */
+
+/* Adds one utterance to a slot of the frame (printf-style). */
+void ui_say(SpeakFrame *f, SpeakSlot slot, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Turns the voice on or off and remembers the choice (setting "speech"); when it cannot be
+ * turned on, u->speech_msg says why (once per try) and the window carries on silent. */
+void ui_speech_set(Ui *u, int on);
+/* Whether speech-dispatcher was found: when it was not, the voice is closed and
+ * u->speech_msg says so. Returns 1 while it is still being connected to (poll again soon). */
+int ui_speech_poll(Ui *u);
+/* After a frame: says what the current screen says now that it did not say before, after the
+ * new notices; interrupts what was being said. Does nothing while the voice is off. */
+void ui_speech_update(Ui *u, const ScreenDef *screen);
+/* The window closes: the voice too, and what was said is freed. */
+void ui_speech_close(Ui *u);
+/* The message over any screen when the voice could not be turned on. */
+void ui_speech_banner(Ui *u);
 
 /* ---- widgets (widgets.c) ----------------------------------------------------------------- */
 

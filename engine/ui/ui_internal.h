@@ -12,6 +12,9 @@ typedef struct Theme {
     GColor bg, panel, panel_edge, text, text_dim, accent, accent_text, focus, good, bad, warn;
     GColor wall_top, wall_bottom, floor, desk, desk_edge, paper, paper_edge, ink, glass;
     GColor shadow;
+    /* Marks on paper (a flagged field, a checked document): paper stays light in both themes,
+     * so these are dark enough for it (≥ 4.5:1) where good and bad suit the panels. */
+    GColor paper_good, paper_bad;
 } Theme;
 
 void theme_init(Theme *t, int high_contrast);

@@ -1,0 +1,70 @@
+#!/bin/sh
+# The catalogue by keyboard (issue #14): Tab goes from the cards to the service chips, to
+# «Справочник» and to «Смена» and back; ←→ choose a chip, Enter opens the book or begins a
+# shift; each has a visible focus frame (the theme's focus colour around it in the screenshot),
+# and the mouse reaches the same controls. Usage: keyboard_test.sh MFC_TRAINER CONTRAST_CHECK SOURCE_DIR
+set -u
+EXE=$1 CHECK=$2 SRC=$3
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+gui() { # keys-file db
+  SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$EXE" --scenarios "$SRC/scenarios" gui --seed 1 \
+    --size 1280x720 --db "$TMP/$2" --input-script "$1" --screenshots "$TMP" >"$TMP/out" 2>&1
+}
+cat >"$TMP/tab.keys" <<'KEYS'
+key Return
+expect catalog [карточки]
+shot cards
+key Tab
+expect catalog [фильтр Все услуги]
+shot chips
+key Right
+expect catalog [фильтр Выдача результатов услуг]
+key Right
+key Left
+expect catalog [фильтр Выдача результатов услуг]
+key Return
+expect catalog [карточки]
+key Tab
+key Tab
+expect catalog [справочник]
+shot book
+key Return
+expect book
+key Escape
+expect catalog [справочник]
+key Tab
+expect catalog [смена]
+shot shift
+key Tab
+expect catalog [карточки]
+key Tab
+key Tab
+key Tab
+expect catalog [смена]
+key Return
+expect office
+KEYS
+if gui "$TMP/tab.keys" t.db; then ok; else bad "Tab through the catalogue: $(cat "$TMP/out")"; fi
+# A visible focus: the focus colour (#E08A00) frames the control Tab is on, and only then.
+ring() { # shot text want(0|1)
+  box=$(awk -v t="$2" '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+        if (s == t) { printf "%d %d %d %d\n", $2 - 14, $3 - 14, $4 + 28, $5 + 28; exit } }' "$TMP/$1.png.txt")
+  [ -n "$box" ] || { bad "$1: no «$2» drawn"; return; }
+  if "$CHECK" --ring E08A00 $box "$TMP/$1.png" >/dev/null; then got=1; else got=0; fi
+  [ "$got" = "$3" ] && ok || bad "$1: focus frame around «$2» is $got, want $3"
+}
+ring cards "Все услуги" 0
+ring chips "Все услуги" 1
+ring book "Справочник · F1" 1
+ring cards "Справочник · F1" 0
+ring shift "Смена · F2" 1
+ring book "Смена · F2" 0
+# The mouse reaches the same: a chip, then «Справочник», from the catalogue.
+printf 'key Return\nclick 300 121\nexpect catalog [фильтр Выдача результатов услуг]\nclick 980 46\nexpect book\n' >"$TMP/mouse.keys"
+if gui "$TMP/mouse.keys" m.db; then ok; else bad "the chips and «Справочник» by mouse: $(cat "$TMP/out")"; fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
