@@ -993,6 +993,7 @@ float gfx_hand_box(Gfx *g, const char *text, float x, float y, float max_w, int 
     float height = step * (float)we->count;
     if (!draw)
         return height;
+    flush_clear(g);
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, text, strlen(text));
     float amp = (float)px * 0.05f; /* the baseline wanders by this much either way */
     for (size_t i = 0; i < we->count; i++) {
@@ -1039,11 +1040,12 @@ float gfx_hand_box(Gfx *g, const char *text, float x, float y, float max_w, int 
             }
             cx += (float)adv * (1.0f + wobble(&h) * 0.04f);
         }
-        /* One box per line for the layout check: where the wobbling letters went. */
-        if (g->recording)
-            record(g, 'T',
-                   (GRect){x0, ly - amp - fabsf(drift), cx - x0, lh + 2 * amp + 2 * fabsf(drift)},
-                   we->text + ln->start, ln->len);
+        /* One box per line for the layout and contrast checks: where the wobbling letters
+         * went, in the ink's colour. */
+        GRect box = {x0, ly - amp - fabsf(drift), cx - x0, lh + 2 * amp + 2 * fabsf(drift)};
+        if (g->recording && record(g, 'T', box, we->text + ln->start, ln->len))
+            g->boxes[g->nboxes - 1].color = c;
+        touch(g, box.x - (float)px, box.y, box.x + box.w + (float)px, box.y + box.h);
     }
     return height;
 }
