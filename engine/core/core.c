@@ -397,3 +397,43 @@ char *sim_strdup_clean(const char *s)
     }
     return simbuf_take(&b);
 }
+
+/* ==== word lists ============================================================================ */
+
+/* 1 when text[0..tl) holds w[0..n) somewhere (memmem is not C11). */
+static int holds_bytes(const char *text, size_t tl, const char *w, size_t n)
+{
+    for (size_t i = 0; i + n <= tl; i++)
+        if (memcmp(text + i, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when text matches any '|'-separated alternative of list (whole, or as a part). */
+static int any_of(const char *text, const char *list, int whole)
+{
+    if (!text || !list)
+        return 0;
+    size_t tl = strlen(text);
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, "|");
+        if (n > 0) {
+            if (whole ? (n == tl && memcmp(text, p, n) == 0) : holds_bytes(text, tl, p, n))
+                return 1;
+        }
+        p += n;
+        if (*p == '|')
+            p++;
+    }
+    return 0;
+}
+
+int sim_contains_any(const char *text, const char *alternatives)
+{
+    return any_of(text, alternatives, 0);
+}
+
+int sim_equals_any(const char *text, const char *alternatives)
+{
+    return any_of(text, alternatives, 1);
+}

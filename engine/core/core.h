@@ -78,6 +78,11 @@ size_t sim_utf8_len(const char *s, size_t n);
  * points past U+10FFFF and truncated sequences are invalid. */
 int sim_utf8_seq(const unsigned char *p, const unsigned char *end);
 int sim_utf8_valid(const char *s, size_t n); /* 1 when all of s[0..n) is valid UTF-8 */
+/* Word lists from the string table are alternatives separated by '|' ("coat|пальто|плащ").
+ * sim_contains_any: 1 when text contains any of them; sim_equals_any: 1 when text is one of
+ * them. NULL text: 0. */
+int sim_contains_any(const char *text, const char *alternatives);
+int sim_equals_any(const char *text, const char *alternatives);
 /* A copy of s fit for a table cell or a line of a report: invalid UTF-8 becomes U+FFFD and
  * control characters (escape sequences, tabs, line breaks) become spaces. Caller frees. */
 char *sim_strdup_clean(const char *s);

@@ -600,6 +600,12 @@
     X(STR_EXPECT_CAT_BOOK, "[справочник] ")                                                  \
     X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
     X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
+    X(STR_MRZ_BAD_CHAR, "машиночитаемая зона: в поле %s знак, которого в зоне быть не может") \
+    X(STR_MRZ_BAD_FIELD, "документ «%s»: поле «%s» не подходит для машиночитаемой зоны — "    \
+                         "проверьте его по образцу документа")                                \
+    X(STR_MRZ_NO_STATE, "документ «%s»: не указано государство выдачи (поле «country»), "      \
+                        "без него машиночитаемую зону не составить")                          \
+    X(STR_MRZ_NO_ZONE, "документ «%s» (%s): у документов этого вида нет машиночитаемой зоны")  \
     X(STR_ART_FLAGGED, "⚑ Отмечено: %s")                                                     \
     X(STR_ART_NOTARY, "НОТАРИУС")                                                            \
     X(STR_ART_RF, "РОССИЙСКАЯ ФЕДЕРАЦИЯ")                                                    \
@@ -607,6 +613,14 @@
     X(STR_ART_QUEUE, "Электронная очередь")                                                  \
     X(STR_ART_BOARD, "%s → окно %d")                                                         \
     X(STR_ART_PLATE, "Окно %d")                                                              \
+    X(STR_ART_TICKET, "А-001")                                                               \
+    X(STR_UI_EXPECT_COMPARE, "[сравнение] ")                                                  \
+    X(STR_UI_EXPECT_DOC, "[документ] ")                                                       \
+    X(STR_UI_EXPECT_REASON, "[причина] ")                                                     \
+    X(STR_UI_EXPECT_PC, "[программа] ")                                                       \
+    X(STR_UI_EXPECT_LEAVE, "[прервать] ")                                                     \
+    X(STR_UI_EXPECT_OFFICE, "[приём] ")                                                       \
+    X(STR_UI_EXPECT_TWO_DOCS, "[два документа] ")                                             \
     X(STR_MOOD_PLEASED_F, "довольна")                                                        \
     X(STR_MOOD_PLEASED_M, "доволен")                                                         \
     X(STR_MOOD_CALM_F, "спокойна")                                                           \

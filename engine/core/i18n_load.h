@@ -265,7 +265,53 @@
     X(STR_REASON_CORRECTIONS, "Неоговорённые исправления")                                         \
     X(STR_REASON_WRONG_FORM, "Не по установленной форме")                                          \
     X(STR_REASON_WRONG_DATA, "Неверные сведения")                                                  \
-    X(STR_REASON_OTHER, "Другое")
+    X(STR_REASON_OTHER, "Другое")                                                                  \
+    /* The words "look" and the documents are read by (engine/ui/person.c, docview.c, the      \
+     * loader's check of the closed lists, engine/scenario/mrz.c): alternatives separated by "|", \
+     * matched as parts of a value (sim_contains_any) or whole (sim_equals_any). */              \
+    X(STR_LOAD_LOOK_VALUE, "значение «%s» окно не знает; допустимо: %s") \
+    X(STR_LOAD_COMPANIONS_ARRAY, "ожидался массив объектов {\"name\", \"age\", \"sex\", …}") \
+    X(STR_LOAD_COMPANIONS_MAX, "спутников %zu, у окна помещаются не больше трёх: оставьте тех, кто говорит или о ком спрашивают") \
+    X(STR_LOAD_COMPANION_OBJECT, "ожидался объект {\"name\", \"age\", \"sex\"}") \
+    X(STR_LOOK_VALUES_GLASSES, "yes|no|да|нет") \
+    X(STR_LOOK_VALUES_BUILD, "slim|average|heavy|худощавое|среднее|полное") \
+    X(STR_LOOK_VALUES_HAIR_STYLE, "short|long|bob|bun|ponytail|curly|bald|короткие|длинные|каре|пучок|хвост|кудри") \
+    X(STR_LOOK_VALUES_BEARD, "no|moustache|beard|нет|усы|борода") \
+    X(STR_LOOK_HAIR_GREY, "grey|gray|сед|white") \
+    X(STR_LOOK_HAIR_BLOND, "blond|светл|рус") \
+    X(STR_LOOK_HAIR_RED, "red|рыж") \
+    X(STR_LOOK_HAIR_BROWN, "brown|каштан") \
+    X(STR_LOOK_HAIR_DARK, "dark|black|тёмн|черн|чёрн") \
+    X(STR_LOOK_STYLE_SHORT, "short|корот") \
+    X(STR_LOOK_STYLE_LONG, "long|длин") \
+    X(STR_LOOK_STYLE_BOB, "bob|каре") \
+    X(STR_LOOK_STYLE_BUN, "bun|пуч") \
+    X(STR_LOOK_STYLE_PONYTAIL, "ponytail|хвост") \
+    X(STR_LOOK_STYLE_CURLY, "curly|кудр") \
+    X(STR_LOOK_STYLE_BALD, "bald|лыс") \
+    X(STR_LOOK_COAT, "coat|пальто|плащ|шуб") \
+    X(STR_LOOK_SUIT, "suit|костюм|пиджак") \
+    X(STR_LOOK_JACKET, "jacket|куртк|пуховик") \
+    X(STR_LOOK_CARDIGAN, "cardigan|кофт|кардиган") \
+    X(STR_LOOK_HOODIE, "hoodie|толстовк|худи") \
+    X(STR_LOOK_SWEATER, "sweater|свитер|джемпер") \
+    X(STR_LOOK_FUR, "fur|мех") \
+    X(STR_LOOK_YES, "yes|да") \
+    X(STR_LOOK_BUILD_SLIM, "slim|худ") \
+    X(STR_LOOK_BUILD_HEAVY, "heavy|полн") \
+    X(STR_LOOK_BUILD_AVERAGE, "average|средн") \
+    X(STR_LOOK_BEARD, "beard|бород") \
+    X(STR_LOOK_MOUSTACHE, "moustache|ус") \
+    X(STR_LOOK_NONE, "no|нет|none") \
+    X(STR_LOOK_BACKPACK, "backpack|рюкзак") \
+    X(STR_LOOK_FOLDER, "folder|папк") \
+    X(STR_DOC_SEX_MALE, "муж") \
+    X(STR_DOC_SEX_FEMALE, "жен") \
+    X(STR_DOC_NOTARISED_WORDS, "удостовер|нотариально") \
+    X(STR_DOC_NOT, "не ") \
+    X(STR_DOC_UNSIGNED_WORDS, "нет|отсутств") \
+    X(STR_DOC_NOTE_UNSIGNED_WORDS, "нет подписи|отсутств") \
+    X(STR_MRZ_STATES, "UZBEK=UZB|Узбек=UZB|TAJIK=TJK|Таджик=TJK|KYRGYZ=KGZ|Киргиз=KGZ|Кыргыз=KGZ|KAZAKH=KAZ|Казах=KAZ|ARMENIA=ARM|Армени=ARM|AZERBAIJAN=AZE|Азербайджан=AZE|BELARUS=BLR|Беларус=BLR|RUSSIA=RUS|Росси=RUS")
 /* clang-format on */
 
 #endif /* SIM_I18N_LOAD_H */

@@ -664,6 +664,56 @@ static void parse_scoring(Ld *ld, const cJSON *root)
     parse_floors(ld, sc);
 }
 
+/* The closed vocabularies of "look" (English or Russian, from the string table); other keys
+ * are free text. */
+static const struct {
+    const char *key;
+    SimStr values;
+} look_values[] = {
+    {"glasses", STR_LOOK_VALUES_GLASSES},
+    {"build", STR_LOOK_VALUES_BUILD},
+    {"hair_style", STR_LOOK_VALUES_HAIR_STYLE},
+    {"beard", STR_LOOK_VALUES_BEARD},
+};
+
+/* Reads a "look" object (NULL: none) into *out; values of the closed keys are checked. */
+static void parse_look(Ld *ld, const cJSON *look, const char *path, KeyValue **out, size_t *count)
+{
+    if (!look)
+        return;
+    if (!cJSON_IsObject(look)) {
+        ERR(ld, path, TRF(STR_LOAD_EXPECTED_LOOK));
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(look);
+    *out = calloc(n ? n : 1, sizeof **out);
+    for (const cJSON *it = look->child; it && *out; it = it->next) {
+        char p[PATH_MAX_LEN];
+        pkey(p, path, it->string);
+        if (!cJSON_IsString(it)) {
+            ERR(ld, p, TRF(STR_LOAD_EXPECTED_STRING));
+            continue;
+        }
+        for (size_t k = 0; k < sizeof look_values / sizeof look_values[0]; k++) {
+            if (strcmp(it->string, look_values[k].key) != 0)
+                continue;
+            const char *words = tr(look_values[k].values);
+            if (sim_equals_any(it->valuestring, words))
+                continue;
+            char list[512] = "";
+            for (const char *w = words; *w;) {
+                size_t wl = strcspn(w, "|"), used = strlen(list);
+                snprintf(list + used, sizeof list - used, "%s«%.*s»", used ? ", " : "", (int)wl, w);
+                w += wl + (w[wl] == '|');
+            }
+            ERR(ld, p, TRF(STR_LOAD_LOOK_VALUE), it->valuestring, list);
+        }
+        (*out)[*count].key = sim_strdup(it->string);
+        (*out)[*count].value = sim_strdup(it->valuestring);
+        (*count)++;
+    }
+}
+
 static void parse_applicant(Ld *ld, const cJSON *root)
 {
     Applicant *a = &ld->s->applicant;
@@ -686,25 +736,53 @@ static void parse_applicant(Ld *ld, const cJSON *root)
     a->persona = get_str(ld, ap, "applicant", "persona", 1);
     a->mood = (int)get_num(ld, ap, "applicant", "mood", 1, 60, 0, 100, 1);
     a->patience = get_num(ld, ap, "applicant", "patience", 1, 15, 0, 240, 0);
-    const cJSON *look = get(ap, "look");
-    if (look) {
-        if (!cJSON_IsObject(look)) {
-            ERR(ld, "applicant.look", TRF(STR_LOAD_EXPECTED_LOOK));
-        } else {
-            size_t n = (size_t)cJSON_GetArraySize(look);
-            a->look = calloc(n ? n : 1, sizeof *a->look);
-            for (const cJSON *it = look->child; it && a->look; it = it->next) {
-                char p[PATH_MAX_LEN];
-                pkey(p, "applicant.look", it->string);
-                if (!cJSON_IsString(it)) {
-                    ERR(ld, p, TRF(STR_LOAD_EXPECTED_STRING));
-                    continue;
-                }
-                a->look[a->look_count].key = sim_strdup(it->string);
-                a->look[a->look_count].value = sim_strdup(it->valuestring);
-                a->look_count++;
-            }
+    parse_look(ld, get(ap, "look"), "applicant.look", &a->look, &a->look_count);
+}
+
+/* "companions": people the texts name as standing beside the applicant. */
+static void parse_companions(Ld *ld, const cJSON *root)
+{
+    Scenario *s = ld->s;
+    const cJSON *arr = get(root, "companions");
+    if (!arr)
+        return;
+    if (!cJSON_IsArray(arr)) {
+        ERR(ld, "companions", TRF(STR_LOAD_COMPANIONS_ARRAY));
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    if (n > 3) {
+        ERR(ld, "companions", TRF(STR_LOAD_COMPANIONS_MAX), n);
+        n = 3;
+    }
+    s->companions = calloc(n ? n : 1, sizeof *s->companions);
+    if (!s->companions)
+        return;
+    static const char *const keys[] = {"name", "age", "sex", "role", "look", NULL};
+    for (size_t i = 0; i < n; i++) {
+        const cJSON *it = cJSON_GetArrayItem(arr, (int)i);
+        char p[PATH_MAX_LEN];
+        pidx(p, "companions", i);
+        if (!cJSON_IsObject(it)) {
+            ERR(ld, p, TRF(STR_LOAD_COMPANION_OBJECT));
+            continue;
         }
+        check_keys(ld, it, p, keys);
+        Companion *c = &s->companions[s->companion_count++];
+        c->name = get_str(ld, it, p, "name", 1);
+        c->age = (int)get_num(ld, it, p, "age", 1, 30, 0, 120, 1);
+        char *sex = get_str(ld, it, p, "sex", 1);
+        if (sex && strcmp(sex, "f") != 0 && strcmp(sex, "m") != 0) {
+            char ps[PATH_MAX_LEN];
+            pkey(ps, p, "sex");
+            ERR(ld, ps, TRF(STR_LOAD_BAD_SEX));
+        }
+        c->sex = sex && sex[0] == 'm' ? 'm' : 'f';
+        free(sex);
+        c->role = get_str(ld, it, p, "role", 0);
+        char pl[PATH_MAX_LEN];
+        pkey(pl, p, "look");
+        parse_look(ld, get(it, "look"), pl, &c->look, &c->look_count);
     }
 }
 
@@ -1405,7 +1483,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
         "format",   "id",       "version",   "title",     "service", "service_title",
         "agency",   "difficulty", "minutes", "goals",     "summary", "right_way",
         "verify",   "office",   "scoring",   "applicant", "walkout", "documents",
-        "services", "start",    "steps",     "endings",   NULL};
+        "services", "start",    "steps",     "endings",   "companions", NULL};
     check_keys(ld, root, "", keys);
     const cJSON *fmt = get(root, "format");
     if (!fmt)
@@ -1470,6 +1548,7 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
 
     parse_scoring(ld, root);
     parse_applicant(ld, root);
+    parse_companions(ld, root);
     parse_documents(ld, root);
     parse_services(ld, root);
 

@@ -281,6 +281,17 @@ void scenario_free(Scenario *s)
         free(s->applicant.look[i].value);
     }
     free(s->applicant.look);
+    for (size_t c = 0; c < s->companion_count; c++) {
+        Companion *co = &s->companions[c];
+        free(co->name);
+        free(co->role);
+        for (size_t i = 0; i < co->look_count; i++) {
+            free(co->look[i].key);
+            free(co->look[i].value);
+        }
+        free(co->look);
+    }
+    free(s->companions);
     for (size_t i = 0; i < s->document_count; i++) {
         Document *d = &s->documents[i];
         free(d->id);

@@ -146,9 +146,24 @@ typedef struct Applicant {
     char *persona;
     int mood;        /* 0..100 at the start */
     double patience; /* simulated minutes before the mood starts to drop */
-    KeyValue *look;  /* renderer hints */
+    KeyValue *look;  /* renderer hints (see APPLICANT_LOOK_KEYS) */
     size_t look_count;
 } Applicant;
+
+/* The keys of "look" the window draws from; those with a closed list of values are checked by
+ * the loader (glasses, build, hair_style, beard), the others are free text matched by words. */
+#define APPLICANT_LOOK_KEYS "clothing, hair, hair_style, glasses, build, beard, bag"
+
+/* Someone the scenario names as coming to the window with the applicant (a child, a buyer, a
+ * foreman): drawn beside them, never an actor of the graph. Owned by the scenario. */
+typedef struct Companion {
+    char *name;
+    int age;
+    char sex;   /* 'f' or 'm' */
+    char *role; /* "внук", "покупатель" …; may be NULL */
+    KeyValue *look;
+    size_t look_count;
+} Companion;
 
 typedef enum FlagReason {
     REASON_EXPIRED = 0,
@@ -337,6 +352,8 @@ typedef struct Scenario {
     ScoreSpec false_flag; /* feedback unused; criterion and points */
 
     Applicant applicant;
+    Companion *companions; /* "companions": who stands beside the applicant (at most 3) */
+    size_t companion_count;
     int walkout; /* ending index, or -1 */
 
     Document *documents;

@@ -8,6 +8,7 @@
 #include "ui_internal.h"
 
 #include "../core/i18n.h"
+#include "../scenario/mrz.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -38,14 +39,14 @@ static Paper paper_for(const char *type, const Theme *t)
     else if (strcmp(type, "snils") == 0)
         p.bg = rgb(0xEAF2F8), p.edge = rgb(0x8FB0C8);
     else if (strcmp(type, "note") == 0)
-        p.bg = rgb(0xFAFAF0), p.edge = rgb(0xB8C8E0); /* a squared school-notebook sheet */
+        p.bg = rgb(0xFAFAF0), p.edge = rgb(0xB8C8E0), p.ink = rgb(0x1F3A93); /* ink-blue pen */
     return p;
 }
 
 static int is_true(const char *v)
 {
-    return v && (strcmp(v, "да") == 0 || strcmp(v, "true") == 0 || strstr(v, "удостовер") ||
-                 strstr(v, "нотариально"));
+    return v && (strcmp(v, tr(STR_LOAD_YES)) == 0 || strcmp(v, "true") == 0 ||
+                 sim_contains_any(v, tr(STR_DOC_NOTARISED_WORDS)));
 }
 
 /* One field: label above, value below (wrapped). Returns its height. */
@@ -109,6 +110,178 @@ static void scribble(Gfx *g, float x, float y, float s)
     }
 }
 
+/* ==== the holder's photo and the machine-readable zone ===================================== */
+
+/* The value of field key of the open document as the session has it, or NULL. */
+static const char *doc_value(const Session *ss, int doc, const char *key)
+{
+    int f = document_find_field(&session_scenario(ss)->documents[doc], key);
+    return f >= 0 ? session_field(ss, doc, f) : NULL;
+}
+
+/* Years between two "ДД.ММ.ГГГГ" dates; -1 when either is not a date. */
+static int years_between(const char *from, const char *to)
+{
+    int d[2][3];
+    const char *v[2] = {from, to};
+    for (int i = 0; i < 2; i++)
+        if (!v[i] || sscanf(v[i], "%d.%d.%d", &d[i][0], &d[i][1], &d[i][2]) != 3)
+            return -1;
+    int y = d[1][2] - d[0][2];
+    if (d[1][1] < d[0][1] || (d[1][1] == d[0][1] && d[1][0] < d[0][0]))
+        y--;
+    return y;
+}
+
+/* 1 when two full names are one person: equal, or equal but for the surname (a scenario's
+ * script may give a family another surname for the attempt, and the people the scenario lists
+ * keep theirs). */
+static int same_person(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    const char *ra = strchr(a, ' '), *rb = strchr(b, ' ');
+    return ra && rb && strchr(ra + 1, ' ') && strcmp(ra, rb) == 0;
+}
+
+/* The look of a passport's holder as photographed on the issue date: with the applicant's or a
+ * companion's hints when the name on the page is theirs, from the name alone otherwise. */
+/* The Latin half of a bilingual value ("КУЗНЕЦОВА / KUZNETSOVA"), or the value itself. */
+static const char *latin_half(const char *v)
+{
+    const char *slash = v ? strrchr(v, '/') : NULL;
+    if (!slash)
+        return v;
+    for (slash++; *slash == ' ';)
+        slash++;
+    return slash;
+}
+
+/* The first word of a name in ICAO letters, with KH and X as one letter (Uzbek Latin writes Х as
+ * X): how a travel passport's Latin surname is matched with a name written in Cyrillic. */
+static void surname_key(const char *name, char *out, size_t cap)
+{
+    char word[128];
+    size_t n = strcspn(name ? name : "", " ");
+    snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1),
+             name ? name : "");
+    char tr_[128];
+    mrz_translit(word, MRZ_TRANSLIT_ICAO, tr_, sizeof tr_);
+    size_t k = 0;
+    for (size_t i = 0; tr_[i] && k + 1 < cap; i++) {
+        if (tr_[i] == 'K' && tr_[i + 1] == 'H')
+            i++;
+        out[k++] = tr_[i] == 'H' && i > 0 && tr_[i - 1] == 'K' ? 'X' : tr_[i];
+    }
+    out[k] = '\0';
+}
+
+/* 1 when person (a name from the scenario) holds the passport whose name is holder. A travel
+ * passport spells the name in Latin letters: its surname is compared transliterated. */
+static int holds(const char *person, const char *holder, int travel)
+{
+    if (same_person(person, holder))
+        return 1;
+    if (!travel)
+        return 0;
+    char a[128], b[128];
+    surname_key(person, a, sizeof a);
+    surname_key(holder, b, sizeof b);
+    return a[0] && strcmp(a, b) == 0;
+}
+
+/* The look of a passport's holder as photographed on the issue date: with the applicant's or a
+ * companion's hints when the name on the page is theirs, from the name alone otherwise. */
+static void holder_look(const Session *ss, int doc, PersonLook *p)
+{
+    const Scenario *sc = session_scenario(ss);
+    int travel = strcmp(sc->documents[doc].type, "passport_foreign") == 0;
+    const char *parts[3] = {doc_value(ss, doc, "surname"), doc_value(ss, doc, "name"),
+                            doc_value(ss, doc, "patronymic")};
+    char name[256] = "";
+    for (int i = 0; i < 3; i++)
+        if (parts[i] && *parts[i]) {
+            size_t used = strlen(name);
+            snprintf(name + used, sizeof name - used, "%s%s", used ? " " : "",
+                     travel ? latin_half(parts[i]) : parts[i]);
+        }
+    const char *sexv = doc_value(ss, doc, "sex");
+    char sex = sim_contains_any(sexv, tr(STR_DOC_SEX_MALE))     ? 'm'
+               : sim_contains_any(sexv, tr(STR_DOC_SEX_FEMALE)) ? 'f'
+                                                                : 0;
+    int age = years_between(doc_value(ss, doc, "birth_date"), doc_value(ss, doc, "issue_date"));
+    const KeyValue *look = NULL;
+    size_t nlook = 0;
+    int found = 0;
+    const char *seed = name; /* the name the window draws the same person from */
+    const char *who = session_applicant_name(ss);
+    if (who && holds(who, name, travel)) {
+        found = 1;
+        look = sc->applicant.look, nlook = sc->applicant.look_count, seed = who;
+        sex = sex ? sex : sc->applicant.sex;
+        age = age >= 0 ? age : session_applicant_age(ss);
+    }
+    for (size_t i = 0; !found && i < sc->companion_count; i++)
+        if (holds(sc->companions[i].name, name, travel)) {
+            const Companion *c = &sc->companions[i];
+            found = 1;
+            look = c->look, nlook = c->look_count, seed = c->name;
+            sex = sex ? sex : c->sex;
+            age = age >= 0 ? age : c->age;
+        }
+    if (!sex) { /* a stranger's passport with no sex field: Russian and Central Asian surnames of
+                 * women end in -а/-я (-A in Latin letters) */
+        size_t n = strcspn(name, " ");
+        const unsigned char *e = (const unsigned char *)name + n;
+        sex = (n >= 1 && e[-1] == 'A') ||
+                      (n >= 2 && ((e[-2] == 0xD0 && e[-1] == 0xB0) || (e[-2] == 0xD1 && e[-1] == 0x8F)))
+                  ? 'f'
+                  : 'm';
+    }
+    person_look(p, seed, sex, age >= 0 ? age : 30, look, nlook);
+}
+
+/* The zone of the open document from the values the session has now (a script may have
+ * changed a field). Returns 0 when the document has none. */
+static int doc_zone(const Session *ss, int doc, MrzZone *z)
+{
+    const Document *d = &session_scenario(ss)->documents[doc];
+    DocField fields[64];
+    if (d->field_count > 64)
+        return 0;
+    for (size_t f = 0; f < d->field_count; f++) {
+        fields[f] = d->fields[f];
+        fields[f].value = (char *)session_field(ss, doc, (int)f);
+    }
+    Document now = *d;
+    now.fields = fields;
+    if (strcmp(d->type, "passport_rf") == 0 && !mrz_rf_has_zone(doc_value(ss, doc, "issue_date")))
+        return 0; /* forms issued before July 2011 have no zone */
+    return mrz_from_document(&now, z, NULL) == SIM_OK;
+}
+
+/* Draws the two lines of z in a monospace face sized to fit width, their top at y. Returns
+ * the height used. */
+static float draw_zone(Gfx *g, const Layout *l, const MrzZone *z, float x, float y, float width,
+                       int draw)
+{
+    int px = l->px_body, w, h;
+    gfx_text_size(g, z->line[0], px, GF_MONO, &w, &h);
+    /* The zone is printed at a fixed pitch across the page: it follows the page, not the text
+     * size, so that its 44 characters always fit on one line. */
+    if (w > width && w > 0)
+        px = (int)((float)px * width / (float)w);
+    if (px < 6)
+        px = 6;
+    float lh = (float)gfx_line_height(g, px, GF_MONO);
+    if (draw) {
+        GColor ink = {40, 40, 48, 255};
+        gfx_text(g, z->line[0], x, y, px, GF_MONO, ink);
+        gfx_text(g, z->line[1], x, y + lh, px, GF_MONO, ink);
+    }
+    return 2 * lh;
+}
+
 static const char *const passport_left[] = {"issued_by", "issue_date", "division_code",
                                             "registration", "valid_until", "marks", NULL};
 static const char *const passport_right[] = {"surname", "name", "patronymic", "sex",
@@ -139,6 +312,77 @@ size_t doc_field_order(const Document *d, int *out, size_t max)
             out[n++] = (int)f;
     }
     return n;
+}
+
+/* A note written by hand on a lined notebook sheet: the words in ink-blue handwriting on the
+ * ruled lines, right of a red margin; the printed captions of the fields (what the trainee
+ * selects) stay in the margin. Returns the count of field boxes. */
+static size_t note_draw(Gfx *g, const Layout *l, const Theme *t, const Paper *p,
+                        const Session *ss, int doc, GRect sheet, float y0, int focus_field,
+                        DocFieldBox *boxes, size_t max)
+{
+    const Document *d = &session_scenario(ss)->documents[doc];
+    float s = l->s, pad = 22 * s;
+    int px = l->px_body + (int)(2 * l->ts + 0.5f); /* handwriting runs a little larger */
+    float step = (float)gfx_line_height(g, px, GF_REGULAR) * 1.45f;
+    /* The margin: as wide as the longest caption, at most a third of the sheet. */
+    float cap_w = 0;
+    for (size_t f = 0; f < d->field_count; f++) {
+        int w, h;
+        gfx_text_size(g, d->fields[f].label, l->px_small, GF_REGULAR, &w, &h);
+        cap_w = fmaxf(cap_w, (float)w);
+    }
+    cap_w = fminf(cap_w, sheet.w / 3);
+    float margin = sheet.x + pad + cap_w + 10 * s;
+    int hc = t->shadow.a == 0;
+    GColor rule = hc ? (GColor){120, 120, 120, 255} : (GColor){140, 170, 215, 150};
+    gfx_fill(g, (GRect){margin, sheet.y, 2 * s, sheet.h},
+             hc ? (GColor){0, 0, 0, 255} : (GColor){214, 90, 90, 170});
+    /* The baseline of DejaVu sits about 0.93 em below the top of a line: rule just under it. */
+    float base = (float)px * 0.93f + 2 * s;
+    for (float ry = y0 + base; ry < sheet.y + sheet.h - 4 * s; ry += step)
+        gfx_fill(g, (GRect){sheet.x + 2 * s, ry, sheet.w - 4 * s, 1 * s}, rule);
+    size_t nb = 0;
+    float y = y0;
+    float hand_w = sheet.x + sheet.w - pad - margin - 10 * s;
+    for (size_t f = 0; f < d->field_count; f++) {
+        const char *value = session_field(ss, doc, (int)f);
+        float vh = gfx_hand_box(g, value && *value ? value : "—", margin + 10 * s, y, hand_w, px,
+                                p->ink, step, 0);
+        int reason = session_flag_reason(ss, doc, (int)f);
+        char mark[160] = "";
+        if (reason >= 0)
+            snprintf(mark, sizeof mark, tr(STR_ART_FLAGGED), reason_title((FlagReason)reason));
+        float mh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, hand_w, l->px_small, GF_BOLD,
+                                              t->bad, 0)
+                               : 0;
+        GRect r = {sheet.x + pad / 2, y - 3 * s, sheet.w - pad, vh + mh + 6 * s};
+        if (reason >= 0) {
+            gfx_round(g, r, 4 * s, (GColor){179, 38, 30, 28});
+            gfx_fill(g, (GRect){r.x, r.y, 4 * s, r.h}, t->bad);
+        }
+        gfx_text_box(g, d->fields[f].label, sheet.x + pad, y + base - (float)l->px_small,
+                     cap_w, l->px_small, GF_REGULAR, p->label, 1);
+        gfx_hand_box(g, value && *value ? value : "—", margin + 10 * s, y, hand_w, px, p->ink,
+                     step, 1);
+        if (reason >= 0)
+            gfx_text_box(g, mark, margin + 10 * s, y + vh, hand_w, l->px_small, GF_BOLD, t->bad,
+                         1);
+        if ((int)f == focus_field)
+            gfx_round_outline(g, r, 4 * s, 3 * s, t->focus);
+        if (nb < max)
+            boxes[nb++] = (DocFieldBox){r, (int)f};
+        /* The next field starts on a ruled line of its own. */
+        float used = vh + mh;
+        y += ceilf(used / step) * step;
+    }
+    /* A signature in the same pen, when the note says it is signed. */
+    int fsig = document_find_field(d, "signature");
+    const char *sv = fsig >= 0 ? session_field(ss, doc, fsig) : NULL;
+    if (sv && *sv && !sim_contains_any(sv, tr(STR_DOC_NOTE_UNSIGNED_WORDS)) &&
+        y + step < sheet.y + sheet.h)
+        scribble(g, margin + hand_w * 0.55f, y + step * 0.6f, s);
+    return nb;
 }
 
 size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int doc, GRect area,
@@ -176,11 +420,9 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         float rx = area.x + half + pad;
         float photo_w = 110 * s, photo_h = 140 * s;
         GRect ph = {rx, area.y + pad + 30 * s, photo_w, photo_h};
-        gfx_fill(g, ph, rgb(0xD8D4CC));
-        gfx_circle(g, ph.x + photo_w / 2, ph.y + photo_h * 0.38f, photo_w * 0.22f, rgb(0xA8A29A));
-        gfx_round(g, (GRect){ph.x + photo_w * 0.18f, ph.y + photo_h * 0.62f, photo_w * 0.64f,
-                             photo_h * 0.38f},
-                  photo_w * 0.3f, rgb(0xA8A29A));
+        PersonLook holder;
+        holder_look(ss, doc, &holder);
+        person_portrait(g, &holder, ph);
         /* Series and number in red along the top edge, as printed. */
         int fs = document_find_field(d, "series"), fn = document_find_field(d, "number");
         float sx = rx;
@@ -237,13 +479,14 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             if (nb < max)
                 boxes[nb++] = (DocFieldBox){r, (int)f};
         }
-        /* The machine-readable line, cut at the page edge. */
-        GRect page = {area.x + half, area.y, half, area.h};
-        gfx_clip(g, &page);
-        gfx_text(g, "PNRUS<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", rx,
-                 area.y + area.h - 2.4f * l->px_small - 8 * s, l->px_small, GF_MONO,
-                 rgb(0x6A6A6A));
-        gfx_clip(g, NULL);
+        /* The machine-readable zone at the foot of the photo page, below the last field. */
+        MrzZone z;
+        if (doc_zone(ss, doc, &z)) {
+            float zw = half - 2 * pad;
+            float zh = draw_zone(g, l, &z, rx, 0, zw, 0);
+            float zy = fmaxf(y2 + 6 * s, area.y + area.h - zh - 12 * s);
+            draw_zone(g, l, &z, rx, zy, zw, 1);
+        }
         return nb;
     }
 
@@ -257,9 +500,6 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
     }
     gfx_round(g, sheet, 4 * s, p.bg);
     gfx_round_outline(g, sheet, 4 * s, 2 * s, p.edge);
-    if (strcmp(d->type, "note") == 0)
-        for (float yy = sheet.y + 20 * s; yy < sheet.y + sheet.h; yy += 22 * s)
-            gfx_fill(g, (GRect){sheet.x, yy, sheet.w, 1 * s}, (GColor){150, 180, 220, 90});
     float pad = 22 * s;
     char title[256];
     snprintf(title, sizeof title, "%s", d->title);
@@ -272,28 +512,46 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         gfx_text(g, title, sheet.x + (sheet.w - tw) / 2, sheet.y + pad, l->px_dialog, GF_BOLD,
                  p.title);
     float y = sheet.y + pad + th + 12 * s;
-    int two = !narrow && sheet.w > 760 * s && d->field_count > 5;
-    float colw = two ? (sheet.w - 3 * pad) / 2 : sheet.w - 2 * pad;
+    if (strcmp(d->type, "note") == 0)
+        return note_draw(g, l, t, &p, ss, doc, sheet, y, focus_field, boxes, max);
+    /* A travel passport's data page: the holder's photo left of the fields. */
+    float photo = strcmp(d->type, "passport_foreign") == 0 ? 110 * s : 0;
+    if (photo > 0) {
+        PersonLook holder;
+        holder_look(ss, doc, &holder);
+        person_portrait(g, &holder, (GRect){sheet.x + pad, y, photo, photo * 140 / 110});
+    }
+    float fx = sheet.x + pad + (photo > 0 ? photo + pad : 0), fw = sheet.x + sheet.w - pad - fx;
+    int two = !narrow && fw > 700 * s && d->field_count > 5;
+    float colw = two ? (fw - pad) / 2 : fw;
     float ycol[2] = {y, y};
     for (size_t f = 0; f < d->field_count; f++) {
         int c = two && ycol[1] < ycol[0] ? 1 : 0;
-        float x = sheet.x + pad + c * (colw + pad);
+        float x = fx + c * (colw + pad);
         GRect r;
         ycol[c] += field_box(g, l, t, &p, ss, doc, (int)f, x, ycol[c], colw, (int)f == focus_field,
                              1, &r) + 6 * s;
         if (nb < max)
             boxes[nb++] = (DocFieldBox){r, (int)f};
     }
+    /* A travel passport's machine-readable zone at the foot of the sheet. */
+    MrzZone z;
+    if (strcmp(d->type, "passport_foreign") == 0 && doc_zone(ss, doc, &z)) {
+        float zw = sheet.w - 2 * pad;
+        float zh = draw_zone(g, l, &z, sheet.x + pad, 0, zw, 0);
+        float zy = fmaxf(fmaxf(ycol[0], ycol[1]) + 6 * s, sheet.y + sheet.h - zh - 12 * s);
+        draw_zone(g, l, &z, sheet.x + pad, zy, zw, 1);
+    }
     int fnot = document_find_field(d, "notarised");
     if (fnot >= 0 && is_true(session_field(ss, doc, fnot)) &&
-        strstr(session_field(ss, doc, fnot), "не ") == NULL)
+        strstr(session_field(ss, doc, fnot), tr(STR_DOC_NOT)) == NULL)
         stamp(g, sheet.x + sheet.w - 90 * s, sheet.y + sheet.h - 90 * s, 56 * s, l);
     int fsig = document_find_field(d, "signature");
     if (fsig < 0)
         fsig = document_find_field(d, "signatures");
     if (fsig >= 0) {
         const char *v = session_field(ss, doc, fsig);
-        if (v && *v && strstr(v, "нет") == NULL && strstr(v, "отсутств") == NULL)
+        if (v && *v && !sim_contains_any(v, tr(STR_DOC_UNSIGNED_WORDS)))
             scribble(g, sheet.x + pad, sheet.y + sheet.h - 40 * s, s);
     }
     return nb;

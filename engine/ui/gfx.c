@@ -968,6 +968,88 @@ float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int 
     return height;
 }
 
+/* ==== handwriting ============================================================================ */
+
+/* A small deterministic generator for the wobble of handwriting (the same text always looks the
+ * same, frame after frame). Returns a value in [-1, 1]. */
+static float wobble(uint64_t *h)
+{
+    *h = *h * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (float)((*h >> 40) & 0xFFFF) / 32767.5f - 1.0f;
+}
+
+float gfx_hand_box(Gfx *g, const char *text, float x, float y, float max_w, int px, GColor c,
+                   float line_step, int draw)
+{
+    if (!text || !*text)
+        return 0;
+    /* Tilted letters reach a little further than upright ones: wrap a bit short of the edge. */
+    const WrapEntry *we = wrap_get(g, text, px, GF_REGULAR, (int)(max_w * 0.95f));
+    TTF_Font *font = font_at(g, px, GF_REGULAR);
+    if (!we || !font)
+        return 0;
+    float lh = (float)gfx_line_height(g, px, GF_REGULAR);
+    float step = line_step > lh ? line_step : lh;
+    float height = step * (float)we->count;
+    if (!draw)
+        return height;
+    flush_clear(g);
+    uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, text, strlen(text));
+    float amp = (float)px * 0.05f; /* the baseline wanders by this much either way */
+    for (size_t i = 0; i < we->count; i++) {
+        const WrapLine *ln = &we->lines[i];
+        float ly = y + step * (float)i;
+        float drift = wobble(&h) * amp; /* each line rises or falls a little towards its end */
+        float cx = x + wobble(&h) * (float)px * 0.15f + (float)px * 0.15f;
+        float x0 = cx;
+        const unsigned char *p = (const unsigned char *)we->text + ln->start;
+        const unsigned char *end = p + ln->len;
+        while (p < end) {
+            int n = sim_utf8_seq(p, end);
+            if (n <= 0) {
+                p++;
+                continue;
+            }
+            char glyph[8];
+            memcpy(glyph, p, (size_t)n);
+            glyph[n] = '\0';
+            p += n;
+            int adv = 0, dummy;
+            Uint32 cp = 0;
+            if (n == 1)
+                cp = glyph[0];
+            else if (n == 2)
+                cp = ((Uint32)(glyph[0] & 0x1F) << 6) | (glyph[1] & 0x3F);
+            else if (n == 3)
+                cp = ((Uint32)(glyph[0] & 0x0F) << 12) | ((Uint32)(glyph[1] & 0x3F) << 6) |
+                     (glyph[2] & 0x3F);
+            if (!cp || TTF_GlyphMetrics32(font, cp, &dummy, &dummy, &dummy, &dummy, &adv) != 0)
+                TTF_SizeUTF8(font, glyph, &adv, &dummy);
+            float t = ln->len ? (cx - x0) / fmaxf(1.0f, max_w) : 0;
+            float dy = wobble(&h) * amp + drift * t;
+            /* A forward lean (clockwise on screen), a little different for every letter. */
+            float angle = 7.0f + wobble(&h) * 2.5f;
+            if (glyph[0] != ' ') {
+                TextEntry *e = text_get(g, glyph, px, GF_REGULAR, c, 0);
+                if (e) {
+                    float k = 1.0f + wobble(&h) * 0.05f;
+                    SDL_FRect dst = {floorf(cx), floorf(ly + dy + (1.0f - k) * (float)e->h),
+                                     (float)e->w * k, (float)e->h * k};
+                    SDL_RenderCopyExF(g->ren, e->tex, NULL, &dst, angle, NULL, SDL_FLIP_NONE);
+                }
+            }
+            cx += (float)adv * (1.0f + wobble(&h) * 0.04f);
+        }
+        /* One box per line for the layout and contrast checks: where the wobbling letters
+         * went, in the ink's colour. */
+        GRect box = {x0, ly - amp - fabsf(drift), cx - x0, lh + 2 * amp + 2 * fabsf(drift)};
+        if (g->recording && record(g, 'T', box, we->text + ln->start, ln->len))
+            g->boxes[g->nboxes - 1].color = c;
+        touch(g, box.x - (float)px, box.y, box.x + box.w + (float)px, box.y + box.h);
+    }
+    return height;
+}
+
 /* ==== the layout check ======================================================================= */
 
 /* Keeps one box; returns 1 when it was kept (it shows, and memory allowed). */

@@ -87,6 +87,12 @@ void gfx_text_size(Gfx *g, const char *text, int px, GFont f, int *w, int *h);
 float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int px, GFont f,
                    GColor c, int draw);
 int gfx_line_height(Gfx *g, int px, GFont f);
+/* Handwriting: text wrapped within max_w like gfx_text_box, drawn letter by letter in the
+ * regular face with a wandering baseline, a forward lean and a little tilt of each letter (the
+ * same text always looks the same). Lines are line_step apart (the ruling of the paper; at
+ * least the line height). Draws when draw is 1; returns the height. */
+float gfx_hand_box(Gfx *g, const char *text, float x, float y, float max_w, int px, GColor c,
+                   float line_step, int draw);
 
 /* An off-screen layer: draw once into it, then copy it every frame (the office's hall and desk
  * change rarely, and the software renderer pays per pixel for every gradient). */

@@ -96,20 +96,6 @@ void office_mood_icon(Gfx *g, float cx, float cy, float r, int mood, const Theme
 
 /* ==== the hall ============================================================================= */
 
-static const char *look(const Applicant *a, const char *key)
-{
-    for (size_t i = 0; a && i < a->look_count; i++)
-        if (strcmp(a->look[i].key, key) == 0)
-            return a->look[i].value;
-    return NULL;
-}
-
-static int look_has(const Applicant *a, const char *key, const char *word)
-{
-    const char *v = look(a, key);
-    return v && strstr(v, word) != NULL;
-}
-
 static void draw_visitor(Gfx *g, float x, float y, float u, int i)
 {
     static const unsigned coats[] = {0x5C6B7A, 0x8C4A3B, 0x3E5E4C, 0x6B5B8C, 0x7A6A4F, 0x4A6A8C};
@@ -156,7 +142,7 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     gfx_text(g, tr(STR_ART_QUEUE), board.x + 12 * s, board.y + 6 * s, (int)(13 * s + 0.5f),
              GF_REGULAR, rgb(0xB8C4D4));
     char line[64];
-    snprintf(line, sizeof line, tr(STR_ART_BOARD), v->ticket ? v->ticket : "А-001", v->window_no);
+    snprintf(line, sizeof line, tr(STR_ART_BOARD), v->ticket ? v->ticket : tr(STR_ART_TICKET), v->window_no);
     gfx_text(g, line, board.x + 12 * s, board.y + 28 * s, (int)(26 * s + 0.5f), GF_BOLD,
              rgb(0x6CF08A));
 
@@ -200,126 +186,38 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
                     rgb(i % 2 ? 0x4E8F4E : 0x3F7A3F));
 }
 
-/* ==== the applicant ======================================================================== */
+/* ==== the applicant and companions ======================================================== */
 
-static GColor clothing_color(const Applicant *a, char sex)
+/* The people the scenario names as coming with the applicant, standing beside the applicant's
+ * place and a little behind (smaller, so they read as further from the glass; a child lower).
+ * They stand still, so they are drawn with the hall into the cached layer: the walk-up frames
+ * only pay for the applicant. */
+static void draw_companions(Gfx *g, const OfficeView *v, float counter_y)
 {
-    if (look_has(a, "clothing", "coat") || look_has(a, "clothing", "пальто"))
-        return rgb(0x7A5C44);
-    if (look_has(a, "clothing", "suit") || look_has(a, "clothing", "костюм"))
-        return rgb(0x2F3B52);
-    if (look_has(a, "clothing", "jacket") || look_has(a, "clothing", "куртк"))
-        return rgb(0x3F5A4A);
-    if (look_has(a, "clothing", "cardigan") || look_has(a, "clothing", "кофт"))
-        return rgb(0x8E5B6E);
-    if (look_has(a, "clothing", "hoodie") || look_has(a, "clothing", "толстовк"))
-        return rgb(0x5E6670);
-    return sex == 'm' ? rgb(0x3D5470) : rgb(0x8A4F5C);
+    float s = v->l->s, cx = 0.45f * (float)v->l->W;
+    /* The speech bubble opens to the right of the applicant's head: companions stand to the left
+     * first. */
+    static const float side[3] = {-1.0f, -1.8f, 1.0f};
+    for (size_t i = v->companion_count < 3 ? v->companion_count : 3; i-- > 0;) {
+        const Companion *c = &v->companions[i];
+        PersonLook p;
+        person_look(&p, c->name, c->sex, c->age, c->look, c->look_count);
+        int child = c->age < 14;
+        float k = child ? 0.7f + 0.02f * (float)c->age : 0.86f;
+        float head = child ? 40.0f + 9.0f * (float)c->age : 185.0f;
+        person_draw(g, &p, cx + side[i] * 150 * s, counter_y - head * s, k * s, counter_y, 55,
+                    v->t->shadow, 0);
+    }
 }
 
 static void draw_applicant(Gfx *g, const OfficeView *v, float cx, float counter_y)
 {
     float s = v->l->s;
-    float head_r = 44 * s;
-    float head_y = counter_y - 205 * s;
     const Applicant *a = v->applicant;
-    GColor skin = rgb(0xEDBE9A), skin_dark = rgb(0xD9A47F);
-    GColor cloth = clothing_color(a, v->sex);
-    int older = v->age >= 58;
-    GColor hair = older ? rgb(0xB9B6B0) : (v->sex == 'm' ? rgb(0x3A2A1E) : rgb(0x5A3A24));
-    const char *hv = look(a, "hair");
-    if (hv && (strstr(hv, "grey") || strstr(hv, "gray") || strstr(hv, "сед")))
-        hair = rgb(0xB9B6B0);
-    else if (hv && (strstr(hv, "blond") || strstr(hv, "светл")))
-        hair = rgb(0xC9A66B);
-    else if (hv && (strstr(hv, "dark") || strstr(hv, "тёмн") || strstr(hv, "black")))
-        hair = rgb(0x2A201A);
-
-    /* Shoulders and torso, cut by the counter. */
-    float tw = 210 * s;
-    gfx_round(g, (GRect){cx - tw / 2 + 5 * s, head_y + 60 * s, tw, counter_y - head_y}, 60 * s,
-              v->t->shadow);
-    gfx_round(g, (GRect){cx - tw / 2, head_y + 55 * s, tw, counter_y - head_y}, 60 * s, cloth);
-    /* Collar / neckline. */
-    float nk[6] = {cx - 26 * s, head_y + 56 * s, cx + 26 * s, head_y + 56 * s, cx,
-                   head_y + 92 * s};
-    gfx_poly(g, nk, 3, v->sex == 'm' ? rgb(0xF2F2F2) : skin);
-    if (v->sex == 'm' && look_has(a, "clothing", "suit")) {
-        float tie[8] = {cx - 7 * s, head_y + 62 * s, cx + 7 * s, head_y + 62 * s, cx + 10 * s,
-                        head_y + 118 * s, cx - 10 * s, head_y + 118 * s};
-        gfx_poly(g, tie, 4, rgb(0x8C2F39));
-    }
-    /* Neck. */
-    gfx_fill(g, (GRect){cx - 16 * s, head_y + 30 * s, 32 * s, 30 * s}, skin_dark);
-    /* Hair behind the head for women: a cap around the skull and, for younger women, locks
-     * falling to the shoulders beside the face (never under the chin). */
-    if (v->sex != 'm') {
-        gfx_ellipse(g, cx, head_y - head_r * 0.12f, head_r * 1.08f, head_r * 1.02f, hair);
-        if (!older) {
-            gfx_round(g, (GRect){cx - head_r * 1.1f, head_y - head_r * 0.2f, head_r * 0.42f,
-                                 head_r * 1.55f},
-                      head_r * 0.2f, hair);
-            gfx_round(g, (GRect){cx + head_r * 0.68f, head_y - head_r * 0.2f, head_r * 0.42f,
-                                 head_r * 1.55f},
-                      head_r * 0.2f, hair);
-        }
-    }
-    /* Head. */
-    gfx_ellipse(g, cx, head_y, head_r * 0.9f, head_r, skin);
-    gfx_ellipse(g, cx - head_r * 0.9f, head_y + 4 * s, 7 * s, 11 * s, skin_dark);
-    gfx_ellipse(g, cx + head_r * 0.9f, head_y + 4 * s, 7 * s, 11 * s, skin_dark);
-    /* Hair on top. */
-    if (v->sex == 'm') {
-        if (v->age < 60)
-            gfx_arc(g, cx, head_y - 6 * s, head_r * 0.86f, head_r * 0.9f, (float)M_PI * 1.05f,
-                    (float)M_PI * 1.95f, 16 * s, hair);
-        else
-            gfx_arc(g, cx, head_y, head_r * 0.88f, head_r * 0.9f, (float)M_PI * 0.95f,
-                    (float)M_PI * 1.2f, 10 * s, hair),
-                gfx_arc(g, cx, head_y, head_r * 0.88f, head_r * 0.9f, (float)M_PI * 1.8f,
-                        (float)M_PI * 2.05f, 10 * s, hair);
-    } else {
-        gfx_arc(g, cx, head_y - 4 * s, head_r * 0.88f, head_r * 0.92f, (float)M_PI * 1.0f,
-                (float)M_PI * 2.0f, 20 * s, hair);
-        if (older) /* a bun */
-            gfx_circle(g, cx, head_y - head_r * 1.05f, 16 * s, hair);
-    }
-    /* Face. */
-    float mouth, brow;
-    mood_face(v->mood, &mouth, &brow);
-    GColor ink = rgb(0x2B2420);
-    float ex = 16 * s, ey = head_y - 4 * s;
-    gfx_ellipse(g, cx - ex, ey, 4.5f * s, 5.5f * s, ink);
-    gfx_ellipse(g, cx + ex, ey, 4.5f * s, 5.5f * s, ink);
-    float by = ey - 14 * s;
-    gfx_line(g, cx - ex - 10 * s, by - brow * 2 * s, cx - ex + 8 * s, by + brow * 4 * s, 3 * s,
-             hair.r > 150 ? rgb(0x8A8580) : hair);
-    gfx_line(g, cx + ex - 8 * s, by + brow * 4 * s, cx + ex + 10 * s, by - brow * 2 * s, 3 * s,
-             hair.r > 150 ? rgb(0x8A8580) : hair);
-    if (look_has(a, "glasses", "yes") || look_has(a, "glasses", "да")) {
-        gfx_ring(g, cx - ex, ey, 11 * s, 2.5f * s, rgb(0x3A3A3A));
-        gfx_ring(g, cx + ex, ey, 11 * s, 2.5f * s, rgb(0x3A3A3A));
-        gfx_line(g, cx - ex + 11 * s, ey, cx + ex - 11 * s, ey, 2.5f * s, rgb(0x3A3A3A));
-    }
-    gfx_line(g, cx, ey + 4 * s, cx - 3 * s, ey + 16 * s, 2.5f * s, skin_dark);
-    if (v->mood < 20) { /* flushed cheeks */
-        gfx_circle(g, cx - 26 * s, ey + 18 * s, 7 * s, (GColor){220, 90, 80, 110});
-        gfx_circle(g, cx + 26 * s, ey + 18 * s, 7 * s, (GColor){220, 90, 80, 110});
-    }
-    draw_mouth(g, cx, ey + 28 * s, 26 * s, mouth, 3 * s, rgb(0x8A3B3B));
-    if (v->age >= 55) { /* a line or two of age */
-        gfx_arc(g, cx - ex, ey + 8 * s, 7 * s, 3 * s, 0.3f, 2.8f, 1.2f * s, skin_dark);
-        gfx_arc(g, cx + ex, ey + 8 * s, 7 * s, 3 * s, 0.3f, 2.8f, 1.2f * s, skin_dark);
-    }
-    /* A bag on the shoulder, if the scenario says so. */
-    const char *bag = look(a, "bag");
-    if (bag && *bag && strcmp(bag, "no") != 0 && strcmp(bag, "нет") != 0 &&
-        strcmp(bag, "none") != 0) {
-        gfx_line(g, cx - tw * 0.32f, head_y + 70 * s, cx - tw * 0.52f, counter_y - 40 * s, 5 * s,
-                 rgb(0x4A3426));
-        gfx_round(g, (GRect){cx - tw * 0.62f, counter_y - 60 * s, 54 * s, 44 * s}, 8 * s,
-                  rgb(0x6B4A36));
-    }
+    PersonLook p;
+    person_look(&p, v->name ? v->name : (a ? a->name : ""), v->sex, v->age, a ? a->look : NULL,
+                a ? a->look_count : 0);
+    person_draw(g, &p, cx, counter_y - 205 * s, s, counter_y, v->mood, v->t->shadow, 1);
 }
 
 /* ==== the counter and the desk ============================================================= */
@@ -333,6 +231,9 @@ float office_draw_back(Gfx *g, const OfficeView *v)
     float counter_y = l->counter_y;
     float floor_y = counter_y - 0.125f * H;
     draw_hall(g, v, top, floor_y, counter_y);
+    gfx_clip(g, &(GRect){0, 0, W, counter_y});
+    draw_companions(g, v, counter_y);
+    gfx_clip(g, NULL);
     /* Counter edge and desk. */
     gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
     gfx_gradient(g, (GRect){0, counter_y + 14 * s, W, H - counter_y - 14 * s}, t->desk,

@@ -251,10 +251,24 @@ void ui_office_scene(Ui *u)
     }
     char clock[16];
     sim_format_clock(session_minutes(u->ss), clock, sizeof clock);
-    OfficeView v = {l, &u->theme, sc->office_ticket, sc->office_window, sc->office_queue,
-                    session_minutes(u->ss), sc->time_norm, u->timer_on, sc->applicant.sex,
-                    session_applicant_age(u->ss), session_mood(u->ss), &sc->applicant, enter,
-                    clock, sc->office_clock};
+    OfficeView v = {.l = l,
+                    .t = &u->theme,
+                    .ticket = sc->office_ticket,
+                    .window_no = sc->office_window,
+                    .queue = sc->office_queue,
+                    .minutes = session_minutes(u->ss),
+                    .norm = sc->time_norm,
+                    .timer_on = u->timer_on,
+                    .sex = sc->applicant.sex,
+                    .age = session_applicant_age(u->ss),
+                    .mood = session_mood(u->ss),
+                    .name = session_applicant_name(u->ss),
+                    .applicant = &sc->applicant,
+                    .companions = sc->companions,
+                    .companion_count = sc->companion_count,
+                    .enter = enter,
+                    .clock_text = clock,
+                    .clock_start = sc->office_clock};
     if (u->in_shift && u->shift.cur < u->shift.count && u->screen == SCR_OFFICE) {
         /* The shift's ticket, its growing queue and its own day clock. */
         v.ticket = u->shift.e[u->shift.cur].ticket;
@@ -1294,15 +1308,14 @@ static void office_wheel(Ui *u, int x, int y, float dy)
 static const char *office_expect(Ui *u)
 {
     OfficeState *st = S(u);
-    const char *open = st->ov == OV_DOC && st->compare_pick ? "[сравнение] "
-                       : st->ov == OV_DOC                   ? "[документ] "
-                       : st->ov == OV_REASON                ? "[причина] "
-                       : st->ov == OV_PC                    ? "[программа] "
-                       : st->ov == OV_LEAVE                 ? "[прервать] "
-                                                            : "[приём] ";
-    snprintf(st->said, sizeof st->said, "%s%s%s", open, st->ov_doc2 >= 0 && st->ov == OV_DOC
-                                                            ? "[два документа] "
-                                                            : "",
+    SimStr open = st->ov == OV_DOC && st->compare_pick ? STR_UI_EXPECT_COMPARE
+                  : st->ov == OV_DOC                   ? STR_UI_EXPECT_DOC
+                  : st->ov == OV_REASON                ? STR_UI_EXPECT_REASON
+                  : st->ov == OV_PC                    ? STR_UI_EXPECT_PC
+                  : st->ov == OV_LEAVE                 ? STR_UI_EXPECT_LEAVE
+                                                       : STR_UI_EXPECT_OFFICE;
+    snprintf(st->said, sizeof st->said, "%s%s%s", tr(open),
+             st->ov_doc2 >= 0 && st->ov == OV_DOC ? tr(STR_UI_EXPECT_TWO_DOCS) : "",
              u->nnotices ? u->notices[0].text : "");
     return st->said;
 }

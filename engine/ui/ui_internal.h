@@ -35,6 +35,53 @@ typedef struct Layout {
 
 void layout_compute(Layout *l, int W, int H, int text_pct);
 
+/* A person's look (person.c): from the scenario's "look" hints, the rest from the name. */
+typedef enum HairStyle {
+    HAIR_SHORT = 0,
+    HAIR_SIDE,
+    HAIR_BALD,
+    HAIR_LONG,
+    HAIR_BOB,
+    HAIR_BUN,
+    HAIR_PONYTAIL,
+    HAIR_CURLY
+} HairStyle;
+typedef enum ClothesKind {
+    CLOTHES_COAT = 0,
+    CLOTHES_SUIT,
+    CLOTHES_JACKET,
+    CLOTHES_CARDIGAN,
+    CLOTHES_HOODIE,
+    CLOTHES_SWEATER,
+    CLOTHES_COUNT
+} ClothesKind;
+typedef enum BagKind { BAG_NONE = 0, BAG_SHOULDER, BAG_BACKPACK, BAG_FOLDER } BagKind;
+
+typedef struct PersonLook {
+    char sex; /* 'f' or 'm' */
+    int age;
+    GColor skin, hair, cloth, shirt, bag_color;
+    HairStyle hair_style;
+    ClothesKind clothes;
+    int fur_collar;
+    int glasses; /* 0 none, 1 round, 2 square frames */
+    int build;   /* 0 slim, 1 average, 2 heavy */
+    int beard;   /* 0 none, 1 moustache, 2 beard */
+    BagKind bag;
+} PersonLook;
+
+/* Fills p for a person; look (n entries, may be NULL) are the scenario's hints. The same name
+ * always gives the same look. */
+void person_look(PersonLook *p, const char *name, char sex, int age, const KeyValue *look,
+                 size_t n);
+/* A person from the waist up: head centre (cx, head_y), u the size (1 = the applicant at a
+ * 1280×720 window), the body down past bottom; mood 0..100 shapes the face. shadow.a == 0:
+ * no shadow. */
+void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, float bottom,
+                 int mood, GColor shadow, int with_bag);
+/* A passport photo of p filling r. */
+void person_portrait(Gfx *g, const PersonLook *p, GRect r);
+
 /* What the office scene shows (office.c draws it; ui.c fills it). */
 typedef struct OfficeView {
     const Layout *l;
@@ -46,7 +93,10 @@ typedef struct OfficeView {
     char sex;         /* 'f' or 'm' */
     int age;
     int mood;         /* 0..100 */
+    const char *name; /* the applicant's name: picks what the look hints leave open */
     const Applicant *applicant; /* look hints */
+    const Companion *companions; /* who stands beside the applicant (borrowed) */
+    size_t companion_count;
     float enter;      /* 0..1: the applicant walking up to the window */
     const char *clock_text;
     int clock_start; /* minutes since midnight when the applicant sat down */

@@ -281,8 +281,23 @@ static void test_conf(void)
     rmdir(dir);
 }
 
+/* Word lists of the string table: alternatives separated by '|'. */
+static void test_word_lists(void)
+{
+    CHECK(sim_contains_any("куртка с меховым воротником", "coat|куртк"));
+    CHECK(!sim_contains_any("пальто", "coat|куртк"));
+    CHECK(sim_contains_any("grey", "gray|grey|"));
+    CHECK(!sim_contains_any(NULL, "a"));
+    CHECK(!sim_contains_any("abc", ""));
+    CHECK(sim_equals_any("нет", "no|нет|none"));
+    CHECK(!sim_equals_any("нету", "no|нет|none"));
+    CHECK(!sim_equals_any("no bag", "no|нет|none"));
+    CHECK(sim_equals_any("none", "no|нет|none"));
+}
+
 int main(void)
 {
+    test_word_lists();
     test_buf();
     test_numbers();
     test_rng();

@@ -296,6 +296,60 @@ static void test_fuzz_regressions(void)
     }
 }
 
+/* "look" values with a closed list are checked; "companions" are read and checked. */
+static void test_look_and_companions(void)
+{
+    static const char *const from = "\"mood\": 50, \"patience\": 4 },";
+    char *t = replace(fixture_json, from,
+                      "\"mood\": 50, \"patience\": 4,\n"
+                      "  \"look\": { \"glasses\": \"да\", \"build\": \"heavy\", \"beard\": \"усы\", "
+                      "\"hair\": \"седые\", \"mine\": \"anything\" } },\n"
+                      "  \"companions\": [ { \"name\": \"Иванов Пётр Иванович\", \"age\": 9, "
+                      "\"sex\": \"m\", \"role\": \"сын\", \"look\": { \"hair_style\": \"curly\" } },\n"
+                      "    { \"name\": \"Иванова Анна\", \"age\": 70, \"sex\": \"f\" } ],");
+    SimDiags d;
+    Scenario *s = load_text(t, &d);
+    CHECK(s != NULL);
+    CHECK_INT(d.errors, 0);
+    if (s) {
+        CHECK_INT(s->applicant.look_count, 5);
+        CHECK_INT(s->companion_count, 2);
+        CHECK_STR(s->companions[0].name, "Иванов Пётр Иванович");
+        CHECK_INT(s->companions[0].age, 9);
+        CHECK(s->companions[0].sex == 'm');
+        CHECK_STR(s->companions[0].role, "сын");
+        CHECK_INT(s->companions[0].look_count, 1);
+        CHECK(s->companions[1].sex == 'f');
+        CHECK(s->companions[1].role == NULL);
+    }
+    scenario_free(s);
+    simdiags_free(&d);
+    free(t);
+    t = replace(fixture_json, from,
+                "\"mood\": 50, \"patience\": 4, \"look\": { \"glasses\": \"maybe\" } },");
+    expect_error(t, "applicant.look.glasses: значение «maybe» окно не знает; допустимо: «yes», "
+                    "«no», «да», «нет»");
+    free(t);
+    t = replace(fixture_json, from,
+                "\"mood\": 50, \"patience\": 4 },\n  \"companions\": [ { \"name\": \"А\", "
+                "\"age\": 9, \"sex\": \"x\", \"look\": { \"build\": \"толстый\" } } ],");
+    expect_error(t, "companions[0].sex: пол указывается как \"f\" (женский) или \"m\" (мужской)");
+    expect_error(t, "companions[0].look.build: значение «толстый» окно не знает");
+    free(t);
+    t = replace(fixture_json, from,
+                "\"mood\": 50, \"patience\": 4 },\n  \"companions\": [ { \"name\": \"А\", "
+                "\"sex\": \"f\", \"agee\": 3 } ],");
+    expect_error(t, "companions[0].agee: неизвестное поле «agee»");
+    expect_error(t, "companions[0]: нет обязательного поля «age»");
+    free(t);
+    t = replace(fixture_json, from,
+                "\"mood\": 50, \"patience\": 4 },\n  \"companions\": [ {\"name\": \"А\", \"age\": 1, "
+                "\"sex\": \"f\"}, {\"name\": \"Б\", \"age\": 1, \"sex\": \"f\"}, {\"name\": \"В\", "
+                "\"age\": 1, \"sex\": \"f\"}, {\"name\": \"Г\", \"age\": 1, \"sex\": \"f\"} ],");
+    expect_error(t, "companions: спутников 4, у окна помещаются не больше трёх");
+    free(t);
+}
+
 int main(void)
 {
     char path[512];
@@ -319,6 +373,7 @@ int main(void)
     test_warnings();
     test_saved_attempt();
     test_fuzz_regressions();
+    test_look_and_companions();
     rules_free(rules);
     free(fixture_json);
     return TEST_REPORT();
