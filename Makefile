@@ -62,7 +62,7 @@ deb: deps build
 	@if command -v lintian >/dev/null 2>&1; then lintian --fail-on error $(BUILD)/mfc-trainer_*.deb; fi
 
 format:
-	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
+	clang-format -i $$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c' 'bench/*.h' 'fuzz/*.c' 'fuzz/*.h')
 
 format-check:
 	@sh .ci/format-check.sh

@@ -3,7 +3,7 @@
 # package clang-format; another version formats differently). Lists each file that differs
 # with the number of its lines clang-format would change, then the total; exit 0 when every
 # file agrees, 1 when any differs, 2 when clang-format is missing or not version 14.
-#   sh .ci/format-check.sh          engine/ and tests/ (what `make format` rewrites)
+#   sh .ci/format-check.sh          engine/, tests/, bench/ and fuzz/ (what `make format` rewrites)
 #   sh .ci/format-check.sh FILE...  those files
 #   FORMAT_DIFF=1 sh .ci/format-check.sh   also print the changes themselves
 set -u
@@ -20,7 +20,7 @@ fi
 if [ $# -gt 0 ]; then
   files="$*"
 else
-  files=$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h')
+  files=$(git ls-files 'engine/*.c' 'engine/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c' 'bench/*.h' 'fuzz/*.c' 'fuzz/*.h')
 fi
 total=0
 nfiles=0

@@ -74,8 +74,9 @@ int main(int argc, char **argv)
             }
         }
         if (log) {
-            fprintf(log, "%.3f\n", (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
-                                       (double)SDL_GetPerformanceFrequency());
+            fprintf(log, "%.3f\n",
+                    (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+                        (double)SDL_GetPerformanceFrequency());
             fflush(log);
         }
         if (strcmp(mode, "first") == 0)

@@ -48,19 +48,22 @@ static void die_sql(sqlite3 *db, const char *what)
 
 static void exec_or_die(sqlite3 *db, const char *sql)
 {
-    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) die_sql(db, sql);
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        die_sql(db, sql);
 }
 
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) die_sql(db, sql);
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        die_sql(db, sql);
     return s;
 }
 
 static void step_reset(sqlite3 *db, sqlite3_stmt *s)
 {
-    if (sqlite3_step(s) != SQLITE_DONE) die_sql(db, "insert");
+    if (sqlite3_step(s) != SQLITE_DONE)
+        die_sql(db, "insert");
     sqlite3_reset(s);
 }
 
@@ -90,10 +93,11 @@ static const struct {
     {"etiquette", "стандарт обслуживания МФЦ"},
 };
 
-static const char *const SURNAMES[] = {
-    "Иванова",  "Петров",   "Смирнова", "Кузнецов", "Попова",    "Васильев",  "Соколова",
-    "Михайлов", "Новикова", "Фёдоров",  "Морозова", "Волков",    "Алексеева", "Лебедев",
-    "Семёнова", "Егоров",   "Павлова",  "Козлов",   "Степанова", "Николаев"};
+static const char *const SURNAMES[] = {"Иванова",   "Петров",   "Смирнова",  "Кузнецов",
+                                       "Попова",    "Васильев", "Соколова",  "Михайлов",
+                                       "Новикова",  "Фёдоров",  "Морозова",  "Волков",
+                                       "Алексеева", "Лебедев",  "Семёнова",  "Егоров",
+                                       "Павлова",   "Козлов",   "Степанова", "Николаев"};
 static const char *const NAMES[] = {"Анна",  "Иван",  "Мария", "Олег",  "Елена",
                                     "Павел", "Ольга", "Денис", "Ирина", "Артём"};
 
@@ -154,7 +158,8 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     }
     store_close(st);
     sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK) die_sql(db, "open");
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        die_sql(db, "open");
     exec_or_die(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
                     "BEGIN");
     SimRng rng;
@@ -181,7 +186,8 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     } PoolMistake;
     PoolMistake *pool = calloc((size_t)scenarios * MISTAKES_PER_SCENARIO, sizeof *pool);
     double *skill = calloc((size_t)trainees + 1, sizeof *skill);
-    if (!pool || !skill) return 1;
+    if (!pool || !skill)
+        return 1;
     for (int s = 0; s < scenarios; s++)
         for (int m = 0; m < MISTAKES_PER_SCENARIO; m++) {
             PoolMistake *p = &pool[s * MISTAKES_PER_SCENARIO + m];
@@ -199,11 +205,12 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     for (int t = 1; t <= trainees; t++)
         skill[t] = 0.2 + 0.75 * simrng_double(&rng);
 
-    sqlite3_stmt *at = prep(
-        db, "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, scenario_hash, "
-            "seed, mode, started_at, ended_at, sim_minutes, real_seconds, finished, outcome, "
-            "total, passed, result_json, scenario_title) "
-            "VALUES(?,?,?,'1.0.0',?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *at =
+        prep(db,
+             "INSERT INTO attempts(id, trainee_id, scenario_id, scenario_version, scenario_hash, "
+             "seed, mode, started_at, ended_at, sim_minutes, real_seconds, finished, outcome, "
+             "total, passed, result_json, scenario_title) "
+             "VALUES(?,?,?,'1.0.0',?,?,?,?,?,?,?,?,?,?,?,?,?)");
     sqlite3_stmt *cr = prep(db, "INSERT INTO attempt_criteria(attempt_id, criterion, title, "
                                 "weight, score, max) VALUES(?,?,?,?,?,?)");
     sqlite3_stmt *mi = prep(db, "INSERT INTO attempt_mistakes(attempt_id, seq, action_id, kind, "
@@ -214,7 +221,8 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
     char *json = NULL;
     if (json_bytes > 0) {
         json = malloc((size_t)json_bytes + 1);
-        if (!json) return 1;
+        if (!json)
+            return 1;
         memset(json, 'x', (size_t)json_bytes); /* size is what matters to the file's layout */
         json[json_bytes] = '\0';
     }
@@ -240,7 +248,8 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
             int m = skewed(&rng, MISTAKES_PER_SCENARIO), dup = 0;
             for (int j = 0; j < nm; j++)
                 dup |= picked[j] == m;
-            if (!dup) picked[nm++] = m;
+            if (!dup)
+                picked[nm++] = m;
         }
         int raw[NCRIT], critical = 0;
         for (int c = 0; c < NCRIT; c++)
@@ -255,7 +264,8 @@ static int generate(const char *path, long attempts, int trainees, int scenarios
                 raw[c] = raw[c] / 3;
         double acc = 0, wsum = 0;
         for (int c = 0; c < NCRIT; c++) {
-            if (raw[c] < 0) raw[c] = 0;
+            if (raw[c] < 0)
+                raw[c] = 0;
             acc += CRIT[c].weight * (double)raw[c] / CRIT[c].max;
             wsum += CRIT[c].weight;
         }
@@ -386,7 +396,8 @@ static int time_actions(const char *path, int n)
         return 1;
     }
     double *us = malloc((size_t)n * sizeof *us);
-    if (!us) return 1;
+    if (!us)
+        return 1;
     const char *points = "[{\"action\":\"greet-standard\",\"kind\":\"points\",\"criterion\":"
                          "\"communication\",\"points\":3,\"feedback\":\"Вы назвались и "
                          "поздоровались: заявитель знает, с кем говорит.\"}]";
@@ -413,7 +424,8 @@ static int time_actions(const char *path, int n)
 static int time_parts(const char *path, int n, int report)
 {
     double *t = malloc((size_t)n * sizeof *t);
-    if (!t) return 1;
+    if (!t)
+        return 1;
     Store *st = NULL;
     SimError err;
     if (report && store_open(path, &st, &err) != SIM_OK) {
@@ -519,7 +531,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (timed > 0) return time_actions(argv[1], timed);
+    if (timed > 0)
+        return time_actions(argv[1], timed);
     if (time_open > 0 || time_report > 0)
         return time_parts(argv[1], time_open > 0 ? time_open : time_report, time_report > 0);
     if (attempts < 1 || trainees < 1 || scenarios < 1 || scenarios > 99 || json_bytes < 0) {

@@ -89,7 +89,8 @@ static void measure(const char *code, const ScriptLimits *l, int runs, double *m
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 5;
-    if (runs < 1 || runs > 64) runs = 5;
+    if (runs < 1 || runs > 64)
+        runs = 5;
     ScriptLimits timed = {.instructions = 1000000000000000LL, .time_ms = TIME_BUDGET_MS};
     ScriptLimits defaults = {0};
     printf("Runaway scripts: time of one call, median / max of %d runs (ms)\n", runs);

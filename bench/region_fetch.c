@@ -31,10 +31,12 @@ int main(int argc, char **argv)
         return 2;
     }
     int n = argc > 2 ? atoi(argv[2]) : 5;
-    if (n < 1 || n > 1000) n = 5;
+    if (n < 1 || n > 1000)
+        n = 5;
     const char *office = argc > 3 ? argv[3] : NULL;
     double *ms = calloc((size_t)n, sizeof *ms);
-    if (!ms) return 1;
+    if (!ms)
+        return 1;
     CentralRegion r;
     for (int i = 0; i < n; i++) {
         SimError err;
@@ -46,8 +48,8 @@ int main(int argc, char **argv)
         }
         ms[i] = now_ms() - t0;
         if (i == n - 1)
-            printf("offices %zu, scenario rows %zu, trainees %zu (withheld %lld)\n",
-                   r.office_count, r.scenario_count, r.trainee_count, r.trainees_withheld);
+            printf("offices %zu, scenario rows %zu, trainees %zu (withheld %lld)\n", r.office_count,
+                   r.scenario_count, r.trainee_count, r.trainees_withheld);
         central_region_free(&r);
     }
     qsort(ms, (size_t)n, sizeof *ms, cmp);

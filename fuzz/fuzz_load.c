@@ -38,7 +38,8 @@ static const char *find_separator(const char *text, size_t size)
 {
     size_t n = strlen(SEPARATOR);
     for (size_t i = 0; i + n <= size; i++)
-        if (memcmp(text + i, SEPARATOR, n) == 0) return text + i;
+        if (memcmp(text + i, SEPARATOR, n) == 0)
+            return text + i;
     return NULL;
 }
 
@@ -54,7 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     simdiags_init(&d);
     ScenarioLoadOptions opt = {.rules = rules, .refbook = book};
     Scenario *s = scenario_load_mem("fuzz", "scenario.json", text, jlen, script, slen, &opt, &d);
-    if (!s && d.errors == 0) abort(); /* refused without saying why */
+    if (!s && d.errors == 0)
+        abort(); /* refused without saying why */
     for (size_t i = 0; i < d.count; i++)
         if (d.items[i].severity == SIM_SEV_ERROR && strcmp(d.items[i].file, "scenario.json") == 0 &&
             (d.items[i].line < 1 || d.items[i].col < 1))

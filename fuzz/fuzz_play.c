@@ -19,7 +19,8 @@ static RuleCatalog *rules;
 static RefBook *book;
 static Scenario *scen;
 static ScriptProgram *prog;
-static const ScriptLimits tiny = {.memory = 16u * 1024u * 1024u, .instructions = 200000,
+static const ScriptLimits tiny = {.memory = 16u * 1024u * 1024u,
+                                  .instructions = 200000,
                                   .time_ms = 2000};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -31,12 +32,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     simdiags_init(&d);
     rules = rules_load(FUZZ_SCENARIOS_DIR "/data/rules.json", &d);
     book = refbook_load(FUZZ_SCENARIOS_DIR "/data/services.json", rules, &d);
-    ScenarioLoadOptions opt = {.rules = rules, .scripts_dir = FUZZ_SCENARIOS_DIR "/../scripts",
+    ScenarioLoadOptions opt = {.rules = rules,
+                               .scripts_dir = FUZZ_SCENARIOS_DIR "/../scripts",
                                .refbook = book};
     scen = scenario_load(FUZZ_SCENARIOS_DIR "/passport-45-late", &opt, &d);
     simdiags_free(&d);
     SimError e;
-    if (!scen || script_program_create(scen, &prog, &e) != SIM_OK) return 1;
+    if (!scen || script_program_create(scen, &prog, &e) != SIM_OK)
+        return 1;
     return 0;
 }
 
@@ -86,8 +89,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t seed = 0;
     for (size_t i = 0; i < 8 && i < size; i++)
         seed = seed << 8 | data[i];
-    SessionOptions so = {.seed = seed, .mode = (seed & 1) ? MODE_EXAM : MODE_TRAINING,
-                         .limits = tiny, .program = prog};
+    SessionOptions so = {.seed = seed,
+                         .mode = (seed & 1) ? MODE_EXAM : MODE_TRAINING,
+                         .limits = tiny,
+                         .program = prog};
     Session *ss = NULL;
     SimError e;
     if (session_create(scen, &so, &ss, &e) != SIM_OK)
@@ -103,7 +108,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (session_restore(scen, save, strlen(save), &tiny, &again, &e) != SIM_OK)
         abort(); /* an attempt that cannot be resumed */
     char *result2 = session_result_json(again, 0);
-    if (strcmp(result, result2) != 0) abort(); /* the resumed attempt differs */
+    if (strcmp(result, result2) != 0)
+        abort(); /* the resumed attempt differs */
     free(result2);
     session_destroy(again);
     free(save);

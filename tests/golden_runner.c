@@ -34,8 +34,8 @@ static char *slurp(FILE *f)
     return buf;
 }
 
-static char *run(const char *exe, const char *root, const char *id, const char *actions,
-                 int seed, int *status)
+static char *run(const char *exe, const char *root, const char *id, const char *actions, int seed,
+                 int *status)
 {
     char cmd[16384];
     snprintf(cmd, sizeof cmd, "'%s' play '%s' --scenarios '%s' --actions '%s' --seed %d --json",

@@ -162,7 +162,8 @@ int main(int argc, char **argv)
             if (!ok)
                 break;
             fprintf(f, "# %s\n", a->valuestring);
-            ok = keys_for(f, ss, a->valuestring, &sel_doc) && session_act(ss, a->valuestring, &e) == SIM_OK;
+            ok = keys_for(f, ss, a->valuestring, &sel_doc) &&
+                 session_act(ss, a->valuestring, &e) == SIM_OK;
             if (list[0])
                 strcat(list, ",");
             strncat(list, a->valuestring, sizeof list - strlen(list) - 2);

@@ -54,7 +54,8 @@ static double now_ms(void)
 static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen)
 {
     FILE *f = fopen(path, "wb");
-    if (!f) return 0;
+    if (!f)
+        return 0;
     int ok = fwrite(a, 1, alen, f) == alen && fwrite(b, 1, blen, f) == blen;
     return (fclose(f) == 0) && ok;
 }
@@ -113,9 +114,12 @@ static void find_marks(const char *text, Marks *m)
         size_t len = eol ? (size_t)(eol - p) : strlen(p);
         char buf[1024];
         snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), p);
-        if (strstr(buf, "-- @error") && m->nerror < MAX_MARKS) m->error[m->nerror++] = line;
-        if (strstr(buf, "-- @leak") && m->nleak < MAX_MARKS) m->leak[m->nleak++] = line;
-        if (!eol) break;
+        if (strstr(buf, "-- @error") && m->nerror < MAX_MARKS)
+            m->error[m->nerror++] = line;
+        if (strstr(buf, "-- @leak") && m->nleak < MAX_MARKS)
+            m->leak[m->nleak++] = line;
+        if (!eol)
+            break;
         p = eol;
         line++;
     }
@@ -129,7 +133,8 @@ static int named_line(const char *msg)
          at = strstr(at + 1, "script.lua:")) {
         char *end;
         long n = strtol(at + 11, &end, 10);
-        if (end != at + 11 && *end == ':') return (int)n;
+        if (end != at + 11 && *end == ':')
+            return (int)n;
     }
     return 0;
 }
@@ -141,8 +146,10 @@ typedef struct Verdict {
 
 static void judge(const char *msg, const Marks *m, Verdict *o)
 {
-    if (!o->messages++) snprintf(o->first, sizeof o->first, "%s", msg);
-    if (strlen(msg) >= SIM_ERROR_MAX) o->too_long = 1;
+    if (!o->messages++)
+        snprintf(o->first, sizeof o->first, "%s", msg);
+    if (strlen(msg) >= SIM_ERROR_MAX)
+        o->too_long = 1;
     int line = named_line(msg);
     for (size_t i = 0; i < m->nerror; i++)
         o->right_line |= line == m->error[i];
@@ -173,10 +180,12 @@ static void list_dir(const char *dir, char *out, size_t n)
 {
     out[0] = '\0';
     DIR *d = opendir(dir);
-    if (!d) return;
+    if (!d)
+        return;
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
         size_t used = strlen(out);
         snprintf(out + used, n - used, "%s%s", used ? " " : "", de->d_name);
     }
@@ -267,7 +276,8 @@ static void run_file(const char *hostile_dir, const char *name, const char *json
         scenario_free(s);
         simdiags_free(&d);
         double ms = now_ms() - t0;
-        if (chdir(home) != 0) fail(name, "%s", "chdir back failed");
+        if (chdir(home) != 0)
+            fail(name, "%s", "chdir back failed");
         int ok = s != NULL;
         for (int i = 0; i < 3 && s; i++) {
             if (!o[i].right_line) {
@@ -316,10 +326,12 @@ int main(int argc, char **argv)
     }
     const char *hostile = argv[1], *scenarios = argv[2];
     char home[4096];
-    if (!getcwd(home, sizeof home)) return 2;
+    if (!getcwd(home, sizeof home))
+        return 2;
     /* Absolute: each file is played from inside its own temporary folder. */
     char scripts[4096];
-    if (chdir(argv[3]) != 0 || !getcwd(scripts, sizeof scripts) || chdir(home) != 0) return 2;
+    if (chdir(argv[3]) != 0 || !getcwd(scripts, sizeof scripts) || chdir(home) != 0)
+        return 2;
     char *golden[GOLDEN_COUNT];
     for (size_t g = 0; g < GOLDEN_COUNT; g++) {
         golden[g] = play_bundled(scenarios, scripts, golden_ids[g]);
@@ -354,7 +366,8 @@ int main(int argc, char **argv)
                 names[count++] = sim_strdup(de->d_name);
             }
         }
-        if (d) closedir(d);
+        if (d)
+            closedir(d);
         qsort(names, count, sizeof *names, by_name);
     }
     for (size_t i = 0; i < count; i++) {

@@ -45,8 +45,8 @@ int main(int argc, char **argv)
         }
     }
     double share = 100.0 * diff / total;
-    printf("%s: %ld of %ld pixels differ (%.3f %%), largest channel difference %d\n", argv[2],
-           diff, total, share, worst);
+    printf("%s: %ld of %ld pixels differ (%.3f %%), largest channel difference %d\n", argv[2], diff,
+           total, share, worst);
     SDL_FreeSurface(a);
     SDL_FreeSurface(b);
     SDL_FreeSurface(a0);

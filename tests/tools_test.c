@@ -28,7 +28,8 @@ static const char *exe, *root;
 static char *run(const char *cmd, int *status)
 {
     FILE *p = popen(cmd, "r");
-    if (!p) return NULL;
+    if (!p)
+        return NULL;
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
     size_t n;
@@ -36,28 +37,32 @@ static char *run(const char *cmd, int *status)
         len += n;
         if (cap - len < 1024) {
             char *nb = realloc(buf, cap * 2);
-            if (!nb) break;
+            if (!nb)
+                break;
             buf = nb;
             cap *= 2;
         }
     }
     int st = pclose(p);
     *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    if (buf) buf[len] = '\0';
+    if (buf)
+        buf[len] = '\0';
     return buf;
 }
 
 static cJSON *load_json(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
     char *t = malloc((size_t)n + 1);
     size_t got = t ? fread(t, 1, (size_t)n, f) : 0;
     fclose(f);
-    if (!t) return NULL;
+    if (!t)
+        return NULL;
     t[got] = '\0';
     cJSON *j = cJSON_Parse(t);
     free(t);
@@ -76,7 +81,8 @@ static size_t scenario_ids(char ids[][80], size_t max)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s/scenario.json", root, line);
         struct stat sb;
-        if (stat(path, &sb) == 0) snprintf(ids[n++], 80, "%s", line);
+        if (stat(path, &sb) == 0)
+            snprintf(ids[n++], 80, "%s", line);
     }
     free(out);
     return n;
@@ -124,7 +130,8 @@ static int explore(void)
         {
             marked += cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail"));
             /* An ending no path passes is a wrong outcome: it must say so. */
-            const cJSON *re = cJSON_GetObjectItem(me, "reached"), *pa = cJSON_GetObjectItem(me, "passed");
+            const cJSON *re = cJSON_GetObjectItem(me, "reached"),
+                        *pa = cJSON_GetObjectItem(me, "passed");
             if (re && re->valueint > 0 && pa && pa->valueint == 0) {
                 CHECK(cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail")));
                 if (!cJSON_IsTrue(cJSON_GetObjectItem(me, "must_fail")))
@@ -149,7 +156,8 @@ static int explore(void)
         cJSON_ArrayForEach(e, cJSON_GetObjectItem(j, "endings"))
         {
             const cJSON *r = cJSON_GetObjectItem(e, "reached");
-            if (!r || r->valueint == 0) continue;
+            if (!r || r->valueint == 0)
+                continue;
             CHECK(cJSON_GetObjectItem(e, "min_total")->valueint <=
                   cJSON_GetObjectItem(e, "max_total")->valueint);
             CHECK_INT(cJSON_GetObjectItem(e, "passed")->valueint +
@@ -209,16 +217,19 @@ static size_t parse_dot(const char *dot, char nodes[][128], size_t *nn, Edge *ed
     for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
         while (*line == ' ')
             line++;
-        if (line[0] != '"') continue;
+        if (line[0] != '"')
+            continue;
         char a[128], b[128];
         if (sscanf(line, "\"%127[^\"]\" -> \"%127[^\"]\"", a, b) == 2) {
-            if (ne >= max) continue;
+            if (ne >= max)
+                continue;
             Edge *e = &edges[ne++];
             snprintf(e->from, sizeof e->from, "%s", a);
             snprintf(e->to, sizeof e->to, "%s", b);
             const char *l = strstr(line, "label=\"");
             e->label[0] = '\0';
-            if (l) sscanf(l + 7, "%127[^\\\"]", e->label);
+            if (l)
+                sscanf(l + 7, "%127[^\\\"]", e->label);
             const char *t = strstr(line, "taken=");
             e->taken = t ? atoi(t + 6) : 0;
         } else if (sscanf(line, "\"%127[^\"]\" [", a) == 1 && *nn < 512) {
@@ -232,7 +243,8 @@ static size_t parse_dot(const char *dot, char nodes[][128], size_t *nn, Edge *ed
 static int has_node(char nodes[][128], size_t nn, const char *id)
 {
     for (size_t i = 0; i < nn; i++)
-        if (strcmp(nodes[i], id) == 0) return 1;
+        if (strcmp(nodes[i], id) == 0)
+            return 1;
     return 0;
 }
 
@@ -302,12 +314,15 @@ static int graph(const char *work)
         int titled = 0;
         for (const char *p = dot; p && (p = strstr(p, "\\n")) != NULL; p += 2) {
             const char *q = p + 2;
-            if (*q != '+' && *q != '-') continue;
+            if (*q != '+' && *q != '-')
+                continue;
             q++;
-            if (!isdigit((unsigned char)*q)) continue;
+            if (!isdigit((unsigned char)*q))
+                continue;
             while (isdigit((unsigned char)*q))
                 q++;
-            if (*q != ' ') continue;
+            if (*q != ' ')
+                continue;
             CHECK(!((q[1] >= 'a' && q[1] <= 'z') || q[1] == '_'));
             titled += (unsigned char)q[1] >= 0xC0; /* a Cyrillic letter starts the title */
         }
@@ -324,12 +339,14 @@ static int graph(const char *work)
     cJSON *g = load_json(gpath);
     const cJSON *c0 = g ? cJSON_GetArrayItem(cJSON_GetObjectItem(g, "cases"), 0) : NULL;
     CHECK(c0 != NULL);
-    if (!c0) return TEST_REPORT();
+    if (!c0)
+        return TEST_REPORT();
     char acts[8192] = "";
     const cJSON *a;
     cJSON_ArrayForEach(a, cJSON_GetObjectItem(c0, "actions"))
     {
-        if (acts[0]) strncat(acts, ",", sizeof acts - strlen(acts) - 1);
+        if (acts[0])
+            strncat(acts, ",", sizeof acts - strlen(acts) - 1);
         strncat(acts, a->valuestring, sizeof acts - strlen(acts) - 1);
     }
     char cmd[16384];
@@ -445,7 +462,9 @@ int main(int argc, char **argv)
     root = argv[3];
     const char *work = argc > 4 ? argv[4] : "/tmp";
     mkdir(work, 0755);
-    if (strcmp(argv[1], "explore") == 0) return explore();
-    if (strcmp(argv[1], "graph") == 0) return graph(work);
+    if (strcmp(argv[1], "explore") == 0)
+        return explore();
+    if (strcmp(argv[1], "graph") == 0)
+        return graph(work);
     return scaffold(work);
 }

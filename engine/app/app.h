@@ -14,21 +14,21 @@
 #include "../store/store.h"
 
 /* Exit codes. */
-#define EXIT_OK 0
-#define EXIT_FAIL 1  /* invalid scenarios, failed checks */
+#define EXIT_OK    0
+#define EXIT_FAIL  1 /* invalid scenarios, failed checks */
 #define EXIT_USAGE 2 /* bad flags, unknown scenarios or action ids */
 
 typedef struct AppPaths {
     char *scenarios; /* root folder of scenarios, owned */
-    char *data;      /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
-    char *sysconf;   /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
-    int installed;   /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
-    int bundled;     /* 1 when scenarios is the set shipped with the program: an installed pack
-                        takes its place (app_paths_use_pack) */
+    char *data;    /* PREFIX/share/mfc-trainer, or the source tree of a build; owned, may be NULL */
+    char *sysconf; /* /etc/mfc-trainer (ROOT/etc/mfc-trainer for a tree unpacked in ROOT), owned */
+    int installed; /* 1 when the program runs from PREFIX/bin with PREFIX/share/mfc-trainer */
+    int bundled;   /* 1 when scenarios is the set shipped with the program: an installed pack
+                      takes its place (app_paths_use_pack) */
     char *pack_version; /* the installed pack in use (issue #13), owned; NULL when the
                            scenarios come from --scenarios, $MFC_SCENARIOS or a folder */
-    SimConf *conf;   /* the configuration file's layers (conf.h), owned; never NULL after
-                        app_config_load except out of memory */
+    SimConf *conf;      /* the configuration file's layers (conf.h), owned; never NULL after
+                           app_config_load except out of memory */
 } AppPaths;
 
 /* Resolves the scenarios root: --scenarios, $MFC_SCENARIOS, then PREFIX/share/mfc-trainer/
@@ -80,8 +80,7 @@ void app_print_diags(const SimDiags *d);
 /* "-" as a file name: standard input or output. app_read_input reads path (or all of standard
  * input for "-") like sim_read_file; app_write_output writes n bytes of text to path (or
  * standard output for "-") and returns 1 when all of it was written. */
-SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len,
-                         SimError *err);
+SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len, SimError *err);
 int app_write_output(const char *path, const char *text, size_t n);
 
 /* An outcome id (accepted, refused, …, unfinished, content_error) in the words reports use

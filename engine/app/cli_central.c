@@ -65,7 +65,8 @@ static int parse(int argc, char **argv, Flags *f, const char *cmd, const char *u
                             : strcmp(a, "--batch") == 0  ? &f->batch
                                                          : NULL;
         if (slot) {
-            if (i + 1 >= argc) return usage(cmd, tr(STR_ERR_NEEDS_VALUE), a, use);
+            if (i + 1 >= argc)
+                return usage(cmd, tr(STR_ERR_NEEDS_VALUE), a, use);
             *slot = argv[++i];
         } else if (strcmp(a, "--json") == 0) {
             f->json = 1;
@@ -86,7 +87,8 @@ static int parse(int argc, char **argv, Flags *f, const char *cmd, const char *u
 static const char *central_of(const AppPaths *p, const Flags *f, const char *cmd, const char *use)
 {
     const char *c = app_setting(p, f->central, SIMCONF_CENTRAL);
-    if (!c) usage(cmd, tr(STR_CENTRAL_NONE), "", use);
+    if (!c)
+        usage(cmd, tr(STR_CENTRAL_NONE), "", use);
     return c;
 }
 
@@ -107,7 +109,8 @@ static int connect_to(const char *uri, Central **c, const char *cmd)
 static int identity_load(const char *db, int create, RegionIdentity *id, const char *cmd)
 {
     SimError err;
-    if (region_identity_load(db, create, id, &err) == SIM_OK) return 1;
+    if (region_identity_load(db, create, id, &err) == SIM_OK)
+        return 1;
     fprintf(stderr, "mfc-trainer %s: %s\n", cmd, err.msg);
     return 0;
 }
@@ -119,7 +122,8 @@ int cmd_central(int argc, char **argv, const AppPaths *paths)
     const char *use = tr(STR_CENTRAL_USAGE);
     Flags f;
     int rc = parse(argc, argv, &f, "central", use);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     if (f.help) {
         fputs(use, stdout);
         return EXIT_OK;
@@ -127,28 +131,35 @@ int cmd_central(int argc, char **argv, const AppPaths *paths)
     if (f.npos < 1 || (strcmp(f.pos[0], "init") != 0 && strcmp(f.pos[0], "office") != 0))
         return usage("central", tr(STR_ERR_UNKNOWN_COMMAND), f.npos ? f.pos[0] : "", use);
     const char *uri = central_of(paths, &f, "central", use);
-    if (!uri) return EXIT_USAGE;
+    if (!uri)
+        return EXIT_USAGE;
     SimError err;
     if (strcmp(f.pos[0], "office") == 0) {
-        if (f.npos < 2) return usage("central", tr(STR_CENTRAL_NEED_OFFICE), "", use);
+        if (f.npos < 2)
+            return usage("central", tr(STR_CENTRAL_NEED_OFFICE), "", use);
         if (simconf_check(SIMCONF_OFFICE, f.pos[1], "central office", &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
             return EXIT_USAGE;
         }
     }
     Central *c;
-    if (!connect_to(uri, &c, "central")) return EXIT_FAIL;
+    if (!connect_to(uri, &c, "central"))
+        return EXIT_FAIL;
     if (strcmp(f.pos[0], "init") == 0) {
         SimStatus s = central_init(c, &err);
-        if (s == SIM_OK) printf(tr(STR_CENTRAL_INIT_OK), central_schema_version(c));
-        else fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
+        if (s == SIM_OK)
+            printf(tr(STR_CENTRAL_INIT_OK), central_schema_version(c));
+        else
+            fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
         central_close(c);
         return s == SIM_OK ? EXIT_OK : EXIT_FAIL;
     }
     SimStatus s = central_add_office(c, f.pos[1], app_setting(paths, f.region, SIMCONF_REGION),
                                      f.name, f.role, &err);
-    if (s == SIM_OK) printf(tr(STR_CENTRAL_OFFICE_OK), f.pos[1], f.role ? f.role : "—");
-    else fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
+    if (s == SIM_OK)
+        printf(tr(STR_CENTRAL_OFFICE_OK), f.pos[1], f.role ? f.role : "—");
+    else
+        fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
     central_close(c);
     return s == SIM_OK ? EXIT_OK : EXIT_FAIL;
 }
@@ -160,16 +171,20 @@ int cmd_enrol(int argc, char **argv, const AppPaths *paths)
     const char *use = tr(STR_ENROL_USAGE);
     Flags f;
     int rc = parse(argc, argv, &f, "enrol", use);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     if (f.help) {
         fputs(use, stdout);
         return EXIT_OK;
     }
-    if (f.npos) return usage("enrol", tr(STR_ERR_UNKNOWN_OPTION), f.pos[0], use);
+    if (f.npos)
+        return usage("enrol", tr(STR_ERR_UNKNOWN_OPTION), f.pos[0], use);
     const char *uri = central_of(paths, &f, "enrol", use);
     const char *office = app_setting(paths, f.office, SIMCONF_OFFICE);
-    if (!uri) return EXIT_USAGE;
-    if (!office) return usage("enrol", tr(STR_ENROL_NEED_OFFICE), "", use);
+    if (!uri)
+        return EXIT_USAGE;
+    if (!office)
+        return usage("enrol", tr(STR_ENROL_NEED_OFFICE), "", use);
     SimError err;
     if (simconf_check(SIMCONF_OFFICE, office, "--office", &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer enrol: %s\n", err.msg);
@@ -207,7 +222,8 @@ int cmd_enrol(int argc, char **argv, const AppPaths *paths)
 static int csv_record(const char **p, char sep, char **out, int n, int *line)
 {
     const char *s = *p;
-    if (!*s) return -1;
+    if (!*s)
+        return -1;
     int k = 0;
     SimBuf b;
     simbuf_init(&b);
@@ -216,7 +232,8 @@ static int csv_record(const char **p, char sep, char **out, int n, int *line)
         if (*s == '"') {
             s++;
             for (;;) {
-                if (!*s) break;
+                if (!*s)
+                    break;
                 if (*s == '"' && s[1] == '"') {
                     simbuf_append(&b, "\"", 1);
                     s += 2;
@@ -224,23 +241,29 @@ static int csv_record(const char **p, char sep, char **out, int n, int *line)
                     s++;
                     break;
                 } else {
-                    if (*s == '\n') (*line)++;
+                    if (*s == '\n')
+                        (*line)++;
                     simbuf_append(&b, s, 1);
                     s++;
                 }
             }
-            while (*s && *s != sep && *s != '\n' && *s != '\r') s++;
+            while (*s && *s != sep && *s != '\n' && *s != '\r')
+                s++;
         } else {
-            while (*s && *s != sep && *s != '\n' && *s != '\r') simbuf_append(&b, s++, 1);
+            while (*s && *s != sep && *s != '\n' && *s != '\r')
+                simbuf_append(&b, s++, 1);
         }
-        if (k < n) out[k] = sim_strndup(simbuf_str(&b), b.len);
+        if (k < n)
+            out[k] = sim_strndup(simbuf_str(&b), b.len);
         k++;
         if (*s == sep) {
             s++;
             continue;
         }
-        if (*s == '\r') s++;
-        if (*s == '\n') s++;
+        if (*s == '\r')
+            s++;
+        if (*s == '\n')
+            s++;
         break;
     }
     simbuf_free(&b);
@@ -250,11 +273,14 @@ static int csv_record(const char **p, char sep, char **out, int n, int *line)
 
 static char *trimmed(char *s)
 {
-    if (!s) return s;
+    if (!s)
+        return s;
     char *a = s;
-    while (*a == ' ' || *a == '\t') a++;
+    while (*a == ' ' || *a == '\t')
+        a++;
     size_t l = strlen(a);
-    while (l && (a[l - 1] == ' ' || a[l - 1] == '\t')) a[--l] = '\0';
+    while (l && (a[l - 1] == ' ' || a[l - 1] == '\t'))
+        a[--l] = '\0';
     memmove(s, a, l + 1);
     return s;
 }
@@ -273,7 +299,8 @@ static int column_of(const char *h)
     };
     for (int c = 0; c < 5; c++)
         for (int k = 0; k < 4; k++)
-            if (names[c][k] && strcasecmp(h, names[c][k]) == 0) return c;
+            if (names[c][k] && strcasecmp(h, names[c][k]) == 0)
+                return c;
     return -1;
 }
 
@@ -282,7 +309,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
     const char *use = tr(STR_ROSTER_USAGE);
     Flags f;
     int rc = parse(argc, argv, &f, "roster", use);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     if (f.help) {
         fputs(use, stdout);
         return EXIT_OK;
@@ -291,7 +319,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
         return usage("roster", tr(STR_ERR_UNKNOWN_COMMAND), f.npos ? f.pos[0] : "", use);
     const char *file = f.pos[1];
     const char *uri = central_of(paths, &f, "roster", use);
-    if (!uri) return EXIT_USAGE;
+    if (!uri)
+        return EXIT_USAGE;
     char *text = NULL;
     size_t len = 0;
     SimError err;
@@ -317,7 +346,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
     int nf = csv_record(&p, sep, fields, 16, &line);
     for (int i = 0; i < nf && i < 16; i++) {
         int c = column_of(trimmed(fields[i]));
-        if (c >= 0 && col[c] < 0) col[c] = i;
+        if (c >= 0 && col[c] < 0)
+            col[c] = i;
         free(fields[i]);
         fields[i] = NULL;
     }
@@ -336,7 +366,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
     while (!errors) {
         int at = ++line;
         nf = csv_record(&p, sep, fields, 16, &line);
-        if (nf < 0) break;
+        if (nf < 0)
+            break;
         int blank = nf == 1 && fields[0] && !*trimmed(fields[0]);
         if (!blank) {
             if (n == cap) {
@@ -351,7 +382,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
             Trainee *t = &rows[n];
             memset(t, 0, sizeof *t);
             const char *v[5];
-            for (int c = 0; c < 5; c++) v[c] = col[c] < nf && fields[col[c]] ? trimmed(fields[col[c]]) : "";
+            for (int c = 0; c < 5; c++)
+                v[c] = col[c] < nf && fields[col[c]] ? trimmed(fields[col[c]]) : "";
             snprintf(t->personnel, sizeof t->personnel, "%s", v[0]);
             snprintf(t->surname, sizeof t->surname, "%s", v[1]);
             snprintf(t->name, sizeof t->name, "%s", v[2]);
@@ -375,7 +407,8 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
             free(fields[i]);
             fields[i] = NULL;
         }
-        if (errors > 50) break;
+        if (errors > 50)
+            break;
     }
     free(text);
     if (errors) {
@@ -401,7 +434,6 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
 }
 
 /* ---- sync ------------------------------------------------------------------------------- */
-
 
 
 static void sync_json(const RegionTally *t, const char *inst, int ok, const RegionPackTally *pt)
@@ -475,7 +507,8 @@ static int sync_export(Store *st, const RegionIdentity *id, const char *office, 
     char *m = store_get_setting(st, "sync.mark");
     long long after = m ? atoll(m) : 0;
     free(m);
-    if (after > last) after = 0;
+    if (after > last)
+        after = 0;
     char hash[65] = "", from_hash[65] = "";
     CentralHead h;
     if (!region_pub_hash(st, after, from_hash) || !region_pub_hash(st, last, hash)) {
@@ -491,10 +524,20 @@ static int sync_export(Store *st, const RegionIdentity *id, const char *office, 
     snprintf(nafter, sizeof nafter, "%lld", after);
     time_t tt = time(NULL);
     strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
-    const char *keys[] = {"format", "installation", "public_key", "office", "region", "after",
-                          "after_hash", "head_n", "head_hash", "head_sig", "created_at"};
-    const char *vals[] = {"mfc-trainer-bundle-1", id->id, id->pub, office ? office : "",
-                          region ? region : "", nafter, from_hash, nlast, hash, h.sig, created};
+    const char *keys[] = {"format",    "installation", "public_key", "office",
+                          "region",    "after",        "after_hash", "head_n",
+                          "head_hash", "head_sig",     "created_at"};
+    const char *vals[] = {"mfc-trainer-bundle-1",
+                          id->id,
+                          id->pub,
+                          office ? office : "",
+                          region ? region : "",
+                          nafter,
+                          from_hash,
+                          nlast,
+                          hash,
+                          h.sig,
+                          created};
     if (store_bundle_write(st, file, after, keys, vals, sizeof keys / sizeof keys[0], &err) !=
         SIM_OK) {
         fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
@@ -635,26 +678,31 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
     const char *use = tr(STR_SYNC_USAGE);
     Flags f;
     int rc = parse(argc, argv, &f, "sync", use);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     if (f.help) {
         fputs(use, stdout);
         return EXIT_OK;
     }
-    if (f.npos) return usage("sync", tr(STR_ERR_UNKNOWN_OPTION), f.pos[0], use);
+    if (f.npos)
+        return usage("sync", tr(STR_ERR_UNKNOWN_OPTION), f.pos[0], use);
     if (f.export_to && f.import_from)
         return usage("sync", tr(STR_SYNC_BOTH), "", use);
     size_t batch = SYNC_BATCH;
     if (f.batch) {
         char *end = NULL;
         long v = strtol(f.batch, &end, 10);
-        if (!end || *end || v < 1 || v > 100000) return usage("sync", tr(STR_SYNC_BAD_BATCH), f.batch, use);
+        if (!end || *end || v < 1 || v > 100000)
+            return usage("sync", tr(STR_SYNC_BAD_BATCH), f.batch, use);
         batch = (size_t)v;
     }
     if (f.import_from) {
         const char *uri = central_of(paths, &f, "sync", use);
-        if (!uri) return EXIT_USAGE;
+        if (!uri)
+            return EXIT_USAGE;
         Central *c;
-        if (!connect_to(uri, &c, "sync")) return EXIT_FAIL;
+        if (!connect_to(uri, &c, "sync"))
+            return EXIT_FAIL;
         rc = sync_import(c, f.import_from, f.json);
         central_close(c);
         return rc;
@@ -701,7 +749,8 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
     int json = f.json;
     SimStatus s = region_sync(st, uri, &id, batch, 1, json ? NULL : print_progress, NULL, &t, &err);
     if (s == SIM_ERR_IO && t.error && strcmp(t.error, "offline") == 0) {
-        if (json) sync_json(&t, id.id, 0, NULL);
+        if (json)
+            sync_json(&t, id.id, 0, NULL);
         fprintf(stderr, "mfc-trainer sync: ");
         fprintf(stderr, tr(STR_SYNC_OFFLINE), (long long)t.waiting);
         fprintf(stderr, " (%s)\n", err.msg);
@@ -725,7 +774,8 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
             fprintf(stderr, "\n");
         }
         if (s != SIM_OK || t.outcome != REGION_ALL_SENT) {
-            if (t.outcome == REGION_DIVERGED || s != SIM_OK || (t.error && strcmp(t.error, "refused") == 0))
+            if (t.outcome == REGION_DIVERGED || s != SIM_OK ||
+                (t.error && strcmp(t.error, "refused") == 0))
                 fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
         }
         int pack_ok = ps == SIM_OK && !pt.refused;
@@ -743,11 +793,15 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
                 printf(tr(STR_SYNC_FINDINGS), t.local_findings);
                 printf("\n");
             }
-            if (pt.changed) printf(tr(STR_PACK_SYNC_INSTALLED), pt.installed,
-                                   pt.before[0] ? pt.before : tr(STR_PACK_NONE));
-            else if (pt.skipped) printf(tr(STR_PACK_SYNC_SKIPPED), pt.newest, pt.installed);
-            else if (pt.newest[0] && pack_ok) printf(tr(STR_PACK_SYNC_CURRENT), pt.installed);
-            if (pt.changed || pt.skipped || (pt.newest[0] && pack_ok)) printf("\n");
+            if (pt.changed)
+                printf(tr(STR_PACK_SYNC_INSTALLED), pt.installed,
+                       pt.before[0] ? pt.before : tr(STR_PACK_NONE));
+            else if (pt.skipped)
+                printf(tr(STR_PACK_SYNC_SKIPPED), pt.newest, pt.installed);
+            else if (pt.newest[0] && pack_ok)
+                printf(tr(STR_PACK_SYNC_CURRENT), pt.installed);
+            if (pt.changed || pt.skipped || (pt.newest[0] && pack_ok))
+                printf("\n");
         }
         rc = s == SIM_OK && t.outcome == REGION_ALL_SENT && pack_ok ? EXIT_OK : EXIT_FAIL;
     }
@@ -762,7 +816,8 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
 int app_verify_central(const char *uri, const char *office, int json)
 {
     Central *c;
-    if (!connect_to(uri, &c, "verify")) return EXIT_FAIL;
+    if (!connect_to(uri, &c, "verify"))
+        return EXIT_FAIL;
     CentralVerify v;
     SimError err;
     if (central_verify(c, office, &v, &err) != SIM_OK) {
@@ -809,7 +864,8 @@ int app_verify_central(const char *uri, const char *office, int json)
         for (size_t i = 0; i < v.count; i++) {
             const CentralFinding *f = &v.items[i];
             printf(tr(STR_VERIFY_CENTRAL_LINE), f->office, f->installation, f->kind, f->detail);
-            if (f->attempt[0]) printf(tr(STR_VERIFY_ATTEMPT_ID), f->attempt);
+            if (f->attempt[0])
+                printf(tr(STR_VERIFY_ATTEMPT_ID), f->attempt);
             printf("\n");
         }
         printf(tr(STR_VERIFY_CENTRAL_SUMMARY), v.installations, v.entries, v.heads, v.count);
@@ -827,9 +883,13 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
 {
     (void)paths;
     Central *c;
-    if (!connect_to(uri, &c, "report")) return EXIT_FAIL;
-    CentralFilter f = {.office = office, .trainee = trainee, .scenario = scenario,
-                       .since = since, .until = until};
+    if (!connect_to(uri, &c, "report"))
+        return EXIT_FAIL;
+    CentralFilter f = {.office = office,
+                       .trainee = trainee,
+                       .scenario = scenario,
+                       .since = since,
+                       .until = until};
     size_t loaded = 0;
     SimError err;
     SimStatus s = central_load_attempts(c, &f, dst, &loaded, &err);
@@ -859,16 +919,19 @@ static void pad_cell(SimBuf *b, const char *s, int w, const char *sep)
         return;
     }
     if (w > 0)
-        for (size_t k = chars; k < want; k++) simbuf_puts(b, " ");
+        for (size_t k = chars; k < want; k++)
+            simbuf_puts(b, " ");
     simbuf_puts(b, s);
     if (w < 0)
-        for (size_t k = chars; k < want; k++) simbuf_puts(b, " ");
+        for (size_t k = chars; k < want; k++)
+            simbuf_puts(b, " ");
 }
 
 /* Ends a text-table line without the last column's padding. */
 static void end_line(SimBuf *b)
 {
-    while (b->len && b->data[b->len - 1] == ' ') b->len--;
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->len--;
     simbuf_puts(b, "\n");
 }
 
@@ -877,7 +940,8 @@ static void csv_put(SimBuf *b, const char *s)
 {
     simbuf_puts(b, "\"");
     for (; s && *s; s++) {
-        if (*s == '"') simbuf_append(b, "\"", 1); /* doubled */
+        if (*s == '"')
+            simbuf_append(b, "\"", 1); /* doubled */
         simbuf_append(b, s, 1);
     }
     simbuf_puts(b, "\"");
@@ -888,11 +952,20 @@ static void html_put(SimBuf *b, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '&': simbuf_puts(b, "&amp;"); break;
-        case '<': simbuf_puts(b, "&lt;"); break;
-        case '>': simbuf_puts(b, "&gt;"); break;
-        case '"': simbuf_puts(b, "&quot;"); break;
-        default: simbuf_append(b, s, 1);
+        case '&':
+            simbuf_puts(b, "&amp;");
+            break;
+        case '<':
+            simbuf_puts(b, "&lt;");
+            break;
+        case '>':
+            simbuf_puts(b, "&gt;");
+            break;
+        case '"':
+            simbuf_puts(b, "&quot;");
+            break;
+        default:
+            simbuf_append(b, s, 1);
         }
     }
 }
@@ -900,7 +973,8 @@ static void html_put(SimBuf *b, const char *s)
 int app_report_central_offices(const char *uri, const char *office, int style, SimBuf *out)
 {
     Central *c;
-    if (!connect_to(uri, &c, "report")) return EXIT_FAIL;
+    if (!connect_to(uri, &c, "report"))
+        return EXIT_FAIL;
     CentralOfficeRow *rows = NULL;
     size_t n = 0;
     SimError err;
@@ -910,20 +984,22 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
         return EXIT_FAIL;
     }
-    if (style == 1) simbuf_printf(out, "\xEF\xBB\xBF%s\r\n%s\r\n", tr(STR_REPORT_OFFICES),
-                                  tr(STR_REPORT_OFFICES_HEAD));
+    if (style == 1)
+        simbuf_printf(out, "\xEF\xBB\xBF%s\r\n%s\r\n", tr(STR_REPORT_OFFICES),
+                      tr(STR_REPORT_OFFICES_HEAD));
     else if (style == 0) {
         /* Fits 80 columns: padded by characters, the weakest criterion last and clipped. */
         simbuf_printf(out, "%s\n", tr(STR_REPORT_OFFICES));
-        const char *const head[] = {tr(STR_REPORT_H_OFFICE), tr(STR_CENTRAL_T_ATTEMPTS),
+        const char *const head[] = {tr(STR_REPORT_H_OFFICE),    tr(STR_CENTRAL_T_ATTEMPTS),
                                     tr(STR_CENTRAL_T_FINISHED), tr(STR_CENTRAL_T_PASSED),
-                                    tr(STR_CENTRAL_T_AVG), tr(STR_CENTRAL_T_TRAINEES),
+                                    tr(STR_CENTRAL_T_AVG),      tr(STR_CENTRAL_T_TRAINEES),
                                     tr(STR_CENTRAL_T_WEAKEST)};
         static const int wid[] = {-10, 8, 8, 8, 7, 6, -25};
-        for (int k = 0; k < 7; k++) pad_cell(out, head[k], wid[k], k ? " " : "");
+        for (int k = 0; k < 7; k++)
+            pad_cell(out, head[k], wid[k], k ? " " : "");
         end_line(out);
-    }
-    else if (style == 3) simbuf_printf(out, TRF(STR_CENTRAL_HTML_OFFICES_HEAD), tr(STR_REPORT_OFFICES));
+    } else if (style == 3)
+        simbuf_printf(out, TRF(STR_CENTRAL_HTML_OFFICES_HEAD), tr(STR_REPORT_OFFICES));
     SimJsonW w;
     if (style == 2) {
         simjsonw_init(&w, out, 0);
@@ -960,8 +1036,12 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
             char r1[32], a1[32];
             snprintf(r1, sizeof r1, "%.1f", rate);
             snprintf(a1, sizeof a1, "%.1f", avg);
-            for (char *p = r1; *p; p++) if (*p == '.') *p = ',';
-            for (char *p = a1; *p; p++) if (*p == '.') *p = ',';
+            for (char *p = r1; *p; p++)
+                if (*p == '.')
+                    *p = ',';
+            for (char *p = a1; *p; p++)
+                if (*p == '.')
+                    *p = ',';
             csv_put(out, off);
             simbuf_printf(out, ";%lld;%lld;%s;%s;", o->attempts, o->finished, r1, a1);
             csv_put(out, wk);
@@ -970,8 +1050,12 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
             char r1[32], a1[32];
             snprintf(r1, sizeof r1, "%.1f", rate);
             snprintf(a1, sizeof a1, "%.1f", avg);
-            for (char *p = r1; *p; p++) if (*p == '.') *p = ',';
-            for (char *p = a1; *p; p++) if (*p == '.') *p = ',';
+            for (char *p = r1; *p; p++)
+                if (*p == '.')
+                    *p = ',';
+            for (char *p = a1; *p; p++)
+                if (*p == '.')
+                    *p = ',';
             simbuf_puts(out, "<tr><td>");
             html_put(out, off);
             simbuf_printf(out, "</td><td>%lld</td><td>%lld</td><td>%s</td><td>%s</td><td>",
@@ -985,8 +1069,12 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
             snprintf(v[2], sizeof v[2], "%.1f", rate);
             snprintf(v[3], sizeof v[3], "%.1f", avg);
             snprintf(v[4], sizeof v[4], "%lld", o->trainees);
-            for (char *p = v[2]; *p; p++) if (*p == '.') *p = ',';
-            for (char *p = v[3]; *p; p++) if (*p == '.') *p = ',';
+            for (char *p = v[2]; *p; p++)
+                if (*p == '.')
+                    *p = ',';
+            for (char *p = v[3]; *p; p++)
+                if (*p == '.')
+                    *p = ',';
             pad_cell(out, off ? off : "", -10, "");
             pad_cell(out, v[0], 8, " ");
             pad_cell(out, v[1], 8, " ");

@@ -61,9 +61,8 @@ static void lint_provenance(const AppLoadCtx *ctx, SimDiags *d)
                          b->services[i].id ? b->services[i].id : "?");
     for (size_t i = 0; b && i < b->value_count; i++)
         if (!b->values[i].verify && !b->values[i].prov.checked)
-            simdiags_add(d, SIM_SEV_WARNING, b->path, b->values[i].prov.line,
-                         b->values[i].prov.col, "", tr(STR_CHECK_NO_SOURCE_VALUE),
-                         b->values[i].key);
+            simdiags_add(d, SIM_SEV_WARNING, b->path, b->values[i].prov.line, b->values[i].prov.col,
+                         "", tr(STR_CHECK_NO_SOURCE_VALUE), b->values[i].key);
 }
 
 static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *t)
@@ -80,7 +79,8 @@ static void check_one(const char *dir, const ScriptLimits *limits, CheckTotals *
         free(t->linted);
         t->linted = sim_strdup(ctx.rules_path);
     }
-    ScenarioLoadOptions opt = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+    ScenarioLoadOptions opt = {.rules = ctx.rules,
+                               .scripts_dir = ctx.scripts_dir,
                                .refbook = ctx.refbook};
     Scenario *s = scenario_load(dir, &opt, &diags);
     if (s && s->script) {

@@ -38,7 +38,8 @@ static int parse_count(const char *flag, const char *v, long long *out)
 {
     char *end = NULL;
     long long n = v ? strtoll(v, &end, 10) : 0;
-    if (!v || !*v || *end || n <= 0) return bad_usage(tr(STR_EXPLORE_BAD_NUMBER), flag, v ? v : "");
+    if (!v || !*v || *end || n <= 0)
+        return bad_usage(tr(STR_EXPLORE_BAD_NUMBER), flag, v ? v : "");
     *out = n;
     return EXIT_OK;
 }
@@ -86,11 +87,14 @@ static int parse_explore_args(int argc, char **argv, ExploreArgs *o)
             continue;
         } else
             return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), a, "");
-        if (rc != EXIT_OK) return rc;
+        if (rc != EXIT_OK)
+            return rc;
         i++; /* the flag's value */
     }
-    if (o->all && o->scenario) return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), o->scenario, "");
-    if (!o->scenario && !o->all) return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
+    if (o->all && o->scenario)
+        return bad_usage(tr(STR_ERR_UNKNOWN_OPTION), o->scenario, "");
+    if (!o->scenario && !o->all)
+        return bad_usage("%s%s", tr(STR_ERR_NO_SCENARIO_ARG), "");
     return EXIT_OK;
 }
 
@@ -100,7 +104,8 @@ static char *join_path(const ExplorePath *p)
     simbuf_init(&b);
     for (size_t i = 0; i < p->count; i++)
         simbuf_printf(&b, "%s%s", i ? "," : "", p->actions[i]);
-    if (!p->count) simbuf_puts(&b, tr(STR_EXPLORE_PATH_START));
+    if (!p->count)
+        simbuf_puts(&b, tr(STR_EXPLORE_PATH_START));
     return simbuf_take(&b);
 }
 
@@ -186,7 +191,8 @@ static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreR
     simjsonw_key(&w, "unreachable_endings");
     simjsonw_array(&w);
     for (size_t i = 0; i < r->ending_count; i++)
-        if (!r->endings[i].reached) simjsonw_string(&w, r->endings[i].ending->id);
+        if (!r->endings[i].reached)
+            simjsonw_string(&w, r->endings[i].ending->id);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "best");
     if (r->best_total < 0) {
@@ -200,16 +206,19 @@ static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreR
         json_path(&w, "path", &r->best_path);
         simjsonw_object_end(&w);
     }
-    static const struct { ExploreIssueKind kind; const char *key, *place; } lists[] = {
-        {EXPLORE_DEAD_END, "dead_ends", "step"},
-        {EXPLORE_SCRIPT_ERROR, "script_errors", "step"},
-        {EXPLORE_MUST_FAIL, "must_fail_passed", "ending"}};
+    static const struct {
+        ExploreIssueKind kind;
+        const char *key, *place;
+    } lists[] = {{EXPLORE_DEAD_END, "dead_ends", "step"},
+                 {EXPLORE_SCRIPT_ERROR, "script_errors", "step"},
+                 {EXPLORE_MUST_FAIL, "must_fail_passed", "ending"}};
     for (size_t kind = 0; kind < sizeof lists / sizeof lists[0]; kind++) {
         simjsonw_key(&w, lists[kind].key);
         simjsonw_array(&w);
         for (size_t i = 0; i < r->issue_count; i++) {
             const ExploreIssue *is = &r->issues[i];
-            if (is->kind != lists[kind].kind) continue;
+            if (is->kind != lists[kind].kind)
+                continue;
             simjsonw_object(&w);
             simjsonw_key(&w, lists[kind].place);
             simjsonw_string(&w, is->step);
@@ -233,13 +242,15 @@ static char *report_json(const Scenario *s, const ExploreArgs *o, const ExploreR
     simjsonw_key(&w, "steps_not_seen");
     simjsonw_array(&w);
     for (size_t i = 0; i < s->step_count; i++)
-        if (!r->step_seen[i]) simjsonw_string(&w, s->steps[i].id);
+        if (!r->step_seen[i])
+            simjsonw_string(&w, s->steps[i].id);
     simjsonw_array_end(&w);
     simjsonw_key(&w, "actions_not_seen");
     simjsonw_array(&w);
     for (size_t i = 0; i < s->step_count; i++)
         for (size_t j = 0; j < s->steps[i].action_count; j++)
-            if (!r->action_seen[i][j]) simjsonw_string(&w, s->steps[i].actions[j].id);
+            if (!r->action_seen[i][j])
+                simjsonw_string(&w, s->steps[i].actions[j].id);
     simjsonw_array_end(&w);
     simjsonw_object_end(&w);
     simjsonw_object_end(&w);
@@ -301,18 +312,20 @@ static void print_text(const Scenario *s, const ExploreArgs *o, const ExploreRes
     for (size_t i = 0; i < r->issue_count; i++) {
         const ExploreIssue *is = &r->issues[i];
         char *p = join_path(&is->path);
-        printf(tr(is->kind == EXPLORE_DEAD_END       ? STR_EXPLORE_DEAD_END
-                  : is->kind == EXPLORE_MUST_FAIL    ? STR_EXPLORE_MUST_FAIL
-                                                     : STR_EXPLORE_SCRIPT_ERROR),
+        printf(tr(is->kind == EXPLORE_DEAD_END    ? STR_EXPLORE_DEAD_END
+                  : is->kind == EXPLORE_MUST_FAIL ? STR_EXPLORE_MUST_FAIL
+                                                  : STR_EXPLORE_SCRIPT_ERROR),
                is->step, is->message, p);
         printf("\n");
         free(p);
     }
-    if (!r->issue_count) printf("%s\n", tr(STR_EXPLORE_CLEAN));
+    if (!r->issue_count)
+        printf("%s\n", tr(STR_EXPLORE_CLEAN));
     if (o->verify) {
         printf(tr(STR_EXPLORE_VERIFIED), r->verified, r->verify_failures);
         printf("\n");
-        if (r->verify_message) printf("  %s\n", r->verify_message);
+        if (r->verify_message)
+            printf("  %s\n", r->verify_message);
     }
 }
 
@@ -352,11 +365,15 @@ static void *pack_worker(void *arg)
         pthread_mutex_lock(&p->lock);
         size_t k = p->next < p->count ? p->order[p->next++] : (size_t)-1;
         pthread_mutex_unlock(&p->lock);
-        if (k == (size_t)-1) return NULL;
+        if (k == (size_t)-1)
+            return NULL;
         PackJob *j = &p->jobs[k];
         const ExploreArgs *o = p->o;
-        ExploreOptions eo = {.limit = (size_t)o->limit, .random_runs = (long)o->random,
-                             .seed = o->seed, .max_depth = (int)o->depth, .program = j->sc.prog,
+        ExploreOptions eo = {.limit = (size_t)o->limit,
+                             .random_runs = (long)o->random,
+                             .seed = o->seed,
+                             .max_depth = (int)o->depth,
+                             .program = j->sc.prog,
                              .verify = (long)o->verify};
         double t0 = now_s();
         j->st = explore_run(j->sc.s, &eo, &j->r, &j->err);
@@ -421,12 +438,14 @@ static int explore_all(const ExploreArgs *o, const AppPaths *paths)
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = o->jobs > 0 ? (size_t)o->jobs : (size_t)(cores > 0 ? cores : 1);
-    if (jobs > p.count) jobs = p.count ? p.count : 1;
+    if (jobs > p.count)
+        jobs = p.count ? p.count : 1;
     pthread_t *th = calloc(jobs, sizeof *th);
     size_t started = 0;
     double t0 = now_s();
     for (size_t i = 1; th && i < jobs; i++)
-        if (pthread_create(&th[i], NULL, pack_worker, &p) == 0) started++;
+        if (pthread_create(&th[i], NULL, pack_worker, &p) == 0)
+            started++;
     pack_worker(&p); /* this thread works too */
     for (size_t i = 1; i <= started; i++)
         pthread_join(th[i], NULL);
@@ -438,7 +457,8 @@ static int explore_all(const ExploreArgs *o, const AppPaths *paths)
     simbuf_init(&all);
     for (size_t i = 0; i < n; i++) {
         PackJob *j = &p.jobs[i];
-        if (!j->opened) continue;
+        if (!j->opened)
+            continue;
         if (j->st != SIM_OK) {
             fprintf(stderr, "mfc-trainer explore: %s: %s\n", j->sc.s->id, j->err.msg);
             rc = EXIT_FAIL;
@@ -447,7 +467,8 @@ static int explore_all(const ExploreArgs *o, const AppPaths *paths)
         explored++;
         states += j->r->states;
         complete &= o->random ? 1 : j->r->complete;
-        if (j->r->issue_count || j->r->verify_failures) rc = EXIT_FAIL;
+        if (j->r->issue_count || j->r->verify_failures)
+            rc = EXIT_FAIL;
         if (o->json) {
             char *js = report_json(j->sc.s, o, j->r, j->secs);
             simbuf_printf(&all, "%s%s", all.len ? ",\n" : "", js ? js : "{}");
@@ -463,11 +484,13 @@ static int explore_all(const ExploreArgs *o, const AppPaths *paths)
                explored, jobs, states, complete ? "true" : "false", wall, simbuf_str(&all));
     else
         printf(tr(STR_EXPLORE_PACK), explored, states, wall, jobs);
-    if (!o->json) printf("\n");
+    if (!o->json)
+        printf("\n");
     simbuf_free(&all);
     for (size_t i = 0; i < n; i++) {
         explore_free(p.jobs[i].r);
-        if (p.jobs[i].opened || p.jobs[i].sc.dir) app_scenario_close(&p.jobs[i].sc);
+        if (p.jobs[i].opened || p.jobs[i].sc.dir)
+            app_scenario_close(&p.jobs[i].sc);
     }
     free(p.jobs);
     free(p.order);
@@ -479,19 +502,27 @@ int cmd_explore(int argc, char **argv, const AppPaths *paths)
 {
     ExploreArgs o;
     int rc = parse_explore_args(argc, argv, &o);
-    if (rc < 0) return EXIT_OK;
-    if (rc != EXIT_OK) return rc;
-    if (o.all) return explore_all(&o, paths);
+    if (rc < 0)
+        return EXIT_OK;
+    if (rc != EXIT_OK)
+        return rc;
+    if (o.all)
+        return explore_all(&o, paths);
     AppScenario sc;
     ExploreResult *r = NULL;
     SimError err;
     rc = app_scenario_open(&sc, paths, o.scenario, "explore");
-    if (rc != EXIT_OK) goto done;
+    if (rc != EXIT_OK)
+        goto done;
     rc = EXIT_FAIL;
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
-    ExploreOptions eo = {.limit = (size_t)o.limit, .random_runs = (long)o.random, .seed = o.seed,
-                         .max_depth = (int)o.depth, .program = prog, .verify = (long)o.verify};
+    ExploreOptions eo = {.limit = (size_t)o.limit,
+                         .random_runs = (long)o.random,
+                         .seed = o.seed,
+                         .max_depth = (int)o.depth,
+                         .program = prog,
+                         .verify = (long)o.verify};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (explore_run(s, &eo, &r, &err) != SIM_OK) {

@@ -141,8 +141,9 @@ static Scenario *names_scenario(AppXapiNames *n, const char *id)
         simdiags_init(&d);
         AppLoadCtx ctx;
         app_load_ctx_init(&ctx, dir, &d);
-        ScenarioLoadOptions lo = {
-            .rules = ctx.rules, .scripts_dir = ctx.scripts_dir, .refbook = ctx.refbook};
+        ScenarioLoadOptions lo = {.rules = ctx.rules,
+                                  .scripts_dir = ctx.scripts_dir,
+                                  .refbook = ctx.refbook};
         s = scenario_load(dir, &lo, &d);
         app_load_ctx_free(&ctx);
         simdiags_free(&d);

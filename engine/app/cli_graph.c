@@ -60,7 +60,8 @@ static void points_label(SimBuf *b, const Scenario *s, const ScoreSpec *sc, size
     for (size_t i = 0; i < n; i++)
         simbuf_printf(b, "\n%+d %s", sc[i].points,
                       sc[i].criterion >= 0 ? s->criteria[sc[i].criterion].title : "?");
-    if (crit->feedback) simbuf_printf(b, "\n%s", tr(STR_GRAPH_CRITICAL));
+    if (crit->feedback)
+        simbuf_printf(b, "\n%s", tr(STR_GRAPH_CRITICAL));
 }
 
 typedef struct Taken { /* an edge the attempt went along */
@@ -78,7 +79,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             return EXIT_OK;
         }
         if (strcmp(a, "--attempt") == 0 || strcmp(a, "--db") == 0 || strcmp(a, "--limit") == 0) {
-            if (i + 1 >= argc) return graph_usage(tr(STR_ERR_NEEDS_VALUE), a);
+            if (i + 1 >= argc)
+                return graph_usage(tr(STR_ERR_NEEDS_VALUE), a);
             const char *v = argv[++i];
             if (a[2] == 'a')
                 attempt = v;
@@ -87,7 +89,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             else {
                 char *end = NULL;
                 limit = strtol(v, &end, 10);
-                if (!*v || *end || limit <= 0) return graph_usage(tr(STR_EXPLORE_BAD_NUMBER), v);
+                if (!*v || *end || limit <= 0)
+                    return graph_usage(tr(STR_EXPLORE_BAD_NUMBER), v);
             }
         } else if (a[0] == '-') {
             return graph_usage(tr(STR_ERR_UNKNOWN_OPTION), a);
@@ -97,7 +100,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             return graph_usage(tr(STR_ERR_UNKNOWN_OPTION), a);
         }
     }
-    if (!scen) return graph_usage("%s", tr(STR_ERR_NO_SCENARIO_ARG));
+    if (!scen)
+        return graph_usage("%s", tr(STR_ERR_NO_SCENARIO_ARG));
     AppScenario sc;
     ExploreResult *ex = NULL;
     Store *st = NULL;
@@ -110,7 +114,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
     simbuf_init(&out);
     SimError err;
     int rc = app_scenario_open(&sc, paths, scen, "graph");
-    if (rc != EXIT_OK) goto done;
+    if (rc != EXIT_OK)
+        goto done;
     rc = EXIT_FAIL;
     const Scenario *s = sc.s;
     ScriptProgram *prog = sc.prog;
@@ -154,7 +159,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         /* Replay it with its seed to learn which step each action was taken at. */
         nacts = store_attempt_actions(st, attempt, &acts);
         taken = calloc(nacts + 1, sizeof *taken);
-        SessionOptions so = {.seed = row.seed, .mode = row.exam ? MODE_EXAM : MODE_TRAINING,
+        SessionOptions so = {.seed = row.seed,
+                             .mode = row.exam ? MODE_EXAM : MODE_TRAINING,
                              .program = prog};
         Session *ss = NULL;
         if (!taken || session_create(s, &so, &ss, &err) != SIM_OK) {
@@ -166,8 +172,10 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             int ai = -1;
             if (from >= 0)
                 for (size_t j = 0; j < s->steps[from].action_count; j++)
-                    if (strcmp(s->steps[from].actions[j].id, acts[i]) == 0) ai = (int)j;
-            if (session_act(ss, acts[i], &err) != SIM_OK) break;
+                    if (strcmp(s->steps[from].actions[j].id, acts[i]) == 0)
+                        ai = (int)j;
+            if (session_act(ss, acts[i], &err) != SIM_OK)
+                break;
             if (ai >= 0)
                 taken[ntaken++] = (Taken){from, ai};
             else
@@ -199,7 +207,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
         short_text(&l, stp->say && *stp->say ? stp->say : (stp->does ? stp->does : ""), 60);
         simbuf_printf(&out, "  \"step:%s\" [label=", stp->id);
         dot_str(&out, simbuf_str(&l));
-        if ((int)i == s->start) simbuf_puts(&out, ", penwidth=2.5");
+        if ((int)i == s->start)
+            simbuf_puts(&out, ", penwidth=2.5");
         if (ex && !ex->step_seen[i])
             simbuf_puts(&out, ", fillcolor=\"#f2f2f2\", fontcolor=\"#888888\"");
         simbuf_puts(&out, "];\n");
@@ -214,7 +223,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
          * the node's name ("end:ID") in the DOT text. */
         simbuf_printf(&l, "%s\n%s\n", e->title && *e->title ? e->title : e->id,
                       app_outcome_words(outcome_id(e->outcome)));
-        if (e->must_fail) simbuf_printf(&l, "%s\n", tr(STR_GRAPH_MUST_FAIL));
+        if (e->must_fail)
+            simbuf_printf(&l, "%s\n", tr(STR_GRAPH_MUST_FAIL));
         const char *color = "#dddddd";
         if (!xe || !xe->reached) {
             simbuf_puts(&l, tr(STR_GRAPH_NOT_REACHED));
@@ -237,7 +247,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
             simbuf_init(&l);
             simbuf_puts(&l, a->id);
             points_label(&l, s, a->score, a->score_count, &a->critical);
-            if (a->must_fail) simbuf_printf(&l, "\n%s", tr(STR_GRAPH_MUST_FAIL));
+            if (a->must_fail)
+                simbuf_printf(&l, "\n%s", tr(STR_GRAPH_MUST_FAIL));
             int hit = 0;
             for (size_t k = 0; k < ntaken; k++)
                 hit += taken[k].step == (int)i && taken[k].action == (int)j;
@@ -258,7 +269,8 @@ int cmd_graph(int argc, char **argv, const AppPaths *paths)
                               hit);
             else if (negative)
                 simbuf_puts(&out, ", color=\"#b03030\", fontcolor=\"#b03030\"");
-            if (a->next < 0 && a->ending < 0) simbuf_puts(&out, ", style=dashed");
+            if (a->next < 0 && a->ending < 0)
+                simbuf_puts(&out, ", style=dashed");
             simbuf_puts(&out, "];\n");
             simbuf_free(&l);
         }

@@ -44,12 +44,14 @@ static int display_available(void)
 static int copy_stdin(char *path, size_t n)
 {
     const char *tmp = getenv("TMPDIR");
-    snprintf(path, n, "%s/mfc-trainer-input-XXXXXX", tmp && *tmp && strlen(tmp) < 32 ? tmp : "/tmp");
+    snprintf(path, n, "%s/mfc-trainer-input-XXXXXX",
+             tmp && *tmp && strlen(tmp) < 32 ? tmp : "/tmp");
     char *text = NULL;
     size_t len = 0;
     SimError err;
     int fd = -1;
-    int ok = app_read_input("-", 1u << 20, &text, &len, &err) == SIM_OK && (fd = mkstemp(path)) >= 0;
+    int ok =
+        app_read_input("-", 1u << 20, &text, &len, &err) == SIM_OK && (fd = mkstemp(path)) >= 0;
     ok = ok && write(fd, text, len) == (ssize_t)len;
     if (fd >= 0)
         ok &= close(fd) == 0;
@@ -70,20 +72,20 @@ static int copy_stdin(char *path, size_t n)
 typedef struct GuiSlot {
     int tried;
     int ok;
-    UiScenario scen;    /* when ok: owned (freed by cmd_gui) */
+    UiScenario scen; /* when ok: owned (freed by cmd_gui) */
 } GuiSlot;
 
 typedef struct GuiLoad {
     UiConfig *cfg;
     char **dirs; /* owned; sorted */
     size_t n;
-    GuiSlot *slots;         /* n, owned */
-    UiScenario *list;       /* n, owned; cfg->scenarios */
-    UiBroken *broken;       /* n, owned; cfg->broken */
-    const UiPack *packs;    /* n, borrowed */
-    AppLoadCtx shared;      /* the rules and the «Справочник» of the root, owned */
-    SimDiags shared_diags;  /* what loading them said: merged into each scenario's messages */
-    SimBuf *errors;         /* cfg->load_errors, borrowed */
+    GuiSlot *slots;        /* n, owned */
+    UiScenario *list;      /* n, owned; cfg->scenarios */
+    UiBroken *broken;      /* n, owned; cfg->broken */
+    const UiPack *packs;   /* n, borrowed */
+    AppLoadCtx shared;     /* the rules and the «Справочник» of the root, owned */
+    SimDiags shared_diags; /* what loading them said: merged into each scenario's messages */
+    SimBuf *errors;        /* cfg->load_errors, borrowed */
 } GuiLoad;
 
 static void gui_load_one(GuiLoad *gl, size_t i)
@@ -95,7 +97,8 @@ static void gui_load_one(GuiLoad *gl, size_t i)
     SimDiags d;
     simdiags_init(&d);
     simdiags_merge(&d, &gl->shared_diags);
-    ScenarioLoadOptions lo = {.rules = gl->shared.rules, .scripts_dir = gl->shared.scripts_dir,
+    ScenarioLoadOptions lo = {.rules = gl->shared.rules,
+                              .scripts_dir = gl->shared.scripts_dir,
                               .refbook = gl->shared.refbook};
     Scenario *s = scenario_load(gl->dirs[i], &lo, &d);
     ScriptProgram *prog = NULL;
@@ -237,7 +240,7 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
     /* The pack's signature and file hashes, checked once before any scenario is parsed: each
      * scenario learns whether it may be examined and what to record with its attempts. */
     PackCheck *pack = app_pack_check(paths, paths->scenarios);
-    char pack_version[sizeof ((AttemptInfo *)0)->pack_version];
+    char pack_version[sizeof((AttemptInfo *)0)->pack_version];
     app_pack_version(paths->scenarios, pack, pack_version, sizeof pack_version);
     UiPack *packs = calloc(n ? n : 1, sizeof *packs);
     AttemptInfo *pinfo = calloc(n ? n : 1, sizeof *pinfo);
@@ -247,8 +250,8 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         const char *folder = strrchr(gl.dirs[i], '/') ? strrchr(gl.dirs[i], '/') + 1 : gl.dirs[i];
         problems[i] = app_pack_problem(pack, folder);
         app_pack_fill(pack, problems[i], &pinfo[i]);
-        packs[i] = (UiPack){problems[i], pinfo[i].pack_hash, pinfo[i].pack_state,
-                            pinfo[i].pack_key, pack_version};
+        packs[i] = (UiPack){problems[i], pinfo[i].pack_hash, pinfo[i].pack_state, pinfo[i].pack_key,
+                            pack_version};
     }
     for (size_t i = 0; i < n && problems; i++)
         if (problems[i]) { /* training is allowed with a visible warning */
@@ -333,15 +336,18 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
             pack_unseen(packs_dir, installed.version)) {
             if (installed.changelog && *installed.changelog)
                 simbuf_printf(&notice, tr(STR_PACK_NOTICE), installed.version, installed.changelog);
-            else simbuf_printf(&notice, tr(STR_PACK_NOTICE_PLAIN), installed.version);
+            else
+                simbuf_printf(&notice, tr(STR_PACK_NOTICE_PLAIN), installed.version);
             for (size_t k = 0; k < notice.len; k++) /* one line at the catalogue's foot */
-                if (notice.data[k] == '\n' || notice.data[k] == '\t') notice.data[k] = ' ';
+                if (notice.data[k] == '\n' || notice.data[k] == '\t')
+                    notice.data[k] = ' ';
             cfg.pack_notice = simbuf_str(&notice);
         }
         pack_info_free(&installed);
     }
     int rc = ui_run(&cfg, &err);
-    if (cfg.pack_notice && rc == 0) pack_mark_seen(packs_dir, paths->pack_version);
+    if (cfg.pack_notice && rc == 0)
+        pack_mark_seen(packs_dir, paths->pack_version);
     simbuf_free(&notice);
     free(packs_dir);
     if (warning[0])

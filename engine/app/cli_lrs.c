@@ -50,28 +50,46 @@ static int parse(int argc, char **argv, LrsOpts *o)
         const char *a = argv[i];
         const char **slot = NULL;
         int *flag = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) flag = &o->help;
-        else if (strcmp(a, "--json") == 0) flag = &o->json;
-        else if (strcmp(a, "--guests") == 0) flag = &o->guests;
-        else if (strcmp(a, "--cmi5") == 0) flag = &o->cmi5;
-        else if (strcmp(a, "--central") == 0) slot = &o->central;
-        else if (strcmp(a, "--db") == 0) slot = &o->db;
-        else if (strcmp(a, "--endpoint") == 0) slot = &o->endpoint;
-        else if (strcmp(a, "--user") == 0) slot = &o->user;
-        else if (strcmp(a, "--password") == 0) slot = &o->password;
-        else if (strcmp(a, "--password-file") == 0) slot = &o->password_file;
-        else if (strcmp(a, "--home-page") == 0) slot = &o->home_page;
-        else if (strcmp(a, "--since") == 0) slot = &o->since;
-        else if (strcmp(a, "--office") == 0) slot = &o->office;
-        else if (strcmp(a, "--batch") == 0) slot = &o->batch;
-        else if (strcmp(a, "--retries") == 0) slot = &o->retries;
-        else if (strcmp(a, "--retry-delay") == 0) slot = &o->delay;
-        else return usage(tr(STR_ERR_UNKNOWN_OPTION), a);
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+            flag = &o->help;
+        else if (strcmp(a, "--json") == 0)
+            flag = &o->json;
+        else if (strcmp(a, "--guests") == 0)
+            flag = &o->guests;
+        else if (strcmp(a, "--cmi5") == 0)
+            flag = &o->cmi5;
+        else if (strcmp(a, "--central") == 0)
+            slot = &o->central;
+        else if (strcmp(a, "--db") == 0)
+            slot = &o->db;
+        else if (strcmp(a, "--endpoint") == 0)
+            slot = &o->endpoint;
+        else if (strcmp(a, "--user") == 0)
+            slot = &o->user;
+        else if (strcmp(a, "--password") == 0)
+            slot = &o->password;
+        else if (strcmp(a, "--password-file") == 0)
+            slot = &o->password_file;
+        else if (strcmp(a, "--home-page") == 0)
+            slot = &o->home_page;
+        else if (strcmp(a, "--since") == 0)
+            slot = &o->since;
+        else if (strcmp(a, "--office") == 0)
+            slot = &o->office;
+        else if (strcmp(a, "--batch") == 0)
+            slot = &o->batch;
+        else if (strcmp(a, "--retries") == 0)
+            slot = &o->retries;
+        else if (strcmp(a, "--retry-delay") == 0)
+            slot = &o->delay;
+        else
+            return usage(tr(STR_ERR_UNKNOWN_OPTION), a);
         if (flag) {
             *flag = 1;
             continue;
         }
-        if (i + 1 >= argc || !*argv[i + 1]) return usage(tr(STR_ERR_NEEDS_VALUE), a);
+        if (i + 1 >= argc || !*argv[i + 1])
+            return usage(tr(STR_ERR_NEEDS_VALUE), a);
         *slot = argv[++i];
     }
     return EXIT_OK;
@@ -80,7 +98,8 @@ static int parse(int argc, char **argv, LrsOpts *o)
 /* An integer flag in [lo, hi]; returns 0 after printing a usage error. */
 static int number(const char *flag, const char *v, long lo, long hi, long *out)
 {
-    if (!v) return 1;
+    if (!v)
+        return 1;
     char *end = NULL;
     errno = 0;
     long n = strtol(v, &end, 10);
@@ -114,7 +133,8 @@ static char *read_secret(const char *path)
     FILE *f = fopen(path, "rb");
     char buf[1024];
     size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-    if (f) fclose(f);
+    if (f)
+        fclose(f);
     if (!f) {
         fprintf(stderr, "mfc-trainer lrs: ");
         fprintf(stderr, tr(STR_LRS_PASSWORD_FILE), path, strerror(errno));
@@ -134,8 +154,8 @@ typedef struct Ledger {
     char **known; /* sorted by strcmp, owned */
     size_t nknown;
     const char *endpoint;
-    Store *st;    /* the PC's database, or NULL */
-    Central *c;   /* the centre, or NULL */
+    Store *st;  /* the PC's database, or NULL */
+    Central *c; /* the centre, or NULL */
 } Ledger;
 
 static int cmp_str(const void *a, const void *b)
@@ -150,7 +170,7 @@ static int acks_known(void *ud, const char *id)
 }
 
 static SimStatus acks_record(void *ud, const char *const *ids, const char *const *attempts,
-                               size_t n, NetAckKind kind, SimError *err)
+                             size_t n, NetAckKind kind, SimError *err)
 {
     Ledger *l = ud;
     int conflict = kind == NET_ACK_CONFLICT;
@@ -160,7 +180,8 @@ static SimStatus acks_record(void *ud, const char *const *ids, const char *const
 
 static void acks_free(Ledger *l)
 {
-    for (size_t i = 0; i < l->nknown; i++) free(l->known[i]);
+    for (size_t i = 0; i < l->nknown; i++)
+        free(l->known[i]);
     free(l->known);
 }
 
@@ -176,13 +197,11 @@ static int cmp_origin(const void *key, const void *item)
     return strcmp(key, ((const CentralOrigin *)item)->attempt);
 }
 
-static void origin_of(void *ud, const char *attempt, const char **office,
-                      const char **installation)
+static void origin_of(void *ud, const char *attempt, const char **office, const char **installation)
 {
     Origins *o = ud;
-    const CentralOrigin *f = o->n ? bsearch(attempt, o->items, o->n, sizeof *o->items,
-                                            cmp_origin)
-                                  : NULL;
+    const CentralOrigin *f =
+        o->n ? bsearch(attempt, o->items, o->n, sizeof *o->items, cmp_origin) : NULL;
     *office = f ? f->office : NULL;
     *installation = f ? f->installation : NULL;
 }
@@ -216,9 +235,9 @@ static void print_json(const NetTally *t, const char *url, const char *source)
     simjsonw_string(&w, url);
     simjsonw_key(&w, "source");
     simjsonw_string(&w, source);
-    static const char *const keys[] = {"statements", "known", "sent", "conflicts",
-                                       "refused", "waiting", "batches", "posts", "retries"};
-    const long long vals[] = {t->statements, t->known, t->sent,    t->conflicts, t->refused,
+    static const char *const keys[] = {"statements", "known",   "sent",  "conflicts", "refused",
+                                       "waiting",    "batches", "posts", "retries"};
+    const long long vals[] = {t->statements, t->known,   t->sent,  t->conflicts, t->refused,
                               t->waiting,    t->batches, t->posts, t->retries};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         simjsonw_key(&w, keys[i]);
@@ -292,26 +311,27 @@ static int push(const AppPaths *paths, const LrsOpts *o, NetLrs *lrs, const NetP
     }
     if (rc == EXIT_OK) {
         /* strcmp order, whatever order the database's collation gave. */
-        if (led.nknown) qsort(led.known, led.nknown, sizeof *led.known, cmp_str);
+        if (led.nknown)
+            qsort(led.known, led.nknown, sizeof *led.known, cmp_str);
         AppXapiNames *names = app_xapi_names_create(paths);
-        StoreXapiOptions xo = {
-            .home_page = app_setting(paths, o->home_page, SIMCONF_LRS_HOME_PAGE),
-            .since = o->since,
-            .guests = o->guests,
-            .cmi5 = o->cmi5,
-            .office = office[0] ? office : NULL,
-            .installation = installation[0] ? installation : NULL,
-            .origin = o->central ? origin_of : NULL,
-            .origin_ud = &origins,
-            .action_name = app_xapi_name,
-            .name_ud = names};
+        StoreXapiOptions xo = {.home_page = app_setting(paths, o->home_page, SIMCONF_LRS_HOME_PAGE),
+                               .since = o->since,
+                               .guests = o->guests,
+                               .cmi5 = o->cmi5,
+                               .office = office[0] ? office : NULL,
+                               .installation = installation[0] ? installation : NULL,
+                               .origin = o->central ? origin_of : NULL,
+                               .origin_ud = &origins,
+                               .action_name = app_xapi_name,
+                               .name_ud = names};
         NetLedger ledger = {.ud = &led, .known = acks_known, .record = acks_record};
         NetTally t;
         int tries = po->tries;
-        SimStatus s = net_push(lrs, st, &xo, &ledger, po, o->json ? NULL : on_progress,
-                               on_retry, &tries, &t, &err);
+        SimStatus s = net_push(lrs, st, &xo, &ledger, po, o->json ? NULL : on_progress, on_retry,
+                               &tries, &t, &err);
         app_xapi_names_destroy(names);
-        if (s != SIM_OK || t.error) fprintf(stderr, "mfc-trainer lrs: %s\n", err.msg);
+        if (s != SIM_OK || t.error)
+            fprintf(stderr, "mfc-trainer lrs: %s\n", err.msg);
         if (o->json) {
             print_json(&t, led.endpoint, source);
         } else {
@@ -351,12 +371,14 @@ int cmd_lrs(int argc, char **argv, const AppPaths *paths)
     }
     LrsOpts o;
     int rc = parse(argc - 1, argv + 1, &o);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     if (o.help) {
         fputs(use, stdout);
         return EXIT_OK;
     }
-    if (o.central && o.db) return usage(tr(STR_LRS_BOTH_SOURCES), "");
+    if (o.central && o.db)
+        return usage(tr(STR_LRS_BOTH_SOURCES), "");
     if (o.since && !store_export_since_ok(o.since))
         return usage(tr(STR_ERR_EXPORT_BAD_DATE), o.since);
     const char *home = app_setting(paths, o.home_page, SIMCONF_LRS_HOME_PAGE);
@@ -368,7 +390,8 @@ int cmd_lrs(int argc, char **argv, const AppPaths *paths)
         !number("--retry-delay", o.delay, 1, 600000, &delay))
         return EXIT_USAGE;
     const char *endpoint = app_setting(paths, o.endpoint, SIMCONF_LRS_ENDPOINT);
-    if (!endpoint) return usage(tr(STR_LRS_NO_ENDPOINT), "");
+    if (!endpoint)
+        return usage(tr(STR_LRS_NO_ENDPOINT), "");
     /* The secret: the flag, else the environment, else the file named by the flag or the
      * configuration (never a key of the configuration file itself). */
     char *secret = NULL;
@@ -378,7 +401,8 @@ int cmd_lrs(int argc, char **argv, const AppPaths *paths)
         secret = sim_strdup(pw);
     } else if (pw_file) {
         secret = read_secret(pw_file);
-        if (!secret) return EXIT_USAGE;
+        if (!secret)
+            return EXIT_USAGE;
     }
     NetLrsConfig cfg = {.endpoint = endpoint,
                         .user = app_setting(paths, o.user, SIMCONF_LRS_USER),

@@ -26,8 +26,8 @@ static const char *const strategy_id[NAIVE_COUNT] = {"first", "last", "longest",
 
 typedef struct NaiveTally {
     long long attempts, passed, finished, errors;
-    int best_total;          /* the highest total any attempt reached, -1 before the first */
-    uint64_t best_seed;      /* the seed of the first attempt with that total */
+    int best_total;           /* the highest total any attempt reached, -1 before the first */
+    uint64_t best_seed;       /* the seed of the first attempt with that total */
     uint64_t first_pass_seed; /* the first seed that passed (when passed > 0) */
 } NaiveTally;
 

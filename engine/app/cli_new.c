@@ -25,7 +25,8 @@ static int new_usage(const char *fmt, const char *arg)
 static int valid_id(const char *s)
 {
     size_t n = strlen(s);
-    if (n == 0 || n > 64) return 0;
+    if (n == 0 || n > 64)
+        return 0;
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
               s[i] == '_'))
@@ -56,7 +57,8 @@ static char *fill(const char *text, const char *id, const char *service)
 static int write_text(const char *path, const char *text)
 {
     FILE *f = fopen(path, "wx"); /* never overwrite */
-    if (!f) return 0;
+    if (!f)
+        return 0;
     int ok = fputs(text, f) >= 0;
     return (fclose(f) == 0) && ok;
 }
@@ -70,7 +72,8 @@ int cmd_new(int argc, char **argv, const AppPaths *paths)
             return EXIT_OK;
         }
         if (strcmp(argv[i], "--service") == 0) {
-            if (i + 1 >= argc) return new_usage(tr(STR_ERR_NEEDS_VALUE), "--service");
+            if (i + 1 >= argc)
+                return new_usage(tr(STR_ERR_NEEDS_VALUE), "--service");
             service = argv[++i];
         } else if (argv[i][0] == '-') {
             return new_usage(tr(STR_ERR_UNKNOWN_OPTION), argv[i]);
@@ -80,9 +83,12 @@ int cmd_new(int argc, char **argv, const AppPaths *paths)
             return new_usage(tr(STR_ERR_UNKNOWN_OPTION), argv[i]);
         }
     }
-    if (!id) return new_usage("%s", tr(STR_NEW_NO_ID));
-    if (!valid_id(id)) return new_usage(tr(STR_NEW_BAD_ID), id);
-    if (!service) return new_usage("%s", tr(STR_NEW_NO_SERVICE));
+    if (!id)
+        return new_usage("%s", tr(STR_NEW_NO_ID));
+    if (!valid_id(id))
+        return new_usage(tr(STR_NEW_BAD_ID), id);
+    if (!service)
+        return new_usage("%s", tr(STR_NEW_NO_SERVICE));
     char *dir = sim_path_join(paths->scenarios, id);
     SimDiags diags;
     simdiags_init(&diags);
@@ -142,7 +148,8 @@ int cmd_new(int argc, char **argv, const AppPaths *paths)
         goto done;
     }
     /* The new folder must pass check as it is. */
-    ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+    ScenarioLoadOptions lo = {.rules = ctx.rules,
+                              .scripts_dir = ctx.scripts_dir,
                               .refbook = ctx.refbook};
     SimDiags d2;
     simdiags_init(&d2);

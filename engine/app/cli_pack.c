@@ -81,7 +81,8 @@ static void site_init(Site *s, const AppPaths *paths, const char *flag)
     memset(s, 0, sizeof *s);
     s->dir = app_packs_dir(paths, flag);
     s->nkeys = app_trusted_keys(paths, s->keys, APP_MAX_TRUSTED);
-    s->site = (PackSite){.dir = s->dir, .trusted = (const char *const *)s->keys,
+    s->site = (PackSite){.dir = s->dir,
+                         .trusted = (const char *const *)s->keys,
                          .trusted_count = s->nkeys};
 }
 
@@ -144,10 +145,17 @@ static int do_build(const PackFlags *f, const AppPaths *paths)
     }
     SimBuf out;
     simbuf_init(&out);
-    if (f->output) simbuf_puts(&out, f->output);
-    else simbuf_printf(&out, "%s-%s%s", name, version, PACK_EXT);
-    PackBuildOptions o = {.root = root, .key = f->key, .name = name, .version = version,
-                          .built = built, .changelog = changelog, .output = simbuf_str(&out)};
+    if (f->output)
+        simbuf_puts(&out, f->output);
+    else
+        simbuf_printf(&out, "%s-%s%s", name, version, PACK_EXT);
+    PackBuildOptions o = {.root = root,
+                          .key = f->key,
+                          .name = name,
+                          .version = version,
+                          .built = built,
+                          .changelog = changelog,
+                          .output = simbuf_str(&out)};
     PackInfo info;
     int rc = EXIT_OK;
     if (pack_build(&o, &info, &err) != SIM_OK) {
@@ -161,7 +169,8 @@ static int do_build(const PackFlags *f, const AppPaths *paths)
         PackInfo check;
         if (pack_inspect(simbuf_str(&out), &s.site, &check, &err) != SIM_OK)
             printf(TRF(STR_PACK_BUILT_UNTRUSTED), info.key_id);
-        else pack_info_free(&check);
+        else
+            pack_info_free(&check);
         site_free(&s);
         pack_info_free(&info);
     }
@@ -242,11 +251,15 @@ static int do_status(const PackFlags *f, const AppPaths *paths)
         simjsonw_key(&w, "packs");
         simjsonw_string(&w, s.dir);
         simjsonw_key(&w, "current");
-        if (have) simjsonw_string(&w, info.version);
-        else simjsonw_null(&w);
+        if (have)
+            simjsonw_string(&w, info.version);
+        else
+            simjsonw_null(&w);
         simjsonw_key(&w, "previous");
-        if (prev[0]) simjsonw_string(&w, prev);
-        else simjsonw_null(&w);
+        if (prev[0])
+            simjsonw_string(&w, prev);
+        else
+            simjsonw_null(&w);
         simjsonw_key(&w, "name");
         simjsonw_string(&w, have ? info.name : "");
         simjsonw_key(&w, "built");
@@ -315,8 +328,9 @@ static int do_publish(const PackFlags *f, const AppPaths *paths)
         if (central_connect(uri, &c, &err) != SIM_OK ||
             central_pack_publish(c, &meta, data, len, &again, &err) != SIM_OK)
             rc = fail(err.msg);
-        else printf(tr(again ? STR_PACK_PUBLISHED_AGAIN : STR_PACK_PUBLISHED), info.name,
-                    info.version);
+        else
+            printf(tr(again ? STR_PACK_PUBLISHED_AGAIN : STR_PACK_PUBLISHED), info.name,
+                   info.version);
         central_close(c);
         pack_info_free(&info);
     }
@@ -334,7 +348,8 @@ static int do_list(const PackFlags *f, const AppPaths *paths)
         return usage(TRF(STR_CENTRAL_NONE), "");
     SimError err;
     Central *c = NULL;
-    if (central_connect(uri, &c, &err) != SIM_OK) return fail(err.msg);
+    if (central_connect(uri, &c, &err) != SIM_OK)
+        return fail(err.msg);
     CentralPack *packs = NULL;
     CentralPackInstall *inst = NULL;
     size_t np = 0, ni = 0;
@@ -394,12 +409,14 @@ static int do_list(const PackFlags *f, const AppPaths *paths)
         for (size_t i = 0; i < np; i++)
             printf(TRF(STR_PACK_LIST_ROW), packs[i].version, packs[i].published_at, packs[i].name,
                    packs[i].key_id, packs[i].size);
-        if (!np) printf("%s", tr(STR_PACK_LIST_NONE));
+        if (!np)
+            printf("%s", tr(STR_PACK_LIST_NONE));
         printf("%s", tr(STR_PACK_LIST_OFFICES));
         for (size_t i = 0; i < ni; i++)
             printf(TRF(STR_PACK_LIST_OFFICE_ROW), inst[i].office, inst[i].installation,
                    inst[i].version, inst[i].reported_at);
-        if (!ni) printf("%s", tr(STR_PACK_LIST_NONE));
+        if (!ni)
+            printf("%s", tr(STR_PACK_LIST_NONE));
     }
     for (size_t i = 0; i < np; i++)
         central_pack_free(&packs[i]);
@@ -417,13 +434,20 @@ int cmd_pack(int argc, char **argv, const AppPaths *paths)
     }
     PackFlags f;
     int rc = parse(argc - 1, argv + 1, &f);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     const char *sub = argv[0];
-    if (strcmp(sub, "build") == 0) return do_build(&f, paths);
-    if (strcmp(sub, "install") == 0) return do_install(&f, paths);
-    if (strcmp(sub, "rollback") == 0) return do_rollback(&f, paths);
-    if (strcmp(sub, "status") == 0) return do_status(&f, paths);
-    if (strcmp(sub, "publish") == 0) return do_publish(&f, paths);
-    if (strcmp(sub, "list") == 0) return do_list(&f, paths);
+    if (strcmp(sub, "build") == 0)
+        return do_build(&f, paths);
+    if (strcmp(sub, "install") == 0)
+        return do_install(&f, paths);
+    if (strcmp(sub, "rollback") == 0)
+        return do_rollback(&f, paths);
+    if (strcmp(sub, "status") == 0)
+        return do_status(&f, paths);
+    if (strcmp(sub, "publish") == 0)
+        return do_publish(&f, paths);
+    if (strcmp(sub, "list") == 0)
+        return do_list(&f, paths);
     return usage(TRF(STR_ERR_UNKNOWN_COMMAND), sub);
 }

@@ -1,6 +1,6 @@
 /*
- * cli_pin.c — `mfc-trainer pin set`: the administrator sets the manager's PIN, so the «Руководитель»
- * area is not left to whoever presses M first.
+ * cli_pin.c — `mfc-trainer pin set`: the administrator sets the manager's PIN, so the
+ * «Руководитель» area is not left to whoever presses M first.
  *
  *   pin set [--db FILE]   the PIN of one results database (the setting the window keeps)
  *   pin set --system      the PIN of every user of the PC: its hash in SYSCONF/manager-pin
@@ -24,9 +24,9 @@
 #include <termios.h>
 #include <unistd.h>
 
-#define PIN_SETTING "manager.pin"             /* the window's setting (engine/ui/ui.c) */
+#define PIN_SETTING       "manager.pin"       /* the window's setting (engine/ui/ui.c) */
 #define PIN_TRIES_SETTING "manager.pin_tries" /* wrong tries in a row, sealed (store.h) */
-#define PIN_SYSTEM_FILE "manager-pin"         /* in the system configuration folder */
+#define PIN_SYSTEM_FILE   "manager-pin"       /* in the system configuration folder */
 
 /* Reads one line from standard input into buf, without echo when it is a terminal. Returns 1
  * when a line was read. */
@@ -96,8 +96,8 @@ int cmd_pin(int argc, char **argv, const AppPaths *paths)
             db = argv[++i];
         } else {
             fprintf(stderr, "mfc-trainer pin set: ");
-            fprintf(stderr, tr(strcmp(argv[i], "--db") == 0 ? STR_ERR_NEEDS_VALUE
-                                                            : STR_ERR_UNKNOWN_OPTION),
+            fprintf(stderr,
+                    tr(strcmp(argv[i], "--db") == 0 ? STR_ERR_NEEDS_VALUE : STR_ERR_UNKNOWN_OPTION),
                     argv[i]);
             fprintf(stderr, "\n%s", tr(STR_PIN_USAGE));
             return EXIT_USAGE;

@@ -576,7 +576,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "\n");
     }
     app_load_ctx_init(&ctx, dir, &diags);
-    ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+    ScenarioLoadOptions lo = {.rules = ctx.rules,
+                              .scripts_dir = ctx.scripts_dir,
                               .refbook = ctx.refbook};
     s = scenario_load(dir, &lo, &diags);
     app_print_diags(&diags);
@@ -606,7 +607,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
     } else {
         if (!o.have_seed)
             o.seed = (o.actions || o.random) ? 1 : (uint64_t)time(NULL);
-        SessionOptions so = {.seed = o.seed, .mode = o.exam ? MODE_EXAM : MODE_TRAINING,
+        SessionOptions so = {.seed = o.seed,
+                             .mode = o.exam ? MODE_EXAM : MODE_TRAINING,
                              .limits = o.limits};
         if (session_create(s, &so, &ss, &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
@@ -651,7 +653,8 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         app_pack_fill(pack, pack_problem, &ai);
         {
             char *root = app_parent_dir(dir); /* the pack this scenario was loaded from */
-            if (root) app_pack_version(root, pack, ai.pack_version, sizeof ai.pack_version);
+            if (root)
+                app_pack_version(root, pack, ai.pack_version, sizeof ai.pack_version);
             free(root);
         }
         if (store_begin_attempt(rec.store, &ai, &err) != SIM_OK) {
@@ -716,10 +719,13 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         session_report(ss, &r);
         const Ending *en = session_ending(ss);
         char *json = session_result_json(ss, 1);
-        StoreResult sr = {.scenario = s, .ledger = session_ledger(ss), .report = &r,
+        StoreResult sr = {.scenario = s,
+                          .ledger = session_ledger(ss),
+                          .report = &r,
                           .outcome = session_outcome_id(ss),
                           .finished = en != NULL || session_content_error(ss) != NULL,
-                          .sim_minutes = session_minutes(ss), .result_json = json};
+                          .sim_minutes = session_minutes(ss),
+                          .result_json = json};
         int finish_failed = store_finish_attempt(rec.store, rec.attempt, &sr, &err) != SIM_OK;
         if (finish_failed)
             fprintf(stderr, "mfc-trainer play: %s\n", err.msg);
@@ -768,8 +774,7 @@ int cmd_play(int argc, char **argv, const AppPaths *paths)
         /* A script error stopped the attempt: the scenario needs fixing (exit 1). */
         if (session_content_error(ss)) {
             if (o.json) {
-                fprintf(stderr, "\n%s:\n%s\n", tr(STR_CONTENT_REPORT),
-                        session_content_error(ss));
+                fprintf(stderr, "\n%s:\n%s\n", tr(STR_CONTENT_REPORT), session_content_error(ss));
             }
             rc = EXIT_FAIL;
         }

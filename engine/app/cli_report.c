@@ -54,9 +54,8 @@ static int usage_error(const char *fmt, const char *a, const char *b)
 static int parse_args(int argc, char **argv, ReportOpts *o)
 {
     memset(o, 0, sizeof *o);
-    static const char *const flags[] = {"--db",    "--format", "--trainee", "--scenario",
-                                        "--since", "--until",  "--output",  "--central",
-                                        "--office"};
+    static const char *const flags[] = {"--db",    "--format", "--trainee", "--scenario", "--since",
+                                        "--until", "--output", "--central", "--office"};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -65,9 +64,12 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
         }
         int k = -1;
         for (int j = 0; j < (int)(sizeof flags / sizeof *flags); j++)
-            if (strcmp(a, flags[j]) == 0) k = j;
-        if (k < 0) return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a, NULL);
-        if (i + 1 >= argc || !*argv[i + 1]) return usage_error(tr(STR_ERR_NEEDS_VALUE), a, NULL);
+            if (strcmp(a, flags[j]) == 0)
+                k = j;
+        if (k < 0)
+            return usage_error(tr(STR_ERR_UNKNOWN_OPTION), a, NULL);
+        if (i + 1 >= argc || !*argv[i + 1])
+            return usage_error(tr(STR_ERR_NEEDS_VALUE), a, NULL);
         const char *v = argv[++i];
         switch (k) {
         case 0:
@@ -93,7 +95,8 @@ static int parse_args(int argc, char **argv, ReportOpts *o)
             break;
         case 4:
         case 5:
-            if (!report_date_valid(v)) return usage_error(tr(STR_REPORT_BAD_DATE_FLAG), a, v);
+            if (!report_date_valid(v))
+                return usage_error(tr(STR_REPORT_BAD_DATE_FLAG), a, v);
             if (k == 4)
                 o->f.since = v;
             else
@@ -133,7 +136,8 @@ static void ru_num(double v, char *out, size_t n)
     else {
         snprintf(out, n, "%.1f", v);
         char *dot = strchr(out, '.');
-        if (dot) *dot = ',';
+        if (dot)
+            *dot = ',';
     }
 }
 
@@ -163,15 +167,19 @@ const char *app_outcome_words(const char *o)
                {"unfinished", STR_REPORT_OUT_UNFINISHED},
                {"content_error", STR_CONTENT_STOPPED_SHORT}};
     for (size_t i = 0; o && i < sizeof map / sizeof *map; i++)
-        if (strcmp(o, map[i].id) == 0) return tr(map[i].s);
+        if (strcmp(o, map[i].id) == 0)
+            return tr(map[i].s);
     return o && *o ? o : tr(STR_REPORT_OUT_OTHER);
 }
 
 static const char *kind_word(const char *k)
 {
-    if (k && strcmp(k, "critical") == 0) return tr(STR_REPORT_KIND_CRITICAL);
-    if (k && strcmp(k, "missed") == 0) return tr(STR_REPORT_KIND_MISSED);
-    if (k && strcmp(k, "time") == 0) return tr(STR_REPORT_KIND_TIME);
+    if (k && strcmp(k, "critical") == 0)
+        return tr(STR_REPORT_KIND_CRITICAL);
+    if (k && strcmp(k, "missed") == 0)
+        return tr(STR_REPORT_KIND_MISSED);
+    if (k && strcmp(k, "time") == 0)
+        return tr(STR_REPORT_KIND_TIME);
     return tr(STR_REPORT_KIND_POINTS);
 }
 
@@ -187,18 +195,22 @@ static void filter_words(const Report *r, SimBuf *b)
     if (r->trainee)
         simbuf_printf(b, TRF(STR_REPORT_F_TRAINEE), r->trainee);
     if (r->scenario) {
-        if (b->len > start) simbuf_puts(b, " · ");
+        if (b->len > start)
+            simbuf_puts(b, " · ");
         simbuf_printf(b, TRF(STR_REPORT_F_SCENARIO), r->scenario);
     }
     if (r->since || r->until) {
-        if (b->len > start) simbuf_puts(b, " · ");
+        if (b->len > start)
+            simbuf_puts(b, " · ");
         if (r->since)
             simbuf_printf(b, TRF(STR_REPORT_F_SINCE), r->since);
-        if (r->since && r->until) simbuf_puts(b, " ");
+        if (r->since && r->until)
+            simbuf_puts(b, " ");
         if (r->until)
             simbuf_printf(b, TRF(STR_REPORT_F_UNTIL), r->until);
     }
-    if (b->len == start) simbuf_puts(b, tr(STR_REPORT_F_ALL));
+    if (b->len == start)
+        simbuf_puts(b, tr(STR_REPORT_F_ALL));
 }
 
 static void trainee_name(const ReportTrainee *t, char *out, size_t n)
@@ -234,12 +246,14 @@ static char **grid_row(Grid *g)
     if (g->nrows == g->cap) {
         size_t cap = g->cap ? g->cap * 2 : 16;
         char ***p = realloc(g->rows, cap * sizeof *p);
-        if (!p) return NULL;
+        if (!p)
+            return NULL;
         g->rows = p;
         g->cap = cap;
     }
     char **row = calloc(g->ncols, sizeof *row);
-    if (row) g->rows[g->nrows++] = row;
+    if (row)
+        g->rows[g->nrows++] = row;
     return row;
 }
 
@@ -297,13 +311,15 @@ static void trainees_grid(const Report *r, Grid *g, const char *none)
     int o = r->has_offices ? 1 : 0;
     grid_init(g, (size_t)(10 + o));
     const char *h[11] = {tr(STR_REPORT_H_PERSONNEL)};
-    if (o) h[1] = tr(STR_REPORT_H_OFFICE);
-    const char *rest[] = {tr(STR_REPORT_H_TRAINEE),       tr(STR_REPORT_H_ATTEMPTS),
-                          tr(STR_REPORT_H_UNFINISHED),    tr(STR_REPORT_H_PASSED),
-                          tr(STR_REPORT_H_EXAMS_PASSED),  tr(STR_REPORT_H_AVG),
-                          tr(STR_REPORT_H_WEAKEST),       tr(STR_REPORT_H_WEAKEST_PCT),
+    if (o)
+        h[1] = tr(STR_REPORT_H_OFFICE);
+    const char *rest[] = {tr(STR_REPORT_H_TRAINEE),      tr(STR_REPORT_H_ATTEMPTS),
+                          tr(STR_REPORT_H_UNFINISHED),   tr(STR_REPORT_H_PASSED),
+                          tr(STR_REPORT_H_EXAMS_PASSED), tr(STR_REPORT_H_AVG),
+                          tr(STR_REPORT_H_WEAKEST),      tr(STR_REPORT_H_WEAKEST_PCT),
                           tr(STR_REPORT_H_LAST)};
-    for (int k = 0; k < 9; k++) h[1 + o + k] = rest[k];
+    for (int k = 0; k < 9; k++)
+        h[1 + o + k] = rest[k];
     grid_add(g, h);
     g->text[0] = 1; /* 00457 stays 00457 in a spreadsheet */
     for (int c = 2; c <= 6; c++)
@@ -317,12 +333,20 @@ static void trainees_grid(const Report *r, Grid *g, const char *none)
         NumCell a = num_ll(t->attempts), u = num_ll(t->unfinished), p = num_ll(t->passed),
                 e = num_ll(t->exams_passed), avg = num_avg(t->avg_total, none),
                 w = num_avg(t->weakest_ratio < 0 ? -1 : t->weakest_ratio * 100, none);
-        const char *vals[] = {name, a.s, u.s, p.s, e.s, avg.s,
-                              t->weakest_title ? t->weakest_title : none, w.s,
+        const char *vals[] = {name,
+                              a.s,
+                              u.s,
+                              p.s,
+                              e.s,
+                              avg.s,
+                              t->weakest_title ? t->weakest_title : none,
+                              w.s,
                               *last ? last : none};
         const char *v[11] = {t->personnel};
-        if (o) v[1] = t->office && *t->office ? t->office : none;
-        for (int k = 0; k < 9; k++) v[1 + o + k] = vals[k];
+        if (o)
+            v[1] = t->office && *t->office ? t->office : none;
+        for (int k = 0; k < 9; k++)
+            v[1 + o + k] = vals[k];
         grid_add(g, v);
     }
 }
@@ -409,8 +433,14 @@ static void mistakes_grid(const Report *r, Grid *g, int with_id)
         for (size_t k = 0; k < r->scenarios[i].mistake_count; k++) {
             const ReportMistake *m = &r->scenarios[i].mistakes[k];
             NumCell n = num_ll(m->count), c = num_ll(m->critical);
-            const char *v[] = {r->scenarios[i].id, m->text ? m->text : m->action,
-                               kind_word(m->kind), n.s, c.s, m->feedback, m->rule, m->action};
+            const char *v[] = {r->scenarios[i].id,
+                               m->text ? m->text : m->action,
+                               kind_word(m->kind),
+                               n.s,
+                               c.s,
+                               m->feedback,
+                               m->rule,
+                               m->action};
             grid_add(g, v);
         }
 }
@@ -418,9 +448,9 @@ static void mistakes_grid(const Report *r, Grid *g, int with_id)
 static void history_grid(const Report *r, Grid *g, const char *none)
 {
     grid_init(g, 7);
-    const char *h[] = {tr(STR_REPORT_H_STARTED), tr(STR_REPORT_H_SCENARIO),
-                       tr(STR_REPORT_H_MODE),    tr(STR_REPORT_H_TOTAL),
-                       tr(STR_REPORT_H_RESULT),  tr(STR_REPORT_H_OUTCOME),
+    const char *h[] = {tr(STR_REPORT_H_STARTED),   tr(STR_REPORT_H_SCENARIO),
+                       tr(STR_REPORT_H_MODE),      tr(STR_REPORT_H_TOTAL),
+                       tr(STR_REPORT_H_RESULT),    tr(STR_REPORT_H_OUTCOME),
                        tr(STR_REPORT_H_ATTEMPT_ID)};
     grid_add(g, h);
     g->right[3] = 1;
@@ -432,7 +462,8 @@ static void history_grid(const Report *r, Grid *g, const char *none)
         const char *res = !a->finished ? none : a->passed ? tr(STR_PASSED) : tr(STR_FAILED);
         /* The id last: the column a manager copies into `graph --attempt` or `verify`. */
         const char *v[] = {when, a->scenario, mode_word(a->exam),
-                           t.s,  res,         app_outcome_words(a->outcome), a->id};
+                           t.s,  res,         app_outcome_words(a->outcome),
+                           a->id};
         grid_add(g, v);
     }
 }
@@ -588,7 +619,8 @@ static void narrow_grid(SimBuf *b, Grid *g, size_t cols, int pairs)
     SimBuf head;
     simbuf_init(&head);
     for (size_t r = 1; r < g->nrows; r++) {
-        if (!pairs && r > 1) simbuf_puts(b, "\n");
+        if (!pairs && r > 1)
+            simbuf_puts(b, "\n");
         for (size_t c = pairs ? 1 : 0; c < g->ncols; c++) {
             head.len = 0;
             simbuf_printf(&head, "  %s: ", pairs ? g->rows[r][0] : g->rows[0][c]);
@@ -599,8 +631,7 @@ static void narrow_grid(SimBuf *b, Grid *g, size_t cols, int pairs)
 }
 
 /* cols: the terminal's width; a section wider than that is laid out by narrow_grid. */
-static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size_t cols,
-                       int pairs)
+static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size_t cols, int pairs)
 {
     simbuf_puts(b, "\n");
     wrap_text(b, "", title, 0, cols);
@@ -614,8 +645,10 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size
     for (size_t r = 0; r < g->nrows; r++)
         for (size_t c = 0; c < g->ncols; c++) {
             size_t x = width(g->rows[r][c]);
-            if (x > max_w) x = max_w;
-            if (x > w[c]) w[c] = x;
+            if (x > max_w)
+                x = max_w;
+            if (x > w[c])
+                w[c] = x;
         }
     size_t line = 1; /* " " + " cell " per column, no space after the last */
     for (size_t c = 0; c < g->ncols; c++)
@@ -638,7 +671,8 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size
                 simbuf_printf(b, "%*s%s", (int)pad, "", cell);
             else
                 simbuf_printf(b, "%s%*s", cell, last ? 0 : (int)pad, "");
-            if (!last) simbuf_puts(b, " ");
+            if (!last)
+                simbuf_puts(b, " ");
         }
         simbuf_puts(b, "\n");
         if (r == 0) {
@@ -647,7 +681,8 @@ static void table_grid(SimBuf *b, const char *title, Grid *g, size_t max_w, size
                 simbuf_puts(b, " ");
                 for (size_t k = 0; k < w[c]; k++)
                     simbuf_puts(b, "─");
-                if (c + 1 < g->ncols) simbuf_puts(b, " ");
+                if (c + 1 < g->ncols)
+                    simbuf_puts(b, " ");
             }
             simbuf_puts(b, "\n");
         }
@@ -709,7 +744,8 @@ static size_t report_columns(const char *output)
     const char *env = getenv("COLUMNS");
     char *end = NULL;
     long v = env && *env ? strtol(env, &end, 10) : 0;
-    if (env && *env && end && !*end && v > 0) return v < 40 ? 40 : (size_t)v;
+    if (env && *env && end && !*end && v > 0)
+        return v < 40 ? 40 : (size_t)v;
     struct winsize ws;
     if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO) &&
         ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
@@ -729,7 +765,8 @@ static void csv_field(SimBuf *b, const char *s, int numeric)
         return;
     }
     simbuf_puts(b, "\"");
-    if (formula) simbuf_puts(b, "'");
+    if (formula)
+        simbuf_puts(b, "'");
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             simbuf_puts(b, "\"\"");
@@ -764,7 +801,8 @@ static void csv_grid(SimBuf *b, const char *title, Grid *g)
     simbuf_puts(b, "\r\n");
     for (size_t r = 0; r < g->nrows; r++) {
         for (size_t c = 0; c < g->ncols; c++) {
-            if (c) simbuf_puts(b, ";");
+            if (c)
+                simbuf_puts(b, ";");
             if (r > 0 && g->text[c])
                 csv_text_field(b, g->rows[r][c]);
             else
@@ -883,10 +921,12 @@ static void render_json(const Report *r, SimBuf *b)
         const ReportTrainee *t = &r->trainees[i];
         simjsonw_object(&w);
         j_str(&w, "personnel", t->personnel);
-        if (r->has_offices) j_str(&w, "office", t->office);
+        if (r->has_offices)
+            j_str(&w, "office", t->office);
         j_str(&w, "surname", t->surname);
         j_str(&w, "name", t->name);
-        if (t->patronymic && *t->patronymic) j_str(&w, "patronymic", t->patronymic);
+        if (t->patronymic && *t->patronymic)
+            j_str(&w, "patronymic", t->patronymic);
         j_int(&w, "attempts", t->attempts);
         j_int(&w, "unfinished", t->unfinished);
         j_int(&w, "passed", t->passed);
@@ -1185,7 +1225,8 @@ static void svg_trend(SimBuf *b, const Report *r, int pass_lo, int pass_hi)
             label_x = x;
         }
     }
-    if (n > 1) simbuf_printf(b, "<polyline points=\"%s\" class=\"line\"/>\n", simbuf_str(&pts));
+    if (n > 1)
+        simbuf_printf(b, "<polyline points=\"%s\" class=\"line\"/>\n", simbuf_str(&pts));
     simbuf_free(&pts);
     simbuf_puts(b, "</svg>\n");
 }
@@ -1348,7 +1389,8 @@ static void report_pass_marks(const AppPaths *paths, const Report *r, int *lo, i
         simdiags_init(&d);
         AppLoadCtx ctx;
         app_load_ctx_init(&ctx, dir, &d);
-        ScenarioLoadOptions lo_opts = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+        ScenarioLoadOptions lo_opts = {.rules = ctx.rules,
+                                       .scripts_dir = ctx.scripts_dir,
                                        .refbook = ctx.refbook};
         Scenario *s = scenario_load(dir, &lo_opts, &d);
         if (s) {
@@ -1394,7 +1436,8 @@ static void word_mistakes(const AppPaths *paths, Report *r, Words *owned)
         Scenario *s = NULL;
         if (dir) {
             app_load_ctx_init(&ctx, dir, &d);
-            ScenarioLoadOptions lo = {.rules = ctx.rules, .scripts_dir = ctx.scripts_dir,
+            ScenarioLoadOptions lo = {.rules = ctx.rules,
+                                      .scripts_dir = ctx.scripts_dir,
                                       .refbook = ctx.refbook};
             s = scenario_load(dir, &lo, &d);
         }
@@ -1428,7 +1471,8 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
 {
     ReportOpts o;
     int rc = parse_args(argc, argv, &o);
-    if (rc != EXIT_OK) return rc;
+    if (rc != EXIT_OK)
+        return rc;
     if (o.help) {
         fputs(tr(STR_REPORT_USAGE), stdout);
         return EXIT_OK;
@@ -1452,8 +1496,8 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
     }
     /* The region: its attempts rebuilt record by record in a throw-away database, so every
      * figure is computed by the same code as a local report (issue #12). */
-    if (o.central && app_report_central_load(paths, o.central, o.office, o.f.trainee,
-                                             o.f.scenario, NULL, NULL, st) != EXIT_OK) {
+    if (o.central && app_report_central_load(paths, o.central, o.office, o.f.trainee, o.f.scenario,
+                                             NULL, NULL, st) != EXIT_OK) {
         store_close(st);
         free(path);
         return EXIT_FAIL;
@@ -1500,7 +1544,10 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         SimBuf offices, all;
         simbuf_init(&offices);
         simbuf_init(&all);
-        int style = o.format == FMT_JSON ? 2 : o.format == FMT_CSV ? 1 : o.format == FMT_HTML ? 3 : 0;
+        int style = o.format == FMT_JSON   ? 2
+                    : o.format == FMT_CSV  ? 1
+                    : o.format == FMT_HTML ? 3
+                                           : 0;
         if (app_report_central_offices(o.central, o.office, style, &offices) != EXIT_OK) {
             simbuf_free(&offices);
             simbuf_free(&all);
@@ -1514,11 +1561,13 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         if (style == 2) {
             /* {"offices": [...], "report": {...}} — one JSON document. */
             size_t ol = strlen(off);
-            while (ol && (off[ol - 1] == '\n' || off[ol - 1] == '}')) ol--;
+            while (ol && (off[ol - 1] == '\n' || off[ol - 1] == '}'))
+                ol--;
             simbuf_append(&all, off, ol);
             simbuf_puts(&all, ", \"report\": ");
             simbuf_puts(&all, rep);
-            while (all.len && all.data[all.len - 1] == '\n') all.len--;
+            while (all.len && all.data[all.len - 1] == '\n')
+                all.len--;
             simbuf_puts(&all, "}\n");
         } else if (style == 3) {
             const char *body = strstr(rep, "<body>");

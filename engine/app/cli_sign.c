@@ -72,14 +72,16 @@ size_t app_trusted_keys(const AppPaths *p, char **list, size_t max)
     size_t n = 0;
     if (!p->installed && p->data && n < max) {
         list[n] = sim_path_join(p->data, "assets/keys");
-        if (list[n]) n++;
+        if (list[n])
+            n++;
     }
     n = system_keys(p, list, n, max);
     const char *env = getenv("MFC_TRUSTED_KEYS");
     while (env && *env && n < max) {
         const char *colon = strchr(env, ':');
         size_t l = colon ? (size_t)(colon - env) : strlen(env);
-        if (l > 0 && (list[n] = sim_strndup(env, l)) != NULL) n++;
+        if (l > 0 && (list[n] = sim_strndup(env, l)) != NULL)
+            n++;
         env = colon ? colon + 1 : NULL;
     }
     return n;
@@ -140,14 +142,16 @@ char *app_pack_problem(const PackCheck *pc, const char *scenario_id)
 
 void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a)
 {
-    if (!pc) return;
+    if (!pc)
+        return;
     static const char *const states[] = {"signed", "unsigned", "bad-signature", "untrusted",
                                          "modified"};
     snprintf(a->pack_hash, sizeof a->pack_hash, "%s", pc->hash);
     const char *st = states[pc->state];
     if (pc->state == PACK_MODIFIED && !problem)
         st = "signed"; /* this scenario's own files and the shared ones are intact */
-    if (pc->state == PACK_OK && problem) st = "modified";
+    if (pc->state == PACK_OK && problem)
+        st = "modified";
     snprintf(a->pack_state, sizeof a->pack_state, "%s", st);
     snprintf(a->pack_key, sizeof a->pack_key, "%s", pc->key_id);
 }
@@ -155,11 +159,14 @@ void app_pack_fill(const PackCheck *pc, const char *problem, AttemptInfo *a)
 void app_pack_version(const char *root, const PackCheck *pc, char *out, size_t n)
 {
     out[0] = '\0';
-    if (!pc || (pc->state != PACK_OK && pc->state != PACK_MODIFIED)) return;
+    if (!pc || (pc->state != PACK_OK && pc->state != PACK_MODIFIED))
+        return;
     for (size_t i = 0; i < pc->problem_count; i++)
-        if (strcmp(pc->problems[i].path, PACK_INFO_FILE) == 0) return; /* not the signed one */
+        if (strcmp(pc->problems[i].path, PACK_INFO_FILE) == 0)
+            return; /* not the signed one */
     PackInfo info;
-    if (!pack_info_read(root, &info)) return;
+    if (!pack_info_read(root, &info))
+        return;
     snprintf(out, n, "%s", info.version);
     pack_info_free(&info);
 }
@@ -226,7 +233,8 @@ int cmd_sign(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "mfc-trainer sign: %s\n", tr(STR_SIGN_USAGE));
         return EXIT_USAGE;
     }
-    if (!root) root = paths->scenarios;
+    if (!root)
+        root = paths->scenarios;
     char id[SEC_KEY_ID_LEN + 1];
     size_t files = 0;
     SimError err;
@@ -236,7 +244,8 @@ int cmd_sign(int argc, char **argv, const AppPaths *paths)
     }
     PackCheck *pc = app_pack_check(paths, root);
     printf(tr(STR_SIGN_DONE), root, SEC_PACK_FILE, files, id, pc ? pc->hash : "?");
-    if (pc && pc->state == PACK_UNTRUSTED) printf(tr(STR_SIGN_NOT_TRUSTED), id);
+    if (pc && pc->state == PACK_UNTRUSTED)
+        printf(tr(STR_SIGN_NOT_TRUSTED), id);
     sec_pack_free(pc);
     return EXIT_OK;
 }
@@ -264,11 +273,16 @@ static const char *finding_text(const TamperFinding *f)
 
 static const char *what_text(const char *what)
 {
-    if (strcmp(what, "attempt") == 0) return tr(STR_VERIFY_WHAT_ATTEMPT);
-    if (strcmp(what, "result") == 0) return tr(STR_VERIFY_WHAT_RESULT);
-    if (strcmp(what, "action") == 0) return tr(STR_VERIFY_WHAT_ACTION);
-    if (strcmp(what, "identity") == 0) return tr(STR_VERIFY_WHAT_IDENTITY);
-    if (strcmp(what, "journal") == 0) return tr(STR_VERIFY_WHAT_JOURNAL);
+    if (strcmp(what, "attempt") == 0)
+        return tr(STR_VERIFY_WHAT_ATTEMPT);
+    if (strcmp(what, "result") == 0)
+        return tr(STR_VERIFY_WHAT_RESULT);
+    if (strcmp(what, "action") == 0)
+        return tr(STR_VERIFY_WHAT_ACTION);
+    if (strcmp(what, "identity") == 0)
+        return tr(STR_VERIFY_WHAT_IDENTITY);
+    if (strcmp(what, "journal") == 0)
+        return tr(STR_VERIFY_WHAT_JOURNAL);
     return tr(STR_VERIFY_WHAT_HEAD);
 }
 
@@ -303,7 +317,8 @@ int cmd_verify(int argc, char **argv, const AppPaths *paths)
         return EXIT_USAGE;
     }
     /* The region's audit: every office's chain at the centre, no PC's secret needed. */
-    if (central) return app_verify_central(central, office, json);
+    if (central)
+        return app_verify_central(central, office, json);
     char *path = app_db_path(paths, db);
     if (!sim_is_file(path)) {
         fprintf(stderr, "mfc-trainer verify: ");
@@ -351,10 +366,14 @@ int cmd_verify(int argc, char **argv, const AppPaths *paths)
         for (size_t i = 0; i < r.count; i++) {
             const TamperFinding *f = &r.items[i];
             printf("%s: %s", finding_text(f), what_text(f->what));
-            if (f->attempt[0]) printf(tr(STR_VERIFY_ATTEMPT_ID), f->attempt);
-            if (strcmp(f->what, "action") == 0) printf(tr(STR_VERIFY_SEQ), f->seq);
-            if (f->n) printf(tr(STR_VERIFY_ENTRY), f->n);
-            if (f->kind == TAMPER_ROLLBACK) printf(" %s", expect);
+            if (f->attempt[0])
+                printf(tr(STR_VERIFY_ATTEMPT_ID), f->attempt);
+            if (strcmp(f->what, "action") == 0)
+                printf(tr(STR_VERIFY_SEQ), f->seq);
+            if (f->n)
+                printf(tr(STR_VERIFY_ENTRY), f->n);
+            if (f->kind == TAMPER_ROLLBACK)
+                printf(" %s", expect);
             printf("\n");
         }
         printf(tr(STR_VERIFY_SUMMARY), path, r.attempts, r.actions, r.entries,

@@ -21,7 +21,8 @@ static long long parse_positive(const char *v, long long max)
     char *end;
     errno = 0;
     long long n = strtoll(v, &end, 10);
-    if (!*v || *end || errno || n < 1 || n > max) return 0;
+    if (!*v || *end || errno || n < 1 || n > max)
+        return 0;
     return n;
 }
 
@@ -49,7 +50,8 @@ int app_limits_init(ScriptLimits *l, const char *cmd)
     static const char *const vars[] = {"MFC_LUA_TIME_MS", "MFC_LUA_MEM_MB"};
     for (size_t i = 0; i < 2; i++) {
         const char *v = getenv(vars[i]);
-        if (v && *v && !set_limit(l, vars[i], v, cmd)) return EXIT_USAGE;
+        if (v && *v && !set_limit(l, vars[i], v, cmd))
+            return EXIT_USAGE;
     }
     return EXIT_OK;
 }
@@ -57,7 +59,8 @@ int app_limits_init(ScriptLimits *l, const char *cmd)
 int app_limits_flag(int argc, char **argv, int *i, ScriptLimits *l, const char *cmd)
 {
     const char *a = argv[*i];
-    if (strcmp(a, "--lua-time-ms") != 0 && strcmp(a, "--lua-mem-mb") != 0) return 0;
+    if (strcmp(a, "--lua-time-ms") != 0 && strcmp(a, "--lua-mem-mb") != 0)
+        return 0;
     if (*i + 1 >= argc) {
         fprintf(stderr, "mfc-trainer %s: ", cmd);
         fprintf(stderr, tr(STR_ERR_NEEDS_VALUE), a);

@@ -85,9 +85,9 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C");
     /* A file or folder given as "" is a mistake, never "somewhere temporary": `play --db ""`
      * once recorded an attempt into a throw-away database and exited 0 (issue #16). */
-    static const char *const path_flags[] = {"--db",     "--output",       "--save",
-                                             "--resume", "--key",          "--font",
-                                             "--result", "--input-script", "--screenshots",
+    static const char *const path_flags[] = {"--db",       "--output",       "--save",
+                                             "--resume",   "--key",          "--font",
+                                             "--result",   "--input-script", "--screenshots",
                                              "--scenarios"};
     for (int i = 1; i + 1 < argc; i++)
         for (size_t k = 0; k < sizeof path_flags / sizeof path_flags[0]; k++)
@@ -139,7 +139,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     /* No command, or flags straight away (`mfc-trainer --input-script …`): the window. */
-    const Command *cmd = argc < 2 || argv[1][0] == '-' ? find_command("gui") : find_command(argv[1]);
+    const Command *cmd =
+        argc < 2 || argv[1][0] == '-' ? find_command("gui") : find_command(argv[1]);
     int first = argc < 2 ? argc : argv[1][0] == '-' ? 1 : 2;
     if (!cmd) {
         fprintf(stderr, "mfc-trainer: ");

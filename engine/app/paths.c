@@ -120,18 +120,22 @@ void app_paths_init(AppPaths *p, const char *override)
 char *app_packs_dir(const AppPaths *p, const char *flag_value)
 {
     const char *v = app_setting(p, flag_value, SIMCONF_PACKS);
-    if (v) return sim_strdup(v);
+    if (v)
+        return sim_strdup(v);
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     SimBuf b;
     simbuf_init(&b);
-    if (xdg && *xdg) simbuf_printf(&b, "%s/mfc-trainer/packs", xdg);
-    else simbuf_printf(&b, "%s/.local/share/mfc-trainer/packs", home && *home ? home : ".");
+    if (xdg && *xdg)
+        simbuf_printf(&b, "%s/mfc-trainer/packs", xdg);
+    else
+        simbuf_printf(&b, "%s/.local/share/mfc-trainer/packs", home && *home ? home : ".");
     return simbuf_take(&b);
 }
 
 void app_paths_use_pack(AppPaths *p)
 {
-    if (!p->bundled) return; /* a folder the user named, or a working folder's ./scenarios */
+    if (!p->bundled)
+        return; /* a folder the user named, or a working folder's ./scenarios */
     char *dir = app_packs_dir(p, NULL);
     PackInfo info;
     int ok = dir && pack_current(dir, &info, NULL);
@@ -144,7 +148,8 @@ void app_paths_use_pack(AppPaths *p)
         p->bundled = 0;
         root = NULL;
     }
-    if (dir) pack_info_free(&info);
+    if (dir)
+        pack_info_free(&info);
     free(root);
     free(dir);
 }
@@ -248,7 +253,8 @@ int app_scenario_open(AppScenario *a, const AppPaths *p, const char *arg, const 
         return EXIT_USAGE;
     }
     app_load_ctx_init(&a->ctx, a->dir, &a->diags);
-    ScenarioLoadOptions lo = {.rules = a->ctx.rules, .scripts_dir = a->ctx.scripts_dir,
+    ScenarioLoadOptions lo = {.rules = a->ctx.rules,
+                              .scripts_dir = a->ctx.scripts_dir,
                               .refbook = a->ctx.refbook};
     a->s = scenario_load(a->dir, &lo, &a->diags);
     app_print_diags(&a->diags);
@@ -277,8 +283,7 @@ void app_scenario_close(AppScenario *a)
     memset(a, 0, sizeof *a);
 }
 
-SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len,
-                         SimError *err)
+SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len, SimError *err)
 {
     if (strcmp(path, "-") != 0)
         return sim_read_file(path, max_size, out, len, err);
@@ -318,7 +323,8 @@ int app_write_output(const char *path, const char *text, size_t n)
 void app_config_load(AppPaths *p)
 {
     p->conf = simconf_create();
-    if (!p->conf) return;
+    if (!p->conf)
+        return;
     SimDiags d;
     simdiags_init(&d);
     SimError err;
@@ -344,7 +350,8 @@ void app_config_load(AppPaths *p)
 
 const char *app_setting(const AppPaths *p, const char *flag_value, const char *key)
 {
-    if (flag_value) return flag_value;
+    if (flag_value)
+        return flag_value;
     return p ? simconf_get(p->conf, key) : NULL;
 }
 

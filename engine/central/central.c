@@ -26,12 +26,15 @@ struct Central {
 static SimStatus pg_fail(Central *c, PGresult *r, SimError *err, const char *what)
 {
     const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    if (!m || !*m) m = PQerrorMessage(c->pg);
+    if (!m || !*m)
+        m = PQerrorMessage(c->pg);
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", m ? m : "?");
     size_t l = strlen(msg);
-    while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
-    if (r) PQclear(r);
+    while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' '))
+        msg[--l] = '\0';
+    if (r)
+        PQclear(r);
     return sim_error_set(err, PQstatus(c->pg) == CONNECTION_OK ? SIM_ERR_INVALID : SIM_ERR_IO,
                          TRF(STR_CENTRAL_PG_FAIL), what, msg);
 }
@@ -52,7 +55,8 @@ static SimStatus run(Central *c, const char *sql, int n, const char *const *v, S
                      const char *what)
 {
     PGresult *r = q(c, sql, n, v);
-    if (!ok(r)) return pg_fail(c, r, err, what);
+    if (!ok(r))
+        return pg_fail(c, r, err, what);
     PQclear(r);
     return SIM_OK;
 }
@@ -68,17 +72,18 @@ static SimStatus connect_within(const char *conninfo, const char *timeout, Centr
 {
     *out = NULL;
     Central *c = calloc(1, sizeof *c);
-    if (!c) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    if (!c)
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     /* libpq reads the rest (host, user, TLS, ~/.pgpass) from the string and PG* variables. */
-    const char *keys[] = {"dbname", "connect_timeout", "client_encoding", "application_name",
-                          NULL};
+    const char *keys[] = {"dbname", "connect_timeout", "client_encoding", "application_name", NULL};
     const char *vals[] = {conninfo, timeout, "UTF8", "mfc-trainer", NULL};
     c->pg = PQconnectdbParams(keys, vals, 1);
     if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
         char msg[1024];
         snprintf(msg, sizeof msg, "%s", c->pg ? PQerrorMessage(c->pg) : tr(STR_NOMEM));
         size_t l = strlen(msg);
-        while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
+        while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' '))
+            msg[--l] = '\0';
         central_close(c);
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_CENTRAL_NO_LINK), msg);
     }
@@ -94,8 +99,10 @@ SimStatus central_connect(const char *conninfo, Central **out, SimError *err)
 
 void central_close(Central *c)
 {
-    if (!c) return;
-    if (c->pg) PQfinish(c->pg);
+    if (!c)
+        return;
+    if (c->pg)
+        PQfinish(c->pg);
     free(c);
 }
 
@@ -103,7 +110,8 @@ int central_schema_version(Central *c)
 {
     PGresult *r = PQexec(c->pg, "SELECT value FROM mfc.meta WHERE key = 'schema'");
     int v = 0;
-    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) v = atoi(PQgetvalue(r, 0, 0));
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+        v = atoi(PQgetvalue(r, 0, 0));
     PQclear(r);
     return v;
 }
@@ -117,7 +125,8 @@ static char *schema_step(int step)
     if (step > 1) {
         snprintf(mark, sizeof mark, "\n-- @@ schema %d", step);
         from = strstr(all, mark);
-        if (!from) return NULL;
+        if (!from)
+            return NULL;
         from++;
     }
     snprintf(mark, sizeof mark, "\n-- @@ schema %d", step + 1);
@@ -128,7 +137,8 @@ static char *schema_step(int step)
 SimStatus central_init(Central *c, SimError *err)
 {
     PGresult *r = PQexec(c->pg, "BEGIN; SELECT pg_advisory_xact_lock(4242001)");
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_UPGRADE_BEGIN));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_UPGRADE_BEGIN));
     PQclear(r);
     r = PQexec(c->pg, "SELECT to_regclass('mfc.meta') IS NOT NULL");
     int have = PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
@@ -142,9 +152,8 @@ SimStatus central_init(Central *c, SimError *err)
     }
     if (version > CENTRAL_SCHEMA_VERSION) {
         rollback(c);
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             TRF(STR_CENTRAL_SCHEMA_NEWER),
-                             version, CENTRAL_SCHEMA_VERSION);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_SCHEMA_NEWER), version,
+                             CENTRAL_SCHEMA_VERSION);
     }
     if (version < 1) {
         r = PQexec(c->pg,
@@ -188,7 +197,8 @@ SimStatus central_init(Central *c, SimError *err)
         }
     }
     r = PQexec(c->pg, "COMMIT");
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_UPGRADE));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_UPGRADE));
     PQclear(r);
     return SIM_OK;
 }
@@ -231,7 +241,8 @@ SimStatus central_enrol(Central *c, const char *installation, const char *office
                         const char *public_key_hex, const char *host, SimError *err)
 {
     const char *v[] = {installation, office, public_key_hex, host ? host : ""};
-    return run(c, "INSERT INTO mfc.enrolments VALUES ($1, $2, $3, $4)", 4, v, err, tr(STR_CENTRAL_WHAT_ENROL));
+    return run(c, "INSERT INTO mfc.enrolments VALUES ($1, $2, $3, $4)", 4, v, err,
+               tr(STR_CENTRAL_WHAT_ENROL));
 }
 
 SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimError *err)
@@ -240,17 +251,19 @@ SimStatus central_roster_import(Central *c, const Trainee *rows, size_t n, SimEr
     for (size_t i = 0; i < n; i++) {
         const Trainee *t = &rows[i];
         const char *v[] = {t->office, t->personnel, t->surname, t->name, t->patronymic};
-        SimStatus s = run(c,
-                          "INSERT INTO mfc.roster VALUES ($1, $2, $3, $4, $5)"
-                          " ON CONFLICT (office, personnel) DO UPDATE SET surname ="
-                          " EXCLUDED.surname, name = EXCLUDED.name, patronymic = EXCLUDED.patronymic",
-                          5, v, err, tr(STR_CENTRAL_WHAT_ROSTER));
+        SimStatus s =
+            run(c,
+                "INSERT INTO mfc.roster VALUES ($1, $2, $3, $4, $5)"
+                " ON CONFLICT (office, personnel) DO UPDATE SET surname ="
+                " EXCLUDED.surname, name = EXCLUDED.name, patronymic = EXCLUDED.patronymic",
+                5, v, err, tr(STR_CENTRAL_WHAT_ROSTER));
         if (s != SIM_OK) {
             rollback(c);
             char what[256];
             snprintf(what, sizeof what, TRF(STR_CENTRAL_ROSTER_ROW), t->office, t->personnel);
             size_t l = strlen(err ? err->msg : "");
-            if (err && l + strlen(what) < sizeof err->msg) strcat(err->msg, what);
+            if (err && l + strlen(what) < sizeof err->msg)
+                strcat(err->msg, what);
             return s;
         }
     }
@@ -267,7 +280,8 @@ SimStatus central_roster_fetch(Central *c, const char *office, Trainee **out, si
                     "SELECT office, personnel, surname, name, patronymic FROM mfc.roster"
                     " WHERE office = $1 ORDER BY personnel",
                     1, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ROSTER));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ROSTER));
     size_t rows = (size_t)PQntuples(r);
     Trainee *t = calloc(rows ? rows : 1, sizeof *t);
     if (!t) {
@@ -292,7 +306,8 @@ SimStatus central_status(Central *c, const char *installation, CentralStatus *ou
     memset(out, 0, sizeof *out);
     const char *v[] = {installation};
     PGresult *r = q(c, "SELECT last_n, last_hash, findings, office FROM mfc.status($1)", 1, v);
-    if (!ok(r) || PQntuples(r) != 1) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_STATUS));
+    if (!ok(r) || PQntuples(r) != 1)
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_STATUS));
     out->last_n = atoll(PQgetvalue(r, 0, 0));
     snprintf(out->last_hash, sizeof out->last_hash, "%s", PQgetvalue(r, 0, 1));
     out->findings = atoll(PQgetvalue(r, 0, 2));
@@ -310,8 +325,10 @@ int central_public_key(Central *c, const char *installation, char *out, SimError
         return 0;
     }
     int found = PQntuples(r) == 1;
-    if (found) snprintf(out, SEC_PUB_HEX + 1, "%s", PQgetvalue(r, 0, 0));
-    else sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NOT_ENROLLED), installation);
+    if (found)
+        snprintf(out, SEC_PUB_HEX + 1, "%s", PQgetvalue(r, 0, 0));
+    else
+        sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NOT_ENROLLED), installation);
     PQclear(r);
     return found;
 }
@@ -334,7 +351,8 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
     char(*nums)[2][24] = calloc(ENTRY_ROWS, sizeof *nums);
     char **hex = calloc(ENTRY_ROWS, sizeof *hex);
     SimStatus s = SIM_OK;
-    if (!v || !nums || !hex) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    if (!v || !nums || !hex)
+        s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     for (size_t at = 0; s == SIM_OK && at < n; at += ENTRY_ROWS) {
         size_t k = n - at < ENTRY_ROWS ? n - at : ENTRY_ROWS;
         sql.len = 0;
@@ -343,7 +361,8 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
         for (size_t i = 0; i < k; i++) {
             const SyncEntry *x = &e[at + i];
             size_t p = i * 8;
-            simbuf_printf(&sql, "%s($1, $%zu, $%zu, $%zu, $%zu, $%zu, $%zu, decode($%zu, 'hex'), $%zu)",
+            simbuf_printf(&sql,
+                          "%s($1, $%zu, $%zu, $%zu, $%zu, $%zu, $%zu, decode($%zu, 'hex'), $%zu)",
                           i ? ", " : "", p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9);
             snprintf(nums[i][0], sizeof nums[i][0], "%lld", x->n);
             snprintf(nums[i][1], sizeof nums[i][1], "%d", x->seq);
@@ -375,8 +394,10 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
                 memcpy(all + 1, v, k * 8 * sizeof *v);
                 PGresult *r = q(c, simbuf_str(&sql), (int)(k * 8 + 1), all);
                 free(all);
-                if (!ok(r)) s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ENTRY));
-                else PQclear(r);
+                if (!ok(r))
+                    s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ENTRY));
+                else
+                    PQclear(r);
             }
         }
         for (size_t i = 0; i < k; i++) {
@@ -392,11 +413,11 @@ static SimStatus insert_entries(Central *c, const char *inst, const SyncEntry *e
 }
 
 SimStatus central_submit(Central *c, const char *installation, const SyncEntry *e, size_t n,
-                         const Trainee *profiles, size_t np, const CentralHead *head,
-                         SimError *err)
+                         const Trainee *profiles, size_t np, const CentralHead *head, SimError *err)
 {
     PGresult *r = PQexec(c->pg, "BEGIN");
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_BATCH_BEGIN));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_BATCH_BEGIN));
     PQclear(r);
     SimStatus s = SIM_OK;
     for (size_t i = 0; s == SIM_OK && i < np; i++) {
@@ -405,7 +426,8 @@ SimStatus central_submit(Central *c, const char *installation, const SyncEntry *
         s = run(c, "INSERT INTO mfc.profiles VALUES ($1, $2, $3, $4, $5)", 5, v, err,
                 tr(STR_CENTRAL_WHAT_PROFILES));
     }
-    if (s == SIM_OK && n) s = insert_entries(c, installation, e, n, err);
+    if (s == SIM_OK && n)
+        s = insert_entries(c, installation, e, n, err);
     if (s == SIM_OK && head) {
         char nb[24];
         snprintf(nb, sizeof nb, "%lld", head->n);
@@ -426,8 +448,9 @@ SimStatus central_report(Central *c, const char *installation, const char *kind,
     char nb[24];
     snprintf(nb, sizeof nb, "%lld", n);
     const char *v[] = {installation, kind, nb, attempt ? attempt : "", detail};
-    return run(c, "INSERT INTO mfc.audit(installation, kind, n, attempt, detail) VALUES"
-                  " ($1, $2, $3, $4, $5)",
+    return run(c,
+               "INSERT INTO mfc.audit(installation, kind, n, attempt, detail) VALUES"
+               " ($1, $2, $3, $4, $5)",
                5, v, err, tr(STR_CENTRAL_WHAT_FINDING));
 }
 
@@ -442,7 +465,8 @@ static void add(CentralVerify *v, const char *office, const char *inst, const ch
     if (v->count == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;
         CentralFinding *p = realloc(v->items, cap * sizeof *p);
-        if (!p) return;
+        if (!p)
+            return;
         v->items = p;
         v->cap = cap;
     }
@@ -474,7 +498,7 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
     char prev[65] = "";
     /* The hash chain by entry number, for the heads below: kept sparse (only the numbers a
      * head names) would need the heads first; the chain is short enough to keep whole. */
-    char (*hashes)[65] = NULL;
+    char(*hashes)[65] = NULL;
     size_t hcap = 0;
     PGresult *r;
     SimStatus s = SIM_OK;
@@ -489,15 +513,13 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
             snprintf(e.mac, sizeof e.mac, "%s", PQgetvalue(r, 0, 5));
             v->entries++;
             if (e.n != expect) {
-                add(v, office, inst, "gap", expect, NULL,
-                    TRF(STR_CENTRAL_GAP), expect, e.n - 1);
+                add(v, office, inst, "gap", expect, NULL, TRF(STR_CENTRAL_GAP), expect, e.n - 1);
                 prev[0] = '\0'; /* the chain cannot be followed across a gap */
             }
             char h[65];
             store_pub_hash_next(prev, &e, h);
             if (strcmp(h, PQgetvalue(r, 0, 7)) != 0)
-                add(v, office, inst, "chain", e.n, e.attempt,
-                    TRF(STR_CENTRAL_CHAIN), e.n);
+                add(v, office, inst, "chain", e.n, e.attempt, TRF(STR_CENTRAL_CHAIN), e.n);
             snprintf(prev, sizeof prev, "%s", PQgetvalue(r, 0, 7));
             if (!PQgetisnull(r, 0, 6)) {
                 const char *hx = PQgetvalue(r, 0, 6);
@@ -509,15 +531,15 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
                     sec_hash(d, raw, len);
                     sec_hex(dh, d, sizeof d);
                     if (strcmp(dh, e.digest) != 0)
-                        add(v, office, inst, "changed", e.n, e.attempt,
-                            TRF(STR_CENTRAL_DIGEST), e.n,
-                            e.kind);
+                        add(v, office, inst, "changed", e.n, e.attempt, TRF(STR_CENTRAL_DIGEST),
+                            e.n, e.kind);
                 }
                 free(raw);
             }
             if ((size_t)e.n >= hcap) {
                 size_t cap = hcap ? hcap * 2 : 1024;
-                while (cap <= (size_t)e.n) cap *= 2;
+                while (cap <= (size_t)e.n)
+                    cap *= 2;
                 char(*nh)[65] = realloc(hashes, cap * sizeof *nh);
                 if (nh) {
                     memset(nh + hcap, 0, (cap - hcap) * sizeof *nh);
@@ -525,7 +547,8 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
                     hcap = cap;
                 }
             }
-            if ((size_t)e.n < hcap) snprintf(hashes[e.n], 65, "%s", PQgetvalue(r, 0, 7));
+            if ((size_t)e.n < hcap)
+                snprintf(hashes[e.n], 65, "%s", PQgetvalue(r, 0, 7));
             expect = e.n + 1;
         } else if (PQresultStatus(r) != PGRES_TUPLES_OK) {
             s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_READ_JOURNAL));
@@ -552,13 +575,11 @@ static SimStatus verify_installation(Central *c, const char *inst, const char *o
         int good = sec_verify_message(pub, simbuf_str(&m), m.len, sig);
         simbuf_free(&m);
         if (!good) {
-            add(v, office, inst, "signature", n, NULL,
-                TRF(STR_CENTRAL_BAD_SIG), n);
+            add(v, office, inst, "signature", n, NULL, TRF(STR_CENTRAL_BAD_SIG), n);
             continue;
         }
         if (n <= last && n > 0 && (size_t)n < hcap && strcmp(hashes[n], hash) != 0)
-            add(v, office, inst, "rollback", n, NULL,
-                TRF(STR_CENTRAL_HEAD_ROLLBACK), n);
+            add(v, office, inst, "rollback", n, NULL, TRF(STR_CENTRAL_HEAD_ROLLBACK), n);
     }
     PQclear(r);
     free(hashes);
@@ -569,12 +590,14 @@ SimStatus central_verify(Central *c, const char *office, CentralVerify *out, Sim
 {
     memset(out, 0, sizeof *out);
     const char *v[] = {office};
-    PGresult *r = q(c,
-                    office ? "SELECT id, office, public_key FROM mfc.installations WHERE office = $1"
-                             " ORDER BY office, id"
-                           : "SELECT id, office, public_key FROM mfc.installations ORDER BY office, id",
-                    office ? 1 : 0, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_INSTALLATIONS));
+    PGresult *r =
+        q(c,
+          office ? "SELECT id, office, public_key FROM mfc.installations WHERE office = $1"
+                   " ORDER BY office, id"
+                 : "SELECT id, office, public_key FROM mfc.installations ORDER BY office, id",
+          office ? 1 : 0, v);
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_INSTALLATIONS));
     SimStatus s = SIM_OK;
     for (int i = 0; s == SIM_OK && i < PQntuples(r); i++) {
         out->installations++;
@@ -582,14 +605,16 @@ SimStatus central_verify(Central *c, const char *office, CentralVerify *out, Sim
                                 out, err);
     }
     PQclear(r);
-    if (s != SIM_OK) return s;
+    if (s != SIM_OK)
+        return s;
     r = q(c,
           office ? "SELECT office, coalesce(installation::text, ''), kind, n, attempt, detail"
                    " FROM mfc.audit WHERE office = $1 ORDER BY id"
                  : "SELECT office, coalesce(installation::text, ''), kind, n, attempt, detail"
                    " FROM mfc.audit ORDER BY id",
           office ? 1 : 0, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_FINDINGS));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_FINDINGS));
     for (int i = 0; i < PQntuples(r); i++)
         add(out, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
             atoll(PQgetvalue(r, i, 3)), PQgetvalue(r, i, 4), "%s", PQgetvalue(r, i, 5));
@@ -599,7 +624,8 @@ SimStatus central_verify(Central *c, const char *office, CentralVerify *out, Sim
 
 void central_verify_free(CentralVerify *v)
 {
-    if (!v) return;
+    if (!v)
+        return;
     free(v->items);
     memset(v, 0, sizeof *v);
 }
@@ -628,7 +654,8 @@ SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow 
                     "   WHERE sc.office = o.code AND max_sum > 0 ORDER BY 3, 1 LIMIT 1) w ON true"
                     " WHERE $1::text IS NULL OR o.code = $1 ORDER BY o.code",
                     1, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_OFFICES));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_OFFICES));
     size_t rows = (size_t)PQntuples(r);
     CentralOfficeRow *o = calloc(rows ? rows : 1, sizeof *o);
     if (!o) {
@@ -657,15 +684,16 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
                                 SimError *err)
 {
     *loaded = 0;
-    const char *v[] = {f->office, f->trainee, f->scenario, f->since, f->until,
-                       f->with_actions ? "t" : "f"};
+    const char *v[] = {f->office, f->trainee, f->scenario,
+                       f->since,  f->until,   f->with_actions ? "t" : "f"};
     /* Trainees first: the region's ids, offices and numbers. */
     PGresult *r = q(c,
                     "SELECT id, office, personnel, surname, name, patronymic FROM mfc.trainees"
                     " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR"
                     " personnel = $2) ORDER BY id",
                     2, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PROFILES));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PROFILES));
     for (int i = 0; i < PQntuples(r); i++) {
         Trainee t = {.id = atoll(PQgetvalue(r, i, 0))};
         snprintf(t.office, sizeof t.office, "%s", PQgetvalue(r, i, 1));
@@ -708,15 +736,19 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
                 const char *kind = PQgetvalue(r, 0, 0);
                 s = store_import_record(dst, kind, PQgetvalue(r, 0, 1), atoi(PQgetvalue(r, 0, 2)),
                                         (const char *)raw, len, atoll(PQgetvalue(r, 0, 4)), err);
-                if (s == SIM_OK && strcmp(kind, "attempt") == 0) (*loaded)++;
+                if (s == SIM_OK && strcmp(kind, "attempt") == 0)
+                    (*loaded)++;
             }
             free(raw);
-        } else if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_SINGLE_TUPLE) {
-            if (s == SIM_OK) s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
+        } else if (PQresultStatus(r) != PGRES_TUPLES_OK &&
+                   PQresultStatus(r) != PGRES_SINGLE_TUPLE) {
+            if (s == SIM_OK)
+                s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
         }
         PQclear(r);
     }
-    if (s == SIM_OK) s = store_rebuild_summary(dst, err);
+    if (s == SIM_OK)
+        s = store_rebuild_summary(dst, err);
     return s;
 }
 
@@ -731,7 +763,8 @@ static void copy_field(char *dst, size_t n, PGresult *r, int row, int col)
 static PGresult *region_query(Central *c, const char *sql, SimError *err, const char *what)
 {
     PGresult *r = PQexec(c->pg, sql);
-    if (ok(r)) return r;
+    if (ok(r))
+        return r;
     pg_fail(c, r, err, what);
     return NULL;
 }
@@ -740,12 +773,14 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
                                size_t max_trainees, CentralRegion *out, SimError *err)
 {
     memset(out, 0, sizeof *out);
-    if (timeout_s < 1) timeout_s = 1;
+    if (timeout_s < 1)
+        timeout_s = 1;
     char ts[16];
     snprintf(ts, sizeof ts, "%d", timeout_s);
     Central *c = NULL;
     SimStatus s = connect_within(conninfo, ts, &c, err);
-    if (s != SIM_OK) return s;
+    if (s != SIM_OK)
+        return s;
     char set[64];
     snprintf(set, sizeof set, "SET statement_timeout = %d", timeout_s * 1000);
     PQclear(PQexec(c->pg, set));
@@ -761,7 +796,8 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
     snprintf(lim, sizeof lim, "%zu", max_trainees + 1);
     const char *v[] = {office, lim};
     long long region_trainees = 0;
-    for (size_t i = 0; i < out->office_count; i++) region_trainees += out->offices[i].trainees;
+    for (size_t i = 0; i < out->office_count; i++)
+        region_trainees += out->offices[i].trainees;
     /* The whole region's list only when it is short: sorting 100,000 names for a table of a
      * few hundred rows would take longer than the window may wait. */
     if (s == SIM_OK && !office && region_trainees > (long long)max_trainees)
@@ -774,7 +810,8 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
               " WHERE $1::text IS NULL OR t.office = $1"
               " ORDER BY t.surname, t.name, t.personnel, t.office LIMIT $2::bigint",
               2, v);
-        if (!ok(r)) s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_TRAINEES));
+        if (!ok(r))
+            s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_TRAINEES));
     }
     if (s == SIM_OK && r && !office && (size_t)PQntuples(r) > max_trainees) {
         /* (roster-only trainees made the offices' count smaller than the list: rare) */
@@ -785,7 +822,8 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
     if (s == SIM_OK && r) {
         size_t rows = (size_t)PQntuples(r);
         out->trainees = calloc(rows ? rows : 1, sizeof *out->trainees);
-        if (!out->trainees) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        if (!out->trainees)
+            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         for (size_t i = 0; s == SIM_OK && i < rows; i++) {
             CentralTraineeRow *t = &out->trainees[i];
             int k = (int)i;
@@ -799,7 +837,8 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
             t->passed = atoll(PQgetvalue(r, k, 7));
             t->sum_total = atoll(PQgetvalue(r, k, 8));
         }
-        if (s == SIM_OK) out->trainee_count = rows;
+        if (s == SIM_OK)
+            out->trainee_count = rows;
         PQclear(r);
     }
     if (s == SIM_OK &&
@@ -811,7 +850,8 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
     if (s == SIM_OK) {
         size_t rows = (size_t)PQntuples(r);
         out->scenarios = calloc(rows ? rows : 1, sizeof *out->scenarios);
-        if (!out->scenarios) s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        if (!out->scenarios)
+            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         for (size_t i = 0; s == SIM_OK && i < rows; i++) {
             CentralScenarioRow *x = &out->scenarios[i];
             int k = (int)i;
@@ -822,18 +862,21 @@ SimStatus central_region_fetch(const char *conninfo, int timeout_s, const char *
             x->passed = atoll(PQgetvalue(r, k, 4));
             x->sum_total = atoll(PQgetvalue(r, k, 5));
         }
-        if (s == SIM_OK) out->scenario_count = rows;
+        if (s == SIM_OK)
+            out->scenario_count = rows;
         PQclear(r);
     }
     PQclear(PQexec(c->pg, "COMMIT"));
     central_close(c);
-    if (s != SIM_OK) central_region_free(out);
+    if (s != SIM_OK)
+        central_region_free(out);
     return s;
 }
 
 void central_region_free(CentralRegion *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     free(r->offices);
     free(r->trainees);
     free(r->scenarios);
@@ -844,7 +887,8 @@ void central_region_free(CentralRegion *r)
 
 void central_pack_free(CentralPack *p)
 {
-    if (!p) return;
+    if (!p)
+        return;
     free(p->changelog);
     p->changelog = NULL;
 }
@@ -855,7 +899,8 @@ SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *
     *again = 0;
     const char *v[] = {meta->version};
     PGresult *r = q(c, "SELECT hash FROM mfc.packs WHERE version = $1", 1, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PUBLISH));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PUBLISH));
     if (PQntuples(r) == 1) {
         int same = strcmp(PQgetvalue(r, 0, 0), meta->hash) == 0;
         PQclear(r);
@@ -863,22 +908,22 @@ SimStatus central_pack_publish(Central *c, const CentralPack *meta, const void *
             *again = 1;
             return SIM_OK;
         }
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             TRF(STR_CENTRAL_PACK_TAKEN),
-                             meta->version);
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_PACK_TAKEN), meta->version);
     }
     PQclear(r);
     char size[24];
     snprintf(size, sizeof size, "%zu", len);
-    const char *pv[] = {meta->name, meta->version, meta->hash, meta->key_id, meta->built,
-                        meta->changelog ? meta->changelog : "", size, data};
+    const char *pv[] = {meta->name,   meta->version, meta->hash,
+                        meta->key_id, meta->built,   meta->changelog ? meta->changelog : "",
+                        size,         data};
     int lens[8] = {0, 0, 0, 0, 0, 0, 0, (int)len};
     int fmts[8] = {0, 0, 0, 0, 0, 0, 0, 1}; /* the bytes go as binary, not escaped text */
     r = PQexecParams(c->pg,
                      "INSERT INTO mfc.packs(name, version, hash, key_id, built, changelog, size,"
                      " data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                      8, NULL, pv, lens, fmts, 0);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PUBLISH));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PUBLISH));
     PQclear(r);
     return SIM_OK;
 }
@@ -897,8 +942,8 @@ static void pack_row(PGresult *r, int i, CentralPack *p)
     snprintf(p->published_at, sizeof p->published_at, "%s", PQgetvalue(r, i, 8));
 }
 
-#define PACK_COLUMNS                                                                           \
-    "id, name, version, hash, key_id, built, changelog, size,"                                 \
+#define PACK_COLUMNS                                                                               \
+    "id, name, version, hash, key_id, built, changelog, size,"                                     \
     " to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 SimStatus central_pack_list(Central *c, CentralPack **out, size_t *n, SimError *err)
@@ -906,14 +951,16 @@ SimStatus central_pack_list(Central *c, CentralPack **out, size_t *n, SimError *
     *out = NULL;
     *n = 0;
     PGresult *r = PQexec(c->pg, "SELECT " PACK_COLUMNS " FROM mfc.packs ORDER BY id");
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACKS));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACKS));
     size_t rows = (size_t)PQntuples(r);
     CentralPack *p = calloc(rows ? rows : 1, sizeof *p);
     if (!p) {
         PQclear(r);
         return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     }
-    for (size_t i = 0; i < rows; i++) pack_row(r, (int)i, &p[i]);
+    for (size_t i = 0; i < rows; i++)
+        pack_row(r, (int)i, &p[i]);
     PQclear(r);
     *out = p;
     *n = rows;
@@ -928,14 +975,16 @@ int central_pack_newest(Central *c, CentralPack *out, SimError *err)
     PGresult *r = PQexec(c->pg, "SELECT to_regclass('mfc.packs') IS NOT NULL");
     int table = ok(r) && PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
     PQclear(r);
-    if (!table) return 0;
+    if (!table)
+        return 0;
     r = PQexec(c->pg, "SELECT " PACK_COLUMNS " FROM mfc.packs ORDER BY id DESC LIMIT 1");
     if (!ok(r)) {
         pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_NEWEST_PACK));
         return -1;
     }
     int found = PQntuples(r) == 1;
-    if (found) pack_row(r, 0, out);
+    if (found)
+        pack_row(r, 0, out);
     PQclear(r);
     return found;
 }
@@ -949,9 +998,10 @@ SimStatus central_pack_fetch(Central *c, long long id, unsigned char **data, siz
     snprintf(ib, sizeof ib, "%lld", id);
     const char *v[] = {ib};
     /* Binary results: the bytes arrive as they were stored. */
-    PGresult *r = PQexecParams(c->pg, "SELECT data FROM mfc.packs WHERE id = $1", 1, NULL, v,
-                               NULL, NULL, 1);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_FETCH));
+    PGresult *r =
+        PQexecParams(c->pg, "SELECT data FROM mfc.packs WHERE id = $1", 1, NULL, v, NULL, NULL, 1);
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_FETCH));
     if (PQntuples(r) != 1) {
         PQclear(r);
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_CENTRAL_NO_PACK), id);
@@ -973,18 +1023,20 @@ SimStatus central_pack_report(Central *c, const char *installation, const char *
                               const char *hash, SimError *err)
 {
     const char *v[] = {installation, version, hash};
-    return run(c, "SELECT mfc.pack_report($1, $2, $3)", 3, v, err, tr(STR_CENTRAL_WHAT_PACK_REPORT));
+    return run(c, "SELECT mfc.pack_report($1, $2, $3)", 3, v, err,
+               tr(STR_CENTRAL_WHAT_PACK_REPORT));
 }
 
 SimStatus central_pack_installs(Central *c, CentralPackInstall **out, size_t *n, SimError *err)
 {
     *out = NULL;
     *n = 0;
-    PGresult *r = PQexec(c->pg,
-                         "SELECT office, installation::text, version,"
-                         " to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-                         " FROM mfc.pack_installs ORDER BY office, installation");
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_INSTALLS));
+    PGresult *r =
+        PQexec(c->pg, "SELECT office, installation::text, version,"
+                      " to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                      " FROM mfc.pack_installs ORDER BY office, installation");
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_PACK_INSTALLS));
     size_t rows = (size_t)PQntuples(r);
     CentralPackInstall *p = calloc(rows ? rows : 1, sizeof *p);
     if (!p) {
@@ -1020,7 +1072,8 @@ SimStatus central_attempt_origins(Central *c, const CentralFilter *f, CentralOri
                     " ($4::text IS NULL OR a.started_at >= $4) AND ($5::text IS NULL OR"
                     " a.started_at < $5) ORDER BY a.id COLLATE \"C\"",
                     5, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_ATTEMPTS));
     size_t rows = (size_t)PQntuples(r);
     CentralOrigin *o = rows ? calloc(rows, sizeof *o) : NULL;
     if (rows && !o) {
@@ -1038,8 +1091,7 @@ SimStatus central_attempt_origins(Central *c, const CentralFilter *f, CentralOri
     return SIM_OK;
 }
 
-SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_t *n,
-                            SimError *err)
+SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_t *n, SimError *err)
 {
     *ids = NULL;
     *n = 0;
@@ -1048,7 +1100,8 @@ SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_
                     "SELECT statement_id::text FROM mfc.lrs_sent WHERE endpoint = $1"
                     " ORDER BY statement_id::text COLLATE \"C\"",
                     1, v);
-    if (!ok(r)) return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_LRS));
+    if (!ok(r))
+        return pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_LRS));
     size_t rows = (size_t)PQntuples(r);
     char **out = rows ? calloc(rows, sizeof *out) : NULL;
     if (rows && !out) {
@@ -1058,7 +1111,8 @@ SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_
     for (size_t i = 0; i < rows; i++) {
         out[i] = sim_strdup(PQgetvalue(r, (int)i, 0));
         if (!out[i]) {
-            for (size_t k = 0; k < i; k++) free(out[k]);
+            for (size_t k = 0; k < i; k++)
+                free(out[k]);
             free(out);
             PQclear(r);
             return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
@@ -1077,7 +1131,8 @@ static void pg_array(SimBuf *b, const char *const *items, size_t n)
     for (size_t i = 0; i < n; i++) {
         simbuf_puts(b, i ? ",\"" : "\"");
         for (const char *p = items[i]; *p; p++) {
-            if (*p == '"' || *p == '\\') simbuf_puts(b, "\\");
+            if (*p == '"' || *p == '\\')
+                simbuf_puts(b, "\\");
             simbuf_append(b, p, 1);
         }
         simbuf_puts(b, "\"");
@@ -1086,8 +1141,7 @@ static void pg_array(SimBuf *b, const char *const *items, size_t n)
 }
 
 SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const *ids,
-                             const char *const *attempts, size_t n, int conflict,
-                             SimError *err)
+                             const char *const *attempts, size_t n, int conflict, SimError *err)
 {
     SimBuf a, b;
     simbuf_init(&a);

@@ -127,8 +127,8 @@ typedef struct CentralRegion {
     size_t office_count;
     CentralTraineeRow *trainees; /* by surname, name, personnel number, office (owned) */
     size_t trainee_count;
-    long long trainees_withheld; /* > 0: the region has about this many trainees, over
-                                    max_trainees: none were read (choose an office) */
+    long long trainees_withheld;   /* > 0: the region has about this many trainees, over
+                                      max_trainees: none were read (choose an office) */
     CentralScenarioRow *scenarios; /* by office, scenario (owned) */
     size_t scenario_count;
 } CentralRegion;
@@ -188,8 +188,7 @@ SimStatus central_lrs_known(Central *c, const char *endpoint, char ***ids, size_
                             SimError *err);
 /* Records n acknowledgements in one statement; conflict 1: the LRS held another version. */
 SimStatus central_lrs_record(Central *c, const char *endpoint, const char *const *ids,
-                             const char *const *attempts, size_t n, int conflict,
-                             SimError *err);
+                             const char *const *attempts, size_t n, int conflict, SimError *err);
 void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long long *conflicts);
 
 #endif /* SIM_CENTRAL_H */

@@ -48,10 +48,14 @@ SimStatus region_identity_load(const char *db, int create, RegionIdentity *id, S
             int fd = open(idp, O_WRONLY | O_CREAT | O_EXCL, 0644);
             FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
             int wrote = fp && fprintf(fp, "%s\n", id->id) > 0;
-            if (fp) wrote = fclose(fp) == 0 && wrote;
-            else if (fd >= 0) close(fd);
-            if (!wrote) s = sim_error_set(err, SIM_ERR_IO, tr(STR_ID_CANT_WRITE), idp);
-            else s = sec_public_key_hex(id->key_path, id->pub, err);
+            if (fp)
+                wrote = fclose(fp) == 0 && wrote;
+            else if (fd >= 0)
+                close(fd);
+            if (!wrote)
+                s = sim_error_set(err, SIM_ERR_IO, tr(STR_ID_CANT_WRITE), idp);
+            else
+                s = sec_public_key_hex(id->key_path, id->pub, err);
         }
     }
     free(idp);
@@ -82,8 +86,10 @@ int region_pub_hash(Store *st, long long upto, char hash_out[65])
         size_t n;
         SimError err;
         size_t want = upto - from < 20000 ? (size_t)(upto - from) : 20000;
-        if (store_sync_entries(st, from, want, 0, &e, &n, &err) != SIM_OK) return 0;
-        for (size_t i = 0; i < n; i++) store_pub_hash_next(h, &e[i], h);
+        if (store_sync_entries(st, from, want, 0, &e, &n, &err) != SIM_OK)
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            store_pub_hash_next(h, &e[i], h);
         if (n == 0) {
             store_sync_entries_free(e, n);
             break;
@@ -103,8 +109,8 @@ static void remember_pub(Store *st, long long n, const char *hash)
     store_set_setting(st, "sync.pub", v, &err);
 }
 
-SimStatus region_sign_head(const RegionIdentity *id, long long n, const char *hash,
-                           CentralHead *h, SimError *err)
+SimStatus region_sign_head(const RegionIdentity *id, long long n, const char *hash, CentralHead *h,
+                           SimError *err)
 {
     memset(h, 0, sizeof *h);
     h->n = n;
@@ -120,7 +126,8 @@ SimStatus region_sign_head(const RegionIdentity *id, long long n, const char *ha
 static int count_attempts(const SyncEntry *e, size_t n)
 {
     int k = 0;
-    for (size_t i = 0; i < n; i++) k += strcmp(e[i].kind, "attempt") == 0;
+    for (size_t i = 0; i < n; i++)
+        k += strcmp(e[i].kind, "attempt") == 0;
     return k;
 }
 
@@ -130,15 +137,16 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
 {
     CentralStatus cs;
     SimStatus s = central_status(c, id->id, &cs, err);
-    if (s != SIM_OK) return s;
+    if (s != SIM_OK)
+        return s;
     snprintf(t->office, sizeof t->office, "%s", cs.office);
     t->centre_last = cs.last_n;
     t->local_last = store_chain_last(st);
     /* This PC's own history must be the one the centre holds: else the database was rolled
      * back, truncated or rewritten since the last sync. Said, recorded, and nothing sent. */
     char mine[65] = "";
-    if (cs.last_n > t->local_last ||
-        (cs.last_n > 0 && (!region_pub_hash(st, cs.last_n, mine) || strcmp(mine, cs.last_hash) != 0))) {
+    if (cs.last_n > t->local_last || (cs.last_n > 0 && (!region_pub_hash(st, cs.last_n, mine) ||
+                                                        strcmp(mine, cs.last_hash) != 0))) {
         SimError e2;
         char detail[512];
         snprintf(detail, sizeof detail, tr(STR_SYNC_DIVERGED), cs.last_n, t->local_last);
@@ -156,13 +164,15 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
         t->waiting = t->local_last > cs.last_n ? t->local_last - cs.last_n : 0;
         return SIM_OK;
     }
-    if (cs.last_n > 0) remember_pub(st, cs.last_n, cs.last_hash);
+    if (cs.last_n > 0)
+        remember_pub(st, cs.last_n, cs.last_hash);
     char h[65];
     snprintf(h, sizeof h, "%s", cs.last_hash);
     long long at = cs.last_n;
     Trainee *prof = NULL;
     size_t np = 0;
-    if (store_sync_trainees(st, &prof, &np, err) != SIM_OK) return SIM_ERR_IO;
+    if (store_sync_trainees(st, &prof, &np, err) != SIM_OK)
+        return SIM_ERR_IO;
     for (;;) {
         SyncEntry *e = NULL;
         size_t n = 0;
@@ -174,7 +184,8 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
             store_sync_entries_free(e, n);
             break;
         }
-        for (size_t i = 0; i < n; i++) store_pub_hash_next(h, &e[i], h);
+        for (size_t i = 0; i < n; i++)
+            store_pub_hash_next(h, &e[i], h);
         long long last = n ? e[n - 1].n : at;
         CentralHead head;
         if (region_sign_head(id, last, h, &head, err) != SIM_OK) {
@@ -183,8 +194,8 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
             return SIM_ERR_INVALID;
         }
         head.via = "sync";
-        s = central_submit(c, id->id, e, n, t->batches == 0 ? prof : NULL,
-                           t->batches == 0 ? np : 0, &head, err);
+        s = central_submit(c, id->id, e, n, t->batches == 0 ? prof : NULL, t->batches == 0 ? np : 0,
+                           &head, err);
         int attempts = count_attempts(e, n);
         store_sync_entries_free(e, n);
         if (s != SIM_OK) {
@@ -204,12 +215,15 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
         t->attempts += attempts;
         t->batches++;
         at = last;
-        if (progress && n) progress(ud, at, t->local_last);
-        if (n < batch) break;
+        if (progress && n)
+            progress(ud, at, t->local_last);
+        if (n < batch)
+            break;
     }
     free(prof);
     SimError e2;
-    if (central_status(c, id->id, &cs, &e2) == SIM_OK) t->centre_last = cs.last_n;
+    if (central_status(c, id->id, &cs, &e2) == SIM_OK)
+        t->centre_last = cs.last_n;
     t->waiting = t->local_last > t->centre_last ? t->local_last - t->centre_last : 0;
     /* The roster of this office, for the trainees' list. */
     Trainee *ro = NULL;
@@ -234,7 +248,8 @@ SimStatus region_sync(Store *st, const char *conninfo, const RegionIdentity *id,
 {
     memset(t, 0, sizeof *t);
     t->local_last = store_chain_last(st);
-    if (batch == 0) batch = 5000;
+    if (batch == 0)
+        batch = 5000;
     /* This PC's own check first: what it finds goes to the centre with the batch. */
     ChainReport cr;
     int have_report = self_check && store_verify(st, NULL, &cr, err) == SIM_OK;
@@ -246,7 +261,8 @@ SimStatus region_sync(Store *st, const char *conninfo, const RegionIdentity *id,
         t->waiting = entries;
         t->outcome = REGION_WAITING;
         t->error = "offline";
-        if (have_report) store_verify_free(&cr);
+        if (have_report)
+            store_verify_free(&cr);
         return SIM_ERR_IO;
     }
     if (have_report) {
@@ -264,7 +280,8 @@ SimStatus region_sync(Store *st, const char *conninfo, const RegionIdentity *id,
     central_close(c);
     if (s != SIM_OK) {
         t->outcome = REGION_WAITING;
-        if (!t->error) t->error = "refused";
+        if (!t->error)
+            t->error = "refused";
     }
     return s;
 }
@@ -285,11 +302,13 @@ SimStatus region_sync_pack(const char *conninfo, const RegionIdentity *id, const
 {
     memset(t, 0, sizeof *t);
     PackInfo cur;
-    if (pack_current(site->dir, &cur, NULL)) snprintf(t->before, sizeof t->before, "%s", cur.version);
+    if (pack_current(site->dir, &cur, NULL))
+        snprintf(t->before, sizeof t->before, "%s", cur.version);
     pack_info_free(&cur);
     snprintf(t->installed, sizeof t->installed, "%s", t->before);
     Central *c = NULL;
-    if (central_connect(conninfo, &c, err) != SIM_OK) return SIM_ERR_IO;
+    if (central_connect(conninfo, &c, err) != SIM_OK)
+        return SIM_ERR_IO;
     CentralPack newest;
     memset(&newest, 0, sizeof newest);
     int have = central_pack_newest(c, &newest, err);
@@ -301,8 +320,8 @@ SimStatus region_sync_pack(const char *conninfo, const RegionIdentity *id, const
     if (have) {
         snprintf(t->newest, sizeof t->newest, "%s", newest.version);
         PackInfo now;
-        int up_to_date = pack_current(site->dir, &now, NULL) &&
-                         strcmp(now.version, newest.version) == 0;
+        int up_to_date =
+            pack_current(site->dir, &now, NULL) && strcmp(now.version, newest.version) == 0;
         pack_info_free(&now);
         if (!up_to_date && pack_skipped(site->dir, newest.version)) {
             t->skipped = 1;

@@ -27,8 +27,7 @@ typedef struct RegionIdentity {
 /* Loads the identity beside db_path; with create, makes one when there is none. SIM_OK when
  * there is one; SIM_ERR_STATE when there is none and create is 0. Free with
  * region_identity_free. */
-SimStatus region_identity_load(const char *db_path, int create, RegionIdentity *id,
-                               SimError *err);
+SimStatus region_identity_load(const char *db_path, int create, RegionIdentity *id, SimError *err);
 void region_identity_free(RegionIdentity *id);
 
 /* The PC's public hash chain at entry upto (hex; "" for 0). Returns 0 on a read error. */
@@ -71,7 +70,7 @@ typedef struct RegionPackTally {
     char newest[PACK_NAME_MAX];    /* the newest published version; "" when none */
     char before[PACK_NAME_MAX];    /* the version this PC ran before the run; "" when none */
     char installed[PACK_NAME_MAX]; /* the version it runs now; "" when none */
-    int changed;  /* this run installed the newest pack */
+    int changed;                   /* this run installed the newest pack */
     int skipped;  /* the newest is the version `pack rollback` left: not installed again */
     int refused;  /* the newest pack was refused (err says why; the centre's audit too) */
     int reported; /* the centre now knows the installed version */

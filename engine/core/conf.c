@@ -21,11 +21,16 @@ static const struct {
     ConfCheck check;
     int max_len;
 } conf_keys[] = {
-    {SIMCONF_REGION, CHECK_TEXT, 64},          {SIMCONF_OFFICE, CHECK_OFFICE, 32},
-    {SIMCONF_CENTRAL, CHECK_TEXT, 1024},       {SIMCONF_DB, CHECK_PATH, 4096},
-    {SIMCONF_SYNC_INTERVAL, CHECK_INTERVAL, 4}, {SIMCONF_PACKS, CHECK_PATH, 4096},
-    {SIMCONF_LRS_ENDPOINT, CHECK_TEXT, 1024},  {SIMCONF_LRS_USER, CHECK_TEXT, 256},
-    {SIMCONF_LRS_PASSWORD_FILE, CHECK_PATH, 4096}, {SIMCONF_LRS_HOME_PAGE, CHECK_TEXT, 1024},
+    {SIMCONF_REGION, CHECK_TEXT, 64},
+    {SIMCONF_OFFICE, CHECK_OFFICE, 32},
+    {SIMCONF_CENTRAL, CHECK_TEXT, 1024},
+    {SIMCONF_DB, CHECK_PATH, 4096},
+    {SIMCONF_SYNC_INTERVAL, CHECK_INTERVAL, 4},
+    {SIMCONF_PACKS, CHECK_PATH, 4096},
+    {SIMCONF_LRS_ENDPOINT, CHECK_TEXT, 1024},
+    {SIMCONF_LRS_USER, CHECK_TEXT, 256},
+    {SIMCONF_LRS_PASSWORD_FILE, CHECK_PATH, 4096},
+    {SIMCONF_LRS_HOME_PAGE, CHECK_TEXT, 1024},
 };
 #define CONF_KEYS (sizeof conf_keys / sizeof conf_keys[0])
 
@@ -41,7 +46,8 @@ SimConf *simconf_create(void)
 
 void simconf_destroy(SimConf *c)
 {
-    if (!c) return;
+    if (!c)
+        return;
     for (size_t i = 0; i < CONF_KEYS; i++) {
         free(c->value[i]);
         free(c->origin[i]);
@@ -52,7 +58,8 @@ void simconf_destroy(SimConf *c)
 static int key_index(const char *key)
 {
     for (size_t i = 0; i < CONF_KEYS; i++)
-        if (strcmp(conf_keys[i].key, key) == 0) return (int)i;
+        if (strcmp(conf_keys[i].key, key) == 0)
+            return (int)i;
     return -1;
 }
 
@@ -64,8 +71,8 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
     case CHECK_OFFICE: {
         int ok = len >= 1 && len <= (size_t)conf_keys[k].max_len;
         for (const char *p = v; ok && *p; p++)
-            ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                 (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-';
+            ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                 *p == '.' || *p == '_' || *p == '-';
         if (!ok)
             snprintf(msg, msg_size, TRF(STR_CONF_BAD_OFFICE), v);
         return ok;
@@ -83,10 +90,11 @@ static int value_ok(size_t k, const char *v, char *msg, size_t msg_size)
     case CHECK_PATH:
         break;
     }
-    int ok = len >= 1 && sim_utf8_valid(v, len) &&
-             sim_utf8_len(v, len) <= (size_t)conf_keys[k].max_len;
+    int ok =
+        len >= 1 && sim_utf8_valid(v, len) && sim_utf8_len(v, len) <= (size_t)conf_keys[k].max_len;
     for (const unsigned char *p = (const unsigned char *)v; ok && *p; p++)
-        if (*p < 0x20 || *p == 0x7f) ok = 0;
+        if (*p < 0x20 || *p == 0x7f)
+            ok = 0;
     if (!ok)
         snprintf(msg, msg_size, TRF(STR_CONF_BAD_TEXT), conf_keys[k].key, conf_keys[k].max_len);
     return ok;
@@ -123,15 +131,18 @@ SimStatus simconf_set(SimConf *c, const char *key, const char *value, const char
                       SimError *err)
 {
     SimStatus st = simconf_check(key, value, origin, err);
-    if (st == SIM_OK) put(c, (size_t)key_index(key), value, origin);
+    if (st == SIM_OK)
+        put(c, (size_t)key_index(key), value, origin);
     return st;
 }
 
 static char *trim(char *s)
 {
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
     size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) s[--n] = '\0';
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
     return s;
 }
 
@@ -141,7 +152,8 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
     size_t len = 0;
     SimError e = {0};
     if (!sim_is_file(path)) {
-        if (access(path, F_OK) != 0) return SIM_OK; /* no such layer */
+        if (access(path, F_OK) != 0)
+            return SIM_OK; /* no such layer */
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_CONF_UNREADABLE), path,
                              tr(STR_CONF_NOT_A_FILE));
     }
@@ -153,9 +165,11 @@ SimStatus simconf_load_file(SimConf *c, const char *path, SimDiags *diags, SimEr
         line++;
         char *nl = strchr(p, '\n');
         next = nl ? nl + 1 : NULL;
-        if (nl) *nl = '\0';
+        if (nl)
+            *nl = '\0';
         char *s = trim(p);
-        if (*s == '\0' || *s == '#' || *s == ';') continue;
+        if (*s == '\0' || *s == '#' || *s == ';')
+            continue;
         if (!sim_utf8_valid(s, strlen(s))) {
             simdiags_add(diags, SIM_SEV_ERROR, path, line, 1, "", "%s", tr(STR_CONF_NOT_UTF8));
             continue;
@@ -233,7 +247,8 @@ char *simconf_mask_password(const char *ci)
 {
     SimBuf b;
     simbuf_init(&b);
-    if (!ci) return simbuf_take(&b);
+    if (!ci)
+        return simbuf_take(&b);
     const char *scheme = strstr(ci, "://");
     if (scheme && (strncmp(ci, "postgres", 8) == 0)) {
         /* postgresql://user:password@host/... */
@@ -257,10 +272,13 @@ char *simconf_mask_password(const char *ci)
         p = pw + 9;
         if (*p == '\'') {
             p++;
-            while (*p && *p != '\'') p += (*p == '\\' && p[1]) ? 2 : 1;
-            if (*p) p++;
+            while (*p && *p != '\'')
+                p += (*p == '\\' && p[1]) ? 2 : 1;
+            if (*p)
+                p++;
         } else {
-            while (*p && *p != ' ' && *p != '&') p++;
+            while (*p && *p != ' ' && *p != '&')
+                p++;
         }
     }
     return simbuf_take(&b);

@@ -71,8 +71,8 @@ char *simdiag_format(const SimDiag *d)
 {
     SimBuf b;
     simbuf_init(&b);
-    simbuf_printf(&b, "%s:%d:%d: %s: ", d->file, d->line > 0 ? d->line : 1,
-                  d->col > 0 ? d->col : 1, d->severity == SIM_SEV_ERROR ? "error" : "warning");
+    simbuf_printf(&b, "%s:%d:%d: %s: ", d->file, d->line > 0 ? d->line : 1, d->col > 0 ? d->col : 1,
+                  d->severity == SIM_SEV_ERROR ? "error" : "warning");
     if (d->path && d->path[0])
         simbuf_printf(&b, "%s: ", d->path);
     simbuf_puts(&b, d->message);
@@ -83,8 +83,7 @@ void simdiags_merge(SimDiags *dst, const SimDiags *src)
 {
     for (size_t i = 0; i < src->count; i++) {
         const SimDiag *s = &src->items[i];
-        simdiags_push(dst, s->severity, s->file, s->line, s->col, s->path,
-                      sim_strdup(s->message));
+        simdiags_push(dst, s->severity, s->file, s->line, s->col, s->path, sim_strdup(s->message));
     }
     /* Diagnostics that src dropped past its limit still count. */
     size_t dropped_e = src->errors, dropped_w = src->warnings;

@@ -88,13 +88,27 @@ void simjson_escape(SimBuf *b, const char *s)
     simbuf_puts(b, "\"");
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': simbuf_puts(b, "\\\""); break;
-        case '\\': simbuf_puts(b, "\\\\"); break;
-        case '\n': simbuf_puts(b, "\\n"); break;
-        case '\r': simbuf_puts(b, "\\r"); break;
-        case '\t': simbuf_puts(b, "\\t"); break;
-        case '\b': simbuf_puts(b, "\\b"); break;
-        case '\f': simbuf_puts(b, "\\f"); break;
+        case '"':
+            simbuf_puts(b, "\\\"");
+            break;
+        case '\\':
+            simbuf_puts(b, "\\\\");
+            break;
+        case '\n':
+            simbuf_puts(b, "\\n");
+            break;
+        case '\r':
+            simbuf_puts(b, "\\r");
+            break;
+        case '\t':
+            simbuf_puts(b, "\\t");
+            break;
+        case '\b':
+            simbuf_puts(b, "\\b");
+            break;
+        case '\f':
+            simbuf_puts(b, "\\f");
+            break;
         default:
             if (*p < 0x20 || *p == 0x7f) {
                 simbuf_printf(b, "\\u%04x", *p);

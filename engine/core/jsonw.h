@@ -14,8 +14,8 @@
 #define SIMJSONW_MAX_DEPTH 32
 
 typedef struct SimJsonW {
-    SimBuf *out;   /* borrowed */
-    int pretty;    /* indent with two spaces */
+    SimBuf *out; /* borrowed */
+    int pretty;  /* indent with two spaces */
     int depth;
     int count[SIMJSONW_MAX_DEPTH]; /* values written at each depth */
     int after_key;

@@ -46,8 +46,10 @@ void sec_hex(char *out, const unsigned char *in, size_t n)
 int sec_unhex(unsigned char *out, size_t n, const char *hex)
 {
     size_t got = 0;
-    if (!hex || strlen(hex) < 2 * n) return -1;
-    if (sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n) return -1;
+    if (!hex || strlen(hex) < 2 * n)
+        return -1;
+    if (sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, NULL) != 0 || got != n)
+        return -1;
     return 0;
 }
 
@@ -85,7 +87,8 @@ static SimStatus write_new_file(const char *path, const void *data, size_t len, 
     size_t left = len;
     while (left > 0) {
         ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && errno == EINTR)
+            continue;
         if (w <= 0) {
             int e = errno;
             close(fd);
@@ -113,8 +116,10 @@ static void key_id_of(const unsigned char pk[crypto_sign_PUBLICKEYBYTES], char *
 SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], int *created,
                           SimError *err)
 {
-    if (created) *created = 0;
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
+    if (created)
+        *created = 0;
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
     for (int attempt = 0; attempt < 2; attempt++) {
         int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd >= 0) {
@@ -145,7 +150,8 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         /* Create it beside, then link into place: a concurrent creator wins cleanly. */
         size_t n = strlen(path) + 32;
         char *tmp = malloc(n);
-        if (!tmp) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        if (!tmp)
+            return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
         snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
         unlink(tmp);
         unsigned char fresh[SEC_KEY_BYTES];
@@ -163,7 +169,8 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
         if (linked) {
             memcpy(key, fresh, SEC_KEY_BYTES);
             sodium_memzero(fresh, sizeof fresh);
-            if (created) *created = 1;
+            if (created)
+                *created = 1;
             return SIM_OK;
         }
         sodium_memzero(fresh, sizeof fresh);
@@ -177,7 +184,8 @@ SimStatus sec_secret_load(const char *path, unsigned char key[SEC_KEY_BYTES], in
 
 SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_out, SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
     char skhex[2 * crypto_sign_SECRETKEYBYTES + 2], pkhex[2 * crypto_sign_PUBLICKEYBYTES + 2];
@@ -188,7 +196,8 @@ SimStatus sec_keygen(const char *secret_path, const char *public_path, char *id_
     strcat(pkhex, "\n");
     SimStatus st = write_new_file(secret_path, skhex, strlen(skhex), 0600, err);
     sodium_memzero(skhex, sizeof skhex);
-    if (st != SIM_OK) return st;
+    if (st != SIM_OK)
+        return st;
     st = write_new_file(public_path, pkhex, strlen(pkhex), 0644, err);
     if (st != SIM_OK) {
         unlink(secret_path);
@@ -203,7 +212,8 @@ static int read_hex_key(const char *path, unsigned char *out, size_t n)
 {
     char *text = NULL;
     size_t len = 0;
-    if (sim_read_file(path, 4096, &text, &len, NULL) != SIM_OK) return -1;
+    if (sim_read_file(path, 4096, &text, &len, NULL) != SIM_OK)
+        return -1;
     while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' '))
         text[--len] = '\0';
     int rc = len == 2 * n ? sec_unhex(out, n, text) : -1;
@@ -286,7 +296,8 @@ typedef struct PackList {
 
 static void list_add(PackList *l, const char *rel)
 {
-    if (l->oom) return;
+    if (l->oom)
+        return;
     if (l->count == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
         PackEntry *p = realloc(l->items, cap * sizeof *p);
@@ -325,19 +336,23 @@ static int cmp_entry(const void *a, const void *b)
 static void scan(PackList *l, const char *dir, const char *rel, int depth, int only_lua)
 {
     DIR *d = opendir(dir);
-    if (!d) return;
+    if (!d)
+        return;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        if (name[0] == '.') continue;
-        if (!*rel && strcmp(name, SEC_PACK_FILE) == 0) continue;
+        if (name[0] == '.')
+            continue;
+        if (!*rel && strcmp(name, SEC_PACK_FILE) == 0)
+            continue;
         char *full = sim_path_join(dir, name);
         char *r = *rel ? sim_path_join(rel, name) : sim_strdup(name);
         struct stat stt;
         if (full && r && stat(full, &stt) == 0) {
             if (S_ISREG(stt.st_mode)) {
                 size_t n = strlen(name);
-                if (!only_lua || (n > 4 && strcmp(name + n - 4, ".lua") == 0)) list_add(l, r);
+                if (!only_lua || (n > 4 && strcmp(name + n - 4, ".lua") == 0))
+                    list_add(l, r);
             } else if (S_ISDIR(stt.st_mode) && depth > 1) {
                 scan(l, full, r, depth - 1, only_lua);
             }
@@ -362,10 +377,13 @@ static int pack_list(const char *root, PackList *l)
     memset(l, 0, sizeof *l);
     scan(l, root, "", PACK_MAX_DEPTH, 0);
     char *scripts = scripts_dir_of(root);
-    if (scripts && sim_is_dir(scripts)) scan(l, scripts, "../scripts", 1, 1);
+    if (scripts && sim_is_dir(scripts))
+        scan(l, scripts, "../scripts", 1, 1);
     free(scripts);
-    if (l->oom) return -1;
-    if (l->count) qsort(l->items, l->count, sizeof *l->items, cmp_entry);
+    if (l->oom)
+        return -1;
+    if (l->count)
+        qsort(l->items, l->count, sizeof *l->items, cmp_entry);
     for (size_t i = 0; i < l->count; i++) {
         char *full = sim_path_join(root, l->items[i].rel);
         char *data = NULL;
@@ -395,17 +413,20 @@ static int find_trusted(const char *const *trusted, size_t n, const char *id,
                         unsigned char pk[crypto_sign_PUBLICKEYBYTES])
 {
     for (size_t i = 0; i < n; i++) {
-        if (!trusted[i]) continue;
+        if (!trusted[i])
+            continue;
         if (sim_is_file(trusted[i])) {
             char kid[SEC_KEY_ID_LEN + 1];
             if (read_hex_key(trusted[i], pk, crypto_sign_PUBLICKEYBYTES) == 0) {
                 key_id_of(pk, kid);
-                if (strcmp(kid, id) == 0) return 1;
+                if (strcmp(kid, id) == 0)
+                    return 1;
             }
             continue;
         }
         DIR *d = opendir(trusted[i]);
-        if (!d) continue;
+        if (!d)
+            continue;
         struct dirent *de;
         int found = 0;
         while (!found && (de = readdir(d)) != NULL) {
@@ -421,7 +442,8 @@ static int find_trusted(const char *const *trusted, size_t n, const char *id,
             free(full);
         }
         closedir(d);
-        if (found) return 1;
+        if (found)
+            return 1;
     }
     return 0;
 }
@@ -430,7 +452,8 @@ static int find_trusted(const char *const *trusted, size_t n, const char *id,
 
 void sec_manifest_free(SecManifest *m)
 {
-    if (!m) return;
+    if (!m)
+        return;
     for (size_t i = 0; i < m->count; i++)
         free(m->paths[i]);
     free(m->paths);
@@ -442,10 +465,12 @@ void sec_manifest_free(SecManifest *m)
 static int manifest_reserve(SecManifest *m, size_t n)
 {
     char **p = realloc(m->paths, (n ? n : 1) * sizeof *p);
-    if (!p) return 0;
+    if (!p)
+        return 0;
     m->paths = p;
     unsigned char(*h)[SEC_HASH_BYTES] = realloc(m->hashes, (n ? n : 1) * sizeof *h);
-    if (!h) return 0;
+    if (!h)
+        return 0;
     m->hashes = h;
     return 1;
 }
@@ -459,14 +484,16 @@ SimStatus sec_pack_files(const char *root, SecManifest *out, SimError *err)
     memset(&l, 0, sizeof l);
     scan(&l, root, "", PACK_MAX_DEPTH, 0);
     char *scripts = scripts_dir_of(root);
-    if (scripts && sim_is_dir(scripts)) scan(&l, scripts, "../scripts", 1, 1);
+    if (scripts && sim_is_dir(scripts))
+        scan(&l, scripts, "../scripts", 1, 1);
     free(scripts);
     if (l.oom || !manifest_reserve(out, l.count)) {
         list_free(&l);
         sec_manifest_free(out);
         return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));
     }
-    if (l.count) qsort(l.items, l.count, sizeof *l.items, cmp_entry);
+    if (l.count)
+        qsort(l.items, l.count, sizeof *l.items, cmp_entry);
     for (size_t i = 0; i < l.count; i++) {
         out->paths[i] = l.items[i].rel; /* moved */
         l.items[i].rel = NULL;
@@ -509,7 +536,8 @@ SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, S
     }
     simbuf_append(out, b.data, b.len);
     simbuf_free(&b);
-    if (id_out) memcpy(id_out, id, sizeof id);
+    if (id_out)
+        memcpy(id_out, id, sizeof id);
     return SIM_OK;
 }
 
@@ -517,12 +545,15 @@ SimStatus sec_manifest_sign(const SecManifest *m, const char *secret_key_path, S
  * only as "../scripts/NAME" (the shared scripts beside the scenarios folder). */
 static int manifest_path_ok(const char *p)
 {
-    if (!*p || *p == '/') return 0;
+    if (!*p || *p == '/')
+        return 0;
     for (const unsigned char *c = (const unsigned char *)p; *c; c++)
-        if (*c < 0x20 || *c == 0x7f || *c == '\\') return 0;
+        if (*c < 0x20 || *c == 0x7f || *c == '\\')
+            return 0;
     if (strncmp(p, "../", 3) == 0) {
         const char *name = p + 3;
-        if (strncmp(name, "scripts/", 8) != 0) return 0;
+        if (strncmp(name, "scripts/", 8) != 0)
+            return 0;
         name += 8;
         return *name && *name != '.' && !strchr(name, '/');
     }
@@ -530,10 +561,13 @@ static int manifest_path_ok(const char *p)
     while (*c) {
         const char *slash = strchr(c, '/');
         size_t n = slash ? (size_t)(slash - c) : strlen(c);
-        if (n == 0 || c[0] == '.') return 0;
-        if (!slash) break;
+        if (n == 0 || c[0] == '.')
+            return 0;
+        if (!slash)
+            break;
         c = slash + 1;
-        if (!*c) return 0; /* a trailing slash */
+        if (!*c)
+            return 0; /* a trailing slash */
     }
     return 1;
 }
@@ -554,9 +588,12 @@ long sec_manifest_find(const SecManifest *m, const char *path)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(m->paths[mid], path);
-        if (c == 0) return (long)mid;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return -1;
 }
@@ -589,12 +626,14 @@ PackState sec_manifest_open(const char *text, size_t len, const char *const *tru
         strspn(sighex + 2 * sizeof sig, "\r\n") != strlen(sighex + 2 * sizeof sig))
         return manifest_bad(out, err, tr(STR_PACKSIG_DAMAGED));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    if (!find_trusted(trusted, trusted_count, out->key_id, pk)) return PACK_UNTRUSTED;
+    if (!find_trusted(trusted, trusted_count, out->key_id, pk))
+        return PACK_UNTRUSTED;
     if (crypto_sign_verify_detached(sig, (const unsigned char *)text, body_len, pk) != 0)
         return manifest_bad(out, err, tr(STR_PACKSIG_MISMATCH));
     /* Signed by a trusted key: now the file lines. */
     size_t lines = 0;
-    for (const char *p = eol + 1; p < text + body_len; p++) lines += *p == '\n';
+    for (const char *p = eol + 1; p < text + body_len; p++)
+        lines += *p == '\n';
     if (!manifest_reserve(out, lines))
         return manifest_bad(out, err, tr(STR_NOMEM));
     const char *p = eol + 1;
@@ -633,7 +672,8 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_SIGN_NO_DIR), root);
     SecManifest m;
     SimStatus st = sec_pack_files(root, &m, err);
-    if (st != SIM_OK) return st;
+    if (st != SIM_OK)
+        return st;
     for (size_t i = 0; i < m.count; i++) {
         char *full = sim_path_join(root, m.paths[i]);
         char *data = NULL;
@@ -651,7 +691,8 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
     SimBuf b;
     simbuf_init(&b);
     st = sec_manifest_sign(&m, secret_key_path, &b, id_out, err);
-    if (file_count) *file_count = m.count;
+    if (file_count)
+        *file_count = m.count;
     sec_manifest_free(&m);
     if (st != SIM_OK) {
         simbuf_free(&b);
@@ -681,11 +722,13 @@ SimStatus sec_pack_sign(const char *root, const char *secret_key_path, char *id_
 static void add_problem(PackCheck *pc, const char *rel, PackFileState state)
 {
     PackProblem *p = realloc(pc->problems, (pc->problem_count + 1) * sizeof *p);
-    if (!p) return;
+    if (!p)
+        return;
     pc->problems = p;
     p[pc->problem_count].path = sim_strdup(rel);
     p[pc->problem_count].state = state;
-    if (p[pc->problem_count].path) pc->problem_count++;
+    if (p[pc->problem_count].path)
+        pc->problem_count++;
 }
 
 static void bad_signature(PackCheck *pc, const char *detail)
@@ -698,7 +741,8 @@ static void bad_signature(PackCheck *pc, const char *detail)
 PackCheck *sec_pack_check(const char *root, const char *const *trusted, size_t trusted_count)
 {
     PackCheck *pc = calloc(1, sizeof *pc);
-    if (!pc) return NULL;
+    if (!pc)
+        return NULL;
     PackList l;
     if (sec_init() != 0 || pack_list(root, &l) != 0) {
         list_free(&l);
@@ -765,7 +809,8 @@ done:
 
 void sec_pack_free(PackCheck *pc)
 {
-    if (!pc) return;
+    if (!pc)
+        return;
     for (size_t i = 0; i < pc->problem_count; i++)
         free(pc->problems[i].path);
     free(pc->problems);
@@ -775,14 +820,16 @@ void sec_pack_free(PackCheck *pc)
 
 const PackProblem *sec_pack_problem_for(const PackCheck *pc, const char *id)
 {
-    if (!pc) return NULL;
+    if (!pc)
+        return NULL;
     size_t n = strlen(id);
     for (size_t i = 0; i < pc->problem_count; i++) {
         const char *r = pc->problems[i].path;
         const char *slash = strchr(r, '/');
         int own = strncmp(r, id, n) == 0 && r[n] == '/';
         int shared = !slash || strncmp(r, "data/", 5) == 0 || strncmp(r, "../", 3) == 0;
-        if (own || shared) return &pc->problems[i];
+        if (own || shared)
+            return &pc->problems[i];
     }
     return NULL;
 }
@@ -801,8 +848,10 @@ int sec_pin_valid(const char *pin)
 
 SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *err)
 {
-    if (sec_init() != 0) return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
-    if (!sec_pin_valid(pin)) return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PIN_DIGITS));
+    if (sec_init() != 0)
+        return sim_error_set(err, SIM_ERR_STATE, "%s", tr(STR_SODIUM_NOT_READY));
+    if (!sec_pin_valid(pin))
+        return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PIN_DIGITS));
     if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_PIN_NOMEM));
@@ -811,6 +860,7 @@ SimStatus sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX], SimError *er
 
 int sec_pin_check(const char *stored, const char *pin)
 {
-    if (!stored || !pin || sec_init() != 0) return 0;
+    if (!stored || !pin || sec_init() != 0)
+        return 0;
     return crypto_pwhash_str_verify(stored, pin, strlen(pin)) == 0;
 }

@@ -23,8 +23,8 @@
 struct NetLrs {
     CURL *h;
     struct curl_slist *headers;
-    char *url;              /* the statements resource, owned */
-    char *user, *password;  /* owned; the password is wiped on destroy */
+    char *url;             /* the statements resource, owned */
+    char *user, *password; /* owned; the password is wiped on destroy */
     long timeout_s;
     char errbuf[CURL_ERROR_SIZE];
 };
@@ -68,12 +68,10 @@ SimStatus net_lrs_create(const NetLrsConfig *c, NetLrs **out, SimError *err)
     const char *e = c->endpoint;
     if (!e || (strncmp(e, "http://", 7) != 0 && strncmp(e, "https://", 8) != 0) ||
         !e[strncmp(e, "http://", 7) == 0 ? 7 : 8])
-        return sim_error_set(err, SIM_ERR_INVALID,
-                             TRF(STR_LRS_BAD_URL), e ? e : "");
+        return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_LRS_BAD_URL), e ? e : "");
     for (const unsigned char *p = (const unsigned char *)e; *p; p++)
         if (*p <= 0x20 || *p == 0x7F)
-            return sim_error_set(err, SIM_ERR_INVALID,
-                                 TRF(STR_LRS_URL_SPACES), e);
+            return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_LRS_URL_SPACES), e);
     if (!curl_ready) {
         /* Once per process; the program has no other threads using libcurl at this point. */
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
@@ -240,7 +238,7 @@ typedef struct Push {
     struct PushItem {
         char *id, *attempt, *text;
         size_t len;
-    } *items;
+    } * items;
     const char **ids, **atts;
     size_t n, cap, bytes;
     SimBuf body;
@@ -313,8 +311,7 @@ static long post_range(Push *p, size_t i, size_t j)
 static void record(Push *p, size_t i, size_t j, NetAckKind kind)
 {
     SimError e2;
-    if (p->ledger->record(p->ledger->ud, p->ids + i, p->atts + i, j - i, kind, &e2) !=
-        SIM_OK) {
+    if (p->ledger->record(p->ledger->ud, p->ids + i, p->atts + i, j - i, kind, &e2) != SIM_OK) {
         sim_error_set(p->err, e2.status, "%s", e2.msg);
         stop(p, "ledger", e2.status);
         return;
@@ -351,21 +348,15 @@ static void send_range(Push *p, size_t i, size_t j)
             record(p, i, j, NET_ACK_CONFLICT);
         } else if (http == 400) {
             p->t->refused++;
-            sim_error_set(p->err, SIM_ERR_INVALID,
-                          TRF(STR_LRS_REFUSED_ONE),
-                          p->l->url, p->ids[i]);
+            sim_error_set(p->err, SIM_ERR_INVALID, TRF(STR_LRS_REFUSED_ONE), p->l->url, p->ids[i]);
         } else {
-            sim_error_set(p->err, SIM_ERR_INVALID,
-                          TRF(STR_LRS_TOO_LARGE),
-                          p->l->url, p->ids[i]);
+            sim_error_set(p->err, SIM_ERR_INVALID, TRF(STR_LRS_TOO_LARGE), p->l->url, p->ids[i]);
             stop(p, "too-large", SIM_ERR_INVALID);
         }
         return;
     }
     if (http == 401 || http == 403) {
-        sim_error_set(p->err, SIM_ERR_INVALID,
-                      TRF(STR_LRS_DENIED),
-                      p->l->url, http);
+        sim_error_set(p->err, SIM_ERR_INVALID, TRF(STR_LRS_DENIED), p->l->url, http);
         stop(p, "auth", SIM_ERR_INVALID);
         return;
     }
@@ -374,8 +365,7 @@ static void send_range(Push *p, size_t i, size_t j)
         stop(p, http == 0 ? "offline" : "server", SIM_ERR_IO);
         return;
     }
-    sim_error_set(p->err, SIM_ERR_IO, TRF(STR_LRS_NOT_ACCEPTED), p->l->url,
-                  http);
+    sim_error_set(p->err, SIM_ERR_IO, TRF(STR_LRS_NOT_ACCEPTED), p->l->url, http);
     stop(p, "refused", SIM_ERR_IO);
 }
 

@@ -27,10 +27,10 @@
 #include "../store/export.h"
 #include "../store/store.h"
 
-#define NET_BATCH_DEFAULT 250      /* statements per POST */
-#define NET_BATCH_BYTES (4u << 20) /* a batch is cut before its body passes this size */
-#define NET_TRIES_DEFAULT 8        /* tries per batch on 5xx, 429 or no answer */
-#define NET_DELAY_MS_DEFAULT 1000  /* before the 2nd try; doubled each time, at most 60 s */
+#define NET_BATCH_DEFAULT    250        /* statements per POST */
+#define NET_BATCH_BYTES      (4u << 20) /* a batch is cut before its body passes this size */
+#define NET_TRIES_DEFAULT    8          /* tries per batch on 5xx, 429 or no answer */
+#define NET_DELAY_MS_DEFAULT 1000       /* before the 2nd try; doubled each time, at most 60 s */
 
 typedef struct NetLrs NetLrs;
 
@@ -66,14 +66,14 @@ typedef struct NetLedger {
     /* 1 when the statement was acknowledged by this LRS before (it is skipped). */
     int (*known)(void *ud, const char *id);
     /* Records n acknowledged statements at once (one transaction): ids[i] of attempts[i]. */
-    SimStatus (*record)(void *ud, const char *const *ids, const char *const *attempts,
-                        size_t n, NetAckKind kind, SimError *err);
+    SimStatus (*record)(void *ud, const char *const *ids, const char *const *attempts, size_t n,
+                        NetAckKind kind, SimError *err);
 } NetLedger;
 
 typedef struct NetPushOptions {
-    size_t batch;          /* 0: NET_BATCH_DEFAULT */
-    int tries;             /* 0: NET_TRIES_DEFAULT */
-    long delay_ms;         /* 0: NET_DELAY_MS_DEFAULT */
+    size_t batch;  /* 0: NET_BATCH_DEFAULT */
+    int tries;     /* 0: NET_TRIES_DEFAULT */
+    long delay_ms; /* 0: NET_DELAY_MS_DEFAULT */
 } NetPushOptions;
 
 typedef enum NetOutcome {
@@ -89,12 +89,12 @@ typedef struct NetTally {
     long long refused;    /* 400 for the single statement: left waiting */
     long long waiting;    /* not acknowledged when the run ended */
     long long batches, posts, retries;
-    long last_http;       /* the last answer's status, 0 when none */
+    long last_http; /* the last answer's status, 0 when none */
     NetOutcome outcome;
-    const char *error;    /* static: NULL, "offline" (no answer), "server" (5xx or 429 on
-                             every try), "auth" (401, 403), "refused" (another answer, or a
-                             statement refused with 400), "too-large" (413 for one
-                             statement), "ledger" (recording failed) */
+    const char *error; /* static: NULL, "offline" (no answer), "server" (5xx or 429 on
+                          every try), "auth" (401, 403), "refused" (another answer, or a
+                          statement refused with 400), "too-large" (413 for one
+                          statement), "ledger" (recording failed) */
 } NetTally;
 
 /* Called after each batch the LRS answered for good (may be NULL). */

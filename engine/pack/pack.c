@@ -31,7 +31,8 @@
 
 void pack_info_free(PackInfo *info)
 {
-    if (!info) return;
+    if (!info)
+        return;
     free(info->changelog);
     memset(info, 0, sizeof *info);
 }
@@ -39,7 +40,8 @@ void pack_info_free(PackInfo *info)
 int pack_name_ok(const char *s)
 {
     size_t n = s ? strlen(s) : 0;
-    if (n == 0 || n >= PACK_NAME_MAX || s[0] == '.') return 0;
+    if (n == 0 || n >= PACK_NAME_MAX || s[0] == '.')
+        return 0;
     return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
@@ -51,12 +53,18 @@ static int text_ok(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
         unsigned c = *p;
-        int more = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2
-                              : (c & 0xf8) == 0xf0     ? 3 : -1;
-        if (more < 0 || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return 0;
-        if (end - p <= more) return 0;
+        int more = c < 0x80             ? 0
+                   : (c & 0xe0) == 0xc0 ? 1
+                   : (c & 0xf0) == 0xe0 ? 2
+                   : (c & 0xf8) == 0xf0 ? 3
+                                        : -1;
+        if (more < 0 || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            return 0;
+        if (end - p <= more)
+            return 0;
         for (int i = 1; i <= more; i++)
-            if ((p[i] & 0xc0) != 0x80) return 0;
+            if ((p[i] & 0xc0) != 0x80)
+                return 0;
         p += more + 1;
     }
     return 1;
@@ -81,7 +89,8 @@ static void info_text(SimBuf *b, const char *name, const char *version, const ch
 static int info_parse(const char *text, size_t len, PackInfo *info)
 {
     size_t m = strlen(INFO_MAGIC);
-    if (len < m || memcmp(text, INFO_MAGIC, m) != 0 || !text_ok(text, len)) return 0;
+    if (len < m || memcmp(text, INFO_MAGIC, m) != 0 || !text_ok(text, len))
+        return 0;
     const char *p = text + m, *end = text + len;
     const char *keys[] = {"name ", "version ", "built "};
     char *slots[] = {info->name, info->version, info->built};
@@ -96,10 +105,12 @@ static int info_parse(const char *text, size_t len, PackInfo *info)
         slots[k][(size_t)(e - p) - kl] = '\0';
         p = e + 1;
     }
-    if ((size_t)(end - p) < 10 || strncmp(p, "changelog\n", 10) != 0) return 0;
+    if ((size_t)(end - p) < 10 || strncmp(p, "changelog\n", 10) != 0)
+        return 0;
     p += 10;
     size_t n = (size_t)(end - p);
-    while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == ' ')) n--;
+    while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == ' '))
+        n--;
     free(info->changelog);
     info->changelog = sim_strndup(p, n);
     return info->changelog && pack_name_ok(info->name) && pack_name_ok(info->version);
@@ -127,8 +138,10 @@ static char *archive_name(const char *rel)
 {
     SimBuf b;
     simbuf_init(&b);
-    if (strncmp(rel, "../scripts/", 11) == 0) simbuf_printf(&b, "scripts/%s", rel + 11);
-    else simbuf_printf(&b, "scenarios/%s", rel);
+    if (strncmp(rel, "../scripts/", 11) == 0)
+        simbuf_printf(&b, "scripts/%s", rel + 11);
+    else
+        simbuf_printf(&b, "scenarios/%s", rel);
     return simbuf_take(&b);
 }
 
@@ -136,8 +149,10 @@ static char *manifest_name(const char *entry)
 {
     SimBuf b;
     simbuf_init(&b);
-    if (strncmp(entry, "scripts/", 8) == 0) simbuf_printf(&b, "../scripts/%s", entry + 8);
-    else if (strncmp(entry, "scenarios/", 10) == 0) simbuf_puts(&b, entry + 10);
+    if (strncmp(entry, "scripts/", 8) == 0)
+        simbuf_printf(&b, "../scripts/%s", entry + 8);
+    else if (strncmp(entry, "scenarios/", 10) == 0)
+        simbuf_puts(&b, entry + 10);
     else {
         simbuf_free(&b);
         return NULL;
@@ -150,7 +165,8 @@ static char *manifest_name(const char *entry)
 static int fsync_path(const char *path, int dir)
 {
     int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) return -1;
+    if (fd < 0)
+        return -1;
     int rc = fsync(fd);
     close(fd);
     return rc;
@@ -161,11 +177,13 @@ static int fsync_path(const char *path, int dir)
 static int write_file(const char *path, const void *data, size_t len, int durable)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) return -1;
+    if (fd < 0)
+        return -1;
     const char *p = data;
     while (len > 0) {
         ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && errno == EINTR)
+            continue;
         if (w <= 0) {
             close(fd);
             return -1;
@@ -190,9 +208,12 @@ static int write_pointer(const char *dir, const char *name, const char *value)
     simbuf_init(&v);
     simbuf_printf(&v, "%s\n", value);
     int rc = write_file(simbuf_str(&tmp), simbuf_str(&v), v.len, 1);
-    if (rc == 0) rc = rename(simbuf_str(&tmp), simbuf_str(&fin));
-    if (rc == 0) rc = fsync_path(dir, 1);
-    else unlink(simbuf_str(&tmp));
+    if (rc == 0)
+        rc = rename(simbuf_str(&tmp), simbuf_str(&fin));
+    if (rc == 0)
+        rc = fsync_path(dir, 1);
+    else
+        unlink(simbuf_str(&tmp));
     simbuf_free(&v);
     simbuf_free(&tmp);
     simbuf_free(&fin);
@@ -208,11 +229,13 @@ static int read_pointer(const char *dir, const char *name, char *out)
     size_t len = 0;
     int ok = path && sim_read_file(path, 256, &text, &len, NULL) == SIM_OK;
     free(path);
-    if (!ok) return 0;
+    if (!ok)
+        return 0;
     while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' '))
         text[--len] = '\0';
     ok = pack_name_ok(text);
-    if (ok) snprintf(out, PACK_NAME_MAX, "%s", text);
+    if (ok)
+        snprintf(out, PACK_NAME_MAX, "%s", text);
     free(text);
     return ok;
 }
@@ -221,15 +244,18 @@ static int read_pointer(const char *dir, const char *name, char *out)
 static void remove_tree(const char *path)
 {
     struct stat st;
-    if (lstat(path, &st) != 0) return;
+    if (lstat(path, &st) != 0)
+        return;
     if (S_ISDIR(st.st_mode)) {
         DIR *d = opendir(path);
         if (d) {
             struct dirent *de;
             while ((de = readdir(d)) != NULL) {
-                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+                if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+                    continue;
                 char *sub = sim_path_join(path, de->d_name);
-                if (sub) remove_tree(sub);
+                if (sub)
+                    remove_tree(sub);
                 free(sub);
             }
             closedir(d);
@@ -248,7 +274,8 @@ static int fsync_tree(const char *path);
 static int sync_tree(const char *path)
 {
     int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return -1;
+    if (fd < 0)
+        return -1;
     int rc = syncfs(fd);
     close(fd);
     return rc == 0 ? 0 : fsync_tree(path);
@@ -258,11 +285,13 @@ static int sync_tree(const char *path)
 static int fsync_tree(const char *path)
 {
     DIR *d = opendir(path);
-    if (!d) return -1;
+    if (!d)
+        return -1;
     int rc = 0;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
         char *sub = sim_path_join(path, de->d_name);
         struct stat st;
         if (sub && lstat(sub, &st) == 0 &&
@@ -278,12 +307,14 @@ static int fsync_tree(const char *path)
 static int make_parents(const char *base, const char *rel)
 {
     char *copy = sim_strdup(rel);
-    if (!copy) return -1;
+    if (!copy)
+        return -1;
     int rc = 0;
     for (char *s = strchr(copy, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
         *s = '\0';
         char *dir = sim_path_join(base, copy);
-        if (!dir || (mkdir(dir, 0755) != 0 && errno != EEXIST)) rc = -1;
+        if (!dir || (mkdir(dir, 0755) != 0 && errno != EEXIST))
+            rc = -1;
         free(dir);
         *s = '/';
     }
@@ -296,12 +327,16 @@ static int make_parents(const char *base, const char *rel)
 static void test_pause(const char *point, size_t n)
 {
     const char *want = getenv("MFC_PACK_TEST_PAUSE");
-    if (!want || !*want) return;
+    if (!want || !*want)
+        return;
     char here[64];
-    if (n) snprintf(here, sizeof here, "%s:%zu", point, n);
-    else snprintf(here, sizeof here, "%s", point);
+    if (n)
+        snprintf(here, sizeof here, "%s:%zu", point, n);
+    else
+        snprintf(here, sizeof here, "%s", point);
     if (strcmp(want, here) == 0)
-        for (;;) pause();
+        for (;;)
+            pause();
 }
 
 /* ---- building --------------------------------------------------------------------------- */
@@ -316,7 +351,8 @@ static int add_entry(struct archive *a, const char *name, const void *data, size
                      time_t mtime)
 {
     struct archive_entry *e = archive_entry_new();
-    if (!e) return -1;
+    if (!e)
+        return -1;
     archive_entry_set_pathname(e, name);
     archive_entry_set_size(e, (la_int64_t)len);
     archive_entry_set_filetype(e, AE_IFREG);
@@ -332,17 +368,19 @@ static int add_entry(struct archive *a, const char *name, const void *data, size
 
 SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
 {
-    if (info) memset(info, 0, sizeof *info);
+    if (info)
+        memset(info, 0, sizeof *info);
     if (!pack_name_ok(o->name))
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_NAME), o->name);
     if (!pack_name_ok(o->version))
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_BAD_VERSION), o->version);
-    if (o->changelog && (strlen(o->changelog) > PACK_CHANGELOG_MAX ||
-                         !text_ok(o->changelog, strlen(o->changelog))))
+    if (o->changelog &&
+        (strlen(o->changelog) > PACK_CHANGELOG_MAX || !text_ok(o->changelog, strlen(o->changelog))))
         return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PACK_BAD_CHANGELOG));
     SecManifest m;
     SimStatus s = sec_pack_files(o->root, &m, err);
-    if (s != SIM_OK) return s;
+    if (s != SIM_OK)
+        return s;
     /* A pack.info already in the folder (building from an installed pack) is replaced. */
     long old = sec_manifest_find(&m, PACK_INFO_FILE);
     if (old >= 0) {
@@ -378,17 +416,20 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
             k++;
             info_done = 1;
         }
-        if (i == m.count || s != SIM_OK) break;
+        if (i == m.count || s != SIM_OK)
+            break;
         char *full = sim_path_join(o->root, m.paths[i]);
         paths[k] = m.paths[i];
         m.paths[i] = NULL; /* moved */
         if (!full || sim_read_file(full, PACK_FILE_MAX, &data[k], &lens[k], NULL) != SIM_OK)
             s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_READ_FAILED), full ? full : paths[k]);
-        else sec_hash(hashes[k], data[k], lens[k]);
+        else
+            sec_hash(hashes[k], data[k], lens[k]);
         free(full);
         k++;
     }
-    if (s != SIM_OK) goto out;
+    if (s != SIM_OK)
+        goto out;
     SecManifest signed_m = {.count = k, .paths = paths, .hashes = hashes};
     SimBuf sig;
     simbuf_init(&sig);
@@ -422,9 +463,11 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
                 s = archive_fail(a, err, o->output);
             free(name);
         }
-        if (s == SIM_OK && archive_write_close(a) != ARCHIVE_OK) s = archive_fail(a, err, o->output);
+        if (s == SIM_OK && archive_write_close(a) != ARCHIVE_OK)
+            s = archive_fail(a, err, o->output);
     }
-    if (a) archive_write_free(a);
+    if (a)
+        archive_write_free(a);
     if (fd >= 0) {
         if (s == SIM_OK && fsync(fd) != 0)
             s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output,
@@ -433,7 +476,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     }
     if (s == SIM_OK && rename(simbuf_str(&tmp), o->output) != 0)
         s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_WRITE_FAILED), o->output, strerror(errno));
-    if (s != SIM_OK) unlink(simbuf_str(&tmp));
+    if (s != SIM_OK)
+        unlink(simbuf_str(&tmp));
     simbuf_free(&tmp);
     if (s == SIM_OK && info) {
         snprintf(info->name, sizeof info->name, "%s", o->name);
@@ -448,7 +492,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
 out:
     for (size_t i = 0; i < n && data; i++) {
         free(data[i]);
-        if (paths) free(paths[i]);
+        if (paths)
+            free(paths[i]);
     }
     free(data);
     free(lens);
@@ -463,8 +508,8 @@ out:
 
 /* Where a pack is read from. */
 typedef struct PackSource {
-    const char *file;  /* a file, or NULL */
-    const void *data;  /* or bytes in memory */
+    const char *file; /* a file, or NULL */
+    const void *data; /* or bytes in memory */
     size_t len;
     const char *label; /* the pack's name in messages */
 } PackSource;
@@ -486,7 +531,8 @@ static int entry_safe(struct archive_entry *e, const PackSource *src, SimError *
             return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_ENTRY_OUTSIDE), src->label,
                                  name),
                    -1;
-        if (!slash) break;
+        if (!slash)
+            break;
         c = slash + 1;
     }
     if (archive_entry_hardlink(e))
@@ -507,9 +553,11 @@ static int read_entry(struct archive *a, struct archive_entry *e, size_t max, ch
     *out = NULL;
     *len = 0;
     la_int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
-    if (size < 0 || (uint64_t)size > max) return -1;
+    if (size < 0 || (uint64_t)size > max)
+        return -1;
     char *buf = malloc((size_t)size + 1);
-    if (!buf) return -1;
+    if (!buf)
+        return -1;
     size_t got = 0;
     while (got < (size_t)size) {
         la_ssize_t r = archive_read_data(a, buf + got, (size_t)size - got);
@@ -555,7 +603,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
     int first = 1;
     for (;;) {
         rc = archive_read_next_header(a, &e);
-        if (rc == ARCHIVE_EOF) break;
+        if (rc == ARCHIVE_EOF)
+            break;
         if (rc != ARCHIVE_OK) {
             s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_DAMAGED), src->label,
                               archive_error_string(a) ? archive_error_string(a) : "?");
@@ -576,8 +625,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
                                   name);
                 goto out;
             }
-            PackState ps = sec_manifest_open(sigtext, siglen, site->trusted, site->trusted_count,
-                                             &m, err);
+            PackState ps =
+                sec_manifest_open(sigtext, siglen, site->trusted, site->trusted_count, &m, err);
             if (ps == PACK_UNTRUSTED) {
                 s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_FILE_UNTRUSTED), src->label,
                                   m.key_id);
@@ -597,7 +646,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
             }
             continue;
         }
-        if (archive_entry_filetype(e) == AE_IFDIR) continue; /* folders follow from the files */
+        if (archive_entry_filetype(e) == AE_IFDIR)
+            continue; /* folders follow from the files */
         char *rel = manifest_name(name);
         long at = rel ? sec_manifest_find(&m, rel) : -1;
         if (at < 0 || seen[at]) {
@@ -641,11 +691,13 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
                                   path ? path : name, strerror(errno));
             free(path);
             written++;
-            if (s == SIM_OK) test_pause("entry", written);
+            if (s == SIM_OK)
+                test_pause("entry", written);
         }
         free(data);
         free(rel);
-        if (s != SIM_OK) goto out;
+        if (s != SIM_OK)
+            goto out;
     }
     if (first) {
         s = sim_error_set(err, SIM_ERR_INVALID, TRF(STR_PACK_NO_MANIFEST), src->label, "—");
@@ -666,13 +718,15 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
     memcpy(info->key_id, m.key_id, sizeof info->key_id);
     manifest_hash(&m, info->hash);
     info->files = m.count;
-    if (sig) simbuf_append(sig, sigtext, siglen);
+    if (sig)
+        simbuf_append(sig, sigtext, siglen);
 out:
     archive_read_free(a);
     free(seen);
     free(sigtext);
     sec_manifest_free(&m);
-    if (s != SIM_OK) pack_info_free(info);
+    if (s != SIM_OK)
+        pack_info_free(info);
     return s;
 }
 
@@ -682,8 +736,8 @@ SimStatus pack_inspect(const char *file, const PackSite *site, PackInfo *info, S
     return read_pack(&src, site, NULL, info, NULL, err);
 }
 
-SimStatus pack_inspect_memory(const void *data, size_t len, const char *label,
-                              const PackSite *site, PackInfo *info, SimError *err)
+SimStatus pack_inspect_memory(const void *data, size_t len, const char *label, const PackSite *site,
+                              PackInfo *info, SimError *err)
 {
     PackSource src = {.data = data, .len = len, .label = label};
     return read_pack(&src, site, NULL, info, NULL, err);
@@ -697,17 +751,19 @@ int pack_info_read(const char *scenarios_root, PackInfo *info)
     char *ip = sim_path_join(scenarios_root, PACK_INFO_FILE);
     char *text = NULL;
     size_t len = 0;
-    int ok = ip && sim_read_file(ip, 65536, &text, &len, NULL) == SIM_OK &&
-             info_parse(text, len, info);
+    int ok =
+        ip && sim_read_file(ip, 65536, &text, &len, NULL) == SIM_OK && info_parse(text, len, info);
     free(text);
     free(ip);
-    if (!ok) pack_info_free(info);
+    if (!ok)
+        pack_info_free(info);
     return ok;
 }
 
 char *pack_scenarios_dir(const char *dir, const char *version)
 {
-    if (!pack_name_ok(version)) return NULL;
+    if (!pack_name_ok(version))
+        return NULL;
     SimBuf b;
     simbuf_init(&b);
     simbuf_printf(&b, "%s/%s/scenarios", dir, version);
@@ -717,7 +773,8 @@ char *pack_scenarios_dir(const char *dir, const char *version)
 static int mkdirs(const char *path)
 {
     char *p = sim_strdup(path);
-    if (!p) return -1;
+    if (!p)
+        return -1;
     for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
         *s = '\0';
         if (mkdir(p, 0755) != 0 && errno != EEXIST) {
@@ -743,7 +800,8 @@ static int lock_site(const char *dir, SimError *err)
     free(path);
     if (fd < 0 || flock(fd, LOCK_EX) != 0) {
         sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), dir, strerror(errno));
-        if (fd >= 0) close(fd);
+        if (fd >= 0)
+            close(fd);
         return -1;
     }
     return fd;
@@ -751,13 +809,15 @@ static int lock_site(const char *dir, SimError *err)
 
 int pack_hold(const char *dir, const char *version)
 {
-    if (!pack_name_ok(version)) return 0;
+    if (!pack_name_ok(version))
+        return 0;
     SimBuf b;
     simbuf_init(&b);
     simbuf_printf(&b, "%s/%s/.hold", dir, version);
     int fd = open(simbuf_str(&b), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
     simbuf_free(&b);
-    if (fd < 0) return 0;
+    if (fd < 0)
+        return 0;
     if (flock(fd, LOCK_SH) != 0) {
         close(fd);
         return 0;
@@ -770,7 +830,8 @@ int pack_hold(const char *dir, const char *version)
 static void prune(const char *dir, const char *keep1, const char *keep2)
 {
     DIR *d = opendir(dir);
-    if (!d) return;
+    if (!d)
+        return;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         const char *n = de->d_name;
@@ -786,8 +847,10 @@ static void prune(const char *dir, const char *keep1, const char *keep2)
         } else if (pack_name_ok(n) && strcmp(n, keep1) != 0 && strcmp(n, keep2) != 0) {
             char *hold = sim_path_join(path, ".hold");
             int fd = hold ? open(hold, O_RDONLY | O_CLOEXEC) : -1;
-            if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) == 0) remove_tree(path);
-            if (fd >= 0) close(fd);
+            if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) == 0)
+                remove_tree(path);
+            if (fd >= 0)
+                close(fd);
             free(hold);
         }
         free(path);
@@ -800,7 +863,8 @@ static void prune(const char *dir, const char *keep1, const char *keep2)
 static int installed_ok(const PackSite *site, const char *version, PackInfo *info)
 {
     char *root = pack_scenarios_dir(site->dir, version);
-    if (!root) return 0;
+    if (!root)
+        return 0;
     PackCheck *pc = sec_pack_check(root, site->trusted, site->trusted_count);
     int ok = pc && pc->state == PACK_OK;
     if (ok && info) {
@@ -815,13 +879,14 @@ static int installed_ok(const PackSite *site, const char *version, PackInfo *inf
     return ok;
 }
 
-static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *info,
-                         int *changed, SimError *err)
+static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *info, int *changed,
+                         SimError *err)
 {
     *changed = 0;
     memset(info, 0, sizeof *info);
     int lock = lock_site(site->dir, err);
-    if (lock < 0) return SIM_ERR_IO;
+    if (lock < 0)
+        return SIM_ERR_IO;
     char cur[PACK_NAME_MAX], prev[PACK_NAME_MAX];
     read_pointer(site->dir, "current", cur);
     read_pointer(site->dir, "previous", prev);
@@ -836,7 +901,8 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
                           strerror(errno));
     SimBuf sig;
     simbuf_init(&sig);
-    if (s == SIM_OK) s = read_pack(src, site, simbuf_str(&tmp), info, &sig, err);
+    if (s == SIM_OK)
+        s = read_pack(src, site, simbuf_str(&tmp), info, &sig, err);
     char *sigpath = NULL, *target = NULL;
     if (s == SIM_OK) {
         /* The manifest last: the folder is a complete pack only once it is there. */
@@ -879,13 +945,15 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
         if (rename(simbuf_str(&tmp), target) != 0 || fsync_path(site->dir, 1) != 0)
             s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_UNPACK_FAILED), src->label, target,
                               strerror(errno));
-        else test_pause("renamed", 0);
+        else
+            test_pause("renamed", 0);
     }
     if (s == SIM_OK && strcmp(cur, info->version) != 0) {
         if (cur[0] && write_pointer(site->dir, "previous", cur) != 0)
             s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
                               strerror(errno));
-        if (s == SIM_OK) test_pause("pointer", 0);
+        if (s == SIM_OK)
+            test_pause("pointer", 0);
         if (s == SIM_OK && write_pointer(site->dir, "current", info->version) != 0)
             s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
                               strerror(errno));
@@ -893,14 +961,16 @@ static SimStatus install(const PackSite *site, const PackSource *src, PackInfo *
             *changed = 1;
             if (pack_skipped(site->dir, info->version)) {
                 char *skip = sim_path_join(site->dir, "skip");
-                if (skip) unlink(skip);
+                if (skip)
+                    unlink(skip);
                 free(skip);
             }
             prune(site->dir, info->version, cur[0] ? cur : prev);
         }
     }
     remove_tree(simbuf_str(&tmp));
-    if (s != SIM_OK) pack_info_free(info);
+    if (s != SIM_OK)
+        pack_info_free(info);
     free(sigpath);
     free(target);
     simbuf_free(&sig);
@@ -916,8 +986,8 @@ SimStatus pack_install(const PackSite *site, const char *file, PackInfo *info, i
     return install(site, &src, info, changed, err);
 }
 
-SimStatus pack_install_memory(const PackSite *site, const void *data, size_t len,
-                              const char *label, PackInfo *info, int *changed, SimError *err)
+SimStatus pack_install_memory(const PackSite *site, const void *data, size_t len, const char *label,
+                              PackInfo *info, int *changed, SimError *err)
 {
     PackSource src = {.data = data, .len = len, .label = label};
     return install(site, &src, info, changed, err);
@@ -927,7 +997,8 @@ SimStatus pack_rollback(const PackSite *site, PackInfo *info, SimError *err)
 {
     memset(info, 0, sizeof *info);
     int lock = lock_site(site->dir, err);
-    if (lock < 0) return SIM_ERR_IO;
+    if (lock < 0)
+        return SIM_ERR_IO;
     char cur[PACK_NAME_MAX], prev[PACK_NAME_MAX];
     read_pointer(site->dir, "current", cur);
     SimStatus s = SIM_OK;
@@ -943,18 +1014,22 @@ SimStatus pack_rollback(const PackSite *site, PackInfo *info, SimError *err)
             s = sim_error_set(err, SIM_ERR_IO, TRF(STR_PACK_DIR_FAILED), site->dir,
                               strerror(errno));
     }
-    if (s != SIM_OK) pack_info_free(info);
+    if (s != SIM_OK)
+        pack_info_free(info);
     close(lock);
     return s;
 }
 
 int pack_current(const char *dir, PackInfo *info, char *previous)
 {
-    if (info) memset(info, 0, sizeof *info);
+    if (info)
+        memset(info, 0, sizeof *info);
     char cur[PACK_NAME_MAX], prev[PACK_NAME_MAX];
     read_pointer(dir, "previous", prev);
-    if (previous) snprintf(previous, PACK_NAME_MAX, "%s", prev);
-    if (!read_pointer(dir, "current", cur)) return 0;
+    if (previous)
+        snprintf(previous, PACK_NAME_MAX, "%s", prev);
+    if (!read_pointer(dir, "current", cur))
+        return 0;
     char *root = pack_scenarios_dir(dir, cur);
     int ok = root && sim_is_dir(root);
     if (ok && info && !pack_info_read(root, info)) {
@@ -979,5 +1054,6 @@ int pack_unseen(const char *dir, const char *version)
 
 void pack_mark_seen(const char *dir, const char *version)
 {
-    if (pack_name_ok(version)) write_pointer(dir, "seen", version);
+    if (pack_name_ok(version))
+        write_pointer(dir, "seen", version);
 }

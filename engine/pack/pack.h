@@ -33,20 +33,20 @@
 #include "../core/core.h"
 #include "../crypto/crypto.h"
 
-#define PACK_INFO_FILE "pack.info"
-#define PACK_EXT       ".mfcpack"
-#define PACK_NAME_MAX  48
-#define PACK_FILE_MAX  (16u * 1024u * 1024u) /* one file of a pack */
-#define PACK_CHANGELOG_MAX 4000              /* bytes of the changelog */
+#define PACK_INFO_FILE     "pack.info"
+#define PACK_EXT           ".mfcpack"
+#define PACK_NAME_MAX      48
+#define PACK_FILE_MAX      (16u * 1024u * 1024u) /* one file of a pack */
+#define PACK_CHANGELOG_MAX 4000                  /* bytes of the changelog */
 
 typedef struct PackInfo {
     char name[PACK_NAME_MAX], version[PACK_NAME_MAX];
-    char built[32];                      /* UTC, 2026-12-06T18:00:00Z */
-    char key_id[SEC_KEY_ID_LEN + 1];     /* the signer */
-    char hash[2 * SEC_HASH_BYTES + 1];   /* the pack's hash: the same as sec_pack_check's and
-                                            as an attempt's pack_hash */
-    size_t files;                        /* files in the manifest */
-    char *changelog;                     /* UTF-8, "" when none; owned */
+    char built[32];                    /* UTC, 2026-12-06T18:00:00Z */
+    char key_id[SEC_KEY_ID_LEN + 1];   /* the signer */
+    char hash[2 * SEC_HASH_BYTES + 1]; /* the pack's hash: the same as sec_pack_check's and
+                                          as an attempt's pack_hash */
+    size_t files;                      /* files in the manifest */
+    char *changelog;                   /* UTF-8, "" when none; owned */
 } PackInfo;
 void pack_info_free(PackInfo *info);
 
@@ -78,16 +78,16 @@ typedef struct PackSite {
  * then every entry (safe name, listed, matching hash), then that nothing listed is missing.
  * label names the pack in messages (a file name). */
 SimStatus pack_inspect(const char *file, const PackSite *site, PackInfo *info, SimError *err);
-SimStatus pack_inspect_memory(const void *data, size_t len, const char *label,
-                              const PackSite *site, PackInfo *info, SimError *err);
+SimStatus pack_inspect_memory(const void *data, size_t len, const char *label, const PackSite *site,
+                              PackInfo *info, SimError *err);
 
 /* Installs a pack file (see the banner). *changed is 0 when that pack was already the current
  * one. On any refusal nothing in the packs folder changes and err names the pack and the
  * entry. */
 SimStatus pack_install(const PackSite *site, const char *file, PackInfo *info, int *changed,
                        SimError *err);
-SimStatus pack_install_memory(const PackSite *site, const void *data, size_t len,
-                              const char *label, PackInfo *info, int *changed, SimError *err);
+SimStatus pack_install_memory(const PackSite *site, const void *data, size_t len, const char *label,
+                              PackInfo *info, int *changed, SimError *err);
 
 /* Makes `previous` current again (checked first) and remembers the version left in `skip`.
  * info gets the pack now current. */

@@ -147,8 +147,8 @@ RuleCatalog *rules_load(const char *path, SimDiags *diags)
             bad = 1;
             continue;
         }
-        static const char *const keys[] = {"id",   "act",     "article", "short",
-                                           "text", "verify",  "source",  "checked", NULL};
+        static const char *const keys[] = {"id",     "act",    "article", "short", "text",
+                                           "verify", "source", "checked", NULL};
         for (const cJSON *k = it->child; k; k = k->next) {
             int ok = 0;
             for (size_t q = 0; keys[q]; q++)

@@ -174,7 +174,7 @@ typedef struct Scan {
     int failed; /* a syntax error: stop */
     int bad;    /* any error, syntax or not */
     uint64_t obj_serial;
-    KeySeen *keys;    /* every key met, for duplicates */
+    KeySeen *keys; /* every key met, for duplicates */
     size_t nkeys, keycap;
     SimMap key_index; /* hash of (object serial, key) -> index in keys */
 } Scan;
@@ -230,7 +230,7 @@ static const char *describe(const Scan *s)
     if (c >= 0x80)
         return tr(STR_JSON_NOT_JSON_CHAR);
     static _Thread_local char buf[8]; /* per thread: scenarios may load side by side */
-    buf[0] = (char)0xC2; /* «  */
+    buf[0] = (char)0xC2;              /* «  */
     buf[1] = (char)0xAB;
     buf[2] = (char)c;
     buf[3] = (char)0xC2; /* » */

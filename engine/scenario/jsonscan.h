@@ -17,7 +17,7 @@
 #include "../core/core.h"
 #include "../core/diag.h"
 
-#define JSONSCAN_MAX_DEPTH 64
+#define JSONSCAN_MAX_DEPTH  64
 #define JSONSCAN_MAX_NUMBER 64
 #define JSONSCAN_MAX_STRING 16384u /* bytes of one string as written (escapes included) */
 

@@ -56,7 +56,7 @@ static void report(Ld *ld, SimSeverity sev, const char *path, const char *fmt, .
         ld->errors++;
 }
 
-#define ERR(ld, path, ...) report((ld), SIM_SEV_ERROR, (path), __VA_ARGS__)
+#define ERR(ld, path, ...)  report((ld), SIM_SEV_ERROR, (path), __VA_ARGS__)
 #define WARN(ld, path, ...) report((ld), SIM_SEV_WARNING, (path), __VA_ARGS__)
 
 static void pkey(char *out, const char *parent, const char *key)
@@ -108,7 +108,7 @@ static const char *suggest(const char *name, const char *const *cands, size_t n)
 }
 
 /* The closest id among n structs of array arr, whose string member is member. */
-#define SUGGEST_IN(name, arr, n, member)                                                          \
+#define SUGGEST_IN(name, arr, n, member)                                                           \
     ((n) ? suggest_strided((name), &(arr)[0].member, (n), sizeof *(arr)) : NULL)
 
 static void hint_suffix(char *out, size_t n, const char *sugg)
@@ -123,8 +123,8 @@ static void hint_suffix(char *out, size_t n, const char *sugg)
 
 static const RefService *resolve_refservice(Ld *ld, const char *path, const char *id);
 
-static const char *const ref_kinds[] = {"duty", "deadline", "agency", "title", "result", "value",
-                                        NULL};
+static const char *const ref_kinds[] = {"duty",   "deadline", "agency", "title",
+                                        "result", "value",    NULL};
 
 /* The text one reference stands for, or NULL after reporting why it cannot be resolved. */
 static const char *ref_lookup(Ld *ld, const char *path, const char *kind, const char *id)
@@ -534,8 +534,10 @@ static void parse_floors(Ld *ld, const cJSON *sc)
     Scenario *s = ld->s;
     const cJSON *fl = sc ? get(sc, "floors") : NULL;
     if (!fl) {
-        static const struct { const char *id; int percent; } defaults[] = {
-            {"legal", 50}, {"personal_data", 50}};
+        static const struct {
+            const char *id;
+            int percent;
+        } defaults[] = {{"legal", 50}, {"personal_data", 50}};
         for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
             int c = scenario_find_criterion(s, defaults[i].id);
             if (c >= 0)
@@ -577,8 +579,8 @@ static void parse_scoring(Ld *ld, const cJSON *root)
         crit = NULL;
     }
     if (sc) {
-        static const char *const keys[] = {"pass_mark", "criteria", "time", "false_flag", "max",
-                                           "floors",    NULL};
+        static const char *const keys[] = {"pass_mark", "criteria", "time", "false_flag",
+                                           "max",       "floors",   NULL};
         check_keys(ld, sc, "scoring", keys);
         s->pass_mark = (int)get_num(ld, sc, "scoring", "pass_mark", 0, 70, 0, 100, 1);
     }
@@ -638,8 +640,7 @@ static void parse_scoring(Ld *ld, const cJSON *root)
             check_keys(ld, t, "scoring.time", keys);
             s->time_norm = get_num(ld, t, "scoring.time", "norm", 0, 15, 1, 240, 0);
             s->time_points = (int)get_num(ld, t, "scoring.time", "points", 0, 10, 0, 100, 1);
-            s->time_per_minute =
-                (int)get_num(ld, t, "scoring.time", "per_minute", 0, 2, 0, 100, 1);
+            s->time_per_minute = (int)get_num(ld, t, "scoring.time", "per_minute", 0, 2, 0, 100, 1);
         }
     }
     s->false_flag.criterion = scenario_find_criterion(s, "documents");
@@ -723,8 +724,8 @@ static void parse_applicant(Ld *ld, const cJSON *root)
             ap ? TRF(STR_LOAD_EXPECTED_OBJECT) : TRF(STR_LOAD_NO_APPLICANT));
         return;
     }
-    static const char *const keys[] = {"name", "age", "sex", "persona", "mood", "patience",
-                                       "look", NULL};
+    static const char *const keys[] = {"name", "age",      "sex",  "persona",
+                                       "mood", "patience", "look", NULL};
     check_keys(ld, ap, "applicant", keys);
     a->name = get_str(ld, ap, "applicant", "name", 1);
     a->age = (int)get_num(ld, ap, "applicant", "age", 1, 30, 0, 120, 1);
@@ -803,8 +804,8 @@ static char *field_value(Ld *ld, const cJSON *v, const char *p)
 
 static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
 {
-    static const char *const keys[] = {"id", "type", "title", "fields", "labels", "problems",
-                                       "traps", NULL};
+    static const char *const keys[] = {"id",     "type",     "title", "fields",
+                                       "labels", "problems", "traps", NULL};
     check_keys(ld, it, ip, keys);
     d->id = get_str(ld, it, ip, "id", 1);
     check_id(ld, ip, d->id);
@@ -967,8 +968,8 @@ static void parse_document(Ld *ld, const cJSON *it, const char *ip, Document *d)
             } else {
                 for (size_t q = 0; q < dp->score_count; q++)
                     free(dp->score[q].feedback);
-                free(dp->title), free(dp->missed.feedback),
-                    free(dp->score), memset(dp, 0, sizeof *dp);
+                free(dp->title), free(dp->missed.feedback), free(dp->score),
+                    memset(dp, 0, sizeof *dp);
             }
         }
     }
@@ -1077,8 +1078,8 @@ static void parse_services(Ld *ld, const cJSON *root)
             ERR(ld, ip, TRF(STR_LOAD_EXPECTED_SERVICE));
             continue;
         }
-        static const char *const keys[] = {"id",    "ref",      "title", "checklist", "duty",
-                                           "score", "critical", NULL};
+        static const char *const keys[] = {"id",   "ref",   "title",    "checklist",
+                                           "duty", "score", "critical", NULL};
         check_keys(ld, it, ip, keys);
         Service *sv = &s->services[s->service_count++];
         char *ref = get_str(ld, it, ip, "ref", 0);
@@ -1106,8 +1107,8 @@ static void parse_services(Ld *ld, const cJSON *root)
         if (rs && !sv->duty)
             sv->duty = sim_strdup(rs->duty);
         if (rs && !get(it, "checklist")) {
-            sv->checklist = calloc(rs->document_count ? rs->document_count : 1,
-                                   sizeof *sv->checklist);
+            sv->checklist =
+                calloc(rs->document_count ? rs->document_count : 1, sizeof *sv->checklist);
             for (size_t k = 0; sv->checklist && k < rs->document_count; k++)
                 sv->checklist[sv->checklist_count++] = sim_strdup(rs->documents[k]);
         }
@@ -1255,9 +1256,10 @@ static ActionKind parse_kind(Ld *ld, const char *path, const char *k)
 
 static void parse_action(Ld *ld, const cJSON *it, const char *ip, Action *a)
 {
-    static const char *const keys[] = {"id", "kind", "text", "reply", "ground", "requires",
-                                       "minutes", "mood", "set", "clear", "next", "end",
-                                       "score", "critical", "pin", "must_fail", NULL};
+    static const char *const keys[] = {"id",        "kind",    "text",  "reply",    "ground",
+                                       "requires",  "minutes", "mood",  "set",      "clear",
+                                       "next",      "end",     "score", "critical", "pin",
+                                       "must_fail", NULL};
     check_keys(ld, it, ip, keys);
     a->id = get_str(ld, it, ip, "id", 1);
     check_id(ld, ip, a->id);
@@ -1418,7 +1420,7 @@ static void parse_endings(Ld *ld, const cJSON *endings)
             ERR(ld, ep, TRF(STR_LOAD_EXPECTED_ENDING));
             continue;
         }
-        static const char *const keys[] = {"title", "outcome",  "debrief",  "score",
+        static const char *const keys[] = {"title",    "outcome",   "debrief", "score",
                                            "critical", "must_fail", NULL};
         check_keys(ld, it, ep, keys);
         e->title = get_str(ld, it, ep, "title", 1);
@@ -1480,10 +1482,10 @@ static void parse_root(Ld *ld, const cJSON *root, const char *dir)
         return;
     }
     static const char *const keys[] = {
-        "format",   "id",       "version",   "title",     "service", "service_title",
-        "agency",   "difficulty", "minutes", "goals",     "summary", "right_way",
-        "verify",   "office",   "scoring",   "applicant", "walkout", "documents",
-        "services", "start",    "steps",     "endings",   "companions", NULL};
+        "format",   "id",         "version", "title",     "service",    "service_title",
+        "agency",   "difficulty", "minutes", "goals",     "summary",    "right_way",
+        "verify",   "office",     "scoring", "applicant", "walkout",    "documents",
+        "services", "start",      "steps",   "endings",   "companions", NULL};
     check_keys(ld, root, "", keys);
     const cJSON *fmt = get(root, "format");
     if (!fmt)

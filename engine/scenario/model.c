@@ -128,8 +128,8 @@ const DocTypeInfo *doctype_all(size_t *count)
 /* ==== vocabularies ======================================================================== */
 
 static const char *const reason_ids[REASON_COUNT] = {
-    "expired", "mismatch", "no_authority", "not_notarised", "no_signature", "missing",
-    "damaged", "corrections", "wrong_form", "wrong_data", "other"};
+    "expired", "mismatch",    "no_authority", "not_notarised", "no_signature", "missing",
+    "damaged", "corrections", "wrong_form",   "wrong_data",    "other"};
 static const SimStr reason_titles[REASON_COUNT] = {
     STR_REASON_EXPIRED,       STR_REASON_MISMATCH,     STR_REASON_NO_AUTHORITY,
     STR_REASON_NOT_NOTARISED, STR_REASON_NO_SIGNATURE, STR_REASON_MISSING,
@@ -159,16 +159,16 @@ int reason_parse(const char *id)
     return -1;
 }
 
-static const char *const kind_ids[ACT_KIND_COUNT] = {
-    "say", "ask", "explain", "accept", "refuse", "redirect", "supervisor", "other"};
+static const char *const kind_ids[ACT_KIND_COUNT] = {"say",    "ask",      "explain",    "accept",
+                                                     "refuse", "redirect", "supervisor", "other"};
 
 const char *action_kind_id(ActionKind k)
 {
     return (unsigned)k < ACT_KIND_COUNT ? kind_ids[k] : "other";
 }
 
-static const char *const outcome_ids[OUT_COUNT] = {"accepted", "refused", "redirected",
-                                                   "escalated", "left", "other"};
+static const char *const outcome_ids[OUT_COUNT] = {"accepted",  "refused", "redirected",
+                                                   "escalated", "left",    "other"};
 
 const char *outcome_id(Outcome o)
 {

@@ -63,7 +63,8 @@ static char *rb_str(Rb *rb, const cJSON *o, const char *path, const char *key, i
     char p[512];
     rb_path(p, sizeof p, path, key);
     if (!v) {
-        if (required) rb_err(rb, path, tr(STR_REFBOOK_MISSING_FIELD), key);
+        if (required)
+            rb_err(rb, path, tr(STR_REFBOOK_MISSING_FIELD), key);
         return NULL;
     }
     if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
@@ -79,7 +80,8 @@ static size_t rb_strv(Rb *rb, const cJSON *o, const char *path, const char *key,
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     char p[512];
     rb_path(p, sizeof p, path, key);
-    if (!v) return 0;
+    if (!v)
+        return 0;
     if (!cJSON_IsArray(v)) {
         rb_err(rb, p, tr(STR_REFBOOK_FIELD_LIST), key);
         return 0;
@@ -122,10 +124,9 @@ static void rb_prov(Rb *rb, const cJSON *o, const char *path, Provenance *out)
 
 static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *sv)
 {
-    static const char *const keys[] = {"id",       "title",  "agency",    "duty",
-                                       "deadline", "result", "documents", "pitfalls",
-                                       "rules",    "note",   "verify",    "source",
-                                       "checked",  NULL};
+    static const char *const keys[] = {"id",     "title",     "agency",   "duty",  "deadline",
+                                       "result", "documents", "pitfalls", "rules", "note",
+                                       "verify", "source",    "checked",  NULL};
     rb_keys(rb, it, ip, keys);
     sv->id = rb_str(rb, it, ip, "id", 1);
     sv->title = rb_str(rb, it, ip, "title", 1);
@@ -137,7 +138,8 @@ static void parse_service(Rb *rb, const cJSON *it, const char *ip, RefService *s
     sv->verify = rb_verify(rb, it, ip);
     rb_prov(rb, it, ip, &sv->prov);
     sv->document_count = rb_strv(rb, it, ip, "documents", &sv->documents);
-    if (sv->document_count == 0) rb_err(rb, ip, tr(STR_REFBOOK_NO_DOCUMENTS), NULL);
+    if (sv->document_count == 0)
+        rb_err(rb, ip, tr(STR_REFBOOK_NO_DOCUMENTS), NULL);
     sv->pitfall_count = rb_strv(rb, it, ip, "pitfalls", &sv->pitfalls);
     char **ids = NULL;
     size_t n = rb_strv(rb, it, ip, "rules", &ids);
@@ -166,8 +168,8 @@ static void parse_values(Rb *rb, const cJSON *vals, RefBook *book)
             rb_err(rb, ip, tr(STR_REFBOOK_EXPECTED_VALUE), NULL);
             continue;
         }
-        static const char *const keys[] = {"title",  "value",  "note",
-                                           "verify", "source", "checked", NULL};
+        static const char *const keys[] = {"title",  "value",   "note", "verify",
+                                           "source", "checked", NULL};
         rb_keys(rb, it, ip, keys);
         RefValue *v = &book->values[book->value_count++];
         v->key = sim_strdup(it->string);
@@ -208,7 +210,8 @@ RefBook *refbook_load(const char *path, const RuleCatalog *rules, SimDiags *diag
     static const char *const top[] = {"format", "values", "services", NULL};
     rb_keys(&rb, root, "", top);
     book->path = sim_strdup(path);
-    if (vals) parse_values(&rb, vals, book);
+    if (vals)
+        parse_values(&rb, vals, book);
     size_t n = (size_t)cJSON_GetArraySize(svs), i = 0;
     book->services = calloc(n ? n : 1, sizeof *book->services);
     for (const cJSON *it = svs->child; it && book->services; it = it->next, i++) {
@@ -242,7 +245,8 @@ static void free_strv(char **v, size_t n)
 
 void refbook_free(RefBook *rb)
 {
-    if (!rb) return;
+    if (!rb)
+        return;
     for (size_t i = 0; i < rb->service_count; i++) {
         RefService *s = &rb->services[i];
         free(s->id);
@@ -273,13 +277,15 @@ void refbook_free(RefBook *rb)
 const RefService *refbook_find_service(const RefBook *rb, const char *id)
 {
     for (size_t i = 0; rb && id && i < rb->service_count; i++)
-        if (rb->services[i].id && strcmp(rb->services[i].id, id) == 0) return &rb->services[i];
+        if (rb->services[i].id && strcmp(rb->services[i].id, id) == 0)
+            return &rb->services[i];
     return NULL;
 }
 
 const RefValue *refbook_find_value(const RefBook *rb, const char *key)
 {
     for (size_t i = 0; rb && key && i < rb->value_count; i++)
-        if (strcmp(rb->values[i].key, key) == 0) return &rb->values[i];
+        if (strcmp(rb->values[i].key, key) == 0)
+            return &rb->values[i];
     return NULL;
 }

@@ -22,8 +22,8 @@
 #include "../core/diag.h"
 #include "../core/i18n.h"
 
-#define SCENARIO_FORMAT 1
-#define SCENARIO_MAX_FILE (4u * 1024u * 1024u) /* scenario.json and script.lua size cap */
+#define SCENARIO_FORMAT       1
+#define SCENARIO_MAX_FILE     (4u * 1024u * 1024u) /* scenario.json and script.lua size cap */
 #define SCENARIO_MAX_CRITERIA 12
 
 /* ---- provenance of a fact ---------------------------------------------------------------- */
@@ -85,8 +85,8 @@ typedef struct RefService {
     size_t pitfall_count;
     const Rule **rules; /* borrowed from the rules catalogue */
     size_t rule_count;
-    char *note;         /* for methodologists only (never shown to a trainee); may be NULL */
-    int verify;         /* 1: a figure here still needs checking against the current act */
+    char *note; /* for methodologists only (never shown to a trainee); may be NULL */
+    int verify; /* 1: a figure here still needs checking against the current act */
     Provenance prov;
 } RefService;
 
@@ -186,13 +186,13 @@ int reason_parse(const char *id);       /* -1 when unknown */
 
 typedef struct DocProblem {
     char *id;
-    int field;            /* index into Document.fields */
-    unsigned reasons;     /* bit set of FlagReason */
-    char *title;          /* what is wrong, in one line */
-    int must_find;        /* 1: ending "accepted" while never flagged right is a critical error */
-    ScoreSpec *score;     /* applied once when flagged correctly */
+    int field;        /* index into Document.fields */
+    unsigned reasons; /* bit set of FlagReason */
+    char *title;      /* what is wrong, in one line */
+    int must_find;    /* 1: ending "accepted" while never flagged right is a critical error */
+    ScoreSpec *score; /* applied once when flagged correctly */
     size_t score_count;
-    ScoreSpec missed;     /* criterion/feedback/rule shown when never flagged (points = 0) */
+    ScoreSpec missed; /* criterion/feedback/rule shown when never flagged (points = 0) */
 } DocProblem;
 
 typedef struct DocTrap {
@@ -287,8 +287,8 @@ typedef struct Action {
     ScoreSpec *score;
     size_t score_count;
     CriticalSpec critical;
-    ActionPin pin;  /* where the menu keeps it when answers are shuffled */
-    int must_fail;  /* 1: no passing path may take it (explore checks) */
+    ActionPin pin; /* where the menu keeps it when answers are shuffled */
+    int must_fail; /* 1: no passing path may take it (explore checks) */
 } Action;
 
 /* 1 when choosing the action ends the reception (it leads to an ending): the window and play
@@ -329,7 +329,7 @@ typedef struct Ending {
 
 /* ---- the scenario ----------------------------------------------------------------------- */
 typedef struct Scenario {
-    char *dir;         /* folder it was loaded from */
+    char *dir; /* folder it was loaded from */
     char *id, *version, *title, *service, *service_title, *agency, *summary, *right_way;
     int difficulty;
     int minutes;
@@ -368,11 +368,11 @@ typedef struct Scenario {
 
     int crit_max[SCENARIO_MAX_CRITERIA]; /* the best each criterion can earn on some path */
 
-    char *script;       /* script.lua text, or NULL */
+    char *script; /* script.lua text, or NULL */
     size_t script_len;
-    char *script_name;  /* "scenarios/<id>/script.lua" as shown in messages */
-    char *scripts_dir;  /* shared Lua helpers folder for import(), or NULL */
-    uint64_t hash;      /* over scenario.json and script.lua */
+    char *script_name; /* "scenarios/<id>/script.lua" as shown in messages */
+    char *scripts_dir; /* shared Lua helpers folder for import(), or NULL */
+    uint64_t hash;     /* over scenario.json and script.lua */
     char hash_hex[17];
 
     const RuleCatalog *rules; /* borrowed; must outlive the scenario */

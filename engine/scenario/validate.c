@@ -215,8 +215,8 @@ static int best_from(MaxCtx *m, int step, int depth)
         if (a->next >= 0 && a->next != step)
             rest = best_from(m, a->next, depth + 1);
         else if (a->ending >= 0)
-            rest = positive(m->s->endings[a->ending].score,
-                            m->s->endings[a->ending].score_count, m->c);
+            rest = positive(m->s->endings[a->ending].score, m->s->endings[a->ending].score_count,
+                            m->c);
         if (p + rest > move)
             move = p + rest;
     }

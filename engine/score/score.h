@@ -21,10 +21,10 @@ typedef enum LedgerKind {
 
 typedef struct LedgerEntry {
     LedgerKind kind;
-    char *action;   /* owned: the action id that caused it ("flag:…", "service:…", "@end") */
-    int criterion;  /* index into Scenario.criteria, or -1 for critical errors */
+    char *action;  /* owned: the action id that caused it ("flag:…", "service:…", "@end") */
+    int criterion; /* index into Scenario.criteria, or -1 for critical errors */
     int points;
-    char *feedback; /* owned */
+    char *feedback;   /* owned */
     const Rule *rule; /* borrowed from the catalogue; may be NULL */
     double minutes;   /* simulated clock when it happened */
 } LedgerEntry;
@@ -49,8 +49,8 @@ typedef struct CriterionResult {
 } CriterionResult;
 
 typedef struct ScoreReport {
-    int total;  /* weighted 0–100 */
-    int passed; /* total >= pass mark, no critical error and every floor met */
+    int total;              /* weighted 0–100 */
+    int passed;             /* total >= pass mark, no critical error and every floor met */
     unsigned floors_missed; /* bit c: criterion c is below its floor (Scenario.floors) */
     size_t critical_count;
     size_t mistake_count;

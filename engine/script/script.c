@@ -79,11 +79,11 @@ typedef struct Pool {
  * lies in one reserved region below `top`. Copying [base, top) and the few allocator fields
  * below is then a complete copy of the state, and copying them back at the same address
  * restores it: every pointer inside still points where it did. */
-#define ARENA_MIN_SHIFT 4
+#define ARENA_MIN_SHIFT  4
 #define ARENA_POOL_CHUNK 2048
 #define SNAPSHOT_GARBAGE (256 * 1024)
 #define SPARE_BUFFERS    64
-#define ARENA_CLASSES   40
+#define ARENA_CLASSES    40
 
 typedef struct Arena {
     char *base, *top, *end; /* reserved with mmap; NULL when snapshots are off */
@@ -1146,7 +1146,7 @@ static const LuaPhrase lua_phrases[] = {
     {.en = "multiple to-be-closed variables in local list", .ru = STR_LUA_MULTI_CLOSE},
 };
 
-#define LUA_CAPS 3
+#define LUA_CAPS    3
 #define LUA_CAP_LEN 128
 
 /* 1 when text (n bytes) is exactly pat; fills caps in order. */
@@ -1505,10 +1505,11 @@ static const luaL_Reg sim_funcs[] = {
 
 /* ==== building the sandbox ================================================================ */
 
-static const char *const base_allow[] = {
-    "assert", "error",    "ipairs",       "next",     "pairs",  "pcall",
-    "select", "tonumber", "tostring",     "type",     "xpcall", "rawequal",
-    "rawlen", "rawget",   "getmetatable", "_VERSION", NULL};
+static const char *const base_allow[] = {"assert",   "error",  "ipairs",       "next",
+                                         "pairs",    "pcall",  "select",       "tonumber",
+                                         "tostring", "type",   "xpcall",       "rawequal",
+                                         "rawlen",   "rawget", "getmetatable", "_VERSION",
+                                         NULL};
 
 /* Copies the named fields of the table at src into a new table. */
 static void copy_table(lua_State *L, int src, const char *const *names)
@@ -1660,8 +1661,8 @@ static SimStatus sandbox_new(Script *sc, uint64_t seed, const ScriptLimits *limi
         /* Address space only (pages are touched as the state grows): the cap, twice over for
          * the power-of-two rounding, and the room to describe a failure. */
         size_t cap = 2 * sc->mem_limit + 2 * DESCRIBE_SLACK + POOL_CHUNK;
-        void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                       -1, 0);
+        void *m = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (m == MAP_FAILED)
             return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_SCRIPT_NO_LUA));
         sc->arena.base = sc->arena.top = m;
@@ -1944,7 +1945,8 @@ static size_t snapshot_spans(const Script *sc, ScriptSnapshot *sn)
     const Arena *a = &sc->arena;
     for (int k = 10; k < ARENA_CLASSES && ns < MAXSKIP; k++) /* 1 KiB and up */
         for (char *b = a->free_list[k]; b && ns < MAXSKIP; b = *(char **)b) {
-            size_t at = (size_t)(b - a->base) + KEEP, end = (size_t)(b - a->base) + ((size_t)1 << k);
+            size_t at = (size_t)(b - a->base) + KEEP,
+                   end = (size_t)(b - a->base) + ((size_t)1 << k);
             size_t i = ns++;
             while (i > 0 && skip[i - 1][0] > at) { /* kept in address order */
                 skip[i][0] = skip[i - 1][0];
@@ -1964,7 +1966,8 @@ static size_t snapshot_spans(const Script *sc, ScriptSnapshot *sn)
             sn->nspan++;
             total += end - pos;
         }
-        if (i < ns && skip[i][1] > pos) pos = skip[i][1];
+        if (i < ns && skip[i][1] > pos)
+            pos = skip[i][1];
     }
     return total;
 }

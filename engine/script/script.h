@@ -65,9 +65,9 @@ typedef struct ScriptLimits {
                                loaded (script_snapshot_*); costs address space, not memory */
 } ScriptLimits;
 
-#define SCRIPT_DEFAULT_MEMORY (64u * 1024u * 1024u)
+#define SCRIPT_DEFAULT_MEMORY       (64u * 1024u * 1024u)
 #define SCRIPT_DEFAULT_INSTRUCTIONS 5000000LL
-#define SCRIPT_DEFAULT_TIME_MS 1000LL
+#define SCRIPT_DEFAULT_TIME_MS      1000LL
 
 typedef struct Script Script;
 

@@ -71,7 +71,8 @@ static void path_set(Ctx *c, ExplorePath *p, int32_t node, const char *last)
     }
     for (size_t i = 0; i < n; i++)
         p->actions[p->count++] = sim_strdup(c->path[i]);
-    if (last) p->actions[p->count++] = sim_strdup(last);
+    if (last)
+        p->actions[p->count++] = sim_strdup(last);
 }
 
 static void path_free(ExplorePath *p)
@@ -87,7 +88,8 @@ static Session *replay(Ctx *c, int32_t node, SimError *err)
 {
     SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .program = c->opt->program};
     Session *ss = NULL;
-    if (session_create(c->s, &so, &ss, err) != SIM_OK) return NULL;
+    if (session_create(c->s, &so, &ss, err) != SIM_OK)
+        return NULL;
     size_t n = node_path(c, node);
     for (size_t i = 0; i < n; i++) {
         c->r->acts++;
@@ -110,7 +112,8 @@ static ExploreIssue *issue_new(ExploreResult *r, ExploreIssueKind kind, const ch
         if (r->issues[i].kind == kind && strcmp(r->issues[i].step, step) == 0 &&
             strcmp(r->issues[i].message, msg) == 0)
             return NULL;
-    if (r->issue_count >= MAX_ISSUES) return NULL;
+    if (r->issue_count >= MAX_ISSUES)
+        return NULL;
     ExploreIssue *is = &r->issues[r->issue_count++];
     is->kind = kind;
     is->step = sim_strdup(step);
@@ -122,7 +125,8 @@ static void add_issue(Ctx *c, ExploreIssueKind kind, const char *step, const cha
                       int32_t node, const char *last)
 {
     ExploreIssue *is = issue_new(c->r, kind, step, msg);
-    if (is) path_set(c, &is->path, node, last);
+    if (is)
+        path_set(c, &is->path, node, last);
 }
 
 static const char *step_id(const Session *ss, const char *fallback)
@@ -196,7 +200,8 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
     }
     if (session_finished(ss)) {
         const Ending *e = session_ending(ss);
-        if (!e) return 0;
+        if (!e)
+            return 0;
         ExploreEnding *xe = &r->endings[e - c->s->endings];
         ScoreReport rep;
         session_report(ss, &rep);
@@ -234,7 +239,8 @@ static int observe(Ctx *c, Session *ss, size_t errors_before, int32_t node, cons
 
 static void mark_action(Ctx *c, int step, const char *move)
 {
-    if (step < 0) return;
+    if (step < 0)
+        return;
     const Step *st = &c->s->steps[step];
     for (size_t j = 0; j < st->action_count; j++)
         if (strcmp(st->actions[j].id, move) == 0 && !c->r->action_seen[step][j]) {
@@ -347,7 +353,7 @@ typedef struct Walk {
     SessionOp *ops;
     size_t ops_count, ops_cap;
     SessionOps rec;
-    char **moves;  /* interned move names */
+    char **moves;    /* interned move names */
     SimMap move_map; /* hash of a move id -> its index in moves */
     size_t move_count, move_cap;
     int32_t *stack;
@@ -369,12 +375,14 @@ typedef struct Walk {
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap) return 1;
+    if (need <= *cap)
+        return 1;
     size_t ncap = *cap ? *cap : 256;
     while (ncap < need)
         ncap *= 2;
     void *n = realloc(*p, ncap * size);
-    if (!n) return 0;
+    if (!n)
+        return 0;
     *p = n;
     *cap = ncap;
     return 1;
@@ -387,7 +395,8 @@ static int32_t move_intern(Walk *w, const char *m)
     uint64_t h = sim_hash_fnv1a(SIM_HASH_INIT, m, strlen(m));
     size_t cur = SIM_MAP_START;
     for (const uint32_t *i; (i = sim_map_next(&w->move_map, h, &cur)) != NULL;)
-        if (strcmp(w->moves[*i], m) == 0) return (int32_t)*i;
+        if (strcmp(w->moves[*i], m) == 0)
+            return (int32_t)*i;
     char *d = NULL;
     if (!sim_map_reserve(&w->move_map, 1) || !GROW(w, w->moves, w->move_cap, w->move_count + 1) ||
         !(d = sim_strdup(m))) {
@@ -407,7 +416,8 @@ static int moves_prepare(Walk *w)
     size_t na = 0, nf = 0;
     w->step_base = calloc(s->step_count + 1, sizeof *w->step_base);
     w->flag_base = calloc(s->document_count + 1, sizeof *w->flag_base);
-    if (!w->step_base || !w->flag_base) return 0;
+    if (!w->step_base || !w->flag_base)
+        return 0;
     for (size_t i = 0; i < s->step_count; i++) {
         w->step_base[i] = na;
         na += s->steps[i].action_count;
@@ -420,7 +430,8 @@ static int moves_prepare(Walk *w)
     w->mv_flag = calloc(nf + 1, sizeof *w->mv_flag);
     w->mv_inspect = calloc(s->document_count + 1, sizeof *w->mv_inspect);
     w->mv_service = calloc(s->service_count + 1, sizeof *w->mv_service);
-    if (!w->mv_action || !w->mv_flag || !w->mv_inspect || !w->mv_service) return 0;
+    if (!w->mv_action || !w->mv_flag || !w->mv_inspect || !w->mv_service)
+        return 0;
     char id[512];
     for (size_t i = 0; i < s->step_count; i++)
         for (size_t j = 0; j < s->steps[i].action_count; j++)
@@ -429,17 +440,20 @@ static int moves_prepare(Walk *w)
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
         snprintf(id, sizeof id, "inspect:%s", doc->id);
-        if ((w->mv_inspect[d] = move_intern(w, id)) < 0) return 0;
+        if ((w->mv_inspect[d] = move_intern(w, id)) < 0)
+            return 0;
         for (size_t k = 0; k < doc->problem_count; k++) {
             const DocProblem *p = &doc->problems[k];
             int reason = 0;
             while (reason < REASON_COUNT && !(p->reasons & (1u << reason)))
                 reason++;
             w->mv_flag[w->flag_base[d] + k] = -1;
-            if (reason >= REASON_COUNT || p->field < 0) continue;
+            if (reason >= REASON_COUNT || p->field < 0)
+                continue;
             snprintf(id, sizeof id, "flag:%s.%s:%s", doc->id, doc->fields[p->field].key,
                      reason_id((FlagReason)reason));
-            if ((w->mv_flag[w->flag_base[d] + k] = move_intern(w, id)) < 0) return 0;
+            if ((w->mv_flag[w->flag_base[d] + k] = move_intern(w, id)) < 0)
+                return 0;
         }
         for (size_t k = 0; k < doc->trap_count; k++) {
             snprintf(id, sizeof id, "flag:%s.%s:%s", doc->id, doc->fields[doc->traps[k].field].key,
@@ -450,7 +464,8 @@ static int moves_prepare(Walk *w)
     }
     for (size_t k = 0; k < s->service_count; k++) {
         snprintf(id, sizeof id, "service:%s", s->services[k].id);
-        if ((w->mv_service[k] = move_intern(w, id)) < 0) return 0;
+        if ((w->mv_service[k] = move_intern(w, id)) < 0)
+            return 0;
     }
     return 1;
 }
@@ -467,16 +482,19 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
 {
     const Session *ss = w->ss;
     const Scenario *s = w->c->s;
-    if (session_finished(ss)) return 0;
+    if (session_finished(ss))
+        return 0;
     size_t n = 0;
     int step = session_step_index(ss);
     /* Side moves first: they seldom run a hook that changes the script's state, so the moves
      * after them can start from the snapshot without copying the script back. */
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
-        if (!session_doc_on_desk(ss, (int)d)) continue;
+        if (!session_doc_on_desk(ss, (int)d))
+            continue;
         if (!session_doc_inspected(ss, (int)d)) {
-            if (n < max) out[n++] = w->mv_inspect[d];
+            if (n < max)
+                out[n++] = w->mv_inspect[d];
             continue;
         }
         for (size_t k = 0; k < doc->problem_count && n < max; k++) {
@@ -485,7 +503,8 @@ static size_t walk_moves(Walk *w, const int *offered, size_t no, int32_t *out, s
             int reason = 0;
             while (reason < REASON_COUNT && !(p->reasons & (1u << reason)))
                 reason++;
-            if (mv >= 0 && session_flag_reason(ss, (int)d, p->field) != reason) out[n++] = mv;
+            if (mv >= 0 && session_flag_reason(ss, (int)d, p->field) != reason)
+                out[n++] = mv;
         }
         for (size_t k = 0; k < doc->trap_count && n < max; k++)
             if (session_flag_reason(ss, (int)d, doc->traps[k].field) < 0)
@@ -530,8 +549,10 @@ static int32_t node_add(Walk *w, uint64_t h)
 
 static void push(Walk *w, int32_t node)
 {
-    if (w->hot[node].queued) return;
-    if (!GROW(w, w->stack, w->stack_cap, w->stack_count + 1)) return;
+    if (w->hot[node].queued)
+        return;
+    if (!GROW(w, w->stack, w->stack_cap, w->stack_count + 1))
+        return;
     w->hot[node].queued = 1;
     w->stack[w->stack_count++] = node;
 }
@@ -549,14 +570,16 @@ static void label_path(Walk *w, ExplorePath *p, int32_t label, const char *last)
     p->count = n;
     for (int32_t l = label; l >= 0 && w->labels[l].move >= 0; l = w->labels[l].parent)
         p->actions[--n] = sim_strdup(w->moves[w->labels[l].move]);
-    if (last) p->actions[p->count++] = sim_strdup(last);
+    if (last)
+        p->actions[p->count++] = sim_strdup(last);
 }
 
 static void walk_issue(Walk *w, ExploreIssueKind kind, const char *step, const char *msg,
                        int32_t label, const char *last)
 {
     ExploreIssue *is = issue_new(w->c->r, kind, step, msg);
-    if (is) label_path(w, &is->path, label, last);
+    if (is)
+        label_path(w, &is->path, label, last);
 }
 
 /* Plays a found path again as a plain attempt (full ledger, no snapshots) and compares its
@@ -615,7 +638,8 @@ static int ending_reached(Walk *w, int ending, const SessionLabel *v, int32_t pa
                           int32_t depth, int *total)
 {
     ExploreResult *r = w->c->r;
-    if (ending < 0) return 0;
+    if (ending < 0)
+        return 0;
     if (w->c->opt->verify > 0) {
         long long k = 0;
         for (size_t i = 0; i < r->ending_count; i++)
@@ -679,7 +703,8 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
     Ctx *c = w->c;
     int fresh = sim_set_add(&w->seen[node], h);
     if (fresh <= 0) {
-        if (fresh < 0) c->oom = 1;
+        if (fresh < 0)
+            c->oom = 1;
         return -1;
     }
     c->r->states++;
@@ -687,7 +712,8 @@ static int32_t label_add_h(Walk *w, int32_t node, const SessionLabel *v, int32_t
         c->r->complete = 0;
         return -1;
     }
-    if (!GROW(w, w->labels, w->label_cap, w->label_count + 1)) return -1;
+    if (!GROW(w, w->labels, w->label_cap, w->label_count + 1))
+        return -1;
     CNode *n = &w->nodes[node];
     Hot *hn = &w->hot[node];
     if (hn->npend == hn->pcap) {
@@ -740,10 +766,12 @@ static void end_add_h(Walk *w, int32_t end, int ending, const SessionLabel *v, i
                       int32_t move, uint64_t h, int32_t depth)
 {
     Ctx *c = w->c;
-    if (end < 0) return;
+    if (end < 0)
+        return;
     int fresh = sim_set_add(&w->seen[end], h);
     if (fresh <= 0) {
-        if (fresh < 0) c->oom = 1;
+        if (fresh < 0)
+            c->oom = 1;
         return;
     }
     c->r->states++;
@@ -766,9 +794,11 @@ static int materialize(Walk *w, int32_t node, const SessionLabel *v)
     SimError e;
     CNode *n = &w->nodes[node];
     if (n->snap) {
-        if (session_snapshot_load(w->ss, n->snap, &e) != SIM_OK) return 0;
+        if (session_snapshot_load(w->ss, n->snap, &e) != SIM_OK)
+            return 0;
     } else {
-        if (session_snapshot_load(w->ss, w->root, &e) != SIM_OK) return 0;
+        if (session_snapshot_load(w->ss, w->root, &e) != SIM_OK)
+            return 0;
         int32_t chain[256];
         size_t k = 0;
         for (int32_t l = w->hot[node].rep; l >= 0 && w->labels[l].move >= 0 && k < 256;
@@ -776,16 +806,19 @@ static int materialize(Walk *w, int32_t node, const SessionLabel *v)
             chain[k++] = w->labels[l].move;
         while (k > 0) {
             w->c->r->acts++;
-            if (session_act(w->ss, w->moves[chain[--k]], &e) != SIM_OK) return 0;
+            if (session_act(w->ss, w->moves[chain[--k]], &e) != SIM_OK)
+                return 0;
         }
     }
-    if (v) session_set_label(w->ss, v);
+    if (v)
+        session_set_label(w->ss, v);
     return 1;
 }
 
 static void check_filter(Walk *w)
 {
-    if (session_took_filter_missed(w->filter)) w->restart = 1;
+    if (session_took_filter_missed(w->filter))
+        w->restart = 1;
 }
 
 /* Runs one move from the session's current state (already materialized). Returns 0 when the
@@ -829,9 +862,11 @@ static int32_t resolve(Walk *w, int32_t parent, const char *move, int *end)
     Session *ss = w->ss;
     uint64_t ch = session_control_hash(ss);
     *end = session_finished(ss);
-    if (*end) return end_node(w, ch);
+    if (*end)
+        return end_node(w, ch);
     int32_t t = node_find(w, ch);
-    if (t >= 0) return t;
+    if (t >= 0)
+        return t;
     char step[128];
     snprintf(step, sizeof step, "%s", step_id(ss, "?"));
     size_t errs = session_script_error_count(ss);
@@ -845,7 +880,8 @@ static int32_t resolve(Walk *w, int32_t parent, const char *move, int *end)
         return end_node(w, session_control_hash(ss));
     }
     SimError e;
-    if ((t = node_add(w, ch)) < 0) return -1;
+    if ((t = node_add(w, ch)) < 0)
+        return -1;
     w->c->r->control_states++;
     CNode *n = &w->nodes[t];
     n->exact_all = session_label_reads(ss) != reads; /* what is offered depends on the label */
@@ -864,7 +900,8 @@ static void take_result(Walk *w, int32_t parent, int32_t move)
 {
     int end;
     int32_t t = resolve(w, parent, w->moves[move], &end);
-    if (t < 0) return;
+    if (t < 0)
+        return;
     const SessionLabel *v = session_label(w->ss);
     if (end) {
         const Ending *en = session_ending(w->ss);
@@ -879,7 +916,8 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
 {
     int32_t moves[MAX_MOVES];
     SessionLabel v = *lv;
-    if (!materialize(w, node, &v)) return;
+    if (!materialize(w, node, &v))
+        return;
     int offered[64];
     char step[128];
     snprintf(step, sizeof step, "%s", step_id(w->ss, "?"));
@@ -896,11 +934,13 @@ static void expand_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
                    NULL);
     size_t nm = walk_moves(w, offered, no, moves, MAX_MOVES);
     for (size_t i = 0; i < nm && !w->c->oom && !w->restart; i++) {
-        if (i > 0 && !materialize(w, node, &v)) break;
+        if (i > 0 && !materialize(w, node, &v))
+            break;
         size_t errs;
         int from;
         const char *from_id;
-        if (!run_move(w, w->moves[moves[i]], &errs, &from, &from_id)) continue;
+        if (!run_move(w, w->moves[moves[i]], &errs, &from, &from_id))
+            continue;
         w->c->r->transitions++;
         note_run(w, errs, from, from_id, label, w->moves[moves[i]]);
         take_result(w, label, moves[i]);
@@ -919,8 +959,10 @@ static int learn(Walk *w, int32_t tid, int32_t label, int reads_before, int walk
     }
     int walked = session_walkouts(ss) != walks_before;
     Variant *vr = &w->trans[tid].var[walked];
-    if (vr->known) return 1;
-    if (w->rec.oom || !GROW(w, w->ops, w->ops_cap, w->ops_count + w->rec.count + 1)) return 0;
+    if (vr->known)
+        return 1;
+    if (w->rec.oom || !GROW(w, w->ops, w->ops_cap, w->ops_count + w->rec.count + 1))
+        return 0;
     vr = &w->trans[tid].var[walked];
     vr->ops_at = (uint32_t)w->ops_count;
     vr->ops_n = (uint32_t)w->rec.count;
@@ -936,7 +978,8 @@ static int learn(Walk *w, int32_t tid, int32_t label, int reads_before, int walk
     vr->ending = -1;
     int end;
     int32_t tg = resolve(w, label, w->moves[w->trans[tid].move], &end);
-    if (tg < 0) return 0;
+    if (tg < 0)
+        return 0;
     vr = &w->trans[tid].var[walked];
     if (end) {
         const Ending *en = session_ending(ss);
@@ -953,7 +996,8 @@ static int learn(Walk *w, int32_t tid, int32_t label, int reads_before, int walk
  * recording; the result is that label's successor, and teaches the transition its variant. */
 static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabel *v, int32_t tid)
 {
-    if (!materialize(w, node, v)) return;
+    if (!materialize(w, node, v))
+        return;
     int reads = session_label_reads(w->ss), walks = session_walkouts(w->ss);
     int32_t mv = w->trans[tid].move;
     size_t errs;
@@ -963,7 +1007,8 @@ static void follow_exact(Walk *w, int32_t node, int32_t label, const SessionLabe
     session_record(w->ss, &w->rec);
     int ok = run_move(w, w->moves[mv], &errs, &from, &from_id);
     session_record(w->ss, NULL);
-    if (!ok) return;
+    if (!ok)
+        return;
     w->c->r->transitions++;
     note_run(w, errs, from, from_id, label, w->moves[mv]);
     if (!learn(w, tid, label, reads, walks)) {
@@ -981,8 +1026,10 @@ static void expand(Walk *w, int32_t node)
     n->expanded = 1;
     n->trans_at = (int32_t)w->trans_count;
     n->trans_n = 0;
-    if (n->exact_all) return; /* what is offered depends on the label: each on its own */
-    if (!materialize(w, node, &n->repv)) return;
+    if (n->exact_all)
+        return; /* what is offered depends on the label: each on its own */
+    if (!materialize(w, node, &n->repv))
+        return;
     int reads;
     int offered[64];
     size_t no = n->noff;
@@ -994,7 +1041,8 @@ static void expand(Walk *w, int32_t node)
         walk_issue(w, EXPLORE_DEAD_END, step_id(w->ss, "?"), tr(STR_EXPLORE_NO_WAY_ON),
                    w->hot[node].rep, NULL);
     for (size_t i = 0; i < nm && !c->oom && !w->restart; i++) {
-        if (i > 0 && !materialize(w, node, &w->nodes[node].repv)) break;
+        if (i > 0 && !materialize(w, node, &w->nodes[node].repv))
+            break;
         reads = session_label_reads(w->ss);
         int walks = session_walkouts(w->ss);
         w->rec.count = 0;
@@ -1004,8 +1052,10 @@ static void expand(Walk *w, int32_t node)
         const char *from_id;
         int ok = run_move(w, w->moves[moves[i]], &errs, &from, &from_id);
         session_record(w->ss, NULL);
-        if (!ok) continue;
-        if (!GROW(w, w->trans, w->trans_cap, w->trans_count + 1)) break;
+        if (!ok)
+            continue;
+        if (!GROW(w, w->trans, w->trans_cap, w->trans_count + 1))
+            break;
         int32_t tid = (int32_t)w->trans_count++;
         Trans *t = &w->trans[tid];
         memset(t, 0, sizeof *t);
@@ -1025,11 +1075,13 @@ static void expand(Walk *w, int32_t node)
 static void settle(Walk *w, int32_t node)
 {
     CNode *n = &w->nodes[node];
-    if (!n->snap || node == 0 || n->kept) return;
+    if (!n->snap || node == 0 || n->kept)
+        return;
     int keep = n->exact_all;
     for (int32_t k = 0; k < n->trans_n && !keep; k++)
         keep = w->trans[n->trans_at + k].exact;
-    if (keep && w->kept_bytes + session_snapshot_size(n->snap) > SNAP_BUDGET) keep = 0;
+    if (keep && w->kept_bytes + session_snapshot_size(n->snap) > SNAP_BUDGET)
+        keep = 0;
     if (keep) {
         w->kept_bytes += session_snapshot_size(n->snap);
         n->kept = 1;
@@ -1096,7 +1148,8 @@ static void propagate(Walk *w, int32_t node)
                     } else {
                         vr = &t->var[1];
                         session_label_apply(s, &v, w->ops + vr->ops_at, vr->check_n);
-                        if (v.mood > 0) vr = &t->var[0]; /* this label stays */
+                        if (v.mood > 0)
+                            vr = &t->var[0]; /* this label stays */
                         v = pd->v;
                     }
                     if (!vr->known) {
@@ -1111,7 +1164,8 @@ static void propagate(Walk *w, int32_t node)
                     dest[j] = vr->target < 0 ? vr->end_node : vr->target;
                     ending[j] = vr->ending;
                     hh[j] = session_label_hash(s, &v);
-                    if (dest[j] >= 0) sim_set_prefetch(&w->seen[dest[j]], hh[j]);
+                    if (dest[j] >= 0)
+                        sim_set_prefetch(&w->seen[dest[j]], hh[j]);
                 }
                 for (uint32_t j = 0; j < m && !c->oom && !w->restart; j++) {
                     int32_t li = batch[i0 + j].id;
@@ -1203,9 +1257,12 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     w.filter = filter;
     w.limit = c->opt->limit ? c->opt->limit : 50000000;
     w.max_depth = c->opt->max_depth > 0 ? c->opt->max_depth : 60;
-    SessionOptions so = {.seed = c->opt->seed, .mode = MODE_TRAINING, .limits = {.snapshots = 1},
+    SessionOptions so = {.seed = c->opt->seed,
+                         .mode = MODE_TRAINING,
+                         .limits = {.snapshots = 1},
                          .program = c->opt->program};
-    if (session_create_lean(c->s, &so, &w.ss, err) != SIM_OK) return SIM_ERR_SCRIPT;
+    if (session_create_lean(c->s, &so, &w.ss, err) != SIM_OK)
+        return SIM_ERR_SCRIPT;
     if (!moves_prepare(&w)) {
         walk_free(&w);
         return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
@@ -1247,13 +1304,15 @@ static SimStatus walk_once(Ctx *c, SessionTookFilter *filter, int *restart, SimE
     while (w.stack_count && !c->oom && !w.restart) {
         int32_t node = w.stack[--w.stack_count];
         w.hot[node].queued = 0;
-        if (!w.nodes[node].expanded) expand(&w, node);
+        if (!w.nodes[node].expanded)
+            expand(&w, node);
         propagate(&w, node);
         settle(&w, node);
     }
     *restart = w.restart;
     walk_free(&w);
-    if (c->oom) rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    if (c->oom)
+        rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     return rc;
 }
 
@@ -1276,7 +1335,8 @@ static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
     }
     session_destroy(ss);
     r->verified++;
-    if (ok) return;
+    if (ok)
+        return;
     r->verify_failures++;
     if (!r->verify_message) {
         SimBuf b;
@@ -1291,7 +1351,8 @@ static void verify_reported(Ctx *c, const ExplorePath *p, int ending, int total)
 static SimStatus walk_all(Ctx *c, SimError *err)
 {
     SessionTookFilter *filter = session_took_filter_create(c->s);
-    if (!filter) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    if (!filter)
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     SimStatus rc = SIM_OK;
     /* A script asking about an action the filter dropped makes the states found so far too
      * coarse: learn it and walk again (at most once per action a script names). */
@@ -1299,7 +1360,8 @@ static SimStatus walk_all(Ctx *c, SimError *err)
         int restart = 0;
         c->r->complete = 1;
         rc = walk_once(c, filter, &restart, err);
-        if (rc != SIM_OK || !restart) break;
+        if (rc != SIM_OK || !restart)
+            break;
         if (!session_took_filter_learn(filter)) {
             rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
             break;
@@ -1314,7 +1376,8 @@ static SimStatus walk_all(Ctx *c, SimError *err)
                 verify_reported(c, &r->endings[i].min_path, (int)i, r->endings[i].min_total);
                 verify_reported(c, &r->endings[i].max_path, (int)i, r->endings[i].max_total);
             }
-        if (r->best_total >= 0) verify_reported(c, &r->best_path, -1, r->best_total);
+        if (r->best_total >= 0)
+            verify_reported(c, &r->best_path, -1, r->best_total);
     }
     return rc;
 }
@@ -1331,13 +1394,15 @@ static SimStatus walk_random(Ctx *c, SimError *err)
             free(c->nodes[i].move);
         c->node_count = 0;
         Session *ss = replay(c, -1, err);
-        if (!ss) return SIM_ERR_SCRIPT;
+        if (!ss)
+            return SIM_ERR_SCRIPT;
         add_node(c, -1, NULL);
         r->runs++;
         int go = observe(c, ss, 0, -1, NULL, "?");
         for (int d = 0; go && d < max_depth && !c->oom; d++) {
             char id[256];
-            if (!session_pick_random(ss, &rng, id, sizeof id)) break;
+            if (!session_pick_random(ss, &rng, id, sizeof id))
+                break;
             int from = session_step_index(ss);
             char from_id[128];
             snprintf(from_id, sizeof from_id, "%s", step_id(ss, "?"));
@@ -1366,7 +1431,8 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
     c.s = s;
     c.opt = opt;
     c.r = r;
-    if (!r) return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+    if (!r)
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     r->best_total = -1;
     r->ending_count = s->ending_count;
     r->endings = calloc(s->ending_count + 1, sizeof *r->endings);
@@ -1398,7 +1464,8 @@ SimStatus explore_run(const Scenario *s, const ExploreOptions *opt, ExploreResul
 
 void explore_free(ExploreResult *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     free(r->verify_message);
     for (size_t i = 0; r->endings && i < r->ending_count; i++) {
         path_free(&r->endings[i].min_path);

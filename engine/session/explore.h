@@ -60,13 +60,13 @@ typedef struct ExploreIssue {
 } ExploreIssue;
 
 typedef struct ExploreResult {
-    long long states;       /* distinct states visited (exhaustive) */
-    long long transitions;  /* session_act calls that reached a state, replays excluded */
-    long long acts;         /* every session_act call (each runs the script's hooks) */
+    long long states;         /* distinct states visited (exhaustive) */
+    long long transitions;    /* session_act calls that reached a state, replays excluded */
+    long long acts;           /* every session_act call (each runs the script's hooks) */
     long long control_states; /* distinct control states (exhaustive; see session_internal.h) */
     long long verified;       /* finished states played again (ExploreOptions.verify) */
     long long verify_failures;
-    char *verify_message; /* the first difference (owned), or NULL */
+    char *verify_message;   /* the first difference (owned), or NULL */
     long long runs;         /* random playthroughs made */
     int complete;           /* 1: every reachable state within max_depth was visited */
     ExploreEnding *endings; /* one per scenario ending, in scenario order */

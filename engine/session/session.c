@@ -22,14 +22,14 @@
 /* Strings kept once per lean session (exploration): sets and fields then hold borrowed
  * pointers, and a snapshot copies pointers, not text. */
 typedef struct Intern {
-    char **v;     /* owned, in the order they came */
+    char **v; /* owned, in the order they came */
     size_t n, cap;
     SimMap index; /* hash of a string -> its index in v */
 } Intern;
 
 typedef struct StrSet {
-    char **items;    /* owned, unless pool is set (then borrowed from it) */
-    uint64_t *hash;  /* sim_hash_fnv1a of each item: compared first, and kept for hashing */
+    char **items;   /* owned, unless pool is set (then borrowed from it) */
+    uint64_t *hash; /* sim_hash_fnv1a of each item: compared first, and kept for hashing */
     size_t count, cap;
     Intern *pool;
 } StrSet;
@@ -37,7 +37,7 @@ typedef struct StrSet {
 /* The scalars of an attempt's state, and its name: everything a snapshot puts back by value,
  * in one place, so a field added here is saved and loaded without another line of code. */
 typedef struct SessionCore {
-    int step;         /* -1 when finished */
+    int step; /* -1 when finished */
     int finished;
     int ending;       /* -1 when none */
     int service;      /* index of the chosen office service or -1 */
@@ -45,9 +45,9 @@ typedef struct SessionCore {
     SessionLabel lab; /* clock, mood, patience penalty, points per criterion, critical errors */
     char *name;       /* applicant's name (scripts may vary it); interned when lean */
     int age;
-    int nacts;        /* actions performed */
-    int label_reads;  /* the script read the clock or the mood */
-    int walkouts;     /* the applicant walked out (mood reached 0) */
+    int nacts;          /* actions performed */
+    int label_reads;    /* the script read the clock or the mood */
+    int walkouts;       /* the applicant walked out (mood reached 0) */
     uint64_t data_hash; /* fields and applicant data as set so far */
     /* what the script made the engine keep on its behalf, counted against SESSION_SCRIPT_* */
     size_t script_bytes;
@@ -60,15 +60,15 @@ struct Session {
     Script *script;
 
     SessionCore core;
-    char *line;   /* current applicant's line, owned */
-    char *reply;  /* owned */
+    char *line;  /* current applicant's line, owned */
+    char *reply; /* owned */
 
-    StrSet flags;      /* plain flags */
-    StrSet took;       /* ids of every action taken (step and generic) */
-    char *on_desk;     /* per document */
-    char *inspected;   /* per document */
-    int **flagged;     /* [doc][field] = reason or -1 */
-    char ***fields;    /* [doc][field] value overrides (NULL = scenario's value) */
+    StrSet flags;         /* plain flags */
+    StrSet took;          /* ids of every action taken (step and generic) */
+    char *on_desk;        /* per document */
+    char *inspected;      /* per document */
+    int **flagged;        /* [doc][field] = reason or -1 */
+    char ***fields;       /* [doc][field] value overrides (NULL = scenario's value) */
     char **problem_found; /* [doc][problem] */
 
     ScoreLedger ledger;
@@ -76,9 +76,9 @@ struct Session {
     StrSet script_errors;
 
     /* exploration (see session_internal.h) */
-    int lean;            /* made by session_create_lean: explore keeps only what it needs */
-    Intern intern;       /* lean: every flag, action id, field and name, once */
-    SessionOps *rec;     /* where label changes are recorded, or NULL */
+    int lean;        /* made by session_create_lean: explore keeps only what it needs */
+    Intern intern;   /* lean: every flag, action id, field and name, once */
+    SessionOps *rec; /* where label changes are recorded, or NULL */
     SessionTookFilter *filter;
 
     /* during a hook */
@@ -601,14 +601,15 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             return ss->host_buf;
         }
         put_str(ss, &ss->fields[d][f], c->s3);
-        ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ (uint64_t)(d * 131 + f) << 20, c->s3,
-                                       c->s3 ? strlen(c->s3) : 0);
+        ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ (uint64_t)(d * 131 + f) << 20,
+                                            c->s3, c->s3 ? strlen(c->s3) : 0);
         return NULL;
     }
     case SCMD_SET_APPLICANT:
         if (strcmp(c->s1, "name") == 0) {
             put_str(ss, &ss->core.name, c->s2);
-            ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ 0x6e616d65, c->s2, strlen(c->s2));
+            ss->core.data_hash =
+                sim_hash_fnv1a(ss->core.data_hash ^ 0x6e616d65, c->s2, strlen(c->s2));
             return NULL;
         }
         if (strcmp(c->s1, "age") == 0) {
@@ -616,7 +617,8 @@ static const char *host_cmd(void *ud, const ScriptCmd *c)
             if (age < 0 || age > 120)
                 return tr(STR_SCRIPT_APPLICANT_AGE);
             ss->core.age = age;
-            ss->core.data_hash = sim_hash_fnv1a(ss->core.data_hash ^ 0x616765, c->s2, strlen(c->s2));
+            ss->core.data_hash =
+                sim_hash_fnv1a(ss->core.data_hash ^ 0x616765, c->s2, strlen(c->s2));
             return NULL;
         }
         return tr(STR_SCRIPT_APPLICANT_KEYS);
@@ -716,8 +718,8 @@ static void finalize_scores(Session *ss)
         return;
     if (s->time_criterion >= 0 && s->time_points > 0 && walked_out) {
         /* The applicant left: a short visit is not a fast one. */
-        ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, 0,
-                   tr(STR_TIME_WALKOUT), NULL, ss->core.lab.minutes);
+        ledger_add(&ss->ledger, LEDGER_TIME, "@time", s->time_criterion, 0, tr(STR_TIME_WALKOUT),
+                   NULL, ss->core.lab.minutes);
     } else if (s->time_criterion >= 0 && s->time_points > 0) {
         char spent[16], norm[16];
         sim_format_clock(ss->core.lab.minutes, spent, sizeof spent);
@@ -835,13 +837,12 @@ static SimStatus create(const Scenario *s, const SessionOptions *opt, int lean, 
             ss->flagged[d][f] = -1;
     }
     if (s->script) {
-        ScriptHost h = {ss,        host_flag,  host_mood,      host_minutes, host_step,
+        ScriptHost h = {ss,           host_flag,  host_mood,      host_minutes, host_step,
                         host_service, host_field, host_applicant, host_cmd};
         SimStatus st = ss->opt.program
-                           ? script_create_from(ss->opt.program, ss->opt.seed, &h,
-                                                &ss->opt.limits, &ss->script, err)
-                           : script_create(s, ss->opt.seed, &h, &ss->opt.limits, &ss->script,
-                                           err);
+                           ? script_create_from(ss->opt.program, ss->opt.seed, &h, &ss->opt.limits,
+                                                &ss->script, err)
+                           : script_create(s, ss->opt.seed, &h, &ss->opt.limits, &ss->script, err);
         if (st != SIM_OK) {
             session_destroy(ss);
             return SIM_ERR_SCRIPT;
@@ -862,8 +863,7 @@ static SimStatus create(const Scenario *s, const SessionOptions *opt, int lean, 
     return SIM_OK;
 }
 
-SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out,
-                         SimError *err)
+SimStatus session_create(const Scenario *s, const SessionOptions *opt, Session **out, SimError *err)
 {
     return create(s, opt, 0, out, err);
 }
@@ -1632,8 +1632,8 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
     for (size_t i = 0; i < a->action_count; i++) {
         SimError e;
         if (session_act(ss, a->actions[i], &e) != SIM_OK) {
-            sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_ACTION_REJECTED), i + 1,
-                          a->actions[i], e.msg);
+            sim_error_set(err, SIM_ERR_INVALID, tr(STR_ERR_ACTION_REJECTED), i + 1, a->actions[i],
+                          e.msg);
             session_destroy(ss);
             saved_attempt_free(a);
             return SIM_ERR_INVALID;
@@ -1641,7 +1641,8 @@ SimStatus session_restore(const Scenario *s, const char *json, size_t len,
     }
     const char *now = ss->core.step >= 0 ? s->steps[ss->core.step].id : "";
     const char *then = a->step ? a->step : "";
-    if (strcmp(now, then) != 0 || fabs(ss->core.lab.minutes - a->minutes) > 1e-9 || ss->core.lab.mood != a->mood) {
+    if (strcmp(now, then) != 0 || fabs(ss->core.lab.minutes - a->minutes) > 1e-9 ||
+        ss->core.lab.mood != a->mood) {
         sim_error_set(err, SIM_ERR_INVALID, tr(STR_ENGINE_RESTORE_DIVERGED), now, then);
         session_destroy(ss);
         saved_attempt_free(a);
@@ -1730,8 +1731,7 @@ const Action *session_must_fail_action(const Scenario *s, int k)
     return NULL;
 }
 
-int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *out,
-                       size_t out_size)
+int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *out, size_t out_size)
 {
     if (how == NAIVE_RANDOM)
         return session_pick_random(ss, rng, out, out_size);
@@ -1808,7 +1808,8 @@ char *session_mistake_text(const Scenario *s, const char *action)
         char doc[128] = "";
         const char *dot = strchr(action + 7, '.');
         const char *field = dot ? dot + 1 : "";
-        if (dot) snprintf(doc, sizeof doc, "%.*s", (int)(dot - action - 7), action + 7);
+        if (dot)
+            snprintf(doc, sizeof doc, "%.*s", (int)(dot - action - 7), action + 7);
         int d = s ? scenario_find_document(s, doc) : -1;
         int f = d >= 0 ? document_find_field(&s->documents[d], field) : -1;
         simbuf_printf(&b, tr(STR_MISTAKE_MISSED), d >= 0 ? s->documents[d].title : doc,
@@ -2012,8 +2013,7 @@ static int took_counts(const Session *ss, size_t i)
         return 0; /* a document or flag move nobody asks about: its effect is in the state */
     if (step < 0)
         return 1;
-    return ss->core.step >= 0 &&
-           f->reach[(size_t)ss->core.step * f->s->step_count + (size_t)step];
+    return ss->core.step >= 0 && f->reach[(size_t)ss->core.step * f->s->step_count + (size_t)step];
 }
 
 uint64_t session_control_hash(const Session *ss)
@@ -2130,7 +2130,7 @@ struct SessionSnapshot {
     StrSet flags, took;  /* items interned in the session */
     unsigned char *bits; /* on_desk, inspected, problem_found */
     int *flagged;
-    char **fields;       /* interned in the session */
+    char **fields; /* interned in the session */
     size_t nbits, nflagged, nfields;
     size_t errors;
     ScriptSnapshot *script;
@@ -2238,5 +2238,3 @@ SimStatus session_snapshot_load(Session *ss, const SessionSnapshot *sn, SimError
         return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
     return SIM_OK;
 }
-
-

@@ -26,10 +26,10 @@
 /* What a script may make the engine keep outside Lua's memory cap (sim.score, sim.critical,
  * sim.set, sim.set_field, sim.set_applicant, sim.say), per attempt: one text, all texts
  * together, ledger entries, flags. Past them the command is a script error. */
-#define SESSION_SCRIPT_TEXT_MAX 8192
-#define SESSION_SCRIPT_BYTES_MAX (16u << 20)
+#define SESSION_SCRIPT_TEXT_MAX    8192
+#define SESSION_SCRIPT_BYTES_MAX   (16u << 20)
 #define SESSION_SCRIPT_ENTRIES_MAX 2000
-#define SESSION_SCRIPT_FLAGS_MAX 2000
+#define SESSION_SCRIPT_FLAGS_MAX   2000
 
 typedef enum SessionMode { MODE_TRAINING = 0, MODE_EXAM = 1 } SessionMode;
 
@@ -62,8 +62,8 @@ void session_abandon(Session *ss);
 /* ---- state (all pointers borrowed until the next session_act) --------------------------- */
 const Scenario *session_scenario(const Session *ss);
 int session_finished(const Session *ss);
-int session_step_index(const Session *ss);        /* -1 when finished */
-const char *session_line(const Session *ss);      /* the applicant's current line */
+int session_step_index(const Session *ss);         /* -1 when finished */
+const char *session_line(const Session *ss);       /* the applicant's current line */
 const char *session_last_reply(const Session *ss); /* reply to the last action, or NULL */
 /* Step actions offered now, as indices into the current step's actions; returns the count. */
 size_t session_offered(const Session *ss, int *out, size_t max);
@@ -78,8 +78,8 @@ char *session_problem_where(const Scenario *s, int doc, int problem);
 int session_doc_on_desk(const Session *ss, int doc);
 int session_doc_inspected(const Session *ss, int doc);
 const char *session_field(const Session *ss, int doc, int field); /* after script changes */
-int session_flag_reason(const Session *ss, int doc, int field);    /* -1 when not flagged */
-int session_service(const Session *ss);                            /* index or -1 */
+int session_flag_reason(const Session *ss, int doc, int field);   /* -1 when not flagged */
+int session_service(const Session *ss);                           /* index or -1 */
 const char *session_applicant_name(const Session *ss);
 int session_applicant_age(const Session *ss);
 int session_mood(const Session *ss);
@@ -142,8 +142,13 @@ const Action *session_must_fail_action(const Scenario *s, int k); /* NULL past t
  * or the longest answer of the menu as shown (session_menu), never opening a document or
  * choosing a service; or random play (session_pick_random). A score that means competence
  * fails them all. Returns 0 when the strategy has nothing to choose. */
-typedef enum SessionNaive { NAIVE_FIRST = 0, NAIVE_LAST, NAIVE_LONGEST, NAIVE_RANDOM,
-                            NAIVE_COUNT } SessionNaive;
+typedef enum SessionNaive {
+    NAIVE_FIRST = 0,
+    NAIVE_LAST,
+    NAIVE_LONGEST,
+    NAIVE_RANDOM,
+    NAIVE_COUNT
+} SessionNaive;
 int session_pick_naive(const Session *ss, SessionNaive how, SimRng *rng, char *out,
                        size_t out_size);
 

@@ -35,8 +35,14 @@ typedef struct SessionLabel {
     int sums[SCENARIO_MAX_CRITERIA];
 } SessionLabel;
 
-enum { SOP_TIME = 1, SOP_MOOD, SOP_POINTS, SOP_TIME_SCORE, SOP_WALKOUT /* marker: the
-                                                                       applicant leaves now */ };
+enum {
+    SOP_TIME = 1,
+    SOP_MOOD,
+    SOP_POINTS,
+    SOP_TIME_SCORE,
+    SOP_WALKOUT /* marker: the
+                applicant leaves now */
+};
 typedef struct SessionOp {
     unsigned char kind; /* SOP_* */
     signed char crit;   /* SOP_POINTS: criterion, -1 a critical error */

@@ -63,7 +63,8 @@ static int canon_rows(Store *st, int q, const char *attempt, int seq, SimBuf *b)
         st->canon[q] = s;
     }
     sqlite3_bind_text(s, 1, attempt, -1, SQLITE_TRANSIENT);
-    if (sqlite3_bind_parameter_count(s) >= 2) sqlite3_bind_int(s, 2, seq);
+    if (sqlite3_bind_parameter_count(s) >= 2)
+        sqlite3_bind_int(s, 2, seq);
     int rows = 0, rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int n = sqlite3_column_count(s);
@@ -105,9 +106,11 @@ int chain_canon(Store *st, const char *kind, const char *attempt, int seq, SimBu
         rows = canon_rows(st, Q_RESULT, attempt, 0, b);
         if (rows > 0) {
             simbuf_append(b, "\x1d", 1);
-            if (canon_rows(st, Q_CRITERIA, attempt, 0, b) < 0) rows = -1;
+            if (canon_rows(st, Q_CRITERIA, attempt, 0, b) < 0)
+                rows = -1;
             simbuf_append(b, "\x1d", 1);
-            if (rows > 0 && canon_rows(st, Q_MISTAKES, attempt, 0, b) < 0) rows = -1;
+            if (rows > 0 && canon_rows(st, Q_MISTAKES, attempt, 0, b) < 0)
+                rows = -1;
         }
     }
     return rows < 0 ? -1 : rows > 0;
@@ -120,7 +123,8 @@ static int record_digest(Store *st, const char *kind, const char *attempt, int s
     SimBuf b;
     simbuf_init(&b);
     int rc = chain_canon(st, kind, attempt, seq, &b);
-    if (rc > 0) sec_hash(out, simbuf_str(&b), b.len);
+    if (rc > 0)
+        sec_hash(out, simbuf_str(&b), b.len);
     simbuf_free(&b);
     return rc;
 }
@@ -131,7 +135,8 @@ static void entry_mac(const Store *st, const unsigned char prev[SEC_MAC_BYTES], 
 {
     char head[160];
     int len = snprintf(head, sizeof head, "%lld|%s|%s|%d|", n, kind, attempt, seq);
-    if (len < 0 || (size_t)len >= sizeof head) len = (int)sizeof head - 1;
+    if (len < 0 || (size_t)len >= sizeof head)
+        len = (int)sizeof head - 1;
     const void *parts[] = {prev, head, digest_hex};
     size_t lens[] = {SEC_MAC_BYTES, (size_t)len, strlen(digest_hex)};
     sec_mac(out, st->key, parts, lens, 3);
@@ -140,7 +145,8 @@ static void entry_mac(const Store *st, const unsigned char prev[SEC_MAC_BYTES], 
 int chain_append(Store *st, const char *kind, const char *attempt, int seq)
 {
     unsigned char digest[SEC_HASH_BYTES], prev[SEC_MAC_BYTES] = {0}, mac[SEC_MAC_BYTES];
-    if (record_digest(st, kind, attempt, seq, digest) != 1) return 0;
+    if (record_digest(st, kind, attempt, seq, digest) != 1)
+        return 0;
     long long n = 1;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT n, mac FROM chain ORDER BY n DESC LIMIT 1", -1, &s,
@@ -154,7 +160,8 @@ int chain_append(Store *st, const char *kind, const char *attempt, int seq)
             memset(prev, 0xff, sizeof prev); /* a damaged head: the new link will not verify */
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return 0;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return 0;
     char dhex[2 * SEC_HASH_BYTES + 1], mhex[2 * SEC_MAC_BYTES + 1];
     sec_hex(dhex, digest, SEC_HASH_BYTES);
     entry_mac(st, prev, n, kind, attempt, seq, dhex, mac);
@@ -201,7 +208,8 @@ int chain_seal_existing(Store *st)
                 ok = chain_append(st, "action", id, sqlite3_column_int(q, 0));
             sqlite3_finalize(q);
         }
-        if (ok && ended) ok = chain_append(st, "finish", id, 0);
+        if (ok && ended)
+            ok = chain_append(st, "finish", id, 0);
     }
     sqlite3_finalize(a);
     return ok;
@@ -247,7 +255,8 @@ static void add_finding(ChainReport *r, TamperKind kind, const char *what, const
                         int seq, long long n)
 {
     TamperFinding *p = realloc(r->items, (r->count + 1) * sizeof *p);
-    if (!p) return;
+    if (!p)
+        return;
     r->items = p;
     TamperFinding *f = &p[r->count++];
     memset(f, 0, sizeof *f);
@@ -270,8 +279,10 @@ static int link_ok(const Store *st, const unsigned char prev[SEC_MAC_BYTES], sql
     const char *mac = (const char *)sqlite3_column_text(s, 5);
     unsigned char want[SEC_MAC_BYTES];
     int parsed = mac && sec_unhex(mac_out, SEC_MAC_BYTES, mac) == 0;
-    if (!parsed) memset(mac_out, 0xff, SEC_MAC_BYTES);
-    if (!kind || !attempt || !digest || !parsed) return 0;
+    if (!parsed)
+        memset(mac_out, 0xff, SEC_MAC_BYTES);
+    if (!kind || !attempt || !digest || !parsed)
+        return 0;
     entry_mac(st, prev, n, kind, attempt, seq, digest, want);
     return sec_equal(want, mac_out, SEC_MAC_BYTES);
 }
@@ -283,7 +294,8 @@ static int matches(Store *st, const char *kind, const char *attempt, int seq, co
     unsigned char d[SEC_HASH_BYTES];
     char hex[2 * SEC_HASH_BYTES + 1];
     int have = record_digest(st, kind, attempt, seq, d);
-    if (have != 1) return -1;
+    if (have != 1)
+        return -1;
     sec_hex(hex, d, SEC_HASH_BYTES);
     return digest && strcmp(hex, digest) == 0;
 }
@@ -318,13 +330,16 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         long long n = sqlite3_column_int64(s, 0);
         const char *attempt = (const char *)sqlite3_column_text(s, 2);
         r->entries++;
-        if (n > expect_n) add_finding(r, TAMPER_DELETED, "journal", NULL, 0, expect_n);
+        if (n > expect_n)
+            add_finding(r, TAMPER_DELETED, "journal", NULL, 0, expect_n);
         if (!st->keyless && !link_ok(st, prev, s, mac))
             add_finding(r, TAMPER_JOURNAL, "journal", attempt, sqlite3_column_int(s, 3), n);
         memcpy(prev, mac, SEC_MAC_BYTES);
         const char *m = (const char *)sqlite3_column_text(s, 5);
-        if (want_len >= 8 && m && strncmp(m, expect_head, want_len) == 0) head_found = 1;
-        if (m) snprintf(r->head, sizeof r->head, "%s", m);
+        if (want_len >= 8 && m && strncmp(m, expect_head, want_len) == 0)
+            head_found = 1;
+        if (m)
+            snprintf(r->head, sizeof r->head, "%s", m);
         sqlite3_bind_value(ins, 1, sqlite3_column_value(s, 1));
         sqlite3_bind_value(ins, 2, sqlite3_column_value(s, 2));
         sqlite3_bind_value(ins, 3, sqlite3_column_value(s, 3));
@@ -336,7 +351,8 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
     }
     sqlite3_finalize(s);
     sqlite3_finalize(ins);
-    if (expect_head && !head_found) add_finding(r, TAMPER_ROLLBACK, "head", NULL, 0, 0);
+    if (expect_head && !head_found)
+        add_finding(r, TAMPER_ROLLBACK, "head", NULL, 0, 0);
 
     /* 2. Every live attempt, result and action against its entry. */
     sqlite3_stmt *e = NULL, *moved = NULL;
@@ -371,8 +387,10 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
         else
             r->attempts++;
         for (int part = 0; part < (action ? 1 : 3); part++) {
-            const char *k = action ? "action" : part == 0 ? "attempt" : part == 1 ? "finish"
-                                                                                 : "identity";
+            const char *k = action      ? "action"
+                            : part == 0 ? "attempt"
+                            : part == 1 ? "finish"
+                                        : "identity";
             sqlite3_bind_text(e, 1, k, -1, SQLITE_STATIC);
             sqlite3_bind_text(e, 2, attempt, -1, SQLITE_TRANSIENT);
             sqlite3_bind_int(e, 3, seq);
@@ -397,7 +415,8 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
                                 0);
                 continue;
             }
-            if (matches(st, k, attempt, seq, digest) == 1) continue;
+            if (matches(st, k, attempt, seq, digest) == 1)
+                continue;
             int reordered = 0;
             if (action) {
                 unsigned char d[SEC_HASH_BYTES];
@@ -438,7 +457,8 @@ SimStatus store_verify(Store *st, const char *expect_head, ChainReport *r, SimEr
 
 void store_verify_free(ChainReport *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     free(r->items);
     r->items = NULL;
     r->count = 0;
@@ -475,7 +495,8 @@ int store_attempt_verifies(Store *st, const char *attempt)
         ok = ok && link_ok(st, prev, s, mac);
         const char *kind = (const char *)sqlite3_column_text(s, 1);
         const char *digest = (const char *)sqlite3_column_text(s, 4);
-        if (!ok || !kind || !digest) break;
+        if (!ok || !kind || !digest)
+            break;
         if (strcmp(kind, "attempt") == 0) {
             begun = 1;
             ok = matches(st, "attempt", attempt, 0, digest) == 1;
@@ -491,8 +512,10 @@ int store_attempt_verifies(Store *st, const char *attempt)
     }
     sqlite3_finalize(s);
     sqlite3_finalize(p);
-    if (!ok || !begun) return 0;
-    if (ended && matches(st, "finish", attempt, 0, finish_digest) != 1) return 0;
+    if (!ok || !begun)
+        return 0;
+    if (ended && matches(st, "finish", attempt, 0, finish_digest) != 1)
+        return 0;
     /* No rows beside the journal: as many actions as entries, and no result without one. */
     if (sqlite3_prepare_v2(st->db,
                            "SELECT (SELECT count(*) FROM actions WHERE attempt_id = ?1),"

@@ -38,22 +38,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ADL_VERB "http://adlnet.gov/expapi/verbs/"
-#define ACT_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
+#define ADL_VERB        "http://adlnet.gov/expapi/verbs/"
+#define ACT_SIMULATION  "http://adlnet.gov/expapi/activities/simulation"
 #define ACT_INTERACTION "http://adlnet.gov/expapi/activities/cmi.interaction"
-#define CMI5_CATEGORY "https://w3id.org/xapi/cmi5/context/categories/cmi5"
-#define CMI5_MOVEON "https://w3id.org/xapi/cmi5/context/categories/moveon"
-#define CMI5_SESSIONID "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
-#define CMI5_MASTERY "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
+#define CMI5_CATEGORY   "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+#define CMI5_MOVEON     "https://w3id.org/xapi/cmi5/context/categories/moveon"
+#define CMI5_SESSIONID  "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+#define CMI5_MASTERY    "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
 
-const unsigned char store_xapi_id_namespace[16] = {0xe2, 0x39, 0x7a, 0xec, 0x5c, 0x05,
-                                                   0x5e, 0xfc, 0x83, 0xed, 0x99, 0xb3,
-                                                   0x17, 0xaf, 0xd1, 0x0b};
+const unsigned char store_xapi_id_namespace[16] = {0xe2, 0x39, 0x7a, 0xec, 0x5c, 0x05, 0x5e, 0xfc,
+                                                   0x83, 0xed, 0x99, 0xb3, 0x17, 0xaf, 0xd1, 0x0b};
 
 /* ==== name-based UUIDs ==================================================================== */
 
-void store_export_uuid_name(const unsigned char ns[16], const char *name, size_t len,
-                            char out[37])
+void store_export_uuid_name(const unsigned char ns[16], const char *name, size_t len, char out[37])
 {
     /* RFC 9562 §5.8, version 8 ("custom"): the first 16 bytes of BLAKE2b-256 (libsodium,
      * through the crypto module) over the namespace's bytes and the name — the same idea as
@@ -70,9 +68,9 @@ void store_export_uuid_name(const unsigned char ns[16], const char *name, size_t
     }
     d[6] = (unsigned char)((d[6] & 0x0F) | 0x80);
     d[8] = (unsigned char)((d[8] & 0x3F) | 0x80);
-    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-             d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12],
-             d[13], d[14], d[15]);
+    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", d[0],
+             d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13],
+             d[14], d[15]);
 }
 
 /* ==== argument checks ===================================================================== */
@@ -90,8 +88,8 @@ int store_export_since_ok(const char *s)
     if (!s)
         return 0;
     size_t n = strlen(s);
-    if ((n != 10 && n != 20) || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
-        s[7] != '-' || !digits(s + 8, 2))
+    if ((n != 10 && n != 20) || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
+        !digits(s + 8, 2))
         return 0;
     int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
     static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -103,8 +101,8 @@ int store_export_since_ok(const char *s)
     if (n == 10)
         return 1;
     /* YYYY-MM-DDTHH:MM:SSZ */
-    if (s[10] != 'T' || !digits(s + 11, 2) || s[13] != ':' || !digits(s + 14, 2) ||
-        s[16] != ':' || !digits(s + 17, 2) || s[19] != 'Z')
+    if (s[10] != 'T' || !digits(s + 11, 2) || s[13] != ':' || !digits(s + 14, 2) || s[16] != ':' ||
+        !digits(s + 17, 2) || s[19] != 'Z')
         return 0;
     int hh = atoi(s + 11), mm = atoi(s + 14), ss = atoi(s + 17);
     return hh < 24 && mm < 60 && ss < 60;
@@ -153,10 +151,10 @@ typedef struct Attempt {
     const char *id, *scenario, *version, *hash, *seed, *mode, *started, *ended, *outcome;
     const char *title, *personnel, *ending;
     const char *chain, *pack, *pack_state; /* schema 4: the result's MAC and the pack played */
-    const char *mistakes_json; /* the result's "mistakes" when they carry words, else NULL */
+    const char *mistakes_json;  /* the result's "mistakes" when they carry words, else NULL */
     const char *trainee_office; /* "" or NULL when the trainee has none */
-    const char *office;       /* the trainee's office, else the PC's or the centre's record */
-    const char *installation; /* NULL when unknown */
+    const char *office;         /* the trainee's office, else the PC's or the centre's record */
+    const char *installation;   /* NULL when unknown */
     double sim_minutes, real_seconds, pass_mark;
     int has_real, has_pass_mark, finished, total, passed;
     char *iri; /* <home>/scenarios/<id>, owned */
@@ -164,8 +162,7 @@ typedef struct Attempt {
 
 static void flush(Exporter *e)
 {
-    if (e->out.len && !e->sink_failed && !e->out.oom &&
-        !e->sink(e->ctx, e->out.data, e->out.len))
+    if (e->out.len && !e->sink_failed && !e->out.oom && !e->sink(e->ctx, e->out.data, e->out.len))
         e->sink_failed = 1;
     if (e->out.data) {
         e->out.len = 0;
@@ -242,8 +239,8 @@ static const struct {
     {"failed", STR_XAPI_FAILED},           {"terminated", STR_XAPI_TERMINATED},
 };
 
-/* Opens a statement: id, actor, verb. The id is the name-based UUID of "<attempt>/<verb>" or, with a
- * suffix, "<attempt>/<verb>/<suffix>". */
+/* Opens a statement: id, actor, verb. The id is the name-based UUID of "<attempt>/<verb>" or, with
+ * a suffix, "<attempt>/<verb>/<suffix>". */
 static void stmt_begin(Exporter *e, const Attempt *a, const char *verb, const char *suffix)
 {
     char name[200], id[37];
@@ -322,9 +319,8 @@ static void object_action(Exporter *e, const Attempt *a, const char *action)
     simjsonw_object(w);
     key_str(w, "type", ACT_INTERACTION);
     /* The answer in words, as the trainee saw it, so an LMS shows more than the IRI. */
-    const char *words = e->o->action_name
-                            ? e->o->action_name(e->o->name_ud, a->scenario, a->hash, action)
-                            : NULL;
+    const char *words =
+        e->o->action_name ? e->o->action_name(e->o->name_ud, a->scenario, a->hash, action) : NULL;
     simjsonw_key(w, "name");
     simjsonw_object(w);
     key_str(w, "ru-RU", words && *words ? words : action);
@@ -358,8 +354,10 @@ static void emit(Exporter *e, const Attempt *a)
     }
     if (e->out.oom || e->sink_failed)
         return;
-    StoreXapiStatement st = {
-        .id = e->cur_id, .attempt = a->id, .json = e->out.data, .len = e->out.len};
+    StoreXapiStatement st = {.id = e->cur_id,
+                             .attempt = a->id,
+                             .json = e->out.data,
+                             .len = e->out.len};
     if (!e->each(e->each_ctx, &st))
         e->sink_failed = 1;
     e->out.len = 0;
@@ -457,17 +455,25 @@ static const char *col_text(sqlite3_stmt *s, int col)
 static void write_col(SimJsonW *w, sqlite3_stmt *s, int col)
 {
     switch (sqlite3_column_type(s, col)) {
-    case SQLITE_INTEGER: simjsonw_int(w, sqlite3_column_int64(s, col)); break;
-    case SQLITE_FLOAT: simjsonw_number(w, sqlite3_column_double(s, col)); break;
-    case SQLITE_NULL: simjsonw_null(w); break;
-    default: simjsonw_string(w, col_text(s, col)); break;
+    case SQLITE_INTEGER:
+        simjsonw_int(w, sqlite3_column_int64(s, col));
+        break;
+    case SQLITE_FLOAT:
+        simjsonw_number(w, sqlite3_column_double(s, col));
+        break;
+    case SQLITE_NULL:
+        simjsonw_null(w);
+        break;
+    default:
+        simjsonw_string(w, col_text(s, col));
+        break;
     }
 }
 
 /* The ledger entries one action caused, as an array of objects. */
 static int write_entries(Exporter *e, sqlite3_stmt *acts)
 {
-    static const char *const keys[] = {"action", "kind",   "criterion", "points",
+    static const char *const keys[] = {"action",  "kind", "criterion", "points",
                                        "rule_id", "rule", "feedback"};
     SimJsonW *w = &e->w;
     sqlite3_reset(e->entries);
@@ -579,8 +585,8 @@ static int write_criteria(Exporter *e, const Attempt *a)
 
 static int write_mistakes(Exporter *e, const Attempt *a)
 {
-    static const char *const keys[] = {"action", "kind",     "criterion", "points",
-                                       "rule_id", "rule",    "feedback",  "text"};
+    static const char *const keys[] = {"action",  "kind", "criterion", "points",
+                                       "rule_id", "rule", "feedback",  "text"};
     SimJsonW *w = &e->w;
     sqlite3_reset(e->mist);
     sqlite3_bind_text(e->mist, 1, a->id, -1, SQLITE_TRANSIENT);
@@ -725,40 +731,42 @@ static int write_attempt(Exporter *e, const Attempt *a)
 /* ==== queries ============================================================================= */
 
 #define ISO(col) "strftime('%Y-%m-%dT%H:%M:%SZ', " col ")"
-#define JSON_ARRAY_OR_EMPTY(col)                                                               \
+#define JSON_ARRAY_OR_EMPTY(col)                                                                   \
     "CASE WHEN json_valid(" col ") AND json_type(" col ") = 'array' THEN " col " ELSE '[]' END"
 
 static const char SQL_ATTEMPTS[] =
-    "SELECT a.id, a.scenario_id, a.scenario_version, a.scenario_hash, a.seed, a.mode, "
-    ISO("a.started_at") ", " ISO("a.ended_at") ", a.sim_minutes, a.real_seconds, a.finished, "
-    "a.outcome, a.total, a.passed, "
-    /* The title is stored when an attempt ends; an open one borrows it from another attempt
-     * of the same scenario content, or shows the id. */
-    "coalesce(a.scenario_title, (SELECT b.scenario_title FROM attempts b "
-    "  WHERE b.scenario_id = a.scenario_id AND b.scenario_hash = a.scenario_hash "
-    "  AND b.scenario_title IS NOT NULL ORDER BY b.started_at, b.id LIMIT 1), a.scenario_id), "
-    "t.personnel_number, "
-    "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.pass_mark') END, "
-    "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.ending') END, "
-    "(SELECT c.mac FROM chain c WHERE c.attempt_id = a.id AND c.kind = 'finish' "
-    "  ORDER BY c.n DESC LIMIT 1), a.pack_hash, a.pack_state, "
-    /* The result's mistakes, for their words: only from a result that holds words at all. */
-    "CASE WHEN instr(a.result_json, '\"text\"') > 0 AND json_valid(a.result_json) "
-    "  THEN json_extract(a.result_json, '$.mistakes') END, t.office "
-    "FROM attempts a LEFT JOIN trainees t ON t.id = a.trainee_id "
-    "WHERE ?1 IS NULL OR a.started_at >= ?1 "
-    "ORDER BY a.started_at, a.id";
+    "SELECT a.id, a.scenario_id, a.scenario_version, a.scenario_hash, a.seed, a.mode, " ISO("a.started_at") ", " ISO(
+        "a.ended_at") ", a.sim_minutes, a.real_seconds, a.finished, "
+                      "a.outcome, a.total, a.passed, "
+                      /* The title is stored when an attempt ends; an open one borrows it from
+                       * another attempt of the same scenario content, or shows the id. */
+                      "coalesce(a.scenario_title, (SELECT b.scenario_title FROM attempts b "
+                      "  WHERE b.scenario_id = a.scenario_id AND b.scenario_hash = a.scenario_hash "
+                      "  AND b.scenario_title IS NOT NULL ORDER BY b.started_at, b.id LIMIT 1), a.scenario_id), "
+                      "t.personnel_number, "
+                      "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.pass_mark') END, "
+                      "CASE WHEN json_valid(a.result_json) THEN json_extract(a.result_json, '$.ending') END, "
+                      "(SELECT c.mac FROM chain c WHERE c.attempt_id = a.id AND c.kind = 'finish' "
+                      "  ORDER BY c.n DESC LIMIT 1), a.pack_hash, a.pack_state, "
+                      /* The result's mistakes, for their words: only from a result that holds words
+                         at all. */
+                      "CASE WHEN instr(a.result_json, '\"text\"') > 0 AND json_valid(a.result_json) "
+                      "  THEN json_extract(a.result_json, '$.mistakes') END, t.office "
+                      "FROM attempts a LEFT JOIN trainees t ON t.id = a.trainee_id "
+                      "WHERE ?1 IS NULL OR a.started_at >= ?1 "
+                      "ORDER BY a.started_at, a.id";
 
 /* Each action with its entries and, for `success`, how many of the entries caused by the
  * action itself (not the time norm or missed problems settled at the end) lost or won. */
-static const char SQL_ACTIONS[] =
-    "SELECT seq, action_id, " ISO("at") ", sim_minutes, pj, "
-    "(SELECT count(*) FROM json_each(pj) WHERE json_extract(value, '$.action') = action_id "
-    "   AND (json_extract(value, '$.kind') = 'critical' OR json_extract(value, '$.points') < 0)),"
-    "(SELECT count(*) FROM json_each(pj) WHERE json_extract(value, '$.action') = action_id "
-    "   AND json_extract(value, '$.kind') = 'points' AND json_extract(value, '$.points') > 0) "
-    "FROM (SELECT seq, action_id, at, sim_minutes, " JSON_ARRAY_OR_EMPTY("points_json") " AS pj "
-    "      FROM actions WHERE attempt_id = ?1) ORDER BY seq";
+static const char SQL_ACTIONS[] = "SELECT seq, action_id, " ISO(
+    "at") ", sim_minutes, pj, "
+          "(SELECT count(*) FROM json_each(pj) WHERE json_extract(value, '$.action') = action_id "
+          "   AND (json_extract(value, '$.kind') = 'critical' OR json_extract(value, '$.points') < 0)),"
+          "(SELECT count(*) FROM json_each(pj) WHERE json_extract(value, '$.action') = action_id "
+          "   AND json_extract(value, '$.kind') = 'points' AND json_extract(value, '$.points') > 0) "
+          "FROM (SELECT seq, action_id, at, sim_minutes, " JSON_ARRAY_OR_EMPTY(
+              "points_json") " AS pj "
+                             "      FROM actions WHERE attempt_id = ?1) ORDER BY seq";
 
 static const char SQL_ENTRIES[] =
     "SELECT json_extract(value, '$.action'), json_extract(value, '$.kind'), "
@@ -806,8 +814,8 @@ static void read_attempt(sqlite3_stmt *s, Attempt *a)
     a->passed = sqlite3_column_int(s, 13) != 0;
     a->title = col_text(s, 14);
     a->personnel = col_text(s, 15);
-    a->has_pass_mark = sqlite3_column_type(s, 16) == SQLITE_INTEGER ||
-                       sqlite3_column_type(s, 16) == SQLITE_FLOAT;
+    a->has_pass_mark =
+        sqlite3_column_type(s, 16) == SQLITE_INTEGER || sqlite3_column_type(s, 16) == SQLITE_FLOAT;
     a->pass_mark = sqlite3_column_double(s, 16);
     a->ending = col_text(s, 17);
     a->chain = col_text(s, 18);
@@ -817,9 +825,9 @@ static void read_attempt(sqlite3_stmt *s, Attempt *a)
     a->trainee_office = col_text(s, 22);
 }
 
-static SimStatus run_export(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
-                            void *ctx, StoreXapiEach each, void *each_ctx,
-                            StoreXapiStats *stats, SimError *err)
+static SimStatus run_export(Store *st, const StoreXapiOptions *o, StoreExportSink sink, void *ctx,
+                            StoreXapiEach each, void *each_ctx, StoreXapiStats *stats,
+                            SimError *err)
 {
     if (stats)
         memset(stats, 0, sizeof *stats);
@@ -910,8 +918,9 @@ static SimStatus run_export(Store *st, const StoreXapiOptions *o, StoreExportSin
     if (e.out.oom || e.tmp.oom)
         status = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_XAPI_NOMEM));
     else if (e.sink_failed && each)
-        status = err && err->status != SIM_OK ? err->status
-                                     : sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_ABORTED));
+        status = err && err->status != SIM_OK
+                     ? err->status
+                     : sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_ABORTED));
     else if (e.sink_failed)
         status = sim_error_set(err, SIM_ERR_IO, "%s", tr(STR_XAPI_WRITE_FAILED));
     else if (!ok)
@@ -934,8 +943,8 @@ static SimStatus run_export(Store *st, const StoreXapiOptions *o, StoreExportSin
     return status;
 }
 
-SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
-                            void *ctx, StoreXapiStats *stats, SimError *err)
+SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink, void *ctx,
+                            StoreXapiStats *stats, SimError *err)
 {
     return run_export(st, o, sink, ctx, NULL, NULL, stats, err);
 }

@@ -4,8 +4,8 @@
  *
  * Owns: reading attempts (finished and unfinished), their actions and results, and turning
  * them into statements; the name-based (version 8, BLAKE2b via the crypto module) UUIDs that
- * make statement ids stable. The text goes to a caller's sink piece by piece (no printing, no files here).
- * Depends on: core (SimBuf, the JSON writer), crypto (the hash) and the store's connection
+ * make statement ids stable. The text goes to a caller's sink piece by piece (no printing, no files
+ * here). Depends on: core (SimBuf, the JSON writer), crypto (the hash) and the store's connection
  * (store_internal.h).
  */
 #ifndef SIM_STORE_EXPORT_H
@@ -75,8 +75,8 @@ typedef struct StoreXapiStats {
  * passed|failed, terminated. Unfinished attempts get no completed/passed/failed; attempts
  * still open (no end recorded: in progress or cut off by a crash) get no terminated either.
  * Reads one consistent snapshot of the database. stats may be NULL. */
-SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink,
-                            void *ctx, StoreXapiStats *stats, SimError *err);
+SimStatus store_export_xapi(Store *st, const StoreXapiOptions *o, StoreExportSink sink, void *ctx,
+                            StoreXapiStats *stats, SimError *err);
 
 /* The same statements as store_export_xapi (o->pretty ignored), one call per statement, for
  * a push to an LRS. */
@@ -91,8 +91,7 @@ int store_export_home_page_ok(const char *s);
 /* A name-based UUID, version 8 (RFC 9562 §5.8): the first 16 bytes of BLAKE2b-256 over the
  * namespace's 16 bytes and the name, version and variant bits set; lower-case with dashes into
  * out (37 bytes). */
-void store_export_uuid_name(const unsigned char ns[16], const char *name, size_t len,
-                            char out[37]);
+void store_export_uuid_name(const unsigned char ns[16], const char *name, size_t len, char out[37]);
 /* The namespace of statement ids: the fixed bytes e2397aec-5c05-5efc-83ed-99b317afd10b.
  * A statement's id is uuid_name(this, "<attempt id>/<verb>"); for a decision
  * uuid_name(this, "<attempt id>/answered/<action seq>"); for the end of a session

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *n,
-                          SimError *err)
+SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *n, SimError *err)
 {
     *ids = NULL;
     *n = 0;
@@ -20,8 +19,7 @@ SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *
                            "SELECT statement_id FROM lrs_sent WHERE endpoint = ?1 "
                            "ORDER BY statement_id",
                            -1, &q, NULL) != SQLITE_OK)
-        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
-                             sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR), sqlite3_errmsg(st->db));
     sqlite3_bind_text(q, 1, endpoint, -1, SQLITE_TRANSIENT);
     size_t cap = 0;
     int rc;
@@ -44,8 +42,7 @@ SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *
         (*ids)[(*n)++] = id;
     }
     if (s == SIM_OK && rc != SQLITE_DONE)
-        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
-                          sqlite3_errmsg(st->db));
+        s = sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR), sqlite3_errmsg(st->db));
     sqlite3_finalize(q);
     if (s != SIM_OK) {
         for (size_t i = 0; i < *n; i++)
@@ -58,13 +55,11 @@ SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *
 }
 
 SimStatus store_lrs_record(Store *st, const char *endpoint, const char *const *ids,
-                           const char *const *attempts, size_t n, int conflict,
-                           SimError *err)
+                           const char *const *attempts, size_t n, int conflict, SimError *err)
 {
     sqlite3_stmt *q = NULL;
     if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
-                             sqlite3_errmsg(st->db));
+        return sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR), sqlite3_errmsg(st->db));
     int ok = sqlite3_prepare_v2(st->db,
                                 "INSERT OR IGNORE INTO lrs_sent(endpoint, statement_id, "
                                 "attempt_id, status) VALUES (?1, ?2, ?3, ?4)",
@@ -80,8 +75,7 @@ SimStatus store_lrs_record(Store *st, const char *endpoint, const char *const *i
     sqlite3_finalize(q);
     if (ok && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
         return SIM_OK;
-    SimStatus s = sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR),
-                                sqlite3_errmsg(st->db));
+    SimStatus s = sim_error_set(err, SIM_ERR_IO, TRF(STR_LRS_STORE_ERROR), sqlite3_errmsg(st->db));
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return s;
 }

@@ -59,15 +59,18 @@ static void *arena_alloc(Arena *a, size_t n)
 static void *arena_zalloc(Arena *a, size_t n)
 {
     void *p = arena_alloc(a, n ? n : 1);
-    if (p) memset(p, 0, n ? n : 1);
+    if (p)
+        memset(p, 0, n ? n : 1);
     return p;
 }
 
 static const char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    if (!s) return NULL;
+    if (!s)
+        return NULL;
     char *p = arena_alloc(a, n + 1);
-    if (!p) return "";
+    if (!p)
+        return "";
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -80,7 +83,8 @@ static const char *arena_strdup(Arena *a, const char *s)
 
 static void arena_free(Arena *a)
 {
-    if (!a) return;
+    if (!a)
+        return;
     for (Chunk *c = a->head, *next; c; c = next) {
         next = c->next;
         free(c);
@@ -114,7 +118,8 @@ static void civil_from_days(long z, char out[11])
     long m = mp + (mp < 10 ? 3 : -9);
     y += m <= 2;
     int yy = (int)(y % 10000), mm = (int)m % 100, dd = (int)d % 100;
-    if (yy < 0) yy = 0;
+    if (yy < 0)
+        yy = 0;
     out[0] = (char)('0' + yy / 1000);
     out[1] = (char)('0' + yy / 100 % 10);
     out[2] = (char)('0' + yy / 10 % 10);
@@ -131,7 +136,8 @@ static void civil_from_days(long z, char out[11])
 static int digits(const char *s, int n)
 {
     for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return 0;
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
     return 1;
 }
 
@@ -142,8 +148,10 @@ static int parse_day(const char *s, long *day)
         return 0;
     long y = atol(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 0;
     *day = days_from_civil(y, m, d);
     return 1;
 }
@@ -157,7 +165,8 @@ int report_date_valid(const char *s)
 /* started_at "YYYY-MM-DDTHH:MM:SSZ" → seconds since the epoch (for "which is later"). */
 static long long parse_time(const char *s, long *day)
 {
-    if (!parse_day(s, day)) return -1;
+    if (!parse_day(s, day))
+        return -1;
     long long t = (long long)*day * 86400;
     if (s[10] == 'T' && digits(s + 11, 2) && s[13] == ':' && digits(s + 14, 2) && s[16] == ':' &&
         digits(s + 17, 2))
@@ -203,11 +212,13 @@ static long map_add(StrMap *m, const char *key, size_t n, int32_t tag, uint32_t 
     if (m->count == m->ent_cap) {
         size_t cap = m->ent_cap ? m->ent_cap * 2 : 64;
         MapEnt *e = realloc(m->ents, cap * sizeof *e);
-        if (!e) return -1;
+        if (!e)
+            return -1;
         m->ents = e;
         m->ent_cap = cap;
     }
-    if (!sim_map_add(&m->index, h, (uint32_t)m->count)) return -1;
+    if (!sim_map_add(&m->index, h, (uint32_t)m->count))
+        return -1;
     m->ents[m->count] = (MapEnt){key, (uint32_t)n, h, tag};
     return (long)m->count++;
 }
@@ -335,7 +346,8 @@ static SimStatus db_fail(Builder *b, SimError *err)
 
 static int grid_rows(Builder *b, Grid *g, size_t rows)
 {
-    if (rows <= g->rows) return 1;
+    if (rows <= g->rows)
+        return 1;
     size_t n = g->rows ? g->rows : 16;
     while (n < rows)
         n *= 2;
@@ -385,38 +397,44 @@ static long trainee_index(const Builder *b, long long id)
 static SimStatus load_trainees(Builder *b, const ReportFilter *f, SimError *err)
 {
     sqlite3_stmt *s;
-    const char *sql = f->trainee ? "SELECT id, surname, name, personnel_number, patronymic, office"
-                                   " FROM trainees WHERE personnel_number = ?"
-                                   " ORDER BY office, surname, name"
-                                 : "SELECT id, surname, name, personnel_number, patronymic, office"
-                                   " FROM trainees ORDER BY surname, name, personnel_number, office";
+    const char *sql = f->trainee
+                          ? "SELECT id, surname, name, personnel_number, patronymic, office"
+                            " FROM trainees WHERE personnel_number = ?"
+                            " ORDER BY office, surname, name"
+                          : "SELECT id, surname, name, personnel_number, patronymic, office"
+                            " FROM trainees ORDER BY surname, name, personnel_number, office";
     /* The summaries are rebuilt by the migration to schema 3, before schema 6 gave trainees a
      * patronymic and an office. */
-    const char *old = f->trainee ? "SELECT id, surname, name, personnel_number, '', '' FROM trainees"
-                                   " WHERE personnel_number = ?"
-                                 : "SELECT id, surname, name, personnel_number, '', '' FROM trainees"
-                                   " ORDER BY surname, name, personnel_number";
+    const char *old = f->trainee
+                          ? "SELECT id, surname, name, personnel_number, '', '' FROM trainees"
+                            " WHERE personnel_number = ?"
+                          : "SELECT id, surname, name, personnel_number, '', '' FROM trainees"
+                            " ORDER BY surname, name, personnel_number";
     if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK &&
         sqlite3_prepare_v2(b->st->db, old, -1, &s, NULL) != SQLITE_OK)
         return db_fail(b, err);
-    if (f->trainee) sqlite3_bind_text(s, 1, f->trainee, -1, SQLITE_STATIC);
+    if (f->trainee)
+        sqlite3_bind_text(s, 1, f->trainee, -1, SQLITE_STATIC);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         GROW(b, b->tr, b->tr_count, cap);
-        if (b->oom) break;
+        if (b->oom)
+            break;
         TraineeB *t = &b->tr[b->tr_count++];
         memset(t, 0, sizeof *t);
         t->id = sqlite3_column_int64(s, 0);
         t->surname = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 1));
         t->name = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 2));
         t->personnel = arena_strdup(b->ra, (const char *)sqlite3_column_text(s, 3));
-        const char *pt = (const char *)sqlite3_column_text(s, 4), *of = (const char *)sqlite3_column_text(s, 5);
+        const char *pt = (const char *)sqlite3_column_text(s, 4),
+                   *of = (const char *)sqlite3_column_text(s, 5);
         t->patronymic = arena_strdup(b->ra, pt ? pt : "");
         t->office = arena_strdup(b->ra, of ? of : "");
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
     if (f->trainee && b->tr_count == 0)
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_NO_TRAINEE), f->trainee);
     b->tr_index = malloc((b->tr_count ? b->tr_count : 1) * sizeof *b->tr_index);
@@ -437,9 +455,11 @@ static long scenario_index(Builder *b, const char *id, size_t n)
 {
     uint32_t h = hash_key(id, n, 0);
     long i = map_find(&b->sc_map, id, n, 0, h);
-    if (i >= 0) return i;
+    if (i >= 0)
+        return i;
     GROW(b, b->sc, b->sc_count, b->sc_cap);
-    if (b->oom) return -1;
+    if (b->oom)
+        return -1;
     ScenarioB *sc = &b->sc[b->sc_count];
     memset(sc, 0, sizeof *sc);
     sc->id = arena_strndup(b->ra, id, n);
@@ -454,12 +474,15 @@ static void add_day(Builder *b, long day, int passed, int total)
 {
     /* Attempts mostly come in time order: try the last day first, then search. */
     long i = -1;
-    if (b->last_day_idx >= 0 && b->days[b->last_day_idx].day == day) i = b->last_day_idx;
+    if (b->last_day_idx >= 0 && b->days[b->last_day_idx].day == day)
+        i = b->last_day_idx;
     for (size_t k = b->day_count; i < 0 && k-- > 0;)
-        if (b->days[k].day == day) i = (long)k;
+        if (b->days[k].day == day)
+            i = (long)k;
     if (i < 0) {
         GROW(b, b->days, b->day_count, b->day_cap);
-        if (b->oom) return;
+        if (b->oom)
+            return;
         b->days[b->day_count] = (DayB){day, 0, 0, 0};
         i = (long)b->day_count++;
     }
@@ -480,21 +503,27 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
                       "passed");
     simbuf_puts(&sql, f->trainee ? ", outcome, rowid" : "");
     simbuf_puts(&sql, " FROM attempts WHERE trainee_id IS NOT NULL");
-    if (f->trainee) simbuf_puts(&sql, " AND trainee_id = :t");
-    if (f->scenario) simbuf_puts(&sql, " AND scenario_id = :s");
-    if (f->since) simbuf_puts(&sql, " AND started_at >= :a");
-    if (f->until) simbuf_puts(&sql, " AND started_at < :b");
+    if (f->trainee)
+        simbuf_puts(&sql, " AND trainee_id = :t");
+    if (f->scenario)
+        simbuf_puts(&sql, " AND scenario_id = :s");
+    if (f->since)
+        simbuf_puts(&sql, " AND started_at >= :a");
+    if (f->until)
+        simbuf_puts(&sql, " AND started_at < :b");
     sqlite3_stmt *s;
     int prc = sqlite3_prepare_v2(b->st->db, simbuf_str(&sql), -1, &s, NULL);
     simbuf_free(&sql);
-    if (prc != SQLITE_OK) return db_fail(b, err);
+    if (prc != SQLITE_OK)
+        return db_fail(b, err);
     char next_day[11] = "";
     if (f->until) {
         long d;
         parse_day(f->until, &d);
         civil_from_days(d + 1, next_day);
     }
-    if (f->trainee) sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":t"), b->tr[0].id);
+    if (f->trainee)
+        sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":t"), b->tr[0].id);
     if (f->scenario)
         sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":s"), f->scenario, -1, SQLITE_STATIC);
     if (f->since)
@@ -509,10 +538,12 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
     int rc;
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         long t = trainee_index(b, sqlite3_column_int64(s, 1));
-        if (t < 0) continue; /* a dangling trainee id (foreign keys were off) */
+        if (t < 0)
+            continue; /* a dangling trainee id (foreign keys were off) */
         const char *sid = (const char *)sqlite3_column_text(s, 2);
         size_t slen = (size_t)sqlite3_column_bytes(s, 2);
-        if (!sid) continue;
+        if (!sid)
+            continue;
         long sc;
         if (last_sc >= 0 && slen == last_sc_len && memcmp(sid, last_sc_id, slen) == 0)
             sc = last_sc;
@@ -524,13 +555,17 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
         const char *mode = (const char *)sqlite3_column_text(s, 3);
         int exam = mode && strcmp(mode, "exam") == 0;
         const char *started = (const char *)sqlite3_column_text(s, 4);
-        if (!started) started = "";
+        if (!started)
+            started = "";
         int finished = sqlite3_column_int(s, 5) != 0;
         int has_total = sqlite3_column_type(s, 6) != SQLITE_NULL;
         int total = sqlite3_column_int(s, 6);
-        if (!has_total) finished = 0; /* cannot score it */
-        if (total < 0) total = 0;
-        if (total > 100) total = 100;
+        if (!has_total)
+            finished = 0; /* cannot score it */
+        if (total < 0)
+            total = 0;
+        if (total > 100)
+            total = 100;
         int passed = finished && sqlite3_column_int(s, 7) != 0;
 
         add_counts(&b->total, finished, exam, passed, total);
@@ -542,12 +577,14 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             snprintf(b->tr[t].first, sizeof b->tr[t].first, "%s", started);
         if (!r->first[0] || strcmp(started, r->first) < 0)
             snprintf(r->first, sizeof r->first, "%s", started);
-        if (strcmp(started, r->last) > 0) snprintf(r->last, sizeof r->last, "%s", started);
+        if (strcmp(started, r->last) > 0)
+            snprintf(r->last, sizeof r->last, "%s", started);
         long day = 0;
         long long ts = parse_time(started, &day);
         if (f->trainee) {
             GROW(b, b->hist, b->hist_count, b->hist_cap);
-            if (b->oom) break;
+            if (b->oom)
+                break;
             HistB *h = &b->hist[b->hist_count++];
             memset(h, 0, sizeof *h);
             snprintf(h->row.started_at, sizeof h->row.started_at, "%s", started);
@@ -565,14 +602,17 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
             h->scenario = (int32_t)sc;
             h->rowid = sqlite3_column_int64(s, 9);
         }
-        if (!finished) continue;
+        if (!finished)
+            continue;
         r->histogram[total >= 100 ? REPORT_BUCKETS - 1 : total / 10]++;
-        if (ts >= 0) add_day(b, day, passed, total);
+        if (ts >= 0)
+            add_day(b, day, passed, total);
         /* Keep it for its criteria and mistakes. */
         const char *id = (const char *)sqlite3_column_text(s, 0);
         size_t idn = (size_t)sqlite3_column_bytes(s, 0);
         GROW(b, b->sel, b->sel_count, b->sel_cap);
-        if (b->oom || !id) break;
+        if (b->oom || !id)
+            break;
         const char *key = arena_strndup(&b->tmp, id, idn);
         if (b->tmp.oom) {
             b->oom = 1;
@@ -585,7 +625,8 @@ static SimStatus scan_attempts(Builder *b, const ReportFilter *f, SimError *err)
         return SIM_OK;
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_fail(b, err);
+    if (rc != SQLITE_DONE)
+        return db_fail(b, err);
     return SIM_OK;
 }
 
@@ -619,12 +660,14 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
     const char *cid = (const char *)sqlite3_column_text(s, col);
     size_t n = (size_t)sqlite3_column_bytes(s, col);
     int max = sqlite3_column_int(s, col + 2);
-    if (!cid || max <= 0) return;
+    if (!cid || max <= 0)
+        return;
     long c = -1;
     /* The same criteria come in the same order in attempt after attempt. */
     if (pos < REPORT_MAX_CRITERIA && crit_at_pos[pos] >= 0) {
         const CritB *k = &b->crit[crit_at_pos[pos]];
-        if (strlen(k->id) == n && memcmp(k->id, cid, n) == 0) c = crit_at_pos[pos];
+        if (strlen(k->id) == n && memcmp(k->id, cid, n) == 0)
+            c = crit_at_pos[pos];
     }
     if (c < 0) {
         uint32_t h = hash_key(cid, n, 0);
@@ -640,13 +683,17 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
                 return;
             }
         }
-        if (pos < REPORT_MAX_CRITERIA) crit_at_pos[pos] = c;
+        if (pos < REPORT_MAX_CRITERIA)
+            crit_at_pos[pos] = c;
     }
     CritB *k = &b->crit[c];
-    if (pos < k->min_pos) k->min_pos = pos;
+    if (pos < k->min_pos)
+        k->min_pos = pos;
     int score = sqlite3_column_int(s, col + 1);
-    if (score < 0) score = 0;
-    if (score > max) score = max;
+    if (score < 0)
+        score = 0;
+    if (score > max)
+        score = max;
     double ratio = (double)score / max;
     Acc *cells[3] = {&k->acc, &b->sc_grid.cells[(size_t)a->scenario * b->stride + c],
                      &b->tr_grid.cells[(size_t)a->trainee * b->stride + c]};
@@ -657,8 +704,10 @@ static void add_criterion_row(Builder *b, sqlite3_stmt *s, int col, size_t sel, 
         cells[i]->ratio += ratio;
     }
     ScenarioB *sc = &b->sc[a->scenario];
-    if (!sc->crit_title_sel[c]) sc->crit_title_sel[c] = sel + 1;
-    if (!k->title_sel) k->title_sel = sel + 1;
+    if (!sc->crit_title_sel[c])
+        sc->crit_title_sel[c] = sel + 1;
+    if (!k->title_sel)
+        k->title_sel = sel + 1;
 }
 
 /* ---- 3. mistakes ------------------------------------------------------------------------- */
@@ -670,10 +719,12 @@ static int same(const char *owned, const char *s)
 
 static void set_owned(Builder *b, char **dst, const char *s)
 {
-    if (same(*dst, s)) return;
+    if (same(*dst, s))
+        return;
     free(*dst);
     *dst = NULL;
-    if (s && !(*dst = sim_strdup(s))) b->oom = 1;
+    if (s && !(*dst = sim_strdup(s)))
+        b->oom = 1;
 }
 
 /* Columns: 0 action_id, 1 kind, 2 criterion, 3 feedback, 4 rule_id, 5 rule (offset by col). */
@@ -682,12 +733,14 @@ static void add_mistake_row(Builder *b, sqlite3_stmt *s, int col, size_t sel)
     const Sel *a = &b->sel[sel];
     const char *action = (const char *)sqlite3_column_text(s, col);
     size_t n = (size_t)sqlite3_column_bytes(s, col);
-    if (!action) return;
+    if (!action)
+        return;
     uint32_t h = hash_key(action, n, a->scenario);
     long i = map_find(&b->mis_map, action, n, a->scenario, h);
     if (i < 0) {
         GROW(b, b->mis, b->mis_count, b->mis_cap);
-        if (b->oom) return;
+        if (b->oom)
+            return;
         MistakeB *m = &b->mis[b->mis_count];
         memset(m, 0, sizeof *m);
         m->scenario = a->scenario;
@@ -755,7 +808,8 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
                     add_mistake_row(b, s, 0, i);
             }
             sqlite3_reset(s);
-            if (rc != SQLITE_DONE && !b->oom) break;
+            if (rc != SQLITE_DONE && !b->oom)
+                break;
         }
     } else {
         char prev[64];
@@ -766,12 +820,14 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
         while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
             const char *id = (const char *)sqlite3_column_text(s, 0);
             size_t n = (size_t)sqlite3_column_bytes(s, 0);
-            if (!id) continue;
+            if (!id)
+                continue;
             if (n == prev_len && memcmp(id, prev, n) == 0) {
                 pos++;
             } else {
                 cur = find_sel(b, id, n, guess);
-                if (cur >= 0) guess = (size_t)cur + 1;
+                if (cur >= 0)
+                    guess = (size_t)cur + 1;
                 pos = 0;
                 if (n < sizeof prev) {
                     memcpy(prev, id, n);
@@ -780,7 +836,8 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
                     prev_len = (size_t)-1; /* not a UUID: look it up every time */
                 }
             }
-            if (cur < 0) continue;
+            if (cur < 0)
+                continue;
             if (kind == ROWS_CRITERIA)
                 add_criterion_row(b, s, 1, (size_t)cur, pos, crit_at_pos);
             else
@@ -788,7 +845,8 @@ static SimStatus read_rows(Builder *b, RowKind kind, int per_attempt, SimError *
         }
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
     return SIM_OK;
 }
 
@@ -812,8 +870,10 @@ static int cmp_scenario(const void *x, const void *y)
 static int cmp_mistake(const void *x, const void *y)
 {
     const MistakeB *a = *(const MistakeB *const *)x, *c = *(const MistakeB *const *)y;
-    if (a->scenario != c->scenario) return a->scenario < c->scenario ? -1 : 1;
-    if (a->count != c->count) return a->count > c->count ? -1 : 1;
+    if (a->scenario != c->scenario)
+        return a->scenario < c->scenario ? -1 : 1;
+    if (a->count != c->count)
+        return a->count > c->count ? -1 : 1;
     return strcmp(a->action, c->action);
 }
 
@@ -821,7 +881,8 @@ static int cmp_hist(const void *x, const void *y)
 {
     const HistB *a = x, *c = y;
     int d = strcmp(a->row.started_at, c->row.started_at);
-    if (d) return d;
+    if (d)
+        return d;
     return a->rowid < c->rowid ? -1 : a->rowid > c->rowid;
 }
 
@@ -852,7 +913,8 @@ static const char *criterion_title(Builder *b, sqlite3_stmt *s, size_t sel, long
     *rc = sqlite3_step(s);
     if (*rc == SQLITE_ROW) {
         const char *v = (const char *)sqlite3_column_text(s, 0);
-        if (v && *v) t = arena_strdup(b->ra, v);
+        if (v && *v)
+            t = arena_strdup(b->ra, v);
         *rc = SQLITE_DONE;
     }
     sqlite3_reset(s);
@@ -873,14 +935,16 @@ static SimStatus titles(Builder *b, SimError *err)
         k->title = k->title_sel ? criterion_title(b, s, k->title_sel, c, &rc) : k->id;
         for (size_t i = 0; i < b->sc_count && rc == SQLITE_DONE; i++) {
             ScenarioB *sc = &b->sc[i];
-            if (!sc->crit_title_sel[c]) continue;
+            if (!sc->crit_title_sel[c])
+                continue;
             sc->crit_title[c] = sc->crit_title_sel[c] == k->title_sel
                                     ? k->title
                                     : criterion_title(b, s, sc->crit_title_sel[c], c, &rc);
         }
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_fail(b, err);
+    if (rc != SQLITE_DONE)
+        return db_fail(b, err);
     return scenario_titles(b, err);
 }
 
@@ -901,7 +965,8 @@ static SimStatus scenario_titles(Builder *b, SimError *err)
             sqlite3_finalize(s);
             return db_fail(b, err);
         }
-        if (!b->sc[i].title || !*b->sc[i].title) b->sc[i].title = b->sc[i].id;
+        if (!b->sc[i].title || !*b->sc[i].title)
+            b->sc[i].title = b->sc[i].id;
         sqlite3_reset(s);
     }
     sqlite3_finalize(s);
@@ -917,7 +982,8 @@ static SimStatus scenario_titles(Builder *b, SimError *err)
 static const char *mistake_text(Builder *b, sqlite3_stmt *s, const char *scenario,
                                 const char *action)
 {
-    if (!s) return NULL;
+    if (!s)
+        return NULL;
     sqlite3_reset(s);
     sqlite3_bind_text(s, 1, scenario, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, action, -1, SQLITE_STATIC);
@@ -969,7 +1035,8 @@ static void assemble(Builder *b)
         o->name = t->name;
         o->patronymic = t->patronymic;
         o->office = t->office;
-        if (t->office && *t->office) r->has_offices = 1;
+        if (t->office && *t->office)
+            r->has_offices = 1;
         o->attempts = t->c.attempts;
         o->unfinished = t->c.unfinished;
         o->passed = t->c.passed;
@@ -981,7 +1048,8 @@ static void assemble(Builder *b)
         o->weakest_ratio = -1;
         for (int k = 0; k < nc; k++) { /* in display order: ties go to the first listed */
             const Acc *a = &b->tr_grid.cells[i * b->stride + (size_t)order[k]];
-            if (!a->n) continue;
+            if (!a->n)
+                continue;
             double q = a->ratio / (double)a->n;
             if (o->weakest_ratio < 0 || q < o->weakest_ratio - 1e-12) {
                 o->weakest_ratio = q;
@@ -1177,7 +1245,8 @@ static SimStatus summaries(Builder *b, SimError *err)
         return db_fail(b, err);
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         long t = trainee_index(b, sqlite3_column_int64(s, 0));
-        if (t < 0) continue;
+        if (t < 0)
+            continue;
         TraineeB *tb = &b->tr[t];
         counts_from(&tb->c, s, 1);
         const char *first = col_text(s, 7), *last = col_text(s, 8);
@@ -1190,10 +1259,12 @@ static SimStatus summaries(Builder *b, SimError *err)
         b->total.sum_total += tb->c.sum_total;
         if (first && (!r->first[0] || strcmp(first, r->first) < 0))
             snprintf(r->first, sizeof r->first, "%s", first);
-        if (last && strcmp(last, r->last) > 0) snprintf(r->last, sizeof r->last, "%s", last);
+        if (last && strcmp(last, r->last) > 0)
+            snprintf(r->last, sizeof r->last, "%s", last);
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
 
     /* Scenarios. */
     if (sqlite3_prepare_v2(b->st->db,
@@ -1203,13 +1274,16 @@ static SimStatus summaries(Builder *b, SimError *err)
         return db_fail(b, err);
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *id = col_text(s, 0);
-        if (!id) continue;
+        if (!id)
+            continue;
         long sc = scenario_index(b, id, (size_t)sqlite3_column_bytes(s, 0));
-        if (sc < 0) break;
+        if (sc < 0)
+            break;
         counts_from(&b->sc[sc].c, s, 1);
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
 
     /* Criteria: overall first (it defines the set), then per scenario and per trainee. */
     if (sqlite3_prepare_v2(b->st->db,
@@ -1220,34 +1294,40 @@ static SimStatus summaries(Builder *b, SimError *err)
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *scope = col_text(s, 0), *owner = col_text(s, 1), *cid = col_text(s, 2);
         const char *title = col_text(s, 8);
-        if (!scope || !owner || !cid) continue;
+        if (!scope || !owner || !cid)
+            continue;
         size_t n = (size_t)sqlite3_column_bytes(s, 2);
         uint32_t h = hash_key(cid, n, 0);
         long c = map_find(&b->crit_map, cid, n, 0, h);
         if (scope[0] == '*') {
-            if (c >= 0 || b->crit_map.count >= b->stride) continue;
+            if (c >= 0 || b->crit_map.count >= b->stride)
+                continue;
             CritB *k = &b->crit[b->crit_map.count];
             k->id = arena_strndup(b->ra, cid, n);
             k->title = title && *title ? arena_strdup(b->ra, title) : k->id;
             k->min_pos = sqlite3_column_int(s, 7);
             acc_from(&k->acc, s, 3);
-            if (map_add(&b->crit_map, k->id, n, 0, h) < 0) b->oom = 1;
+            if (map_add(&b->crit_map, k->id, n, 0, h) < 0)
+                b->oom = 1;
         } else if (c < 0) {
             continue;
         } else if (scope[0] == 's') {
             long sc = scenario_index(b, owner, strlen(owner));
-            if (sc < 0) break;
+            if (sc < 0)
+                break;
             acc_from(&b->sc_grid.cells[(size_t)sc * b->stride + (size_t)c], s, 3);
             b->sc[sc].crit_title[c] =
                 title && *title ? arena_strdup(b->ra, title) : b->crit[c].title;
         } else {
             long t = trainee_index(b, atoll(owner));
-            if (t < 0) continue;
+            if (t < 0)
+                continue;
             acc_from(&b->tr_grid.cells[(size_t)t * b->stride + (size_t)c], s, 3);
         }
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
 
     /* Mistakes. */
     if (sqlite3_prepare_v2(b->st->db,
@@ -1257,11 +1337,14 @@ static SimStatus summaries(Builder *b, SimError *err)
         return db_fail(b, err);
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *sid = col_text(s, 0), *action = col_text(s, 1);
-        if (!sid || !action) continue;
+        if (!sid || !action)
+            continue;
         long sc = scenario_index(b, sid, (size_t)sqlite3_column_bytes(s, 0));
-        if (sc < 0) break;
+        if (sc < 0)
+            break;
         GROW(b, b->mis, b->mis_count, b->mis_cap);
-        if (b->oom) break;
+        if (b->oom)
+            break;
         MistakeB *m = &b->mis[b->mis_count++];
         memset(m, 0, sizeof *m);
         m->scenario = (int32_t)sc;
@@ -1275,32 +1358,37 @@ static SimStatus summaries(Builder *b, SimError *err)
         set_owned(b, &m->rule, col_text(s, 8));
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
 
     /* Days and the score distribution. */
-    if (sqlite3_prepare_v2(b->st->db, "SELECT day, attempts, passed, sum_total FROM sum_day",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(b->st->db, "SELECT day, attempts, passed, sum_total FROM sum_day", -1,
+                           &s, NULL) != SQLITE_OK)
         return db_fail(b, err);
     while (!b->oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         long day;
         const char *d = col_text(s, 0);
-        if (!d || !parse_day(d, &day)) continue;
+        if (!d || !parse_day(d, &day))
+            continue;
         GROW(b, b->days, b->day_count, b->day_cap);
-        if (b->oom) break;
+        if (b->oom)
+            break;
         b->days[b->day_count++] = (DayB){day, sqlite3_column_int64(s, 1),
                                          sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3)};
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE && !b->oom) return db_fail(b, err);
-    if (sqlite3_prepare_v2(b->st->db, "SELECT bucket, n FROM sum_hist", -1, &s, NULL) !=
-        SQLITE_OK)
+    if (rc != SQLITE_DONE && !b->oom)
+        return db_fail(b, err);
+    if (sqlite3_prepare_v2(b->st->db, "SELECT bucket, n FROM sum_hist", -1, &s, NULL) != SQLITE_OK)
         return db_fail(b, err);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int k = sqlite3_column_int(s, 0);
-        if (k >= 0 && k < REPORT_BUCKETS) r->histogram[k] = sqlite3_column_int64(s, 1);
+        if (k >= 0 && k < REPORT_BUCKETS)
+            r->histogram[k] = sqlite3_column_int64(s, 1);
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_fail(b, err);
+    if (rc != SQLITE_DONE)
+        return db_fail(b, err);
     return scenario_titles(b, err);
 }
 
@@ -1322,7 +1410,8 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
 {
     *out = NULL;
     static const ReportFilter none = {0};
-    if (!f) f = &none;
+    if (!f)
+        f = &none;
     if ((f->since && !report_date_valid(f->since)) || (f->until && !report_date_valid(f->until)))
         return sim_error_set(err, SIM_ERR_INVALID, tr(STR_REPORT_BAD_DATE),
                              f->since && !report_date_valid(f->since) ? f->since : f->until);
@@ -1364,20 +1453,27 @@ SimStatus report_build(Store *st, const ReportFilter *f, Report **out, SimError 
     }
     SimStatus rc = load_trainees(&b, f, err);
     if (everything && report_use_summaries) {
-        if (rc == SIM_OK && !b.oom) rc = summaries(&b, err);
+        if (rc == SIM_OK && !b.oom)
+            rc = summaries(&b, err);
     } else {
-    if (rc == SIM_OK && !b.oom) rc = scan_attempts(&b, f, err);
-    if (rc == SIM_OK && !b.oom) {
-        /* Few attempts: look their rows up; many: read the tables once. */
-        long long rows = attempts_rows(st);
-        int per_attempt = (long long)b.sel_count * 6 < rows;
-        if (!b.oom) rc = read_rows(&b, ROWS_CRITERIA, per_attempt, err);
-        if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_MISTAKES, per_attempt, err);
+        if (rc == SIM_OK && !b.oom)
+            rc = scan_attempts(&b, f, err);
+        if (rc == SIM_OK && !b.oom) {
+            /* Few attempts: look their rows up; many: read the tables once. */
+            long long rows = attempts_rows(st);
+            int per_attempt = (long long)b.sel_count * 6 < rows;
+            if (!b.oom)
+                rc = read_rows(&b, ROWS_CRITERIA, per_attempt, err);
+            if (rc == SIM_OK && !b.oom)
+                rc = read_rows(&b, ROWS_MISTAKES, per_attempt, err);
+        }
+        if (rc == SIM_OK && !b.oom)
+            rc = titles(&b, err);
     }
-    if (rc == SIM_OK && !b.oom) rc = titles(&b, err);
-    }
-    if (in_txn) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    if (rc == SIM_OK && !b.oom) assemble(&b);
+    if (in_txn)
+        sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (rc == SIM_OK && !b.oom)
+        assemble(&b);
     builder_free(&b);
     if (rc == SIM_OK && (b.oom || ra->oom))
         rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
@@ -1401,7 +1497,8 @@ static void iso_time(long long t, char out[24])
     long d = (long)(t >= 0 ? t / 86400 : 0);
     civil_from_days(d, day);
     int rest = (int)((t - (long long)d * 86400) % 86400);
-    if (rest < 0) rest = 0;
+    if (rest < 0)
+        rest = 0;
     snprintf(out, 24, "%.10sT%02d:%02d:%02dZ", day, rest / 3600 % 24, rest / 60 % 60, rest % 60);
 }
 
@@ -1435,7 +1532,8 @@ static int put_crit(sqlite3_stmt *s, const char *scope, const char *owner, const
     sqlite3_bind_int64(s, 6, (long long)a->max);
     sqlite3_bind_double(s, 7, a->ratio);
     sqlite3_bind_int(s, 8, k->min_pos);
-    if (title) sqlite3_bind_text(s, 9, title, -1, SQLITE_STATIC);
+    if (title)
+        sqlite3_bind_text(s, 9, title, -1, SQLITE_STATIC);
     return step_reset(s);
 }
 
@@ -1460,7 +1558,8 @@ static int write_summaries(Builder *b)
         ok = sqlite3_prepare_v2(db, sql[i], -1, &q[i], NULL) == SQLITE_OK;
     for (size_t i = 0; ok && i < b->tr_count; i++) {
         const TraineeB *t = &b->tr[i];
-        if (t->c.attempts + t->c.unfinished == 0) continue;
+        if (t->c.attempts + t->c.unfinished == 0)
+            continue;
         sqlite3_bind_int64(q[0], 1, t->id);
         put_counts(q[0], 2, &t->c);
         sqlite3_bind_text(q[0], 8, t->first, -1, SQLITE_STATIC);
@@ -1470,7 +1569,8 @@ static int write_summaries(Builder *b)
             const Acc *a = &b->tr_grid.cells[i * b->stride + c];
             char owner[32];
             snprintf(owner, sizeof owner, "%lld", t->id);
-            if (a->n) ok = put_crit(q[2], "t", owner, &b->crit[c], a, NULL);
+            if (a->n)
+                ok = put_crit(q[2], "t", owner, &b->crit[c], a, NULL);
         }
     }
     for (size_t i = 0; ok && i < b->sc_count; i++) {
@@ -1480,7 +1580,8 @@ static int write_summaries(Builder *b)
         ok = step_reset(q[1]);
         for (size_t c = 0; ok && c < b->crit_map.count; c++) {
             const Acc *a = &b->sc_grid.cells[i * b->stride + c];
-            if (a->n) ok = put_crit(q[2], "s", sc->id, &b->crit[c], a, sc->crit_title[c]);
+            if (a->n)
+                ok = put_crit(q[2], "s", sc->id, &b->crit[c], a, sc->crit_title[c]);
         }
     }
     for (size_t c = 0; ok && c < b->crit_map.count; c++)
@@ -1496,7 +1597,8 @@ static int write_summaries(Builder *b)
         sqlite3_bind_text(q[3], 5, ts, -1, SQLITE_TRANSIENT);
         const char *cols[5] = {m->kind, m->criterion, m->feedback, m->rule_id, m->rule};
         for (int k = 0; k < 5; k++)
-            if (cols[k]) sqlite3_bind_text(q[3], 6 + k, cols[k], -1, SQLITE_STATIC);
+            if (cols[k])
+                sqlite3_bind_text(q[3], 6 + k, cols[k], -1, SQLITE_STATIC);
         ok = step_reset(q[3]);
     }
     for (size_t i = 0; ok && i < b->day_count; i++) {
@@ -1509,7 +1611,8 @@ static int write_summaries(Builder *b)
         ok = step_reset(q[4]);
     }
     for (int k = 0; ok && k < REPORT_BUCKETS; k++) {
-        if (!b->r->histogram[k]) continue;
+        if (!b->r->histogram[k])
+            continue;
         sqlite3_bind_int(q[5], 1, k);
         sqlite3_bind_int64(q[5], 2, b->r->histogram[k]);
         ok = step_reset(q[5]);
@@ -1538,11 +1641,16 @@ SimStatus summary_rebuild(Store *st, SimError *err)
     b.ra = ra;
     b.last_day_idx = -1;
     SimStatus rc = load_trainees(&b, &none, err);
-    if (rc == SIM_OK && !b.oom) rc = scan_attempts(&b, &none, err);
-    if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_CRITERIA, 0, err);
-    if (rc == SIM_OK && !b.oom) rc = read_rows(&b, ROWS_MISTAKES, 0, err);
-    if (rc == SIM_OK && !b.oom) rc = titles(&b, err);
-    if (rc == SIM_OK && !b.oom && !write_summaries(&b)) rc = db_fail(&b, err);
+    if (rc == SIM_OK && !b.oom)
+        rc = scan_attempts(&b, &none, err);
+    if (rc == SIM_OK && !b.oom)
+        rc = read_rows(&b, ROWS_CRITERIA, 0, err);
+    if (rc == SIM_OK && !b.oom)
+        rc = read_rows(&b, ROWS_MISTAKES, 0, err);
+    if (rc == SIM_OK && !b.oom)
+        rc = titles(&b, err);
+    if (rc == SIM_OK && !b.oom && !write_summaries(&b))
+        rc = db_fail(&b, err);
     if (rc == SIM_OK && (b.oom || ra->oom))
         rc = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
     builder_free(&b);
@@ -1552,7 +1660,8 @@ SimStatus summary_rebuild(Store *st, SimError *err)
 
 void report_free(Report *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     arena_free(r->arena_);
     free(r->arena_);
     free(r);

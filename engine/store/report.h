@@ -64,7 +64,7 @@ typedef struct ReportTrainee {
     long long id;
     const char *personnel, *surname, *name;
     const char *patronymic, *office; /* "" when none (schema 6) */
-    long long attempts; /* finished */
+    long long attempts;              /* finished */
     long long unfinished;
     long long passed;                       /* finished and passed (training or exam) */
     long long exams;                        /* finished exam attempts */

@@ -34,6 +34,9 @@ static int exec(Store *st, const char *sql)
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* The SQL below is laid out by hand, one clause per line (clang-format would cut its literals
+ * apart and join them across macro arguments). */
+/* clang-format off */
 /* ---- running summaries (schema 3) -------------------------------------------------------
  * The manager's tables and the report over everything read these few rows instead of every
  * attempt (a million attempts: milliseconds instead of seconds). They are kept up to date in
@@ -128,6 +131,7 @@ static int exec(Store *st, const char *sql)
     " passed = passed + excluded.passed, sum_total = sum_total + excluded.sum_total;",              \
     "INSERT INTO sum_hist SELECT min(9, t / 10), 1 FROM " SUM_FIN(" AND id = :a")                  \
     " WHERE 1 ON CONFLICT(bucket) DO UPDATE SET n = n + 1;",
+/* clang-format on */
 
 static int exec_bound1(Store *st, const char *sql, const char *attempt);
 
@@ -296,8 +300,8 @@ static int unclean_shutdown(Store *st)
 {
     sqlite3_stmt *s;
     int unclean = 1;
-    if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE key = 'mfc.session_open'",
-                           -1, &s, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE key = 'mfc.session_open'", -1,
+                           &s, NULL) == SQLITE_OK) {
         if (sqlite3_step(s) == SQLITE_ROW) {
             const unsigned char *v = sqlite3_column_text(s, 0);
             unclean = !v || strcmp((const char *)v, "0") != 0;
@@ -375,8 +379,7 @@ SimStatus store_open(const char *path, Store **out, SimError *err)
  * open a new database at once, and only the first creates it (they once failed 20 times in
  * 50; issue #16). kp is the secret's file (NULL for an in-memory database); when *have_key
  * is 0 the secret is made here, under the lock, with the seal it protects. */
-static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_key,
-                         SimError *err)
+static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_key, SimError *err)
 {
     if (!exec(st, "BEGIN IMMEDIATE"))
         return db_error(st, err, tr(STR_STORE_UPGRADE_FAILED));
@@ -406,10 +409,12 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
      * schema 5, the trainee's patronymic with 6. Upgrading such a file again would rebuild the
      * trainees and drop what schema 6 added (issue #16). */
     int seen = pragma_int(st, "SELECT count(*) FROM pragma_table_info('trainees')"
-                              " WHERE name = 'patronymic'") > 0 ? 6
+                              " WHERE name = 'patronymic'") > 0
+                   ? 6
                : now >= 4 && pragma_int(st, "SELECT count(*) FROM chain"
-                                            " WHERE kind = 'identity'") > 0 ? 5
-                                                                             : 0;
+                                            " WHERE kind = 'identity'") > 0
+                   ? 5
+                   : 0;
     if (now > 0 && seen > now) {
         exec(st, "ROLLBACK");
         return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_DOWNGRADED_LATER), path, now,
@@ -427,8 +432,7 @@ static SimStatus migrate(Store *st, const char *path, const char *kp, int *have_
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
         SimError rerr;
-        if (!exec(st, migrations[v]) ||
-            (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
+        if (!exec(st, migrations[v]) || (v + 1 == 3 && summary_rebuild(st, &rerr) != SIM_OK) ||
             (v + 1 == 4 && !chain_seal_existing(st)) ||
             (v + 1 == 5 && !chain_seal_identities(st)) ||
             (v + 1 == 6 && pragma_int(st, "SELECT count(*) FROM pragma_foreign_key_check") != 0) ||
@@ -540,9 +544,11 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         backup_before_migration(st, path, ver);
     /* The rebuild of a table (schema 6) must not cascade through foreign keys; they are
      * checked in the migration instead. The pragma only takes effect outside a transaction. */
-    if (ver < STORE_SCHEMA_VERSION) exec(st, "PRAGMA foreign_keys=OFF");
+    if (ver < STORE_SCHEMA_VERSION)
+        exec(st, "PRAGMA foreign_keys=OFF");
     SimStatus ms = ver < STORE_SCHEMA_VERSION ? migrate(st, path, kp, &have_key, err) : SIM_OK;
-    if (ver < STORE_SCHEMA_VERSION) exec(st, "PRAGMA foreign_keys=ON");
+    if (ver < STORE_SCHEMA_VERSION)
+        exec(st, "PRAGMA foreign_keys=ON");
     if (ms == SIM_OK && !have_key) {
         /* Another process brought the schema up to date meanwhile, secret and all. */
         ms = sec_secret_load(kp, st->key, NULL, err);
@@ -631,8 +637,8 @@ char *store_default_path(void)
     return path;
 }
 
-SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
-                            const char *personnel, long long *id, SimError *err)
+SimStatus store_add_trainee(Store *st, const char *surname, const char *name, const char *personnel,
+                            long long *id, SimError *err)
 {
     Trainee t = {0};
     snprintf(t.surname, sizeof t.surname, "%s", surname);
@@ -844,8 +850,8 @@ static int write_begin(Store *st, const StoreOp *op, SimError *err)
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE || !chain_append(st, "attempt", a->id, 0) ||
-        !chain_append(st, "identity", a->id, 0) ||
-        !exec_bound(st, sum_begin, a->id) || !exec(st, "COMMIT")) {
+        !chain_append(st, "identity", a->id, 0) || !exec_bound(st, sum_begin, a->id) ||
+        !exec(st, "COMMIT")) {
         rc = sqlite3_errcode(st->db);
         db_error(st, err, tr(STR_STORE_WHAT_BEGIN));
         exec(st, "ROLLBACK");
@@ -879,8 +885,7 @@ static int write_action(Store *st, const StoreOp *op, SimError *err)
     }
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc == SQLITE_DONE && chain_append(st, "action", op->attempt, op->seq) &&
-        exec(st, "COMMIT"))
+    if (rc == SQLITE_DONE && chain_append(st, "action", op->attempt, op->seq) && exec(st, "COMMIT"))
         return SQLITE_OK;
     rc = sqlite3_errcode(st->db);
     db_error(st, err, tr(STR_STORE_WHAT_ACTION));
@@ -1050,8 +1055,7 @@ static int bind_step(sqlite3_stmt *s)
     return rc == SQLITE_DONE;
 }
 
-SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r,
-                               SimError *err)
+SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r, SimError *err)
 {
     static const char *const kinds[] = {"points", "critical", "missed", "time"};
     const Scenario *sc = r->scenario;
@@ -1292,8 +1296,8 @@ char *store_get_setting_sealed(Store *st, const char *key, int *tampered)
     return v;
 }
 
-int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
-                             const char *hash, AttemptInfo *a, char ***actions, size_t *count)
+int store_unfinished_attempt(Store *st, long long trainee, const char *scenario, const char *hash,
+                             AttemptInfo *a, char ***actions, size_t *count)
 {
     if (actions)
         *actions = NULL;
@@ -1355,7 +1359,8 @@ size_t store_list_attempts(Store *st, long long trainee, AttemptRow *out, size_t
 {
     sqlite3_stmt *s;
     size_t n = 0;
-    if (sqlite3_prepare_v2(st->db, ATTEMPT_ROW_COLUMNS "WHERE trainee_id = ? ORDER BY started_at, rowid",
+    if (sqlite3_prepare_v2(st->db,
+                           ATTEMPT_ROW_COLUMNS "WHERE trainee_id = ? ORDER BY started_at, rowid",
                            -1, &s, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_int64(s, 1, trainee);

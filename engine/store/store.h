@@ -72,8 +72,8 @@ void store_close(Store *st);
 char *store_default_path(void);
 
 /* ---- trainees --------------------------------------------------------------------------- */
-SimStatus store_add_trainee(Store *st, const char *surname, const char *name,
-                            const char *personnel, long long *id, SimError *err);
+SimStatus store_add_trainee(Store *st, const char *surname, const char *name, const char *personnel,
+                            long long *id, SimError *err);
 /* Adds a trainee with every field of t (id ignored). A personnel number is unique within an
  * office: two offices' «1001» are two people. */
 SimStatus store_add_trainee_full(Store *st, const Trainee *t, long long *id, SimError *err);
@@ -110,8 +110,7 @@ typedef struct StoreResult {
     double sim_minutes;
     const char *result_json;
 } StoreResult;
-SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r,
-                               SimError *err);
+SimStatus store_finish_attempt(Store *st, const char *attempt, const StoreResult *r, SimError *err);
 /* Recomputes the running summaries (sum_* tables) from the detailed tables, in one
  * transaction: after rows were written by other means (bulk imports, the benchmark's
  * generator). Recording through this module keeps them current without it. */
@@ -120,8 +119,8 @@ ScenarioStats store_scenario_stats(Store *st, long long trainee, const char *sce
 /* The trainee's latest unfinished attempt at a scenario version (same hash), if any: fills a
  * and its recorded action ids in order (caller frees each and the array; pass NULL for
  * actions and count to only ask whether there is one). Returns 1 when found. */
-int store_unfinished_attempt(Store *st, long long trainee, const char *scenario,
-                             const char *hash, AttemptInfo *a, char ***actions, size_t *count);
+int store_unfinished_attempt(Store *st, long long trainee, const char *scenario, const char *hash,
+                             AttemptInfo *a, char ***actions, size_t *count);
 
 /* One recorded attempt, for a trainee's page and its replay. */
 typedef struct AttemptRow {
@@ -165,7 +164,7 @@ typedef struct TamperFinding {
 
 typedef struct ChainReport {
     size_t entries, attempts, actions; /* what was checked */
-    char head[STORE_HEAD_LEN + 1]; /* last mac, hex; "" when the journal is empty */
+    char head[STORE_HEAD_LEN + 1];     /* last mac, hex; "" when the journal is empty */
     TamperFinding *items;
     size_t count;
     int keyless; /* 1 when opened with store_open_evidence: the journal's MACs were not
@@ -205,7 +204,7 @@ typedef struct SyncEntry {
     char digest[65], mac[65];
     char *canon; /* owned; the record's canonical bytes now; NULL when the record is gone */
     size_t canon_len;
-    int intact;  /* 1 when BLAKE2b(canon) equals digest */
+    int intact; /* 1 when BLAKE2b(canon) equals digest */
 } SyncEntry;
 
 /* How many attempts have journal entries after n (what "waits" means to a trainee). */
@@ -230,9 +229,8 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
 /* Writes a copy of the database to path for carrying to the centre: the journal after
  * `after` with the records it needs, no settings (no PIN), and the metadata pairs given
  * (key[i] = value[i]) in table bundle_meta. path must not exist. */
-SimStatus store_bundle_write(Store *st, const char *path, long long after,
-                             const char *const *keys, const char *const *values, size_t n,
-                             SimError *err);
+SimStatus store_bundle_write(Store *st, const char *path, long long after, const char *const *keys,
+                             const char *const *values, size_t n, SimError *err);
 /* A value of a bundle's bundle_meta (caller frees), NULL when absent or not a bundle. */
 char *store_bundle_get(Store *st, const char *key);
 /* Rebuilding results from what the centre holds (a region report): a trainee with its id as
@@ -247,13 +245,11 @@ long long store_chain_first(Store *st);
 /* ---- what an LRS acknowledged (lrs.c, schema 7, issue #13) --------------------------------
  * endpoint is the LRS's statements URL (net_lrs_statements_url). */
 /* The ids acknowledged by endpoint, sorted by strcmp (caller frees each and the array). */
-SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *n,
-                          SimError *err);
+SimStatus store_lrs_known(Store *st, const char *endpoint, char ***ids, size_t *n, SimError *err);
 /* Records n acknowledgements in one transaction; conflict 1: the LRS holds another version
  * (409). Recording one again is harmless. */
 SimStatus store_lrs_record(Store *st, const char *endpoint, const char *const *ids,
-                           const char *const *attempts, size_t n, int conflict,
-                           SimError *err);
+                           const char *const *attempts, size_t n, int conflict, SimError *err);
 /* How many statements endpoint acknowledged: sent and conflicts (either may be NULL). */
 void store_lrs_counts(Store *st, const char *endpoint, long long *sent, long long *conflicts);
 

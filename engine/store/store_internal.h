@@ -14,11 +14,11 @@ typedef struct StoreOp StoreOp; /* a write waiting for the database (store.c) */
 
 struct Store {
     sqlite3 *db;
-    int marked_open; /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
+    int marked_open;  /* settings 'mfc.session_open' = 1 until store_close (see store_open) */
     StoreOp *pending; /* writes kept in memory while the database refuses them, in order */
     size_t npending, cap;
     unsigned char key[SEC_KEY_BYTES]; /* the installation secret of the MAC chain (chain.c) */
-    int keyless; /* opened by store_open_evidence: no secret, read-only */
+    int keyless;                      /* opened by store_open_evidence: no secret, read-only */
 #define CANON_QUERIES 6
     sqlite3_stmt *canon[CANON_QUERIES]; /* chain.c's canonical queries, prepared on first use */
 };

@@ -18,8 +18,10 @@ static long long one_int(Store *st, const char *sql)
 {
     sqlite3_stmt *s;
     long long v = 0;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return 0;
-    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return v;
 }
@@ -37,7 +39,8 @@ long long store_sync_attempts_after(Store *st, long long n)
                            &s, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_int64(s, 1, n);
-    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return v;
 }
@@ -55,8 +58,10 @@ static void col_copy(char *dst, size_t n, sqlite3_stmt *s, int col)
 
 void store_sync_entries_free(SyncEntry *e, size_t count)
 {
-    if (!e) return;
-    for (size_t i = 0; i < count; i++) free(e[i].canon);
+    if (!e)
+        return;
+    for (size_t i = 0; i < count; i++)
+        free(e[i].canon);
     free(e);
 }
 
@@ -90,7 +95,8 @@ SimStatus store_sync_entries(Store *st, long long after, size_t max, int with_ca
         e->seq = sqlite3_column_int(s, 3);
         col_copy(e->digest, sizeof e->digest, s, 4);
         col_copy(e->mac, sizeof e->mac, s, 5);
-        if (!with_canon) continue;
+        if (!with_canon)
+            continue;
         SimBuf b;
         simbuf_init(&b);
         int have = chain_canon(st, e->kind, e->attempt, e->seq, &b);
@@ -173,10 +179,11 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
     *added = 0;
     *conflicts = 0;
     sqlite3_stmt *find = NULL, *ins = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT surname, name, patronymic, id FROM trainees WHERE (office = ?1"
-                           " OR office = '') AND personnel_number = ?2 ORDER BY office DESC LIMIT 1",
-                           -1, &find, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(
+            st->db,
+            "SELECT surname, name, patronymic, id FROM trainees WHERE (office = ?1"
+            " OR office = '') AND personnel_number = ?2 ORDER BY office DESC LIMIT 1",
+            -1, &find, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db,
                            "INSERT INTO trainees(surname, name, patronymic, personnel_number,"
                            " office) VALUES(?,?,?,?,?)",
@@ -200,8 +207,9 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
                 /* A profile made on this PC before it knew its office is the roster's person:
                  * it takes the office and the patronymic (not part of the journalled identity). */
                 char sql[200];
-                snprintf(sql, sizeof sql, "UPDATE trainees SET office = ?1, patronymic = ?2"
-                                          " WHERE id = %lld",
+                snprintf(sql, sizeof sql,
+                         "UPDATE trainees SET office = ?1, patronymic = ?2"
+                         " WHERE id = %lld",
                          (long long)sqlite3_column_int64(find, 3));
                 sqlite3_stmt *u;
                 if (sqlite3_prepare_v2(st->db, sql, -1, &u, NULL) == SQLITE_OK) {
@@ -220,8 +228,10 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
         sqlite3_bind_text(ins, 3, t->patronymic, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 4, t->personnel, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 5, t->office, -1, SQLITE_STATIC);
-        if (sqlite3_step(ins) == SQLITE_DONE) (*added)++;
-        else ok = 0;
+        if (sqlite3_step(ins) == SQLITE_DONE)
+            (*added)++;
+        else
+            ok = 0;
         sqlite3_reset(ins);
     }
     sqlite3_finalize(find);
@@ -236,9 +246,8 @@ SimStatus store_roster_merge(Store *st, const Trainee *rows, size_t n, size_t *a
     return SIM_OK;
 }
 
-SimStatus store_bundle_write(Store *st, const char *path, long long after,
-                             const char *const *keys, const char *const *values, size_t n,
-                             SimError *err)
+SimStatus store_bundle_write(Store *st, const char *path, long long after, const char *const *keys,
+                             const char *const *values, size_t n, SimError *err)
 {
     if (access(path, F_OK) == 0)
         return sim_error_set(err, SIM_ERR_IO, TRF(STR_SYNC_FILE_EXISTS), path);
@@ -249,12 +258,15 @@ SimStatus store_bundle_write(Store *st, const char *path, long long after,
     sqlite3_stmt *s = NULL;
     sqlite3 *b = NULL;
     SimStatus rc = SIM_ERR_IO;
-    if (sqlite3_prepare_v2(st->db, "VACUUM INTO ?1", -1, &s, NULL) != SQLITE_OK) goto fail_main;
+    if (sqlite3_prepare_v2(st->db, "VACUUM INTO ?1", -1, &s, NULL) != SQLITE_OK)
+        goto fail_main;
     sqlite3_bind_text(s, 1, tmp, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) goto fail_main;
+    if (sqlite3_step(s) != SQLITE_DONE)
+        goto fail_main;
     sqlite3_finalize(s);
     s = NULL;
-    if (sqlite3_open_v2(tmp, &b, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) goto fail_copy;
+    if (sqlite3_open_v2(tmp, &b, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        goto fail_copy;
     /* The bundle carries results, never the PIN or other settings; the deleted pages are
      * wiped by the VACUUM below. */
     char sql[256];
@@ -263,18 +275,21 @@ SimStatus store_bundle_write(Store *st, const char *path, long long after,
              " DELETE FROM chain WHERE n <= %lld;"
              " CREATE TABLE bundle_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);",
              after);
-    if (sqlite3_exec(b, sql, NULL, NULL, NULL) != SQLITE_OK) goto fail_copy;
+    if (sqlite3_exec(b, sql, NULL, NULL, NULL) != SQLITE_OK)
+        goto fail_copy;
     if (sqlite3_prepare_v2(b, "INSERT INTO bundle_meta VALUES(?,?)", -1, &s, NULL) != SQLITE_OK)
         goto fail_copy;
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_text(s, 1, keys[i], -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, values[i], -1, SQLITE_STATIC);
-        if (sqlite3_step(s) != SQLITE_DONE) goto fail_copy;
+        if (sqlite3_step(s) != SQLITE_DONE)
+            goto fail_copy;
         sqlite3_reset(s);
     }
     sqlite3_finalize(s);
     s = NULL;
-    if (sqlite3_exec(b, "COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK) goto fail_copy;
+    if (sqlite3_exec(b, "COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail_copy;
     if (sqlite3_close(b) != SQLITE_OK) {
         b = NULL;
         goto fail_copy;
@@ -296,7 +311,8 @@ fail_copy:
                   b ? sqlite3_errmsg(b) : tr(STR_SYNC_NO_FILE_ACCESS));
 out:
     sqlite3_finalize(s);
-    if (b) sqlite3_close(b);
+    if (b)
+        sqlite3_close(b);
     unlink(tmp);
     sqlite3_free(tmp);
     return rc;
@@ -375,7 +391,8 @@ static int rows_into(Store *st, const char *sql, const char *attempt, const char
                      const char *end, int fields)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return 0;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return 0;
     int good = 1;
     while (good && p < end) {
         const char *next, *e = piece(p, end, '\x1e', &next);

@@ -75,10 +75,13 @@ void ui_write_result(Ui *u)
         ScoreReport r;
         session_report(u->ss, &r);
         const Ending *en = session_ending(u->ss);
-        StoreResult sr = {.scenario = ui_scen(u), .ledger = session_ledger(u->ss), .report = &r,
+        StoreResult sr = {.scenario = ui_scen(u),
+                          .ledger = session_ledger(u->ss),
+                          .report = &r,
                           .outcome = session_outcome_id(u->ss),
                           .finished = en != NULL || session_content_error(u->ss) != NULL,
-                          .sim_minutes = session_minutes(u->ss), .result_json = json};
+                          .sim_minutes = session_minutes(u->ss),
+                          .result_json = json};
         SimError e;
         SimStatus st = store_finish_attempt(u->cfg->store, u->attempt, &sr, &e);
         store_after_write(u, st, &e);
@@ -132,10 +135,11 @@ static int resume_attempt(Ui *u, int scen)
     AttemptInfo a;
     char **acts = NULL;
     size_t n = 0;
-    if (!store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id,
-                                  us->scenario->id, us->scenario->hash_hex, &a, &acts, &n))
+    if (!store_unfinished_attempt(u->cfg->store, u->trainees[u->sel_trainee].id, us->scenario->id,
+                                  us->scenario->hash_hex, &a, &acts, &n))
         return 0;
-    SessionOptions o = {.seed = a.seed, .mode = a.exam ? MODE_EXAM : MODE_TRAINING,
+    SessionOptions o = {.seed = a.seed,
+                        .mode = a.exam ? MODE_EXAM : MODE_TRAINING,
                         .program = us->program};
     SimError e;
     Session *ss = NULL;
@@ -210,7 +214,8 @@ void ui_attempt_start_seeded(Ui *u, int scen, int fresh, int have_seed, uint64_t
         uint64_t s0 = have_seed           ? seed
                       : u->cfg->have_seed ? u->cfg->seed
                                           : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
-        SessionOptions o = {.seed = s0, .mode = u->exam ? MODE_EXAM : MODE_TRAINING,
+        SessionOptions o = {.seed = s0,
+                            .mode = u->exam ? MODE_EXAM : MODE_TRAINING,
                             .program = us->program};
         if (session_create(us->scenario, &o, &u->ss, &e) != SIM_OK) {
             snprintf(u->form_error, sizeof u->form_error, "%s", e.msg);
@@ -315,9 +320,8 @@ int ui_act(Ui *u, const char *id)
     if (u->cfg->store && u->attempt[0]) {
         char *pj = session_ledger_json(u->ss, before);
         SimError se;
-        SimStatus st = store_add_action(u->cfg->store, u->attempt,
-                                        (int)session_action_count(u->ss), id,
-                                        session_minutes(u->ss), pj, &se);
+        SimStatus st = store_add_action(u->cfg->store, u->attempt, (int)session_action_count(u->ss),
+                                        id, session_minutes(u->ss), pj, &se);
         free(pj);
         store_after_write(u, st, &se);
     }
@@ -402,10 +406,10 @@ void ui_shift_begin(Ui *u)
 {
     ShiftCandidate c[MAX_SCENARIOS];
     for (size_t i = 0; i < u->nscens; i++)
-        c[i] = (ShiftCandidate){u->scens[i].scenario->difficulty,
-                                u->scens[i].scenario->office_ticket};
-    uint64_t seed = u->cfg->have_seed ? u->cfg->seed
-                                      : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
+        c[i] =
+            (ShiftCandidate){u->scens[i].scenario->difficulty, u->scens[i].scenario->office_ticket};
+    uint64_t seed =
+        u->cfg->have_seed ? u->cfg->seed : (uint64_t)time(NULL) ^ (uint64_t)SDL_GetTicks();
     if (!shift_plan(&u->shift, c, u->nscens, seed)) {
         snprintf(u->form_error, sizeof u->form_error, "%s", tr(STR_SHIFT_NONE));
         u->dirty = 1;
@@ -452,8 +456,7 @@ void ui_watch_reset(Ui *u)
 /* A scenario is open: its files are watched (a few times a second, never while idle elsewhere). */
 int ui_watching(const Ui *u)
 {
-    return u->ss && !u->broken_tried &&
-           (u->screen == SCR_OFFICE || u->screen == SCR_RELOAD_ERROR);
+    return u->ss && !u->broken_tried && (u->screen == SCR_OFFICE || u->screen == SCR_RELOAD_ERROR);
 }
 
 /* A Lua message ("scenarios/x/script.lua:62: unexpected symbol …", maybe with a traceback) as
@@ -518,7 +521,8 @@ void ui_reload_scenario(Ui *u)
         s = NULL;
     }
     if (s) {
-        SessionOptions o = {.seed = session_seed(u->ss), .mode = session_mode(u->ss),
+        SessionOptions o = {.seed = session_seed(u->ss),
+                            .mode = session_mode(u->ss),
                             .program = prog};
         if (session_create(s, &o, &ns, &e) != SIM_OK) {
             script_diag(&d, s, e.msg);
@@ -614,7 +618,8 @@ void ui_poll_files(Ui *u)
 
 void ui_trainees_reload(Ui *u)
 {
-    u->ntrainees = u->cfg->store ? store_list_trainees(u->cfg->store, u->trainees, MAX_TRAINEES) : 0;
+    u->ntrainees =
+        u->cfg->store ? store_list_trainees(u->cfg->store, u->trainees, MAX_TRAINEES) : 0;
     if (u->sel_trainee >= (int)u->ntrainees)
         u->sel_trainee = (int)u->ntrainees - 1;
 }
@@ -757,7 +762,8 @@ SimStatus ui_replay_session(Ui *u, int scen, uint64_t seed, int exam, char **act
                             Session **out, size_t *from, SimError *err)
 {
     const UiScenario *us = &u->scens[scen];
-    SessionOptions o = {.seed = seed, .mode = exam ? MODE_EXAM : MODE_TRAINING,
+    SessionOptions o = {.seed = seed,
+                        .mode = exam ? MODE_EXAM : MODE_TRAINING,
                         .program = us->program};
     *out = NULL;
     *from = 0;
@@ -772,7 +778,7 @@ SimStatus ui_replay_session(Ui *u, int scen, uint64_t seed, int exam, char **act
 
 /* ==== the manager's PIN ===================================================================== */
 
-#define PIN_SETTING "manager.pin"        /* crypto_pwhash_str of the PIN, never the PIN */
+#define PIN_SETTING       "manager.pin"       /* crypto_pwhash_str of the PIN, never the PIN */
 #define PIN_TRIES_SETTING "manager.pin_tries" /* wrong tries in a row, sealed */
 
 char *ui_pin_hash_load(Ui *u)

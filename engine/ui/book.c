@@ -22,7 +22,8 @@ enum { BH_TAB = 1, BH_ITEM, BH_CLOSE, BH_PAGE };
 
 static void add(Book *b, GRect r, int kind, int arg)
 {
-    if (b->nhits < BOOK_MAX_HITS) b->hits[b->nhits++] = (BookHit){r, kind, arg};
+    if (b->nhits < BOOK_MAX_HITS)
+        b->hits[b->nhits++] = (BookHit){r, kind, arg};
 }
 
 static int inside(GRect r, int x, int y)
@@ -32,8 +33,10 @@ static int inside(GRect r, int x, int y)
 
 static size_t item_count(const Book *b, int tab)
 {
-    if (tab == 0) return b->rb ? b->rb->service_count : 0;
-    if (tab == 1) return b->rules ? b->rules->count : 0;
+    if (tab == 0)
+        return b->rb ? b->rb->service_count : 0;
+    if (tab == 1)
+        return b->rules ? b->rules->count : 0;
     return b->rb ? b->rb->value_count : 0;
 }
 
@@ -43,7 +46,8 @@ void book_open(Book *b, const RefBook *rb, const RuleCatalog *rules, const char 
     b->rb = rb;
     b->rules = rules;
     for (int t = 0; t < 3; t++)
-        if ((size_t)b->sel[t] >= item_count(b, t)) b->sel[t] = 0;
+        if ((size_t)b->sel[t] >= item_count(b, t))
+            b->sel[t] = 0;
     b->page = 0;
     b->follow = 1;
     b->open_page = 0;
@@ -80,7 +84,8 @@ static float checked_line(Gfx *g, const Layout *l, const Theme *t, const Provena
 {
     char date[16], line[64];
     provenance_date_ru(p, date, sizeof date);
-    if (!date[0]) return 0;
+    if (!date[0])
+        return 0;
     snprintf(line, sizeof line, tr(STR_BOOK_CHECKED), date);
     return gfx_text_box(g, line, x, y, w, l->px_small, GF_REGULAR, t->text_dim, draw) + 2 * l->s;
 }
@@ -107,15 +112,18 @@ static float service_page(Gfx *g, const Layout *l, const Theme *t, const RefServ
     snprintf(line, sizeof line, "%s: %s", tr(STR_BOOK_AGENCY), sv->agency ? sv->agency : "—");
     float aw = gfx_text_box(g, line, x, y, w, l->px_body, GF_REGULAR, dim, 1);
     y += aw + 6 * s;
-    if (sv->verify) y += (verify_mark(g, l, t, x, y, 1), l->px_small * 1.6f);
-    else y += checked_line(g, l, t, &sv->prov, x, y, w, 1);
+    if (sv->verify)
+        y += (verify_mark(g, l, t, x, y, 1), l->px_small * 1.6f);
+    else
+        y += checked_line(g, l, t, &sv->prov, x, y, w, 1);
 
     /* The figures first: what the applicant pays, waits for and receives. */
     struct {
         SimStr label;
         const char *value;
-    } facts[3] = {
-        {STR_DUTY, sv->duty}, {STR_BOOK_DEADLINE, sv->deadline}, {STR_BOOK_RESULT, sv->result}};
+    } facts[3] = {{STR_DUTY, sv->duty},
+                  {STR_BOOK_DEADLINE, sv->deadline},
+                  {STR_BOOK_RESULT, sv->result}};
     float lw = 0;
     for (int i = 0; i < 3; i++) {
         int tw, th;
@@ -123,14 +131,16 @@ static float service_page(Gfx *g, const Layout *l, const Theme *t, const RefServ
         lw = fmaxf(lw, (float)tw);
     }
     lw += 18 * s;
-    if (lw > w * 0.4f) lw = w * 0.4f;
+    if (lw > w * 0.4f)
+        lw = w * 0.4f;
     y += 8 * s;
     GRect box = {x, y, w, 0};
     float by = y + 10 * s;
     for (int pass = 0; pass < 2; pass++) {
         by = y + 10 * s;
         for (int i = 0; i < 3; i++) {
-            if (!facts[i].value) continue;
+            if (!facts[i].value)
+                continue;
             if (pass == 1)
                 gfx_text(g, tr(facts[i].label), x + 14 * s, by + 2 * s, l->px_label, GF_REGULAR,
                          dim);
@@ -170,13 +180,16 @@ static float service_page(Gfx *g, const Layout *l, const Theme *t, const RefServ
         y = heading(g, l, t, tr(STR_BOOK_RULES), x, y, w);
         for (size_t i = 0; i < sv->rule_count; i++) {
             const Rule *r = sv->rules[i];
-            if (!r) continue;
+            if (!r)
+                continue;
             snprintf(line, sizeof line, "§ %s", r->short_);
             float sw = gfx_text(g, line, x, y, l->px_label, GF_BOLD, t->accent);
-            if (r->verify) verify_mark(g, l, t, x + sw + 10 * s, y - 1 * s, 1);
+            if (r->verify)
+                verify_mark(g, l, t, x + sw + 10 * s, y - 1 * s, 1);
             y += l->px_label * 1.45f;
             y += gfx_text_box(g, r->text, x, y, w, l->px_label, GF_REGULAR, ink, 1) + 2 * s;
-            if (!r->verify) y += checked_line(g, l, t, &r->prov, x, y, w, 1);
+            if (!r->verify)
+                y += checked_line(g, l, t, &r->prov, x, y, w, 1);
             y += 8 * s;
         }
     }
@@ -214,13 +227,15 @@ static float item_box(Gfx *g, const Layout *l, const Theme *t, const Book *b, in
     } else if (tab == 1) {
         const Rule *r = &b->rules->rules[i];
         float sw = draw ? gfx_text(g, r->short_, x, y, l->px_body, GF_BOLD, t->accent) : 0;
-        if (r->verify && draw) verify_mark(g, l, t, x + sw + 12 * s, y + 2 * s, 1);
+        if (r->verify && draw)
+            verify_mark(g, l, t, x + sw + 12 * s, y + 2 * s, 1);
         y += gfx_line_height(g, l->px_body, GF_BOLD) + 2 * s;
         char src[600];
         snprintf(src, sizeof src, "%s, %s", r->act ? r->act : "", r->article ? r->article : "");
         y += gfx_text_box(g, src, x, y, w, l->px_label, GF_REGULAR, dim, draw) + 4 * s;
         y += gfx_text_box(g, r->text, x, y, w, l->px_body, GF_REGULAR, ink, draw) + 2 * s;
-        if (!r->verify) y += checked_line(g, l, t, &r->prov, x, y, w, draw);
+        if (!r->verify)
+            y += checked_line(g, l, t, &r->prov, x, y, w, draw);
         /* Where the rule is cited in the book. */
         char used[900] = "";
         size_t n = 0;
@@ -241,8 +256,10 @@ static float item_box(Gfx *g, const Layout *l, const Theme *t, const Book *b, in
         y += gfx_text_box(g, v->title, x, y, w, l->px_label, GF_BOLD, dim, draw) + 2 * s;
         y += gfx_text_box(g, v->value, x, y, w, l->px_dialog, GF_BOLD, ink, draw) + 2 * s;
         /* v->note is for methodologists only. */
-        if (v->verify) y += 4 * s + (verify_mark(g, l, t, x, y, draw), l->px_small * 1.5f);
-        else y += checked_line(g, l, t, &v->prov, x, y, w, draw);
+        if (v->verify)
+            y += 4 * s + (verify_mark(g, l, t, x, y, draw), l->px_small * 1.5f);
+        else
+            y += checked_line(g, l, t, &v->prov, x, y, w, draw);
     }
     return y - y0 + 10 * s;
 }
@@ -250,7 +267,8 @@ static float item_box(Gfx *g, const Layout *l, const Theme *t, const Book *b, in
 static void scrollbar(Gfx *g, const Layout *l, const Theme *t, GRect view, float content,
                       float scroll)
 {
-    if (content <= view.h) return;
+    if (content <= view.h)
+        return;
     float k = view.h / content;
     gfx_round(g, (GRect){view.x + view.w - 8 * l->s, view.y + scroll * k, 5 * l->s, view.h * k},
               2.5f * l->s, t->text_dim);
@@ -263,7 +281,8 @@ static void draw_list(Gfx *g, const Layout *l, const Theme *t, Book *b, GRect r,
     int tab = b->tab;
     size_t n = item_count(b, tab);
     float hs[512], ys[512], total = 0;
-    if (n > 512) n = 512;
+    if (n > 512)
+        n = 512;
     float w = r.w - 16 * s;
     for (size_t i = 0; i < n; i++) {
         ys[i] = total;
@@ -285,7 +304,8 @@ static void draw_list(Gfx *g, const Layout *l, const Theme *t, Book *b, GRect r,
     gfx_clip(g, &r);
     for (size_t i = 0; i < n; i++) {
         GRect ir = {r.x + 4 * s, r.y + 4 * s + ys[i] - *sc, w, hs[i]};
-        if (ir.y + ir.h < r.y || ir.y > r.y + r.h) continue;
+        if (ir.y + ir.h < r.y || ir.y > r.y + r.h)
+            continue;
         int sel = (int)i == b->sel[tab];
         if (sel)
             gfx_round(g, ir, 8 * s, (GColor){11, 92, 173, t->shadow.a ? 26 : 90});
@@ -320,7 +340,8 @@ static void draw_page(Gfx *g, const Layout *l, const Theme *t, Book *b, GRect r,
                       focused ? t->focus : t->paper_edge);
     gfx_fill(g, (GRect){r.x + 1.5f * s, r.y + 14 * s, 6 * s, r.h - 28 * s}, t->accent);
     add(b, r, BH_PAGE, 0);
-    if (!b->rb || b->rb->service_count == 0) return;
+    if (!b->rb || b->rb->service_count == 0)
+        return;
     const RefService *sv = &b->rb->services[b->sel[0]];
     GRect view = {r.x + 10 * s, r.y + 6 * s, r.w - 16 * s, r.h - 12 * s};
     b->page_view = view.h;
@@ -413,9 +434,11 @@ void book_draw(Gfx *g, Layout *l, const Theme *t, int hc, Book *b)
 static void move_sel(Book *b, int d)
 {
     int n = (int)item_count(b, b->tab), v = b->sel[b->tab] + d;
-    if (n == 0) return;
+    if (n == 0)
+        return;
     v = v < 0 ? 0 : (v >= n ? n - 1 : v);
-    if (v != b->sel[b->tab] && b->tab == 0) b->page_scroll = 0;
+    if (v != b->sel[b->tab] && b->tab == 0)
+        b->page_scroll = 0;
     b->sel[b->tab] = v;
     b->follow = 1;
 }
@@ -483,8 +506,10 @@ int book_click(Book *b, int x, int y)
 {
     for (int i = b->nhits - 1; i >= 0; i--) {
         const BookHit *h = &b->hits[i];
-        if (!inside(h->r, x, y)) continue;
-        if (h->kind == BH_CLOSE) return 1;
+        if (!inside(h->r, x, y))
+            continue;
+        if (h->kind == BH_CLOSE)
+            return 1;
         if (h->kind == BH_TAB) {
             if (b->tab != h->arg) {
                 b->tab = h->arg;
@@ -493,7 +518,8 @@ int book_click(Book *b, int x, int y)
             }
         } else if (h->kind == BH_ITEM) {
             int again = b->sel[b->tab] == h->arg;
-            if (!again && b->tab == 0) b->page_scroll = 0;
+            if (!again && b->tab == 0)
+                b->page_scroll = 0;
             b->sel[b->tab] = h->arg;
             b->page = b->tab == 0 && (again || !b->narrow) ? (b->narrow ? 1 : 0) : 0;
         } else if (h->kind == BH_PAGE) {
@@ -520,8 +546,10 @@ int book_hover(Book *b, int x, int y)
 {
     int before = -1, after = -1;
     for (int i = b->nhits - 1; i >= 0 && (before < 0 || after < 0); i--) {
-        if (before < 0 && inside(b->hits[i].r, b->mx, b->my)) before = i;
-        if (after < 0 && inside(b->hits[i].r, x, y)) after = i;
+        if (before < 0 && inside(b->hits[i].r, b->mx, b->my))
+            before = i;
+        if (after < 0 && inside(b->hits[i].r, x, y))
+            after = i;
     }
     b->mx = x;
     b->my = y;

@@ -51,8 +51,7 @@ static int is_true(const char *v)
 
 /* One field: label above, value below (wrapped). Returns its height. */
 static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, const Session *ss,
-                       int doc, int f, float x, float y, float w, int focus, int draw,
-                       GRect *out)
+                       int doc, int f, float x, float y, float w, int focus, int draw, GRect *out)
 {
     const Document *d = &session_scenario(ss)->documents[doc];
     const char *label = d->fields[f].label;
@@ -65,9 +64,9 @@ static float field_box(Gfx *g, const Layout *l, const Theme *t, const Paper *p, 
     char mark[160] = "";
     if (reason >= 0)
         snprintf(mark, sizeof mark, tr(STR_ART_FLAGGED), reason_title((FlagReason)reason));
-    float fh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, w - 2 * pad, l->px_small, GF_BOLD,
-                                          t->paper_bad, 0)
-                           : 0;
+    float fh = reason >= 0
+                   ? gfx_text_box(g, mark, 0, 0, w - 2 * pad, l->px_small, GF_BOLD, t->paper_bad, 0)
+                   : 0;
     float h = pad + lh + vh + fh + pad;
     if (draw) {
         if (reason >= 0)
@@ -233,8 +232,8 @@ static void holder_look(const Session *ss, int doc, PersonLook *p)
                  * women end in -а/-я (-A in Latin letters) */
         size_t n = strcspn(name, " ");
         const unsigned char *e = (const unsigned char *)name + n;
-        sex = (n >= 1 && e[-1] == 'A') ||
-                      (n >= 2 && ((e[-2] == 0xD0 && e[-1] == 0xB0) || (e[-2] == 0xD1 && e[-1] == 0x8F)))
+        sex = (n >= 1 && e[-1] == 'A') || (n >= 2 && ((e[-2] == 0xD0 && e[-1] == 0xB0) ||
+                                                      (e[-2] == 0xD1 && e[-1] == 0x8F)))
                   ? 'f'
                   : 'm';
     }
@@ -282,9 +281,9 @@ static float draw_zone(Gfx *g, const Layout *l, const MrzZone *z, float x, float
     return 2 * lh;
 }
 
-static const char *const passport_left[] = {"issued_by", "issue_date", "division_code",
-                                            "registration", "valid_until", "marks", NULL};
-static const char *const passport_right[] = {"surname", "name", "patronymic", "sex",
+static const char *const passport_left[] = {
+    "issued_by", "issue_date", "division_code", "registration", "valid_until", "marks", NULL};
+static const char *const passport_right[] = {"surname",    "name",        "patronymic", "sex",
                                              "birth_date", "birth_place", NULL};
 
 size_t doc_field_order(const Document *d, int *out, size_t max)
@@ -317,9 +316,9 @@ size_t doc_field_order(const Document *d, int *out, size_t max)
 /* A note written by hand on a lined notebook sheet: the words in ink-blue handwriting on the
  * ruled lines, right of a red margin; the printed captions of the fields (what the trainee
  * selects) stay in the margin. Returns the count of field boxes. */
-static size_t note_draw(Gfx *g, const Layout *l, const Theme *t, const Paper *p,
-                        const Session *ss, int doc, GRect sheet, float y0, int focus_field,
-                        DocFieldBox *boxes, size_t max)
+static size_t note_draw(Gfx *g, const Layout *l, const Theme *t, const Paper *p, const Session *ss,
+                        int doc, GRect sheet, float y0, int focus_field, DocFieldBox *boxes,
+                        size_t max)
 {
     const Document *d = &session_scenario(ss)->documents[doc];
     float s = l->s, pad = 22 * s;
@@ -353,21 +352,19 @@ static size_t note_draw(Gfx *g, const Layout *l, const Theme *t, const Paper *p,
         char mark[160] = "";
         if (reason >= 0)
             snprintf(mark, sizeof mark, tr(STR_ART_FLAGGED), reason_title((FlagReason)reason));
-        float mh = reason >= 0 ? gfx_text_box(g, mark, 0, 0, hand_w, l->px_small, GF_BOLD,
-                                              t->bad, 0)
-                               : 0;
+        float mh =
+            reason >= 0 ? gfx_text_box(g, mark, 0, 0, hand_w, l->px_small, GF_BOLD, t->bad, 0) : 0;
         GRect r = {sheet.x + pad / 2, y - 3 * s, sheet.w - pad, vh + mh + 6 * s};
         if (reason >= 0) {
             gfx_round(g, r, 4 * s, (GColor){179, 38, 30, 28});
             gfx_fill(g, (GRect){r.x, r.y, 4 * s, r.h}, t->bad);
         }
-        gfx_text_box(g, d->fields[f].label, sheet.x + pad, y + base - (float)l->px_small,
-                     cap_w, l->px_small, GF_REGULAR, p->label, 1);
-        gfx_hand_box(g, value && *value ? value : "—", margin + 10 * s, y, hand_w, px, p->ink,
-                     step, 1);
+        gfx_text_box(g, d->fields[f].label, sheet.x + pad, y + base - (float)l->px_small, cap_w,
+                     l->px_small, GF_REGULAR, p->label, 1);
+        gfx_hand_box(g, value && *value ? value : "—", margin + 10 * s, y, hand_w, px, p->ink, step,
+                     1);
         if (reason >= 0)
-            gfx_text_box(g, mark, margin + 10 * s, y + vh, hand_w, l->px_small, GF_BOLD, t->bad,
-                         1);
+            gfx_text_box(g, mark, margin + 10 * s, y + vh, hand_w, l->px_small, GF_BOLD, t->bad, 1);
         if ((int)f == focus_field)
             gfx_round_outline(g, r, 4 * s, 3 * s, t->focus);
         if (nb < max)
@@ -412,7 +409,8 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
                 continue;
             GRect r;
             y += field_box(g, l, t, &p, ss, doc, f, area.x + pad, y, half - 2 * pad,
-                           f == focus_field, 1, &r) + 4 * s;
+                           f == focus_field, 1, &r) +
+                 4 * s;
             if (nb < max)
                 boxes[nb++] = (DocFieldBox){r, f};
         }
@@ -428,11 +426,11 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         float sx = rx;
         if (fs >= 0) {
             GRect r;
-            field_box(g, l, t, &p, ss, doc, fs, sx, area.y + 4 * s, 110 * s, fs == focus_field,
-                      0, &r);
+            field_box(g, l, t, &p, ss, doc, fs, sx, area.y + 4 * s, 110 * s, fs == focus_field, 0,
+                      &r);
             r.h = gfx_line_height(g, l->px_body, GF_BOLD) + 8 * s;
-            gfx_text(g, session_field(ss, doc, fs), sx + 4 * s, area.y + 6 * s, l->px_body,
-                     GF_BOLD, rgb(0xB3261E));
+            gfx_text(g, session_field(ss, doc, fs), sx + 4 * s, area.y + 6 * s, l->px_body, GF_BOLD,
+                     rgb(0xB3261E));
             if (session_flag_reason(ss, doc, fs) >= 0)
                 gfx_text(g, "⚑", sx - 16 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->paper_bad);
             if (fs == focus_field)
@@ -442,9 +440,10 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             sx += 120 * s;
         }
         if (fn >= 0) {
-            GRect r = {sx, area.y + 4 * s, 120 * s, gfx_line_height(g, l->px_body, GF_BOLD) + 8 * s};
-            gfx_text(g, session_field(ss, doc, fn), sx + 4 * s, area.y + 6 * s, l->px_body,
-                     GF_BOLD, rgb(0xB3261E));
+            GRect r = {sx, area.y + 4 * s, 120 * s,
+                       gfx_line_height(g, l->px_body, GF_BOLD) + 8 * s};
+            gfx_text(g, session_field(ss, doc, fn), sx + 4 * s, area.y + 6 * s, l->px_body, GF_BOLD,
+                     rgb(0xB3261E));
             if (session_flag_reason(ss, doc, fn) >= 0)
                 gfx_text(g, "⚑", sx + 100 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->paper_bad);
             if (fn == focus_field)
@@ -475,7 +474,8 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
                 continue;
             GRect r;
             y += field_box(g, l, t, &p, ss, doc, (int)f, area.x + pad, y, half - 2 * pad,
-                           (int)f == focus_field, 1, &r) + 4 * s;
+                           (int)f == focus_field, 1, &r) +
+                 4 * s;
             if (nb < max)
                 boxes[nb++] = (DocFieldBox){r, (int)f};
         }
@@ -530,7 +530,8 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
         float x = fx + c * (colw + pad);
         GRect r;
         ycol[c] += field_box(g, l, t, &p, ss, doc, (int)f, x, ycol[c], colw, (int)f == focus_field,
-                             1, &r) + 6 * s;
+                             1, &r) +
+                   6 * s;
         if (nb < max)
             boxes[nb++] = (DocFieldBox){r, (int)f};
     }
@@ -567,8 +568,9 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
     gfx_round_outline(g, r, 5 * s, 1.5f * s, p.edge);
     /* A few grey lines suggest text. */
     for (int i = 0; i < 4; i++)
-        gfx_fill(g, (GRect){r.x + 10 * s, r.y + r.h * 0.55f + i * 7 * s, r.w * (0.7f - i * 0.1f),
-                            2.5f * s},
+        gfx_fill(g,
+                 (GRect){r.x + 10 * s, r.y + r.h * 0.55f + i * 7 * s, r.w * (0.7f - i * 0.1f),
+                         2.5f * s},
                  (GColor){120, 120, 120, 90});
     /* A label on a small card: it follows the text size only so far, or it no longer fits. */
     int px = l->px_small < (int)(13 * s * 1.25f) ? l->px_small : (int)(13 * s * 1.25f);

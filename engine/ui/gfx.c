@@ -81,13 +81,13 @@ struct Gfx {
     int ttf_ready;
     char warning[SIM_ERROR_MAX]; /* a font fell back to DejaVu Sans */
     WrapEntry wraps[WRAP_CACHE];
-    GRect clip; /* the current clip; w < 0: none */
-    GRect base; /* every clip lies within this one (a scrolled view); w < 0: none */
+    GRect clip;              /* the current clip; w < 0: none */
+    GRect base;              /* every clip lies within this one (a scrolled view); w < 0: none */
     struct GfxLayer *target; /* the layer being drawn (gfx_layer_begin), or NULL: the screen */
     int clear_pending;       /* gfx_begin's clear, done before the first drawing on the screen */
     GColor clear;
-    GRect frame;             /* gfx_begin_partial: the screen is drawn only here; w < 0: all */
-    int keeps;               /* the screen keeps its pixels between frames (software renderer) */
+    GRect frame; /* gfx_begin_partial: the screen is drawn only here; w < 0: all */
+    int keeps;   /* the screen keeps its pixels between frames (software renderer) */
     int recording;
     GfxBox *boxes;
     size_t nboxes, cap_boxes;
@@ -636,8 +636,7 @@ void gfx_circle(Gfx *g, float cx, float cy, float r, GColor c)
 }
 
 /* A strip between two concentric paths: an outline of thickness w. */
-void gfx_arc(Gfx *g, float cx, float cy, float rx, float ry, float a0, float a1, float w,
-             GColor c)
+void gfx_arc(Gfx *g, float cx, float cy, float rx, float ry, float a0, float a1, float w, GColor c)
 {
     SDL_Vertex v[2 * 64];
     int idx[6 * 63];
@@ -923,8 +922,14 @@ static const WrapEntry *wrap_get(Gfx *g, const char *text, int px, GFont f, int 
     wrap_text(text, len, (float)width, measure, &m, emit, &lines);
     free(victim->text);
     free(victim->lines);
-    *victim = (WrapEntry){.hash = h, .text = sim_strdup(text), .px = px, .width = width,
-                          .face = f, .lines = lines.v, .count = lines.n, .used = g->tick};
+    *victim = (WrapEntry){.hash = h,
+                          .text = sim_strdup(text),
+                          .px = px,
+                          .width = width,
+                          .face = f,
+                          .lines = lines.v,
+                          .count = lines.n,
+                          .used = g->tick};
     return victim;
 }
 
@@ -1178,8 +1183,8 @@ int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
             fmt = SDL_GetWindowPixelFormat(g->win);
         l->tex = l->used ? SDL_CreateTexture(g->ren, fmt, SDL_TEXTUREACCESS_TARGET, w, h) : NULL;
         if (!l->tex && l->used && fmt != SDL_PIXELFORMAT_ARGB8888)
-            l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                       w, h);
+            l->tex =
+                SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
         if (!l->tex) {
             free(l->used);
             free(l);

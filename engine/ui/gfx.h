@@ -32,10 +32,10 @@ typedef enum GFont { GF_REGULAR = 0, GF_BOLD, GF_MONO, GF_COUNT } GFont;
 typedef struct GfxOptions {
     int width, height; /* initial window size in screen coordinates */
     int fullscreen;
-    int hidden;             /* no visible window (automation under the dummy driver) */
-    const char *font_path;  /* regular face; NULL finds DejaVu Sans */
+    int hidden;            /* no visible window (automation under the dummy driver) */
+    const char *font_path; /* regular face; NULL finds DejaVu Sans */
     const char *title;
-    const char *icon_path;  /* PNG for the window's icon; NULL or unreadable: none */
+    const char *icon_path; /* PNG for the window's icon; NULL or unreadable: none */
 } GfxOptions;
 
 typedef struct Gfx Gfx;

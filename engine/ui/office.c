@@ -71,8 +71,8 @@ static void draw_mouth(Gfx *g, float cx, float cy, float w, float curve, float t
     if (curve >= 0)
         gfx_arc(g, cx, cy - ry * 0.6f, w / 2, ry, 0.25f, (float)M_PI - 0.25f, th, c);
     else
-        gfx_arc(g, cx, cy + ry * 0.8f, w / 2, ry, (float)M_PI + 0.25f, 2 * (float)M_PI - 0.25f,
-                th, c);
+        gfx_arc(g, cx, cy + ry * 0.8f, w / 2, ry, (float)M_PI + 0.25f, 2 * (float)M_PI - 0.25f, th,
+                c);
 }
 
 void office_mood_icon(Gfx *g, float cx, float cy, float r, int mood, const Theme *t)
@@ -142,7 +142,8 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     gfx_text(g, tr(STR_ART_QUEUE), board.x + 12 * s, board.y + 6 * s, (int)(13 * s + 0.5f),
              GF_REGULAR, rgb(0xB8C4D4));
     char line[64];
-    snprintf(line, sizeof line, tr(STR_ART_BOARD), v->ticket ? v->ticket : tr(STR_ART_TICKET), v->window_no);
+    snprintf(line, sizeof line, tr(STR_ART_BOARD), v->ticket ? v->ticket : tr(STR_ART_TICKET),
+             v->window_no);
     gfx_text(g, line, board.x + 12 * s, board.y + 28 * s, (int)(26 * s + 0.5f), GF_BOLD,
              rgb(0x6CF08A));
 
@@ -159,8 +160,7 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     double total = v->clock_start + v->minutes;
     float am = (float)(fmod(total, 60.0) / 60.0 * 2 * M_PI - M_PI / 2);
     float ah = (float)(fmod(total / 60.0, 12.0) / 12.0 * 2 * M_PI - M_PI / 2);
-    gfx_line(g, cx, cy, cx + cosf(ah) * cr * 0.5f, cy + sinf(ah) * cr * 0.5f, 4 * s,
-             rgb(0x23272E));
+    gfx_line(g, cx, cy, cx + cosf(ah) * cr * 0.5f, cy + sinf(ah) * cr * 0.5f, 4 * s, rgb(0x23272E));
     gfx_line(g, cx, cy, cx + cosf(am) * cr * 0.75f, cy + sinf(am) * cr * 0.75f, 2.5f * s,
              rgb(0x23272E));
     gfx_circle(g, cx, cy, 3.5f * s, rgb(0xC0392B));

@@ -1,6 +1,6 @@
 /*
  * screen_catalog.c — the catalogue of scenarios: filter chips by service (one row, scrolled to
-  * the chosen one), then cards naming their service, with each scenario's summary, difficulty,
+ * the chosen one), then cards naming their service, with each scenario's summary, difficulty,
  * time and the trainee's best result. The layout is measured once per frame into the state and
  * the same figures serve drawing, the keyboard (which card is above or below) and the wheel.
  */
@@ -34,7 +34,7 @@ typedef struct CatalogState {
     /* The last layout: where each visible card is, in content coordinates. */
     int idx[MAX_CARDS], n;
     GRect card[MAX_CARDS];
-    float chips_x; /* the chips' horizontal scroll */
+    float chips_x;   /* the chips' horizontal scroll */
     char said[4096]; /* what `expect catalog` reads */
 } CatalogState;
 
@@ -97,17 +97,19 @@ static float card_body(Ui *u, int scen, float x, float y, float w, int draw)
     const Scenario *sc = u->scens[scen].scenario;
     float y0 = y;
     y += gfx_text_box(u->g, sc->service_title, x, y, w, l->px_small, GF_BOLD, u->theme.accent,
-                      draw) + 4 * s;
+                      draw) +
+         4 * s;
     y += gfx_text_box(u->g, sc->title, x, y, w, l->px_body, GF_BOLD, u->theme.text, draw) + 6 * s;
     if (sc->summary && *sc->summary)
         y += gfx_text_box(u->g, sc->summary, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim,
-                          draw) + 8 * s;
+                          draw) +
+             8 * s;
     char meta[200], stars[32] = "";
     for (int d = 1; d <= 5; d++)
         strcat(stars, d <= sc->difficulty ? "●" : "○");
     snprintf(meta, sizeof meta, tr(STR_UI_CARD_META), tr(STR_UI_DIFFICULTY), stars, sc->minutes);
-    y += gfx_text_box(u->g, meta, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim, draw) +
-         4 * s;
+    y +=
+        gfx_text_box(u->g, meta, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim, draw) + 4 * s;
     const ScenarioStats *ss = &st->stats[scen];
     int resumable = st->resumable[scen];
     /* One status only: a started attempt is not «новый». */
@@ -115,7 +117,8 @@ static float card_body(Ui *u, int scen, float x, float y, float w, int draw)
                          : ss->best_total < 0            ? tr(STR_UI_STATUS_NEW)
                          : ss->passed                    ? tr(STR_UI_STATUS_PASSED)
                                                          : tr(STR_UI_STATUS_FAILED);
-    GColor scol = ss->best_total < 0 ? u->theme.accent : (ss->passed ? u->theme.good : u->theme.bad);
+    GColor scol =
+        ss->best_total < 0 ? u->theme.accent : (ss->passed ? u->theme.good : u->theme.bad);
     char best[128];
     if (resumable)
         snprintf(best, sizeof best, "%s", tr(STR_UI_CAN_RESUME));
@@ -208,8 +211,7 @@ static void catalog_draw(Ui *u)
             if (st->chips_x > 0)
                 gfx_text(u->g, "◀", 14 * s, y + 7 * s, l->px_label, GF_BOLD, u->theme.text_dim);
             if (x > chips.x + chips.w + 1)
-                gfx_text(u->g, "▶", W - 32 * s, y + 7 * s, l->px_label, GF_BOLD,
-                         u->theme.text_dim);
+                gfx_text(u->g, "▶", W - 32 * s, y + 7 * s, l->px_label, GF_BOLD, u->theme.text_dim);
         }
     }
     y += chip_h + 16 * s;
@@ -227,9 +229,11 @@ static void catalog_draw(Ui *u)
     /* Below the cards: a refusal, or else a new scenario pack's changelog (issue #13). */
     const char *notice = !u->form_error[0] && u->cfg->pack_notice ? u->cfg->pack_notice : NULL;
     float msg_h = u->form_error[0] ? gfx_text_box(u->g, u->form_error, 0, 0, W - 80 * s,
-                                                  l->px_small, GF_REGULAR, u->theme.bad, 0) + 10 * s
+                                                  l->px_small, GF_REGULAR, u->theme.bad, 0) +
+                                         10 * s
                   : notice ? gfx_text_box(u->g, notice, 0, 0, W - 80 * s, l->px_small, GF_BOLD,
-                                          u->theme.accent, 0) + 20 * s
+                                          u->theme.accent, 0) +
+                                 20 * s
                            : 0;
     GRect view = {0, y, W, l->H - hint_h - msg_h - 8 * s - y};
     /* Measure: the cards flow in rows (each names its service), a row as tall as its
@@ -284,11 +288,11 @@ static void catalog_draw(Ui *u)
     if (n == 0)
         gfx_text(u->g, tr(STR_UI_NO_SCENARIOS), 40 * s, y, l->px_body, GF_REGULAR, u->theme.text);
     if (u->form_error[0]) {
-        gfx_text_box(u->g, u->form_error, 40 * s, view.y + view.h + 4 * s, W - 80 * s,
-                     l->px_small, GF_REGULAR, u->theme.bad, 1);
+        gfx_text_box(u->g, u->form_error, 40 * s, view.y + view.h + 4 * s, W - 80 * s, l->px_small,
+                     GF_REGULAR, u->theme.bad, 1);
     } else if (notice) {
-        gfx_round(u->g, (GRect){30 * s, view.y + view.h + 2 * s, W - 60 * s, msg_h - 4 * s},
-                  8 * s, u->theme.panel);
+        gfx_round(u->g, (GRect){30 * s, view.y + view.h + 2 * s, W - 60 * s, msg_h - 4 * s}, 8 * s,
+                  u->theme.panel);
         gfx_text_box(u->g, notice, 40 * s, view.y + view.h + 10 * s, W - 80 * s, l->px_small,
                      GF_BOLD, u->theme.accent, 1);
     }
@@ -333,16 +337,19 @@ static void catalog_key(Ui *u, SDL_Keycode k)
         st->zone = (st->zone + (back ? ZONE_COUNT - 1 : 1)) % ZONE_COUNT;
     } else if (st->zone == ZONE_CHIPS &&
                (k == SDLK_RIGHT || k == SDLK_LEFT || k == SDLK_HOME || k == SDLK_END)) {
-        int f = k == SDLK_HOME ? -1 : k == SDLK_END ? u->nservices - 1 : st->filter + (k == SDLK_RIGHT ? 1 : -1);
+        int f = k == SDLK_HOME  ? -1
+                : k == SDLK_END ? u->nservices - 1
+                                : st->filter + (k == SDLK_RIGHT ? 1 : -1);
         if (f >= -1 && f < u->nservices)
             set_filter(st, f);
-    } else if (st->zone == ZONE_CHIPS && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE ||
-                                          k == SDLK_DOWN)) {
+    } else if (st->zone == ZONE_CHIPS &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_DOWN)) {
         st->zone = ZONE_CARDS; /* the chosen service's cards */
     } else if ((st->zone == ZONE_BOOK || st->zone == ZONE_SHIFT) &&
                (k == SDLK_RIGHT || k == SDLK_LEFT)) {
         st->zone = st->zone == ZONE_BOOK ? ZONE_SHIFT : ZONE_BOOK;
-    } else if (st->zone == ZONE_BOOK && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+    } else if (st->zone == ZONE_BOOK &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
         ui_book_open(u, NULL);
     } else if (st->zone == ZONE_SHIFT &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
@@ -399,7 +406,8 @@ static int catalog_click(Ui *u, const Hit *h)
         st->zone = ZONE_SHIFT;
         ui_shift_begin(u);
         break;
-    default: return 0;
+    default:
+        return 0;
     }
     return 1;
 }
@@ -423,9 +431,10 @@ static const char *catalog_expect(Ui *u)
         snprintf(on, sizeof on, TRF(STR_EXPECT_CAT_FILTER),
                  st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
     else
-        snprintf(on, sizeof on, "%s", st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
-                                      : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
-                                                               : tr(STR_EXPECT_CAT_CARDS));
+        snprintf(on, sizeof on, "%s",
+                 st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
+                 : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
+                                          : tr(STR_EXPECT_CAT_CARDS));
     size_t k = strlen(on);
     memcpy(st->said, on, k + 1);
     ui_copy_text(st->said + k, sizeof st->said - k, text);
@@ -444,8 +453,12 @@ static void catalog_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER),
                st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
         break;
-    case ZONE_BOOK: ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON)); break;
-    case ZONE_SHIFT: ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_SHIFT_BUTTON)); break;
+    case ZONE_BOOK:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));
+        break;
+    case ZONE_SHIFT:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_SHIFT_BUTTON));
+        break;
     default:
         if (st->n > 0 && st->sel < st->n) {
             const Scenario *sc = u->scens[st->idx[st->sel]].scenario;

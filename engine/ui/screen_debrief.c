@@ -16,10 +16,10 @@
 
 typedef struct DebriefState {
     float scroll, content_h, view_h; /* as the last frame measured them */
-    int btn;          /* 0 again, 1 next, 2 catalogue */
-    int shift_btn;    /* in a shift: 0 next ticket, 1 end the shift */
-    int content_open; /* the content error's report is shown */
-    int on_details;   /* the keyboard is on «Показать отчёт» (a content error: Tab reaches it) */
+    int btn;                         /* 0 again, 1 next, 2 catalogue */
+    int shift_btn;                   /* in a shift: 0 next ticket, 1 end the shift */
+    int content_open;                /* the content error's report is shown */
+    int on_details; /* the keyboard is on «Показать отчёт» (a content error: Tab reaches it) */
     char said[SIM_ERROR_MAX + 400]; /* what `expect` reads when the result was not saved */
 } DebriefState;
 
@@ -75,8 +75,9 @@ static void debrief_draw(Ui *u)
         gfx_text_box(u->g, tr(STR_CONTENT_STOPPED), x + 24 * s, y + 20 * s, w - 48 * s,
                      l->px_dialog, GF_BOLD, u->theme.text, 1);
         y += card.h + 18 * s;
-        GRect tb = ui_button(u, x, y, st->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW),
-                             0, st->on_details, HIT_DB_DETAILS, 0);
+        GRect tb =
+            ui_button(u, x, y, st->content_open ? tr(STR_CONTENT_HIDE) : tr(STR_CONTENT_SHOW), 0,
+                      st->on_details, HIT_DB_DETAILS, 0);
         y += tb.h + 16 * s;
         if (st->content_open) {
             SimBuf rep;
@@ -88,13 +89,13 @@ static void debrief_draw(Ui *u)
             for (char *c = (char *)simbuf_str(&rep); *c; c++)
                 if (*c == '\t')
                     *c = ' '; /* the traceback's indents: the font has no tab glyph */
-            float rh = gfx_text_box(u->g, simbuf_str(&rep), 0, 0, w - 40 * s, l->px_label,
-                                    GF_MONO, u->theme.text, 0);
+            float rh = gfx_text_box(u->g, simbuf_str(&rep), 0, 0, w - 40 * s, l->px_label, GF_MONO,
+                                    u->theme.text, 0);
             GRect box = {x, y, w, rh + 28 * s};
             gfx_round(u->g, box, 8 * s, u->high_contrast ? u->theme.bg : (GColor){30, 34, 42, 255});
             gfx_text_box(u->g, simbuf_str(&rep), x + 20 * s, y + 14 * s, w - 40 * s, l->px_label,
-                         GF_MONO,
-                         u->high_contrast ? u->theme.text : (GColor){226, 232, 240, 255}, 1);
+                         GF_MONO, u->high_contrast ? u->theme.text : (GColor){226, 232, 240, 255},
+                         1);
             y += box.h + 12 * s;
             simbuf_free(&rep);
         }
@@ -110,8 +111,8 @@ static void debrief_draw(Ui *u)
                           f && st->shift_btn == 1, HIT_DB_SHIFT, 1);
         } else {
             int f = !st->on_details;
-            GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), st->btn == 0,
-                                f && st->btn == 0, HIT_DB_BUTTON, 0);
+            GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), st->btn == 0, f && st->btn == 0,
+                                HIT_DB_BUTTON, 0);
             b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), st->btn == 1,
                           f && st->btn == 1, HIT_DB_BUTTON, 1);
             ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), st->btn == 2,
@@ -143,15 +144,13 @@ static void debrief_draw(Ui *u)
     sim_format_clock(session_minutes(u->ss), t1, sizeof t1);
     sim_format_clock(sc->time_norm, t2, sizeof t2);
     snprintf(meta, sizeof meta, tr(STR_UI_DEBRIEF_META), sc->pass_mark, t1, t2);
-    y += gfx_text_box(u->g, meta, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim, 1) +
-         4 * s;
+    y += gfx_text_box(u->g, meta, x, y, w, l->px_label, GF_REGULAR, u->theme.text_dim, 1) + 4 * s;
     char chain[STORE_HEAD_LEN + 1];
     if (u->store_lost[0]) {
         /* The database refused this attempt for good: no chain label as if it were stored. */
         char line[SIM_ERROR_MAX + 300];
         snprintf(line, sizeof line, tr(STR_STORE_LOST_DEBRIEF), u->store_lost);
-        float lh = gfx_text_box(u->g, line, 0, 0, w - 40 * s, l->px_body, GF_BOLD, u->theme.bad,
-                                0);
+        float lh = gfx_text_box(u->g, line, 0, 0, w - 40 * s, l->px_body, GF_BOLD, u->theme.bad, 0);
         GRect card = {x, y + 4 * s, w, lh + 24 * s};
         gfx_round(u->g, card, 8 * s, u->theme.panel);
         gfx_round_outline(u->g, card, 8 * s, 2.5f * s, u->theme.bad);
@@ -167,12 +166,15 @@ static void debrief_draw(Ui *u)
     }
     y += 14 * s;
     if (en) {
-        y += gfx_text_box(u->g, en->title, x, y, w, l->px_dialog, GF_BOLD, u->theme.text, 1) + 4 * s;
+        y +=
+            gfx_text_box(u->g, en->title, x, y, w, l->px_dialog, GF_BOLD, u->theme.text, 1) + 4 * s;
         y += gfx_text_box(u->g, en->debrief, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text,
-                          1) + 14 * s;
+                          1) +
+             14 * s;
     } else {
         y += gfx_text_box(u->g, tr(STR_UNFINISHED), x, y, w, l->px_dialog, GF_BOLD, u->theme.text,
-                          1) + 14 * s;
+                          1) +
+             14 * s;
     }
     /* Mistakes first: they are what the trainee learns from. */
     const ScoreLedger *lg = session_ledger(u->ss);
@@ -199,7 +201,8 @@ static void debrief_draw(Ui *u)
             float rh = e->rule ? gfx_text_box(u->g, e->rule->text, 0, 0, w - 40 * s, l->px_label,
                                               GF_REGULAR, u->theme.text_dim, 0)
                                : 0;
-            GRect card = {x, y, w, bh + rh + l->px_label * 2.6f + (e->rule ? l->px_label * 1.4f : 0)};
+            GRect card = {x, y, w,
+                          bh + rh + l->px_label * 2.6f + (e->rule ? l->px_label * 1.4f : 0)};
             gfx_round(u->g, card, 8 * s, u->theme.panel);
             gfx_fill(u->g, (GRect){x, y + 6 * s, 6 * s, card.h - 12 * s},
                      e->kind == LEDGER_CRITICAL ? u->theme.bad : u->theme.warn);
@@ -208,7 +211,8 @@ static void debrief_draw(Ui *u)
                      e->kind == LEDGER_CRITICAL ? u->theme.bad : u->theme.warn);
             cy += l->px_label * 1.5f;
             cy += gfx_text_box(u->g, e->feedback, x + 20 * s, cy, w - 40 * s, l->px_body,
-                               GF_REGULAR, u->theme.text, 1) + 4 * s;
+                               GF_REGULAR, u->theme.text, 1) +
+                  4 * s;
             if (e->rule) {
                 char rule[300];
                 snprintf(rule, sizeof rule, "§ %s", e->rule->short_);
@@ -227,15 +231,14 @@ static void debrief_draw(Ui *u)
         char msg[600];
         snprintf(msg, sizeof msg, tr(STR_FLOOR_MISSED), sc->criteria[c].title, r.crit[c].score,
                  r.crit[c].max, sc->floors[c]);
-        float bh = gfx_text_box(u->g, msg, 0, 0, w - 40 * s, l->px_body, GF_REGULAR,
-                                u->theme.text, 0);
+        float bh =
+            gfx_text_box(u->g, msg, 0, 0, w - 40 * s, l->px_body, GF_REGULAR, u->theme.text, 0);
         GRect card = {x, y, w, bh + l->px_label * 2.6f};
         gfx_round(u->g, card, 8 * s, u->theme.panel);
         gfx_fill(u->g, (GRect){x, y + 6 * s, 6 * s, card.h - 12 * s}, u->theme.bad);
-        gfx_text(u->g, tr(STR_FLOORS), x + 20 * s, y + 8 * s, l->px_label, GF_BOLD,
-                 u->theme.bad);
-        gfx_text_box(u->g, msg, x + 20 * s, y + 8 * s + l->px_label * 1.5f, w - 40 * s,
-                     l->px_body, GF_REGULAR, u->theme.text, 1);
+        gfx_text(u->g, tr(STR_FLOORS), x + 20 * s, y + 8 * s, l->px_label, GF_BOLD, u->theme.bad);
+        gfx_text_box(u->g, msg, x + 20 * s, y + 8 * s + l->px_label * 1.5f, w - 40 * s, l->px_body,
+                     GF_REGULAR, u->theme.text, 1);
         y += card.h + 10 * s;
     }
     if (!any) {
@@ -257,8 +260,9 @@ static void debrief_draw(Ui *u)
             char line[700];
             snprintf(line, sizeof line, "✔ %s", where ? where : "");
             free(where);
-            y += gfx_text_box(u->g, line, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text,
-                              1) + 6 * s;
+            y +=
+                gfx_text_box(u->g, line, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text, 1) +
+                6 * s;
         }
     /* Criteria bars. */
     y += 10 * s;
@@ -284,7 +288,8 @@ static void debrief_draw(Ui *u)
     y += 10 * s;
     gfx_text(u->g, tr(STR_RIGHT_WAY), x, y, l->px_dialog, GF_BOLD, u->theme.text);
     y += l->px_dialog * 1.6f;
-    y += gfx_text_box(u->g, sc->right_way, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text, 1);
+    y +=
+        gfx_text_box(u->g, sc->right_way, x, y, w * 0.9f, l->px_body, GF_REGULAR, u->theme.text, 1);
     st->content_h = y + st->scroll - view.y + 20 * s;
     gfx_clip(u->g, NULL);
     if (st->content_h > view.h) {
@@ -300,16 +305,16 @@ static void debrief_draw(Ui *u)
         GRect b = ui_button(u, 40 * s, by, next, 1, st->shift_btn == 0, HIT_DB_SHIFT, 0);
         if (!u->shift.ended)
             ui_button(u, b.x + b.w + 14 * s, by, tr(STR_SHIFT_FINISH), 0, st->shift_btn == 1,
-                   HIT_DB_SHIFT, 1);
+                      HIT_DB_SHIFT, 1);
         ui_hint(u, tr(STR_SHIFT_HINT_DEBRIEF));
         return;
     }
-    GRect b = ui_button(u, 40 * s, by, tr(STR_UI_RETRY), st->btn == 0, st->btn == 0,
-                     HIT_DB_BUTTON, 0);
+    GRect b =
+        ui_button(u, 40 * s, by, tr(STR_UI_RETRY), st->btn == 0, st->btn == 0, HIT_DB_BUTTON, 0);
     b = ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_NEXT), st->btn == 1, st->btn == 1,
-               HIT_DB_BUTTON, 1);
+                  HIT_DB_BUTTON, 1);
     ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_TO_MENU), st->btn == 2, st->btn == 2,
-           HIT_DB_BUTTON, 2);
+              HIT_DB_BUTTON, 2);
     ui_hint(u, tr(STR_UI_HINT_DEBRIEF));
 }
 
@@ -421,13 +426,18 @@ static int debrief_click(Ui *u, const Hit *h)
     if (!h)
         return 0;
     switch (h->kind) {
-    case HIT_DB_BUTTON: debrief_do(u, h->arg); break;
-    case HIT_DB_SHIFT: shift_debrief_do(u, h->arg); break;
+    case HIT_DB_BUTTON:
+        debrief_do(u, h->arg);
+        break;
+    case HIT_DB_SHIFT:
+        shift_debrief_do(u, h->arg);
+        break;
     case HIT_DB_DETAILS:
         st->content_open = !st->content_open;
         st->on_details = 1;
         break;
-    default: return 0;
+    default:
+        return 0;
     }
     return 1;
 }
@@ -480,8 +490,8 @@ static void debrief_speak(Ui *u, SpeakFrame *f)
             }
         for (size_t c = 0; en && c < sc->criterion_count; c++)
             if (r.floors_missed & (1u << c))
-                ui_say(f, SAY_CONTENT, tr(STR_FLOOR_MISSED), sc->criteria[c].title,
-                       r.crit[c].score, r.crit[c].max, sc->floors[c]);
+                ui_say(f, SAY_CONTENT, tr(STR_FLOOR_MISSED), sc->criteria[c].title, r.crit[c].score,
+                       r.crit[c].max, sc->floors[c]);
         if (!any)
             ui_say(f, SAY_CONTENT, "%s", tr(STR_NO_MISTAKES));
     }
@@ -493,7 +503,9 @@ static void debrief_speak(Ui *u, SpeakFrame *f)
                 : u->shift.ended   ? tr(STR_SHIFT_RESULTS)
                                    : tr(STR_SHIFT_NEXT);
     else
-        label = st->btn == 0 ? tr(STR_UI_RETRY) : st->btn == 1 ? tr(STR_UI_NEXT) : tr(STR_UI_TO_MENU);
+        label = st->btn == 0   ? tr(STR_UI_RETRY)
+                : st->btn == 1 ? tr(STR_UI_NEXT)
+                               : tr(STR_UI_TO_MENU);
     ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), label);
 }
 

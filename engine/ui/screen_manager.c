@@ -21,15 +21,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MGR_MAX_ROWS 512
-#define MGR_MAX_COLS 7
+#define MGR_MAX_ROWS       512
+#define MGR_MAX_COLS       7
 #define MGR_REGION_TIMEOUT 3 /* seconds: connect and each statement */
-#define MGR_REGION_TRAINEES 2000 /* the whole region's trainees are listed up to this many; over
-                                    it, one office's at a time (the table stays under 100 ms) */
+#define MGR_REGION_TRAINEES                                                                        \
+    2000 /* the whole region's trainees are listed up to this many; over                           \
+            it, one office's at a time (the table stays under 100 ms) */
 
 /* One read of the region on its own thread; the screen adopts it when done. */
 typedef struct RegionJob {
-    char *conninfo; /* owned */
+    char *conninfo;  /* owned */
     char office[40]; /* whose trainees: "" every office's */
     SDL_atomic_t done;
     SimStatus status;
@@ -71,9 +72,9 @@ static ManagerState *S(Ui *u)
 static int region_thread(void *arg)
 {
     RegionJob *j = arg;
-    j->status = central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT,
-                                     j->office[0] ? j->office : NULL, MGR_REGION_TRAINEES,
-                                     &j->data, &j->err);
+    j->status =
+        central_region_fetch(j->conninfo, MGR_REGION_TIMEOUT, j->office[0] ? j->office : NULL,
+                             MGR_REGION_TRAINEES, &j->data, &j->err);
     SDL_AtomicSet(&j->done, 1);
     /* Wakes the event loop: the window redraws with the region. */
     SDL_Event ev;
@@ -85,7 +86,8 @@ static int region_thread(void *arg)
 
 static void region_job_free(ManagerState *st)
 {
-    if (!st->job) return;
+    if (!st->job)
+        return;
     SDL_WaitThread(st->thread, NULL); /* bounded by MGR_REGION_TIMEOUT */
     central_region_free(&st->job->data);
     free(st->job->conninfo);
@@ -99,7 +101,8 @@ static void region_job_free(ManagerState *st)
 static void region_fetch(Ui *u)
 {
     ManagerState *st = S(u);
-    if (st->job) return;
+    if (st->job)
+        return;
     RegionJob *j = calloc(1, sizeof *j);
     if (j) {
         j->conninfo = sim_strdup(u->cfg->central);
@@ -107,7 +110,8 @@ static void region_fetch(Ui *u)
     }
     SDL_Thread *t = j && j->conninfo ? SDL_CreateThread(region_thread, "mfc-region", j) : NULL;
     if (!t) {
-        if (j) free(j->conninfo);
+        if (j)
+            free(j->conninfo);
         free(j);
         central_region_free(&st->region);
         st->view = REGION_FALLBACK;
@@ -125,11 +129,13 @@ static void region_fetch(Ui *u)
 static int region_poll(Ui *u)
 {
     ManagerState *st = S(u);
-    if (!st->job || !SDL_AtomicGet(&st->job->done)) return 0;
+    if (!st->job || !SDL_AtomicGet(&st->job->done))
+        return 0;
     char asked[40];
     snprintf(asked, sizeof asked, "%s", st->job->office);
     if (st->job->status == SIM_OK) {
-        if (st->view != REGION_SHOWN) st->tab = st->sel = st->sort = st->desc = 0;
+        if (st->view != REGION_SHOWN)
+            st->tab = st->sel = st->sort = st->desc = 0;
         central_region_free(&st->region);
         st->region = st->job->data;
         memset(&st->job->data, 0, sizeof st->job->data);
@@ -137,8 +143,10 @@ static int region_poll(Ui *u)
         st->notice[0] = '\0';
         st->office = -1;
         for (size_t i = 0; i < st->region.office_count; i++)
-            if (strcmp(st->region.offices[i].office, st->want) == 0) st->office = (int)i;
-        if (st->office < 0) st->want[0] = '\0';
+            if (strcmp(st->region.offices[i].office, st->want) == 0)
+                st->office = (int)i;
+        if (st->office < 0)
+            st->want[0] = '\0';
     } else {
         central_region_free(&st->region);
         st->view = REGION_FALLBACK;
@@ -153,7 +161,8 @@ static int region_poll(Ui *u)
     }
     region_job_free(st);
     /* The filter moved while this read was under way: read for it now. */
-    if (st->view == REGION_SHOWN && strcmp(asked, st->want) != 0) region_fetch(u);
+    if (st->view == REGION_SHOWN && strcmp(asked, st->want) != 0)
+        region_fetch(u);
     return 1;
 }
 
@@ -233,11 +242,16 @@ static void manager_destroy(Ui *u)
 static double trainee_key(const ReportTrainee *t, int col)
 {
     switch (col) {
-    case 2: return (double)t->attempts;
-    case 3: return (double)t->exams_passed;
-    case 4: return t->avg_total;
-    case 5: return t->weakest_ratio;
-    default: return 0;
+    case 2:
+        return (double)t->attempts;
+    case 3:
+        return (double)t->exams_passed;
+    case 4:
+        return t->avg_total;
+    case 5:
+        return t->weakest_ratio;
+    default:
+        return 0;
     }
 }
 
@@ -334,7 +348,8 @@ static int region_row_cmp(const void *pa, const void *pb)
         c = strcmp(a->text[col], b->text[col]);
     else
         c = a->num[col] < b->num[col] ? -1 : (a->num[col] > b->num[col] ? 1 : 0);
-    if (c == 0) c = a->src < b->src ? -1 : (a->src > b->src ? 1 : 0); /* stable */
+    if (c == 0)
+        c = a->src < b->src ? -1 : (a->src > b->src ? 1 : 0); /* stable */
     return sort_state->desc ? -c : c;
 }
 
@@ -359,7 +374,8 @@ static void fmt_rate(char *out, size_t n, long long passed, long long finished)
 static const char *scenario_title(Ui *u, const char *id)
 {
     for (size_t i = 0; i < u->nscens; i++)
-        if (strcmp(u->scens[i].scenario->id, id) == 0) return u->scens[i].scenario->title;
+        if (strcmp(u->scens[i].scenario->id, id) == 0)
+            return u->scens[i].scenario->title;
     return id;
 }
 
@@ -368,10 +384,12 @@ static CentralScenarioRow *region_scenarios(const ManagerState *st, size_t *n)
 {
     *n = 0;
     CentralScenarioRow *out = calloc(st->region.scenario_count + 1, sizeof *out);
-    if (!out) return NULL;
+    if (!out)
+        return NULL;
     for (size_t i = 0; i < st->region.scenario_count; i++) {
         const CentralScenarioRow *x = &st->region.scenarios[i];
-        if (!office_selected(st, x->office)) continue;
+        if (!office_selected(st, x->office))
+            continue;
         size_t k = 0;
         while (k < *n && strcmp(out[k].scenario, x->scenario) != 0)
             k++;
@@ -403,7 +421,7 @@ static void region_table(Ui *u, RegionTable *t)
     }
     size_t n = 0;
     if (st->tab == 0) {
-        static const SimStr h[] = {STR_MGR_COL_TRAINEE, STR_MGR_COL_PERSONNEL, STR_MGR_COL_OFFICE,
+        static const SimStr h[] = {STR_MGR_COL_TRAINEE,  STR_MGR_COL_PERSONNEL, STR_MGR_COL_OFFICE,
                                    STR_MGR_COL_ATTEMPTS, STR_MGR_COL_PASS_RATE, STR_MGR_COL_AVG};
         static const float w[] = {0.28f, 0.12f, 0.16f, 0.14f, 0.12f, 0.18f};
         t->ncols = 6;
@@ -413,7 +431,8 @@ static void region_table(Ui *u, RegionTable *t)
         }
         for (size_t i = 0; i < st->region.trainee_count; i++) {
             const CentralTraineeRow *x = &st->region.trainees[i];
-            if (!office_selected(st, x->office)) continue;
+            if (!office_selected(st, x->office))
+                continue;
             RegionRow *r = &rows[n++];
             r->src = i;
             r->text[0] = x->surname;
@@ -441,9 +460,8 @@ static void region_table(Ui *u, RegionTable *t)
             r->num[3] = avg_of(sc[i].sum_total, sc[i].finished);
         }
     } else {
-        static const SimStr h[] = {STR_MGR_COL_OFFICE,    STR_MGR_COL_REGION,
-                                   STR_MGR_COL_ATTEMPTS,  STR_MGR_COL_PASS_RATE,
-                                   STR_MGR_COL_AVG,       STR_MGR_COL_WEAKEST,
+        static const SimStr h[] = {STR_MGR_COL_OFFICE,    STR_MGR_COL_REGION, STR_MGR_COL_ATTEMPTS,
+                                   STR_MGR_COL_PASS_RATE, STR_MGR_COL_AVG,    STR_MGR_COL_WEAKEST,
                                    STR_MGR_COL_TRAINEES};
         static const float w[] = {0.13f, 0.1f, 0.12f, 0.1f, 0.13f, 0.28f, 0.14f};
         t->ncols = 7;
@@ -453,7 +471,8 @@ static void region_table(Ui *u, RegionTable *t)
         }
         for (size_t i = 0; i < st->region.office_count; i++) {
             const CentralOfficeRow *x = &st->region.offices[i];
-            if (!office_selected(st, x->office)) continue;
+            if (!office_selected(st, x->office))
+                continue;
             RegionRow *r = &rows[n++];
             r->src = i;
             r->text[0] = x->office;
@@ -465,13 +484,14 @@ static void region_table(Ui *u, RegionTable *t)
             r->num[6] = (double)x->trainees;
         }
     }
-    if (st->sort >= t->ncols) st->sort = 0;
+    if (st->sort >= t->ncols)
+        st->sort = 0;
     sort_state = st;
     qsort(rows, n, sizeof *rows, region_row_cmp);
     t->total = n;
     t->nrows = n < MGR_MAX_ROWS ? n : MGR_MAX_ROWS;
     for (size_t k = 0; k < t->nrows; k++) {
-        char (*c)[256] = region_cells[k];
+        char(*c)[256] = region_cells[k];
         size_t i = rows[k].src;
         if (st->tab == 0) {
             const CentralTraineeRow *x = &st->region.trainees[i];
@@ -525,7 +545,8 @@ static void region_summary(const ManagerState *st, char *out, size_t n)
     size_t offices = 0;
     for (size_t i = 0; i < st->region.office_count; i++) {
         const CentralOfficeRow *x = &st->region.offices[i];
-        if (!office_selected(st, x->office)) continue;
+        if (!office_selected(st, x->office))
+            continue;
         offices++;
         finished += x->finished;
         passed += x->passed;
@@ -568,8 +589,10 @@ static void compose_expect(Ui *u)
     ManagerState *st = S(u);
     SimBuf b;
     simbuf_init(&b);
-    if (st->error[0]) simbuf_printf(&b, "%s\n", st->error);
-    if (st->notice[0]) simbuf_printf(&b, "%s\n", st->notice);
+    if (st->error[0])
+        simbuf_printf(&b, "%s\n", st->error);
+    if (st->notice[0])
+        simbuf_printf(&b, "%s\n", st->notice);
     if (region_shown(st)) {
         char line[400];
         region_summary(st, line, sizeof line);
@@ -577,7 +600,8 @@ static void compose_expect(Ui *u)
         filter_label(st, line, sizeof line);
         simbuf_printf(&b, "%s\n", line);
         region_withheld(st, line, sizeof line);
-        if (line[0]) simbuf_printf(&b, "%s\n", line);
+        if (line[0])
+            simbuf_printf(&b, "%s\n", line);
         RegionTable t;
         region_table(u, &t);
         for (int c = 0; c < t.ncols; c++)
@@ -595,8 +619,7 @@ static void compose_expect(Ui *u)
 
 /* A mistake in words: the words its attempts stored (ReportMistake.text) when they did; else
  * from the scenario: the answer's text, «Не отмечено: документ — поле», the time overrun. */
-static void mistake_name(Ui *u, const char *scenario, const ReportMistake *mk, char *out,
-                         size_t n)
+static void mistake_name(Ui *u, const char *scenario, const ReportMistake *mk, char *out, size_t n)
 {
     const char *action = mk->action;
     if (mk->text && *mk->text) {
@@ -635,8 +658,8 @@ static void mistake_name(Ui *u, const char *scenario, const ReportMistake *mk, c
 
 /* A table with wrapped headings (each as tall as it needs) and clipped cells, scrolled to keep
  * the selected row in view. */
-static void draw_table(Ui *u, GRect area, const char *const *heads, const float *widths,
-                       int ncols, char cells[][MGR_MAX_COLS][256], size_t nrows)
+static void draw_table(Ui *u, GRect area, const char *const *heads, const float *widths, int ncols,
+                       char cells[][MGR_MAX_COLS][256], size_t nrows)
 {
     ManagerState *st = S(u);
     const Layout *l = &u->l;
@@ -710,8 +733,8 @@ static float draw_filter(Ui *u, float y)
     for (int i = 0; i < 3; i++) {
         if (ui_hovered(u, parts[i]))
             gfx_round_outline(u->g, parts[i], h / 2, 1.5f * s, u->theme.accent);
-        gfx_text(u->g, text[i], parts[i].x + (i == 1 ? 12 : 16) * s, y + 7 * s, l->px_body,
-                 GF_BOLD, u->theme.text);
+        gfx_text(u->g, text[i], parts[i].x + (i == 1 ? 12 : 16) * s, y + 7 * s, l->px_body, GF_BOLD,
+                 u->theme.text);
         ui_hit(u, parts[i], HIT_MGR_FILTER, i == 0 ? -1 : 1);
     }
     return y + h + 10 * s;
@@ -756,7 +779,8 @@ static void manager_draw(Ui *u)
              10 * s;
     float hint_h = l->hint_h;
     float err_h = st->error[0] ? gfx_text_box(u->g, st->error, 0, 0, W - 80 * s, l->px_small,
-                                              GF_REGULAR, u->theme.bad, 0) + 8 * s
+                                              GF_REGULAR, u->theme.bad, 0) +
+                                     8 * s
                                : 0;
     float bottom = H - hint_h - err_h - 10 * s;
     if (region_shown(st)) {
@@ -768,8 +792,11 @@ static void manager_draw(Ui *u)
         region_withheld(st, many, sizeof many);
         if (t.nrows == 0) {
             /* (while a read for the filter is under way, its notice says so) */
-            gfx_text_box(u->g, many[0] ? many : st->job ? "" : tr(STR_MGR_REGION_EMPTY), 40 * s, y, W - 80 * s,
-                         l->px_body, GF_REGULAR, u->theme.text_dim, 1);
+            gfx_text_box(u->g,
+                         many[0]   ? many
+                         : st->job ? ""
+                                   : tr(STR_MGR_REGION_EMPTY),
+                         40 * s, y, W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
         } else {
             GRect p = {32 * s, y, W - 64 * s, bottom - y};
             ui_panel(u, p);
@@ -777,7 +804,7 @@ static void manager_draw(Ui *u)
                        t.widths, t.ncols, region_cells, t.nrows);
         }
     } else if (!st->report ||
-        (st->tab == 0 ? st->report->trainee_count : st->report->scenario_count) == 0) {
+               (st->tab == 0 ? st->report->trainee_count : st->report->scenario_count) == 0) {
         gfx_text_box(u->g, u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE), 40 * s, y,
                      W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
     } else {
@@ -802,9 +829,9 @@ static void manager_draw(Ui *u)
                     snprintf(cells[r][5], 256, "—");
                 ui_local_time(t->last_activity, cells[r][6], 256);
             }
-            const char *heads[7] = {tr(STR_MGR_COL_TRAINEE), tr(STR_MGR_COL_PERSONNEL),
+            const char *heads[7] = {tr(STR_MGR_COL_TRAINEE),  tr(STR_MGR_COL_PERSONNEL),
                                     tr(STR_MGR_COL_ATTEMPTS), tr(STR_MGR_COL_EXAMS),
-                                    tr(STR_MGR_COL_AVG), tr(STR_MGR_COL_WEAKEST),
+                                    tr(STR_MGR_COL_AVG),      tr(STR_MGR_COL_WEAKEST),
                                     tr(STR_MGR_COL_LAST)};
             const float widths[7] = {0.2f, 0.08f, 0.09f, 0.11f, 0.1f, 0.24f, 0.18f};
             p.h = bottom - y;
@@ -841,10 +868,14 @@ static void manager_draw(Ui *u)
             ui_panel(u, d);
             float cy = d.y + 12 * s, half = d.w / 2 - 30 * s;
             gfx_clip(u->g, &d);
-            float ly = cy + gfx_text_box(u->g, tr(STR_MGR_CRITERIA), d.x + 18 * s, cy, half,
-                                         l->px_body, GF_BOLD, u->theme.text, 1) + 8 * s;
-            float ry = cy + gfx_text_box(u->g, tr(STR_MGR_MISTAKES), d.x + d.w / 2 + 12 * s, cy,
-                                         half, l->px_body, GF_BOLD, u->theme.text, 1) + 8 * s;
+            float ly = cy +
+                       gfx_text_box(u->g, tr(STR_MGR_CRITERIA), d.x + 18 * s, cy, half, l->px_body,
+                                    GF_BOLD, u->theme.text, 1) +
+                       8 * s;
+            float ry = cy +
+                       gfx_text_box(u->g, tr(STR_MGR_MISTAKES), d.x + d.w / 2 + 12 * s, cy, half,
+                                    l->px_body, GF_BOLD, u->theme.text, 1) +
+                       8 * s;
             for (size_t c = 0; c < sc->criterion_count; c++) {
                 const ReportCriterion *cr = &sc->criteria[c];
                 float th = gfx_text_box(u->g, cr->title, d.x + 18 * s, ly, half * 0.45f - 8 * s,
@@ -879,8 +910,8 @@ static void manager_draw(Ui *u)
         }
     }
     if (st->error[0])
-        gfx_text_box(u->g, st->error, 40 * s, bottom + 4 * s, W - 80 * s, l->px_small,
-                     GF_REGULAR, u->theme.bad, 1);
+        gfx_text_box(u->g, st->error, 40 * s, bottom + 4 * s, W - 80 * s, l->px_small, GF_REGULAR,
+                     u->theme.bad, 1);
     ui_hint(u, tr(region_shown(st) ? STR_MGR_REGION_HINT : STR_MGR_HINT));
 }
 
@@ -899,7 +930,8 @@ static void manager_key(Ui *u, SDL_Keycode k)
     } else {
         n = mgr_rows(st, idx, MGR_MAX_ROWS);
     }
-    if (k == SDLK_UP || k == SDLK_DOWN || k == SDLK_TAB) st->filter_focus = 0;
+    if (k == SDLK_UP || k == SDLK_DOWN || k == SDLK_TAB)
+        st->filter_focus = 0;
     if (k == SDLK_TAB) {
         st->tab = (st->tab + 1) % tab_count(st);
         st->sel = st->sort = st->desc = 0;
@@ -915,8 +947,7 @@ static void manager_key(Ui *u, SDL_Keycode k)
             st->desc = st->sort == col ? !st->desc : col >= 2;
             st->sort = col;
         }
-    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && st->tab == 0 && n &&
-               !region_shown(st)) {
+    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && st->tab == 0 && n && !region_shown(st)) {
         /* The region's trainees have no page on this computer: only its own do. */
         const ReportTrainee *t = &st->report->trainees[idx[st->sel]];
         char title[400];
@@ -951,8 +982,11 @@ static int manager_click(Ui *u, const Hit *h)
         else
             st->sel = h->arg;
         break;
-    case HIT_MGR_COL: manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg)); break;
-    default: return 0;
+    case HIT_MGR_COL:
+        manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
+        break;
+    default:
+        return 0;
     }
     return 1;
 }

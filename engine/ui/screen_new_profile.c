@@ -45,7 +45,8 @@ static void profile_draw(Ui *u)
     float box_h = gfx_line_height(u->g, l->px_body, GF_REGULAR) + 16 * s;
     float pw = fminf(l->W - 80 * s, fmaxf(l->W * 0.6f, 700 * l->ts));
     float err_h = st->error[0] ? gfx_text_box(u->g, st->error, 0, 0, pw - 48 * s, l->px_label,
-                                              GF_BOLD, u->theme.bad, 0) + 8 * s
+                                              GF_BOLD, u->theme.bad, 0) +
+                                     8 * s
                                : 0;
     GRect p = {(l->W - pw) / 2, l->title_h + 16 * s, pw,
                20 * s + FORM_FIELDS * (label_h + 4 * s + box_h + 14 * s) + err_h + btn_h + 30 * s};
@@ -53,8 +54,7 @@ static void profile_draw(Ui *u)
     const SimStr labels[FORM_FIELDS] = {STR_UI_SURNAME, STR_UI_NAME, STR_UI_PERSONNEL};
     float y = p.y + 20 * s;
     for (int i = 0; i < FORM_FIELDS; i++) {
-        gfx_text(u->g, tr(labels[i]), p.x + 24 * s, y, l->px_label, GF_REGULAR,
-                 u->theme.text_dim);
+        gfx_text(u->g, tr(labels[i]), p.x + 24 * s, y, l->px_label, GF_REGULAR, u->theme.text_dim);
         y += label_h + 4 * s;
         GRect box = {p.x + 24 * s, y, p.w - 48 * s, box_h};
         gfx_round(u->g, box, 6 * s, u->theme.bg);
@@ -63,19 +63,18 @@ static void profile_draw(Ui *u)
         char shown[160];
         snprintf(shown, sizeof shown, "%s%s", st->form[i], st->focus == i ? "▏" : "");
         gfx_clip(u->g, &box);
-        gfx_text(u->g, shown, box.x + 10 * s, box.y + 8 * s, l->px_body, GF_REGULAR,
-                 u->theme.text);
+        gfx_text(u->g, shown, box.x + 10 * s, box.y + 8 * s, l->px_body, GF_REGULAR, u->theme.text);
         gfx_clip(u->g, NULL);
         ui_hit(u, box, HIT_FORM_FIELD, i);
         y += box.h + 14 * s;
     }
     if (st->error[0])
         y += gfx_text_box(u->g, st->error, p.x + 24 * s, y, p.w - 48 * s, l->px_label, GF_BOLD,
-                          u->theme.bad, 1) + 8 * s;
-    GRect b = ui_button(u, p.x + 24 * s, y + 4 * s, tr(STR_UI_CREATE), 1, st->focus == 3,
-                        HIT_FORM_OK, 0);
-    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, st->focus == 4, HIT_FORM_CANCEL,
-              0);
+                          u->theme.bad, 1) +
+             8 * s;
+    GRect b =
+        ui_button(u, p.x + 24 * s, y + 4 * s, tr(STR_UI_CREATE), 1, st->focus == 3, HIT_FORM_OK, 0);
+    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, st->focus == 4, HIT_FORM_CANCEL, 0);
     ui_hint(u, tr(STR_UI_HINT_FORM));
 }
 
@@ -143,10 +142,17 @@ static int profile_click(Ui *u, const Hit *h)
     if (!h)
         return 0;
     switch (h->kind) {
-    case HIT_FORM_FIELD: S(u)->focus = h->arg; break;
-    case HIT_FORM_OK: form_submit(u); break;
-    case HIT_FORM_CANCEL: ui_go(u, SCR_START); break;
-    default: return 0;
+    case HIT_FORM_FIELD:
+        S(u)->focus = h->arg;
+        break;
+    case HIT_FORM_OK:
+        form_submit(u);
+        break;
+    case HIT_FORM_CANCEL:
+        ui_go(u, SCR_START);
+        break;
+    default:
+        return 0;
     }
     return 1;
 }

@@ -3,8 +3,8 @@
  * trainee's answers, the documents on the desk and the office PC; over it the open document
  * (with a second one to compare), the reasons to flag a field, the office program and the
  * «Прервать приём?» dialog. Training notices are drawn last, in a band above any open overlay,
- * so they are never hidden. Every control takes the mouse (click, wheel) and the keyboard (Tab, arrows,
- * Enter, Esc) alike, and shows its focus.
+ * so they are never hidden. Every control takes the mouse (click, wheel) and the keyboard (Tab,
+ * arrows, Enter, Esc) alike, and shows its focus.
  */
 #include "ui_app.h"
 
@@ -21,18 +21,18 @@ typedef struct OfficeState {
     Overlay ov;
     int focus_area; /* 0 answers, 1 desk; -1 none (a replay) */
     int sel_action, sel_doc;
-    int seen_acts;   /* u->act_count when the answers were last reset */
+    int seen_acts;                           /* u->act_count when the answers were last reset */
     float ans_scroll, ans_content, ans_view; /* the answers, as the last frame measured them */
-    int ans_follow; /* the keyboard moved the focus: bring it into view */
+    int ans_follow;                          /* the keyboard moved the focus: bring it into view */
     GRect ans_panel;
     float speech_scroll, speech_content, speech_view; /* the applicant's words */
     GRect bubble;
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
     int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
-    float doc_scroll, doc_extra; /* large text: the page is taller than the window, scrolled */
+    float doc_scroll, doc_extra;    /* large text: the page is taller than the window, scrolled */
     char said[SIM_ERROR_MAX + 600]; /* what `expect office` reads */
-    int leave_btn;  /* «Прервать приём?»: 0 «Прервать», 1 «Продолжить» */
+    int leave_btn; /* «Прервать приём?»: 0 «Прервать», 1 «Продолжить» */
     float reason_scroll, reason_view, reason_row;
     GfxLayer *scene; /* the hall and the desk, drawn again only when they change */
     char scene_key[128];
@@ -131,8 +131,8 @@ static float notice_band(Ui *u, int draw)
         Notice *no = &u->notices[i];
         if (exam && !no->info)
             continue;
-        float th = gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD,
-                                u->theme.text, 0);
+        float th =
+            gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD, u->theme.text, 0);
         GRect r = {16 * s, y, nw, th + 12 * s};
         if (draw) {
             GColor edge = no->info                         ? u->theme.accent
@@ -341,8 +341,7 @@ static void draw_reaction(Ui *u, GRect dp)
     gfx_text(u->g, tr(STR_UI_VISIT_OVER), x, y, l->px_label, GF_BOLD, u->theme.text_dim);
     y += l->px_label * 1.5f;
     if (en)
-        y += gfx_text_box(u->g, en->title, x, y, w, l->px_body, GF_BOLD, u->theme.text, 1) +
-             12 * s;
+        y += gfx_text_box(u->g, en->title, x, y, w, l->px_body, GF_BOLD, u->theme.text, 1) + 12 * s;
     float by = fminf(y, dp.y + dp.h - (float)l->px_body * 2.6f);
     ui_button(u, x, by, tr(STR_UI_TO_DEBRIEF), 1, 1, HIT_OF_REACTION, 0);
 }
@@ -368,9 +367,10 @@ static void draw_speech(Ui *u, float desk, const Step *step)
     GRect b = {W * 0.535f, btop, W * 0.45f, desk - btop - 20 * s};
     float bw = b.w - 36 * s;
     float lh = (float)gfx_line_height(u->g, l->px_label, GF_BOLD) + 6 * s;
-    float nh = does ? gfx_text_box(u->g, does, 0, 0, bw, l->px_small, GF_REGULAR,
-                                   u->theme.text_dim, 0) + 6 * s
-                    : 0;
+    float nh =
+        does ? gfx_text_box(u->g, does, 0, 0, bw, l->px_small, GF_REGULAR, u->theme.text_dim, 0) +
+                   6 * s
+             : 0;
     int px = l->px_dialog;
     float th = gfx_text_box(u->g, simbuf_str(&speech), 0, 0, bw, px, GF_REGULAR, u->theme.text, 0);
     if (lh + nh + th + 28 * s > b.h) { /* the body size, never smaller */
@@ -384,8 +384,8 @@ static void draw_speech(Ui *u, float desk, const Step *step)
     b.h = fminf(b.h, lh + nh + th + 28 * s); /* anchored at the top, by the head */
     st->bubble = b;
     float ax = 0.45f * W + 40 * s, ay = l->counter_y - 200 * s;
-    float tail[6] = {b.x + 2 * s, b.y + b.h * 0.35f, b.x + 2 * s, b.y + b.h * 0.35f + 30 * s,
-                     ax, ay};
+    float tail[6] = {b.x + 2 * s, b.y + b.h * 0.35f, b.x + 2 * s, b.y + b.h * 0.35f + 30 * s, ax,
+                     ay};
     gfx_poly(u->g, tail, 3, u->theme.panel);
     ui_panel(u, b);
     gfx_fill(u->g, (GRect){b.x + 1 * s, b.y + b.h * 0.35f + 2 * s, 3 * s, 26 * s}, u->theme.panel);
@@ -395,22 +395,23 @@ static void draw_speech(Ui *u, float desk, const Step *step)
     y += lh;
     if (does)
         y += gfx_text_box(u->g, does, b.x + 18 * s, y, bw, l->px_small, GF_REGULAR,
-                          u->theme.text_dim, 1) + 6 * s;
+                          u->theme.text_dim, 1) +
+             6 * s;
     GRect view = {b.x + 4 * s, y, b.w - 8 * s, b.y + b.h - 10 * s - y};
     st->speech_content = th;
     st->speech_view = view.h;
     st->speech_scroll = fmaxf(0, fminf(st->speech_scroll, fmaxf(0, th - view.h)));
     gfx_clip(u->g, &view);
-    gfx_text_box(u->g, simbuf_str(&speech), b.x + 18 * s, y - st->speech_scroll, bw, px,
-                 GF_REGULAR, u->theme.text, 1);
+    gfx_text_box(u->g, simbuf_str(&speech), b.x + 18 * s, y - st->speech_scroll, bw, px, GF_REGULAR,
+                 u->theme.text, 1);
     gfx_clip(u->g, NULL);
     if (th > view.h + 1) { /* more words than the bubble holds: say which way */
         if (st->speech_scroll > 0)
             gfx_text(u->g, "▲", b.x + b.w - 26 * s, b.y + 10 * s, l->px_label, GF_BOLD,
                      u->theme.text_dim);
         if (st->speech_scroll < th - view.h - 1)
-            gfx_text(u->g, "▼", b.x + b.w - 26 * s, b.y + b.h - 10 * s - lh, l->px_label,
-                     GF_BOLD, u->theme.text_dim);
+            gfx_text(u->g, "▼", b.x + b.w - 26 * s, b.y + b.h - 10 * s - lh, l->px_label, GF_BOLD,
+                     u->theme.text_dim);
     }
     simbuf_free(&speech);
 }
@@ -444,8 +445,10 @@ static void draw_answers(Ui *u, GRect dp, const Step *step)
     for (size_t i = 0; i < n && step; i++) {
         char line[2048];
         answer_line(line, sizeof line, i, &step->actions[offered[i]]);
-        tops[i + 1] = tops[i] + gfx_text_box(u->g, line, 0, 0, w - 16 * s - arrow_w, l->px_body,
-                                             GF_BOLD, u->theme.text, 0) + 12 * s;
+        tops[i + 1] = tops[i] +
+                      gfx_text_box(u->g, line, 0, 0, w - 16 * s - arrow_w, l->px_body, GF_BOLD,
+                                   u->theme.text, 0) +
+                      12 * s;
     }
     GRect view = {dp.x + 4 * s, y, dp.w - 8 * s, dp.y + dp.h - 6 * s - y};
     st->ans_panel = dp;
@@ -555,7 +558,8 @@ static void draw_office_front(Ui *u, float desk)
         /* On the desk's wood: full-strength text (the dimmed grey is too faint there). */
         GRect note = {dx0, dy0, 2 * cw, 0};
         note.h = gfx_text_box(u->g, tr(STR_UI_NO_DOCS), 0, 0, note.w - 20 * s, l->px_label,
-                              GF_REGULAR, u->theme.text, 0) + 16 * s;
+                              GF_REGULAR, u->theme.text, 0) +
+                 16 * s;
         gfx_round(u->g, note, 6 * s, u->theme.panel);
         gfx_text_box(u->g, tr(STR_UI_NO_DOCS), note.x + 10 * s, note.y + 8 * s, note.w - 20 * s,
                      l->px_label, GF_REGULAR, u->theme.text, 1);
@@ -610,8 +614,8 @@ static void draw_notices(Ui *u)
         Notice *no = &u->notices[i];
         if (exam && !no->info)
             continue;
-        float th = gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD,
-                                u->theme.text, 0);
+        float th =
+            gfx_text_box(u->g, no->text, 0, 0, nw - 28 * s, l->px_label, GF_BOLD, u->theme.text, 0);
         if (ny + th + 12 * s > bottom)
             break;
         GRect r = {nx, ny, nw, th + 12 * s};
@@ -723,15 +727,16 @@ static void draw_doc_overlay(Ui *u)
         int n = compare_choices(u, map, 64);
         float rowh = gfx_line_height(u->g, l->px_body, GF_REGULAR) + 14 * s;
         float pw = fminf(full.w, fmaxf(0.4f * l->W, 600 * l->ts));
-        float ph = 20 * s + gfx_line_height(u->g, l->px_body, GF_BOLD) + 10 * s + n * rowh +
-                   btn_h + 30 * s;
+        float ph = 20 * s + gfx_line_height(u->g, l->px_body, GF_BOLD) + 10 * s + n * rowh + btn_h +
+                   30 * s;
         GRect p = {full.x + (full.w - pw) / 2, full.y + fmaxf(0, (full.h - ph) / 2), pw,
                    fminf(ph, full.h)};
         ui_panel(u, p);
         ui_hit(u, p, HIT_OF_PANEL, 0);
         float y = p.y + 16 * s;
-        y += gfx_text_box(u->g, tr(STR_UI_COMPARE_WITH), p.x + 20 * s, y, p.w - 40 * s,
-                          l->px_body, GF_BOLD, u->theme.text, 1) + 10 * s;
+        y += gfx_text_box(u->g, tr(STR_UI_COMPARE_WITH), p.x + 20 * s, y, p.w - 40 * s, l->px_body,
+                          GF_BOLD, u->theme.text, 1) +
+             10 * s;
         for (int i = 0; i < n; i++) {
             char line[300];
             snprintf(line, sizeof line, "%d. %s", i + 1, ui_scen(u)->documents[map[i]].title);
@@ -771,7 +776,8 @@ static void draw_reason_overlay(Ui *u)
     ui_hit(u, p, HIT_OF_PANEL, 0);
     float y = p.y + 16 * s;
     y += gfx_text_box(u->g, title, p.x + 20 * s, y, p.w - 40 * s, l->px_body, GF_BOLD,
-                      u->theme.text, 1) + 10 * s;
+                      u->theme.text, 1) +
+         10 * s;
     /* The reasons scroll when the text is large: the focused one stays in view. */
     GRect view = {p.x + 4 * s, y, p.w - 8 * s, p.y + p.h - btn_h - 24 * s - y};
     st->reason_view = view.h;
@@ -810,8 +816,8 @@ static void draw_reason_overlay(Ui *u)
             gfx_text(u->g, "▲", p.x + p.w - 30 * s, view.y - rowh * 0.8f, l->px_label, GF_BOLD,
                      u->theme.text_dim);
         if (st->reason_scroll < content - view.h - 1)
-            gfx_text(u->g, "▼", p.x + p.w - 30 * s, view.y + view.h + 2 * s, l->px_label,
-                     GF_BOLD, u->theme.text_dim);
+            gfx_text(u->g, "▼", p.x + p.w - 30 * s, view.y + view.h + 2 * s, l->px_label, GF_BOLD,
+                     u->theme.text_dim);
     }
     GRect b = ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_FLAG_BUTTON), 1, 0,
                         HIT_OF_REASON, -1);
@@ -850,8 +856,9 @@ static void draw_pc_overlay(Ui *u)
     gfx_round(u->g, tab, 5 * s, (GColor){255, 255, 255, 255});
     if (hov)
         gfx_round_outline(u->g, tab, 5 * s, 2 * s, (GColor){224, 138, 0, 255});
-    gfx_text(u->g, lab, tab.x + 12 * s, tab.y + (tab.h - gfx_line_height(u->g, l->px_label, GF_BOLD)) / 2,
-             l->px_label, GF_BOLD, blue);
+    gfx_text(u->g, lab, tab.x + 12 * s,
+             tab.y + (tab.h - gfx_line_height(u->g, l->px_label, GF_BOLD)) / 2, l->px_label,
+             GF_BOLD, blue);
     ui_hit(u, tab, HIT_OF_BOOK, 0);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float y = p.y + bar_h + 12 * s, lw = p.w * 0.46f;
@@ -862,19 +869,20 @@ static void draw_pc_overlay(Ui *u)
     GRect list = {p.x, y, lw + 20 * s, list_bottom - y};
     gfx_clip(u->g, &list);
     for (size_t i = 0; i < sc->service_count; i++) {
-        float hgt = gfx_text_box(u->g, sc->services[i].title, 0, 0, lw - 36 * s - num_w,
-                                 l->px_body, GF_BOLD, ink, 0);
+        float hgt = gfx_text_box(u->g, sc->services[i].title, 0, 0, lw - 36 * s - num_w, l->px_body,
+                                 GF_BOLD, ink, 0);
         GRect r = {p.x + 12 * s, y, lw, hgt + 14 * s};
         int focus = (int)i == st->ov_service;
-        gfx_round(u->g, r, 6 * s, focus ? (GColor){214, 228, 244, 255} : (GColor){255, 255, 255, 255});
+        gfx_round(u->g, r, 6 * s,
+                  focus ? (GColor){214, 228, 244, 255} : (GColor){255, 255, 255, 255});
         gfx_round_outline(u->g, r, 6 * s, (focus ? 3.0f : 1.0f) * s,
                           focus ? (GColor){224, 138, 0, 255} : (GColor){160, 168, 180, 255});
         char num[24];
         snprintf(num, sizeof num, "%zu.", i + 1);
         gfx_text(u->g, num, r.x + 8 * s, r.y + 7 * s, l->px_body, GF_BOLD, ink);
         gfx_text_box(u->g, sc->services[i].title, r.x + 16 * s + num_w, r.y + 7 * s,
-                     lw - 36 * s - num_w, l->px_body, (int)i == chosen ? GF_BOLD : GF_REGULAR,
-                     ink, 1);
+                     lw - 36 * s - num_w, l->px_body, (int)i == chosen ? GF_BOLD : GF_REGULAR, ink,
+                     1);
         if ((int)i == chosen)
             gfx_text(u->g, "✔", r.x + r.w - 26 * s, r.y + 7 * s, l->px_body, GF_BOLD,
                      (GColor){27, 110, 46, 255});
@@ -888,8 +896,8 @@ static void draw_pc_overlay(Ui *u)
         float rx = p.x + lw + 36 * s, rw = p.w - lw - 50 * s, ry = p.y + bar_h + 12 * s;
         GRect right = {rx - 4 * s, ry, rw + 8 * s, list_bottom - ry};
         gfx_clip(u->g, &right);
-        ry += gfx_text_box(u->g, tr(STR_CHECKLIST), rx, ry, rw, l->px_body, GF_BOLD, ink, 1) +
-              8 * s;
+        ry +=
+            gfx_text_box(u->g, tr(STR_CHECKLIST), rx, ry, rw, l->px_body, GF_BOLD, ink, 1) + 8 * s;
         for (size_t c = 0; c < sv->checklist_count; c++) {
             char line[600];
             snprintf(line, sizeof line, "☐ %s", sv->checklist[c]);
@@ -898,8 +906,8 @@ static void draw_pc_overlay(Ui *u)
         if (sv->duty) {
             char line[300];
             snprintf(line, sizeof line, "%s: %s", tr(STR_DUTY), sv->duty);
-            ry += gfx_text_box(u->g, line, rx, ry + 8 * s, rw, l->px_label, GF_BOLD, ink, 1) +
-                  14 * s;
+            ry +=
+                gfx_text_box(u->g, line, rx, ry + 8 * s, rw, l->px_label, GF_BOLD, ink, 1) + 14 * s;
         }
         if ((int)st->ov_service == chosen)
             gfx_text_box(u->g, tr(STR_UI_SERVICE_CHOSEN), rx, ry + 6 * s, rw, l->px_body, GF_BOLD,
@@ -1033,10 +1041,10 @@ static void office_key(Ui *u, SDL_Keycode k)
     if (k == SDLK_F1 && st->ov != OV_LEAVE && st->ov != OV_REASON) {
         /* From the office PC: the page of the service in focus, when the book has it; else
          * the page of the scenario's service (its id is the book's, when the book has it). */
-        const RefService *ref = st->ov == OV_PC && st->ov_service >= 0 &&
-                                        (size_t)st->ov_service < sc->service_count
-                                    ? sc->services[st->ov_service].ref
-                                    : NULL;
+        const RefService *ref =
+            st->ov == OV_PC && st->ov_service >= 0 && (size_t)st->ov_service < sc->service_count
+                ? sc->services[st->ov_service].ref
+                : NULL;
         ui_book_open(u, ref ? ref->id : sc->service);
         return;
     }
@@ -1188,8 +1196,10 @@ static int overlay_hit(int kind)
     case HIT_OF_PC_CHOOSE:
     case HIT_OF_PC_CLOSE:
     case HIT_OF_COMPARE_CANCEL:
-    case HIT_OF_PANEL: return 1;
-    default: return 0;
+    case HIT_OF_PANEL:
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -1221,7 +1231,9 @@ static int office_click(Ui *u, const Hit *h)
             st->sel_action = h->arg;
         }
         break;
-    case HIT_OF_REACTION: to_debrief(u); break;
+    case HIT_OF_REACTION:
+        to_debrief(u);
+        break;
     case HIT_OF_DESK_DOC:
         if (!u->reaction) {
             st->focus_area = 1;
@@ -1254,24 +1266,46 @@ static int office_click(Ui *u, const Hit *h)
             st->ov_reason = h->arg;
         flag_field(u);
         break;
-    case HIT_OF_REASON_CANCEL: st->ov = OV_DOC; break;
+    case HIT_OF_REASON_CANCEL:
+        st->ov = OV_DOC;
+        break;
     case HIT_OF_SERVICE:
         if (st->pc_clicked == h->arg)
             choose_service(u);
         else
             st->ov_service = st->pc_clicked = h->arg;
         break;
-    case HIT_OF_PC_CHOOSE: choose_service(u); break;
-    case HIT_OF_PC_CLOSE: st->ov = OV_NONE; break;
-    case HIT_OF_BOOK: office_key(u, SDLK_F1); break;
-    case HIT_OF_DOC_COMPARE: doc_compare_button(u); break;
-    case HIT_OF_DOC_CLOSE: st->ov = OV_NONE; break;
-    case HIT_OF_COMPARE: compare_pick(u, h->arg); break;
-    case HIT_OF_COMPARE_CANCEL: st->compare_pick = 0; break;
-    case HIT_OF_LEAVE_YES: ui_attempt_leave(u); break;
-    case HIT_OF_LEAVE_NO: st->ov = OV_NONE; break;
-    case HIT_OF_PANEL: break;
-    default: return 0;
+    case HIT_OF_PC_CHOOSE:
+        choose_service(u);
+        break;
+    case HIT_OF_PC_CLOSE:
+        st->ov = OV_NONE;
+        break;
+    case HIT_OF_BOOK:
+        office_key(u, SDLK_F1);
+        break;
+    case HIT_OF_DOC_COMPARE:
+        doc_compare_button(u);
+        break;
+    case HIT_OF_DOC_CLOSE:
+        st->ov = OV_NONE;
+        break;
+    case HIT_OF_COMPARE:
+        compare_pick(u, h->arg);
+        break;
+    case HIT_OF_COMPARE_CANCEL:
+        st->compare_pick = 0;
+        break;
+    case HIT_OF_LEAVE_YES:
+        ui_attempt_leave(u);
+        break;
+    case HIT_OF_LEAVE_NO:
+        st->ov = OV_NONE;
+        break;
+    case HIT_OF_PANEL:
+        break;
+    default:
+        return 0;
     }
     return 1;
 }
@@ -1288,7 +1322,7 @@ static void office_wheel(Ui *u, int x, int y, float dy)
     OfficeState *st = S(u);
     if (st->ov == OV_REASON) {
         st->ov_reason += dy > 0 ? 1 : -1;
-        st->ov_reason = st->ov_reason < 0 ? 0
+        st->ov_reason = st->ov_reason < 0               ? 0
                         : st->ov_reason >= REASON_COUNT ? REASON_COUNT - 1
                                                         : st->ov_reason;
     } else if (st->ov == OV_DOC && !st->compare_pick) {
@@ -1379,8 +1413,8 @@ static void office_speak(Ui *u, SpeakFrame *f)
     if (st->ov == OV_PC) {
         ui_say(f, SAY_OVERLAY, "%s", tr(STR_UI_PC_TITLE_FULL));
         if (st->ov_service >= 0 && (size_t)st->ov_service < sc->service_count)
-            ui_say(f, SAY_FOCUS, tr(STR_SAY_PC_SERVICE), st->ov_service + 1,
-                   (int)sc->service_count, sc->services[st->ov_service].title);
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_PC_SERVICE), st->ov_service + 1, (int)sc->service_count,
+                   sc->services[st->ov_service].title);
         return;
     }
     if (st->ov == OV_LEAVE) {

@@ -233,16 +233,17 @@ static void pin_draw(Ui *u)
     float label_h = gfx_line_height(u->g, l->px_label, GF_REGULAR);
     float box_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float left_h = (st->setting ? gfx_text_box(u->g, tr(STR_PIN_SET_HINT), 0, 0, fw, l->px_label,
-                                               GF_REGULAR, u->theme.text_dim, 0) + 10 * s
+                                               GF_REGULAR, u->theme.text_dim, 0) +
+                                      10 * s
                                 : 0) +
-                   nfields(st) * (label_h + 4 * s + box_h + 14 * s) + btn_h + 16 * s +
-                   3 * label_h;
+                   nfields(st) * (label_h + 4 * s + box_h + 14 * s) + btn_h + 16 * s + 3 * label_h;
     float pad_h = 4 * (btn_h + 10 * s);
     p.h = fminf(fmaxf(left_h, pad_h) + 40 * s, l->H - top - hint_h - 16 * s);
     ui_panel(u, p);
     if (st->setting)
         y += gfx_text_box(u->g, tr(STR_PIN_SET_HINT), x, y, fw, l->px_label, GF_REGULAR,
-                          u->theme.text_dim, 1) + 10 * s;
+                          u->theme.text_dim, 1) +
+             10 * s;
     for (int i = 0; i < nfields(st); i++) {
         gfx_text(u->g, tr(i ? STR_PIN_SECOND : STR_PIN_FIRST), x, y, l->px_label, GF_REGULAR,
                  u->theme.text);
@@ -277,7 +278,8 @@ static void pin_draw(Ui *u)
         gfx_text_box(u->g, msg, x, y, fw, l->px_label, GF_BOLD, u->theme.bad, 1);
     /* The keypad. */
     float kx = p.x + p.w - 28 * s - padw, ky = p.y + 20 * s;
-    const char *keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", tr(STR_PIN_ERASE)};
+    const char *keys[12] = {"1", "2", "3", "4", "5", "6",
+                            "7", "8", "9", "",  "0", tr(STR_PIN_ERASE)};
     for (int i = 0; i < 12; i++) {
         if (!keys[i][0])
             continue;
@@ -299,16 +301,26 @@ static int pin_click(Ui *u, const Hit *h)
     if (!h)
         return 0;
     switch (h->kind) {
-    case HIT_PIN_FIELD: st->field = st->focus = h->arg; break;
+    case HIT_PIN_FIELD:
+        st->field = st->focus = h->arg;
+        break;
     case HIT_PIN_PAD: {
         char d[2] = {(char)('0' + h->arg), '\0'};
         append(st, d);
         break;
     }
-    case HIT_PIN_ERASE: erase(st); break;
-    case HIT_PIN_OK: st->focus = nfields(st); activate(u); break;
-    case HIT_PIN_CANCEL: leave(u); break;
-    default: return 0;
+    case HIT_PIN_ERASE:
+        erase(st);
+        break;
+    case HIT_PIN_OK:
+        st->focus = nfields(st);
+        activate(u);
+        break;
+    case HIT_PIN_CANCEL:
+        leave(u);
+        break;
+    default:
+        return 0;
     }
     return 1;
 }

@@ -53,7 +53,8 @@ static void reload_draw(Ui *u)
     if (!u->broken_tried && u->ss) {
         snprintf(waiting, sizeof waiting, TRF(STR_RELOAD_WAITING), session_action_count(u->ss));
         wait_h = gfx_text_box(u->g, waiting, 0, 0, W - 80 * s, l->px_label, GF_REGULAR,
-                              u->theme.text_dim, 0) + 14 * s;
+                              u->theme.text_dim, 0) +
+                 14 * s;
     }
     GRect p = {40 * s, y, W - 80 * s, H - y - hint_h - btn_h - wait_h - 40 * s};
     if (st->content_h > 0) /* as tall as the messages (measured by the last frame) */
@@ -82,8 +83,7 @@ static void reload_draw(Ui *u)
                        : (GColor){230, 234, 240, 255};
         if (u->high_contrast)
             c = u->theme.text;
-        ty += gfx_text_box(u->g, line, in.x, ty, in.w - 12 * s, l->px_label, GF_MONO, c, 1) +
-              8 * s;
+        ty += gfx_text_box(u->g, line, in.x, ty, in.w - 12 * s, l->px_label, GF_MONO, c, 1) + 8 * s;
         txt += nl ? n + 1 : n;
         if (!nl)
             break;
@@ -144,8 +144,10 @@ static void reload_key(Ui *u, SDL_Keycode k)
     else if (k == SDLK_ESCAPE)
         reload_do(u, 1);
     else if (k == SDLK_DOWN || k == SDLK_UP || k == SDLK_PAGEDOWN || k == SDLK_PAGEUP) {
-        float d = k == SDLK_DOWN ? 40 * u->l.s : k == SDLK_UP ? -40 * u->l.s
-                                             : k == SDLK_PAGEDOWN ? view : -view;
+        float d = k == SDLK_DOWN       ? 40 * u->l.s
+                  : k == SDLK_UP       ? -40 * u->l.s
+                  : k == SDLK_PAGEDOWN ? view
+                                       : -view;
         reload_scroll(u, d);
     }
     u->dirty = 1;

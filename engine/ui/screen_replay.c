@@ -127,17 +127,18 @@ static void replay_draw(Ui *u)
     float w = W * 0.6f, iw = w - 32 * s;
     float hh = gfx_text_box(u->g, head, 0, 0, iw, l->px_body, GF_BOLD, u->theme.accent, 0);
     float mh = gfx_text_box(u->g, mode, 0, 0, iw, l->px_label, GF_BOLD, u->theme.text_dim, 0);
-    float th = gfx_text_box(u->g, simbuf_str(&b), 0, 0, iw, l->px_label, GF_REGULAR,
-                            u->theme.text, 0);
+    float th =
+        gfx_text_box(u->g, simbuf_str(&b), 0, 0, iw, l->px_label, GF_REGULAR, u->theme.text, 0);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     GRect p = {W * 0.2f, l->hud_h + 8 * s, w, hh + mh + th + btn_h + 44 * s};
     ui_panel(u, p);
     float y = p.y + 10 * s;
     y += gfx_text_box(u->g, head, p.x + 16 * s, y, iw, l->px_body, GF_BOLD, u->theme.accent, 1);
-    y += gfx_text_box(u->g, mode, p.x + 16 * s, y, iw, l->px_label, GF_BOLD, u->theme.text_dim,
-                      1) + 6 * s;
+    y += gfx_text_box(u->g, mode, p.x + 16 * s, y, iw, l->px_label, GF_BOLD, u->theme.text_dim, 1) +
+         6 * s;
     y += gfx_text_box(u->g, simbuf_str(&b), p.x + 16 * s, y, iw, l->px_label, GF_REGULAR,
-                      u->theme.text, 1) + 10 * s;
+                      u->theme.text, 1) +
+         10 * s;
     simbuf_free(&b);
     /* The same steps by mouse. */
     GRect bt = ui_button(u, p.x + 16 * s, y, tr(STR_MGR_REPLAY_PREV), 0, 0, HIT_RP_PREV, 0);
@@ -170,10 +171,17 @@ static int replay_click(Ui *u, const Hit *h)
     if (!h)
         return 0;
     switch (h->kind) {
-    case HIT_RP_PREV: replay_key(u, SDLK_LEFT); break;
-    case HIT_RP_NEXT: replay_key(u, SDLK_RIGHT); break;
-    case HIT_RP_BACK: replay_key(u, SDLK_ESCAPE); break;
-    default: return 0;
+    case HIT_RP_PREV:
+        replay_key(u, SDLK_LEFT);
+        break;
+    case HIT_RP_NEXT:
+        replay_key(u, SDLK_RIGHT);
+        break;
+    case HIT_RP_BACK:
+        replay_key(u, SDLK_ESCAPE);
+        break;
+    default:
+        return 0;
     }
     return 1;
 }

@@ -12,9 +12,9 @@
 #define SETTING_ROWS 5
 
 typedef struct SettingsState {
-    int row;     /* the focused setting */
-    int on_back; /* the focus is on «Назад» */
-    Screen back; /* where Esc and «Назад» return */
+    int row;       /* the focused setting */
+    int on_back;   /* the focus is on «Назад» */
+    Screen back;   /* where Esc and «Назад» return */
     char said[64]; /* what `expect settings` reads: the text size */
 } SettingsState;
 

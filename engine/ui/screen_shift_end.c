@@ -70,8 +70,10 @@ static void shift_end_draw(Ui *u)
         const char *outcome = e->state == SHIFT_WAITING ? tr(STR_SHIFT_NOT_CALLED) : e->outcome;
         float h1 = gfx_text_box(u->g, e->applicant[0] ? e->applicant : "—", 0, 0,
                                 (cols[2] - cols[1]) * w - 12 * s, l->px_label, GF_REGULAR, ink, 0);
-        float h2 = gfx_text_box(u->g, e->service[0] ? e->service : u->scens[e->scen].scenario->service_title, 0, 0,
-                                (cols[3] - cols[2]) * w - 12 * s, l->px_label, GF_REGULAR, ink, 0);
+        float h2 =
+            gfx_text_box(u->g,
+                         e->service[0] ? e->service : u->scens[e->scen].scenario->service_title, 0,
+                         0, (cols[3] - cols[2]) * w - 12 * s, l->px_label, GF_REGULAR, ink, 0);
         float h3 = gfx_text_box(u->g, outcome, 0, 0, (cols[4] - cols[3]) * w - 12 * s, l->px_label,
                                 GF_REGULAR, ink, 0);
         hts[i] = fmaxf(rowh, fmaxf(h1, fmaxf(h2, h3)) + 12 * s);
@@ -93,8 +95,8 @@ static void shift_end_draw(Ui *u)
                               STR_SHIFT_T_CRITICAL, STR_SHIFT_T_OVER,   STR_SHIFT_T_QUEUE};
     float label_h = 0;
     for (int i = 0; i < 6; i++)
-        label_h = fmaxf(label_h, gfx_text_box(u->g, tr(labels[i]), 0, 0, tw - 24 * s,
-                                              l->px_small, GF_REGULAR, dim, 0));
+        label_h = fmaxf(label_h, gfx_text_box(u->g, tr(labels[i]), 0, 0, tw - 24 * s, l->px_small,
+                                              GF_REGULAR, dim, 0));
     float tile_h = label_h + gfx_line_height(u->g, l->px_title, GF_BOLD) + 22 * s;
     float tiles_h = (6 / tiles_per_row) * (tile_h + 12 * s);
     paper.h = 22 * s + vh + 16 * s + tiles_h + 14 * s + table_h + 24 * s;
@@ -103,8 +105,8 @@ static void shift_end_draw(Ui *u)
     gfx_round(u->g, paper, 10 * s, u->theme.panel); /* the theme's text colours read on it */
     gfx_round_outline(u->g, paper, 10 * s, 1.5f * s, u->theme.paper_edge);
     GColor vc = t.verdict == SHIFT_EXCELLENT || t.verdict == SHIFT_GOOD ? u->theme.good
-                : t.verdict == SHIFT_WEAK                             ? u->theme.bad
-                                                                      : u->theme.warn;
+                : t.verdict == SHIFT_WEAK                               ? u->theme.bad
+                                                                        : u->theme.warn;
     const char *icon = t.verdict == SHIFT_EXCELLENT ? "★"
                        : t.verdict == SHIFT_GOOD    ? "✔"
                        : t.verdict == SHIFT_WEAK    ? "✖"
@@ -127,16 +129,16 @@ static void shift_end_draw(Ui *u)
     snprintf(vals[3], sizeof vals[3], "%d", t.critical);
     snprintf(vals[4], sizeof vals[4], tr(STR_SHIFT_MINUTES), t.over_norm);
     snprintf(vals[5], sizeof vals[5], "%d", t.queue_left);
-    const int bad[6] = {t.served && t.avg_total < 70, t.served < t.planned, t.passed < t.planned,
-                        t.critical > 0, t.over_norm > 0, 0};
+    const int bad[6] = {t.served && t.avg_total < 70,
+                        t.served<t.planned, t.passed<t.planned, t.critical> 0, t.over_norm> 0, 0};
     for (int i = 0; i < 6; i++) {
         GRect tr_ = {x + (i % tiles_per_row) * (tw + 12 * s),
                      y + (i / tiles_per_row) * (tile_h + 12 * s), tw, tile_h};
         gfx_round(u->g, tr_, 8 * s, u->high_contrast ? u->theme.bg : (GColor){240, 244, 250, 255});
         gfx_round_outline(u->g, tr_, 8 * s, (bad[i] ? 2.0f : 1.2f) * s,
                           bad[i] ? u->theme.bad : u->theme.paper_edge);
-        gfx_text_box(u->g, tr(labels[i]), tr_.x + 12 * s, tr_.y + 8 * s, tw - 24 * s,
-                     l->px_small, GF_REGULAR, dim, 1);
+        gfx_text_box(u->g, tr(labels[i]), tr_.x + 12 * s, tr_.y + 8 * s, tw - 24 * s, l->px_small,
+                     GF_REGULAR, dim, 1);
         gfx_text(u->g, vals[i], tr_.x + 12 * s, tr_.y + 12 * s + label_h, l->px_title, GF_BOLD,
                  bad[i] ? u->theme.bad : ink);
     }
@@ -161,8 +163,8 @@ static void shift_end_draw(Ui *u)
         gfx_text_box(u->g, e->applicant[0] ? e->applicant : "—", x + cols[1] * w, y,
                      (cols[2] - cols[1]) * w - 12 * s, l->px_label, GF_REGULAR, rc, 1);
         gfx_text_box(u->g, e->service[0] ? e->service : u->scens[e->scen].scenario->service_title,
-                     x + cols[2] * w, y, (cols[3] - cols[2]) * w - 12 * s, l->px_label,
-                     GF_REGULAR, rc, 1);
+                     x + cols[2] * w, y, (cols[3] - cols[2]) * w - 12 * s, l->px_label, GF_REGULAR,
+                     rc, 1);
         gfx_text_box(u->g, outcome, x + cols[3] * w, y, (cols[4] - cols[3]) * w - 12 * s,
                      l->px_label, GF_REGULAR, rc, 1);
         char sc[16];

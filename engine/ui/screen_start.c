@@ -16,17 +16,12 @@ enum { BTN_START, BTN_SETTINGS, BTN_QUIT, ACTION_BUTTONS };
 enum { BTN_NEW_PROFILE, BTN_MANAGER, PROFILE_BUTTONS };
 
 typedef struct StartState {
-    int focus;  /* FOCUS_* */
-    int button; /* within the focused group of buttons */
+    int focus;    /* FOCUS_* */
+    int button;   /* within the focused group of buttons */
     float scroll; /* the profile list, when it is longer than its panel */
 } StartState;
 
-enum {
-    HIT_START_PROFILE = HIT_SCREEN,
-    HIT_START_MODE,
-    HIT_START_ACTION,
-    HIT_START_PROFILE_BUTTON
-};
+enum { HIT_START_PROFILE = HIT_SCREEN, HIT_START_MODE, HIT_START_ACTION, HIT_START_PROFILE_BUTTON };
 
 static StartState *S(Ui *u)
 {
@@ -53,7 +48,8 @@ static void start_draw(Ui *u)
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float errors_h = u->cfg->load_errors && *u->cfg->load_errors
                          ? gfx_text_box(u->g, u->cfg->load_errors, 0, 0, W - 80 * s, l->px_small,
-                                        GF_REGULAR, u->theme.bad, 0) + 12 * s
+                                        GF_REGULAR, u->theme.bad, 0) +
+                               12 * s
                          : 0;
     float top = l->title_h + 22 * s;
     float bottom = l->H - hint_h - errors_h - 14 * s;
@@ -143,9 +139,10 @@ static void start_draw(Ui *u)
     float ind = 20 * s + l->px_body, nh = gfx_line_height(u->g, l->px_body, GF_BOLD);
     float full = 0;
     for (int m = 0; m < 2; m++)
-        full += gfx_text_box(u->g, m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC),
-                             0, 0, right.w - 32 * s - ind - 16 * s, l->px_label, GF_REGULAR,
-                             u->theme.text_dim, 0) + nh + 40 * s;
+        full += gfx_text_box(u->g, m ? tr(STR_UI_MODE_EXAM_DESC) : tr(STR_UI_MODE_TRAINING_DESC), 0,
+                             0, right.w - 32 * s - ind - 16 * s, l->px_label, GF_REGULAR,
+                             u->theme.text_dim, 0) +
+                nh + 40 * s;
     int with_desc = full <= modes.h;
     gfx_clip(u->g, &modes);
     for (int m = 0; m < 2; m++) {
@@ -157,7 +154,8 @@ static void start_draw(Ui *u)
             r.x += m * (r.w + 12 * s);
         }
         float dh = with_desc ? gfx_text_box(u->g, desc, 0, 0, r.w - ind - 16 * s, l->px_label,
-                                            GF_REGULAR, u->theme.text_dim, 0) + 4 * s
+                                            GF_REGULAR, u->theme.text_dim, 0) +
+                                   4 * s
                              : 0;
         r.h = dh + nh + 20 * s;
         int sel = u->exam == m;
@@ -168,8 +166,8 @@ static void start_draw(Ui *u)
                  sel ? u->theme.accent : u->theme.text_dim);
         gfx_text(u->g, name, r.x + ind, r.y + 10 * s, l->px_body, GF_BOLD, u->theme.text);
         if (with_desc)
-            gfx_text_box(u->g, desc, r.x + ind, r.y + 14 * s + nh, r.w - ind - 16 * s,
-                         l->px_label, GF_REGULAR, u->theme.text_dim, 1);
+            gfx_text_box(u->g, desc, r.x + ind, r.y + 14 * s + nh, r.w - ind - 16 * s, l->px_label,
+                         GF_REGULAR, u->theme.text_dim, 1);
         if (sel && st->focus == FOCUS_MODE)
             gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
                               10 * s, 3 * s, u->theme.focus);
@@ -285,7 +283,8 @@ static int start_click(Ui *u, const Hit *h)
         else
             ui_manager_open(u);
         break;
-    default: return 0;
+    default:
+        return 0;
     }
     return 1;
 }

@@ -96,8 +96,8 @@ static void trainee_draw(Ui *u)
         k++;
     }
     if (nf == 0) {
-        gfx_text(u->g, tr(STR_MGR_NO_FINISHED), plot.x + 10 * s, plot.y + plot.h / 2,
-                 l->px_label, GF_REGULAR, u->theme.text_dim);
+        gfx_text(u->g, tr(STR_MGR_NO_FINISHED), plot.x + 10 * s, plot.y + plot.h / 2, l->px_label,
+                 GF_REGULAR, u->theme.text_dim);
     } else {
         char d0[64], d1[64];
         ui_local_time(st->hist[first_f].started_at, d0, sizeof d0);
@@ -152,8 +152,8 @@ static void trainee_draw(Ui *u)
     }
     gfx_clip(u->g, NULL);
     if (st->n == 0)
-        gfx_text(u->g, tr(STR_MGR_NO_ATTEMPTS), p.x + 18 * s, p.y + 14 * s, l->px_body,
-                 GF_REGULAR, u->theme.text_dim);
+        gfx_text(u->g, tr(STR_MGR_NO_ATTEMPTS), p.x + 18 * s, p.y + 14 * s, l->px_body, GF_REGULAR,
+                 u->theme.text_dim);
     if (st->error[0]) {
         float th = gfx_text_box(u->g, st->error, 0, 0, W * 0.6f - 40 * s, l->px_body, GF_REGULAR,
                                 u->theme.bad, 0);

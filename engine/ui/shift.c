@@ -32,7 +32,8 @@ int shift_plan(Shift *sh, const ShiftCandidate *c, size_t n, uint64_t seed)
 {
     memset(sh, 0, sizeof *sh);
     sh->seed = seed;
-    if (!c || n == 0) return 0;
+    if (!c || n == 0)
+        return 0;
     SimRng rng;
     simrng_seed(&rng, seed ^ 0x5348494654ULL); /* "SHIFT": not the attempts' own sequence */
     int count = SHIFT_MIN + (int)simrng_below(&rng, SHIFT_MAX - SHIFT_MIN + 1);
@@ -60,7 +61,8 @@ int shift_plan(Shift *sh, const ShiftCandidate *c, size_t n, uint64_t seed)
         int best = -1, best_score = -1000;
         for (size_t k = 0; k < left; k++) {
             int cand = pool[k], d = c[cand].difficulty, score = 0;
-            if (cand == prev && pn > 1) score -= 100;
+            if (cand == prev && pn > 1)
+                score -= 100;
             if (i == 0)
                 score -= d * 10;
             else if (d != prev_diff)
@@ -90,7 +92,8 @@ int shift_plan(Shift *sh, const ShiftCandidate *c, size_t n, uint64_t seed)
     int waiting = 2 + (int)simrng_below(&rng, 2);
     double t = 0;
     for (int k = 0; k < SHIFT_TICKETS; k++) {
-        if (k >= waiting) t += 3.0 + (double)simrng_below(&rng, 6);
+        if (k >= waiting)
+            t += 3.0 + (double)simrng_below(&rng, 6);
         sh->arrivals[k] = t;
     }
     int step = 4 + (int)simrng_below(&rng, 6);
@@ -107,7 +110,8 @@ int shift_plan(Shift *sh, const ShiftCandidate *c, size_t n, uint64_t seed)
 
 double shift_call(Shift *sh)
 {
-    if (sh->ended || sh->cur >= sh->count) return sh->clock;
+    if (sh->ended || sh->cur >= sh->count)
+        return sh->clock;
     ShiftEntry *e = &sh->e[sh->cur];
     if (e->called < 0) {
         if (sh->clock < e->arrive)
@@ -128,16 +132,19 @@ int shift_tickets_taken(const Shift *sh, double at_window)
 
 int shift_queue(const Shift *sh, double at_window)
 {
-    if (sh->count == 0) return 0;
+    if (sh->count == 0)
+        return 0;
     int called = sh->cur + (sh->ended ? 0 : 1);
-    if (called > sh->count) called = sh->count;
+    if (called > sh->count)
+        called = sh->count;
     int q = shift_tickets_taken(sh, at_window) - called;
     return q > 0 ? q : 0;
 }
 
 void shift_finish(Shift *sh, const ShiftResult *r)
 {
-    if (sh->ended || sh->cur >= sh->count) return;
+    if (sh->ended || sh->cur >= sh->count)
+        return;
     shift_call(sh);
     ShiftEntry *e = &sh->e[sh->cur];
     e->state = r->finished ? SHIFT_SERVED : SHIFT_INTERRUPTED;
@@ -164,10 +171,13 @@ void shift_totals(const Shift *sh, ShiftTotals *t)
     long sum = 0;
     for (int i = 0; i < sh->count; i++) {
         const ShiftEntry *e = &sh->e[i];
-        if (e->state == SHIFT_WAITING) continue;
+        if (e->state == SHIFT_WAITING)
+            continue;
         t->critical += e->critical;
-        if (e->minutes > e->norm) t->over_norm += e->minutes - e->norm;
-        if (e->state != SHIFT_SERVED) continue;
+        if (e->minutes > e->norm)
+            t->over_norm += e->minutes - e->norm;
+        if (e->state != SHIFT_SERVED)
+            continue;
         t->served++;
         t->passed += e->passed != 0;
         sum += e->total;

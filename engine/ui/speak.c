@@ -133,7 +133,7 @@ void ui_speech_update(Ui *u, const ScreenDef *screen)
          * «Озвучивание включено» is still waiting in the queue, and the screen follows it. */
         if (u->said_screen != -1)
             speech_cancel(u->speech);
-        SpeakFrame nf;            /* the notices, cleaned as any utterance */
+        SpeakFrame nf; /* the notices, cleaned as any utterance */
         simbuf_init(&nf.slot[0]);
         for (int i = 0; notices && i < u->nnotices; i++)
             ui_say(&nf, 0, "%s", u->notices[i].text);

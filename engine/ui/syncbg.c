@@ -40,7 +40,8 @@ static void run_once(SyncBg *b)
     Store *st = NULL;
     SimError err;
     char line[512];
-    if (store_open(b->db_path, &st, &err) != SIM_OK) return;
+    if (store_open(b->db_path, &st, &err) != SIM_OK)
+        return;
     RegionIdentity id;
     if (region_identity_load(b->db_path, 0, &id, &err) != SIM_OK) {
         set_status(b, tr(STR_SYNC_STATUS_NOT_ENROLLED));
@@ -69,7 +70,8 @@ static void run_once(SyncBg *b)
         char hm[8] = "—";
         time_t now = time(NULL);
         struct tm lt;
-        if (s == SIM_OK && localtime_r(&now, &lt)) strftime(hm, sizeof hm, "%H:%M", &lt);
+        if (s == SIM_OK && localtime_r(&now, &lt))
+            strftime(hm, sizeof hm, "%H:%M", &lt);
         snprintf(line, sizeof line, tr(STR_SYNC_STATUS_SENT), hm, attempts);
         set_status(b, line);
     }
@@ -82,8 +84,10 @@ static int thread_main(void *arg)
     SyncBg *b = arg;
     SDL_LockMutex(b->lock);
     for (;;) {
-        if (!b->stop && !b->kicked) SDL_CondWaitTimeout(b->wake, b->lock, b->interval_ms);
-        if (b->stop) break;
+        if (!b->stop && !b->kicked)
+            SDL_CondWaitTimeout(b->wake, b->lock, b->interval_ms);
+        if (b->stop)
+            break;
         b->kicked = 0;
         SDL_UnlockMutex(b->lock);
         run_once(b);
@@ -95,20 +99,26 @@ static int thread_main(void *arg)
 
 SyncBg *syncbg_start(const char *db_path, const char *conninfo, int interval_min)
 {
-    if (!db_path || !conninfo || !*conninfo) return NULL;
+    if (!db_path || !conninfo || !*conninfo)
+        return NULL;
     SyncBg *b = calloc(1, sizeof *b);
-    if (!b) return NULL;
+    if (!b)
+        return NULL;
     b->db_path = sim_strdup(db_path);
     b->conninfo = sim_strdup(conninfo);
-    b->interval_ms = (Uint32)(interval_min < 1 ? 1 : interval_min > 1440 ? 1440 : interval_min) *
+    b->interval_ms = (Uint32)(interval_min < 1      ? 1
+                              : interval_min > 1440 ? 1440
+                                                    : interval_min) *
                      60000u;
     b->lock = SDL_CreateMutex();
     b->wake = SDL_CreateCond();
     b->kicked = 1; /* a first run at start: what waits from earlier sessions goes now */
     if (!b->db_path || !b->conninfo || !b->lock || !b->wake ||
         !(b->thread = SDL_CreateThread(thread_main, "mfc-sync", b))) {
-        if (b->wake) SDL_DestroyCond(b->wake);
-        if (b->lock) SDL_DestroyMutex(b->lock);
+        if (b->wake)
+            SDL_DestroyCond(b->wake);
+        if (b->lock)
+            SDL_DestroyMutex(b->lock);
         free(b->db_path);
         free(b->conninfo);
         free(b);
@@ -119,7 +129,8 @@ SyncBg *syncbg_start(const char *db_path, const char *conninfo, int interval_min
 
 void syncbg_kick(SyncBg *b)
 {
-    if (!b) return;
+    if (!b)
+        return;
     SDL_LockMutex(b->lock);
     b->kicked = 1;
     SDL_CondSignal(b->wake);
@@ -129,7 +140,8 @@ void syncbg_kick(SyncBg *b)
 int syncbg_status(SyncBg *b, char *out, size_t n)
 {
     if (!b) {
-        if (n) out[0] = '\0';
+        if (n)
+            out[0] = '\0';
         return 0;
     }
     SDL_LockMutex(b->lock);
@@ -142,7 +154,8 @@ int syncbg_status(SyncBg *b, char *out, size_t n)
 
 void syncbg_stop(SyncBg *b)
 {
-    if (!b) return;
+    if (!b)
+        return;
     SDL_LockMutex(b->lock);
     b->stop = 1;
     SDL_CondSignal(b->wake);

@@ -125,8 +125,7 @@ static void load_rest(Ui *u, int all)
     }
     ui_collect_services(u);
     if (u->event_log) {
-        fprintf(u->event_log, "loaded scenarios=%zu broken=%zu\n", u->nscens,
-                u->cfg->broken_count);
+        fprintf(u->event_log, "loaded scenarios=%zu broken=%zu\n", u->nscens, u->cfg->broken_count);
         fflush(u->event_log);
     }
     /* The start screen lists what did not load, the catalogue shows the new cards; the office
@@ -271,9 +270,15 @@ static void handle(Ui *u, const SDL_Event *ev)
         return;
     }
     switch (ev->type) {
-    case SDL_QUIT: u->running = 0; break;
-    case SDL_USEREVENT: u->dirty = 1; break; /* a thread has news (the manager's region) */
-    case SDL_KEYDOWN: on_key(u, ev->key.keysym.sym); break;
+    case SDL_QUIT:
+        u->running = 0;
+        break;
+    case SDL_USEREVENT:
+        u->dirty = 1;
+        break; /* a thread has news (the manager's region) */
+    case SDL_KEYDOWN:
+        on_key(u, ev->key.keysym.sym);
+        break;
     case SDL_TEXTINPUT:
         if (screens[u->screen]->text)
             screens[u->screen]->text(u, ev->text.text);
@@ -321,7 +326,8 @@ static void handle(Ui *u, const SDL_Event *ev)
             ui_setting_save(u, "window_h", h);
         }
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -361,9 +367,12 @@ int ui_run(const UiConfig *cfg, SimError *err)
     int fullscreen = cfg->input_script ? 0 : ui_setting_int(u, "fullscreen", 0, 0, 1);
     int ww = cfg->width ? cfg->width : ui_setting_int(u, "window_w", 1280, 960, 16384);
     int wh = cfg->height ? cfg->height : ui_setting_int(u, "window_h", 720, 540, 16384);
-    GfxOptions go = {.width = ww, .height = wh, .fullscreen = fullscreen,
+    GfxOptions go = {.width = ww,
+                     .height = wh,
+                     .fullscreen = fullscreen,
                      .hidden = cfg->input_script != NULL && !getenv("MFC_SHOW_WINDOW"),
-                     .font_path = cfg->font_path, .title = tr(STR_UI_WINDOW_TITLE),
+                     .font_path = cfg->font_path,
+                     .title = tr(STR_UI_WINDOW_TITLE),
                      .icon_path = cfg->icon_path};
     if (gfx_create(&go, &u->g, err) != SIM_OK) {
         ui_free_states(u);
@@ -415,7 +424,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
         return 1;
     }
     if (cfg->store && cfg->central)
-        u->sync = syncbg_start(cfg->db_path, cfg->central, cfg->sync_interval ? cfg->sync_interval : 5);
+        u->sync =
+            syncbg_start(cfg->db_path, cfg->central, cfg->sync_interval ? cfg->sync_interval : 5);
     /* Measuring hooks (README, «Measuring the window»); unset, they cost nothing. */
     const char *ev_log = getenv("MFC_EVENT_LOG");
     u->event_log = ev_log && *ev_log ? fopen(ev_log, "w") : NULL;
@@ -459,8 +469,8 @@ int ui_run(const UiConfig *cfg, SimError *err)
         if (dir && dir != u->watch_dir)
             u->last_poll = SDL_GetTicks() - 1000; /* a change before the watch began */
         u->watch_dir = dir;
-        int wait = u->dirty       ? 0 /* the first frame, or a change to show */
-                   : u->animating   ? 16
+        int wait = u->dirty                       ? 0 /* the first frame, or a change to show */
+                   : u->animating                 ? 16
                    : !u->rest_loaded && u->frames ? 0 /* the catalogue is still loading */
                    : (dir && !watched) || ui_pin_waiting(u) || ui_speech_poll(u) ? 250
                    : u->sync ? 1000 /* the sync line may change */

@@ -41,27 +41,27 @@ typedef struct UiBroken {
 typedef struct UiConfig {
     UiScenario *scenarios; /* sorted; borrowed */
     size_t scenario_count;
-    Store *store;              /* borrowed; may be NULL (nothing is remembered) */
-    const char *font_path;     /* --font */
-    const char *input_script;  /* --input-script: run these commands, then exit */
-    const char *screenshots;   /* --screenshots DIR */
-    const char *result_path;   /* --result FILE: the last finished attempt's JSON */
+    Store *store;               /* borrowed; may be NULL (nothing is remembered) */
+    const char *font_path;      /* --font */
+    const char *input_script;   /* --input-script: run these commands, then exit */
+    const char *screenshots;    /* --screenshots DIR */
+    const char *result_path;    /* --result FILE: the last finished attempt's JSON */
     const char *start_scenario; /* --scenario ID: straight into the office */
     int have_seed;
     uint64_t seed;
-    int exam;        /* --exam with --scenario */
-    int width, height; /* --size WxH for automation; 0 = remembered or 1280×720 */
+    int exam;                /* --exam with --scenario */
+    int width, height;       /* --size WxH for automation; 0 = remembered or 1280×720 */
     const char *load_errors; /* scenarios that failed to load, shown on the start screen */
     const UiBroken *broken;  /* those scenarios, to load again from the window; borrowed */
     size_t broken_count;
-    const RefBook *refbook;  /* the «Справочник» (scenarios/data/services.json); may be NULL */
+    const RefBook *refbook; /* the «Справочник» (scenarios/data/services.json); may be NULL */
     const RuleCatalog *rules; /* the rules catalogue it cites; may be NULL */
-    const char *icon_path; /* the window icon (PNG); NULL or missing: the system's default */
-    const char *db_path; /* the results database's file, for the background sync's own
-                            connection; NULL with no store */
-    const char *central; /* libpq connection string of the region's centre (configuration
-                            `central`); NULL: no background sync */
-    int sync_interval;   /* minutes between background syncs (configuration, default 5) */
+    const char *icon_path;    /* the window icon (PNG); NULL or missing: the system's default */
+    const char *db_path;      /* the results database's file, for the background sync's own
+                                 connection; NULL with no store */
+    const char *central;      /* libpq connection string of the region's centre (configuration
+                                 `central`); NULL: no background sync */
+    int sync_interval;        /* minutes between background syncs (configuration, default 5) */
     char *warning; /* optional out buffer of SIM_ERROR_MAX bytes: what went wrong but had a
                       fallback (a font that does not open), for the command line to print */
     const char *pack_notice; /* «Новый пакет сценариев 2026.12: что изменилось — …» shown at

@@ -18,28 +18,28 @@
 
 #include <SDL.h>
 
-#define MAX_HITS 256
-#define MAX_NOTICES 8
+#define MAX_HITS     256
+#define MAX_NOTICES  8
 #define MAX_TRAINEES 64
 
 /* The screens, one line each: its enum value and its ScreenDef (defined in its screen_*.c).
  * The enum, the declarations below and the table in ui.c are all made from this list, in this
  * order (input scripts' `expect` and MFC_FRAME_LOG name screens by it): a new screen is one
  * file and one line here. */
-#define UI_SCREENS(X)                                                                          \
-    X(SCR_START, screen_start)                                                                 \
-    X(SCR_NEW_PROFILE, screen_new_profile)                                                     \
-    X(SCR_CATALOG, screen_catalog)                                                             \
-    X(SCR_OFFICE, screen_office)                                                               \
-    X(SCR_DEBRIEF, screen_debrief)                                                             \
-    X(SCR_SETTINGS, screen_settings)                                                           \
-    X(SCR_MANAGER, screen_manager)                                                             \
-    X(SCR_TRAINEE, screen_trainee)                                                             \
-    X(SCR_REPLAY, screen_replay)                                                               \
-    X(SCR_BOOK, screen_book) /* the «Справочник», over whatever screen opened it */            \
-    X(SCR_SHIFT_END, screen_shift_end) /* the day summary of a shift */                        \
-    X(SCR_RELOAD_ERROR, screen_reload_error) /* the open scenario no longer loads */           \
-    X(SCR_PIN, screen_pin) /* the manager's PIN, before the manager area */
+#define UI_SCREENS(X)                                                                              \
+    X(SCR_START, screen_start)                                                                     \
+    X(SCR_NEW_PROFILE, screen_new_profile)                                                         \
+    X(SCR_CATALOG, screen_catalog)                                                                 \
+    X(SCR_OFFICE, screen_office)                                                                   \
+    X(SCR_DEBRIEF, screen_debrief)                                                                 \
+    X(SCR_SETTINGS, screen_settings)                                                               \
+    X(SCR_MANAGER, screen_manager)                                                                 \
+    X(SCR_TRAINEE, screen_trainee)                                                                 \
+    X(SCR_REPLAY, screen_replay)                                                                   \
+    X(SCR_BOOK, screen_book) /* the «Справочник», over whatever screen opened it */    \
+    X(SCR_SHIFT_END, screen_shift_end)       /* the day summary of a shift */                      \
+    X(SCR_RELOAD_ERROR, screen_reload_error) /* the open scenario no longer loads */               \
+    X(SCR_PIN, screen_pin)                   /* the manager's PIN, before the manager area */
 
 #define UI_SCREEN_ENUM(e, def) e,
 typedef enum Screen { UI_SCREENS(UI_SCREEN_ENUM) SCR_COUNT } Screen;
@@ -119,12 +119,12 @@ struct Ui {
     int show_line;
     uint32_t enter_t0;
     int animating;
-    int layout_check; /* MFC_LAYOUT_CHECK: shots record their text boxes (gfx_record) */
-    int anim_frame; /* this frame only advances an animation (nothing else changed) */
-    int act_count;  /* actions performed in this window: a new step for the answers list */
+    int layout_check;  /* MFC_LAYOUT_CHECK: shots record their text boxes (gfx_record) */
+    int anim_frame;    /* this frame only advances an animation (nothing else changed) */
+    int act_count;     /* actions performed in this window: a new step for the answers list */
     int office_frames; /* frames drawn since the attempt began: the first skips the layers */
-    int reaction; /* the reception has ended: the applicant's reaction shows until the trainee
-                     moves on to the debrief */
+    int reaction;      /* the reception has ended: the applicant's reaction shows until the trainee
+                          moves on to the debrief */
     /* the results database refused writes: they wait in memory (store_pending) */
     char store_msg[SIM_ERROR_MAX];
     /* the database refused the current attempt for good: why (it is not stored) */
@@ -179,7 +179,7 @@ struct Ui {
 /* One screen. Every member but name may be NULL. state_size bytes of zeroed state are made for
  * it when the window opens (ui_state() returns them); they live until the window closes. */
 typedef struct ScreenDef {
-    const char *name;  /* what input scripts' `expect` calls it */
+    const char *name; /* what input scripts' `expect` calls it */
     size_t state_size;
     /* Called by ui_go() after the screen changed; from is the screen left behind (the
      * «Справочник» and the settings go back without starting the screen over). */
@@ -233,7 +233,8 @@ void ui_book_open(Ui *u, const char *service_id);
 /* ---- speech (speak.c) ------------------------------------------------------------------- */
 
 /* Adds one utterance to a slot of the frame (printf-style). */
-void ui_say(SpeakFrame *f, SpeakSlot slot, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_say(SpeakFrame *f, SpeakSlot slot, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Turns the voice on or off and remembers the choice (setting "speech"); when it cannot be
  * turned on, u->speech_msg says why (once per try) and the window carries on silent. */
 void ui_speech_set(Ui *u, int on);

@@ -90,14 +90,14 @@ typedef struct OfficeView {
     int window_no, queue;
     double minutes, norm;
     int timer_on;
-    char sex;         /* 'f' or 'm' */
+    char sex; /* 'f' or 'm' */
     int age;
-    int mood;         /* 0..100 */
-    const char *name; /* the applicant's name: picks what the look hints leave open */
-    const Applicant *applicant; /* look hints */
+    int mood;                    /* 0..100 */
+    const char *name;            /* the applicant's name: picks what the look hints leave open */
+    const Applicant *applicant;  /* look hints */
     const Companion *companions; /* who stands beside the applicant (borrowed) */
     size_t companion_count;
-    float enter;      /* 0..1: the applicant walking up to the window */
+    float enter; /* 0..1: the applicant walking up to the window */
     const char *clock_text;
     int clock_start; /* minutes since midnight when the applicant sat down */
 } OfficeView;

@@ -20,10 +20,10 @@
 #include <unistd.h>
 
 struct UiWatch {
-    int fd;       /* inotify */
-    int stop[2];  /* a byte written to stop[1] ends the thread */
-    int wd;       /* the current watch, -1 when none */
-    char *dir;    /* what wd watches */
+    int fd;      /* inotify */
+    int stop[2]; /* a byte written to stop[1] ends the thread */
+    int wd;      /* the current watch, -1 when none */
+    char *dir;   /* what wd watches */
     uint32_t type;
     SDL_Thread *thread;
 };
@@ -33,7 +33,8 @@ static int watch_thread(void *arg)
     UiWatch *w = arg;
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
     for (;;) {
-        struct pollfd p[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->stop[0], .events = POLLIN}};
+        struct pollfd p[2] = {{.fd = w->fd, .events = POLLIN},
+                              {.fd = w->stop[0], .events = POLLIN}};
         if (poll(p, 2, -1) < 0)
             continue; /* EINTR */
         if (p[1].revents)
@@ -97,8 +98,8 @@ int uiwatch_set(UiWatch *w, const char *dir)
     w->dir = sim_strdup(dir);
     /* A rename over a file (how editors save) is IN_MOVED_TO; a plain write IN_CLOSE_WRITE. */
     w->wd = inotify_add_watch(w->fd, dir,
-                              IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM |
-                                  IN_CREATE | IN_DELETE | IN_ATTRIB);
+                              IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
+                                  IN_DELETE | IN_ATTRIB);
     return w->wd >= 0;
 }
 
@@ -115,7 +116,8 @@ void uiwatch_stop(UiWatch *w)
     if (write(w->stop[1], &b, 1) == 1)
         SDL_WaitThread(w->thread, NULL);
     else
-        SDL_DetachThread(w->thread); /* cannot happen with a fresh pipe; never join a blocked thread */
+        SDL_DetachThread(
+            w->thread); /* cannot happen with a fresh pipe; never join a blocked thread */
     close(w->fd);
     close(w->stop[0]);
     close(w->stop[1]);

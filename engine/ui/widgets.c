@@ -82,8 +82,8 @@ void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text)
     GRect bar = {0, l->H - h, (float)l->W, h};
     gfx_fill(g, bar, high_contrast ? (GColor){0, 0, 0, 255} : (GColor){58, 62, 70, 255});
     gfx_clip(g, &bar); /* a third line, if ever, is cut rather than drawn over the screen */
-    gfx_text_box(g, text, 14 * l->s, l->H - h + 5 * l->s, l->W - 28 * l->s, l->px_small,
-                 GF_REGULAR, (GColor){255, 255, 255, 255}, 1);
+    gfx_text_box(g, text, 14 * l->s, l->H - h + 5 * l->s, l->W - 28 * l->s, l->px_small, GF_REGULAR,
+                 (GColor){255, 255, 255, 255}, 1);
     gfx_clip(g, NULL);
 }
 
@@ -99,8 +99,7 @@ void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const ch
     /* A long title (or large text) wraps: the bar grows, and the screen below follows
      * l->title_h. */
     float th = gfx_text_box(g, title, 0, 0, tw, l->px_title, GF_BOLD, t->accent_text, 0);
-    float sh = sub ? gfx_text_box(g, sub, 0, 0, tw, l->px_label, GF_REGULAR, t->accent_text, 0)
-                   : 0;
+    float sh = sub ? gfx_text_box(g, sub, 0, 0, tw, l->px_label, GF_REGULAR, t->accent_text, 0) : 0;
     float need = 18 * s + th + 4 * s + sh + 18 * s;
     if (need > l->title_h)
         l->title_h = need;
@@ -134,10 +133,10 @@ void ui_store_banner(Ui *u)
     gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
     gfx_round(u->g, p, 10 * s, u->theme.panel);
     gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
-    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_REGULAR,
-                 u->theme.text, 1);
+    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_REGULAR, u->theme.text,
+                 1);
     ui_button(u, p.x + p.w - bw - 16 * s, p.y + (p.h - bh) / 2, tr(STR_STORE_RETRY), 1, 0,
-           HIT_STORE_RETRY, 0);
+              HIT_STORE_RETRY, 0);
 }
 
 /* The database refused the current attempt for good: one line over any screen but the
@@ -154,8 +153,7 @@ void ui_store_lost_banner(Ui *u)
     gfx_round(u->g, (GRect){p.x + 3 * s, p.y + 4 * s, p.w, p.h}, 10 * s, u->theme.shadow);
     gfx_round(u->g, p, 10 * s, u->theme.panel);
     gfx_round_outline(u->g, p, 10 * s, 3 * s, u->theme.bad);
-    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_BOLD, u->theme.bad,
-                 1);
+    gfx_text_box(u->g, text, p.x + 20 * s, p.y + 12 * s, tw, l->px_label, GF_BOLD, u->theme.bad, 1);
 }
 
 void ui_fmt_decimal(char *out, size_t n, double v, int digits)
@@ -213,8 +211,8 @@ void ui_sync_line(Ui *u)
     const Layout *l = &u->l;
     float s = l->s;
     float tw = fminf(ui_text_w(u, u->sync_line, l->px_label, GF_REGULAR), (float)l->W * 0.6f);
-    float th = gfx_text_box(u->g, u->sync_line, 0, 0, tw + 2, l->px_label, GF_REGULAR,
-                            u->theme.text, 0);
+    float th =
+        gfx_text_box(u->g, u->sync_line, 0, 0, tw + 2, l->px_label, GF_REGULAR, u->theme.text, 0);
     /* Above the hint bar, which every one of these screens draws at the bottom. */
     GRect p = {12 * s, (float)l->H - l->hint_h - th - 20 * s, tw + 24 * s, th + 12 * s};
     gfx_round(u->g, p, 8 * s, u->theme.panel);

@@ -58,8 +58,13 @@ static void writer(const char *db, int fd, unsigned seed)
         for (int i = 1; i <= ACTIONS_PER_ATTEMPT; i++)
             if (store_add_action(st, a.id, i, "act", i, "[]", &e) != SIM_OK)
                 _exit(6);
-        StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
-                           .finished = 1, .sim_minutes = 7, .result_json = "{}"};
+        StoreResult res = {.scenario = &sc,
+                           .ledger = &l,
+                           .report = &r,
+                           .outcome = "accepted",
+                           .finished = 1,
+                           .sim_minutes = 7,
+                           .result_json = "{}"};
         if (store_finish_attempt(st, a.id, &res, &e) != SIM_OK)
             _exit(7);
         /* Acknowledge only after the commit returned. */
@@ -76,7 +81,7 @@ int main(int argc, char **argv)
     char db[128];
     snprintf(db, sizeof db, "%s/results.db", dir);
     int target = argc > 1 ? atoi(argv[1]) : 1000;
-    char (*acked)[37] = calloc(100000, sizeof *acked);
+    char(*acked)[37] = calloc(100000, sizeof *acked);
     int nacked = 0, kills = 0;
     srand((unsigned)time(NULL));
     long recorded = 0;
@@ -119,7 +124,8 @@ int main(int argc, char **argv)
         sqlite3_finalize(q);
         sqlite3_close(raw);
     }
-    printf("kills: %d, actions recorded: %ld, attempts acknowledged: %d\n", kills, recorded, nacked);
+    printf("kills: %d, actions recorded: %ld, attempts acknowledged: %d\n", kills, recorded,
+           nacked);
     CHECK(recorded >= target);
     CHECK(nacked > 0);
     sqlite3 *raw;

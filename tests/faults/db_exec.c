@@ -24,8 +24,10 @@ int main(int argc, char **argv)
     sqlite3 *db = NULL;
     char *msg = NULL;
     int rc = sqlite3_open(argv[1], &db);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db, argv[2], row, NULL, &msg);
-    if (rc != SQLITE_OK) fprintf(stderr, "db_exec: %s\n", msg ? msg : sqlite3_errmsg(db));
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, argv[2], row, NULL, &msg);
+    if (rc != SQLITE_OK)
+        fprintf(stderr, "db_exec: %s\n", msg ? msg : sqlite3_errmsg(db));
     sqlite3_free(msg);
     sqlite3_close(db);
     return rc == SQLITE_OK ? 0 : 1;

@@ -92,7 +92,8 @@ static void test_hook_error_stops(void)
                                          "  end\n"
                                          "end\n");
     CHECK(s != NULL);
-    if (!s) return;
+    if (!s)
+        return;
     Session *ss = start(s);
     SimError e;
     CHECK(session_content_error(ss) == NULL);
@@ -150,7 +151,8 @@ static void test_every_hook(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Scenario *s = mini_with(cases[i].name, cases[i].lua);
         CHECK(s != NULL);
-        if (!s) continue;
+        if (!s)
+            continue;
         ScriptLimits lim = {.instructions = 200000};
         SessionOptions o = {.seed = 3, .mode = MODE_TRAINING, .limits = lim};
         Session *ss = NULL;
@@ -163,12 +165,15 @@ static void test_every_hook(void)
         CHECK_INT(session_finished(ss), cases[i].stopped_at_start);
         const char *moves[2] = {cases[i].first, cases[i].second};
         for (int k = 0; k < 2; k++) {
-            if (!moves[k]) continue;
+            if (!moves[k])
+                continue;
             SimStatus st = session_act(ss, moves[k], &e);
-            if (st != SIM_OK) fprintf(stderr, "case %s: %s\n", cases[i].name, e.msg);
+            if (st != SIM_OK)
+                fprintf(stderr, "case %s: %s\n", cases[i].name, e.msg);
             CHECK(st == SIM_OK);
         }
-        if (!session_content_error(ss)) fprintf(stderr, "case %s did not stop\n", cases[i].name);
+        if (!session_content_error(ss))
+            fprintf(stderr, "case %s did not stop\n", cases[i].name);
         CHECK(session_finished(ss));
         CHECK_STR(session_outcome_id(ss), "content_error");
         CHECK_HAS(session_content_error(ss), "script.lua");
@@ -186,9 +191,12 @@ static int count_rows(sqlite3 *db, const char *sql, const char *attempt)
 {
     sqlite3_stmt *q;
     int n = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return -2;
-    if (attempt) sqlite3_bind_text(q, 1, attempt, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return -2;
+    if (attempt)
+        sqlite3_bind_text(q, 1, attempt, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
     return n;
 }
@@ -289,7 +297,8 @@ static void test_disk_full(const Scenario *s)
     Store *st = NULL;
     SimError e;
     CHECK(store_open(path, &st, &e) == SIM_OK);
-    if (!st) return;
+    if (!st)
+        return;
     long long trainee = 0;
     CHECK(store_add_trainee(st, "Иванова", "Мария", "1", &trainee, &e) == SIM_OK);
     Session *ss = start(s);
@@ -311,8 +320,10 @@ static void test_disk_full(const Scenario *s)
     size_t n = sizeof path_ids / sizeof path_ids[0], seen = 0;
     for (size_t i = 0; i < n; i++) {
         CHECK(session_act(ss, path_ids[i], &e) == SIM_OK);
-        if (i == 2) fill_up(st, a.id); /* the disk fills up after the third action */
-        if (i == 5) free_up(st);       /* … and has room again before the last one */
+        if (i == 2)
+            fill_up(st, a.id); /* the disk fills up after the third action */
+        if (i == 5)
+            free_up(st); /* … and has room again before the last one */
         SimStatus r = record(st, a.id, ss, &seen, &e);
         if (i < 2) {
             CHECK(r == SIM_OK);
@@ -386,7 +397,8 @@ static void test_read_only(const Scenario *s)
     Store *st = NULL;
     SimError e;
     CHECK(store_open(path, &st, &e) == SIM_OK);
-    if (!st) return;
+    if (!st)
+        return;
     Session *ss = start(s);
     AttemptInfo a;
     memset(&a, 0, sizeof a);
@@ -402,10 +414,12 @@ static void test_read_only(const Scenario *s)
     const char *ids[] = {"ask-why", "hello", "refuse"};
     for (int i = 0; i < 3; i++) {
         CHECK(session_act(ss, ids[i], &e) == SIM_OK);
-        if (i == 2) sqlite3_exec(st->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+        if (i == 2)
+            sqlite3_exec(st->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
         SimStatus r = record(st, a.id, ss, &seen, &e);
         CHECK(r == (i == 2 ? SIM_OK : SIM_ERR_IO));
-        if (r != SIM_OK) CHECK_HAS(e.msg, "readonly");
+        if (r != SIM_OK)
+            CHECK_HAS(e.msg, "readonly");
     }
     CHECK(finish(st, a.id, ss, &e) == SIM_OK);
     char got[256];
@@ -440,7 +454,8 @@ static void test_content_error_stored(void)
 {
     Scenario *s = mini_with("stored", "function on_action(id) error('сломано') end\n");
     CHECK(s != NULL);
-    if (!s) return;
+    if (!s)
+        return;
     char path[512];
     snprintf(path, sizeof path, "%s/ce.db", tmp);
     Store *st = NULL;
@@ -485,7 +500,8 @@ static void test_content_error_stored(void)
 int main(void)
 {
     snprintf(tmp, sizeof tmp, "/tmp/mfc-faults-XXXXXX");
-    if (!mkdtemp(tmp)) return 2;
+    if (!mkdtemp(tmp))
+        return 2;
     char path[512];
     snprintf(path, sizeof path, "%s/scenarios/data/rules.json", TEST_DATA_DIR);
     SimDiags d;
@@ -505,6 +521,7 @@ int main(void)
     rules_free(rules);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmp);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", tmp);
     return TEST_REPORT();
 }

@@ -53,15 +53,18 @@ static char *slurp_file(FILE *f, size_t *len)
             buf = p;
         }
     }
-    if (buf) buf[n] = '\0';
-    if (len) *len = n;
+    if (buf)
+        buf[n] = '\0';
+    if (len)
+        *len = n;
     return buf;
 }
 
 static char *read_path(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     char *t = slurp_file(f, len);
     fclose(f);
     return t;
@@ -70,7 +73,8 @@ static char *read_path(const char *path, size_t *len)
 static int write_path(const char *path, const char *data, size_t n)
 {
     FILE *f = fopen(path, "wb");
-    if (!f) return 0;
+    if (!f)
+        return 0;
     int ok = fwrite(data, 1, n, f) == n;
     return fclose(f) == 0 && ok;
 }
@@ -191,13 +195,15 @@ static char *golden_actions(const char *scenario, const char *name)
     const cJSON *c;
     cJSON_ArrayForEach(c, get(root, "cases"))
     {
-        if (strcmp(str(c, "name"), name) != 0) continue;
+        if (strcmp(str(c, "name"), name) != 0)
+            continue;
         size_t cap = 16384;
         list = calloc(1, cap);
         const cJSON *a;
         cJSON_ArrayForEach(a, get(c, "actions"))
         {
-            if (list[0]) strncat(list, ",", cap - strlen(list) - 1);
+            if (list[0])
+                strncat(list, ",", cap - strlen(list) - 1);
             strncat(list, a->valuestring, cap - strlen(list) - 1);
         }
     }
@@ -267,7 +273,8 @@ static int summaries_match(Store *st, const char *when)
             const ReportScenario *x = &a->scenarios[i], *y = &b->scenarios[i];
             SAME(same_s(x->id, y->id) && same_s(x->title, y->title));
             SAME(x->attempts == y->attempts && x->unfinished == y->unfinished &&
-                 x->passed == y->passed && x->exams == y->exams && near(x->avg_total, y->avg_total));
+                 x->passed == y->passed && x->exams == y->exams &&
+                 near(x->avg_total, y->avg_total));
             SAME(same_crit(x->criteria, y->criteria, x->criterion_count, y->criterion_count));
             SAME(x->mistake_count == y->mistake_count && x->mistake_kinds == y->mistake_kinds);
             for (size_t k = 0; ok && k < x->mistake_count; k++) {
@@ -369,10 +376,12 @@ static int build_fixture(const char *db)
     int same = store_open(path, &rs, &e) == SIM_OK && summaries_match(rs, "as recorded");
     store_close(rs);
     rs = NULL;
-    if (!same) return 0;
+    if (!same)
+        return 0;
     /* Fixed start times (the player stamps "now"). */
     sqlite3 *db3;
-    if (sqlite3_open(path, &db3) != SQLITE_OK) return 0;
+    if (sqlite3_open(path, &db3) != SQLITE_OK)
+        return 0;
     sqlite3_stmt *s;
     sqlite3_prepare_v2(db3, "UPDATE attempts SET started_at = ? WHERE rowid = ?", -1, &s, NULL);
     int ok = 1;
@@ -405,11 +414,16 @@ static int selected(size_t i, const char *trainee, const char *scenario, const c
                     const char *until)
 {
     const Play *p = &PLAYS[i];
-    if (!p->personnel) return 0;
-    if (trainee && strcmp(p->personnel, trainee) != 0) return 0;
-    if (scenario && strcmp(p->scenario, scenario) != 0) return 0;
-    if (since && strncmp(p->started_at, since, 10) < 0) return 0;
-    if (until && strncmp(p->started_at, until, 10) > 0) return 0;
+    if (!p->personnel)
+        return 0;
+    if (trainee && strcmp(p->personnel, trainee) != 0)
+        return 0;
+    if (scenario && strcmp(p->scenario, scenario) != 0)
+        return 0;
+    if (since && strncmp(p->started_at, since, 10) < 0)
+        return 0;
+    if (until && strncmp(p->started_at, until, 10) > 0)
+        return 0;
     return 1;
 }
 
@@ -461,7 +475,8 @@ static void check_criteria(const cJSON *arr, const char *trainee, const char *sc
         long long n = 0;
         double score = 0, max = 0, ratio = 0;
         for (size_t i = 0; i < NPLAYS; i++) {
-            if (!selected(i, trainee, scenario, since, until) || !results[i].finished) continue;
+            if (!selected(i, trainee, scenario, since, until) || !results[i].finished)
+                continue;
             for (int k = 0; k < results[i].ncrit; k++)
                 if (strcmp(results[i].crit_id[k], id) == 0 && results[i].max[k] > 0) {
                     n++;
@@ -483,7 +498,8 @@ static void check_criteria(const cJSON *arr, const char *trainee, const char *sc
     int distinct = 0;
     char ids[64][40];
     for (size_t i = 0; i < NPLAYS; i++) {
-        if (!selected(i, trainee, scenario, since, until) || !results[i].finished) continue;
+        if (!selected(i, trainee, scenario, since, until) || !results[i].finished)
+            continue;
         for (int k = 0; k < results[i].ncrit; k++) {
             int j = 0;
             while (j < distinct && strcmp(ids[j], results[i].crit_id[k]) != 0)
@@ -502,7 +518,8 @@ static void check_report(const cJSON *rep, const char *trainee, const char *scen
     Exp all;
     memset(&all, 0, sizeof all);
     for (size_t i = 0; i < NPLAYS; i++)
-        if (selected(i, trainee, scenario, since, until)) add_exp(&all, i);
+        if (selected(i, trainee, scenario, since, until))
+            add_exp(&all, i);
     check_counts(get(rep, "summary"), &all, "summary");
 
     /* Trainees: every profile (or the filtered one), by surname. */
@@ -570,9 +587,11 @@ static void check_report(const cJSON *rep, const char *trainee, const char *scen
             if (strcmp(PLAYS[i].scenario, ids[k]) == 0 &&
                 selected(i, trainee, scenario, since, until))
                 add_exp(&e, i);
-        if (!e.attempts && !e.unfinished) continue;
+        if (!e.attempts && !e.unfinished)
+            continue;
         CHECK(s != NULL);
-        if (!s) break;
+        if (!s)
+            break;
         CHECK_STR(str(s, "id"), ids[k]);
         check_counts(s, &e, ids[k]);
         check_criteria(get(s, "criteria"), trainee, ids[k], since, until);
@@ -615,7 +634,8 @@ static void check_report(const cJSON *rep, const char *trainee, const char *scen
                 int q = 0;
                 while (q < kinds && strcmp(seen[q], results[i].mis[j]) != 0)
                     q++;
-                if (q == kinds) snprintf(seen[kinds++], sizeof seen[0], "%s", results[i].mis[j]);
+                if (q == kinds)
+                    snprintf(seen[kinds++], sizeof seen[0], "%s", results[i].mis[j]);
             }
         }
         CHECK_INT(num(s, "mistake_kinds"), kinds);
@@ -661,11 +681,13 @@ static void check_report(const cJSON *rep, const char *trainee, const char *scen
         CHECK(n > 0);
         CHECK_INT(num(p, "attempts"), n);
         CHECK_INT(num(p, "passed"), passed);
-        if (n) CHECK_NUM(num(p, "avg_total"), (double)sum / (double)n);
+        if (n)
+            CHECK_NUM(num(p, "avg_total"), (double)sum / (double)n);
     }
     int days = 0;
     for (size_t i = 0; i < NPLAYS; i++) {
-        if (!selected(i, trainee, scenario, since, until) || !results[i].finished) continue;
+        if (!selected(i, trainee, scenario, since, until) || !results[i].finished)
+            continue;
         int dup = 0;
         for (size_t j = 0; j < i; j++)
             dup |= selected(j, trainee, scenario, since, until) && results[j].finished &&
@@ -691,11 +713,13 @@ static cJSON *report_json(const char *args)
 /* 1 when s (len bytes left) starts with a UUID: 8-4-4-4-12 lower-case hex digits. */
 static int is_uuid(const char *s, size_t len)
 {
-    if (len < 36) return 0;
+    if (len < 36)
+        return 0;
     for (int k = 0; k < 36; k++) {
         int dash = k == 8 || k == 13 || k == 18 || k == 23;
         int hex = (s[k] >= '0' && s[k] <= '9') || (s[k] >= 'a' && s[k] <= 'f');
-        if (dash ? s[k] != '-' : !hex) return 0;
+        if (dash ? s[k] != '-' : !hex)
+            return 0;
     }
     return len == 36 || !isalnum((unsigned char)s[36]);
 }
@@ -774,7 +798,8 @@ static void check_golden(const char *args, const char *name)
     if (!same) {
         char actual[4096];
         snprintf(actual, sizeof actual, "%s/%s.actual", work_dir, name);
-        if (out) write_path(actual, out, len);
+        if (out)
+            write_path(actual, out, len);
         fprintf(stderr, "%s differs from the reference; got %s (diff them)\n", path, actual);
     }
     CHECK(same);
@@ -792,7 +817,8 @@ static int figures(void)
     /* The players' own results are what the golden files promise (seed 1). */
     static const int totals[NPLAYS] = {100, 74, 31, 76, -1, 74, 69, 74, 44, 74, 100};
     for (size_t i = 0; i < NPLAYS; i++)
-        if (totals[i] >= 0) CHECK_INT(results[i].total, totals[i]);
+        if (totals[i] >= 0)
+            CHECK_INT(results[i].total, totals[i]);
     CHECK_INT(results[4].finished, 0);
 
     printf("everything\n");
@@ -980,7 +1006,8 @@ static void expect_exit(const char *args, int code, const char *msg)
     char *err = last_stderr();
     printf("  report %s → %d\n", args, status);
     CHECK_INT(status, code);
-    if (msg) CHECK_HAS(err, msg);
+    if (msg)
+        CHECK_HAS(err, msg);
     free(out);
     free(err);
 }
@@ -1169,7 +1196,8 @@ static int cli(void)
                     const char *eol = strchr(line, '\n');
                     size_t n = eol ? (size_t)(eol - line) : strlen(line);
                     size_t w = utf8_chars(line, n); /* characters, not bytes */
-                    if (w > longest) longest = w;
+                    if (w > longest)
+                        longest = w;
                     line = eol ? eol + 1 : line + n;
                 }
                 if (longest > limit[k])
@@ -1180,7 +1208,8 @@ static int cli(void)
                 /* Nothing is cut off in the narrow layout: every row, every word. */
                 if (limit[k] <= 80 && t) {
                     CHECK(strstr(t, "\n  Стажёр: Иванова Анна\n"));
-                    if (a == 0) CHECK(strstr(t, "\n  Табельный номер: 100003\n"));
+                    if (a == 0)
+                        CHECK(strstr(t, "\n  Табельный номер: 100003\n"));
                     /* a wrapped text read back: its continuation lines joined */
                     char *joined = malloc(strlen(t) + 1);
                     size_t o = 0;
@@ -1192,7 +1221,8 @@ static int cli(void)
                             joined[o++] = *q++;
                         }
                     }
-                    if (joined) joined[o] = '\0';
+                    if (joined)
+                        joined[o] = '\0';
                     CHECK(joined && strstr(joined, "МФЦ не назначает штрафы и не решает вопрос об "
                                                    "ответственности — это дело МВД."));
                     free(joined);
@@ -1212,7 +1242,8 @@ static int cli(void)
     int nrow = 0;
     for (const char *line = sec ? strchr(sec + 1, '\n') + 1 : NULL; line && nrow < 4;) {
         const char *eol = strchr(line, '\n');
-        if (!eol || eol == line) break;
+        if (!eol || eol == line)
+            break;
         if (!strstr(line, "───") || strstr(line, "───") > eol) {
             /* the third column ends before the 4th's two spaces: find "N  " after the name */
             const char *col = line;

@@ -24,7 +24,8 @@ static void sql(const char *db, const char *text)
     CHECK(sqlite3_open(db, &h) == SQLITE_OK);
     char *msg = NULL;
     int rc = sqlite3_exec(h, text, NULL, NULL, &msg);
-    if (rc != SQLITE_OK) fprintf(stderr, "sql: %s: %s\n", text, msg ? msg : "?");
+    if (rc != SQLITE_OK)
+        fprintf(stderr, "sql: %s: %s\n", text, msg ? msg : "?");
     CHECK(rc == SQLITE_OK);
     sqlite3_free(msg);
     sqlite3_close(h);
@@ -45,7 +46,8 @@ static void record(const char *db, int attempts, char first_id[40])
     Store *st = NULL;
     SimError e;
     CHECK(store_open(db, &st, &e) == SIM_OK);
-    if (!st) return;
+    if (!st)
+        return;
     Scenario sc;
     memset(&sc, 0, sizeof sc);
     sc.title = "Тест";
@@ -77,12 +79,18 @@ static void record(const char *db, int attempts, char first_id[40])
         a.seed = 7;
         a.exam = 1;
         CHECK(store_begin_attempt(st, &a, &e) == SIM_OK);
-        if (i == 0 && first_id) memcpy(first_id, a.id, 40);
+        if (i == 0 && first_id)
+            memcpy(first_id, a.id, 40);
         CHECK(store_add_action(st, a.id, 1, "greet", 1, "[]", &e) == SIM_OK);
         CHECK(store_add_action(st, a.id, 2, "inspect:passport", 2, "[]", &e) == SIM_OK);
         CHECK(store_add_action(st, a.id, 3, "service:x", 3, "[]", &e) == SIM_OK);
-        StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
-                           .finished = 1, .sim_minutes = 3.0, .result_json = "{\"total\":71}"};
+        StoreResult res = {.scenario = &sc,
+                           .ledger = &l,
+                           .report = &r,
+                           .outcome = "accepted",
+                           .finished = 1,
+                           .sim_minutes = 3.0,
+                           .result_json = "{\"total\":71}"};
         CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
     }
     ledger_free(&l);
@@ -95,13 +103,15 @@ static size_t verify(const char *db, const char *expect, TamperKind kind, char h
     Store *st = NULL;
     SimError e;
     CHECK(store_open(db, &st, &e) == SIM_OK);
-    if (!st) return 0;
+    if (!st)
+        return 0;
     ChainReport r;
     CHECK(store_verify(st, expect, &r, &e) == SIM_OK);
     size_t n = 0;
     for (size_t i = 0; i < r.count; i++)
         n += !kind || r.items[i].kind == kind;
-    if (head) snprintf(head, 65, "%s", r.head);
+    if (head)
+        snprintf(head, 65, "%s", r.head);
     store_verify_free(&r);
     store_close(st);
     return n;
@@ -122,7 +132,8 @@ static int attempt_verified(const char *db, const char *id)
 {
     Store *st = NULL;
     SimError e;
-    if (store_open(db, &st, &e) != SIM_OK) return -1;
+    if (store_open(db, &st, &e) != SIM_OK)
+        return -1;
     int v = store_attempt_verifies(st, id);
     store_close(st);
     return v;
@@ -131,7 +142,8 @@ static int attempt_verified(const char *db, const char *id)
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/mfc-chain-test-XXXXXX");
-    if (!mkdtemp(dir)) return 2;
+    if (!mkdtemp(dir))
+        return 2;
     char base[512], db[512], id[40] = "";
     path_in(base, "base.db");
     record(base, 3, id);
@@ -279,8 +291,8 @@ int main(void)
         char name[32], q[200];
         snprintf(name, sizeof name, "down%d.db", v);
         fresh(base, name, db);
-        snprintf(q, sizeof q, "UPDATE trainees SET patronymic = 'Петровна'; PRAGMA user_version = %d",
-                 v);
+        snprintf(q, sizeof q,
+                 "UPDATE trainees SET patronymic = 'Петровна'; PRAGMA user_version = %d", v);
         sql(db, q);
         CHECK(store_open(db, &st, &e) == SIM_OK ? (store_close(st), 0) : 1);
         char want[64];
@@ -356,6 +368,7 @@ int main(void)
 
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
     return TEST_REPORT();
 }

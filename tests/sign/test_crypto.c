@@ -29,7 +29,8 @@ static void flip_byte(const char *path)
 {
     FILE *f = fopen(path, "r+b");
     CHECK(f != NULL);
-    if (!f) return;
+    if (!f)
+        return;
     int c = fgetc(f);
     fseek(f, 0, SEEK_SET);
     fputc(c ^ 1, f);
@@ -102,7 +103,8 @@ static void expect_modified(const char *root, const char *key, const char *pub, 
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/mfc-crypto-test-XXXXXX");
-    if (!mkdtemp(dir)) return 2;
+    if (!mkdtemp(dir))
+        return 2;
     CHECK_INT(sec_init(), 0);
 
     /* Hashes, hex, MACs. */
@@ -231,12 +233,17 @@ int main(void)
     {
         const char *trusted[] = {pub};
         const char *const good[] = {"../scripts/x.lua", "data/rules.json", "s1/scenario.json"};
-        const char *const badp[][2] = {{"../etc/passwd", "a"},        {"/abs", "a"},
-                                       {"s1/../../x", "s1/a"},        {"a//b", "b"},
-                                       {"s1/.hidden", "s1/z"},        {"b", "a"},
-                                       {"a", "a"},                    {"../scripts/a/b.lua", "c"}};
+        const char *const badp[][2] = {{"../etc/passwd", "a"},
+                                       {"/abs", "a"},
+                                       {"s1/../../x", "s1/a"},
+                                       {"a//b", "b"},
+                                       {"s1/.hidden", "s1/z"},
+                                       {"b", "a"},
+                                       {"a", "a"},
+                                       {"../scripts/a/b.lua", "c"}};
         unsigned char hs[3][SEC_HASH_BYTES];
-        for (int i = 0; i < 3; i++) sec_hash(hs[i], good[i], strlen(good[i]));
+        for (int i = 0; i < 3; i++)
+            sec_hash(hs[i], good[i], strlen(good[i]));
         SecManifest m = {.count = 3, .paths = (char **)good, .hashes = hs};
         SimBuf t;
         simbuf_init(&t);
@@ -277,7 +284,8 @@ int main(void)
     /* Passphrases: 8 bytes or more with something besides digits. */
     CHECK(sec_pin_valid("горы и море") && sec_pin_valid("abcdefgh"));
     CHECK(!sec_pin_valid("abcdefg") && !sec_pin_valid(""));
-    CHECK(!sec_pin_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")); /* 65 */
+    CHECK(!sec_pin_valid(
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")); /* 65 */
     char ph[SEC_PIN_HASH_MAX], ph2[SEC_PIN_HASH_MAX];
     CHECK(sec_pin_hash("4321", ph, &e) == SIM_OK);
     CHECK(strstr(ph, "4321") == NULL);
@@ -290,6 +298,7 @@ int main(void)
     CHECK(sec_pin_hash("12", ph, &e) == SIM_ERR_INVALID);
 
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
     return TEST_REPORT();
 }

@@ -16,8 +16,7 @@ static char dir[512];
 static Scenario *load_text(const char *json, SimDiags *d)
 {
     ScenarioLoadOptions opt = {.rules = rules};
-    return scenario_load_mem(dir, "competence/scenario.json", json, strlen(json), NULL, 0, &opt,
-                             d);
+    return scenario_load_mem(dir, "competence/scenario.json", json, strlen(json), NULL, 0, &opt, d);
 }
 
 static char *fixture_text(void)
@@ -129,13 +128,19 @@ static void test_menu_order(const Scenario *s)
 
 static void test_floors_and_must_find(const Scenario *s)
 {
-    int legal = scenario_find_criterion(s, "legal"), pd = scenario_find_criterion(s, "personal_data");
+    int legal = scenario_find_criterion(s, "legal"),
+        pd = scenario_find_criterion(s, "personal_data");
     CHECK_INT(s->floors[legal], 50);
     CHECK_INT(s->floors[pd], 50);
     CHECK_INT(s->floors[scenario_find_criterion(s, "communication")], 0);
 
-    const char *best[] = {"hello", "inspect:passport", "flag:passport.birth_date:expired",
-                          "service:right", "return-docs", "accept", NULL};
+    const char *best[] = {"hello",
+                          "inspect:passport",
+                          "flag:passport.birth_date:expired",
+                          "service:right",
+                          "return-docs",
+                          "accept",
+                          NULL};
     Session *ss = play(s, best);
     ScoreReport r;
     session_report(ss, &r);
@@ -151,8 +156,8 @@ static void test_floors_and_must_find(const Scenario *s)
 
     /* Documents returned is the only personal-data point: without it the total passes, the
      * floor does not, and the debrief can say which floor. */
-    const char *no_pd[] = {"hello", "inspect:passport", "flag:passport.birth_date:expired",
-                           "service:right", "accept", NULL};
+    const char *no_pd[] = {"hello",         "inspect:passport", "flag:passport.birth_date:expired",
+                           "service:right", "accept",           NULL};
     ss = play(s, no_pd);
     session_report(ss, &r);
     CHECK(r.total >= s->pass_mark);
@@ -185,7 +190,8 @@ static void test_floors_and_must_find(const Scenario *s)
         }
         if (l->entries[i].kind == LEDGER_MISSED) {
             missed++;
-            CHECK_HAS(l->entries[i].feedback, "Не отмечено: Паспорт гражданина РФ → Дата рождения —");
+            CHECK_HAS(l->entries[i].feedback,
+                      "Не отмечено: Паспорт гражданина РФ → Дата рождения —");
         }
     }
     CHECK_INT(critical, 1);
@@ -252,8 +258,9 @@ static void test_explore_must_fail(const char *text)
     scenario_free(s);
 
     /* Without its critical, the phone photo lies on passing paths. */
-    char *t = replaced(text, "\"critical\": { \"feedback\": \"Утечка персональных данных.\", "
-                             "\"rule\": \"r-ask\" }",
+    char *t = replaced(text,
+                       "\"critical\": { \"feedback\": \"Утечка персональных данных.\", "
+                       "\"rule\": \"r-ask\" }",
                        "\"mood\": 0");
     CHECK(t != NULL);
     s = t ? load_text(t, &d) : NULL;
@@ -277,10 +284,12 @@ static void test_explore_must_fail(const char *text)
     free(t);
 
     /* Without its critical, the unlawful refusal could pass: the ending is reported. */
-    t = replaced(text, "\"critical\": { \"feedback\": \"Незаконный отказ.\", \"rule\": \"r-ask\" }",
-                 "\"score\": [ { \"criterion\": \"legal\", \"points\": 40, \"feedback\": \"Так.\" } ]");
-    char *t2 = t ? replaced(t, "\"score\": [ { \"criterion\": \"legal\", \"points\": -20, "
-                               "\"feedback\": \"Отказ незаконен.\", \"rule\": \"r-ask\" } ]",
+    t = replaced(
+        text, "\"critical\": { \"feedback\": \"Незаконный отказ.\", \"rule\": \"r-ask\" }",
+        "\"score\": [ { \"criterion\": \"legal\", \"points\": 40, \"feedback\": \"Так.\" } ]");
+    char *t2 = t ? replaced(t,
+                            "\"score\": [ { \"criterion\": \"legal\", \"points\": -20, "
+                            "\"feedback\": \"Отказ незаконен.\", \"rule\": \"r-ask\" } ]",
                             "\"mood\": 0")
                  : NULL;
     CHECK(t2 != NULL);
@@ -305,8 +314,8 @@ static void test_loader_messages(const char *text)
         {"\"pin\": \"first\"", "\"pin\": \"top\"", "«pin» бывает только"},
         {"\"must_fail\": true,", "\"must_fail\": \"да\",", "ожидалось true или false"},
         {"\"must_find\": true", "\"must_find\": 1", "ожидалось true или false"},
-        {"\"difficulty\": 1,", "\"difficulty\": 1, \"scoring\": { \"floors\": { \"legal\": 120 } },",
-         "от 0 до 100"},
+        {"\"difficulty\": 1,",
+         "\"difficulty\": 1, \"scoring\": { \"floors\": { \"legal\": 120 } },", "от 0 до 100"},
         {"\"difficulty\": 1,", "\"difficulty\": 1, \"scoring\": { \"floors\": { \"legl\": 50 } },",
          "legl"},
     };
@@ -365,7 +374,8 @@ static void test_provenance(void)
          SIM_SEV_ERROR},
         {"\"source\": \"https://example.org/a\", \"checked\": \"2026-02-30\"", "ГГГГ-ММ-ДД",
          SIM_SEV_ERROR},
-        {"\"source\": \"consultant\", \"checked\": \"2026-12-06\"", "адрес источника", SIM_SEV_ERROR},
+        {"\"source\": \"consultant\", \"checked\": \"2026-12-06\"", "адрес источника",
+         SIM_SEV_ERROR},
         {"\"checked\": \"2026-12-06\"", "нет источника", SIM_SEV_ERROR},
         {"\"sources\": \"https://example.org/a\"", "неизвестное поле «sources»", SIM_SEV_ERROR},
     };
@@ -377,8 +387,9 @@ static void test_provenance(void)
     close(fd);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         FILE *f = fopen(path, "w");
-        fprintf(f, "{\"format\": 1, \"rules\": [\n  {\"id\": \"a\", \"act\": \"Акт\", \"short\": "
-                   "\"А\", \"text\": \"Текст.\", %s}\n]}\n",
+        fprintf(f,
+                "{\"format\": 1, \"rules\": [\n  {\"id\": \"a\", \"act\": \"Акт\", \"short\": "
+                "\"А\", \"text\": \"Текст.\", %s}\n]}\n",
                 cases[i].rule);
         fclose(f);
         SimDiags d;

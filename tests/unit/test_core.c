@@ -87,7 +87,8 @@ static void test_jsonw(void)
     simjsonw_object(&w);
     simjsonw_object_end(&w);
     simjsonw_object_end(&w);
-    CHECK_STR(simbuf_str(&b), "{\"a\":[1,0.5,\"«кавычки» \\\"q\\\"\\n\",null],\"b\":true,\"c\":{}}");
+    CHECK_STR(simbuf_str(&b),
+              "{\"a\":[1,0.5,\"«кавычки» \\\"q\\\"\\n\",null],\"b\":true,\"c\":{}}");
     simbuf_free(&b);
 
     /* Output is always valid UTF-8 (issue #16): stray bytes, overlongs, surrogates and a
@@ -201,7 +202,7 @@ static void test_hash_map(void)
      * every growth. */
     int ok = 1;
     for (uint32_t i = 0; i < 5000; i++) {
-        ok &= sim_map_add(&m, 0xffffffffULL, i);        /* the last slot of any table */
+        ok &= sim_map_add(&m, 0xffffffffULL, i);         /* the last slot of any table */
         ok &= sim_map_add(&m, (uint64_t)i << 33 | 3, i); /* others in between */
     }
     CHECK(ok);
@@ -227,7 +228,8 @@ static void test_hash_map(void)
 static void test_conf(void)
 {
     char dir[] = "/tmp/mfc-conf-XXXXXX";
-    if (!mkdtemp(dir)) return;
+    if (!mkdtemp(dir))
+        return;
     char sys[300], user[300];
     snprintf(sys, sizeof sys, "%s/system.conf", dir);
     snprintf(user, sizeof user, "%s/user.conf", dir);
@@ -270,7 +272,8 @@ static void test_conf(void)
     CHECK(simconf_set(c, "nope", "1", "--nope", &e) == SIM_ERR_INVALID);
     simdiags_free(&d);
     simconf_destroy(c);
-    char *m = simconf_mask_password("postgresql://irk01:s3cret@db.example.ru/mfc?sslmode=verify-full");
+    char *m =
+        simconf_mask_password("postgresql://irk01:s3cret@db.example.ru/mfc?sslmode=verify-full");
     CHECK(m && !strstr(m, "s3cret") && strstr(m, "irk01:***@db.example.ru"));
     free(m);
     m = simconf_mask_password("host=db password='a b' user=x");

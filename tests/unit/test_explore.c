@@ -44,7 +44,8 @@ static Session *replay(Plain *p, int depth)
     SessionOptions so = {.seed = 1, .mode = MODE_TRAINING, .program = p->prog};
     Session *ss = NULL;
     SimError e;
-    if (session_create(p->s, &so, &ss, &e) != SIM_OK) return NULL;
+    if (session_create(p->s, &so, &ss, &e) != SIM_OK)
+        return NULL;
     session_use_took_filter(ss, p->filter);
     for (int i = 0; i < depth; i++)
         if (session_act(ss, p->moves[i], &e) != SIM_OK) {
@@ -59,12 +60,15 @@ static size_t plain_moves(const Session *ss, char out[][256], size_t max)
 {
     const Scenario *s = session_scenario(ss);
     size_t n = 0;
-    if (session_finished(ss)) return 0;
+    if (session_finished(ss))
+        return 0;
     for (size_t d = 0; d < s->document_count; d++) {
         const Document *doc = &s->documents[d];
-        if (!session_doc_on_desk(ss, (int)d)) continue;
+        if (!session_doc_on_desk(ss, (int)d))
+            continue;
         if (!session_doc_inspected(ss, (int)d)) {
-            if (n < max) snprintf(out[n++], 256, "inspect:%s", doc->id);
+            if (n < max)
+                snprintf(out[n++], 256, "inspect:%s", doc->id);
             continue;
         }
         for (size_t k = 0; k < doc->problem_count && n < max; k++) {
@@ -97,7 +101,8 @@ static size_t plain_moves(const Session *ss, char out[][256], size_t max)
 static void plain_walk(Plain *p, int depth)
 {
     Session *ss = replay(p, depth);
-    if (!ss) return;
+    if (!ss)
+        return;
     if (sim_set_add(&p->seen, session_state_hash(ss)) != 1) {
         session_destroy(ss);
         return;
@@ -109,8 +114,10 @@ static void plain_walk(Plain *p, int depth)
             EndStat *e = &p->ends[en - p->s->endings];
             ScoreReport r;
             session_report(ss, &r);
-            if (!e->reached || r.total < e->min) e->min = r.total;
-            if (!e->reached || r.total > e->max) e->max = r.total;
+            if (!e->reached || r.total < e->min)
+                e->min = r.total;
+            if (!e->reached || r.total > e->max)
+                e->max = r.total;
             e->reached++;
             e->passed += r.passed != 0;
         }
@@ -176,8 +183,10 @@ static void tree_walk(Tree *t, int depth)
             TreeEnd *te = &t->ends[en - t->s->endings];
             ScoreReport r;
             session_report(ss, &r);
-            if (!te->reached || r.total < te->min) te->min = r.total;
-            if (!te->reached || r.total > te->max) te->max = r.total;
+            if (!te->reached || r.total < te->min)
+                te->min = r.total;
+            if (!te->reached || r.total > te->max)
+                te->max = r.total;
             te->reached = 1;
             te->any_pass |= r.passed != 0;
             te->any_fail |= r.passed == 0;
@@ -213,7 +222,8 @@ static Scenario *load(const char *id, RuleCatalog **rules)
     Scenario *s = scenario_load(dir, &opt, &d);
     for (size_t i = 0; i < d.count; i++) {
         char *m = simdiag_format(&d.items[i]);
-        if (d.items[i].severity == SIM_SEV_ERROR) fprintf(stderr, "%s\n", m);
+        if (d.items[i].severity == SIM_SEV_ERROR)
+            fprintf(stderr, "%s\n", m);
         free(m);
     }
     simdiags_free(&d);
@@ -231,7 +241,8 @@ static void compare(const char *id)
     }
     ScriptProgram *prog = NULL;
     SimError e;
-    if (s->script) CHECK(script_program_create(s, &prog, &e) == SIM_OK);
+    if (s->script)
+        CHECK(script_program_create(s, &prog, &e) == SIM_OK);
 
     /* The plain walk, again while the filter learns what the script asks about. */
     Plain p;
@@ -255,7 +266,8 @@ static void compare(const char *id)
         p.states = 0;
         p.incomplete = 0;
         plain_walk(&p, 0);
-        if (!session_took_filter_missed(p.filter)) break;
+        if (!session_took_filter_missed(p.filter))
+            break;
         CHECK(session_took_filter_learn(p.filter));
     }
     CHECK(!p.incomplete);
@@ -306,11 +318,13 @@ static void compare_unfiltered(const char *id, long long max_nodes)
     }
     ScriptProgram *prog = NULL;
     SimError e;
-    if (s->script) CHECK(script_program_create(s, &prog, &e) == SIM_OK);
+    if (s->script)
+        CHECK(script_program_create(s, &prog, &e) == SIM_OK);
     Tree t = {.s = s, .prog = prog, .max_nodes = max_nodes};
     t.ends = calloc(s->ending_count + 1, sizeof *t.ends);
     CHECK(t.ends != NULL);
-    if (t.ends) tree_walk(&t, 0);
+    if (t.ends)
+        tree_walk(&t, 0);
     printf("%s: %lld paths' nodes walked with no filter\n", id, t.nodes);
     CHECK(!t.incomplete); /* a fixture too big for this walk must not pass unchecked */
 
@@ -326,7 +340,8 @@ static void compare_unfiltered(const char *id, long long max_nodes)
             const TreeEnd *te = &t.ends[i];
             reached += te->reached;
             CHECK_INT(x->reached > 0, te->reached);
-            if (!te->reached || !x->reached) continue;
+            if (!te->reached || !x->reached)
+                continue;
             CHECK_INT(x->min_total, te->min);
             CHECK_INT(x->max_total, te->max);
             CHECK_INT(x->passed > 0, te->any_pass);

@@ -106,8 +106,9 @@ static void test_strict_json(void)
     /* Each malformed text gets a message at the exact line and column. */
     expect_error("{\n  \"a\": 1,\n}", "mini.json:3:1: error: лишняя запятая перед «}»");
     expect_error("{\"a\": [1, 2,]}", "mini.json:1:13: error: лишняя запятая перед «]»");
-    expect_error("{\"a\": 1, \"a\": 2}",
-                 "mini.json:1:10: error: a: ключ «a» повторяется (первый раз — строка 1, столбец 2)");
+    expect_error(
+        "{\"a\": 1, \"a\": 2}",
+        "mini.json:1:10: error: a: ключ «a» повторяется (первый раз — строка 1, столбец 2)");
     expect_error("{\"a\": 012}", "mini.json:1:7: error: неверное число: ведущие нули");
     expect_error("{\"a\": 2.}", "после точки нужны цифры");
     expect_error("{\"a\": \"x\ny\"}", "mini.json:1:9: error: управляющий символ внутри строки");
@@ -138,8 +139,10 @@ static void test_strict_json(void)
 static void test_semantic_errors(void)
 {
     char *t;
-    t = replace(fixture_json, "\"next\": \"decide\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5",
-                "\"next\": \"decid\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5");
+    t = replace(
+        fixture_json,
+        "\"next\": \"decide\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5",
+        "\"next\": \"decid\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5");
     expect_error(t, "steps.greet.actions[0].next: неизвестный шаг «decid»; возможно, имелось в "
                     "виду «decide»?");
     free(t);
@@ -156,7 +159,8 @@ static void test_semantic_errors(void)
     t = replace(fixture_json, "\"title\": \"Тестовый приём\",", "");
     expect_error(t, "mini.json:1:1: error: нет обязательного поля «title»");
     free(t);
-    t = replace(fixture_json, "\"mood\": 10, \"set\"", "\"mood\": 10, \"nxet\": \"decide\", \"set\"");
+    t = replace(fixture_json, "\"mood\": 10, \"set\"",
+                "\"mood\": 10, \"nxet\": \"decide\", \"set\"");
     expect_error(t, "steps.greet.actions[0].nxet: неизвестное поле «nxet»; возможно, имелось в "
                     "виду «next»?");
     free(t);
@@ -178,12 +182,14 @@ static void test_semantic_errors(void)
     expect_error(t, "условие ссылается на неизвестную услугу «rigth»");
     free(t);
     /* One field, one problem. */
-    t = replace(fixture_json, "\"problems\": [ { \"id\": \"no-notary\"",
-                "\"problems\": [ { \"id\": \"other\", \"field\": \"notarised\", \"reasons\": [\"missing\"], "
-                "\"title\": \"x\", \"score\": [] }, { \"id\": \"no-notary\"");
+    t = replace(
+        fixture_json, "\"problems\": [ { \"id\": \"no-notary\"",
+        "\"problems\": [ { \"id\": \"other\", \"field\": \"notarised\", \"reasons\": [\"missing\"], "
+        "\"title\": \"x\", \"score\": [] }, { \"id\": \"no-notary\"");
     expect_error(t, "у поля «notarised» уже есть проблема «other»");
     free(t);
-    t = replace(fixture_json, "\"minutes\": 3,", "\"minutes\": 3, \"office\": { \"clock\": \"10:5\" },");
+    t = replace(fixture_json, "\"minutes\": 3,",
+                "\"minutes\": 3, \"office\": { \"clock\": \"10:5\" },");
     expect_error(t, "office.clock: время пишется как ЧЧ:ММ");
     free(t);
     t = replace(fixture_json, "\"format\": 1", "\"format\": 2");
@@ -197,8 +203,10 @@ static void test_semantic_errors(void)
 
 static void test_every_problem_reported(void)
 {
-    char *a = replace(fixture_json, "\"next\": \"decide\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5",
-                      "\"next\": \"nowhere\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5");
+    char *a = replace(
+        fixture_json,
+        "\"next\": \"decide\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5",
+        "\"next\": \"nowhere\",\n          \"score\": [ { \"criterion\": \"communication\", \"points\": 5");
     char *b = replace(a, "\"difficulty\": 1", "\"difficulty\": 9");
     char *c = replace(b, "\"criterion\": \"documents\", \"points\": 10",
                       "\"criterion\": \"docs\", \"points\": 10");
@@ -220,8 +228,10 @@ static void test_every_problem_reported(void)
 static void test_warnings(void)
 {
     /* An unreachable step is a warning, not an error. */
-    char *t = replace(fixture_json, "\"decide\": {", "\"orphan\": { \"say\": \"\", \"actions\": [ "
-                      "{ \"id\": \"o1\", \"kind\": \"say\", \"text\": \"…\", \"end\": \"left\" } ] },\n    \"decide\": {");
+    char *t = replace(
+        fixture_json, "\"decide\": {",
+        "\"orphan\": { \"say\": \"\", \"actions\": [ "
+        "{ \"id\": \"o1\", \"kind\": \"say\", \"text\": \"…\", \"end\": \"left\" } ] },\n    \"decide\": {");
     SimDiags d;
     Scenario *s = load_text(t, &d);
     CHECK(s != NULL);
@@ -237,8 +247,9 @@ static void test_warnings(void)
 static void test_saved_attempt(void)
 {
     SimError e;
-    const char *ok = "{\"scenario\":\"mini\",\"version\":\"1\",\"seed\":\"18446744073709551615\","
-                     "\"mode\":\"exam\",\"actions\":[\"a\",\"b\"],\"step\":\"x\",\"minutes\":2.5,\"mood\":40}";
+    const char *ok =
+        "{\"scenario\":\"mini\",\"version\":\"1\",\"seed\":\"18446744073709551615\","
+        "\"mode\":\"exam\",\"actions\":[\"a\",\"b\"],\"step\":\"x\",\"minutes\":2.5,\"mood\":40}";
     SavedAttempt *a = saved_attempt_parse(ok, strlen(ok), &e);
     CHECK(a != NULL);
     if (a) {
@@ -300,13 +311,14 @@ static void test_fuzz_regressions(void)
 static void test_look_and_companions(void)
 {
     static const char *const from = "\"mood\": 50, \"patience\": 4 },";
-    char *t = replace(fixture_json, from,
-                      "\"mood\": 50, \"patience\": 4,\n"
-                      "  \"look\": { \"glasses\": \"да\", \"build\": \"heavy\", \"beard\": \"усы\", "
-                      "\"hair\": \"седые\", \"mine\": \"anything\" } },\n"
-                      "  \"companions\": [ { \"name\": \"Иванов Пётр Иванович\", \"age\": 9, "
-                      "\"sex\": \"m\", \"role\": \"сын\", \"look\": { \"hair_style\": \"curly\" } },\n"
-                      "    { \"name\": \"Иванова Анна\", \"age\": 70, \"sex\": \"f\" } ],");
+    char *t =
+        replace(fixture_json, from,
+                "\"mood\": 50, \"patience\": 4,\n"
+                "  \"look\": { \"glasses\": \"да\", \"build\": \"heavy\", \"beard\": \"усы\", "
+                "\"hair\": \"седые\", \"mine\": \"anything\" } },\n"
+                "  \"companions\": [ { \"name\": \"Иванов Пётр Иванович\", \"age\": 9, "
+                "\"sex\": \"m\", \"role\": \"сын\", \"look\": { \"hair_style\": \"curly\" } },\n"
+                "    { \"name\": \"Иванова Анна\", \"age\": 70, \"sex\": \"f\" } ],");
     SimDiags d;
     Scenario *s = load_text(t, &d);
     CHECK(s != NULL);
@@ -342,10 +354,11 @@ static void test_look_and_companions(void)
     expect_error(t, "companions[0].agee: неизвестное поле «agee»");
     expect_error(t, "companions[0]: нет обязательного поля «age»");
     free(t);
-    t = replace(fixture_json, from,
-                "\"mood\": 50, \"patience\": 4 },\n  \"companions\": [ {\"name\": \"А\", \"age\": 1, "
-                "\"sex\": \"f\"}, {\"name\": \"Б\", \"age\": 1, \"sex\": \"f\"}, {\"name\": \"В\", "
-                "\"age\": 1, \"sex\": \"f\"}, {\"name\": \"Г\", \"age\": 1, \"sex\": \"f\"} ],");
+    t = replace(
+        fixture_json, from,
+        "\"mood\": 50, \"patience\": 4 },\n  \"companions\": [ {\"name\": \"А\", \"age\": 1, "
+        "\"sex\": \"f\"}, {\"name\": \"Б\", \"age\": 1, \"sex\": \"f\"}, {\"name\": \"В\", "
+        "\"age\": 1, \"sex\": \"f\"}, {\"name\": \"Г\", \"age\": 1, \"sex\": \"f\"} ],");
     expect_error(t, "companions: спутников 4, у окна помещаются не больше трёх");
     free(t);
 }

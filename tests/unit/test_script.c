@@ -100,7 +100,8 @@ int main(void)
 
     /* The wall-clock budget stops a call the instruction count would let run (only that it
      * stops is checked: how soon is a figure of bench_lua_budget). */
-    ScriptLimits timed = {.memory = 16u * 1024u * 1024u, .instructions = 1000000000000000LL,
+    ScriptLimits timed = {.memory = 16u * 1024u * 1024u,
+                          .instructions = 1000000000000000LL,
                           .time_ms = 50};
     char *o2 = NULL;
     CHECK(script_eval("while true do end", &timed, &o2, &e) == SIM_ERR_SCRIPT);
@@ -118,7 +119,8 @@ int main(void)
     /* One string is at most 1 MiB; the error names the line. */
     expect_fail("local s = ('x'):rep(1 << 20)\nreturn s .. s", "eval.lua:2: строка длиннее");
     /* Memory errors name the line where the allocation failed. */
-    expect_fail("local t = {}\nfor i = 1, 1e9 do t[i] = {} end", "eval.lua:2: скрипт превысил лимит");
+    expect_fail("local t = {}\nfor i = 1, 1e9 do t[i] = {} end",
+                "eval.lua:2: скрипт превысил лимит");
     /* Errors name the chunk and line, with a traceback; non-string errors are described. */
     expect_fail("local x = 1\nlocal y = nil\nreturn y.z", "eval.lua:3:");
     expect_fail("error({})", "table");

@@ -10,8 +10,14 @@ static const ShiftCandidate eight[8] = {{1, "А-001"}, {2, "Б-002"}, {3, "В-00
 
 static void serve(Shift *sh, double minutes, int total, int passed, int critical)
 {
-    ShiftResult r = {.finished = 1, .total = total, .passed = passed, .critical = critical,
-                     .minutes = minutes, .norm = 15, .applicant = "Иванова", .service = "Паспорт",
+    ShiftResult r = {.finished = 1,
+                     .total = total,
+                     .passed = passed,
+                     .critical = critical,
+                     .minutes = minutes,
+                     .norm = 15,
+                     .applicant = "Иванова",
+                     .service = "Паспорт",
                      .outcome = "Принято"};
     shift_call(sh);
     shift_finish(sh, &r);
@@ -138,8 +144,13 @@ int main(void)
     /* Leaving mid-shift: the attempt is interrupted, the shift is cut short, the rest wait. */
     shift_plan(&a, three, 3, 11);
     serve(&a, 10, 85, 1, 0);
-    ShiftResult left = {.finished = 0, .total = 20, .minutes = 4, .norm = 15, .applicant = "Петров",
-                        .service = "Загранпаспорт", .outcome = "Не завершён"};
+    ShiftResult left = {.finished = 0,
+                        .total = 20,
+                        .minutes = 4,
+                        .norm = 15,
+                        .applicant = "Петров",
+                        .service = "Загранпаспорт",
+                        .outcome = "Не завершён"};
     shift_call(&a);
     shift_finish(&a, &left);
     CHECK(a.ended);

@@ -67,8 +67,13 @@ static void test_roundtrip(void)
     ScenarioStats ss = store_scenario_stats(st, id, "s1");
     CHECK_INT(ss.attempts, 1);
     CHECK_INT(ss.best_total, -1); /* not finished yet */
-    StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
-                       .finished = 1, .sim_minutes = 2.0, .result_json = "{}"};
+    StoreResult res = {.scenario = &sc,
+                       .ledger = &l,
+                       .report = &r,
+                       .outcome = "accepted",
+                       .finished = 1,
+                       .sim_minutes = 2.0,
+                       .result_json = "{}"};
     CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
     ss = store_scenario_stats(st, id, "s1");
     CHECK_INT(ss.best_total, 71);
@@ -80,8 +85,13 @@ static void test_roundtrip(void)
     CHECK(strcmp(a.id, b.id) != 0);
     ScoreReport r0;
     memset(&r0, 0, sizeof r0);
-    StoreResult res0 = {.scenario = &sc, .ledger = &l, .report = &r0, .outcome = "unfinished",
-                        .finished = 0, .sim_minutes = 0.5, .result_json = "{}"};
+    StoreResult res0 = {.scenario = &sc,
+                        .ledger = &l,
+                        .report = &r0,
+                        .outcome = "unfinished",
+                        .finished = 0,
+                        .sim_minutes = 0.5,
+                        .result_json = "{}"};
     CHECK(store_finish_attempt(st, b.id, &res0, &e) == SIM_OK);
     ss = store_scenario_stats(st, id, "s1");
     CHECK_INT(ss.attempts, 2);
@@ -236,7 +246,8 @@ static void test_refusals(void)
     CHECK_HAS(e.msg, "другой программы");
     char *newer = path_in("newer.db");
     sqlite3_open(newer, &raw);
-    sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA application_id=1296450388; PRAGMA user_version=99;",
+    sqlite3_exec(raw,
+                 "CREATE TABLE t(x); PRAGMA application_id=1296450388; PRAGMA user_version=99;",
                  NULL, NULL, NULL);
     sqlite3_close(raw);
     CHECK(store_open(newer, &st, &e) == SIM_ERR_INVALID);
@@ -272,9 +283,13 @@ static void record_attempt(Store *st, long long trainee, char id_out[40])
     SimError e;
     CHECK(store_begin_attempt(st, &a, &e) == SIM_OK);
     CHECK(store_add_action(st, a.id, 1, "a1", 1, "[]", &e) == SIM_OK);
-    StoreResult res = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "refused",
-                       .finished = 1, .sim_minutes = 3.5, .result_json =
-                       "{\"criteria\":[{\"id\":\"time\"},{\"id\":\"legal\"}]}"};
+    StoreResult res = {.scenario = &sc,
+                       .ledger = &l,
+                       .report = &r,
+                       .outcome = "refused",
+                       .finished = 1,
+                       .sim_minutes = 3.5,
+                       .result_json = "{\"criteria\":[{\"id\":\"time\"},{\"id\":\"legal\"}]}"};
     CHECK(store_finish_attempt(st, a.id, &res, &e) == SIM_OK);
     ledger_free(&l);
     snprintf(id_out, 40, "%s", a.id);
@@ -289,7 +304,8 @@ static void test_region(void)
     Store *st = NULL;
     SimError e;
     CHECK(store_open(db, &st, &e) == SIM_OK);
-    if (!st) return;
+    if (!st)
+        return;
     Trainee a = {.office = "IRK01"}, b = {.office = "IRK02"};
     strcpy(a.personnel, "1001");
     strcpy(a.surname, "Иванов");
@@ -310,13 +326,16 @@ static void test_region(void)
     CHECK(store_sync_entries(st, 0, 100, 1, &en, &n, &e) == SIM_OK);
     CHECK_INT(n, 4);
     int intact = 0;
-    for (size_t i = 0; i < n; i++) intact += en[i].intact;
+    for (size_t i = 0; i < n; i++)
+        intact += en[i].intact;
     CHECK_INT(intact, 4);
     CHECK_STR(en[0].kind, "attempt");
     CHECK_STR(en[3].kind, "finish");
     char h1[65] = "", h2[65] = "";
-    for (size_t i = 0; i < n; i++) store_pub_hash_next(h1, &en[i], h1);
-    for (size_t i = 0; i < n; i++) store_pub_hash_next(h2, &en[i], h2);
+    for (size_t i = 0; i < n; i++)
+        store_pub_hash_next(h1, &en[i], h1);
+    for (size_t i = 0; i < n; i++)
+        store_pub_hash_next(h2, &en[i], h2);
     CHECK_STR(h1, h2);
     CHECK_INT(strlen(h1), 64);
     /* Rebuilt elsewhere from the canonical bytes, the attempt reads the same. */

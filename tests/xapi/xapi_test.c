@@ -29,7 +29,7 @@
 #include "test.h"
 
 #define HOME_DEFAULT "https://mfc-trainer.local"
-#define ADL "http://adlnet.gov/expapi/verbs/"
+#define ADL          "http://adlnet.gov/expapi/verbs/"
 
 static const char *exe, *scen_root, *golden_dir, *work;
 
@@ -148,9 +148,9 @@ static int digits(const char *s, int n)
 /* ISO 8601 timestamp as xAPI uses it: YYYY-MM-DDTHH:MM:SS[.f+](Z|±HH:MM). */
 static int is_timestamp(const char *s)
 {
-    if (!s || strlen(s) < 20 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
-        s[7] != '-' || !digits(s + 8, 2) || s[10] != 'T' || !digits(s + 11, 2) ||
-        s[13] != ':' || !digits(s + 14, 2) || s[16] != ':' || !digits(s + 17, 2))
+    if (!s || strlen(s) < 20 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
+        !digits(s + 8, 2) || s[10] != 'T' || !digits(s + 11, 2) || s[13] != ':' ||
+        !digits(s + 14, 2) || s[16] != ':' || !digits(s + 17, 2))
         return 0;
     const char *p = s + 19;
     if (*p == '.') {
@@ -599,8 +599,8 @@ static void check_registration(const cJSON **st, int n, const char *home)
         completed = 1;
         expect_id(st[i], reg, "completed", NULL);
         i++;
-        CHECK(i < n && (strcmp(verb_of(st[i]), "passed") == 0 ||
-                        strcmp(verb_of(st[i]), "failed") == 0));
+        CHECK(i < n &&
+              (strcmp(verb_of(st[i]), "passed") == 0 || strcmp(verb_of(st[i]), "failed") == 0));
         if (i < n) {
             passed = strcmp(verb_of(st[i]), "passed") == 0;
             expect_id(st[i], reg, verb_of(st[i]), NULL);
@@ -619,8 +619,8 @@ static void check_registration(const cJSON **st, int n, const char *home)
                 const char *text = str(m, "text"), *action = str(m, "action");
                 /* null only where the result has no words (the attempt finished above by
                  * hand, like one recorded before results carried them). */
-                CHECK(cJSON_IsNull(get(m, "text")) || (text && *text && action &&
-                                                       strcmp(text, action) != 0));
+                CHECK(cJSON_IsNull(get(m, "text")) ||
+                      (text && *text && action && strcmp(text, action) != 0));
                 if (!text)
                     continue;
                 if (action && strcmp(action, "@time") == 0)
@@ -826,8 +826,12 @@ static void resume_abandoned(const char *db, const char *hash, const char *title
     r.total = 80;
     r.passed = 1;
     r.crit[0] = (CriterionResult){.raw = 4, .score = 4, .max = 5};
-    StoreResult sr = {.scenario = &sc, .ledger = &l, .report = &r, .outcome = "accepted",
-                      .finished = 1, .sim_minutes = 1.0,
+    StoreResult sr = {.scenario = &sc,
+                      .ledger = &l,
+                      .report = &r,
+                      .outcome = "accepted",
+                      .finished = 1,
+                      .sim_minutes = 1.0,
                       .result_json = "{\"pass_mark\":70,\"ending\":\"accepted-clean\"}"};
     CHECK(store_finish_attempt(st, a.id, &sr, &err) == SIM_OK);
     ledger_free(&l);
@@ -891,8 +895,8 @@ static int run_export(void)
 
     /* Without --guests the attempts made without a profile stay out (issue #13). */
     char *noguest = path_in("no-guests.json");
-    char *argv_ng[] = {(char *)exe, "export", "--format", "xapi", "--db", db, "--output",
-                       noguest, NULL};
+    char *argv_ng[] = {(char *)exe, "export",   "--format", "xapi", "--db",
+                       db,          "--output", noguest,    NULL};
     CHECK_INT(run(argv_ng, NULL, NULL), 0);
     cJSON *jn = load_json(noguest);
     int guests_seen = 0, kept = 0;
@@ -1009,7 +1013,7 @@ static void expect_cli(int line, int code, const char *needle, const char *const
     free(text);
 }
 
-#define EXPECT(code, needle, ...)                                                              \
+#define EXPECT(code, needle, ...)                                                                  \
     expect_cli(__LINE__, code, needle, (const char *const[]){__VA_ARGS__, NULL})
 
 static void run_cli_tests(void)
