@@ -563,13 +563,15 @@
     X(STR_UI_TO_MENU, "В меню")                                                              \
     X(STR_UI_HINT_DEBRIEF, "↑↓, PgUp, PgDn — прокрутка · ←→ — кнопка · R — повторить · N — следующий · Esc — в меню") \
     X(STR_UI_TEXT_SIZE, "Размер текста")                                                     \
+    X(STR_UI_TEXT_SMALLER, "Текст мельче")                                                 \
+    X(STR_UI_TEXT_LARGER, "Текст крупнее")                                                 \
     X(STR_UI_CONTRAST, "Высокая контрастность")                                              \
     X(STR_UI_TIMER, "Таймер приёма")                                                         \
     X(STR_UI_FULLSCREEN, "Во весь экран (F11)")                                              \
     X(STR_UI_ON, "вкл.")                                                                     \
     X(STR_UI_OFF, "выкл.")                                                                   \
     X(STR_UI_BACK, "Готово")                                                                 \
-    X(STR_UI_HINT_SETTINGS, "↑↓ — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
+    X(STR_UI_HINT_SETTINGS, "↑↓, Tab — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
     /* Speech (speech.c, speak.c): what the window says aloud, and why it cannot. */         \
     X(STR_UI_SPEECH, "Озвучивание (F9)")                                                     \
     X(STR_SPEECH_ON, "Озвучивание включено")                                                 \
