@@ -29,6 +29,7 @@ typedef struct OfficeState {
     GRect bubble;
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
+    int hud_book; /* the last frame drew «Справочник» in the top bar (a Tab stop only then) */
     int pc_focus; /* the PC's keyboard focus: 0 the services, 1 «Справочник», 2 «Выбрать», 3
                    * «Закрыть» */
     int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
@@ -230,11 +231,16 @@ static void draw_hud(Ui *u)
         gfx_text(u->g, buf, rx - bw - 20 * s, ty, px, GF_BOLD, fg);
         rx -= bw + 20 * s;
     }
-    /* «Справочник»: the mouse's and Tab's way to what F1 opens (a replay has no book). */
-    if (st->focus_area >= 0) {
-        const char *book = tr(STR_BOOK_BUTTON);
+    /* «Справочник»: the mouse's and Tab's way to what F1 opens (a replay has no book). Large
+     * text on a narrow window: a shorter label, or none when even that would cover the mood. */
+    st->hud_book = 0;
+    const SimStr labels[] = {STR_BOOK_BUTTON, STR_BOOK_HUD_SHORT, STR_BOOK_HUD_KEY};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0] && st->focus_area >= 0; i++) {
+        const char *book = tr(labels[i]);
         float bkw = ui_text_w(u, book, px, GF_BOLD) + 20 * s;
         GRect bk = {rx - bkw - 20 * s, 7 * s, bkw, h - 14 * s};
+        if (bk.x < x - 12 * s)
+            continue;
         gfx_round(u->g, bk, 6 * s, u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
         if (ui_hovered(u, bk))
             gfx_round_outline(u->g, bk, 6 * s, 2 * s, u->theme.accent);
@@ -243,6 +249,8 @@ static void draw_hud(Ui *u)
                               8 * s, 2.5f * s, u->theme.focus);
         gfx_text(u->g, book, bk.x + 10 * s, ty, px, GF_BOLD, fg);
         ui_hit(u, bk, HIT_OF_HUD_BOOK, 0);
+        st->hud_book = 1;
+        break;
     }
     rx = W - mw - 16 * s;
     gfx_round(u->g, (GRect){rx, 7 * s, mw, h - 14 * s}, 6 * s, u->theme.accent);
@@ -1167,6 +1175,8 @@ static void office_key(Ui *u, SDL_Keycode k)
             st->focus_area = (st->focus_area + 1) % 4;
             if (st->focus_area == 1 && nd == 0)
                 st->focus_area = 2;
+            if (st->focus_area == 3 && !st->hud_book)
+                st->focus_area = 0;
             if (st->sel_doc >= nd)
                 st->sel_doc = 0;
         } else if (k == SDLK_d) {
