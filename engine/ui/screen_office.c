@@ -242,8 +242,9 @@ static void draw_hud(Ui *u)
         if (bk.x < x - 12 * s)
             continue;
         gfx_round(u->g, bk, 6 * s, u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
-        if (ui_hovered(u, bk))
-            gfx_round_outline(u->g, bk, 6 * s, 2 * s, u->theme.accent);
+        if (ui_hovered(u, bk) || u->high_contrast) /* high contrast: a black chip needs an edge */
+            gfx_round_outline(u->g, bk, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
+                              ui_hovered(u, bk) ? u->theme.accent : u->theme.panel_edge);
         if (st->focus_area == 3 && st->ov == OV_NONE && !u->reaction)
             gfx_round_outline(u->g, (GRect){bk.x - 3 * s, bk.y - 3 * s, bk.w + 6 * s, bk.h + 6 * s},
                               8 * s, 2.5f * s, u->theme.focus);
