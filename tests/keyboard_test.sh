@@ -149,5 +149,19 @@ box=$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : ""
       if (s == "Справочник · F1") { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/of_answers.png.txt")
 printf 'key Return\nkey Return\nexpect office\n%s\nexpect book\n' "$box" >"$TMP/hud.keys"
 if [ -n "$box" ] && gui "$TMP/hud.keys" h.db; then ok; else bad "«Справочник» in the top bar by mouse: $(cat "$TMP/out")"; fi
+# The replay of an attempt (the manager area): Tab goes through «◀ Назад», «Вперёд ▶» and «К
+# попыткам», Enter presses the focused one. The screenshot tour's own way there (an attempt, the
+# PIN), with the tour's three scenarios.
+sed -n '1,/^shot replay$/p' "$SRC/tests/screens/tour.keys" | grep -v '^shot ' >"$TMP/replay.keys"
+printf 'expect replay\nshot rp_none\nkey Tab\nshot rp_prev\nkey Tab\nkey Tab\nshot rp_back\nkey Return\nexpect trainee\n' >>"$TMP/replay.keys"
+mkdir -p "$TMP/rp/scenarios" && for d in data passport-45-late rosreestr-poa-plain zagran-grandmother; do
+  cp -r "$SRC/scenarios/$d" "$TMP/rp/scenarios/"; done && cp -r "$SRC/scripts" "$TMP/rp/"
+if (cd "$TMP/rp" && SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$EXE" --scenarios scenarios gui --seed 1 --size 1280x720 \
+      --db r.db --input-script "$TMP/replay.keys" --screenshots "$TMP" >"$TMP/out" 2>&1); then ok
+else bad "the replay's buttons by Tab: $(cat "$TMP/out")"; fi
+ring rp_none "◀ Назад" 0
+ring rp_prev "◀ Назад" 1
+ring rp_back "К попыткам" 1
+ring rp_back "◀ Назад" 0
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
