@@ -149,6 +149,40 @@ box=$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : ""
       if (s == "Справочник · F1") { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/of_answers.png.txt")
 printf 'key Return\nkey Return\nexpect office\n%s\nexpect book\n' "$box" >"$TMP/hud.keys"
 if [ -n "$box" ] && gui "$TMP/hud.keys" h.db; then ok; else bad "«Справочник» in the top bar by mouse: $(cat "$TMP/out")"; fi
+# The reasons of a flagged field: Tab goes from the list to «Отметить» and «Отмена»; Enter on
+# «Отмена» goes back to the document, on «Отметить» flags the field with the chosen reason.
+cat >"$TMP/reason.keys" <<'KEYS'
+key Return
+key Return
+expect office [приём]
+key Tab
+key Return
+expect office [документ]
+key Return
+expect office [причина]
+shot rs_list
+key Tab
+key Tab
+shot rs_cancel
+key Return
+expect office [документ]
+shot rs_cancelled
+key Return
+expect office [причина]
+key Down
+key Tab
+shot rs_flag
+key Return
+expect office [документ]
+shot rs_flagged
+KEYS
+if gui "$TMP/reason.keys" rs.db; then ok; else bad "the reasons' buttons by Tab: $(cat "$TMP/out")"; fi
+grep -q "Отмечено:" "$TMP/rs_cancelled.png.txt" && bad "«Отмена» flagged the field" || ok
+grep -q "Отмечено:" "$TMP/rs_flagged.png.txt" && ok || bad "«Отметить» did not flag the field"
+ring rs_list "Отмена" 0
+ring rs_cancel "Отмена" 1
+ring rs_flag "Отметить" 1
+ring rs_flag "Отмена" 0
 # The replay of an attempt (the manager area): Tab goes through «◀ Назад», «Вперёд ▶» and «К
 # попыткам», Enter presses the focused one. The screenshot tour's own way there (an attempt, the
 # PIN), with the tour's three scenarios.

@@ -32,6 +32,7 @@ typedef struct OfficeState {
     int hud_book; /* the last frame drew «Справочник» in the top bar (a Tab stop only then) */
     int pc_focus; /* the PC's keyboard focus: 0 the services, 1 «Справочник», 2 «Выбрать», 3
                    * «Закрыть» */
+    int reason_btn; /* the reasons' keyboard focus: 0 the list, 1 «Отметить», 2 «Отмена» */
     int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
     float doc_scroll, doc_extra;    /* large text: the page is taller than the window, scrolled */
     char said[SIM_ERROR_MAX + 600]; /* what `expect office` reads */
@@ -827,7 +828,8 @@ static void draw_reason_overlay(Ui *u)
             continue;
         if (r == st->ov_reason) {
             gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, rr, 6 * s, 2.5f * s, u->theme.focus);
+            if (!st->reason_btn)
+                gfx_round_outline(u->g, rr, 6 * s, 2.5f * s, u->theme.focus);
         } else if (ui_hovered(u, rr)) {
             gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 14});
         }
@@ -849,9 +851,10 @@ static void draw_reason_overlay(Ui *u)
             gfx_text(u->g, "▼", p.x + p.w - 30 * s, view.y + view.h + 2 * s, l->px_label, GF_BOLD,
                      u->theme.text_dim);
     }
-    GRect b = ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_FLAG_BUTTON), 1, 0,
-                        HIT_OF_REASON, -1);
-    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_OF_REASON_CANCEL, 0);
+    GRect b = ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_FLAG_BUTTON), 1,
+                        st->reason_btn == 1, HIT_OF_REASON, -1);
+    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, st->reason_btn == 2,
+              HIT_OF_REASON_CANCEL, 0);
     ui_hint(u, tr(STR_UI_HINT_REASON));
 }
 
@@ -1090,10 +1093,16 @@ static void office_key(Ui *u, SDL_Keycode k)
         else if (k == SDLK_ESCAPE || k == SDLK_n || k == SDLK_RETURN || k == SDLK_KP_ENTER)
             st->ov = OV_NONE;
     } else if (st->ov == OV_REASON) {
-        if (k == SDLK_UP && st->ov_reason > 0)
-            st->ov_reason--;
+        if (k == SDLK_TAB)
+            st->reason_btn = (st->reason_btn + 1) % 3; /* the reasons, «Отметить», «Отмена» */
+        else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) && st->reason_btn == 2)
+            st->ov = OV_DOC;
+        else if (k == SDLK_SPACE && st->reason_btn == 1)
+            flag_field(u);
+        else if (k == SDLK_UP && st->ov_reason > 0)
+            st->ov_reason--, st->reason_btn = 0;
         else if (k == SDLK_DOWN && st->ov_reason + 1 < REASON_COUNT)
-            st->ov_reason++;
+            st->ov_reason++, st->reason_btn = 0;
         else if (k >= SDLK_1 && k <= SDLK_9) {
             st->ov_reason = (int)(k - SDLK_1);
             flag_field(u);
@@ -1132,6 +1141,7 @@ static void office_key(Ui *u, SDL_Keycode k)
         } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_f) && d->field_count) {
             st->ov = OV_REASON;
             st->ov_reason = 0;
+            st->reason_btn = 0;
             st->reason_scroll = 0;
         } else if (k == SDLK_c) {
             doc_compare_button(u);
@@ -1303,6 +1313,7 @@ static int office_click(Ui *u, const Hit *h)
             st->ov_field = h->arg;
             st->ov = OV_REASON;
             st->ov_reason = 0;
+            st->reason_btn = 0;
             st->reason_scroll = 0;
         }
         break;
@@ -1447,8 +1458,12 @@ static void office_speak(Ui *u, SpeakFrame *f)
             snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[st->ov_field].label,
                      d->title);
             ui_say(f, SAY_OVERLAY, "%s", title);
-            ui_say(f, SAY_FOCUS, tr(STR_SAY_REASON), st->ov_reason + 1, REASON_COUNT,
-                   reason_title((FlagReason)st->ov_reason));
+            if (st->reason_btn)
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+                       tr(st->reason_btn == 1 ? STR_UI_FLAG_BUTTON : STR_UI_CANCEL));
+            else
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_REASON), st->ov_reason + 1, REASON_COUNT,
+                       reason_title((FlagReason)st->ov_reason));
         } else if (st->doc_button) {
             ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
                    st->doc_button == 2 ? tr(STR_UI_CLOSE_DOC)
