@@ -2,7 +2,8 @@
 # The catalogue by keyboard (issue #14): Tab goes from the cards to the service chips, to
 # «Справочник» and to «Смена» and back; ←→ choose a chip, Enter opens the book or begins a
 # shift; each has a visible focus frame (the theme's focus colour around it in the screenshot),
-# and the mouse reaches the same controls. Usage: keyboard_test.sh MFC_TRAINER CONTRAST_CHECK SOURCE_DIR
+# and the mouse reaches the same controls. The same for the text size's ◀ ▶ in the settings,
+# «Справочник» in the office's top bar and the office PC's «Справочник · F1» tab and buttons. Usage: keyboard_test.sh MFC_TRAINER CONTRAST_CHECK SOURCE_DIR
 set -u
 EXE=$1 CHECK=$2 SRC=$3
 TMP=$(mktemp -d)
@@ -50,9 +51,9 @@ expect office
 KEYS
 if gui "$TMP/tab.keys" t.db; then ok; else bad "Tab through the catalogue: $(cat "$TMP/out")"; fi
 # A visible focus: the focus colour (#E08A00) frames the control Tab is on, and only then.
-ring() { # shot text want(0|1)
-  box=$(awk -v t="$2" '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
-        if (s == t) { printf "%d %d %d %d\n", $2 - 14, $3 - 14, $4 + 28, $5 + 28; exit } }' "$TMP/$1.png.txt")
+ring() { # shot text want(0|1) [which drawing of the text, 1 unless told]
+  box=$(awk -v t="$2" -v n="${4:-1}" '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+        if (s == t && ++seen == n) { printf "%d %d %d %d\n", $2 - 14, $3 - 14, $4 + 28, $5 + 28; exit } }' "$TMP/$1.png.txt")
   [ -n "$box" ] || { bad "$1: no «$2» drawn"; return; }
   if "$CHECK" --ring E08A00 $box "$TMP/$1.png" >/dev/null; then got=1; else got=0; fi
   [ "$got" = "$3" ] && ok || bad "$1: focus frame around «$2» is $got, want $3"
@@ -66,5 +67,135 @@ ring book "Смена · F2" 0
 # The mouse reaches the same: a chip, then «Справочник», from the catalogue.
 printf 'key Return\nclick 300 121\nexpect catalog [фильтр Выдача результатов услуг]\nclick 980 46\nexpect book\n' >"$TMP/mouse.keys"
 if gui "$TMP/mouse.keys" m.db; then ok; else bad "the chips and «Справочник» by mouse: $(cat "$TMP/out")"; fi
+# Settings: Tab goes from the text size's row to ◀, to ▶, on down the rows and «Готово», and
+# round again; Enter and Space press the focused arrow.
+cat >"$TMP/size.keys" <<'KEYS'
+key S
+expect settings 100 %
+shot set_row
+key Tab
+shot set_less
+key Return
+expect settings 100 %
+key Tab
+shot set_more
+key Return
+expect settings 110 %
+key Space
+expect settings 120 %
+key Tab
+key Tab
+key Tab
+key Tab
+key Tab
+key Tab
+key Tab
+key Return
+expect settings 110 %
+KEYS
+if gui "$TMP/size.keys" s.db; then ok; else bad "the text size's ◀ ▶ by Tab: $(cat "$TMP/out")"; fi
+ring set_row "Размер текста" 1
+ring set_less "Размер текста" 0
+ring set_less "◀" 1
+ring set_less "▶" 0
+ring set_more "▶" 1
+ring set_more "◀" 0
+# The office: Tab goes from the answers to the desk, the PC and «Справочник» in the top bar;
+# Enter there opens the book, Esc comes back to the same focus. In the PC, Tab goes from the
+# services to its «Справочник · F1» tab (Enter opens the book), «Выбрать услугу» and «Закрыть».
+cat >"$TMP/office.keys" <<'KEYS'
+key Return
+key Return
+expect office [приём]
+wait 900
+shot of_answers
+key Tab
+key Tab
+key Tab
+shot of_book
+key Return
+expect book
+key Escape
+expect office [приём]
+key Return
+expect book
+key Escape
+key p
+expect office [программа]
+shot pc_list
+key Tab
+shot pc_book
+key Return
+expect book
+key Escape
+expect office [программа]
+key Tab
+shot pc_choose
+key Tab
+shot pc_close
+key Return
+expect office [приём]
+KEYS
+if gui "$TMP/office.keys" o.db; then ok; else bad "«Справочник» in the office by Tab: $(cat "$TMP/out")"; fi
+ring of_answers "Справочник · F1" 0
+ring of_book "Справочник · F1" 1
+ring pc_list "Справочник · F1" 0 2
+ring pc_book "Справочник · F1" 1 2
+ring pc_choose "Выбрать услугу" 1
+ring pc_book "Выбрать услугу" 0
+ring pc_close "Закрыть · Esc" 1
+# The mouse: «Справочник» in the office's top bar opens the book.
+box=$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+      if (s == "Справочник · F1") { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/of_answers.png.txt")
+printf 'key Return\nkey Return\nexpect office\n%s\nexpect book\n' "$box" >"$TMP/hud.keys"
+if [ -n "$box" ] && gui "$TMP/hud.keys" h.db; then ok; else bad "«Справочник» in the top bar by mouse: $(cat "$TMP/out")"; fi
+# The reasons of a flagged field: Tab goes from the list to «Отметить» and «Отмена»; Enter on
+# «Отмена» goes back to the document, on «Отметить» flags the field with the chosen reason.
+cat >"$TMP/reason.keys" <<'KEYS'
+key Return
+key Return
+expect office [приём]
+key Tab
+key Return
+expect office [документ]
+key Return
+expect office [причина]
+shot rs_list
+key Tab
+key Tab
+shot rs_cancel
+key Return
+expect office [документ]
+shot rs_cancelled
+key Return
+expect office [причина]
+key Down
+key Tab
+shot rs_flag
+key Return
+expect office [документ]
+shot rs_flagged
+KEYS
+if gui "$TMP/reason.keys" rs.db; then ok; else bad "the reasons' buttons by Tab: $(cat "$TMP/out")"; fi
+grep -q "Отмечено:" "$TMP/rs_cancelled.png.txt" && bad "«Отмена» flagged the field" || ok
+grep -q "Отмечено:" "$TMP/rs_flagged.png.txt" && ok || bad "«Отметить» did not flag the field"
+ring rs_list "Отмена" 0
+ring rs_cancel "Отмена" 1
+ring rs_flag "Отметить" 1
+ring rs_flag "Отмена" 0
+# The replay of an attempt (the manager area): Tab goes through «◀ Назад», «Вперёд ▶» and «К
+# попыткам», Enter presses the focused one. The screenshot tour's own way there (an attempt, the
+# PIN), with the tour's three scenarios.
+sed -n '1,/^shot replay$/p' "$SRC/tests/screens/tour.keys" | grep -v '^shot ' >"$TMP/replay.keys"
+printf 'expect replay\nshot rp_none\nkey Tab\nshot rp_prev\nkey Tab\nkey Tab\nshot rp_back\nkey Return\nexpect trainee\n' >>"$TMP/replay.keys"
+mkdir -p "$TMP/rp/scenarios" && for d in data passport-45-late rosreestr-poa-plain zagran-grandmother; do
+  cp -r "$SRC/scenarios/$d" "$TMP/rp/scenarios/"; done && cp -r "$SRC/scripts" "$TMP/rp/"
+if (cd "$TMP/rp" && SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$EXE" --scenarios scenarios gui --seed 1 --size 1280x720 \
+      --db r.db --input-script "$TMP/replay.keys" --screenshots "$TMP" >"$TMP/out" 2>&1); then ok
+else bad "the replay's buttons by Tab: $(cat "$TMP/out")"; fi
+ring rp_none "◀ Назад" 0
+ring rp_prev "◀ Назад" 1
+ring rp_back "К попыткам" 1
+ring rp_back "◀ Назад" 0
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

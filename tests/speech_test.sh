@@ -37,6 +37,14 @@ if [ "$MODE" = record ]; then
   if gui "$TMP/still.keys" s.db MFC_SPEECH_LOG="$TMP/still.txt"; then ok; else bad "still: $(cat "$TMP/out")"; fi
   n=$(grep -c "^Размер текста: 100 %$" "$TMP/still.txt")
   [ "$n" = 2 ] && ok || bad "said $n times, want 2 (on entering, and back after Down and Up; never for an Up that moves nothing)"
+  # The new Tab stops say what they are: the text size's ◀ and ▶, «Справочник» in the office's
+  # top bar, and the office PC's «Справочник · F1» tab and buttons.
+  printf 'key F9\nkey S\nkey Tab\nkey Tab\nkey Escape\nkey Return\nkey Return\nexpect office\nkey Tab\nkey Tab\nkey Tab\nkey p\nkey Tab\nkey Tab\nkey Tab\n' >"$TMP/tabs.keys"
+  if gui "$TMP/tabs.keys" t.db MFC_SPEECH_LOG="$TMP/tabs.txt" &&
+     grep -qx "кнопка «Текст мельче»" "$TMP/tabs.txt" && grep -qx "кнопка «Текст крупнее»" "$TMP/tabs.txt" &&
+     grep -A1 -x "кнопка «АИС МФЦ»" "$TMP/tabs.txt" | grep -qx "кнопка «Справочник, F1»" &&
+     tail -3 "$TMP/tabs.txt" | tr '\n' '|' | grep -q "^кнопка «Справочник, F1»|кнопка «Выбрать услугу»|кнопка «Закрыть, Esc»|$"; then ok
+  else bad "the new Tab stops are not said: $(cat "$TMP/out"; tail -12 "$TMP/tabs.txt" 2>/dev/null)"; fi
   # A script error stops the attempt: Tab reaches «Подробности для методиста» after the
   # debrief's buttons (a visible focus, and the voice says it), Enter opens the report.
   mkdir -p "$TMP/ce/scenarios"

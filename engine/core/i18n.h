@@ -546,7 +546,7 @@
     X(STR_UI_PC_CLOSE, "Закрыть · Esc")                                                      \
     X(STR_UI_HINT_DOC, "↑↓ — поле · Enter — отметить проблему · ←→ — другой документ · C — сравнить · Esc — закрыть") \
     X(STR_UI_FLAG_TITLE, "Что не так с полем «%s» в документе «%s»?")                        \
-    X(STR_UI_HINT_REASON, "↑↓ или 1–9 — причина · Enter — отметить · Esc — отмена")          \
+    X(STR_UI_HINT_REASON, "↑↓ или 1–9 — причина · Enter — отметить · Tab — кнопки · Esc — отмена")          \
     X(STR_UI_SERVICE_CHOSEN, "✔ Эта услуга выбрана")                                         \
     X(STR_UI_HINT_PC, "↑↓ или 1–9 — услуга · Enter — выбрать · F1 — справочник · Esc — закрыть")               \
     X(STR_UI_LEAVE_Q, "Прервать приём? Попытка сохранится как незавершённая.")               \
@@ -563,13 +563,15 @@
     X(STR_UI_TO_MENU, "В меню")                                                              \
     X(STR_UI_HINT_DEBRIEF, "↑↓, PgUp, PgDn — прокрутка · ←→ — кнопка · R — повторить · N — следующий · Esc — в меню") \
     X(STR_UI_TEXT_SIZE, "Размер текста")                                                     \
+    X(STR_UI_TEXT_SMALLER, "Текст мельче")                                                 \
+    X(STR_UI_TEXT_LARGER, "Текст крупнее")                                                 \
     X(STR_UI_CONTRAST, "Высокая контрастность")                                              \
     X(STR_UI_TIMER, "Таймер приёма")                                                         \
     X(STR_UI_FULLSCREEN, "Во весь экран (F11)")                                              \
     X(STR_UI_ON, "вкл.")                                                                     \
     X(STR_UI_OFF, "выкл.")                                                                   \
     X(STR_UI_BACK, "Готово")                                                                 \
-    X(STR_UI_HINT_SETTINGS, "↑↓ — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
+    X(STR_UI_HINT_SETTINGS, "↑↓, Tab — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
     /* Speech (speech.c, speak.c): what the window says aloud, and why it cannot. */         \
     X(STR_UI_SPEECH, "Озвучивание (F9)")                                                     \
     X(STR_SPEECH_ON, "Озвучивание включено")                                                 \
@@ -669,7 +671,7 @@
     X(STR_MGR_REPLAY_CHANGED, "Воспроизвести нельзя: сценарий «%s» (версия %s) с тех пор изменился или не загружен.") \
     X(STR_MGR_REPLAY_STEP, "Шаг %zu из %zu")                                                 \
     X(STR_MGR_REPLAY_START, "Начало приёма: заявитель подходит к окну.")                     \
-    X(STR_MGR_REPLAY_HINT, "← → — шаг назад и вперёд · Home, End — начало и конец · Esc — к попыткам") \
+    X(STR_MGR_REPLAY_HINT, "← → — шаг назад и вперёд · Home, End — начало и конец · Tab, Enter — кнопки · Esc — к попыткам") \
     X(STR_PACK_NOMEM, "проверить подпись пакета сценариев не удалось (нехватка памяти)") \
     X(STR_PACK_FILE_CHANGED, "файл %s изменён после подписи методиста") \
     X(STR_PACK_FILE_MISSING, "файла %s, подписанного методистом, нет") \
@@ -746,6 +748,8 @@
     X(STR_BOOK_HINT_PAGE, "↑↓, PgUp, PgDn — листать страницу · ← или Esc — к списку · Tab — раздел · F1 — закрыть") \
     X(STR_BOOK_BUTTON, "Справочник · F1") \
     X(STR_BOOK_PC_TAB, "Справочник · F1") \
+    X(STR_BOOK_HUD_SHORT, "Справочник") \
+    X(STR_BOOK_HUD_KEY, "F1") \
     X(STR_SHIFT_BUTTON, "Смена · F2") \
     X(STR_SHIFT_HUD, "Смена: %d из %d · в очереди %d") \
     X(STR_SHIFT_HUD_SHORT, "%d/%d · очередь %d") \

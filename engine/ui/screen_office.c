@@ -19,7 +19,7 @@ typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay
 
 typedef struct OfficeState {
     Overlay ov;
-    int focus_area; /* 0 answers, 1 desk; -1 none (a replay) */
+    int focus_area; /* 0 answers, 1 desk, 2 the PC, 3 «Справочник» in the HUD; -1 none (a replay) */
     int sel_action, sel_doc;
     int seen_acts;                           /* u->act_count when the answers were last reset */
     float ans_scroll, ans_content, ans_view; /* the answers, as the last frame measured them */
@@ -29,6 +29,10 @@ typedef struct OfficeState {
     GRect bubble;
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
+    int hud_book; /* the last frame drew «Справочник» in the top bar (a Tab stop only then) */
+    int pc_focus; /* the PC's keyboard focus: 0 the services, 1 «Справочник», 2 «Выбрать», 3
+                   * «Закрыть» */
+    int reason_btn; /* the reasons' keyboard focus: 0 the list, 1 «Отметить», 2 «Отмена» */
     int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
     float doc_scroll, doc_extra;    /* large text: the page is taller than the window, scrolled */
     char said[SIM_ERROR_MAX + 600]; /* what `expect office` reads */
@@ -61,6 +65,7 @@ enum {
     HIT_OF_PC_CHOOSE,
     HIT_OF_PC_CLOSE,
     HIT_OF_COMPARE_CANCEL,
+    HIT_OF_HUD_BOOK,
     HIT_OF_PANEL /* an overlay's own panel: a click on it closes nothing */
 };
 
@@ -162,6 +167,7 @@ static GRect overlay_area(Ui *u)
 
 static void draw_hud(Ui *u)
 {
+    OfficeState *st = S(u);
     int exam = session_mode(u->ss) == MODE_EXAM; /* a replay shows its attempt's mode */
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W;
@@ -198,7 +204,8 @@ static void draw_hud(Ui *u)
         char right[64];
         snprintf(right, sizeof right, "%s: 100 %s", tr(STR_UI_SCORE),
                  exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-        float room = W - 16 * s - (ui_text_w(u, right, px, GF_BOLD) + 60 * s) - x;
+        float room = W - 16 * s - (ui_text_w(u, right, px, GF_BOLD) + 60 * s) -
+                     (ui_text_w(u, tr(STR_BOOK_BUTTON), px, GF_BOLD) + 40 * s) - x;
         int q = shift_queue(&u->shift, session_minutes(u->ss));
         snprintf(buf, sizeof buf, tr(STR_SHIFT_HUD), u->shift.cur + 1, u->shift.count, q);
         float bw = ui_text_w(u, buf, px, GF_BOLD) + 20 * s;
@@ -223,7 +230,31 @@ static void draw_hud(Ui *u)
         snprintf(buf, sizeof buf, "%s: %d", tr(STR_UI_SCORE), r.total);
         float bw = ui_text_w(u, buf, px, GF_BOLD);
         gfx_text(u->g, buf, rx - bw - 20 * s, ty, px, GF_BOLD, fg);
+        rx -= bw + 20 * s;
     }
+    /* «Справочник»: the mouse's and Tab's way to what F1 opens (a replay has no book). Large
+     * text on a narrow window: a shorter label, or none when even that would cover the mood. */
+    st->hud_book = 0;
+    const SimStr labels[] = {STR_BOOK_BUTTON, STR_BOOK_HUD_SHORT, STR_BOOK_HUD_KEY};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0] && st->focus_area >= 0; i++) {
+        const char *book = tr(labels[i]);
+        float bkw = ui_text_w(u, book, px, GF_BOLD) + 20 * s;
+        GRect bk = {rx - bkw - 20 * s, 7 * s, bkw, h - 14 * s};
+        if (bk.x < x - 12 * s)
+            continue;
+        gfx_round(u->g, bk, 6 * s, u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
+        if (ui_hovered(u, bk) || u->high_contrast) /* high contrast: a black chip needs an edge */
+            gfx_round_outline(u->g, bk, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
+                              ui_hovered(u, bk) ? u->theme.accent : u->theme.panel_edge);
+        if (st->focus_area == 3 && st->ov == OV_NONE && !u->reaction)
+            gfx_round_outline(u->g, (GRect){bk.x - 3 * s, bk.y - 3 * s, bk.w + 6 * s, bk.h + 6 * s},
+                              8 * s, 2.5f * s, u->theme.focus);
+        gfx_text(u->g, book, bk.x + 10 * s, ty, px, GF_BOLD, fg);
+        ui_hit(u, bk, HIT_OF_HUD_BOOK, 0);
+        st->hud_book = 1;
+        break;
+    }
+    rx = W - mw - 16 * s;
     gfx_round(u->g, (GRect){rx, 7 * s, mw, h - 14 * s}, 6 * s, u->theme.accent);
     gfx_text(u->g, mode, rx + 10 * s, ty, px, GF_BOLD, u->theme.accent_text);
 }
@@ -797,7 +828,8 @@ static void draw_reason_overlay(Ui *u)
             continue;
         if (r == st->ov_reason) {
             gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, rr, 6 * s, 2.5f * s, u->theme.focus);
+            if (!st->reason_btn)
+                gfx_round_outline(u->g, rr, 6 * s, 2.5f * s, u->theme.focus);
         } else if (ui_hovered(u, rr)) {
             gfx_round(u->g, rr, 6 * s, (GColor){11, 92, 173, 14});
         }
@@ -819,9 +851,10 @@ static void draw_reason_overlay(Ui *u)
             gfx_text(u->g, "▼", p.x + p.w - 30 * s, view.y + view.h + 2 * s, l->px_label, GF_BOLD,
                      u->theme.text_dim);
     }
-    GRect b = ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_FLAG_BUTTON), 1, 0,
-                        HIT_OF_REASON, -1);
-    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, 0, HIT_OF_REASON_CANCEL, 0);
+    GRect b = ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_FLAG_BUTTON), 1,
+                        st->reason_btn == 1, HIT_OF_REASON, -1);
+    ui_button(u, b.x + b.w + 14 * s, b.y, tr(STR_UI_CANCEL), 0, st->reason_btn == 2,
+              HIT_OF_REASON_CANCEL, 0);
     ui_hint(u, tr(STR_UI_HINT_REASON));
 }
 
@@ -854,8 +887,9 @@ static void draw_pc_overlay(Ui *u)
     /* The «Справочник» tab of the office program: white, with the dark blue text. */
     int hov = ui_hovered(u, tab);
     gfx_round(u->g, tab, 5 * s, (GColor){255, 255, 255, 255});
-    if (hov)
-        gfx_round_outline(u->g, tab, 5 * s, 2 * s, (GColor){224, 138, 0, 255});
+    if (hov || st->pc_focus == 1)
+        gfx_round_outline(u->g, tab, 5 * s, (st->pc_focus == 1 ? 3 : 2) * s,
+                          (GColor){224, 138, 0, 255});
     gfx_text(u->g, lab, tab.x + 12 * s,
              tab.y + (tab.h - gfx_line_height(u->g, l->px_label, GF_BOLD)) / 2, l->px_label,
              GF_BOLD, blue);
@@ -872,7 +906,7 @@ static void draw_pc_overlay(Ui *u)
         float hgt = gfx_text_box(u->g, sc->services[i].title, 0, 0, lw - 36 * s - num_w, l->px_body,
                                  GF_BOLD, ink, 0);
         GRect r = {p.x + 12 * s, y, lw, hgt + 14 * s};
-        int focus = (int)i == st->ov_service;
+        int focus = (int)i == st->ov_service && st->pc_focus == 0;
         gfx_round(u->g, r, 6 * s,
                   focus ? (GColor){214, 228, 244, 255} : (GColor){255, 255, 255, 255});
         gfx_round_outline(u->g, r, 6 * s, (focus ? 3.0f : 1.0f) * s,
@@ -915,8 +949,10 @@ static void draw_pc_overlay(Ui *u)
         gfx_clip(u->g, NULL);
     }
     float by = p.y + p.h - btn_h - 10 * s;
-    GRect b = ui_button(u, p.x + 12 * s, by, tr(STR_UI_PC_CHOOSE), 1, 0, HIT_OF_PC_CHOOSE, 0);
-    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_PC_CLOSE), 0, 0, HIT_OF_PC_CLOSE, 0);
+    GRect b = ui_button(u, p.x + 12 * s, by, tr(STR_UI_PC_CHOOSE), 1, st->pc_focus == 2,
+                        HIT_OF_PC_CHOOSE, 0);
+    ui_button(u, b.x + b.w + 14 * s, by, tr(STR_UI_PC_CLOSE), 0, st->pc_focus == 3, HIT_OF_PC_CLOSE,
+              0);
     ui_hint(u, tr(STR_UI_HINT_PC));
 }
 
@@ -986,6 +1022,7 @@ static void open_pc(Ui *u)
     st->ov = OV_PC;
     st->ov_service = session_service(u->ss) >= 0 ? session_service(u->ss) : 0;
     st->pc_clicked = -1; /* the first click on a service only focuses it */
+    st->pc_focus = 0;
 }
 
 static void choose_service(Ui *u)
@@ -1056,10 +1093,16 @@ static void office_key(Ui *u, SDL_Keycode k)
         else if (k == SDLK_ESCAPE || k == SDLK_n || k == SDLK_RETURN || k == SDLK_KP_ENTER)
             st->ov = OV_NONE;
     } else if (st->ov == OV_REASON) {
-        if (k == SDLK_UP && st->ov_reason > 0)
-            st->ov_reason--;
+        if (k == SDLK_TAB)
+            st->reason_btn = (st->reason_btn + 1) % 3; /* the reasons, «Отметить», «Отмена» */
+        else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) && st->reason_btn == 2)
+            st->ov = OV_DOC;
+        else if (k == SDLK_SPACE && st->reason_btn == 1)
+            flag_field(u);
+        else if (k == SDLK_UP && st->ov_reason > 0)
+            st->ov_reason--, st->reason_btn = 0;
         else if (k == SDLK_DOWN && st->ov_reason + 1 < REASON_COUNT)
-            st->ov_reason++;
+            st->ov_reason++, st->reason_btn = 0;
         else if (k >= SDLK_1 && k <= SDLK_9) {
             st->ov_reason = (int)(k - SDLK_1);
             flag_field(u);
@@ -1098,6 +1141,7 @@ static void office_key(Ui *u, SDL_Keycode k)
         } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_f) && d->field_count) {
             st->ov = OV_REASON;
             st->ov_reason = 0;
+            st->reason_btn = 0;
             st->reason_scroll = 0;
         } else if (k == SDLK_c) {
             doc_compare_button(u);
@@ -1113,12 +1157,18 @@ static void office_key(Ui *u, SDL_Keycode k)
             open_doc(u, cur);
         }
     } else if (st->ov == OV_PC) {
-        if (k == SDLK_UP && st->ov_service > 0)
-            st->ov_service--;
+        if (k == SDLK_TAB)
+            st->pc_focus = (st->pc_focus + 1) % 4; /* the services, «Справочник», the buttons */
+        else if (k == SDLK_UP && st->ov_service > 0)
+            st->ov_service--, st->pc_focus = 0;
         else if (k == SDLK_DOWN && st->ov_service + 1 < (int)sc->service_count)
-            st->ov_service++;
+            st->ov_service++, st->pc_focus = 0;
         else if (k >= SDLK_1 && k <= SDLK_9 && (size_t)(k - SDLK_1) < sc->service_count)
-            st->ov_service = (int)(k - SDLK_1);
+            st->ov_service = (int)(k - SDLK_1), st->pc_focus = 0;
+        else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) && st->pc_focus == 1)
+            office_key(u, SDLK_F1);
+        else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) && st->pc_focus == 3)
+            st->ov = OV_NONE;
         else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
             choose_service(u);
         else if (k == SDLK_ESCAPE || k == SDLK_p)
@@ -1132,10 +1182,12 @@ static void office_key(Ui *u, SDL_Keycode k)
             st->focus_area = 0;
             ui_act(u, sc->steps[session_step_index(u->ss)].actions[offered[k - SDLK_1]].id);
         } else if (k == SDLK_TAB) {
-            /* The answers, the desk (when it has documents), the PC. */
-            st->focus_area = (st->focus_area + 1) % 3;
+            /* The answers, the desk (when it has documents), the PC, «Справочник». */
+            st->focus_area = (st->focus_area + 1) % 4;
             if (st->focus_area == 1 && nd == 0)
                 st->focus_area = 2;
+            if (st->focus_area == 3 && !st->hud_book)
+                st->focus_area = 0;
             if (st->sel_doc >= nd)
                 st->sel_doc = 0;
         } else if (k == SDLK_d) {
@@ -1162,6 +1214,9 @@ static void office_key(Ui *u, SDL_Keycode k)
         } else if (st->focus_area == 2) {
             if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)
                 open_pc(u);
+        } else if (st->focus_area == 3) {
+            if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)
+                office_key(u, SDLK_F1);
         } else {
             if (k == SDLK_RIGHT && st->sel_doc + 1 < nd)
                 st->sel_doc++;
@@ -1258,6 +1313,7 @@ static int office_click(Ui *u, const Hit *h)
             st->ov_field = h->arg;
             st->ov = OV_REASON;
             st->ov_reason = 0;
+            st->reason_btn = 0;
             st->reason_scroll = 0;
         }
         break;
@@ -1283,6 +1339,12 @@ static int office_click(Ui *u, const Hit *h)
         break;
     case HIT_OF_BOOK:
         office_key(u, SDLK_F1);
+        break;
+    case HIT_OF_HUD_BOOK:
+        if (!u->reaction) {
+            st->focus_area = 3;
+            office_key(u, SDLK_F1);
+        }
         break;
     case HIT_OF_DOC_COMPARE:
         doc_compare_button(u);
@@ -1396,8 +1458,12 @@ static void office_speak(Ui *u, SpeakFrame *f)
             snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[st->ov_field].label,
                      d->title);
             ui_say(f, SAY_OVERLAY, "%s", title);
-            ui_say(f, SAY_FOCUS, tr(STR_SAY_REASON), st->ov_reason + 1, REASON_COUNT,
-                   reason_title((FlagReason)st->ov_reason));
+            if (st->reason_btn)
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+                       tr(st->reason_btn == 1 ? STR_UI_FLAG_BUTTON : STR_UI_CANCEL));
+            else
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_REASON), st->ov_reason + 1, REASON_COUNT,
+                       reason_title((FlagReason)st->ov_reason));
         } else if (st->doc_button) {
             ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
                    st->doc_button == 2 ? tr(STR_UI_CLOSE_DOC)
@@ -1412,7 +1478,12 @@ static void office_speak(Ui *u, SpeakFrame *f)
     }
     if (st->ov == OV_PC) {
         ui_say(f, SAY_OVERLAY, "%s", tr(STR_UI_PC_TITLE_FULL));
-        if (st->ov_service >= 0 && (size_t)st->ov_service < sc->service_count)
+        if (st->pc_focus)
+            ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+                   tr(st->pc_focus == 1   ? STR_BOOK_PC_TAB
+                      : st->pc_focus == 2 ? STR_UI_PC_CHOOSE
+                                          : STR_UI_PC_CLOSE));
+        else if (st->ov_service >= 0 && (size_t)st->ov_service < sc->service_count)
             ui_say(f, SAY_FOCUS, tr(STR_SAY_PC_SERVICE), st->ov_service + 1, (int)sc->service_count,
                    sc->services[st->ov_service].title);
         return;
@@ -1437,6 +1508,8 @@ static void office_speak(Ui *u, SpeakFrame *f)
             ui_say(f, SAY_FOCUS, tr(STR_SAY_DESK_DOC), sc->documents[map[st->sel_doc]].title);
     } else if (st->focus_area == 2) {
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_PC_TITLE));
+    } else if (st->focus_area == 3) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));
     }
 }
 

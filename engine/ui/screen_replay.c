@@ -17,6 +17,7 @@ typedef struct ReplayState {
     size_t n, k;        /* actions, and how many are replayed */
     size_t from;        /* ledger entries before the k-th action */
     AttemptRow attempt; /* the attempt replayed */
+    int btn; /* Tab's focus: 0 none, 1 «◀ Назад», 2 «Вперёд ▶», 3 «К попыткам» */
 } ReplayState;
 
 enum { HIT_RP_PREV = HIT_SCREEN, HIT_RP_NEXT, HIT_RP_BACK };
@@ -60,6 +61,7 @@ int ui_replay_open(Ui *u, const AttemptRow *a, char *error, size_t error_size)
 {
     ReplayState *st = S(u);
     error[0] = '\0';
+    st->btn = 0;
     int found = -1;
     for (size_t i = 0; i < u->nscens; i++)
         if (strcmp(u->scens[i].scenario->id, a->scenario) == 0 &&
@@ -141,16 +143,24 @@ static void replay_draw(Ui *u)
          10 * s;
     simbuf_free(&b);
     /* The same steps by mouse. */
-    GRect bt = ui_button(u, p.x + 16 * s, y, tr(STR_MGR_REPLAY_PREV), 0, 0, HIT_RP_PREV, 0);
-    bt = ui_button(u, bt.x + bt.w + 12 * s, y, tr(STR_MGR_REPLAY_NEXT), 1, 0, HIT_RP_NEXT, 0);
-    ui_button(u, bt.x + bt.w + 12 * s, y, tr(STR_MGR_REPLAY_BACK), 0, 0, HIT_RP_BACK, 0);
+    GRect bt =
+        ui_button(u, p.x + 16 * s, y, tr(STR_MGR_REPLAY_PREV), 0, st->btn == 1, HIT_RP_PREV, 0);
+    bt = ui_button(u, bt.x + bt.w + 12 * s, y, tr(STR_MGR_REPLAY_NEXT), 1, st->btn == 2,
+                   HIT_RP_NEXT, 0);
+    ui_button(u, bt.x + bt.w + 12 * s, y, tr(STR_MGR_REPLAY_BACK), 0, st->btn == 3, HIT_RP_BACK, 0);
     ui_hint(u, tr(STR_MGR_REPLAY_HINT));
 }
 
 static void replay_key(Ui *u, SDL_Keycode k)
 {
     ReplayState *st = S(u);
-    if (k == SDLK_RIGHT && st->k < st->n)
+    if (k == SDLK_TAB)
+        st->btn =
+            st->btn % 3 + 1; /* the buttons in turn: the keyboard reaches what the mouse does */
+    else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) && st->btn) {
+        replay_key(u, st->btn == 1 ? SDLK_LEFT : st->btn == 2 ? SDLK_RIGHT : SDLK_ESCAPE);
+        return;
+    } else if (k == SDLK_RIGHT && st->k < st->n)
         replay_to(u, st->k + 1);
     else if (k == SDLK_LEFT && st->k > 0)
         replay_to(u, st->k - 1);

@@ -14,6 +14,7 @@
 typedef struct SettingsState {
     int row;       /* the focused setting */
     int on_back;   /* the focus is on «Назад» */
+    int arrow;     /* on the text size: -1 the focus is on ◀, +1 on ▶, 0 on the row */
     Screen back;   /* where Esc and «Назад» return */
     char said[64]; /* what `expect settings` reads: the text size */
 } SettingsState;
@@ -64,7 +65,7 @@ static void settings_draw(Ui *u)
         GRect r = {p.x + 16 * s, y, p.w - 32 * s, rowh - 8 * s};
         float ty = r.y + (r.h - gfx_line_height(u->g, l->px_body, GF_BOLD)) / 2;
         ui_hit(u, r, HIT_SET_ROW, i);
-        if (i == st->row && !st->on_back)
+        if (i == st->row && !st->on_back && !st->arrow)
             gfx_round_outline(u->g, r, 6 * s, 3 * s, u->theme.focus);
         gfx_text(u->g, tr(names[i]), r.x + 14 * s, ty, l->px_body, GF_REGULAR, u->theme.text);
         float vw = ui_text_w(u, vals[i], l->px_body, GF_BOLD);
@@ -83,6 +84,9 @@ static void settings_draw(Ui *u)
                 gfx_round_outline(u->g, more, 6 * s, 2 * s, u->theme.accent);
             gfx_text(u->g, "◀", less.x + 10 * s, ty, l->px_body, GF_BOLD, u->theme.accent);
             gfx_text(u->g, "▶", more.x + 10 * s, ty, l->px_body, GF_BOLD, u->theme.accent);
+            /* Tab stops of their own, so the keyboard reaches what the mouse does. */
+            if (st->row == 0 && !st->on_back && st->arrow)
+                gfx_round_outline(u->g, st->arrow < 0 ? less : more, 6 * s, 3 * s, u->theme.focus);
             ui_hit(u, less, HIT_SET_LESS, i);
             ui_hit(u, more, HIT_SET_MORE, i);
         }
@@ -119,19 +123,26 @@ static void settings_key(Ui *u, SDL_Keycode k)
 {
     SettingsState *st = S(u);
     if (k == SDLK_TAB) {
-        /* The rows, then «Назад». */
+        /* The rows (the text size, then its ◀ and ▶), then «Назад». */
         if (st->on_back)
-            st->on_back = 0, st->row = 0;
-        else if (st->row + 1 < SETTING_ROWS)
-            st->row++;
-        else
-            st->on_back = 1;
+            st->on_back = 0, st->row = 0, st->arrow = 0;
+        else if (st->row == 0 && st->arrow < 1)
+            st->arrow = st->arrow ? 1 : -1;
+        else {
+            st->arrow = 0;
+            if (st->row + 1 < SETTING_ROWS)
+                st->row++;
+            else
+                st->on_back = 1;
+        }
     } else if (k == SDLK_UP && (st->on_back || st->row > 0)) {
+        st->arrow = 0;
         if (st->on_back)
             st->on_back = 0;
         else
             st->row--;
     } else if (k == SDLK_DOWN) {
+        st->arrow = 0;
         if (st->row + 1 < SETTING_ROWS)
             st->row++;
         else
@@ -142,7 +153,7 @@ static void settings_key(Ui *u, SDL_Keycode k)
         if (st->on_back)
             ui_go(u, st->back);
         else
-            setting_change(u, st->row, 1);
+            setting_change(u, st->row, st->arrow < 0 ? -1 : 1);
     } else if (k == SDLK_ESCAPE)
         ui_go(u, st->back);
     u->dirty = 1;
@@ -161,6 +172,7 @@ static int settings_click(Ui *u, const Hit *h)
         return 0;
     st->row = h->arg;
     st->on_back = 0;
+    st->arrow = h->kind == HIT_SET_LESS ? -1 : h->kind == HIT_SET_MORE ? 1 : 0;
     setting_change(u, h->arg, h->kind == HIT_SET_LESS ? -1 : 1);
     return 1;
 }
@@ -182,6 +194,12 @@ static void settings_speak(Ui *u, SpeakFrame *f)
     }
     char vals[SETTING_ROWS][64];
     row_values(u, vals);
+    if (st->row == 0 && st->arrow) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               tr(st->arrow < 0 ? STR_UI_TEXT_SMALLER : STR_UI_TEXT_LARGER));
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_SETTING), tr(names[0]), vals[0]);
+        return;
+    }
     ui_say(f, SAY_FOCUS, tr(STR_SAY_SETTING), tr(names[st->row]), vals[st->row]);
 }
 
