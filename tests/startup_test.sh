@@ -10,12 +10,13 @@
 #   4. peak memory (getrusage of the finished process, tests/peak_rss.c) of a run with the
 #      whole pack through the office, a document and the office PC stays within PEAK_KIB
 #      (skipped under the sanitizers, whose shadow memory is not the program's). The issue's
-#      goal is 30 MiB; the window needs about 36 MiB today (the libraries linked for the
-#      centre and the pack files alone take some 6 MiB), so the bound guards against growth
-#      until the goal is met: lower it to 30720 then.
+#      goal is 30 MiB; the window needs about 31.5 MiB here (36.5 MiB before the office's
+#      layers stopped at the counter; the libraries linked for the centre and the pack files
+#      alone take some 6 MiB), so the bound guards against growth until the goal is met:
+#      lower it to 30720 then.
 # Usage: startup_test.sh MFC_TRAINER PEAK_RSS SOURCE_DIR [sanitize]
 set -u
-PEAK_KIB=40960
+PEAK_KIB=35840
 EXE=$1 RSS=$2 SRC=$3 SAN=${4:-}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

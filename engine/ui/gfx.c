@@ -1160,10 +1160,12 @@ static void touch(Gfx *g, float x0, float y0, float x1, float y1)
             l->used[ty * l->tw + tx] = 1;
 }
 
-int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent)
+int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent, int height)
 {
     int w, h;
     gfx_size(g, &w, &h);
+    if (height > 0 && height < h)
+        h = height;
     GfxLayer *l = *layer;
     if (l && (l->w != w || l->h != h || l->transparent != transparent)) {
         gfx_layer_free(l);
@@ -1224,7 +1226,8 @@ void gfx_layer_draw(Gfx *g, GfxLayer *layer)
             flush_clear(g);
         else if (!g->target)
             g->clear_pending = 0;
-        SDL_RenderCopy(g->ren, layer->tex, NULL, NULL);
+        SDL_Rect r = {0, 0, layer->w, layer->h};
+        SDL_RenderCopy(g->ren, layer->tex, &r, &r);
         return;
     }
     flush_clear(g);

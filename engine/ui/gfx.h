@@ -97,10 +97,12 @@ float gfx_hand_box(Gfx *g, const char *text, float x, float y, float max_w, int 
 /* An off-screen layer: draw once into it, then copy it every frame (the office's hall and desk
  * change rarely, and the software renderer pays per pixel for every gradient). */
 typedef struct GfxLayer GfxLayer;
-/* Redirects drawing into the layer (created or resized to the window size), cleared to
- * opaque black or to transparent. Returns 0 when render targets are unavailable; then draw
- * directly. */
-int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent);
+/* Redirects drawing into the layer (created or resized to the window's width and to `height`
+ * rows from the top, or the window's height when `height` <= 0 or larger), cleared to opaque
+ * black or to transparent. A shorter layer costs only its own rows of memory: what is drawn
+ * below it is dropped, and gfx_layer_draw covers only its rows. Returns 0 when render targets
+ * are unavailable; then draw directly. */
+int gfx_layer_begin(Gfx *g, GfxLayer **layer, int transparent, int height);
 void gfx_layer_end(Gfx *g);
 void gfx_layer_draw(Gfx *g, GfxLayer *layer);
 void gfx_layer_free(GfxLayer *layer);

@@ -222,11 +222,10 @@ static void draw_applicant(Gfx *g, const OfficeView *v, float cx, float counter_
 
 /* ==== the counter and the desk ============================================================= */
 
-float office_draw_back(Gfx *g, const OfficeView *v)
+void office_draw_hall(Gfx *g, const OfficeView *v)
 {
     const Layout *l = v->l;
-    const Theme *t = v->t;
-    float W = (float)l->W, H = (float)l->H, s = l->s;
+    float W = (float)l->W, H = (float)l->H;
     float top = l->hud_h;
     float counter_y = l->counter_y;
     float floor_y = counter_y - 0.125f * H;
@@ -234,12 +233,26 @@ float office_draw_back(Gfx *g, const OfficeView *v)
     gfx_clip(g, &(GRect){0, 0, W, counter_y});
     draw_companions(g, v, counter_y);
     gfx_clip(g, NULL);
+}
+
+float office_draw_desk(Gfx *g, const OfficeView *v)
+{
+    const Layout *l = v->l;
+    const Theme *t = v->t;
+    float W = (float)l->W, H = (float)l->H, s = l->s;
+    float counter_y = l->counter_y;
     /* Counter edge and desk. */
     gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
     gfx_gradient(g, (GRect){0, counter_y + 14 * s, W, H - counter_y - 14 * s}, t->desk,
                  shade(t->desk, 0.94f));
     gfx_fill(g, (GRect){0, counter_y + 14 * s, W, 5 * s}, (GColor){0, 0, 0, 30});
     return counter_y + 14 * s;
+}
+
+float office_draw_back(Gfx *g, const OfficeView *v)
+{
+    office_draw_hall(g, v);
+    return office_draw_desk(g, v);
 }
 
 void office_draw_person(Gfx *g, const OfficeView *v)

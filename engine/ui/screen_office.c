@@ -322,13 +322,18 @@ void ui_office_scene(Ui *u)
         draw_office_front(u, desk);
         return;
     }
+    /* The layer holds the hall only, down to the counter: the desk below is two fills and a
+     * gradient, cheap to draw again on the frames that show it, and leaving it out saves the
+     * layer's lower rows of memory (the walk-up frames redraw only the hall's band). */
+    int hall_rows = (int)ceilf(l->counter_y);
     if (strcmp(key, st->scene_key) == 0 && st->scene) {
         gfx_layer_draw(u->g, st->scene);
-        desk = st->scene_desk;
-    } else if (gfx_layer_begin(u->g, &st->scene, 0)) {
-        desk = office_draw_back(u->g, &v);
+        desk = u->anim_frame && gfx_keeps_frame(u->g) ? st->scene_desk : office_draw_desk(u->g, &v);
+    } else if (gfx_layer_begin(u->g, &st->scene, 0, hall_rows)) {
+        office_draw_hall(u->g, &v);
         gfx_layer_end(u->g);
         gfx_layer_draw(u->g, st->scene);
+        desk = office_draw_desk(u->g, &v);
         snprintf(st->scene_key, sizeof st->scene_key, "%s", key);
         st->scene_desk = desk;
     } else {
@@ -337,12 +342,18 @@ void ui_office_scene(Ui *u)
     office_draw_person(u->g, &v);
     /* Everything in front: when only the animation moved, reuse the last drawing and its
      * mouse regions (nothing before it adds regions, so they are still in u->hits). */
-    if (u->anim_frame && st->front_ok && st->ov == OV_NONE && u->screen == SCR_OFFICE) {
+    int reusable = u->anim_frame && st->ov == OV_NONE && u->screen == SCR_OFFICE;
+    if (reusable && st->front_ok) {
         gfx_layer_draw(u->g, st->front);
         u->nhits = st->front_nhits;
         return;
     }
-    int layered = gfx_layer_begin(u->g, &st->front, 1);
+    /* Only an animation frame keeps the front in a layer for the next ones; any other frame
+     * draws it straight to the screen. When the renderer keeps the last frame, an animation
+     * frame redraws only the hall's band, so the layer needs only the rows down to the counter
+     * (less than 60 % of a full-window layer's memory). */
+    int front_rows = gfx_keeps_frame(u->g) ? (int)ceilf(l->counter_y) : 0;
+    int layered = reusable && gfx_layer_begin(u->g, &st->front, 1, front_rows);
     st->front_ok = 0;
     draw_office_front(u, desk);
     if (layered) {

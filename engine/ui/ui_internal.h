@@ -105,6 +105,11 @@ typedef struct OfficeView {
 /* Draws the hall, the counter and the empty desk (what changes rarely). Returns the desk's
  * top y. */
 float office_draw_back(Gfx *g, const OfficeView *v);
+/* The two halves of office_draw_back: the hall with the companions (everything above the
+ * counter, l->counter_y) and the counter edge with the desk below it (returns the desk's top y).
+ * The office keeps only the hall in a layer, so the layer ends at the counter. */
+void office_draw_hall(Gfx *g, const OfficeView *v);
+float office_draw_desk(Gfx *g, const OfficeView *v);
 /* Draws the applicant (walking up while v->enter < 1) and the glass in front of them. */
 void office_draw_person(Gfx *g, const OfficeView *v);
 /* Small mood face for the HUD (and anywhere else), with radius r. */
