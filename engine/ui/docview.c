@@ -14,12 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static GColor rgb(unsigned v)
-{
-    GColor c = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
-    return c;
-}
-
 typedef struct Paper {
     GColor bg, edge, label, ink, title;
     GFont value_font;
@@ -27,19 +21,20 @@ typedef struct Paper {
 
 static Paper paper_for(const char *type, const Theme *t)
 {
-    Paper p = {t->paper, t->paper_edge, rgb(0x5A5F66), t->ink, rgb(0x1B2A4A), GF_REGULAR};
+    Paper p = {t->paper, t->paper_edge, gfx_rgb(0x5A5F66), t->ink, gfx_rgb(0x1B2A4A), GF_REGULAR};
     if (t->shadow.a == 0) /* high contrast: plain white paper, black ink */
         return p;
     if (strcmp(type, "passport_rf") == 0)
-        p.bg = rgb(0xF6EEE6), p.edge = rgb(0xC8A99A), p.title = rgb(0x7A2E2E);
+        p.bg = gfx_rgb(0xF6EEE6), p.edge = gfx_rgb(0xC8A99A), p.title = gfx_rgb(0x7A2E2E);
     else if (strcmp(type, "birth_certificate") == 0)
-        p.bg = rgb(0xEEF5EA), p.edge = rgb(0x9DB79A), p.title = rgb(0x2E5A2E);
+        p.bg = gfx_rgb(0xEEF5EA), p.edge = gfx_rgb(0x9DB79A), p.title = gfx_rgb(0x2E5A2E);
     else if (strcmp(type, "duty_receipt") == 0)
-        p.bg = rgb(0xFBFBF8), p.value_font = GF_MONO;
+        p.bg = gfx_rgb(0xFBFBF8), p.value_font = GF_MONO;
     else if (strcmp(type, "snils") == 0)
-        p.bg = rgb(0xEAF2F8), p.edge = rgb(0x8FB0C8);
+        p.bg = gfx_rgb(0xEAF2F8), p.edge = gfx_rgb(0x8FB0C8);
     else if (strcmp(type, "note") == 0)
-        p.bg = rgb(0xFAFAF0), p.edge = rgb(0xB8C8E0), p.ink = rgb(0x1F3A93); /* ink-blue pen */
+        p.bg = gfx_rgb(0xFAFAF0), p.edge = gfx_rgb(0xB8C8E0),
+        p.ink = gfx_rgb(0x1F3A93); /* ink-blue pen */
     return p;
 }
 
@@ -430,7 +425,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
                       &r);
             r.h = gfx_line_height(g, l->px_body, GF_BOLD) + 8 * s;
             gfx_text(g, session_field(ss, doc, fs), sx + 4 * s, area.y + 6 * s, l->px_body, GF_BOLD,
-                     rgb(0xB3261E));
+                     gfx_rgb(0xB3261E));
             if (session_flag_reason(ss, doc, fs) >= 0)
                 gfx_text(g, "⚑", sx - 16 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->paper_bad);
             if (fs == focus_field)
@@ -443,7 +438,7 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
             GRect r = {sx, area.y + 4 * s, 120 * s,
                        gfx_line_height(g, l->px_body, GF_BOLD) + 8 * s};
             gfx_text(g, session_field(ss, doc, fn), sx + 4 * s, area.y + 6 * s, l->px_body, GF_BOLD,
-                     rgb(0xB3261E));
+                     gfx_rgb(0xB3261E));
             if (session_flag_reason(ss, doc, fn) >= 0)
                 gfx_text(g, "⚑", sx + 100 * s, area.y + 6 * s, l->px_body, GF_BOLD, t->paper_bad);
             if (fn == focus_field)

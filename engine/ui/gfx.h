@@ -23,6 +23,23 @@ typedef struct GColor {
     uint8_t r, g, b, a;
 } GColor;
 
+/* 0xRRGGBB as an opaque colour. */
+static inline GColor gfx_rgb(unsigned v)
+{
+    GColor c = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
+    return c;
+}
+
+/* The colour with each channel times k, capped at 255 (k > 1 lightens, k < 1 darkens). */
+static inline GColor gfx_shade(GColor c, float k)
+{
+    GColor o = c;
+    o.r = (uint8_t)(c.r * k > 255.0f ? 255.0f : c.r * k);
+    o.g = (uint8_t)(c.g * k > 255.0f ? 255.0f : c.g * k);
+    o.b = (uint8_t)(c.b * k > 255.0f ? 255.0f : c.b * k);
+    return o;
+}
+
 typedef struct GRect {
     float x, y, w, h;
 } GRect;

@@ -12,21 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static GColor rgb(unsigned v)
-{
-    GColor c = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
-    return c;
-}
-
-static GColor shade(GColor c, float k)
-{
-    GColor o = c;
-    o.r = (uint8_t)fminf(255.0f, c.r * k);
-    o.g = (uint8_t)fminf(255.0f, c.g * k);
-    o.b = (uint8_t)fminf(255.0f, c.b * k);
-    return o;
-}
-
 /* ==== mood ================================================================================ */
 
 const char *office_mood_word(int mood, char sex)
@@ -79,10 +64,11 @@ void office_mood_icon(Gfx *g, float cx, float cy, float r, int mood, const Theme
 {
     float mouth, brow;
     mood_face(mood, &mouth, &brow);
-    GColor face = mood >= 45 ? rgb(0xF6C453) : (mood >= 25 ? rgb(0xF3A95B) : rgb(0xE7735C));
+    GColor face =
+        mood >= 45 ? gfx_rgb(0xF6C453) : (mood >= 25 ? gfx_rgb(0xF3A95B) : gfx_rgb(0xE7735C));
     gfx_circle(g, cx, cy, r, face);
-    gfx_ring(g, cx, cy, r, r * 0.12f, rgb(0x3A3A3A));
-    GColor ink = rgb(0x2A2A2A);
+    gfx_ring(g, cx, cy, r, r * 0.12f, gfx_rgb(0x3A3A3A));
+    GColor ink = gfx_rgb(0x2A2A2A);
     gfx_circle(g, cx - r * 0.35f, cy - r * 0.15f, r * 0.11f, ink);
     gfx_circle(g, cx + r * 0.35f, cy - r * 0.15f, r * 0.11f, ink);
     if (brow != 0) {
@@ -100,11 +86,11 @@ static void draw_visitor(Gfx *g, float x, float y, float u, int i)
 {
     static const unsigned coats[] = {0x5C6B7A, 0x8C4A3B, 0x3E5E4C, 0x6B5B8C, 0x7A6A4F, 0x4A6A8C};
     static const unsigned hair[] = {0x3B2A20, 0x9A9A9A, 0x1E1E1E, 0x6B4A2A, 0xC8A26B, 0x4A3A30};
-    GColor coat = rgb(coats[i % 6]);
+    GColor coat = gfx_rgb(coats[i % 6]);
     gfx_round(g, (GRect){x - 0.55f * u, y - 1.2f * u, 1.1f * u, 1.3f * u}, 0.35f * u, coat);
-    gfx_circle(g, x, y - 1.55f * u, 0.38f * u, rgb(0xE8B894));
+    gfx_circle(g, x, y - 1.55f * u, 0.38f * u, gfx_rgb(0xE8B894));
     gfx_arc(g, x, y - 1.6f * u, 0.38f * u, 0.34f * u, (float)M_PI, 2 * (float)M_PI, 0.2f * u,
-            rgb(hair[i % 6]));
+            gfx_rgb(hair[i % 6]));
 }
 
 static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, float bottom)
@@ -113,19 +99,19 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     const Theme *t = v->t;
     float W = (float)l->W, s = l->s;
     gfx_gradient(g, (GRect){0, top, W, floor_y - top}, t->wall_top, t->wall_bottom);
-    gfx_gradient(g, (GRect){0, floor_y, W, bottom - floor_y}, t->floor, shade(t->floor, 0.92f));
-    gfx_fill(g, (GRect){0, floor_y - 4 * s, W, 4 * s}, shade(t->wall_bottom, 0.85f));
+    gfx_gradient(g, (GRect){0, floor_y, W, bottom - floor_y}, t->floor, gfx_shade(t->floor, 0.92f));
+    gfx_fill(g, (GRect){0, floor_y - 4 * s, W, 4 * s}, gfx_shade(t->wall_bottom, 0.85f));
 
     /* A window to the street, top left. */
     GRect win = {0.035f * W, top + 26 * s, 0.15f * W, 150 * s};
     gfx_fill(g, (GRect){win.x + 3 * s, win.y + 4 * s, win.w, win.h}, t->shadow);
-    gfx_gradient(g, win, rgb(0x9CCBEA), rgb(0xD9EEF8));
-    gfx_circle(g, win.x + win.w * 0.3f, win.y + win.h * 0.75f, 30 * s, rgb(0x7BAF6B));
-    gfx_circle(g, win.x + win.w * 0.45f, win.y + win.h * 0.62f, 26 * s, rgb(0x8CC07A));
+    gfx_gradient(g, win, gfx_rgb(0x9CCBEA), gfx_rgb(0xD9EEF8));
+    gfx_circle(g, win.x + win.w * 0.3f, win.y + win.h * 0.75f, 30 * s, gfx_rgb(0x7BAF6B));
+    gfx_circle(g, win.x + win.w * 0.45f, win.y + win.h * 0.62f, 26 * s, gfx_rgb(0x8CC07A));
     gfx_fill(g, (GRect){win.x + win.w * 0.36f, win.y + win.h * 0.75f, 6 * s, win.h * 0.25f},
-             rgb(0x7A5A3A));
-    gfx_round_outline(g, win, 3 * s, 6 * s, rgb(0xFAFAFA));
-    gfx_fill(g, (GRect){win.x + win.w / 2 - 2 * s, win.y, 4 * s, win.h}, rgb(0xFAFAFA));
+             gfx_rgb(0x7A5A3A));
+    gfx_round_outline(g, win, 3 * s, 6 * s, gfx_rgb(0xFAFAFA));
+    gfx_fill(g, (GRect){win.x + win.w / 2 - 2 * s, win.y, 4 * s, win.h}, gfx_rgb(0xFAFAFA));
 
     /* The brand sign. */
     GRect sign = {0.675f * W, top + 18 * s, 0.2f * W, 34 * s};
@@ -138,32 +124,33 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
     /* The electronic queue board. */
     GRect board = {0.675f * W, top + 62 * s, 0.2f * W, 72 * s};
     gfx_fill(g, (GRect){board.x + 3 * s, board.y + 4 * s, board.w, board.h}, t->shadow);
-    gfx_round(g, board, 6 * s, rgb(0x1D2430));
+    gfx_round(g, board, 6 * s, gfx_rgb(0x1D2430));
     gfx_text(g, tr(STR_ART_QUEUE), board.x + 12 * s, board.y + 6 * s, (int)(13 * s + 0.5f),
-             GF_REGULAR, rgb(0xB8C4D4));
+             GF_REGULAR, gfx_rgb(0xB8C4D4));
     char line[64];
     snprintf(line, sizeof line, tr(STR_ART_BOARD), v->ticket ? v->ticket : tr(STR_ART_TICKET),
              v->window_no);
     gfx_text(g, line, board.x + 12 * s, board.y + 28 * s, (int)(26 * s + 0.5f), GF_BOLD,
-             rgb(0x6CF08A));
+             gfx_rgb(0x6CF08A));
 
     /* The wall clock with the simulated time. */
     float cr = 42 * s, cx = 0.935f * W, cy = top + 74 * s;
     gfx_circle(g, cx + 2 * s, cy + 3 * s, cr, t->shadow);
-    gfx_circle(g, cx, cy, cr, rgb(0xFDFDFB));
-    gfx_ring(g, cx, cy, cr, 5 * s, rgb(0x3B4048));
+    gfx_circle(g, cx, cy, cr, gfx_rgb(0xFDFDFB));
+    gfx_ring(g, cx, cy, cr, 5 * s, gfx_rgb(0x3B4048));
     for (int i = 0; i < 12; i++) {
         float a = (float)(i * M_PI / 6);
         gfx_line(g, cx + cosf(a) * cr * 0.78f, cy + sinf(a) * cr * 0.78f, cx + cosf(a) * cr * 0.9f,
-                 cy + sinf(a) * cr * 0.9f, (i % 3 ? 1.5f : 3.0f) * s, rgb(0x3B4048));
+                 cy + sinf(a) * cr * 0.9f, (i % 3 ? 1.5f : 3.0f) * s, gfx_rgb(0x3B4048));
     }
     double total = v->clock_start + v->minutes;
     float am = (float)(fmod(total, 60.0) / 60.0 * 2 * M_PI - M_PI / 2);
     float ah = (float)(fmod(total / 60.0, 12.0) / 12.0 * 2 * M_PI - M_PI / 2);
-    gfx_line(g, cx, cy, cx + cosf(ah) * cr * 0.5f, cy + sinf(ah) * cr * 0.5f, 4 * s, rgb(0x23272E));
+    gfx_line(g, cx, cy, cx + cosf(ah) * cr * 0.5f, cy + sinf(ah) * cr * 0.5f, 4 * s,
+             gfx_rgb(0x23272E));
     gfx_line(g, cx, cy, cx + cosf(am) * cr * 0.75f, cy + sinf(am) * cr * 0.75f, 2.5f * s,
-             rgb(0x23272E));
-    gfx_circle(g, cx, cy, 3.5f * s, rgb(0xC0392B));
+             gfx_rgb(0x23272E));
+    gfx_circle(g, cx, cy, 3.5f * s, gfx_rgb(0xC0392B));
 
     /* Waiting visitors on chairs (as many as the queue), right side of the hall. */
     int q = v->queue > 7 ? 7 : v->queue;
@@ -173,17 +160,17 @@ static void draw_hall(Gfx *g, const OfficeView *v, float top, float floor_y, flo
         if (x > W - u)
             break;
         gfx_round(g, (GRect){x - 0.7f * u, base - 0.9f * u, 1.4f * u, 0.9f * u}, 0.2f * u,
-                  rgb(0x7C8FA3));
+                  gfx_rgb(0x7C8FA3));
         if (i < q)
             draw_visitor(g, x, base - 0.4f * u, u, i);
-        gfx_fill(g, (GRect){x - 0.7f * u, base, 1.4f * u, 0.25f * u}, rgb(0x5E6F82));
+        gfx_fill(g, (GRect){x - 0.7f * u, base, 1.4f * u, 0.25f * u}, gfx_rgb(0x5E6F82));
     }
     /* A plant by the window. */
     float px = 0.06f * W, py = floor_y + 10 * s;
-    gfx_round(g, (GRect){px - 18 * s, py - 30 * s, 36 * s, 34 * s}, 5 * s, rgb(0xB5651D));
+    gfx_round(g, (GRect){px - 18 * s, py - 30 * s, 36 * s, 34 * s}, 5 * s, gfx_rgb(0xB5651D));
     for (int i = 0; i < 5; i++)
         gfx_ellipse(g, px + (i - 2) * 10 * s, py - 50 * s - (i % 2) * 12 * s, 9 * s, 22 * s,
-                    rgb(i % 2 ? 0x4E8F4E : 0x3F7A3F));
+                    gfx_rgb(i % 2 ? 0x4E8F4E : 0x3F7A3F));
 }
 
 /* ==== the applicant and companions ======================================================== */
@@ -244,7 +231,7 @@ float office_draw_desk(Gfx *g, const OfficeView *v)
     /* Counter edge and desk. */
     gfx_fill(g, (GRect){0, counter_y, W, 14 * s}, t->desk_edge);
     gfx_gradient(g, (GRect){0, counter_y + 14 * s, W, H - counter_y - 14 * s}, t->desk,
-                 shade(t->desk, 0.94f));
+                 gfx_shade(t->desk, 0.94f));
     gfx_fill(g, (GRect){0, counter_y + 14 * s, W, 5 * s}, (GColor){0, 0, 0, 30});
     return counter_y + 14 * s;
 }
@@ -273,9 +260,10 @@ void office_draw_person(Gfx *g, const OfficeView *v)
     float gy = fmaxf(top + 24 * s, counter_y - 276 * s);
     GRect glass = {0.24f * W, gy, 0.42f * W, counter_y - gy};
     gfx_fill(g, glass, t->glass);
-    gfx_fill(g, (GRect){glass.x - 4 * s, glass.y, 8 * s, glass.h}, rgb(0xB9C3CC));
-    gfx_fill(g, (GRect){glass.x + glass.w - 4 * s, glass.y, 8 * s, glass.h}, rgb(0xB9C3CC));
-    gfx_fill(g, (GRect){glass.x - 4 * s, glass.y - 4 * s, glass.w + 8 * s, 8 * s}, rgb(0xB9C3CC));
+    gfx_fill(g, (GRect){glass.x - 4 * s, glass.y, 8 * s, glass.h}, gfx_rgb(0xB9C3CC));
+    gfx_fill(g, (GRect){glass.x + glass.w - 4 * s, glass.y, 8 * s, glass.h}, gfx_rgb(0xB9C3CC));
+    gfx_fill(g, (GRect){glass.x - 4 * s, glass.y - 4 * s, glass.w + 8 * s, 8 * s},
+             gfx_rgb(0xB9C3CC));
     gfx_line(g, glass.x + 40 * s, glass.y + 30 * s, glass.x + 90 * s, glass.y + 80 * s, 6 * s,
              (GColor){255, 255, 255, 60});
     char plate[32];

@@ -17,21 +17,6 @@
 
 /* ==== helpers ============================================================================= */
 
-static GColor rgb(unsigned v)
-{
-    GColor c = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
-    return c;
-}
-
-static GColor shade(GColor c, float k)
-{
-    GColor o = c;
-    o.r = (uint8_t)fminf(255.0f, c.r * k);
-    o.g = (uint8_t)fminf(255.0f, c.g * k);
-    o.b = (uint8_t)fminf(255.0f, c.b * k);
-    return o;
-}
-
 static const char *look_get(const KeyValue *look, size_t n, const char *key)
 {
     for (size_t i = 0; look && i < n; i++)
@@ -75,7 +60,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
     p->age = age;
     int m = p->sex == 'm';
 
-    p->skin = rgb(skins[r_skin]);
+    p->skin = gfx_rgb(skins[r_skin]);
 
     /* Hair colour: the scenario's word, or a natural colour; grey with age. */
     const char *hv = look_get(look, n, "hair");
@@ -94,7 +79,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
         hc = 0xB9B6B0;
     else if (age >= 48 && r_greying)
         hc = 0x8C847C; /* greying */
-    p->hair = rgb(hc);
+    p->hair = gfx_rgb(hc);
 
     /* Hair style. */
     const char *hs = look_get(look, n, "hair_style");
@@ -143,9 +128,9 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
                           : p->clothes == CLOTHES_JACKET ? jackets
                           : p->clothes == CLOTHES_HOODIE ? hoodies
                                                          : knits;
-    p->cloth = rgb(pal[r_col]);
+    p->cloth = gfx_rgb(pal[r_col]);
     p->fur_collar = sim_contains_any(cv, tr(STR_LOOK_FUR));
-    p->shirt = rgb(shirts[r_shirt]);
+    p->shirt = gfx_rgb(shirts[r_shirt]);
 
     /* Glasses, build, beard, bag. */
     const char *gv = look_get(look, n, "glasses");
@@ -177,7 +162,7 @@ void person_look(PersonLook *p, const char *name, char sex, int age, const KeyVa
         p->bag = BAG_FOLDER;
     else
         p->bag = BAG_SHOULDER;
-    p->bag_color = rgb(bags[r_bag]);
+    p->bag_color = gfx_rgb(bags[r_bag]);
 }
 
 /* ==== drawing ============================================================================= */
@@ -272,7 +257,7 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
                   GColor shadow)
 {
     float h = bottom - top;
-    GColor cl = p->cloth, dark = shade(p->cloth, 0.78f);
+    GColor cl = p->cloth, dark = gfx_shade(p->cloth, 0.78f);
     if (shadow.a)
         gfx_round(g, (GRect){cx - w / 2 + 5 * u, top + 5 * u, w, h}, 0.29f * w, shadow);
     gfx_round(g, (GRect){cx - w / 2, top, w, h}, 0.29f * w, cl);
@@ -284,7 +269,7 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
         if (p->sex == 'm') {
             float tie[8] = {cx - 6 * u, top + 8 * u,  cx + 6 * u, top + 8 * u,
                             cx + 9 * u, top + 66 * u, cx - 9 * u, top + 66 * u};
-            gfx_poly(g, tie, 4, rgb(0x8C2F39));
+            gfx_poly(g, tie, 4, gfx_rgb(0x8C2F39));
         }
         gfx_line(g, cx - nk, top + 2 * u, cx - 4 * u, top + 80 * u, 6 * u, dark);
         gfx_line(g, cx + nk, top + 2 * u, cx + 4 * u, top + 80 * u, 6 * u, dark);
@@ -300,12 +285,12 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
         gfx_poly(g, l1, 3, dark);
         gfx_poly(g, l2, 3, dark);
         for (int i = 0; i < 3; i++)
-            gfx_circle(g, cx + 10 * u, top + (70 + i * 30) * u, 3.5f * u, shade(cl, 0.55f));
+            gfx_circle(g, cx + 10 * u, top + (70 + i * 30) * u, 3.5f * u, gfx_shade(cl, 0.55f));
         break;
     }
     case CLOTHES_JACKET: {
         gfx_round(g, (GRect){cx - nk - 6 * u, top - 6 * u, 2 * nk + 12 * u, 20 * u}, 8 * u, dark);
-        gfx_line(g, cx, top + 12 * u, cx, bottom, 3 * u, shade(cl, 0.6f));
+        gfx_line(g, cx, top + 12 * u, cx, bottom, 3 * u, gfx_shade(cl, 0.6f));
         gfx_line(g, cx - w * 0.3f, top + 70 * u, cx - w * 0.12f, top + 70 * u, 3 * u, dark);
         gfx_line(g, cx + w * 0.12f, top + 70 * u, cx + w * 0.3f, top + 70 * u, 3 * u, dark);
         break;
@@ -314,7 +299,7 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
         float v[6] = {cx - nk - 4 * u, top + u, cx + nk + 4 * u, top + u, cx, top + 75 * u};
         gfx_poly(g, v, 3, p->shirt);
         for (int i = 0; i < 4; i++)
-            gfx_circle(g, cx + 5 * u, top + (82 + i * 24) * u, 3 * u, shade(cl, 0.6f));
+            gfx_circle(g, cx + 5 * u, top + (82 + i * 24) * u, 3 * u, gfx_shade(cl, 0.6f));
         break;
     }
     case CLOTHES_HOODIE: {
@@ -329,14 +314,14 @@ static void torso(Gfx *g, const PersonLook *p, float cx, float top, float w, flo
         gfx_ellipse(g, cx, top - 2 * u, nk - 6 * u, 9 * u, p->skin);
         for (int i = 0; i < 3; i++)
             gfx_line(g, cx - w * 0.36f, top + (60 + i * 10) * u, cx + w * 0.36f,
-                     top + (60 + i * 10) * u, 2 * u, shade(cl, 0.88f));
+                     top + (60 + i * 10) * u, 2 * u, gfx_shade(cl, 0.88f));
         break;
     }
     }
     if (p->fur_collar)
         for (int i = 0; i < 7; i++)
             gfx_circle(g, cx + (i - 3) * 13 * u, top + 2 * u + fabsf((float)(i - 3)) * 2 * u,
-                       11 * u, rgb(0x8A7058));
+                       11 * u, gfx_rgb(0x8A7058));
 }
 
 void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, float bottom,
@@ -347,7 +332,7 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
     float bw = (child ? 150.0f : p->build == 0 ? 185.0f : p->build == 2 ? 250.0f : 212.0f) * u;
     if (p->sex != 'm' && !child)
         bw *= 0.94f;
-    GColor skin = p->skin, skin_dark = shade(p->skin, 0.88f);
+    GColor skin = p->skin, skin_dark = gfx_shade(p->skin, 0.88f);
     if (with_bag && p->bag == BAG_BACKPACK) { /* straps over the shoulders, the pack behind */
         gfx_round(g, (GRect){cx - bw * 0.42f, head_y + 40 * u, bw * 0.84f, bottom - head_y}, 30 * u,
                   p->bag_color);
@@ -355,9 +340,9 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
     torso(g, p, cx, head_y + 55 * u, bw, bottom + 60 * u, u, shadow);
     if (with_bag && p->bag == BAG_BACKPACK) {
         gfx_line(g, cx - bw * 0.3f, head_y + 58 * u, cx - bw * 0.26f, bottom, 7 * u,
-                 shade(p->bag_color, 0.8f));
+                 gfx_shade(p->bag_color, 0.8f));
         gfx_line(g, cx + bw * 0.3f, head_y + 58 * u, cx + bw * 0.26f, bottom, 7 * u,
-                 shade(p->bag_color, 0.8f));
+                 gfx_shade(p->bag_color, 0.8f));
     }
     /* Neck, hair behind, head, ears. */
     gfx_fill(g, (GRect){cx - 15 * u, head_y + 28 * u, 30 * u, 32 * u}, skin_dark);
@@ -380,25 +365,25 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
         mo = -1.0f, brow = 1.0f;
     else if (mood < 45)
         mo = -0.35f, brow = -0.6f;
-    GColor ink = rgb(0x2B2420);
+    GColor ink = gfx_rgb(0x2B2420);
     float ex = 16 * u, ey = head_y - 4 * u;
     gfx_ellipse(g, cx - ex, ey, 4.5f * u, 5.5f * u, ink);
     gfx_ellipse(g, cx + ex, ey, 4.5f * u, 5.5f * u, ink);
-    GColor bc = p->hair.r > 150 && p->hair.g > 140 ? rgb(0x8A8580) : shade(p->hair, 0.9f);
+    GColor bc = p->hair.r > 150 && p->hair.g > 140 ? gfx_rgb(0x8A8580) : gfx_shade(p->hair, 0.9f);
     float by = ey - 14 * u;
     gfx_line(g, cx - ex - 10 * u, by - brow * 2 * u, cx - ex + 8 * u, by + brow * 4 * u, 3 * u, bc);
     gfx_line(g, cx + ex - 8 * u, by + brow * 4 * u, cx + ex + 10 * u, by - brow * 2 * u, 3 * u, bc);
     if (p->glasses == 1) {
-        gfx_ring(g, cx - ex, ey, 11 * u, 2.5f * u, rgb(0x3A3A3A));
-        gfx_ring(g, cx + ex, ey, 11 * u, 2.5f * u, rgb(0x3A3A3A));
-        gfx_line(g, cx - ex + 11 * u, ey, cx + ex - 11 * u, ey, 2.5f * u, rgb(0x3A3A3A));
+        gfx_ring(g, cx - ex, ey, 11 * u, 2.5f * u, gfx_rgb(0x3A3A3A));
+        gfx_ring(g, cx + ex, ey, 11 * u, 2.5f * u, gfx_rgb(0x3A3A3A));
+        gfx_line(g, cx - ex + 11 * u, ey, cx + ex - 11 * u, ey, 2.5f * u, gfx_rgb(0x3A3A3A));
     } else if (p->glasses == 2) {
         gfx_round_outline(g, (GRect){cx - ex - 12 * u, ey - 8 * u, 24 * u, 16 * u}, 4 * u, 2.5f * u,
-                          rgb(0x5A2A1A));
+                          gfx_rgb(0x5A2A1A));
         gfx_round_outline(g, (GRect){cx + ex - 12 * u, ey - 8 * u, 24 * u, 16 * u}, 4 * u, 2.5f * u,
-                          rgb(0x5A2A1A));
+                          gfx_rgb(0x5A2A1A));
         gfx_line(g, cx - ex + 12 * u, ey - 2 * u, cx + ex - 12 * u, ey - 2 * u, 2.5f * u,
-                 rgb(0x5A2A1A));
+                 gfx_rgb(0x5A2A1A));
     }
     gfx_line(g, cx, ey + 4 * u, cx - 3 * u, ey + 16 * u, 2.5f * u, skin_dark);
     if (mood < 20) {
@@ -408,7 +393,7 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
     if (p->beard == 1)
         gfx_arc(g, cx, ey + 26 * u, 13 * u, 5 * u, (float)M_PI * 1.05f, (float)M_PI * 1.95f, 5 * u,
                 p->hair);
-    mouth(g, cx, ey + 28 * u, (child ? 20.0f : 26.0f) * u, mo, 3 * u, rgb(0x8A3B3B));
+    mouth(g, cx, ey + 28 * u, (child ? 20.0f : 26.0f) * u, mo, 3 * u, gfx_rgb(0x8A3B3B));
     if (p->age >= 55) {
         gfx_arc(g, cx - ex, ey + 8 * u, 7 * u, 3 * u, 0.3f, 2.8f, 1.2f * u, skin_dark);
         gfx_arc(g, cx + ex, ey + 8 * u, 7 * u, 3 * u, 0.3f, 2.8f, 1.2f * u, skin_dark);
@@ -419,14 +404,14 @@ void person_draw(Gfx *g, const PersonLook *p, float cx, float head_y, float u, f
         return;
     if (p->bag == BAG_SHOULDER) {
         gfx_line(g, cx - bw * 0.32f, head_y + 70 * u, cx - bw * 0.52f, bottom - 40 * u, 5 * u,
-                 shade(p->bag_color, 0.8f));
+                 gfx_shade(p->bag_color, 0.8f));
         gfx_round(g, (GRect){cx - bw * 0.62f, bottom - 60 * u, 54 * u, 44 * u}, 8 * u,
                   p->bag_color);
     } else if (p->bag == BAG_FOLDER) { /* a document folder held against the chest */
         gfx_round(g, (GRect){cx + bw * 0.05f, bottom - 92 * u, 70 * u, 88 * u}, 4 * u,
-                  rgb(0x2F5A8C));
+                  gfx_rgb(0x2F5A8C));
         gfx_fill(g, (GRect){cx + bw * 0.05f + 6 * u, bottom - 86 * u, 58 * u, 6 * u},
-                 rgb(0xE8E8E0));
+                 gfx_rgb(0xE8E8E0));
     }
 }
 
@@ -434,10 +419,10 @@ void person_portrait(Gfx *g, const PersonLook *p, GRect r)
 {
     /* A passport photo: a light plain background, the head a little above the middle, the
      * shoulders cut by the frame, a neutral face, no glasses with tinted lenses, no bag. */
-    gfx_fill(g, r, rgb(0xE9ECEF));
+    gfx_fill(g, r, gfx_rgb(0xE9ECEF));
     float u = r.w / 150.0f;
     gfx_clip(g, &r);
     person_draw(g, p, r.x + r.w / 2, r.y + r.h * 0.42f, u, r.y + r.h, 50, (GColor){0, 0, 0, 0}, 0);
     gfx_clip(g, NULL);
-    gfx_round_outline(g, r, 0, 1.5f, rgb(0x9A9A9A));
+    gfx_round_outline(g, r, 0, 1.5f, gfx_rgb(0x9A9A9A));
 }

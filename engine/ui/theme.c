@@ -5,62 +5,56 @@
  */
 #include "ui_internal.h"
 
-static GColor rgb(unsigned v)
-{
-    GColor c = {(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
-    return c;
-}
-
 void theme_init(Theme *t, int hc)
 {
     if (!hc) {
-        t->bg = rgb(0xF4F1EC);
-        t->panel = rgb(0xFFFFFF);
-        t->panel_edge = rgb(0xC9C2B6);
-        t->text = rgb(0x1F2328);
-        t->text_dim = rgb(0x545B63); /* 7:1 on white */
-        t->accent = rgb(0x0B5CAD);   /* brand-like blue; 6.5:1 with white text */
-        t->accent_text = rgb(0xFFFFFF);
-        t->focus = rgb(0xE08A00);
-        t->good = rgb(0x1B6E2E);
-        t->bad = rgb(0xB3261E);
-        t->warn = rgb(0x8A5300);
-        t->wall_top = rgb(0xEFE8DC);
-        t->wall_bottom = rgb(0xE3D9C9);
-        t->floor = rgb(0xCBC2B3);
-        t->desk = rgb(0xD9C7A8);
-        t->desk_edge = rgb(0xB89D74);
-        t->paper = rgb(0xFFFDF7);
-        t->paper_edge = rgb(0xD8D2C4);
-        t->ink = rgb(0x1B2A4A);
+        t->bg = gfx_rgb(0xF4F1EC);
+        t->panel = gfx_rgb(0xFFFFFF);
+        t->panel_edge = gfx_rgb(0xC9C2B6);
+        t->text = gfx_rgb(0x1F2328);
+        t->text_dim = gfx_rgb(0x545B63); /* 7:1 on white */
+        t->accent = gfx_rgb(0x0B5CAD);   /* brand-like blue; 6.5:1 with white text */
+        t->accent_text = gfx_rgb(0xFFFFFF);
+        t->focus = gfx_rgb(0xE08A00);
+        t->good = gfx_rgb(0x1B6E2E);
+        t->bad = gfx_rgb(0xB3261E);
+        t->warn = gfx_rgb(0x8A5300);
+        t->wall_top = gfx_rgb(0xEFE8DC);
+        t->wall_bottom = gfx_rgb(0xE3D9C9);
+        t->floor = gfx_rgb(0xCBC2B3);
+        t->desk = gfx_rgb(0xD9C7A8);
+        t->desk_edge = gfx_rgb(0xB89D74);
+        t->paper = gfx_rgb(0xFFFDF7);
+        t->paper_edge = gfx_rgb(0xD8D2C4);
+        t->ink = gfx_rgb(0x1B2A4A);
         t->glass = (GColor){200, 225, 240, 46};
         t->shadow = (GColor){0, 0, 0, 40};
         t->paper_good = t->good;
         t->paper_bad = t->bad;
     } else {
-        t->bg = rgb(0x000000);
-        t->panel = rgb(0x000000);
-        t->panel_edge = rgb(0xFFFFFF);
-        t->text = rgb(0xFFFFFF);
-        t->text_dim = rgb(0xE6E6E6);
-        t->accent = rgb(0xFFD400);
-        t->accent_text = rgb(0x000000);
-        t->focus = rgb(0x00E5FF);
-        t->good = rgb(0x7CFC7C);
-        t->bad = rgb(0xFF8080);
-        t->warn = rgb(0xFFD400);
-        t->wall_top = rgb(0x202020);
-        t->wall_bottom = rgb(0x181818);
-        t->floor = rgb(0x303030);
-        t->desk = rgb(0x101010);
-        t->desk_edge = rgb(0xFFFFFF);
-        t->paper = rgb(0xFFFFFF);
-        t->paper_edge = rgb(0xFFFFFF);
-        t->ink = rgb(0x000000);
+        t->bg = gfx_rgb(0x000000);
+        t->panel = gfx_rgb(0x000000);
+        t->panel_edge = gfx_rgb(0xFFFFFF);
+        t->text = gfx_rgb(0xFFFFFF);
+        t->text_dim = gfx_rgb(0xE6E6E6);
+        t->accent = gfx_rgb(0xFFD400);
+        t->accent_text = gfx_rgb(0x000000);
+        t->focus = gfx_rgb(0x00E5FF);
+        t->good = gfx_rgb(0x7CFC7C);
+        t->bad = gfx_rgb(0xFF8080);
+        t->warn = gfx_rgb(0xFFD400);
+        t->wall_top = gfx_rgb(0x202020);
+        t->wall_bottom = gfx_rgb(0x181818);
+        t->floor = gfx_rgb(0x303030);
+        t->desk = gfx_rgb(0x101010);
+        t->desk_edge = gfx_rgb(0xFFFFFF);
+        t->paper = gfx_rgb(0xFFFFFF);
+        t->paper_edge = gfx_rgb(0xFFFFFF);
+        t->ink = gfx_rgb(0x000000);
         t->glass = (GColor){255, 255, 255, 20};
         t->shadow = (GColor){0, 0, 0, 0};
-        t->paper_good = rgb(0x0B640B); /* 7:1 on white; the panels' light green is 1.3:1 */
-        t->paper_bad = rgb(0xA00000);  /* 8:1 on white, 6:1 on a flagged field's pink */
+        t->paper_good = gfx_rgb(0x0B640B); /* 7:1 on white; the panels' light green is 1.3:1 */
+        t->paper_bad = gfx_rgb(0xA00000);  /* 8:1 on white, 6:1 on a flagged field's pink */
     }
 }
 
