@@ -137,6 +137,10 @@ struct Store;
 /* The per-office table from the centre's summaries into out: style 0 text table, 1 CSV
  * section, 2 JSON line (an object printed before the report's own), 3 HTML section. */
 int app_report_central_offices(const char *uri, const char *office, int style, SimBuf *out);
+/* The report's cell writers (cli_report.c): a CSV field (RFC 4180; text that would run as a
+ * formula is defused unless numeric), and text escaped for HTML. */
+void app_csv_field(SimBuf *b, const char *s, int numeric);
+void app_html_esc(SimBuf *b, const char *s);
 /* Fills an empty results database with the region's attempts for a report. */
 int app_report_central_load(const AppPaths *paths, const char *uri, const char *office,
                             const char *trainee, const char *scenario, const char *since,

@@ -935,39 +935,13 @@ static void end_line(SimBuf *b)
     simbuf_puts(b, "\n");
 }
 
-/* A quoted CSV field (RFC 4180: quotes doubled). */
-static void csv_put(SimBuf *b, const char *s)
+/* One decimal with a comma («74,5»), as in the rest of the report. */
+static void one_decimal(char out[32], double v)
 {
-    simbuf_puts(b, "\"");
-    for (; s && *s; s++) {
-        if (*s == '"')
-            simbuf_append(b, "\"", 1); /* doubled */
-        simbuf_append(b, s, 1);
-    }
-    simbuf_puts(b, "\"");
-}
-
-/* Text for an HTML cell: & < > " escaped. */
-static void html_put(SimBuf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&':
-            simbuf_puts(b, "&amp;");
-            break;
-        case '<':
-            simbuf_puts(b, "&lt;");
-            break;
-        case '>':
-            simbuf_puts(b, "&gt;");
-            break;
-        case '"':
-            simbuf_puts(b, "&quot;");
-            break;
-        default:
-            simbuf_append(b, s, 1);
-        }
-    }
+    snprintf(out, 32, "%.1f", v);
+    char *dot = strchr(out, '.');
+    if (dot)
+        *dot = ',';
 }
 
 int app_report_central_offices(const char *uri, const char *office, int style, SimBuf *out)
@@ -1034,47 +1008,29 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
             simjsonw_object_end(&w);
         } else if (style == 1) {
             char r1[32], a1[32];
-            snprintf(r1, sizeof r1, "%.1f", rate);
-            snprintf(a1, sizeof a1, "%.1f", avg);
-            for (char *p = r1; *p; p++)
-                if (*p == '.')
-                    *p = ',';
-            for (char *p = a1; *p; p++)
-                if (*p == '.')
-                    *p = ',';
-            csv_put(out, off);
+            one_decimal(r1, rate);
+            one_decimal(a1, avg);
+            app_csv_field(out, off, 0);
             simbuf_printf(out, ";%lld;%lld;%s;%s;", o->attempts, o->finished, r1, a1);
-            csv_put(out, wk);
+            app_csv_field(out, wk, 0);
             simbuf_printf(out, ";%lld\r\n", o->trainees);
         } else if (style == 3) {
             char r1[32], a1[32];
-            snprintf(r1, sizeof r1, "%.1f", rate);
-            snprintf(a1, sizeof a1, "%.1f", avg);
-            for (char *p = r1; *p; p++)
-                if (*p == '.')
-                    *p = ',';
-            for (char *p = a1; *p; p++)
-                if (*p == '.')
-                    *p = ',';
+            one_decimal(r1, rate);
+            one_decimal(a1, avg);
             simbuf_puts(out, "<tr><td>");
-            html_put(out, off);
+            app_html_esc(out, off);
             simbuf_printf(out, "</td><td>%lld</td><td>%lld</td><td>%s</td><td>%s</td><td>",
                           o->attempts, o->finished, r1, a1);
-            html_put(out, wk);
+            app_html_esc(out, wk);
             simbuf_printf(out, "</td><td>%lld</td></tr>\n", o->trainees);
         } else {
             char v[5][32];
             snprintf(v[0], sizeof v[0], "%lld", o->attempts);
             snprintf(v[1], sizeof v[1], "%lld", o->finished);
-            snprintf(v[2], sizeof v[2], "%.1f", rate);
-            snprintf(v[3], sizeof v[3], "%.1f", avg);
+            one_decimal(v[2], rate);
+            one_decimal(v[3], avg);
             snprintf(v[4], sizeof v[4], "%lld", o->trainees);
-            for (char *p = v[2]; *p; p++)
-                if (*p == '.')
-                    *p = ',';
-            for (char *p = v[3]; *p; p++)
-                if (*p == '.')
-                    *p = ',';
             pad_cell(out, off ? off : "", -10, "");
             pad_cell(out, v[0], 8, " ");
             pad_cell(out, v[1], 8, " ");

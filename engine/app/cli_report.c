@@ -755,8 +755,9 @@ static size_t report_columns(const char *output)
 
 /* ==== CSV ================================================================================= */
 
-/* RFC 4180 field; text that a spreadsheet would run as a formula gets a leading apostrophe. */
-static void csv_field(SimBuf *b, const char *s, int numeric)
+/* RFC 4180 field; text that a spreadsheet would run as a formula gets a leading apostrophe.
+ * Also the per-office table's (cli_central.c). */
+void app_csv_field(SimBuf *b, const char *s, int numeric)
 {
     int formula = !numeric && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t');
     int quote = formula || strpbrk(s, ";\"\r\n") != NULL;
@@ -782,7 +783,7 @@ static void csv_field(SimBuf *b, const char *s, int numeric)
 static void csv_text_field(SimBuf *b, const char *s)
 {
     if (!(*s >= '0' && *s <= '9')) {
-        csv_field(b, s, 0);
+        app_csv_field(b, s, 0);
         return;
     }
     simbuf_puts(b, "\"=\"\"");
@@ -797,7 +798,7 @@ static void csv_text_field(SimBuf *b, const char *s)
 
 static void csv_grid(SimBuf *b, const char *title, Grid *g)
 {
-    csv_field(b, title, 0);
+    app_csv_field(b, title, 0);
     simbuf_puts(b, "\r\n");
     for (size_t r = 0; r < g->nrows; r++) {
         for (size_t c = 0; c < g->ncols; c++) {
@@ -806,7 +807,7 @@ static void csv_grid(SimBuf *b, const char *title, Grid *g)
             if (r > 0 && g->text[c])
                 csv_text_field(b, g->rows[r][c]);
             else
-                csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
+                app_csv_field(b, g->rows[r][c], r > 0 && g->right[c]);
         }
         simbuf_puts(b, "\r\n");
     }
@@ -1053,7 +1054,8 @@ static void render_json(const Report *r, SimBuf *b)
 
 /* ==== HTML ================================================================================ */
 
-static void html_esc(SimBuf *b, const char *s)
+/* Text for HTML: & < > " ' escaped. Also the per-office table's (cli_central.c). */
+void app_html_esc(SimBuf *b, const char *s)
 {
     for (const char *p = s ? s : ""; *p; p++) {
         switch (*p) {
@@ -1085,7 +1087,7 @@ static void html_esc(SimBuf *b, const char *s)
 static void html_grid(SimBuf *b, const char *title, Grid *g)
 {
     simbuf_puts(b, g->ncols > HTML_WIDE_COLUMNS ? "<section class=\"wide\"><h2>" : "<section><h2>");
-    html_esc(b, title);
+    app_html_esc(b, title);
     simbuf_puts(b, "</h2>\n");
     if (g->nrows <= 1) {
         simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
@@ -1093,7 +1095,7 @@ static void html_grid(SimBuf *b, const char *title, Grid *g)
         simbuf_puts(b, "<div class=\"scroll\"><table>\n<thead><tr>");
         for (size_t c = 0; c < g->ncols; c++) {
             simbuf_puts(b, g->right[c] ? "<th class=\"n\">" : "<th>");
-            html_esc(b, g->rows[0][c]);
+            app_html_esc(b, g->rows[0][c]);
             simbuf_puts(b, "</th>");
         }
         simbuf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -1101,7 +1103,7 @@ static void html_grid(SimBuf *b, const char *title, Grid *g)
             simbuf_puts(b, "<tr>");
             for (size_t c = 0; c < g->ncols; c++) {
                 simbuf_puts(b, g->right[c] ? "<td class=\"n\">" : "<td>");
-                html_esc(b, g->rows[r][c]);
+                app_html_esc(b, g->rows[r][c]);
                 simbuf_puts(b, "</td>");
             }
             simbuf_puts(b, "</tr>\n");
@@ -1159,7 +1161,7 @@ static void svg_criteria(SimBuf *b, const Report *r)
         char pct[32];
         ru_num(c->ratio * 100, pct, sizeof pct);
         simbuf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"name\">", L - 8, y + 15);
-        html_esc(b, c->title);
+        app_html_esc(b, c->title);
         simbuf_printf(b,
                       "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
                       "class=\"%s\"/><text x=\"%.1f\" y=\"%d\" class=\"vl\">%s %%</text>\n",
@@ -1191,7 +1193,7 @@ static void svg_trend(SimBuf *b, const Report *r, int pass_lo, int pass_hi)
                       "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"pass\"/>"
                       "<text x=\"%d\" y=\"%.1f\" class=\"pl\">",
                       L, y, W - R, y, W - R, y - 5);
-        html_esc(b, tr(STR_PASS_MARK));
+        app_html_esc(b, tr(STR_PASS_MARK));
         simbuf_printf(b, " %d</text>\n", mark);
     }
     size_t n = r->trend_count;
@@ -1237,7 +1239,7 @@ static void render_html(const Report *r, const char *db, int pass_lo, int pass_h
     simbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<title>");
-    html_esc(b, tr(STR_REPORT_TITLE));
+    app_html_esc(b, tr(STR_REPORT_TITLE));
     simbuf_puts(
         b, "</title>\n<style>\n"
            "body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:24px auto;max-width:1200px;"
@@ -1278,20 +1280,20 @@ static void render_html(const Report *r, const char *db, int pass_lo, int pass_h
            ".charts{display:block}.chart{break-inside:avoid;margin:0 0 12px}"
            ".card{break-inside:avoid}}\n"
            "</style>\n</head>\n<body>\n<h1>");
-    html_esc(b, tr(STR_REPORT_TITLE));
+    app_html_esc(b, tr(STR_REPORT_TITLE));
     simbuf_puts(b, "</h1>\n<p class=\"sub\">");
     SimBuf f;
     simbuf_init(&f);
     filter_words(r, &f);
-    html_esc(b, simbuf_str(&f));
+    app_html_esc(b, simbuf_str(&f));
     simbuf_free(&f);
     simbuf_puts(b, " · ");
-    html_esc(b, db);
+    app_html_esc(b, db);
     if (*r->chain_head) {
         simbuf_puts(b, " · ");
-        html_esc(b, tr(STR_CHAIN_HEAD));
+        app_html_esc(b, tr(STR_CHAIN_HEAD));
         simbuf_puts(b, " <code>");
-        html_esc(b, r->chain_head);
+        app_html_esc(b, r->chain_head);
         simbuf_puts(b, "</code>");
     }
     simbuf_puts(b, "</p>\n");
@@ -1319,28 +1321,28 @@ static void render_html(const Report *r, const char *db, int pass_lo, int pass_h
     simbuf_puts(b, "<div class=\"cards\">\n");
     for (int i = 0; i < 6; i++) {
         simbuf_printf(b, "<div class=\"card\"><b>%s</b><span>", cards[i].value);
-        html_esc(b, tr(cards[i].label));
+        app_html_esc(b, tr(cards[i].label));
         simbuf_puts(b, "</span></div>\n");
     }
     simbuf_puts(b, "</div>\n");
 
     /* Charts. */
     simbuf_puts(b, "<div class=\"charts\">\n<div class=\"chart\"><h3>");
-    html_esc(b, tr(STR_REPORT_SEC_HISTOGRAM));
+    app_html_esc(b, tr(STR_REPORT_SEC_HISTOGRAM));
     simbuf_puts(b, "</h3>\n");
     svg_histogram(b, r);
     simbuf_puts(b, "</div>\n<div class=\"chart\"><h3>");
-    html_esc(b, tr(STR_REPORT_SEC_CRITERIA));
+    app_html_esc(b, tr(STR_REPORT_SEC_CRITERIA));
     simbuf_puts(b, "</h3>\n");
     if (r->criterion_count) {
         svg_criteria(b, r);
         simbuf_puts(b, "<p class=\"note\">");
-        html_esc(b, tr(STR_REPORT_CRIT_NOTE));
+        app_html_esc(b, tr(STR_REPORT_CRIT_NOTE));
         simbuf_puts(b, "</p>\n");
     } else
         simbuf_printf(b, "<p class=\"empty\">%s</p>\n", tr(STR_REPORT_EMPTY));
     simbuf_puts(b, "</div>\n<div class=\"chart\"><h3>");
-    html_esc(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
+    app_html_esc(b, r->trend_weekly ? tr(STR_REPORT_SEC_TREND_WEEK) : tr(STR_REPORT_SEC_TREND_DAY));
     simbuf_puts(b, "</h3>\n");
     if (r->trend_count)
         svg_trend(b, r, pass_lo, pass_hi);
