@@ -10,30 +10,9 @@ set -u
 B=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 CHECK=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 ROOT=$(cd "$3" && pwd)
-PGBIN=/usr/lib/postgresql/15/bin
-if [ ! -x "$PGBIN/initdb" ] || ! command -v psql >/dev/null; then
-  echo "central_gui_test: needs postgresql-15 and psql (.ci/deps.sh installs them)" >&2
-  exit 1
-fi
-W=$(mktemp -d /tmp/mfc-central-gui.XXXXXX)
-chmod 755 "$W"
-PGD="$W/pg"; mkdir "$PGD"
-if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGD"; AS="runuser -u postgres --"; else AS=""; fi
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-stop() { $AS "$PGBIN/pg_ctl" -D "$PGD/data" -m immediate stop >/dev/null 2>&1; rm -rf "$W"; }
-trap stop EXIT INT TERM
-$AS "$PGBIN/initdb" -D "$PGD/data" -A trust -U mfc >/dev/null || exit 1
-$AS "$PGBIN/pg_ctl" -D "$PGD/data" -l "$PGD/log" -w \
-  -o "-p $PORT -k $PGD -c listen_addresses=127.0.0.1" start >/dev/null || { cat "$PGD/log"; exit 1; }
-PSQL="psql -X -q -t -A -h 127.0.0.1 -p $PORT"
-$PSQL -U mfc -d postgres -c "CREATE DATABASE region" || exit 1
-ADMIN="host=127.0.0.1 port=$PORT user=mfc dbname=region"
-OA="host=127.0.0.1 port=$PORT user=office_a dbname=region"
-OB="host=127.0.0.1 port=$PORT user=office_b dbname=region"
+PG_TEST=central_gui_test PG_NEEDS=""
+. "$(dirname "$0")/pg_server.sh"
 BOSS="host=127.0.0.1 port=$PORT user=boss dbname=region"
-fails=0
-ok() { echo "ok - $1"; }
-bad() { echo "FAIL - $1"; fails=$((fails + 1)); }
 cd "$W" || exit 1
 export XDG_CONFIG_HOME="$W/cfg" XDG_DATA_HOME="$W/data" MFC_SYSTEM_CONFIG="$W/none.conf"
 S="--scenarios $ROOT/scenarios"

@@ -7,32 +7,9 @@
 set -u
 B=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$2" && pwd)
-PGBIN=/usr/lib/postgresql/15/bin
-if [ ! -x "$PGBIN/initdb" ] || ! command -v psql >/dev/null || ! command -v sqlite3 >/dev/null \
-   || ! command -v jq >/dev/null; then
-  echo "pack_central_test: needs postgresql-15, psql, sqlite3 and jq (.ci/deps.sh installs them)" >&2
-  exit 1
-fi
-W=$(mktemp -d /tmp/mfc-packc.XXXXXX)
-chmod 755 "$W"
-PGD="$W/pg"; mkdir "$PGD"
-if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGD"; AS="runuser -u postgres --"; else AS=""; fi
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-stop() { $AS "$PGBIN/pg_ctl" -D "$PGD/data" -m immediate stop >/dev/null 2>&1; rm -rf "$W"; }
-trap stop EXIT INT TERM
-$AS "$PGBIN/initdb" -D "$PGD/data" -A trust -U mfc >/dev/null || exit 1
-$AS "$PGBIN/pg_ctl" -D "$PGD/data" -l "$PGD/log" -w \
-  -o "-p $PORT -k $PGD -c listen_addresses=127.0.0.1" start >/dev/null || { cat "$PGD/log"; exit 1; }
-PSQL="psql -X -q -t -A -h 127.0.0.1 -p $PORT"
-$PSQL -U mfc -d postgres -c "CREATE DATABASE region" || exit 1
-ADMIN="host=127.0.0.1 port=$PORT user=mfc dbname=region"
-OA="host=127.0.0.1 port=$PORT user=office_a dbname=region"
-q() { $PSQL -U mfc -d region -c "$1"; }
+PG_TEST=pack_central_test PG_NEEDS="sqlite3 jq"
+. "$(dirname "$0")/pg_server.sh"
 qa() { $PSQL -U office_a -d region -c "$1"; }
-fails=0
-ok() { echo "ok - $1"; }
-bad() { echo "FAIL - $1"; fails=$((fails + 1)); }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1 (got '$2', want '$3')"; fi; }
 has() { case "$2" in *"$3"*) ok "$1";; *) bad "$1: '$2' lacks '$3'";; esac; }
 cd "$W" || exit 1
 export XDG_CONFIG_HOME="$W/cfg" XDG_DATA_HOME="$W/data" MFC_SYSTEM_CONFIG="$W/none.conf"
