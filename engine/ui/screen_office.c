@@ -43,6 +43,9 @@ typedef struct OfficeState {
     float scene_desk;
     GfxLayer *front; /* everything in front of the applicant: kept while only they move */
     int front_ok, front_nhits;
+    int desk_cols;                 /* the desk's columns of cards, as the last frame laid them */
+    float desk_scroll, desk_extra; /* too many cards for the desk: the list scrolls */
+    GRect desk_view;
 } OfficeState;
 
 enum {
@@ -84,6 +87,8 @@ static void office_enter(Ui *u, Screen from)
     st->ov = OV_NONE;
     st->focus_area = 0;
     st->sel_action = st->sel_doc = 0;
+    st->desk_cols = 2;
+    st->desk_scroll = 0;
     st->ans_follow = 1;
     st->ans_scroll = st->speech_scroll = 0;
     st->seen_acts = u->act_count;
@@ -563,6 +568,85 @@ static int desk_docs(Ui *u, int *map, int max)
     return n;
 }
 
+/* A document's short name for a small card: the title's first word, with its closing
+ * «(…)» when it has one («Паспорт гражданина РФ (Марат)» → «Паспорт (Марат)»). */
+static void doc_short_name(const char *title, char *out, size_t n)
+{
+    size_t first = strcspn(title, " ");
+    size_t len = strlen(title);
+    const char *paren = strrchr(title, '(');
+    if (paren && paren > title + first && len && title[len - 1] == ')')
+        snprintf(out, n, "%.*s %s", (int)first, title, paren);
+    else
+        snprintf(out, n, "%.*s", (int)first, title);
+}
+
+/* The cards on the desk, laid out once a frame and used to draw, to click and to move the
+ * focus: each label at the text size's own size, wrapped at spaces only. The first of these
+ * that fits the desk wins: full titles in two columns, in one, in one with the marks beside the
+ * label; then the short names the same three ways; else the last of them scrolls. */
+#define DESK_MAX 64
+typedef struct DeskLayout {
+    int n, cols, compact, px;
+    float s, cw, ch, gap, stagger, content_h;
+    GRect area;
+    char label[DESK_MAX][200];
+} DeskLayout;
+
+/* The width the desk needs at least (the short names' widest word in one column). */
+static float desk_layout(Ui *u, GRect area, DeskLayout *dl)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    const Scenario *sc = ui_scen(u);
+    int map[DESK_MAX];
+    dl->n = desk_docs(u, map, DESK_MAX);
+    dl->px = l->px_small;
+    dl->s = s;
+    dl->gap = 10 * s;
+    dl->area = area;
+    float need = 0;
+    for (int pass = 0; pass < 6; pass++) {
+        int shortn = pass >= 3, cols = pass % 3 == 0 ? 2 : 1, compact = pass % 3 == 2;
+        float minw = 124 * s;
+        for (int i = 0; i < dl->n; i++) {
+            const char *title = sc->documents[map[i]].title;
+            if (shortn)
+                doc_short_name(title, dl->label[i], sizeof dl->label[i]);
+            else
+                snprintf(dl->label[i], sizeof dl->label[i], "%s", title);
+            minw = fmaxf(minw, doc_card_min_width(u->g, l, dl->label[i], dl->px, compact));
+        }
+        if (pass == 5)
+            need = minw;
+        float stagger = cols == 2 ? 8 * s : 0;
+        float cw = cols == 2 ? minw : fmaxf(minw, area.w);
+        if (cols * cw + (cols - 1) * 12 * s + stagger > area.w + 0.5f && pass < 5)
+            continue;
+        float ch = compact ? 0 : 86 * s;
+        for (int i = 0; i < dl->n; i++)
+            ch = fmaxf(ch, doc_card_height(u->g, l, dl->label[i], dl->px, cw, compact));
+        int rows = (dl->n + cols - 1) / cols;
+        dl->cols = cols;
+        dl->compact = compact;
+        dl->cw = cw;
+        dl->ch = ch;
+        dl->stagger = stagger;
+        dl->content_h = rows * ch + (rows > 0 ? rows - 1 : 0) * dl->gap + 6 * s;
+        if (dl->content_h <= area.h || pass == 5)
+            break;
+    }
+    return need;
+}
+
+static GRect desk_card_rect(const DeskLayout *dl, int k, float scroll)
+{
+    float s = dl->s;
+    return (GRect){dl->area.x + (k % dl->cols) * (dl->cw + 12 * s) +
+                       (k / dl->cols % 2) * dl->stagger,
+                   dl->area.y + (k / dl->cols) * (dl->ch + dl->gap) - scroll, dl->cw, dl->ch};
+}
+
 static void draw_office_front(Ui *u, float desk)
 {
     OfficeState *st = S(u);
@@ -575,27 +659,57 @@ static void draw_office_front(Ui *u, float desk)
     draw_speech(u, desk, stp >= 0 ? &sc->steps[stp] : NULL);
     float hint_h = l->hint_h;
     GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 20 * s - hint_h};
+    /* The desk between the answers and the PC; when even one column of short names is wider
+     * than that (large text, a small window), the answers give up the width. */
+    float mon_x = W - 230 * s;
+    float dy0 = desk + 14 * s;
+    GRect area = {dp.x + dp.w + 20 * s, dy0, mon_x - 4 * s - (dp.x + dp.w + 20 * s),
+                  H - hint_h - 14 * s - dy0};
+    DeskLayout dl;
+    float need = desk_layout(u, area, &dl);
+    if (need > area.w) {
+        dp.w -= need - area.w;
+        area.x -= need - area.w;
+        area.w = need;
+        desk_layout(u, area, &dl);
+    }
     ui_panel(u, dp);
     draw_answers(u, dp, step);
 
-    /* Documents on the desk. */
-    float dx0 = dp.x + dp.w + 20 * s, dy0 = desk + 14 * s;
-    float cw = 124 * s, chh = 86 * s;
+    /* Documents on the desk: the list scrolls when even the compact cards do not fit. */
+    st->desk_cols = dl.cols;
+    st->desk_extra = fmaxf(0, dl.content_h - area.h);
+    st->desk_view = area;
+    if (st->focus_area == 1 && st->desk_extra > 0 && st->sel_doc < dl.n) {
+        GRect fr = desk_card_rect(&dl, st->sel_doc, 0);
+        if (fr.y + fr.h + 6 * s - st->desk_scroll > area.y + area.h)
+            st->desk_scroll = fr.y + fr.h + 6 * s - (area.y + area.h);
+        if (fr.y - 4 * s - st->desk_scroll < area.y)
+            st->desk_scroll = fr.y - 4 * s - area.y;
+    }
+    st->desk_scroll = fmaxf(0, fminf(st->desk_scroll, st->desk_extra));
+    GRect view = {area.x - 4 * s, area.y - 4 * s, area.w + 8 * s, area.h + 8 * s};
+    if (st->desk_extra > 0)
+        gfx_clip(u->g, &view);
     int k = 0;
-    for (size_t d = 0; d < sc->document_count; d++) {
+    for (size_t d = 0; d < sc->document_count && k < dl.n; d++) {
         if (!session_doc_on_desk(u->ss, (int)d))
             continue;
         int flagged = 0;
         for (size_t f = 0; f < sc->documents[d].field_count; f++)
             flagged += session_flag_reason(u->ss, (int)d, (int)f) >= 0;
-        GRect r = {dx0 + (k % 2) * (cw + 12 * s) + (k / 2 % 2) * 8 * s,
-                   dy0 + (k / 2) * (chh + 10 * s), cw, chh};
-        doc_card(u->g, l, &u->theme, &sc->documents[d], r,
+        GRect r = desk_card_rect(&dl, k, st->desk_scroll);
+        doc_card(u->g, l, &u->theme, &sc->documents[d], dl.label[k], dl.px, dl.compact, r,
                  st->focus_area == 1 && st->sel_doc == k && st->ov == OV_NONE,
                  session_doc_inspected(u->ss, (int)d), flagged);
-        ui_hit(u, r, HIT_OF_DESK_DOC, k);
+        float y0 = fmaxf(r.y, view.y), y1 = fminf(r.y + r.h, view.y + view.h);
+        if (y1 > y0)
+            ui_hit(u, (GRect){r.x, y0, r.w, y1 - y0}, HIT_OF_DESK_DOC, k);
         k++;
     }
+    if (st->desk_extra > 0)
+        gfx_clip(u->g, NULL);
+    float dx0 = area.x, cw = 124 * s;
     if (k == 0) {
         /* On the desk's wood: full-strength text (the dimmed grey is too faint there). */
         GRect note = {dx0, dy0, 2 * cw, 0};
@@ -727,10 +841,20 @@ static void draw_doc_overlay(Ui *u)
     float k = l->ts / l->s;
     GRect view = area;
     st->doc_extra = k > 1.3f ? area.h * (k - 1.0f) * 1.2f : 0;
+    /* Comparing at large text: half a window is too narrow for the page's words, so the second
+     * document goes under the first, full width, and the scroll reaches both. */
+    int stacked = st->ov_doc2 >= 0 && k > 1.3f;
+    float page_h = area.h + st->doc_extra;
+    if (stacked)
+        st->doc_extra += page_h + 20 * s;
     st->doc_scroll = fmaxf(0, fminf(st->doc_scroll, st->doc_extra));
-    GRect page = {area.x, area.y - st->doc_scroll, area.w, area.h + st->doc_extra};
+    GRect page = {area.x, area.y - st->doc_scroll, area.w, page_h};
     gfx_clip_base(u->g, &view);
-    if (st->ov_doc2 >= 0) {
+    if (stacked) {
+        GRect a2 = page;
+        a2.y = page.y + page_h + 20 * s;
+        doc_draw(u->g, l, &u->theme, u->ss, st->ov_doc2, a2, -1, boxes, 0);
+    } else if (st->ov_doc2 >= 0) {
         GRect a2 = page;
         page.w = page.w / 2 - 10 * s;
         a2.x = page.x + page.w + 20 * s;
@@ -1233,10 +1357,10 @@ static void office_key(Ui *u, SDL_Keycode k)
                 st->sel_doc++;
             else if (k == SDLK_LEFT && st->sel_doc > 0)
                 st->sel_doc--;
-            else if (k == SDLK_DOWN && st->sel_doc + 2 < nd)
-                st->sel_doc += 2;
-            else if (k == SDLK_UP && st->sel_doc >= 2)
-                st->sel_doc -= 2;
+            else if (k == SDLK_DOWN && st->sel_doc + st->desk_cols < nd)
+                st->sel_doc += st->desk_cols;
+            else if (k == SDLK_UP && st->sel_doc >= st->desk_cols)
+                st->sel_doc -= st->desk_cols;
             else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
                 open_doc(u, st->sel_doc);
         }
@@ -1402,6 +1526,8 @@ static void office_wheel(Ui *u, int x, int y, float dy)
         st->doc_scroll += dy; /* clamped by the next frame */
     } else if (st->ov == OV_NONE && inside(st->bubble, x, y)) {
         st->speech_scroll += dy;
+    } else if (st->ov == OV_NONE && st->desk_extra > 0 && inside(st->desk_view, x, y)) {
+        st->desk_scroll += dy; /* clamped by the next frame */
     } else if (st->ov == OV_NONE && inside(st->ans_panel, x, y)) {
         st->ans_scroll += dy; /* clamped by the next frame's measure */
     }

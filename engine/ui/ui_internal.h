@@ -129,9 +129,14 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
                 int focus_field, DocFieldBox *boxes, size_t max);
 /* The fields of d in the order they are laid out on the page (what ↑ and ↓ follow). */
 size_t doc_field_order(const Document *d, int *out, size_t max);
-/* A small card for the desk. */
-void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect r, int focused,
-              int inspected, int flagged_count);
+/* A small card for the desk, labelled label at px (the full or the short title); compact: the
+ * marks right of the label instead of on a line of their own. r is sized with the two below. */
+void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, const char *label, int px,
+              int compact, GRect r, int focused, int inspected, int flagged_count);
+/* The height a card of width w needs for label at px. */
+float doc_card_height(Gfx *g, const Layout *l, const char *label, int px, float w, int compact);
+/* The narrowest card that holds each word of label whole. */
+float doc_card_min_width(Gfx *g, const Layout *l, const char *label, int px, int compact);
 
 /* Shared screen furniture (ui.c): the blue title bar and the dark hint bar at the bottom. */
 void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
