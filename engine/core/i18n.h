@@ -589,6 +589,10 @@
     X(STR_SAY_FIELD, "%s: %s")                                                               \
     X(STR_SAY_EMPTY, "не заполнено")                                                         \
     X(STR_SAY_DESK_DOC, "На столе: %s")                                                      \
+    X(STR_SAY_COMPARE_DOC, "Документ %d из %d: %s")                                          \
+    X(STR_SAY_BOOK_SECTION, "Раздел «%s», записей: %zu")                                      \
+    X(STR_SAY_BOOK_PAGE, "Страница услуги: %s")                                              \
+    X(STR_SAY_ITEM, "%d из %d: %s")                                                          \
     X(STR_SAY_PC_SERVICE, "Услуга %d из %d: %s")                                             \
     X(STR_SAY_REASON, "Причина %d из %d: %s")                                                \
     X(STR_SAY_SCORE, "Итог: %d из 100, %s")                                                  \
@@ -642,7 +646,7 @@
     X(STR_MGR_TAB_TRAINEES, "Стажёры")                                                       \
     X(STR_MGR_TAB_SCENARIOS, "Сценарии")                                                     \
     X(STR_MGR_EMPTY, "Результатов пока нет: попытки появятся здесь, когда стажёры с профилем пройдут сценарии.") \
-    X(STR_MGR_HINT, "Tab — стажёры / сценарии · ↑↓ — строка · 1–7 — сортировать по столбцу · Enter — страница стажёра · Esc — назад") \
+    X(STR_MGR_HINT, "Tab — вкладки, столбцы, таблица · ←→ — вкладка · ↑↓ — строка · 1–7 или Enter на столбце — сортировать · Enter — страница стажёра · Esc — назад") \
     X(STR_MGR_COL_TRAINEE, "Стажёр")                                                         \
     X(STR_MGR_COL_PERSONNEL, "Таб. №")                                                       \
     X(STR_MGR_COL_ATTEMPTS, "Попыток")                                                       \

@@ -58,6 +58,10 @@ typedef struct ManagerState {
     int office;           /* the filter: -1 every office, else an index into region.offices */
     char want[40];        /* the filter's office code ("" every office): what the next read asks */
     int filter_focus;     /* the keyboard last moved the filter: it shows the focus ring */
+    /* The keyboard's focus, in Tab's order: the tabs (←→ switch), the filter (the region's),
+     * each column heading (Enter sorts), the rows (↑↓, Enter opens). The rows first. */
+    enum { MF_ROWS = 0, MF_TABS, MF_FILTER, MF_COLS } focus;
+    int focus_col;
     char notice[SIM_ERROR_MAX + 300];
     char expect[8192]; /* what an input script's `expect` reads: notice, filter, visible cells */
 } ManagerState;
@@ -213,6 +217,8 @@ static void manager_enter(Ui *u, Screen from)
     st->sel = 0;
     st->error[0] = '\0';
     st->filter_focus = 0;
+    st->focus = MF_ROWS;
+    st->focus_col = 0;
     mgr_reload(u);
     region_start(u);
 }
@@ -656,6 +662,25 @@ static void mistake_name(Ui *u, const char *scenario, const ReportMistake *mk, c
     free(what);
 }
 
+/* The width of the widest space-separated word of text. */
+static float widest_word(Ui *u, const char *text, int px, GFont f)
+{
+    float widest = 0;
+    char word[200];
+    while (*text) {
+        size_t n = strcspn(text, " ");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, text, n);
+            word[n] = '\0';
+            widest = fmaxf(widest, ui_text_w(u, word, px, f));
+        }
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    return widest;
+}
+
 /* A table with wrapped headings (each as tall as it needs) and clipped cells, scrolled to keep
  * the selected row in view. */
 static void draw_table(Ui *u, GRect area, const char *const *heads, const float *widths, int ncols,
@@ -667,22 +692,38 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
     float rh = gfx_line_height(u->g, l->px_label, GF_REGULAR) + 12 * s;
     float hh = 0;
     char head[MGR_MAX_COLS][200];
+    float cw[MGR_MAX_COLS], need[MGR_MAX_COLS], short_by = 0, spare = 0;
     for (int c = 0; c < ncols; c++) {
         snprintf(head[c], sizeof head[c], "%d %s%s", c + 1, heads[c],
                  st->sort == c ? (st->desc ? " ▼" : " ▲") : "");
-        hh = fmaxf(hh, gfx_text_box(u->g, head[c], 0, 0, widths[c] * w - 12 * s, l->px_label,
-                                    GF_BOLD, u->theme.text_dim, 0));
+        /* A heading wraps at its spaces only: its column holds its widest word whole. */
+        need[c] = widest_word(u, head[c], l->px_label, GF_BOLD) + 12 * s + 2;
+        cw[c] = widths[c] * w;
+        short_by += fmaxf(0, need[c] - cw[c]);
+        spare += fmaxf(0, cw[c] - need[c]);
     }
+    /* Large text: the columns whose heading no longer fits take the width from those with room
+     * (the long text columns, whose cells are clipped anyway). */
+    if (short_by > 0 && spare > 0) {
+        float k = fminf(1, short_by / spare);
+        for (int c = 0; c < ncols; c++)
+            cw[c] = cw[c] < need[c] ? need[c] : cw[c] - (cw[c] - need[c]) * k;
+    }
+    for (int c = 0; c < ncols; c++)
+        hh = fmaxf(hh, gfx_text_box(u->g, head[c], 0, 0, cw[c] - 12 * s, l->px_label, GF_BOLD,
+                                    u->theme.text_dim, 0));
     hh += 12 * s;
     float cx = x;
     for (int c = 0; c < ncols; c++) {
-        GRect hr = {cx, y, widths[c] * w, hh};
-        gfx_text_box(u->g, head[c], cx + 6 * s, y + 6 * s, widths[c] * w - 12 * s, l->px_label,
-                     GF_BOLD, u->theme.text_dim, 1);
-        if (ui_hovered(u, hr))
+        GRect hr = {cx, y, cw[c], hh};
+        gfx_text_box(u->g, head[c], cx + 6 * s, y + 6 * s, cw[c] - 12 * s, l->px_label, GF_BOLD,
+                     u->theme.text_dim, 1);
+        if (st->focus == MF_COLS && st->focus_col == c)
+            gfx_round_outline(u->g, hr, 4 * s, 2.5f * s, u->theme.focus);
+        else if (ui_hovered(u, hr))
             gfx_round_outline(u->g, hr, 4 * s, 1.5f * s, u->theme.accent);
         ui_hit(u, hr, HIT_MGR_COL, c);
-        cx += widths[c] * w;
+        cx += cw[c];
     }
     y += hh;
     gfx_fill(u->g, (GRect){x, y - 2 * s, w, 1.5f * s}, u->theme.panel_edge);
@@ -693,18 +734,19 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
         GRect row = {x, y, w, rh};
         if ((int)r == st->sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
+            if (st->focus == MF_ROWS) /* one visible focus: elsewhere the row stays shaded */
+                gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
         } else if (ui_hovered(u, row)) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 14});
         }
         cx = x;
         for (int c = 0; c < ncols; c++) {
-            GRect cr = {cx, y, widths[c] * w - 4 * s, rh};
+            GRect cr = {cx, y, cw[c] - 4 * s, rh};
             gfx_clip(u->g, &cr);
             gfx_text(u->g, cells[r][c], cx + 6 * s, y + 6 * s, l->px_label,
                      (int)r == st->sel ? GF_BOLD : GF_REGULAR, u->theme.text);
             gfx_clip(u->g, NULL);
-            cx += widths[c] * w;
+            cx += cw[c];
         }
         ui_hit(u, row, HIT_MGR_ROW, (int)r);
         y += rh;
@@ -726,8 +768,9 @@ static float draw_filter(Ui *u, float y)
     GRect prev = {x, y, aw, h}, mid = {x + aw, y, lw, h}, next = {x + aw + lw, y, aw, h};
     GRect all = {x, y, 2 * aw + lw, h};
     gfx_round(u->g, all, h / 2, u->theme.panel);
-    gfx_round_outline(u->g, all, h / 2, st->filter_focus ? 2.5f * s : 1.5f * s,
-                      st->filter_focus ? u->theme.focus : u->theme.panel_edge);
+    int ring = st->filter_focus || st->focus == MF_FILTER;
+    gfx_round_outline(u->g, all, h / 2, ring ? 2.5f * s : 1.5f * s,
+                      ring ? u->theme.focus : u->theme.panel_edge);
     const GRect parts[3] = {prev, mid, next};
     const char *text[3] = {"◀", label, "▶"};
     for (int i = 0; i < 3; i++) {
@@ -767,6 +810,9 @@ static void manager_draw(Ui *u)
         gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
         gfx_text(u->g, tr(tabs[t]), x + 16 * s, y + 7 * s, l->px_body, GF_BOLD,
                  sel ? u->theme.accent_text : u->theme.text);
+        if (sel && st->focus == MF_TABS)
+            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                              r.h / 2 + 4 * s, 3 * s, u->theme.focus);
         ui_hit(u, r, HIT_MGR_TAB, t);
         x += w + 10 * s;
     }
@@ -932,9 +978,40 @@ static void manager_key(Ui *u, SDL_Keycode k)
     }
     if (k == SDLK_UP || k == SDLK_DOWN || k == SDLK_TAB)
         st->filter_focus = 0;
+    if (st->focus_col >= ncols)
+        st->focus_col = ncols - 1;
+    int enter = k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE;
     if (k == SDLK_TAB) {
-        st->tab = (st->tab + 1) % tab_count(st);
+        /* The stops in order: tabs, filter (the region only), each heading, the rows. */
+        int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        int nstops = 2 + ncols + 1, pos;
+        pos = st->focus == MF_TABS     ? 0
+              : st->focus == MF_FILTER ? 1
+              : st->focus == MF_COLS   ? 2 + st->focus_col
+                                       : 2 + ncols;
+        do
+            pos = (pos + (back ? nstops - 1 : 1)) % nstops;
+        while (pos == 1 && !region_shown(st));
+        st->focus = pos == 0 ? MF_TABS : pos == 1 ? MF_FILTER : pos < 2 + ncols ? MF_COLS : MF_ROWS;
+        if (st->focus == MF_COLS)
+            st->focus_col = pos - 2;
+    } else if (st->focus != MF_ROWS && k == SDLK_DOWN) {
+        st->focus = MF_ROWS; /* down into the table */
+    } else if (st->focus == MF_TABS && (k == SDLK_LEFT || k == SDLK_RIGHT)) {
+        int nt = tab_count(st);
+        st->tab = (st->tab + (k == SDLK_LEFT ? nt - 1 : 1)) % nt;
         st->sel = st->sort = st->desc = 0;
+        st->focus_col = 0;
+    } else if (st->focus == MF_TABS && (enter || k == SDLK_UP)) {
+        /* (the focused tab is the one shown) */
+    } else if (st->focus == MF_COLS && (k == SDLK_LEFT || k == SDLK_RIGHT)) {
+        st->focus_col +=
+            k == SDLK_LEFT ? (st->focus_col > 0 ? -1 : 0) : (st->focus_col + 1 < ncols ? 1 : 0);
+    } else if (st->focus == MF_COLS && enter) {
+        manager_key(u, (SDL_Keycode)(SDLK_1 + st->focus_col));
+        return;
+    } else if (st->focus == MF_FILTER && (enter || k == SDLK_UP)) {
+        /* ←→ move the filter */
     } else if (k == SDLK_DOWN && st->sel + 1 < (int)n)
         st->sel++;
     else if (k == SDLK_UP && st->sel > 0)
@@ -971,18 +1048,23 @@ static int manager_click(Ui *u, const Hit *h)
             st->sel = st->sort = st->desc = 0;
             st->filter_focus = 0;
         }
+        st->focus = MF_TABS;
         break;
     case HIT_MGR_FILTER:
+        st->focus = MF_FILTER;
         if (region_shown(st))
             filter_move(u, h->arg);
         break;
     case HIT_MGR_ROW:
+        st->focus = MF_ROWS;
         if (st->sel == h->arg)
             manager_key(u, SDLK_RETURN);
         else
             st->sel = h->arg;
         break;
     case HIT_MGR_COL:
+        st->focus = MF_COLS;
+        st->focus_col = h->arg;
         manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
         break;
     default:
@@ -994,6 +1076,7 @@ static int manager_click(Ui *u, const Hit *h)
 static void manager_wheel(Ui *u, int x, int y, float dy)
 {
     (void)x, (void)y;
+    S(u)->focus = MF_ROWS; /* the wheel moves the rows, wherever the keyboard was */
     manager_key(u, dy > 0 ? SDLK_DOWN : SDLK_UP);
 }
 

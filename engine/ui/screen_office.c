@@ -33,7 +33,8 @@ typedef struct OfficeState {
     int pc_focus; /* the PC's keyboard focus: 0 the services, 1 «Справочник», 2 «Выбрать», 3
                    * «Закрыть» */
     int reason_btn; /* the reasons' keyboard focus: 0 the list, 1 «Отметить», 2 «Отмена» */
-    int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
+    int doc_button;    /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
+    int compare_focus; /* the compare picker's focus: a document (0…n−1), or n: «Отмена» */
     float doc_scroll, doc_extra;    /* large text: the page is taller than the window, scrolled */
     char said[SIM_ERROR_MAX + 600]; /* what `expect office` reads */
     int leave_btn; /* «Прервать приём?»: 0 «Прервать», 1 «Продолжить» */
@@ -907,8 +908,10 @@ static void draw_doc_overlay(Ui *u)
             char line[300];
             snprintf(line, sizeof line, "%d. %s", i + 1, ui_scen(u)->documents[map[i]].title);
             GRect r = {p.x + 14 * s, y, p.w - 28 * s, rowh - 4 * s};
-            if (ui_hovered(u, r))
+            if (ui_hovered(u, r) || st->compare_focus == i)
                 gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, 20});
+            if (st->compare_focus == i)
+                gfx_round_outline(u->g, r, 6 * s, 2.5f * s, u->theme.focus);
             GRect c = r;
             gfx_clip(u->g, &c);
             gfx_text(u->g, line, r.x + 6 * s, r.y + 5 * s, l->px_body, GF_REGULAR, u->theme.text);
@@ -916,8 +919,8 @@ static void draw_doc_overlay(Ui *u)
             ui_hit(u, r, HIT_OF_COMPARE, i);
             y += rowh;
         }
-        ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_CANCEL), 0, 0,
-                  HIT_OF_COMPARE_CANCEL, 0);
+        ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_CANCEL), 0,
+                  st->compare_focus >= n, HIT_OF_COMPARE_CANCEL, 0);
     }
     ui_hint(u, tr(STR_UI_HINT_DOC));
 }
@@ -1185,10 +1188,12 @@ static void compare_pick(Ui *u, int i)
 static void doc_compare_button(Ui *u)
 {
     OfficeState *st = S(u);
-    if (st->ov_doc2 >= 0)
+    if (st->ov_doc2 >= 0) {
         st->ov_doc2 = -1;
-    else
+    } else {
         st->compare_pick = 1;
+        st->compare_focus = 0;
+    }
 }
 
 static void office_key(Ui *u, SDL_Keycode k)
@@ -1250,7 +1255,23 @@ static void office_key(Ui *u, SDL_Keycode k)
         int map[64];
         int n = desk_docs(u, map, 64);
         if (st->compare_pick) {
-            if (k >= SDLK_1 && k <= SDLK_9)
+            /* The documents, then «Отмена»: Tab and Shift+Tab go round, ↑↓ move, Enter and
+             * Space choose the focused one; 1–9 choose at once. */
+            int cm[64];
+            int nc = compare_choices(u, cm, 64);
+            if (k == SDLK_TAB)
+                st->compare_focus =
+                    (st->compare_focus + (SDL_GetModState() & KMOD_SHIFT ? nc : 1)) % (nc + 1);
+            else if (k == SDLK_DOWN && st->compare_focus < nc)
+                st->compare_focus++;
+            else if (k == SDLK_UP && st->compare_focus > 0)
+                st->compare_focus--;
+            else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+                if (st->compare_focus < nc)
+                    compare_pick(u, st->compare_focus);
+                else
+                    st->compare_pick = 0;
+            } else if (k >= SDLK_1 && k <= SDLK_9)
                 compare_pick(u, (int)(k - SDLK_1));
             else if (k == SDLK_ESCAPE)
                 st->compare_pick = 0;
@@ -1590,6 +1611,17 @@ static void office_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_OVERLAY, tr(STR_SAY_DOC), d->title);
         if (st->ov_doc2 >= 0)
             ui_say(f, SAY_OVERLAY, tr(STR_SAY_DOC), sc->documents[st->ov_doc2].title);
+        if (st->compare_pick) {
+            int cm[64];
+            int nc = compare_choices(u, cm, 64);
+            ui_say(f, SAY_OVERLAY, "%s", tr(STR_UI_COMPARE_WITH));
+            if (st->compare_focus < nc)
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_COMPARE_DOC), st->compare_focus + 1, nc,
+                       sc->documents[cm[st->compare_focus]].title);
+            else
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_CANCEL));
+            return;
+        }
         if (st->ov == OV_REASON) {
             char title[400];
             snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[st->ov_field].label,

@@ -162,6 +162,7 @@ typedef struct Book {
     int open_page;            /* opened on a service: show its page first (narrow layout) */
     int follow;               /* keep the selection in view on the next frame */
     int narrow;               /* large text: the list and the page take turns */
+    int on_close; /* Tab reached «Закрыть» (after the sections): Enter closes */
     float scroll[3], page_scroll;
     float list_h, list_view, page_h, page_view, list_split; /* measured by the last frame */
     BookHit hits[BOOK_MAX_HITS];
@@ -180,5 +181,9 @@ int book_click(Book *b, int x, int y);
 void book_wheel(Book *b, int x, int y, float dy);
 /* The pointer moved: returns 1 when it crossed into or out of a region (redraw). */
 int book_hover(Book *b, int x, int y);
+/* What the speech says of the focused item: its title and what it holds, written to out. */
+void book_item_text(const Book *b, char *out, size_t n);
+/* The number of items in section tab (0 services, 1 rules, 2 named values). */
+size_t book_item_count(const Book *b, int tab);
 
 #endif /* SIM_UI_INTERNAL_H */
