@@ -593,6 +593,15 @@
     X(STR_SAY_BOOK_SECTION, "Раздел «%s», записей: %zu")                                      \
     X(STR_SAY_BOOK_PAGE, "Страница услуги: %s")                                              \
     X(STR_SAY_ITEM, "%d из %d: %s")                                                          \
+    X(STR_SAY_SECRET_FIELD, "Поле «%s», знаков: %d")                                        \
+    X(STR_SAY_TAB, "Вкладка «%s», %d из %d")                                                 \
+    X(STR_SAY_TAB_SHOWN, "Вкладка «%s»")                                                     \
+    X(STR_SAY_COLUMN, "Столбец «%s», %d из %d")                                              \
+    X(STR_SAY_COLUMN_ASC, "Столбец «%s», %d из %d, сортировка по возрастанию")               \
+    X(STR_SAY_COLUMN_DESC, "Столбец «%s», %d из %d, сортировка по убыванию")                 \
+    X(STR_SAY_ROW, "Строка %d из %d: %s")                                                    \
+    X(STR_SAY_REPLAY, "Просмотр попытки: %s")                                                \
+    X(STR_SAY_TOTAL, "%s: %s")                                                               \
     X(STR_SAY_PC_SERVICE, "Услуга %d из %d: %s")                                             \
     X(STR_SAY_REASON, "Причина %d из %d: %s")                                                \
     X(STR_SAY_SCORE, "Итог: %d из 100, %s")                                                  \

@@ -62,6 +62,12 @@ typedef struct ManagerState {
      * each column heading (Enter sorts), the rows (↑↓, Enter opens). The rows first. */
     enum { MF_ROWS = 0, MF_TABS, MF_FILTER, MF_COLS } focus;
     int focus_col;
+    /* What the last frame showed, for the voice (said after the frame is drawn). */
+    char say_sub[400];
+    char say_empty[SIM_ERROR_MAX + 300]; /* the table's place when it has no rows */
+    char say_head[MGR_MAX_COLS][200];
+    int say_ncols, say_nrows;
+    char say_row[2048];
     char notice[SIM_ERROR_MAX + 300];
     char expect[8192]; /* what an input script's `expect` reads: notice, filter, visible cells */
 } ManagerState;
@@ -713,6 +719,16 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
         hh = fmaxf(hh, gfx_text_box(u->g, head[c], 0, 0, cw[c] - 12 * s, l->px_label, GF_BOLD,
                                     u->theme.text_dim, 0));
     hh += 12 * s;
+    st->say_ncols = ncols;
+    st->say_nrows = (int)nrows;
+    for (int c = 0; c < ncols; c++)
+        snprintf(st->say_head[c], sizeof st->say_head[c], "%s", heads[c]);
+    st->say_row[0] = '\0';
+    for (int c = 0; nrows && (size_t)st->sel < nrows && c < ncols; c++) {
+        size_t len = strlen(st->say_row);
+        snprintf(st->say_row + len, sizeof st->say_row - len, "%s%s: %s", c ? ", " : "", heads[c],
+                 cells[st->sel][c]);
+    }
     float cx = x;
     for (int c = 0; c < ncols; c++) {
         GRect hr = {cx, y, cw[c], hh};
@@ -799,6 +815,10 @@ static void manager_draw(Ui *u)
                  st->report->active_trainees, st->report->unfinished);
     }
     ui_title(u, tr(STR_MGR_TITLE), sub);
+    snprintf(st->say_sub, sizeof st->say_sub, "%s", sub);
+    st->say_empty[0] = '\0';
+    st->say_ncols = st->say_nrows = 0;
+    st->say_row[0] = '\0';
     float y = l->title_h + 14 * s, x = 40 * s;
     const SimStr tabs[3] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS, STR_MGR_TAB_OFFICES};
     float tab_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 14 * s;
@@ -838,11 +858,12 @@ static void manager_draw(Ui *u)
         region_withheld(st, many, sizeof many);
         if (t.nrows == 0) {
             /* (while a read for the filter is under way, its notice says so) */
-            gfx_text_box(u->g,
-                         many[0]   ? many
-                         : st->job ? ""
-                                   : tr(STR_MGR_REGION_EMPTY),
-                         40 * s, y, W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
+            snprintf(st->say_empty, sizeof st->say_empty, "%s",
+                     many[0]   ? many
+                     : st->job ? ""
+                               : tr(STR_MGR_REGION_EMPTY));
+            gfx_text_box(u->g, st->say_empty, 40 * s, y, W - 80 * s, l->px_body, GF_REGULAR,
+                         u->theme.text_dim, 1);
         } else {
             GRect p = {32 * s, y, W - 64 * s, bottom - y};
             ui_panel(u, p);
@@ -851,8 +872,10 @@ static void manager_draw(Ui *u)
         }
     } else if (!st->report ||
                (st->tab == 0 ? st->report->trainee_count : st->report->scenario_count) == 0) {
-        gfx_text_box(u->g, u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE), 40 * s, y,
-                     W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
+        snprintf(st->say_empty, sizeof st->say_empty, "%s",
+                 u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE));
+        gfx_text_box(u->g, st->say_empty, 40 * s, y, W - 80 * s, l->px_body, GF_REGULAR,
+                     u->theme.text_dim, 1);
     } else {
         static char cells[MGR_MAX_ROWS][MGR_MAX_COLS][256];
         int idx[MGR_MAX_ROWS];
@@ -1087,6 +1110,41 @@ static const char *manager_expect(Ui *u)
     return S(u)->expect;
 }
 
+/* The area's title and figures, the tab shown, the notice or error, then the focus: a tab,
+ * the filter, a column heading (and how it sorts), or the selected row cell by cell. */
+static void manager_speak(Ui *u, SpeakFrame *f)
+{
+    ManagerState *st = S(u);
+    static const SimStr tabs[3] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS,
+                                   STR_MGR_TAB_OFFICES};
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_MGR_TITLE));
+    if (st->say_sub[0])
+        ui_say(f, SAY_SCREEN, "%s", st->say_sub);
+    ui_say(f, SAY_CONTENT, tr(STR_SAY_TAB_SHOWN), tr(tabs[st->tab]));
+    if (st->notice[0])
+        ui_say(f, SAY_CONTENT, "%s", st->notice);
+    if (st->say_empty[0])
+        ui_say(f, SAY_CONTENT, "%s", st->say_empty);
+    if (st->error[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->error);
+    if (st->focus == MF_TABS) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_TAB), tr(tabs[st->tab]), st->tab + 1, tab_count(st));
+    } else if (st->focus == MF_FILTER || st->filter_focus) {
+        char label[300];
+        filter_label(st, label, sizeof label);
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER), label);
+    } else if (st->focus == MF_COLS && st->focus_col < st->say_ncols) {
+        int c = st->focus_col;
+        ui_say(f, SAY_FOCUS,
+               tr(st->sort != c ? STR_SAY_COLUMN
+                  : st->desc    ? STR_SAY_COLUMN_DESC
+                                : STR_SAY_COLUMN_ASC),
+               st->say_head[c], c + 1, st->say_ncols);
+    } else if (st->say_row[0]) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_ROW), st->sel + 1, st->say_nrows, st->say_row);
+    }
+}
+
 const ScreenDef screen_manager = {
     .name = "manager",
     .state_size = sizeof(ManagerState),
@@ -1097,4 +1155,5 @@ const ScreenDef screen_manager = {
     .click = manager_click,
     .wheel = manager_wheel,
     .expect_text = manager_expect,
+    .speak = manager_speak,
 };

@@ -190,16 +190,18 @@ static void pin_key(Ui *u, SDL_Keycode k)
     } else if (k == SDLK_BACKSPACE) {
         erase(st);
     } else if (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP) {
-        /* The fields, then «Войти» and «Отмена». */
+        /* The fields, then «Войти» and «Отмена» (Shift+Tab and ↑: the other way). */
         int n = nfields(st) + 2;
-        st->focus = (st->focus + (k == SDLK_UP ? n - 1 : 1)) % n;
+        int back = k == SDLK_UP || (k == SDLK_TAB && (SDL_GetModState() & KMOD_SHIFT));
+        st->focus = (st->focus + (back ? n - 1 : 1)) % n;
         /* Tab from the first field of a new PIN goes to the second, as before. */
         if (st->focus < nfields(st))
             st->field = st->focus;
     } else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
         if (st->focus >= nfields(st))
             st->focus = st->focus == 2 ? 3 : 2;
-    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER ||
+               (k == SDLK_SPACE && st->focus >= nfields(st))) {
         activate(u);
     } else if (k == SDLK_ESCAPE) {
         leave(u);
@@ -211,6 +213,8 @@ static void pin_text(Ui *u, const char *text)
 {
     if (text[0] >= '0' && text[0] <= '9' && !text[1])
         return; /* a digit key: already typed by pin_key */
+    if (S(u)->focus >= nfields(S(u)) && strcmp(text, " ") == 0)
+        return; /* on a button: Space pressed it, it types nothing */
     append(S(u), text);
     u->dirty = 1;
 }
@@ -330,6 +334,29 @@ static const char *pin_expect(Ui *u)
     return S(u)->msg;
 }
 
+/* The title, what to do, what went wrong (a wrong PIN, the delay), and the focus: a field by
+ * how many characters it holds (never the PIN itself), or a button. */
+static void pin_speak(Ui *u, SpeakFrame *f)
+{
+    PinState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s", tr(st->setting ? STR_PIN_SET_TITLE : STR_PIN_ENTER_TITLE));
+    if (st->setting)
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_PIN_SET_HINT));
+    if (st->msg[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->msg);
+    if (st->focus < nfields(st)) {
+        int chars = 0;
+        for (const char *c = st->pin[st->focus]; *c; c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_SECRET_FIELD),
+               tr(st->focus ? STR_PIN_SECOND : STR_PIN_FIRST), chars);
+    } else {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               st->focus == nfields(st) ? tr(st->setting ? STR_PIN_SAVE : STR_PIN_ENTER)
+                                        : tr(STR_UI_CANCEL));
+    }
+}
+
 const ScreenDef screen_pin = {
     .name = "pin",
     .state_size = sizeof(PinState),
@@ -339,4 +366,5 @@ const ScreenDef screen_pin = {
     .click = pin_click,
     .text = pin_text,
     .expect_text = pin_expect,
+    .speak = pin_speak,
 };

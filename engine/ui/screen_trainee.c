@@ -46,6 +46,23 @@ void ui_trainee_free(Ui *u)
     S(u)->hist = NULL;
 }
 
+/* One attempt as its row shows it (and the voice says it: «·» is read as a pause). */
+static void attempt_line(const AttemptRow *a, char *line, size_t n)
+{
+    char when[64];
+    ui_local_time(a->started_at, when, sizeof when);
+    const char *mode = a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
+    if (a->finished)
+        snprintf(line, n, "%s · %s · %s · %d %s", when, a->title, mode, a->total,
+                 a->passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
+    else
+        snprintf(line, n, "%s · %s · %s · %s", when, a->title, mode, tr(STR_UNFINISHED));
+    if (!a->verified) {
+        size_t len = strlen(line);
+        snprintf(line + len, n - len, " · %s", tr(STR_MGR_NOT_VERIFIED));
+    }
+}
+
 static void trainee_draw(Ui *u)
 {
     TraineeState *st = S(u);
@@ -124,19 +141,8 @@ static void trainee_draw(Ui *u)
     gfx_clip(u->g, &p);
     for (size_t i = first; i < st->n && i < first + fit; i++) {
         const AttemptRow *a = &st->hist[i];
-        char line[800], when[64];
-        ui_local_time(a->started_at, when, sizeof when);
-        const char *mode = a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
-        if (a->finished)
-            snprintf(line, sizeof line, "%s · %s · %s · %d %s", when, a->title, mode, a->total,
-                     a->passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
-        else
-            snprintf(line, sizeof line, "%s · %s · %s · %s", when, a->title, mode,
-                     tr(STR_UNFINISHED));
-        if (!a->verified) {
-            size_t len = strlen(line);
-            snprintf(line + len, sizeof line - len, " · %s", tr(STR_MGR_NOT_VERIFIED));
-        }
+        char line[800];
+        attempt_line(a, line, sizeof line);
         GRect row = {p.x + 8 * s, y, p.w - 16 * s, rh};
         if ((int)i == st->sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
@@ -201,6 +207,24 @@ static void trainee_wheel(Ui *u, int x, int y, float dy)
     trainee_key(u, dy > 0 ? SDLK_DOWN : SDLK_UP);
 }
 
+/* The trainee's name, how many attempts, why one cannot be replayed, and the focused
+ * attempt. */
+static void trainee_speak(Ui *u, SpeakFrame *f)
+{
+    TraineeState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s", st->title);
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_MGR_TRAINEE_SUB));
+    if (st->n == 0)
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_MGR_NO_ATTEMPTS));
+    if (st->error[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->error);
+    if (st->n && (size_t)st->sel < st->n) {
+        char line[800];
+        attempt_line(&st->hist[st->sel], line, sizeof line);
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_ROW), st->sel + 1, (int)st->n, line);
+    }
+}
+
 const ScreenDef screen_trainee = {
     .name = "trainee",
     .state_size = sizeof(TraineeState),
@@ -209,4 +233,5 @@ const ScreenDef screen_trainee = {
     .key = trainee_key,
     .click = trainee_click,
     .wheel = trainee_wheel,
+    .speak = trainee_speak,
 };
