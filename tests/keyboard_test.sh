@@ -3,7 +3,9 @@
 # «Справочник» and to «Смена» and back; ←→ choose a chip, Enter opens the book or begins a
 # shift; each has a visible focus frame (the theme's focus colour around it in the screenshot),
 # and the mouse reaches the same controls. The same for the text size's ◀ ▶ in the settings,
-# «Справочник» in the office's top bar and the office PC's «Справочник · F1» tab and buttons. Usage: keyboard_test.sh MFC_TRAINER CONTRAST_CHECK SOURCE_DIR
+# «Справочник» in the office's top bar and the office PC's «Справочник · F1» tab and buttons;
+# the compare picker's documents and «Отмена», the book's «Закрыть», the manager area's tabs and
+# column headings (Shift+Tab goes back). Usage: keyboard_test.sh MFC_TRAINER CONTRAST_CHECK SOURCE_DIR
 set -u
 EXE=$1 CHECK=$2 SRC=$3
 TMP=$(mktemp -d)
@@ -197,5 +199,106 @@ ring rp_none "◀ Назад" 0
 ring rp_prev "◀ Назад" 1
 ring rp_back "К попыткам" 1
 ring rp_back "◀ Назад" 0
+# The compare picker: Tab goes from the documents to «Отмена» and round (Shift+Tab back), ↓
+# moves down the documents; Enter on «Отмена» closes the picker, on a document compares.
+cat >"$TMP/compare.keys" <<'KEYS'
+key Return
+key Return
+expect office [приём]
+act greet-standard
+act ask-name
+act explain-time
+act inspect:photos
+act inspect:receipt
+key D
+key Return
+expect office [документ]
+key C
+expect office [сравнение]
+shot cp_first
+key Down
+shot cp_second
+key Tab
+key Tab
+shot cp_cancel
+key Tab
+shot cp_round
+key Shift+Tab
+shot cp_back
+key Return
+expect office [документ]
+shot cp_closed
+key C
+key Down
+key Space
+expect office [документ]
+shot cp_compared
+KEYS
+if (cd "$TMP/rp" && SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$EXE" --scenarios scenarios gui --seed 1 --size 1280x720 \
+      --db cp.db --input-script "$TMP/compare.keys" --screenshots "$TMP" >"$TMP/out" 2>&1); then ok
+else bad "the compare picker by Tab: $(cat "$TMP/out")"; fi
+ring cp_first "Отмена" 0
+ring cp_cancel "Отмена" 1
+ring cp_round "Отмена" 0
+ring cp_back "Отмена" 1
+# The picker's rows: the texts drawn after its heading.
+row() { awk -v n="$1" '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+        if (s ~ /^Сравнить с документом/) on = 1; else if (on && $6 == n ".") { print s; exit } }' "$TMP/cp_first.png.txt"; }
+first=$(row 1) second=$(row 2)
+if [ -n "$first" ] && [ -n "$second" ]; then
+  ring cp_first "$first" 1
+  ring cp_second "$second" 1
+  ring cp_cancel "$second" 0
+else bad "the picker lists no documents: $(grep '^T' "$TMP/cp_first.png.txt" | tail -5)"; fi
+grep -q "Убрать сравнение" "$TMP/cp_closed.png.txt" && bad "«Отмена» compared" || ok
+grep -q "Убрать сравнение" "$TMP/cp_compared.png.txt" && ok || bad "Space on a document did not compare"
+# The «Справочник»: Tab goes through its three sections to «Закрыть» (a visible focus), Enter
+# there closes it; Shift+Tab from the first section reaches «Закрыть» too.
+printf 'key Return\nkey F1\nexpect book\nshot bk_list\nkey Tab\nkey Tab\nkey Tab\nshot bk_close\nkey Return\nexpect catalog\nkey F1\nkey Shift+Tab\nkey Shift+Tab\nkey Shift+Tab\nshot bk_back\nkey Space\nexpect catalog\n' >"$TMP/book.keys"
+if gui "$TMP/book.keys" bk.db; then ok; else bad "«Закрыть» in the book by Tab: $(cat "$TMP/out")"; fi
+ring bk_list "Закрыть" 0
+ring bk_close "Закрыть" 1
+ring bk_back "Закрыть" 1
+# The manager area: Tab reaches the tabs (←→ switch them), then each column heading (Enter
+# sorts by it), then the rows; every stop shows the focus.
+sed -n '1,/^shot manager$/p' "$SRC/tests/screens/tour.keys" | grep -v '^shot ' >"$TMP/mgr.keys"
+cat >>"$TMP/mgr.keys" <<'KEYS'
+expect manager
+shot mg_rows
+key Tab
+shot mg_tabs
+key Right
+shot mg_scen
+key Left
+key Tab
+shot mg_col1
+key Tab
+key Tab
+shot mg_col3
+key Return
+shot mg_sorted
+key Shift+Tab
+shot mg_col2
+key Down
+shot mg_down
+key Return
+expect trainee
+KEYS
+if (cd "$TMP/rp" && SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$EXE" --scenarios scenarios gui --seed 1 --size 1280x720 \
+      --db m.db --input-script "$TMP/mgr.keys" --screenshots "$TMP" >"$TMP/out" 2>&1); then ok
+else bad "the manager area by Tab: $(cat "$TMP/out")"; fi
+grep -q "Частая ошибка" "$TMP/mg_scen.png.txt" && ok || bad "→ on the tabs did not show «Сценарии»"
+ring mg_scen "Сценарии" 1
+ring mg_rows "Стажёры" 0
+ring mg_tabs "Стажёры" 1
+ring mg_col1 "Стажёры" 0
+ring mg_col1 "1 Стажёр ▲" 1
+ring mg_col3 "3 Попыток" 1
+ring mg_col3 "1 Стажёр ▲" 0
+ring mg_sorted "3 Попыток" 1
+grep -q "^T .*▼$" "$TMP/mg_sorted.png.txt" && ! grep -q "^T .*▼$" "$TMP/mg_col3.png.txt" && ok ||
+  bad "Enter on «3 Попыток» did not sort by it (descending)"
+ring mg_col2 "2 Таб. №" 1
+ring mg_down "2 Таб. №" 0
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
