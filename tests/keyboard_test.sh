@@ -33,6 +33,9 @@ key Return
 expect catalog [карточки]
 key Tab
 key Tab
+expect catalog [назад]
+shot back
+key Tab
 expect catalog [справочник]
 shot book
 key Return
@@ -44,12 +47,13 @@ expect catalog [смена]
 shot shift
 key Tab
 expect catalog [карточки]
-key Tab
-key Tab
-key Tab
+key Shift+Tab
 expect catalog [смена]
+key Left
+key Left
+expect catalog [назад]
 key Return
-expect office
+expect start
 KEYS
 if gui "$TMP/tab.keys" t.db; then ok; else bad "Tab through the catalogue: $(cat "$TMP/out")"; fi
 # A visible focus: the focus colour (#E08A00) frames the control Tab is on, and only then.
@@ -65,9 +69,14 @@ ring chips "Все услуги" 1
 ring book "Справочник · F1" 1
 ring cards "Справочник · F1" 0
 ring shift "Смена · F2" 1
+ring back "Назад · Esc" 1
+ring book "Назад · Esc" 0
 ring book "Смена · F2" 0
-# The mouse reaches the same: a chip, then «Справочник», from the catalogue.
-printf 'key Return\nclick 300 121\nexpect catalog [фильтр Выдача результатов услуг]\nclick 980 46\nexpect book\n' >"$TMP/mouse.keys"
+# The mouse reaches the same: a chip, then «Справочник», from the catalogue; «Назад» goes back
+# to the start.
+back=$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+       if (s == "Назад · Esc") { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/cards.png.txt")
+printf 'key Return\nclick 300 121\nexpect catalog [фильтр Выдача результатов услуг]\nclick 980 46\nexpect book\nkey Escape\n%s\nexpect start\n' "$back" >"$TMP/mouse.keys"
 if gui "$TMP/mouse.keys" m.db; then ok; else bad "the chips and «Справочник» by mouse: $(cat "$TMP/out")"; fi
 # Settings: Tab goes from the text size's row to ◀, to ▶, on down the rows and «Готово», and
 # round again; Enter and Space press the focused arrow.
@@ -259,12 +268,14 @@ if gui "$TMP/book.keys" bk.db; then ok; else bad "«Закрыть» in the book
 ring bk_list "Закрыть" 0
 ring bk_close "Закрыть" 1
 ring bk_back "Закрыть" 1
-# The manager area: Tab reaches the tabs (←→ switch them), then each column heading (Enter
-# sorts by it), then the rows; every stop shows the focus.
+# The manager area: Tab reaches «Назад», the tabs (←→ switch them), then each column heading
+# (Enter sorts by it), then the rows; every stop shows the focus.
 sed -n '1,/^shot manager$/p' "$SRC/tests/screens/tour.keys" | grep -v '^shot ' >"$TMP/mgr.keys"
 cat >>"$TMP/mgr.keys" <<'KEYS'
 expect manager
 shot mg_rows
+key Tab
+shot mg_back
 key Tab
 shot mg_tabs
 key Right
@@ -283,6 +294,11 @@ key Down
 shot mg_down
 key Return
 expect trainee
+shot tr_rows
+key Tab
+shot tr_back
+key Space
+expect manager
 KEYS
 if (cd "$TMP/rp" && SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$EXE" --scenarios scenarios gui --seed 1 --size 1280x720 \
       --db m.db --input-script "$TMP/mgr.keys" --screenshots "$TMP" >"$TMP/out" 2>&1); then ok
@@ -290,6 +306,9 @@ else bad "the manager area by Tab: $(cat "$TMP/out")"; fi
 grep -q "Частая ошибка" "$TMP/mg_scen.png.txt" && ok || bad "→ on the tabs did not show «Сценарии»"
 ring mg_scen "Сценарии" 1
 ring mg_rows "Стажёры" 0
+ring mg_rows "Назад · Esc" 0
+ring mg_back "Назад · Esc" 1
+ring mg_tabs "Назад · Esc" 0
 ring mg_tabs "Стажёры" 1
 ring mg_col1 "Стажёры" 0
 ring mg_col1 "1 Стажёр ▲" 1
@@ -300,5 +319,16 @@ grep -q "^T .*▼$" "$TMP/mg_sorted.png.txt" && ! grep -q "^T .*▼$" "$TMP/mg_c
   bad "Enter on «3 Попыток» did not sort by it (descending)"
 ring mg_col2 "2 Таб. №" 1
 ring mg_down "2 Таб. №" 0
+ring tr_rows "Назад · Esc" 0
+ring tr_back "Назад · Esc" 1
+# By mouse: «Назад» on a trainee's page goes to the area, and from the area to the start.
+click_on() { awk -v t="$2" '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+             if (s == t) { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/$1.png.txt"; }
+sed -n '1,/^shot manager$/p' "$SRC/tests/screens/tour.keys" | grep -v '^shot ' >"$TMP/mgr2.keys"
+printf 'expect manager\nkey Return\nexpect trainee\n%s\nexpect manager\n%s\nexpect start\n' \
+  "$(click_on tr_rows "Назад · Esc")" "$(click_on mg_rows "Назад · Esc")" >>"$TMP/mgr2.keys"
+if (cd "$TMP/rp" && SDL_VIDEODRIVER=dummy "$EXE" --scenarios scenarios gui --seed 1 --size 1280x720 \
+      --db m2.db --input-script "$TMP/mgr2.keys" >"$TMP/out" 2>&1); then ok
+else bad "«Назад» by mouse: $(cat "$TMP/out")"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

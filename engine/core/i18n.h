@@ -571,6 +571,7 @@
     X(STR_UI_ON, "вкл.")                                                                     \
     X(STR_UI_OFF, "выкл.")                                                                   \
     X(STR_UI_BACK, "Готово")                                                                 \
+    X(STR_UI_BACK_ESC, "Назад · Esc")                                                        \
     X(STR_UI_HINT_SETTINGS, "↑↓, Tab — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
     /* Speech (speech.c, speak.c): what the window says aloud, and why it cannot. */         \
     X(STR_UI_SPEECH, "Озвучивание (F9)")                                                     \
@@ -614,6 +615,7 @@
     X(STR_EXPECT_CAT_FILTER, "[фильтр %s] ")                                                 \
     X(STR_EXPECT_CAT_BOOK, "[справочник] ")                                                  \
     X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
+    X(STR_EXPECT_CAT_BACK, "[назад] ")                                                       \
     X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
     X(STR_MRZ_BAD_CHAR, "машиночитаемая зона: в поле %s знак, которого в зоне быть не может") \
     X(STR_MRZ_BAD_FIELD, "документ «%s»: поле «%s» не подходит для машиночитаемой зоны — "    \
@@ -680,7 +682,7 @@
     X(STR_MGR_PASS_LINE, "проходной балл 70")                                                \
     X(STR_MGR_NO_FINISHED, "Завершённых попыток пока нет.")                                  \
     X(STR_MGR_NO_ATTEMPTS, "Попыток нет.")                                                   \
-    X(STR_MGR_TRAINEE_HINT, "↑↓ — попытка · Enter — воспроизвести по шагам · Esc — назад")   \
+    X(STR_MGR_TRAINEE_HINT, "↑↓ — попытка · Enter — воспроизвести по шагам · Tab — кнопка «Назад» · Esc — назад")   \
     X(STR_MGR_REPLAY_CHANGED, "Воспроизвести нельзя: сценарий «%s» (версия %s) с тех пор изменился или не загружен.") \
     X(STR_MGR_REPLAY_STEP, "Шаг %zu из %zu")                                                 \
     X(STR_MGR_REPLAY_START, "Начало приёма: заявитель подходит к окну.")                     \

@@ -15,7 +15,16 @@
 #define MAX_CARDS 256
 
 /* What the keyboard is on; Tab goes through them in this order. */
-typedef enum CatalogZone { ZONE_CARDS, ZONE_CHIPS, ZONE_BOOK, ZONE_SHIFT, ZONE_COUNT } CatalogZone;
+/* Tab's stops, in order: the cards, the service chips, then the title bar's «Назад»,
+ * «Справочник» and «Смена» (left to right). */
+typedef enum CatalogZone {
+    ZONE_CARDS,
+    ZONE_CHIPS,
+    ZONE_BACK,
+    ZONE_BOOK,
+    ZONE_SHIFT,
+    ZONE_COUNT
+} CatalogZone;
 
 typedef struct CatalogState {
     int zone;   /* CatalogZone */
@@ -38,7 +47,7 @@ typedef struct CatalogState {
     char said[4096]; /* what `expect catalog` reads */
 } CatalogState;
 
-enum { HIT_CAT_FILTER = HIT_SCREEN, HIT_CAT_CARD, HIT_CAT_BOOK, HIT_CAT_SHIFT };
+enum { HIT_CAT_FILTER = HIT_SCREEN, HIT_CAT_CARD, HIT_CAT_BOOK, HIT_CAT_SHIFT, HIT_CAT_BACK };
 
 static CatalogState *S(Ui *u)
 {
@@ -157,15 +166,25 @@ static void catalog_draw(Ui *u)
     else
         snprintf(sub, sizeof sub, "%s · %s", tr(STR_UI_GUEST),
                  u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-    ui_title(u, tr(STR_UI_CATALOG), sub);
     {
-        /* The reference book and the shift, at the right of the title bar. */
+        /* «Назад» (the mouse's way back to the start), the reference book and the shift, at
+         * the right of the title bar; the title and who trains wrap in what is left. */
+        float w1 = ui_title_button_w(u, tr(STR_SHIFT_BUTTON));
+        float w2 = ui_title_button_w(u, tr(STR_BOOK_BUTTON));
+        float w3 = ui_title_button_w(u, tr(STR_UI_BACK_ESC));
         float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-        float by = (l->title_h - bh) / 2;
-        float w1 = ui_text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        float w2 = ui_text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        GRect b2 = ui_button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0,
-                             st->zone == ZONE_BOOK, HIT_CAT_BOOK, 0);
+        float right = w1 + w2 + w3 + 48 * s;
+        /* Large text: when the title's word no longer fits beside them, the buttons take a
+         * row of their own under it. */
+        int below = ui_text_w(u, tr(STR_UI_CATALOG), l->px_title, GF_BOLD) > W - 80 * s - right;
+        ui_title_bar_reserving(u->g, &u->l, &u->theme, u->high_contrast, tr(STR_UI_CATALOG), sub,
+                               below ? 0 : right, below ? bh + 8 * s : 0);
+        float by = below ? l->title_h - bh - 16 * s : (l->title_h - bh) / 2;
+        float bx = W - 40 * s - w1 - 14 * s - w2;
+        ui_button(u, bx - 14 * s - w3, by, tr(STR_UI_BACK_ESC), 0, st->zone == ZONE_BACK,
+                  HIT_CAT_BACK, 0);
+        GRect b2 =
+            ui_button(u, bx, by, tr(STR_BOOK_BUTTON), 0, st->zone == ZONE_BOOK, HIT_CAT_BOOK, 0);
         ui_button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, st->zone == ZONE_SHIFT,
                   HIT_CAT_SHIFT, 0);
     }
@@ -332,7 +351,8 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     int n = st->n;
     st->follow = 1;
     if (k == SDLK_TAB) {
-        /* The cards, the service chips, «Справочник», «Смена»; Shift+Tab goes back. */
+        /* The cards, the service chips, «Назад», «Справочник», «Смена»; Shift+Tab goes
+         * back. */
         int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
         st->zone = (st->zone + (back ? ZONE_COUNT - 1 : 1)) % ZONE_COUNT;
     } else if (st->zone == ZONE_CHIPS &&
@@ -345,9 +365,14 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     } else if (st->zone == ZONE_CHIPS &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_DOWN)) {
         st->zone = ZONE_CARDS; /* the chosen service's cards */
-    } else if ((st->zone == ZONE_BOOK || st->zone == ZONE_SHIFT) &&
-               (k == SDLK_RIGHT || k == SDLK_LEFT)) {
-        st->zone = st->zone == ZONE_BOOK ? ZONE_SHIFT : ZONE_BOOK;
+    } else if (st->zone >= ZONE_BACK && (k == SDLK_RIGHT || k == SDLK_LEFT)) {
+        /* along the title bar's three buttons */
+        int i = st->zone - ZONE_BACK + (k == SDLK_RIGHT ? 1 : 2);
+        st->zone = (CatalogZone)(ZONE_BACK + i % 3);
+    } else if (st->zone == ZONE_BACK &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        st->zone = ZONE_CARDS;
+        ui_go(u, SCR_START);
     } else if (st->zone == ZONE_BOOK &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
         ui_book_open(u, NULL);
@@ -406,6 +431,10 @@ static int catalog_click(Ui *u, const Hit *h)
         st->zone = ZONE_SHIFT;
         ui_shift_begin(u);
         break;
+    case HIT_CAT_BACK:
+        st->zone = ZONE_CARDS;
+        ui_go(u, SCR_START);
+        break;
     default:
         return 0;
     }
@@ -434,6 +463,7 @@ static const char *catalog_expect(Ui *u)
         snprintf(on, sizeof on, "%s",
                  st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
                  : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
+                 : st->zone == ZONE_BACK  ? tr(STR_EXPECT_CAT_BACK)
                                           : tr(STR_EXPECT_CAT_CARDS));
     size_t k = strlen(on);
     memcpy(st->said, on, k + 1);
@@ -452,6 +482,9 @@ static void catalog_speak(Ui *u, SpeakFrame *f)
     case ZONE_CHIPS:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER),
                st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
+        break;
+    case ZONE_BACK:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
         break;
     case ZONE_BOOK:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));

@@ -58,9 +58,10 @@ typedef struct ManagerState {
     int office;           /* the filter: -1 every office, else an index into region.offices */
     char want[40];        /* the filter's office code ("" every office): what the next read asks */
     int filter_focus;     /* the keyboard last moved the filter: it shows the focus ring */
-    /* The keyboard's focus, in Tab's order: the tabs (←→ switch), the filter (the region's),
-     * each column heading (Enter sorts), the rows (↑↓, Enter opens). The rows first. */
-    enum { MF_ROWS = 0, MF_TABS, MF_FILTER, MF_COLS } focus;
+    /* The keyboard's focus, in Tab's order: «Назад», the tabs (←→ switch), the filter (the
+     * region's), each column heading (Enter sorts), the rows (↑↓, Enter opens). The rows
+     * first. */
+    enum { MF_ROWS = 0, MF_BACK, MF_TABS, MF_FILTER, MF_COLS } focus;
     int focus_col;
     /* What the last frame showed, for the voice (said after the frame is drawn). */
     char say_sub[400];
@@ -72,7 +73,7 @@ typedef struct ManagerState {
     char expect[8192]; /* what an input script's `expect` reads: notice, filter, visible cells */
 } ManagerState;
 
-enum { HIT_MGR_TAB = HIT_SCREEN, HIT_MGR_ROW, HIT_MGR_COL, HIT_MGR_FILTER };
+enum { HIT_MGR_TAB = HIT_SCREEN, HIT_MGR_ROW, HIT_MGR_COL, HIT_MGR_FILTER, HIT_MGR_BACK };
 
 static ManagerState *S(Ui *u)
 {
@@ -814,7 +815,7 @@ static void manager_draw(Ui *u)
         snprintf(sub, sizeof sub, tr(STR_MGR_SUMMARY), st->report->attempts, rate,
                  st->report->active_trainees, st->report->unfinished);
     }
-    ui_title(u, tr(STR_MGR_TITLE), sub);
+    ui_title_back(u, tr(STR_MGR_TITLE), sub, st->focus == MF_BACK, HIT_MGR_BACK);
     snprintf(st->say_sub, sizeof st->say_sub, "%s", sub);
     st->say_empty[0] = '\0';
     st->say_ncols = st->say_nrows = 0;
@@ -1005,19 +1006,27 @@ static void manager_key(Ui *u, SDL_Keycode k)
         st->focus_col = ncols - 1;
     int enter = k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE;
     if (k == SDLK_TAB) {
-        /* The stops in order: tabs, filter (the region only), each heading, the rows. */
+        /* The stops in order: «Назад», tabs, filter (the region only), each heading, rows. */
         int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
-        int nstops = 2 + ncols + 1, pos;
-        pos = st->focus == MF_TABS     ? 0
-              : st->focus == MF_FILTER ? 1
-              : st->focus == MF_COLS   ? 2 + st->focus_col
-                                       : 2 + ncols;
+        int nstops = 3 + ncols + 1, pos;
+        pos = st->focus == MF_BACK     ? 0
+              : st->focus == MF_TABS   ? 1
+              : st->focus == MF_FILTER ? 2
+              : st->focus == MF_COLS   ? 3 + st->focus_col
+                                       : 3 + ncols;
         do
             pos = (pos + (back ? nstops - 1 : 1)) % nstops;
-        while (pos == 1 && !region_shown(st));
-        st->focus = pos == 0 ? MF_TABS : pos == 1 ? MF_FILTER : pos < 2 + ncols ? MF_COLS : MF_ROWS;
+        while (pos == 2 && !region_shown(st));
+        st->focus = pos == 0          ? MF_BACK
+                    : pos == 1        ? MF_TABS
+                    : pos == 2        ? MF_FILTER
+                    : pos < 3 + ncols ? MF_COLS
+                                      : MF_ROWS;
         if (st->focus == MF_COLS)
-            st->focus_col = pos - 2;
+            st->focus_col = pos - 3;
+    } else if (st->focus == MF_BACK && enter) {
+        manager_leave(u);
+        return;
     } else if (st->focus != MF_ROWS && k == SDLK_DOWN) {
         st->focus = MF_ROWS; /* down into the table */
     } else if (st->focus == MF_TABS && (k == SDLK_LEFT || k == SDLK_RIGHT)) {
@@ -1073,6 +1082,9 @@ static int manager_click(Ui *u, const Hit *h)
         }
         st->focus = MF_TABS;
         break;
+    case HIT_MGR_BACK:
+        manager_leave(u);
+        break;
     case HIT_MGR_FILTER:
         st->focus = MF_FILTER;
         if (region_shown(st))
@@ -1127,7 +1139,9 @@ static void manager_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_CONTENT, "%s", st->say_empty);
     if (st->error[0])
         ui_say(f, SAY_OVERLAY, "%s", st->error);
-    if (st->focus == MF_TABS) {
+    if (st->focus == MF_BACK) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
+    } else if (st->focus == MF_TABS) {
         ui_say(f, SAY_FOCUS, tr(STR_SAY_TAB), tr(tabs[st->tab]), st->tab + 1, tab_count(st));
     } else if (st->focus == MF_FILTER || st->filter_focus) {
         char label[300];

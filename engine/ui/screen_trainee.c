@@ -19,9 +19,10 @@ typedef struct TraineeState {
     int sel;
     char title[400];
     char error[SIM_ERROR_MAX]; /* why the selected attempt cannot be replayed */
+    int on_back;               /* Tab's focus: 0 the attempts, 1 «Назад» */
 } TraineeState;
 
-enum { HIT_TR_ROW = HIT_SCREEN };
+enum { HIT_TR_ROW = HIT_SCREEN, HIT_TR_BACK };
 
 static TraineeState *S(Ui *u)
 {
@@ -36,6 +37,7 @@ void ui_trainee_open(Ui *u, long long id, const char *title)
     st->n = st->hist ? ui_trainee_attempts(u, id, st->hist, MAX_HISTORY) : 0;
     st->sel = st->n ? (int)st->n - 1 : 0;
     st->error[0] = '\0';
+    st->on_back = 0;
     snprintf(st->title, sizeof st->title, "%s", title);
     ui_go(u, SCR_TRAINEE);
 }
@@ -68,7 +70,7 @@ static void trainee_draw(Ui *u)
     TraineeState *st = S(u);
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    ui_title(u, st->title, tr(STR_MGR_TRAINEE_SUB));
+    ui_title_back(u, st->title, tr(STR_MGR_TRAINEE_SUB), st->on_back, HIT_TR_BACK);
     float hint_h = l->hint_h;
     float small_h = gfx_line_height(u->g, l->px_small, GF_REGULAR);
     GRect c = {32 * s, l->title_h + 14 * s, W - 64 * s, fmaxf(200 * s, 8 * small_h)};
@@ -146,7 +148,8 @@ static void trainee_draw(Ui *u)
         GRect row = {p.x + 8 * s, y, p.w - 16 * s, rh};
         if ((int)i == st->sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
+            if (!st->on_back) /* one visible focus */
+                gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
         } else if (ui_hovered(u, row)) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 14});
         }
@@ -174,7 +177,13 @@ static void trainee_draw(Ui *u)
 static void trainee_key(Ui *u, SDL_Keycode k)
 {
     TraineeState *st = S(u);
-    if (k == SDLK_DOWN && st->sel + 1 < (int)st->n)
+    if (k == SDLK_TAB) {
+        st->on_back = !st->on_back; /* the attempts and «Назад» */
+    } else if (st->on_back && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        st->on_back = 0;
+        trainee_key(u, SDLK_ESCAPE);
+        return;
+    } else if (k == SDLK_DOWN && st->sel + 1 < (int)st->n)
         st->sel++, st->error[0] = '\0';
     else if (k == SDLK_UP && st->sel > 0)
         st->sel--, st->error[0] = '\0';
@@ -192,8 +201,14 @@ static int trainee_click(Ui *u, const Hit *h)
     TraineeState *st = S(u);
     if (!h)
         return 0;
+    if (h->kind == HIT_TR_BACK) {
+        st->on_back = 0;
+        trainee_key(u, SDLK_ESCAPE);
+        return 1;
+    }
     if (h->kind != HIT_TR_ROW)
         return 0;
+    st->on_back = 0;
     if (st->sel == h->arg)
         trainee_key(u, SDLK_RETURN);
     else
@@ -218,7 +233,9 @@ static void trainee_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_CONTENT, "%s", tr(STR_MGR_NO_ATTEMPTS));
     if (st->error[0])
         ui_say(f, SAY_OVERLAY, "%s", st->error);
-    if (st->n && (size_t)st->sel < st->n) {
+    if (st->on_back) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
+    } else if (st->n && (size_t)st->sel < st->n) {
         char line[800];
         attempt_line(&st->hist[st->sel], line, sizeof line);
         ui_say(f, SAY_FOCUS, tr(STR_SAY_ROW), st->sel + 1, (int)st->n, line);

@@ -141,6 +141,10 @@ float doc_card_min_width(Gfx *g, const Layout *l, const char *label, int px, int
 /* Shared screen furniture (ui.c): the blue title bar and the dark hint bar at the bottom. */
 void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
                   const char *sub);
+/* The same with right_w pixels kept free at the bar's right end and below_h below its text
+ * (for buttons there). */
+void ui_title_bar_reserving(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
+                            const char *sub, float right_w, float below_h);
 /* The hint bar's height for this layout (set in l->hint_h once per frame). */
 float ui_hint_height(Gfx *g, const Layout *l);
 void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text);
