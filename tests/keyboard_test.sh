@@ -160,6 +160,16 @@ box=$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : ""
       if (s == "Справочник · F1") { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/of_answers.png.txt")
 printf 'key Return\nkey Return\nexpect office\n%s\nexpect book\n' "$box" >"$TMP/hud.keys"
 if [ -n "$box" ] && gui "$TMP/hud.keys" h.db; then ok; else bad "«Справочник» in the top bar by mouse: $(cat "$TMP/out")"; fi
+# «Выйти · Esc» in the top bar: the next Tab stop after «Справочник»; Enter there, or a click,
+# asks «Прервать приём?» as Esc does.
+printf 'key Return\nkey Return\nexpect office [приём]\nwait 900\nkey Tab\nkey Tab\nkey Tab\nkey Tab\nshot of_leave\nkey Return\nexpect office [прервать]\nkey Escape\nexpect office [приём]\n' >"$TMP/leave.keys"
+if gui "$TMP/leave.keys" lv.db; then ok; else bad "«Выйти» by Tab: $(cat "$TMP/out")"; fi
+ring of_leave "Выйти · Esc" 1
+ring of_book "Выйти · Esc" 0
+printf 'key Return\nkey Return\nexpect office\n%s\nexpect office [прервать]\n' \
+  "$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+          if (s == "Выйти · Esc") { printf "click %d %d", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/of_answers.png.txt")" >"$TMP/leave2.keys"
+if gui "$TMP/leave2.keys" lv2.db; then ok; else bad "«Выйти» by mouse: $(cat "$TMP/out")"; fi
 # The reasons of a flagged field: Tab goes from the list to «Отметить» and «Отмена»; Enter on
 # «Отмена» goes back to the document, on «Отметить» flags the field with the chosen reason.
 cat >"$TMP/reason.keys" <<'KEYS'

@@ -765,6 +765,8 @@
     X(STR_BOOK_PC_TAB, "Справочник · F1") \
     X(STR_BOOK_HUD_SHORT, "Справочник") \
     X(STR_BOOK_HUD_KEY, "F1") \
+    X(STR_UI_LEAVE_HUD, "Выйти · Esc") \
+    X(STR_UI_LEAVE_HUD_KEY, "Esc") \
     X(STR_SHIFT_BUTTON, "Смена · F2") \
     X(STR_SHIFT_HUD, "Смена: %d из %d · в очереди %d") \
     X(STR_SHIFT_HUD_SHORT, "%d/%d · очередь %d") \

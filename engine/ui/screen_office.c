@@ -19,7 +19,8 @@ typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay
 
 typedef struct OfficeState {
     Overlay ov;
-    int focus_area; /* 0 answers, 1 desk, 2 the PC, 3 «Справочник» in the HUD; -1 none (a replay) */
+    int focus_area; /* 0 answers, 1 desk, 2 the PC, 3 «Справочник» and 4 «Выйти» in the HUD; -1
+                     * none (a replay) */
     int sel_action, sel_doc;
     int seen_acts;                           /* u->act_count when the answers were last reset */
     float ans_scroll, ans_content, ans_view; /* the answers, as the last frame measured them */
@@ -30,6 +31,7 @@ typedef struct OfficeState {
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
     int hud_book; /* the last frame drew «Справочник» in the top bar (a Tab stop only then) */
+    int hud_leave; /* the same for «Выйти» (the mouse's Esc: leave the attempt) */
     int pc_focus; /* the PC's keyboard focus: 0 the services, 1 «Справочник», 2 «Выбрать», 3
                    * «Закрыть» */
     int reason_btn; /* the reasons' keyboard focus: 0 the list, 1 «Отметить», 2 «Отмена» */
@@ -70,6 +72,7 @@ enum {
     HIT_OF_PC_CLOSE,
     HIT_OF_COMPARE_CANCEL,
     HIT_OF_HUD_BOOK,
+    HIT_OF_HUD_LEAVE,
     HIT_OF_PANEL /* an overlay's own panel: a click on it closes nothing */
 };
 
@@ -238,26 +241,43 @@ static void draw_hud(Ui *u)
         gfx_text(u->g, buf, rx - bw - 20 * s, ty, px, GF_BOLD, fg);
         rx -= bw + 20 * s;
     }
-    /* «Справочник»: the mouse's and Tab's way to what F1 opens (a replay has no book). Large
-     * text on a narrow window: a shorter label, or none when even that would cover the mood. */
-    st->hud_book = 0;
-    const SimStr labels[] = {STR_BOOK_BUTTON, STR_BOOK_HUD_SHORT, STR_BOOK_HUD_KEY};
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0] && st->focus_area >= 0; i++) {
-        const char *book = tr(labels[i]);
+    /* «Справочник» (F1) and «Выйти» (Esc): the mouse's and Tab's way to what those keys do (a
+     * replay has neither; the applicant's reaction has no «Выйти»). Large text on a narrow
+     * window: shorter labels, the book's first, so that both still fit beside the mood. */
+    st->hud_book = st->hud_leave = 0;
+    const SimStr books[] = {STR_BOOK_BUTTON, STR_BOOK_HUD_SHORT, STR_BOOK_HUD_KEY};
+    const SimStr leaves[] = {STR_UI_LEAVE_HUD, STR_UI_LEAVE_HUD_KEY};
+    const int pairs[][2] = {{0, 0}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {0, -1}, {1, -1}, {2, -1}};
+    int with_leave = !u->reaction;
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0] && st->focus_area >= 0; p++) {
+        if (!with_leave && pairs[p][1] >= 0)
+            continue; /* (the last three: the book alone, when even «Esc» has no room) */
+        const char *book = tr(books[pairs[p][0]]);
         float bkw = ui_text_w(u, book, px, GF_BOLD) + 20 * s;
         GRect bk = {rx - bkw - 20 * s, 7 * s, bkw, h - 14 * s};
-        if (bk.x < x - 12 * s)
+        const char *lab = pairs[p][1] >= 0 ? tr(leaves[pairs[p][1]]) : NULL;
+        float lw = lab ? ui_text_w(u, lab, px, GF_BOLD) + 20 * s : 0;
+        GRect lr = {bk.x - lw - 12 * s, 7 * s, lw, h - 14 * s};
+        if ((lab ? lr.x : bk.x) < x - 12 * s)
             continue;
-        gfx_round(u->g, bk, 6 * s, u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
-        if (ui_hovered(u, bk) || u->high_contrast) /* high contrast: a black chip needs an edge */
-            gfx_round_outline(u->g, bk, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
-                              ui_hovered(u, bk) ? u->theme.accent : u->theme.panel_edge);
-        if (st->focus_area == 3 && st->ov == OV_NONE && !u->reaction)
-            gfx_round_outline(u->g, (GRect){bk.x - 3 * s, bk.y - 3 * s, bk.w + 6 * s, bk.h + 6 * s},
-                              8 * s, 2.5f * s, u->theme.focus);
-        gfx_text(u->g, book, bk.x + 10 * s, ty, px, GF_BOLD, fg);
-        ui_hit(u, bk, HIT_OF_HUD_BOOK, 0);
+        const GRect chip[2] = {bk, lr};
+        const char *text[2] = {book, lab};
+        for (int c = 0; c < 2 && text[c]; c++) {
+            GRect r = chip[c];
+            gfx_round(u->g, r, 6 * s,
+                      u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
+            if (ui_hovered(u, r) ||
+                u->high_contrast) /* high contrast: a black chip needs an edge */
+                gfx_round_outline(u->g, r, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
+                                  ui_hovered(u, r) ? u->theme.accent : u->theme.panel_edge);
+            if (st->focus_area == 3 + c && st->ov == OV_NONE && !u->reaction)
+                gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
+                                  8 * s, 2.5f * s, u->theme.focus);
+            gfx_text(u->g, text[c], r.x + 10 * s, ty, px, GF_BOLD, fg);
+            ui_hit(u, r, c ? HIT_OF_HUD_LEAVE : HIT_OF_HUD_BOOK, 0);
+        }
         st->hud_book = 1;
+        st->hud_leave = lab != NULL;
         break;
     }
     rx = W - mw - 16 * s;
@@ -1338,11 +1358,13 @@ static void office_key(Ui *u, SDL_Keycode k)
             st->focus_area = 0;
             ui_act(u, sc->steps[session_step_index(u->ss)].actions[offered[k - SDLK_1]].id);
         } else if (k == SDLK_TAB) {
-            /* The answers, the desk (when it has documents), the PC, «Справочник». */
-            st->focus_area = (st->focus_area + 1) % 4;
+            /* The answers, the desk (when it has documents), the PC, «Справочник», «Выйти». */
+            st->focus_area = (st->focus_area + 1) % 5;
             if (st->focus_area == 1 && nd == 0)
                 st->focus_area = 2;
             if (st->focus_area == 3 && !st->hud_book)
+                st->focus_area = 4;
+            if (st->focus_area == 4 && !st->hud_leave)
                 st->focus_area = 0;
             if (st->sel_doc >= nd)
                 st->sel_doc = 0;
@@ -1373,6 +1395,11 @@ static void office_key(Ui *u, SDL_Keycode k)
         } else if (st->focus_area == 3) {
             if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)
                 office_key(u, SDLK_F1);
+        } else if (st->focus_area == 4) {
+            if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+                st->ov = OV_LEAVE;
+                st->leave_btn = 0;
+            }
         } else {
             if (k == SDLK_RIGHT && st->sel_doc + 1 < nd)
                 st->sel_doc++;
@@ -1495,6 +1522,13 @@ static int office_click(Ui *u, const Hit *h)
         break;
     case HIT_OF_BOOK:
         office_key(u, SDLK_F1);
+        break;
+    case HIT_OF_HUD_LEAVE:
+        if (!u->reaction) {
+            st->focus_area = 4;
+            st->ov = OV_LEAVE;
+            st->leave_btn = 0;
+        }
         break;
     case HIT_OF_HUD_BOOK:
         if (!u->reaction) {
@@ -1679,6 +1713,8 @@ static void office_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_PC_TITLE));
     } else if (st->focus_area == 3) {
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));
+    } else if (st->focus_area == 4) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_LEAVE_HUD));
     }
 }
 
