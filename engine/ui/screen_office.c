@@ -266,8 +266,8 @@ static void draw_hud(Ui *u)
             GRect r = chip[c];
             gfx_round(u->g, r, 6 * s,
                       u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
-            if (ui_hovered(u, r) ||
-                u->high_contrast) /* high contrast: a black chip needs an edge */
+            /* (high contrast: a black chip needs an edge) */
+            if (ui_hovered(u, r) || u->high_contrast)
                 gfx_round_outline(u->g, r, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
                                   ui_hovered(u, r) ? u->theme.accent : u->theme.panel_edge);
             if (st->focus_area == 3 + c && st->ov == OV_NONE && !u->reaction)
