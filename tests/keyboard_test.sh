@@ -170,6 +170,24 @@ printf 'key Return\nkey Return\nexpect office\n%s\nexpect office [прерват
   "$(awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
           if (s == "Выйти · Esc") { printf "click %d %d", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/of_answers.png.txt")" >"$TMP/leave2.keys"
 if gui "$TMP/leave2.keys" lv2.db; then ok; else bad "«Выйти» by mouse: $(cat "$TMP/out")"; fi
+# A card with an attempt to resume has «Начать заново · N» (what N does): Tab reaches it from
+# the cards, Enter there — or a click — starts the scenario over, where Enter on the card
+# resumes it («Попытка продолжена…»).
+{ printf 'key N\ntext Иванова\nkey Tab\ntext Мария\nkey Tab\ntext 10457\nkey Return\nexpect start\n'
+  printf 'key Return\nkey Return\nexpect office\nact greet-apologise\nkey Escape\nkey Return\nexpect catalog\n'; } >"$TMP/left.keys"
+{ cat "$TMP/left.keys"; printf 'shot re_cards\nkey Tab\nexpect catalog [заново]\nshot re_focus\nkey Return\nexpect office\nshot re_over\n'; } >"$TMP/re.keys"
+if gui "$TMP/re.keys" re.db; then ok; else bad "«Начать заново» by Tab: $(cat "$TMP/out")"; fi
+ring re_cards "Начать заново · N" 0
+ring re_focus "Начать заново · N" 1
+grep -q "Попытка продолжена" "$TMP/re_over.png.txt" && bad "«Начать заново» resumed the attempt" || ok
+{ cat "$TMP/left.keys"; printf 'key Return\nexpect office\nshot re_resumed\n'; } >"$TMP/re2.keys"
+if gui "$TMP/re2.keys" re2.db && grep -q "Попытка продолжена" "$TMP/re_resumed.png.txt"; then ok
+else bad "Enter on the card did not resume: $(cat "$TMP/out")"; fi
+{ cat "$TMP/left.keys"; awk '$1 == "T" { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i;
+      if (s == "Начать заново · N") { printf "click %d %d\n", $2 + $4 / 2, $3 + $5 / 2; exit } }' "$TMP/re_cards.png.txt"
+  printf 'expect office\nshot re_click\n'; } >"$TMP/re3.keys"
+if gui "$TMP/re3.keys" re3.db && ! grep -q "Попытка продолжена" "$TMP/re_click.png.txt"; then ok
+else bad "«Начать заново» by mouse: $(cat "$TMP/out")"; fi
 # The reasons of a flagged field: Tab goes from the list to «Отметить» and «Отмена»; Enter on
 # «Отмена» goes back to the document, on «Отметить» flags the field with the chosen reason.
 cat >"$TMP/reason.keys" <<'KEYS'

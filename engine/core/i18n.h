@@ -525,6 +525,7 @@
     X(STR_UI_HINT_REACTION, "Enter, пробел или щелчок по кнопке — к разбору приёма")             \
     X(STR_UI_RESUMED, "Попытка продолжена с того места, где Вы остановились.")                 \
     X(STR_UI_CAN_RESUME, "▶ Есть незавершённая попытка")                                       \
+    X(STR_UI_RESTART, "Начать заново · N")                                                   \
     X(STR_UI_TIME, "Время")                                                                      \
     X(STR_UI_TICKET, "Талон")                                                                \
     X(STR_UI_WINDOW, "окно")                                                                 \
@@ -616,6 +617,7 @@
     X(STR_EXPECT_CAT_BOOK, "[справочник] ")                                                  \
     X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
     X(STR_EXPECT_CAT_BACK, "[назад] ")                                                       \
+    X(STR_EXPECT_CAT_RESTART, "[заново] ")                                                   \
     X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
     X(STR_MRZ_BAD_CHAR, "машиночитаемая зона: в поле %s знак, которого в зоне быть не может") \
     X(STR_MRZ_BAD_FIELD, "документ «%s»: поле «%s» не подходит для машиночитаемой зоны — "    \

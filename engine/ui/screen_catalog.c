@@ -15,10 +15,11 @@
 #define MAX_CARDS 256
 
 /* What the keyboard is on; Tab goes through them in this order. */
-/* Tab's stops, in order: the cards, the service chips, then the title bar's «Назад»,
- * «Справочник» and «Смена» (left to right). */
+/* Tab's stops, in order: the cards (and the selected card's «Начать заново»), the service
+ * chips, then the title bar's «Назад», «Справочник» and «Смена» (left to right). */
 typedef enum CatalogZone {
     ZONE_CARDS,
+    ZONE_RESTART, /* «Начать заново» on the selected card (a stop only when it has one) */
     ZONE_CHIPS,
     ZONE_BACK,
     ZONE_BOOK,
@@ -47,7 +48,14 @@ typedef struct CatalogState {
     char said[4096]; /* what `expect catalog` reads */
 } CatalogState;
 
-enum { HIT_CAT_FILTER = HIT_SCREEN, HIT_CAT_CARD, HIT_CAT_BOOK, HIT_CAT_SHIFT, HIT_CAT_BACK };
+enum {
+    HIT_CAT_FILTER = HIT_SCREEN,
+    HIT_CAT_CARD,
+    HIT_CAT_BOOK,
+    HIT_CAT_SHIFT,
+    HIT_CAT_BACK,
+    HIT_CAT_RESTART
+};
 
 static CatalogState *S(Ui *u)
 {
@@ -97,8 +105,11 @@ static void load_stats(Ui *u)
     st->stats_ok = 1;
 }
 
-/* The text of one card, measured or drawn at (x, y) within width w. Returns its height. */
-static float card_body(Ui *u, int scen, float x, float y, float w, int draw)
+/* The text of one card, measured or drawn at (x, y) within width w. Returns its height. A card
+ * with an attempt to resume ends with «Начать заново · N» (the mouse's N): *restart gets where
+ * it is (w 0 when the card has none). */
+static float card_body(Ui *u, int scen, float x, float y, float w, int draw, int restart_focus,
+                       GRect *restart)
 {
     CatalogState *st = S(u);
     const Layout *l = &u->l;
@@ -148,6 +159,24 @@ static float card_body(Ui *u, int scen, float x, float y, float w, int draw)
         if (draw)
             gfx_text(u->g, status, x, y, l->px_label, GF_BOLD, scol);
         y += lh;
+    }
+    *restart = (GRect){x, y, 0, 0};
+    if (resumable) {
+        const char *lab = tr(STR_UI_RESTART);
+        float bw = fminf(w, ui_text_w(u, lab, l->px_label, GF_BOLD) + 24 * s);
+        float bh = gfx_line_height(u->g, l->px_label, GF_BOLD) + 10 * s;
+        *restart = (GRect){x, y + 8 * s, bw, bh};
+        if (draw) {
+            GRect r = *restart;
+            gfx_round(u->g, r, 6 * s, u->theme.panel);
+            gfx_round_outline(u->g, r, 6 * s, (ui_hovered(u, r) ? 2.5f : 1.5f) * s,
+                              ui_hovered(u, r) ? u->theme.accent : u->theme.panel_edge);
+            gfx_text(u->g, lab, r.x + 12 * s, r.y + 5 * s, l->px_label, GF_BOLD, u->theme.text);
+            if (restart_focus)
+                gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                                  8 * s, 3 * s, u->theme.focus);
+        }
+        y += 8 * s + bh;
     }
     return y - y0;
 }
@@ -260,8 +289,10 @@ static void catalog_draw(Ui *u)
     float yy = 6 * s; /* room for the focus frame */
     for (int i = 0; i < n; i += cols) {
         float rh = 0;
-        for (int j = i; j < n && j < i + cols; j++)
-            rh = fmaxf(rh, card_body(u, st->idx[j], 0, 0, cw - 2 * pad, 0) + 2 * pad);
+        for (int j = i; j < n && j < i + cols; j++) {
+            GRect rb;
+            rh = fmaxf(rh, card_body(u, st->idx[j], 0, 0, cw - 2 * pad, 0, 0, &rb) + 2 * pad);
+        }
         for (int j = i; j < n && j < i + cols; j++)
             st->card[j] = (GRect){40 * s + (j - i) * (cw + gap), yy, cw, rh};
         yy += rh + gap;
@@ -284,7 +315,9 @@ static void catalog_draw(Ui *u)
         if (r.y + r.h < view.y || r.y > view.y + view.h)
             continue;
         ui_panel(u, r);
-        card_body(u, st->idx[i], r.x + pad, r.y + pad, r.w - 2 * pad, 1);
+        GRect rb;
+        card_body(u, st->idx[i], r.x + pad, r.y + pad, r.w - 2 * pad, 1,
+                  i == st->sel && st->zone == ZONE_RESTART, &rb);
         if (i == st->sel && st->zone == ZONE_CARDS)
             gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
                               12 * s, 3 * s, u->theme.focus);
@@ -297,6 +330,9 @@ static void catalog_draw(Ui *u)
         if (hr.y + hr.h > view.y + view.h)
             hr.h = view.y + view.h - hr.y;
         ui_hit(u, hr, HIT_CAT_CARD, i);
+        float y0 = fmaxf(rb.y, view.y), y1 = fminf(rb.y + rb.h, view.y + view.h);
+        if (rb.w > 0 && y1 > y0) /* over the card: its own region, added after the card's */
+            ui_hit(u, (GRect){rb.x, y0, rb.w, y1 - y0}, HIT_CAT_RESTART, i);
     }
     gfx_clip(u->g, NULL);
     if (st->content_h > view.h) {
@@ -354,7 +390,20 @@ static void catalog_key(Ui *u, SDL_Keycode k)
         /* The cards, the service chips, «Назад», «Справочник», «Смена»; Shift+Tab goes
          * back. */
         int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        int can_restart = n > 0 && st->sel < n && st->resumable[st->idx[st->sel]];
         st->zone = (st->zone + (back ? ZONE_COUNT - 1 : 1)) % ZONE_COUNT;
+        if (st->zone == ZONE_RESTART && !can_restart)
+            st->zone = back ? ZONE_CARDS : ZONE_CHIPS;
+    } else if (st->zone == ZONE_RESTART &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        st->zone = ZONE_CARDS;
+        catalog_key(u, SDLK_n);
+        return;
+    } else if (st->zone == ZONE_RESTART &&
+               (k == SDLK_UP || k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_DOWN)) {
+        st->zone = ZONE_CARDS; /* back to the cards, and the arrow moves there */
+        catalog_key(u, k);
+        return;
     } else if (st->zone == ZONE_CHIPS &&
                (k == SDLK_RIGHT || k == SDLK_LEFT || k == SDLK_HOME || k == SDLK_END)) {
         int f = k == SDLK_HOME  ? -1
@@ -435,6 +484,11 @@ static int catalog_click(Ui *u, const Hit *h)
         st->zone = ZONE_CARDS;
         ui_go(u, SCR_START);
         break;
+    case HIT_CAT_RESTART:
+        st->zone = ZONE_CARDS;
+        st->sel = h->arg;
+        catalog_key(u, SDLK_n);
+        break;
     default:
         return 0;
     }
@@ -461,10 +515,11 @@ static const char *catalog_expect(Ui *u)
                  st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
     else
         snprintf(on, sizeof on, "%s",
-                 st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
-                 : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
-                 : st->zone == ZONE_BACK  ? tr(STR_EXPECT_CAT_BACK)
-                                          : tr(STR_EXPECT_CAT_CARDS));
+                 st->zone == ZONE_BOOK      ? tr(STR_EXPECT_CAT_BOOK)
+                 : st->zone == ZONE_SHIFT   ? tr(STR_EXPECT_CAT_SHIFT)
+                 : st->zone == ZONE_BACK    ? tr(STR_EXPECT_CAT_BACK)
+                 : st->zone == ZONE_RESTART ? tr(STR_EXPECT_CAT_RESTART)
+                                            : tr(STR_EXPECT_CAT_CARDS));
     size_t k = strlen(on);
     memcpy(st->said, on, k + 1);
     ui_copy_text(st->said + k, sizeof st->said - k, text);
@@ -485,6 +540,9 @@ static void catalog_speak(Ui *u, SpeakFrame *f)
         break;
     case ZONE_BACK:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
+        break;
+    case ZONE_RESTART:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_RESTART));
         break;
     case ZONE_BOOK:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));
