@@ -188,6 +188,46 @@ else bad "Enter on the card did not resume: $(cat "$TMP/out")"; fi
   printf 'expect office\nshot re_click\n'; } >"$TMP/re3.keys"
 if gui "$TMP/re3.keys" re3.db && ! grep -q "Попытка продолжена" "$TMP/re_click.png.txt"; then ok
 else bad "«Начать заново» by mouse: $(cat "$TMP/out")"; fi
+# The PIN's on-screen keypad: a Tab stop after «Отмена» (Shift+Tab from the first field), the
+# arrows move on it, Enter presses the key; «Отмена» by Enter leaves (it does not try the PIN).
+cat >"$TMP/pad.keys" <<'KEYS'
+key M
+expect pin
+key Shift+Tab
+shot pn_pad
+key Return
+key Right
+key Return
+key Right
+key Return
+key Down
+key Left
+key Left
+shot pn_four
+key Return
+key Tab
+key Tab
+key 1
+key 2
+key 3
+key 4
+key Return
+expect manager
+key Escape
+expect start
+key M
+expect pin
+key Tab
+key Tab
+shot pn_cancel
+key Return
+expect start
+KEYS
+if gui "$TMP/pad.keys" pad.db; then ok; else bad "the PIN keypad by keyboard: $(cat "$TMP/out")"; fi
+ring pn_pad "1" 1
+ring pn_pad "2" 0
+ring pn_four "4" 1
+ring pn_cancel "Отмена" 1
 # The reasons of a flagged field: Tab goes from the list to «Отметить» and «Отмена»; Enter on
 # «Отмена» goes back to the document, on «Отметить» flags the field with the chosen reason.
 cat >"$TMP/reason.keys" <<'KEYS'
