@@ -50,6 +50,18 @@ if [ "$MODE" = record ]; then
                  END { if (k < n) print "line " k + 1 " of screens.expected: " want[k + 1] }' \
             "$SRC/tests/speech/screens.expected" "$TMP/screens.norm")
   [ -z "$missing" ] && ok || bad "not said in order: $missing (said: $(tail -5 "$TMP/screens.norm"))"
+  # The open scenario's file breaks: the reload error says its title, the error by its place
+  # and the focused button.
+  cp "$TMP/sc/scenarios/passport-45-late/scenario.json" "$TMP/sc/orig.json"
+  sed '3s/,$//' "$TMP/sc/orig.json" >"$TMP/sc/broken.json"
+  printf 'key F9\nkey Return\nkey Return\nexpect office\ncopy broken.json scenarios/passport-45-late/scenario.json\nwait 700\nexpect reload-error\nkey Tab\nkey Tab\n' >"$TMP/rl.keys"
+  if (cd "$TMP/sc" && MFC_SPEECH_LOG="$TMP/rl.txt" SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios scenarios \
+        --seed 1 --size 1280x720 --db rl.db --input-script "$TMP/rl.keys" >"$TMP/out" 2>&1) &&
+     grep -qx "Сценарий не загружается" "$TMP/rl.txt" && grep -qx "Ошибки при загрузке (1):" "$TMP/rl.txt" &&
+     grep -q "^scenarios/passport-45-late/scenario.json:4:3: error: " "$TMP/rl.txt" &&
+     tail -2 "$TMP/rl.txt" | tr '\n' '|' | grep -q "^кнопка «В меню»|кнопка «Перезагрузить»|$"; then ok
+  else bad "the reload error is not said: $(cat "$TMP/out"; tail -6 "$TMP/rl.txt" 2>/dev/null)"; fi
+  cp "$TMP/sc/orig.json" "$TMP/sc/scenarios/passport-45-late/scenario.json"
   # Said only on change: moving the focus back and forth says each step once, and a key that
   # changes nothing says nothing.
   printf 'key F9\nkey S\nkey Up\nkey Up\nkey Down\nkey Up\nkey Up\n' >"$TMP/still.keys"
