@@ -728,8 +728,15 @@ static void draw_office_front(Ui *u, float desk)
             ui_hit(u, (GRect){r.x, y0, r.w, y1 - y0}, HIT_OF_DESK_DOC, k);
         k++;
     }
-    if (st->desk_extra > 0)
+    if (st->desk_extra > 0) {
         gfx_clip(u->g, NULL);
+        /* A thin bar at the desk's right edge: there are more cards than show. */
+        float frac = area.h / dl.content_h;
+        gfx_round(u->g,
+                  (GRect){area.x + area.w + 1 * s, area.y + st->desk_scroll * frac, 3 * s,
+                          area.h * frac},
+                  1.5f * s, u->theme.text);
+    }
     float dx0 = area.x, cw = 124 * s;
     if (k == 0) {
         /* On the desk's wood: full-strength text (the dimmed grey is too faint there). */
