@@ -1,0 +1,67 @@
+#!/bin/sh
+# The libraries the window does not need at start are opened on first use (issue #14,
+# «Performance»; engine/core/dl.h):
+#   1. at the first office frame the window has not loaded libpq, libcurl, libarchive or
+#      libspeechd (MFC_MAPS_FILE: its /proc/self/maps at that frame), while SDL2 is there;
+#   2. a missing library is a Russian message naming it and the Debian package to install,
+#      with the exit code of other I/O errors, never a crash: `enrol` and `sync` without libpq,
+#      `pack build` and `pack install` without libarchive, `lrs push` without libcurl
+#      (MFC_SONAME_LIB*=FILE opens FILE instead, here one that does not exist);
+#   3. the window without libspeechd says so once (with speech on) and carries on.
+# Usage: lazy_libs_test.sh MFC_TRAINER SOURCE_DIR
+set -u
+EXE=$1 SRC=$2
+case $EXE in /*) ;; *) EXE=$PWD/$EXE ;; esac
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+cd "$TMP" || exit 2
+: >empty.keys
+NO=$TMP/no-such-dir
+
+# 1. What is mapped at the first office frame.
+MFC_MAPS_FILE="$TMP/maps" MFC_FIRST_FRAME_EXIT=1 "$EXE" gui --scenarios "$SRC/scenarios" \
+  --db a.db --scenario passport-45-late --seed 1 --input-script empty.keys >out 2>&1 ||
+  bad "the window did not run: $(cat out)"
+if grep -q 'libSDL2-2\.0\.so' maps 2>/dev/null; then ok; else bad "no maps at the first office frame"; fi
+for lib in libpq libcurl libarchive libspeechd; do
+  hits=$(grep -E "/$lib[.-][^/]*$" maps 2>/dev/null | awk '{print $NF}' | sort -u)
+  [ -z "$hits" ] && ok || bad "$lib is loaded at the first office frame: $hits"
+done
+
+# 2. Each command without its library. (a.db has three journal entries from the run above.)
+expect_msg() { # what rc-wanted soname package output-file
+  if [ "$3" = "$rc" ] && grep -q "не найдена библиотека $NO/$4: установите пакет $5" "$6"; then ok
+  else bad "$1: exit $rc (want $3): $(cat "$6")"; fi
+}
+MFC_SONAME_LIBPQ=$NO/libpq.so.5 "$EXE" enrol --central "dbname=x host=$NO" --office 0101 --db a.db \
+  >out 2>&1; rc=$?
+expect_msg "enrol without libpq" x 1 libpq.so.5 libpq5 out
+MFC_SONAME_LIBPQ=$NO/libpq.so.5 "$EXE" sync --central "dbname=x host=$NO" --db a.db >out 2>&1; rc=$?
+expect_msg "sync without libpq" x 1 libpq.so.5 libpq5 out
+grep -q "нет связи с центром" out && bad "sync calls a missing libpq no link with the centre" || ok
+KEY=$SRC/assets/dev-signing/development-only.key
+MFC_SONAME_LIBARCHIVE=$NO/libarchive.so.13 "$EXE" pack build --key "$KEY" --version 1 --name irk \
+  --output x.mfcpack "$SRC/scenarios" >out 2>&1; rc=$?
+expect_msg "pack build without libarchive" x 1 libarchive.so.13 libarchive13 out
+[ ! -e x.mfcpack ] && ok || bad "pack build without libarchive left x.mfcpack"
+# The same pack with libarchive (opened on first use), then installed without it.
+"$EXE" pack build --key "$KEY" --version 1 --name irk --output x.mfcpack "$SRC/scenarios" >out 2>&1 &&
+  [ -s x.mfcpack ] && ok || bad "pack build with libarchive: $(cat out)"
+MFC_SONAME_LIBARCHIVE=$NO/libarchive.so.13 "$EXE" pack install x.mfcpack --packs packs >out 2>&1; rc=$?
+expect_msg "pack install without libarchive" x 1 libarchive.so.13 libarchive13 out
+MFC_SONAME_LIBCURL=$NO/libcurl.so.4 "$EXE" lrs push --db a.db --endpoint http://127.0.0.1:9/xapi \
+  --user u --password p >out 2>&1; rc=$?
+expect_msg "lrs push without libcurl" x 1 libcurl.so.4 libcurl4 out
+
+# 3. The window with speech on and no libspeechd: one notice naming the package, then on.
+printf 'key F9\nwait 1500\nexpect start libspeechd2\nkey Return\nexpect catalog\n' >none.keys
+MFC_SONAME_LIBSPEECHD=$NO/libspeechd.so.2 "$EXE" gui --scenarios "$SRC/scenarios" --seed 1 \
+  --size 1280x720 --db s.db --input-script none.keys >out 2>&1 && ok ||
+  bad "the window without libspeechd: $(cat out)"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
