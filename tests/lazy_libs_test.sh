@@ -1,13 +1,16 @@
 #!/bin/sh
 # The libraries the window does not need at start are opened on first use (issue #14,
 # «Performance»; engine/core/dl.h):
-#   1. at the first office frame the window has not loaded libpq, libcurl, libarchive or
-#      libspeechd (MFC_MAPS_FILE: its /proc/self/maps at that frame), while SDL2 is there;
+#   1. at the first office frame the window has not loaded libpq, libcurl, libarchive,
+#      libspeechd, nor SDL_image and its codecs (libtiff, libwebp, libjpeg: the icon is a BMP,
+#      SDL_image only writes screenshots) (MFC_MAPS_FILE: its /proc/self/maps at that frame),
+#      while SDL2 is there;
 #   2. a missing library is a Russian message naming it and the Debian package to install,
 #      with the exit code of other I/O errors, never a crash: `enrol` and `sync` without libpq,
 #      `pack build` and `pack install` without libarchive, `lrs push` without libcurl
 #      (MFC_SONAME_LIB*=FILE opens FILE instead, here one that does not exist);
-#   3. the window without libspeechd says so once (with speech on) and carries on.
+#   3. the window without libspeechd says so once (with speech on) and carries on; a
+#      screenshot without SDL_image is a message naming its package; with it, a PNG.
 # Usage: lazy_libs_test.sh MFC_TRAINER SOURCE_DIR
 set -u
 EXE=$1 SRC=$2
@@ -27,7 +30,7 @@ MFC_MAPS_FILE="$TMP/maps" MFC_FIRST_FRAME_EXIT=1 "$EXE" gui --scenarios "$SRC/sc
   --db a.db --scenario passport-45-late --seed 1 --input-script empty.keys >out 2>&1 ||
   bad "the window did not run: $(cat out)"
 if grep -q 'libSDL2-2\.0\.so' maps 2>/dev/null; then ok; else bad "no maps at the first office frame"; fi
-for lib in libpq libcurl libarchive libspeechd; do
+for lib in libpq libcurl libarchive libspeechd libSDL2_image libtiff libwebp libjpeg; do
   hits=$(grep -E "/$lib[.-][^/]*$" maps 2>/dev/null | awk '{print $NF}' | sort -u)
   [ -z "$hits" ] && ok || bad "$lib is loaded at the first office frame: $hits"
 done
@@ -57,7 +60,18 @@ MFC_SONAME_LIBCURL=$NO/libcurl.so.4 "$EXE" lrs push --db a.db --endpoint http://
   --user u --password p >out 2>&1; rc=$?
 expect_msg "lrs push without libcurl" x 1 libcurl.so.4 libcurl4 out
 
-# 3. The window with speech on and no libspeechd: one notice naming the package, then on.
+# 3. A screenshot, without SDL_image and with it.
+mkdir shots
+printf 'shot one\n' >shot.keys
+MFC_SONAME_LIBSDL2_IMAGE=$NO/libSDL2_image-2.0.so.0 "$EXE" gui --scenarios "$SRC/scenarios" \
+  --db a.db --scenario passport-45-late --seed 1 --input-script shot.keys --screenshots shots \
+  >out 2>&1; rc=$?
+expect_msg "a screenshot without SDL_image" x 1 libSDL2_image-2.0.so.0 libsdl2-image-2.0-0 out
+"$EXE" gui --scenarios "$SRC/scenarios" --db a.db --scenario passport-45-late --seed 1 \
+  --input-script shot.keys --screenshots shots >out 2>&1 &&
+  [ "$(head -c 4 shots/one.png | tail -c 3)" = PNG ] && ok || bad "no screenshot with SDL_image: $(cat out)"
+
+# The window with speech on and no libspeechd: one notice naming the package, then on.
 printf 'key F9\nwait 1500\nexpect start libspeechd2\nkey Return\nexpect catalog\n' >none.keys
 MFC_SONAME_LIBSPEECHD=$NO/libspeechd.so.2 "$EXE" gui --scenarios "$SRC/scenarios" --seed 1 \
   --size 1280x720 --db s.db --input-script none.keys >out 2>&1 && ok ||
