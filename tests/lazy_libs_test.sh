@@ -35,6 +35,12 @@ for lib in libpq libcurl libarchive libspeechd libSDL2_image libtiff libwebp lib
   [ -z "$hits" ] && ok || bad "$lib is loaded at the first office frame: $hits"
 done
 
+# ... and the program does not link them at all (readelf, from binutils beside the compiler).
+if command -v readelf >/dev/null 2>&1; then
+  linked=$(readelf -d "$EXE" | grep NEEDED | grep -oE 'lib(pq|curl|archive|speechd|SDL2_image)[^]]*' | tr '\n' ' ')
+  [ -z "$linked" ] && ok || bad "still linked: $linked"
+fi
+
 # 2. Each command without its library. (a.db has three journal entries from the run above.)
 expect_msg() { # what rc-wanted soname package output-file
   if [ "$3" = "$rc" ] && grep -q "не найдена библиотека $NO/$4: установите пакет $5" "$6"; then ok
