@@ -6,7 +6,8 @@
 #      SDL_image only writes screenshots) (MFC_MAPS_FILE: its /proc/self/maps at that frame),
 #      while SDL2 is there;
 #   2. a missing library is a Russian message naming it and the Debian package to install,
-#      with the exit code of other I/O errors, never a crash: `enrol` and `sync` without libpq,
+#      with the exit code of other I/O errors, never a crash: `enrol`, `sync` and the window's
+#      background sync without libpq,
 #      `pack build` and `pack install` without libarchive, `lrs push` without libcurl
 #      (MFC_SONAME_LIB*=FILE opens FILE instead, here one that does not exist);
 #   3. the window without libspeechd says so once (with speech on) and carries on; a
@@ -52,6 +53,15 @@ expect_msg "enrol without libpq" x 1 libpq.so.5 libpq5 out
 MFC_SONAME_LIBPQ=$NO/libpq.so.5 "$EXE" sync --central "dbname=x host=$NO" --db a.db >out 2>&1; rc=$?
 expect_msg "sync without libpq" x 1 libpq.so.5 libpq5 out
 grep -q "нет связи с центром" out && bad "sync calls a missing libpq no link with the centre" || ok
+# The window with a centre configured (and this PC's identity, made by the enrol above): its
+# background sync says once, on the start screen's status line, which package to install, and
+# the window carries on to the catalogue.
+mkdir -p cfg/mfc-trainer
+printf 'office = IRK01\ncentral = dbname=x host=%s\n' "$NO" >cfg/mfc-trainer/mfc-trainer.conf
+printf 'wait 1500\nexpect start libpq5\nkey Return\nexpect catalog libpq5\n' >central.keys
+XDG_CONFIG_HOME=$TMP/cfg MFC_SYSTEM_CONFIG=$TMP/none.conf MFC_SONAME_LIBPQ=$NO/libpq.so.5 \
+  "$EXE" gui --scenarios "$SRC/scenarios" --db a.db --seed 1 --input-script central.keys >out 2>&1 &&
+  ok || bad "the window with a centre and no libpq: $(cat out)"
 KEY=$SRC/assets/dev-signing/development-only.key
 MFC_SONAME_LIBARCHIVE=$NO/libarchive.so.13 "$EXE" pack build --key "$KEY" --version 1 --name irk \
   --output x.mfcpack "$SRC/scenarios" >out 2>&1; rc=$?
