@@ -206,7 +206,9 @@ static char *find_font(const char *override, const char *file)
 /* Face i at px from path, its file mapped once: FreeType then reads each glyph from memory,
  * where through SDL's file stream every glyph cost a seek and a 4 KiB read (some 9,000 system
  * calls before the first frame). Only the pages FreeType touches are read, and they are the
- * page cache's, not copies. NULL with SDL's error set when it cannot be opened. */
+ * page cache's, not copies. A font updated while the window runs keeps its old mapping (dpkg
+ * replaces files by rename, so the mapped inode stays whole). NULL with SDL's error set when
+ * it cannot be opened. */
 static TTF_Font *open_face(Gfx *g, int i, const char *path, int px)
 {
     if (!g->font_map[i]) {
