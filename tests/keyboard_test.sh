@@ -382,7 +382,7 @@ ring mg_col1 "Стажёры" 0
 ring mg_col1 "1 Стажёр ▲" 1
 ring mg_col3 "3 Попыток" 1
 ring mg_col3 "1 Стажёр ▲" 0
-ring mg_sorted "3 Попыток" 1
+ring mg_sorted "3 Попыток ▼" 1
 grep -q "^T .*▼$" "$TMP/mg_sorted.png.txt" && ! grep -q "^T .*▼$" "$TMP/mg_col3.png.txt" && ok ||
   bad "Enter on «3 Попыток» did not sort by it (descending)"
 ring mg_col2 "2 Таб. №" 1

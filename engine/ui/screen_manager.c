@@ -63,6 +63,11 @@ typedef struct ManagerState {
      * first. */
     enum { MF_ROWS = 0, MF_BACK, MF_TABS, MF_FILTER, MF_COLS } focus;
     int focus_col;
+    /* The selected scenario's details under the table: scrolled (PgUp/PgDn, the wheel over
+     * them) when large text makes them taller than their panel. */
+    float detail_scroll, detail_content;
+    GRect detail;
+    int detail_of; /* the row they were drawn for: another row starts at the top */
     /* What the last frame showed, for the voice (said after the frame is drawn). */
     char say_sub[400];
     char say_empty[SIM_ERROR_MAX + 300]; /* the table's place when it has no rows */
@@ -688,6 +693,38 @@ static float widest_word(Ui *u, const char *text, int px, GFont f)
     return widest;
 }
 
+/* Water-fills *left (the width not yet given) into cw towards target: a column whose wish
+ * fits in its share (by weight) of what remains gets exactly its wish, and the rest is shared by
+ * weight among the columns whose wish is larger. */
+static void fill_columns(float *cw, const float *target, const float *weights, int n, float *left)
+{
+    int granted[MGR_MAX_COLS] = {0}, nfree = 0;
+    float weight = 0;
+    for (int c = 0; c < n; c++) {
+        granted[c] = target[c] <= cw[c];
+        nfree += !granted[c];
+        weight += granted[c] ? 0 : weights[c];
+    }
+    for (int changed = 1; changed && nfree && *left > 0;) {
+        changed = 0;
+        for (int c = 0; c < n; c++)
+            if (!granted[c] && target[c] - cw[c] <= *left * weights[c] / weight) {
+                *left -= target[c] - cw[c];
+                cw[c] = target[c];
+                granted[c] = 1;
+                nfree--;
+                weight -= weights[c];
+                changed = 1;
+            }
+    }
+    if (nfree && *left > 0) {
+        for (int c = 0; c < n; c++)
+            if (!granted[c])
+                cw[c] += *left * weights[c] / weight;
+        *left = 0;
+    }
+}
+
 /* A table with wrapped headings (each as tall as it needs) and clipped cells, scrolled to keep
  * the selected row in view. */
 static void draw_table(Ui *u, GRect area, const char *const *heads, const float *widths, int ncols,
@@ -699,23 +736,31 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
     float rh = gfx_line_height(u->g, l->px_label, GF_REGULAR) + 12 * s;
     float hh = 0;
     char head[MGR_MAX_COLS][200];
-    float cw[MGR_MAX_COLS], need[MGR_MAX_COLS], short_by = 0, spare = 0;
+    float cw[MGR_MAX_COLS], need[MGR_MAX_COLS], wish[MGR_MAX_COLS] = {0}, want[MGR_MAX_COLS] = {0};
     for (int c = 0; c < ncols; c++) {
         snprintf(head[c], sizeof head[c], "%d %s%s", c + 1, heads[c],
                  st->sort == c ? (st->desc ? " ▼" : " ▲") : "");
-        /* A heading wraps at its spaces only: its column holds its widest word whole. */
+        /* A heading wraps at its spaces only: its column holds its widest word whole. A column
+         * would like its heading on one line and its widest cell (bold, as on the selected row). */
         need[c] = widest_word(u, head[c], l->px_label, GF_BOLD) + 12 * s + 2;
-        cw[c] = widths[c] * w;
-        short_by += fmaxf(0, need[c] - cw[c]);
-        spare += fmaxf(0, cw[c] - need[c]);
+        wish[c] = need[c];
+        for (size_t r = 0; r < nrows; r++)
+            wish[c] = fmaxf(wish[c], ui_text_w(u, cells[r][c], l->px_label, GF_BOLD) + 12 * s + 2);
+        want[c] = fmaxf(wish[c], ui_text_w(u, head[c], l->px_label, GF_BOLD) + 12 * s + 2);
     }
-    /* Large text: the columns whose heading no longer fits take the width from those with room
-     * (the long text columns, whose cells are clipped anyway). */
-    if (short_by > 0 && spare > 0) {
-        float k = fminf(1, short_by / spare);
-        for (int c = 0; c < ncols; c++)
-            cw[c] = cw[c] < need[c] ? need[c] : cw[c] - (cw[c] - need[c]) * k;
+    /* Every column gets its heading's widest word; then what is left goes first to the cells
+     * (a column's widest one, so numbers and dates are never cut), then to the headings on one
+     * line, then to all by weight. Long text is cut with «…» only when it must. */
+    float left = w, all = 0;
+    for (int c = 0; c < ncols; c++) {
+        cw[c] = need[c];
+        left -= need[c];
+        all += widths[c];
     }
+    fill_columns(cw, wish, widths, ncols, &left);
+    fill_columns(cw, want, widths, ncols, &left);
+    for (int c = 0; c < ncols && left > 0; c++)
+        cw[c] += left * widths[c] / all;
     for (int c = 0; c < ncols; c++)
         hh = fmaxf(hh, gfx_text_box(u->g, head[c], 0, 0, cw[c] - 12 * s, l->px_label, GF_BOLD,
                                     u->theme.text_dim, 0));
@@ -758,11 +803,10 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
         }
         cx = x;
         for (int c = 0; c < ncols; c++) {
-            GRect cr = {cx, y, cw[c] - 4 * s, rh};
-            gfx_clip(u->g, &cr);
-            gfx_text(u->g, cells[r][c], cx + 6 * s, y + 6 * s, l->px_label,
-                     (int)r == st->sel ? GF_BOLD : GF_REGULAR, u->theme.text);
-            gfx_clip(u->g, NULL);
+            GFont face = (int)r == st->sel ? GF_BOLD : GF_REGULAR;
+            char cell[256];
+            ui_fit_text(u, cell, sizeof cell, cells[r][c], cw[c] - 12 * s, l->px_label, face);
+            gfx_text(u->g, cell, cx + 6 * s, y + 6 * s, l->px_label, face, u->theme.text);
             cx += cw[c];
         }
         ui_hit(u, row, HIT_MGR_ROW, (int)r);
@@ -936,8 +980,15 @@ static void manager_draw(Ui *u)
             const ReportScenario *sc = &st->report->scenarios[idx[st->sel]];
             GRect d = {p.x, p.y + p.h + 14 * s, p.w, bottom - (p.y + p.h + 14 * s)};
             ui_panel(u, d);
-            float cy = d.y + 12 * s, half = d.w / 2 - 30 * s;
-            gfx_clip(u->g, &d);
+            if (st->detail_of != st->sel || st->tab != 1) {
+                st->detail_of = st->sel;
+                st->detail_scroll = 0;
+            }
+            st->detail = d;
+            st->detail_scroll =
+                fmaxf(0, fminf(st->detail_scroll, st->detail_content - (d.h - 8 * s)));
+            float cy = d.y + 12 * s - st->detail_scroll, half = d.w / 2 - 30 * s;
+            gfx_clip(u->g, &(GRect){d.x, d.y + 4 * s, d.w, d.h - 8 * s});
             float ly = cy +
                        gfx_text_box(u->g, tr(STR_MGR_CRITERIA), d.x + 18 * s, cy, half, l->px_body,
                                     GF_BOLD, u->theme.text, 1) +
@@ -977,6 +1028,9 @@ static void manager_draw(Ui *u)
                       8 * s;
             }
             gfx_clip(u->g, NULL);
+            st->detail_content = fmaxf(ly, ry) - (cy - 12 * s) + 4 * s;
+            ui_scrollbar(u, (GRect){d.x, d.y + 4 * s, d.w, d.h - 8 * s}, st->detail_content,
+                         st->detail_scroll);
         }
     }
     if (st->error[0])
@@ -1062,6 +1116,10 @@ static void manager_key(Ui *u, SDL_Keycode k)
         char title[400];
         snprintf(title, sizeof title, TRF(STR_UI_TRAINEE_ROW), t->surname, t->name, t->personnel);
         ui_trainee_open(u, t->id, title);
+    } else if ((k == SDLK_PAGEDOWN || k == SDLK_PAGEUP) && st->tab == 1 && !region_shown(st)) {
+        /* the selected scenario's details, when they are taller than their panel */
+        st->detail_scroll += (k == SDLK_PAGEDOWN ? 1 : -1) * st->detail.h * 0.8f;
+        st->detail_scroll = fmaxf(0, st->detail_scroll);
     } else if (k == SDLK_ESCAPE) {
         manager_leave(u);
     }
@@ -1110,8 +1168,15 @@ static int manager_click(Ui *u, const Hit *h)
 
 static void manager_wheel(Ui *u, int x, int y, float dy)
 {
-    (void)x, (void)y;
-    S(u)->focus = MF_ROWS; /* the wheel moves the rows, wherever the keyboard was */
+    ManagerState *st = S(u);
+    GRect d = st->detail;
+    if (st->tab == 1 && !region_shown(st) && x >= d.x && x < d.x + d.w && y >= d.y &&
+        y < d.y + d.h) {
+        st->detail_scroll = fmaxf(0, st->detail_scroll + dy);
+        u->dirty = 1;
+        return;
+    }
+    st->focus = MF_ROWS; /* the wheel moves the rows, wherever the keyboard was */
     manager_key(u, dy > 0 ? SDLK_DOWN : SDLK_UP);
 }
 

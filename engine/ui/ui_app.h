@@ -255,6 +255,9 @@ void ui_speech_banner(Ui *u);
 void ui_fmt_decimal(char *out, size_t n, double v, int digits);
 /* Copies text into out (size n), cut on a UTF-8 character boundary with «…» when too long. */
 void ui_copy_text(char *out, size_t n, const char *text);
+/* Copies text into out (size n), shortened with «…» on a character boundary so that it is no
+ * wider than max_w in that font: a table cell that does not fit says it was cut. */
+void ui_fit_text(Ui *u, char *out, size_t n, const char *text, float max_w, int px, GFont f);
 /* An ISO time in UTC ("2026-12-06T17:20:05Z") as local «06.12.2026 20:20»; "—" when empty. */
 void ui_local_time(const char *iso_utc, char *out, size_t n);
 
@@ -264,6 +267,9 @@ float ui_text_w(Ui *u, const char *s, int px, GFont f);
 /* A button: rounded, accent when primary, framed when focused; registers its region. */
 GRect ui_button(Ui *u, float x, float y, const char *label, int primary, int focused, int kind,
                 int arg);
+/* A thin bar at the right edge of view when content (its height) is taller than view: where
+ * scroll (the offset of its top) is. */
+void ui_scrollbar(Ui *u, GRect view, float content, float scroll);
 void ui_panel(Ui *u, GRect r);
 void ui_dim(Ui *u);
 void ui_hint(Ui *u, const char *text);

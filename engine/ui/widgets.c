@@ -226,6 +226,45 @@ void ui_copy_text(char *out, size_t n, const char *text)
     snprintf(out + k, n - k, "%s", k + 4 <= n ? "…" : "");
 }
 
+void ui_fit_text(Ui *u, char *out, size_t n, const char *text, float max_w, int px, GFont f)
+{
+    ui_copy_text(out, n, text);
+    if (ui_text_w(u, out, px, f) <= max_w)
+        return;
+    /* The longest prefix (cut on a character boundary) that fits with «…» after it: halving
+     * keeps it to a dozen measurements however long the text. */
+    size_t lo = 0, hi = strlen(out);
+    char buf[512];
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        while (mid > lo && ((unsigned char)out[mid] & 0xC0) == 0x80)
+            mid--;
+        if (mid == lo) {
+            break;
+        }
+        snprintf(buf, sizeof buf, "%.*s…", (int)mid, out);
+        if (ui_text_w(u, buf, px, f) <= max_w)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    while (lo > 0 && ((unsigned char)out[lo] & 0xC0) == 0x80)
+        lo--;
+    while (lo > 0 && out[lo - 1] == ' ') /* never «Иванова …» */
+        lo--;
+    snprintf(buf, sizeof buf, "%.*s…", (int)lo, out);
+    snprintf(out, n, "%s", buf);
+}
+
+void ui_scrollbar(Ui *u, GRect view, float content, float scroll)
+{
+    if (content <= view.h)
+        return;
+    float s = u->l.s, k = view.h / content;
+    gfx_round(u->g, (GRect){view.x + view.w - 8 * s, view.y + scroll * k, 5 * s, view.h * k},
+              2.5f * s, u->theme.text_dim);
+}
+
 /* The background sync's state in the bottom-left corner of the start screen, the catalogue
  * and the debrief: where results went, or that they wait on this PC. */
 void ui_sync_line(Ui *u)
