@@ -1179,3 +1179,200 @@ void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long 
     }
     PQclear(r);
 }
+
+/* ---- the region's report from the summaries (schema step 4) ------------------------------ */
+
+/* One statement of the report with the filter's office ($1) and scenario ($2); NULL (err
+ * filled) on failure. */
+static PGresult *report_query(Central *c, const char *sql, const CentralFilter *f, SimError *err)
+{
+    const char *v[] = {f->office, f->scenario};
+    PGresult *r = q(c, sql, 2, v);
+    if (ok(r))
+        return r;
+    pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_REPORT));
+    return NULL;
+}
+
+static const char *cell(PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+static long long num(PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? 0 : atoll(PQgetvalue(r, row, col));
+}
+
+static ReportCritSums crit_sums(PGresult *r, int row, int col)
+{
+    return (ReportCritSums){.n = num(r, row, col),
+                            .score_sum = num(r, row, col + 1),
+                            .max_sum = num(r, row, col + 2),
+                            .ratio_sum = PQgetisnull(r, row, col + 3)
+                                             ? 0
+                                             : strtod(PQgetvalue(r, row, col + 3), NULL)};
+}
+
+/* The statements, in the order the builder takes them. $1: office or NULL, $2: scenario or
+ * NULL. Each reads summary rows only, through their primary keys' leading office column when
+ * an office is given. Offices' rows are added up here (GROUP BY); a trainee belongs to one
+ * office, so trainees' rows are read as they are. */
+enum {
+    RQ_CRITERIA,
+    RQ_SCENARIOS,
+    RQ_SCENARIO_CRITERIA,
+    RQ_TRAINEES,
+    RQ_TRAINEE_CRITERIA,
+    RQ_MISTAKES,
+    RQ_DAYS,
+    RQ_HIST,
+    RQ_COUNT
+};
+static const char *const report_sql[RQ_COUNT] = {
+    [RQ_CRITERIA] =
+        "SELECT criterion, min(title), min(min_pos), sum(n), sum(score_sum),"
+        " sum(max_sum), sum(ratio_sum) FROM mfc.sum_scenario_criterion"
+        " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+        " GROUP BY criterion",
+    [RQ_SCENARIOS] =
+        "SELECT scenario, sum(attempts), sum(finished), sum(passed), sum(exams),"
+        " sum(exams_passed), sum(sum_total),"
+        " (array_agg(title ORDER BY title_at DESC) FILTER (WHERE title IS NOT NULL))[1]"
+        " FROM mfc.sum_report_scenario"
+        " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+        " GROUP BY scenario HAVING sum(attempts) > 0",
+    [RQ_SCENARIO_CRITERIA] = "SELECT scenario, criterion, min(title), sum(n), sum(score_sum),"
+                             " sum(max_sum), sum(ratio_sum) FROM mfc.sum_scenario_criterion"
+                             " WHERE ($1::text IS NULL OR office = $1)"
+                             " AND ($2::text IS NULL OR scenario = $2) GROUP BY 1, 2",
+    /* Byte order, as SQLite sorts them in a local report. */
+    [RQ_TRAINEES] = "SELECT t.id, t.personnel, t.surname, t.name, t.patronymic, t.office,"
+                    " s.attempts, s.finished, s.passed, s.exams, s.exams_passed, s.sum_total,"
+                    " s.first_at, s.last_at"
+                    " FROM mfc.trainees t LEFT JOIN mfc.sum_trainee s ON s.trainee_id = t.id"
+                    " WHERE ($1::text IS NULL OR t.office = $1) AND $2::text IS NULL"
+                    " ORDER BY t.surname COLLATE \"C\", t.name COLLATE \"C\","
+                    " t.personnel COLLATE \"C\", t.office COLLATE \"C\"",
+    [RQ_TRAINEE_CRITERIA] = "SELECT trainee_id, criterion, n, score_sum, max_sum, ratio_sum"
+                            " FROM mfc.sum_trainee_criterion"
+                            " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL",
+    /* The latest wording across offices (each office keeps its own latest). */
+    [RQ_MISTAKES] =
+        "SELECT scenario, action, sum(count), sum(critical),"
+        " (array_agg(kind ORDER BY at DESC))[1], (array_agg(criterion ORDER BY at DESC))[1],"
+        " (array_agg(feedback ORDER BY at DESC))[1], (array_agg(rule_id ORDER BY at DESC))[1],"
+        " (array_agg(rule ORDER BY at DESC))[1] FROM mfc.sum_mistake"
+        " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+        " GROUP BY 1, 2",
+    [RQ_DAYS] = "SELECT day, sum(attempts), sum(passed), sum(sum_total) FROM mfc.sum_day"
+                " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL GROUP BY day"
+                " UNION ALL "
+                "SELECT day, sum(attempts), sum(passed), sum(sum_total) FROM mfc.sum_scenario_day"
+                " WHERE ($1::text IS NULL OR office = $1) AND scenario = $2 GROUP BY day",
+    [RQ_HIST] = "SELECT bucket, sum(n) FROM mfc.sum_hist"
+                " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+                " GROUP BY bucket",
+};
+
+static int report_rows(ReportBuilder *rb, int k, PGresult *r)
+{
+    int good = 1;
+    for (int i = 0; good && i < PQntuples(r); i++) {
+        switch (k) {
+        case RQ_CRITERIA: {
+            ReportCritSums s = crit_sums(r, i, 3);
+            good =
+                report_builder_criterion(rb, cell(r, i, 0), cell(r, i, 1), (int)num(r, i, 2), &s);
+            break;
+        }
+        case RQ_SCENARIOS: {
+            long long all = num(r, i, 1), fin = num(r, i, 2);
+            ReportCounts c = {.finished = fin,
+                              .unfinished = all - fin,
+                              .passed = num(r, i, 3),
+                              .exams = num(r, i, 4),
+                              .exams_passed = num(r, i, 5),
+                              .sum_total = num(r, i, 6)};
+            good = report_builder_scenario(rb, cell(r, i, 0), cell(r, i, 7), &c);
+            break;
+        }
+        case RQ_SCENARIO_CRITERIA: {
+            ReportCritSums s = crit_sums(r, i, 3);
+            good = report_builder_scenario_criterion(rb, cell(r, i, 0), cell(r, i, 1),
+                                                     cell(r, i, 2), &s);
+            break;
+        }
+        case RQ_TRAINEES: {
+            long long all = num(r, i, 6), fin = num(r, i, 7);
+            ReportCounts c = {.finished = fin,
+                              .unfinished = all - fin,
+                              .passed = num(r, i, 8),
+                              .exams = num(r, i, 9),
+                              .exams_passed = num(r, i, 10),
+                              .sum_total = num(r, i, 11)};
+            good = report_builder_trainee(rb, num(r, i, 0), cell(r, i, 1), cell(r, i, 2),
+                                          cell(r, i, 3), cell(r, i, 4), cell(r, i, 5), &c,
+                                          cell(r, i, 12), cell(r, i, 13));
+            break;
+        }
+        case RQ_TRAINEE_CRITERIA: {
+            ReportCritSums s = crit_sums(r, i, 2);
+            good = report_builder_trainee_criterion(rb, num(r, i, 0), cell(r, i, 1), &s);
+            break;
+        }
+        case RQ_MISTAKES: {
+            ReportMistake m = {.action = cell(r, i, 1),
+                               .count = num(r, i, 2),
+                               .critical = num(r, i, 3),
+                               .kind = cell(r, i, 4),
+                               .criterion = cell(r, i, 5),
+                               .feedback = cell(r, i, 6),
+                               .rule_id = cell(r, i, 7),
+                               .rule = cell(r, i, 8)};
+            good = report_builder_mistake(rb, cell(r, i, 0), &m);
+            break;
+        }
+        case RQ_DAYS:
+            good = report_builder_day(rb, cell(r, i, 0), num(r, i, 1), num(r, i, 2), num(r, i, 3));
+            break;
+        case RQ_HIST:
+            report_builder_bucket(rb, (int)num(r, i, 0), num(r, i, 1));
+            break;
+        }
+    }
+    return good;
+}
+
+SimStatus central_report_build(Central *c, const CentralFilter *f, Report **out, SimError *err)
+{
+    *out = NULL;
+    int version = central_schema_version(c);
+    if (version < 4)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_CENTRAL_REPORT_OLD_SCHEMA), version);
+    ReportFilter rf = {.scenario = f->scenario};
+    ReportBuilder *rb;
+    SimStatus s = report_builder_create(&rf, &rb, err);
+    if (s != SIM_OK)
+        return s;
+    /* Compiling these small statements (JIT) costs more than running them. One snapshot: the
+     * summaries agree with each other. */
+    PQclear(PQexec(c->pg, "SET jit = off"));
+    PQclear(PQexec(c->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    for (int k = 0; k < RQ_COUNT && s == SIM_OK; k++) {
+        PGresult *r = report_query(c, report_sql[k], f, err);
+        if (!r) {
+            s = SIM_ERR_INVALID;
+            break;
+        }
+        if (!report_rows(rb, k, r))
+            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        PQclear(r);
+    }
+    PQclear(PQexec(c->pg, "COMMIT"));
+    if (s != SIM_OK) {
+        report_builder_destroy(rb);
+        return s;
+    }
+    return report_builder_finish(rb, out, err);
+}

@@ -17,9 +17,12 @@
 
 #include "../core/core.h"
 #include "../crypto/crypto.h"
+#include "../store/report.h"
 #include "../store/store.h"
 
-#define CENTRAL_SCHEMA_VERSION 3 /* 2: scenario packs; 3: mfc.lrs_sent (issue #13) */
+#define CENTRAL_SCHEMA_VERSION                                                                     \
+    4 /* 2: scenario packs; 3: mfc.lrs_sent (issue #13); 4: the                                    \
+         region report's summaries (issue #12) */
 
 typedef struct Central Central;
 
@@ -112,6 +115,17 @@ typedef struct CentralFilter {
 } CentralFilter;
 SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
                                 SimError *err);
+
+/* The region's report (the figures of report.h) from the centre's running summaries (schema
+ * step 4), through report.h's ReportBuilder, in one read-only snapshot. Handles f->office and
+ * f->scenario (f->trainee, since and until must be NULL: those reports are rebuilt from the
+ * attempts, central_load_attempts). Cost: the summary rows of the selection, never the
+ * attempts — per office about (trainees × criteria) + (scenarios × (criteria + mistakes +
+ * buckets)) + days rows; the whole region that over every office, added up by GROUP BY at the
+ * centre (trainees' rows are not added up: each trainee has one office).
+ * SIM_ERR_STATE when the centre has no schema step 4 yet (run `central init`). Caller frees
+ * *out with report_free. */
+SimStatus central_report_build(Central *c, const CentralFilter *f, Report **out, SimError *err);
 
 /* ---- the window's manager area over the region (issue #12) ------------------------------- */
 typedef struct CentralTraineeRow { /* a trainee of the region with results */
