@@ -1182,18 +1182,6 @@ void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long 
 
 /* ---- the region's report from the summaries (schema step 4) ------------------------------ */
 
-/* One statement of the report with the filter's office ($1) and scenario ($2); NULL (err
- * filled) on failure. */
-static PGresult *report_query(Central *c, const char *sql, const CentralFilter *f, SimError *err)
-{
-    const char *v[] = {f->office, f->scenario};
-    PGresult *r = q(c, sql, 2, v);
-    if (ok(r))
-        return r;
-    pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_REPORT));
-    return NULL;
-}
-
 static const char *cell(PGresult *r, int row, int col)
 {
     return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
@@ -1254,9 +1242,12 @@ static const char *const report_sql[RQ_COUNT] = {
                     " WHERE ($1::text IS NULL OR t.office = $1) AND $2::text IS NULL"
                     " ORDER BY t.surname COLLATE \"C\", t.name COLLATE \"C\","
                     " t.personnel COLLATE \"C\", t.office COLLATE \"C\"",
-    [RQ_TRAINEE_CRITERIA] = "SELECT trainee_id, criterion, n, score_sum, max_sum, ratio_sum"
-                            " FROM mfc.sum_trainee_criterion"
-                            " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL",
+    /* Only what a trainee's weakest criterion needs (n, ratio_sum): 600,000 rows at 100,000
+       trainees, the largest read of the report. */
+    [RQ_TRAINEE_CRITERIA] =
+        "SELECT trainee_id, criterion, n, 0, 0, ratio_sum"
+        " FROM mfc.sum_trainee_criterion"
+        " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL AND n > 0",
     /* The latest wording across offices (each office keeps its own latest). */
     [RQ_MISTAKES] =
         "SELECT scenario, action, sum(count), sum(critical),"
@@ -1355,20 +1346,44 @@ SimStatus central_report_build(Central *c, const CentralFilter *f, Report **out,
     SimStatus s = report_builder_create(&rf, &rb, err);
     if (s != SIM_OK)
         return s;
-    /* Compiling these small statements (JIT) costs more than running them. One snapshot: the
+    /* Compiling these small statements (JIT) costs more than running them; the trainees'
+     * sort (100,000 names) spills to disk under the default work_mem. One snapshot: the
      * summaries agree with each other. */
     PQclear(PQexec(c->pg, "SET jit = off"));
+    PQclear(PQexec(c->pg, "SET work_mem = '64MB'"));
     PQclear(PQexec(c->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-    for (int k = 0; k < RQ_COUNT && s == SIM_OK; k++) {
-        PGresult *r = report_query(c, report_sql[k], f, err);
-        if (!r) {
-            s = SIM_ERR_INVALID;
-            break;
-        }
-        if (!report_rows(rb, k, r))
-            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
-        PQclear(r);
+    /* Every statement sent at once (libpq's pipeline): the server computes the next result
+     * while this side takes the previous one in (a third of the time at 100,000 trainees). */
+    const char *v[] = {f->office, f->scenario};
+    int sent = 0;
+    if (PQenterPipelineMode(c->pg)) {
+        while (sent < RQ_COUNT &&
+               PQsendQueryParams(c->pg, report_sql[sent], 2, NULL, v, NULL, NULL, 0))
+            sent++;
+        PQpipelineSync(c->pg);
     }
+    if (sent < RQ_COUNT)
+        s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_REPORT));
+    for (int k = 0; k < sent; k++) {
+        PGresult *r = PQgetResult(c->pg);
+        if (s == SIM_OK && !ok(r)) {
+            s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_REPORT));
+            r = NULL;
+        } else if (s == SIM_OK && !report_rows(rb, k, r)) {
+            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        }
+        PQclear(r);
+        while ((r = PQgetResult(c->pg)) != NULL) /* the end of statement k's results */
+            PQclear(r);
+    }
+    /* The sync point's own result, then back to one statement at a time. */
+    for (PGresult *r; (r = PQgetResult(c->pg)) != NULL;) {
+        int done = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (done)
+            break;
+    }
+    PQexitPipelineMode(c->pg);
     PQclear(PQexec(c->pg, "COMMIT"));
     if (s != SIM_OK) {
         report_builder_destroy(rb);
