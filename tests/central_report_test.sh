@@ -81,7 +81,9 @@ sum_rows="SELECT md5(string_agg(x, ',' ORDER BY x)) FROM (
   UNION ALL SELECT office || scenario || action || count || '/' || critical || coalesce(feedback, '') FROM mfc.sum_mistake
   UNION ALL SELECT office || day || attempts || '/' || passed || '/' || sum_total FROM mfc.sum_day
   UNION ALL SELECT office || scenario || day || attempts || '/' || sum_total FROM mfc.sum_scenario_day
-  UNION ALL SELECT office || scenario || bucket || '/' || n FROM mfc.sum_hist) u"
+  UNION ALL SELECT office || scenario || bucket || '/' || n FROM mfc.sum_hist
+  UNION ALL SELECT trainee_id || scenario || attempts || '/' || finished || '/' || passed || '/' || sum_total || '/' || exams || first_at || last_at FROM mfc.sum_trainee_scenario
+  UNION ALL SELECT trainee_id || scenario || criterion || n || '/' || round(ratio_sum::numeric, 9) FROM mfc.sum_trainee_scenario_criterion) u"
 check "the back-filled summaries equal those kept at intake" "$(q "$sum_rows")" "$($PSQL -U mfc -d fresh -c "$sum_rows")"
 
 # ---- reports: upgraded = fresh; office = its PC; region = the same attempts rebuilt -------
@@ -120,22 +122,27 @@ check "the region counts every finished attempt" "$(jq '.report.summary.attempts
   "$(($(sqlite3 a.db 'SELECT count(*) FROM attempts WHERE finished = 1 AND total IS NOT NULL') + $(sqlite3 b.db 'SELECT count(*) FROM attempts WHERE finished = 1 AND total IS NOT NULL')))"
 # The whole region from the summaries = every attempt rebuilt from the journal and reported by
 # the local report's code (a date range that keeps them all takes that path).
-for fmt in json csv table html; do
-  COLUMNS=200 "$B" report --central "$NEW" --since 2000-01-01 --format $fmt > all.$fmt 2>all.err || bad "report --since: $(cat all.err)"
-  norm $fmt new.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > new.n
-  norm $fmt all.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > all.n
-  if [ "$fmt" != json ]; then # the filter line of the text formats names the date
-    grep -v 'Отбор' all.n > all.m; mv all.m all.n; grep -v 'Отбор' new.n > new.m; mv new.m new.n
-  fi
-  if [ -s new.n ] && cmp -s new.n all.n; then ok "region from summaries = rebuilt attempts: --format $fmt"
-  else bad "region summaries != rebuilt ($fmt): $(diff new.n all.n | head -8)"; fi
+for filt in "" "--scenario scenario-04"; do
+  for fmt in json csv table html; do
+    COLUMNS=200 "$B" report --central "$NEW" $filt --format $fmt > sum.$fmt 2>sum.err || bad "report $filt: $(cat sum.err)"
+    COLUMNS=200 "$B" report --central "$NEW" $filt --since 2000-01-01 --format $fmt > all.$fmt 2>all.err || bad "report $filt --since: $(cat all.err)"
+    norm $fmt sum.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > sum.n
+    norm $fmt all.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > all.n
+    if [ "$fmt" != json ]; then # the filter line of the text formats names the date
+      grep -v 'Отбор' all.n > all.m; mv all.m all.n; grep -v 'Отбор' sum.n > sum.m; mv sum.m sum.n
+    fi
+    if [ -s sum.n ] && cmp -s sum.n all.n; then ok "region from summaries = rebuilt attempts: $filt --format $fmt"
+    else bad "region summaries != rebuilt ($filt $fmt): $(diff sum.n all.n | head -8)"; fi
+  done
 done
-# Each office against its PC, every filter and format (the summaries for the office alone;
-# a trainee, a scenario and dates — a range inside 60 days, one across the weekly switch, and
-# one with nothing — through the attempts).
+check "the region under --scenario lists every trainee" "$(jq '.report.trainees | length' sum.json)" "$(jq '.report.trainees | length' new.json)"
+check "the region under --scenario counts that scenario only" "$(jq -c '[.report.scenarios[].id]' sum.json)" '["scenario-04"]'
+# Each office against its PC, every filter and format (the summaries for the office alone and
+# under a scenario; a trainee and dates — a range inside 60 days, one across the weekly
+# switch, and one with nothing — through the attempts).
 for pair in "IRK01 a.db" "IRK02 b.db"; do
   set -- $pair
-  for filt in "" "--trainee 100003" "--scenario s4" "--since 2025-03-01 --until 2025-04-15" \
+  for filt in "" "--trainee 100003" "--scenario scenario-04" "--scenario passport-45-late" "--since 2025-03-01 --until 2025-04-15" \
               "--since 2025-02-01 --until 2025-06-30" "--until 2025-01-31" \
               "--since 2000-01-01 --until 2000-01-02"; do
     for fmt in json csv table html; do
@@ -157,7 +164,7 @@ check "a range across 60 days has a weekly trend" \
 
 # ---- least privilege on the new tables ----------------------------------------------------
 $PSQL -U mfc -d fresh -c "CREATE ROLE office_x LOGIN; GRANT mfc_office TO office_x" >/dev/null 2>&1
-for t in mistakes sum_trainee_criterion sum_scenario_criterion sum_mistake sum_day sum_hist sum_report_scenario; do
+for t in mistakes sum_trainee_criterion sum_trainee_scenario sum_trainee_scenario_criterion sum_scenario_criterion sum_mistake sum_day sum_hist sum_report_scenario; do
   $PSQL -U office_x -d fresh -c "SELECT count(*) FROM mfc.$t" >/dev/null 2>&1 && bad "an office role reads mfc.$t" || ok "an office role cannot read mfc.$t"
 done
 check "a manager reads the report's summaries" "$($PSQL -U boss -d fresh -c "SELECT count(*) > 0 FROM mfc.sum_mistake")" t

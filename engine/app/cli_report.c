@@ -1491,12 +1491,13 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         free(path);
         return EXIT_USAGE;
     }
-    /* The region over everything or one office: from the centre's running summaries, in SQL
-     * (issue #12). Other filters (a trainee, a scenario, dates): the matching attempts are
-     * rebuilt record by record in a throw-away database, so every figure is computed by the
-     * same code as a local report; the same when the centre's schema predates the summaries. */
+    /* The region over everything, one office and/or one scenario: from the centre's running
+     * summaries, in SQL (issue #12). Other filters (a trainee, dates): the matching attempts
+     * are rebuilt record by record in a throw-away database, so every figure is computed by
+     * the same code as a local report; the same when the centre's schema predates the
+     * summaries. */
     SimStatus s = SIM_ERR_STATE;
-    if (o.central && !o.f.trainee && !o.f.scenario && !o.f.since && !o.f.until) {
+    if (o.central && !o.f.trainee && !o.f.since && !o.f.until) {
         int brc = app_report_central_build(o.central, o.office, &o.f, &r);
         if (brc == EXIT_OK)
             s = SIM_OK;

@@ -1235,11 +1235,17 @@ static const char *const report_sql[RQ_COUNT] = {
                              " WHERE ($1::text IS NULL OR office = $1)"
                              " AND ($2::text IS NULL OR scenario = $2) GROUP BY 1, 2",
     /* Byte order, as SQLite sorts them in a local report. */
+    /* Every trainee (of the office), with its figures over everything or over the scenario;
+       byte order, as SQLite sorts them in a local report. */
     [RQ_TRAINEES] = "SELECT t.id, t.personnel, t.surname, t.name, t.patronymic, t.office,"
                     " s.attempts, s.finished, s.passed, s.exams, s.exams_passed, s.sum_total,"
-                    " s.first_at, s.last_at"
-                    " FROM mfc.trainees t LEFT JOIN mfc.sum_trainee s ON s.trainee_id = t.id"
-                    " WHERE ($1::text IS NULL OR t.office = $1) AND $2::text IS NULL"
+                    " s.first_at, s.last_at FROM mfc.trainees t LEFT JOIN ("
+                    "  SELECT trainee_id, attempts, finished, passed, exams, exams_passed,"
+                    "   sum_total, first_at, last_at FROM mfc.sum_trainee WHERE $2::text IS NULL"
+                    "  UNION ALL SELECT trainee_id, attempts, finished, passed, exams,"
+                    "   exams_passed, sum_total, first_at, last_at FROM mfc.sum_trainee_scenario"
+                    "   WHERE scenario = $2) s ON s.trainee_id = t.id"
+                    " WHERE ($1::text IS NULL OR t.office = $1)"
                     " ORDER BY t.surname COLLATE \"C\", t.name COLLATE \"C\","
                     " t.personnel COLLATE \"C\", t.office COLLATE \"C\"",
     /* Only what a trainee's weakest criterion needs (n, ratio_sum): 600,000 rows at 100,000
@@ -1247,7 +1253,10 @@ static const char *const report_sql[RQ_COUNT] = {
     [RQ_TRAINEE_CRITERIA] =
         "SELECT trainee_id, criterion, n, 0, 0, ratio_sum"
         " FROM mfc.sum_trainee_criterion"
-        " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL AND n > 0",
+        " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL AND n > 0"
+        " UNION ALL SELECT trainee_id, criterion, n, 0, 0, ratio_sum"
+        " FROM mfc.sum_trainee_scenario_criterion"
+        " WHERE scenario = $2 AND ($1::text IS NULL OR office = $1) AND n > 0",
     /* The latest wording across offices (each office keeps its own latest). */
     [RQ_MISTAKES] =
         "SELECT scenario, action, sum(count), sum(critical),"

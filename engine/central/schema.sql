@@ -480,6 +480,8 @@ GRANT SELECT, INSERT ON mfc.lrs_sent TO mfc_manager;
 --   mfc.sum_trainee             + exams, exams_passed, first_at, last_at
 --   mfc.sum_report_scenario     office × scenario: the counts, the latest scenario title
 --   mfc.sum_trainee_criterion   trainee (one office) × criterion
+--   mfc.sum_trainee_scenario    trainee × scenario: the counts (a report under --scenario)
+--   mfc.sum_trainee_scenario_criterion  trainee × scenario × criterion (n, ratio_sum)
 --   mfc.sum_scenario_criterion  office × scenario × criterion
 --   mfc.sum_mistake             office × scenario × mistake, with its latest wording
 --   mfc.sum_day                 office × day;  mfc.sum_scenario_day: office × scenario × day
@@ -504,6 +506,18 @@ CREATE TABLE mfc.sum_trainee_criterion (
   max_sum bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
   PRIMARY KEY (trainee_id, criterion));
 CREATE INDEX sum_trainee_criterion_by_office ON mfc.sum_trainee_criterion (office);
+CREATE TABLE mfc.sum_trainee_scenario (
+  trainee_id bigint NOT NULL, scenario text NOT NULL, office text NOT NULL,
+  attempts bigint NOT NULL DEFAULT 0, finished bigint NOT NULL DEFAULT 0,
+  passed bigint NOT NULL DEFAULT 0, exams bigint NOT NULL DEFAULT 0,
+  exams_passed bigint NOT NULL DEFAULT 0, sum_total bigint NOT NULL DEFAULT 0,
+  first_at text, last_at text, PRIMARY KEY (trainee_id, scenario));
+CREATE INDEX sum_trainee_scenario_by_scenario ON mfc.sum_trainee_scenario (scenario, office);
+-- Keyed by scenario first: a report under --scenario reads one range.
+CREATE TABLE mfc.sum_trainee_scenario_criterion (
+  scenario text NOT NULL, trainee_id bigint NOT NULL, criterion text NOT NULL,
+  office text NOT NULL, n bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
+  PRIMARY KEY (scenario, trainee_id, criterion));
 CREATE TABLE mfc.sum_scenario_criterion (
   office text NOT NULL, scenario text NOT NULL, criterion text NOT NULL, title text,
   n bigint NOT NULL DEFAULT 0, score_sum bigint NOT NULL DEFAULT 0,
@@ -541,6 +555,15 @@ BEGIN
                      THEN EXCLUDED.last_at ELSE mfc.sum_trainee.last_at END;
   INSERT INTO mfc.sum_report_scenario(office, scenario, attempts) VALUES (a.office, a.scenario, 1)
     ON CONFLICT (office, scenario) DO UPDATE SET attempts = mfc.sum_report_scenario.attempts + 1;
+  INSERT INTO mfc.sum_trainee_scenario(trainee_id, scenario, office, attempts, first_at, last_at)
+    VALUES (a.trainee_id, a.scenario, a.office, 1, a.started_at, a.started_at)
+    ON CONFLICT (trainee_id, scenario) DO UPDATE SET attempts = mfc.sum_trainee_scenario.attempts + 1,
+      first_at = CASE WHEN mfc.sum_trainee_scenario.first_at IS NULL
+                        OR EXCLUDED.first_at < mfc.sum_trainee_scenario.first_at
+                      THEN EXCLUDED.first_at ELSE mfc.sum_trainee_scenario.first_at END,
+      last_at = CASE WHEN mfc.sum_trainee_scenario.last_at IS NULL
+                       OR EXCLUDED.last_at > mfc.sum_trainee_scenario.last_at
+                     THEN EXCLUDED.last_at ELSE mfc.sum_trainee_scenario.last_at END;
 END $$;
 
 -- The latest scenario title recorded with a trainee's attempt (any finish record).
@@ -563,6 +586,9 @@ BEGIN
   UPDATE mfc.sum_report_scenario SET finished = finished + 1, passed = passed + p,
     sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
     WHERE office = a.office AND scenario = a.scenario;
+  UPDATE mfc.sum_trainee_scenario SET finished = finished + 1, passed = passed + p,
+    sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+    WHERE trainee_id = a.trainee_id AND scenario = a.scenario;
   INSERT INTO mfc.sum_hist VALUES (a.office, a.scenario, CASE WHEN t >= 100 THEN 9 ELSE t / 10 END, 1)
     ON CONFLICT (office, scenario, bucket) DO UPDATE SET n = mfc.sum_hist.n + 1;
   IF d ~ '^\d{4}-\d{2}-\d{2}$' THEN
@@ -582,6 +608,13 @@ BEGIN
       score_sum = mfc.sum_trainee_criterion.score_sum + EXCLUDED.score_sum,
       max_sum = mfc.sum_trainee_criterion.max_sum + EXCLUDED.max_sum,
       ratio_sum = mfc.sum_trainee_criterion.ratio_sum + EXCLUDED.ratio_sum;
+  INSERT INTO mfc.sum_trainee_scenario_criterion
+    SELECT a.scenario, a.trainee_id, criterion, a.office, 1,
+           greatest(0, least(max, score))::float8 / max
+    FROM mfc.criteria WHERE attempt = a.id AND max > 0
+    ON CONFLICT (scenario, trainee_id, criterion) DO UPDATE
+      SET n = mfc.sum_trainee_scenario_criterion.n + 1,
+      ratio_sum = mfc.sum_trainee_scenario_criterion.ratio_sum + EXCLUDED.ratio_sum;
   INSERT INTO mfc.sum_scenario_criterion
     SELECT a.office, a.scenario, criterion, title, 1, greatest(0, least(max, score)), max,
            greatest(0, least(max, score))::float8 / max, pos
@@ -730,6 +763,7 @@ BEGIN
           WHERE array_length(x.g, 1) >= 2 AND cr[1] IS NOT NULL AND cr[1] <> '') o
     WHERE o.attempt = c.attempt AND o.criterion = c.criterion AND c.pos <> o.pos;
   TRUNCATE mfc.sum_trainee, mfc.sum_report_scenario, mfc.sum_trainee_criterion,
+    mfc.sum_trainee_scenario, mfc.sum_trainee_scenario_criterion,
     mfc.sum_scenario_criterion, mfc.sum_mistake, mfc.sum_day, mfc.sum_scenario_day, mfc.sum_hist;
   -- fin_inst, fin_n: where the result arrived. Sums of ratios (float8) are added in that
   -- order, the order the intake adds them in, so that the same rows give the same last digit.
@@ -746,6 +780,12 @@ BEGIN
            coalesce(sum(t) FILTER (WHERE fin), 0), coalesce(sum(x) FILTER (WHERE fin), 0),
            coalesce(sum(x * p) FILTER (WHERE fin), 0), min(started_at), max(started_at)
     FROM report_att GROUP BY trainee_id;
+  INSERT INTO mfc.sum_trainee_scenario
+    SELECT trainee_id, scenario, min(office), count(*), count(*) FILTER (WHERE fin),
+           coalesce(sum(p) FILTER (WHERE fin), 0), coalesce(sum(x) FILTER (WHERE fin), 0),
+           coalesce(sum(x * p) FILTER (WHERE fin), 0), coalesce(sum(t) FILTER (WHERE fin), 0),
+           min(started_at), max(started_at)
+    FROM report_att GROUP BY trainee_id, scenario;
   INSERT INTO mfc.sum_report_scenario
     SELECT office, scenario, count(*), count(*) FILTER (WHERE fin),
            coalesce(sum(p) FILTER (WHERE fin), 0), coalesce(sum(x) FILTER (WHERE fin), 0),
@@ -768,6 +808,11 @@ BEGIN
            sum(greatest(0, least(c.max, c.score))::float8 / c.max ORDER BY a.fin_inst, a.fin_n)
     FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
     WHERE a.fin AND c.max > 0 GROUP BY 1, 2;
+  INSERT INTO mfc.sum_trainee_scenario_criterion
+    SELECT a.scenario, a.trainee_id, c.criterion, min(a.office), count(*),
+           sum(greatest(0, least(c.max, c.score))::float8 / c.max ORDER BY a.fin_inst, a.fin_n)
+    FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
+    WHERE a.fin AND c.max > 0 GROUP BY 1, 2, 3;
   INSERT INTO mfc.sum_scenario_criterion
     SELECT a.office, a.scenario, c.criterion, min(c.title), count(*),
            sum(greatest(0, least(c.max, c.score))), sum(c.max),
@@ -797,5 +842,6 @@ REVOKE ALL ON FUNCTION mfc.report_start(mfc.attempts), mfc.report_title(mfc.atte
   mfc.report_finish(mfc.attempts), mfc.report_backfill() FROM PUBLIC;
 -- Managers read every summary; office roles none (the intake writes them as the owner).
 GRANT SELECT ON mfc.mistakes, mfc.sum_report_scenario, mfc.sum_trainee_criterion,
+  mfc.sum_trainee_scenario, mfc.sum_trainee_scenario_criterion,
   mfc.sum_scenario_criterion, mfc.sum_mistake, mfc.sum_day, mfc.sum_scenario_day, mfc.sum_hist
   TO mfc_manager;
