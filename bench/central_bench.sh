@@ -7,7 +7,8 @@
 #  3. the region over BIG (10,000,000) attempts from OFFICES (500) offices, generated in the
 #     server with the running summaries of schema step 4: the per-office table's query, the
 #     manager area's read, and the whole `report --central` command over the region (json,
-#     html), one office, and one scenario (the last rebuilds the matching attempts);
+#     html), one office, one scenario (all from the summaries) and one office's dates (which
+#     rebuilds the matching attempts: none here, the generated attempts have no journal);
 #  4. recording an action (store_add_action median) on a PC while its sync keeps failing against
 #     an unreachable centre, against the same without any sync.
 #  The manager area's read of the region (bench_region_fetch: what the window's thread runs) is
@@ -131,6 +132,10 @@ INSERT INTO mfc.sum_trainee_criterion
          s.finished * ((s.trainee_id + k) % 10) / 10.0
   FROM mfc.sum_trainee s JOIN mfc.trainees t ON t.id = s.trainee_id,
        unnest(ARRAY['legal','documents','communication','time','personal_data','escalation']) WITH ORDINALITY u(c, k);
+INSERT INTO mfc.sum_trainee_scenario_criterion
+  SELECT s.scenario, s.office, s.trainee_id, c, s.finished, s.finished * ((s.trainee_id + k + length(s.scenario)) % 10) / 10.0
+  FROM mfc.sum_trainee_scenario s,
+       unnest(ARRAY['legal','documents','communication','time','personal_data','escalation']) WITH ORDINALITY u(c, k);
 INSERT INTO mfc.sum_scenario_criterion
   SELECT s.office, s.scenario, c, 'Критерий ' || c, s.finished, s.finished * ((length(s.office) + k) % 10),
          s.finished * 10, s.finished * ((length(s.office) + k) % 10) / 10.0, k - 1
@@ -142,7 +147,7 @@ INSERT INTO mfc.sum_mistake
   FROM mfc.sum_report_scenario s, generate_series(1, 20) m;
 ANALYZE;"
 t1=$(now)
-echo "generated in $(secs $t0 $t1) s; summary rows: $($PSQL -d region -c "SELECT (SELECT count(*) FROM mfc.sum_trainee) || ' trainees, ' || (SELECT count(*) FROM mfc.sum_trainee_criterion) || ' trainee×criterion, ' || (SELECT count(*) FROM mfc.sum_scenario_criterion) || ' office×scenario×criterion, ' || (SELECT count(*) FROM mfc.sum_mistake) || ' office×scenario×mistake, ' || (SELECT count(*) FROM mfc.sum_day) || ' office×day, ' || (SELECT count(*) FROM mfc.sum_scenario_day) || ' office×scenario×day'")"
+echo "generated in $(secs $t0 $t1) s; summary rows: $($PSQL -d region -c "SELECT (SELECT count(*) FROM mfc.sum_trainee) || ' trainees, ' || (SELECT count(*) FROM mfc.sum_trainee_criterion) || ' trainee×criterion, ' || (SELECT count(*) FROM mfc.sum_trainee_scenario_criterion) || ' trainee×scenario×criterion, ' || (SELECT count(*) FROM mfc.sum_scenario_criterion) || ' office×scenario×criterion, ' || (SELECT count(*) FROM mfc.sum_mistake) || ' office×scenario×mistake, ' || (SELECT count(*) FROM mfc.sum_day) || ' office×day, ' || (SELECT count(*) FROM mfc.sum_scenario_day) || ' office×scenario×day'")"
 Q="SET jit = off; SELECT o.code, coalesce(s.attempts,0), coalesce(tc.n,0), w.criterion FROM mfc.offices o LEFT JOIN mfc.sum_office s ON s.office = o.code LEFT JOIN (SELECT office, count(*) AS n FROM mfc.trainees GROUP BY office) tc ON tc.office = o.code LEFT JOIN LATERAL (SELECT criterion, score_sum::float8 / nullif(max_sum,0) r FROM mfc.sum_criterion sc WHERE sc.office = o.code AND max_sum > 0 ORDER BY 2, 1 LIMIT 1) w ON true ORDER BY o.code"
 for k in 1 2 3; do $PSQL -d region -c "\\timing on" -c "$Q" | grep '^Time' ; done | sed 's/^/per-office table query: /'
 "$ROOT/$BUILD/bench/bench_region_fetch" "$ADMIN" 9 | sed 's/^/manager area, every office: /'
@@ -160,7 +165,9 @@ timed "whole region --format json" --format json
 timed "whole region --format html" --format html
 timed "--office OFF0001 --format table" --office OFF0001 --format table
 timed "--office OFF0001 --format json" --office OFF0001 --format json
-timed "--scenario s3 --format json (attempts rebuilt)" --scenario s3 --format json
+timed "--scenario s3 --format json" --scenario s3 --format json
+timed "--office OFF0001 --scenario s3 --format json" --office OFF0001 --scenario s3 --format json
+timed "--office OFF0001 --since 2025-06-01 --format json (attempts rebuilt)" --office OFF0001 --since 2025-06-01 --format json
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 fi

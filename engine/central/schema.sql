@@ -513,11 +513,12 @@ CREATE TABLE mfc.sum_trainee_scenario (
   exams_passed bigint NOT NULL DEFAULT 0, sum_total bigint NOT NULL DEFAULT 0,
   first_at text, last_at text, PRIMARY KEY (trainee_id, scenario));
 CREATE INDEX sum_trainee_scenario_by_scenario ON mfc.sum_trainee_scenario (scenario, office);
--- Keyed by scenario first: a report under --scenario reads one range.
+-- Keyed by scenario and office first (a trainee has one office): a report under --scenario,
+-- with or without --office, reads one range of the key.
 CREATE TABLE mfc.sum_trainee_scenario_criterion (
-  scenario text NOT NULL, trainee_id bigint NOT NULL, criterion text NOT NULL,
-  office text NOT NULL, n bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
-  PRIMARY KEY (scenario, trainee_id, criterion));
+  scenario text NOT NULL, office text NOT NULL, trainee_id bigint NOT NULL,
+  criterion text NOT NULL, n bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
+  PRIMARY KEY (scenario, office, trainee_id, criterion));
 CREATE TABLE mfc.sum_scenario_criterion (
   office text NOT NULL, scenario text NOT NULL, criterion text NOT NULL, title text,
   n bigint NOT NULL DEFAULT 0, score_sum bigint NOT NULL DEFAULT 0,
@@ -609,10 +610,10 @@ BEGIN
       max_sum = mfc.sum_trainee_criterion.max_sum + EXCLUDED.max_sum,
       ratio_sum = mfc.sum_trainee_criterion.ratio_sum + EXCLUDED.ratio_sum;
   INSERT INTO mfc.sum_trainee_scenario_criterion
-    SELECT a.scenario, a.trainee_id, criterion, a.office, 1,
+    SELECT a.scenario, a.office, a.trainee_id, criterion, 1,
            greatest(0, least(max, score))::float8 / max
     FROM mfc.criteria WHERE attempt = a.id AND max > 0
-    ON CONFLICT (scenario, trainee_id, criterion) DO UPDATE
+    ON CONFLICT (scenario, office, trainee_id, criterion) DO UPDATE
       SET n = mfc.sum_trainee_scenario_criterion.n + 1,
       ratio_sum = mfc.sum_trainee_scenario_criterion.ratio_sum + EXCLUDED.ratio_sum;
   INSERT INTO mfc.sum_scenario_criterion
@@ -809,10 +810,10 @@ BEGIN
     FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
     WHERE a.fin AND c.max > 0 GROUP BY 1, 2;
   INSERT INTO mfc.sum_trainee_scenario_criterion
-    SELECT a.scenario, a.trainee_id, c.criterion, min(a.office), count(*),
+    SELECT a.scenario, a.office, a.trainee_id, c.criterion, count(*),
            sum(greatest(0, least(c.max, c.score))::float8 / c.max ORDER BY a.fin_inst, a.fin_n)
     FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
-    WHERE a.fin AND c.max > 0 GROUP BY 1, 2, 3;
+    WHERE a.fin AND c.max > 0 GROUP BY 1, 2, 3, 4;
   INSERT INTO mfc.sum_scenario_criterion
     SELECT a.office, a.scenario, c.criterion, min(c.title), count(*),
            sum(greatest(0, least(c.max, c.score))), sum(c.max),
