@@ -1927,28 +1927,6 @@ void report_builder_bucket(ReportBuilder *rb, int k, long long n)
         rb->r->histogram[k] += n;
 }
 
-int report_builder_attempt(ReportBuilder *rb, const ReportAttempt *row)
-{
-    Builder *b = &rb->b;
-    fix_stride(rb);
-    if (!row->scenario)
-        return !b->oom;
-    long sc = scenario_index(b, row->scenario, strlen(row->scenario));
-    if (sc < 0)
-        return 0;
-    GROW(b, b->hist, b->hist_count, b->hist_cap);
-    if (b->oom)
-        return 0;
-    HistB *h = &b->hist[b->hist_count];
-    memset(h, 0, sizeof *h);
-    h->row = *row;
-    h->row.id = arena_strdup(b->ra, row->id ? row->id : "");
-    h->row.outcome = arena_strdup(b->ra, row->outcome ? row->outcome : "");
-    h->scenario = (int32_t)sc;
-    h->rowid = (long long)b->hist_count++;
-    return !b->oom;
-}
-
 SimStatus report_builder_finish(ReportBuilder *rb, Report **out, SimError *err)
 {
     *out = NULL;

@@ -153,7 +153,9 @@ extern int report_use_summaries;
  * is assembled by the same code as a local report's. Call order: report_builder_criterion for
  * every criterion over the selection first (it fixes the set), then scenarios, trainees (in
  * display order), their criteria, mistakes, days and buckets, in any order. Strings are
- * copied. Every add returns 1, or 0 when out of memory (report_builder_finish then says so). */
+ * copied. No history: a trainee's report is built from that trainee's attempts
+ * (report_build over them). Every add returns 1, or 0 when out of memory
+ * (report_builder_finish then says so). */
 typedef struct ReportBuilder ReportBuilder;
 
 typedef struct ReportCounts {
@@ -197,9 +199,6 @@ int report_builder_day(ReportBuilder *b, const char *day, long long attempts, lo
                        long long sum_total);
 /* Finished attempts in bucket k of the score distribution. */
 void report_builder_bucket(ReportBuilder *b, int k, long long n);
-/* One attempt of the filtered trainee's history (any order: sorted by started_at, then by the
- * order added); row->scenario must name a scenario added before. */
-int report_builder_attempt(ReportBuilder *b, const ReportAttempt *row);
 /* Assembles the Report and frees the builder (also on failure). Caller frees with
  * report_free. */
 SimStatus report_builder_finish(ReportBuilder *b, Report **out, SimError *err);
