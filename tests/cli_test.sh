@@ -162,6 +162,29 @@ expect_exit 1 "resume with a negative seed" "$EXE" play passport-45-late $S --re
 expect_exit 0 "largest seed" "$EXE" play passport-45-late $S --seed 18446744073709551615 --random --json
 expect_out '"seed": 18446744073709551615' "largest seed prints unsigned"
 
+# The region, pack and LRS commands read their flags through one parser (engine/app/args.c):
+# the same words for the same mistakes, --help anywhere, and no empty value taken as a value.
+export XDG_CONFIG_HOME="$TMP/cfg" MFC_SYSTEM_CONFIG="$TMP/no.conf"
+for c in "sync" "enrol" "roster import x.csv" "central init" "pack build" "lrs push"; do
+  expect_exit 2 "$c: unknown flag" "$EXE" $c --frobnicate
+  expect_err "mfc-trainer ${c%% *}: неизвестный параметр «--frobnicate»" "$c: unknown flag"
+  expect_exit 2 "$c: empty value" "$EXE" $c --central ""
+  expect_err "параметру --central нужно значение" "$c: empty value"
+  expect_exit 2 "$c: missing value" "$EXE" $c --central
+  expect_err "параметру --central нужно значение" "$c: missing value"
+  expect_exit 0 "$c --help" "$EXE" $c --help
+  expect_out "Использование" "$c --help"
+done
+expect_exit 2 "sync: a positional" "$EXE" sync extra
+expect_err "неизвестный параметр «extra»" "sync: a positional"
+expect_err "Использование" "sync: the usage follows the mistake"
+expect_exit 2 "pack: too many files" "$EXE" pack build a b c
+expect_err "неизвестный параметр «c»" "pack: too many files"
+expect_exit 2 "enrol: no centre" "$EXE" enrol --office IRK01 --db "$TMP/r.db"
+expect_err "не задан адрес центра" "enrol: no centre"
+expect_exit 2 "lrs: bad batch" "$EXE" lrs push --batch 0 --endpoint http://127.0.0.1:9/x
+expect_err "mfc-trainer lrs: --batch" "lrs: bad batch"
+
 # Interactive mode reads a numbered menu from stdin; EOF ends the attempt cleanly.
 printf '1\n' | "$EXE" play passport-45-late $S --seed 3 >"$TMP/out" 2>"$TMP/err"
 if [ $? -eq 0 ]; then ok; else bad "interactive exit"; fi

@@ -78,6 +78,32 @@ void app_load_ctx_free(AppLoadCtx *c);
 
 void app_print_diags(const SimDiags *d);
 
+/* ---- flags (args.c) ------------------------------------------------------------------- */
+/* One option of a command: a value option stores the argument after it in *value (never an
+ * empty one), a switch (value NULL) sets *on to 1. */
+typedef struct AppOpt {
+    const char *name; /* "--central" */
+    const char **value;
+    int *on;
+} AppOpt;
+typedef struct AppArgs {
+    const char *cmd; /* the word after "mfc-trainer" in every message: "sync", "pack" */
+    const char *use; /* the usage text: printed by --help and after a mistake (NULL: none) */
+    const AppOpt *opts;
+    size_t nopts;
+    const char **pos; /* positionals, at most max_pos (one more is a mistake) */
+    int max_pos;
+    int npos; /* out */
+} AppArgs;
+#define APP_ARGS_HELP (-1) /* --help or -h: the usage went to stdout; the command exits 0 */
+/* Clears every option, then reads argv. Returns EXIT_OK, APP_ARGS_HELP, or EXIT_USAGE after
+ * printing what was wrong (an unknown option, a missing value, a positional too many). */
+int app_args_parse(AppArgs *a, int argc, char **argv);
+/* Prints "mfc-trainer CMD: " and the message to stderr, then the usage (NULL: none); returns
+ * EXIT_USAGE. */
+int app_usage(const char *cmd, const char *use, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* "-" as a file name: standard input or output. app_read_input reads path (or all of standard
  * input for "-") like sim_read_file; app_write_output writes n bytes of text to path (or
  * standard output for "-") and returns 1 when all of it was written. */

@@ -36,51 +36,37 @@
 typedef struct Flags {
     const char *central, *office, *region, *db, *role, *name, *export_to, *import_from;
     const char *batch;
-    int json, help;
+    int json;
     const char *pos[4];
     int npos;
 } Flags;
 
-static int usage(const char *cmd, const char *fmt, const char *arg, const char *use)
+/* The flags every region command shares, and at most max_pos positionals. Returns EXIT_OK,
+ * APP_ARGS_HELP (usage printed) or EXIT_USAGE (the mistake printed). */
+static int parse(int argc, char **argv, Flags *f, const char *cmd, const char *use, int max_pos)
 {
-    fprintf(stderr, "mfc-trainer %s: ", cmd);
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s\n", use);
-    return EXIT_USAGE;
-}
-
-static int parse(int argc, char **argv, Flags *f, const char *cmd, const char *use)
-{
-    memset(f, 0, sizeof *f);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = strcmp(a, "--central") == 0  ? &f->central
-                            : strcmp(a, "--office") == 0 ? &f->office
-                            : strcmp(a, "--region") == 0 ? &f->region
-                            : strcmp(a, "--db") == 0     ? &f->db
-                            : strcmp(a, "--role") == 0   ? &f->role
-                            : strcmp(a, "--name") == 0   ? &f->name
-                            : strcmp(a, "--export") == 0 ? &f->export_to
-                            : strcmp(a, "--import") == 0 ? &f->import_from
-                            : strcmp(a, "--batch") == 0  ? &f->batch
-                                                         : NULL;
-        if (slot) {
-            if (i + 1 >= argc)
-                return usage(cmd, tr(STR_ERR_NEEDS_VALUE), a, use);
-            *slot = argv[++i];
-        } else if (strcmp(a, "--json") == 0) {
-            f->json = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            f->help = 1;
-        } else if (a[0] == '-' && a[1]) {
-            return usage(cmd, tr(STR_ERR_UNKNOWN_OPTION), a, use);
-        } else if (f->npos < 4) {
-            f->pos[f->npos++] = a;
-        } else {
-            return usage(cmd, tr(STR_ERR_UNKNOWN_OPTION), a, use);
-        }
-    }
-    return EXIT_OK;
+    *f = (Flags){0};
+    const AppOpt opts[] = {
+        {.name = "--central", .value = &f->central},
+        {.name = "--office", .value = &f->office},
+        {.name = "--region", .value = &f->region},
+        {.name = "--db", .value = &f->db},
+        {.name = "--role", .value = &f->role},
+        {.name = "--name", .value = &f->name},
+        {.name = "--export", .value = &f->export_to},
+        {.name = "--import", .value = &f->import_from},
+        {.name = "--batch", .value = &f->batch},
+        {.name = "--json", .on = &f->json},
+    };
+    AppArgs a = {.cmd = cmd,
+                 .use = use,
+                 .opts = opts,
+                 .nopts = sizeof opts / sizeof *opts,
+                 .pos = f->pos,
+                 .max_pos = max_pos};
+    int rc = app_args_parse(&a, argc, argv);
+    f->npos = a.npos;
+    return rc;
 }
 
 /* The connection string: the flag, else `central` from the configuration. */
@@ -88,7 +74,7 @@ static const char *central_of(const AppPaths *p, const Flags *f, const char *cmd
 {
     const char *c = app_setting(p, f->central, SIMCONF_CENTRAL);
     if (!c)
-        usage(cmd, tr(STR_CENTRAL_NONE), "", use);
+        app_usage(cmd, use, TRF(STR_CENTRAL_NONE), "");
     return c;
 }
 
@@ -121,22 +107,18 @@ int cmd_central(int argc, char **argv, const AppPaths *paths)
 {
     const char *use = tr(STR_CENTRAL_USAGE);
     Flags f;
-    int rc = parse(argc, argv, &f, "central", use);
+    int rc = parse(argc, argv, &f, "central", use, 2);
     if (rc != EXIT_OK)
-        return rc;
-    if (f.help) {
-        fputs(use, stdout);
-        return EXIT_OK;
-    }
+        return rc == APP_ARGS_HELP ? EXIT_OK : rc;
     if (f.npos < 1 || (strcmp(f.pos[0], "init") != 0 && strcmp(f.pos[0], "office") != 0))
-        return usage("central", tr(STR_ERR_UNKNOWN_COMMAND), f.npos ? f.pos[0] : "", use);
+        return app_usage("central", use, TRF(STR_ERR_UNKNOWN_COMMAND), f.npos ? f.pos[0] : "");
     const char *uri = central_of(paths, &f, "central", use);
     if (!uri)
         return EXIT_USAGE;
     SimError err;
     if (strcmp(f.pos[0], "office") == 0) {
         if (f.npos < 2)
-            return usage("central", tr(STR_CENTRAL_NEED_OFFICE), "", use);
+            return app_usage("central", use, TRF(STR_CENTRAL_NEED_OFFICE), "");
         if (simconf_check(SIMCONF_OFFICE, f.pos[1], "central office", &err) != SIM_OK) {
             fprintf(stderr, "mfc-trainer central: %s\n", err.msg);
             return EXIT_USAGE;
@@ -170,21 +152,15 @@ int cmd_enrol(int argc, char **argv, const AppPaths *paths)
 {
     const char *use = tr(STR_ENROL_USAGE);
     Flags f;
-    int rc = parse(argc, argv, &f, "enrol", use);
+    int rc = parse(argc, argv, &f, "enrol", use, 0);
     if (rc != EXIT_OK)
-        return rc;
-    if (f.help) {
-        fputs(use, stdout);
-        return EXIT_OK;
-    }
-    if (f.npos)
-        return usage("enrol", tr(STR_ERR_UNKNOWN_OPTION), f.pos[0], use);
+        return rc == APP_ARGS_HELP ? EXIT_OK : rc;
     const char *uri = central_of(paths, &f, "enrol", use);
     const char *office = app_setting(paths, f.office, SIMCONF_OFFICE);
     if (!uri)
         return EXIT_USAGE;
     if (!office)
-        return usage("enrol", tr(STR_ENROL_NEED_OFFICE), "", use);
+        return app_usage("enrol", use, TRF(STR_ENROL_NEED_OFFICE), "");
     SimError err;
     if (simconf_check(SIMCONF_OFFICE, office, "--office", &err) != SIM_OK) {
         fprintf(stderr, "mfc-trainer enrol: %s\n", err.msg);
@@ -308,15 +284,11 @@ int cmd_roster(int argc, char **argv, const AppPaths *paths)
 {
     const char *use = tr(STR_ROSTER_USAGE);
     Flags f;
-    int rc = parse(argc, argv, &f, "roster", use);
+    int rc = parse(argc, argv, &f, "roster", use, 2);
     if (rc != EXIT_OK)
-        return rc;
-    if (f.help) {
-        fputs(use, stdout);
-        return EXIT_OK;
-    }
+        return rc == APP_ARGS_HELP ? EXIT_OK : rc;
     if (f.npos != 2 || strcmp(f.pos[0], "import") != 0)
-        return usage("roster", tr(STR_ERR_UNKNOWN_COMMAND), f.npos ? f.pos[0] : "", use);
+        return app_usage("roster", use, TRF(STR_ERR_UNKNOWN_COMMAND), f.npos ? f.pos[0] : "");
     const char *file = f.pos[1];
     const char *uri = central_of(paths, &f, "roster", use);
     if (!uri)
@@ -677,23 +649,17 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
 {
     const char *use = tr(STR_SYNC_USAGE);
     Flags f;
-    int rc = parse(argc, argv, &f, "sync", use);
+    int rc = parse(argc, argv, &f, "sync", use, 0);
     if (rc != EXIT_OK)
-        return rc;
-    if (f.help) {
-        fputs(use, stdout);
-        return EXIT_OK;
-    }
-    if (f.npos)
-        return usage("sync", tr(STR_ERR_UNKNOWN_OPTION), f.pos[0], use);
+        return rc == APP_ARGS_HELP ? EXIT_OK : rc;
     if (f.export_to && f.import_from)
-        return usage("sync", tr(STR_SYNC_BOTH), "", use);
+        return app_usage("sync", use, TRF(STR_SYNC_BOTH), "");
     size_t batch = SYNC_BATCH;
     if (f.batch) {
         char *end = NULL;
         long v = strtol(f.batch, &end, 10);
         if (!end || *end || v < 1 || v > 100000)
-            return usage("sync", tr(STR_SYNC_BAD_BATCH), f.batch, use);
+            return app_usage("sync", use, TRF(STR_SYNC_BAD_BATCH), f.batch);
         batch = (size_t)v;
     }
     if (f.import_from) {

@@ -32,67 +32,37 @@
 typedef struct LrsOpts {
     const char *central, *db, *endpoint, *user, *password, *password_file, *home_page;
     const char *since, *office, *batch, *retries, *delay;
-    int json, guests, cmi5, help;
+    int json, guests, cmi5;
 } LrsOpts;
 
-static int usage(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "mfc-trainer lrs: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n");
-    return EXIT_USAGE;
-}
+/* A mistake found after the flags were read: the message alone (the usage is long). */
+#define usage(...) app_usage("lrs", NULL, __VA_ARGS__)
 
 static int parse(int argc, char **argv, LrsOpts *o)
 {
-    memset(o, 0, sizeof *o);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = NULL;
-        int *flag = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
-            flag = &o->help;
-        else if (strcmp(a, "--json") == 0)
-            flag = &o->json;
-        else if (strcmp(a, "--guests") == 0)
-            flag = &o->guests;
-        else if (strcmp(a, "--cmi5") == 0)
-            flag = &o->cmi5;
-        else if (strcmp(a, "--central") == 0)
-            slot = &o->central;
-        else if (strcmp(a, "--db") == 0)
-            slot = &o->db;
-        else if (strcmp(a, "--endpoint") == 0)
-            slot = &o->endpoint;
-        else if (strcmp(a, "--user") == 0)
-            slot = &o->user;
-        else if (strcmp(a, "--password") == 0)
-            slot = &o->password;
-        else if (strcmp(a, "--password-file") == 0)
-            slot = &o->password_file;
-        else if (strcmp(a, "--home-page") == 0)
-            slot = &o->home_page;
-        else if (strcmp(a, "--since") == 0)
-            slot = &o->since;
-        else if (strcmp(a, "--office") == 0)
-            slot = &o->office;
-        else if (strcmp(a, "--batch") == 0)
-            slot = &o->batch;
-        else if (strcmp(a, "--retries") == 0)
-            slot = &o->retries;
-        else if (strcmp(a, "--retry-delay") == 0)
-            slot = &o->delay;
-        else
-            return usage(tr(STR_ERR_UNKNOWN_OPTION), a);
-        if (flag) {
-            *flag = 1;
-            continue;
-        }
-        if (i + 1 >= argc || !*argv[i + 1])
-            return usage(tr(STR_ERR_NEEDS_VALUE), a);
-        *slot = argv[++i];
-    }
-    return EXIT_OK;
+    *o = (LrsOpts){0};
+    const AppOpt opts[] = {
+        {.name = "--json", .on = &o->json},
+        {.name = "--guests", .on = &o->guests},
+        {.name = "--cmi5", .on = &o->cmi5},
+        {.name = "--central", .value = &o->central},
+        {.name = "--db", .value = &o->db},
+        {.name = "--endpoint", .value = &o->endpoint},
+        {.name = "--user", .value = &o->user},
+        {.name = "--password", .value = &o->password},
+        {.name = "--password-file", .value = &o->password_file},
+        {.name = "--home-page", .value = &o->home_page},
+        {.name = "--since", .value = &o->since},
+        {.name = "--office", .value = &o->office},
+        {.name = "--batch", .value = &o->batch},
+        {.name = "--retries", .value = &o->retries},
+        {.name = "--retry-delay", .value = &o->delay},
+    };
+    AppArgs a = {.cmd = "lrs",
+                 .use = tr(STR_LRS_USAGE),
+                 .opts = opts,
+                 .nopts = sizeof opts / sizeof *opts};
+    return app_args_parse(&a, argc, argv);
 }
 
 /* An integer flag in [lo, hi]; returns 0 after printing a usage error. */
@@ -104,9 +74,7 @@ static int number(const char *flag, const char *v, long lo, long hi, long *out)
     errno = 0;
     long n = strtol(v, &end, 10);
     if (errno || !end || *end || n < lo || n > hi) {
-        fprintf(stderr, "mfc-trainer lrs: ");
-        fprintf(stderr, tr(STR_LRS_BAD_NUMBER), flag, v, lo, hi);
-        fprintf(stderr, "\n");
+        usage(TRF(STR_LRS_BAD_NUMBER), flag, v, lo, hi);
         return 0;
     }
     *out = n;
@@ -364,26 +332,19 @@ int cmd_lrs(int argc, char **argv, const AppPaths *paths)
         return EXIT_OK;
     }
     if (argc < 1 || strcmp(argv[0], "push") != 0) {
-        fprintf(stderr, "mfc-trainer lrs: ");
-        fprintf(stderr, tr(STR_ERR_UNKNOWN_COMMAND), argc ? argv[0] : "");
-        fprintf(stderr, "\n%s", use);
-        return EXIT_USAGE;
+        return app_usage("lrs", use, TRF(STR_ERR_UNKNOWN_COMMAND), argc ? argv[0] : "");
     }
     LrsOpts o;
     int rc = parse(argc - 1, argv + 1, &o);
     if (rc != EXIT_OK)
-        return rc;
-    if (o.help) {
-        fputs(use, stdout);
-        return EXIT_OK;
-    }
+        return rc == APP_ARGS_HELP ? EXIT_OK : rc;
     if (o.central && o.db)
-        return usage(tr(STR_LRS_BOTH_SOURCES), "");
+        return usage(TRF(STR_LRS_BOTH_SOURCES), "");
     if (o.since && !store_export_since_ok(o.since))
-        return usage(tr(STR_ERR_EXPORT_BAD_DATE), o.since);
+        return usage(TRF(STR_ERR_EXPORT_BAD_DATE), o.since);
     const char *home = app_setting(paths, o.home_page, SIMCONF_LRS_HOME_PAGE);
     if (home && !store_export_home_page_ok(home))
-        return usage(tr(STR_ERR_EXPORT_BAD_HOME_PAGE), home);
+        return usage(TRF(STR_ERR_EXPORT_BAD_HOME_PAGE), home);
     long batch = NET_BATCH_DEFAULT, tries = NET_TRIES_DEFAULT, delay = NET_DELAY_MS_DEFAULT;
     if (!number("--batch", o.batch, 1, 100000, &batch) ||
         !number("--retries", o.retries, 1, 100, &tries) ||
@@ -391,7 +352,7 @@ int cmd_lrs(int argc, char **argv, const AppPaths *paths)
         return EXIT_USAGE;
     const char *endpoint = app_setting(paths, o.endpoint, SIMCONF_LRS_ENDPOINT);
     if (!endpoint)
-        return usage(tr(STR_LRS_NO_ENDPOINT), "");
+        return usage(TRF(STR_LRS_NO_ENDPOINT), "");
     /* The secret: the flag, else the environment, else the file named by the flag or the
      * configuration (never a key of the configuration file itself). */
     char *secret = NULL;

@@ -32,40 +32,31 @@ typedef struct PackFlags {
     int npos;
 } PackFlags;
 
-static int usage(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "mfc-trainer pack: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", tr(STR_PACK_USAGE));
-    return EXIT_USAGE;
-}
+/* The mistake, then the usage: every pack subcommand words it the same way. */
+#define usage(...) app_usage("pack", tr(STR_PACK_USAGE), __VA_ARGS__)
 
 static int parse(int argc, char **argv, PackFlags *f)
 {
-    memset(f, 0, sizeof *f);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = strcmp(a, "--key") == 0         ? &f->key
-                            : strcmp(a, "--version") == 0   ? &f->version
-                            : strcmp(a, "--changelog") == 0 ? &f->changelog
-                            : strcmp(a, "--name") == 0      ? &f->name
-                            : strcmp(a, "--output") == 0    ? &f->output
-                            : strcmp(a, "--packs") == 0     ? &f->packs
-                            : strcmp(a, "--central") == 0   ? &f->central
-                                                            : NULL;
-        if (slot) {
-            if (i + 1 >= argc || !argv[i + 1][0])
-                return usage(TRF(STR_ERR_NEEDS_VALUE), a);
-            *slot = argv[++i];
-        } else if (strcmp(a, "--json") == 0) {
-            f->json = 1;
-        } else if (a[0] == '-' || f->npos >= 2) {
-            return usage(TRF(STR_ERR_UNKNOWN_OPTION), a);
-        } else {
-            f->pos[f->npos++] = a;
-        }
-    }
-    return EXIT_OK;
+    *f = (PackFlags){0};
+    const AppOpt opts[] = {
+        {.name = "--key", .value = &f->key},
+        {.name = "--version", .value = &f->version},
+        {.name = "--changelog", .value = &f->changelog},
+        {.name = "--name", .value = &f->name},
+        {.name = "--output", .value = &f->output},
+        {.name = "--packs", .value = &f->packs},
+        {.name = "--central", .value = &f->central},
+        {.name = "--json", .on = &f->json},
+    };
+    AppArgs a = {.cmd = "pack",
+                 .use = tr(STR_PACK_USAGE),
+                 .opts = opts,
+                 .nopts = sizeof opts / sizeof *opts,
+                 .pos = f->pos,
+                 .max_pos = 2};
+    int rc = app_args_parse(&a, argc, argv);
+    f->npos = a.npos;
+    return rc;
 }
 
 /* The installation's packs folder and trusted keys; release with site_free. */
@@ -435,7 +426,7 @@ int cmd_pack(int argc, char **argv, const AppPaths *paths)
     PackFlags f;
     int rc = parse(argc - 1, argv + 1, &f);
     if (rc != EXIT_OK)
-        return rc;
+        return rc == APP_ARGS_HELP ? EXIT_OK : rc;
     const char *sub = argv[0];
     if (strcmp(sub, "build") == 0)
         return do_build(&f, paths);
