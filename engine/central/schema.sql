@@ -737,7 +737,7 @@ END $$;
 -- already holds, in a few set-based statements: the upgrade of an older centre runs it once,
 -- and the benchmark, which generates attempts directly in the tables, too.
 CREATE FUNCTION mfc.report_backfill() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = mfc, pg_temp AS $$
+  SET search_path = mfc, pg_temp SET client_min_messages = warning AS $$
 BEGIN
   -- The finish record each attempt's result came from (the first the intake applied).
   DROP TABLE IF EXISTS pg_temp.report_fin;
