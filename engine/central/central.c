@@ -1244,7 +1244,8 @@ static const char *const report_sql[RQ_COUNT] = {
                     "   sum_total, first_at, last_at FROM mfc.sum_trainee WHERE $2::text IS NULL"
                     "  UNION ALL SELECT trainee_id, attempts, finished, passed, exams,"
                     "   exams_passed, sum_total, first_at, last_at FROM mfc.sum_trainee_scenario"
-                    "   WHERE scenario = $2) s ON s.trainee_id = t.id"
+                    "   WHERE scenario = $2 AND ($1::text IS NULL OR office = $1)) s"
+                    " ON s.trainee_id = t.id"
                     " WHERE ($1::text IS NULL OR t.office = $1)"
                     " ORDER BY t.surname COLLATE \"C\", t.name COLLATE \"C\","
                     " t.personnel COLLATE \"C\", t.office COLLATE \"C\"",
