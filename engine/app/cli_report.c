@@ -1492,10 +1492,11 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         return EXIT_USAGE;
     }
     /* The region over everything, one office and/or one scenario: from the centre's running
-     * summaries, in SQL (issue #12). Other filters (a trainee, dates): the matching attempts
-     * are rebuilt record by record in a throw-away database, so every figure is computed by
-     * the same code as a local report; the same when the centre's schema predates the
-     * summaries. */
+     * summaries, in SQL (issue #12): cost in summary rows, never attempts. Other filters (a
+     * trainee, dates): the matching attempts are rebuilt record by record in a throw-away
+     * database through the centre's indexes, so every figure is computed by the same code as
+     * a local report: cost linear in those attempts. The same when the centre's schema
+     * predates the summaries. */
     SimStatus s = SIM_ERR_STATE;
     if (o.central && !o.f.trainee && !o.f.since && !o.f.until) {
         int brc = app_report_central_build(o.central, o.office, &o.f, &r);
@@ -1512,8 +1513,11 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
             free(path);
             return EXIT_FAIL;
         }
-        if (o.central && app_report_central_load(paths, o.central, o.office, o.f.trainee,
-                                                 o.f.scenario, NULL, NULL, st) != EXIT_OK) {
+        /* Only the attempts of the range are rebuilt (the local report filters them again);
+         * a scenario's title and a mistake's words are then the latest within the range. */
+        if (o.central &&
+            app_report_central_load(paths, o.central, o.office, o.f.trainee, o.f.scenario,
+                                    o.f.since, o.f.until, st) != EXIT_OK) {
             store_close(st);
             free(path);
             return EXIT_FAIL;

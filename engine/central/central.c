@@ -718,7 +718,8 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             " AND ($6::boolean OR e.kind <> 'action')"
             " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR t.personnel = $2)"
             " AND ($3::text IS NULL OR a.scenario = $3) AND ($4::text IS NULL OR a.started_at >= $4)"
-            " AND ($5::text IS NULL OR a.started_at < $5)"
+            /* until is inclusive: before the next day */
+            " AND ($5::text IS NULL OR a.started_at < to_char($5::date + 1, 'YYYY-MM-DD'))"
             " ORDER BY e.installation, e.n",
             6, NULL, v, NULL, NULL, 0) ||
         !PQsetSingleRowMode(c->pg))

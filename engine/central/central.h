@@ -107,7 +107,10 @@ SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow 
                                SimError *err);
 /* Rebuilds the attempts matching the filter inside dst (an empty results database), record by
  * record from their journal entries, with trainees as the region knows them (office, number):
- * the local report over dst then gives the region's figures. Filters may be NULL. */
+ * the local report over dst then gives the region's figures. Filters may be NULL; since and
+ * until are days (YYYY-MM-DD, both inclusive) matched on started_at through the attempts'
+ * indexes (office, started_at) and (started_at). Cost: linear in the matching attempts'
+ * journal entries. */
 typedef struct CentralFilter {
     const char *office, *trainee, *scenario, *since, *until;
     int with_actions; /* 1: also every action (xAPI needs them; a report does not) */
