@@ -14,6 +14,7 @@
 
 #include <libpq-fe.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1193,6 +1194,15 @@ static long long num(PGresult *r, int row, int col)
     return PQgetisnull(r, row, col) ? 0 : atoll(PQgetvalue(r, row, col));
 }
 
+/* A big-endian 8-byte value of a binary result (int8, or float8's bits). */
+static uint64_t be64(const char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | (unsigned char)p[i];
+    return v;
+}
+
 static ReportCritSums crit_sums(PGresult *r, int row, int col)
 {
     return (ReportCritSums){.n = num(r, row, col),
@@ -1251,12 +1261,13 @@ static const char *const report_sql[RQ_COUNT] = {
                     " ORDER BY t.surname COLLATE \"C\", t.name COLLATE \"C\","
                     " t.personnel COLLATE \"C\", t.office COLLATE \"C\"",
     /* Only what a trainee's weakest criterion needs (n, ratio_sum): 600,000 rows at 100,000
-       trainees, the largest read of the report. */
+       trainees, the largest read of the report, so in binary (no number written out as text
+       by the server and read back here). */
     [RQ_TRAINEE_CRITERIA] =
-        "SELECT trainee_id, criterion, n, 0, 0, ratio_sum"
+        "SELECT trainee_id, criterion, n, ratio_sum"
         " FROM mfc.sum_trainee_criterion"
         " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL AND n > 0"
-        " UNION ALL SELECT trainee_id, criterion, n, 0, 0, ratio_sum"
+        " UNION ALL SELECT trainee_id, criterion, n, ratio_sum"
         " FROM mfc.sum_trainee_scenario_criterion"
         " WHERE scenario = $2 AND ($1::text IS NULL OR office = $1) AND n > 0",
     /* The latest wording across offices (each office keeps its own latest). */
@@ -1318,9 +1329,14 @@ static int report_rows(ReportBuilder *rb, int k, PGresult *r)
                                           cell(r, i, 12), cell(r, i, 13));
             break;
         }
-        case RQ_TRAINEE_CRITERIA: {
-            ReportCritSums s = crit_sums(r, i, 2);
-            good = report_builder_trainee_criterion(rb, num(r, i, 0), cell(r, i, 1), &s);
+        case RQ_TRAINEE_CRITERIA: { /* binary: int8, text, int8, float8 */
+            if (PQgetlength(r, i, 0) != 8 || PQgetlength(r, i, 2) != 8 || PQgetlength(r, i, 3) != 8)
+                break;
+            uint64_t bits = be64(PQgetvalue(r, i, 3));
+            ReportCritSums s = {.n = (long long)be64(PQgetvalue(r, i, 2))};
+            memcpy(&s.ratio_sum, &bits, sizeof s.ratio_sum);
+            good = report_builder_trainee_criterion(rb, (long long)be64(PQgetvalue(r, i, 0)),
+                                                    PQgetvalue(r, i, 1), &s);
             break;
         }
         case RQ_MISTAKES: {
@@ -1368,8 +1384,8 @@ SimStatus central_report_build(Central *c, const CentralFilter *f, Report **out,
     const char *v[] = {f->office, f->scenario};
     int sent = 0;
     if (PQenterPipelineMode(c->pg)) {
-        while (sent < RQ_COUNT &&
-               PQsendQueryParams(c->pg, report_sql[sent], 2, NULL, v, NULL, NULL, 0))
+        while (sent < RQ_COUNT && PQsendQueryParams(c->pg, report_sql[sent], 2, NULL, v, NULL, NULL,
+                                                    sent == RQ_TRAINEE_CRITERIA))
             sent++;
         PQpipelineSync(c->pg);
     }
