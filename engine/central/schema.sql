@@ -542,6 +542,18 @@ CREATE TABLE mfc.sum_hist (
   n bigint NOT NULL DEFAULT 0, PRIMARY KEY (office, scenario, bucket));
 -- Filtered reports (a trainee, dates) read the matching attempts through these.
 CREATE INDEX attempts_by_start ON mfc.attempts (started_at);
+-- Summary rows are updated in place at every finished attempt: room left in each page lets
+-- PostgreSQL write the new version beside the old one without touching the indexes (HOT).
+ALTER TABLE mfc.sum_trainee SET (fillfactor = 70);
+ALTER TABLE mfc.sum_report_scenario SET (fillfactor = 70);
+ALTER TABLE mfc.sum_trainee_scenario SET (fillfactor = 70);
+ALTER TABLE mfc.sum_trainee_criterion SET (fillfactor = 70);
+ALTER TABLE mfc.sum_trainee_scenario_criterion SET (fillfactor = 70);
+ALTER TABLE mfc.sum_scenario_criterion SET (fillfactor = 70);
+ALTER TABLE mfc.sum_mistake SET (fillfactor = 70);
+ALTER TABLE mfc.sum_day SET (fillfactor = 70);
+ALTER TABLE mfc.sum_scenario_day SET (fillfactor = 70);
+ALTER TABLE mfc.sum_hist SET (fillfactor = 70);
 
 -- A trainee's attempt starts counting: its trainee is known (identity entry).
 CREATE FUNCTION mfc.report_start(a mfc.attempts) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
@@ -574,52 +586,60 @@ CREATE FUNCTION mfc.report_title(a mfc.attempts) RETURNS void LANGUAGE sql SECUR
     WHERE office = a.office AND scenario = a.scenario AND a.title IS NOT NULL
       AND (title_at IS NULL OR coalesce(a.started_at, '') >= title_at) $$;
 
--- A trainee's attempt finished with a total: its scores, criteria and mistakes count.
+-- A trainee's attempt finished with a total: its scores, criteria and mistakes count. Three
+-- statements (counts, criteria, mistakes), each writing several summaries through
+-- data-modifying WITH clauses: a statement's start-up costs more than its rows here.
 CREATE FUNCTION mfc.report_finish(a mfc.attempts) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = mfc, pg_temp AS $$
 DECLARE t integer := greatest(0, least(100, a.total));
         p integer := CASE WHEN a.passed THEN 1 ELSE 0 END;
         x integer := CASE WHEN a.mode = 'exam' THEN 1 ELSE 0 END;
         d text := substr(coalesce(a.started_at, ''), 1, 10);
+        dated boolean := substr(coalesce(a.started_at, ''), 1, 10) ~ '^\d{4}-\d{2}-\d{2}$';
 BEGIN
-  UPDATE mfc.sum_trainee SET finished = finished + 1, passed = passed + p, sum_total = sum_total + t,
-    exams = exams + x, exams_passed = exams_passed + x * p WHERE trainee_id = a.trainee_id;
-  UPDATE mfc.sum_report_scenario SET finished = finished + 1, passed = passed + p,
-    sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
-    WHERE office = a.office AND scenario = a.scenario;
-  UPDATE mfc.sum_trainee_scenario SET finished = finished + 1, passed = passed + p,
-    sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
-    WHERE trainee_id = a.trainee_id AND scenario = a.scenario;
-  INSERT INTO mfc.sum_hist VALUES (a.office, a.scenario, CASE WHEN t >= 100 THEN 9 ELSE t / 10 END, 1)
-    ON CONFLICT (office, scenario, bucket) DO UPDATE SET n = mfc.sum_hist.n + 1;
-  IF d ~ '^\d{4}-\d{2}-\d{2}$' THEN
-    INSERT INTO mfc.sum_day VALUES (a.office, d, 1, p, t)
+  WITH u1 AS (
+    UPDATE mfc.sum_trainee SET finished = finished + 1, passed = passed + p,
+      sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+      WHERE trainee_id = a.trainee_id),
+  u2 AS (
+    UPDATE mfc.sum_report_scenario SET finished = finished + 1, passed = passed + p,
+      sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+      WHERE office = a.office AND scenario = a.scenario),
+  u3 AS (
+    UPDATE mfc.sum_trainee_scenario SET finished = finished + 1, passed = passed + p,
+      sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+      WHERE trainee_id = a.trainee_id AND scenario = a.scenario),
+  h AS (
+    INSERT INTO mfc.sum_hist VALUES (a.office, a.scenario, CASE WHEN t >= 100 THEN 9 ELSE t / 10 END, 1)
+      ON CONFLICT (office, scenario, bucket) DO UPDATE SET n = mfc.sum_hist.n + 1),
+  d1 AS (
+    INSERT INTO mfc.sum_day SELECT a.office, d, 1, p, t WHERE dated
       ON CONFLICT (office, day) DO UPDATE SET attempts = mfc.sum_day.attempts + 1,
-        passed = mfc.sum_day.passed + EXCLUDED.passed, sum_total = mfc.sum_day.sum_total + EXCLUDED.sum_total;
-    INSERT INTO mfc.sum_scenario_day VALUES (a.office, a.scenario, d, 1, p, t)
-      ON CONFLICT (office, scenario, day) DO UPDATE SET attempts = mfc.sum_scenario_day.attempts + 1,
-        passed = mfc.sum_scenario_day.passed + EXCLUDED.passed,
-        sum_total = mfc.sum_scenario_day.sum_total + EXCLUDED.sum_total;
-  END IF;
-  INSERT INTO mfc.sum_trainee_criterion
-    SELECT a.trainee_id, criterion, a.office, 1, greatest(0, least(max, score)), max,
-           greatest(0, least(max, score))::float8 / max
-    FROM mfc.criteria WHERE attempt = a.id AND max > 0
-    ON CONFLICT (trainee_id, criterion) DO UPDATE SET n = mfc.sum_trainee_criterion.n + 1,
-      score_sum = mfc.sum_trainee_criterion.score_sum + EXCLUDED.score_sum,
-      max_sum = mfc.sum_trainee_criterion.max_sum + EXCLUDED.max_sum,
-      ratio_sum = mfc.sum_trainee_criterion.ratio_sum + EXCLUDED.ratio_sum;
-  INSERT INTO mfc.sum_trainee_scenario_criterion
-    SELECT a.scenario, a.office, a.trainee_id, criterion, 1,
-           greatest(0, least(max, score))::float8 / max
-    FROM mfc.criteria WHERE attempt = a.id AND max > 0
-    ON CONFLICT (scenario, office, trainee_id, criterion) DO UPDATE
-      SET n = mfc.sum_trainee_scenario_criterion.n + 1,
-      ratio_sum = mfc.sum_trainee_scenario_criterion.ratio_sum + EXCLUDED.ratio_sum;
+        passed = mfc.sum_day.passed + EXCLUDED.passed,
+        sum_total = mfc.sum_day.sum_total + EXCLUDED.sum_total)
+  INSERT INTO mfc.sum_scenario_day SELECT a.office, a.scenario, d, 1, p, t WHERE dated
+    ON CONFLICT (office, scenario, day) DO UPDATE SET attempts = mfc.sum_scenario_day.attempts + 1,
+      passed = mfc.sum_scenario_day.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_scenario_day.sum_total + EXCLUDED.sum_total;
+  WITH c AS MATERIALIZED (
+    SELECT criterion, title, pos, max, greatest(0, least(max, score)) AS sc,
+           greatest(0, least(max, score))::float8 / max AS r
+    FROM mfc.criteria WHERE attempt = a.id AND max > 0),
+  tc AS (
+    INSERT INTO mfc.sum_trainee_criterion
+      SELECT a.trainee_id, criterion, a.office, 1, sc, max, r FROM c
+      ON CONFLICT (trainee_id, criterion) DO UPDATE SET n = mfc.sum_trainee_criterion.n + 1,
+        score_sum = mfc.sum_trainee_criterion.score_sum + EXCLUDED.score_sum,
+        max_sum = mfc.sum_trainee_criterion.max_sum + EXCLUDED.max_sum,
+        ratio_sum = mfc.sum_trainee_criterion.ratio_sum + EXCLUDED.ratio_sum),
+  tsc AS (
+    INSERT INTO mfc.sum_trainee_scenario_criterion
+      SELECT a.scenario, a.office, a.trainee_id, criterion, 1, r FROM c
+      ON CONFLICT (scenario, office, trainee_id, criterion) DO UPDATE
+        SET n = mfc.sum_trainee_scenario_criterion.n + 1,
+        ratio_sum = mfc.sum_trainee_scenario_criterion.ratio_sum + EXCLUDED.ratio_sum)
   INSERT INTO mfc.sum_scenario_criterion
-    SELECT a.office, a.scenario, criterion, title, 1, greatest(0, least(max, score)), max,
-           greatest(0, least(max, score))::float8 / max, pos
-    FROM mfc.criteria WHERE attempt = a.id AND max > 0
+    SELECT a.office, a.scenario, criterion, title, 1, sc, max, r, pos FROM c
     ON CONFLICT (office, scenario, criterion) DO UPDATE SET n = mfc.sum_scenario_criterion.n + 1,
       score_sum = mfc.sum_scenario_criterion.score_sum + EXCLUDED.score_sum,
       max_sum = mfc.sum_scenario_criterion.max_sum + EXCLUDED.max_sum,
