@@ -26,7 +26,7 @@ DEB=$(ls "$TMP"/pkg/mfc-trainer_*.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] && ok || { echo "FAIL: no mfc-trainer_*.deb"; exit 1; }
 dpkg-deb -f "$DEB" Depends >"$TMP/depends"
 for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 liblua5.4-0 libsqlite3-0 \
-  libsodium23 libcjson1 libspeechd2 fonts-dejavu-core; do
+  libsodium23 libcjson1 libspeechd2 libpq5 libcurl4 libarchive13 fonts-dejavu-core; do
   grep -q "$lib" "$TMP/depends" && ok || bad "Depends lacks $lib: $(cat "$TMP/depends")"
 done
 # The voice: the library is needed, the daemon and its Russian voice only recommended.

@@ -17,6 +17,9 @@ only_in 'sodium\.h|sodium/' crypto "libsodium"
 only_in 'libpq-fe\.h|libpq/' central "libpq"
 only_in 'archive\.h|archive_entry\.h' pack "libarchive"
 only_in 'curl/' net "libcurl"
+# dlopen: one loader for the libraries opened on first use (engine/core/dl.c); the modules
+# above reach their library only through it.
+only_in 'dlfcn\.h' core "dlopen"
 # libspeechd: one file, not only one module (the voice's back end, engine/ui/speech.c).
 hits=$(grep -rlE "#[[:space:]]*include[[:space:]]*[<\"](libspeechd\.h|speech-dispatcher/)" \
        --include='*.c' --include='*.h' . | grep -v "^\./ui/speech\.c$" || true)

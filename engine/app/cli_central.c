@@ -705,11 +705,15 @@ int cmd_sync(int argc, char **argv, const AppPaths *paths)
         return rc;
     }
     const char *uri = central_of(paths, &f, "sync", use);
-    if (!uri) {
+    if (!uri || central_library(&err) != SIM_OK) {
+        /* A missing libpq is not "no link with the centre": no retry helps until the
+         * package named in the message is installed. */
+        if (uri)
+            fprintf(stderr, "mfc-trainer sync: %s\n", err.msg);
         store_close(st);
         region_identity_free(&id);
         free(db);
-        return EXIT_USAGE;
+        return uri ? EXIT_FAIL : EXIT_USAGE;
     }
     RegionTally t;
     int json = f.json;

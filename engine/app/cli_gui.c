@@ -317,10 +317,11 @@ int cmd_gui(int argc, char **argv, const AppPaths *paths)
         fprintf(stderr, "\n");
         cfg.font_path = NULL;
     }
-    /* The window icon: PREFIX/share/mfc-trainer/mfc-trainer.png, or dist/icons/ in a build. */
+    /* The window icon: PREFIX/share/mfc-trainer/mfc-trainer.bmp, or dist/icons/ in a build. A
+     * BMP, which SDL reads itself: a PNG would need SDL_image (and its codecs) at every start. */
     char *icon = paths->data ? sim_path_join(paths->data, paths->installed
-                                                              ? "mfc-trainer.png"
-                                                              : "dist/icons/64x64/mfc-trainer.png")
+                                                              ? "mfc-trainer.bmp"
+                                                              : "dist/icons/64x64/mfc-trainer.bmp")
                              : NULL;
     cfg.icon_path = icon;
     char warning[SIM_ERROR_MAX] = "";

@@ -10,9 +10,10 @@
 
 #include "central_schema.h"
 
+#include "pq_lib.h" /* libpq, opened on the first connection */
+
 #include "../core/i18n.h"
 
-#include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -72,6 +73,8 @@ static SimStatus connect_within(const char *conninfo, const char *timeout, Centr
                                 SimError *err)
 {
     *out = NULL;
+    if (central_pq_load(err) != SIM_OK)
+        return SIM_ERR_IO;
     Central *c = calloc(1, sizeof *c);
     if (!c)
         return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));

@@ -25,6 +25,11 @@
 
 typedef struct Central Central;
 
+/* Opens libpq when it is not open yet: the program does not link it (see core/dl.h), and
+ * central_connect opens it itself; the window asks first to tell a missing library from a
+ * centre that does not answer. SIM_OK, or SIM_ERR_IO naming the library and the package. */
+SimStatus central_library(SimError *err);
+
 /* Connects (timeout 10 s unless the string sets connect_timeout). Messages never show a
  * password. Caller frees with central_close. */
 SimStatus central_connect(const char *conninfo, Central **out, SimError *err);

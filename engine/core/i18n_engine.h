@@ -9,6 +9,9 @@
 
 /* clang-format off */
 #define SIM_STRINGS_ENGINE(X)                                                                      \
+    X(STR_DL_MISSING, "не найдена библиотека %s: установите пакет %s (sudo apt install %s)")       \
+    X(STR_DL_NO_FUNCTION, "библиотека %s не подходит (в ней нет функции %s): установите пакет "    \
+      "%s из Debian 12 (sudo apt install %s)")                                                     \
     X(STR_KEY_NOT_SECRET, "%s — не секретный ключ mfc-trainer (нет файла или он повреждён)")       \
     X(STR_KEY_NOT_PUBLIC, "%s — не ключ mfc-trainer (нет файла или он повреждён)")                 \
     X(STR_MANIFEST_BAD_PATH, "недопустимый или повторный путь в списке файлов: %.500s")            \

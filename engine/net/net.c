@@ -10,7 +10,7 @@
  */
 #include "net.h"
 
-#include <curl/curl.h>
+#include "curl_lib.h" /* libcurl, opened for the first connection */
 
 #include <ctype.h>
 #include <stdio.h>
@@ -72,6 +72,8 @@ SimStatus net_lrs_create(const NetLrsConfig *c, NetLrs **out, SimError *err)
     for (const unsigned char *p = (const unsigned char *)e; *p; p++)
         if (*p <= 0x20 || *p == 0x7F)
             return sim_error_set(err, SIM_ERR_INVALID, TRF(STR_LRS_URL_SPACES), e);
+    if (net_curl_load(err) != SIM_OK)
+        return SIM_ERR_IO;
     if (!curl_ready) {
         /* Once per process; the program has no other threads using libcurl at this point. */
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)

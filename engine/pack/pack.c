@@ -11,10 +11,10 @@
 #define _GNU_SOURCE /* syncfs: one flush of the unpacked pack instead of one per file */
 #include "pack.h"
 
+#include "archive_lib.h" /* libarchive, opened for the first pack file */
+
 #include "../core/i18n.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -377,6 +377,8 @@ SimStatus pack_build(const PackBuildOptions *o, PackInfo *info, SimError *err)
     if (o->changelog &&
         (strlen(o->changelog) > PACK_CHANGELOG_MAX || !text_ok(o->changelog, strlen(o->changelog))))
         return sim_error_set(err, SIM_ERR_INVALID, "%s", tr(STR_PACK_BAD_CHANGELOG));
+    if (pack_archive_load(err) != SIM_OK)
+        return SIM_ERR_IO;
     SecManifest m;
     SimStatus s = sec_pack_files(o->root, &m, err);
     if (s != SIM_OK)
@@ -580,6 +582,8 @@ static SimStatus read_pack(const PackSource *src, const PackSite *site, const ch
                            PackInfo *info, SimBuf *sig, SimError *err)
 {
     memset(info, 0, sizeof *info);
+    if (pack_archive_load(err) != SIM_OK)
+        return SIM_ERR_IO;
     struct archive *a = archive_read_new();
     if (!a)
         return sim_error_set(err, SIM_ERR_NOMEM, TRF(STR_NOMEM));

@@ -9,15 +9,73 @@
 #include "gfx.h"
 #include "wrap.h"
 
+#include "../core/dl.h"
 #include "../core/i18n.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* SDL_image is opened for the first screenshot only (core/dl.h): linked, it brings libtiff,
+ * libwebp, libjpeg, LERC and the C++ runtime into every start for a PNG writer the window
+ * itself never uses (its icon is a BMP, which SDL reads itself). Each SDL_image function this
+ * file calls is an entry of the table below, so a call to any other does not link. */
+#define GFX_IMG_FUNCTIONS(X) X(int, IMG_SavePNG, (SDL_Surface *, const char *))
+
+static struct {
+#define GFX_IMG_FIELD(ret, name, params) ret(*name) params;
+    GFX_IMG_FUNCTIONS(GFX_IMG_FIELD)
+#undef GFX_IMG_FIELD
+} gfx_img;
+
+static const char *const gfx_img_names[] = {
+#define GFX_IMG_NAME(ret, name, params) #name,
+    GFX_IMG_FUNCTIONS(GFX_IMG_NAME)
+#undef GFX_IMG_NAME
+};
+
+_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
+
+/* Each pointer from dlsym into its typed entry (memcpy keeps the conversion out of ISO C's
+ * way; POSIX makes both the same size). */
+static void gfx_img_bind(void *const *syms)
+{
+    size_t i = 0;
+#define GFX_IMG_BIND(ret, name, params) memcpy(&gfx_img.name, &syms[i++], sizeof(void *));
+    GFX_IMG_FUNCTIONS(GFX_IMG_BIND)
+#undef GFX_IMG_BIND
+}
+
+/* Opens libSDL2_image-2.0.so.0 the first time ($MFC_SONAME_LIBSDL2_IMAGE names another file
+ * instead, for tests); SIM_OK or SIM_ERR_IO naming the library and its package. */
+static SimStatus gfx_img_load(SimError *err)
+{
+    static SimDlLib lib = {.soname = "libSDL2_image-2.0.so.0",
+                           .env = "MFC_SONAME_LIBSDL2_IMAGE",
+                           .package = "libsdl2-image-2.0-0",
+                           .names = gfx_img_names,
+                           .count = sizeof gfx_img_names / sizeof gfx_img_names[0],
+                           .bind = gfx_img_bind};
+    /* Compiles only when each entry's type is the one SDL_image's header declares (sizeof
+     * does not evaluate: nothing here refers to SDL_image at link time). */
+#define GFX_IMG_CHECK(ret, name, params) (void)sizeof(gfx_img.name = name);
+    GFX_IMG_FUNCTIONS(GFX_IMG_CHECK)
+#undef GFX_IMG_CHECK
+    return sim_dl_load(&lib, err);
+}
+
+/* From here on, SDL_image's names are the table's entries. */
+#define IMG_SavePNG (gfx_img.IMG_SavePNG)
 
 #define FONT_SLOTS GF_COUNT
 #define TEXT_CACHE 1024
@@ -73,6 +131,8 @@ struct Gfx {
     SDL_Window *win;
     SDL_Renderer *ren;
     char *font_path[GF_COUNT];
+    void *font_map[GF_COUNT]; /* each face's file, mapped (see open_face) */
+    size_t font_len[GF_COUNT];
     FontSlot fonts[FONT_SLOTS];
     TextEntry cache[TEXT_CACHE];
     size_t cache_count, renders;
@@ -143,6 +203,44 @@ static char *find_font(const char *override, const char *file)
     return NULL;
 }
 
+/* Face i at px from path, its file mapped once: FreeType then reads each glyph from memory,
+ * where through SDL's file stream every glyph cost a seek and a 4 KiB read (some 9,000 system
+ * calls before the first frame). Only the pages FreeType touches are read, and they are the
+ * page cache's, not copies. A font updated while the window runs keeps its old mapping (dpkg
+ * replaces files by rename, so the mapped inode stays whole). NULL with SDL's error set when
+ * it cannot be opened. */
+static TTF_Font *open_face(Gfx *g, int i, const char *path, int px)
+{
+    if (!g->font_map[i]) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > INT_MAX) {
+            SDL_SetError("%s", strerror(fd < 0 ? errno : EINVAL));
+            if (fd >= 0)
+                close(fd);
+            return NULL;
+        }
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        close(fd);
+        if (m == MAP_FAILED) {
+            SDL_SetError("%s", strerror(errno));
+            return NULL;
+        }
+        g->font_map[i] = m;
+        g->font_len[i] = (size_t)st.st_size;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(g->font_map[i], (int)g->font_len[i]);
+    return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+}
+
+static void unmap_face(Gfx *g, int i)
+{
+    if (g->font_map[i])
+        munmap(g->font_map[i], g->font_len[i]);
+    g->font_map[i] = NULL;
+    g->font_len[i] = 0;
+}
+
 SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
 {
     *out = NULL;
@@ -190,13 +288,14 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
      * blank: fall back to DejaVu Sans and say so, or stop with a message when even that
      * fails. */
     for (int i = 0; i < GF_COUNT; i++) {
-        TTF_Font *probe = TTF_OpenFont(g->font_path[i], 16);
+        TTF_Font *probe = open_face(g, i, g->font_path[i], 16);
         if (probe) { /* kept: the first text resizes it rather than parsing the file again */
             g->fonts[i] = (FontSlot){.px = 16, .face = (GFont)i, .font = probe};
             continue;
         }
         char *fallback = opt->font_path ? find_font(NULL, files[i]) : NULL;
-        TTF_Font *again = fallback ? TTF_OpenFont(fallback, 16) : NULL;
+        unmap_face(g, i);
+        TTF_Font *again = fallback ? open_face(g, i, fallback, 16) : NULL;
         if (!again) {
             sim_error_set(err, SIM_ERR_IO, TRF(STR_FONT_CANT_OPEN), g->font_path[i],
                           TTF_GetError());
@@ -225,7 +324,7 @@ SimStatus gfx_create(const GfxOptions *opt, Gfx **out, SimError *err)
     SDL_SetWindowMinimumSize(g->win, 960, 540);
     /* The window icon (issue #15): the task bar shows the trainer's own icon. A missing file
      * is not worth a message: the system's default icon stays. */
-    SDL_Surface *icon = opt->icon_path ? IMG_Load(opt->icon_path) : NULL;
+    SDL_Surface *icon = opt->icon_path ? SDL_LoadBMP(opt->icon_path) : NULL;
     if (icon) {
         SDL_SetWindowIcon(g->win, icon);
         SDL_FreeSurface(icon);
@@ -285,8 +384,10 @@ void gfx_destroy(Gfx *g)
     for (int i = 0; i < FONT_SLOTS; i++)
         if (g->fonts[i].font)
             TTF_CloseFont(g->fonts[i].font);
-    for (int i = 0; i < GF_COUNT; i++)
+    for (int i = 0; i < GF_COUNT; i++) {
+        unmap_face(g, i); /* after the fonts that read it */
         free(g->font_path[i]);
+    }
     if (g->ren)
         SDL_DestroyRenderer(g->ren);
     if (g->win)
@@ -716,7 +817,7 @@ static TTF_Font *font_at(Gfx *g, int px, GFont f)
         px = 200;
     FontSlot *slot = &g->fonts[f];
     if (!slot->font) {
-        slot->font = TTF_OpenFont(g->font_path[f], px);
+        slot->font = open_face(g, (int)f, g->font_path[f], px);
         slot->px = px;
         slot->face = f;
         return slot->font;
@@ -1263,6 +1364,8 @@ void gfx_layer_free(GfxLayer *layer)
 
 SimStatus gfx_screenshot(Gfx *g, const char *png_path, SimError *err)
 {
+    if (gfx_img_load(err) != SIM_OK)
+        return SIM_ERR_IO;
     flush_clear(g);
     int w, h;
     gfx_size(g, &w, &h);

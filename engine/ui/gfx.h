@@ -52,7 +52,7 @@ typedef struct GfxOptions {
     int hidden;            /* no visible window (automation under the dummy driver) */
     const char *font_path; /* regular face; NULL finds DejaVu Sans */
     const char *title;
-    const char *icon_path; /* PNG for the window's icon; NULL or unreadable: none */
+    const char *icon_path; /* BMP for the window's icon; NULL or unreadable: none */
 } GfxOptions;
 
 typedef struct Gfx Gfx;

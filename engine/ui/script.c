@@ -190,7 +190,8 @@ int ui_script_step(Ui *u)
         }
         if (strcmp(line, "expect") == 0 && arg) {
             /* expect SCREEN [TEXT]: the window shows that screen and, when given, TEXT is in
-             * its first notice (the office) or in its messages (the reload error screen). */
+             * its first notice (the office) or in its messages (the reload error screen), or in
+             * the background sync's status line. */
             char *want_text = strchr(arg, ' ');
             if (want_text)
                 *want_text++ = '\0';
@@ -205,6 +206,8 @@ int ui_script_step(Ui *u)
             }
             if (!have && u->speech_msg[0])
                 have = u->speech_msg; /* the message over any screen: no voice */
+            if (!have && want_text && strstr(u->sync_line, want_text))
+                have = u->sync_line; /* the background sync's line (start, catalogue, debrief) */
             if (!have)
                 have = ui_expect_text(u);
             if (!have)

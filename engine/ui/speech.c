@@ -1,9 +1,14 @@
 /*
  * speech.c — the voice's two back ends (see speech.h): speech-dispatcher through libspeechd,
  * and a recording file for tests. The only file of the project that includes libspeechd.
+ *
+ * libspeechd (and the GLib it brings) is opened on the voice's own thread when speech is first
+ * turned on (core/dl.h), never at start: the table below maps each function this file calls,
+ * so a call to one missing from it does not link (the program no longer links libspeechd).
  */
 #include "speech.h"
 
+#include "../core/dl.h"
 #include "../core/i18n.h"
 
 #include <SDL.h>
@@ -12,6 +17,67 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* X(return type, name, parameter list): every libspeechd function this file calls. */
+#define SPD_FUNCTIONS(X)                                                                           \
+    X(SPDConnection *, spd_open2,                                                                  \
+      (const char *, const char *, const char *, SPDConnectionMode, const SPDConnectionAddress *,  \
+       int, char **))                                                                              \
+    X(int, spd_set_language, (SPDConnection *, const char *))                                      \
+    X(int, spd_set_punctuation, (SPDConnection *, SPDPunctuation))                                 \
+    X(int, spd_cancel, (SPDConnection *))                                                          \
+    X(int, spd_say, (SPDConnection *, SPDPriority, const char *))                                  \
+    X(void, spd_close, (SPDConnection *))
+
+static struct {
+#define SPD_FIELD(ret, name, params) ret(*name) params;
+    SPD_FUNCTIONS(SPD_FIELD)
+#undef SPD_FIELD
+} spd_lib;
+
+static const char *const spd_names[] = {
+#define SPD_NAME(ret, name, params) #name,
+    SPD_FUNCTIONS(SPD_NAME)
+#undef SPD_NAME
+};
+
+_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
+
+/* Each pointer from dlsym into its typed entry (memcpy keeps the conversion out of ISO C's
+ * way; POSIX makes both the same size). */
+static void spd_bind(void *const *syms)
+{
+    size_t i = 0;
+#define SPD_BIND(ret, name, params) memcpy(&spd_lib.name, &syms[i++], sizeof(void *));
+    SPD_FUNCTIONS(SPD_BIND)
+#undef SPD_BIND
+}
+
+/* Opens libspeechd.so.2 the first time ($MFC_SONAME_LIBSPEECHD names another file instead, for
+ * tests); SIM_OK or SIM_ERR_IO naming the library and the package libspeechd2. */
+static SimStatus spd_load(SimError *err)
+{
+    static SimDlLib lib = {.soname = "libspeechd.so.2",
+                           .env = "MFC_SONAME_LIBSPEECHD",
+                           .package = "libspeechd2",
+                           .names = spd_names,
+                           .count = sizeof spd_names / sizeof spd_names[0],
+                           .bind = spd_bind};
+    /* Compiles only when each entry's type is the one libspeechd's header declares (sizeof
+     * does not evaluate: nothing here refers to libspeechd at link time). */
+#define SPD_CHECK(ret, name, params) (void)sizeof(spd_lib.name = name);
+    SPD_FUNCTIONS(SPD_CHECK)
+#undef SPD_CHECK
+    return sim_dl_load(&lib, err);
+}
+
+/* From here on, libspeechd's names are the table's entries. */
+#define spd_open2           (spd_lib.spd_open2)
+#define spd_set_language    (spd_lib.spd_set_language)
+#define spd_set_punctuation (spd_lib.spd_set_punctuation)
+#define spd_cancel          (spd_lib.spd_cancel)
+#define spd_say             (spd_lib.spd_say)
+#define spd_close           (spd_lib.spd_close)
 
 /* A back end: what the rest of the window needs from a voice. */
 typedef struct SpeechBackend {
@@ -30,9 +96,10 @@ typedef struct SpdWorker {
     SDL_cond *wake;
     char *queue[SPD_QUEUE]; /* utterances waiting; NULL entries never stored */
     int head, count;
-    int cancel; /* stop what is being said before the next utterance */
-    int quit;   /* the window let go: close and free everything */
-    int state;  /* 0 connecting, 1 connected, -1 could not connect */
+    int cancel;              /* stop what is being said before the next utterance */
+    int quit;                /* the window let go: close and free everything */
+    int state;               /* 0 connecting, 1 connected, -1 could not connect */
+    char why[SIM_ERROR_MAX]; /* when state is -1 because libspeechd is missing: its message */
 } SpdWorker;
 
 struct Speech {
@@ -58,7 +125,11 @@ static int spd_thread(void *arg)
     /* Autospawn: speech-dispatcher starts on demand, as for any of its clients; the address
      * comes from SPEECHD_ADDRESS or the user's default socket. */
     char *why = NULL;
-    SPDConnection *conn = spd_open2("mfc-trainer", "main", NULL, SPD_MODE_SINGLE, NULL, 1, &why);
+    SimError lib_err;
+    SPDConnection *conn = NULL;
+    int have_lib = spd_load(&lib_err) == SIM_OK;
+    if (have_lib)
+        conn = spd_open2("mfc-trainer", "main", NULL, SPD_MODE_SINGLE, NULL, 1, &why);
     free(why); /* English and technical: the trainee reads our message (speech_ready) */
     if (conn) {
         spd_set_language(conn, "ru");
@@ -66,6 +137,8 @@ static int spd_thread(void *arg)
     }
     SDL_LockMutex(w->lock);
     w->state = conn ? 1 : -1;
+    if (!have_lib)
+        snprintf(w->why, sizeof w->why, "%s", lib_err.msg);
     while (!w->quit && conn) {
         if (!w->count && !w->cancel) {
             SDL_CondWait(w->wake, w->lock);
@@ -211,9 +284,11 @@ int speech_ready(Speech *sp, SimError *err)
         return 1; /* the recording back end is ready at once */
     SDL_LockMutex(sp->spd->lock);
     int state = sp->spd->state;
+    char why[SIM_ERROR_MAX];
+    snprintf(why, sizeof why, "%s", sp->spd->why[0] ? sp->spd->why : tr(STR_SPEECH_NO_DAEMON));
     SDL_UnlockMutex(sp->spd->lock);
     if (state < 0)
-        sim_error_set(err, SIM_ERR_IO, tr(STR_SPEECH_UNAVAILABLE), tr(STR_SPEECH_NO_DAEMON));
+        sim_error_set(err, SIM_ERR_IO, tr(STR_SPEECH_UNAVAILABLE), why);
     return state;
 }
 

@@ -3,6 +3,7 @@
  */
 #include "syncbg.h"
 
+#include "../central/central.h"
 #include "../central/region.h"
 #include "../core/i18n.h"
 
@@ -45,6 +46,15 @@ static void run_once(SyncBg *b)
     RegionIdentity id;
     if (region_identity_load(b->db_path, 0, &id, &err) != SIM_OK) {
         set_status(b, tr(STR_SYNC_STATUS_NOT_ENROLLED));
+        region_identity_free(&id);
+        store_close(st);
+        return;
+    }
+    if (central_library(&err) != SIM_OK) {
+        /* Not "offline": no retry will help until the package is installed. Said once (the
+         * status changes only when its text does). */
+        snprintf(line, sizeof line, "%.500s", err.msg); /* a few lines at most, never cut */
+        set_status(b, line);
         region_identity_free(&id);
         store_close(st);
         return;

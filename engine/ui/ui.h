@@ -56,7 +56,7 @@ typedef struct UiConfig {
     size_t broken_count;
     const RefBook *refbook; /* the «Справочник» (scenarios/data/services.json); may be NULL */
     const RuleCatalog *rules; /* the rules catalogue it cites; may be NULL */
-    const char *icon_path;    /* the window icon (PNG); NULL or missing: the system's default */
+    const char *icon_path;    /* the window icon (BMP); NULL or missing: the system's default */
     const char *db_path;      /* the results database's file, for the background sync's own
                                  connection; NULL with no store */
     const char *central;      /* libpq connection string of the region's centre (configuration

@@ -1,0 +1,40 @@
+/*
+ * dl.h — a shared library opened on first use (dlopen) instead of linked at start.
+ *
+ * Owns: the one place the program calls dlopen and dlsym. The libraries the window never needs
+ * at start (libpq for the centre, libcurl for `lrs push`, libarchive for pack files, libspeechd
+ * for the voice) are opened here by the module they enter through, the first time it is used:
+ * linked, they cost every start some 5 MiB of pages and the relocations of about seventy
+ * libraries. Each module keeps a table of the functions it calls (filled by the bind callback
+ * below) and maps their names onto it in an internal header, so its call sites read as before.
+ * A library that is missing or lacks a function is a Russian message naming the library and
+ * the Debian package that installs it, never a crash.
+ * Depends on: libc (dlfcn, pthread).
+ */
+#ifndef SIM_DL_H
+#define SIM_DL_H
+
+#include "core.h"
+
+/* What to open and how to hand the functions over. A module keeps one, static, for the whole
+ * process; sim_dl_load owns its `state` and `handle` fields. */
+typedef struct SimDlLib {
+    const char *soname;       /* the file dlopen looks for, e.g. "libpq.so.5" */
+    const char *env;          /* an environment variable that names another file to open instead
+                                 (tests point it at a file that does not exist); may be NULL */
+    const char *package;      /* the Debian package that installs soname, named in the message */
+    const char *const *names; /* the functions to resolve, in the order bind expects them */
+    size_t count;
+    /* Called once, under the loader's lock, with every function resolved (count pointers in
+     * the order of names): copies them into the module's table. */
+    void (*bind)(void *const *syms);
+    int state;    /* 0 not loaded yet (or the last try failed), 1 loaded */
+    void *handle; /* the library, kept open to the end of the process */
+} SimDlLib;
+
+/* Opens the library and binds its functions the first time (thread-safe; later calls only
+ * check). SIM_OK, or SIM_ERR_IO with a message naming the file and the package to install; a
+ * failed load is tried again on the next call (the package may have been installed since). */
+SimStatus sim_dl_load(SimDlLib *lib, SimError *err);
+
+#endif
