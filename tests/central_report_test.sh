@@ -118,6 +118,10 @@ for fmt in json csv table html; do
 done
 jq -e '.report.trainees | length > 0' new.json >/dev/null && ok "the region report lists trainees" || bad "no trainees in the region report"
 check "the region's trainees come from both offices" "$(jq -r '[.report.trainees[].office] | unique | join(",")' new.json)" "IRK01,IRK02"
+# The top mistakes hold ties (equal counts): their order (by action id) is part of what is
+# compared below.
+check "some scenario's top mistakes have a tie" \
+  "$(jq '[.report.scenarios[] | [.mistakes[].count] | (length - (unique | length))] | add > 0' new.json)" true
 check "the region counts every finished attempt" "$(jq '.report.summary.attempts' new.json)" \
   "$(($(sqlite3 a.db 'SELECT count(*) FROM attempts WHERE finished = 1 AND total IS NOT NULL') + $(sqlite3 b.db 'SELECT count(*) FROM attempts WHERE finished = 1 AND total IS NOT NULL')))"
 # The whole region from the summaries = every attempt rebuilt from the journal and reported by
