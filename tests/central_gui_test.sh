@@ -47,7 +47,7 @@ printf 'central = %s\nsync_interval = 1440\n' "$BOSS" > cfg/mfc-trainer/mfc-trai
   printf 'expect manager Иванов Иван | 1001 | IRK01\nexpect manager Петрова Анна | 7002 | BRT02\n'
   printf 'expect manager Стажёр | Таб. № | Офис\nshot region\n'
   printf 'key Right\nexpect manager Офис: BRT02 (03)\nexpect manager Петрова Анна | 7002 | BRT02\n'
-  printf 'shot region-filter\nkey Tab\nkey Tab\nexpect manager Офис | Регион\n'
+  printf 'shot region-filter\nkey Tab\nkey Tab\nkey Right\nkey Right\nexpect manager Офис | Регион\n'
   printf 'expect manager BRT02 | 03 | 2\nshot region-offices\nkey Escape\n'; } > region.keys
 SDL_VIDEODRIVER=dummy MFC_LAYOUT_CHECK=1 "$B" gui --scenarios "$W/gui/scenarios" --db w.db \
   --seed 1 --size 1280x720 --input-script region.keys --screenshots shots >gui.out 2>gui.err

@@ -3,8 +3,9 @@
  * NAME.png.txt beside NAME.png: text boxes "T x y w h text", opaque surfaces "P x y w h" and
  * layer marks "L", in drawing order). A text box must lie within the window; it must not be
  * drawn over another text box unless a surface or a dimmed layer drawn between them covers the
- * first; and a text that starts on a surface (a panel, a button, a card) must end on it — not
- * run over its edge.
+ * first; a text that starts on a surface (a panel, a button, a card) must end on it — not
+ * run over its edge; and no line may end inside a word ("B": the word was wider than its box,
+ * so the box is too narrow for the text size).
  * Usage: layout_check FILE.txt… ; prints each problem, exits 1 when there is any.
  */
 #include <stdio.h>
@@ -64,7 +65,7 @@ static int check(const char *path)
         int off = 0;
         if (b.kind != 'L' && sscanf(line + 1, "%f %f %f %f %n", &b.x, &b.y, &b.w, &b.h, &off) < 4)
             continue;
-        if (b.kind == 'T') {
+        if (b.kind == 'T' || b.kind == 'B') {
             snprintf(b.text, sizeof b.text, "%s", line + 1 + off);
             b.text[strcspn(b.text, "\n")] = '\0';
         }
@@ -73,6 +74,12 @@ static int check(const char *path)
     fclose(f);
     Box screen = {.x = 0, .y = 0, .w = (float)W, .h = (float)H};
     for (size_t i = 0; v && i < n; i++) {
+        if (v[i].kind == 'B') {
+            printf("%s: a word broken at the line's end: «%s…» at %.0f,%.0f (box %.0f wide)\n",
+                   path, v[i].text, v[i].x, v[i].y, v[i].w);
+            problems++;
+            continue;
+        }
         if (v[i].kind != 'T')
             continue;
         const Box *t = &v[i];

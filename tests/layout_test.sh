@@ -2,7 +2,8 @@
 # The layout check: the screenshot tour (tests/screens/tour.keys) at 100 % and 200 % text, at
 # 1280×720 and 1024×600, in both themes; every shot records its text boxes and surfaces
 # (MFC_LAYOUT_CHECK=1) and tests/layout_check.c asserts that no text lies outside the window,
-# runs off the panel it starts on, or is drawn over another text (issue #14).
+# runs off the panel it starts on, is drawn over another text or ends a line inside a word; and
+# the desk's document cards scale their labels with the text size (issue #14).
 # Usage: layout_test.sh MFC_TRAINER LAYOUT_CHECK SOURCE_DIR
 set -u
 EXE=$1 CHECK=$2 SRC=$3
@@ -32,6 +33,16 @@ for conf in "1280x720 100 0" "1280x720 200 0" "1024x600 100 0" "1024x600 200 0" 
   n=$(ls "$run"/shots/*.txt 2>/dev/null | wc -l)
   [ "$n" -ge 31 ] || { echo "FAIL: $conf: only $n layout records"; fail=$((fail + 1)); }
   "$CHECK" "$run"/shots/*.txt || fail=$((fail + 1))
+done
+# The desk's cards: their labels follow the text size (at 200 % twice as tall as at 100 %, at
+# both window sizes), whole words only (layout_check reports a word broken at a line's end), on
+# the card and over no other text (layout_check again, on the office shots of every run).
+for size in 1280x720 1024x600; do
+  h1=$(awk '$1 == "T" && $6 == "Фотографии" { print $5; exit }' "$TMP/$size-100-0/shots/shift-office.png.txt")
+  h2=$(awk '$1 == "T" && $6 == "Фотографии" { print $5; exit }' "$TMP/$size-200-0/shots/shift-office.png.txt")
+  if [ -n "$h1" ] && [ -n "$h2" ] && awk -v a="$h1" -v b="$h2" 'BEGIN { exit !(b >= 1.8 * a) }'; then :
+  else echo "FAIL: $size: the desk card's label «Фотографии» is ${h2:-not drawn} px tall at 200 %, ${h1:-not drawn} px at 100 %"
+       fail=$((fail + 1)); fi
 done
 echo "$fail configurations failed"
 [ "$fail" -eq 0 ]

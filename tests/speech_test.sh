@@ -4,7 +4,8 @@
 #     The recording back end (MFC_SPEECH_LOG): a scripted attempt — the start screen, the
 #     settings, the catalogue, the applicant's lines, the focused answer, a document field and
 #     its value, the notices, the debrief — says exactly tests/speech/attempt.expected, in order;
-#     and without speech-dispatcher the window says so once (a visible notice) and carries on.
+#     and without speech-dispatcher the window says so once (a visible notice) and carries on;
+#     and a walk through the other screens (tests/speech/screens.keys) says screens.expected.
 #   speech_test.sh MFC_TRAINER SOURCE_DIR real
 #     A real speech-dispatcher with espeak-ng (its own instance, sound to ALSA's null device):
 #     what the window says reaches the daemon and is synthesised in Russian. Exits 77 (ctest:
@@ -31,6 +32,36 @@ if [ "$MODE" = record ]; then
   if cmp -s "$SRC/tests/speech/attempt.expected" "$TMP/said.txt"; then ok
   else bad "what was said differs from tests/speech/attempt.expected:"
        diff "$SRC/tests/speech/attempt.expected" "$TMP/said.txt" | head -40; fi
+  # The screens around an attempt (a new profile, the PIN with a mismatch and a wrong PIN, the
+  # manager area's tabs, a column heading and a row, a trainee's page, the replay, the
+  # «Справочник», the shift summary), run like the screenshot tour (its three scenarios):
+  # screens.expected's lines are said, exactly and in this order (dates, and the book's counts
+  # that grow with its data, read as placeholders).
+  mkdir -p "$TMP/sc/scenarios"
+  for d in data passport-45-late rosreestr-poa-plain zagran-grandmother; do
+    cp -r "$SRC/scenarios/$d" "$TMP/sc/scenarios/"; done
+  cp -r "$SRC/scripts" "$TMP/sc/"
+  if (cd "$TMP/sc" && MFC_SPEECH_LOG="$TMP/screens.txt" SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios scenarios \
+        --seed 1 --size 1280x720 --db sc.db --input-script "$SRC/tests/speech/screens.keys" >"$TMP/out" 2>&1); then ok
+  else bad "the walk through the screens: $(cat "$TMP/out")"; fi
+  sed -E -e 's/[0-9]{2}\.[0-9]{2}\.[0-9]{4} [0-9]{2}:[0-9]{2}/ДД.ММ.ГГГГ ЧЧ:ММ/g' \
+      -e 's/записей: [0-9]+/записей: N/' -e 's/^1 из [0-9]+: /1 из N: /' "$TMP/screens.txt" >"$TMP/screens.norm"
+  missing=$(awk 'NR == FNR { want[++n] = $0; next } k < n && $0 == want[k + 1] { k++ }
+                 END { if (k < n) print "line " k + 1 " of screens.expected: " want[k + 1] }' \
+            "$SRC/tests/speech/screens.expected" "$TMP/screens.norm")
+  [ -z "$missing" ] && ok || bad "not said in order: $missing (said: $(tail -5 "$TMP/screens.norm"))"
+  # The open scenario's file breaks: the reload error says its title, the error by its place
+  # and the focused button.
+  cp "$TMP/sc/scenarios/passport-45-late/scenario.json" "$TMP/sc/orig.json"
+  sed '3s/,$//' "$TMP/sc/orig.json" >"$TMP/sc/broken.json"
+  printf 'key F9\nkey Return\nkey Return\nexpect office\ncopy broken.json scenarios/passport-45-late/scenario.json\nwait 700\nexpect reload-error\nkey Tab\nkey Tab\n' >"$TMP/rl.keys"
+  if (cd "$TMP/sc" && MFC_SPEECH_LOG="$TMP/rl.txt" SDL_VIDEODRIVER=dummy "$EXE" gui --scenarios scenarios \
+        --seed 1 --size 1280x720 --db rl.db --input-script "$TMP/rl.keys" >"$TMP/out" 2>&1) &&
+     grep -qx "Сценарий не загружается" "$TMP/rl.txt" && grep -qx "Ошибки при загрузке (1):" "$TMP/rl.txt" &&
+     grep -q "^scenarios/passport-45-late/scenario.json:4:3: error: " "$TMP/rl.txt" &&
+     tail -2 "$TMP/rl.txt" | tr '\n' '|' | grep -q "^кнопка «В меню»|кнопка «Перезагрузить»|$"; then ok
+  else bad "the reload error is not said: $(cat "$TMP/out"; tail -6 "$TMP/rl.txt" 2>/dev/null)"; fi
+  cp "$TMP/sc/orig.json" "$TMP/sc/scenarios/passport-45-late/scenario.json"
   # Said only on change: moving the focus back and forth says each step once, and a key that
   # changes nothing says nothing.
   printf 'key F9\nkey S\nkey Up\nkey Up\nkey Down\nkey Up\nkey Up\n' >"$TMP/still.keys"

@@ -525,6 +525,7 @@
     X(STR_UI_HINT_REACTION, "Enter, пробел или щелчок по кнопке — к разбору приёма")             \
     X(STR_UI_RESUMED, "Попытка продолжена с того места, где Вы остановились.")                 \
     X(STR_UI_CAN_RESUME, "▶ Есть незавершённая попытка")                                       \
+    X(STR_UI_RESTART, "Начать заново · N")                                                   \
     X(STR_UI_TIME, "Время")                                                                      \
     X(STR_UI_TICKET, "Талон")                                                                \
     X(STR_UI_WINDOW, "окно")                                                                 \
@@ -571,6 +572,7 @@
     X(STR_UI_ON, "вкл.")                                                                     \
     X(STR_UI_OFF, "выкл.")                                                                   \
     X(STR_UI_BACK, "Готово")                                                                 \
+    X(STR_UI_BACK_ESC, "Назад · Esc")                                                        \
     X(STR_UI_HINT_SETTINGS, "↑↓, Tab — пункт · ←→, Enter — изменить · F9 — озвучивание · Esc — назад") \
     /* Speech (speech.c, speak.c): what the window says aloud, and why it cannot. */         \
     X(STR_UI_SPEECH, "Озвучивание (F9)")                                                     \
@@ -589,6 +591,19 @@
     X(STR_SAY_FIELD, "%s: %s")                                                               \
     X(STR_SAY_EMPTY, "не заполнено")                                                         \
     X(STR_SAY_DESK_DOC, "На столе: %s")                                                      \
+    X(STR_SAY_COMPARE_DOC, "Документ %d из %d: %s")                                          \
+    X(STR_SAY_BOOK_SECTION, "Раздел «%s», записей: %zu")                                      \
+    X(STR_SAY_BOOK_PAGE, "Страница услуги: %s")                                              \
+    X(STR_SAY_ITEM, "%d из %d: %s")                                                          \
+    X(STR_SAY_SECRET_FIELD, "Поле «%s», знаков: %d")                                        \
+    X(STR_SAY_TAB, "Вкладка «%s», %d из %d")                                                 \
+    X(STR_SAY_TAB_SHOWN, "Вкладка «%s»")                                                     \
+    X(STR_SAY_COLUMN, "Столбец «%s», %d из %d")                                              \
+    X(STR_SAY_COLUMN_ASC, "Столбец «%s», %d из %d, сортировка по возрастанию")               \
+    X(STR_SAY_COLUMN_DESC, "Столбец «%s», %d из %d, сортировка по убыванию")                 \
+    X(STR_SAY_ROW, "Строка %d из %d: %s")                                                    \
+    X(STR_SAY_REPLAY, "Просмотр попытки: %s")                                                \
+    X(STR_SAY_TOTAL, "%s: %s")                                                               \
     X(STR_SAY_PC_SERVICE, "Услуга %d из %d: %s")                                             \
     X(STR_SAY_REASON, "Причина %d из %d: %s")                                                \
     X(STR_SAY_SCORE, "Итог: %d из 100, %s")                                                  \
@@ -601,6 +616,8 @@
     X(STR_EXPECT_CAT_FILTER, "[фильтр %s] ")                                                 \
     X(STR_EXPECT_CAT_BOOK, "[справочник] ")                                                  \
     X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
+    X(STR_EXPECT_CAT_BACK, "[назад] ")                                                       \
+    X(STR_EXPECT_CAT_RESTART, "[заново] ")                                                   \
     X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
     X(STR_MRZ_BAD_CHAR, "машиночитаемая зона: в поле %s знак, которого в зоне быть не может") \
     X(STR_MRZ_BAD_FIELD, "документ «%s»: поле «%s» не подходит для машиночитаемой зоны — "    \
@@ -642,7 +659,7 @@
     X(STR_MGR_TAB_TRAINEES, "Стажёры")                                                       \
     X(STR_MGR_TAB_SCENARIOS, "Сценарии")                                                     \
     X(STR_MGR_EMPTY, "Результатов пока нет: попытки появятся здесь, когда стажёры с профилем пройдут сценарии.") \
-    X(STR_MGR_HINT, "Tab — стажёры / сценарии · ↑↓ — строка · 1–7 — сортировать по столбцу · Enter — страница стажёра · Esc — назад") \
+    X(STR_MGR_HINT, "Tab — вкладки, столбцы, таблица · ←→ — вкладка · ↑↓ — строка · 1–7 или Enter на столбце — сортировать · Enter — страница стажёра · Esc — назад") \
     X(STR_MGR_COL_TRAINEE, "Стажёр")                                                         \
     X(STR_MGR_COL_PERSONNEL, "Таб. №")                                                       \
     X(STR_MGR_COL_ATTEMPTS, "Попыток")                                                       \
@@ -667,7 +684,7 @@
     X(STR_MGR_PASS_LINE, "проходной балл 70")                                                \
     X(STR_MGR_NO_FINISHED, "Завершённых попыток пока нет.")                                  \
     X(STR_MGR_NO_ATTEMPTS, "Попыток нет.")                                                   \
-    X(STR_MGR_TRAINEE_HINT, "↑↓ — попытка · Enter — воспроизвести по шагам · Esc — назад")   \
+    X(STR_MGR_TRAINEE_HINT, "↑↓ — попытка · Enter — воспроизвести по шагам · Tab — кнопка «Назад» · Esc — назад")   \
     X(STR_MGR_REPLAY_CHANGED, "Воспроизвести нельзя: сценарий «%s» (версия %s) с тех пор изменился или не загружен.") \
     X(STR_MGR_REPLAY_STEP, "Шаг %zu из %zu")                                                 \
     X(STR_MGR_REPLAY_START, "Начало приёма: заявитель подходит к окну.")                     \
@@ -722,10 +739,11 @@
     X(STR_PIN_ENTER, "Войти") \
     X(STR_PIN_SAVE, "Сохранить") \
     X(STR_PIN_ERASE, "⌫") \
+    X(STR_PIN_ERASE_SAY, "Стереть") \
     X(STR_PIN_TAMPERED, "Счётчик неверных попыток изменён вне программы — следующая попытка через %d с.") \
     X(STR_PIN_WRONG, "Неверный PIN. Следующая попытка — через %d с.") \
     X(STR_PIN_WAIT, "Подождите %d с перед следующей попыткой.") \
-    X(STR_PIN_HINT, "Цифры или фраза — PIN · Tab — поле и кнопки · Enter — войти · Esc — назад") \
+    X(STR_PIN_HINT, "Цифры или фраза — PIN · Tab — поля, кнопки и экранная клавиатура (стрелки — по ней) · Enter — войти · Esc — назад") \
     X(STR_PIN_SAVE_FAILED, "PIN не сохранён: %s") \
     X(STR_BOOK_TITLE, "Справочник") \
     X(STR_BOOK_SUB, "Услуги, нормы и величины — те же, по которым оцениваются Ваши действия в сценариях") \
@@ -750,6 +768,8 @@
     X(STR_BOOK_PC_TAB, "Справочник · F1") \
     X(STR_BOOK_HUD_SHORT, "Справочник") \
     X(STR_BOOK_HUD_KEY, "F1") \
+    X(STR_UI_LEAVE_HUD, "Выйти · Esc") \
+    X(STR_UI_LEAVE_HUD_KEY, "Esc") \
     X(STR_SHIFT_BUTTON, "Смена · F2") \
     X(STR_SHIFT_HUD, "Смена: %d из %d · в очереди %d") \
     X(STR_SHIFT_HUD_SHORT, "%d/%d · очередь %d") \

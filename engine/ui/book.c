@@ -31,6 +31,27 @@ static int inside(GRect r, int x, int y)
     return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
 }
 
+static size_t item_count(const Book *b, int tab);
+
+size_t book_item_count(const Book *b, int tab)
+{
+    return item_count(b, tab);
+}
+
+void book_item_text(const Book *b, char *out, size_t n)
+{
+    out[0] = '\0';
+    int i = b->sel[b->tab];
+    if (i < 0 || (size_t)i >= item_count(b, b->tab))
+        return;
+    if (b->tab == 0)
+        snprintf(out, n, "%s", b->rb->services[i].title);
+    else if (b->tab == 1)
+        snprintf(out, n, "%s. %s", b->rules->rules[i].short_, b->rules->rules[i].text);
+    else
+        snprintf(out, n, "%s: %s", b->rb->values[i].title, b->rb->values[i].value);
+}
+
 static size_t item_count(const Book *b, int tab)
 {
     if (tab == 0)
@@ -49,6 +70,7 @@ void book_open(Book *b, const RefBook *rb, const RuleCatalog *rules, const char 
         if ((size_t)b->sel[t] >= item_count(b, t))
             b->sel[t] = 0;
     b->page = 0;
+    b->on_close = 0;
     b->follow = 1;
     b->open_page = 0;
     if (service_id && rb)
@@ -377,6 +399,9 @@ void book_draw(Gfx *g, Layout *l, const Theme *t, int hc, Book *b)
         int hov = inside(cr, b->mx, b->my);
         gfx_round(g, cr, 8 * s, hov ? (GColor){255, 255, 255, 60} : (GColor){255, 255, 255, 30});
         gfx_round_outline(g, cr, 8 * s, 1.5f * s, t->accent_text);
+        if (b->on_close) /* the keyboard's focus: a ring outside the button, on the title bar */
+            gfx_round_outline(g, (GRect){cr.x - 4 * s, cr.y - 4 * s, cr.w + 8 * s, cr.h + 8 * s},
+                              10 * s, 3 * s, t->focus);
         gfx_text(g, lab, cr.x + 18 * s, cr.y + 8 * s, l->px_body, GF_BOLD, t->accent_text);
         add(b, cr, BH_CLOSE, 0);
     }
@@ -453,11 +478,24 @@ int book_key(Book *b, int key, float line_px)
     SDL_Keycode k = (SDL_Keycode)key;
     float pg = b->page_view > 0 ? b->page_view * 0.85f : 400;
     if (k == SDLK_TAB) {
+        /* The three sections, then «Закрыть», and round again (Shift: the other way). */
         int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
-        b->tab = (b->tab + (back ? 2 : 1)) % 3;
+        int stop = b->on_close ? 3 : b->tab;
+        stop = (stop + (back ? 3 : 1)) % 4;
+        b->on_close = stop == 3;
+        if (stop < 3)
+            b->tab = stop;
         b->page = 0;
         b->follow = 1;
-    } else if (k == SDLK_F1) {
+        return 0;
+    }
+    if (b->on_close) {
+        if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_ESCAPE ||
+            k == SDLK_F1)
+            return 1;
+        b->on_close = 0; /* any other key works the section again */
+    }
+    if (k == SDLK_F1) {
         return 1;
     } else if (b->page) {
         if (k == SDLK_DOWN)
@@ -504,6 +542,7 @@ int book_key(Book *b, int key, float line_px)
 
 int book_click(Book *b, int x, int y)
 {
+    b->on_close = 0;
     for (int i = b->nhits - 1; i >= 0; i--) {
         const BookHit *h = &b->hits[i];
         if (!inside(h->r, x, y))

@@ -553,29 +553,68 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
     return nb;
 }
 
-void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect r, int focused,
-              int inspected, int flagged_count)
+/* The marks' line of a card: "⚑9 ✓" is the widest it gets. */
+static float card_marks_w(Gfx *g, int px)
+{
+    int w, h;
+    gfx_text_size(g, "⚑9  ✓", px, GF_BOLD, &w, &h);
+    return (float)w;
+}
+
+float doc_card_height(Gfx *g, const Layout *l, const char *label, int px, float w, int compact)
+{
+    float s = l->s;
+    float tw = w - 14 * s - (compact ? card_marks_w(g, px) + 8 * s : 0);
+    float th = gfx_text_box(g, label, 0, 0, tw, px, GF_REGULAR, (GColor){0, 0, 0, 255}, 0);
+    float marks = compact ? 0 : gfx_line_height(g, px, GF_BOLD) + 4 * s;
+    return 6 * s + th + 4 * s + marks + 4 * s;
+}
+
+float doc_card_min_width(Gfx *g, const Layout *l, const char *label, int px, int compact)
+{
+    /* The widest word: a label wraps at spaces only, so the card must hold each word whole. */
+    float widest = 0;
+    char word[256];
+    const char *p = label;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        if (n > 0) {
+            size_t k = n < sizeof word - 1 ? n : sizeof word - 1;
+            memcpy(word, p, k);
+            word[k] = '\0';
+            int w, h;
+            gfx_text_size(g, word, px, GF_REGULAR, &w, &h);
+            widest = fmaxf(widest, (float)w);
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return widest + 14 * l->s + (compact ? card_marks_w(g, px) + 8 * l->s : 0) + 2;
+}
+
+void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, const char *label, int px,
+              int compact, GRect r, int focused, int inspected, int flagged_count)
 {
     Paper p = paper_for(d->type, t);
     float s = l->s;
     gfx_round(g, (GRect){r.x + 3 * s, r.y + 4 * s, r.w, r.h}, 5 * s, (GColor){0, 0, 0, 45});
     gfx_round(g, r, 5 * s, p.bg);
     gfx_round_outline(g, r, 5 * s, 1.5f * s, p.edge);
-    /* A few grey lines suggest text. */
-    for (int i = 0; i < 4; i++)
-        gfx_fill(g,
-                 (GRect){r.x + 10 * s, r.y + r.h * 0.55f + i * 7 * s, r.w * (0.7f - i * 0.1f),
-                         2.5f * s},
+    float marks_w = compact ? card_marks_w(g, px) + 8 * s : 0;
+    float tw = r.w - 14 * s - marks_w;
+    float th = gfx_text_box(g, label, 0, 0, tw, px, GF_REGULAR, p.title, 0);
+    float lh = (float)gfx_line_height(g, px, GF_BOLD);
+    /* The marks: on a line of their own at the bottom, or (a compact card) right of the label. */
+    float my = compact ? r.y + 6 * s : r.y + r.h - lh - 4 * s;
+    /* A few grey lines suggest text, in the room between the label and the marks. */
+    float gy = r.y + 6 * s + th + 6 * s;
+    for (int i = 0; !compact && i < 4 && gy + i * 7 * s + 2.5f * s < my - 2 * s; i++)
+        gfx_fill(g, (GRect){r.x + 10 * s, gy + i * 7 * s, r.w * (0.7f - i * 0.1f), 2.5f * s},
                  (GColor){120, 120, 120, 90});
-    /* A label on a small card: it follows the text size only so far, or it no longer fits. */
-    int px = l->px_small < (int)(13 * s * 1.25f) ? l->px_small : (int)(13 * s * 1.25f);
-    /* The title above the line of marks, never under them. */
-    GRect title = {r.x, r.y, r.w, r.h - gfx_line_height(g, px, GF_BOLD) - 6 * s};
-    gfx_clip(g, &title);
-    gfx_text_box(g, d->title, r.x + 7 * s, r.y + 6 * s, r.w - 12 * s, px, GF_REGULAR, p.title, 1);
-    gfx_clip(g, NULL);
-    /* The marks at the same capped size, inside the card's bottom edge. */
-    float my = r.y + r.h - gfx_line_height(g, px, GF_BOLD) - 4 * s;
+    /* The label at the text size's own size: the desk sized the card for it (never a word
+     * broken, never under the marks). */
+    gfx_text_box(g, label, r.x + 7 * s, r.y + 6 * s, tw, px, GF_REGULAR, p.title, 1);
     if (inspected) {
         int w, h;
         gfx_text_size(g, "✓", px, GF_BOLD, &w, &h);
@@ -584,7 +623,7 @@ void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect 
     if (flagged_count > 0) {
         char m[16];
         snprintf(m, sizeof m, "⚑%d", flagged_count);
-        gfx_text(g, m, r.x + 8 * s, my, px, GF_BOLD, t->paper_bad);
+        gfx_text(g, m, compact ? r.x + r.w - marks_w : r.x + 8 * s, my, px, GF_BOLD, t->paper_bad);
     }
     if (focused)
         gfx_round_outline(g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s}, 7 * s,

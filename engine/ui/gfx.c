@@ -121,7 +121,7 @@ typedef struct WrapEntry {
 /* What was drawn, for the layout check (MFC_LAYOUT_CHECK): text boxes, surfaces (opaque
  * fills: panels, buttons, cards) and layer marks (a dimmed backdrop covers what is under it). */
 typedef struct GfxBox {
-    char kind; /* 'T' text, 'P' surface, 'L' layer mark */
+    char kind; /* 'T' text, 'P' surface, 'L' layer mark, 'B' a line broken inside a word */
     GRect r;   /* the visible part (within the clip) */
     char *text;
     GColor color; /* a text's colour (the contrast check, tests/contrast_check.c) */
@@ -1070,6 +1070,12 @@ float gfx_text_box(Gfx *g, const char *text, float x, float y, float max_w, int 
         memcpy(buf, we->text + ln->start, n);
         buf[n] = '\0';
         gfx_text(g, buf, x, ly, px, f, c);
+        /* For the layout check: a line that ends inside a word (the word alone was wider than
+         * the box) is a label laid out too narrow — "B", with the piece that was cut. */
+        size_t end = ln->start + ln->len;
+        char next = we->text[end];
+        if (g->recording && next && next != ' ' && next != '\n')
+            record(g, 'B', (GRect){x, ly, max_w, lh}, buf, n);
     }
     return height;
 }

@@ -5,6 +5,8 @@
  */
 #include "ui_app.h"
 
+#include "../core/i18n.h"
+
 typedef struct BookState {
     Book book;   /* sections, selections and scroll positions, kept between visits */
     Screen back; /* the screen that opened it */
@@ -64,6 +66,28 @@ static int book_screen_motion(Ui *u, int x, int y)
     return book_hover(&S(u)->book, x, y);
 }
 
+/* The book's title, the section and its size, and the focused item (or «Закрыть»). */
+static void book_speak(Ui *u, SpeakFrame *f)
+{
+    const Book *b = &S(u)->book;
+    static const SimStr names[3] = {STR_BOOK_TAB_SERVICES, STR_BOOK_TAB_RULES, STR_BOOK_TAB_VALUES};
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_BOOK_TITLE));
+    size_t n = book_item_count(b, b->tab);
+    ui_say(f, SAY_CONTENT, tr(STR_SAY_BOOK_SECTION), tr(names[b->tab]), n);
+    if (b->on_close) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_CLOSE));
+        return;
+    }
+    char item[2048];
+    book_item_text(b, item, sizeof item);
+    if (!item[0])
+        return;
+    if (b->page)
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BOOK_PAGE), item);
+    else
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_ITEM), b->sel[b->tab] + 1, (int)n, item);
+}
+
 const ScreenDef screen_book = {
     .name = "book",
     .state_size = sizeof(BookState),
@@ -72,4 +96,5 @@ const ScreenDef screen_book = {
     .click = book_screen_click,
     .wheel = book_screen_wheel,
     .motion = book_screen_motion,
+    .speak = book_speak,
 };

@@ -15,7 +15,17 @@
 #define MAX_CARDS 256
 
 /* What the keyboard is on; Tab goes through them in this order. */
-typedef enum CatalogZone { ZONE_CARDS, ZONE_CHIPS, ZONE_BOOK, ZONE_SHIFT, ZONE_COUNT } CatalogZone;
+/* Tab's stops, in order: the cards (and the selected card's «Начать заново»), the service
+ * chips, then the title bar's «Назад», «Справочник» and «Смена» (left to right). */
+typedef enum CatalogZone {
+    ZONE_CARDS,
+    ZONE_RESTART, /* «Начать заново» on the selected card (a stop only when it has one) */
+    ZONE_CHIPS,
+    ZONE_BACK,
+    ZONE_BOOK,
+    ZONE_SHIFT,
+    ZONE_COUNT
+} CatalogZone;
 
 typedef struct CatalogState {
     int zone;   /* CatalogZone */
@@ -38,7 +48,14 @@ typedef struct CatalogState {
     char said[4096]; /* what `expect catalog` reads */
 } CatalogState;
 
-enum { HIT_CAT_FILTER = HIT_SCREEN, HIT_CAT_CARD, HIT_CAT_BOOK, HIT_CAT_SHIFT };
+enum {
+    HIT_CAT_FILTER = HIT_SCREEN,
+    HIT_CAT_CARD,
+    HIT_CAT_BOOK,
+    HIT_CAT_SHIFT,
+    HIT_CAT_BACK,
+    HIT_CAT_RESTART
+};
 
 static CatalogState *S(Ui *u)
 {
@@ -88,8 +105,11 @@ static void load_stats(Ui *u)
     st->stats_ok = 1;
 }
 
-/* The text of one card, measured or drawn at (x, y) within width w. Returns its height. */
-static float card_body(Ui *u, int scen, float x, float y, float w, int draw)
+/* The text of one card, measured or drawn at (x, y) within width w. Returns its height. A card
+ * with an attempt to resume ends with «Начать заново · N» (the mouse's N): *restart gets where
+ * it is (w 0 when the card has none). */
+static float card_body(Ui *u, int scen, float x, float y, float w, int draw, int restart_focus,
+                       GRect *restart)
 {
     CatalogState *st = S(u);
     const Layout *l = &u->l;
@@ -140,6 +160,24 @@ static float card_body(Ui *u, int scen, float x, float y, float w, int draw)
             gfx_text(u->g, status, x, y, l->px_label, GF_BOLD, scol);
         y += lh;
     }
+    *restart = (GRect){x, y, 0, 0};
+    if (resumable) {
+        const char *lab = tr(STR_UI_RESTART);
+        float bw = fminf(w, ui_text_w(u, lab, l->px_label, GF_BOLD) + 24 * s);
+        float bh = gfx_line_height(u->g, l->px_label, GF_BOLD) + 10 * s;
+        *restart = (GRect){x, y + 8 * s, bw, bh};
+        if (draw) {
+            GRect r = *restart;
+            gfx_round(u->g, r, 6 * s, u->theme.panel);
+            gfx_round_outline(u->g, r, 6 * s, (ui_hovered(u, r) ? 2.5f : 1.5f) * s,
+                              ui_hovered(u, r) ? u->theme.accent : u->theme.panel_edge);
+            gfx_text(u->g, lab, r.x + 12 * s, r.y + 5 * s, l->px_label, GF_BOLD, u->theme.text);
+            if (restart_focus)
+                gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                                  8 * s, 3 * s, u->theme.focus);
+        }
+        y += 8 * s + bh;
+    }
     return y - y0;
 }
 
@@ -157,15 +195,25 @@ static void catalog_draw(Ui *u)
     else
         snprintf(sub, sizeof sub, "%s · %s", tr(STR_UI_GUEST),
                  u->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING));
-    ui_title(u, tr(STR_UI_CATALOG), sub);
     {
-        /* The reference book and the shift, at the right of the title bar. */
+        /* «Назад» (the mouse's way back to the start), the reference book and the shift, at
+         * the right of the title bar; the title and who trains wrap in what is left. */
+        float w1 = ui_title_button_w(u, tr(STR_SHIFT_BUTTON));
+        float w2 = ui_title_button_w(u, tr(STR_BOOK_BUTTON));
+        float w3 = ui_title_button_w(u, tr(STR_UI_BACK_ESC));
         float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
-        float by = (l->title_h - bh) / 2;
-        float w1 = ui_text_w(u, tr(STR_SHIFT_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        float w2 = ui_text_w(u, tr(STR_BOOK_BUTTON), l->px_body, GF_BOLD) + 36 * s;
-        GRect b2 = ui_button(u, W - 40 * s - w1 - 14 * s - w2, by, tr(STR_BOOK_BUTTON), 0,
-                             st->zone == ZONE_BOOK, HIT_CAT_BOOK, 0);
+        float right = w1 + w2 + w3 + 48 * s;
+        /* Large text: when the title's word no longer fits beside them, the buttons take a
+         * row of their own under it. */
+        int below = ui_text_w(u, tr(STR_UI_CATALOG), l->px_title, GF_BOLD) > W - 80 * s - right;
+        ui_title_bar_reserving(u->g, &u->l, &u->theme, u->high_contrast, tr(STR_UI_CATALOG), sub,
+                               below ? 0 : right, below ? bh + 8 * s : 0);
+        float by = below ? l->title_h - bh - 16 * s : (l->title_h - bh) / 2;
+        float bx = W - 40 * s - w1 - 14 * s - w2;
+        ui_button(u, bx - 14 * s - w3, by, tr(STR_UI_BACK_ESC), 0, st->zone == ZONE_BACK,
+                  HIT_CAT_BACK, 0);
+        GRect b2 =
+            ui_button(u, bx, by, tr(STR_BOOK_BUTTON), 0, st->zone == ZONE_BOOK, HIT_CAT_BOOK, 0);
         ui_button(u, b2.x + b2.w + 14 * s, by, tr(STR_SHIFT_BUTTON), 0, st->zone == ZONE_SHIFT,
                   HIT_CAT_SHIFT, 0);
     }
@@ -241,8 +289,10 @@ static void catalog_draw(Ui *u)
     float yy = 6 * s; /* room for the focus frame */
     for (int i = 0; i < n; i += cols) {
         float rh = 0;
-        for (int j = i; j < n && j < i + cols; j++)
-            rh = fmaxf(rh, card_body(u, st->idx[j], 0, 0, cw - 2 * pad, 0) + 2 * pad);
+        for (int j = i; j < n && j < i + cols; j++) {
+            GRect rb;
+            rh = fmaxf(rh, card_body(u, st->idx[j], 0, 0, cw - 2 * pad, 0, 0, &rb) + 2 * pad);
+        }
         for (int j = i; j < n && j < i + cols; j++)
             st->card[j] = (GRect){40 * s + (j - i) * (cw + gap), yy, cw, rh};
         yy += rh + gap;
@@ -265,7 +315,9 @@ static void catalog_draw(Ui *u)
         if (r.y + r.h < view.y || r.y > view.y + view.h)
             continue;
         ui_panel(u, r);
-        card_body(u, st->idx[i], r.x + pad, r.y + pad, r.w - 2 * pad, 1);
+        GRect rb;
+        card_body(u, st->idx[i], r.x + pad, r.y + pad, r.w - 2 * pad, 1,
+                  i == st->sel && st->zone == ZONE_RESTART, &rb);
         if (i == st->sel && st->zone == ZONE_CARDS)
             gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
                               12 * s, 3 * s, u->theme.focus);
@@ -278,6 +330,9 @@ static void catalog_draw(Ui *u)
         if (hr.y + hr.h > view.y + view.h)
             hr.h = view.y + view.h - hr.y;
         ui_hit(u, hr, HIT_CAT_CARD, i);
+        float y0 = fmaxf(rb.y, view.y), y1 = fminf(rb.y + rb.h, view.y + view.h);
+        if (rb.w > 0 && y1 > y0) /* over the card: its own region, added after the card's */
+            ui_hit(u, (GRect){rb.x, y0, rb.w, y1 - y0}, HIT_CAT_RESTART, i);
     }
     gfx_clip(u->g, NULL);
     if (st->content_h > view.h) {
@@ -332,9 +387,23 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     int n = st->n;
     st->follow = 1;
     if (k == SDLK_TAB) {
-        /* The cards, the service chips, «Справочник», «Смена»; Shift+Tab goes back. */
+        /* The cards, the service chips, «Назад», «Справочник», «Смена»; Shift+Tab goes
+         * back. */
         int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        int can_restart = n > 0 && st->sel < n && st->resumable[st->idx[st->sel]];
         st->zone = (st->zone + (back ? ZONE_COUNT - 1 : 1)) % ZONE_COUNT;
+        if (st->zone == ZONE_RESTART && !can_restart)
+            st->zone = back ? ZONE_CARDS : ZONE_CHIPS;
+    } else if (st->zone == ZONE_RESTART &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        st->zone = ZONE_CARDS;
+        catalog_key(u, SDLK_n);
+        return;
+    } else if (st->zone == ZONE_RESTART &&
+               (k == SDLK_UP || k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_DOWN)) {
+        st->zone = ZONE_CARDS; /* back to the cards, and the arrow moves there */
+        catalog_key(u, k);
+        return;
     } else if (st->zone == ZONE_CHIPS &&
                (k == SDLK_RIGHT || k == SDLK_LEFT || k == SDLK_HOME || k == SDLK_END)) {
         int f = k == SDLK_HOME  ? -1
@@ -345,9 +414,14 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     } else if (st->zone == ZONE_CHIPS &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_DOWN)) {
         st->zone = ZONE_CARDS; /* the chosen service's cards */
-    } else if ((st->zone == ZONE_BOOK || st->zone == ZONE_SHIFT) &&
-               (k == SDLK_RIGHT || k == SDLK_LEFT)) {
-        st->zone = st->zone == ZONE_BOOK ? ZONE_SHIFT : ZONE_BOOK;
+    } else if (st->zone >= ZONE_BACK && (k == SDLK_RIGHT || k == SDLK_LEFT)) {
+        /* along the title bar's three buttons */
+        int i = st->zone - ZONE_BACK + (k == SDLK_RIGHT ? 1 : 2);
+        st->zone = (CatalogZone)(ZONE_BACK + i % 3);
+    } else if (st->zone == ZONE_BACK &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        st->zone = ZONE_CARDS;
+        ui_go(u, SCR_START);
     } else if (st->zone == ZONE_BOOK &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
         ui_book_open(u, NULL);
@@ -406,6 +480,15 @@ static int catalog_click(Ui *u, const Hit *h)
         st->zone = ZONE_SHIFT;
         ui_shift_begin(u);
         break;
+    case HIT_CAT_BACK:
+        st->zone = ZONE_CARDS;
+        ui_go(u, SCR_START);
+        break;
+    case HIT_CAT_RESTART:
+        st->zone = ZONE_CARDS;
+        st->sel = h->arg;
+        catalog_key(u, SDLK_n);
+        break;
     default:
         return 0;
     }
@@ -432,9 +515,11 @@ static const char *catalog_expect(Ui *u)
                  st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
     else
         snprintf(on, sizeof on, "%s",
-                 st->zone == ZONE_BOOK    ? tr(STR_EXPECT_CAT_BOOK)
-                 : st->zone == ZONE_SHIFT ? tr(STR_EXPECT_CAT_SHIFT)
-                                          : tr(STR_EXPECT_CAT_CARDS));
+                 st->zone == ZONE_BOOK      ? tr(STR_EXPECT_CAT_BOOK)
+                 : st->zone == ZONE_SHIFT   ? tr(STR_EXPECT_CAT_SHIFT)
+                 : st->zone == ZONE_BACK    ? tr(STR_EXPECT_CAT_BACK)
+                 : st->zone == ZONE_RESTART ? tr(STR_EXPECT_CAT_RESTART)
+                                            : tr(STR_EXPECT_CAT_CARDS));
     size_t k = strlen(on);
     memcpy(st->said, on, k + 1);
     ui_copy_text(st->said + k, sizeof st->said - k, text);
@@ -452,6 +537,12 @@ static void catalog_speak(Ui *u, SpeakFrame *f)
     case ZONE_CHIPS:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER),
                st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
+        break;
+    case ZONE_BACK:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
+        break;
+    case ZONE_RESTART:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_RESTART));
         break;
     case ZONE_BOOK:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));

@@ -58,11 +58,22 @@ typedef struct ManagerState {
     int office;           /* the filter: -1 every office, else an index into region.offices */
     char want[40];        /* the filter's office code ("" every office): what the next read asks */
     int filter_focus;     /* the keyboard last moved the filter: it shows the focus ring */
+    /* The keyboard's focus, in Tab's order: «Назад», the tabs (←→ switch), the filter (the
+     * region's), each column heading (Enter sorts), the rows (↑↓, Enter opens). The rows
+     * first. */
+    enum { MF_ROWS = 0, MF_BACK, MF_TABS, MF_FILTER, MF_COLS } focus;
+    int focus_col;
+    /* What the last frame showed, for the voice (said after the frame is drawn). */
+    char say_sub[400];
+    char say_empty[SIM_ERROR_MAX + 300]; /* the table's place when it has no rows */
+    char say_head[MGR_MAX_COLS][200];
+    int say_ncols, say_nrows;
+    char say_row[2048];
     char notice[SIM_ERROR_MAX + 300];
     char expect[8192]; /* what an input script's `expect` reads: notice, filter, visible cells */
 } ManagerState;
 
-enum { HIT_MGR_TAB = HIT_SCREEN, HIT_MGR_ROW, HIT_MGR_COL, HIT_MGR_FILTER };
+enum { HIT_MGR_TAB = HIT_SCREEN, HIT_MGR_ROW, HIT_MGR_COL, HIT_MGR_FILTER, HIT_MGR_BACK };
 
 static ManagerState *S(Ui *u)
 {
@@ -213,6 +224,8 @@ static void manager_enter(Ui *u, Screen from)
     st->sel = 0;
     st->error[0] = '\0';
     st->filter_focus = 0;
+    st->focus = MF_ROWS;
+    st->focus_col = 0;
     mgr_reload(u);
     region_start(u);
 }
@@ -656,6 +669,25 @@ static void mistake_name(Ui *u, const char *scenario, const ReportMistake *mk, c
     free(what);
 }
 
+/* The width of the widest space-separated word of text. */
+static float widest_word(Ui *u, const char *text, int px, GFont f)
+{
+    float widest = 0;
+    char word[200];
+    while (*text) {
+        size_t n = strcspn(text, " ");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, text, n);
+            word[n] = '\0';
+            widest = fmaxf(widest, ui_text_w(u, word, px, f));
+        }
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    return widest;
+}
+
 /* A table with wrapped headings (each as tall as it needs) and clipped cells, scrolled to keep
  * the selected row in view. */
 static void draw_table(Ui *u, GRect area, const char *const *heads, const float *widths, int ncols,
@@ -667,22 +699,48 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
     float rh = gfx_line_height(u->g, l->px_label, GF_REGULAR) + 12 * s;
     float hh = 0;
     char head[MGR_MAX_COLS][200];
+    float cw[MGR_MAX_COLS], need[MGR_MAX_COLS], short_by = 0, spare = 0;
     for (int c = 0; c < ncols; c++) {
         snprintf(head[c], sizeof head[c], "%d %s%s", c + 1, heads[c],
                  st->sort == c ? (st->desc ? " ▼" : " ▲") : "");
-        hh = fmaxf(hh, gfx_text_box(u->g, head[c], 0, 0, widths[c] * w - 12 * s, l->px_label,
-                                    GF_BOLD, u->theme.text_dim, 0));
+        /* A heading wraps at its spaces only: its column holds its widest word whole. */
+        need[c] = widest_word(u, head[c], l->px_label, GF_BOLD) + 12 * s + 2;
+        cw[c] = widths[c] * w;
+        short_by += fmaxf(0, need[c] - cw[c]);
+        spare += fmaxf(0, cw[c] - need[c]);
     }
+    /* Large text: the columns whose heading no longer fits take the width from those with room
+     * (the long text columns, whose cells are clipped anyway). */
+    if (short_by > 0 && spare > 0) {
+        float k = fminf(1, short_by / spare);
+        for (int c = 0; c < ncols; c++)
+            cw[c] = cw[c] < need[c] ? need[c] : cw[c] - (cw[c] - need[c]) * k;
+    }
+    for (int c = 0; c < ncols; c++)
+        hh = fmaxf(hh, gfx_text_box(u->g, head[c], 0, 0, cw[c] - 12 * s, l->px_label, GF_BOLD,
+                                    u->theme.text_dim, 0));
     hh += 12 * s;
+    st->say_ncols = ncols;
+    st->say_nrows = (int)nrows;
+    for (int c = 0; c < ncols; c++)
+        snprintf(st->say_head[c], sizeof st->say_head[c], "%s", heads[c]);
+    st->say_row[0] = '\0';
+    for (int c = 0; nrows && (size_t)st->sel < nrows && c < ncols; c++) {
+        size_t len = strlen(st->say_row);
+        snprintf(st->say_row + len, sizeof st->say_row - len, "%s%s: %s", c ? ", " : "", heads[c],
+                 cells[st->sel][c]);
+    }
     float cx = x;
     for (int c = 0; c < ncols; c++) {
-        GRect hr = {cx, y, widths[c] * w, hh};
-        gfx_text_box(u->g, head[c], cx + 6 * s, y + 6 * s, widths[c] * w - 12 * s, l->px_label,
-                     GF_BOLD, u->theme.text_dim, 1);
-        if (ui_hovered(u, hr))
+        GRect hr = {cx, y, cw[c], hh};
+        gfx_text_box(u->g, head[c], cx + 6 * s, y + 6 * s, cw[c] - 12 * s, l->px_label, GF_BOLD,
+                     u->theme.text_dim, 1);
+        if (st->focus == MF_COLS && st->focus_col == c)
+            gfx_round_outline(u->g, hr, 4 * s, 2.5f * s, u->theme.focus);
+        else if (ui_hovered(u, hr))
             gfx_round_outline(u->g, hr, 4 * s, 1.5f * s, u->theme.accent);
         ui_hit(u, hr, HIT_MGR_COL, c);
-        cx += widths[c] * w;
+        cx += cw[c];
     }
     y += hh;
     gfx_fill(u->g, (GRect){x, y - 2 * s, w, 1.5f * s}, u->theme.panel_edge);
@@ -693,18 +751,19 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
         GRect row = {x, y, w, rh};
         if ((int)r == st->sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
+            if (st->focus == MF_ROWS) /* one visible focus: elsewhere the row stays shaded */
+                gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
         } else if (ui_hovered(u, row)) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 14});
         }
         cx = x;
         for (int c = 0; c < ncols; c++) {
-            GRect cr = {cx, y, widths[c] * w - 4 * s, rh};
+            GRect cr = {cx, y, cw[c] - 4 * s, rh};
             gfx_clip(u->g, &cr);
             gfx_text(u->g, cells[r][c], cx + 6 * s, y + 6 * s, l->px_label,
                      (int)r == st->sel ? GF_BOLD : GF_REGULAR, u->theme.text);
             gfx_clip(u->g, NULL);
-            cx += widths[c] * w;
+            cx += cw[c];
         }
         ui_hit(u, row, HIT_MGR_ROW, (int)r);
         y += rh;
@@ -726,8 +785,9 @@ static float draw_filter(Ui *u, float y)
     GRect prev = {x, y, aw, h}, mid = {x + aw, y, lw, h}, next = {x + aw + lw, y, aw, h};
     GRect all = {x, y, 2 * aw + lw, h};
     gfx_round(u->g, all, h / 2, u->theme.panel);
-    gfx_round_outline(u->g, all, h / 2, st->filter_focus ? 2.5f * s : 1.5f * s,
-                      st->filter_focus ? u->theme.focus : u->theme.panel_edge);
+    int ring = st->filter_focus || st->focus == MF_FILTER;
+    gfx_round_outline(u->g, all, h / 2, ring ? 2.5f * s : 1.5f * s,
+                      ring ? u->theme.focus : u->theme.panel_edge);
     const GRect parts[3] = {prev, mid, next};
     const char *text[3] = {"◀", label, "▶"};
     for (int i = 0; i < 3; i++) {
@@ -755,7 +815,11 @@ static void manager_draw(Ui *u)
         snprintf(sub, sizeof sub, tr(STR_MGR_SUMMARY), st->report->attempts, rate,
                  st->report->active_trainees, st->report->unfinished);
     }
-    ui_title(u, tr(STR_MGR_TITLE), sub);
+    ui_title_back(u, tr(STR_MGR_TITLE), sub, st->focus == MF_BACK, HIT_MGR_BACK);
+    snprintf(st->say_sub, sizeof st->say_sub, "%s", sub);
+    st->say_empty[0] = '\0';
+    st->say_ncols = st->say_nrows = 0;
+    st->say_row[0] = '\0';
     float y = l->title_h + 14 * s, x = 40 * s;
     const SimStr tabs[3] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS, STR_MGR_TAB_OFFICES};
     float tab_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 14 * s;
@@ -767,6 +831,9 @@ static void manager_draw(Ui *u)
         gfx_round_outline(u->g, r, r.h / 2, 1.5f * s, sel ? u->theme.accent : u->theme.panel_edge);
         gfx_text(u->g, tr(tabs[t]), x + 16 * s, y + 7 * s, l->px_body, GF_BOLD,
                  sel ? u->theme.accent_text : u->theme.text);
+        if (sel && st->focus == MF_TABS)
+            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                              r.h / 2 + 4 * s, 3 * s, u->theme.focus);
         ui_hit(u, r, HIT_MGR_TAB, t);
         x += w + 10 * s;
     }
@@ -792,11 +859,12 @@ static void manager_draw(Ui *u)
         region_withheld(st, many, sizeof many);
         if (t.nrows == 0) {
             /* (while a read for the filter is under way, its notice says so) */
-            gfx_text_box(u->g,
-                         many[0]   ? many
-                         : st->job ? ""
-                                   : tr(STR_MGR_REGION_EMPTY),
-                         40 * s, y, W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
+            snprintf(st->say_empty, sizeof st->say_empty, "%s",
+                     many[0]   ? many
+                     : st->job ? ""
+                               : tr(STR_MGR_REGION_EMPTY));
+            gfx_text_box(u->g, st->say_empty, 40 * s, y, W - 80 * s, l->px_body, GF_REGULAR,
+                         u->theme.text_dim, 1);
         } else {
             GRect p = {32 * s, y, W - 64 * s, bottom - y};
             ui_panel(u, p);
@@ -805,8 +873,10 @@ static void manager_draw(Ui *u)
         }
     } else if (!st->report ||
                (st->tab == 0 ? st->report->trainee_count : st->report->scenario_count) == 0) {
-        gfx_text_box(u->g, u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE), 40 * s, y,
-                     W - 80 * s, l->px_body, GF_REGULAR, u->theme.text_dim, 1);
+        snprintf(st->say_empty, sizeof st->say_empty, "%s",
+                 u->cfg->store ? tr(STR_MGR_EMPTY) : tr(STR_UI_NO_STORE));
+        gfx_text_box(u->g, st->say_empty, 40 * s, y, W - 80 * s, l->px_body, GF_REGULAR,
+                     u->theme.text_dim, 1);
     } else {
         static char cells[MGR_MAX_ROWS][MGR_MAX_COLS][256];
         int idx[MGR_MAX_ROWS];
@@ -932,9 +1002,48 @@ static void manager_key(Ui *u, SDL_Keycode k)
     }
     if (k == SDLK_UP || k == SDLK_DOWN || k == SDLK_TAB)
         st->filter_focus = 0;
+    if (st->focus_col >= ncols)
+        st->focus_col = ncols - 1;
+    int enter = k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE;
     if (k == SDLK_TAB) {
-        st->tab = (st->tab + 1) % tab_count(st);
+        /* The stops in order: «Назад», tabs, filter (the region only), each heading, rows. */
+        int back = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        int nstops = 3 + ncols + 1, pos;
+        pos = st->focus == MF_BACK     ? 0
+              : st->focus == MF_TABS   ? 1
+              : st->focus == MF_FILTER ? 2
+              : st->focus == MF_COLS   ? 3 + st->focus_col
+                                       : 3 + ncols;
+        do
+            pos = (pos + (back ? nstops - 1 : 1)) % nstops;
+        while (pos == 2 && !region_shown(st));
+        st->focus = pos == 0          ? MF_BACK
+                    : pos == 1        ? MF_TABS
+                    : pos == 2        ? MF_FILTER
+                    : pos < 3 + ncols ? MF_COLS
+                                      : MF_ROWS;
+        if (st->focus == MF_COLS)
+            st->focus_col = pos - 3;
+    } else if (st->focus == MF_BACK && enter) {
+        manager_leave(u);
+        return;
+    } else if (st->focus != MF_ROWS && k == SDLK_DOWN) {
+        st->focus = MF_ROWS; /* down into the table */
+    } else if (st->focus == MF_TABS && (k == SDLK_LEFT || k == SDLK_RIGHT)) {
+        int nt = tab_count(st);
+        st->tab = (st->tab + (k == SDLK_LEFT ? nt - 1 : 1)) % nt;
         st->sel = st->sort = st->desc = 0;
+        st->focus_col = 0;
+    } else if (st->focus == MF_TABS && (enter || k == SDLK_UP)) {
+        /* (the focused tab is the one shown) */
+    } else if (st->focus == MF_COLS && (k == SDLK_LEFT || k == SDLK_RIGHT)) {
+        st->focus_col +=
+            k == SDLK_LEFT ? (st->focus_col > 0 ? -1 : 0) : (st->focus_col + 1 < ncols ? 1 : 0);
+    } else if (st->focus == MF_COLS && enter) {
+        manager_key(u, (SDL_Keycode)(SDLK_1 + st->focus_col));
+        return;
+    } else if (st->focus == MF_FILTER && (enter || k == SDLK_UP)) {
+        /* ←→ move the filter */
     } else if (k == SDLK_DOWN && st->sel + 1 < (int)n)
         st->sel++;
     else if (k == SDLK_UP && st->sel > 0)
@@ -971,18 +1080,26 @@ static int manager_click(Ui *u, const Hit *h)
             st->sel = st->sort = st->desc = 0;
             st->filter_focus = 0;
         }
+        st->focus = MF_TABS;
+        break;
+    case HIT_MGR_BACK:
+        manager_leave(u);
         break;
     case HIT_MGR_FILTER:
+        st->focus = MF_FILTER;
         if (region_shown(st))
             filter_move(u, h->arg);
         break;
     case HIT_MGR_ROW:
+        st->focus = MF_ROWS;
         if (st->sel == h->arg)
             manager_key(u, SDLK_RETURN);
         else
             st->sel = h->arg;
         break;
     case HIT_MGR_COL:
+        st->focus = MF_COLS;
+        st->focus_col = h->arg;
         manager_key(u, (SDL_Keycode)(SDLK_1 + h->arg));
         break;
     default:
@@ -994,6 +1111,7 @@ static int manager_click(Ui *u, const Hit *h)
 static void manager_wheel(Ui *u, int x, int y, float dy)
 {
     (void)x, (void)y;
+    S(u)->focus = MF_ROWS; /* the wheel moves the rows, wherever the keyboard was */
     manager_key(u, dy > 0 ? SDLK_DOWN : SDLK_UP);
 }
 
@@ -1002,6 +1120,43 @@ static const char *manager_expect(Ui *u)
     region_poll(u);
     compose_expect(u);
     return S(u)->expect;
+}
+
+/* The area's title and figures, the tab shown, the notice or error, then the focus: a tab,
+ * the filter, a column heading (and how it sorts), or the selected row cell by cell. */
+static void manager_speak(Ui *u, SpeakFrame *f)
+{
+    ManagerState *st = S(u);
+    static const SimStr tabs[3] = {STR_MGR_TAB_TRAINEES, STR_MGR_TAB_SCENARIOS,
+                                   STR_MGR_TAB_OFFICES};
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_MGR_TITLE));
+    if (st->say_sub[0])
+        ui_say(f, SAY_SCREEN, "%s", st->say_sub);
+    ui_say(f, SAY_CONTENT, tr(STR_SAY_TAB_SHOWN), tr(tabs[st->tab]));
+    if (st->notice[0])
+        ui_say(f, SAY_CONTENT, "%s", st->notice);
+    if (st->say_empty[0])
+        ui_say(f, SAY_CONTENT, "%s", st->say_empty);
+    if (st->error[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->error);
+    if (st->focus == MF_BACK) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
+    } else if (st->focus == MF_TABS) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_TAB), tr(tabs[st->tab]), st->tab + 1, tab_count(st));
+    } else if (st->focus == MF_FILTER || st->filter_focus) {
+        char label[300];
+        filter_label(st, label, sizeof label);
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER), label);
+    } else if (st->focus == MF_COLS && st->focus_col < st->say_ncols) {
+        int c = st->focus_col;
+        ui_say(f, SAY_FOCUS,
+               tr(st->sort != c ? STR_SAY_COLUMN
+                  : st->desc    ? STR_SAY_COLUMN_DESC
+                                : STR_SAY_COLUMN_ASC),
+               st->say_head[c], c + 1, st->say_ncols);
+    } else if (st->say_row[0]) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_ROW), st->sel + 1, st->say_nrows, st->say_row);
+    }
 }
 
 const ScreenDef screen_manager = {
@@ -1014,4 +1169,5 @@ const ScreenDef screen_manager = {
     .click = manager_click,
     .wheel = manager_wheel,
     .expect_text = manager_expect,
+    .speak = manager_speak,
 };

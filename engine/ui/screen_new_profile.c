@@ -106,13 +106,14 @@ static void profile_key(Ui *u, SDL_Keycode k)
         if (n > 0)
             n--;
         f[n] = '\0';
-    } else if (k == SDLK_TAB || k == SDLK_DOWN) {
+    } else if ((k == SDLK_TAB && !(SDL_GetModState() & KMOD_SHIFT)) || k == SDLK_DOWN) {
         st->focus = (st->focus + 1) % (FORM_FIELDS + 2);
-    } else if (k == SDLK_UP) {
+    } else if (k == SDLK_UP || k == SDLK_TAB) { /* ↑ and Shift+Tab: back */
         st->focus = (st->focus + FORM_FIELDS + 1) % (FORM_FIELDS + 2);
     } else if ((k == SDLK_LEFT || k == SDLK_RIGHT) && st->focus >= FORM_FIELDS) {
         st->focus = st->focus == 3 ? 4 : 3;
-    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER ||
+               (k == SDLK_SPACE && st->focus >= FORM_FIELDS)) {
         if (st->focus == 4)
             ui_go(u, SCR_START);
         else if (st->focus < 2 && !st->form[st->focus + 1][0] && st->form[st->focus][0])
@@ -162,6 +163,22 @@ static const char *profile_expect(Ui *u)
     return S(u)->error;
 }
 
+/* The title, what went wrong, and the focused field with what is typed in it, or a button. */
+static void profile_speak(Ui *u, SpeakFrame *f)
+{
+    ProfileState *st = S(u);
+    const SimStr labels[FORM_FIELDS] = {STR_UI_SURNAME, STR_UI_NAME, STR_UI_PERSONNEL};
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_UI_NEW_PROFILE));
+    if (st->error[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->error);
+    if (st->focus < FORM_FIELDS)
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_FIELD), tr(labels[st->focus]),
+               st->form[st->focus][0] ? st->form[st->focus] : tr(STR_SAY_EMPTY));
+    else
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               tr(st->focus == FORM_FIELDS ? STR_UI_CREATE : STR_UI_CANCEL));
+}
+
 const ScreenDef screen_new_profile = {
     .name = "new-profile",
     .state_size = sizeof(ProfileState),
@@ -171,4 +188,5 @@ const ScreenDef screen_new_profile = {
     .click = profile_click,
     .text = profile_text,
     .expect_text = profile_expect,
+    .speak = profile_speak,
 };

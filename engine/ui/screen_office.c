@@ -19,7 +19,8 @@ typedef enum Overlay { OV_NONE = 0, OV_DOC, OV_REASON, OV_PC, OV_LEAVE } Overlay
 
 typedef struct OfficeState {
     Overlay ov;
-    int focus_area; /* 0 answers, 1 desk, 2 the PC, 3 «Справочник» in the HUD; -1 none (a replay) */
+    int focus_area; /* 0 answers, 1 desk, 2 the PC, 3 «Справочник» and 4 «Выйти» in the HUD; -1
+                     * none (a replay) */
     int sel_action, sel_doc;
     int seen_acts;                           /* u->act_count when the answers were last reset */
     float ans_scroll, ans_content, ans_view; /* the answers, as the last frame measured them */
@@ -30,10 +31,12 @@ typedef struct OfficeState {
     int ov_doc, ov_doc2, ov_field, ov_reason, ov_service, compare_pick;
     int pc_clicked; /* the PC service the mouse last focused: a second click chooses it */
     int hud_book; /* the last frame drew «Справочник» in the top bar (a Tab stop only then) */
+    int hud_leave; /* the same for «Выйти» (the mouse's Esc: leave the attempt) */
     int pc_focus; /* the PC's keyboard focus: 0 the services, 1 «Справочник», 2 «Выбрать», 3
                    * «Закрыть» */
     int reason_btn; /* the reasons' keyboard focus: 0 the list, 1 «Отметить», 2 «Отмена» */
-    int doc_button; /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
+    int doc_button;    /* the open document's keyboard focus on its buttons: 0 none, 1, 2 */
+    int compare_focus; /* the compare picker's focus: a document (0…n−1), or n: «Отмена» */
     float doc_scroll, doc_extra;    /* large text: the page is taller than the window, scrolled */
     char said[SIM_ERROR_MAX + 600]; /* what `expect office` reads */
     int leave_btn; /* «Прервать приём?»: 0 «Прервать», 1 «Продолжить» */
@@ -43,6 +46,9 @@ typedef struct OfficeState {
     float scene_desk;
     GfxLayer *front; /* everything in front of the applicant: kept while only they move */
     int front_ok, front_nhits;
+    int desk_cols;                 /* the desk's columns of cards, as the last frame laid them */
+    float desk_scroll, desk_extra; /* too many cards for the desk: the list scrolls */
+    GRect desk_view;
 } OfficeState;
 
 enum {
@@ -66,6 +72,7 @@ enum {
     HIT_OF_PC_CLOSE,
     HIT_OF_COMPARE_CANCEL,
     HIT_OF_HUD_BOOK,
+    HIT_OF_HUD_LEAVE,
     HIT_OF_PANEL /* an overlay's own panel: a click on it closes nothing */
 };
 
@@ -84,6 +91,8 @@ static void office_enter(Ui *u, Screen from)
     st->ov = OV_NONE;
     st->focus_area = 0;
     st->sel_action = st->sel_doc = 0;
+    st->desk_cols = 2;
+    st->desk_scroll = 0;
     st->ans_follow = 1;
     st->ans_scroll = st->speech_scroll = 0;
     st->seen_acts = u->act_count;
@@ -232,26 +241,43 @@ static void draw_hud(Ui *u)
         gfx_text(u->g, buf, rx - bw - 20 * s, ty, px, GF_BOLD, fg);
         rx -= bw + 20 * s;
     }
-    /* «Справочник»: the mouse's and Tab's way to what F1 opens (a replay has no book). Large
-     * text on a narrow window: a shorter label, or none when even that would cover the mood. */
-    st->hud_book = 0;
-    const SimStr labels[] = {STR_BOOK_BUTTON, STR_BOOK_HUD_SHORT, STR_BOOK_HUD_KEY};
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0] && st->focus_area >= 0; i++) {
-        const char *book = tr(labels[i]);
+    /* «Справочник» (F1) and «Выйти» (Esc): the mouse's and Tab's way to what those keys do (a
+     * replay has neither; the applicant's reaction has no «Выйти»). Large text on a narrow
+     * window: shorter labels, the book's first, so that both still fit beside the mood. */
+    st->hud_book = st->hud_leave = 0;
+    const SimStr books[] = {STR_BOOK_BUTTON, STR_BOOK_HUD_SHORT, STR_BOOK_HUD_KEY};
+    const SimStr leaves[] = {STR_UI_LEAVE_HUD, STR_UI_LEAVE_HUD_KEY};
+    const int pairs[][2] = {{0, 0}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {0, -1}, {1, -1}, {2, -1}};
+    int with_leave = !u->reaction;
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0] && st->focus_area >= 0; p++) {
+        if (!with_leave && pairs[p][1] >= 0)
+            continue; /* (the last three: the book alone, when even «Esc» has no room) */
+        const char *book = tr(books[pairs[p][0]]);
         float bkw = ui_text_w(u, book, px, GF_BOLD) + 20 * s;
         GRect bk = {rx - bkw - 20 * s, 7 * s, bkw, h - 14 * s};
-        if (bk.x < x - 12 * s)
+        const char *lab = pairs[p][1] >= 0 ? tr(leaves[pairs[p][1]]) : NULL;
+        float lw = lab ? ui_text_w(u, lab, px, GF_BOLD) + 20 * s : 0;
+        GRect lr = {bk.x - lw - 12 * s, 7 * s, lw, h - 14 * s};
+        if ((lab ? lr.x : bk.x) < x - 12 * s)
             continue;
-        gfx_round(u->g, bk, 6 * s, u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
-        if (ui_hovered(u, bk) || u->high_contrast) /* high contrast: a black chip needs an edge */
-            gfx_round_outline(u->g, bk, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
-                              ui_hovered(u, bk) ? u->theme.accent : u->theme.panel_edge);
-        if (st->focus_area == 3 && st->ov == OV_NONE && !u->reaction)
-            gfx_round_outline(u->g, (GRect){bk.x - 3 * s, bk.y - 3 * s, bk.w + 6 * s, bk.h + 6 * s},
-                              8 * s, 2.5f * s, u->theme.focus);
-        gfx_text(u->g, book, bk.x + 10 * s, ty, px, GF_BOLD, fg);
-        ui_hit(u, bk, HIT_OF_HUD_BOOK, 0);
+        const GRect chip[2] = {bk, lr};
+        const char *text[2] = {book, lab};
+        for (int c = 0; c < 2 && text[c]; c++) {
+            GRect r = chip[c];
+            gfx_round(u->g, r, 6 * s,
+                      u->high_contrast ? u->theme.panel : (GColor){255, 255, 255, 34});
+            /* (high contrast: a black chip needs an edge) */
+            if (ui_hovered(u, r) || u->high_contrast)
+                gfx_round_outline(u->g, r, 6 * s, (u->high_contrast ? 1.5f : 2) * s,
+                                  ui_hovered(u, r) ? u->theme.accent : u->theme.panel_edge);
+            if (st->focus_area == 3 + c && st->ov == OV_NONE && !u->reaction)
+                gfx_round_outline(u->g, (GRect){r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s},
+                                  8 * s, 2.5f * s, u->theme.focus);
+            gfx_text(u->g, text[c], r.x + 10 * s, ty, px, GF_BOLD, fg);
+            ui_hit(u, r, c ? HIT_OF_HUD_LEAVE : HIT_OF_HUD_BOOK, 0);
+        }
         st->hud_book = 1;
+        st->hud_leave = lab != NULL;
         break;
     }
     rx = W - mw - 16 * s;
@@ -563,6 +589,85 @@ static int desk_docs(Ui *u, int *map, int max)
     return n;
 }
 
+/* A document's short name for a small card: the title's first word, with its closing
+ * «(…)» when it has one («Паспорт гражданина РФ (Марат)» → «Паспорт (Марат)»). */
+static void doc_short_name(const char *title, char *out, size_t n)
+{
+    size_t first = strcspn(title, " ");
+    size_t len = strlen(title);
+    const char *paren = strrchr(title, '(');
+    if (paren && paren > title + first && len && title[len - 1] == ')')
+        snprintf(out, n, "%.*s %s", (int)first, title, paren);
+    else
+        snprintf(out, n, "%.*s", (int)first, title);
+}
+
+/* The cards on the desk, laid out once a frame and used to draw, to click and to move the
+ * focus: each label at the text size's own size, wrapped at spaces only. The first of these
+ * that fits the desk wins: full titles in two columns, in one, in one with the marks beside the
+ * label; then the short names the same three ways; else the last of them scrolls. */
+#define DESK_MAX 64
+typedef struct DeskLayout {
+    int n, cols, compact, px;
+    float s, cw, ch, gap, stagger, content_h;
+    GRect area;
+    char label[DESK_MAX][200];
+} DeskLayout;
+
+/* The width the desk needs at least (the short names' widest word in one column). */
+static float desk_layout(Ui *u, GRect area, DeskLayout *dl)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    const Scenario *sc = ui_scen(u);
+    int map[DESK_MAX];
+    dl->n = desk_docs(u, map, DESK_MAX);
+    dl->px = l->px_small;
+    dl->s = s;
+    dl->gap = 10 * s;
+    dl->area = area;
+    float need = 0;
+    for (int pass = 0; pass < 6; pass++) {
+        int shortn = pass >= 3, cols = pass % 3 == 0 ? 2 : 1, compact = pass % 3 == 2;
+        float minw = 124 * s;
+        for (int i = 0; i < dl->n; i++) {
+            const char *title = sc->documents[map[i]].title;
+            if (shortn)
+                doc_short_name(title, dl->label[i], sizeof dl->label[i]);
+            else
+                snprintf(dl->label[i], sizeof dl->label[i], "%s", title);
+            minw = fmaxf(minw, doc_card_min_width(u->g, l, dl->label[i], dl->px, compact));
+        }
+        if (pass == 5)
+            need = minw;
+        float stagger = cols == 2 ? 8 * s : 0;
+        float cw = cols == 2 ? minw : fmaxf(minw, area.w);
+        if (cols * cw + (cols - 1) * 12 * s + stagger > area.w + 0.5f && pass < 5)
+            continue;
+        float ch = compact ? 0 : 86 * s;
+        for (int i = 0; i < dl->n; i++)
+            ch = fmaxf(ch, doc_card_height(u->g, l, dl->label[i], dl->px, cw, compact));
+        int rows = (dl->n + cols - 1) / cols;
+        dl->cols = cols;
+        dl->compact = compact;
+        dl->cw = cw;
+        dl->ch = ch;
+        dl->stagger = stagger;
+        dl->content_h = rows * ch + (rows > 0 ? rows - 1 : 0) * dl->gap + 6 * s;
+        if (dl->content_h <= area.h || pass == 5)
+            break;
+    }
+    return need;
+}
+
+static GRect desk_card_rect(const DeskLayout *dl, int k, float scroll)
+{
+    float s = dl->s;
+    return (GRect){dl->area.x + (k % dl->cols) * (dl->cw + 12 * s) +
+                       (k / dl->cols % 2) * dl->stagger,
+                   dl->area.y + (k / dl->cols) * (dl->ch + dl->gap) - scroll, dl->cw, dl->ch};
+}
+
 static void draw_office_front(Ui *u, float desk)
 {
     OfficeState *st = S(u);
@@ -575,27 +680,64 @@ static void draw_office_front(Ui *u, float desk)
     draw_speech(u, desk, stp >= 0 ? &sc->steps[stp] : NULL);
     float hint_h = l->hint_h;
     GRect dp = {16 * s, desk + 10 * s, W * 0.58f, H - desk - 20 * s - hint_h};
+    /* The desk between the answers and the PC; when even one column of short names is wider
+     * than that (large text, a small window), the answers give up the width. */
+    float mon_x = W - 230 * s;
+    float dy0 = desk + 14 * s;
+    GRect area = {dp.x + dp.w + 20 * s, dy0, mon_x - 4 * s - (dp.x + dp.w + 20 * s),
+                  H - hint_h - 14 * s - dy0};
+    DeskLayout dl;
+    float need = desk_layout(u, area, &dl);
+    if (need > area.w) {
+        dp.w -= need - area.w;
+        area.x -= need - area.w;
+        area.w = need;
+        desk_layout(u, area, &dl);
+    }
     ui_panel(u, dp);
     draw_answers(u, dp, step);
 
-    /* Documents on the desk. */
-    float dx0 = dp.x + dp.w + 20 * s, dy0 = desk + 14 * s;
-    float cw = 124 * s, chh = 86 * s;
+    /* Documents on the desk: the list scrolls when even the compact cards do not fit. */
+    st->desk_cols = dl.cols;
+    st->desk_extra = fmaxf(0, dl.content_h - area.h);
+    st->desk_view = area;
+    if (st->focus_area == 1 && st->desk_extra > 0 && st->sel_doc < dl.n) {
+        GRect fr = desk_card_rect(&dl, st->sel_doc, 0);
+        if (fr.y + fr.h + 6 * s - st->desk_scroll > area.y + area.h)
+            st->desk_scroll = fr.y + fr.h + 6 * s - (area.y + area.h);
+        if (fr.y - 4 * s - st->desk_scroll < area.y)
+            st->desk_scroll = fr.y - 4 * s - area.y;
+    }
+    st->desk_scroll = fmaxf(0, fminf(st->desk_scroll, st->desk_extra));
+    GRect view = {area.x - 4 * s, area.y - 4 * s, area.w + 8 * s, area.h + 8 * s};
+    if (st->desk_extra > 0)
+        gfx_clip(u->g, &view);
     int k = 0;
-    for (size_t d = 0; d < sc->document_count; d++) {
+    for (size_t d = 0; d < sc->document_count && k < dl.n; d++) {
         if (!session_doc_on_desk(u->ss, (int)d))
             continue;
         int flagged = 0;
         for (size_t f = 0; f < sc->documents[d].field_count; f++)
             flagged += session_flag_reason(u->ss, (int)d, (int)f) >= 0;
-        GRect r = {dx0 + (k % 2) * (cw + 12 * s) + (k / 2 % 2) * 8 * s,
-                   dy0 + (k / 2) * (chh + 10 * s), cw, chh};
-        doc_card(u->g, l, &u->theme, &sc->documents[d], r,
+        GRect r = desk_card_rect(&dl, k, st->desk_scroll);
+        doc_card(u->g, l, &u->theme, &sc->documents[d], dl.label[k], dl.px, dl.compact, r,
                  st->focus_area == 1 && st->sel_doc == k && st->ov == OV_NONE,
                  session_doc_inspected(u->ss, (int)d), flagged);
-        ui_hit(u, r, HIT_OF_DESK_DOC, k);
+        float y0 = fmaxf(r.y, view.y), y1 = fminf(r.y + r.h, view.y + view.h);
+        if (y1 > y0)
+            ui_hit(u, (GRect){r.x, y0, r.w, y1 - y0}, HIT_OF_DESK_DOC, k);
         k++;
     }
+    if (st->desk_extra > 0) {
+        gfx_clip(u->g, NULL);
+        /* A thin bar at the desk's right edge: there are more cards than show. */
+        float frac = area.h / dl.content_h;
+        gfx_round(u->g,
+                  (GRect){area.x + area.w + 1 * s, area.y + st->desk_scroll * frac, 3 * s,
+                          area.h * frac},
+                  1.5f * s, u->theme.text);
+    }
+    float dx0 = area.x, cw = 124 * s;
     if (k == 0) {
         /* On the desk's wood: full-strength text (the dimmed grey is too faint there). */
         GRect note = {dx0, dy0, 2 * cw, 0};
@@ -727,10 +869,20 @@ static void draw_doc_overlay(Ui *u)
     float k = l->ts / l->s;
     GRect view = area;
     st->doc_extra = k > 1.3f ? area.h * (k - 1.0f) * 1.2f : 0;
+    /* Comparing at large text: half a window is too narrow for the page's words, so the second
+     * document goes under the first, full width, and the scroll reaches both. */
+    int stacked = st->ov_doc2 >= 0 && k > 1.3f;
+    float page_h = area.h + st->doc_extra;
+    if (stacked)
+        st->doc_extra += page_h + 20 * s;
     st->doc_scroll = fmaxf(0, fminf(st->doc_scroll, st->doc_extra));
-    GRect page = {area.x, area.y - st->doc_scroll, area.w, area.h + st->doc_extra};
+    GRect page = {area.x, area.y - st->doc_scroll, area.w, page_h};
     gfx_clip_base(u->g, &view);
-    if (st->ov_doc2 >= 0) {
+    if (stacked) {
+        GRect a2 = page;
+        a2.y = page.y + page_h + 20 * s;
+        doc_draw(u->g, l, &u->theme, u->ss, st->ov_doc2, a2, -1, boxes, 0);
+    } else if (st->ov_doc2 >= 0) {
         GRect a2 = page;
         page.w = page.w / 2 - 10 * s;
         a2.x = page.x + page.w + 20 * s;
@@ -783,8 +935,10 @@ static void draw_doc_overlay(Ui *u)
             char line[300];
             snprintf(line, sizeof line, "%d. %s", i + 1, ui_scen(u)->documents[map[i]].title);
             GRect r = {p.x + 14 * s, y, p.w - 28 * s, rowh - 4 * s};
-            if (ui_hovered(u, r))
+            if (ui_hovered(u, r) || st->compare_focus == i)
                 gfx_round(u->g, r, 6 * s, (GColor){11, 92, 173, 20});
+            if (st->compare_focus == i)
+                gfx_round_outline(u->g, r, 6 * s, 2.5f * s, u->theme.focus);
             GRect c = r;
             gfx_clip(u->g, &c);
             gfx_text(u->g, line, r.x + 6 * s, r.y + 5 * s, l->px_body, GF_REGULAR, u->theme.text);
@@ -792,8 +946,8 @@ static void draw_doc_overlay(Ui *u)
             ui_hit(u, r, HIT_OF_COMPARE, i);
             y += rowh;
         }
-        ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_CANCEL), 0, 0,
-                  HIT_OF_COMPARE_CANCEL, 0);
+        ui_button(u, p.x + 20 * s, p.y + p.h - btn_h - 14 * s, tr(STR_UI_CANCEL), 0,
+                  st->compare_focus >= n, HIT_OF_COMPARE_CANCEL, 0);
     }
     ui_hint(u, tr(STR_UI_HINT_DOC));
 }
@@ -1061,10 +1215,12 @@ static void compare_pick(Ui *u, int i)
 static void doc_compare_button(Ui *u)
 {
     OfficeState *st = S(u);
-    if (st->ov_doc2 >= 0)
+    if (st->ov_doc2 >= 0) {
         st->ov_doc2 = -1;
-    else
+    } else {
         st->compare_pick = 1;
+        st->compare_focus = 0;
+    }
 }
 
 static void office_key(Ui *u, SDL_Keycode k)
@@ -1126,7 +1282,23 @@ static void office_key(Ui *u, SDL_Keycode k)
         int map[64];
         int n = desk_docs(u, map, 64);
         if (st->compare_pick) {
-            if (k >= SDLK_1 && k <= SDLK_9)
+            /* The documents, then «Отмена»: Tab and Shift+Tab go round, ↑↓ move, Enter and
+             * Space choose the focused one; 1–9 choose at once. */
+            int cm[64];
+            int nc = compare_choices(u, cm, 64);
+            if (k == SDLK_TAB)
+                st->compare_focus =
+                    (st->compare_focus + (SDL_GetModState() & KMOD_SHIFT ? nc : 1)) % (nc + 1);
+            else if (k == SDLK_DOWN && st->compare_focus < nc)
+                st->compare_focus++;
+            else if (k == SDLK_UP && st->compare_focus > 0)
+                st->compare_focus--;
+            else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+                if (st->compare_focus < nc)
+                    compare_pick(u, st->compare_focus);
+                else
+                    st->compare_pick = 0;
+            } else if (k >= SDLK_1 && k <= SDLK_9)
                 compare_pick(u, (int)(k - SDLK_1));
             else if (k == SDLK_ESCAPE)
                 st->compare_pick = 0;
@@ -1193,11 +1365,13 @@ static void office_key(Ui *u, SDL_Keycode k)
             st->focus_area = 0;
             ui_act(u, sc->steps[session_step_index(u->ss)].actions[offered[k - SDLK_1]].id);
         } else if (k == SDLK_TAB) {
-            /* The answers, the desk (when it has documents), the PC, «Справочник». */
-            st->focus_area = (st->focus_area + 1) % 4;
+            /* The answers, the desk (when it has documents), the PC, «Справочник», «Выйти». */
+            st->focus_area = (st->focus_area + 1) % 5;
             if (st->focus_area == 1 && nd == 0)
                 st->focus_area = 2;
             if (st->focus_area == 3 && !st->hud_book)
+                st->focus_area = 4;
+            if (st->focus_area == 4 && !st->hud_leave)
                 st->focus_area = 0;
             if (st->sel_doc >= nd)
                 st->sel_doc = 0;
@@ -1228,15 +1402,20 @@ static void office_key(Ui *u, SDL_Keycode k)
         } else if (st->focus_area == 3) {
             if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)
                 office_key(u, SDLK_F1);
+        } else if (st->focus_area == 4) {
+            if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+                st->ov = OV_LEAVE;
+                st->leave_btn = 0;
+            }
         } else {
             if (k == SDLK_RIGHT && st->sel_doc + 1 < nd)
                 st->sel_doc++;
             else if (k == SDLK_LEFT && st->sel_doc > 0)
                 st->sel_doc--;
-            else if (k == SDLK_DOWN && st->sel_doc + 2 < nd)
-                st->sel_doc += 2;
-            else if (k == SDLK_UP && st->sel_doc >= 2)
-                st->sel_doc -= 2;
+            else if (k == SDLK_DOWN && st->sel_doc + st->desk_cols < nd)
+                st->sel_doc += st->desk_cols;
+            else if (k == SDLK_UP && st->sel_doc >= st->desk_cols)
+                st->sel_doc -= st->desk_cols;
             else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
                 open_doc(u, st->sel_doc);
         }
@@ -1351,6 +1530,13 @@ static int office_click(Ui *u, const Hit *h)
     case HIT_OF_BOOK:
         office_key(u, SDLK_F1);
         break;
+    case HIT_OF_HUD_LEAVE:
+        if (!u->reaction) {
+            st->focus_area = 4;
+            st->ov = OV_LEAVE;
+            st->leave_btn = 0;
+        }
+        break;
     case HIT_OF_HUD_BOOK:
         if (!u->reaction) {
             st->focus_area = 3;
@@ -1402,6 +1588,8 @@ static void office_wheel(Ui *u, int x, int y, float dy)
         st->doc_scroll += dy; /* clamped by the next frame */
     } else if (st->ov == OV_NONE && inside(st->bubble, x, y)) {
         st->speech_scroll += dy;
+    } else if (st->ov == OV_NONE && st->desk_extra > 0 && inside(st->desk_view, x, y)) {
+        st->desk_scroll += dy; /* clamped by the next frame */
     } else if (st->ov == OV_NONE && inside(st->ans_panel, x, y)) {
         st->ans_scroll += dy; /* clamped by the next frame's measure */
     }
@@ -1464,6 +1652,17 @@ static void office_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_OVERLAY, tr(STR_SAY_DOC), d->title);
         if (st->ov_doc2 >= 0)
             ui_say(f, SAY_OVERLAY, tr(STR_SAY_DOC), sc->documents[st->ov_doc2].title);
+        if (st->compare_pick) {
+            int cm[64];
+            int nc = compare_choices(u, cm, 64);
+            ui_say(f, SAY_OVERLAY, "%s", tr(STR_UI_COMPARE_WITH));
+            if (st->compare_focus < nc)
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_COMPARE_DOC), st->compare_focus + 1, nc,
+                       sc->documents[cm[st->compare_focus]].title);
+            else
+                ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_CANCEL));
+            return;
+        }
         if (st->ov == OV_REASON) {
             char title[400];
             snprintf(title, sizeof title, tr(STR_UI_FLAG_TITLE), d->fields[st->ov_field].label,
@@ -1521,6 +1720,8 @@ static void office_speak(Ui *u, SpeakFrame *f)
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_PC_TITLE));
     } else if (st->focus_area == 3) {
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_BOOK_BUTTON));
+    } else if (st->focus_area == 4) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_LEAVE_HUD));
     }
 }
 

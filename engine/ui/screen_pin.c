@@ -20,8 +20,9 @@
 typedef struct PinState {
     char pin[2][SEC_PIN_MAX + 1]; /* two fields when setting it */
     int field;                    /* the field typed into */
-    int focus;                    /* 0, 1: the fields; 2: «Войти»; 3: «Отмена» */
-    int setting;                  /* no PIN yet: set one */
+    int focus; /* the fields (0, and 1 when setting), then «Войти», «Отмена», the keypad */
+    int pad_key; /* the keypad's key under the keyboard's focus: 0…11 as drawn (9 is empty) */
+    int setting; /* no PIN yet: set one */
     int fails;
     Uint32 until; /* no try before this tick */
     char msg[300];
@@ -57,6 +58,7 @@ static void pin_enter(Ui *u, Screen from)
     free(stored);
     memset(st->pin, 0, sizeof st->pin);
     st->field = st->focus = 0;
+    st->pad_key = 0;
     st->msg[0] = '\0';
     int tampered = 0;
     st->fails = st->setting ? 0 : ui_pin_tries_load(u, &tampered);
@@ -165,10 +167,23 @@ static int nfields(const PinState *st)
     return st->setting ? 2 : 1;
 }
 
+/* A key of the on-screen keypad: 0…8 the digits 1–9, 10 the digit 0, 11 «⌫». */
+static void press_pad(PinState *st, int key)
+{
+    if (key == 11) {
+        erase(st);
+    } else if (key >= 0 && key <= 10 && key != 9) {
+        char d[2] = {(char)('0' + (key == 10 ? 0 : key + 1)), '\0'};
+        append(st, d);
+    }
+}
+
 static void activate(Ui *u)
 {
     PinState *st = S(u);
-    if (st->focus == 3)
+    if (st->focus == nfields(st) + 2)
+        press_pad(st, st->pad_key);
+    else if (st->focus == nfields(st) + 1)
         leave(u);
     else if (st->setting && st->focus == 0 && st->pin[1][0] == '\0')
         st->field = st->focus = 1;
@@ -189,17 +204,32 @@ static void pin_key(Ui *u, SDL_Keycode k)
         append(st, d);
     } else if (k == SDLK_BACKSPACE) {
         erase(st);
+    } else if (st->focus == nfields(st) + 2 &&
+               (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_UP || k == SDLK_DOWN)) {
+        /* Within the keypad: a 3×4 grid; the empty place left of 0 is stepped over. */
+        int c = st->pad_key % 3, r = st->pad_key / 3;
+        c += k == SDLK_LEFT ? -1 : k == SDLK_RIGHT ? 1 : 0;
+        r += k == SDLK_UP ? -1 : k == SDLK_DOWN ? 1 : 0;
+        if (c < 0 || c > 2 || r < 0 || r > 3)
+            ; /* the edge: stays */
+        else if (r * 3 + c != 9)
+            st->pad_key = r * 3 + c;
+        else if (k == SDLK_DOWN)
+            st->pad_key = 10; /* down from 7 lands on 0 (left of 0 there is nothing) */
     } else if (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP) {
-        /* The fields, then «Войти» and «Отмена». */
-        int n = nfields(st) + 2;
-        st->focus = (st->focus + (k == SDLK_UP ? n - 1 : 1)) % n;
+        /* The fields, then «Войти», «Отмена» and the keypad (Shift+Tab and ↑: the other way). */
+        int n = nfields(st) + 3;
+        int back = k == SDLK_UP || (k == SDLK_TAB && (SDL_GetModState() & KMOD_SHIFT));
+        st->focus = (st->focus + (back ? n - 1 : 1)) % n;
         /* Tab from the first field of a new PIN goes to the second, as before. */
         if (st->focus < nfields(st))
             st->field = st->focus;
     } else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
-        if (st->focus >= nfields(st))
-            st->focus = st->focus == 2 ? 3 : 2;
-    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+        /* «Войти» and «Отмена» */
+        if (st->focus == nfields(st) || st->focus == nfields(st) + 1)
+            st->focus = st->focus == nfields(st) ? nfields(st) + 1 : nfields(st);
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER ||
+               (k == SDLK_SPACE && st->focus >= nfields(st))) {
         activate(u);
     } else if (k == SDLK_ESCAPE) {
         leave(u);
@@ -211,6 +241,8 @@ static void pin_text(Ui *u, const char *text)
 {
     if (text[0] >= '0' && text[0] <= '9' && !text[1])
         return; /* a digit key: already typed by pin_key */
+    if (S(u)->focus >= nfields(S(u)) && strcmp(text, " ") == 0)
+        return; /* on a button: Space pressed it, it types nothing */
     append(S(u), text);
     u->dirty = 1;
 }
@@ -287,6 +319,9 @@ static void pin_draw(Ui *u)
         gfx_round(u->g, r, 8 * s, u->theme.bg);
         gfx_round_outline(u->g, r, 8 * s, (ui_hovered(u, r) ? 2.5f : 1.2f) * s,
                           ui_hovered(u, r) ? u->theme.accent : u->theme.panel_edge);
+        if (st->focus == nfields(st) + 2 && st->pad_key == i)
+            gfx_round_outline(u->g, (GRect){r.x - 4 * s, r.y - 4 * s, r.w + 8 * s, r.h + 8 * s},
+                              10 * s, 3 * s, u->theme.focus);
         float tw = ui_text_w(u, keys[i], l->px_body, GF_BOLD);
         gfx_text(u->g, keys[i], r.x + (r.w - tw) / 2, r.y + 8 * s, l->px_body, GF_BOLD,
                  u->theme.text);
@@ -304,13 +339,11 @@ static int pin_click(Ui *u, const Hit *h)
     case HIT_PIN_FIELD:
         st->field = st->focus = h->arg;
         break;
-    case HIT_PIN_PAD: {
-        char d[2] = {(char)('0' + h->arg), '\0'};
-        append(st, d);
+    case HIT_PIN_PAD:
+        press_pad(st, h->arg == 0 ? 10 : h->arg - 1);
         break;
-    }
     case HIT_PIN_ERASE:
-        erase(st);
+        press_pad(st, 11);
         break;
     case HIT_PIN_OK:
         st->focus = nfields(st);
@@ -330,6 +363,32 @@ static const char *pin_expect(Ui *u)
     return S(u)->msg;
 }
 
+/* The title, what to do, what went wrong (a wrong PIN, the delay), and the focus: a field by
+ * how many characters it holds (never the PIN itself), or a button. */
+static void pin_speak(Ui *u, SpeakFrame *f)
+{
+    PinState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s", tr(st->setting ? STR_PIN_SET_TITLE : STR_PIN_ENTER_TITLE));
+    if (st->setting)
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_PIN_SET_HINT));
+    if (st->msg[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->msg);
+    if (st->focus < nfields(st)) {
+        int chars = 0;
+        for (const char *c = st->pin[st->focus]; *c; c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_SECRET_FIELD),
+               tr(st->focus ? STR_PIN_SECOND : STR_PIN_FIRST), chars);
+    } else if (st->focus == nfields(st) + 2) {
+        char digit[2] = {(char)('0' + (st->pad_key == 10 ? 0 : st->pad_key + 1)), '\0'};
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), st->pad_key == 11 ? tr(STR_PIN_ERASE_SAY) : digit);
+    } else {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               st->focus == nfields(st) ? tr(st->setting ? STR_PIN_SAVE : STR_PIN_ENTER)
+                                        : tr(STR_UI_CANCEL));
+    }
+}
+
 const ScreenDef screen_pin = {
     .name = "pin",
     .state_size = sizeof(PinState),
@@ -339,4 +398,5 @@ const ScreenDef screen_pin = {
     .click = pin_click,
     .text = pin_text,
     .expect_text = pin_expect,
+    .speak = pin_speak,
 };

@@ -139,7 +139,7 @@ static void reload_key(Ui *u, SDL_Keycode k)
         reload_do(u, 0);
     else if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
         st->btn = !st->btn;
-    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)
         reload_do(u, st->btn);
     else if (k == SDLK_ESCAPE)
         reload_do(u, 1);
@@ -172,6 +172,25 @@ static const char *reload_expect(Ui *u)
     return simbuf_str(&u->reload_text);
 }
 
+/* The title and folder, how many errors and each of them, what waits, the focused button. */
+static void reload_speak(Ui *u, SpeakFrame *f)
+{
+    char sub[800], head[200];
+    const char *dir = u->broken_tried || !u->ss ? "scenarios" : ui_scen(u)->dir;
+    snprintf(sub, sizeof sub, TRF(STR_RELOAD_SUB), dir);
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_RELOAD_TITLE));
+    ui_say(f, SAY_SCREEN, "%s", sub);
+    snprintf(head, sizeof head, TRF(STR_RELOAD_ERRORS), u->reload_lines);
+    ui_say(f, SAY_CONTENT, "%s", head);
+    for (const char *c = simbuf_str(&u->reload_text); *c;) { /* one message a line */
+        size_t n = strcspn(c, "\n");
+        if (n)
+            ui_say(f, SAY_CONTENT, "%.*s", (int)n, c);
+        c += n + (c[n] == '\n');
+    }
+    ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(S(u)->btn ? STR_UI_TO_MENU : STR_RELOAD_RETRY));
+}
+
 const ScreenDef screen_reload_error = {
     .name = "reload-error",
     .state_size = sizeof(ReloadState),
@@ -181,4 +200,5 @@ const ScreenDef screen_reload_error = {
     .click = reload_click,
     .wheel = reload_wheel,
     .expect_text = reload_expect,
+    .speak = reload_speak,
 };

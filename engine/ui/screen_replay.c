@@ -90,6 +90,38 @@ int ui_replay_open(Ui *u, const AttemptRow *a, char *error, size_t error_size)
     return 1;
 }
 
+/* The replay's heading («Шаг k из n»), its mode and date, and what step k did and earned. */
+static void replay_text(Ui *u, char *head, size_t hn, char *mode, size_t mn, SimBuf *b)
+{
+    ReplayState *st = S(u);
+    char when[64];
+    snprintf(head, hn, TRF(STR_MGR_REPLAY_STEP), st->k, st->n);
+    ui_local_time(st->attempt.started_at, when, sizeof when);
+    snprintf(mode, mn, TRF(STR_MGR_REPLAY_MODE),
+             st->attempt.exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING), when);
+    simbuf_init(b);
+    if (st->k > 0) {
+        const char *id = st->actions[st->k - 1];
+        char *what = session_describe_action(ui_scen(u), id);
+        if (scenario_find_action(ui_scen(u), id, NULL) >= 0)
+            simbuf_printf(b, "%s: %s", tr(STR_YOU), what);
+        else
+            simbuf_puts(b, what); /* "Вы открываете документ …" speaks for itself */
+        free(what);
+        const ScoreLedger *lg = session_ledger(st->session);
+        for (size_t i = st->from; i < lg->count; i++) {
+            const LedgerEntry *en = &lg->entries[i];
+            simbuf_printf(b, "\n%s%d · %s: %s%s%s%s", en->points >= 0 ? "+" : "−", abs(en->points),
+                          en->criterion >= 0 ? ui_scen(u)->criteria[en->criterion].title
+                                             : tr(STR_CRITICAL),
+                          en->feedback, en->rule ? " (" : "", en->rule ? en->rule->short_ : "",
+                          en->rule ? ")" : "");
+        }
+    } else {
+        simbuf_puts(b, tr(STR_MGR_REPLAY_START));
+    }
+}
+
 /* The replay: the office as it stood after step k, with what was done and what it earned. */
 static void replay_draw(Ui *u)
 {
@@ -99,33 +131,9 @@ static void replay_draw(Ui *u)
     if (!st->session)
         return;
     ui_office_scene(u);
-    char head[300], when[64], mode[200];
-    snprintf(head, sizeof head, TRF(STR_MGR_REPLAY_STEP), st->k, st->n);
-    ui_local_time(st->attempt.started_at, when, sizeof when);
-    snprintf(mode, sizeof mode, TRF(STR_MGR_REPLAY_MODE),
-             st->attempt.exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING), when);
+    char head[300], mode[200];
     SimBuf b;
-    simbuf_init(&b);
-    if (st->k > 0) {
-        const char *id = st->actions[st->k - 1];
-        char *what = session_describe_action(ui_scen(u), id);
-        if (scenario_find_action(ui_scen(u), id, NULL) >= 0)
-            simbuf_printf(&b, "%s: %s", tr(STR_YOU), what);
-        else
-            simbuf_puts(&b, what); /* "Вы открываете документ …" speaks for itself */
-        free(what);
-        const ScoreLedger *lg = session_ledger(st->session);
-        for (size_t i = st->from; i < lg->count; i++) {
-            const LedgerEntry *en = &lg->entries[i];
-            simbuf_printf(&b, "\n%s%d · %s: %s%s%s%s", en->points >= 0 ? "+" : "−", abs(en->points),
-                          en->criterion >= 0 ? ui_scen(u)->criteria[en->criterion].title
-                                             : tr(STR_CRITICAL),
-                          en->feedback, en->rule ? " (" : "", en->rule ? en->rule->short_ : "",
-                          en->rule ? ")" : "");
-        }
-    } else {
-        simbuf_puts(&b, tr(STR_MGR_REPLAY_START));
-    }
+    replay_text(u, head, sizeof head, mode, sizeof mode, &b);
     float w = W * 0.6f, iw = w - 32 * s;
     float hh = gfx_text_box(u->g, head, 0, 0, iw, l->px_body, GF_BOLD, u->theme.accent, 0);
     float mh = gfx_text_box(u->g, mode, 0, 0, iw, l->px_label, GF_BOLD, u->theme.text_dim, 0);
@@ -202,6 +210,27 @@ static void replay_wheel(Ui *u, int x, int y, float dy)
     replay_key(u, dy > 0 ? SDLK_RIGHT : SDLK_LEFT);
 }
 
+/* Which attempt, the step and what it did, and the focused button. */
+static void replay_speak(Ui *u, SpeakFrame *f)
+{
+    ReplayState *st = S(u);
+    if (!st->session)
+        return;
+    ui_say(f, SAY_SCREEN, tr(STR_SAY_REPLAY), st->attempt.title);
+    char head[300], mode[200];
+    SimBuf b;
+    replay_text(u, head, sizeof head, mode, sizeof mode, &b);
+    ui_say(f, SAY_SCREEN, "%s", mode);
+    ui_say(f, SAY_CONTENT, "%s", head);
+    ui_say(f, SAY_CONTENT, "%s", simbuf_str(&b));
+    simbuf_free(&b);
+    if (st->btn)
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON),
+               tr(st->btn == 1   ? STR_MGR_REPLAY_PREV
+                  : st->btn == 2 ? STR_MGR_REPLAY_NEXT
+                                 : STR_MGR_REPLAY_BACK));
+}
+
 const ScreenDef screen_replay = {
     .name = "replay",
     .state_size = sizeof(ReplayState),
@@ -210,4 +239,5 @@ const ScreenDef screen_replay = {
     .key = replay_key,
     .click = replay_click,
     .wheel = replay_wheel,
+    .speak = replay_speak,
 };

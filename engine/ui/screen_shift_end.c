@@ -35,6 +35,24 @@ static void day_time(int minutes, char *out, size_t n)
     snprintf(out, n, "%02d:%02d", minutes / 60, minutes % 60);
 }
 
+static const SimStr labels[6] = {STR_SHIFT_T_AVG,      STR_SHIFT_T_SERVED, STR_SHIFT_T_PASSED,
+                                 STR_SHIFT_T_CRITICAL, STR_SHIFT_T_OVER,   STR_SHIFT_T_QUEUE};
+static const SimStr verdicts[4] = {STR_SHIFT_V_EXCELLENT, STR_SHIFT_V_GOOD, STR_SHIFT_V_WEAK,
+                                   STR_SHIFT_V_CUT};
+
+/* The figures of the six tiles (labels[]), as drawn and as said. */
+static void tile_values(const ShiftTotals *t, char vals[6][64])
+{
+    ui_fmt_decimal(vals[0], 64, t->avg_total, 1);
+    if (!t->served)
+        snprintf(vals[0], 64, "—");
+    snprintf(vals[1], 64, tr(STR_SHIFT_OF), t->served, t->planned);
+    snprintf(vals[2], 64, tr(STR_SHIFT_OF), t->passed, t->planned);
+    snprintf(vals[3], 64, "%d", t->critical);
+    snprintf(vals[4], 64, tr(STR_SHIFT_MINUTES), t->over_norm);
+    snprintf(vals[5], 64, "%d", t->queue_left);
+}
+
 /* In the spirit of «Papers, Please»'s end of the day: one line per ticket, the totals, and a
  * short verdict. */
 static void shift_end_draw(Ui *u)
@@ -82,17 +100,13 @@ static void shift_end_draw(Ui *u)
     for (int i = 0; i < sh->count; i++)
         table_h += hts[i];
     /* The verdict first: an icon and words, never colour alone. */
-    const char *verdicts[4] = {tr(STR_SHIFT_V_EXCELLENT), tr(STR_SHIFT_V_GOOD),
-                               tr(STR_SHIFT_V_WEAK), tr(STR_SHIFT_V_CUT)};
-    const char *verdict = verdicts[t.verdict];
+    const char *verdict = tr(verdicts[t.verdict]);
     float icon_w = 30 * s * l->ts / l->s + 20 * s;
     float vh = gfx_text_box(u->g, verdict, 0, 0, w - icon_w - 30 * s, l->px_body, GF_BOLD, ink, 0) +
                24 * s;
     /* The totals as tiles: a label, then the figure. */
     int tiles_per_row = l->ts / l->s > 1.45f ? 3 : 6;
     float tw = (w - 12 * s * (tiles_per_row - 1)) / tiles_per_row;
-    const SimStr labels[6] = {STR_SHIFT_T_AVG,      STR_SHIFT_T_SERVED, STR_SHIFT_T_PASSED,
-                              STR_SHIFT_T_CRITICAL, STR_SHIFT_T_OVER,   STR_SHIFT_T_QUEUE};
     float label_h = 0;
     for (int i = 0; i < 6; i++)
         label_h = fmaxf(label_h, gfx_text_box(u->g, tr(labels[i]), 0, 0, tw - 24 * s, l->px_small,
@@ -121,14 +135,7 @@ static void shift_end_draw(Ui *u)
                  GF_BOLD, ink, 1);
     y += vh + 16 * s;
     char vals[6][64];
-    ui_fmt_decimal(vals[0], sizeof vals[0], t.avg_total, 1);
-    if (!t.served)
-        snprintf(vals[0], sizeof vals[0], "—");
-    snprintf(vals[1], sizeof vals[1], tr(STR_SHIFT_OF), t.served, t.planned);
-    snprintf(vals[2], sizeof vals[2], tr(STR_SHIFT_OF), t.passed, t.planned);
-    snprintf(vals[3], sizeof vals[3], "%d", t.critical);
-    snprintf(vals[4], sizeof vals[4], tr(STR_SHIFT_MINUTES), t.over_norm);
-    snprintf(vals[5], sizeof vals[5], "%d", t.queue_left);
+    tile_values(&t, vals);
     const int bad[6] = {t.served && t.avg_total < 70,
                         t.served<t.planned, t.passed<t.planned, t.critical> 0, t.over_norm> 0, 0};
     for (int i = 0; i < 6; i++) {
@@ -216,7 +223,7 @@ static void shift_end_key(Ui *u, SDL_Keycode k)
     ShiftEndState *st = S(u);
     if (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_TAB)
         st->btn = !st->btn;
-    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+    else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)
         shift_end_do(u, st->btn);
     else if (k == SDLK_ESCAPE)
         shift_end_do(u, 1);
@@ -242,6 +249,38 @@ static int shift_end_click(Ui *u, const Hit *h)
     return 1;
 }
 
+/* The day: its title and hours, the verdict, the six figures, each ticket's line, and the
+ * focused button. */
+static void shift_end_speak(Ui *u, SpeakFrame *f)
+{
+    const Shift *sh = &u->shift;
+    ShiftTotals t;
+    shift_totals(sh, &t);
+    char sub[400], t0[16], t1[16];
+    day_time(SHIFT_OPENS, t0, sizeof t0);
+    day_time(SHIFT_OPENS + (int)(t.minutes + 0.5), t1, sizeof t1);
+    int window = u->nscens ? u->scens[sh->e[0].scen].scenario->office_window : 1;
+    snprintf(sub, sizeof sub, tr(STR_SHIFT_END_SUB), window, t0, t1, t.served, t.planned);
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_SHIFT_END_TITLE));
+    ui_say(f, SAY_SCREEN, "%s", sub);
+    ui_say(f, SAY_CONTENT, "%s", tr(verdicts[t.verdict]));
+    char vals[6][64];
+    tile_values(&t, vals);
+    for (int i = 0; i < 6; i++)
+        ui_say(f, SAY_CONTENT, tr(STR_SAY_TOTAL), tr(labels[i]), vals[i]);
+    for (int i = 0; i < sh->count; i++) {
+        const ShiftEntry *e = &sh->e[i];
+        char score[16] = "—";
+        if (e->state != SHIFT_WAITING)
+            snprintf(score, sizeof score, "%d", e->total);
+        ui_say(f, SAY_CONTENT, "%s · %s · %s · %s · %s", e->ticket,
+               e->applicant[0] ? e->applicant : "—",
+               e->service[0] ? e->service : u->scens[e->scen].scenario->service_title,
+               e->state == SHIFT_WAITING ? tr(STR_SHIFT_NOT_CALLED) : e->outcome, score);
+    }
+    ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(S(u)->btn ? STR_UI_TO_MENU : STR_SHIFT_NEW));
+}
+
 const ScreenDef screen_shift_end = {
     .name = "shift-end",
     .state_size = sizeof(ShiftEndState),
@@ -250,4 +289,5 @@ const ScreenDef screen_shift_end = {
     .key = shift_end_key,
     .click = shift_end_click,
     .wheel = shift_end_wheel,
+    .speak = shift_end_speak,
 };

@@ -19,9 +19,10 @@ typedef struct TraineeState {
     int sel;
     char title[400];
     char error[SIM_ERROR_MAX]; /* why the selected attempt cannot be replayed */
+    int on_back;               /* Tab's focus: 0 the attempts, 1 «Назад» */
 } TraineeState;
 
-enum { HIT_TR_ROW = HIT_SCREEN };
+enum { HIT_TR_ROW = HIT_SCREEN, HIT_TR_BACK };
 
 static TraineeState *S(Ui *u)
 {
@@ -36,6 +37,7 @@ void ui_trainee_open(Ui *u, long long id, const char *title)
     st->n = st->hist ? ui_trainee_attempts(u, id, st->hist, MAX_HISTORY) : 0;
     st->sel = st->n ? (int)st->n - 1 : 0;
     st->error[0] = '\0';
+    st->on_back = 0;
     snprintf(st->title, sizeof st->title, "%s", title);
     ui_go(u, SCR_TRAINEE);
 }
@@ -46,12 +48,29 @@ void ui_trainee_free(Ui *u)
     S(u)->hist = NULL;
 }
 
+/* One attempt as its row shows it (and the voice says it: «·» is read as a pause). */
+static void attempt_line(const AttemptRow *a, char *line, size_t n)
+{
+    char when[64];
+    ui_local_time(a->started_at, when, sizeof when);
+    const char *mode = a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
+    if (a->finished)
+        snprintf(line, n, "%s · %s · %s · %d %s", when, a->title, mode, a->total,
+                 a->passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
+    else
+        snprintf(line, n, "%s · %s · %s · %s", when, a->title, mode, tr(STR_UNFINISHED));
+    if (!a->verified) {
+        size_t len = strlen(line);
+        snprintf(line + len, n - len, " · %s", tr(STR_MGR_NOT_VERIFIED));
+    }
+}
+
 static void trainee_draw(Ui *u)
 {
     TraineeState *st = S(u);
     const Layout *l = &u->l;
     float s = l->s, W = (float)l->W, H = (float)l->H;
-    ui_title(u, st->title, tr(STR_MGR_TRAINEE_SUB));
+    ui_title_back(u, st->title, tr(STR_MGR_TRAINEE_SUB), st->on_back, HIT_TR_BACK);
     float hint_h = l->hint_h;
     float small_h = gfx_line_height(u->g, l->px_small, GF_REGULAR);
     GRect c = {32 * s, l->title_h + 14 * s, W - 64 * s, fmaxf(200 * s, 8 * small_h)};
@@ -124,23 +143,13 @@ static void trainee_draw(Ui *u)
     gfx_clip(u->g, &p);
     for (size_t i = first; i < st->n && i < first + fit; i++) {
         const AttemptRow *a = &st->hist[i];
-        char line[800], when[64];
-        ui_local_time(a->started_at, when, sizeof when);
-        const char *mode = a->exam ? tr(STR_UI_MODE_EXAM) : tr(STR_UI_MODE_TRAINING);
-        if (a->finished)
-            snprintf(line, sizeof line, "%s · %s · %s · %d %s", when, a->title, mode, a->total,
-                     a->passed ? tr(STR_UI_PASSED_BADGE) : tr(STR_UI_FAILED_BADGE));
-        else
-            snprintf(line, sizeof line, "%s · %s · %s · %s", when, a->title, mode,
-                     tr(STR_UNFINISHED));
-        if (!a->verified) {
-            size_t len = strlen(line);
-            snprintf(line + len, sizeof line - len, " · %s", tr(STR_MGR_NOT_VERIFIED));
-        }
+        char line[800];
+        attempt_line(a, line, sizeof line);
         GRect row = {p.x + 8 * s, y, p.w - 16 * s, rh};
         if ((int)i == st->sel) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 30});
-            gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
+            if (!st->on_back) /* one visible focus */
+                gfx_round_outline(u->g, row, 4 * s, 2.5f * s, u->theme.focus);
         } else if (ui_hovered(u, row)) {
             gfx_round(u->g, row, 4 * s, (GColor){11, 92, 173, 14});
         }
@@ -168,7 +177,13 @@ static void trainee_draw(Ui *u)
 static void trainee_key(Ui *u, SDL_Keycode k)
 {
     TraineeState *st = S(u);
-    if (k == SDLK_DOWN && st->sel + 1 < (int)st->n)
+    if (k == SDLK_TAB) {
+        st->on_back = !st->on_back; /* the attempts and «Назад» */
+    } else if (st->on_back && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        st->on_back = 0;
+        trainee_key(u, SDLK_ESCAPE);
+        return;
+    } else if (k == SDLK_DOWN && st->sel + 1 < (int)st->n)
         st->sel++, st->error[0] = '\0';
     else if (k == SDLK_UP && st->sel > 0)
         st->sel--, st->error[0] = '\0';
@@ -186,8 +201,14 @@ static int trainee_click(Ui *u, const Hit *h)
     TraineeState *st = S(u);
     if (!h)
         return 0;
+    if (h->kind == HIT_TR_BACK) {
+        st->on_back = 0;
+        trainee_key(u, SDLK_ESCAPE);
+        return 1;
+    }
     if (h->kind != HIT_TR_ROW)
         return 0;
+    st->on_back = 0;
     if (st->sel == h->arg)
         trainee_key(u, SDLK_RETURN);
     else
@@ -201,6 +222,26 @@ static void trainee_wheel(Ui *u, int x, int y, float dy)
     trainee_key(u, dy > 0 ? SDLK_DOWN : SDLK_UP);
 }
 
+/* The trainee's name, how many attempts, why one cannot be replayed, and the focused
+ * attempt. */
+static void trainee_speak(Ui *u, SpeakFrame *f)
+{
+    TraineeState *st = S(u);
+    ui_say(f, SAY_SCREEN, "%s", st->title);
+    ui_say(f, SAY_SCREEN, "%s", tr(STR_MGR_TRAINEE_SUB));
+    if (st->n == 0)
+        ui_say(f, SAY_CONTENT, "%s", tr(STR_MGR_NO_ATTEMPTS));
+    if (st->error[0])
+        ui_say(f, SAY_OVERLAY, "%s", st->error);
+    if (st->on_back) {
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_BACK_ESC));
+    } else if (st->n && (size_t)st->sel < st->n) {
+        char line[800];
+        attempt_line(&st->hist[st->sel], line, sizeof line);
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_ROW), st->sel + 1, (int)st->n, line);
+    }
+}
+
 const ScreenDef screen_trainee = {
     .name = "trainee",
     .state_size = sizeof(TraineeState),
@@ -209,4 +250,5 @@ const ScreenDef screen_trainee = {
     .key = trainee_key,
     .click = trainee_click,
     .wheel = trainee_wheel,
+    .speak = trainee_speak,
 };

@@ -54,6 +54,7 @@ int ui_script_step(Ui *u)
         if (u->wait_until && SDL_TICKS_PASSED(SDL_GetTicks(), u->wait_until) == 0)
             return 1;
         u->wait_until = 0;
+        SDL_SetModState(KMOD_NONE); /* a "key Shift+…" was handled before this command */
         size_t lineno = u->script_pc + 1;
         char *line = u->script[u->script_pc++];
         while (*line == ' ' || *line == '\t')
@@ -67,6 +68,11 @@ int ui_script_step(Ui *u)
         if (arg)
             *arg++ = '\0';
         if (strcmp(line, "key") == 0 && arg) {
+            /* "key Shift+Tab": Shift held for this key only (the screens read it from SDL's
+             * modifier state, as for a real key; the next command lets go of it). */
+            int shift = strncmp(arg, "Shift+", 6) == 0;
+            if (shift)
+                arg += 6;
             SDL_Keycode k = SDL_GetKeyFromName(arg);
             if (k == SDLK_UNKNOWN) {
                 sim_error_set(u->err, SIM_ERR_INVALID, TRF(STR_INPUT_UNKNOWN_KEY),
@@ -74,6 +80,7 @@ int ui_script_step(Ui *u)
                 u->failed = 1;
                 return 0;
             }
+            SDL_SetModState(shift ? KMOD_LSHIFT : KMOD_NONE);
             push_key(k);
             return 1; /* let the loop handle it before the next command */
         }

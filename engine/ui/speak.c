@@ -27,8 +27,8 @@ void ui_say(SpeakFrame *f, SpeakSlot slot, const char *fmt, ...)
     /* One utterance is one line: line breaks inside it become spaces. The marks drawn for the
      * eye (✔ ✖ ⚠, the radio dots, the arrows) are left out: a voice would read their names;
      * the «·» between parts is a pause, a comma. */
-    static const char *const marks[] = {"✔ ", "✖ ", "⚠ ", "✔", "✖", "⚠", "●",
-                                        "○",  "◉",  "▲",  "▼", "◀", "▶"};
+    static const char *const marks[] = {"✔ ", "✖ ", "⚠ ", "◀ ", " ▶", "✔", "✖", "⚠",
+                                        "●",  "○",  "◉",  "▲",  "▼",  "◀", "▶"};
     const char *c = simbuf_str(&one);
     size_t start = f->slot[slot].len;
     while (*c) {

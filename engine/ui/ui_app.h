@@ -268,6 +268,11 @@ void ui_panel(Ui *u, GRect r);
 void ui_dim(Ui *u);
 void ui_hint(Ui *u, const char *text);
 void ui_title(Ui *u, const char *title, const char *sub);
+/* The title bar with «Назад · Esc» at its right end (the mouse's way back; a click gives a hit
+ * of kind; focused: the keyboard's focus is on it). */
+void ui_title_back(Ui *u, const char *title, const char *sub, int focused, int kind);
+/* The width of a button in the title bar labelled label. */
+float ui_title_button_w(Ui *u, const char *label);
 /* The banner over any screen while the results database refuses writes. */
 void ui_store_banner(Ui *u);
 /* The background sync's status line, bottom left above the hint bar. */

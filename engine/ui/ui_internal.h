@@ -129,13 +129,22 @@ size_t doc_draw(Gfx *g, const Layout *l, const Theme *t, const Session *ss, int 
                 int focus_field, DocFieldBox *boxes, size_t max);
 /* The fields of d in the order they are laid out on the page (what ↑ and ↓ follow). */
 size_t doc_field_order(const Document *d, int *out, size_t max);
-/* A small card for the desk. */
-void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, GRect r, int focused,
-              int inspected, int flagged_count);
+/* A small card for the desk, labelled label at px (the full or the short title); compact: the
+ * marks right of the label instead of on a line of their own. r is sized with the two below. */
+void doc_card(Gfx *g, const Layout *l, const Theme *t, const Document *d, const char *label, int px,
+              int compact, GRect r, int focused, int inspected, int flagged_count);
+/* The height a card of width w needs for label at px. */
+float doc_card_height(Gfx *g, const Layout *l, const char *label, int px, float w, int compact);
+/* The narrowest card that holds each word of label whole. */
+float doc_card_min_width(Gfx *g, const Layout *l, const char *label, int px, int compact);
 
 /* Shared screen furniture (ui.c): the blue title bar and the dark hint bar at the bottom. */
 void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
                   const char *sub);
+/* The same with right_w pixels kept free at the bar's right end and below_h below its text
+ * (for buttons there). */
+void ui_title_bar_reserving(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
+                            const char *sub, float right_w, float below_h);
 /* The hint bar's height for this layout (set in l->hint_h once per frame). */
 float ui_hint_height(Gfx *g, const Layout *l);
 void ui_hint_bar(Gfx *g, const Layout *l, int high_contrast, const char *text);
@@ -157,6 +166,7 @@ typedef struct Book {
     int open_page;            /* opened on a service: show its page first (narrow layout) */
     int follow;               /* keep the selection in view on the next frame */
     int narrow;               /* large text: the list and the page take turns */
+    int on_close; /* Tab reached «Закрыть» (after the sections): Enter closes */
     float scroll[3], page_scroll;
     float list_h, list_view, page_h, page_view, list_split; /* measured by the last frame */
     BookHit hits[BOOK_MAX_HITS];
@@ -175,5 +185,9 @@ int book_click(Book *b, int x, int y);
 void book_wheel(Book *b, int x, int y, float dy);
 /* The pointer moved: returns 1 when it crossed into or out of a region (redraw). */
 int book_hover(Book *b, int x, int y);
+/* What the speech says of the focused item: its title and what it holds, written to out. */
+void book_item_text(const Book *b, char *out, size_t n);
+/* The number of items in section tab (0 services, 1 rules, 2 named values). */
+size_t book_item_count(const Book *b, int tab);
 
 #endif /* SIM_UI_INTERNAL_H */

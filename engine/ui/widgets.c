@@ -95,12 +95,18 @@ void ui_hint(Ui *u, const char *text)
 void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
                   const char *sub)
 {
-    float s = l->s, tw = l->W - 80 * s;
+    ui_title_bar_reserving(g, l, t, high_contrast, title, sub, 0, 0);
+}
+
+void ui_title_bar_reserving(Gfx *g, Layout *l, const Theme *t, int high_contrast, const char *title,
+                            const char *sub, float right_w, float below_h)
+{
+    float s = l->s, tw = l->W - 80 * s - right_w;
     /* A long title (or large text) wraps: the bar grows, and the screen below follows
      * l->title_h. */
     float th = gfx_text_box(g, title, 0, 0, tw, l->px_title, GF_BOLD, t->accent_text, 0);
     float sh = sub ? gfx_text_box(g, sub, 0, 0, tw, l->px_label, GF_REGULAR, t->accent_text, 0) : 0;
-    float need = 18 * s + th + 4 * s + sh + 18 * s;
+    float need = 18 * s + th + 4 * s + sh + 18 * s + below_h;
     if (need > l->title_h)
         l->title_h = need;
     gfx_gradient(g, (GRect){0, 0, (float)l->W, l->title_h}, t->accent,
@@ -115,6 +121,22 @@ void ui_title_bar(Gfx *g, Layout *l, const Theme *t, int high_contrast, const ch
 void ui_title(Ui *u, const char *title, const char *sub)
 {
     ui_title_bar(u->g, &u->l, &u->theme, u->high_contrast, title, sub);
+}
+
+float ui_title_button_w(Ui *u, const char *label)
+{
+    return ui_text_w(u, label, u->l.px_body, GF_BOLD) + 36 * u->l.s;
+}
+
+void ui_title_back(Ui *u, const char *title, const char *sub, int focused, int kind)
+{
+    const Layout *l = &u->l;
+    float s = l->s;
+    const char *label = tr(STR_UI_BACK_ESC);
+    float w = ui_title_button_w(u, label);
+    ui_title_bar_reserving(u->g, &u->l, &u->theme, u->high_contrast, title, sub, w + 20 * s, 0);
+    float bh = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    ui_button(u, l->W - 40 * s - w, (l->title_h - bh) / 2, label, 0, focused, kind, 0);
 }
 
 /* The results database refuses writes: what happened, that nothing is lost, and a button to
