@@ -11,6 +11,7 @@
 #include "../core/conf.h"
 #include "../crypto/crypto.h"
 #include "../session/session.h"
+#include "../store/report.h"
 #include "../store/store.h"
 
 /* Exit codes. */
@@ -168,6 +169,13 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
 void app_csv_field(SimBuf *b, const char *s, int numeric);
 void app_html_esc(SimBuf *b, const char *s);
 /* Fills an empty results database with the region's attempts for a report. */
+/* The region's report from the centre's summaries (report --central over everything or one
+ * office): EXIT_OK with *out (caller frees with report_free), APP_REPORT_CENTRAL_REBUILD when
+ * the centre's schema has no summaries yet (the caller rebuilds the attempts instead), or
+ * EXIT_FAIL after printing why. */
+#define APP_REPORT_CENTRAL_REBUILD 100
+int app_report_central_build(const char *uri, const char *office, const ReportFilter *f,
+                             Report **out);
 int app_report_central_load(const AppPaths *paths, const char *uri, const char *office,
                             const char *trainee, const char *scenario, const char *since,
                             const char *until, Store *dst);

@@ -871,6 +871,26 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
     return EXIT_OK;
 }
 
+int app_report_central_build(const char *uri, const char *office, const ReportFilter *f,
+                             Report **out)
+{
+    *out = NULL;
+    Central *c;
+    if (!connect_to(uri, &c, "report"))
+        return EXIT_FAIL;
+    CentralFilter cf = {.office = office, .scenario = f->scenario};
+    SimError err;
+    SimStatus s = central_report_build(c, &cf, out, &err);
+    central_close(c);
+    if (s == SIM_ERR_STATE)
+        return APP_REPORT_CENTRAL_REBUILD;
+    if (s != SIM_OK) {
+        fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}
+
 /* One cell of the text table: width w characters (negative: left-aligned), clipped with «…»
  * when longer; widths count UTF-8 code points, not bytes. */
 static void pad_cell(SimBuf *b, const char *s, int w, const char *sep)

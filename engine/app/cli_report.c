@@ -1491,21 +1491,40 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         free(path);
         return EXIT_USAGE;
     }
-    if (store_open(o.central ? ":memory:" : path, &st, &err) != SIM_OK) {
-        fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
-        free(path);
-        return EXIT_FAIL;
+    /* The region over everything, one office and/or one scenario: from the centre's running
+     * summaries, in SQL (issue #12): cost in summary rows, never attempts. Other filters (a
+     * trainee, dates): the matching attempts are rebuilt record by record in a throw-away
+     * database through the centre's indexes, so every figure is computed by the same code as
+     * a local report: cost linear in those attempts. The same when the centre's schema
+     * predates the summaries. */
+    SimStatus s = SIM_ERR_STATE;
+    if (o.central && !o.f.trainee && !o.f.since && !o.f.until) {
+        int brc = app_report_central_build(o.central, o.office, &o.f, &r);
+        if (brc == EXIT_OK)
+            s = SIM_OK;
+        else if (brc != APP_REPORT_CENTRAL_REBUILD) {
+            free(path);
+            return brc;
+        }
     }
-    /* The region: its attempts rebuilt record by record in a throw-away database, so every
-     * figure is computed by the same code as a local report (issue #12). */
-    if (o.central && app_report_central_load(paths, o.central, o.office, o.f.trainee, o.f.scenario,
-                                             NULL, NULL, st) != EXIT_OK) {
+    if (s != SIM_OK) {
+        if (store_open(o.central ? ":memory:" : path, &st, &err) != SIM_OK) {
+            fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
+            free(path);
+            return EXIT_FAIL;
+        }
+        /* Only the attempts of the range are rebuilt (the local report filters them again);
+         * a scenario's title and a mistake's words are then the latest within the range. */
+        if (o.central &&
+            app_report_central_load(paths, o.central, o.office, o.f.trainee, o.f.scenario,
+                                    o.f.since, o.f.until, st) != EXIT_OK) {
+            store_close(st);
+            free(path);
+            return EXIT_FAIL;
+        }
+        s = report_build(st, &o.f, &r, &err);
         store_close(st);
-        free(path);
-        return EXIT_FAIL;
     }
-    SimStatus s = report_build(st, &o.f, &r, &err);
-    store_close(st);
     if (s != SIM_OK) {
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
         free(path);

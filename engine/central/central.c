@@ -15,6 +15,7 @@
 #include "../core/i18n.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -721,7 +722,8 @@ SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, 
             " AND ($6::boolean OR e.kind <> 'action')"
             " WHERE ($1::text IS NULL OR a.office = $1) AND ($2::text IS NULL OR t.personnel = $2)"
             " AND ($3::text IS NULL OR a.scenario = $3) AND ($4::text IS NULL OR a.started_at >= $4)"
-            " AND ($5::text IS NULL OR a.started_at < $5)"
+            /* until is inclusive: before the next day */
+            " AND ($5::text IS NULL OR a.started_at < to_char($5::date + 1, 'YYYY-MM-DD'))"
             " ORDER BY e.installation, e.n",
             6, NULL, v, NULL, NULL, 0) ||
         !PQsetSingleRowMode(c->pg))
@@ -1181,4 +1183,241 @@ void central_lrs_counts(Central *c, const char *endpoint, long long *sent, long 
         *conflicts = atoll(PQgetvalue(r, 0, 1));
     }
     PQclear(r);
+}
+
+/* ---- the region's report from the summaries (schema step 4) ------------------------------ */
+
+static const char *cell(PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+static long long num(PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? 0 : atoll(PQgetvalue(r, row, col));
+}
+
+/* A big-endian 8-byte value of a binary result (int8, or float8's bits). */
+static uint64_t be64(const char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | (unsigned char)p[i];
+    return v;
+}
+
+static ReportCritSums crit_sums(PGresult *r, int row, int col)
+{
+    return (ReportCritSums){.n = num(r, row, col),
+                            .score_sum = num(r, row, col + 1),
+                            .max_sum = num(r, row, col + 2),
+                            .ratio_sum = PQgetisnull(r, row, col + 3)
+                                             ? 0
+                                             : strtod(PQgetvalue(r, row, col + 3), NULL)};
+}
+
+/* The statements, in the order the builder takes them. $1: office or NULL, $2: scenario or
+ * NULL. Each reads summary rows only, through their primary keys' leading office column when
+ * an office is given. Offices' rows are added up here (GROUP BY); a trainee belongs to one
+ * office, so trainees' rows are read as they are. */
+enum {
+    RQ_CRITERIA,
+    RQ_SCENARIOS,
+    RQ_SCENARIO_CRITERIA,
+    RQ_TRAINEES,
+    RQ_TRAINEE_CRITERIA,
+    RQ_MISTAKES,
+    RQ_DAYS,
+    RQ_HIST,
+    RQ_COUNT
+};
+static const char *const report_sql[RQ_COUNT] = {
+    [RQ_CRITERIA] =
+        "SELECT criterion, min(title), min(min_pos), sum(n), sum(score_sum),"
+        " sum(max_sum), sum(ratio_sum) FROM mfc.sum_scenario_criterion"
+        " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+        " GROUP BY criterion",
+    [RQ_SCENARIOS] =
+        "SELECT scenario, sum(attempts), sum(finished), sum(passed), sum(exams),"
+        " sum(exams_passed), sum(sum_total),"
+        " (array_agg(title ORDER BY title_at DESC) FILTER (WHERE title IS NOT NULL))[1]"
+        " FROM mfc.sum_report_scenario"
+        " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+        " GROUP BY scenario HAVING sum(attempts) > 0",
+    [RQ_SCENARIO_CRITERIA] = "SELECT scenario, criterion, min(title), sum(n), sum(score_sum),"
+                             " sum(max_sum), sum(ratio_sum) FROM mfc.sum_scenario_criterion"
+                             " WHERE ($1::text IS NULL OR office = $1)"
+                             " AND ($2::text IS NULL OR scenario = $2) GROUP BY 1, 2",
+    /* Byte order, as SQLite sorts them in a local report. */
+    /* Every trainee (of the office), with its figures over everything or over the scenario;
+       byte order, as SQLite sorts them in a local report. */
+    [RQ_TRAINEES] = "SELECT t.id, t.personnel, t.surname, t.name, t.patronymic, t.office,"
+                    " s.attempts, s.finished, s.passed, s.exams, s.exams_passed, s.sum_total,"
+                    " s.first_at, s.last_at FROM mfc.trainees t LEFT JOIN ("
+                    "  SELECT trainee_id, attempts, finished, passed, exams, exams_passed,"
+                    "   sum_total, first_at, last_at FROM mfc.sum_trainee WHERE $2::text IS NULL"
+                    "  UNION ALL SELECT trainee_id, attempts, finished, passed, exams,"
+                    "   exams_passed, sum_total, first_at, last_at FROM mfc.sum_trainee_scenario"
+                    "   WHERE scenario = $2 AND ($1::text IS NULL OR office = $1)) s"
+                    " ON s.trainee_id = t.id"
+                    " WHERE ($1::text IS NULL OR t.office = $1)"
+                    " ORDER BY t.surname COLLATE \"C\", t.name COLLATE \"C\","
+                    " t.personnel COLLATE \"C\", t.office COLLATE \"C\"",
+    /* Only what a trainee's weakest criterion needs (n, ratio_sum): 600,000 rows at 100,000
+       trainees, the largest read of the report, so in binary (no number written out as text
+       by the server and read back here). */
+    [RQ_TRAINEE_CRITERIA] =
+        "SELECT trainee_id, criterion, n, ratio_sum"
+        " FROM mfc.sum_trainee_criterion"
+        " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL AND n > 0"
+        " UNION ALL SELECT trainee_id, criterion, n, ratio_sum"
+        " FROM mfc.sum_trainee_scenario_criterion"
+        " WHERE scenario = $2 AND ($1::text IS NULL OR office = $1) AND n > 0",
+    /* The latest wording across offices (each office keeps its own latest). */
+    [RQ_MISTAKES] =
+        "SELECT scenario, action, sum(count), sum(critical),"
+        " (array_agg(kind ORDER BY at DESC))[1], (array_agg(criterion ORDER BY at DESC))[1],"
+        " (array_agg(feedback ORDER BY at DESC))[1], (array_agg(rule_id ORDER BY at DESC))[1],"
+        " (array_agg(rule ORDER BY at DESC))[1] FROM mfc.sum_mistake"
+        " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+        " GROUP BY 1, 2",
+    [RQ_DAYS] = "SELECT day, sum(attempts), sum(passed), sum(sum_total) FROM mfc.sum_day"
+                " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL GROUP BY day"
+                " UNION ALL "
+                "SELECT day, sum(attempts), sum(passed), sum(sum_total) FROM mfc.sum_scenario_day"
+                " WHERE ($1::text IS NULL OR office = $1) AND scenario = $2 GROUP BY day",
+    [RQ_HIST] = "SELECT bucket, sum(n) FROM mfc.sum_hist"
+                " WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
+                " GROUP BY bucket",
+};
+
+static int report_rows(ReportBuilder *rb, int k, PGresult *r)
+{
+    int good = 1;
+    for (int i = 0; good && i < PQntuples(r); i++) {
+        switch (k) {
+        case RQ_CRITERIA: {
+            ReportCritSums s = crit_sums(r, i, 3);
+            good =
+                report_builder_criterion(rb, cell(r, i, 0), cell(r, i, 1), (int)num(r, i, 2), &s);
+            break;
+        }
+        case RQ_SCENARIOS: {
+            long long all = num(r, i, 1), fin = num(r, i, 2);
+            ReportCounts c = {.finished = fin,
+                              .unfinished = all - fin,
+                              .passed = num(r, i, 3),
+                              .exams = num(r, i, 4),
+                              .exams_passed = num(r, i, 5),
+                              .sum_total = num(r, i, 6)};
+            good = report_builder_scenario(rb, cell(r, i, 0), cell(r, i, 7), &c);
+            break;
+        }
+        case RQ_SCENARIO_CRITERIA: {
+            ReportCritSums s = crit_sums(r, i, 3);
+            good = report_builder_scenario_criterion(rb, cell(r, i, 0), cell(r, i, 1),
+                                                     cell(r, i, 2), &s);
+            break;
+        }
+        case RQ_TRAINEES: {
+            long long all = num(r, i, 6), fin = num(r, i, 7);
+            ReportCounts c = {.finished = fin,
+                              .unfinished = all - fin,
+                              .passed = num(r, i, 8),
+                              .exams = num(r, i, 9),
+                              .exams_passed = num(r, i, 10),
+                              .sum_total = num(r, i, 11)};
+            good = report_builder_trainee(rb, num(r, i, 0), cell(r, i, 1), cell(r, i, 2),
+                                          cell(r, i, 3), cell(r, i, 4), cell(r, i, 5), &c,
+                                          cell(r, i, 12), cell(r, i, 13));
+            break;
+        }
+        case RQ_TRAINEE_CRITERIA: { /* binary: int8, text, int8, float8 */
+            if (PQgetlength(r, i, 0) != 8 || PQgetlength(r, i, 2) != 8 || PQgetlength(r, i, 3) != 8)
+                break;
+            uint64_t bits = be64(PQgetvalue(r, i, 3));
+            ReportCritSums s = {.n = (long long)be64(PQgetvalue(r, i, 2))};
+            memcpy(&s.ratio_sum, &bits, sizeof s.ratio_sum);
+            good = report_builder_trainee_criterion(rb, (long long)be64(PQgetvalue(r, i, 0)),
+                                                    PQgetvalue(r, i, 1), &s);
+            break;
+        }
+        case RQ_MISTAKES: {
+            ReportMistake m = {.action = cell(r, i, 1),
+                               .count = num(r, i, 2),
+                               .critical = num(r, i, 3),
+                               .kind = cell(r, i, 4),
+                               .criterion = cell(r, i, 5),
+                               .feedback = cell(r, i, 6),
+                               .rule_id = cell(r, i, 7),
+                               .rule = cell(r, i, 8)};
+            good = report_builder_mistake(rb, cell(r, i, 0), &m);
+            break;
+        }
+        case RQ_DAYS:
+            good = report_builder_day(rb, cell(r, i, 0), num(r, i, 1), num(r, i, 2), num(r, i, 3));
+            break;
+        case RQ_HIST:
+            report_builder_bucket(rb, (int)num(r, i, 0), num(r, i, 1));
+            break;
+        }
+    }
+    return good;
+}
+
+SimStatus central_report_build(Central *c, const CentralFilter *f, Report **out, SimError *err)
+{
+    *out = NULL;
+    int version = central_schema_version(c);
+    if (version < 4)
+        return sim_error_set(err, SIM_ERR_STATE, TRF(STR_CENTRAL_REPORT_OLD_SCHEMA), version);
+    ReportFilter rf = {.scenario = f->scenario};
+    ReportBuilder *rb;
+    SimStatus s = report_builder_create(&rf, &rb, err);
+    if (s != SIM_OK)
+        return s;
+    /* Compiling these small statements (JIT) costs more than running them; the trainees'
+     * sort (100,000 names) spills to disk under the default work_mem. One snapshot: the
+     * summaries agree with each other. */
+    PQclear(PQexec(c->pg, "SET jit = off"));
+    PQclear(PQexec(c->pg, "SET work_mem = '64MB'"));
+    PQclear(PQexec(c->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    /* Every statement sent at once (libpq's pipeline): the server computes the next result
+     * while this side takes the previous one in (a third of the time at 100,000 trainees). */
+    const char *v[] = {f->office, f->scenario};
+    int sent = 0;
+    if (PQenterPipelineMode(c->pg)) {
+        while (sent < RQ_COUNT && PQsendQueryParams(c->pg, report_sql[sent], 2, NULL, v, NULL, NULL,
+                                                    sent == RQ_TRAINEE_CRITERIA))
+            sent++;
+        PQpipelineSync(c->pg);
+    }
+    if (sent < RQ_COUNT)
+        s = pg_fail(c, NULL, err, tr(STR_CENTRAL_WHAT_REPORT));
+    for (int k = 0; k < sent; k++) {
+        PGresult *r = PQgetResult(c->pg);
+        if (s == SIM_OK && !ok(r)) {
+            s = pg_fail(c, r, err, tr(STR_CENTRAL_WHAT_REPORT));
+            r = NULL;
+        } else if (s == SIM_OK && !report_rows(rb, k, r)) {
+            s = sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_NOMEM));
+        }
+        PQclear(r);
+        while ((r = PQgetResult(c->pg)) != NULL) /* the end of statement k's results */
+            PQclear(r);
+    }
+    /* The sync point's own result, then back to one statement at a time. */
+    for (PGresult *r; (r = PQgetResult(c->pg)) != NULL;) {
+        int done = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (done)
+            break;
+    }
+    PQexitPipelineMode(c->pg);
+    PQclear(PQexec(c->pg, "COMMIT"));
+    if (s != SIM_OK) {
+        report_builder_destroy(rb);
+        return s;
+    }
+    return report_builder_finish(rb, out, err);
 }

@@ -17,9 +17,11 @@
 
 #include "../core/core.h"
 #include "../crypto/crypto.h"
+#include "../store/report.h"
 #include "../store/store.h"
 
-#define CENTRAL_SCHEMA_VERSION 3 /* 2: scenario packs; 3: mfc.lrs_sent (issue #13) */
+/* 2: scenario packs; 3: mfc.lrs_sent (issue #13); 4: the region report's summaries (#12) */
+#define CENTRAL_SCHEMA_VERSION 4
 
 typedef struct Central Central;
 
@@ -110,13 +112,30 @@ SimStatus central_office_table(Central *c, const char *office, CentralOfficeRow 
                                SimError *err);
 /* Rebuilds the attempts matching the filter inside dst (an empty results database), record by
  * record from their journal entries, with trainees as the region knows them (office, number):
- * the local report over dst then gives the region's figures. Filters may be NULL. */
+ * the local report over dst then gives the region's figures. Filters may be NULL; since and
+ * until are days (YYYY-MM-DD, both inclusive) matched on started_at through the attempts'
+ * indexes (office, started_at) and (started_at). Cost: linear in the matching attempts'
+ * journal entries. */
 typedef struct CentralFilter {
     const char *office, *trainee, *scenario, *since, *until;
     int with_actions; /* 1: also every action (xAPI needs them; a report does not) */
 } CentralFilter;
 SimStatus central_load_attempts(Central *c, const CentralFilter *f, Store *dst, size_t *loaded,
                                 SimError *err);
+
+/* The region's report (the figures of report.h) from the centre's running summaries (schema
+ * step 4), through report.h's ReportBuilder, in one read-only snapshot. Handles f->office and
+ * f->scenario (f->trainee, since and until must be NULL: those reports are rebuilt from the
+ * attempts, central_load_attempts: cost linear in the matching attempts' journal entries).
+ * Cost here: summary rows, never the attempts — per office about trainees × (1 + criteria)
+ * + scenarios × (criteria + mistakes + buckets) + days rows (under --scenario: the trainees'
+ * rows of that scenario, through the keys that start with it); the whole region that over
+ * every office, added up by GROUP BY at the centre (trainees' rows are not added up: each
+ * trainee has one office). At 100,000 trainees the trainees' 600,000 criterion rows are the
+ * largest part.
+ * SIM_ERR_STATE when the centre has no schema step 4 yet (run `central init`). Caller frees
+ * *out with report_free. */
+SimStatus central_report_build(Central *c, const CentralFilter *f, Report **out, SimError *err);
 
 /* ---- the window's manager area over the region (issue #12) ------------------------------- */
 typedef struct CentralTraineeRow { /* a trainee of the region with results */

@@ -18,9 +18,11 @@
 #define CENTRAL_PQ_FUNCTIONS(X)                                                                    \
     X(void, PQclear, (PGresult *))                                                                 \
     X(PGconn *, PQconnectdbParams, (const char *const *, const char *const *, int))                \
+    X(int, PQenterPipelineMode, (PGconn *))                                                        \
     X(char *, PQerrorMessage, (const PGconn *))                                                    \
     X(char *, PQescapeIdentifier, (PGconn *, const char *, size_t))                                \
     X(PGresult *, PQexec, (PGconn *, const char *))                                                \
+    X(int, PQexitPipelineMode, (PGconn *))                                                         \
     X(PGresult *, PQexecParams,                                                                    \
       (PGconn *, const char *, int, const Oid *, const char *const *, const int *, const int *,    \
        int))                                                                                       \
@@ -31,6 +33,7 @@
     X(int, PQgetlength, (const PGresult *, int, int))                                              \
     X(char *, PQgetvalue, (const PGresult *, int, int))                                            \
     X(int, PQntuples, (const PGresult *))                                                          \
+    X(int, PQpipelineSync, (PGconn *))                                                             \
     X(char *, PQresultErrorField, (const PGresult *, int))                                         \
     X(ExecStatusType, PQresultStatus, (const PGresult *))                                          \
     X(int, PQsendQueryParams,                                                                      \
@@ -53,24 +56,27 @@ extern CentralPq central_pq;
 SimStatus central_pq_load(SimError *err);
 
 #ifndef CENTRAL_PQ_NO_NAMES /* pq_lib.c needs libpq's own names to check the table's types */
-#define PQclear            (central_pq.PQclear)
-#define PQconnectdbParams  (central_pq.PQconnectdbParams)
-#define PQerrorMessage     (central_pq.PQerrorMessage)
-#define PQescapeIdentifier (central_pq.PQescapeIdentifier)
-#define PQexec             (central_pq.PQexec)
-#define PQexecParams       (central_pq.PQexecParams)
-#define PQfinish           (central_pq.PQfinish)
-#define PQfreemem          (central_pq.PQfreemem)
-#define PQgetResult        (central_pq.PQgetResult)
-#define PQgetisnull        (central_pq.PQgetisnull)
-#define PQgetlength        (central_pq.PQgetlength)
-#define PQgetvalue         (central_pq.PQgetvalue)
-#define PQntuples          (central_pq.PQntuples)
-#define PQresultErrorField (central_pq.PQresultErrorField)
-#define PQresultStatus     (central_pq.PQresultStatus)
-#define PQsendQueryParams  (central_pq.PQsendQueryParams)
-#define PQsetSingleRowMode (central_pq.PQsetSingleRowMode)
-#define PQstatus           (central_pq.PQstatus)
+#define PQclear             (central_pq.PQclear)
+#define PQconnectdbParams   (central_pq.PQconnectdbParams)
+#define PQenterPipelineMode (central_pq.PQenterPipelineMode)
+#define PQerrorMessage      (central_pq.PQerrorMessage)
+#define PQescapeIdentifier  (central_pq.PQescapeIdentifier)
+#define PQexec              (central_pq.PQexec)
+#define PQexitPipelineMode  (central_pq.PQexitPipelineMode)
+#define PQexecParams        (central_pq.PQexecParams)
+#define PQfinish            (central_pq.PQfinish)
+#define PQfreemem           (central_pq.PQfreemem)
+#define PQgetResult         (central_pq.PQgetResult)
+#define PQgetisnull         (central_pq.PQgetisnull)
+#define PQgetlength         (central_pq.PQgetlength)
+#define PQgetvalue          (central_pq.PQgetvalue)
+#define PQntuples           (central_pq.PQntuples)
+#define PQpipelineSync      (central_pq.PQpipelineSync)
+#define PQresultErrorField  (central_pq.PQresultErrorField)
+#define PQresultStatus      (central_pq.PQresultStatus)
+#define PQsendQueryParams   (central_pq.PQsendQueryParams)
+#define PQsetSingleRowMode  (central_pq.PQsetSingleRowMode)
+#define PQstatus            (central_pq.PQstatus)
 #endif
 
 #endif

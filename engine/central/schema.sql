@@ -467,3 +467,402 @@ CREATE TABLE mfc.lrs_sent (
   status text NOT NULL CHECK (status IN ('sent', 'conflict')),
   acked_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (endpoint, statement_id));
 GRANT SELECT, INSERT ON mfc.lrs_sent TO mfc_manager;
+
+-- @@ schema 4 ---------------------------------------------------------------------------------
+-- The region report from SQL aggregates (issue #12): every figure of `report --central` over
+-- the whole region or one office comes from running summaries kept here, updated by the intake
+-- in the same transaction as the rows (mfc.apply_entry below), so a report reads a few
+-- thousand summary rows, never the attempts. Only attempts credited to a trainee count (as in
+-- a local report: guest attempts never reach reports). "finished" below means finished with a
+-- total; the others of a trainee's attempts are "unfinished".
+--   mfc.mistakes                the mistakes of each finished record (the PC's attempt_mistakes)
+--   mfc.criteria.pos            a criterion's place in its attempt (the order a report lists)
+--   mfc.sum_trainee             + exams, exams_passed, first_at, last_at
+--   mfc.sum_report_scenario     office × scenario: the counts, the latest scenario title
+--   mfc.sum_trainee_criterion   trainee (one office) × criterion
+--   mfc.sum_trainee_scenario    trainee × scenario: the counts (a report under --scenario)
+--   mfc.sum_trainee_scenario_criterion  trainee × scenario × criterion (n, ratio_sum)
+--   mfc.sum_scenario_criterion  office × scenario × criterion
+--   mfc.sum_mistake             office × scenario × mistake, with its latest wording
+--   mfc.sum_day                 office × day;  mfc.sum_scenario_day: office × scenario × day
+--   mfc.sum_hist                office × scenario × 10-point bucket of the total
+CREATE TABLE mfc.mistakes (
+  attempt text NOT NULL, seq integer NOT NULL, action text NOT NULL, kind text,
+  criterion text, points integer, feedback text, rule_id text, rule text,
+  PRIMARY KEY (attempt, seq));
+ALTER TABLE mfc.criteria ADD COLUMN pos integer NOT NULL DEFAULT 0;
+ALTER TABLE mfc.sum_trainee ADD COLUMN exams bigint NOT NULL DEFAULT 0,
+  ADD COLUMN exams_passed bigint NOT NULL DEFAULT 0, ADD COLUMN first_at text,
+  ADD COLUMN last_at text;
+CREATE TABLE mfc.sum_report_scenario (
+  office text NOT NULL, scenario text NOT NULL, attempts bigint NOT NULL DEFAULT 0,
+  finished bigint NOT NULL DEFAULT 0, passed bigint NOT NULL DEFAULT 0,
+  exams bigint NOT NULL DEFAULT 0, exams_passed bigint NOT NULL DEFAULT 0,
+  sum_total bigint NOT NULL DEFAULT 0, title text, title_at text,
+  PRIMARY KEY (office, scenario));
+CREATE TABLE mfc.sum_trainee_criterion (
+  trainee_id bigint NOT NULL, criterion text NOT NULL, office text NOT NULL,
+  n bigint NOT NULL DEFAULT 0, score_sum bigint NOT NULL DEFAULT 0,
+  max_sum bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
+  PRIMARY KEY (trainee_id, criterion));
+CREATE INDEX sum_trainee_criterion_by_office ON mfc.sum_trainee_criterion (office);
+CREATE TABLE mfc.sum_trainee_scenario (
+  trainee_id bigint NOT NULL, scenario text NOT NULL, office text NOT NULL,
+  attempts bigint NOT NULL DEFAULT 0, finished bigint NOT NULL DEFAULT 0,
+  passed bigint NOT NULL DEFAULT 0, exams bigint NOT NULL DEFAULT 0,
+  exams_passed bigint NOT NULL DEFAULT 0, sum_total bigint NOT NULL DEFAULT 0,
+  first_at text, last_at text, PRIMARY KEY (trainee_id, scenario));
+CREATE INDEX sum_trainee_scenario_by_scenario ON mfc.sum_trainee_scenario (scenario, office);
+-- Keyed by scenario and office first (a trainee has one office): a report under --scenario,
+-- with or without --office, reads one range of the key.
+CREATE TABLE mfc.sum_trainee_scenario_criterion (
+  scenario text NOT NULL, office text NOT NULL, trainee_id bigint NOT NULL,
+  criterion text NOT NULL, n bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
+  PRIMARY KEY (scenario, office, trainee_id, criterion));
+CREATE TABLE mfc.sum_scenario_criterion (
+  office text NOT NULL, scenario text NOT NULL, criterion text NOT NULL, title text,
+  n bigint NOT NULL DEFAULT 0, score_sum bigint NOT NULL DEFAULT 0,
+  max_sum bigint NOT NULL DEFAULT 0, ratio_sum float8 NOT NULL DEFAULT 0,
+  min_pos integer NOT NULL DEFAULT 0, PRIMARY KEY (office, scenario, criterion));
+CREATE TABLE mfc.sum_mistake (
+  office text NOT NULL, scenario text NOT NULL, action text NOT NULL,
+  count bigint NOT NULL DEFAULT 0, critical bigint NOT NULL DEFAULT 0, at text,
+  kind text, criterion text, feedback text, rule_id text, rule text,
+  PRIMARY KEY (office, scenario, action));
+CREATE TABLE mfc.sum_day (
+  office text NOT NULL, day text NOT NULL, attempts bigint NOT NULL DEFAULT 0,
+  passed bigint NOT NULL DEFAULT 0, sum_total bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (office, day));
+CREATE TABLE mfc.sum_scenario_day (
+  office text NOT NULL, scenario text NOT NULL, day text NOT NULL,
+  attempts bigint NOT NULL DEFAULT 0, passed bigint NOT NULL DEFAULT 0,
+  sum_total bigint NOT NULL DEFAULT 0, PRIMARY KEY (office, scenario, day));
+CREATE TABLE mfc.sum_hist (
+  office text NOT NULL, scenario text NOT NULL, bucket integer NOT NULL,
+  n bigint NOT NULL DEFAULT 0, PRIMARY KEY (office, scenario, bucket));
+-- Filtered reports (a trainee, dates) read the matching attempts through these.
+CREATE INDEX attempts_by_start ON mfc.attempts (started_at);
+-- Summary rows are updated in place at every finished attempt: room left in each page lets
+-- PostgreSQL write the new version beside the old one without touching the indexes (HOT).
+ALTER TABLE mfc.sum_trainee SET (fillfactor = 70);
+ALTER TABLE mfc.sum_report_scenario SET (fillfactor = 70);
+ALTER TABLE mfc.sum_trainee_scenario SET (fillfactor = 70);
+ALTER TABLE mfc.sum_trainee_criterion SET (fillfactor = 70);
+ALTER TABLE mfc.sum_trainee_scenario_criterion SET (fillfactor = 70);
+ALTER TABLE mfc.sum_scenario_criterion SET (fillfactor = 70);
+ALTER TABLE mfc.sum_mistake SET (fillfactor = 70);
+ALTER TABLE mfc.sum_day SET (fillfactor = 70);
+ALTER TABLE mfc.sum_scenario_day SET (fillfactor = 70);
+ALTER TABLE mfc.sum_hist SET (fillfactor = 70);
+
+-- A trainee's attempt starts counting: its trainee is known (identity entry).
+CREATE FUNCTION mfc.report_start(a mfc.attempts) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+BEGIN
+  INSERT INTO mfc.sum_trainee(trainee_id, attempts, first_at, last_at)
+    VALUES (a.trainee_id, 1, a.started_at, a.started_at)
+    ON CONFLICT (trainee_id) DO UPDATE SET attempts = mfc.sum_trainee.attempts + 1,
+      first_at = CASE WHEN mfc.sum_trainee.first_at IS NULL OR EXCLUDED.first_at < mfc.sum_trainee.first_at
+                      THEN EXCLUDED.first_at ELSE mfc.sum_trainee.first_at END,
+      last_at = CASE WHEN mfc.sum_trainee.last_at IS NULL OR EXCLUDED.last_at > mfc.sum_trainee.last_at
+                     THEN EXCLUDED.last_at ELSE mfc.sum_trainee.last_at END;
+  INSERT INTO mfc.sum_report_scenario(office, scenario, attempts) VALUES (a.office, a.scenario, 1)
+    ON CONFLICT (office, scenario) DO UPDATE SET attempts = mfc.sum_report_scenario.attempts + 1;
+  INSERT INTO mfc.sum_trainee_scenario(trainee_id, scenario, office, attempts, first_at, last_at)
+    VALUES (a.trainee_id, a.scenario, a.office, 1, a.started_at, a.started_at)
+    ON CONFLICT (trainee_id, scenario) DO UPDATE SET attempts = mfc.sum_trainee_scenario.attempts + 1,
+      first_at = CASE WHEN mfc.sum_trainee_scenario.first_at IS NULL
+                        OR EXCLUDED.first_at < mfc.sum_trainee_scenario.first_at
+                      THEN EXCLUDED.first_at ELSE mfc.sum_trainee_scenario.first_at END,
+      last_at = CASE WHEN mfc.sum_trainee_scenario.last_at IS NULL
+                       OR EXCLUDED.last_at > mfc.sum_trainee_scenario.last_at
+                     THEN EXCLUDED.last_at ELSE mfc.sum_trainee_scenario.last_at END;
+END $$;
+
+-- The latest scenario title recorded with a trainee's attempt (any finish record).
+CREATE FUNCTION mfc.report_title(a mfc.attempts) RETURNS void LANGUAGE sql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+  UPDATE mfc.sum_report_scenario SET title = a.title, title_at = coalesce(a.started_at, '')
+    WHERE office = a.office AND scenario = a.scenario AND a.title IS NOT NULL
+      AND (title_at IS NULL OR coalesce(a.started_at, '') >= title_at) $$;
+
+-- A trainee's attempt finished with a total: its scores, criteria and mistakes count. Three
+-- statements (counts, criteria, mistakes), each writing several summaries through
+-- data-modifying WITH clauses: a statement's start-up costs more than its rows here.
+CREATE FUNCTION mfc.report_finish(a mfc.attempts) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+DECLARE t integer := greatest(0, least(100, a.total));
+        p integer := CASE WHEN a.passed THEN 1 ELSE 0 END;
+        x integer := CASE WHEN a.mode = 'exam' THEN 1 ELSE 0 END;
+        d text := substr(coalesce(a.started_at, ''), 1, 10);
+        dated boolean := substr(coalesce(a.started_at, ''), 1, 10) ~ '^\d{4}-\d{2}-\d{2}$';
+BEGIN
+  WITH u1 AS (
+    UPDATE mfc.sum_trainee SET finished = finished + 1, passed = passed + p,
+      sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+      WHERE trainee_id = a.trainee_id),
+  u2 AS (
+    UPDATE mfc.sum_report_scenario SET finished = finished + 1, passed = passed + p,
+      sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+      WHERE office = a.office AND scenario = a.scenario),
+  u3 AS (
+    UPDATE mfc.sum_trainee_scenario SET finished = finished + 1, passed = passed + p,
+      sum_total = sum_total + t, exams = exams + x, exams_passed = exams_passed + x * p
+      WHERE trainee_id = a.trainee_id AND scenario = a.scenario),
+  h AS (
+    INSERT INTO mfc.sum_hist VALUES (a.office, a.scenario, CASE WHEN t >= 100 THEN 9 ELSE t / 10 END, 1)
+      ON CONFLICT (office, scenario, bucket) DO UPDATE SET n = mfc.sum_hist.n + 1),
+  d1 AS (
+    INSERT INTO mfc.sum_day SELECT a.office, d, 1, p, t WHERE dated
+      ON CONFLICT (office, day) DO UPDATE SET attempts = mfc.sum_day.attempts + 1,
+        passed = mfc.sum_day.passed + EXCLUDED.passed,
+        sum_total = mfc.sum_day.sum_total + EXCLUDED.sum_total)
+  INSERT INTO mfc.sum_scenario_day SELECT a.office, a.scenario, d, 1, p, t WHERE dated
+    ON CONFLICT (office, scenario, day) DO UPDATE SET attempts = mfc.sum_scenario_day.attempts + 1,
+      passed = mfc.sum_scenario_day.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_scenario_day.sum_total + EXCLUDED.sum_total;
+  WITH c AS MATERIALIZED (
+    SELECT criterion, title, pos, max, greatest(0, least(max, score)) AS sc,
+           greatest(0, least(max, score))::float8 / max AS r
+    FROM mfc.criteria WHERE attempt = a.id AND max > 0),
+  tc AS (
+    INSERT INTO mfc.sum_trainee_criterion
+      SELECT a.trainee_id, criterion, a.office, 1, sc, max, r FROM c
+      ON CONFLICT (trainee_id, criterion) DO UPDATE SET n = mfc.sum_trainee_criterion.n + 1,
+        score_sum = mfc.sum_trainee_criterion.score_sum + EXCLUDED.score_sum,
+        max_sum = mfc.sum_trainee_criterion.max_sum + EXCLUDED.max_sum,
+        ratio_sum = mfc.sum_trainee_criterion.ratio_sum + EXCLUDED.ratio_sum),
+  tsc AS (
+    INSERT INTO mfc.sum_trainee_scenario_criterion
+      SELECT a.scenario, a.office, a.trainee_id, criterion, 1, r FROM c
+      ON CONFLICT (scenario, office, trainee_id, criterion) DO UPDATE
+        SET n = mfc.sum_trainee_scenario_criterion.n + 1,
+        ratio_sum = mfc.sum_trainee_scenario_criterion.ratio_sum + EXCLUDED.ratio_sum)
+  INSERT INTO mfc.sum_scenario_criterion
+    SELECT a.office, a.scenario, criterion, title, 1, sc, max, r, pos FROM c
+    ON CONFLICT (office, scenario, criterion) DO UPDATE SET n = mfc.sum_scenario_criterion.n + 1,
+      score_sum = mfc.sum_scenario_criterion.score_sum + EXCLUDED.score_sum,
+      max_sum = mfc.sum_scenario_criterion.max_sum + EXCLUDED.max_sum,
+      ratio_sum = mfc.sum_scenario_criterion.ratio_sum + EXCLUDED.ratio_sum,
+      min_pos = least(mfc.sum_scenario_criterion.min_pos, EXCLUDED.min_pos);
+  -- A mistake counts once per attempt; its wording is that of its first row in the attempt
+  -- and, across attempts, of the latest attempt (as a local report words it).
+  INSERT INTO mfc.sum_mistake
+    SELECT DISTINCT ON (m.action) a.office, a.scenario, m.action, 1,
+           CASE WHEN bool_or(m.kind = 'critical') OVER (PARTITION BY m.action) THEN 1 ELSE 0 END,
+           coalesce(a.started_at, ''), m.kind, m.criterion, m.feedback, m.rule_id, m.rule
+    FROM mfc.mistakes m WHERE m.attempt = a.id ORDER BY m.action, m.seq
+    ON CONFLICT (office, scenario, action) DO UPDATE SET count = mfc.sum_mistake.count + 1,
+      critical = mfc.sum_mistake.critical + EXCLUDED.critical,
+      at = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.at ELSE mfc.sum_mistake.at END,
+      kind = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.kind ELSE mfc.sum_mistake.kind END,
+      criterion = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.criterion ELSE mfc.sum_mistake.criterion END,
+      feedback = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.feedback ELSE mfc.sum_mistake.feedback END,
+      rule_id = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.rule_id ELSE mfc.sum_mistake.rule_id END,
+      rule = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.rule ELSE mfc.sum_mistake.rule END;
+END $$;
+
+-- The intake, as in step 1, now also keeping the mistakes, criterion positions and the report's
+-- summaries (mfc.report_start at identity, mfc.report_finish at the finish record, whichever
+-- comes second).
+CREATE OR REPLACE FUNCTION mfc.apply_entry(e mfc.entries) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+DECLARE txt text; g text[]; f text[]; tid bigint; a mfc.attempts;
+        t integer; i integer;
+BEGIN
+  BEGIN
+    txt := convert_from(e.canon, 'UTF8');
+  EXCEPTION WHEN others THEN
+    PERFORM mfc.audit_once(e.installation, e.office, 'unreadable', e.n, e.attempt,
+      'запись не в кодировке UTF-8: сохранена в журнале, в отчёты не вошла');
+    RETURN;
+  END;
+  IF e.kind = 'attempt' THEN
+    f := mfc.fields(split_part(txt, chr(30), 1));
+    INSERT INTO mfc.attempts(id, installation, office, local_trainee, scenario, version, mode, started_at)
+      VALUES (f[1], e.installation, e.office, f[2]::bigint, f[3], f[4], f[7], f[8])
+      ON CONFLICT (id) DO NOTHING;
+    IF FOUND THEN
+      INSERT INTO mfc.sum_office(office, attempts) VALUES (e.office, 1)
+        ON CONFLICT (office) DO UPDATE SET attempts = mfc.sum_office.attempts + 1;
+      INSERT INTO mfc.sum_scenario(office, scenario, attempts) VALUES (e.office, f[3], 1)
+        ON CONFLICT (office, scenario) DO UPDATE SET attempts = mfc.sum_scenario.attempts + 1;
+    END IF;
+  ELSIF e.kind = 'identity' THEN
+    f := mfc.fields(split_part(txt, chr(30), 1));
+    IF f[2] IS NULL THEN RETURN; END IF;
+    tid := mfc.trainee_of(e.office, f[2], coalesce(f[3], ''), coalesce(f[4], ''), '');
+    UPDATE mfc.attempts SET trainee_id = tid WHERE id = e.attempt AND trainee_id IS NULL
+      RETURNING * INTO a;
+    IF FOUND THEN
+      PERFORM mfc.report_start(a);
+      IF a.finished AND a.total IS NOT NULL THEN
+        PERFORM mfc.report_finish(a);
+      END IF;
+      PERFORM mfc.report_title(a);
+    END IF;
+  ELSIF e.kind = 'finish' THEN
+    g := string_to_array(txt, chr(29));
+    f := mfc.fields(split_part(g[1], chr(30), 1));
+    SELECT * INTO a FROM mfc.attempts WHERE id = e.attempt;
+    IF NOT FOUND OR a.finished THEN RETURN; END IF;
+    UPDATE mfc.attempts SET ended_at = f[1], finished = (f[2] = '1'), outcome = f[3],
+      total = f[4]::integer, passed = coalesce(f[5], '0') <> '0', title = f[8]
+      WHERE id = e.attempt RETURNING * INTO a;
+    IF f[2] = '1' AND f[4] IS NOT NULL THEN
+      t := greatest(0, least(100, f[4]::integer));
+      i := CASE WHEN coalesce(f[5], '0') <> '0' THEN 1 ELSE 0 END;
+      UPDATE mfc.sum_office SET finished = finished + 1, passed = passed + i, sum_total = sum_total + t
+        WHERE office = a.office;
+      UPDATE mfc.sum_scenario SET finished = finished + 1, passed = passed + i,
+        sum_total = sum_total + t WHERE office = a.office AND scenario = a.scenario;
+    END IF;
+    -- The criteria in the scenario's order, as the PC lists them: the canonical record has
+    -- them by id, so each one's place is where its id first appears in the result's JSON
+    -- (field 7), as engine/store/sync.c orders them when it rebuilds a record.
+    IF array_length(g, 1) >= 2 THEN
+      WITH ins AS (
+        INSERT INTO mfc.criteria(attempt, criterion, title, score, max, pos)
+          SELECT e.attempt, c[1], c[2], c[4]::integer, c[5]::integer,
+                 row_number() OVER (ORDER BY nullif(strpos(coalesce(f[7], ''), '"' || c[1] || '"'), 0)
+                                    NULLS LAST, k) - 1
+          FROM unnest(string_to_array(g[2], chr(30))) WITH ORDINALITY r(x, k),
+               LATERAL mfc.fields(x) c
+          WHERE c[1] IS NOT NULL AND c[1] <> ''
+          ON CONFLICT DO NOTHING RETURNING criterion, title, score, max)
+      INSERT INTO mfc.sum_criterion(office, criterion, title, n, score_sum, max_sum)
+        SELECT a.office, criterion, title, 1, score, max FROM ins
+        WHERE f[2] = '1' AND f[4] IS NOT NULL
+        ON CONFLICT (office, criterion) DO UPDATE SET n = mfc.sum_criterion.n + 1,
+          score_sum = mfc.sum_criterion.score_sum + EXCLUDED.score_sum,
+          max_sum = mfc.sum_criterion.max_sum + EXCLUDED.max_sum, title = EXCLUDED.title;
+    END IF;
+    IF array_length(g, 1) >= 3 AND g[3] <> '' THEN
+      INSERT INTO mfc.mistakes(attempt, seq, action, kind, criterion, points, feedback, rule_id, rule)
+        SELECT e.attempt, m[1]::integer, m[2], m[3], m[4], m[5]::integer, m[6], m[7], m[8]
+        FROM unnest(string_to_array(g[3], chr(30))) r, LATERAL mfc.fields(r) m
+        WHERE m[1] IS NOT NULL AND m[2] IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF a.trainee_id IS NOT NULL THEN
+      IF a.finished AND a.total IS NOT NULL THEN
+        PERFORM mfc.report_finish(a);
+      END IF;
+      PERFORM mfc.report_title(a);
+    END IF;
+  END IF;
+END $$;
+
+-- Fills the report's summaries (and mfc.mistakes, mfc.criteria.pos) from the rows the centre
+-- already holds, in a few set-based statements: the upgrade of an older centre runs it once,
+-- and the benchmark, which generates attempts directly in the tables, too.
+CREATE FUNCTION mfc.report_backfill() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp SET client_min_messages = warning AS $$
+BEGIN
+  -- The finish record each attempt's result came from (the first the intake applied).
+  DROP TABLE IF EXISTS pg_temp.report_fin;
+  CREATE TEMP TABLE report_fin ON COMMIT DROP AS
+    SELECT DISTINCT ON (e.attempt) e.attempt, e.installation, e.n,
+           string_to_array(convert_from(e.canon, 'UTF8'), chr(29)) AS g
+    FROM mfc.entries e JOIN mfc.attempts a ON a.id = e.attempt AND a.ended_at IS NOT NULL
+    WHERE e.kind = 'finish' AND e.intact AND e.canon IS NOT NULL
+    ORDER BY e.attempt, e.installation, e.n;
+  INSERT INTO mfc.mistakes(attempt, seq, action, kind, criterion, points, feedback, rule_id, rule)
+    SELECT x.attempt, m[1]::integer, m[2], m[3], m[4], m[5]::integer, m[6], m[7], m[8]
+    FROM report_fin x, LATERAL unnest(string_to_array(x.g[3], chr(30))) r, LATERAL mfc.fields(r) m
+    WHERE array_length(x.g, 1) >= 3 AND m[1] IS NOT NULL AND m[2] IS NOT NULL
+    ON CONFLICT DO NOTHING;
+  -- Each criterion's place in its attempt, as the intake now keeps it.
+  UPDATE mfc.criteria c SET pos = o.pos
+    FROM (SELECT x.attempt, cr[1] AS criterion,
+                 row_number() OVER (PARTITION BY x.attempt ORDER BY
+                   nullif(strpos(coalesce((mfc.fields(split_part(x.g[1], chr(30), 1)))[7], ''),
+                                 '"' || cr[1] || '"'), 0) NULLS LAST, k) - 1 AS pos
+          FROM report_fin x,
+               LATERAL unnest(string_to_array(x.g[2], chr(30))) WITH ORDINALITY r(y, k),
+               LATERAL mfc.fields(y) cr
+          WHERE array_length(x.g, 1) >= 2 AND cr[1] IS NOT NULL AND cr[1] <> '') o
+    WHERE o.attempt = c.attempt AND o.criterion = c.criterion AND c.pos <> o.pos;
+  TRUNCATE mfc.sum_trainee, mfc.sum_report_scenario, mfc.sum_trainee_criterion,
+    mfc.sum_trainee_scenario, mfc.sum_trainee_scenario_criterion,
+    mfc.sum_scenario_criterion, mfc.sum_mistake, mfc.sum_day, mfc.sum_scenario_day, mfc.sum_hist;
+  -- fin_inst, fin_n: where the result arrived. Sums of ratios (float8) are added in that
+  -- order, the order the intake adds them in, so that the same rows give the same last digit.
+  DROP TABLE IF EXISTS pg_temp.report_att;
+  CREATE TEMP TABLE report_att ON COMMIT DROP AS
+    SELECT a.id, a.office, a.scenario, a.trainee_id, a.started_at, a.title,
+           (a.finished AND a.total IS NOT NULL) AS fin, greatest(0, least(100, a.total)) AS t,
+           CASE WHEN a.passed THEN 1 ELSE 0 END AS p, CASE WHEN a.mode = 'exam' THEN 1 ELSE 0 END AS x,
+           f.installation AS fin_inst, f.n AS fin_n
+    FROM mfc.attempts a LEFT JOIN report_fin f ON f.attempt = a.id WHERE a.trainee_id IS NOT NULL;
+  INSERT INTO mfc.sum_trainee(trainee_id, attempts, finished, passed, sum_total, exams,
+                              exams_passed, first_at, last_at)
+    SELECT trainee_id, count(*), count(*) FILTER (WHERE fin), coalesce(sum(p) FILTER (WHERE fin), 0),
+           coalesce(sum(t) FILTER (WHERE fin), 0), coalesce(sum(x) FILTER (WHERE fin), 0),
+           coalesce(sum(x * p) FILTER (WHERE fin), 0), min(started_at), max(started_at)
+    FROM report_att GROUP BY trainee_id;
+  INSERT INTO mfc.sum_trainee_scenario
+    SELECT trainee_id, scenario, min(office), count(*), count(*) FILTER (WHERE fin),
+           coalesce(sum(p) FILTER (WHERE fin), 0), coalesce(sum(x) FILTER (WHERE fin), 0),
+           coalesce(sum(x * p) FILTER (WHERE fin), 0), coalesce(sum(t) FILTER (WHERE fin), 0),
+           min(started_at), max(started_at)
+    FROM report_att GROUP BY trainee_id, scenario;
+  INSERT INTO mfc.sum_report_scenario
+    SELECT office, scenario, count(*), count(*) FILTER (WHERE fin),
+           coalesce(sum(p) FILTER (WHERE fin), 0), coalesce(sum(x) FILTER (WHERE fin), 0),
+           coalesce(sum(x * p) FILTER (WHERE fin), 0), coalesce(sum(t) FILTER (WHERE fin), 0),
+           (array_agg(title ORDER BY coalesce(started_at, '') DESC) FILTER (WHERE title IS NOT NULL))[1],
+           max(coalesce(started_at, '')) FILTER (WHERE title IS NOT NULL)
+    FROM report_att GROUP BY office, scenario;
+  INSERT INTO mfc.sum_hist
+    SELECT office, scenario, CASE WHEN t >= 100 THEN 9 ELSE t / 10 END, count(*)
+    FROM report_att WHERE fin GROUP BY 1, 2, 3;
+  INSERT INTO mfc.sum_day
+    SELECT office, substr(started_at, 1, 10), count(*), sum(p), sum(t)
+    FROM report_att WHERE fin AND started_at ~ '^\d{4}-\d{2}-\d{2}' GROUP BY 1, 2;
+  INSERT INTO mfc.sum_scenario_day
+    SELECT office, scenario, substr(started_at, 1, 10), count(*), sum(p), sum(t)
+    FROM report_att WHERE fin AND started_at ~ '^\d{4}-\d{2}-\d{2}' GROUP BY 1, 2, 3;
+  INSERT INTO mfc.sum_trainee_criterion
+    SELECT a.trainee_id, c.criterion, min(a.office), count(*),
+           sum(greatest(0, least(c.max, c.score))), sum(c.max),
+           sum(greatest(0, least(c.max, c.score))::float8 / c.max ORDER BY a.fin_inst, a.fin_n)
+    FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
+    WHERE a.fin AND c.max > 0 GROUP BY 1, 2;
+  INSERT INTO mfc.sum_trainee_scenario_criterion
+    SELECT a.scenario, a.office, a.trainee_id, c.criterion, count(*),
+           sum(greatest(0, least(c.max, c.score))::float8 / c.max ORDER BY a.fin_inst, a.fin_n)
+    FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
+    WHERE a.fin AND c.max > 0 GROUP BY 1, 2, 3, 4;
+  INSERT INTO mfc.sum_scenario_criterion
+    SELECT a.office, a.scenario, c.criterion, min(c.title), count(*),
+           sum(greatest(0, least(c.max, c.score))), sum(c.max),
+           sum(greatest(0, least(c.max, c.score))::float8 / c.max ORDER BY a.fin_inst, a.fin_n),
+           min(c.pos)
+    FROM report_att a JOIN mfc.criteria c ON c.attempt = a.id
+    WHERE a.fin AND c.max > 0 GROUP BY 1, 2, 3;
+  INSERT INTO mfc.sum_mistake
+    SELECT office, scenario, action, count(*), sum(crit),
+           (array_agg(at ORDER BY at DESC, ord DESC))[1],
+           (array_agg(kind ORDER BY at DESC, ord DESC))[1],
+           (array_agg(criterion ORDER BY at DESC, ord DESC))[1],
+           (array_agg(feedback ORDER BY at DESC, ord DESC))[1],
+           (array_agg(rule_id ORDER BY at DESC, ord DESC))[1],
+           (array_agg(rule ORDER BY at DESC, ord DESC))[1]
+    FROM (SELECT DISTINCT ON (m.attempt, m.action) a.office, a.scenario, m.action,
+                 CASE WHEN bool_or(m.kind = 'critical') OVER (PARTITION BY m.attempt, m.action)
+                      THEN 1 ELSE 0 END AS crit,
+                 coalesce(a.started_at, '') AS at, a.id AS ord, m.kind, m.criterion, m.feedback,
+                 m.rule_id, m.rule
+          FROM report_att a JOIN mfc.mistakes m ON m.attempt = a.id
+          WHERE a.fin ORDER BY m.attempt, m.action, m.seq) u
+    GROUP BY 1, 2, 3;
+END $$;
+SELECT mfc.report_backfill();
+REVOKE ALL ON FUNCTION mfc.report_start(mfc.attempts), mfc.report_title(mfc.attempts),
+  mfc.report_finish(mfc.attempts), mfc.report_backfill() FROM PUBLIC;
+-- Managers read every summary; office roles none (the intake writes them as the owner).
+GRANT SELECT ON mfc.mistakes, mfc.sum_report_scenario, mfc.sum_trainee_criterion,
+  mfc.sum_trainee_scenario, mfc.sum_trainee_scenario_criterion,
+  mfc.sum_scenario_criterion, mfc.sum_mistake, mfc.sum_day, mfc.sum_scenario_day, mfc.sum_hist
+  TO mfc_manager;

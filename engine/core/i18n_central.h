@@ -171,6 +171,9 @@
     X(STR_ROSTER_HDR_PATRONYMIC, "Отчество")                                                                                                                                     \
     X(STR_CENTRAL_WHAT_LRS, "отметки LRS")                                                                                                                                       \
     X(STR_CENTRAL_WHAT_TRAINEES, "стажёры региона")                                                                                                                              \
+    X(STR_CENTRAL_WHAT_REPORT, "отчёт региона")                                                                                                                                  \
+    X(STR_CENTRAL_REPORT_OLD_SCHEMA,                                                                                                                                             \
+      "схема центра версии %d, а отчёту из сводок нужна 4: выполните «mfc-trainer central init» ролью владельца")                                                                \
     X(STR_CENTRAL_WHAT_SCENARIOS, "сценарии региона")                                                                                                                            \
     X(STR_MGR_REGION_PENDING, "Запрос к центру… Пока показаны результаты этого компьютера.")                                                                                     \
     X(STR_MGR_REGION_OFFLINE, "Центр недоступен — показаны результаты этого компьютера. "                                      \

@@ -281,6 +281,7 @@ typedef struct MistakeB {
     size_t last_sel, last_crit_sel; /* sel index + 1 of the last attempt counted */
     long long ts;                   /* started_at of the attempt the wording comes from */
     char *action, *kind, *criterion, *feedback, *rule_id, *rule; /* owned (malloc) */
+    char *text; /* owned; only from report_builder_mistake (NULL: looked up in the database) */
 } MistakeB;
 
 typedef struct DayB {
@@ -1082,7 +1083,8 @@ static void assemble(Builder *b)
         sorder[i] = &b->sc[i];
     qsort(sorder, b->sc_count, sizeof *sorder, cmp_scenario);
     sqlite3_stmt *text_q = NULL; /* a failure here only leaves the words out */
-    if (sqlite3_prepare_v2(
+    if (b->st &&
+        sqlite3_prepare_v2(
             b->st->db,
             "SELECT j.value ->> 'text' FROM (SELECT attempt_id FROM attempt_mistakes"
             " WHERE action_id = ?2 ORDER BY rowid DESC LIMIT 20) m"
@@ -1120,7 +1122,8 @@ static void assemble(Builder *b)
             const MistakeB *m = mis[from + k];
             ReportMistake *x = &o->mistakes[o->mistake_count++];
             x->action = arena_strdup(ra, m->action);
-            x->text = mistake_text(b, text_q, sc->id, m->action);
+            x->text =
+                m->text ? arena_strdup(ra, m->text) : mistake_text(b, text_q, sc->id, m->action);
             x->kind = arena_strdup(ra, m->kind ? m->kind : "points");
             x->criterion = arena_strdup(ra, m->criterion);
             x->feedback = arena_strdup(ra, m->feedback ? m->feedback : "");
@@ -1187,6 +1190,7 @@ static void builder_free(Builder *b)
         free(m->feedback);
         free(m->rule_id);
         free(m->rule);
+        free(m->text);
     }
     free(b->mis);
     map_free(&b->mis_map);
@@ -1656,6 +1660,294 @@ SimStatus summary_rebuild(Store *st, SimError *err)
     builder_free(&b);
     report_free(r);
     return rc;
+}
+
+/* ---- a Report from figures computed elsewhere (report.h: ReportBuilder) ------------------
+ * The same Builder as a local report, filled through calls instead of queries, then the same
+ * assemble(): no database is involved (Builder.st stays NULL). */
+
+struct ReportBuilder {
+    Builder b;
+    Report *r;
+    int stride_fixed;  /* the criteria set is closed: grids are allocated */
+    size_t tr_indexed; /* trainees in b.tr_index (rebuilt when more were added) */
+    size_t tr_cap;
+    long *tr_dense; /* trainee index by id - tr_lo, -1 for none; NULL when ids are sparse */
+    long long tr_lo, tr_hi;
+};
+
+SimStatus report_builder_create(const ReportFilter *f, ReportBuilder **out, SimError *err)
+{
+    *out = NULL;
+    static const ReportFilter none = {0};
+    if (!f)
+        f = &none;
+    ReportBuilder *rb = calloc(1, sizeof *rb);
+    Report *r = calloc(1, sizeof *r);
+    Arena *ra = calloc(1, sizeof *ra);
+    if (!rb || !r || !ra) {
+        free(rb);
+        free(r);
+        free(ra);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
+    }
+    r->arena_ = ra;
+    r->avg_total = -1;
+    r->trainee = arena_strdup(ra, f->trainee);
+    r->scenario = arena_strdup(ra, f->scenario);
+    r->since = arena_strdup(ra, f->since);
+    r->until = arena_strdup(ra, f->until);
+    rb->r = r;
+    rb->b.r = r;
+    rb->b.ra = ra;
+    rb->b.stride = REPORT_MAX_CRITERIA;
+    rb->b.last_day_idx = -1;
+    *out = rb;
+    return SIM_OK;
+}
+
+void report_builder_destroy(ReportBuilder *rb)
+{
+    if (!rb)
+        return;
+    builder_free(&rb->b);
+    report_free(rb->r);
+    free(rb->tr_dense);
+    free(rb);
+}
+
+/* Closes the criteria set: grid rows only as wide as the criteria known (10,000 trainees × 64
+ * criteria would be 20 MB to clear). */
+static void fix_stride(ReportBuilder *rb)
+{
+    if (rb->stride_fixed)
+        return;
+    size_t n = rb->b.crit_map.count;
+    rb->b.stride = n < 1 ? 1 : n;
+    rb->stride_fixed = 1;
+}
+
+static void sums_to_acc(Acc *a, const ReportCritSums *s)
+{
+    a->n = s->n;
+    a->score = (double)s->score_sum;
+    a->max = (double)s->max_sum;
+    a->ratio = s->ratio_sum;
+}
+
+static void counts_set(Counts *c, const ReportCounts *x)
+{
+    c->attempts = x->finished;
+    c->unfinished = x->unfinished;
+    c->passed = x->passed;
+    c->exams = x->exams;
+    c->exams_passed = x->exams_passed;
+    c->sum_total = x->sum_total;
+}
+
+static long crit_find(Builder *b, const char *id)
+{
+    size_t n = strlen(id);
+    return map_find(&b->crit_map, id, n, 0, hash_key(id, n, 0));
+}
+
+int report_builder_criterion(ReportBuilder *rb, const char *id, const char *title, int min_pos,
+                             const ReportCritSums *s)
+{
+    Builder *b = &rb->b;
+    if (!id || rb->stride_fixed || crit_find(b, id) >= 0 ||
+        b->crit_map.count >= REPORT_MAX_CRITERIA)
+        return !b->oom; /* a late or repeated criterion is left out, as in a local report */
+    CritB *k = &b->crit[b->crit_map.count];
+    size_t n = strlen(id);
+    k->id = arena_strndup(b->ra, id, n);
+    k->title = title && *title ? arena_strdup(b->ra, title) : k->id;
+    k->min_pos = min_pos;
+    sums_to_acc(&k->acc, s);
+    if (map_add(&b->crit_map, k->id, n, 0, hash_key(k->id, n, 0)) < 0)
+        b->oom = 1;
+    return !b->oom;
+}
+
+int report_builder_scenario(ReportBuilder *rb, const char *id, const char *title,
+                            const ReportCounts *c)
+{
+    Builder *b = &rb->b;
+    fix_stride(rb);
+    if (!id)
+        return !b->oom;
+    long sc = scenario_index(b, id, strlen(id));
+    if (sc < 0)
+        return 0;
+    counts_set(&b->sc[sc].c, c);
+    b->sc[sc].title = arena_strdup(b->ra, title && *title ? title : id);
+    return !b->oom;
+}
+
+int report_builder_scenario_criterion(ReportBuilder *rb, const char *scenario,
+                                      const char *criterion, const char *title,
+                                      const ReportCritSums *s)
+{
+    Builder *b = &rb->b;
+    fix_stride(rb);
+    long c = criterion ? crit_find(b, criterion) : -1;
+    if (c < 0 || !scenario)
+        return !b->oom;
+    long sc = scenario_index(b, scenario, strlen(scenario));
+    if (sc < 0)
+        return 0;
+    sums_to_acc(&b->sc_grid.cells[(size_t)sc * b->stride + (size_t)c], s);
+    b->sc[sc].crit_title[c] = title && *title ? arena_strdup(b->ra, title) : b->crit[c].title;
+    return !b->oom;
+}
+
+int report_builder_trainee(ReportBuilder *rb, long long id, const char *personnel,
+                           const char *surname, const char *name, const char *patronymic,
+                           const char *office, const ReportCounts *c, const char *first,
+                           const char *last)
+{
+    Builder *b = &rb->b;
+    Report *r = rb->r;
+    fix_stride(rb);
+    GROW(b, b->tr, b->tr_count, rb->tr_cap);
+    if (b->oom || !grid_rows(b, &b->tr_grid, b->tr_count + 1))
+        return 0;
+    TraineeB *t = &b->tr[b->tr_count++];
+    memset(t, 0, sizeof *t);
+    t->id = id;
+    t->personnel = arena_strdup(b->ra, personnel ? personnel : "");
+    t->surname = arena_strdup(b->ra, surname ? surname : "");
+    t->name = arena_strdup(b->ra, name ? name : "");
+    t->patronymic = arena_strdup(b->ra, patronymic ? patronymic : "");
+    t->office = arena_strdup(b->ra, office ? office : "");
+    counts_set(&t->c, c);
+    snprintf(t->first, sizeof t->first, "%s", first ? first : "");
+    snprintf(t->last, sizeof t->last, "%s", last ? last : "");
+    b->total.attempts += t->c.attempts;
+    b->total.unfinished += t->c.unfinished;
+    b->total.passed += t->c.passed;
+    b->total.exams += t->c.exams;
+    b->total.exams_passed += t->c.exams_passed;
+    b->total.sum_total += t->c.sum_total;
+    if (first && *first && (!r->first[0] || strcmp(first, r->first) < 0))
+        snprintf(r->first, sizeof r->first, "%s", first);
+    if (last && strcmp(last, r->last) > 0)
+        snprintf(r->last, sizeof r->last, "%s", last);
+    return !b->oom;
+}
+
+int report_builder_trainee_criterion(ReportBuilder *rb, long long trainee, const char *criterion,
+                                     const ReportCritSums *s)
+{
+    Builder *b = &rb->b;
+    if (rb->tr_indexed != b->tr_count || !b->tr_index) {
+        free(b->tr_index);
+        free(rb->tr_dense);
+        rb->tr_dense = NULL;
+        b->tr_index = malloc((b->tr_count ? b->tr_count : 1) * sizeof *b->tr_index);
+        if (!b->tr_index) {
+            b->oom = 1;
+            return 0;
+        }
+        long long lo = b->tr_count ? b->tr[0].id : 0, hi = lo;
+        for (size_t i = 0; i < b->tr_count; i++) {
+            b->tr_index[i][0] = b->tr[i].id;
+            b->tr_index[i][1] = (long long)i;
+            lo = b->tr[i].id < lo ? b->tr[i].id : lo;
+            hi = b->tr[i].id > hi ? b->tr[i].id : hi;
+        }
+        qsort(b->tr_index, b->tr_count, sizeof *b->tr_index, cmp_tr_index);
+        /* Ids from a sequence are nearly dense: then a plain array maps id to trainee (a
+         * binary search per row cost a tenth of the region's report at 600,000 rows). */
+        if (b->tr_count && (unsigned long long)(hi - lo) < 4ull * b->tr_count + 64 &&
+            (rb->tr_dense = malloc((size_t)(hi - lo + 1) * sizeof *rb->tr_dense)) != NULL) {
+            for (long long k = 0; k <= hi - lo; k++)
+                rb->tr_dense[k] = -1;
+            for (size_t i = 0; i < b->tr_count; i++)
+                rb->tr_dense[b->tr[i].id - lo] = (long)i;
+            rb->tr_lo = lo;
+            rb->tr_hi = hi;
+        }
+        rb->tr_indexed = b->tr_count;
+    }
+    long t = rb->tr_dense
+                 ? (trainee >= rb->tr_lo && trainee <= rb->tr_hi ? rb->tr_dense[trainee - rb->tr_lo]
+                                                                 : -1)
+                 : trainee_index(b, trainee);
+    long c = criterion ? crit_find(b, criterion) : -1;
+    if (t >= 0 && c >= 0)
+        sums_to_acc(&b->tr_grid.cells[(size_t)t * b->stride + (size_t)c], s);
+    return !b->oom;
+}
+
+int report_builder_mistake(ReportBuilder *rb, const char *scenario, const ReportMistake *x)
+{
+    Builder *b = &rb->b;
+    fix_stride(rb);
+    if (!scenario || !x->action)
+        return !b->oom;
+    long sc = scenario_index(b, scenario, strlen(scenario));
+    if (sc < 0)
+        return 0;
+    GROW(b, b->mis, b->mis_count, b->mis_cap);
+    if (b->oom)
+        return 0;
+    MistakeB *m = &b->mis[b->mis_count++];
+    memset(m, 0, sizeof *m);
+    m->scenario = (int32_t)sc;
+    m->count = x->count;
+    m->critical = x->critical;
+    set_owned(b, &m->action, x->action);
+    set_owned(b, &m->kind, x->kind);
+    set_owned(b, &m->criterion, x->criterion);
+    set_owned(b, &m->feedback, x->feedback);
+    set_owned(b, &m->rule_id, x->rule_id);
+    set_owned(b, &m->rule, x->rule);
+    set_owned(b, &m->text, x->text);
+    return !b->oom;
+}
+
+int report_builder_day(ReportBuilder *rb, const char *day, long long attempts, long long passed,
+                       long long sum_total)
+{
+    Builder *b = &rb->b;
+    long d;
+    if (!day || !parse_day(day, &d) || attempts <= 0)
+        return !b->oom;
+    GROW(b, b->days, b->day_count, b->day_cap);
+    if (b->oom)
+        return 0;
+    b->days[b->day_count++] = (DayB){d, attempts, passed, sum_total};
+    return 1;
+}
+
+void report_builder_bucket(ReportBuilder *rb, int k, long long n)
+{
+    if (k >= 0 && k < REPORT_BUCKETS)
+        rb->r->histogram[k] += n;
+}
+
+SimStatus report_builder_finish(ReportBuilder *rb, Report **out, SimError *err)
+{
+    *out = NULL;
+    Builder *b = &rb->b;
+    fix_stride(rb);
+    for (size_t i = 0; i < b->sc_count; i++)
+        if (!b->sc[i].title)
+            b->sc[i].title = b->sc[i].id;
+    if (!b->oom)
+        assemble(b);
+    Report *r = rb->r;
+    int oom = b->oom || ((Arena *)r->arena_)->oom;
+    builder_free(b);
+    free(rb->tr_dense);
+    free(rb);
+    if (oom) {
+        report_free(r);
+        return sim_error_set(err, SIM_ERR_NOMEM, "%s", tr(STR_REPORT_NOMEM));
+    }
+    *out = r;
+    return SIM_OK;
 }
 
 void report_free(Report *r)

@@ -147,6 +147,62 @@ void report_free(Report *r);
  * filtered reports do. Tests compare both; nothing else needs to change it. */
 extern int report_use_summaries;
 
+/* ---- a Report filled from figures computed elsewhere (the region's centre, issue #12) ----
+ * The centre aggregates in SQL and hands the sums here, so the Report (its arena, the order of
+ * criteria, the top mistakes, the trend's day/week switch, each trainee's weakest criterion)
+ * is assembled by the same code as a local report's. Call order: report_builder_criterion for
+ * every criterion over the selection first (it fixes the set), then scenarios, trainees (in
+ * display order), their criteria, mistakes, days and buckets, in any order. Strings are
+ * copied. No history: a trainee's report is built from that trainee's attempts
+ * (report_build over them). Every add returns 1, or 0 when out of memory
+ * (report_builder_finish then says so). */
+typedef struct ReportBuilder ReportBuilder;
+
+typedef struct ReportCounts {
+    long long finished;                    /* finished attempts with a total */
+    long long unfinished;                  /* the others */
+    long long passed, exams, exams_passed; /* of the finished ones */
+    long long sum_total;                   /* their totals (each clamped to 0..100) */
+} ReportCounts;
+
+/* Sums of one criterion over the finished attempts that scored it (max > 0): score clamped to
+ * 0..max, ratio_sum the sum of score/max. */
+typedef struct ReportCritSums {
+    long long n, score_sum, max_sum;
+    double ratio_sum;
+} ReportCritSums;
+
+/* Caller frees with report_builder_finish (or report_builder_destroy when giving up). */
+SimStatus report_builder_create(const ReportFilter *f, ReportBuilder **out, SimError *err);
+void report_builder_destroy(ReportBuilder *b);
+/* A criterion of the selection; min_pos: its earliest place inside an attempt. */
+int report_builder_criterion(ReportBuilder *b, const char *id, const char *title, int min_pos,
+                             const ReportCritSums *s);
+/* A scenario with attempts in the selection; title NULL or "": the id. */
+int report_builder_scenario(ReportBuilder *b, const char *id, const char *title,
+                            const ReportCounts *c);
+int report_builder_scenario_criterion(ReportBuilder *b, const char *scenario, const char *criterion,
+                                      const char *title, const ReportCritSums *s);
+/* A trainee profile (with zeros when it has no attempts): its counts add to the totals; first
+ * and last are the started_at of its earliest and latest attempt (NULL when none). */
+int report_builder_trainee(ReportBuilder *b, long long id, const char *personnel,
+                           const char *surname, const char *name, const char *patronymic,
+                           const char *office, const ReportCounts *c, const char *first,
+                           const char *last);
+int report_builder_trainee_criterion(ReportBuilder *b, long long trainee, const char *criterion,
+                                     const ReportCritSums *s);
+/* A mistake of a scenario: action, count and critical are used, and the wording fields (text
+ * may be NULL: the caller words it from the scenario). */
+int report_builder_mistake(ReportBuilder *b, const char *scenario, const ReportMistake *m);
+/* Finished attempts started on day ("YYYY-MM-DD"). */
+int report_builder_day(ReportBuilder *b, const char *day, long long attempts, long long passed,
+                       long long sum_total);
+/* Finished attempts in bucket k of the score distribution. */
+void report_builder_bucket(ReportBuilder *b, int k, long long n);
+/* Assembles the Report and frees the builder (also on failure). Caller frees with
+ * report_free. */
+SimStatus report_builder_finish(ReportBuilder *b, Report **out, SimError *err);
+
 /* 1 when s is a real calendar date written as YYYY-MM-DD. */
 int report_date_valid(const char *s);
 
