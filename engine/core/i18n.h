@@ -618,6 +618,9 @@
     X(STR_EXPECT_CAT_SHIFT, "[смена] ")                                                      \
     X(STR_EXPECT_CAT_BACK, "[назад] ")                                                       \
     X(STR_EXPECT_CAT_RESTART, "[заново] ")                                                   \
+    X(STR_EXPECT_CAT_RELOAD, "[загрузить снова] ")                                          \
+    X(STR_UI_RELOAD_BUTTON, "Загрузить снова · F5")                                          \
+    X(STR_UI_BROKEN_LEFT, "Не загрузились сценарии: %zu. Исправьте их файлы и нажмите «Загрузить снова».") \
     X(STR_EXPECT_CAT_CARDS, "[карточки] ")                                                   \
     X(STR_MRZ_BAD_CHAR, "машиночитаемая зона: в поле %s знак, которого в зоне быть не может") \
     X(STR_MRZ_BAD_FIELD, "документ «%s»: поле «%s» не подходит для машиночитаемой зоны — "    \

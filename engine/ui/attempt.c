@@ -664,6 +664,18 @@ void ui_collect_services(Ui *u)
     }
 }
 
+size_t ui_broken_left(const Ui *u)
+{
+    size_t left = 0;
+    for (size_t i = 0; i < u->cfg->broken_count; i++) {
+        int known = 0;
+        for (size_t k = 0; k < u->nscens && !known; k++)
+            known = strcmp(u->scens[k].scenario->dir, u->cfg->broken[i].dir) == 0;
+        left += !known;
+    }
+    return left;
+}
+
 /* Scenarios that did not load at start-up: load them again (after a fix). Those that load join
  * the catalogue; the errors of the others are shown. */
 void ui_reload_broken(Ui *u)

@@ -24,6 +24,7 @@ typedef enum CatalogZone {
     ZONE_BACK,
     ZONE_BOOK,
     ZONE_SHIFT,
+    ZONE_RELOAD, /* «Загрузить снова» under the cards (a stop only while scenarios are broken) */
     ZONE_COUNT
 } CatalogZone;
 
@@ -54,7 +55,8 @@ enum {
     HIT_CAT_BOOK,
     HIT_CAT_SHIFT,
     HIT_CAT_BACK,
-    HIT_CAT_RESTART
+    HIT_CAT_RESTART,
+    HIT_CAT_RELOAD
 };
 
 static CatalogState *S(Ui *u)
@@ -276,13 +278,25 @@ static void catalog_draw(Ui *u)
     float hint_h = l->hint_h;
     /* Below the cards: a refusal, or else a new scenario pack's changelog (issue #13). */
     const char *notice = !u->form_error[0] && u->cfg->pack_notice ? u->cfg->pack_notice : NULL;
+    /* Scenarios that did not load at start: say so, with the mouse's way to F5. */
+    size_t broken = ui_broken_left(u);
+    char broken_text[300];
+    float reload_w = broken ? ui_title_button_w(u, tr(STR_UI_RELOAD_BUTTON)) : 0;
+    if (broken && !u->form_error[0] && !notice) {
+        snprintf(broken_text, sizeof broken_text, TRF(STR_UI_BROKEN_LEFT), broken);
+        notice = broken_text;
+    }
+    float notice_w = W - 80 * s - (broken ? reload_w + 20 * s : 0);
     float msg_h = u->form_error[0] ? gfx_text_box(u->g, u->form_error, 0, 0, W - 80 * s,
                                                   l->px_small, GF_REGULAR, u->theme.bad, 0) +
                                          10 * s
-                  : notice ? gfx_text_box(u->g, notice, 0, 0, W - 80 * s, l->px_small, GF_BOLD,
+                  : notice ? gfx_text_box(u->g, notice, 0, 0, notice_w, l->px_small, GF_BOLD,
                                           u->theme.accent, 0) +
                                  20 * s
                            : 0;
+    float button_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
+    if (broken && msg_h < button_h + 12 * s)
+        msg_h = button_h + 12 * s;
     GRect view = {0, y, W, l->H - hint_h - msg_h - 8 * s - y};
     /* Measure: the cards flow in rows (each names its service), a row as tall as its
      * tallest card. */
@@ -348,9 +362,14 @@ static void catalog_draw(Ui *u)
     } else if (notice) {
         gfx_round(u->g, (GRect){30 * s, view.y + view.h + 2 * s, W - 60 * s, msg_h - 4 * s}, 8 * s,
                   u->theme.panel);
-        gfx_text_box(u->g, notice, 40 * s, view.y + view.h + 10 * s, W - 80 * s, l->px_small,
-                     GF_BOLD, u->theme.accent, 1);
+        gfx_text_box(u->g, notice, 40 * s, view.y + view.h + 10 * s, notice_w, l->px_small, GF_BOLD,
+                     u->theme.accent, 1);
     }
+    if (broken)
+        ui_button(u, W - 40 * s - reload_w, view.y + view.h + 6 * s, tr(STR_UI_RELOAD_BUTTON), 0,
+                  st->zone == ZONE_RELOAD, HIT_CAT_RELOAD, 0);
+    else if (st->zone == ZONE_RELOAD)
+        st->zone = ZONE_CARDS;
     ui_hint(u, tr(STR_UI_HINT_CATALOG));
 }
 
@@ -394,6 +413,11 @@ static void catalog_key(Ui *u, SDL_Keycode k)
         st->zone = (st->zone + (back ? ZONE_COUNT - 1 : 1)) % ZONE_COUNT;
         if (st->zone == ZONE_RESTART && !can_restart)
             st->zone = back ? ZONE_CARDS : ZONE_CHIPS;
+        if (st->zone == ZONE_RELOAD && !ui_broken_left(u))
+            st->zone = back ? ZONE_SHIFT : ZONE_CARDS;
+    } else if (st->zone == ZONE_RELOAD &&
+               (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        ui_reload_broken(u);
     } else if (st->zone == ZONE_RESTART &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
         st->zone = ZONE_CARDS;
@@ -414,7 +438,8 @@ static void catalog_key(Ui *u, SDL_Keycode k)
     } else if (st->zone == ZONE_CHIPS &&
                (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE || k == SDLK_DOWN)) {
         st->zone = ZONE_CARDS; /* the chosen service's cards */
-    } else if (st->zone >= ZONE_BACK && (k == SDLK_RIGHT || k == SDLK_LEFT)) {
+    } else if (st->zone >= ZONE_BACK && st->zone <= ZONE_SHIFT &&
+               (k == SDLK_RIGHT || k == SDLK_LEFT)) {
         /* along the title bar's three buttons */
         int i = st->zone - ZONE_BACK + (k == SDLK_RIGHT ? 1 : 2);
         st->zone = (CatalogZone)(ZONE_BACK + i % 3);
@@ -484,6 +509,10 @@ static int catalog_click(Ui *u, const Hit *h)
         st->zone = ZONE_CARDS;
         ui_go(u, SCR_START);
         break;
+    case HIT_CAT_RELOAD:
+        st->zone = ZONE_RELOAD;
+        ui_reload_broken(u);
+        break;
     case HIT_CAT_RESTART:
         st->zone = ZONE_CARDS;
         st->sel = h->arg;
@@ -509,7 +538,11 @@ static const char *catalog_expect(Ui *u)
     CatalogState *st = S(u);
     const char *text =
         u->form_error[0] || !u->cfg->pack_notice ? u->form_error : u->cfg->pack_notice;
-    char on[300];
+    char on[300], broken[300];
+    if (!*text && ui_broken_left(u)) {
+        snprintf(broken, sizeof broken, TRF(STR_UI_BROKEN_LEFT), ui_broken_left(u));
+        text = broken;
+    }
     if (st->zone == ZONE_CHIPS)
         snprintf(on, sizeof on, TRF(STR_EXPECT_CAT_FILTER),
                  st->filter < 0 ? tr(STR_UI_ALL_SERVICES) : u->services[st->filter]);
@@ -519,6 +552,7 @@ static const char *catalog_expect(Ui *u)
                  : st->zone == ZONE_SHIFT   ? tr(STR_EXPECT_CAT_SHIFT)
                  : st->zone == ZONE_BACK    ? tr(STR_EXPECT_CAT_BACK)
                  : st->zone == ZONE_RESTART ? tr(STR_EXPECT_CAT_RESTART)
+                 : st->zone == ZONE_RELOAD  ? tr(STR_EXPECT_CAT_RELOAD)
                                             : tr(STR_EXPECT_CAT_CARDS));
     size_t k = strlen(on);
     memcpy(st->said, on, k + 1);
@@ -533,6 +567,8 @@ static void catalog_speak(Ui *u, SpeakFrame *f)
     ui_say(f, SAY_SCREEN, "%s", tr(STR_UI_CATALOG));
     if (u->form_error[0])
         ui_say(f, SAY_CONTENT, "%s", u->form_error);
+    else if (ui_broken_left(u))
+        ui_say(f, SAY_CONTENT, TRF(STR_UI_BROKEN_LEFT), ui_broken_left(u));
     switch (st->zone) {
     case ZONE_CHIPS:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_FILTER),
@@ -549,6 +585,9 @@ static void catalog_speak(Ui *u, SpeakFrame *f)
         break;
     case ZONE_SHIFT:
         ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_SHIFT_BUTTON));
+        break;
+    case ZONE_RELOAD:
+        ui_say(f, SAY_FOCUS, tr(STR_SAY_BUTTON), tr(STR_UI_RELOAD_BUTTON));
         break;
     default:
         if (st->n > 0 && st->sel < st->n) {

@@ -319,6 +319,8 @@ void ui_reload_scenario(Ui *u);
 void ui_poll_files(Ui *u);
 /* Scenarios that did not load at start-up: loads them again. */
 void ui_reload_broken(Ui *u);
+/* How many of the scenarios that did not load at start-up are still not loaded. */
+size_t ui_broken_left(const Ui *u);
 void ui_trainees_reload(Ui *u);
 /* Adds a trainee (Russian message in err) and selects them. */
 SimStatus ui_trainee_add(Ui *u, const char *surname, const char *name, const char *personnel,
