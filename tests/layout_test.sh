@@ -44,5 +44,11 @@ for size in 1280x720 1024x600; do
   else echo "FAIL: $size: the desk card's label «Фотографии» is ${h2:-not drawn} px tall at 200 %, ${h1:-not drawn} px at 100 %"
        fail=$((fail + 1)); fi
 done
+# The manager's table at 200 %: a cell too long for its column ends with «…», and the selected
+# row's cut cells are written in full under the table (the name first).
+m="$TMP/1280x720-200-0/shots/manager.png.txt"
+if grep -q '^T .*…$' "$m" && grep -q '^T .*Стажёр: Иванова Мария' "$m"; then :
+else echo "FAIL: the manager's table at 200 %: no cut cell, or the selected row not in full under it"
+     fail=$((fail + 1)); fi
 echo "$fail configurations failed"
 [ "$fail" -eq 0 ]

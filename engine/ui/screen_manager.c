@@ -789,7 +789,25 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
     }
     y += hh;
     gfx_fill(u->g, (GRect){x, y - 2 * s, w, 1.5f * s}, u->theme.panel_edge);
-    size_t first = 0, fit = (size_t)fmaxf(1, (area.y + area.h - y) / rh);
+    /* The selected row's cells that do not fit their column, in full under the table, so a
+     * long name or criterion stays readable at large text. */
+    char full[1600] = "";
+    for (int c = 0; nrows && (size_t)st->sel < nrows && c < ncols; c++)
+        if (ui_text_w(u, cells[st->sel][c], l->px_label, GF_BOLD) > cw[c] - 12 * s) {
+            size_t len = strlen(full);
+            snprintf(full + len, sizeof full - len, "%s%s: %s", len ? " · " : "", heads[c],
+                     cells[st->sel][c]);
+        }
+    float full_h = full[0] ? gfx_text_box(u->g, full, 0, 0, w - 12 * s, l->px_label, GF_REGULAR,
+                                          u->theme.text, 0) +
+                                 12 * s
+                           : 0;
+    if (area.y + area.h - y < rh + full_h)
+        full_h = 0, full[0] = '\0'; /* no room beside one row: the voice still says it all */
+    if (full[0])
+        gfx_text_box(u->g, full, x + 6 * s, area.y + area.h - full_h + 6 * s, w - 12 * s,
+                     l->px_label, GF_REGULAR, u->theme.text, 1);
+    size_t first = 0, fit = (size_t)fmaxf(1, (area.y + area.h - full_h - y) / rh);
     if ((size_t)st->sel >= fit)
         first = (size_t)st->sel - fit + 1;
     for (size_t r = first; r < nrows && r < first + fit; r++) {
