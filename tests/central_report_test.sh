@@ -87,32 +87,11 @@ sum_rows="SELECT md5(string_agg(x, ',' ORDER BY x)) FROM (
 check "the back-filled summaries equal those kept at intake" "$(q "$sum_rows")" "$($PSQL -U mfc -d fresh -c "$sum_rows")"
 
 # ---- reports: upgraded = fresh; office = its PC; region = the same attempts rebuilt -------
-norm() { # FORMAT FILE [keep-offices]: without the per-office table, the source, the time and
-  # the chain head (a PC's report names its own journal's head; the region's has none)
-  case "$1" in
-    json) jq -c 'if (.report | type) == "object" then .report else . end
-                 | del(.generated_at, .database, .db, .source, .chain_head)' "$2" ;;
-    *) python3 - "$1" "$2" <<'PY'
-import re, sys
-fmt, path = sys.argv[1], sys.argv[2]
-t = open(path, encoding="utf-8-sig").read().replace("\r\n", "\n")
-if fmt == "html":
-    t = re.sub(r"<section><h2>По офисам</h2>.*?</table></section>\n*", "", t, flags=re.S)
-    t = t.replace("<body>\n", "<body>")
-lines = t.split("\n")
-if fmt in ("csv", "table") and lines and lines[0].strip() == "По офисам":
-    lines = lines[lines.index("", 1) + 1:] if "" in lines[1:] else []
-drop = ("Сформирован", "База результатов", "Метка цепочки", "метка цепочки", "class=\"sub\"", "<title>")
-print("\n".join(l for l in lines
-                if not any(d in l for d in drop) and not re.fullmatch(r"[\s─]+", l)))
-PY
-    ;;
-  esac
-}
+. "$(dirname "$0")/report_strip.sh"
 for fmt in json csv table html; do
   COLUMNS=200 "$B" report --central "$OLD" --format $fmt > old.$fmt 2>old.err || bad "report (upgraded): $(cat old.err)"
   COLUMNS=200 "$B" report --central "$NEW" --format $fmt > new.$fmt 2>new.err || bad "report (fresh): $(cat new.err)"
-  norm $fmt old.$fmt > old.n; norm $fmt new.$fmt > new.n
+  strip_offices $fmt old.$fmt > old.n; strip_offices $fmt new.$fmt > new.n
   if [ -s old.n ] && cmp -s old.n new.n; then ok "upgraded centre = fresh centre: region --format $fmt"
   else bad "upgraded != fresh ($fmt): $(diff old.n new.n | head -6)"; fi
 done
@@ -130,8 +109,8 @@ for filt in "" "--scenario scenario-04"; do
   for fmt in json csv table html; do
     COLUMNS=200 "$B" report --central "$NEW" $filt --format $fmt > sum.$fmt 2>sum.err || bad "report $filt: $(cat sum.err)"
     COLUMNS=200 "$B" report --central "$NEW" $filt --since 2000-01-01 --format $fmt > all.$fmt 2>all.err || bad "report $filt --since: $(cat all.err)"
-    norm $fmt sum.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > sum.n
-    norm $fmt all.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > all.n
+    strip_offices $fmt sum.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > sum.n
+    strip_offices $fmt all.$fmt | sed 's/"since":"2000-01-01"/"since":null/' > all.n
     if [ "$fmt" != json ]; then # the filter line of the text formats names the date
       grep -v 'Отбор' all.n > all.m; mv all.m all.n; grep -v 'Отбор' sum.n > sum.m; mv sum.m sum.n
     fi
@@ -155,7 +134,7 @@ for pair in "IRK01 a.db" "IRK02 b.db"; do
           || { bad "report --central --office $1 $filt --format $fmt: $(cat rf.err)"; continue; }
         COLUMNS=200 "$B" report --db $2 $filt --format $fmt > lf.$fmt 2>lf.err \
           || { bad "report --db $2 $filt --format $fmt: $(cat lf.err)"; continue; }
-        norm $fmt rf.$fmt > rf.n; norm $fmt lf.$fmt > lf.n
+        strip_offices $fmt rf.$fmt > rf.n; strip_offices $fmt lf.$fmt > lf.n
         which=fresh; [ "$C" = "$OLD" ] && which=upgraded
         if [ -s rf.n ] && cmp -s rf.n lf.n; then ok "$1 ($which) = $2: $filt --format $fmt"
         else bad "$1 ($which) != $2: $filt --format $fmt: $(diff rf.n lf.n | head -6)"; fi

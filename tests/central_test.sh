@@ -110,28 +110,7 @@ if [ -n "$r1" ] && [ "$r1" = "$r2" ]; then ok "a region report equals the local 
 # per-office table placed in front) equals the local report of B's database.
 # The day B's attempts were recorded (from its database, not the clock).
 today=$(sqlite3 b.db "SELECT substr(min(started_at), 1, 10) FROM attempts")
-strip_offices() { # FORMAT FILE: without the per-office table, the source, the time and the
-  # chain head (a PC's report names its own journal's head; the region's has none)
-  case "$1" in
-    json) jq -c 'if (.report | type) == "object" then .report else . end
-                 | del(.generated_at, .database, .db, .source, .chain_head)' "$2" ;;
-    *) python3 - "$1" "$2" <<'PY'
-import re, sys
-fmt, path = sys.argv[1], sys.argv[2]
-t = open(path, encoding="utf-8-sig").read().replace("\r\n", "\n")
-if fmt == "html":
-    t = re.sub(r"<section><h2>По офисам</h2>.*?</table></section>\n*", "", t, flags=re.S)
-    t = t.replace("<body>\n", "<body>")
-lines = t.split("\n")
-if fmt in ("csv", "table") and lines and lines[0].strip() == "По офисам":
-    lines = lines[lines.index("", 1) + 1:] if "" in lines[1:] else []
-drop = ("Сформирован", "База результатов", "Метка цепочки", "метка цепочки", "class=\"sub\"", "<title>")
-print("\n".join(l for l in lines
-                if not any(d in l for d in drop) and not re.fullmatch(r"[\s─]+", l)))
-PY
-    ;;
-  esac
-}
+. "$(dirname "$0")/report_strip.sh"
 for filt in "" "--trainee 1001" "--scenario passport-45-late" "--since $today" "--until $today" \
             "--since 2000-01-01 --until 2000-01-02"; do
   for fmt in json csv table html; do

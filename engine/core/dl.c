@@ -8,6 +8,11 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* dlsym's pointers are copied into the tables' function pointers (memcpy keeps the conversion
+ * out of ISO C's way; POSIX makes both the same size). */
+_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
 
 /* One lock for every library: loads are rare (once each per process) and may come from the
  * window's background threads (sync, the region's figures, the voice) at the same time. */
@@ -22,7 +27,7 @@ static SimStatus load_locked(SimDlLib *lib, SimError *err)
     const char *other = lib->env ? getenv(lib->env) : NULL;
     if (other && *other)
         file = other;
-    if (lib->count > SIM_DL_MAX)
+    if (lib->count > SIM_DL_MAX || lib->table_size != lib->count * sizeof(void (*)(void)))
         return sim_error_set(err, SIM_ERR_STATE, TRF(STR_DL_NO_FUNCTION), file, lib->names[0],
                              lib->package, lib->package);
     /* RTLD_NOW: a library that lacks a symbol it needs fails here, not in the middle of a sync;
@@ -40,7 +45,7 @@ static SimStatus load_locked(SimDlLib *lib, SimError *err)
                                  lib->package, lib->package);
         }
     }
-    lib->bind(syms);
+    memcpy(lib->table, syms, lib->count * sizeof(void *));
     lib->handle = h;
     lib->state = 1;
     return SIM_OK;

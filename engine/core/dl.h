@@ -5,8 +5,9 @@
  * at start (libpq for the centre, libcurl for `lrs push`, libarchive for pack files, libspeechd
  * for the voice) are opened here by the module they enter through, the first time it is used:
  * linked, they cost every start some 5 MiB of pages and the relocations of about seventy
- * libraries. Each module keeps a table of the functions it calls (filled by the bind callback
- * below) and maps their names onto it in an internal header, so its call sites read as before.
+ * libraries. Each module keeps a table of the functions it calls (a struct of function
+ * pointers, filled here in the order of its names) and maps their names onto it in an internal
+ * header, so its call sites read as before.
  * A library that is missing or lacks a function is a Russian message naming the library and
  * the Debian package that installs it, never a crash.
  * Depends on: libc (dlfcn, pthread).
@@ -23,11 +24,12 @@ typedef struct SimDlLib {
     const char *env;          /* an environment variable that names another file to open instead
                                  (tests point it at a file that does not exist); may be NULL */
     const char *package;      /* the Debian package that installs soname, named in the message */
-    const char *const *names; /* the functions to resolve, in the order bind expects them */
+    const char *const *names; /* the functions to resolve, in the order of the table's fields */
     size_t count;
-    /* Called once, under the loader's lock, with every function resolved (count pointers in
-     * the order of names): copies them into the module's table. */
-    void (*bind)(void *const *syms);
+    /* The module's table: a struct of count function pointers and nothing else, filled once
+     * under the loader's lock (table_size, its sizeof, is checked against count). */
+    void *table;
+    size_t table_size;
     int state;    /* 0 not loaded yet (or the last try failed), 1 loaded */
     void *handle; /* the library, kept open to the end of the process */
 } SimDlLib;

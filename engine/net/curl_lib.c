@@ -7,7 +7,6 @@
 
 #include "../core/dl.h"
 
-#include <string.h>
 
 NetCurl net_curl;
 
@@ -17,18 +16,6 @@ static const char *const curl_names[] = {
 #undef NET_CURL_NAME
 };
 
-/* Each pointer from dlsym into its typed entry (POSIX makes data and function pointers the
- * same size; memcpy keeps the conversion out of ISO C's way). */
-_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
-
-static void curl_bind(void *const *syms)
-{
-    size_t i = 0;
-#define NET_CURL_BIND(ret, name, params) memcpy(&net_curl.name, &syms[i++], sizeof(void *));
-    NET_CURL_FUNCTIONS(NET_CURL_BIND)
-#undef NET_CURL_BIND
-}
-
 SimStatus net_curl_load(SimError *err)
 {
     static SimDlLib lib = {.soname = "libcurl.so.4",
@@ -36,7 +23,8 @@ SimStatus net_curl_load(SimError *err)
                            .package = "libcurl4",
                            .names = curl_names,
                            .count = sizeof curl_names / sizeof curl_names[0],
-                           .bind = curl_bind};
+                           .table = &net_curl,
+                           .table_size = sizeof net_curl};
     /* Compiles only when each entry's type is the one libcurl's header declares (sizeof does
      * not evaluate: nothing here refers to libcurl at link time). */
 #define NET_CURL_CHECK(ret, name, params) (void)sizeof(net_curl.name = name);

@@ -7,7 +7,6 @@
 
 #include "../core/dl.h"
 
-#include <string.h>
 
 PackArchive pack_archive;
 
@@ -17,18 +16,6 @@ static const char *const archive_names[] = {
 #undef PACK_ARCHIVE_NAME
 };
 
-/* Each pointer from dlsym into its typed entry (POSIX makes data and function pointers the
- * same size; memcpy keeps the conversion out of ISO C's way). */
-_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
-
-static void archive_bind(void *const *syms)
-{
-    size_t i = 0;
-#define PACK_ARCHIVE_BIND(ret, name, params) memcpy(&pack_archive.name, &syms[i++], sizeof(void *));
-    PACK_ARCHIVE_FUNCTIONS(PACK_ARCHIVE_BIND)
-#undef PACK_ARCHIVE_BIND
-}
-
 SimStatus pack_archive_load(SimError *err)
 {
     static SimDlLib lib = {.soname = "libarchive.so.13",
@@ -36,7 +23,8 @@ SimStatus pack_archive_load(SimError *err)
                            .package = "libarchive13",
                            .names = archive_names,
                            .count = sizeof archive_names / sizeof archive_names[0],
-                           .bind = archive_bind};
+                           .table = &pack_archive,
+                           .table_size = sizeof pack_archive};
     /* Compiles only when each entry's type is the one libarchive's header declares (sizeof does
      * not evaluate: nothing here refers to libarchive at link time). */
 #define PACK_ARCHIVE_CHECK(ret, name, params) (void)sizeof(pack_archive.name = name);

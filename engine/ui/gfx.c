@@ -44,18 +44,6 @@ static const char *const gfx_img_names[] = {
 #undef GFX_IMG_NAME
 };
 
-_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
-
-/* Each pointer from dlsym into its typed entry (memcpy keeps the conversion out of ISO C's
- * way; POSIX makes both the same size). */
-static void gfx_img_bind(void *const *syms)
-{
-    size_t i = 0;
-#define GFX_IMG_BIND(ret, name, params) memcpy(&gfx_img.name, &syms[i++], sizeof(void *));
-    GFX_IMG_FUNCTIONS(GFX_IMG_BIND)
-#undef GFX_IMG_BIND
-}
-
 /* Opens libSDL2_image-2.0.so.0 the first time ($MFC_SONAME_LIBSDL2_IMAGE names another file
  * instead, for tests); SIM_OK or SIM_ERR_IO naming the library and its package. */
 static SimStatus gfx_img_load(SimError *err)
@@ -65,7 +53,8 @@ static SimStatus gfx_img_load(SimError *err)
                            .package = "libsdl2-image-2.0-0",
                            .names = gfx_img_names,
                            .count = sizeof gfx_img_names / sizeof gfx_img_names[0],
-                           .bind = gfx_img_bind};
+                           .table = &gfx_img,
+                           .table_size = sizeof gfx_img};
     /* Compiles only when each entry's type is the one SDL_image's header declares (sizeof
      * does not evaluate: nothing here refers to SDL_image at link time). */
 #define GFX_IMG_CHECK(ret, name, params) (void)sizeof(gfx_img.name = name);

@@ -68,6 +68,10 @@ typedef struct ManagerState {
     float detail_scroll, detail_content;
     GRect detail;
     int detail_of; /* the row they were drawn for: another row starts at the top */
+    /* The table's widest cell per column, and what it was measured for (draw_table). */
+    float cell_w[MGR_MAX_COLS];
+    unsigned long cell_sig;
+    size_t cell_rows;
     /* What the last frame showed, for the voice (said after the frame is drawn). */
     char say_sub[400];
     char say_empty[SIM_ERROR_MAX + 300]; /* the table's place when it has no rows */
@@ -743,9 +747,26 @@ static void draw_table(Ui *u, GRect area, const char *const *heads, const float 
         /* A heading wraps at its spaces only: its column holds its widest word whole. A column
          * would like its heading on one line and its widest cell (bold, as on the selected row). */
         need[c] = widest_word(u, head[c], l->px_label, GF_BOLD) + 12 * s + 2;
-        wish[c] = need[c];
-        for (size_t r = 0; r < nrows; r++)
-            wish[c] = fmaxf(wish[c], ui_text_w(u, cells[r][c], l->px_label, GF_BOLD) + 12 * s + 2);
+    }
+    /* The widest cell of each column: measured again only when the cells or the text size
+     * change (a region's table has hundreds of rows, and every key or hover redraws it). */
+    unsigned long sig = 5381u + (unsigned long)l->px_label * 33u + (unsigned long)ncols;
+    for (size_t r = 0; r < nrows; r++)
+        for (int c = 0; c < ncols; c++)
+            for (const unsigned char *p = (const unsigned char *)cells[r][c]; *p; p++)
+                sig = sig * 33u + *p;
+    if (sig != st->cell_sig || nrows != st->cell_rows) {
+        for (int c = 0; c < ncols; c++) {
+            st->cell_w[c] = 0;
+            for (size_t r = 0; r < nrows; r++)
+                st->cell_w[c] =
+                    fmaxf(st->cell_w[c], ui_text_w(u, cells[r][c], l->px_label, GF_BOLD));
+        }
+        st->cell_sig = sig;
+        st->cell_rows = nrows;
+    }
+    for (int c = 0; c < ncols; c++) {
+        wish[c] = fmaxf(need[c], st->cell_w[c] + 12 * s + 2);
         want[c] = fmaxf(wish[c], ui_text_w(u, head[c], l->px_label, GF_BOLD) + 12 * s + 2);
     }
     /* Every column gets its heading's widest word; then what is left goes first to the cells

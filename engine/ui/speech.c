@@ -41,18 +41,6 @@ static const char *const spd_names[] = {
 #undef SPD_NAME
 };
 
-_Static_assert(sizeof(void (*)(void)) == sizeof(void *), "function and data pointers differ");
-
-/* Each pointer from dlsym into its typed entry (memcpy keeps the conversion out of ISO C's
- * way; POSIX makes both the same size). */
-static void spd_bind(void *const *syms)
-{
-    size_t i = 0;
-#define SPD_BIND(ret, name, params) memcpy(&spd_lib.name, &syms[i++], sizeof(void *));
-    SPD_FUNCTIONS(SPD_BIND)
-#undef SPD_BIND
-}
-
 /* Opens libspeechd.so.2 the first time ($MFC_SONAME_LIBSPEECHD names another file instead, for
  * tests); SIM_OK or SIM_ERR_IO naming the library and the package libspeechd2. */
 static SimStatus spd_load(SimError *err)
@@ -62,7 +50,8 @@ static SimStatus spd_load(SimError *err)
                            .package = "libspeechd2",
                            .names = spd_names,
                            .count = sizeof spd_names / sizeof spd_names[0],
-                           .bind = spd_bind};
+                           .table = &spd_lib,
+                           .table_size = sizeof spd_lib};
     /* Compiles only when each entry's type is the one libspeechd's header declares (sizeof
      * does not evaluate: nothing here refers to libspeechd at link time). */
 #define SPD_CHECK(ret, name, params) (void)sizeof(spd_lib.name = name);
