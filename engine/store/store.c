@@ -476,8 +476,15 @@ SimStatus store_open_keyed(const char *path, const char *key_path, Store **out, 
         return readonly_error(path, why ? why : 1, err);
     }
     sqlite3_busy_timeout(st->db, 5000);
-    int app = pragma_int(st, "PRAGMA application_id");
-    int ver = pragma_int(st, "PRAGMA user_version");
+    /* Both header fields are read in one read transaction: read one by one, another process
+     * creating the file may commit between them (mark 0, then schema 9), and the file would
+     * look like another program's (1 of 10 concurrent first opens, once in ~130). */
+    int app = -1, ver = -1;
+    if (exec(st, "BEGIN") && pragma_int(st, "SELECT count(*) FROM sqlite_schema") >= 0) {
+        app = pragma_int(st, "PRAGMA application_id");
+        ver = pragma_int(st, "PRAGMA user_version");
+    }
+    exec(st, "COMMIT");
     if (app < 0) {
         sim_error_set(err, SIM_ERR_INVALID, TRF(STR_STORE_NOT_OURS), path);
         store_close(st);
