@@ -70,20 +70,26 @@ check "both centres hold every attempt" \
   "$(q "SELECT count(*) FROM mfc.attempts")/$($PSQL -U mfc -d fresh -c "SELECT count(*) FROM mfc.attempts")" \
   "$(($(sqlite3 a.db 'SELECT count(*) FROM attempts') + $(sqlite3 b.db 'SELECT count(*) FROM attempts')))/$(($(sqlite3 a.db 'SELECT count(*) FROM attempts') + $(sqlite3 b.db 'SELECT count(*) FROM attempts')))"
 "$B" central init --central "$OLD" >/dev/null; check "the older centre upgrades" "$?" 0
-check "the upgraded centre is at step 4" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" 4
+check "the upgraded centre is at step 5" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" 5
 check "the upgrade filled the mistakes from the journal" \
   "$(q "SELECT count(*) FROM mfc.mistakes")" "$($PSQL -U mfc -d fresh -c "SELECT count(*) FROM mfc.mistakes")"
 sum_rows="SELECT md5(string_agg(x, ',' ORDER BY x)) FROM (
   SELECT 't' || trainee_id || attempts || '/' || finished || '/' || passed || '/' || sum_total || '/' || exams || '/' || exams_passed || first_at || last_at AS x FROM mfc.sum_trainee
-  UNION ALL SELECT office || scenario || attempts || '/' || finished || '/' || passed || '/' || sum_total || '/' || exams || '/' || coalesce(title, '') FROM mfc.sum_report_scenario
-  UNION ALL SELECT office || scenario || criterion || n || '/' || score_sum || '/' || max_sum || '/' || round(ratio_sum::numeric, 9) || '/' || min_pos FROM mfc.sum_scenario_criterion
-  UNION ALL SELECT trainee_id || criterion || n || '/' || score_sum || '/' || round(ratio_sum::numeric, 9) FROM mfc.sum_trainee_criterion
-  UNION ALL SELECT office || scenario || action || count || '/' || critical || coalesce(feedback, '') FROM mfc.sum_mistake
+  UNION ALL SELECT office || scenario || attempts || '/' || finished || '/' || passed || '/' || sum_total || '/' || exams || '/' || coalesce(title, '') || coalesce(title_at, '') FROM mfc.sum_report_scenario
+  UNION ALL SELECT office || scenario || criterion || n || '/' || score_sum || '/' || max_sum || '/' || ratio_sum::text || '/' || min_pos FROM mfc.sum_scenario_criterion
+  UNION ALL SELECT trainee_id || criterion || n || '/' || score_sum || '/' || ratio_sum::text FROM mfc.sum_trainee_criterion
+  UNION ALL SELECT office || scenario || action || count || '/' || critical || coalesce(feedback, '') || coalesce(kind, '') || coalesce(criterion, '') || coalesce(rule_id, '') || coalesce(rule, '') || coalesce(at, '') FROM mfc.sum_mistake
   UNION ALL SELECT office || day || attempts || '/' || passed || '/' || sum_total FROM mfc.sum_day
   UNION ALL SELECT office || scenario || day || attempts || '/' || sum_total FROM mfc.sum_scenario_day
   UNION ALL SELECT office || scenario || bucket || '/' || n FROM mfc.sum_hist
   UNION ALL SELECT trainee_id || scenario || attempts || '/' || finished || '/' || passed || '/' || sum_total || '/' || exams || first_at || last_at FROM mfc.sum_trainee_scenario
-  UNION ALL SELECT trainee_id || scenario || criterion || n || '/' || round(ratio_sum::numeric, 9) FROM mfc.sum_trainee_scenario_criterion) u"
+  UNION ALL SELECT trainee_id || scenario || criterion || n || '/' || ratio_sum::text FROM mfc.sum_trainee_scenario_criterion
+  UNION ALL SELECT 'o' || office || attempts || '/' || finished || '/' || passed || '/' || sum_total FROM mfc.sum_office
+  UNION ALL SELECT 's' || office || scenario || attempts || '/' || finished || '/' || passed || '/' || sum_total FROM mfc.sum_scenario
+  UNION ALL SELECT 'c' || office || criterion || n || '/' || score_sum || '/' || max_sum || coalesce(title, '') FROM mfc.sum_criterion) u"
+# (sums of ratios to the last bit: the intake adds them in the order they came, as the
+# back-fill does and as a PC does; step 1's summaries were kept row by row at the older centre
+# and once per statement at the new one)
 check "the back-filled summaries equal those kept at intake" "$(q "$sum_rows")" "$($PSQL -U mfc -d fresh -c "$sum_rows")"
 
 # ---- reports: upgraded = fresh; office = its PC; region = the same attempts rebuilt -------

@@ -77,7 +77,7 @@ i=0; while [ ! -f "$W/lrs.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1));
 EP="http://127.0.0.1:$(cat "$W/lrs.port")/xAPI/"
 BOSS="host=127.0.0.1 port=$PORT user=boss dbname=region"
 "$B" central init --central "$ADMIN" >/dev/null; check "central init again is fine" "$?" 0
-check "the centre's schema is at version 4" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" 4
+check "the centre's schema is at version 5" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" 5
 "$B" lrs push --central "$BOSS" --endpoint "$EP" --user u --password pw $S --json > lrs1.json 2>lrs1.err
 rc=$?; [ $rc -eq 0 ] || cat lrs1.err >&2
 check "lrs push --central exits 0" "$rc" 0

@@ -22,12 +22,12 @@ current() { "$B" pack status --json 2>/dev/null | jq -r '.current'; }
 # ---- the centre, schema 1 → 2 ------------------------------------------------------------
 $PSQL -U mfc -d region -c "CREATE ROLE office_a LOGIN; CREATE ROLE boss LOGIN"
 "$B" central init --central "$ADMIN" >/dev/null || bad "central init"
-check "a new centre is at schema 4" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" "4"
+check "a new centre is at schema 5" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" "5"
 # A centre made by the previous release: schema 1 without the packs' tables.
 q "DROP TABLE mfc.pack_installs, mfc.packs; DROP FUNCTION mfc.pack_report(uuid, text, text);
    UPDATE mfc.meta SET value = '1' WHERE key = 'schema'"
 "$B" central init --central "$ADMIN" >/dev/null; check "central init upgrades a schema 1 centre" "$?" 0
-check "… to schema 4" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" "4"
+check "… to schema 5" "$(q "SELECT value FROM mfc.meta WHERE key = 'schema'")" "5"
 check "… with the packs table" "$(q "SELECT to_regclass('mfc.packs') IS NOT NULL")" "t"
 $PSQL -U mfc -d region -c "GRANT mfc_manager TO boss"
 "$B" central office IRK01 --role office_a --region 38 --central "$ADMIN" >/dev/null || bad "office IRK01"

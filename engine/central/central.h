@@ -21,7 +21,7 @@
 #include "../store/store.h"
 
 /* 2: scenario packs; 3: mfc.lrs_sent (issue #13); 4: the region report's summaries (#12) */
-#define CENTRAL_SCHEMA_VERSION 4
+#define CENTRAL_SCHEMA_VERSION 5
 
 typedef struct Central Central;
 

@@ -866,3 +866,317 @@ GRANT SELECT ON mfc.mistakes, mfc.sum_report_scenario, mfc.sum_trainee_criterion
   mfc.sum_trainee_scenario, mfc.sum_trainee_scenario_criterion,
   mfc.sum_scenario_criterion, mfc.sum_mistake, mfc.sum_day, mfc.sum_scenario_day, mfc.sum_hist
   TO mfc_manager;
+
+-- @@ schema 5 ---------------------------------------------------------------------------------
+-- The intake adds up the summaries once per statement, not once per attempt (issue #12). Step
+-- 4's summaries were written by ~16 statements per attempt (report_start, report_finish,
+-- report_title), which made a first sync 1.8 times slower than before them. Now each entry
+-- only notes what happened to its attempt in mfc.report_queue, and the statement-level
+-- trigger (entries_flush) adds the noted attempts to every summary with one set-based
+-- statement per summary, then empties the queue. The rows of the queue live only inside the
+-- inserting transaction (written and deleted by it), so no other session ever sees one; it is
+-- UNLOGGED because nothing in it outlives a transaction.
+--   ev: 'a' an attempt row was made (sum_office, sum_scenario count it);
+--       'c' it finished with a total (sum_office, sum_scenario add its result);
+--       's' a trainee's attempt starts counting (report_start of step 4);
+--       'f' a trainee's attempt finished with a total counts (report_finish);
+--       't' its scenario title may be the latest (report_title).
+-- pos keeps the order the entries came in: sums of ratios (float8) are added in that order,
+-- and the latest title or wording among equals is the one that came last, exactly as when
+-- each entry added itself.
+CREATE UNLOGGED TABLE mfc.report_queue (
+  pos bigint GENERATED ALWAYS AS IDENTITY, attempt text NOT NULL, ev "char" NOT NULL);
+
+-- The attempts noted by the statement so far, each with what happened to it and where in the
+-- order it came.
+CREATE VIEW mfc.report_x AS
+  SELECT a.id, a.office, a.scenario, a.trainee_id, a.started_at, a.title,
+         q.a, q.c, q.s, q.f, q.t, q.fpos, q.tpos,
+         greatest(0, least(100, a.total)) AS tt, CASE WHEN a.passed THEN 1 ELSE 0 END AS p,
+         CASE WHEN a.mode = 'exam' THEN 1 ELSE 0 END AS xm,
+         substr(coalesce(a.started_at, ''), 1, 10) AS d,
+         substr(coalesce(a.started_at, ''), 1, 10) ~ '^\d{4}-\d{2}-\d{2}$' AS dated
+  FROM (SELECT attempt, bool_or(ev = 'a') AS a, bool_or(ev = 'c') AS c, bool_or(ev = 's') AS s,
+               bool_or(ev = 'f') AS f, bool_or(ev = 't') AS t,
+               min(pos) FILTER (WHERE ev = 'f') AS fpos, max(pos) FILTER (WHERE ev = 't') AS tpos
+        FROM mfc.report_queue GROUP BY attempt) q
+  JOIN mfc.attempts a ON a.id = q.attempt;
+-- The criteria of the noted results that count.
+CREATE VIEW mfc.report_c AS
+  SELECT x.office, x.scenario, x.trainee_id, x.fpos, c.criterion, c.title, c.pos, c.max,
+         greatest(0, least(c.max, c.score)) AS sc,
+         greatest(0, least(c.max, c.score))::float8 / c.max AS r
+  FROM mfc.report_x x JOIN mfc.criteria c ON c.attempt = x.id AND c.max > 0 WHERE x.f;
+REVOKE ALL ON mfc.report_queue, mfc.report_x, mfc.report_c FROM PUBLIC;
+
+-- base + xs[1] + xs[2] + …, left to right (as the rows were added one by one).
+CREATE FUNCTION mfc.fold_sum(base float8, xs float8[]) RETURNS float8 LANGUAGE plpgsql IMMUTABLE
+  AS $$
+DECLARE s float8 := base; x float8;
+BEGIN
+  FOREACH x IN ARRAY coalesce(xs, '{}') LOOP s := s + x; END LOOP;
+  RETURN s;
+END $$;
+
+CREATE OR REPLACE FUNCTION mfc.apply_entry(e mfc.entries) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+DECLARE txt text; g text[]; f text[]; tid bigint; a mfc.attempts;
+BEGIN
+  BEGIN
+    txt := convert_from(e.canon, 'UTF8');
+  EXCEPTION WHEN others THEN
+    PERFORM mfc.audit_once(e.installation, e.office, 'unreadable', e.n, e.attempt,
+      'запись не в кодировке UTF-8: сохранена в журнале, в отчёты не вошла');
+    RETURN;
+  END;
+  IF e.kind = 'attempt' THEN
+    f := mfc.fields(split_part(txt, chr(30), 1));
+    INSERT INTO mfc.attempts(id, installation, office, local_trainee, scenario, version, mode, started_at)
+      VALUES (f[1], e.installation, e.office, f[2]::bigint, f[3], f[4], f[7], f[8])
+      ON CONFLICT (id) DO NOTHING;
+    IF FOUND THEN
+      INSERT INTO mfc.report_queue(attempt, ev) VALUES (f[1], 'a');
+    END IF;
+  ELSIF e.kind = 'identity' THEN
+    f := mfc.fields(split_part(txt, chr(30), 1));
+    IF f[2] IS NULL THEN RETURN; END IF;
+    tid := mfc.trainee_of(e.office, f[2], coalesce(f[3], ''), coalesce(f[4], ''), '');
+    UPDATE mfc.attempts SET trainee_id = tid WHERE id = e.attempt AND trainee_id IS NULL
+      RETURNING * INTO a;
+    IF FOUND THEN
+      INSERT INTO mfc.report_queue(attempt, ev)
+        SELECT a.id, v FROM unnest(CASE WHEN a.finished AND a.total IS NOT NULL
+                                        THEN ARRAY['s', 'f', 't'] ELSE ARRAY['s', 't'] END::"char"[]) v;
+    END IF;
+  ELSIF e.kind = 'finish' THEN
+    g := string_to_array(txt, chr(29));
+    f := mfc.fields(split_part(g[1], chr(30), 1));
+    UPDATE mfc.attempts SET ended_at = f[1], finished = (f[2] = '1'), outcome = f[3],
+      total = f[4]::integer, passed = coalesce(f[5], '0') <> '0', title = f[8]
+      WHERE id = e.attempt AND NOT finished RETURNING * INTO a;
+    IF NOT FOUND THEN RETURN; END IF;
+    -- The criteria in the scenario's order, as the PC lists them (see step 4).
+    IF array_length(g, 1) >= 2 THEN
+      WITH ins AS (
+        INSERT INTO mfc.criteria(attempt, criterion, title, score, max, pos)
+          SELECT e.attempt, c[1], c[2], c[4]::integer, c[5]::integer,
+                 row_number() OVER (ORDER BY nullif(strpos(coalesce(f[7], ''), '"' || c[1] || '"'), 0)
+                                    NULLS LAST, k) - 1
+          FROM unnest(string_to_array(g[2], chr(30))) WITH ORDINALITY r(x, k),
+               LATERAL mfc.fields(x) c
+          WHERE c[1] IS NOT NULL AND c[1] <> ''
+          ON CONFLICT DO NOTHING RETURNING criterion, title, score, max)
+      INSERT INTO mfc.sum_criterion(office, criterion, title, n, score_sum, max_sum)
+        SELECT a.office, criterion, title, 1, score, max FROM ins
+        WHERE f[2] = '1' AND f[4] IS NOT NULL
+        ON CONFLICT (office, criterion) DO UPDATE SET n = mfc.sum_criterion.n + 1,
+          score_sum = mfc.sum_criterion.score_sum + EXCLUDED.score_sum,
+          max_sum = mfc.sum_criterion.max_sum + EXCLUDED.max_sum, title = EXCLUDED.title;
+    END IF;
+    IF array_length(g, 1) >= 3 AND g[3] <> '' THEN
+      INSERT INTO mfc.mistakes(attempt, seq, action, kind, criterion, points, feedback, rule_id, rule)
+        SELECT e.attempt, m[1]::integer, m[2], m[3], m[4], m[5]::integer, m[6], m[7], m[8]
+        FROM unnest(string_to_array(g[3], chr(30))) r, LATERAL mfc.fields(r) m
+        WHERE m[1] IS NOT NULL AND m[2] IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO mfc.report_queue(attempt, ev)
+      SELECT a.id, v FROM unnest(CASE
+        WHEN a.trainee_id IS NULL THEN CASE WHEN f[2] = '1' AND f[4] IS NOT NULL THEN ARRAY['c'] END
+        WHEN f[2] = '1' AND f[4] IS NOT NULL THEN ARRAY['c', 'f', 't']
+        ELSE ARRAY['t'] END::"char"[]) v;
+  END IF;
+END $$;
+
+-- Adds the attempts noted in mfc.report_queue by this statement to the summaries, then
+-- empties the queue. Each summary row is written once per statement.
+CREATE FUNCTION mfc.report_flush() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM mfc.report_queue) THEN RETURN; END IF;
+  -- Two PCs of one office can sync at once: their summary rows are written one
+  -- transaction after the other (mfc.own_installation takes the same lock first).
+  PERFORM pg_advisory_xact_lock(hashtextextended('mfc.office ' || office, 0))
+    FROM (SELECT DISTINCT office FROM mfc.report_x ORDER BY office) o;
+  -- Step 1's summaries: every attempt, finished ones with their result.
+  INSERT INTO mfc.sum_office(office, attempts, finished, passed, sum_total)
+    SELECT office, count(*) FILTER (WHERE a), count(*) FILTER (WHERE c),
+           coalesce(sum(p) FILTER (WHERE c), 0), coalesce(sum(tt) FILTER (WHERE c), 0)
+    FROM mfc.report_x WHERE a OR c GROUP BY office
+    ON CONFLICT (office) DO UPDATE SET attempts = mfc.sum_office.attempts + EXCLUDED.attempts,
+      finished = mfc.sum_office.finished + EXCLUDED.finished,
+      passed = mfc.sum_office.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_office.sum_total + EXCLUDED.sum_total;
+  INSERT INTO mfc.sum_scenario(office, scenario, attempts, finished, passed, sum_total)
+    SELECT office, scenario, count(*) FILTER (WHERE a), count(*) FILTER (WHERE c),
+           coalesce(sum(p) FILTER (WHERE c), 0), coalesce(sum(tt) FILTER (WHERE c), 0)
+    FROM mfc.report_x WHERE a OR c GROUP BY office, scenario
+    ON CONFLICT (office, scenario) DO UPDATE SET attempts = mfc.sum_scenario.attempts + EXCLUDED.attempts,
+      finished = mfc.sum_scenario.finished + EXCLUDED.finished,
+      passed = mfc.sum_scenario.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_scenario.sum_total + EXCLUDED.sum_total;
+  -- Step 4's: trainees' attempts that start counting (s) or whose result counts (f).
+  INSERT INTO mfc.sum_trainee(trainee_id, attempts, finished, passed, sum_total, exams,
+                              exams_passed, first_at, last_at)
+    SELECT trainee_id, count(*) FILTER (WHERE s), count(*) FILTER (WHERE f),
+           coalesce(sum(p) FILTER (WHERE f), 0), coalesce(sum(tt) FILTER (WHERE f), 0),
+           coalesce(sum(xm) FILTER (WHERE f), 0), coalesce(sum(xm * p) FILTER (WHERE f), 0),
+           min(started_at) FILTER (WHERE s), max(started_at) FILTER (WHERE s)
+    FROM mfc.report_x WHERE s OR f GROUP BY trainee_id
+    ON CONFLICT (trainee_id) DO UPDATE SET attempts = mfc.sum_trainee.attempts + EXCLUDED.attempts,
+      finished = mfc.sum_trainee.finished + EXCLUDED.finished,
+      passed = mfc.sum_trainee.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_trainee.sum_total + EXCLUDED.sum_total,
+      exams = mfc.sum_trainee.exams + EXCLUDED.exams,
+      exams_passed = mfc.sum_trainee.exams_passed + EXCLUDED.exams_passed,
+      first_at = CASE WHEN mfc.sum_trainee.first_at IS NULL OR EXCLUDED.first_at < mfc.sum_trainee.first_at
+                      THEN EXCLUDED.first_at ELSE mfc.sum_trainee.first_at END,
+      last_at = CASE WHEN mfc.sum_trainee.last_at IS NULL OR EXCLUDED.last_at > mfc.sum_trainee.last_at
+                     THEN EXCLUDED.last_at ELSE mfc.sum_trainee.last_at END;
+  INSERT INTO mfc.sum_report_scenario(office, scenario, attempts, finished, passed, exams,
+                                      exams_passed, sum_total)
+    SELECT office, scenario, count(*) FILTER (WHERE s), count(*) FILTER (WHERE f),
+           coalesce(sum(p) FILTER (WHERE f), 0), coalesce(sum(xm) FILTER (WHERE f), 0),
+           coalesce(sum(xm * p) FILTER (WHERE f), 0), coalesce(sum(tt) FILTER (WHERE f), 0)
+    FROM mfc.report_x WHERE s OR f GROUP BY office, scenario
+    ON CONFLICT (office, scenario) DO UPDATE SET
+      attempts = mfc.sum_report_scenario.attempts + EXCLUDED.attempts,
+      finished = mfc.sum_report_scenario.finished + EXCLUDED.finished,
+      passed = mfc.sum_report_scenario.passed + EXCLUDED.passed,
+      exams = mfc.sum_report_scenario.exams + EXCLUDED.exams,
+      exams_passed = mfc.sum_report_scenario.exams_passed + EXCLUDED.exams_passed,
+      sum_total = mfc.sum_report_scenario.sum_total + EXCLUDED.sum_total;
+  INSERT INTO mfc.sum_trainee_scenario(trainee_id, scenario, office, attempts, finished, passed,
+                                       exams, exams_passed, sum_total, first_at, last_at)
+    SELECT trainee_id, scenario, min(office), count(*) FILTER (WHERE s), count(*) FILTER (WHERE f),
+           coalesce(sum(p) FILTER (WHERE f), 0), coalesce(sum(xm) FILTER (WHERE f), 0),
+           coalesce(sum(xm * p) FILTER (WHERE f), 0), coalesce(sum(tt) FILTER (WHERE f), 0),
+           min(started_at) FILTER (WHERE s), max(started_at) FILTER (WHERE s)
+    FROM mfc.report_x WHERE s OR f GROUP BY trainee_id, scenario
+    ON CONFLICT (trainee_id, scenario) DO UPDATE SET
+      attempts = mfc.sum_trainee_scenario.attempts + EXCLUDED.attempts,
+      finished = mfc.sum_trainee_scenario.finished + EXCLUDED.finished,
+      passed = mfc.sum_trainee_scenario.passed + EXCLUDED.passed,
+      exams = mfc.sum_trainee_scenario.exams + EXCLUDED.exams,
+      exams_passed = mfc.sum_trainee_scenario.exams_passed + EXCLUDED.exams_passed,
+      sum_total = mfc.sum_trainee_scenario.sum_total + EXCLUDED.sum_total,
+      first_at = CASE WHEN mfc.sum_trainee_scenario.first_at IS NULL
+                        OR EXCLUDED.first_at < mfc.sum_trainee_scenario.first_at
+                      THEN EXCLUDED.first_at ELSE mfc.sum_trainee_scenario.first_at END,
+      last_at = CASE WHEN mfc.sum_trainee_scenario.last_at IS NULL
+                       OR EXCLUDED.last_at > mfc.sum_trainee_scenario.last_at
+                     THEN EXCLUDED.last_at ELSE mfc.sum_trainee_scenario.last_at END;
+  -- The latest title among equals is the one that came last (tpos).
+  UPDATE mfc.sum_report_scenario s SET title = x.title, title_at = x.at
+    FROM (SELECT DISTINCT ON (office, scenario) office, scenario, title, coalesce(started_at, '') AS at
+          FROM mfc.report_x WHERE t AND title IS NOT NULL
+          ORDER BY office, scenario, coalesce(started_at, '') DESC, tpos DESC) x
+    WHERE s.office = x.office AND s.scenario = x.scenario
+      AND (s.title_at IS NULL OR x.at >= s.title_at);
+  INSERT INTO mfc.sum_hist
+    SELECT office, scenario, CASE WHEN tt >= 100 THEN 9 ELSE tt / 10 END, count(*)
+    FROM mfc.report_x WHERE f GROUP BY 1, 2, 3
+    ON CONFLICT (office, scenario, bucket) DO UPDATE SET n = mfc.sum_hist.n + EXCLUDED.n;
+  INSERT INTO mfc.sum_day
+    SELECT office, d, count(*), sum(p), sum(tt) FROM mfc.report_x WHERE f AND dated GROUP BY 1, 2
+    ON CONFLICT (office, day) DO UPDATE SET attempts = mfc.sum_day.attempts + EXCLUDED.attempts,
+      passed = mfc.sum_day.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_day.sum_total + EXCLUDED.sum_total;
+  INSERT INTO mfc.sum_scenario_day
+    SELECT office, scenario, d, count(*), sum(p), sum(tt) FROM mfc.report_x WHERE f AND dated
+    GROUP BY 1, 2, 3
+    ON CONFLICT (office, scenario, day) DO UPDATE SET
+      attempts = mfc.sum_scenario_day.attempts + EXCLUDED.attempts,
+      passed = mfc.sum_scenario_day.passed + EXCLUDED.passed,
+      sum_total = mfc.sum_scenario_day.sum_total + EXCLUDED.sum_total;
+  -- Criteria of the results that count, in the order they came (fpos). A summary row that
+  -- does not exist yet is made first (with its office, title and place), so that every ratio
+  -- is then added to the row's current sum one by one, in order (mfc.fold_sum).
+  INSERT INTO mfc.sum_trainee_criterion(trainee_id, criterion, office)
+    SELECT DISTINCT ON (trainee_id, criterion) trainee_id, criterion, office FROM mfc.report_c
+    ORDER BY trainee_id, criterion, fpos ON CONFLICT DO NOTHING;
+  UPDATE mfc.sum_trainee_criterion s SET n = s.n + c.n, score_sum = s.score_sum + c.sc,
+      max_sum = s.max_sum + c.mx, ratio_sum = mfc.fold_sum(s.ratio_sum, c.rs)
+    FROM (SELECT trainee_id, criterion, count(*) AS n, sum(sc) AS sc, sum(max) AS mx,
+                 array_agg(r ORDER BY fpos) AS rs
+          FROM mfc.report_c GROUP BY 1, 2) c
+    WHERE s.trainee_id = c.trainee_id AND s.criterion = c.criterion;
+  INSERT INTO mfc.sum_trainee_scenario_criterion(scenario, office, trainee_id, criterion)
+    SELECT DISTINCT scenario, office, trainee_id, criterion FROM mfc.report_c ON CONFLICT DO NOTHING;
+  UPDATE mfc.sum_trainee_scenario_criterion s SET n = s.n + c.n,
+      ratio_sum = mfc.fold_sum(s.ratio_sum, c.rs)
+    FROM (SELECT scenario, office, trainee_id, criterion, count(*) AS n,
+                 array_agg(r ORDER BY fpos) AS rs
+          FROM mfc.report_c GROUP BY 1, 2, 3, 4) c
+    WHERE s.scenario = c.scenario AND s.office = c.office AND s.trainee_id = c.trainee_id
+      AND s.criterion = c.criterion;
+  INSERT INTO mfc.sum_scenario_criterion(office, scenario, criterion, title, min_pos)
+    SELECT DISTINCT ON (office, scenario, criterion) office, scenario, criterion, title, pos
+    FROM mfc.report_c ORDER BY office, scenario, criterion, fpos ON CONFLICT DO NOTHING;
+  UPDATE mfc.sum_scenario_criterion s SET n = s.n + c.n, score_sum = s.score_sum + c.sc,
+      max_sum = s.max_sum + c.mx, ratio_sum = mfc.fold_sum(s.ratio_sum, c.rs),
+      min_pos = least(s.min_pos, c.min_pos)
+    FROM (SELECT office, scenario, criterion, count(*) AS n, sum(sc) AS sc, sum(max) AS mx,
+                 array_agg(r ORDER BY fpos) AS rs, min(pos) AS min_pos
+          FROM mfc.report_c GROUP BY 1, 2, 3) c
+    WHERE s.office = c.office AND s.scenario = c.scenario AND s.criterion = c.criterion;
+  -- A mistake counts once per attempt, worded by its first row in the attempt; across
+  -- attempts the latest attempt's wording wins, and among equals the one that came last.
+  INSERT INTO mfc.sum_mistake
+    SELECT office, scenario, action, count(*), sum(crit),
+           (array_agg(at ORDER BY at DESC, fpos DESC))[1],
+           (array_agg(kind ORDER BY at DESC, fpos DESC))[1],
+           (array_agg(criterion ORDER BY at DESC, fpos DESC))[1],
+           (array_agg(feedback ORDER BY at DESC, fpos DESC))[1],
+           (array_agg(rule_id ORDER BY at DESC, fpos DESC))[1],
+           (array_agg(rule ORDER BY at DESC, fpos DESC))[1]
+    FROM (SELECT DISTINCT ON (m.attempt, m.action) x.office, x.scenario, m.action,
+                 CASE WHEN bool_or(m.kind = 'critical') OVER (PARTITION BY m.attempt, m.action)
+                      THEN 1 ELSE 0 END AS crit,
+                 coalesce(x.started_at, '') AS at, x.fpos, m.kind, m.criterion, m.feedback,
+                 m.rule_id, m.rule
+          FROM mfc.report_x x JOIN mfc.mistakes m ON m.attempt = x.id
+          WHERE x.f ORDER BY m.attempt, m.action, m.seq) u
+    GROUP BY 1, 2, 3
+    ON CONFLICT (office, scenario, action) DO UPDATE SET count = mfc.sum_mistake.count + EXCLUDED.count,
+      critical = mfc.sum_mistake.critical + EXCLUDED.critical,
+      at = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.at ELSE mfc.sum_mistake.at END,
+      kind = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.kind ELSE mfc.sum_mistake.kind END,
+      criterion = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.criterion ELSE mfc.sum_mistake.criterion END,
+      feedback = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.feedback ELSE mfc.sum_mistake.feedback END,
+      rule_id = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.rule_id ELSE mfc.sum_mistake.rule_id END,
+      rule = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.rule ELSE mfc.sum_mistake.rule END;
+  DELETE FROM mfc.report_queue;
+END $$;
+
+-- The statement's end: the installation's position, then the noted attempts.
+CREATE OR REPLACE FUNCTION mfc.entries_flush() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = mfc, pg_temp AS $$
+BEGIN
+  PERFORM mfc.entries_flush_now();
+  PERFORM set_config('mfc.cur_inst', '', true);
+  PERFORM mfc.report_flush();
+  RETURN NULL;
+END $$;
+
+-- The installation, checked against the caller's office; from here on the transaction has
+-- its office's lock, so the intake of two PCs of one office never waits on each other's rows
+-- in opposite orders (trainees, then summaries).
+CREATE OR REPLACE FUNCTION mfc.own_installation(inst uuid) RETURNS mfc.installations LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = mfc, pg_temp AS $$
+DECLARE r mfc.installations; mine text := mfc.my_office();
+BEGIN
+  SELECT * INTO r FROM mfc.installations WHERE id = inst FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'установка % не зарегистрирована в центре: выполните mfc-trainer enrol', inst;
+  END IF;
+  IF mine IS NOT NULL AND r.office <> mine THEN
+    RAISE EXCEPTION 'установка % принадлежит офису %, а вход выполнен ролью офиса %', inst, r.office, mine;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('mfc.office ' || r.office, 0));
+  RETURN r;
+END $$;
+
+DROP FUNCTION mfc.report_start(mfc.attempts), mfc.report_title(mfc.attempts),
+  mfc.report_finish(mfc.attempts);
+REVOKE ALL ON FUNCTION mfc.report_flush(), mfc.fold_sum(float8, float8[]) FROM PUBLIC;
