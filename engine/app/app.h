@@ -109,6 +109,13 @@ int app_usage(const char *cmd, const char *use, const char *fmt, ...)
  * standard output for "-") and returns 1 when all of it was written. */
 SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *len, SimError *err);
 int app_write_output(const char *path, const char *text, size_t n);
+/* The same for a text in pieces, written one after the other (a report and the table placed
+ * inside it, without copying tens of megabytes into one buffer first). */
+typedef struct AppPiece {
+    const char *text; /* borrowed */
+    size_t len;
+} AppPiece;
+int app_write_pieces(const char *path, const AppPiece *p, size_t count);
 
 /* An outcome id (accepted, refused, …, unfinished, content_error) in the words reports use
  * («заявление принято»); an unknown one as itself. Static text. */
@@ -170,12 +177,13 @@ void app_csv_field(SimBuf *b, const char *s, int numeric);
 void app_html_esc(SimBuf *b, const char *s);
 /* Fills an empty results database with the region's attempts for a report. */
 /* The region's report from the centre's summaries (report --central over everything or one
- * office): EXIT_OK with *out (caller frees with report_free), APP_REPORT_CENTRAL_REBUILD when
- * the centre's schema has no summaries yet (the caller rebuilds the attempts instead), or
- * EXIT_FAIL after printing why. */
+ * office): EXIT_OK with *out (caller frees with report_free) and the per-office table in
+ * offices (style as app_report_central_offices), APP_REPORT_CENTRAL_REBUILD when the centre's
+ * schema has no summaries yet (the caller rebuilds the attempts instead), or EXIT_FAIL after
+ * printing why. */
 #define APP_REPORT_CENTRAL_REBUILD 100
-int app_report_central_build(const char *uri, const char *office, const ReportFilter *f,
-                             Report **out);
+int app_report_central_build(const char *uri, const char *office, const ReportFilter *f, int style,
+                             Report **out, SimBuf *offices);
 int app_report_central_load(const AppPaths *paths, const char *uri, const char *office,
                             const char *trainee, const char *scenario, const char *since,
                             const char *until, Store *dst);

@@ -871,8 +871,10 @@ int app_report_central_load(const AppPaths *paths, const char *uri, const char *
     return EXIT_OK;
 }
 
-int app_report_central_build(const char *uri, const char *office, const ReportFilter *f,
-                             Report **out)
+static int office_table(Central *c, const char *office, int style, SimBuf *out);
+
+int app_report_central_build(const char *uri, const char *office, const ReportFilter *f, int style,
+                             Report **out, SimBuf *offices)
 {
     *out = NULL;
     Central *c;
@@ -881,14 +883,23 @@ int app_report_central_build(const char *uri, const char *office, const ReportFi
     CentralFilter cf = {.office = office, .scenario = f->scenario};
     SimError err;
     SimStatus s = central_report_build(c, &cf, out, &err);
-    central_close(c);
-    if (s == SIM_ERR_STATE)
+    if (s == SIM_ERR_STATE) {
+        central_close(c);
         return APP_REPORT_CENTRAL_REBUILD;
+    }
     if (s != SIM_OK) {
+        central_close(c);
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
         return EXIT_FAIL;
     }
-    return EXIT_OK;
+    /* The per-office table over the same connection (a second one costs a TLS handshake). */
+    int rc = office_table(c, office, style, offices);
+    central_close(c);
+    if (rc != EXIT_OK) {
+        report_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 /* One cell of the text table: width w characters (negative: left-aligned), clipped with «…»
@@ -939,11 +950,17 @@ int app_report_central_offices(const char *uri, const char *office, int style, S
     Central *c;
     if (!connect_to(uri, &c, "report"))
         return EXIT_FAIL;
+    int rc = office_table(c, office, style, out);
+    central_close(c);
+    return rc;
+}
+
+static int office_table(Central *c, const char *office, int style, SimBuf *out)
+{
     CentralOfficeRow *rows = NULL;
     size_t n = 0;
     SimError err;
     SimStatus s = central_office_table(c, office, &rows, &n, &err);
-    central_close(c);
     if (s != SIM_OK) {
         fprintf(stderr, "mfc-trainer report: %s\n", err.msg);
         return EXIT_FAIL;

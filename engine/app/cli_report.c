@@ -1498,11 +1498,18 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
      * a local report: cost linear in those attempts. The same when the centre's schema
      * predates the summaries. */
     SimStatus s = SIM_ERR_STATE;
+    /* Where the per-office table goes in each format (see below). */
+    int style = o.format == FMT_JSON ? 2 : o.format == FMT_CSV ? 1 : o.format == FMT_HTML ? 3 : 0;
+    SimBuf offices;
+    simbuf_init(&offices);
+    int have_offices = 0;
     if (o.central && !o.f.trainee && !o.f.since && !o.f.until) {
-        int brc = app_report_central_build(o.central, o.office, &o.f, &r);
+        int brc = app_report_central_build(o.central, o.office, &o.f, style, &r, &offices);
+        have_offices = brc == EXIT_OK;
         if (brc == EXIT_OK)
             s = SIM_OK;
         else if (brc != APP_REPORT_CENTRAL_REBUILD) {
+            simbuf_free(&offices);
             free(path);
             return brc;
         }
@@ -1560,58 +1567,53 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         render_html(r, path, pass_lo, pass_hi, &out);
         break;
     }
+    /* The per-office table from the centre's summaries, placed inside each format: the pieces
+     * are written one after the other. */
+    AppPiece piece[4];
+    size_t pieces = 0;
+    const char *rep = simbuf_str(&out);
+    size_t rep_len = out.len;
+    if (o.central && !out.oom && !have_offices &&
+        app_report_central_offices(o.central, o.office, style, &offices) != EXIT_OK) {
+        simbuf_free(&offices);
+        simbuf_free(&out);
+        report_free(r);
+        free_words(&words);
+        free(path);
+        return EXIT_FAIL;
+    }
     if (o.central && !out.oom) {
-        /* The per-office table from the centre's summaries, placed inside each format. */
-        SimBuf offices, all;
-        simbuf_init(&offices);
-        simbuf_init(&all);
-        int style = o.format == FMT_JSON   ? 2
-                    : o.format == FMT_CSV  ? 1
-                    : o.format == FMT_HTML ? 3
-                                           : 0;
-        if (app_report_central_offices(o.central, o.office, style, &offices) != EXIT_OK) {
-            simbuf_free(&offices);
-            simbuf_free(&all);
-            simbuf_free(&out);
-            report_free(r);
-            free_words(&words);
-            free(path);
-            return EXIT_FAIL;
-        }
-        const char *rep = simbuf_str(&out), *off = simbuf_str(&offices);
+        const char *off = simbuf_str(&offices);
+        size_t ol = offices.len;
         if (style == 2) {
             /* {"offices": [...], "report": {...}} — one JSON document. */
-            size_t ol = strlen(off);
             while (ol && (off[ol - 1] == '\n' || off[ol - 1] == '}'))
                 ol--;
-            simbuf_append(&all, off, ol);
-            simbuf_puts(&all, ", \"report\": ");
-            simbuf_puts(&all, rep);
-            while (all.len && all.data[all.len - 1] == '\n')
-                all.len--;
-            simbuf_puts(&all, "}\n");
+            while (rep_len && rep[rep_len - 1] == '\n')
+                rep_len--;
+            piece[pieces++] = (AppPiece){off, ol};
+            piece[pieces++] = (AppPiece){", \"report\": ", strlen(", \"report\": ")};
+            piece[pieces++] = (AppPiece){rep, rep_len};
+            piece[pieces++] = (AppPiece){"}\n", 2};
         } else if (style == 3) {
             const char *body = strstr(rep, "<body>");
             size_t at = body ? (size_t)(body - rep) + 6 : 0;
-            simbuf_append(&all, rep, at);
-            simbuf_puts(&all, off);
-            simbuf_puts(&all, rep + at);
-        } else if (style == 1) {
-            simbuf_puts(&all, off);
-            simbuf_puts(&all, strncmp(rep, "\xEF\xBB\xBF", 3) == 0 ? rep + 3 : rep);
+            piece[pieces++] = (AppPiece){rep, at};
+            piece[pieces++] = (AppPiece){off, ol};
+            piece[pieces++] = (AppPiece){rep + at, rep_len - at};
         } else {
-            simbuf_puts(&all, off);
-            simbuf_puts(&all, rep);
+            size_t bom = style == 1 && strncmp(rep, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+            piece[pieces++] = (AppPiece){off, ol};
+            piece[pieces++] = (AppPiece){rep + bom, rep_len - bom};
         }
-        simbuf_free(&out);
-        simbuf_free(&offices);
-        out = all;
+    } else {
+        piece[pieces++] = (AppPiece){rep, rep_len};
     }
     rc = EXIT_OK;
     if (out.oom) {
         fprintf(stderr, "mfc-trainer report: %s\n", tr(STR_REPORT_NOMEM));
         rc = EXIT_FAIL;
-    } else if (!app_write_output(o.output ? o.output : "-", simbuf_str(&out), out.len)) {
+    } else if (!app_write_pieces(o.output ? o.output : "-", piece, pieces)) {
         fprintf(stderr, "mfc-trainer report: ");
         fprintf(stderr, TRF(STR_REPORT_CANT_WRITE), o.output ? o.output : "stdout",
                 strerror(errno));
@@ -1619,6 +1621,7 @@ int cmd_report(int argc, char **argv, const AppPaths *paths)
         rc = EXIT_FAIL;
     }
     simbuf_free(&out);
+    simbuf_free(&offices);
     report_free(r);
     free_words(&words);
     free(path);

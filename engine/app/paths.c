@@ -311,11 +311,19 @@ SimStatus app_read_input(const char *path, size_t max_size, char **out, size_t *
 
 int app_write_output(const char *path, const char *text, size_t n)
 {
+    AppPiece one = {text, n};
+    return app_write_pieces(path, &one, 1);
+}
+
+int app_write_pieces(const char *path, const AppPiece *p, size_t count)
+{
     int std = strcmp(path, "-") == 0;
     FILE *f = std ? stdout : fopen(path, "wb");
     if (!f)
         return 0;
-    int ok = fwrite(text, 1, n, f) == n;
+    int ok = 1;
+    for (size_t i = 0; ok && i < count; i++)
+        ok = fwrite(p[i].text, 1, p[i].len, f) == p[i].len;
     ok &= std ? fflush(f) == 0 : fclose(f) == 0;
     return ok;
 }

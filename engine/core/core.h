@@ -89,6 +89,8 @@ char *sim_strdup_clean(const char *s);
 
 /* Formats a minute count as "M:SS" into out (size >= 16). */
 void sim_format_clock(double minutes, char *out, size_t out_size);
+/* Writes v in decimal into out, NUL-terminated; returns its length. */
+size_t sim_format_ll(long long v, char out[24]);
 /* Formats a number without trailing zeros: 1 → "1", 0.5 → "0.5", 1.25 → "1.25". */
 void sim_format_number(double v, char *out, size_t out_size);
 

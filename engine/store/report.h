@@ -151,8 +151,9 @@ extern int report_use_summaries;
  * The centre aggregates in SQL and hands the sums here, so the Report (its arena, the order of
  * criteria, the top mistakes, the trend's day/week switch, each trainee's weakest criterion)
  * is assembled by the same code as a local report's. Call order: report_builder_criterion for
- * every criterion over the selection first (it fixes the set), then scenarios, trainees (in
- * display order), their criteria, mistakes, days and buckets, in any order. Strings are
+ * every criterion over the selection first (it fixes the set), then scenarios, trainees, their
+ * criteria, mistakes, days and buckets, in any order (trainees are listed in a local report's
+ * order: surname, name, personnel number, office, compared as bytes). Strings are
  * copied. No history: a trainee's report is built from that trainee's attempts
  * (report_build over them). Every add returns 1, or 0 when out of memory
  * (report_builder_finish then says so). */

@@ -8,7 +8,10 @@
 #include "core/jsonw.h"
 #include "../test.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static void test_buf(void)
@@ -34,6 +37,47 @@ static void test_numbers(void)
     CHECK_STR(t, "0.5");
     sim_format_number(-2.25, t, sizeof t);
     CHECK_STR(t, "-2.25");
+    /* The printf-free paths print what "%.0f" and "%.2f" (then trimmed) print, rounding
+     * included: ties of the exact binary value go to even, 1.005 is below its tie. */
+    static const double probe[] = {0,     -0.0,     1e14 + 0.5, 1.005,   2.675,
+                                   0.125, 0.375,    54.335,     99.995,  12.999,
+                                   7.1,   1e15 - 1, 123456.785, 0.004999};
+    for (size_t i = 0; i < sizeof probe / sizeof *probe; i++) {
+        double v = probe[i];
+        char want[64];
+        if (v == (double)(long long)v && (v != 0 || !signbit(v)))
+            snprintf(want, sizeof want, "%.0f", v);
+        else {
+            snprintf(want, sizeof want, v == 0 ? "%.0f" : "%.2f", v);
+            size_t n = strlen(want);
+            while (strchr(want, '.') && n > 0 && want[n - 1] == '0')
+                want[--n] = '\0';
+            if (n > 0 && want[n - 1] == '.')
+                want[--n] = '\0';
+        }
+        sim_format_number(v, t, sizeof t);
+        CHECK_STR(t, want);
+    }
+    for (unsigned k = 1; k < 200000; k += 7) { /* many ratios of small numbers */
+        double v = (double)k / 7.0 / 3.0;
+        char want[64];
+        snprintf(want, sizeof want, "%.2f", v);
+        size_t n = strlen(want);
+        while (n > 0 && want[n - 1] == '0')
+            want[--n] = '\0';
+        if (n > 0 && want[n - 1] == '.')
+            want[--n] = '\0';
+        sim_format_number(v, t, sizeof t);
+        if (strcmp(t, want) != 0) {
+            CHECK_STR(t, want);
+            break;
+        }
+    }
+    char ll[24];
+    CHECK(sim_format_ll(-9223372036854775807LL - 1, ll) == 20);
+    CHECK_STR(ll, "-9223372036854775808");
+    sim_format_ll(0, ll);
+    CHECK_STR(ll, "0");
     sim_format_clock(7.5, t, sizeof t);
     CHECK_STR(t, "7:30");
     sim_format_clock(15, t, sizeof t);
