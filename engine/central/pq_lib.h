@@ -34,6 +34,9 @@
     X(char *, PQgetvalue, (const PGresult *, int, int))                                            \
     X(int, PQntuples, (const PGresult *))                                                          \
     X(int, PQpipelineSync, (PGconn *))                                                             \
+    X(PGresult *, PQprepare, (PGconn *, const char *, const char *, int, const Oid *))             \
+    X(PGresult *, PQexecPrepared,                                                                  \
+      (PGconn *, const char *, int, const char *const *, const int *, const int *, int))           \
     X(char *, PQresultErrorField, (const PGresult *, int))                                         \
     X(ExecStatusType, PQresultStatus, (const PGresult *))                                          \
     X(int, PQsendQueryParams,                                                                      \
@@ -72,6 +75,8 @@ SimStatus central_pq_load(SimError *err);
 #define PQgetvalue          (central_pq.PQgetvalue)
 #define PQntuples           (central_pq.PQntuples)
 #define PQpipelineSync      (central_pq.PQpipelineSync)
+#define PQprepare           (central_pq.PQprepare)
+#define PQexecPrepared      (central_pq.PQexecPrepared)
 #define PQresultErrorField  (central_pq.PQresultErrorField)
 #define PQresultStatus      (central_pq.PQresultStatus)
 #define PQsendQueryParams   (central_pq.PQsendQueryParams)

@@ -6,6 +6,7 @@
 #include "../core/i18n.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,50 @@ static int count_attempts(const SyncEntry *e, size_t n)
     return k;
 }
 
+/* One batch made ready to send: the entries after from, the chain's hash after them (hash
+ * comes in as the hash at from), the signed head. */
+typedef struct Prep {
+    Store *st;
+    const RegionIdentity *id;
+    long long from;
+    size_t batch;
+    char hash[65];
+    SyncEntry *e; /* owned: store_sync_entries_free */
+    size_t n;
+    long long last; /* the last entry's number (from when none) */
+    CentralHead head;
+    SimStatus s;
+    SimError err;
+} Prep;
+
+static void prep_batch(Prep *p)
+{
+    p->e = NULL;
+    p->n = 0;
+    p->s = store_sync_entries(p->st, p->from, p->batch, 1, &p->e, &p->n, &p->err);
+    if (p->s != SIM_OK) {
+        p->s = SIM_ERR_IO;
+        return;
+    }
+    for (size_t i = 0; i < p->n; i++)
+        store_pub_hash_next(p->hash, &p->e[i], p->hash);
+    p->last = p->n ? p->e[p->n - 1].n : p->from;
+    if (region_sign_head(p->id, p->last, p->hash, &p->head, &p->err) != SIM_OK) {
+        store_sync_entries_free(p->e, p->n);
+        p->e = NULL;
+        p->n = 0;
+        p->s = SIM_ERR_INVALID;
+        return;
+    }
+    p->head.via = "sync";
+}
+
+static void *prep_thread(void *arg)
+{
+    prep_batch(arg);
+    return NULL;
+}
+
 /* Sends everything after the centre's last entry, in batches. */
 static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, size_t batch,
                               RegionProgress progress, void *ud, RegionTally *t, SimError *err)
@@ -173,32 +218,38 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
     size_t np = 0;
     if (store_sync_trainees(st, &prof, &np, err) != SIM_OK)
         return SIM_ERR_IO;
+    /* While the centre takes one batch, the next one is read and signed here, on a second
+     * thread: the two halves of the work overlap instead of taking turns. The store is only
+     * touched by that thread while this one waits for the centre. */
+    Prep cur = {.st = st, .id = id, .from = at, .batch = batch};
+    snprintf(cur.hash, sizeof cur.hash, "%s", h);
+    prep_batch(&cur);
     for (;;) {
-        SyncEntry *e = NULL;
-        size_t n = 0;
-        if (store_sync_entries(st, at, batch, 1, &e, &n, err) != SIM_OK) {
+        if (cur.s != SIM_OK) {
+            sim_error_set(err, cur.s, "%s", cur.err.msg);
             free(prof);
-            return SIM_ERR_IO;
+            return cur.s == SIM_ERR_INVALID ? SIM_ERR_INVALID : SIM_ERR_IO;
         }
-        if (n == 0 && t->batches > 0) {
-            store_sync_entries_free(e, n);
+        if (cur.n == 0 && t->batches > 0) {
+            store_sync_entries_free(cur.e, cur.n);
             break;
         }
-        for (size_t i = 0; i < n; i++)
-            store_pub_hash_next(h, &e[i], h);
-        long long last = n ? e[n - 1].n : at;
-        CentralHead head;
-        if (region_sign_head(id, last, h, &head, err) != SIM_OK) {
-            store_sync_entries_free(e, n);
-            free(prof);
-            return SIM_ERR_INVALID;
-        }
-        head.via = "sync";
-        s = central_submit(c, id->id, e, n, t->batches == 0 ? prof : NULL, t->batches == 0 ? np : 0,
-                           &head, err);
-        int attempts = count_attempts(e, n);
-        store_sync_entries_free(e, n);
+        int more = cur.n == batch; /* a short batch is the last */
+        Prep next = {.st = st, .id = id, .from = cur.last, .batch = batch};
+        snprintf(next.hash, sizeof next.hash, "%s", cur.hash);
+        pthread_t th;
+        int threaded = more && pthread_create(&th, NULL, prep_thread, &next) == 0;
+        s = central_submit(c, id->id, cur.e, cur.n, t->batches == 0 ? prof : NULL,
+                           t->batches == 0 ? np : 0, &cur.head, err);
+        if (threaded)
+            pthread_join(th, NULL);
+        else if (more && s == SIM_OK)
+            prep_batch(&next);
+        int attempts = count_attempts(cur.e, cur.n);
+        store_sync_entries_free(cur.e, cur.n);
         if (s != SIM_OK) {
+            if (more)
+                store_sync_entries_free(next.e, next.n);
             t->waiting = t->local_last - at;
             t->outcome = REGION_WAITING;
             t->error = "refused";
@@ -206,19 +257,20 @@ static SimStatus sync_batches(Store *st, Central *c, const RegionIdentity *id, s
             return SIM_OK;
         }
         /* Committed: only now the mark moves. */
-        remember_pub(st, last, h);
+        remember_pub(st, cur.last, cur.hash);
         char nb[24];
-        snprintf(nb, sizeof nb, "%lld", last);
+        snprintf(nb, sizeof nb, "%lld", cur.last);
         SimError e2;
         store_set_setting(st, "sync.mark", nb, &e2);
-        t->sent += (long long)n;
+        t->sent += (long long)cur.n;
         t->attempts += attempts;
         t->batches++;
-        at = last;
-        if (progress && n)
+        at = cur.last;
+        if (progress && cur.n)
             progress(ud, at, t->local_last);
-        if (n < batch)
+        if (!more)
             break;
+        cur = next;
     }
     free(prof);
     SimError e2;
