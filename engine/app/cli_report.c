@@ -1058,6 +1058,14 @@ static void render_json(const Report *r, SimBuf *b)
 void app_html_esc(SimBuf *b, const char *s)
 {
     for (const char *p = s ? s : ""; *p; p++) {
+        /* What needs no entity goes out in one append. */
+        size_t run = strcspn(p, "&<>\"'");
+        if (run) {
+            simbuf_append(b, p, run);
+            p += run;
+            if (!*p)
+                break;
+        }
         switch (*p) {
         case '&':
             simbuf_puts(b, "&amp;");

@@ -1294,7 +1294,8 @@ static const char *const report_sql[RQ_COUNT] = {
         "  WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scenario = $2)"
         "  GROUP BY 1, 2) g"
         " LEFT JOIN mfc.sum_mistake m"
-        " ON m.office = g.office AND m.scenario = g.scenario AND m.action = g.action",
+        " ON m.office = g.office AND m.scenario = g.scenario AND m.action = g.action"
+        " AND ($1::text IS NULL OR m.office = $1) AND ($2::text IS NULL OR m.scenario = $2)",
     [RQ_DAYS] = "SELECT day, sum(attempts), sum(passed), sum(sum_total) FROM mfc.sum_day"
                 " WHERE ($1::text IS NULL OR office = $1) AND $2::text IS NULL GROUP BY day"
                 " UNION ALL "

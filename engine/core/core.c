@@ -418,9 +418,24 @@ int sim_utf8_valid(const char *s, size_t n)
 
 char *sim_strdup_clean(const char *s)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    /* Most text is clean already: then one copy (a report's table cleans a million cells). */
+    const unsigned char *q = p;
+    while (q < end) {
+        if (*q < 0x80 && *q >= 0x20 && *q != 0x7f) {
+            q++;
+            continue;
+        }
+        int n = *q >= 0x80 ? sim_utf8_seq(q, end) : 0;
+        if (!n)
+            break;
+        q += n;
+    }
+    char *copy = q == end ? sim_strndup(s, (size_t)(end - p)) : NULL;
+    if (copy)
+        return copy;
     SimBuf b;
     simbuf_init(&b);
-    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     while (p < end) {
         if (*p < 0x20 || *p == 0x7f) {
             simbuf_puts(&b, " "); /* no escape sequences, tabs or line breaks in a cell */
