@@ -871,43 +871,30 @@ GRANT SELECT ON mfc.mistakes, mfc.sum_report_scenario, mfc.sum_trainee_criterion
 -- The intake adds up the summaries once per statement, not once per attempt (issue #12). Step
 -- 4's summaries were written by ~16 statements per attempt (report_start, report_finish,
 -- report_title), which made a first sync 1.8 times slower than before them. Now each entry
--- only notes what happened to its attempt in mfc.report_queue, and the statement-level
--- trigger (entries_flush) adds the noted attempts to every summary with one set-based
--- statement per summary, then empties the queue. The rows of the queue live only inside the
--- inserting transaction (written and deleted by it), so no other session ever sees one; it is
--- UNLOGGED because nothing in it outlives a transaction.
---   ev: 'a' an attempt row was made (sum_office, sum_scenario count it);
---       'c' it finished with a total (sum_office, sum_scenario add its result);
---       's' a trainee's attempt starts counting (report_start of step 4);
---       'f' a trainee's attempt finished with a total counts (report_finish);
---       't' its scenario title may be the latest (report_title).
--- pos keeps the order the entries came in: sums of ratios (float8) are added in that order,
--- and the latest title or wording among equals is the one that came last, exactly as when
--- each entry added itself.
-CREATE UNLOGGED TABLE mfc.report_queue (
-  pos bigint GENERATED ALWAYS AS IDENTITY, attempt text NOT NULL, ev "char" NOT NULL);
-
--- The attempts noted by the statement so far, each with what happened to it and where in the
--- order it came.
-CREATE VIEW mfc.report_x AS
-  SELECT a.id, a.office, a.scenario, a.trainee_id, a.started_at, a.title,
-         q.a, q.c, q.s, q.f, q.t, q.fpos, q.tpos,
-         greatest(0, least(100, a.total)) AS tt, CASE WHEN a.passed THEN 1 ELSE 0 END AS p,
-         CASE WHEN a.mode = 'exam' THEN 1 ELSE 0 END AS xm,
-         substr(coalesce(a.started_at, ''), 1, 10) AS d,
-         substr(coalesce(a.started_at, ''), 1, 10) ~ '^\d{4}-\d{2}-\d{2}$' AS dated
-  FROM (SELECT attempt, bool_or(ev = 'a') AS a, bool_or(ev = 'c') AS c, bool_or(ev = 's') AS s,
-               bool_or(ev = 'f') AS f, bool_or(ev = 't') AS t,
-               min(pos) FILTER (WHERE ev = 'f') AS fpos, max(pos) FILTER (WHERE ev = 't') AS tpos
-        FROM mfc.report_queue GROUP BY attempt) q
-  JOIN mfc.attempts a ON a.id = q.attempt;
--- What report_flush works from: the view's rows and their criteria, computed once per
--- statement (17 statements read them), private to the transaction like the queue.
-CREATE UNLOGGED TABLE mfc.report_wx AS SELECT * FROM mfc.report_x WITH NO DATA;
-CREATE UNLOGGED TABLE mfc.report_wc (
+-- records in its own row (mfc.entries.applied) what it did to its attempt, and the
+-- statement-level trigger (entries_flush) reads the statement's rows from its transition table
+-- and adds those attempts to every summary with one set-based statement per summary. Nothing
+-- is written to a work table: a shared queue kept every transaction's deleted rows until the
+-- oldest waiting one ended, and 50 PCs syncing at once spent their time scanning them.
+--   applied: 'a' an attempt row was made (sum_office, sum_scenario count it);
+--            'c' it finished with a total (sum_office, sum_scenario add its result);
+--            's' a trainee's attempt starts counting (report_start of step 4);
+--            'f' a trainee's attempt finished with a total counts (report_finish);
+--            't' its scenario title may be the latest (report_title).
+-- The entries' order (installation, n) is the order they came in: sums of ratios (float8)
+-- are added in that order, and the latest title or wording among equals is the one that came
+-- last, exactly as when each entry added itself (and as mfc.report_backfill orders them).
+ALTER TABLE mfc.entries ADD COLUMN applied text;
+-- One noted attempt, with what happened to it and where in the order it came (fpos: its 'f'
+-- entry, tpos: its last 't' entry).
+CREATE TYPE mfc.report_row AS (
+  id text, office text, scenario text, trainee_id bigint, started_at text, title text,
+  a boolean, c boolean, s boolean, f boolean, t boolean, fpos bigint, tpos bigint,
+  tt integer, p integer, xm integer, d text, dated boolean);
+-- A criterion of a noted result that counts.
+CREATE TYPE mfc.report_crit AS (
   office text, scenario text, trainee_id bigint, fpos bigint, criterion text, title text,
   pos integer, max integer, sc integer, r float8);
-REVOKE ALL ON mfc.report_queue, mfc.report_x, mfc.report_wx, mfc.report_wc FROM PUBLIC;
 
 -- base + xs[1] + xs[2] + …, left to right (as the rows were added one by one).
 CREATE FUNCTION mfc.fold_sum(base float8, xs float8[]) RETURNS float8 LANGUAGE plpgsql IMMUTABLE
@@ -920,7 +907,10 @@ END $$;
 
 -- Only mfc.entry_in calls it, already as the owner and with its search_path: without a
 -- SECURITY DEFINER and SET of its own, a call saves and restores no settings.
-CREATE OR REPLACE FUNCTION mfc.apply_entry(e mfc.entries) RETURNS void LANGUAGE plpgsql AS $$
+-- It returns what the entry did to its attempt (see "applied" above). Its result type changes,
+-- so it is made anew.
+DROP FUNCTION mfc.apply_entry(mfc.entries);
+CREATE FUNCTION mfc.apply_entry(e mfc.entries) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE txt text; g text[]; f text[]; tid bigint; a mfc.attempts;
 BEGIN
   BEGIN
@@ -928,26 +918,24 @@ BEGIN
   EXCEPTION WHEN others THEN
     PERFORM mfc.audit_once(e.installation, e.office, 'unreadable', e.n, e.attempt,
       'запись не в кодировке UTF-8: сохранена в журнале, в отчёты не вошла');
-    RETURN;
+    RETURN NULL;
   END;
   IF e.kind = 'attempt' THEN
     f := mfc.fields(split_part(txt, chr(30), 1));
     INSERT INTO mfc.attempts(id, installation, office, local_trainee, scenario, version, mode, started_at)
       VALUES (f[1], e.installation, e.office, f[2]::bigint, f[3], f[4], f[7], f[8])
       ON CONFLICT (id) DO NOTHING;
-    IF FOUND THEN
-      INSERT INTO mfc.report_queue(attempt, ev) VALUES (f[1], 'a');
+    IF FOUND AND f[1] = e.attempt THEN
+      RETURN 'a';
     END IF;
   ELSIF e.kind = 'identity' THEN
     f := mfc.fields(split_part(txt, chr(30), 1));
-    IF f[2] IS NULL THEN RETURN; END IF;
+    IF f[2] IS NULL THEN RETURN NULL; END IF;
     tid := mfc.trainee_of(e.office, f[2], coalesce(f[3], ''), coalesce(f[4], ''), '');
     UPDATE mfc.attempts SET trainee_id = tid WHERE id = e.attempt AND trainee_id IS NULL
       RETURNING * INTO a;
     IF FOUND THEN
-      INSERT INTO mfc.report_queue(attempt, ev)
-        SELECT a.id, v FROM unnest(CASE WHEN a.finished AND a.total IS NOT NULL
-                                        THEN ARRAY['s', 'f', 't'] ELSE ARRAY['s', 't'] END::"char"[]) v;
+      RETURN CASE WHEN a.finished AND a.total IS NOT NULL THEN 'sft' ELSE 'st' END;
     END IF;
   ELSIF e.kind = 'finish' THEN
     g := string_to_array(txt, chr(29));
@@ -955,7 +943,7 @@ BEGIN
     UPDATE mfc.attempts SET ended_at = f[1], finished = (f[2] = '1'), outcome = f[3],
       total = f[4]::integer, passed = coalesce(f[5], '0') <> '0', title = f[8]
       WHERE id = e.attempt AND NOT finished RETURNING * INTO a;
-    IF NOT FOUND THEN RETURN; END IF;
+    IF NOT FOUND THEN RETURN NULL; END IF;
     -- The criteria in the scenario's order, as the PC lists them (see step 4).
     IF array_length(g, 1) >= 2 THEN
       WITH ins AS (
@@ -981,34 +969,32 @@ BEGIN
         WHERE m[1] IS NOT NULL AND m[2] IS NOT NULL
         ON CONFLICT DO NOTHING;
     END IF;
-    INSERT INTO mfc.report_queue(attempt, ev)
-      SELECT a.id, v FROM unnest(CASE
-        WHEN a.trainee_id IS NULL THEN CASE WHEN f[2] = '1' AND f[4] IS NOT NULL THEN ARRAY['c'] END
-        WHEN f[2] = '1' AND f[4] IS NOT NULL THEN ARRAY['c', 'f', 't']
-        ELSE ARRAY['t'] END::"char"[]) v;
+    RETURN CASE WHEN a.trainee_id IS NULL THEN CASE WHEN f[2] = '1' AND f[4] IS NOT NULL THEN 'c' END
+                WHEN f[2] = '1' AND f[4] IS NOT NULL THEN 'cft'
+                ELSE 't' END;
   END IF;
+  RETURN NULL;
 END $$;
 
--- Adds the attempts noted in mfc.report_queue by this statement to the summaries, then
--- empties the queue. Each summary row is written once per statement.
-CREATE FUNCTION mfc.report_flush() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = mfc, pg_temp AS $$
+-- Adds the noted attempts (xs, in memory) to the summaries: each summary row is written once
+-- per statement. Only entries_flush calls it, as the owner.
+CREATE FUNCTION mfc.report_flush(xs mfc.report_row[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE cs mfc.report_crit[];
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM mfc.report_queue) THEN RETURN; END IF;
-  INSERT INTO mfc.report_wx SELECT * FROM mfc.report_x;
-  INSERT INTO mfc.report_wc
-    SELECT x.office, x.scenario, x.trainee_id, x.fpos, c.criterion, c.title, c.pos, c.max,
-           greatest(0, least(c.max, c.score)), greatest(0, least(c.max, c.score))::float8 / c.max
-    FROM mfc.report_wx x JOIN mfc.criteria c ON c.attempt = x.id AND c.max > 0 WHERE x.f;
   -- Two PCs of one office can sync at once: their summary rows are written one
   -- transaction after the other (mfc.own_installation takes the same lock first).
   PERFORM pg_advisory_xact_lock(hashtextextended('mfc.office ' || office, 0))
-    FROM (SELECT DISTINCT office FROM mfc.report_wx ORDER BY office) o;
+    FROM (SELECT DISTINCT office FROM unnest(xs) ORDER BY office) o;
+  cs := ARRAY(
+    SELECT ROW(x.office, x.scenario, x.trainee_id, x.fpos, c.criterion, c.title, c.pos, c.max,
+               greatest(0, least(c.max, c.score)),
+               greatest(0, least(c.max, c.score))::float8 / c.max)::mfc.report_crit
+    FROM unnest(xs) x JOIN mfc.criteria c ON c.attempt = x.id AND c.max > 0 WHERE x.f);
   -- Step 1's summaries: every attempt, finished ones with their result.
   INSERT INTO mfc.sum_office(office, attempts, finished, passed, sum_total)
     SELECT office, count(*) FILTER (WHERE a), count(*) FILTER (WHERE c),
            coalesce(sum(p) FILTER (WHERE c), 0), coalesce(sum(tt) FILTER (WHERE c), 0)
-    FROM mfc.report_wx WHERE a OR c GROUP BY office
+    FROM unnest(xs) WHERE a OR c GROUP BY office
     ON CONFLICT (office) DO UPDATE SET attempts = mfc.sum_office.attempts + EXCLUDED.attempts,
       finished = mfc.sum_office.finished + EXCLUDED.finished,
       passed = mfc.sum_office.passed + EXCLUDED.passed,
@@ -1016,7 +1002,7 @@ BEGIN
   INSERT INTO mfc.sum_scenario(office, scenario, attempts, finished, passed, sum_total)
     SELECT office, scenario, count(*) FILTER (WHERE a), count(*) FILTER (WHERE c),
            coalesce(sum(p) FILTER (WHERE c), 0), coalesce(sum(tt) FILTER (WHERE c), 0)
-    FROM mfc.report_wx WHERE a OR c GROUP BY office, scenario
+    FROM unnest(xs) WHERE a OR c GROUP BY office, scenario
     ON CONFLICT (office, scenario) DO UPDATE SET attempts = mfc.sum_scenario.attempts + EXCLUDED.attempts,
       finished = mfc.sum_scenario.finished + EXCLUDED.finished,
       passed = mfc.sum_scenario.passed + EXCLUDED.passed,
@@ -1028,7 +1014,7 @@ BEGIN
            coalesce(sum(p) FILTER (WHERE f), 0), coalesce(sum(tt) FILTER (WHERE f), 0),
            coalesce(sum(xm) FILTER (WHERE f), 0), coalesce(sum(xm * p) FILTER (WHERE f), 0),
            min(started_at) FILTER (WHERE s), max(started_at) FILTER (WHERE s)
-    FROM mfc.report_wx WHERE s OR f GROUP BY trainee_id
+    FROM unnest(xs) WHERE s OR f GROUP BY trainee_id
     ON CONFLICT (trainee_id) DO UPDATE SET attempts = mfc.sum_trainee.attempts + EXCLUDED.attempts,
       finished = mfc.sum_trainee.finished + EXCLUDED.finished,
       passed = mfc.sum_trainee.passed + EXCLUDED.passed,
@@ -1044,7 +1030,7 @@ BEGIN
     SELECT office, scenario, count(*) FILTER (WHERE s), count(*) FILTER (WHERE f),
            coalesce(sum(p) FILTER (WHERE f), 0), coalesce(sum(xm) FILTER (WHERE f), 0),
            coalesce(sum(xm * p) FILTER (WHERE f), 0), coalesce(sum(tt) FILTER (WHERE f), 0)
-    FROM mfc.report_wx WHERE s OR f GROUP BY office, scenario
+    FROM unnest(xs) WHERE s OR f GROUP BY office, scenario
     ON CONFLICT (office, scenario) DO UPDATE SET
       attempts = mfc.sum_report_scenario.attempts + EXCLUDED.attempts,
       finished = mfc.sum_report_scenario.finished + EXCLUDED.finished,
@@ -1058,7 +1044,7 @@ BEGIN
            coalesce(sum(p) FILTER (WHERE f), 0), coalesce(sum(xm) FILTER (WHERE f), 0),
            coalesce(sum(xm * p) FILTER (WHERE f), 0), coalesce(sum(tt) FILTER (WHERE f), 0),
            min(started_at) FILTER (WHERE s), max(started_at) FILTER (WHERE s)
-    FROM mfc.report_wx WHERE s OR f GROUP BY trainee_id, scenario
+    FROM unnest(xs) WHERE s OR f GROUP BY trainee_id, scenario
     ON CONFLICT (trainee_id, scenario) DO UPDATE SET
       attempts = mfc.sum_trainee_scenario.attempts + EXCLUDED.attempts,
       finished = mfc.sum_trainee_scenario.finished + EXCLUDED.finished,
@@ -1075,21 +1061,21 @@ BEGIN
   -- The latest title among equals is the one that came last (tpos).
   UPDATE mfc.sum_report_scenario s SET title = x.title, title_at = x.at
     FROM (SELECT DISTINCT ON (office, scenario) office, scenario, title, coalesce(started_at, '') AS at
-          FROM mfc.report_wx WHERE t AND title IS NOT NULL
+          FROM unnest(xs) WHERE t AND title IS NOT NULL
           ORDER BY office, scenario, coalesce(started_at, '') DESC, tpos DESC) x
     WHERE s.office = x.office AND s.scenario = x.scenario
       AND (s.title_at IS NULL OR x.at >= s.title_at);
   INSERT INTO mfc.sum_hist
     SELECT office, scenario, CASE WHEN tt >= 100 THEN 9 ELSE tt / 10 END, count(*)
-    FROM mfc.report_wx WHERE f GROUP BY 1, 2, 3
+    FROM unnest(xs) WHERE f GROUP BY 1, 2, 3
     ON CONFLICT (office, scenario, bucket) DO UPDATE SET n = mfc.sum_hist.n + EXCLUDED.n;
   INSERT INTO mfc.sum_day
-    SELECT office, d, count(*), sum(p), sum(tt) FROM mfc.report_wx WHERE f AND dated GROUP BY 1, 2
+    SELECT office, d, count(*), sum(p), sum(tt) FROM unnest(xs) WHERE f AND dated GROUP BY 1, 2
     ON CONFLICT (office, day) DO UPDATE SET attempts = mfc.sum_day.attempts + EXCLUDED.attempts,
       passed = mfc.sum_day.passed + EXCLUDED.passed,
       sum_total = mfc.sum_day.sum_total + EXCLUDED.sum_total;
   INSERT INTO mfc.sum_scenario_day
-    SELECT office, scenario, d, count(*), sum(p), sum(tt) FROM mfc.report_wx WHERE f AND dated
+    SELECT office, scenario, d, count(*), sum(p), sum(tt) FROM unnest(xs) WHERE f AND dated
     GROUP BY 1, 2, 3
     ON CONFLICT (office, scenario, day) DO UPDATE SET
       attempts = mfc.sum_scenario_day.attempts + EXCLUDED.attempts,
@@ -1099,32 +1085,32 @@ BEGIN
   -- does not exist yet is made first (with its office, title and place), so that every ratio
   -- is then added to the row's current sum one by one, in order (mfc.fold_sum).
   INSERT INTO mfc.sum_trainee_criterion(trainee_id, criterion, office)
-    SELECT DISTINCT ON (trainee_id, criterion) trainee_id, criterion, office FROM mfc.report_wc
+    SELECT DISTINCT ON (trainee_id, criterion) trainee_id, criterion, office FROM unnest(cs)
     ORDER BY trainee_id, criterion, fpos ON CONFLICT DO NOTHING;
   UPDATE mfc.sum_trainee_criterion s SET n = s.n + c.n, score_sum = s.score_sum + c.sc,
       max_sum = s.max_sum + c.mx, ratio_sum = mfc.fold_sum(s.ratio_sum, c.rs)
     FROM (SELECT trainee_id, criterion, count(*) AS n, sum(sc) AS sc, sum(max) AS mx,
                  array_agg(r ORDER BY fpos) AS rs
-          FROM mfc.report_wc GROUP BY 1, 2) c
+          FROM unnest(cs) GROUP BY 1, 2) c
     WHERE s.trainee_id = c.trainee_id AND s.criterion = c.criterion;
   INSERT INTO mfc.sum_trainee_scenario_criterion(scenario, office, trainee_id, criterion)
-    SELECT DISTINCT scenario, office, trainee_id, criterion FROM mfc.report_wc ON CONFLICT DO NOTHING;
+    SELECT DISTINCT scenario, office, trainee_id, criterion FROM unnest(cs) ON CONFLICT DO NOTHING;
   UPDATE mfc.sum_trainee_scenario_criterion s SET n = s.n + c.n,
       ratio_sum = mfc.fold_sum(s.ratio_sum, c.rs)
     FROM (SELECT scenario, office, trainee_id, criterion, count(*) AS n,
                  array_agg(r ORDER BY fpos) AS rs
-          FROM mfc.report_wc GROUP BY 1, 2, 3, 4) c
+          FROM unnest(cs) GROUP BY 1, 2, 3, 4) c
     WHERE s.scenario = c.scenario AND s.office = c.office AND s.trainee_id = c.trainee_id
       AND s.criterion = c.criterion;
   INSERT INTO mfc.sum_scenario_criterion(office, scenario, criterion, title, min_pos)
     SELECT DISTINCT ON (office, scenario, criterion) office, scenario, criterion, title, pos
-    FROM mfc.report_wc ORDER BY office, scenario, criterion, fpos ON CONFLICT DO NOTHING;
+    FROM unnest(cs) ORDER BY office, scenario, criterion, fpos ON CONFLICT DO NOTHING;
   UPDATE mfc.sum_scenario_criterion s SET n = s.n + c.n, score_sum = s.score_sum + c.sc,
       max_sum = s.max_sum + c.mx, ratio_sum = mfc.fold_sum(s.ratio_sum, c.rs),
       min_pos = least(s.min_pos, c.min_pos)
     FROM (SELECT office, scenario, criterion, count(*) AS n, sum(sc) AS sc, sum(max) AS mx,
                  array_agg(r ORDER BY fpos) AS rs, min(pos) AS min_pos
-          FROM mfc.report_wc GROUP BY 1, 2, 3) c
+          FROM unnest(cs) GROUP BY 1, 2, 3) c
     WHERE s.office = c.office AND s.scenario = c.scenario AND s.criterion = c.criterion;
   -- A mistake counts once per attempt, worded by its first row in the attempt; across
   -- attempts the latest attempt's wording wins, and among equals the one that came last.
@@ -1141,7 +1127,7 @@ BEGIN
                       THEN 1 ELSE 0 END AS crit,
                  coalesce(x.started_at, '') AS at, x.fpos, m.kind, m.criterion, m.feedback,
                  m.rule_id, m.rule
-          FROM mfc.report_wx x JOIN mfc.mistakes m ON m.attempt = x.id
+          FROM unnest(xs) x JOIN mfc.mistakes m ON m.attempt = x.id
           WHERE x.f ORDER BY m.attempt, m.action, m.seq) u
     GROUP BY 1, 2, 3
     ON CONFLICT (office, scenario, action) DO UPDATE SET count = mfc.sum_mistake.count + EXCLUDED.count,
@@ -1152,20 +1138,40 @@ BEGIN
       feedback = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.feedback ELSE mfc.sum_mistake.feedback END,
       rule_id = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.rule_id ELSE mfc.sum_mistake.rule_id END,
       rule = CASE WHEN EXCLUDED.at >= mfc.sum_mistake.at THEN EXCLUDED.rule ELSE mfc.sum_mistake.rule END;
-  DELETE FROM mfc.report_queue;
-  DELETE FROM mfc.report_wx;
-  DELETE FROM mfc.report_wc;
 END $$;
 
--- The statement's end: the installation's position, then the noted attempts.
+-- The statement's end: the installation's position, then the attempts its entries noted
+-- (read from the statement's transition table, nt).
 CREATE OR REPLACE FUNCTION mfc.entries_flush() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = mfc, pg_temp AS $$
+DECLARE xs mfc.report_row[];
 BEGIN
   PERFORM mfc.entries_flush_now();
   PERFORM set_config('mfc.cur_inst', '', true);
-  PERFORM mfc.report_flush();
+  xs := ARRAY(
+    SELECT ROW(a.id, a.office, a.scenario, a.trainee_id, a.started_at, a.title,
+               q.a, q.c, q.s, q.f, q.t, q.fpos, q.tpos,
+               greatest(0, least(100, a.total)), CASE WHEN a.passed THEN 1 ELSE 0 END,
+               CASE WHEN a.mode = 'exam' THEN 1 ELSE 0 END,
+               substr(coalesce(a.started_at, ''), 1, 10),
+               substr(coalesce(a.started_at, ''), 1, 10) ~ '^\d{4}-\d{2}-\d{2}$')::mfc.report_row
+    FROM (SELECT attempt, bool_or(strpos(applied, 'a') > 0) AS a,
+                 bool_or(strpos(applied, 'c') > 0) AS c, bool_or(strpos(applied, 's') > 0) AS s,
+                 bool_or(strpos(applied, 'f') > 0) AS f, bool_or(strpos(applied, 't') > 0) AS t,
+                 min(k) FILTER (WHERE strpos(applied, 'f') > 0) AS fpos,
+                 max(k) FILTER (WHERE strpos(applied, 't') > 0) AS tpos
+          FROM (SELECT attempt, applied, row_number() OVER (ORDER BY installation, n) AS k
+                FROM nt WHERE applied <> '') e
+          GROUP BY attempt) q
+    JOIN mfc.attempts a ON a.id = q.attempt);
+  IF cardinality(xs) > 0 THEN
+    PERFORM mfc.report_flush(xs);
+  END IF;
   RETURN NULL;
 END $$;
+DROP TRIGGER entries_flush ON mfc.entries;
+CREATE TRIGGER entries_flush AFTER INSERT ON mfc.entries REFERENCING NEW TABLE AS nt
+  FOR EACH STATEMENT EXECUTE FUNCTION mfc.entries_flush();
 
 -- The installation, checked against the caller's office; from here on the transaction has
 -- its office's lock, so the intake of two PCs of one office never waits on each other's rows
@@ -1187,7 +1193,8 @@ END $$;
 
 DROP FUNCTION mfc.report_start(mfc.attempts), mfc.report_title(mfc.attempts),
   mfc.report_finish(mfc.attempts);
-REVOKE ALL ON FUNCTION mfc.report_flush(), mfc.fold_sum(float8, float8[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION mfc.apply_entry(mfc.entries), mfc.report_flush(mfc.report_row[]),
+  mfc.fold_sum(float8, float8[]) FROM PUBLIC;
 
 -- The fields of a canonical row with one built-in call (string_to_array maps the 0x01 fields
 -- to NULL itself); step 1's unnest and array_agg took 13 µs a record. An empty row is NULL,
@@ -1252,7 +1259,7 @@ BEGIN
     RETURN NEW;
   END IF;
   IF NEW.kind <> 'action' THEN  -- actions are kept in the journal only
-    PERFORM mfc.apply_entry(NEW);
+    NEW.applied := mfc.apply_entry(NEW);
   END IF;
   RETURN NEW;
 END $$;
