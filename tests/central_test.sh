@@ -246,6 +246,24 @@ case "$msg" in *IRK01*"№"*) ok "the refusal names the office and the record";;
 sqlite3 d3.bundle "UPDATE bundle_meta SET value = '0000' || substr(value, 5) WHERE key = 'head_hash'"
 "$B" sync --import d3.bundle --central "$ADMIN" >/dev/null 2>&1; check "a bundle with a forged head is refused" "$?" 1
 
+# ---- PCs of one office syncing at once ----------------------------------------------------
+# Six PCs of IRK01, each with the same new trainee (5001), send at the same moment: every one
+# gets through (no deadlock, no duplicate trainee), and the trainee's summary counts all 12.
+for k in 1 2 3 4 5 6; do
+  play "m$k.db" 5001 "Соколова Вера" $((300 + k)); play "m$k.db" 5001 "Соколова Вера" $((310 + k))
+  "$B" enrol --central "$OA" --office IRK01 --db "m$k.db" >/dev/null || bad "enrol m$k"
+done
+pids=""
+for k in 1 2 3 4 5 6; do "$B" sync --central "$OA" --db "m$k.db" >"m$k.out" 2>&1 & pids="$pids $!"; done
+failed=0
+for p in $pids; do wait "$p" || failed=$((failed + 1)); done
+check "six PCs of one office synced at once" "$failed" 0
+check "one trainee 5001 at IRK01" "$(q "SELECT count(*) FROM mfc.trainees WHERE office = 'IRK01' AND personnel = '5001'")" 1
+check "its summary counts the attempts of all six" \
+  "$(q "SELECT attempts FROM mfc.sum_trainee s JOIN mfc.trainees t ON t.id = s.trainee_id WHERE t.office = 'IRK01' AND t.personnel = '5001'")" \
+  "$(q "SELECT count(*) FROM mfc.attempts a JOIN mfc.trainees t ON t.id = a.trainee_id WHERE t.office = 'IRK01' AND t.personnel = '5001'")"
+check "… which are 12" "$(q "SELECT count(*) FROM mfc.attempts a JOIN mfc.trainees t ON t.id = a.trainee_id WHERE t.office = 'IRK01' AND t.personnel = '5001'")" 12
+
 # ---- verify of a copy without its key -----------------------------------------------------
 mkdir copy; cp k.db copy/results-copy.db
 msg=$("$B" verify --db copy/results-copy.db 2>&1); rc=$?
