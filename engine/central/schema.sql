@@ -873,7 +873,8 @@ GRANT SELECT ON mfc.mistakes, mfc.sum_report_scenario, mfc.sum_trainee_criterion
 -- report_title), which made a first sync 1.8 times slower than before them. Now each entry
 -- records in its own row (mfc.entries.applied) what it did to its attempt, and the
 -- statement-level trigger (entries_flush) reads the statement's rows from its transition table
--- and adds those attempts to every summary with one set-based statement per summary. Nothing
+-- and adds those attempts to the summaries with one set-based statement per summary (all but
+-- step 1's sum_criterion, which is still added to as the criteria rows are written). Nothing
 -- is written to a work table: a shared queue kept every transaction's deleted rows until the
 -- oldest waiting one ended, and 50 PCs syncing at once spent their time scanning them.
 --   applied: 'a' an attempt row was made (sum_office, sum_scenario count it);
