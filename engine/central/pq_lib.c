@@ -6,31 +6,15 @@
 
 #include "central.h"
 
-#include "../core/dl.h"
-
-
 CentralPq central_pq;
 
-static const char *const pq_names[] = {
-#define CENTRAL_PQ_NAME(ret, name, params) #name,
-    CENTRAL_PQ_FUNCTIONS(CENTRAL_PQ_NAME)
-#undef CENTRAL_PQ_NAME
-};
+static const char *const pq_names[] = {CENTRAL_PQ_FUNCTIONS(SIM_DL_NAME)};
 
 SimStatus central_pq_load(SimError *err)
 {
-    static SimDlLib lib = {.soname = "libpq.so.5",
-                           .env = "MFC_SONAME_LIBPQ",
-                           .package = "libpq5",
-                           .names = pq_names,
-                           .count = sizeof pq_names / sizeof pq_names[0],
-                           .table = &central_pq,
-                           .table_size = sizeof central_pq};
-    /* Compiles only when each entry's type is the one libpq's header declares (sizeof does
-     * not evaluate: nothing here refers to libpq at link time). */
-#define CENTRAL_PQ_CHECK(ret, name, params) (void)sizeof(central_pq.name = name);
-    CENTRAL_PQ_FUNCTIONS(CENTRAL_PQ_CHECK)
-#undef CENTRAL_PQ_CHECK
+    static SimDlLib lib =
+        SIM_DL_LIB("libpq.so.5", "MFC_SONAME_LIBPQ", "libpq5", pq_names, central_pq);
+    SIM_DL_TYPECHECK(CentralPq, central_pq, CENTRAL_PQ_FUNCTIONS);
     return sim_dl_load(&lib, err);
 }
 

@@ -11,6 +11,7 @@
 #define SIM_CENTRAL_PQ_LIB_H
 
 #include "../core/core.h"
+#include "../core/dl.h"
 
 #include <libpq-fe.h>
 
@@ -46,9 +47,7 @@
     X(ConnStatusType, PQstatus, (const PGconn *))
 
 typedef struct CentralPq {
-#define CENTRAL_PQ_FIELD(ret, name, params) ret(*name) params;
-    CENTRAL_PQ_FUNCTIONS(CENTRAL_PQ_FIELD)
-#undef CENTRAL_PQ_FIELD
+    CENTRAL_PQ_FUNCTIONS(SIM_DL_FIELD)
 } CentralPq;
 
 /* The table; valid once central_pq_load returned SIM_OK (until then every entry is NULL). */

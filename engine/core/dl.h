@@ -34,6 +34,30 @@ typedef struct SimDlLib {
     void *handle; /* the library, kept open to the end of the process */
 } SimDlLib;
 
+/* A module lists its functions once, as an X-macro LIST(X) calling X(return type, name,
+ * parameter list) for each, and derives everything else from that list with these:
+ *   struct Table { LIST(SIM_DL_FIELD) };                      the table's fields;
+ *   static const char *const names[] = {LIST(SIM_DL_NAME)};  their names for dlsym;
+ *   static SimDlLib lib = SIM_DL_LIB(soname, env, package, names, table);
+ *   SIM_DL_TYPECHECK(struct Table, table, LIST);              in a function: compiles only
+ *       when each entry's type is the one the library's header declares (sizeof evaluates
+ *       nothing, so nothing refers to the library at link time). */
+#define SIM_DL_FIELD(ret, name, params) ret(*name) params;
+#define SIM_DL_NAME(ret, name, params)  #name,
+#define SIM_DL_CHECK(ret, name, params) (void)sizeof(sim_dl_table_->name = name);
+#define SIM_DL_TYPECHECK(type, table, LIST)                                                        \
+    do {                                                                                           \
+        type *sim_dl_table_ = &(table);                                                            \
+        (void)sim_dl_table_;                                                                       \
+        LIST(SIM_DL_CHECK)                                                                         \
+    } while (0)
+#define SIM_DL_LIB(so, env_name, pkg, name_list, tbl)                                              \
+    {                                                                                              \
+        .soname = (so), .env = (env_name), .package = (pkg), .names = (name_list),                 \
+        .count = sizeof(name_list) / sizeof(name_list)[0], .table = &(tbl),                        \
+        .table_size = sizeof(tbl)                                                                  \
+    }
+
 /* Opens the library and binds its functions the first time (thread-safe; later calls only
  * check). SIM_OK, or SIM_ERR_IO with a message naming the file and the package to install; a
  * failed load is tried again on the next call (the package may have been installed since). */

@@ -12,6 +12,7 @@
 #define SIM_NET_CURL_LIB_H
 
 #include "../core/core.h"
+#include "../core/dl.h"
 
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
@@ -30,9 +31,7 @@
     X(void, curl_slist_free_all, (struct curl_slist *))
 
 typedef struct NetCurl {
-#define NET_CURL_FIELD(ret, name, params) ret(*name) params;
-    NET_CURL_FUNCTIONS(NET_CURL_FIELD)
-#undef NET_CURL_FIELD
+    NET_CURL_FUNCTIONS(SIM_DL_FIELD)
 } NetCurl;
 
 /* The table; valid once net_curl_load returned SIM_OK (until then every entry is NULL). */

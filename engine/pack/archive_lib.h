@@ -12,6 +12,7 @@
 #define SIM_PACK_ARCHIVE_LIB_H
 
 #include "../core/core.h"
+#include "../core/dl.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -50,9 +51,7 @@
     X(int, archive_write_set_format_pax_restricted, (struct archive *))
 
 typedef struct PackArchive {
-#define PACK_ARCHIVE_FIELD(ret, name, params) ret(*name) params;
-    PACK_ARCHIVE_FUNCTIONS(PACK_ARCHIVE_FIELD)
-#undef PACK_ARCHIVE_FIELD
+    PACK_ARCHIVE_FUNCTIONS(SIM_DL_FIELD)
 } PackArchive;
 
 /* The table; valid once pack_archive_load returned SIM_OK (until then every entry is NULL). */

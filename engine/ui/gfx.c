@@ -32,34 +32,19 @@
  * file calls is an entry of the table below, so a call to any other does not link. */
 #define GFX_IMG_FUNCTIONS(X) X(int, IMG_SavePNG, (SDL_Surface *, const char *))
 
-static struct {
-#define GFX_IMG_FIELD(ret, name, params) ret(*name) params;
-    GFX_IMG_FUNCTIONS(GFX_IMG_FIELD)
-#undef GFX_IMG_FIELD
+static struct GfxImg {
+    GFX_IMG_FUNCTIONS(SIM_DL_FIELD)
 } gfx_img;
 
-static const char *const gfx_img_names[] = {
-#define GFX_IMG_NAME(ret, name, params) #name,
-    GFX_IMG_FUNCTIONS(GFX_IMG_NAME)
-#undef GFX_IMG_NAME
-};
+static const char *const gfx_img_names[] = {GFX_IMG_FUNCTIONS(SIM_DL_NAME)};
 
 /* Opens libSDL2_image-2.0.so.0 the first time ($MFC_SONAME_LIBSDL2_IMAGE names another file
  * instead, for tests); SIM_OK or SIM_ERR_IO naming the library and its package. */
 static SimStatus gfx_img_load(SimError *err)
 {
-    static SimDlLib lib = {.soname = "libSDL2_image-2.0.so.0",
-                           .env = "MFC_SONAME_LIBSDL2_IMAGE",
-                           .package = "libsdl2-image-2.0-0",
-                           .names = gfx_img_names,
-                           .count = sizeof gfx_img_names / sizeof gfx_img_names[0],
-                           .table = &gfx_img,
-                           .table_size = sizeof gfx_img};
-    /* Compiles only when each entry's type is the one SDL_image's header declares (sizeof
-     * does not evaluate: nothing here refers to SDL_image at link time). */
-#define GFX_IMG_CHECK(ret, name, params) (void)sizeof(gfx_img.name = name);
-    GFX_IMG_FUNCTIONS(GFX_IMG_CHECK)
-#undef GFX_IMG_CHECK
+    static SimDlLib lib = SIM_DL_LIB("libSDL2_image-2.0.so.0", "MFC_SONAME_LIBSDL2_IMAGE",
+                                     "libsdl2-image-2.0-0", gfx_img_names, gfx_img);
+    SIM_DL_TYPECHECK(struct GfxImg, gfx_img, GFX_IMG_FUNCTIONS);
     return sim_dl_load(&lib, err);
 }
 

@@ -53,6 +53,19 @@ static void tile_values(const ShiftTotals *t, char vals[6][64])
     snprintf(vals[5], 64, "%d", t->queue_left);
 }
 
+/* The day's totals and the line under the title: the window, the hours, served of planned
+ * (drawn and spoken alike). */
+static void shift_subtitle(Ui *u, ShiftTotals *t, char *sub, size_t n)
+{
+    const Shift *sh = &u->shift;
+    shift_totals(sh, t);
+    char t0[16], t1[16];
+    day_time(SHIFT_OPENS, t0, sizeof t0);
+    day_time(SHIFT_OPENS + (int)(t->minutes + 0.5), t1, sizeof t1);
+    int window = u->nscens ? u->scens[sh->e[0].scen].scenario->office_window : 1;
+    snprintf(sub, n, tr(STR_SHIFT_END_SUB), window, t0, t1, t->served, t->planned);
+}
+
 /* In the spirit of «Papers, Please»'s end of the day: one line per ticket, the totals, and a
  * short verdict. */
 static void shift_end_draw(Ui *u)
@@ -62,12 +75,8 @@ static void shift_end_draw(Ui *u)
     float s = l->s, W = (float)l->W, H = (float)l->H;
     const Shift *sh = &u->shift;
     ShiftTotals t;
-    shift_totals(sh, &t);
-    char sub[400], t0[16], t1[16];
-    day_time(SHIFT_OPENS, t0, sizeof t0);
-    day_time(SHIFT_OPENS + (int)(t.minutes + 0.5), t1, sizeof t1);
-    int window = u->nscens ? u->scens[sh->e[0].scen].scenario->office_window : 1;
-    snprintf(sub, sizeof sub, tr(STR_SHIFT_END_SUB), window, t0, t1, t.served, t.planned);
+    char sub[400];
+    shift_subtitle(u, &t, sub, sizeof sub);
     ui_title(u, tr(STR_SHIFT_END_TITLE), sub);
     float btn_h = gfx_line_height(u->g, l->px_body, GF_BOLD) + 16 * s;
     float hint_h = l->hint_h;
@@ -255,12 +264,8 @@ static void shift_end_speak(Ui *u, SpeakFrame *f)
 {
     const Shift *sh = &u->shift;
     ShiftTotals t;
-    shift_totals(sh, &t);
-    char sub[400], t0[16], t1[16];
-    day_time(SHIFT_OPENS, t0, sizeof t0);
-    day_time(SHIFT_OPENS + (int)(t.minutes + 0.5), t1, sizeof t1);
-    int window = u->nscens ? u->scens[sh->e[0].scen].scenario->office_window : 1;
-    snprintf(sub, sizeof sub, tr(STR_SHIFT_END_SUB), window, t0, t1, t.served, t.planned);
+    char sub[400];
+    shift_subtitle(u, &t, sub, sizeof sub);
     ui_say(f, SAY_SCREEN, "%s", tr(STR_SHIFT_END_TITLE));
     ui_say(f, SAY_SCREEN, "%s", sub);
     ui_say(f, SAY_CONTENT, "%s", tr(verdicts[t.verdict]));

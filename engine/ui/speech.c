@@ -29,34 +29,19 @@
     X(int, spd_say, (SPDConnection *, SPDPriority, const char *))                                  \
     X(void, spd_close, (SPDConnection *))
 
-static struct {
-#define SPD_FIELD(ret, name, params) ret(*name) params;
-    SPD_FUNCTIONS(SPD_FIELD)
-#undef SPD_FIELD
+static struct SpdLib {
+    SPD_FUNCTIONS(SIM_DL_FIELD)
 } spd_lib;
 
-static const char *const spd_names[] = {
-#define SPD_NAME(ret, name, params) #name,
-    SPD_FUNCTIONS(SPD_NAME)
-#undef SPD_NAME
-};
+static const char *const spd_names[] = {SPD_FUNCTIONS(SIM_DL_NAME)};
 
 /* Opens libspeechd.so.2 the first time ($MFC_SONAME_LIBSPEECHD names another file instead, for
  * tests); SIM_OK or SIM_ERR_IO naming the library and the package libspeechd2. */
 static SimStatus spd_load(SimError *err)
 {
-    static SimDlLib lib = {.soname = "libspeechd.so.2",
-                           .env = "MFC_SONAME_LIBSPEECHD",
-                           .package = "libspeechd2",
-                           .names = spd_names,
-                           .count = sizeof spd_names / sizeof spd_names[0],
-                           .table = &spd_lib,
-                           .table_size = sizeof spd_lib};
-    /* Compiles only when each entry's type is the one libspeechd's header declares (sizeof
-     * does not evaluate: nothing here refers to libspeechd at link time). */
-#define SPD_CHECK(ret, name, params) (void)sizeof(spd_lib.name = name);
-    SPD_FUNCTIONS(SPD_CHECK)
-#undef SPD_CHECK
+    static SimDlLib lib =
+        SIM_DL_LIB("libspeechd.so.2", "MFC_SONAME_LIBSPEECHD", "libspeechd2", spd_names, spd_lib);
+    SIM_DL_TYPECHECK(struct SpdLib, spd_lib, SPD_FUNCTIONS);
     return sim_dl_load(&lib, err);
 }
 
